@@ -1,0 +1,79 @@
+# Talentbrug: every developer task is one command. `make run` and `make test` do all set-up.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+export PYTHONPATH := src
+export TALENTBRUG_VAR_DIR ?= $(CURDIR)/var
+
+.PHONY: run test lint typecheck install browser bench bench-quality seed-scale messages clean help
+
+help:
+	@echo "make run            install, migrate, load demo data, serve on http://127.0.0.1:8000"
+	@echo "make test           install, lint, type-check, migrations check, full test suite"
+	@echo "make bench          run the benchmarks in bench/ (figures + JSON in var/bench/)"
+	@echo "make bench-quality  matching quality on the ESCO/MELO development sets"
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.txt
+	$(PIP) install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+var/.messages: $(VENV)/.installed $(shell find src/talentbrug/locale -name '*.po' 2>/dev/null)
+	mkdir -p var
+	$(PY) manage.py compilemessages --verbosity 0 --ignore=.venv --ignore=node_modules
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed var/.messages
+
+messages: install
+	cd src/talentbrug && ../../$(PY) ../../manage.py makemessages -l nl -l en -l ar -l ti -l tr -l fa --no-obsolete --ignore=tests
+	$(PY) manage.py compilemessages --verbosity 0 --ignore=.venv --ignore=node_modules
+
+run: install
+	$(PY) manage.py migrate --no-input -v 0
+	TALENTBRUG_DEMO_SKIP_2FA=$${TALENTBRUG_DEMO_SKIP_2FA:-true} $(PY) manage.py seed_demo
+	@echo ""
+	@echo "Talentbrug draait op http://127.0.0.1:8000  (medewerkers: http://127.0.0.1:8000/medewerkers/)"
+	TALENTBRUG_DEMO_SKIP_2FA=$${TALENTBRUG_DEMO_SKIP_2FA:-true} $(PY) manage.py runserver 127.0.0.1:8000
+
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; \
+	fi
+
+lint: install
+	$(VENV)/bin/ruff check src bench scripts
+	$(VENV)/bin/ruff format --check src bench scripts
+
+typecheck: install
+	$(VENV)/bin/mypy $(MYPY_TARGETS)
+
+MYPY_TARGETS := $(wildcard src/talentbrug/textcheck src/talentbrug/matching src/talentbrug/redaction src/talentbrug/docanalysis)
+
+test: install browser lint typecheck
+	DJANGO_SETTINGS_MODULE=talentbrug.conf.test $(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest -n 2 --dist loadfile -m "not integration" $(PYTEST_ARGS)
+
+bench: install
+	$(PY) -m bench
+
+bench-quality: install
+	$(PY) bench/bench_quality.py
+
+seed-scale: install
+	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py seed_scale --candidates 100000 --vacancies 5000 --applications 300000
+
+clean:
+	rm -rf $(VENV) node_modules var .pytest_cache .ruff_cache .mypy_cache

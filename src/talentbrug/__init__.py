@@ -1,0 +1,1 @@
+"""Talentbrug: werving, selectie en inwerken van nieuw IT-talent voor de Rijksoverheid."""

@@ -1,0 +1,140 @@
+"""Central access helpers. Every object that belongs to an organisation is fetched here.
+
+Views never call ``Model.objects.get(pk=...)`` for tenant data: they call
+:func:`get_for_organisation` (or :func:`scoped`) with the active organisation, so an id
+from another organisation gives 404, not someone else's data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import wraps
+from typing import Any, TypeVar
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from .constants import Role
+from .models import Membership, Organisation, User
+
+ALL_ROLES: frozenset[str] = frozenset(Role.values)
+HR = Role.HR_ADVISER.value
+MANAGER = Role.HIRING_MANAGER.value
+ASSESSOR = Role.ASSESSOR.value
+ONBOARDING = Role.ONBOARDING_COORDINATOR.value
+RECORDS = Role.RECORDS_MANAGER.value
+ADMIN = Role.ORG_ADMIN.value
+
+# The permission table: action -> roles that may do it in the active organisation.
+# Apps add their actions here so there is one place to read who may do what.
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "home.view": ALL_ROLES,
+    "audit.view": frozenset({ADMIN, HR, RECORDS}),
+    "organisation.view_members": frozenset({ADMIN, HR}),
+}
+
+M = TypeVar("M", bound=models.Model)
+
+
+def register_permissions(table: dict[str, Iterable[str]]) -> None:
+    """Let an app add its actions to the permission table (at import of its access module)."""
+    for action, roles in table.items():
+        unknown = set(roles) - ALL_ROLES
+        if unknown:
+            raise ValueError(f"Unknown roles for {action}: {sorted(unknown)}")
+        PERMISSIONS[action] = frozenset(roles)
+
+
+def organisations_for(user: User | Any) -> models.QuerySet[Organisation]:
+    """The active organisations in which the user holds at least one role."""
+    if not getattr(user, "is_authenticated", False):
+        return Organisation.objects.none()
+    return Organisation.objects.filter(memberships__user=user, is_active=True).distinct()
+
+
+def roles_for(user: User | Any, organisation: Organisation | None) -> frozenset[str]:
+    if organisation is None or not getattr(user, "is_authenticated", False):
+        return frozenset()
+    return frozenset(
+        Membership.objects.filter(user=user, organisation=organisation).values_list(
+            "role", flat=True
+        )
+    )
+
+
+def can(request: HttpRequest, action: str) -> bool:
+    """May the user do ``action`` in the active organisation?"""
+    if action not in PERMISSIONS:
+        raise KeyError(f"Action {action!r} is not in the permission table")
+    roles: frozenset[str] = getattr(request, "roles", frozenset())
+    return bool(roles & PERMISSIONS[action])
+
+
+def is_verified(request: HttpRequest) -> bool:
+    """Logged in with a second factor (or the local demo that may skip it)."""
+    user = request.user
+    if not user.is_authenticated:
+        return False
+    if settings.TALENTBRUG_DEMO_SKIP_2FA:
+        return True
+    return bool(getattr(user, "is_verified", lambda: False)())
+
+
+def scoped(queryset: models.QuerySet[M], organisation: Organisation | None) -> models.QuerySet[M]:
+    """Limit a queryset of organisation-owned objects to one organisation."""
+    if organisation is None:
+        return queryset.none()
+    return queryset.filter(organisation=organisation)
+
+
+def get_for_organisation(
+    model_or_queryset: type[M] | models.QuerySet[M],
+    organisation: Organisation | None,
+    **lookup: Any,
+) -> M:
+    """Fetch one object of the organisation, or raise 404 (also for other organisations' ids)."""
+    if isinstance(model_or_queryset, models.QuerySet):
+        queryset = model_or_queryset
+    else:
+        queryset = model_or_queryset._default_manager.all()
+    try:
+        return scoped(queryset, organisation).get(**lookup)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        raise Http404(_("Dit bestaat niet, of u heeft er geen toegang toe.")) from None
+
+
+ViewFunc = Callable[..., HttpResponse]
+
+
+def staff_required(action: str) -> Callable[[ViewFunc], ViewFunc]:
+    """Decorator for staff views: logged in, second factor, an organisation, and the permission."""
+    if action not in PERMISSIONS:
+        raise KeyError(f"Action {action!r} is not in the permission table")
+
+    def decorator(view: ViewFunc) -> ViewFunc:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect(f"{settings_login_url()}?next={request.get_full_path()}")
+            if not is_verified(request):
+                return redirect("accounts:two_factor")
+            if getattr(request, "organisation", None) is None:
+                raise PermissionDenied(_("U heeft nog geen rol in een organisatie."))
+            if not can(request, action):
+                raise PermissionDenied(_("Uw rol geeft geen toegang tot deze pagina."))
+            return view(request, *args, **kwargs)
+
+        wrapper.staff_action = action  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorator
+
+
+def settings_login_url() -> str:
+    from django.urls import reverse
+
+    return reverse(settings.LOGIN_URL)

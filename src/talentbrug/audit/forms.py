@@ -1,0 +1,39 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .registry import EVENT_TYPES
+
+
+class AuditFilterForm(forms.Form):
+    event_type = forms.ChoiceField(label=_("Soort"), required=False)
+    date_from = forms.DateField(
+        label=_("Vanaf"),
+        required=False,
+        widget=forms.DateInput(
+            attrs={"type": "date", "class": "utrecht-textbox utrecht-textbox--html-input"}
+        ),
+    )
+    date_to = forms.DateField(
+        label=_("Tot en met"),
+        required=False,
+        widget=forms.DateInput(
+            attrs={"type": "date", "class": "utrecht-textbox utrecht-textbox--html-input"}
+        ),
+    )
+    object_type = forms.CharField(required=False, widget=forms.HiddenInput)
+    object_id = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["event_type"].choices = [("", _("Alle soorten"))] + [  # type: ignore[attr-defined]
+            (key, f"{key} – {label}") for key, label in sorted(EVENT_TYPES.items())
+        ]
+        self.fields["event_type"].widget.attrs["class"] = (
+            "utrecht-select utrecht-select--html-select"
+        )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            raise forms.ValidationError(_("De begindatum ligt na de einddatum."))
+        return data

@@ -1,0 +1,98 @@
+import pytest
+from django.contrib.admin.sites import site
+from django.test import RequestFactory
+from django.urls import reverse
+
+from talentbrug.accounts.constants import Role
+from talentbrug.audit.models import AppendOnlyError, AuditEvent
+from talentbrug.audit.services import events_for_object, record_event
+
+
+@pytest.mark.django_db
+def test_record_event_stores_who_what_where(make_staff, organisation):
+    user = make_staff(organisation, Role.HR_ADVISER)
+    event = record_event(
+        "accounts.recovery_code_used",
+        actor=user,
+        organisation=organisation,
+        obj=user,
+        role=Role.HR_ADVISER,
+        remaining=9,
+    )
+    assert event.actor == user
+    assert event.actor_label == f"user:{user.pk}"
+    assert event.organisation == organisation
+    assert event.object_id == str(user.pk)
+    assert event.message == "Herstelcode gebruikt; nog 9 over"
+    assert list(events_for_object(user)) == [event]
+
+
+@pytest.mark.django_db
+def test_unknown_event_type_and_rich_data_are_refused(organisation):
+    with pytest.raises(ValueError):
+        record_event("made.up", organisation=organisation)
+    with pytest.raises(ValueError):
+        record_event("accounts.login", organisation=organisation, profile={"name": "x"})
+    with pytest.raises(ValueError):
+        record_event("accounts.login", organisation=organisation, note="x" * 500)
+    assert AuditEvent.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_events_are_append_only(organisation):
+    event = record_event("accounts.login", organisation=organisation)
+    event.event_type = "accounts.logout"
+    with pytest.raises(AppendOnlyError):
+        event.save()
+    with pytest.raises(AppendOnlyError):
+        event.delete()
+    with pytest.raises(AppendOnlyError):
+        AuditEvent.objects.all().delete()
+    with pytest.raises(AppendOnlyError):
+        AuditEvent.objects.filter(pk=event.pk).update(event_type="x")
+    assert AuditEvent.objects.get(pk=event.pk).event_type == "accounts.login"
+
+
+@pytest.mark.django_db
+def test_admin_cannot_add_change_or_delete_events(organisation, admin_client, admin_user):
+    event = record_event("accounts.login", organisation=organisation)
+    model_admin = site._registry[AuditEvent]
+    request = RequestFactory().get("/")
+    request.user = admin_user
+    assert not model_admin.has_add_permission(request)
+    assert not model_admin.has_change_permission(request, event)
+    assert not model_admin.has_delete_permission(request, event)
+    delete_url = reverse("admin:audit_auditevent_delete", args=[event.pk])
+    response = admin_client.post(delete_url, {"post": "yes"})
+    assert response.status_code == 403
+    assert AuditEvent.objects.filter(pk=event.pk).exists()
+
+
+@pytest.mark.django_db
+def test_event_list_is_scoped_and_filterable(staff_client, organisation, other_organisation):
+    record_event("accounts.organisation_switched", organisation=organisation)
+    record_event("accounts.login", organisation=organisation)
+    record_event("accounts.organisation_switched", organisation=other_organisation)
+    client = staff_client(organisation, Role.ORG_ADMIN)
+    response = client.get(reverse("audit:list"))
+    events = list(response.context["page"].object_list)
+    assert {e.organisation_id for e in events} == {organisation.pk}
+    assert len(events) == 2
+    response = client.get(reverse("audit:list"), {"event_type": "accounts.login"})
+    assert [e.event_type for e in response.context["page"].object_list] == ["accounts.login"]
+    response = client.get(
+        reverse("audit:list"), {"date_from": "2030-01-02", "date_to": "2030-01-01"}
+    )
+    assert "begindatum ligt na de einddatum" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_event_list_for_one_object(staff_client, make_staff, organisation):
+    person = make_staff(organisation, Role.ASSESSOR)
+    record_event("accounts.2fa_enrolled", organisation=organisation, obj=person)
+    record_event("accounts.login", organisation=organisation)
+    client = staff_client(organisation, Role.ORG_ADMIN)
+    response = client.get(
+        reverse("audit:list"), {"object_type": "accounts.user", "object_id": str(person.pk)}
+    )
+    assert [e.event_type for e in response.context["page"].object_list] == ["accounts.2fa_enrolled"]

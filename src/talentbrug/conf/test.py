@@ -1,0 +1,17 @@
+"""Test settings: fast hashing, in-process tasks, mails in memory.
+
+DATABASE_URL may point at PostgreSQL (as .ci/run does); the default is SQLite.
+"""
+
+from .base import *  # noqa: F403
+from .env import env_str
+
+SECRET_KEY = env_str("DJANGO_SECRET_KEY", "test-only-not-secret-" + "x" * 40)
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,68 @@
+"""Shared fixtures: organisations, staff with roles, and clients logged in with a second factor.
+
+Imports of Django code happen inside the fixtures so the pure libraries (textcheck, matching,
+redaction, docanalysis) can also be tested without Django (``-p no:django``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls in browser
+# tests happen outside it, so this is safe for the test process only.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def organisation(db: None) -> Any:
+    from talentbrug.accounts.tests.factories import OrganisationFactory
+
+    return OrganisationFactory(name="Dienst ICT Uitvoering", short_name="DICTU", slug="dictu")
+
+
+@pytest.fixture
+def other_organisation(db: None) -> Any:
+    from talentbrug.accounts.tests.factories import OrganisationFactory
+
+    return OrganisationFactory(name="Logius", short_name="Logius", slug="logius")
+
+
+def verified_client(user: Any) -> Any:
+    """A test client logged in as ``user`` with a confirmed TOTP device verified in the session."""
+    from django.test import Client
+
+    from talentbrug.accounts.tests.factories import confirmed_totp
+
+    device = confirmed_totp(user)
+    client = Client()
+    client.force_login(user)
+    session = client.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()
+    return client
+
+
+@pytest.fixture
+def make_staff(db: None) -> Callable[..., Any]:
+    from talentbrug.accounts.constants import Role
+    from talentbrug.accounts.tests.factories import MembershipFactory, UserFactory
+
+    def make(organisation: Any, *roles: str, **kwargs: object) -> Any:
+        user = UserFactory(**kwargs)
+        for role in roles or (Role.HR_ADVISER,):
+            MembershipFactory(user=user, organisation=organisation, role=role)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def staff_client(make_staff: Callable[..., Any]) -> Callable[..., Any]:
+    def make(organisation: Any, *roles: str) -> Any:
+        return verified_client(make_staff(organisation, *roles))
+
+    return make

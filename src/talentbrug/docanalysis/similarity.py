@@ -1,0 +1,223 @@
+"""Near-duplicate detection: MinHash signatures over word shingles, LSH banding index.
+
+A signature is a tuple of ``num_perm`` 32-bit integers. The share of equal positions in two
+signatures estimates the Jaccard similarity of the two documents' shingle sets. The index
+splits each signature into ``bands`` bands of ``rows`` values; documents that agree on a whole
+band become candidates and are then verified with the estimate. With the defaults (128 = 32 × 4)
+a pair with Jaccard 0.8 becomes a candidate with probability ≈ 1 − (1 − 0.8⁴)³² > 0.9999999.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Iterator
+from dataclasses import dataclass
+
+DEFAULT_NUM_PERM = 128
+DEFAULT_SHINGLE = 3
+_MERSENNE = (1 << 61) - 1
+_MAX32 = (1 << 32) - 1
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+Signature = tuple[int, ...]
+
+
+def _permutations(num_perm: int) -> tuple[tuple[int, int], ...]:
+    rng = random.Random(0x7A1E17B5)  # fixed seed: signatures must be stable across runs
+    return tuple(
+        (rng.randrange(1, _MERSENNE), rng.randrange(0, _MERSENNE)) for _ in range(num_perm)
+    )
+
+
+_PERM_CACHE: dict[int, tuple[tuple[int, int], ...]] = {}
+
+
+def normalise_words(text: str) -> list[str]:
+    """Lower-case words without diacritics."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return _WORD_RE.findall(folded)
+
+
+def shingles(text: str, k: int = DEFAULT_SHINGLE) -> set[str]:
+    words = normalise_words(text)
+    if not words:
+        return set()
+    if len(words) < k:
+        return {" ".join(words)}
+    return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
+
+
+def _hash64(shingle: str) -> int:
+    return int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def signature_from_shingles(items: Iterable[str], num_perm: int = DEFAULT_NUM_PERM) -> Signature:
+    hashes = [_hash64(s) for s in set(items)]
+    if not hashes:
+        return (_MAX32,) * num_perm
+    perms = _PERM_CACHE.get(num_perm)
+    if perms is None:
+        perms = _PERM_CACHE.setdefault(num_perm, _permutations(num_perm))
+    mersenne = _MERSENNE
+    return tuple(
+        min((a * h + b) % mersenne for h in hashes) & _MAX32 for a, b in perms
+    )
+
+
+def minhash_signature(
+    text: str, *, k: int = DEFAULT_SHINGLE, num_perm: int = DEFAULT_NUM_PERM
+) -> Signature:
+    """MinHash signature of the set of ``k``-word shingles of ``text``."""
+    return signature_from_shingles(shingles(text, k), num_perm)
+
+
+def is_empty_signature(sig: Signature) -> bool:
+    return all(v == _MAX32 for v in sig)
+
+
+def similarity(a: Signature, b: Signature) -> float:
+    """Estimated Jaccard similarity (0..1). Empty documents are similar to nothing."""
+    if len(a) != len(b):
+        raise ValueError("signatures have different lengths")
+    if not a or is_empty_signature(a) or is_empty_signature(b):
+        return 0.0
+    return sum(1 for x, y in zip(a, b, strict=True) if x == y) / len(a)
+
+
+def jaccard(text_a: str, text_b: str, k: int = DEFAULT_SHINGLE) -> float:
+    """Exact Jaccard similarity of the shingle sets (for tests and small comparisons)."""
+    sa, sb = shingles(text_a, k), shingles(text_b, k)
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / len(sa | sb)
+
+
+def signature_to_hex(sig: Signature) -> str:
+    return b"".join(v.to_bytes(4, "big") for v in sig).hex()
+
+
+def signature_from_hex(value: str) -> Signature:
+    raw = bytes.fromhex(value)
+    if len(raw) % 4:
+        raise ValueError("not a signature")
+    return tuple(int.from_bytes(raw[i : i + 4], "big") for i in range(0, len(raw), 4))
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    key: Hashable
+    similarity: float
+
+
+class NearDuplicateIndex:
+    """Find near-duplicates among many signatures with LSH banding.
+
+    >>> index = NearDuplicateIndex(threshold=0.8)
+    >>> index.add("a", minhash_signature("een twee drie vier vijf zes"))
+    >>> [m.key for m in index.query(minhash_signature("een twee drie vier vijf zes"))]
+    ['a']
+    """
+
+    def __init__(
+        self, *, threshold: float = 0.8, num_perm: int = DEFAULT_NUM_PERM, bands: int = 32
+    ) -> None:
+        if num_perm % bands:
+            raise ValueError("num_perm must be a multiple of bands")
+        if not 0.0 < threshold <= 1.0:
+            raise ValueError("threshold must be in (0, 1]")
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self.bands = bands
+        self.rows = num_perm // bands
+        self._buckets: list[defaultdict[tuple[int, ...], list[Hashable]]] = [
+            defaultdict(list) for _ in range(bands)
+        ]
+        self._signatures: dict[Hashable, Signature] = {}
+
+    def __len__(self) -> int:
+        return len(self._signatures)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._signatures
+
+    def _band_keys(self, sig: Signature) -> Iterator[tuple[int, tuple[int, ...]]]:
+        r = self.rows
+        for band in range(self.bands):
+            yield band, sig[band * r : (band + 1) * r]
+
+    def add(self, key: Hashable, sig: Signature) -> None:
+        if len(sig) != self.num_perm:
+            raise ValueError(f"signature has {len(sig)} values, index expects {self.num_perm}")
+        if key in self._signatures:
+            raise KeyError(f"duplicate key {key!r}")
+        self._signatures[key] = sig
+        if is_empty_signature(sig):
+            return  # empty documents are not near-duplicates of each other
+        for band, values in self._band_keys(sig):
+            self._buckets[band][values].append(key)
+
+    def candidates(self, sig: Signature) -> set[Hashable]:
+        found: set[Hashable] = set()
+        if is_empty_signature(sig):
+            return found
+        for band, values in self._band_keys(sig):
+            bucket = self._buckets[band].get(values)
+            if bucket:
+                found.update(bucket)
+        return found
+
+    def query(self, sig: Signature, *, threshold: float | None = None) -> list[Match]:
+        """Indexed documents whose estimated similarity to ``sig`` is at least the threshold."""
+        limit = self.threshold if threshold is None else threshold
+        matches = [
+            Match(key, s)
+            for key in self.candidates(sig)
+            if (s := similarity(sig, self._signatures[key])) >= limit
+        ]
+        matches.sort(key=lambda m: -m.similarity)
+        return matches
+
+    def pairs(self) -> list[tuple[Hashable, Hashable, float]]:
+        """All near-duplicate pairs in the index (each pair once)."""
+        seen: set[tuple[Hashable, Hashable]] = set()
+        out: list[tuple[Hashable, Hashable, float]] = []
+        order = {key: i for i, key in enumerate(self._signatures)}
+        for bucket_map in self._buckets:
+            for keys in bucket_map.values():
+                if len(keys) < 2:
+                    continue
+                for i, a in enumerate(keys):
+                    for b in keys[i + 1 :]:
+                        pair = (a, b) if order[a] < order[b] else (b, a)
+                        if pair in seen:
+                            continue
+                        seen.add(pair)
+                        s = similarity(self._signatures[a], self._signatures[b])
+                        if s >= self.threshold:
+                            out.append((pair[0], pair[1], s))
+        return out
+
+    def groups(self) -> list[list[Hashable]]:
+        """Clusters of near-duplicates (connected components of ``pairs()``), size ≥ 2."""
+        parent: dict[Hashable, Hashable] = {}
+
+        def find(x: Hashable) -> Hashable:
+            while parent.get(x, x) != x:
+                parent[x] = parent.get(parent[x], parent[x])
+                x = parent[x]
+            return x
+
+        for a, b, _ in self.pairs():
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[rb] = ra
+        clusters: dict[Hashable, list[Hashable]] = defaultdict(list)
+        for key in self._signatures:
+            if key in parent:
+                clusters[find(key)].append(key)
+        return [members for members in clusters.values() if len(members) > 1]

@@ -1,0 +1,183 @@
+"""Job-title normalisation: a Dutch, English or foreign job title -> ESCO occupations with scores.
+
+Hybrid retrieval over surface forms (preferred + alternative labels, Dutch and English):
+
+* character n-gram TF-IDF (3-5 grams inside word boundaries, sublinear tf) -- robust to Dutch
+  compounds, inflection and typos ("netwerkbeheerder" vs the ESCO alternative
+  "netwerkeheerder");
+* multilingual e5 cosine (optional) -- catches translations and other scripts
+  ("مهندس شبكات" -> ICT network engineer).
+
+Surface-form scores are combined linearly and aggregated per concept (max).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .embeddings import Embedder, EmbeddingCache, FloatMatrix, ProgressCallback
+from .taxonomy import Taxonomy
+from .text import fold, tokenize
+
+__all__ = ["CharNgramIndex", "TitleMatch", "TitleNormaliser", "char_ngrams"]
+
+
+def char_ngrams(text: str, n_min: int = 3, n_max: int = 5) -> dict[str, int]:
+    grams: dict[str, int] = {}
+    for tok in tokenize(fold(text)):
+        w = f" {tok.text} "
+        for n in range(n_min, n_max + 1):
+            for i in range(len(w) - n + 1):
+                g = w[i : i + n]
+                grams[g] = grams.get(g, 0) + 1
+    return grams
+
+
+class CharNgramIndex:
+    """Sparse TF-IDF over character n-grams with an inverted index (numpy only)."""
+
+    def __init__(self, texts: Sequence[str], n_min: int = 3, n_max: int = 5) -> None:
+        self.n_min, self.n_max = n_min, n_max
+        self.size = len(texts)
+        docs = [char_ngrams(t, n_min, n_max) for t in texts]
+        df: dict[str, int] = {}
+        for d in docs:
+            for g in d:
+                df[g] = df.get(g, 0) + 1
+        self.idf = {g: math.log((1 + self.size) / (1 + c)) + 1.0 for g, c in df.items()}
+        post: dict[str, tuple[list[int], list[float]]] = {}
+        for i, d in enumerate(docs):
+            w = {g: (1.0 + math.log(c)) * self.idf[g] for g, c in d.items()}
+            norm = math.sqrt(sum(v * v for v in w.values())) or 1.0
+            for g, v in w.items():
+                ids, vals = post.setdefault(g, ([], []))
+                ids.append(i)
+                vals.append(v / norm)
+        self.postings: dict[str, tuple[NDArray[np.int32], NDArray[np.float32]]] = {
+            g: (np.asarray(ids, np.int32), np.asarray(vals, np.float32))
+            for g, (ids, vals) in post.items()
+        }
+
+    def scores(self, query: str) -> NDArray[np.float32]:
+        out = np.zeros(self.size, np.float32)
+        q = char_ngrams(query, self.n_min, self.n_max)
+        w = {g: (1.0 + math.log(c)) * self.idf[g] for g, c in q.items() if g in self.idf}
+        # unseen n-grams still count in the query norm (a foreign word is not a perfect match)
+        unseen = sum(
+            ((1.0 + math.log(c)) * math.log(1 + self.size)) ** 2
+            for g, c in q.items()
+            if g not in self.idf
+        )
+        norm = math.sqrt(sum(v * v for v in w.values()) + unseen)
+        if norm == 0:
+            return out
+        for g, v in w.items():
+            ids, vals = self.postings[g]
+            out[ids] += vals * np.float32(v / norm)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class TitleMatch:
+    concept_id: str
+    score: float
+    matched_form: str  # the surface form that scored best
+    lexical: float
+    semantic: float
+
+
+class TitleNormaliser:
+    def __init__(
+        self,
+        entries: Sequence[tuple[str, str]],
+        *,
+        embedder: Embedder | None = None,
+        vectors: FloatMatrix | None = None,
+        cache: EmbeddingCache | None = None,
+        lexical_weight: float = 1.0,
+        semantic_weight: float = 1.0,
+        progress: ProgressCallback | None = None,
+    ) -> None:
+        """``entries``: (concept id, surface form) pairs; a concept may have many forms."""
+        self.concepts = [c for c, _ in entries]
+        self.forms = [f for _, f in entries]
+        self.lexical = CharNgramIndex(self.forms)
+        self.embedder = embedder
+        self.lexical_weight = lexical_weight
+        self.semantic_weight = semantic_weight
+        self.vectors: FloatMatrix | None = None
+        if embedder is not None:
+            if vectors is None:
+                vectors = (
+                    cache.get(self.forms, "passage", progress)
+                    if cache is not None
+                    else embedder.embed_passages(self.forms)
+                )
+            self.vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        uniq = sorted(set(self.concepts))
+        self._concept_ids = uniq
+        cidx = {c: i for i, c in enumerate(uniq)}
+        self._form_concept = np.asarray([cidx[c] for c in self.concepts], np.int64)
+
+    @classmethod
+    def from_taxonomy(
+        cls,
+        tax: Taxonomy | None = None,
+        *,
+        ict_only: bool = False,
+        embedder: Embedder | None = None,
+        cache: EmbeddingCache | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> TitleNormaliser:
+        tax = tax or Taxonomy.load()
+        entries: list[tuple[str, str]] = []
+        for occ in tax.occupations.values():
+            if ict_only and not occ.ict:
+                continue
+            forms = [occ.label_nl or "", *occ.alt_nl, occ.label_en, *occ.alt_en]
+            seen: set[str] = set()
+            for f in forms:
+                if f and fold(f) not in seen:
+                    seen.add(fold(f))
+                    entries.append((occ.id, f))
+        return cls(entries, embedder=embedder, cache=cache, progress=progress)
+
+    def form_scores(self, title: str) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+        lex = self.lexical.scores(title)
+        if self.embedder is not None and self.vectors is not None and title.strip():
+            q = self.embedder.embed_queries([title])[0]
+            sem = (self.vectors @ q).astype(np.float32)
+        else:
+            sem = np.zeros_like(lex)
+        return lex, sem
+
+    def normalise(self, title: str, k: int = 5) -> list[TitleMatch]:
+        """Top ``k`` concepts for ``title`` (empty for empty input)."""
+        if not title or not title.strip():
+            return []
+        lex, sem = self.form_scores(title[:300])
+        combined = self.lexical_weight * lex + self.semantic_weight * sem
+        best = np.full(len(self._concept_ids), -np.inf, np.float32)
+        np.maximum.at(best, self._form_concept, combined)
+        k = min(k, len(best))
+        top = np.argpartition(-best, k - 1)[:k]
+        top = top[np.argsort(-best[top], kind="stable")]
+        out: list[TitleMatch] = []
+        for c in top:
+            forms = np.flatnonzero(self._form_concept == c)
+            f = int(forms[np.argmax(combined[forms])])
+            out.append(
+                TitleMatch(
+                    self._concept_ids[int(c)],
+                    round(float(best[c]), 4),
+                    self.forms[f],
+                    round(float(lex[f]), 4),
+                    round(float(sem[f]), 4),
+                )
+            )
+        return out

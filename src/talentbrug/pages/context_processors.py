@@ -1,0 +1,32 @@
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+
+STAFF_PREFIXES = ("/medewerkers", "/account", "/admin")
+
+
+def is_staff_path(path: str) -> bool:
+    return path.startswith(STAFF_PREFIXES)
+
+
+def shell(request: HttpRequest) -> dict[str, Any]:
+    """What the base templates need: languages on offer, organisations, the staff menu."""
+    from talentbrug.accounts.access import organisations_for
+
+    from .navigation import nav_for
+
+    staff = is_staff_path(request.path)
+    languages = [
+        (code, name)
+        for code, name in settings.LANGUAGES
+        if not staff or code in settings.STAFF_LANGUAGES
+    ]
+    context: dict[str, Any] = {"shell_languages": languages, "is_staff_page": staff}
+    if staff and request.user.is_authenticated:
+        context["shell_organisations"] = list(organisations_for(request.user).order_by("name"))
+        from talentbrug.accounts.access import is_verified
+
+        show_nav = getattr(request, "organisation", None) is not None and is_verified(request)
+        context["staff_nav"] = nav_for(request) if show_nav else []
+    return context

@@ -1,0 +1,132 @@
+"""``redact()``: combine the detectors, resolve overlaps, write typed placeholders."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from . import detectors as d
+from .model import Category, RedactionResult, Span
+
+# When two spans of different categories overlap, the longer wins; on equal length the
+# category listed first wins.
+_PRIORITY: dict[Category, int] = {
+    cat: i
+    for i, cat in enumerate(
+        [
+            Category.EMAIL,
+            Category.URL,
+            Category.IBAN,
+            Category.TELEFOON,
+            Category.GEBOORTEDATUM,
+            Category.LEEFTIJD,
+            Category.GEVOELIG,
+            Category.NATIONALITEIT,
+            Category.ADRES,
+            Category.NAAM,
+        ]
+    )
+}
+# Same-category spans separated only by this are joined ("Kerkstraat 1, 1234 AB Utrecht").
+_JOIN_GAP = re.compile(r"[ \t,]{0,3}")
+
+MAX_INPUT_CHARS = 2_000_000
+
+
+def _union_same_category(hits: Iterable[d.Hit]) -> list[d.Hit]:
+    by_cat: dict[Category, list[tuple[int, int]]] = {}
+    for cat, s, e in hits:
+        if e > s:
+            by_cat.setdefault(cat, []).append((s, e))
+    out: list[d.Hit] = []
+    for cat, spans in by_cat.items():
+        spans.sort()
+        cur_s, cur_e = spans[0]
+        for s, e in spans[1:]:
+            if s <= cur_e:
+                cur_e = max(cur_e, e)
+            else:
+                out.append((cat, cur_s, cur_e))
+                cur_s, cur_e = s, e
+        out.append((cat, cur_s, cur_e))
+    return out
+
+
+def _join_adjacent(text: str, hits: list[d.Hit]) -> list[d.Hit]:
+    hits.sort(key=lambda h: h[1])
+    out: list[d.Hit] = []
+    for cat, s, e in hits:
+        if out:
+            pcat, ps, pe = out[-1]
+            if (
+                pcat is cat
+                and cat in (Category.ADRES, Category.NAAM)
+                and _JOIN_GAP.fullmatch(text[pe:s])
+            ):
+                out[-1] = (cat, ps, e)
+                continue
+        out.append((cat, s, e))
+    return out
+
+
+def _resolve(hits: list[d.Hit]) -> list[d.Hit]:
+    ordered = sorted(hits, key=lambda h: (-(h[2] - h[1]), _PRIORITY[h[0]], h[1]))
+    taken: list[d.Hit] = []
+    for cat, s, e in ordered:
+        if any(s < te and ts < e for _, ts, te in taken):
+            continue
+        taken.append((cat, s, e))
+    taken.sort(key=lambda h: h[1])
+    return taken
+
+
+def find_spans(text: str, *, known_names: Sequence[str] = ()) -> list[Span]:
+    """Detect personal data; spans are sorted, non-overlapping, on the original text."""
+    if len(text) > MAX_INPUT_CHARS:
+        text = text[:MAX_INPUT_CHARS]
+    hits: list[d.Hit] = []
+    for finder in (
+        d.find_emails,
+        d.find_urls,
+        d.find_ibans,
+        d.find_phones,
+        d.find_birth_dates,
+        d.find_birth_places,
+        d.find_ages,
+        d.find_labelled_fields,
+        d.find_addresses,
+    ):
+        hits.extend(finder(text))
+    cues = list(d.find_name_cues(text))
+    hits.extend(cues)
+    names = [n for n in known_names if n and n.strip()]
+    if names:
+        hits.extend(d.find_known_names(text, names))
+    discovered = d.names_from_cues(text, cues)
+    if discovered:
+        hits.extend(d.find_known_names(text, discovered, require_capital=True))
+    resolved = _resolve(_join_adjacent(text, _union_same_category(hits)))
+    return [Span(cat, s, e, text[s:e]) for cat, s, e in resolved]
+
+
+def apply_spans(text: str, spans: Sequence[Span]) -> str:
+    parts: list[str] = []
+    pos = 0
+    for span in sorted(spans, key=lambda sp: sp.start):
+        if span.start < pos:
+            continue
+        parts.append(text[pos : span.start])
+        parts.append(span.category.placeholder)
+        pos = span.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def redact(text: str, *, known_names: Sequence[str] = ()) -> RedactionResult:
+    """Replace personal data in ``text`` by typed placeholders such as ``[naam]``.
+
+    ``known_names`` are names of the candidate known from the application form; their
+    parts are found in any order, case and with genitive endings ("Ahmads", "Ahmad's").
+    """
+    spans = find_spans(text, known_names=known_names)
+    return RedactionResult(text=apply_spans(text, spans), spans=tuple(spans))

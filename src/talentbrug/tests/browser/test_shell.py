@@ -1,0 +1,90 @@
+"""The shell in a real browser: log-in with a second factor, keyboard, axe, 320 px, RTL."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from talentbrug.accounts.constants import Role
+
+from .conftest import assert_accessible, assert_no_horizontal_scroll, log_in
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PUBLIC_PAGES = ["pages:landing", "pages:privacy", "pages:accessibility", "accounts:login"]
+STAFF_PAGES = ["pages:home", "audit:list", "accounts:members"]
+
+
+def test_staff_logs_in_and_enrols_a_second_factor(page, make_staff, organisation):
+    user = make_staff(organisation, Role.ORG_ADMIN, username="lotte")
+    page.goto(reverse("accounts:login"))
+    assert_accessible(page)
+    page.get_by_label("Gebruikersnaam").fill("lotte")
+    page.get_by_label("Wachtwoord").fill("Een-goed-wachtwoord-2026")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/account/tweestaps/instellen/")
+    assert_accessible(page)
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    code = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+    page.get_by_label("Code").fill(code)
+    page.get_by_role("button", name="Bevestig code").click()
+    page.wait_for_selector("#recovery-codes")
+    assert page.locator("#recovery-codes li").count() == 10
+    assert_accessible(page)
+    page.get_by_role("link", name="Ik heb de codes bewaard, ga verder").click()
+    page.wait_for_url("**/medewerkers/")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Overzicht voor")
+    assert_accessible(page)
+
+
+def test_wrong_password_shows_error_summary(page, make_staff, organisation):
+    make_staff(organisation, Role.HR_ADVISER, username="sanne")
+    page.goto(reverse("accounts:login"))
+    page.get_by_label("Gebruikersnaam").fill("sanne")
+    page.get_by_label("Wachtwoord").fill("verkeerd")
+    page.get_by_role("button", name="Inloggen").click()
+    assert page.get_by_role("alert").is_visible()
+    assert "klopt niet" in page.get_by_role("alert").inner_text()
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_public_pages_are_accessible_and_fit_320px(page, name):
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(reverse(name))
+    assert_accessible(page)
+    assert_no_horizontal_scroll(page)
+
+
+def test_every_staff_page_fits_320px_and_passes_axe(page, live_server, make_staff, organisation):
+    user = make_staff(organisation, *Role.values)
+    log_in(page, live_server, user)
+    for width in (320, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        for name in STAFF_PAGES:
+            page.goto(reverse(name))
+            assert page.get_by_role("heading", level=1).count() == 1
+            assert_accessible(page)
+            if width == 320:
+                assert_no_horizontal_scroll(page)
+
+
+def test_skip_link_is_first_and_moves_focus_to_main(page):
+    page.goto(reverse("pages:landing"))
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => document.activeElement.textContent.trim()")
+    assert focused == "Direct naar de inhoud"
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => location.hash") == "#main"
+
+
+def test_arabic_is_right_to_left_and_accessible(page):
+    page.goto(reverse("pages:privacy"))
+    page.select_option("#tb-language", "ar")
+    page.get_by_role("button", name="Kies taal").click()
+    page.wait_for_load_state()
+    assert page.evaluate("() => document.documentElement.dir") == "rtl"
+    assert page.evaluate("() => document.documentElement.lang") == "ar"
+    assert_accessible(page)

@@ -1,0 +1,104 @@
+"""A wrong setting stops start-up with one clear line; production passes check --deploy."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from talentbrug.conf import env
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_env_bool_rejects_unclear_values(monkeypatch):
+    monkeypatch.setenv("X_FLAG", "misschien")
+    with pytest.raises(env.SettingError, match="X_FLAG must be true or false"):
+        env.env_bool("X_FLAG")
+    monkeypatch.setenv("X_FLAG", "Yes")
+    assert env.env_bool("X_FLAG") is True
+
+
+def test_env_int_checks_number_and_minimum(monkeypatch):
+    monkeypatch.setenv("X_NUM", "vijf")
+    with pytest.raises(env.SettingError, match="whole number"):
+        env.env_int("X_NUM", 1)
+    monkeypatch.setenv("X_NUM", "0")
+    with pytest.raises(env.SettingError, match="at least 1"):
+        env.env_int("X_NUM", 1, minimum=1)
+
+
+def test_database_url_scheme_is_checked(tmp_path):
+    with pytest.raises(env.SettingError, match="DATABASE_URL must start with"):
+        env.database_config("mysql://root@localhost/x", tmp_path)
+    config = env.database_config("sqlite:///var/x.sqlite3", tmp_path)
+    assert config["NAME"] == str(tmp_path / "var/x.sqlite3")
+    pg = env.database_config("postgres://postgres@127.0.0.1:5432/talentbrug", tmp_path)
+    assert pg["ENGINE"] == "django.db.backends.postgresql"
+    assert pg["NAME"] == "talentbrug"
+
+
+def _manage(*args: str, extra_env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    environment = {
+        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "TALENTBRUG_DEMO"))
+    }
+    environment.update(extra_env)
+    environment.pop("DATABASE_URL", None)
+    environment["TALENTBRUG_VAR_DIR"] = extra_env.get(
+        "TALENTBRUG_VAR_DIR", "/tmp/talentbrug-settings-test"
+    )
+    return subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "talentbrug.conf.production",
+    "DJANGO_SECRET_KEY": "p" * 20 + "x9F!kq2LmZr8TvB4wNcY7sJdE1hUoA6gR3",
+    "DJANGO_ALLOWED_HOSTS": "werken.example.nl",
+}
+
+
+def test_production_passes_check_deploy_without_warnings():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", extra_env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_demo_skip_of_second_factor():
+    result = _manage("check", extra_env={**PRODUCTION_ENV, "TALENTBRUG_DEMO_SKIP_2FA": "true"})
+    assert result.returncode == 2
+    lines = [line for line in result.stderr.strip().splitlines() if line]
+    assert lines == [
+        "Configuration error: TALENTBRUG_DEMO_SKIP_2FA is for the local demo only; "
+        "production requires 2FA for staff."
+    ]
+
+
+def test_missing_secret_key_is_one_clear_line():
+    environment = {k: v for k, v in PRODUCTION_ENV.items() if k != "DJANGO_SECRET_KEY"}
+    result = _manage("check", extra_env=environment)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "Configuration error: DJANGO_SECRET_KEY is required but not set; see docs/operations.md."
+    )
+
+
+def test_wrong_broker_url_is_named():
+    result = _manage(
+        "check",
+        extra_env={
+            "DJANGO_SETTINGS_MODULE": "talentbrug.conf.dev",
+            "CELERY_BROKER_URL": "kafka://x",
+        },
+    )
+    assert result.returncode == 2
+    assert "CELERY_BROKER_URL must start with redis://" in result.stderr

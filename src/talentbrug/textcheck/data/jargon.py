@@ -1,0 +1,60 @@
+"""English HR jargon in Dutch vacancies, with a Dutch alternative.
+
+Only recruitment and management buzzwords: technical terms that belong to the job (Python,
+Scrum, cloud, DevOps) are not jargon here.
+"""
+
+from __future__ import annotations
+
+__all__ = ["JARGON"]
+
+JARGON: tuple[tuple[str, str], ...] = (
+    ("skills|skillset", "vaardigheden"),
+    ("soft skills", "hoe je met mensen omgaat"),
+    ("hard skills", "vakkennis"),
+    ("challenge|challenges|challenging", "uitdaging, interessante taak"),
+    ("stakeholders|stakeholder", "betrokkenen, mensen met wie je samenwerkt"),
+    ("stakeholdermanagement", "contact met betrokkenen"),
+    ("mindset", "houding"),
+    ("growth mindset", "je wilt blijven leren"),
+    ("drive", "motivatie, zin"),
+    ("teamplayer|teamplayers", "je werkt graag samen"),
+    ("hands-on|hands on", "praktisch"),
+    ("self-starter|selfstarter", "je begint zelf"),
+    ("go-getter", "je pakt dingen op"),
+    ("can-do|can do", "positief, je pakt dingen op"),
+    ("ownership", "verantwoordelijkheid"),
+    ("commitment", "inzet"),
+    ("targets", "doelen"),
+    ("workload", "werkdruk"),
+    ("fast-paced", "snel, druk"),
+    ("high potential|high potentials", "talent"),
+    ("track record", "ervaring, wat je al hebt gedaan"),
+    ("best practices|best practice", "goede voorbeelden"),
+    ("sparringpartner|sparringpartners", "gesprekspartner"),
+    ("sparren", "overleggen"),
+    ("roadmap", "planning"),
+    ("state-of-the-art", "modern"),
+    ("cutting edge|cutting-edge", "nieuw, modern"),
+    ("out-of-the-box|out of the box", "creatief, anders"),
+    ("next level", "verder"),
+    ("kickstart|kick-start", "goede start"),
+    ("work-life balance|work-life-balance|worklifebalance", "balans tussen werk en privé"),
+    ("learning on the job", "leren in de praktijk"),
+    ("onboarding", "inwerken"),
+    ("empowerment", "ruimte en vertrouwen"),
+    ("must", "eis"),
+    ("nice to have|nice-to-have", "mooi meegenomen, geen eis"),
+    ("no-nonsense", "nuchter, duidelijk"),
+    ("tools|tooling", "hulpmiddelen, programma's"),
+    ("awareness", "bewustzijn"),
+    ("job", "baan"),
+    ("deliverables", "wat je oplevert"),
+    ("value", "waarde"),
+    ("impact maken", "verschil maken"),
+    ("proactive", "je neemt zelf actie"),
+    ("performance", "prestatie"),
+    ("all-round|allround", "breed"),
+    ("assessment", "test"),
+    ("community", "groep"),
+)

@@ -1,0 +1,19 @@
+"""URL map. Staff pages live under /medewerkers/, public pages at the root."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("beheer/", admin.site.urls),
+    path("", include("talentbrug.accounts.urls")),
+    path("", include("talentbrug.audit.urls")),
+    path("", include("talentbrug.pages.urls")),
+]
+
+if settings.OIDC_ENABLED:
+    urlpatterns.insert(0, path("oidc/", include("mozilla_django_oidc.urls")))
+
+handler403 = "talentbrug.pages.errors.forbidden"
+handler404 = "talentbrug.pages.errors.not_found"
