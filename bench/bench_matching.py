@@ -38,8 +38,20 @@ from talentbrug.matching.ranking import (  # noqa: E402
 )
 from talentbrug.matching.taxonomy import Taxonomy  # noqa: E402
 
-REGIONS = ["Groningen", "Friesland", "Drenthe", "Overijssel", "Flevoland", "Gelderland",
-           "Utrecht", "Noord-Holland", "Zuid-Holland", "Zeeland", "Noord-Brabant", "Limburg"]
+REGIONS = [
+    "Groningen",
+    "Friesland",
+    "Drenthe",
+    "Overijssel",
+    "Flevoland",
+    "Gelderland",
+    "Utrecht",
+    "Noord-Holland",
+    "Zuid-Holland",
+    "Zeeland",
+    "Noord-Brabant",
+    "Limburg",
+]
 TODAY = 739000
 
 
@@ -52,23 +64,39 @@ def synth_candidates(tax: Taxonomy, n: int, seed: int) -> list[Candidate]:
         ess, opt = list(occ.essential), list(occ.optional)
         skills: dict[str, float] = {}
         if ess:
-            for j in rng.choice(len(ess), size=min(len(ess), int(rng.integers(3, 13))), replace=False):
+            for j in rng.choice(
+                len(ess), size=min(len(ess), int(rng.integers(3, 13))), replace=False
+            ):
                 skills[ess[int(j)]] = float(rng.choice([0.6, 0.8, 1.0]))
         if opt:
-            for j in rng.choice(len(opt), size=min(len(opt), int(rng.integers(0, 6))), replace=False):
+            for j in rng.choice(
+                len(opt), size=min(len(opt), int(rng.integers(0, 6))), replace=False
+            ):
                 skills[opt[int(j)]] = float(rng.choice([0.6, 0.8, 1.0]))
         nl = int(rng.choice([1, 2, 3, 3, 4, 4, 5, 6]))
-        langs = {("nl", s): CEFR_LEVELS[max(0, min(5, nl - 1 + int(rng.integers(-1, 2))))]
-                 for s in ("reading", "listening", "writing", "speaking")}
+        langs = {
+            ("nl", s): CEFR_LEVELS[max(0, min(5, nl - 1 + int(rng.integers(-1, 2))))]
+            for s in ("reading", "listening", "writing", "speaking")
+        }
         if rng.random() < 0.7:
-            langs.update({("en", s): CEFR_LEVELS[int(rng.integers(1, 6))] for s in ("reading", "speaking")})
+            langs.update(
+                {("en", s): CEFR_LEVELS[int(rng.integers(1, 6))] for s in ("reading", "speaking")}
+            )
         h = float(rng.choice([16, 24, 32, 36, 40]))
-        out.append(Candidate(
-            id=f"c{i:06d}", skills=skills, languages=langs, hours_min=h - 8, hours_max=h,
-            available_day=TODAY + int(rng.integers(0, 120)),
-            regions=frozenset(rng.choice(REGIONS, size=int(rng.integers(1, 4)), replace=False).tolist()),
-            nlqf_level=int(rng.integers(1, 7)),
-        ))
+        out.append(
+            Candidate(
+                id=f"c{i:06d}",
+                skills=skills,
+                languages=langs,
+                hours_min=h - 8,
+                hours_max=h,
+                available_day=TODAY + int(rng.integers(0, 120)),
+                regions=frozenset(
+                    rng.choice(REGIONS, size=int(rng.integers(1, 4)), replace=False).tolist()
+                ),
+                nlqf_level=int(rng.integers(1, 7)),
+            )
+        )
     return out
 
 
@@ -81,13 +109,21 @@ def synth_vacancies(tax: Taxonomy, q: int, seed: int) -> list[Vacancy]:
         ess = list(occ.essential) or list(occ.optional)
         pick = rng.choice(len(ess), size=min(len(ess), 8), replace=False)
         reqs = [SkillRequirement(ess[int(j)], must_have=k < 5) for k, j in enumerate(pick)]
-        out.append(Vacancy(
-            id=f"v{i}", skills=reqs,
-            languages=[LanguageRequirement("nl", "speaking", "B1", at_start=False),
-                       LanguageRequirement("nl", "reading", "B1")],
-            hours_min=32, hours_max=36, start_day=TODAY + 30,
-            region=REGIONS[int(rng.integers(len(REGIONS)))], nlqf_level=4,
-        ))
+        out.append(
+            Vacancy(
+                id=f"v{i}",
+                skills=reqs,
+                languages=[
+                    LanguageRequirement("nl", "speaking", "B1", at_start=False),
+                    LanguageRequirement("nl", "reading", "B1"),
+                ],
+                hours_min=32,
+                hours_max=36,
+                start_day=TODAY + 30,
+                region=REGIONS[int(rng.integers(len(REGIONS)))],
+                nlqf_level=4,
+            )
+        )
     return out
 
 
@@ -132,7 +168,7 @@ def main() -> int:
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
     def pct(xs: list[float], p: float) -> float:
-        return sorted(xs)[min(len(xs) - 1, int(round(p * (len(xs) - 1))))] * 1000
+        return sorted(xs)[min(len(xs) - 1, round(p * (len(xs) - 1)))] * 1000
 
     result = {
         "candidates": args.n,

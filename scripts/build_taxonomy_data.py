@@ -102,7 +102,7 @@ def write_json(path: Path, obj: Any) -> None:
 
 
 def build_skills(esco: Path) -> dict[str, Any]:
-    en, nl = esco / "en", esco / "nl"
+    en = esco / "en"
     skills: dict[str, dict[str, Any]] = {}
     for row in read_csv(en / "skills_id_label.csv"):
         skills[row["id"]] = {"en": row["label"].strip()}

@@ -10,6 +10,8 @@ urlpatterns = [
     path("", include("talentbrug.accounts.urls")),
     path("", include("talentbrug.audit.urls")),
     path("", include("talentbrug.pages.urls")),
+    path("", include("talentbrug.vacancies.urls")),
+    path("", include("talentbrug.records.urls")),
 ]
 
 if settings.OIDC_ENABLED:

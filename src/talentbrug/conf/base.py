@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "talentbrug.accounts",
     "talentbrug.audit",
     "talentbrug.pages",
+    "talentbrug.taxonomy",
+    "talentbrug.vacancies",
+    "talentbrug.records",
 ]
 
 MIDDLEWARE = [

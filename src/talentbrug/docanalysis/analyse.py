@@ -83,7 +83,7 @@ def _open(source: Source, stack: ExitStack) -> tuple[BinaryIO, str]:
     seekable = getattr(stream, "seekable", None)
     if callable(seekable) and seekable():
         return stream, name
-    spool = stack.enter_context(tempfile.SpooledTemporaryFile(max_size=16 * CHUNK))
+    spool = stack.enter_context(tempfile.SpooledTemporaryFile(max_size=16 * CHUNK))  # noqa: SIM115
     while chunk := stream.read(CHUNK):
         spool.write(chunk)
     spool.seek(0)
@@ -109,7 +109,7 @@ def _analyse(source: Source, name: str | None, limits: Limits, depth: int) -> Do
             stream, default_name = _open(source, stack)
             result.name = name or default_name
             _fill(result, stream, limits, depth)
-    except Exception as exc:  # noqa: BLE001 - the contract is: never raise on bad input
+    except Exception as exc:
         result.errors.append(f"analyse: {type(exc).__name__}: {exc}"[:500])
     return result
 
@@ -147,7 +147,7 @@ def _fill(result: DocumentAnalysis, stream: BinaryIO, limits: Limits, depth: int
         extractor(stream, sink, meta, limits)
     except TextLimitReached:
         pass
-    except Exception as exc:  # noqa: BLE001 - corrupt input of any kind
+    except Exception as exc:
         result.errors.append(f"extract {doc_type.value}: {type(exc).__name__}: {exc}"[:500])
     result.errors.extend(meta.errors)
     result.title, result.author = meta.title, meta.author
@@ -181,7 +181,7 @@ def _text_facts(result: DocumentAnalysis, limits: Limits) -> None:
     result.word_count = len(text.split())
     try:
         result.personal_data = personal_data_signs(text)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         result.errors.append(f"personal data scan: {type(exc).__name__}: {exc}"[:300])
     if limits.compute_signature and text.strip():
         result.signature = minhash_signature(text)

@@ -80,7 +80,7 @@ def classify_zip(zf: zipfile.ZipFile) -> DocType:
 
 def _classify_ole(stream: BinaryIO) -> DocType:
     try:
-        import olefile  # type: ignore[import-untyped]  # comes with extract-msg
+        import olefile  # comes with extract-msg
     except ImportError:  # pragma: no cover - depends on the environment
         return DocType.OLE
     try:
@@ -90,7 +90,7 @@ def _classify_ole(stream: BinaryIO) -> DocType:
             entries = {"/".join(e) for e in ole.listdir(streams=True, storages=True)}
         finally:
             ole.close()
-    except Exception:  # noqa: BLE001 - any OLE parsing problem means "some OLE file"
+    except Exception:
         return DocType.OLE
     if any(e.startswith("__substg1.0_") or "/__substg1.0_" in e for e in entries):
         return DocType.MSG

@@ -5,17 +5,20 @@ Extractors may raise anything; ``analyse()`` turns exceptions into entries of ``
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import email
 import email.policy
 import email.utils
-import html
+import io
+import quopri
 import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html.parser import HTMLParser
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 from .model import DocType, Limits
 from .textdecode import decode_bytes
@@ -165,10 +168,8 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
 
 def extract_html(stream: BinaryIO, sink: TextSink, meta: Extracted, limits: Limits) -> None:
     inner = TextSink(limits.max_text_chars * 3)
-    try:
+    with contextlib.suppress(TextLimitReached):
         extract_text_file(stream, inner, meta, limits)
-    except TextLimitReached:
-        pass
     text, title = html_to_text(inner.text())
     meta.title = title
     sink.add(text)
@@ -179,7 +180,11 @@ def extract_rtf(stream: BinaryIO, sink: TextSink, meta: Extracted, limits: Limit
     stream.seek(0)
     raw = stream.read(limits.max_text_chars * 4).decode("latin-1")
     raw = re.sub(r"\{\\\*[^{}]*\}", "", raw)
-    raw = re.sub(r"\\'([0-9a-fA-F]{2})", lambda m: bytes([int(m.group(1), 16)]).decode("cp1252", "replace"), raw)
+    raw = re.sub(
+        r"\\'([0-9a-fA-F]{2})",
+        lambda m: bytes([int(m.group(1), 16)]).decode("cp1252", "replace"),
+        raw,
+    )
     raw = re.sub(r"\\(?:par|line)\b ?", "\n", raw)
     raw = re.sub(r"\\[a-zA-Z]+-?\d* ?", "", raw)
     raw = raw.replace("{", "").replace("}", "").replace("\\\\", "\\")
@@ -202,7 +207,7 @@ def extract_pdf(stream: BinaryIO, sink: TextSink, meta: Extracted, limits: Limit
         page_count = len(pages)
     except TextLimitReached:
         raise
-    except Exception as exc:  # noqa: BLE001 - fall back to pdfminer
+    except Exception as exc:
         meta.errors.append(f"pypdf: {type(exc).__name__}: {exc}"[:300])
         _extract_pdf_pdfminer(stream, sink, limits)
         return
@@ -215,12 +220,12 @@ def extract_pdf(stream: BinaryIO, sink: TextSink, meta: Extracted, limits: Limit
             for attr, target in (("creation_date", "created"), ("modification_date", "modified")):
                 try:
                     setattr(meta, target, _aware(getattr(info, attr)))
-                except Exception:  # noqa: BLE001, S112 - unparsable date strings are common
+                except Exception:  # noqa: S112 - unparsable date strings are common
                     continue
             producer = _clean(info.producer)
             if producer:
                 meta.properties["producer"] = producer
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         meta.errors.append(f"pdf metadata: {type(exc).__name__}: {exc}"[:300])
     failed = 0
     for i in range(min(page_count, limits.max_pdf_pages)):
@@ -228,7 +233,7 @@ def extract_pdf(stream: BinaryIO, sink: TextSink, meta: Extracted, limits: Limit
             page_text = pages[i].extract_text() or ""
         except TextLimitReached:
             raise
-        except Exception as exc:  # noqa: BLE001 - one bad page must not lose the rest
+        except Exception as exc:
             failed += 1
             if failed <= 3:
                 meta.errors.append(f"pdf page {i + 1}: {type(exc).__name__}: {exc}"[:300])
@@ -242,7 +247,7 @@ def _extract_pdf_pdfminer(stream: BinaryIO, sink: TextSink, limits: Limits) -> N
     from pdfminer.high_level import extract_text
 
     stream.seek(0)
-    sink.add(extract_text(stream, maxpages=limits.max_pdf_pages))
+    sink.add(extract_text(cast(io.IOBase, stream), maxpages=limits.max_pdf_pages))
 
 
 # --------------------------------------------------------------------------- OOXML
@@ -253,7 +258,9 @@ def _core_properties(props: Any, meta: Extracted) -> None:
     meta.author = _clean(getattr(props, "author", None) or getattr(props, "creator", None))
     meta.created = _aware(getattr(props, "created", None))
     meta.modified = _aware(getattr(props, "modified", None))
-    last = _clean(getattr(props, "last_modified_by", None) or getattr(props, "lastModifiedBy", None))
+    last = _clean(
+        getattr(props, "last_modified_by", None) or getattr(props, "lastModifiedBy", None)
+    )
     if last:
         meta.properties["last_modified_by"] = last
 
@@ -263,7 +270,7 @@ def extract_docx(stream: BinaryIO, sink: TextSink, meta: Extracted, limits: Limi
     from docx.table import Table
 
     check_zip_container(stream, limits)
-    document = docx.Document(stream)  # type: ignore[arg-type]
+    document = docx.Document(stream)
     _core_properties(document.core_properties, meta)
 
     def table_text(table: Table) -> None:
@@ -287,7 +294,7 @@ def extract_docx(stream: BinaryIO, sink: TextSink, meta: Extracted, limits: Limi
                 text = "\n".join(p.text for p in part.paragraphs if p.text.strip())
             except TextLimitReached:
                 raise
-            except Exception:  # noqa: BLE001, S112 - headers are optional extras
+            except Exception:  # noqa: S112 - headers are optional extras
                 continue
             if text:
                 sink.line(text)
@@ -367,9 +374,9 @@ def _parse_odf_date(value: str) -> datetime | None:
 
 
 def extract_odf(stream: BinaryIO, sink: TextSink, meta: Extracted, limits: Limits) -> None:
-    from odf import teletype  # type: ignore[import-untyped]
-    from odf.namespaces import TEXTNS  # type: ignore[import-untyped]
-    from odf.opendocument import load  # type: ignore[import-untyped]
+    from odf import teletype
+    from odf.namespaces import TEXTNS
+    from odf.opendocument import load
 
     check_zip_container(stream, limits)
     doc = load(stream)
@@ -405,7 +412,7 @@ def extract_odf(stream: BinaryIO, sink: TextSink, meta: Extracted, limits: Limit
 def _header(msg: email.message.Message, name: str) -> str | None:
     try:
         value = msg.get(name)
-    except Exception:  # noqa: BLE001 - malformed headers raise lazily
+    except Exception:
         return None
     return _clean(value)
 
@@ -451,6 +458,11 @@ def extract_eml(stream: BinaryIO, sink: TextSink, meta: Extracted, limits: Limit
             if part.get_content_type() == "message/rfc822":
                 inner = part.get_content()
                 data = inner.as_bytes() if isinstance(inner, email.message.Message) else b""
+                cte = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+                if cte == "base64":  # not allowed by RFC 2046, but seen in the wild
+                    data = base64.b64decode(data, validate=False)
+                elif cte == "quoted-printable":
+                    data = quopri.decodestring(data)
                 if not filename.lower().endswith(".eml"):
                     filename += ".eml"
             else:
@@ -463,7 +475,7 @@ def extract_eml(stream: BinaryIO, sink: TextSink, meta: Extracted, limits: Limit
 
 
 def extract_msg(stream: BinaryIO, sink: TextSink, meta: Extracted, limits: Limits) -> None:
-    import extract_msg as xmsg  # type: ignore[import-untyped]
+    import extract_msg as xmsg
 
     stream.seek(0)
     data = stream.read()
@@ -472,6 +484,14 @@ def extract_msg(stream: BinaryIO, sink: TextSink, meta: Extracted, limits: Limit
         meta.title = _clean(getattr(msg, "subject", None))
         meta.author = _clean(getattr(msg, "sender", None))
         meta.created = _aware(getattr(msg, "date", None))
+        if meta.created is None:  # no PR_CLIENT_SUBMIT_TIME: use the transport headers
+            header = getattr(msg, "header", None)
+            date_value = header.get("Date") if header is not None else None
+            if date_value:
+                try:
+                    meta.created = _aware(email.utils.parsedate_to_datetime(str(date_value)))
+                except (TypeError, ValueError, IndexError):
+                    meta.errors.append(f"msg: unparsable Date header {str(date_value)[:60]!r}")
         for key, attr in (("From", "sender"), ("To", "to"), ("Cc", "cc"), ("Subject", "subject")):
             value = _clean(getattr(msg, attr, None))
             if value:
@@ -572,6 +592,5 @@ __all__ = [
     "TextLimitReached",
     "TextSink",
     "check_zip_container",
-    "html",
     "html_to_text",
 ]

@@ -49,7 +49,15 @@ class DocType(StrEnum):
         return self in _IMAGES
 
 
-_IMAGES = {DocType.PNG, DocType.JPEG, DocType.GIF, DocType.TIFF, DocType.BMP, DocType.WEBP, DocType.HEIC}
+_IMAGES = {
+    DocType.PNG,
+    DocType.JPEG,
+    DocType.GIF,
+    DocType.TIFF,
+    DocType.BMP,
+    DocType.WEBP,
+    DocType.HEIC,
+}
 
 _MIME: dict[DocType, str] = {
     DocType.PDF: "application/pdf",

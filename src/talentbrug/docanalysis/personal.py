@@ -103,7 +103,9 @@ def personal_data_signs(text: str) -> PersonalDataSigns:
     phones = [text[s:e] for _, s, e in find_phones(text)]
     ibans = find_ibans(text)
     bsns = find_bsns(text)
-    signs = PersonalDataSigns(emails=len(emails), phones=len(phones), bsns=len(bsns), ibans=len(ibans))
+    signs = PersonalDataSigns(
+        emails=len(emails), phones=len(phones), bsns=len(bsns), ibans=len(ibans)
+    )
     for key, values, masker in (
         ("emails", emails, mask_email),
         ("phones", phones, mask),

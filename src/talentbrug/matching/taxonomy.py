@@ -33,7 +33,7 @@ Relation = Literal["broader", "narrower", "sibling", "related"]
 
 # how much a "related" skill counts towards a required skill (partial match)
 RELATION_CREDIT: dict[str, float] = {
-    "narrower": 0.7,  # candidate has a specialisation of the required skill (Java for "programming")
+    "narrower": 0.7,  # candidate has a specialisation of the required skill (Java for programming)
     "broader": 0.5,  # candidate has the general skill of which the required one is a part
     "sibling": 0.5,  # both specialise the same broader skill (Java vs C#)
     "related": 0.4,  # ESCO skill-skill relation (knowledge <-> skill)

@@ -42,16 +42,15 @@ class Token:
         return fold(self.text)
 
 
-STOPWORDS: frozenset[str] = frozenset(
-    """
-    a an the and or of to in on at for with by from as is are be been was were it its this that
-    these those i you he she we they my your our their me us them who which what also into
-    such other etc not no nor but if then than so very can will would should may might must
-    de het een en of van voor met door op in aan bij te tot uit over als dat die dit deze is
-    zijn was waren wordt worden werd ik jij je u hij zij ze wij we mijn jouw onze hun hem haar
-    ook niet geen maar dan zo zeer kan kunnen zal zullen moet moeten om naar er wat wie
-    """.split()
-)
+_STOPWORDS_TEXT = """
+a an the and or of to in on at for with by from as is are be been was were it its this that
+these those i you he she we they my your our their me us them who which what also into such
+other etc not no nor but if then than so very can will would should may might must de het
+een en of van voor met door op in aan bij te tot uit over als dat die dit deze is zijn was
+waren wordt worden werd ik jij je u hij zij ze wij we mijn jouw onze hun hem haar ook niet
+geen maar dan zo zeer kan kunnen zal zullen moet moeten om naar er wat wie
+"""
+STOPWORDS: frozenset[str] = frozenset(_STOPWORDS_TEXT.split())
 
 
 def fold(text: str) -> str:
@@ -95,10 +94,9 @@ def stem(word: str) -> str:
         w = w[:-1]  # Dutch participle: beheerd -> beheer
     elif len(w) > 4 and w.endswith("ed"):
         w = w[:-2]
-    elif len(w) > 4 and w.endswith("t") and w[-2] not in _VOWELS and w[-2] != "t":
+    elif len(w) > 6 and w.endswith("t") and w[-2] in "rlmn":
         # Dutch 3rd person (beheert -> beheer); harmless for English consonant clusters
-        if w[-2] in "rlmn" and len(w) > 6:
-            w = w[:-1]
+        w = w[:-1]
     if len(w) > 3 and w.endswith("e"):
         w = w[:-1]
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in _VOWELS:
@@ -125,7 +123,11 @@ def split_compound(word: str, vocab: Container[str], min_part: int = 3) -> list[
         if head not in vocab:
             continue
         left = word[:i]
-        for cand in (left, left[:-1] if left.endswith("s") else None, left[:-2] if left.endswith("en") else None):
+        for cand in (
+            left,
+            left[:-1] if left.endswith("s") else None,
+            left[:-2] if left.endswith("en") else None,
+        ):
             if not cand or len(cand) < min_part:
                 continue
             if stem(cand) in vocab:

@@ -18,12 +18,22 @@ Hit = tuple[Category, int, int]
 
 # --------------------------------------------------------------------------- building blocks
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _CAP_WORD = rf"[{_UPPER}][\w'’]*(?:-[\w'’]+)*"
-_PARTICLE_RE = r"(?:van|de|der|den|het|ter|ten|te|op|in|aan|bij|la|le|du|da|di|dos|das|del|von|zu|al|el|bin|ibn|bint|abu|ben|'s|'t)"
-PARTICLES = frozenset(
-    "van de der den het ter ten te op in aan bij la le du da di dos das del von zu al el "
-    "bin ibn bint abu ben 's 't".split()
+_PARTICLE_RE = (
+    r"(?:van|de|der|den|het|ter|ten|te|op|in|aan|bij|la|le|du|da|di|dos|das|del|von|zu|al|el|"
+    r"bin|ibn|bint|abu|ben|'s|'t)"
+)
+PARTICLES = _words(
+    """
+    van de der den het ter ten te op in aan bij la le du da di dos das del von zu al el
+    bin ibn bint abu ben 's 't
+    """
 )
 
 _MONTHS = (
@@ -31,10 +41,12 @@ _MONTHS = (
     r"december|january|february|march|may|june|july|august|october|"
     r"jan|febr?|mrt|mar|apr|jun|jul|aug|sept?|okt|oct|nov|dec)"
 )
-MONTH_WORDS = frozenset(
-    "januari februari maart april mei juni juli augustus september oktober november december "
-    "january february march may june july august october jan feb febr mrt mar apr jun jul aug "
-    "sep sept okt oct nov dec".split()
+MONTH_WORDS = _words(
+    """
+    januari februari maart april mei juni juli augustus september oktober november
+    december january february march may june july august october jan feb febr mrt mar
+    apr jun jul aug sep sept okt oct nov dec
+    """
 )
 _DATE = (
     rf"(?:\d{{1,2}}[-./]\d{{1,2}}[-./](?:\d{{4}}|\d{{2}})(?!\d)"
@@ -47,12 +59,14 @@ _DATE = (
 
 # Words that are also common surnames/first names; an isolated lower-case occurrence of such a
 # token is ordinary language ("ik werkte als bakker"), not a name.
-_COMMON_WORDS = frozenset(
-    """bakker visser smit mulder boer koning schipper groot klein roos winter zomer mark will
-    bill rose may hope faith baker smith king young long lang kok meijer de jong bos berg
-    dekker brouwer hoek molenaar kuiper vos wolf haan dijk veen kramer schilder timmerman
-    smid mens kort noor said amir hasan hoop grace joy sunny pat rob bas kees mees teun
-    daan lief""".split()
+_COMMON_WORDS = _words(
+    """
+    bakker visser smit mulder boer koning schipper groot klein roos winter zomer mark
+    will bill rose may hope faith baker smith king young long lang kok meijer de jong
+    bos berg dekker brouwer hoek molenaar kuiper vos wolf haan dijk veen kramer schilder
+    timmerman smid mens kort noor said amir hasan hoop grace joy sunny pat rob bas kees
+    mees teun daan lief
+    """
 )
 
 # Lines that end a letter; the name below them is the candidate's signature.
@@ -66,10 +80,12 @@ _CLOSING_RE = re.compile(
 
 _NAME_TOKEN_RE = re.compile(rf"(?:{_CAP_WORD}\.?|[{_UPPER}]\.(?:[{_UPPER}]\.)*|{_PARTICLE_RE})")
 
-_NOT_A_NAME = frozenset(
-    """curriculum vitae cv resume résumé motivatiebrief sollicitatiebrief profiel profile
-    persoonlijke gegevens personal details contact opleiding education werkervaring experience
-    ik i en and the de het een a an met with voor for in op bij van""".split()
+_NOT_A_NAME = _words(
+    """
+    curriculum vitae cv resume résumé motivatiebrief sollicitatiebrief profiel profile
+    persoonlijke gegevens personal details contact opleiding education werkervaring
+    experience ik i en and the de het een a an met with voor for in op bij van
+    """
 )
 
 
@@ -222,9 +238,7 @@ _DOB_LABEL = (
     r"date\s+of\s+birth|birth\s*date|birthday|verjaardag|year\s+of\s+birth|"
     r"d\.o\.b\.?|dob|born(?:\s+on|\s+in)?)"
 )
-_DOB_RE = re.compile(
-    rf"\b{_DOB_LABEL}\s*[:\-–]?\s*(?:the\s+)?(?P<d>{_DATE})", re.IGNORECASE
-)
+_DOB_RE = re.compile(rf"\b{_DOB_LABEL}\s*[:\-–]?\s*(?:the\s+)?(?P<d>{_DATE})", re.IGNORECASE)
 # "Ik ben op 21-08-2001 geboren" / "I was on 3 March 1995 born"
 _DOB_BEFORE_RE = re.compile(
     rf"\b(?:ben|was|werd|is)\s+(?:op\s+|on\s+|in\s+)?(?:the\s+)?(?P<d>{_DATE})\s+(?:geboren|born)\b",
@@ -250,7 +264,9 @@ _AGE_RES = [
     re.compile(rf"(?<![\d,.])(?P<a>{_AGE_NUM}\s*(?:jaar|jr\.?)\s+oud)\b", re.IGNORECASE),
     re.compile(rf"(?<![\d,.])(?P<a>{_AGE_NUM}[-\s]?(?:years?|yrs?)[-\s]old)\b", re.IGNORECASE),
     re.compile(rf"\baged\s+(?P<a>{_AGE_NUM})\b", re.IGNORECASE),
-    re.compile(rf"\((?P<a>{_AGE_NUM}\s*(?:jaar|jr\.?|years?|yrs?)(?:\s+oud|\s+old)?)\)", re.IGNORECASE),
+    re.compile(
+        rf"\((?P<a>{_AGE_NUM}\s*(?:jaar|jr\.?|years?|yrs?)(?:\s+oud|\s+old)?)\)", re.IGNORECASE
+    ),
     re.compile(
         rf"(?:,|\ben)\s+ben\s+(?P<a>{_AGE_NUM}\s+jaar(?:\s+oud)?)\b"
         r"(?!\s+(?:ervaring|werkzaam|actief|in\s+dienst|bezig|als|bij))",
@@ -371,7 +387,8 @@ _NL_FULL_RE = re.compile(
 )
 _NL_STREET_RE = re.compile(rf"(?<![\w])(?:{_STREET_WITH_SUFFIX})[ ]{_HOUSENR}(?![\d])")
 _NL_POSTCODE_RE = re.compile(
-    rf"(?<![\w-]){_POSTCODE}(?:[ \t]*,?[ \t]*(?:(?i:woon)?(?i:plaats)[ \t]*:[ \t]*)?(?P<city>{_CITY}))?"
+    rf"(?<![\w-]){_POSTCODE}"
+    rf"(?:[ \t]*,?[ \t]*(?:(?i:woon)?(?i:plaats)[ \t]*:[ \t]*)?(?P<city>{_CITY}))?"
 )
 _POSTBUS_RE = re.compile(r"\b(?:Postbus|P\.?O\.?\s*Box|Antwoordnummer)\s+\d{1,6}\b", re.IGNORECASE)
 
@@ -394,9 +411,7 @@ _RESIDENCE_RE = re.compile(
     rf"\b(?i:woon|wonen|woont|wonend|woonachtig|live|living|lives|based|reside|residing)"
     rf"\s+(?i:in|te)\s+(?P<c>{_CAP_WORD}(?:[ -](?:{_PARTICLE_RE}[ -])*{_CAP_WORD}){{0,2}})"
 )
-_COUNTRY_WORDS = frozenset(
-    "nederland netherlands holland the europa europe".split()
-)
+_COUNTRY_WORDS = frozenset(["nederland", "netherlands", "holland", "the", "europa", "europe"])
 
 
 def find_addresses(text: str) -> Iterator[Hit]:
@@ -419,8 +434,10 @@ def find_addresses(text: str) -> Iterator[Hit]:
         yield Category.ADRES, m.start(), end
 
 
-_NOT_A_CITY = frozenset(
-    "telefoon tel e-mail email mobiel phone nationaliteit geboortedatum linkedin".split()
+_NOT_A_CITY = _words(
+    """
+    telefoon tel e-mail email mobiel phone nationaliteit geboortedatum linkedin
+    """
 )
 
 
@@ -558,7 +575,11 @@ def find_known_names(
         after = text[m.end() : m.end() + 6]
         if tok in MONTH_WORDS and re.match(r"[ .]*\d{2,4}", after):
             continue  # "Jan 2019" is a month, even for a candidate called Jan
-        if m.end() < len(text) and text[m.end()] == "." and text[m.end() + 1 : m.end() + 2].isalpha():
+        if (
+            m.end() < len(text)
+            and text[m.end()] == "."
+            and text[m.end() + 1 : m.end() + 2].isalpha()
+        ):
             continue  # part of a domain or file name
         hits.append((m.start(), m.end()))
         _ = original
@@ -578,9 +599,7 @@ def find_known_names(
                 continue
         merged.append([start, end, 1])
     particle_alt = "|".join(re.escape(p) for p in sorted(particles | {"van", "de", "der", "den"}))
-    prefix_rx = re.compile(
-        rf"(?<![\w.])(?:[{_UPPER}]\.[ \t]?)*(?:(?i:{particle_alt})[ \t]+)*$"
-    )
+    prefix_rx = re.compile(rf"(?<![\w.])(?:[{_UPPER}]\.[ \t]?)*(?:(?i:{particle_alt})[ \t]+)*$")
     for start, end, count in merged:
         chunk = text[start:end]
         if count == 1:

@@ -149,17 +149,13 @@ def _score_one(report: Report, snip: Snippet, predicted: Sequence[Span]) -> None
     for g in snip.spans:
         sc = report.score(g.category)
         sc.gold += 1
-        hit = next(
-            (i for i, p in enumerate(predicted) if i not in used and _matches(g, p)), None
-        )
+        hit = next((i for i, p in enumerate(predicted) if i not in used and _matches(g, p)), None)
         if hit is None:
             report.errors.append(f"{snip.id}: MISSED {g.category.value} {g.text!r}")
         else:
             used.add(hit)
             sc.true_positive_gold += 1
-        covered = sum(
-            max(0, min(g.end, p.end) - max(g.start, p.start)) for p in predicted
-        )
+        covered = sum(max(0, min(g.end, p.end) - max(g.start, p.start)) for p in predicted)
         report.gold_chars += g.end - g.start
         report.leaked_chars += max(0, (g.end - g.start) - covered)
     for i, p in enumerate(predicted):
@@ -186,7 +182,8 @@ def format_report(report: Report) -> str:
         tot.true_positive_gold += sc.true_positive_gold
         tot.true_positive_pred += sc.true_positive_pred
     lines.append(
-        f"{'ALL (micro)':<15}{tot.gold:>6}{tot.predicted:>6}{tot.recall:>9.3f}{tot.precision:>11.3f}"
+        f"{'ALL (micro)':<15}{tot.gold:>6}{tot.predicted:>6}"
+        f"{tot.recall:>9.3f}{tot.precision:>11.3f}"
     )
     share = report.leaked_chars / report.gold_chars if report.gold_chars else 0.0
     lines.append(f"leaked characters (not covered by any placeholder): {share:.2%}")

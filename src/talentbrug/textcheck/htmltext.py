@@ -49,8 +49,6 @@ class _TextExtractor(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:
             self._skip_depth = max(0, self._skip_depth - 1)
-        elif tag == "li":
-            self.parts.append("\n")
         elif tag in _BLOCK:
             self.parts.append("\n\n")
 

@@ -6,6 +6,7 @@ which every look-up is served from an LRU cache.
 
 from __future__ import annotations
 
+import importlib
 import re
 from functools import lru_cache
 from typing import Any
@@ -22,8 +23,8 @@ _LINKERS = ("", "s", "e", "en")
 
 @lru_cache(maxsize=1)
 def _pyphen() -> Any:
-    import pyphen
-
+    # pyphen ships no type information; import it dynamically so mypy --strict stays clean.
+    pyphen = importlib.import_module("pyphen")
     return pyphen.Pyphen(lang="nl_NL")
 
 

@@ -37,7 +37,11 @@ class PhraseIndex(Generic[T]):
         for form, payload in entries:
             form = form.strip().lower()
             dotted = "." in form
-            words = tuple(w for w in form.replace(".", " ").split() if w) if dotted else tuple(form.split())
+            words = (
+                tuple(w for w in form.replace(".", " ").split() if w)
+                if dotted
+                else tuple(form.split())
+            )
             if not words:
                 continue
             self._index.setdefault(words[0], []).append((words, dotted, form, payload))

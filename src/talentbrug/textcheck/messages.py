@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["MESSAGES", "INDICATION", "Message"]
+__all__ = ["INDICATION", "MESSAGES", "Message"]
 
 SRC_WGBL = (
     "Wet gelijke behandeling op grond van leeftijd bij de arbeid (WGBL); "
@@ -88,8 +88,7 @@ MESSAGES: dict[str, Message] = {
         SRC_LANG,
     ),
     "excl.language_level_field": Message(
-        "De taaleis {language} ({skill}) is {level}. Dat is hoger dan B1. "
-        "Er staat geen reden bij.",
+        "De taaleis {language} ({skill}) is {level}. Dat is hoger dan B1. Er staat geen reden bij.",
         "Schrijf waarom dit niveau bij de start nodig is, of kies B1 met een taalcoach.",
         SRC_LANG,
     ),
@@ -206,8 +205,7 @@ MESSAGES: dict[str, Message] = {
     ),
     "missing.accommodations": Message(
         "Er staat niet dat je aanpassingen kunt vragen, bijvoorbeeld bij een beperking.",
-        "Schrijf: 'Heb je een aanpassing nodig bij het gesprek of op je werkplek? "
-        "Vertel het ons.'",
+        "Schrijf: 'Heb je een aanpassing nodig bij het gesprek of op je werkplek? Vertel het ons.'",
         SRC_AWGB,
     ),
     "missing.contact": Message(

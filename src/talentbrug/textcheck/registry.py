@@ -7,7 +7,8 @@ English description. :func:`all_rules` returns them in registration order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +32,40 @@ class Context:
     def text(self) -> str:
         """The plain text being checked."""
         return self.doc.text
+
+    @property
+    def lower(self) -> str:
+        """The text in lower case (same offsets for Dutch text), computed once."""
+        cached = self.shared.get("_lower")
+        if cached is None:
+            cached = self.doc.text.lower()
+            if len(cached) != len(self.doc.text):  # pragma: no cover - exotic casing
+                cached = "".join(c.lower()[:1] or c for c in self.doc.text)
+            self.shared["_lower"] = cached
+        return str(cached)
+
+    def spans_with(self, keywords: tuple[str, ...]) -> list[tuple[int, int]]:
+        """Sentence spans whose lower-case text contains one of ``keywords``.
+
+        Rules run their regular expressions only on these spans, which keeps the check fast.
+        """
+        lower = self.lower
+        if not any(k in lower for k in keywords):
+            return []
+        out: list[tuple[int, int]] = []
+        for s in self.doc.sentences:
+            chunk = lower[s.start : s.end]
+            if any(k in chunk for k in keywords):
+                out.append((s.start, s.end))
+        return out
+
+    def finditer(
+        self, pattern: re.Pattern[str], keywords: tuple[str, ...]
+    ) -> Iterator[re.Match[str]]:
+        """``pattern.finditer`` over the sentences that contain one of ``keywords``."""
+        text = self.doc.text
+        for lo, hi in self.spans_with(keywords):
+            yield from pattern.finditer(text, lo, hi)
 
 
 RuleFunc = Callable[[Context], Iterable[Finding]]

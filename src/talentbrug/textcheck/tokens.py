@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Doc", "Sentence", "Token", "build_doc"]
 
@@ -15,20 +16,19 @@ _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 # A sentence ends at ., !, ?, … (plus closing quotes/brackets) before whitespace, or at a newline.
 _END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|\n")
 _DOTTED_RE = re.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}$")
-_CLAUSE_PUNCT = frozenset(",;:()[]\"“”–—")
+_CLAUSE_PUNCT = frozenset(',;:()[]"“”–—')
 _ABBREV = frozenset(
     {
         "bijv", "bv", "ca", "dhr", "mevr", "mw", "nr", "incl", "excl", "max", "min", "etc",
         "enz", "evt", "jl", "resp", "vs", "zgn", "bijz", "tel", "st", "drs", "ir", "mr", "dr",
-        "prof", "ing", "ong", "ivm", "mbt", "ovb", "bijv", "vgl", "ws", "nl", "o", "a",
+        "prof", "ing", "ong", "ivm", "mbt", "ovb", "vgl", "ws", "nl", "o", "a",
     }
 )  # fmt: skip
 _BULLET_CHARS = "-•*–·▪◦ \t"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word or number with its offsets in the text."""
+class Token(NamedTuple):
+    """A word or number with its offsets in the text (a tuple: cheap to create)."""
 
     start: int
     end: int
@@ -47,12 +47,10 @@ class Token:
     @property
     def is_acronym(self) -> bool:
         """True for all-caps tokens of two or more letters (ICT, VOG, NT2)."""
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
+        return len(self.text) >= 2 and self.text.isupper()
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     """A sentence (or a heading or list line) with its offsets and token range."""
 
     start: int
@@ -134,7 +132,7 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     spans.append((start, n))
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        while s < e and text[s] in _BULLET_CHARS or (s < e and text[s] in "\n\r"):
+        while s < e and (text[s] in _BULLET_CHARS or text[s] in "\n\r"):
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
@@ -163,20 +161,15 @@ def build_doc(text: str) -> Doc:
         if sent_first is None:
             sent_first = len(tokens)
         word = m.group()
-        gap = text[prev_end:start]
-        punct = any(c in _CLAUSE_PUNCT for c in gap)
+        end = m.end()
+        if start - prev_end == 1:
+            punct = text[prev_end] in _CLAUSE_PUNCT
+        else:
+            punct = any(c in _CLAUSE_PUNCT for c in text[prev_end:start])
         tokens.append(
-            Token(
-                start=start,
-                end=m.end(),
-                text=word,
-                lower=word.lower(),
-                sentence=len(sentences),
-                is_number=word[0].isdigit(),
-                punct_before=punct,
-            )
+            Token(start, end, word, word.lower(), len(sentences), word[0].isdigit(), punct)
         )
-        prev_end = m.end()
+        prev_end = end
     if sent_first is not None and si < len(spans):
         sentences.append(Sentence(spans[si][0], spans[si][1], sent_first, len(tokens)))
     return Doc(text=text, tokens=tokens, sentences=sentences)

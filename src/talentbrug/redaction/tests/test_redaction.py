@@ -99,12 +99,16 @@ def test_known_names_any_order_case_and_inflection() -> None:
 
 
 def test_known_names_ignore_diacritics() -> None:
-    result = redact("Referentie: José Müller, en later nog jose muller.", known_names=["Jose Muller"])
+    result = redact(
+        "Referentie: José Müller, en later nog jose muller.", known_names=["Jose Muller"]
+    )
     assert result.text == "Referentie: [naam], en later nog [naam]."
 
 
 def test_common_word_surname_only_when_capitalised() -> None:
-    result = redact("Ik werkte bij de bakker. Bakker is mijn achternaam.", known_names=["Lisa Bakker"])
+    result = redact(
+        "Ik werkte bij de bakker. Bakker is mijn achternaam.", known_names=["Lisa Bakker"]
+    )
     assert result.text == "Ik werkte bij de bakker. [naam] is mijn achternaam."
 
 

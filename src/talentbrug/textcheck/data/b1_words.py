@@ -120,6 +120,8 @@ B1_SUBSTITUTIONS: tuple[tuple[str, str], ...] = (
     ("bij voorkeur", "liefst"),
     ("te allen tijde", "altijd"),
     ("zo spoedig mogelijk", "zo snel mogelijk"),
+    ("dien je|dien jij|dient u|dienen te|dient te", "moet je"),
+    ("bij gebleken geschiktheid", "als het goed gaat"),
     # Verbs
     ("aanvangen|vangt aan", "beginnen"),
     ("aanwenden", "gebruiken"),

@@ -39,7 +39,12 @@ def forms(word: GenderWord) -> tuple[str, ...]:
             out.add(base[:-1] + "ve")
         elif base.endswith("eus"):
             out.add(base[:-1] + "ze")
-        elif len(base) > 3 and base[-3] == base[-2] and base[-2] in "aeou" and base[-1] not in "aeiou":
+        elif (
+            len(base) > 3
+            and base[-3] == base[-2]
+            and base[-2] in "aeou"
+            and base[-1] not in "aeiou"
+        ):
             out.add(base[:-2] + base[-1] + "e")
         else:
             out.add(base + "e")
@@ -53,7 +58,9 @@ def forms(word: GenderWord) -> tuple[str, ...]:
 MASCULINE: tuple[GenderWord, ...] = (
     GenderWord("ambitieus", "je wilt graag leren en groeien"),
     GenderWord(
-        "competitief", "je werkt graag samen aan een goed resultaat", ("competitiedrang",),
+        "competitief",
+        "je werkt graag samen aan een goed resultaat",
+        ("competitiedrang",),
         not_before=r"\s+(?:salaris|beloning|arbeidsvoorwaarden|loon|pakket)",
     ),
     GenderWord("dominant", "je durft je mening te geven", ("dominantie",)),
@@ -61,7 +68,8 @@ MASCULINE: tuple[GenderWord, ...] = (
     GenderWord("stressbestendig", "je blijft rustig als het druk is"),
     GenderWord("resultaatgericht", "je maakt af waar je aan begint", ("resultaatgerichtheid",)),
     GenderWord(
-        "zelfstandig", "je kunt ook alleen aan een taak werken",
+        "zelfstandig",
+        "je kunt ook alleen aan een taak werken",
         not_before=r"\s+(?:bestuursorga\w*|naamwoord\w*|ondernemer\w*|zonder\s+personeel)",
     ),
     GenderWord("daadkrachtig", "je neemt een besluit als dat nodig is", ("daadkracht",)),
@@ -71,28 +79,43 @@ MASCULINE: tuple[GenderWord, ...] = (
     GenderWord("doelgericht", "je werkt aan een duidelijk doel", ("doelgerichtheid",)),
     GenderWord("prestatiegericht", "je wilt goed werk leveren"),
     GenderWord("gedreven", "je hebt zin in het werk", ("gedrevenheid",)),
-    GenderWord("leiderschap", "je helpt het team verder", ("leiderschapskwaliteiten",), adjective=False),
     GenderWord(
-        "onafhankelijk", "je kunt je eigen werk plannen",
+        "leiderschap", "je helpt het team verder", ("leiderschapskwaliteiten",), adjective=False
+    ),
+    GenderWord(
+        "onafhankelijk",
+        "je kunt je eigen werk plannen",
         not_before=r"\s+(?:van|onderzoek\w*|advies\w*|toezicht\w*)\b",
     ),
     GenderWord("uitdaging", "interessant werk", ("uitdagingen",), adjective=False),
     GenderWord("uitdagend", "interessant, afwisselend"),
     GenderWord("ondernemend", "je komt zelf met ideeën", ("ondernemerschap",)),
     GenderWord("zelfverzekerd", "je durft vragen te stellen", ("zelfvertrouwen",)),
-    GenderWord("overtuigend", "je legt goed uit waarom iets belangrijk is", ("overtuigingskracht",)),
     GenderWord(
-        "dynamisch", "afwisselend",
+        "overtuigend", "je legt goed uit waarom iets belangrijk is", ("overtuigingskracht",)
+    ),
+    GenderWord(
+        "dynamisch",
+        "afwisselend",
         not_before=r"\s+(?:webpagina\w*|pagina\w*|website\w*|content|data|formulier\w*)",
     ),
-    GenderWord("proactief", "je ziet zelf wat er moet gebeuren", ("pro-actief", "pro-actieve", "proactiviteit")),
+    GenderWord(
+        "proactief",
+        "je ziet zelf wat er moet gebeuren",
+        ("pro-actief", "pro-actieve", "proactiviteit"),
+    ),
     GenderWord("slagvaardig", "je pakt dingen snel op", ("slagvaardigheid",)),
     GenderWord("standvastig", "je houdt vol"),
     GenderWord("vasthoudend", "je houdt vol", ("vasthoudendheid",)),
     GenderWord("avontuurlijk", "je probeert graag nieuwe dingen"),
     GenderWord("moedig", "je durft iets nieuws te proberen", ("moed",)),
     GenderWord("lef", "je durft iets nieuws te proberen", ("durf",), adjective=False),
-    GenderWord("winnaar", "iemand die graag samen succes heeft", ("winnaars", "winnaarsmentaliteit"), adjective=False),
+    GenderWord(
+        "winnaar",
+        "iemand die graag samen succes heeft",
+        ("winnaars", "winnaarsmentaliteit"),
+        adjective=False,
+    ),
     GenderWord("topper", "goede collega", ("toppers",), adjective=False),
     GenderWord("rationeel", "je denkt rustig na"),
     GenderWord("principieel", "je weet wat je belangrijk vindt"),
@@ -101,22 +124,34 @@ MASCULINE: tuple[GenderWord, ...] = (
     GenderWord("autonoom", "je kunt ook alleen werken", ("autonomie",)),
     GenderWord("stevig", "duidelijk", not_before=r"\s+(?:schoenen|fundament\w*|basis)"),
     GenderWord("agressief", "je zet door", ("agressie",)),
-    GenderWord("doorzetter", "je houdt vol", ("doorzetters", "doorzettingsvermogen"), adjective=False),
+    GenderWord(
+        "doorzetter", "je houdt vol", ("doorzetters", "doorzettingsvermogen"), adjective=False
+    ),
     GenderWord("strijdlustig", "je zet je in"),
     GenderWord("onverschrokken", "je durft"),
     GenderWord("uitblinker", "goede collega", ("uitblinkers",), adjective=False),
     GenderWord("resoluut", "je neemt een besluit"),
     GenderWord("doelbewust", "je weet wat je wilt bereiken"),
-    GenderWord("aanpakker", "je pakt dingen op", ("aanpakkers", "aanpakkersmentaliteit"), adjective=False),
+    GenderWord(
+        "aanpakker", "je pakt dingen op", ("aanpakkers", "aanpakkersmentaliteit"), adjective=False
+    ),
     GenderWord("krachtdadig", "je neemt een besluit"),
+    GenderWord(
+        "van aanpakken weet",
+        "je pakt dingen op",
+        ("van aanpakken weten", "van aanpakken weet je"),
+        adjective=False,
+    ),
     GenderWord("gedecideerd", "duidelijk"),
 )
 
 FEMININE: tuple[GenderWord, ...] = (
     GenderWord(
-        "betrokken", "je denkt mee",
-        ("betrokkenheid",), adjective=False,
-        not_before=r"\s+(?:bij|partij|partijen|afdeling|afdelingen|organisatie|organisaties|instantie|instanties|ketenpartners|partners|ministeries|diensten|medewerkers|collega's|teams|personen|burgers)\b",  # noqa: E501
+        "betrokken",
+        "je denkt mee",
+        ("betrokkenheid",),
+        adjective=False,
+        not_before=r"\s+(?:bij|partij|partijen|afdeling|afdelingen|organisatie|organisaties|instantie|instanties|ketenpartners|partners|ministeries|diensten|medewerkers|collega's|teams|personen|burgers)\b",
     ),
     GenderWord("zorgvuldig", "je werkt precies"),
     GenderWord("ondersteunend", "je helpt collega's"),
@@ -133,7 +168,12 @@ FEMININE: tuple[GenderWord, ...] = (
     GenderWord("hulpvaardig", "je helpt graag"),
     GenderWord("inlevingsvermogen", "je begrijpt hoe anderen iets zien", adjective=False),
     GenderWord("sympathiek", "prettig in de omgang"),
-    GenderWord("verbindend", "je brengt mensen bij elkaar", ("verbinder", "verbinders"), not_before=r"\s+(?:stuk\w*|element\w*)"),
+    GenderWord(
+        "verbindend",
+        "je brengt mensen bij elkaar",
+        ("verbinder", "verbinders"),
+        not_before=r"\s+(?:stuk\w*|element\w*)",
+    ),
     GenderWord("gezellig", "prettig", ("gezelligheid",)),
     GenderWord("attent", "je let op anderen"),
     GenderWord("dienstverlenend", "je helpt mensen graag"),
@@ -150,13 +190,19 @@ FEMININE: tuple[GenderWord, ...] = (
     GenderWord("coöperatief", "je werkt graag samen", ("cooperatief", "cooperatieve")),
     GenderWord("inlevend", "je begrijpt anderen"),
     GenderWord("tactvol", "je kiest je woorden goed"),
-    GenderWord("diplomatiek", "je kiest je woorden goed", not_before=r"\s+(?:post\w*|dienst\w*|paspoort\w*|corps|vertegenwoordiging\w*)"),  # noqa: E501
+    GenderWord(
+        "diplomatiek",
+        "je kiest je woorden goed",
+        not_before=r"\s+(?:post\w*|dienst\w*|paspoort\w*|corps|vertegenwoordiging\w*)",
+    ),
     GenderWord("dienstbaar", "je helpt mensen graag", ("dienstbaarheid",)),
     GenderWord("hartelijk", "vriendelijk in de omgang"),
     GenderWord("verzorgend", "je helpt anderen", not_before=r"\s+(?:beroep\w*|personeel)"),
     GenderWord("warme persoonlijkheid", "vriendelijk", adjective=False),
     GenderWord("luisterend oor", "je luistert goed", ("luisterende oor",), adjective=False),
-    GenderWord("sociaal vaardig", "je werkt graag met mensen", ("sociale vaardigheden",), adjective=False),
+    GenderWord(
+        "sociaal vaardig", "je werkt graag met mensen", ("sociale vaardigheden",), adjective=False
+    ),
     GenderWord("teamspeler", "je werkt graag samen", ("teamspelers",), adjective=False),
     GenderWord("samenwerkingsgericht", "je werkt graag samen"),
     GenderWord("zorgzaamheid", "je let op anderen", adjective=False),

@@ -13,19 +13,59 @@ from ..models import Finding, Severity
 from ..registry import Context, make_finding, rule
 
 _I = re.IGNORECASE
+
+# Cheap substring gates: a rule's regular expressions only run on sentences with one of these.
+_AGE_KEYS = ("jaar", "leeftijd", "ouder", "jonger")
+_AGE_CODED_KEYS = (
+    "jong", "start", "afgestudeerd", "young", "digital", "jeugd", "millennial", "generatie",
+    "gen z", "gen-z",
+)  # fmt: skip
+_NATIVE_KEYS = ("moedertaal", "native", "accent", "eerste taal", "eerstetaal")
+_NATIONALITY_KEYS = (
+    "nationaliteit",
+    "paspoort",
+    "nederlander",
+    "nederlandse",
+    "geboren",
+    "autochto",
+)
+_DIPLOMA_KEYS = (
+    "hbo", "wo-", "wo ", "wo/", "/wo", "wo)", "mbo", "univers", "academi", "bachelor", "master",
+    "diploma", "opleiding", "denkniveau", "nederlands",
+)  # fmt: skip
+_PERSONAL_KEYS = (
+    "geboorte", "bsn", "burgerservice", "sofi", "kopie", "verblijf", "burgerlijke", "geloof",
+    "religie", "medisch", "gezondheid",
+)  # fmt: skip
 _W = r"[^\W\d_]"  # one letter
 _NUM_WORD = r"(?:\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)"
-_EXPERIENCE_AHEAD = r"(?![^.\n!?]{0,35}?ervaring)"
+_AGE_NUM = (
+    r"(?:\d{2}|(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)[eë]?n)?"
+    r"(?:twintig|dertig|veertig|vijftig|zestig)|zestien|zeventien|achttien|negentien)"
+)
+_EXPERIENCE_AHEAD = r"(?!\s+(?:[^\W\d_]+\s+){0,2}?(?:werk|praktijk)?ervaring)"
 _NOT_YEARS_OF = r"(?!\s+(?:in\s+dienst|geleden|bestaan|lang|contract|ervaring|werkervaring))"
 
 # --- age -------------------------------------------------------------------------------------
 _AGE_PATTERNS = re.compile(
-    r"\b(?:tussen\s+(?:de\s+)?\d{2}\s+en\s+\d{2}|\d{2}\s*(?:-|–|tot(?:\s+en\s+met)?|t/m)\s*\d{2})"
+    r"\b(?:tussen\s+(?:de\s+)?"
+    + _AGE_NUM
+    + r"\s+en\s+"
+    + _AGE_NUM
+    + r"|"
+    + _AGE_NUM
+    + r"\s*(?:-|–|tot(?:\s+en\s+met)?|t/m)\s*"
+    + _AGE_NUM
+    + r")"
     r"\s+jaar(?:\s+oud)?\b" + _NOT_YEARS_OF + _EXPERIENCE_AHEAD + "|"
     r"\b(?:maximaal|max\.?|hooguit|hoogstens|niet\s+ouder\s+dan|jonger\s+dan|tot|onder\s+de)\s+"
-    r"\d{2}\s+jaar(?:\s+oud)?\b" + _NOT_YEARS_OF + _EXPERIENCE_AHEAD + "|"
-    r"\b(?:niet\s+ouder\s+dan|jonger\s+dan)\s+\d{2}\b|"
-    r"\b\d{2}\s+jaar\s+of\s+jonger\b|"
+    + _AGE_NUM
+    + r"\s+jaar(?:\s+oud)?\b"
+    + _NOT_YEARS_OF
+    + _EXPERIENCE_AHEAD
+    + "|"
+    r"\b(?:niet\s+ouder\s+dan|jonger\s+dan)\s+" + _AGE_NUM + r"\b|"
+    r"\b" + _AGE_NUM + r"\s+jaar\s+of\s+jonger\b|"
     r"\bleeftijd(?:sgrens)?\s*(?::|van|tot|tussen|maximaal|max\.?)\s*(?:de\s+)?\d{2}"
     r"(?:\s*(?:-|–|tot|en)\s*\d{2})?(?:\s+jaar)?\b|"
     r"\bleeftijdsgrens\b|"
@@ -34,8 +74,12 @@ _AGE_PATTERNS = re.compile(
     _I,
 )
 _AGE_MINIMUM = re.compile(
-    r"\b(?:minimaal|minstens|ten\s+minste|tenminste|vanaf|ouder\s+dan)\s+(\d{2})\s*(?:jaar)?"
-    r"(?:\s+oud)?\b" + _NOT_YEARS_OF + _EXPERIENCE_AHEAD + r"|\b(\d{2})\s+jaar\s+of\s+ouder\b",
+    r"\b(?:minimaal|minstens|ten\s+minste|tenminste|vanaf)\s+(\d{2})\s+jaar(?:\s+oud)?\b"
+    + _NOT_YEARS_OF
+    + _EXPERIENCE_AHEAD
+    + r"|\bouder\s+dan\s+(\d{2})(?:\s+jaar)?\b"
+    + _EXPERIENCE_AHEAD
+    + r"|\b(\d{2})\s+jaar\s+of\s+ouder\b",
     _I,
 )
 _AGE_OTHERS = re.compile(
@@ -43,7 +87,9 @@ _AGE_OTHERS = re.compile(
     r"deelnemers|patiënten|jeugdigen|doelgroep|burgers|pupillen|mensen\s+van)\b[^.\n!?]{0,40}$",
     _I,
 )
-_AGE_VERB_CUE = re.compile(r"\b(?:ben\s+je|je\s+bent|jij\s+bent|ben\s+jij|kandidaat|kandidaten)\b", _I)
+_AGE_VERB_CUE = re.compile(
+    r"\b(?:ben\s+je|je\s+bent|jij\s+bent|ben\s+jij|kandidaat|kandidaten)\b", _I
+)
 
 
 def _age_about_others(ctx: Context, start: int) -> bool:
@@ -58,15 +104,15 @@ def _age_about_others(ctx: Context, start: int) -> bool:
 def age(ctx: Context) -> Iterator[Finding]:
     """Flag age limits ("tussen 25 en 35 jaar", "maximaal 30 jaar oud", "jonger dan 30")."""
     seen: list[tuple[int, int]] = []
-    for m in _AGE_PATTERNS.finditer(ctx.text):
+    for m in ctx.finditer(_AGE_PATTERNS, _AGE_KEYS):
         if _age_about_others(ctx, m.start()):
             continue
         seen.append(m.span())
         yield make_finding(ctx, "excl.age", m.start(), m.end())
-    for m in _AGE_MINIMUM.finditer(ctx.text):
+    for m in ctx.finditer(_AGE_MINIMUM, _AGE_KEYS):
         if any(s <= m.start() < e for s, e in seen) or _age_about_others(ctx, m.start()):
             continue
-        age_value = int(m.group(1) or m.group(2))
+        age_value = int(m.group(1) or m.group(2) or m.group(3))
         if age_value <= 18:
             yield make_finding(
                 ctx, "excl.age", m.start(), m.end(),
@@ -80,7 +126,8 @@ def age(ctx: Context) -> Iterator[Finding]:
 _PEOPLE = (
     r"(?:team|teams|collega|collega's|collega’s|professional|professionals|talent|talenten|"
     r"mensen|medewerker|medewerkers|ontwikkelaar|ontwikkelaars|kandidaat|kandidaten|honden|"
-    r"garde|vakmensen|denkers|club|groep|afdeling|aanwas|enthousiastelingen)"
+    r"garde|vakmensen|denkers|club|groep|afdeling|aanwas|enthousiastelingen|blik|energie|"
+    r"gezichten|krachten|geest)"
 )
 _AGE_CODED = re.compile(
     r"\bjonge?\b(?:[\s,]+(?:en\s+)?" + _W + r"+){0,2}?[\s,]+(?:en\s+)?" + _PEOPLE + r"\b|"
@@ -100,10 +147,14 @@ _AGE_CODED_ALT = {
 }
 
 
-@rule("excl.age_coded", Severity.BLOKKEREND, "Age-coded words: jong team, starter, young professional.")
+@rule(
+    "excl.age_coded",
+    Severity.BLOKKEREND,
+    "Age-coded words: jong team, starter, young professional.",
+)
 def age_coded(ctx: Context) -> Iterator[Finding]:
     """Flag words that suggest a young candidate is wanted."""
-    for m in _AGE_CODED.finditer(ctx.text):
+    for m in ctx.finditer(_AGE_CODED, _AGE_CODED_KEYS):
         low = m.group().lower()
         alt = next((v for k, v in _AGE_CODED_ALT.items() if k in low), "collega")
         yield make_finding(ctx, "excl.age_coded", m.start(), m.end(), alt=alt)
@@ -123,7 +174,7 @@ _EXPERIENCE_MAX = re.compile(
 @rule("excl.experience_max", Severity.BLOKKEREND, "A maximum or a range of years of experience.")
 def experience_max(ctx: Context) -> Iterator[Finding]:
     """Flag "maximaal 3 jaar ervaring" and ranges such as "1 tot 3 jaar werkervaring"."""
-    for m in _EXPERIENCE_MAX.finditer(ctx.text):
+    for m in ctx.finditer(_EXPERIENCE_MAX, ("ervaring",)):
         yield make_finding(ctx, "excl.experience_max", m.start(), m.end())
 
 
@@ -140,7 +191,7 @@ _NEGATION_BEFORE = re.compile(r"\b(?:niet|geen|hoeft|hoef)\b", _I)
 @rule("excl.native_speaker", Severity.BLOKKEREND, "Moedertaal, native speaker, accentloos.")
 def native_speaker(ctx: Context) -> Iterator[Finding]:
     """Flag native-speaker requirements; a welcoming "niet je moedertaal?" is only a tip."""
-    for m in _NATIVE.finditer(ctx.text):
+    for m in ctx.finditer(_NATIVE, _NATIVE_KEYS):
         si = ctx.doc.sentence_at(m.start())
         sent_start = ctx.doc.sentences[si].start if si >= 0 else max(0, m.start() - 40)
         before = ctx.text[sent_start : m.start()]
@@ -173,7 +224,7 @@ _LANG_NAME = re.compile(
     r"\b(?:nederlands\w*|engels\w*|duits\w*|frans\w*|nt2|taal|taaleis|taalniveau)\b", _I
 )
 _JUSTIFICATION = re.compile(
-    r"\b(?:omdat|want|daarom|vanwege|nodig\s+(?:voor|om|omdat|bij)|je\s+schrijft|je\s+geeft|"
+    r"\b(?:omdat|want|daarom|vanwege|nodig\s+(?:voor|om|omdat|bij)|"
     r"wetteksten|kamerbrieven|kamervragen|juridische\s+teksten|beleidsteksten|"
     r"je\s+voert\s+gesprekken|voorlichting)\b",
     _I,
@@ -205,12 +256,12 @@ def _is_dutch_context(ctx: Context, start: int, sent_start: int, sent_end: int) 
 
 @rule("excl.language_level", Severity.BLOKKEREND, "Dutch above B1 without a justification.")
 def language_level(ctx: Context) -> Iterator[Finding]:
-    """Flag "uitstekend/perfect/vloeiend Nederlands", B2/C1/C2 without a reason, and field levels."""
+    """Flag "uitstekend/perfect Nederlands" and B2/C1/C2 without a reason, also in the fields."""
     text = ctx.text
     doc = ctx.doc
     justified_in_fields = _fields_justify_language(ctx)
-    spans: list[tuple[int, int]] = [m.span() for m in _LANG_HIGH.finditer(text)]
-    for m in _CEFR_HIGH.finditer(text):
+    spans: list[tuple[int, int]] = [m.span() for m in ctx.finditer(_LANG_HIGH, ("nederlands",))]
+    for m in ctx.finditer(_CEFR_HIGH, ("b2", "c1", "c2", "programma")):
         si = doc.sentence_at(m.start())
         if si < 0:
             continue
@@ -254,13 +305,13 @@ _NATIONALITY_STRONG = re.compile(
     r"\b(?:(?:de\s+)?nederlandse|eu|europese)[\s-]*nationaliteit\b|"
     r"\bnederlands(?:e)?\s+paspoort\b|\beu[\s-]?paspoort\b|"
     r"\b(?:alleen|uitsluitend)\s+nederlanders\b|"
-    r"\bnederlandse\s+(?:afkomst|origine|komaf)\b|"
+    r"\bnederlandse\s+(?:afkomst|origine|komaf|achtergrond|roots)\b|"
     r"\bgeboren\s+(?:en\s+getogen\s+)?in\s+nederland\b|\bautochto(?:on|ne)\b",
     _I,
 )
 _NATIONALITY_WEAK = re.compile(r"\bnationaliteit\b", _I)
 _REQUIREMENT_CUE = re.compile(
-    r"\b(?:vereist\w*|verplicht\w*|moet|moeten|heb\s+je|je\s+hebt|beschik\w*|bezit\w*|eis|eisen|"
+    r"\b(?:vereist\w*|verplicht\w*|moet|moeten|heb\s+(?:je|jij)|(?:je|jij)\s+hebt|beschik\w*|dien\w*|bezit\w*|eis|eisen|"
     r"voorwaarde\w*|vragen\s+(?:wij|we)|nodig|minimaal|ten\s+minste|tenminste|afgerond\w*|"
     r"voltooid\w*|behaald\w*|functie-eisen|opleidingsniveau|wij\s+zoeken|we\s+zoeken)\b",
     _I,
@@ -278,7 +329,7 @@ def nationality(ctx: Context) -> Iterator[Finding]:
     doc = ctx.doc
     done: set[int] = set()
     for pattern, needs_cue in ((_NATIONALITY_STRONG, False), (_NATIONALITY_WEAK, True)):
-        for m in pattern.finditer(ctx.text):
+        for m in ctx.finditer(pattern, _NATIONALITY_KEYS):
             si = doc.sentence_at(m.start())
             if si in done:
                 continue
@@ -300,7 +351,10 @@ _LEVEL = (
 )
 _DIPLOMA_ALWAYS = re.compile(
     r"\b" + _LEVEL + r"[-\s]*(?:werk-?\s*(?:en|&)\s*denkniveau|denkniveau)\b|"
-    r"\b(?:afgeronde|afgerond|voltooide|behaalde)\s+(?:" + _W + r"+\s+)?(?:" + _LEVEL
+    r"\b(?:afgeronde|afgerond|voltooide|behaalde)\s+(?:"
+    + _W
+    + r"+\s+)?(?:"
+    + _LEVEL
     + r"[-\s]*)?(?:opleiding|studie|diploma|bachelor|master)\w*|"
     r"\b(?:nederlands|nederlandse)\s+(?:diploma|opleiding)\w*|\bin\s+nederland\s+behaald\w*",
     _I,
@@ -315,7 +369,8 @@ _EQUIVALENT = re.compile(
     r"(?:werk)?ervaring\b|\bdan\s+wel\s+(?:werk)?ervaring|\bervaring\s+telt|\bidw\b|\bnuffic\b|"
     r"diplomawaardering|\bbuitenlands\w*\s+diploma|\bdiploma\s+uit\s+(?:het\s+buitenland|een\s+"
     r"ander\s+land)|\bzonder\s+diploma|\baantoonbaar\s+(?:" + _W + r"+\s+)?niveau|"
-    r"\bdoor\s+(?:werk)?ervaring|\bindicatie\s+onderwijsniveau",
+    r"\bdoor\s+(?:werk)?ervaring|\bindicatie\s+onderwijsniveau|\bop\s+een\s+andere\s+manier\b|"
+    r"\bniveau\s+(?:hebt\s+)?(?:bereikt|aangetoond|aantoont|laten\s+zien)",
     _I,
 )
 _STUDENT_CUE = re.compile(
@@ -337,7 +392,7 @@ def diploma_only(ctx: Context) -> Iterator[Finding]:
     flagged: set[int] = set()
     equivalent_anywhere = False
     for pattern, cued in ((_DIPLOMA_ALWAYS, False), (_DIPLOMA_CUED, True)):
-        for m in pattern.finditer(text):
+        for m in ctx.finditer(pattern, _DIPLOMA_KEYS):
             si = doc.sentence_at(m.start())
             if si < 0 or si in flagged:
                 continue
@@ -457,7 +512,7 @@ _HIJ_ZIJ = re.compile(
 @rule("excl.hij_zij", Severity.TIP, "'hij/zij' instead of addressing the reader.")
 def hij_zij(ctx: Context) -> Iterator[Finding]:
     """Suggest "je" instead of "hij/zij", "zijn of haar" and the like."""
-    for m in _HIJ_ZIJ.finditer(ctx.text):
+    for m in ctx.finditer(_HIJ_ZIJ, ("hij", "hem", "haar", "(s)he")):
         yield make_finding(ctx, "excl.hij_zij", m.start(), m.end())
 
 
@@ -476,11 +531,33 @@ _PHOTO = re.compile(
 )
 
 
+_PHOTO_WORD = re.compile(r"\b" + _FOTO, _I)
+_PHOTO_REQUEST = re.compile(
+    r"\b(?:stuur\w*|ontvang\w*|meesturen|bijvoeg\w*|voeg\w*|upload\w*|toevoeg\w*|vragen)\b", _I
+)
+_APPLICATION = re.compile(
+    r"\b(?:sollicit\w*|cv|c\.v\.|brief|motivatie\w*|reactie|aanmelding)\b", _I
+)
+
+
 @rule("excl.photo", Severity.BLOKKEREND, "Requests for a photo.")
 def photo(ctx: Context) -> Iterator[Finding]:
-    """Flag "stuur een foto", "cv met foto", "pasfoto"."""
-    for m in _PHOTO.finditer(ctx.text):
+    """Flag "stuur een foto", "cv met foto", "pasfoto" and a photo asked for when applying."""
+    doc = ctx.doc
+    done: set[int] = set()
+    for m in ctx.finditer(_PHOTO, ("foto",)):
+        done.add(doc.sentence_at(m.start()))
         yield make_finding(ctx, "excl.photo", m.start(), m.end())
+    for m in ctx.finditer(_PHOTO_WORD, ("foto",)):
+        si = doc.sentence_at(m.start())
+        if si < 0 or si in done:
+            continue
+        s = doc.sentences[si]
+        if _PHOTO_REQUEST.search(ctx.text, s.start, s.end) and _APPLICATION.search(
+            ctx.text, s.start, s.end
+        ):
+            done.add(si)
+            yield make_finding(ctx, "excl.photo", m.start(), m.end())
 
 
 # --- personal data -------------------------------------------------------------------------------
@@ -498,8 +575,8 @@ _REQUEST_CUE = re.compile(
     _I,
 )
 _AT_HIRING = re.compile(
-    r"\b(?:na\s+aanname|bij\s+aanname|bij\s+(?:je\s+)?indiensttreding|als\s+je\s+(?:wordt|bent)\s+"
-    r"aangenomen|ongeacht|eerste\s+werkdag)\b",
+    r"\b(?:(?:na|bij)\s+(?:je\s+|jouw\s+|de\s+)?(?:aanname|indiensttreding|aanstelling)|"
+    r"als\s+je\s+(?:wordt|bent)\s+aangenomen|ongeacht|eerste\s+werkdag)\b",
     _I,
 )
 
@@ -508,7 +585,7 @@ _AT_HIRING = re.compile(
 def personal_data(ctx: Context) -> Iterator[Finding]:
     """Flag requests for personal data that an application may not ask for."""
     doc = ctx.doc
-    for m in _PERSONAL.finditer(ctx.text):
+    for m in ctx.finditer(_PERSONAL, _PERSONAL_KEYS):
         si = doc.sentence_at(m.start())
         if si < 0:
             continue

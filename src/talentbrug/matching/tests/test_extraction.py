@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import random
+import time
+
+from talentbrug.matching.embeddings import HashingEmbedder
+from talentbrug.matching.extraction import (
+    SkillExtractor,
+    SkillLinker,
+    SkillMatch,
+    sentence_chunks,
+)
+
+JAVA = "19a8293b-8e95-4de3-983f-77484079c389"
+PYTHON = "ccd0a1d9-afda-43d9-b901-96344886e14d"
+SQL = "598de5b0-5b58-4ea7-8058-a4bc4d18c742"
+ADMIN_ICT = "0868eef3-2213-4572-9343-74931345a7d3"
+TEAMS = "60c78287-22eb-4103-9c8c-28deaa460da0"
+
+CV_NL = """Curriculum vitae
+Werkervaring: stage bij een gemeente. Ik heb ICT-systemen beheerd en het netwerkbeheer gedaan.
+Kennis van Python, Java en SQL-databases. Ik werk graag in teams.
+"""
+
+
+def ids(matches: list[SkillMatch]) -> set[str]:
+    return {m.skill_id for m in matches}
+
+
+def test_dutch_cv_lexical_with_inflection_and_compounds(extractor: SkillExtractor) -> None:
+    found = extractor.extract(CV_NL)
+    by_id = {m.skill_id: m for m in found}
+    assert {JAVA, PYTHON, SQL, ADMIN_ICT, TEAMS} <= set(by_id)
+    java = by_id[JAVA]
+    assert CV_NL[java.start : java.end] == "Java" and java.method == "label"
+    # "ICT-systemen beheerd" is an inflected form of "ICT-systeem beheren"
+    admin = by_id[ADMIN_ICT]
+    assert admin.method in {"label", "alt_label"}
+    assert "beheer" in CV_NL[admin.start : admin.end].lower()
+    assert all(0 < m.confidence <= 1 for m in found)
+    assert all(CV_NL[m.start : m.end] == m.text for m in found)
+
+
+def test_english_vacancy_text(extractor: SkillExtractor) -> None:
+    found = extractor.extract("We need someone who can administer ICT systems and knows SQL.")
+    assert {ADMIN_ICT, SQL} <= ids(found)
+
+
+def test_case_sensitive_short_labels(extractor: SkillExtractor) -> None:
+    labels = {m.label for m in extractor.extract("I did less work with LESS and did fine.")}
+    assert "LESS" in labels
+    assert not any(lbl.lower() == "dids" for lbl in labels)
+    assert len([m for m in extractor.extract("less is more") if m.label == "LESS"]) == 0
+
+
+def test_garbage_input_returns_nothing(fake_extractor: SkillExtractor) -> None:
+    rnd = random.Random(7)
+    random_bytes = bytes(rnd.randrange(256) for _ in range(5000)).decode("latin-1")
+    for text in ["", "   ", "😀🚀🔥" * 300, random_bytes, "blabla " * 150_000, "x" * 1_000_000]:
+        t0 = time.perf_counter()
+        assert fake_extractor.extract(text) == []
+        assert time.perf_counter() - t0 < 5
+
+
+def test_embedding_stage_catches_paraphrase(fake_extractor: SkillExtractor) -> None:
+    text = "Ervaring:\nadminster ICT systms\n(typefouten: het lexicon vindt dit niet)"
+    found = fake_extractor.extract(text)
+    emb = [m for m in found if m.method == "embedding"]
+    assert ADMIN_ICT in {m.skill_id for m in emb}, found
+    assert ADMIN_ICT not in {m.skill_id for m in fake_extractor._lexical(text)}
+    assert all(m.detail.startswith("cosine=") for m in emb)
+
+
+def test_two_page_cv_under_one_second(fake_extractor: SkillExtractor) -> None:
+    para = (
+        "In mijn vorige baan als servicedesk medewerker heb ik gebruikers ondersteund, "
+        "laptops geïnstalleerd, Active Directory accounts beheerd en storingen opgelost. "
+        "Daarnaast heb ik scripts geschreven in Python en PowerShell en databases met SQL "
+        "bevraagd. Ik heb een cursus Linux gevolgd en werk graag samen in een team.\n"
+    )
+    cv = para * 14  # about 700 words, two pages
+    fake_extractor.extract(cv)  # warm caches
+    t0 = time.perf_counter()
+    found = fake_extractor.extract(cv)
+    assert time.perf_counter() - t0 < 1.0
+    assert {PYTHON, SQL} <= ids(found)
+
+
+def test_sentence_chunks() -> None:
+    chunks = sentence_chunks("Experience with Java, C# and SQL Server", 2)
+    assert "Java" in chunks and "SQL Server" in chunks and "C#" in chunks
+    assert "with Java" not in chunks  # n-grams do not start with a stopword
+
+
+def test_skill_linker_ranks_lexical_and_dense() -> None:
+    labels = ["Java (computer programming)", "SQL Server", "bake bread", "work in teams"]
+    emb = HashingEmbedder()
+    linker = SkillLinker(labels, emb, emb.embed_passages(labels), ngram_max=3)
+    top = [labels[i] for i, _ in linker.rank("Experience with Java and MS SQL Server", k=2)]
+    assert set(top) == {"Java (computer programming)", "SQL Server"}
+    assert linker.lexical("we bake bread")[2] == 1.0

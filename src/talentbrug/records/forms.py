@@ -1,0 +1,142 @@
+"""Forms of the records app. Labels and help texts come from the models where possible."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from talentbrug.accounts.models import User
+
+from .constants import Decision
+from .models import Collection, RecordsSettings, SelectielijstCategory
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        single = super().clean
+        if isinstance(data, (list, tuple)):
+            return [single(d, initial) for d in data if d]
+        return [single(data, initial)] if data else []
+
+
+class StyledMixin:
+    """NL Design System classes on every widget."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.style()
+
+    def style(self) -> None:
+        for field in self.fields.values():  # type: ignore[attr-defined]
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                css = "utrecht-checkbox utrecht-checkbox--html-input"
+            elif isinstance(widget, forms.Select):
+                css = "utrecht-select utrecht-select--html-select"
+            elif isinstance(widget, forms.Textarea):
+                css = "utrecht-textarea utrecht-textarea--html-textarea"
+            elif isinstance(widget, forms.FileInput):
+                css = "tb-file"
+            else:
+                css = "utrecht-textbox utrecht-textbox--html-input"
+            widget.attrs.setdefault("class", css)
+
+
+def _categories(organisation: Any) -> Any:
+    return SelectielijstCategory.objects.filter(organisation=organisation)
+
+
+class CollectionForm(StyledMixin, forms.ModelForm):
+    class Meta:
+        model = Collection
+        fields = ["name", "description", "default_category", "owner"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, organisation: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["default_category"].queryset = _categories(organisation)
+        self.fields["owner"].queryset = User.objects.filter(
+            memberships__organisation=organisation
+        ).distinct()
+        self.fields["owner"].required = False
+
+
+class UploadForm(StyledMixin, forms.Form):
+    files = MultipleFileField(
+        label=_("Bestanden"),
+        required=False,
+        help_text=_("Kies een of meer bestanden."),
+    )
+    archive = forms.FileField(
+        label=_("ZIP-bestand"),
+        required=False,
+        help_text=_("Mappen in het ZIP-bestand blijven zichtbaar als pad."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("files") and not data.get("archive"):
+            raise forms.ValidationError(_("Kies bestanden of een ZIP-bestand."))
+        return data
+
+
+class CategoryForm(StyledMixin, forms.ModelForm):
+    class Meta:
+        model = SelectielijstCategory
+        fields = ["code", "name", "waardering", "bewaartermijn_years", "trigger", "informatiecategorie"]
+
+
+class SettingsForm(StyledMixin, forms.ModelForm):
+    class Meta:
+        model = RecordsSettings
+        fields = ["cooling_off_days", "archivist_required"]
+
+
+class DecideForm(StyledMixin, forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Beslissing"),
+        choices=[(v, l) for v, l in Decision.choices if v != Decision.UNDECIDED],
+    )
+    category = forms.ModelChoiceField(
+        label=_("Selectielijstcategorie"),
+        queryset=SelectielijstCategory.objects.none(),
+        required=False,
+        help_text=_("Nodig bij bewaren. Al ingevuld met de standaardcategorie."),
+    )
+    note = forms.CharField(
+        label=_("Notitie"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Bijvoorbeeld waarom u twijfelt of weggooit."),
+    )
+    duplicates = forms.BooleanField(required=False)
+
+    def __init__(self, *args: Any, organisation: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = _categories(organisation)
+
+
+class LegalHoldForm(StyledMixin, forms.Form):
+    hold = forms.BooleanField(label=_("Niet vernietigen (juridische blokkade)"), required=False)
+    reference = forms.CharField(
+        label=_("Kenmerk"),
+        required=False,
+        max_length=200,
+        help_text=_("Kenmerk van het Woo-verzoek of geschil."),
+    )
+
+
+class ReasonForm(StyledMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Reden"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+

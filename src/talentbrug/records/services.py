@@ -1,0 +1,1124 @@
+"""Every state change of the records app: import, decide, claim, legal hold, destruction.
+
+Each function validates first, writes in one transaction and records an audit event. Bad
+input raises ``ValidationError`` with a message for people and changes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import tempfile
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from typing import IO, Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from talentbrug.audit.services import record_event
+from talentbrug.docanalysis import DocType, NearDuplicateIndex, analyse, signature_from_hex
+from talentbrug.docanalysis.macros import macro_reason
+from talentbrug.docanalysis.similarity import signature_to_hex
+
+from .constants import (
+    ACTIVE_LIST_STATUSES,
+    LIVE_ITEM_STATUSES,
+    LOCKED_LIST_STATUSES,
+    AnalysisStatus,
+    Decision,
+    ItemStatus,
+    ListStatus,
+)
+from .models import (
+    MAX_TEXT_CHARS,
+    Collection,
+    DecisionLog,
+    DestructionList,
+    DestructionListItem,
+    Document,
+    RecordsSettings,
+    SelectielijstCategory,
+)
+
+CHUNK = 1024 * 1024
+CLAIM_MINUTES = 5
+UNDO_WINDOW = 10
+NEAR_DUPLICATE_THRESHOLD = 0.8
+UNSUPPORTED_TYPES = {
+    DocType.BINARY,
+    DocType.OLE,
+    DocType.DOC,
+    DocType.XLS,
+    DocType.PPT,
+    DocType.GZIP,
+    DocType.SEVEN_Z,
+}
+
+
+def max_file_bytes() -> int:
+    return int(getattr(settings, "RECORDS_MAX_FILE_BYTES", 200 * 1024 * 1024))
+
+
+def max_zip_total_bytes() -> int:
+    return int(getattr(settings, "RECORDS_MAX_ZIP_TOTAL_BYTES", 4 * 1024 * 1024 * 1024))
+
+
+def max_zip_members() -> int:
+    return int(getattr(settings, "RECORDS_MAX_ZIP_MEMBERS", 20_000))
+
+
+def max_zip_ratio() -> int:
+    return int(getattr(settings, "RECORDS_MAX_ZIP_RATIO", 100))
+
+
+def records_settings(organisation: Any) -> RecordsSettings:
+    found, _created = RecordsSettings.objects.get_or_create(organisation=organisation)
+    return found
+
+
+# --- Settings and categories -------------------------------------------------------------
+
+
+def update_records_settings(
+    organisation: Any, user: Any, *, cooling_off_days: int, archivist_required: bool
+) -> RecordsSettings:
+    if cooling_off_days < 1 or cooling_off_days > 365:
+        raise ValidationError(_("Kies een wachttijd van 1 tot en met 365 dagen."))
+    with transaction.atomic():
+        found = records_settings(organisation)
+        found.cooling_off_days = cooling_off_days
+        found.archivist_required = archivist_required
+        found.save()
+        record_event(
+            "records.settings_changed",
+            actor=user,
+            organisation=organisation,
+            obj=found,
+            cooling_off_days=cooling_off_days,
+            archivist_required=archivist_required,
+        )
+    return found
+
+
+def save_category(
+    organisation: Any, user: Any, category: SelectielijstCategory
+) -> SelectielijstCategory:
+    """Create or change a selectielijst category of the organisation."""
+    category.organisation = organisation
+    if category.waardering == "V" and not category.bewaartermijn_years:
+        raise ValidationError(_("Vul bij waardering V een bewaartermijn in jaren in."))
+    with transaction.atomic():
+        category.full_clean()
+        category.save()
+        record_event(
+            "records.category_saved", actor=user, organisation=organisation, obj=category
+        )
+    return category
+
+
+def create_collection(
+    organisation: Any,
+    user: Any,
+    *,
+    name: str,
+    description: str = "",
+    default_category: SelectielijstCategory | None = None,
+    owner: Any = None,
+) -> Collection:
+    if not name.strip():
+        raise ValidationError(_("Geef de verzameling een naam."))
+    if default_category is not None and default_category.organisation_id != organisation.pk:
+        raise ValidationError(_("Deze categorie hoort niet bij uw organisatie."))
+    with transaction.atomic():
+        collection = Collection.objects.create(
+            organisation=organisation,
+            name=name.strip(),
+            description=description,
+            default_category=default_category,
+            owner=owner or user,
+        )
+        record_event(
+            "records.collection_created", actor=user, organisation=organisation, obj=collection
+        )
+    return collection
+
+
+# --- Import ------------------------------------------------------------------------------
+
+
+@dataclass
+class Incoming:
+    """One file offered for import: a display path and either an open stream or a problem."""
+
+    path: str
+    stream: IO[bytes] | None = None
+    size: int = 0
+    problem: str = ""
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def clean_path(raw: str) -> tuple[str, str]:
+    """A safe display path for a name from a ZIP or upload, and a problem if it was unsafe.
+
+    The display path is only metadata: storage names are generated, so no name can ever
+    write outside the storage. Unsafe names still become an unreadable card.
+    """
+    name = raw.replace("\\", "/")
+    problem = ""
+    if _CONTROL.search(name):
+        problem = _("Onveilige bestandsnaam (stuurtekens)")
+        name = _CONTROL.sub("", name)
+    if name.startswith("/") or re.match(r"^[A-Za-z]:", name):
+        problem = problem or _("Onveilige bestandsnaam (absoluut pad)")
+    parts = [p for p in name.split("/") if p not in ("", ".")]
+    if any(p == ".." for p in parts):
+        problem = problem or _("Onveilige bestandsnaam (verwijst buiten de map)")
+        parts = [p for p in parts if p != ".."]
+    cleaned = "/".join(parts)[-1000:] or _("(naamloos)")
+    return cleaned, problem
+
+
+def _bounded_copy(source: IO[bytes], limit: int) -> tuple[IO[bytes] | None, int]:
+    """Copy at most ``limit`` bytes into a temporary file; (None, size) when over the limit."""
+    spool = tempfile.SpooledTemporaryFile(max_size=8 * CHUNK)  # noqa: SIM115 - returned
+    size = 0
+    while chunk := source.read(CHUNK):
+        size += len(chunk)
+        if size > limit:
+            spool.close()
+            return None, size
+        spool.write(chunk)
+    spool.seek(0)
+    return spool, size
+
+
+def _store(collection: Collection, user: Any, incoming: Iterable[Incoming]) -> list[Document]:
+    """Create documents (and their stored files) in one transaction; analysis comes after."""
+    created: list[Document] = []
+    stored: list[str] = []
+    unreadable = 0
+    try:
+        with transaction.atomic():
+            for item in incoming:
+                path, path_problem = clean_path(item.path)
+                document = Document(
+                    organisation=collection.organisation,
+                    collection=collection,
+                    path=path,
+                    name=path.rsplit("/", 1)[-1][:300],
+                    size=item.size,
+                )
+                problem = item.problem or path_problem
+                if problem or item.stream is None:
+                    document.analysis_status = AnalysisStatus.UNREADABLE
+                    document.unreadable_reason = (problem or _("Bestand ontbreekt"))[:300]
+                    unreadable += 1
+                else:
+                    document.file.save(document.name, File(item.stream), save=False)
+                    stored.append(document.file.name)
+                document.save()
+                created.append(document)
+            Collection.objects.filter(pk=collection.pk).update(
+                analysis_total=F("analysis_total") + len(created),
+                analysis_done=F("analysis_done") + unreadable,
+            )
+            record_event(
+                "records.documents_imported",
+                actor=user,
+                organisation=collection.organisation,
+                obj=collection,
+                count=len(created),
+                unreadable=unreadable,
+            )
+    except Exception:
+        for name in stored:
+            default_storage.delete(name)
+        raise
+    finally:
+        for item in incoming if isinstance(incoming, list) else []:
+            if item.stream is not None:
+                item.stream.close()
+    _start_analysis(created)
+    return created
+
+
+def _start_analysis(documents: list[Document]) -> None:
+    from .tasks import analyse_documents
+
+    ids = [d.pk for d in documents if d.analysis_status == AnalysisStatus.PENDING]
+    for start in range(0, len(ids), 200):
+        analyse_documents.delay(ids[start : start + 200])
+    if documents and not ids:
+        from .tasks import find_near_duplicates
+
+        find_near_duplicates.delay(documents[0].collection_id)
+
+
+def import_files(collection: Collection, user: Any, files: Iterable[Any]) -> list[Document]:
+    """Import uploaded files (Django UploadedFile or objects with ``name``, ``size``, ``read``)."""
+    limit = max_file_bytes()
+    incoming: list[Incoming] = []
+    for upload in files:
+        name = getattr(upload, "name", "") or "bestand"
+        size = int(getattr(upload, "size", 0) or 0)
+        if size > limit:
+            incoming.append(
+                Incoming(name, None, size, _("Te groot (meer dan %(mb)s MB)") % {"mb": limit // CHUNK})
+            )
+            continue
+        copy, real = _bounded_copy(upload, limit)
+        if copy is None:
+            incoming.append(
+                Incoming(name, None, real, _("Te groot (meer dan %(mb)s MB)") % {"mb": limit // CHUNK})
+            )
+        else:
+            incoming.append(Incoming(name, copy, real))
+    if not incoming:
+        raise ValidationError(_("Kies een of meer bestanden."))
+    return _store(collection, user, incoming)
+
+
+def _zip_members(zf: zipfile.ZipFile) -> Iterator[Incoming]:
+    limit = max_file_bytes()
+    total_limit = max_zip_total_bytes()
+    ratio_limit = max_zip_ratio()
+    total = 0
+    for info in zf.infolist():
+        if info.is_dir():
+            continue
+        mode = info.external_attr >> 16
+        if stat.S_ISLNK(mode):
+            yield Incoming(info.filename, None, 0, _("Symbolische koppeling, niet gevolgd"))
+            continue
+        if info.flag_bits & 0x1:
+            yield Incoming(info.filename, None, info.file_size, _("Versleuteld bestand"))
+            continue
+        if info.file_size > limit:
+            yield Incoming(info.filename, None, info.file_size, _("Te groot om in te lezen"))
+            continue
+        if info.file_size > CHUNK and info.file_size > ratio_limit * max(info.compress_size, 1):
+            yield Incoming(
+                info.filename, None, info.file_size, _("Verdacht sterk ingepakt (mogelijke zipbom)")
+            )
+            continue
+        if total + info.file_size > total_limit:
+            yield Incoming(
+                info.filename, None, info.file_size, _("Limiet voor de totale grootte bereikt")
+            )
+            continue
+        _path, path_problem = clean_path(info.filename)
+        if path_problem:
+            yield Incoming(info.filename, None, info.file_size, path_problem)
+            continue
+        try:
+            with zf.open(info) as member:
+                # The header may lie about the size: read no more than the limit.
+                copy, size = _bounded_copy(member, min(limit, max(info.file_size, 0)))
+        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+            yield Incoming(
+                info.filename,
+                None,
+                info.file_size,
+                _("Beschadigd in het ZIP-bestand (%(error)s)") % {"error": type(exc).__name__},
+            )
+            continue
+        if copy is None:
+            yield Incoming(info.filename, None, size, _("Groter dan aangegeven (mogelijke zipbom)"))
+            continue
+        total += size
+        yield Incoming(info.filename, copy, size)
+
+
+def import_zip(collection: Collection, user: Any, upload: IO[bytes]) -> list[Document]:
+    """Import a ZIP, keeping folders as paths. Bad members become unreadable cards."""
+    try:
+        zf = zipfile.ZipFile(upload)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ValidationError(_("Dit is geen geldig ZIP-bestand.")) from exc
+    with zf:
+        members = [i for i in zf.infolist() if not i.is_dir()]
+        if len(members) > max_zip_members():
+            raise ValidationError(
+                _("Het ZIP-bestand bevat meer dan %(max)s bestanden. Splits het op.")
+                % {"max": max_zip_members()}
+            )
+        if not members:
+            raise ValidationError(_("Het ZIP-bestand is leeg."))
+        incoming = list(_zip_members(zf))
+    return _store(collection, user, incoming)
+
+
+def import_roots() -> dict[str, str]:
+    """Server folders that administrators allow for import (setting RECORDS_IMPORT_ROOTS)."""
+    return dict(getattr(settings, "RECORDS_IMPORT_ROOTS", {}))
+
+
+def import_folder(
+    collection: Collection, user: Any, root_name: str, subpath: str = ""
+) -> list[Document]:
+    """Import a server folder under a configured root. Symlinks are never followed."""
+    roots = import_roots()
+    if root_name not in roots:
+        raise ValidationError(_("Deze map is niet vrijgegeven voor import."))
+    base = Path(roots[root_name]).resolve()
+    target = (base / subpath).resolve()
+    if not target.is_relative_to(base) or not target.is_dir():
+        raise ValidationError(_("Deze map bestaat niet binnen de vrijgegeven map."))
+    limit = max_file_bytes()
+    incoming: list[Incoming] = []
+    for dirpath, dirnames, filenames in os.walk(target, followlinks=False):
+        current = Path(dirpath)
+        for dirname in list(dirnames):
+            if (current / dirname).is_symlink():
+                dirnames.remove(dirname)
+                rel = str((current / dirname).relative_to(target))
+                incoming.append(Incoming(rel, None, 0, _("Symbolische koppeling, niet gevolgd")))
+        dirnames.sort()
+        for filename in sorted(filenames):
+            full = current / filename
+            rel = str(full.relative_to(target))
+            if full.is_symlink():
+                incoming.append(Incoming(rel, None, 0, _("Symbolische koppeling, niet gevolgd")))
+                continue
+            try:
+                fd = os.open(full, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            except OSError:
+                incoming.append(Incoming(rel, None, 0, _("Kan het bestand niet openen")))
+                continue
+            with os.fdopen(fd, "rb") as fh:
+                info = os.fstat(fh.fileno())
+                if not stat.S_ISREG(info.st_mode):
+                    incoming.append(Incoming(rel, None, 0, _("Geen gewoon bestand")))
+                    continue
+                copy, size = _bounded_copy(fh, limit)
+            if copy is None:
+                incoming.append(Incoming(rel, None, size, _("Te groot om in te lezen")))
+            else:
+                incoming.append(Incoming(rel, copy, size))
+    if not incoming:
+        raise ValidationError(_("Deze map bevat geen bestanden."))
+    return _store(collection, user, incoming)
+
+
+# --- Analysis ----------------------------------------------------------------------------
+
+
+def _unreadable_reason(errors: list[str], has_text: bool, doc_type: DocType) -> str:
+    joined = " ".join(errors).lower()
+    if "encrypt" in joined or "password" in joined:
+        return _("Versleuteld bestand")
+    if "too large" in joined:
+        return _("Te groot om te lezen")
+    if doc_type in UNSUPPORTED_TYPES:
+        return _("Onbekend of niet ondersteund bestandstype (%(type)s)") % {"type": doc_type.value}
+    if errors and not has_text:
+        return _("Beschadigd of onleesbaar bestand")
+    return ""
+
+
+def analyse_document(document: Document) -> Document:
+    """Read one stored document with docanalysis and save what it found. Never raises."""
+    if document.analysis_status != AnalysisStatus.PENDING:
+        return document
+    fields: dict[str, Any] = {}
+    try:
+        if not document.file:
+            raise FileNotFoundError("no file")
+        with document.file.open("rb") as fh:
+            macro = macro_reason(fh, document.name)
+            result = analyse(fh, name=document.name)
+    except Exception as exc:  # noqa: BLE001 - a broken file must not stop the import
+        fields = {
+            "analysis_status": AnalysisStatus.UNREADABLE,
+            "unreadable_reason": _("Bestand kan niet geopend worden (%(error)s)")
+            % {"error": type(exc).__name__},
+        }
+    else:
+        text = result.text[:MAX_TEXT_CHARS]
+        children = result.children
+        reason = _unreadable_reason(result.errors, bool(text.strip()), result.detected_type)
+        if macro:
+            reason = _("Document met macro's; niet geopend voor de inhoud")
+            text = ""
+        signs = [result.personal_data] + [c.personal_data for c in result.iter_all()[1:]]
+        modified = result.modified or result.created
+        fields = {
+            "size": result.size,
+            "sha256": result.sha256,
+            "detected_type": result.detected_type.value,
+            "mime_type": result.mime_type,
+            "title": (result.title or "")[:300],
+            "author": (result.author or "")[:200],
+            "source_created": result.created,
+            "source_modified": result.modified,
+            "document_date": timezone.localdate(modified) if modified else None,
+            "extracted_text": text,
+            "preview": ("" if macro else result.preview)[:2000],
+            "signature": signature_to_hex(result.signature) if result.signature and text else "",
+            "has_email": any(s.emails for s in signs),
+            "has_phone": any(s.phones for s in signs),
+            "has_bsn": any(s.bsns for s in signs),
+            "has_iban": any(s.ibans for s in signs),
+            "attachments": [
+                {"name": c.name[:200], "type": c.detected_type.value, "size": c.size}
+                for c in children[:50]
+            ],
+            "empty_or_temporary_reason": (result.empty_or_temporary_reason or "")[:200],
+            "analysis_status": AnalysisStatus.UNREADABLE if reason else AnalysisStatus.DONE,
+            "unreadable_reason": reason[:300],
+        }
+        if fields["document_date"] is None and result.detected_type == DocType.EMPTY:
+            fields["document_date"] = None
+    with transaction.atomic():
+        updated = Document.objects.filter(
+            pk=document.pk, analysis_status=AnalysisStatus.PENDING
+        ).update(**fields)
+        if updated:
+            Collection.objects.filter(pk=document.collection_id).update(
+                analysis_done=F("analysis_done") + 1
+            )
+    document.refresh_from_db()
+    return document
+
+
+def find_near_duplicates(collection: Collection) -> int:
+    """Link each document to its most similar other document (not an exact copy)."""
+    index = NearDuplicateIndex(threshold=NEAR_DUPLICATE_THRESHOLD)
+    rows = list(
+        Document.objects.filter(collection=collection, destroyed_at__isnull=True)
+        .exclude(signature="")
+        .values_list("pk", "signature", "sha256")
+    )
+    sha = {pk: digest for pk, _sig, digest in rows}
+    signatures = {}
+    for pk, sig_hex, _digest in rows:
+        try:
+            signatures[pk] = signature_from_hex(sig_hex)
+            index.add(pk, signatures[pk])
+        except (ValueError, KeyError):
+            continue
+    linked = 0
+    with transaction.atomic():
+        for pk, sig in signatures.items():
+            best = next(
+                (m for m in index.query(sig) if m.key != pk and sha.get(m.key) != sha[pk]), None
+            )
+            Document.objects.filter(pk=pk).update(
+                near_duplicate_of_id=best.key if best else None,
+                near_duplicate_similarity=best.similarity if best else None,
+            )
+            linked += best is not None
+    return linked
+
+
+# --- Triage ------------------------------------------------------------------------------
+
+
+def _live_item(document: Document, statuses: Iterable[str]) -> DestructionListItem | None:
+    return (
+        DestructionListItem.objects.filter(
+            document=document,
+            status__in=LIVE_ITEM_STATUSES,
+            destruction_list__status__in=list(statuses),
+        )
+        .select_related("destruction_list")
+        .first()
+    )
+
+
+def _ensure_not_locked(document: Document) -> None:
+    if document.destroyed_at:
+        raise ValidationError(_("Dit document is al vernietigd."))
+    item = _live_item(document, LOCKED_LIST_STATUSES)
+    if item is not None:
+        raise ValidationError(
+            _(
+                "Dit document staat op vernietigingslijst '%(name)s' (%(status)s). Zet het daar "
+                "eerst terug."
+            )
+            % {"name": item.destruction_list.name, "status": item.destruction_list.get_status_display()}
+        )
+
+
+def _drop_from_new_lists(document: Document) -> None:
+    DestructionListItem.objects.filter(
+        document=document,
+        status=ItemStatus.PROPOSED,
+        destruction_list__status=ListStatus.NEW,
+    ).delete()
+
+
+def decide_document(
+    document: Document,
+    user: Any,
+    decision: str,
+    *,
+    category: SelectielijstCategory | None = None,
+    note: str = "",
+    role: str = "",
+) -> Document:
+    """Record a person's decision about one card. Discarding only proposes destruction."""
+    if decision not in Decision.values or decision == Decision.UNDECIDED:
+        raise ValidationError(_("Kies bewaren, weggooien, later of twijfel."))
+    if category is not None and category.organisation_id != document.organisation_id:
+        raise ValidationError(_("Deze categorie hoort niet bij uw organisatie."))
+    with transaction.atomic():
+        doc = Document.objects.select_for_update().select_related("collection").get(pk=document.pk)
+        _ensure_not_locked(doc)
+        if decision == Decision.DISCARD and doc.legal_hold:
+            raise ValidationError(
+                _("Dit document heeft een juridische blokkade (%(ref)s) en mag niet weg.")
+                % {"ref": doc.legal_hold_reference}
+            )
+        chosen = category or doc.category or doc.collection.default_category
+        if decision == Decision.KEEP and chosen is None:
+            raise ValidationError(_("Kies een selectielijstcategorie om te bewaren."))
+        DecisionLog.objects.create(
+            collection=doc.collection,
+            document=doc,
+            user=user,
+            previous_decision=doc.decision,
+            previous_category=doc.category,
+            previous_note=doc.note,
+            previous_decided_by=doc.decided_by,
+            previous_decided_at=doc.decided_at,
+            decision=decision,
+        )
+        doc.decision = decision
+        doc.decided_by = user
+        doc.decided_at = timezone.now()
+        if decision in (Decision.KEEP, Decision.DISCARD):
+            doc.category = chosen
+        doc.note = note.strip()[:2000]
+        doc.claimed_by = None
+        doc.claimed_until = None
+        doc.save()
+        if decision != Decision.DISCARD:
+            _drop_from_new_lists(doc)
+        Collection.objects.filter(pk=doc.collection_id).update(
+            decision_version=F("decision_version") + 1
+        )
+        record_event(
+            "records.document_decided",
+            actor=user,
+            organisation=doc.organisation,
+            obj=doc,
+            role=role,
+            decision=decision,
+        )
+    return doc
+
+
+def undo_last_decision(collection: Collection, user: Any) -> Document:
+    """Undo the user's most recent decision in this collection (up to the last ten)."""
+    with transaction.atomic():
+        recent = list(
+            DecisionLog.objects.select_for_update()
+            .filter(collection=collection, user=user)
+            .order_by("-created_at", "-pk")[:UNDO_WINDOW]
+        )
+        log = next((entry for entry in recent if entry.undone_at is None), None)
+        if log is None:
+            raise ValidationError(
+                _("Er is niets meer om ongedaan te maken (alleen de laatste tien beslissingen).")
+            )
+        doc = Document.objects.select_for_update().get(pk=log.document_id)
+        _ensure_not_locked(doc)
+        if doc.decision != log.decision or doc.decided_by_id != user.pk:
+            raise ValidationError(
+                _("Iemand anders heeft intussen over dit document beslist; er is niets veranderd.")
+            )
+        doc.decision = log.previous_decision
+        doc.category = log.previous_category
+        doc.note = log.previous_note
+        doc.decided_by = log.previous_decided_by
+        doc.decided_at = log.previous_decided_at
+        now = timezone.now()
+        doc.claimed_by = user
+        doc.claimed_until = now + timedelta(minutes=CLAIM_MINUTES)
+        doc.save()
+        if doc.decision != Decision.DISCARD:
+            _drop_from_new_lists(doc)
+        log.undone_at = now
+        log.save(update_fields=["undone_at"])
+        Collection.objects.filter(pk=collection.pk).update(
+            decision_version=F("decision_version") + 1
+        )
+        record_event(
+            "records.decision_undone",
+            actor=user,
+            organisation=collection.organisation,
+            obj=doc,
+            decision=doc.decision,
+        )
+    return doc
+
+
+def apply_decision_to_duplicates(document: Document, user: Any) -> int:
+    """Give every undecided exact copy of this card the same decision (a person's bulk step)."""
+    if document.decision not in (Decision.KEEP, Decision.DISCARD) or not document.sha256:
+        raise ValidationError(_("Beslis eerst zelf over deze kaart: bewaren of weggooien."))
+    copies = Document.objects.filter(
+        collection=document.collection,
+        sha256=document.sha256,
+        decision__in=[Decision.UNDECIDED, Decision.LATER],
+        destroyed_at__isnull=True,
+    ).exclude(pk=document.pk)
+    if document.decision == Decision.DISCARD:
+        copies = copies.filter(legal_hold=False)
+    count = 0
+    with transaction.atomic():
+        for copy in copies:
+            decide_document(copy, user, document.decision, category=document.category)
+            count += 1
+        record_event(
+            "records.duplicates_decided",
+            actor=user,
+            organisation=document.organisation,
+            obj=document,
+            count=count,
+        )
+    return count
+
+
+TRIAGE_QUEUE = (Decision.UNDECIDED, Decision.LATER)
+
+
+def claim_next_card(collection: Collection, user: Any) -> Document | None:
+    """The card this person should see now, claimed so that nobody else gets it.
+
+    A person keeps their own live claim (a reload shows the same card). Otherwise the first
+    free undecided card, then the first free 'later' card. The claim is taken with a
+    conditional update, so two people racing for one card cannot both win.
+    """
+    now = timezone.now()
+    until = now + timedelta(minutes=CLAIM_MINUTES)
+    open_docs = Document.objects.filter(collection=collection, destroyed_at__isnull=True)
+    mine = (
+        open_docs.filter(claimed_by=user, claimed_until__gt=now, decision__in=TRIAGE_QUEUE)
+        .order_by("claimed_until")
+        .first()
+    )
+    if mine is not None:
+        Document.objects.filter(pk=mine.pk).update(claimed_until=until)
+        mine.claimed_until = until
+        return mine
+    free = Q(claimed_by__isnull=True) | Q(claimed_until__lte=now) | Q(claimed_by=user)
+    for decision in TRIAGE_QUEUE:
+        for _attempt in range(5):
+            candidates = list(
+                open_docs.filter(free, decision=decision)
+                .order_by("path", "pk")
+                .values_list("pk", flat=True)[:10]
+            )
+            if not candidates:
+                break
+            for pk in candidates:
+                taken = (
+                    Document.objects.filter(pk=pk)
+                    .filter(free)
+                    .update(claimed_by=user, claimed_until=until)
+                )
+                if taken:
+                    return Document.objects.get(pk=pk)
+    return None
+
+
+def release_claims(collection: Collection, user: Any) -> None:
+    Document.objects.filter(collection=collection, claimed_by=user).update(
+        claimed_by=None, claimed_until=None
+    )
+
+
+def set_legal_hold(document: Document, user: Any, *, hold: bool, reference: str = "") -> Document:
+    """Put a legal hold on a document (Woo request, dispute) or lift it."""
+    reference = reference.strip()
+    if hold and not reference:
+        raise ValidationError(_("Vul het kenmerk van het Woo-verzoek of geschil in."))
+    with transaction.atomic():
+        doc = Document.objects.select_for_update().get(pk=document.pk)
+        if doc.destroyed_at:
+            raise ValidationError(_("Dit document is al vernietigd."))
+        doc.legal_hold = hold
+        doc.legal_hold_reference = reference[:200] if hold else ""
+        doc.save(update_fields=["legal_hold", "legal_hold_reference"])
+        if hold:
+            _drop_from_new_lists(doc)
+        record_event(
+            "records.legal_hold_set" if hold else "records.legal_hold_lifted",
+            actor=user,
+            organisation=doc.organisation,
+            obj=doc,
+        )
+    return doc
+
+
+# --- Destruction lists -------------------------------------------------------------------
+
+
+def _require(dl: DestructionList, *allowed: str) -> None:
+    if dl.status not in allowed:
+        raise ValidationError(
+            _("Dit kan niet bij een lijst met status '%(status)s'.")
+            % {"status": dl.get_status_display()}
+        )
+
+
+def _lock(dl: DestructionList) -> DestructionList:
+    return DestructionList.objects.select_for_update().get(pk=dl.pk)
+
+
+def create_destruction_list(collection: Collection, user: Any, name: str = "") -> DestructionList:
+    """Put every discarded document that is not yet on a list onto a new list (status nieuw)."""
+    with transaction.atomic():
+        busy = DestructionListItem.objects.filter(
+            status__in=LIVE_ITEM_STATUSES, destruction_list__status__in=ACTIVE_LIST_STATUSES
+        ).values("document_id")
+        documents = list(
+            Document.objects.filter(
+                collection=collection,
+                decision=Decision.DISCARD,
+                legal_hold=False,
+                destroyed_at__isnull=True,
+            )
+            .exclude(pk__in=busy)
+            .select_related("category")
+        )
+        if not documents:
+            raise ValidationError(
+                _("Er zijn geen weggegooide documenten die nog niet op een lijst staan.")
+            )
+        dl = DestructionList.objects.create(
+            organisation=collection.organisation,
+            collection=collection,
+            name=name.strip()
+            or _("Vernietigingslijst %(collection)s %(date)s")
+            % {"collection": collection.name, "date": timezone.localdate().strftime("%d-%m-%Y")},
+            created_by=user,
+        )
+        default = collection.default_category
+        DestructionListItem.objects.bulk_create(
+            [
+                DestructionListItem(
+                    destruction_list=dl,
+                    document=doc,
+                    record_name=doc.name,
+                    record_path=doc.path,
+                    record_sha256=doc.sha256,
+                    record_date=doc.term_date,
+                    category_code=(doc.category or default).code if (doc.category or default) else "",
+                    category_name=(doc.category or default).name if (doc.category or default) else "",
+                    waardering=(doc.category or default).waardering if (doc.category or default) else "",
+                    bewaartermijn_years=(doc.category or default).bewaartermijn_years
+                    if (doc.category or default)
+                    else None,
+                )
+                for doc in documents
+            ]
+        )
+        record_event(
+            "records.list_created",
+            actor=user,
+            organisation=collection.organisation,
+            obj=dl,
+            count=len(documents),
+        )
+    return dl
+
+
+def submit_destruction_list(dl: DestructionList, user: Any) -> DestructionList:
+    """nieuw → ter beoordeling."""
+    with transaction.atomic():
+        dl = _lock(dl)
+        _require(dl, ListStatus.NEW)
+        if not dl.items.filter(status=ItemStatus.PROPOSED).exists():
+            raise ValidationError(_("Deze lijst heeft geen documenten om te beoordelen."))
+        dl.status = ListStatus.IN_REVIEW
+        dl.submitted_at = timezone.now()
+        dl.save()
+        record_event("records.list_submitted", actor=user, organisation=dl.organisation, obj=dl)
+    return dl
+
+
+def _four_eyes(dl: DestructionList, user: Any, item: DestructionListItem | None = None) -> None:
+    if dl.created_by_id == user.pk:
+        raise ValidationError(
+            _("U heeft deze lijst zelf opgesteld. Een collega moet hem beoordelen.")
+        )
+    if item is not None and item.document.decided_by_id == user.pk:
+        raise ValidationError(
+            _("U heeft '%(name)s' zelf weggegooid. Een collega moet dit beoordelen.")
+            % {"name": item.record_name}
+        )
+
+
+def approve_item(item: DestructionListItem, user: Any) -> DestructionListItem:
+    with transaction.atomic():
+        dl = _lock(item.destruction_list)
+        _require(dl, ListStatus.IN_REVIEW)
+        item = DestructionListItem.objects.select_related("document").get(pk=item.pk)
+        _four_eyes(dl, user, item)
+        if item.status != ItemStatus.PROPOSED:
+            raise ValidationError(_("Dit document is al beoordeeld."))
+        item.status = ItemStatus.APPROVED
+        item.reviewed_by = user
+        item.reviewed_at = timezone.now()
+        item.save()
+        record_event("records.item_approved", actor=user, organisation=dl.organisation, obj=item)
+    return item
+
+
+def exclude_item(item: DestructionListItem, user: Any, reason: str) -> DestructionListItem:
+    """Take one document off the list with a reason; it goes back to the triage pile."""
+    if not reason.strip():
+        raise ValidationError(_("Geef een reden waarom dit document niet weg mag."))
+    with transaction.atomic():
+        dl = _lock(item.destruction_list)
+        _require(dl, ListStatus.IN_REVIEW)
+        item = DestructionListItem.objects.select_related("document").get(pk=item.pk)
+        _four_eyes(dl, user, item)
+        if item.status not in LIVE_ITEM_STATUSES:
+            raise ValidationError(_("Dit document staat niet meer op de lijst."))
+        item.status = ItemStatus.EXCLUDED
+        item.reason = reason.strip()[:2000]
+        item.reviewed_by = user
+        item.reviewed_at = timezone.now()
+        item.save()
+        _return_to_triage(item.document, _("Uitgezonderd van vernietiging: %(reason)s") % {"reason": item.reason})
+        record_event("records.item_excluded", actor=user, organisation=dl.organisation, obj=item)
+    return item
+
+
+def _return_to_triage(document: Document, note: str) -> None:
+    Document.objects.filter(pk=document.pk).update(
+        decision=Decision.UNDECIDED, note=note[:2000], claimed_by=None, claimed_until=None
+    )
+    Collection.objects.filter(pk=document.collection_id).update(
+        decision_version=F("decision_version") + 1
+    )
+
+
+def approve_destruction_list(dl: DestructionList, user: Any) -> DestructionList:
+    """ter beoordeling → goedgekeurd (→ wachttijd when no archivist is needed).
+
+    Documents the reviewer has not excluded are approved with the list.
+    """
+    with transaction.atomic():
+        dl = _lock(dl)
+        _require(dl, ListStatus.IN_REVIEW)
+        _four_eyes(dl, user)
+        now = timezone.now()
+        for item in dl.items.filter(status=ItemStatus.PROPOSED).select_related("document"):
+            _four_eyes(dl, user, item)
+            item.status = ItemStatus.APPROVED
+            item.reviewed_by = user
+            item.reviewed_at = now
+            item.save()
+        count = dl.items.filter(status=ItemStatus.APPROVED).count()
+        if not count:
+            raise ValidationError(
+                _("Alle documenten zijn uitgezonderd. Zet de lijst terug naar nieuw.")
+            )
+        dl.status = ListStatus.APPROVED
+        dl.reviewed_by = user
+        dl.reviewed_at = now
+        dl.save()
+        record_event(
+            "records.list_approved", actor=user, organisation=dl.organisation, obj=dl, count=count
+        )
+        if not records_settings(dl.organisation).archivist_required:
+            dl = start_cooling_off(dl, user)
+    return dl
+
+
+def approve_as_archivist(dl: DestructionList, user: Any) -> DestructionList:
+    """goedgekeurd → akkoord archivaris → wachttijd (only when the organisation wants this)."""
+    with transaction.atomic():
+        dl = _lock(dl)
+        _require(dl, ListStatus.APPROVED)
+        if not records_settings(dl.organisation).archivist_required:
+            raise ValidationError(_("Voor deze organisatie is geen akkoord van een archivaris nodig."))
+        if user.pk in (dl.created_by_id, dl.reviewed_by_id):
+            raise ValidationError(
+                _("De archivaris moet iemand anders zijn dan de opsteller en de beoordelaar.")
+            )
+        dl.status = ListStatus.ARCHIVIST_APPROVED
+        dl.archivist = user
+        dl.archivist_at = timezone.now()
+        dl.save()
+        record_event(
+            "records.list_archivist_approved", actor=user, organisation=dl.organisation, obj=dl
+        )
+        dl = start_cooling_off(dl, user)
+    return dl
+
+
+def start_cooling_off(dl: DestructionList, user: Any) -> DestructionList:
+    """goedgekeurd (or akkoord archivaris) → wachttijd, for the organisation's number of days."""
+    with transaction.atomic():
+        dl = _lock(dl)
+        config = records_settings(dl.organisation)
+        if config.archivist_required:
+            _require(dl, ListStatus.ARCHIVIST_APPROVED)
+        else:
+            _require(dl, ListStatus.APPROVED, ListStatus.ARCHIVIST_APPROVED)
+        dl.status = ListStatus.COOLING_OFF
+        dl.cooling_off_until = timezone.now() + timedelta(days=config.cooling_off_days)
+        dl.save()
+        record_event(
+            "records.cooling_off_started",
+            actor=user,
+            organisation=dl.organisation,
+            obj=dl,
+            days=config.cooling_off_days,
+        )
+    return dl
+
+
+def restore_item(item: DestructionListItem, user: Any, reason: str) -> DestructionListItem:
+    """Take an approved document off the list before destruction (back to the triage pile)."""
+    if not reason.strip():
+        raise ValidationError(_("Geef een reden waarom dit document terug moet."))
+    with transaction.atomic():
+        dl = _lock(item.destruction_list)
+        _require(dl, ListStatus.APPROVED, ListStatus.ARCHIVIST_APPROVED, ListStatus.COOLING_OFF)
+        item = DestructionListItem.objects.select_related("document").get(pk=item.pk)
+        if item.status != ItemStatus.APPROVED:
+            raise ValidationError(_("Alleen goedgekeurde documenten kunnen terug."))
+        item.status = ItemStatus.RESTORED
+        item.reason = reason.strip()[:2000]
+        item.save()
+        _return_to_triage(item.document, _("Teruggezet: %(reason)s") % {"reason": item.reason})
+        record_event("records.item_restored", actor=user, organisation=dl.organisation, obj=item)
+    return item
+
+
+def abort_destruction_list(dl: DestructionList, user: Any, reason: str) -> DestructionList:
+    """Any step before destruction → nieuw. Approvals are cleared; exclusions stay."""
+    if not reason.strip():
+        raise ValidationError(_("Geef een reden om de lijst terug te zetten."))
+    with transaction.atomic():
+        dl = _lock(dl)
+        _require(
+            dl,
+            ListStatus.IN_REVIEW,
+            ListStatus.APPROVED,
+            ListStatus.ARCHIVIST_APPROVED,
+            ListStatus.COOLING_OFF,
+        )
+        dl.items.filter(status=ItemStatus.APPROVED).update(
+            status=ItemStatus.PROPOSED, reviewed_by=None, reviewed_at=None
+        )
+        dl.status = ListStatus.NEW
+        dl.abort_reason = reason.strip()[:2000]
+        dl.submitted_at = dl.reviewed_at = dl.archivist_at = dl.cooling_off_until = None
+        dl.reviewed_by = dl.archivist = None
+        dl.save()
+        record_event("records.list_aborted", actor=user, organisation=dl.organisation, obj=dl)
+    return dl
+
+
+def _erase_file(name: str) -> None:
+    """Delete one stored file; a file that is already gone is fine (re-runs)."""
+    if name:
+        default_storage.delete(name)
+
+
+def _destroy_item(dl: DestructionList, item_pk: int, user: Any) -> bool:
+    with transaction.atomic():
+        item = DestructionListItem.objects.select_for_update().get(pk=item_pk)
+        if item.status != ItemStatus.APPROVED:
+            return False
+        doc = Document.objects.select_for_update().get(pk=item.document_id)
+        now = timezone.now()
+        if doc.legal_hold:
+            item.status = ItemStatus.HELD
+            item.reason = _("Juridische blokkade: %(ref)s") % {"ref": doc.legal_hold_reference}
+            item.save()
+            record_event("records.item_held", actor=user, organisation=dl.organisation, obj=item)
+            return False
+        _erase_file(doc.file.name)
+        Document.objects.filter(pk=doc.pk).update(
+            file="",
+            extracted_text="",
+            preview="",
+            signature="",
+            author="",
+            title="",
+            attachments=[],
+            near_duplicate_of=None,
+            claimed_by=None,
+            claimed_until=None,
+            destroyed_at=now,
+        )
+        item.status = ItemStatus.DESTROYED
+        item.destroyed_at = now
+        item.save()
+        record_event(
+            "records.document_destroyed",
+            actor=user,
+            organisation=dl.organisation,
+            obj=doc,
+            list_id=dl.pk,
+            item_id=item.pk,
+        )
+    return True
+
+
+def destroy_destruction_list(dl: DestructionList, user: Any = None) -> DestructionList:
+    """wachttijd (after it ends) → wordt vernietigd → vernietigd. Idempotent and resumable.
+
+    Each document is destroyed in its own transaction; after a crash the list stays in
+    'wordt vernietigd' and a re-run continues with the documents that are left.
+    """
+    with transaction.atomic():
+        dl = _lock(dl)
+        if dl.status == ListStatus.DESTROYED:
+            return dl
+        if dl.status == ListStatus.COOLING_OFF:
+            if dl.cooling_off_until and timezone.now() < dl.cooling_off_until:
+                raise ValidationError(
+                    _("De wachttijd loopt nog tot %(date)s.")
+                    % {"date": timezone.localtime(dl.cooling_off_until).strftime("%d-%m-%Y %H:%M")}
+                )
+            dl.status = ListStatus.DESTROYING
+            dl.destroyed_by = user if getattr(user, "is_authenticated", False) else None
+            dl.save()
+            record_event(
+                "records.destruction_started", actor=user, organisation=dl.organisation, obj=dl
+            )
+        else:
+            _require(dl, ListStatus.DESTROYING)
+    for item_pk in list(
+        dl.items.filter(status=ItemStatus.APPROVED).order_by("pk").values_list("pk", flat=True)
+    ):
+        _destroy_item(dl, item_pk, user)
+    with transaction.atomic():
+        dl = _lock(dl)
+        if dl.status == ListStatus.DESTROYING and not dl.items.filter(
+            status=ItemStatus.APPROVED
+        ).exists():
+            dl.status = ListStatus.DESTROYED
+            dl.destroyed_at = timezone.now()
+            dl.save()
+            record_event(
+                "records.list_destroyed",
+                actor=user,
+                organisation=dl.organisation,
+                obj=dl,
+                count=dl.items.filter(status=ItemStatus.DESTROYED).count(),
+            )
+    return dl

@@ -1,0 +1,151 @@
+"""Suggested decisions with reasons people understand. A suggestion never decides."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .constants import Decision, Waardering
+from .learning import NaiveBayes, Prediction
+from .models import Collection, Document, SelectielijstCategory
+
+LEARN_LIMIT = 2_000  # most recent decisions used for training
+
+
+@dataclass
+class Suggestion:
+    decision: str  # Decision.KEEP or Decision.DISCARD, or "" when there is no suggestion
+    reasons: list[str] = field(default_factory=list)
+    learned: Prediction | None = None
+    learned_text: str = ""
+
+    @property
+    def label(self) -> str:
+        return str(Decision(self.decision).label) if self.decision else ""
+
+
+def term_end(document_date: date | None, years: int | None) -> date | None:
+    if document_date is None or years is None:
+        return None
+    try:
+        return document_date.replace(year=document_date.year + years)
+    except ValueError:  # 29 February
+        return document_date.replace(year=document_date.year + years, day=28)
+
+
+def term_reason(category: SelectielijstCategory, document_date: date | None, today: date) -> tuple[str, str]:
+    """(suggested decision, reason) from the category's waardering and term."""
+    if category.waardering == Waardering.BEWAREN:
+        return Decision.KEEP, _("B: blijvend bewaren (categorie %(code)s)") % {
+            "code": category.code
+        }
+    end = term_end(document_date, category.bewaartermijn_years)
+    base = _("V, %(years)s jaar %(trigger)s") % {
+        "years": category.bewaartermijn_years or 0,
+        "trigger": category.trigger or _("na afloop"),
+    }
+    if end is None:
+        return "", _("%(base)s — documentdatum onbekend") % {"base": base}
+    if end <= today:
+        return Decision.DISCARD, _("%(base)s — verlopen in %(year)s") % {
+            "base": base,
+            "year": end.year,
+        }
+    return Decision.KEEP, _("%(base)s — bewaren tot %(date)s") % {
+        "base": base,
+        "date": end.strftime("%d-%m-%Y"),
+    }
+
+
+def _training_text(document: Document) -> str:
+    return f"{document.path} {document.title} {document.extracted_text[:3000]}"
+
+
+def learned_model(collection: Collection) -> NaiveBayes:
+    """The collection's classifier, retrained when its decisions change (cached per version)."""
+    key = f"records:nb:{collection.pk}:{collection.decision_version}"
+    model = cache.get(key)
+    if model is None:
+        decided = (
+            Document.objects.filter(
+                collection=collection, decision__in=[Decision.KEEP, Decision.DISCARD]
+            )
+            .order_by("-decided_at")
+            .only("path", "title", "extracted_text", "decision")[:LEARN_LIMIT]
+        )
+        model = NaiveBayes.train((_training_text(d), d.decision) for d in decided)
+        cache.set(key, model, 3600)
+    return model
+
+
+def suggest(document: Document, *, today: date | None = None, learn: bool = True) -> Suggestion:
+    """The suggested decision for one document, with every reason that applies."""
+    today = today or timezone.localdate()
+    suggestion = Suggestion(decision="")
+    discard_reasons: list[str] = []
+    keep_reasons: list[str] = []
+    if document.empty_or_temporary_reason:
+        discard_reasons.append(
+            _("Leeg of tijdelijk bestand (%(reason)s)")
+            % {"reason": document.empty_or_temporary_reason}
+        )
+    if document.sha256:
+        kept = (
+            Document.objects.filter(
+                collection__organisation_id=document.organisation_id,
+                sha256=document.sha256,
+                decision=Decision.KEEP,
+            )
+            .exclude(pk=document.pk)
+            .first()
+        )
+        if kept is not None:
+            discard_reasons.append(
+                _("Exacte kopie van een bewaard document: %(path)s") % {"path": kept.path}
+            )
+    category = document.category or document.collection.default_category
+    term_decision = ""
+    if category is not None:
+        term_decision, reason = term_reason(category, document.term_date, today)
+        (discard_reasons if term_decision == Decision.DISCARD else keep_reasons).append(reason)
+        if term_decision == Decision.DISCARD and document.has_personal_data:
+            discard_reasons.append(_("Bevat persoonsgegevens en de termijn is verlopen"))
+    if document.near_duplicate_of_id and document.near_duplicate_similarity:
+        other = document.near_duplicate_of
+        text = _("Lijkt voor %(percent)s%% op %(path)s") % {
+            "percent": round(document.near_duplicate_similarity * 100),
+            "path": other.path if other else "",
+        }
+        if other is not None and other.decision == Decision.KEEP:
+            text += " " + _("(dat document wordt bewaard)")
+            discard_reasons.append(text)
+        else:
+            suggestion.reasons.append(text)
+    if discard_reasons and not (category and category.waardering == Waardering.BEWAREN):
+        suggestion.decision = Decision.DISCARD
+    elif keep_reasons:
+        suggestion.decision = Decision.KEEP
+    suggestion.reasons = discard_reasons + keep_reasons + suggestion.reasons
+    if learn:
+        prediction = learned_model(document.collection).predict(_training_text(document))
+        if prediction is not None:
+            suggestion.learned = prediction
+            words = ", ".join(prediction.words)
+            suggestion.learned_text = _(
+                "Eerdere beslissingen in deze verzameling wijzen op %(label)s "
+                "(%(percent)s%% zeker)"
+            ) % {
+                "label": str(Decision(prediction.label).label).lower(),
+                "percent": round(prediction.confidence * 100),
+            }
+            if words:
+                suggestion.learned_text += " " + _("door woorden als: %(words)s") % {
+                    "words": words
+                }
+            if not suggestion.decision and prediction.confidence >= 0.7:
+                suggestion.decision = prediction.label
+    return suggestion

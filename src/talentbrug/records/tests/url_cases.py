@@ -1,0 +1,121 @@
+"""Every URL of the records app for the authorisation table (talentbrug/tests)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from talentbrug.tests.authz import STAFF, UrlCase
+
+
+def _collection(org: Any) -> dict[str, Any]:
+    from .factories import CollectionFactory
+
+    return {"pk": CollectionFactory(organisation=org).pk}
+
+
+def _document_in_collection(org: Any) -> dict[str, Any]:
+    from .factories import DocumentFactory
+
+    document = DocumentFactory(collection__organisation=org)
+    return {"pk": document.collection_id, "document_pk": document.pk}
+
+
+def _document(org: Any) -> dict[str, Any]:
+    from .factories import DocumentFactory, with_file
+
+    return {"pk": with_file(DocumentFactory(collection__organisation=org)).pk}
+
+
+def _list(org: Any) -> dict[str, Any]:
+    from .factories import ItemFactory
+
+    return {"pk": ItemFactory(destruction_list__collection__organisation=org).destruction_list_id}
+
+
+def _destroyed_list(org: Any) -> dict[str, Any]:
+    from talentbrug.records.constants import ListStatus
+
+    from .factories import DestructionListFactory
+
+    return {
+        "pk": DestructionListFactory(
+            collection__organisation=org, status=ListStatus.DESTROYED
+        ).pk
+    }
+
+
+def _item(org: Any) -> dict[str, Any]:
+    from .factories import ItemFactory
+
+    item = ItemFactory(destruction_list__collection__organisation=org)
+    return {"pk": item.destruction_list_id, "item_pk": item.pk}
+
+
+POST = {"method": "post", "ok_status": (302,)}
+
+URL_CASES = [
+    UrlCase("records:index", STAFF, "records.view"),
+    UrlCase("records:categories", STAFF, "records.manage"),
+    UrlCase("records:settings", STAFF, "records.manage"),
+    UrlCase("records:collection_create", STAFF, "records.manage"),
+    UrlCase("records:collection_detail", STAFF, "records.view", make_kwargs=_collection),
+    UrlCase("records:collection_progress", STAFF, "records.view", make_kwargs=_collection),
+    UrlCase("records:collection_upload", STAFF, "records.manage", make_kwargs=_collection, **POST),
+    UrlCase("records:triage", STAFF, "records.triage", make_kwargs=_collection),
+    UrlCase(
+        "records:decide",
+        STAFF,
+        "records.triage",
+        make_kwargs=_document_in_collection,
+        data={"decision": "later"},
+        **POST,
+    ),
+    UrlCase("records:undo", STAFF, "records.triage", make_kwargs=_collection, **POST),
+    UrlCase("records:list_create", STAFF, "records.manage", make_kwargs=_collection, **POST),
+    UrlCase(
+        "records:export_mdto", STAFF, "records.view", make_kwargs=_collection, ok_status=(302,)
+    ),
+    UrlCase("records:document_detail", STAFF, "records.view", make_kwargs=_document),
+    UrlCase("records:document_download", STAFF, "records.view", make_kwargs=_document),
+    UrlCase(
+        "records:legal_hold",
+        STAFF,
+        "records.manage",
+        make_kwargs=_document,
+        data={"hold": "on", "reference": "Woo-2026-001"},
+        **POST,
+    ),
+    UrlCase("records:lists", STAFF, "records.view"),
+    UrlCase("records:list_detail", STAFF, "records.view", make_kwargs=_list),
+    UrlCase("records:list_submit", STAFF, "records.manage", make_kwargs=_list, **POST),
+    UrlCase("records:list_approve", STAFF, "records.review", make_kwargs=_list, **POST),
+    UrlCase("records:list_archivist", STAFF, "records.review", make_kwargs=_list, **POST),
+    UrlCase(
+        "records:list_abort",
+        STAFF,
+        "records.manage",
+        make_kwargs=_list,
+        data={"reason": "Toch niet"},
+        **POST,
+    ),
+    UrlCase("records:list_destroy", STAFF, "records.manage", make_kwargs=_list, **POST),
+    UrlCase("records:item_approve", STAFF, "records.review", make_kwargs=_item, **POST),
+    UrlCase(
+        "records:item_exclude",
+        STAFF,
+        "records.review",
+        make_kwargs=_item,
+        data={"reason": "Woo-verzoek"},
+        **POST,
+    ),
+    UrlCase(
+        "records:item_restore",
+        STAFF,
+        "records.manage",
+        make_kwargs=_item,
+        data={"reason": "Nog nodig"},
+        **POST,
+    ),
+    UrlCase("records:declaration_csv", STAFF, "records.view", make_kwargs=_destroyed_list),
+    UrlCase("records:declaration_pdf", STAFF, "records.view", make_kwargs=_destroyed_list),
+]

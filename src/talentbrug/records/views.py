@@ -1,0 +1,570 @@
+"""Thin views of the records app: parse, authorise, call a service, respond."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from talentbrug.accounts.access import can, get_for_organisation, scoped, staff_required
+from talentbrug.audit.services import record_event
+
+from . import declarations, mdto, services
+from .constants import AnalysisStatus, Decision, ItemStatus, ListStatus
+from .forms import (
+    CategoryForm,
+    CollectionForm,
+    DecideForm,
+    LegalHoldForm,
+    ReasonForm,
+    SettingsForm,
+    UploadForm,
+)
+from .models import Collection, DestructionList, Document, SelectielijstCategory
+from .suggestions import suggest
+
+
+def _error(request: HttpRequest, exc: ValidationError) -> None:
+    messages.error(request, " ".join(exc.messages))
+
+
+def _collection(request: HttpRequest, pk: int) -> Collection:
+    return get_for_organisation(
+        Collection.objects.select_related("default_category", "owner"),
+        request.organisation,  # type: ignore[attr-defined]
+        pk=pk,
+    )
+
+
+def _list(request: HttpRequest, pk: int) -> DestructionList:
+    return get_for_organisation(
+        DestructionList.objects.select_related("collection", "created_by", "reviewed_by"),
+        request.organisation,  # type: ignore[attr-defined]
+        pk=pk,
+    )
+
+
+def _counts(collection: Collection) -> dict[str, int]:
+    rows = (
+        Document.objects.filter(collection=collection)
+        .values("decision")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    counts = {d: 0 for d in Decision.values}
+    for row in rows:
+        counts[row["decision"]] = row["n"]
+    counts["total"] = sum(counts[d] for d in Decision.values)
+    counts["decided"] = counts[Decision.KEEP] + counts[Decision.DISCARD]
+    counts["open"] = counts[Decision.UNDECIDED] + counts[Decision.LATER]
+    return counts
+
+
+# --- Collections -------------------------------------------------------------------------
+
+
+@require_GET
+@staff_required("records.view")
+def index(request: HttpRequest) -> HttpResponse:
+    collections = scoped(Collection.objects.all(), request.organisation).annotate(  # type: ignore[attr-defined]
+        n_documents=Count("documents")
+    )
+    return render(request, "records/index.html", {"collections": collections})
+
+
+@staff_required("records.manage")
+def collection_create(request: HttpRequest) -> HttpResponse:
+    org = request.organisation  # type: ignore[attr-defined]
+    form = CollectionForm(request.POST or None, organisation=org)
+    if request.method == "POST" and form.is_valid():
+        try:
+            collection = services.create_collection(
+                org,
+                request.user,
+                name=form.cleaned_data["name"],
+                description=form.cleaned_data["description"],
+                default_category=form.cleaned_data["default_category"],
+                owner=form.cleaned_data["owner"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Verzameling aangemaakt. Voeg nu documenten toe."))
+            return redirect("records:collection_detail", pk=collection.pk)
+    return render(request, "records/collection_form.html", {"form": form})
+
+
+@require_GET
+@staff_required("records.view")
+def collection_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    collection = _collection(request, pk)
+    documents = Document.objects.filter(collection=collection).select_related("category")
+    chosen = request.GET.get("beslissing", "")
+    if chosen in Decision.values:
+        documents = documents.filter(decision=chosen)
+    elif chosen == "niet-leesbaar":
+        documents = documents.filter(analysis_status=AnalysisStatus.UNREADABLE)
+    page = Paginator(documents, 50).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "records/collection_detail.html",
+        {
+            "collection": collection,
+            "counts": _counts(collection),
+            "page": page,
+            "chosen": chosen,
+            "decisions": Decision.choices,
+            "upload_form": UploadForm(),
+            "lists": collection.destruction_lists.all()[:10],
+            "can_manage": can(request, "records.manage"),
+            "can_triage": can(request, "records.triage"),
+        },
+    )
+
+
+@require_GET
+@staff_required("records.view")
+def collection_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    collection = _collection(request, pk)
+    return render(request, "records/_progress.html", {"collection": collection})
+
+
+@require_POST
+@staff_required("records.manage")
+def collection_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    collection = _collection(request, pk)
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect("records:collection_detail", pk=collection.pk)
+    created: list[Document] = []
+    try:
+        if form.cleaned_data["files"]:
+            created += services.import_files(collection, request.user, form.cleaned_data["files"])
+        if form.cleaned_data["archive"]:
+            created += services.import_zip(collection, request.user, form.cleaned_data["archive"])
+    except ValidationError as exc:
+        _error(request, exc)
+    else:
+        unreadable = sum(1 for d in created if d.analysis_status == AnalysisStatus.UNREADABLE)
+        messages.success(
+            request,
+            _("%(count)s documenten toegevoegd; %(unreadable)s kunnen niet gelezen worden.")
+            % {"count": len(created), "unreadable": unreadable},
+        )
+    return redirect("records:collection_detail", pk=collection.pk)
+
+
+# --- Triage ------------------------------------------------------------------------------
+
+
+@require_GET
+@staff_required("records.triage")
+def triage(request: HttpRequest, pk: int) -> HttpResponse:
+    collection = _collection(request, pk)
+    org = request.organisation  # type: ignore[attr-defined]
+    document = services.claim_next_card(collection, request.user)
+    context: dict[str, Any] = {"collection": collection, "counts": _counts(collection)}
+    if document is not None:
+        category = document.category or collection.default_category
+        context.update(
+            document=document,
+            suggestion=suggest(document),
+            form=DecideForm(organisation=org, initial={"category": category}),
+            duplicates=Document.objects.filter(
+                collection__organisation=org, sha256=document.sha256
+            )
+            .exclude(pk=document.pk)
+            .exclude(sha256="")[:5],
+        )
+    context["can_undo"] = collection.decision_logs.filter(
+        user=request.user, undone_at__isnull=True
+    ).exists()
+    return render(request, "records/triage.html", context)
+
+
+@require_POST
+@staff_required("records.triage")
+def decide(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
+    collection = _collection(request, pk)
+    org = request.organisation  # type: ignore[attr-defined]
+    document = get_for_organisation(Document, org, pk=document_pk, collection=collection)
+    form = DecideForm(request.POST, organisation=org)
+    if not form.is_valid():
+        messages.error(request, _("Kies bewaren, weggooien, later of twijfel."))
+        return redirect("records:triage", pk=collection.pk)
+    try:
+        document = services.decide_document(
+            document,
+            request.user,
+            form.cleaned_data["decision"],
+            category=form.cleaned_data["category"],
+            note=form.cleaned_data["note"],
+        )
+        copies = 0
+        if form.cleaned_data["duplicates"] and document.decision in (
+            Decision.KEEP,
+            Decision.DISCARD,
+        ):
+            copies = services.apply_decision_to_duplicates(document, request.user)
+    except ValidationError as exc:
+        _error(request, exc)
+    else:
+        text = _("%(decision)s: %(name)s") % {
+            "decision": document.get_decision_display(),
+            "name": document.name,
+        }
+        if copies:
+            text += " " + _("(en %(count)s exacte kopieën)") % {"count": copies}
+        messages.success(request, text)
+    return redirect("records:triage", pk=collection.pk)
+
+
+@require_POST
+@staff_required("records.triage")
+def undo(request: HttpRequest, pk: int) -> HttpResponse:
+    collection = _collection(request, pk)
+    try:
+        document = services.undo_last_decision(collection, request.user)
+    except ValidationError as exc:
+        _error(request, exc)
+    else:
+        messages.success(
+            request, _("Ongedaan gemaakt: %(name)s staat weer klaar.") % {"name": document.name}
+        )
+    return redirect("records:triage", pk=collection.pk)
+
+
+# --- Documents ---------------------------------------------------------------------------
+
+
+@require_GET
+@staff_required("records.view")
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_for_organisation(
+        Document.objects.select_related("collection", "category", "decided_by"),
+        request.organisation,  # type: ignore[attr-defined]
+        pk=pk,
+    )
+    return render(
+        request,
+        "records/document_detail.html",
+        {
+            "document": document,
+            "suggestion": suggest(document) if not document.destroyed_at else None,
+            "hold_form": LegalHoldForm(
+                initial={"hold": document.legal_hold, "reference": document.legal_hold_reference}
+            ),
+            "can_manage": can(request, "records.manage"),
+            "items": document.destruction_items.select_related("destruction_list"),
+        },
+    )
+
+
+@require_GET
+@staff_required("records.view")
+def document_download(request: HttpRequest, pk: int) -> FileResponse:
+    document = get_for_organisation(Document, request.organisation, pk=pk)  # type: ignore[attr-defined]
+    if not document.file or document.destroyed_at:
+        raise Http404(_("Dit bestand is er niet (meer)."))
+    record_event(
+        "records.document_downloaded",
+        actor=request.user,
+        organisation=document.organisation,
+        obj=document,
+    )
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.name)
+
+
+@require_POST
+@staff_required("records.manage")
+def legal_hold(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_for_organisation(Document, request.organisation, pk=pk)  # type: ignore[attr-defined]
+    form = LegalHoldForm(request.POST)
+    if form.is_valid():
+        try:
+            services.set_legal_hold(
+                document,
+                request.user,
+                hold=form.cleaned_data["hold"],
+                reference=form.cleaned_data["reference"],
+            )
+        except ValidationError as exc:
+            _error(request, exc)
+        else:
+            messages.success(request, _("Juridische blokkade bijgewerkt."))
+    return redirect("records:document_detail", pk=document.pk)
+
+
+# --- Categories and settings --------------------------------------------------------------
+
+
+@staff_required("records.manage")
+def categories(request: HttpRequest) -> HttpResponse:
+    org = request.organisation  # type: ignore[attr-defined]
+    form = CategoryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_category(org, request.user, form.save(commit=False))
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Categorie opgeslagen."))
+            return redirect("records:categories")
+    return render(
+        request,
+        "records/categories.html",
+        {"form": form, "categories": SelectielijstCategory.objects.filter(organisation=org)},
+    )
+
+
+@staff_required("records.manage")
+def settings_view(request: HttpRequest) -> HttpResponse:
+    org = request.organisation  # type: ignore[attr-defined]
+    current = services.records_settings(org)
+    form = SettingsForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_records_settings(
+                org,
+                request.user,
+                cooling_off_days=form.cleaned_data["cooling_off_days"],
+                archivist_required=form.cleaned_data["archivist_required"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Instellingen opgeslagen."))
+            return redirect("records:settings")
+    return render(request, "records/settings.html", {"form": form})
+
+
+# --- Destruction lists ---------------------------------------------------------------------
+
+
+@require_GET
+@staff_required("records.view")
+def lists(request: HttpRequest) -> HttpResponse:
+    found = (
+        scoped(DestructionList.objects.all(), request.organisation)  # type: ignore[attr-defined]
+        .select_related("collection", "created_by")
+        .annotate(n_items=Count("items"))
+    )
+    return render(request, "records/lists.html", {"lists": found})
+
+
+@require_POST
+@staff_required("records.manage")
+def list_create(request: HttpRequest, pk: int) -> HttpResponse:
+    collection = _collection(request, pk)
+    try:
+        dl = services.create_destruction_list(collection, request.user)
+    except ValidationError as exc:
+        _error(request, exc)
+        return redirect("records:collection_detail", pk=collection.pk)
+    messages.success(request, _("Vernietigingslijst opgesteld. Controleer hem en bied hem aan."))
+    return redirect("records:list_detail", pk=dl.pk)
+
+
+@require_GET
+@staff_required("records.view")
+def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    dl = _list(request, pk)
+    items = dl.items.select_related("document", "reviewed_by")
+    config = services.records_settings(dl.organisation)
+    return render(
+        request,
+        "records/list_detail.html",
+        {
+            "list": dl,
+            "items": items,
+            "config": config,
+            "can_manage": can(request, "records.manage"),
+            "can_review": can(request, "records.review"),
+            "ListStatus": ListStatus,
+            "ItemStatus": ItemStatus,
+            "reason_form": ReasonForm(),
+        },
+    )
+
+
+def _list_action(request: HttpRequest, pk: int, action: Any, success: str) -> HttpResponse:
+    dl = _list(request, pk)
+    try:
+        action(dl)
+    except ValidationError as exc:
+        _error(request, exc)
+    else:
+        messages.success(request, success)
+    return redirect("records:list_detail", pk=dl.pk)
+
+
+def _reason(request: HttpRequest) -> str:
+    form = ReasonForm(request.POST)
+    return form.cleaned_data["reason"] if form.is_valid() else ""
+
+
+@require_POST
+@staff_required("records.manage")
+def list_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _list_action(
+        request,
+        pk,
+        lambda dl: services.submit_destruction_list(dl, request.user),
+        _("De lijst is aangeboden. Een collega beoordeelt hem."),
+    )
+
+
+@require_POST
+@staff_required("records.review")
+def list_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    return _list_action(
+        request,
+        pk,
+        lambda dl: services.approve_destruction_list(dl, request.user),
+        _("De lijst is goedgekeurd."),
+    )
+
+
+@require_POST
+@staff_required("records.review")
+def list_archivist(request: HttpRequest, pk: int) -> HttpResponse:
+    return _list_action(
+        request,
+        pk,
+        lambda dl: services.approve_as_archivist(dl, request.user),
+        _("Akkoord van de archivaris vastgelegd. De wachttijd loopt."),
+    )
+
+
+@require_POST
+@staff_required("records.manage")
+def list_abort(request: HttpRequest, pk: int) -> HttpResponse:
+    reason = _reason(request)
+    return _list_action(
+        request,
+        pk,
+        lambda dl: services.abort_destruction_list(dl, request.user, reason),
+        _("De lijst staat weer op nieuw."),
+    )
+
+
+@require_POST
+@staff_required("records.manage")
+def list_destroy(request: HttpRequest, pk: int) -> HttpResponse:
+    from .tasks import destroy_destruction_list
+
+    dl = _list(request, pk)
+    if dl.status not in (ListStatus.COOLING_OFF, ListStatus.DESTROYING):
+        messages.error(request, _("Vernietigen kan alleen na de wachttijd."))
+        return redirect("records:list_detail", pk=dl.pk)
+    if dl.cooling_off_until and timezone.now() < dl.cooling_off_until:
+        messages.error(request, _("De wachttijd loopt nog. Vernietigen kan daarna."))
+        return redirect("records:list_detail", pk=dl.pk)
+    try:
+        destroy_destruction_list.delay(dl.pk, request.user.pk)
+    except ValidationError as exc:
+        _error(request, exc)
+    else:
+        messages.success(request, _("De vernietiging is gestart."))
+    return redirect("records:list_detail", pk=dl.pk)
+
+
+def _item_action(request: HttpRequest, pk: int, item_pk: int, action: Any, success: str) -> HttpResponse:
+    dl = _list(request, pk)
+    item = get_object_or_404(dl.items.select_related("document"), pk=item_pk)
+    try:
+        action(item)
+    except ValidationError as exc:
+        _error(request, exc)
+    else:
+        messages.success(request, success)
+    return redirect(reverse("records:list_detail", kwargs={"pk": dl.pk}) + f"#item-{item.pk}")
+
+
+@require_POST
+@staff_required("records.review")
+def item_approve(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    return _item_action(
+        request, pk, item_pk, lambda i: services.approve_item(i, request.user), _("Goedgekeurd.")
+    )
+
+
+@require_POST
+@staff_required("records.review")
+def item_exclude(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    reason = _reason(request)
+    return _item_action(
+        request,
+        pk,
+        item_pk,
+        lambda i: services.exclude_item(i, request.user, reason),
+        _("Uitgezonderd. Het document staat weer bij de kaarten."),
+    )
+
+
+@require_POST
+@staff_required("records.manage")
+def item_restore(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    reason = _reason(request)
+    return _item_action(
+        request,
+        pk,
+        item_pk,
+        lambda i: services.restore_item(i, request.user, reason),
+        _("Teruggezet. Het document wordt niet vernietigd."),
+    )
+
+
+@require_GET
+@staff_required("records.view")
+def declaration_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    dl = _list(request, pk)
+    try:
+        data = declarations.declaration_csv(dl, request.user)
+    except ValidationError as exc:
+        _error(request, exc)
+        return redirect("records:list_detail", pk=dl.pk)
+    response = HttpResponse(data, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="verklaring-vernietiging-{dl.pk}.csv"'
+    return response
+
+
+@require_GET
+@staff_required("records.view")
+def declaration_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    dl = _list(request, pk)
+    try:
+        data = declarations.declaration_pdf(dl, request.user)
+    except ValidationError as exc:
+        _error(request, exc)
+        return redirect("records:list_detail", pk=dl.pk)
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="verklaring-vernietiging-{dl.pk}.pdf"'
+    return response
+
+
+@require_GET
+@staff_required("records.view")
+def export_mdto(request: HttpRequest, pk: int) -> HttpResponse:
+    collection = _collection(request, pk)
+    try:
+        archive = mdto.export_kept_documents(collection, request.user)
+    except ValidationError as exc:
+        _error(request, exc)
+        return redirect("records:collection_detail", pk=collection.pk)
+    return FileResponse(
+        archive,
+        as_attachment=True,
+        filename=f"mdto-export-{collection.pk}.zip",
+        content_type="application/zip",
+    )

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class VacanciesConfig(AppConfig):
+    name = "talentbrug.vacancies"
+    verbose_name = _("Vacatures")
+
+    def ready(self) -> None:
+        from . import attention, permissions  # noqa: F401

@@ -1,0 +1,58 @@
+"""Vacancy items on the staff home."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from talentbrug.accounts.access import can, scoped
+from talentbrug.pages.navigation import AttentionItem, NavItem, register_attention, register_nav
+
+from .constants import VacancyStatus
+from .models import Vacancy
+
+register_nav(NavItem("vacancies:list", _("Vacatures"), "vacancies.view", order=10))
+
+
+@register_attention
+def vacancies_waiting(request: HttpRequest) -> list[AttentionItem]:
+    items = []
+    vacancies = scoped(Vacancy.objects.all(), request.organisation)  # type: ignore[attr-defined]
+    url = reverse("vacancies:list")
+    if can(request, "vacancies.review"):
+        count = vacancies.filter(status=VacancyStatus.IN_REVIEW).count()
+        items.append(
+            AttentionItem(
+                title=_("Vacatures ter beoordeling"),
+                count=count,
+                url=f"{url}?status={VacancyStatus.IN_REVIEW}",
+                action_label=_("Beoordeel vacatures"),
+                empty_text=_("Er wacht geen vacature op uw beoordeling."),
+            )
+        )
+    if can(request, "vacancies.publish"):
+        count = vacancies.filter(status=VacancyStatus.APPROVED).count()
+        items.append(
+            AttentionItem(
+                title=_("Goedgekeurd, nog niet gepubliceerd"),
+                count=count,
+                url=f"{url}?status={VacancyStatus.APPROVED}",
+                action_label=_("Publiceer vacatures"),
+                empty_text=_("Alle goedgekeurde vacatures staan online."),
+            )
+        )
+    if can(request, "vacancies.edit"):
+        count = vacancies.filter(status=VacancyStatus.CONCEPT).count()
+        items.append(
+            AttentionItem(
+                title=_("Concepten"),
+                count=count,
+                url=f"{url}?status={VacancyStatus.CONCEPT}",
+                action_label=_("Werk concepten af") if count else _("Schrijf een vacature"),
+                empty_text=_(
+                    "Geen concepten. Begin een nieuwe vacature vanuit het werk, niet het diploma."
+                ),
+            )
+        )
+    return items

@@ -1,0 +1,200 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from talentbrug.taxonomy.constants import CefrLevel, LanguageSkill
+
+from .constants import ApplyRoute, Evidence, LanguageTiming, RequirementKind, TargetGroup
+from .models import Vacancy
+
+TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
+SELECT = "utrecht-select utrecht-select--html-select"
+TEXTAREA = "utrecht-textarea utrecht-textarea--html-textarea"
+
+
+def style(form: forms.Form) -> None:
+    """Give every widget its NL Design System class and link help/error texts for screen readers."""
+    for name, field in form.fields.items():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
+            continue
+        if isinstance(widget, forms.CheckboxInput):
+            widget.attrs.setdefault("class", "utrecht-checkbox utrecht-checkbox--html-input")
+        elif isinstance(widget, forms.Select):
+            widget.attrs.setdefault("class", SELECT)
+        elif isinstance(widget, forms.Textarea):
+            widget.attrs.setdefault("class", TEXTAREA)
+        else:
+            widget.attrs.setdefault("class", TEXTBOX)
+        described = []
+        if field.help_text:
+            described.append(f"id_{form.add_prefix(name)}-help")
+        if form.is_bound and name in form.errors:
+            described.append(f"id_{form.add_prefix(name)}-error")
+            widget.attrs["aria-invalid"] = "true"
+        if described:
+            widget.attrs["aria-describedby"] = " ".join(described)
+
+
+class VacancyForm(forms.ModelForm):
+    target_groups = forms.MultipleChoiceField(
+        label=_("Doelgroepen"),
+        choices=TargetGroup.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Voor wie deze vacature vooral bedoeld is."),
+    )
+    apply_routes = forms.MultipleChoiceField(
+        label=_("Manieren van solliciteren"),
+        choices=ApplyRoute.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Bied er meer aan: niet iedereen heeft een cv."),
+    )
+
+    class Meta:
+        model = Vacancy
+        fields = [
+            "title",
+            "team",
+            "contract_type",
+            "target_groups",
+            "fgr_function_group",
+            "scale_min",
+            "scale_max",
+            "kwiv_profile",
+            "vakgebied",
+            "werk_denkniveau",
+            "equivalent_by_experience",
+            "min_education_level",
+            "hours_min",
+            "hours_max",
+            "location",
+            "region",
+            "remote_option",
+            "placement_date",
+            "closing_date",
+            "tasks_text",
+            "requirements_text",
+            "offer_text",
+            "guidance_text",
+            "workplace_text",
+            "nt2_welcome",
+            "accommodations_offered",
+            "contact_name",
+            "contact_email",
+            "apply_routes",
+            "is_template",
+        ]
+        widgets = {
+            "placement_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "closing_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            **{name: forms.Textarea(attrs={"rows": 6}) for name in Vacancy.SECTION_FIELDS},
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = list(self.fields["min_education_level"].choices)[1:]
+        self.fields["min_education_level"].choices = [("", _("Geen diploma-eis")), *choices]
+        style(self)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if (
+            data.get("scale_min")
+            and data.get("scale_max")
+            and data["scale_min"] > data["scale_max"]
+        ):
+            self.add_error("scale_max", _("De hoogste schaal is lager dan de laagste schaal."))
+        if (
+            data.get("hours_min")
+            and data.get("hours_max")
+            and data["hours_min"] > data["hours_max"]
+        ):
+            self.add_error("hours_max", _("Het maximum aantal uren is lager dan het minimum."))
+        if (
+            data.get("placement_date")
+            and data.get("closing_date")
+            and data["closing_date"] < data["placement_date"]
+        ):
+            self.add_error("closing_date", _("De sluitingsdatum ligt voor de plaatsingsdatum."))
+        return data
+
+
+class RequirementForm(forms.Form):
+    skill = forms.CharField(required=False, widget=forms.HiddenInput)
+    free_text = forms.CharField(
+        label=_("Eigen competentie"),
+        max_length=200,
+        required=False,
+        help_text=_("Alleen als de competentie niet in ESCO staat."),
+    )
+    kind = forms.ChoiceField(
+        label=_("Soort eis"),
+        choices=RequirementKind.choices,
+        initial=RequirementKind.MUST_HAVE,
+        widget=forms.RadioSelect,
+    )
+    evidence = forms.MultipleChoiceField(
+        label=_("Bewijs dat we accepteren"),
+        choices=Evidence.choices,
+        required=False,
+        initial=[Evidence.EXPERIENCE, Evidence.WORK_SAMPLE],
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        style(self)
+
+
+class LanguageRequirementForm(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Taal"), choices=[("nl", _("Nederlands")), ("en", _("Engels"))]
+    )
+    skill = forms.ChoiceField(label=_("Taalvaardigheid"), choices=LanguageSkill.choices)
+    level = forms.ChoiceField(
+        label=_("Niveau (ERK)"),
+        choices=CefrLevel.choices,
+        initial="B1",
+        error_messages={"invalid_choice": _("Kies een niveau van A1 tot en met C2.")},
+    )
+    timing = forms.ChoiceField(
+        label=_("Wanneer"),
+        choices=LanguageTiming.choices,
+        initial=LanguageTiming.WITH_COACH,
+        widget=forms.RadioSelect,
+    )
+    justification = forms.CharField(
+        label=_("Onderbouwing"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Verplicht boven B1: waarom vraagt het werk dit niveau?"),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        style(self)
+
+
+class JustifyForm(forms.Form):
+    text = forms.CharField(
+        label=_("Onderbouwing"),
+        min_length=20,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Leg uit waarom de blokkerende punten kloppen voor deze functie. Dit komt in het logboek."
+        ),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        style(self)
+
+
+class TransitionForm(forms.Form):
+    move = forms.CharField(max_length=20)
+    comment = forms.CharField(required=False, max_length=2000)

@@ -1,0 +1,453 @@
+"""Competence-based vacancies: requirements are skills with evidence, not diplomas."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from talentbrug.taxonomy.constants import CefrLevel, LanguageSkill, NlqfLevel
+
+from .constants import (
+    ApplyRoute,
+    ContractType,
+    LanguageTiming,
+    RemoteOption,
+    RequirementKind,
+    VacancyStatus,
+    Vakgebied,
+    WerkDenkniveau,
+)
+
+
+def default_apply_routes() -> list[str]:
+    return [ApplyRoute.CV.value, ApplyRoute.NO_CV.value]
+
+
+class SalaryScale(models.Model):
+    """Monthly amounts per CAO Rijk scale and year. Amounts change yearly: edit them here."""
+
+    year = models.PositiveSmallIntegerField(_("jaar"), help_text=_("Kalenderjaar van de bedragen."))
+    scale = models.PositiveSmallIntegerField(
+        _("schaal"),
+        validators=[MinValueValidator(1), MaxValueValidator(18)],
+        help_text=_("Salarisschaal 1 tot en met 18 (CAO Rijk)."),
+    )
+    minimum = models.DecimalField(
+        _("minimum per maand"), max_digits=8, decimal_places=2, help_text=_("Bruto, in euro's.")
+    )
+    maximum = models.DecimalField(
+        _("maximum per maand"), max_digits=8, decimal_places=2, help_text=_("Bruto, in euro's.")
+    )
+
+    class Meta:
+        verbose_name = _("salarisschaal")
+        verbose_name_plural = _("salarisschalen")
+        ordering = ["-year", "scale"]
+        constraints = [models.UniqueConstraint(fields=["year", "scale"], name="unique_scale_year")]
+
+    def __str__(self) -> str:
+        return f"{self.year} schaal {self.scale}"
+
+
+class Vacancy(models.Model):
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        related_name="vacancies",
+        verbose_name=_("organisatie"),
+        help_text=_("De organisatie die werft."),
+    )
+    team = models.CharField(_("team"), max_length=200, blank=True, help_text=_("Team of afdeling."))
+    title = models.CharField(
+        _("functienaam"),
+        max_length=200,
+        help_text=_("Sekseneutraal, zoals 'Servicedeskmedewerker'. Geen 'medewerkster'."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=VacancyStatus.choices,
+        default=VacancyStatus.CONCEPT,
+        db_index=True,
+        help_text=_("Waar de vacature staat in het proces."),
+    )
+    fgr_function_group = models.CharField(
+        _("functiegroep (FGR)"),
+        max_length=100,
+        blank=True,
+        help_text=_("Functiegroep uit het Functiegebouw Rijk, zoals 'Medewerker ICT-beheer II'."),
+    )
+    scale_min = models.PositiveSmallIntegerField(
+        _("schaal van"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(18)],
+        help_text=_("Laagste salarisschaal (1–18)."),
+    )
+    scale_max = models.PositiveSmallIntegerField(
+        _("schaal tot en met"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(18)],
+        help_text=_("Hoogste salarisschaal (1–18)."),
+    )
+    kwiv_profile = models.CharField(
+        _("KWIV-profiel"),
+        max_length=100,
+        blank=True,
+        help_text=_("Profiel uit het Kwaliteitsraamwerk Informatievoorziening (niet verplicht)."),
+    )
+    vakgebied = models.CharField(
+        _("vakgebied"),
+        max_length=10,
+        choices=Vakgebied.choices,
+        default=Vakgebied.ICT,
+        help_text=_("Code voor Werken voor Nederland (CVG)."),
+    )
+    werk_denkniveau = models.CharField(
+        _("werk- en denkniveau"),
+        max_length=10,
+        choices=WerkDenkniveau.choices,
+        default=WerkDenkniveau.MBO,
+        help_text=_("Code voor Werken voor Nederland (CWD)."),
+    )
+    equivalent_by_experience = models.BooleanField(
+        _("of gelijkwaardig door ervaring"),
+        default=True,
+        help_text=_("Ervaring telt net zo zwaar als een diploma op dit niveau."),
+    )
+    min_education_level = models.CharField(
+        _("minimaal opleidingsniveau"),
+        max_length=3,
+        choices=NlqfLevel.choices,
+        blank=True,
+        help_text=_("Niet verplicht. Altijd 'of vergelijkbare ervaring'."),
+    )
+    target_groups = models.JSONField(
+        _("doelgroepen"),
+        default=list,
+        blank=True,
+        help_text=_("Voor wie deze vacature vooral bedoeld is."),
+    )
+    contract_type = models.CharField(
+        _("soort contract"),
+        max_length=20,
+        choices=ContractType.choices,
+        default=ContractType.TEMPORARY,
+        help_text=_("Vast, tijdelijk, BBL, stage, traineeship of leerwerktraject."),
+    )
+    hours_min = models.PositiveSmallIntegerField(
+        _("uren per week, minimaal"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(40)],
+        help_text=_("Bijvoorbeeld 24."),
+    )
+    hours_max = models.PositiveSmallIntegerField(
+        _("uren per week, maximaal"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(40)],
+        help_text=_("Bijvoorbeeld 36."),
+    )
+    location = models.CharField(
+        _("plaats"), max_length=100, blank=True, help_text=_("Werkplaats, zoals Apeldoorn.")
+    )
+    region = models.CharField(
+        _("regio"), max_length=50, blank=True, help_text=_("Provincie of regio, voor zoeken.")
+    )
+    remote_option = models.CharField(
+        _("thuiswerken"),
+        max_length=20,
+        choices=RemoteOption.choices,
+        default=RemoteOption.HYBRID,
+        help_text=_("Hoeveel je thuis kunt werken."),
+    )
+    placement_date = models.DateField(
+        _("plaatsingsdatum"),
+        null=True,
+        blank=True,
+        help_text=_("Vanaf wanneer de vacature online staat."),
+    )
+    closing_date = models.DateField(
+        _("sluitingsdatum"), null=True, blank=True, help_text=_("Laatste dag om te solliciteren.")
+    )
+    tasks_text = models.TextField(
+        _("Dit ga je doen"), blank=True, help_text=_("Het werk, in gewone woorden.")
+    )
+    requirements_text = models.TextField(
+        _("Dit vragen wij"),
+        blank=True,
+        help_text=_("Wat je moet kunnen. Eisen staan ook hieronder als competenties."),
+    )
+    offer_text = models.TextField(
+        _("Dit bieden wij"), blank=True, help_text=_("Salaris, uren, verlof, opleiding.")
+    )
+    guidance_text = models.TextField(
+        _("Begeleiding en inwerken"),
+        blank=True,
+        help_text=_("Tip: plan het inwerken nu al. Buddy, taalcoach, praktijkopleider."),
+    )
+    workplace_text = models.TextField(
+        _("Hier kom je te werken"), blank=True, help_text=_("Het team en de organisatie.")
+    )
+    nt2_welcome = models.BooleanField(
+        _("Nederlands als tweede taal welkom"),
+        default=True,
+        help_text=_("Toont: 'Is Nederlands niet je eerste taal? Dat is geen probleem.'"),
+    )
+    accommodations_offered = models.BooleanField(
+        _("aanpassingen mogelijk"),
+        default=True,
+        help_text=_("Je helpt met aanpassingen, zoals bij dyslexie of een beperking."),
+    )
+    contact_name = models.CharField(
+        _("contactpersoon"),
+        max_length=120,
+        blank=True,
+        help_text=_("Naam en functie van wie vragen beantwoordt."),
+    )
+    contact_email = models.EmailField(
+        _("e-mail contactpersoon"), blank=True, help_text=_("Zakelijk e-mailadres.")
+    )
+    apply_routes = models.JSONField(
+        _("manieren van solliciteren"),
+        default=default_apply_routes,
+        blank=True,
+        help_text=_("Hoe kandidaten kunnen solliciteren."),
+    )
+    is_template = models.BooleanField(
+        _("sjabloon"),
+        default=False,
+        help_text=_("Gebruik deze vacature als basis voor nieuwe vacatures."),
+    )
+    carved_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="carved_roles",
+        verbose_name=_("gesneden uit"),
+        help_text=_("De vacature waaruit deze rol is gesneden (job carving)."),
+    )
+    carved_from_occupation = models.ForeignKey(
+        "taxonomy.Occupation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gesneden uit beroep"),
+        help_text=_("Het ESCO-beroep waaruit deze rol is gesneden."),
+    )
+    check_justification = models.TextField(
+        _("onderbouwing bij blokkerende punten"),
+        blank=True,
+        help_text=_(
+            "Waarom de vacature toch gepubliceerd mag worden. Wordt vastgelegd in het logboek."
+        ),
+    )
+    check_justified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("onderbouwd door"),
+        help_text=_("De HR-adviseur die de onderbouwing gaf."),
+    )
+    check_justified_at = models.DateTimeField(
+        _("onderbouwd op"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer de onderbouwing is gegeven."),
+    )
+    review_comment = models.TextField(
+        _("opmerking van de beoordelaar"),
+        blank=True,
+        help_text=_("Waarom de vacature terug is gestuurd."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gemaakt door"),
+        help_text=_("Wie de vacature aanmaakte."),
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ingediend door"),
+        help_text=_("Wie de vacature ter beoordeling aanbood."),
+    )
+    created_at = models.DateTimeField(
+        _("aangemaakt op"), auto_now_add=True, help_text=_("Moment van aanmaken.")
+    )
+    updated_at = models.DateTimeField(
+        _("gewijzigd op"), auto_now=True, help_text=_("Laatste wijziging.")
+    )
+    published_at = models.DateTimeField(
+        _("gepubliceerd op"), null=True, blank=True, help_text=_("Moment van publiceren.")
+    )
+
+    class Meta:
+        verbose_name = _("vacature")
+        verbose_name_plural = _("vacatures")
+        ordering = ["-updated_at"]
+        indexes = [models.Index(fields=["organisation", "status"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("vacancies:detail", kwargs={"pk": self.pk})
+
+    SECTION_FIELDS = (
+        "tasks_text",
+        "requirements_text",
+        "offer_text",
+        "guidance_text",
+        "workplace_text",
+    )
+
+    def sections(self) -> list[tuple[str, str, str]]:
+        """(field name, heading, html) for each section, in reading order."""
+        return [
+            (name, str(self._meta.get_field(name).verbose_name), getattr(self, name))
+            for name in self.SECTION_FIELDS
+        ]
+
+    def salary_range(self) -> tuple[object, object] | None:
+        """(minimum, maximum) monthly amounts from the newest salary table, if known."""
+        if not self.scale_min:
+            return None
+        scale_max = self.scale_max or self.scale_min
+        rows = SalaryScale.objects.filter(scale__in=[self.scale_min, scale_max]).order_by("-year")
+        latest = rows.first()
+        if latest is None:
+            return None
+        by_scale = {row.scale: row for row in rows.filter(year=latest.year)}
+        low, high = by_scale.get(self.scale_min), by_scale.get(scale_max)
+        if low is None or high is None:
+            return None
+        return (low.minimum, high.maximum)
+
+
+class Requirement(models.Model):
+    """A competence: an ESCO skill or a free competence, must-have at start or learnable."""
+
+    vacancy = models.ForeignKey(
+        Vacancy,
+        on_delete=models.CASCADE,
+        related_name="requirements",
+        verbose_name=_("vacature"),
+        help_text=_("De vacature."),
+    )
+    skill = models.ForeignKey(
+        "taxonomy.Skill",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("vaardigheid (ESCO)"),
+        help_text=_("Kies uit ESCO, of vul hieronder een eigen competentie in."),
+    )
+    free_text = models.CharField(
+        _("eigen competentie"),
+        max_length=200,
+        blank=True,
+        help_text=_("Als de competentie niet in ESCO staat."),
+    )
+    kind = models.CharField(
+        _("soort eis"),
+        max_length=12,
+        choices=RequirementKind.choices,
+        default=RequirementKind.MUST_HAVE,
+        help_text=_(
+            "Moet je het al kunnen, of leer je het bij ons? 'Leer je bij ons' is nooit een knock-out."
+        ),
+    )
+    evidence = models.JSONField(
+        _("bewijs"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Hoe iemand laat zien dat hij dit kan: ervaring, opdracht, test, diploma, certificaat."
+        ),
+    )
+    position = models.PositiveSmallIntegerField(
+        _("volgorde"), default=0, help_text=_("Volgorde in de lijst.")
+    )
+
+    class Meta:
+        verbose_name = _("eis")
+        verbose_name_plural = _("eisen")
+        ordering = ["kind", "position", "pk"]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return self.skill.label() if self.skill_id and self.skill else self.free_text
+
+
+class LanguageRequirement(models.Model):
+    """Language × skill × CEFR level, needed at start or reachable with a language coach."""
+
+    vacancy = models.ForeignKey(
+        Vacancy,
+        on_delete=models.CASCADE,
+        related_name="language_requirements",
+        verbose_name=_("vacature"),
+        help_text=_("De vacature."),
+    )
+    language = models.CharField(
+        _("taal"),
+        max_length=5,
+        default="nl",
+        choices=[("nl", _("Nederlands")), ("en", _("Engels"))],
+        help_text=_("Welke taal."),
+    )
+    skill = models.CharField(
+        _("taalvaardigheid"),
+        max_length=10,
+        choices=LanguageSkill.choices,
+        help_text=_("Lezen, luisteren, schrijven of spreken."),
+    )
+    level = models.CharField(
+        _("niveau (ERK)"), max_length=2, choices=CefrLevel.choices, help_text=_("A1 tot en met C2.")
+    )
+    timing = models.CharField(
+        _("wanneer"),
+        max_length=12,
+        choices=LanguageTiming.choices,
+        default=LanguageTiming.WITH_COACH,
+        help_text=_("Nodig bij de start, of haalbaar met een taalcoach."),
+    )
+    justification = models.TextField(
+        _("onderbouwing"),
+        blank=True,
+        help_text=_("Verplicht boven B1: waarom vraagt het werk dit niveau?"),
+    )
+
+    class Meta:
+        verbose_name = _("taaleis")
+        verbose_name_plural = _("taaleisen")
+        ordering = ["language", "skill"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["vacancy", "language", "skill"], name="unique_language_skill"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_language_display()} {self.get_skill_display()} {self.level}"

@@ -1,0 +1,410 @@
+"""Staff pages for vacancies. Thin: parse, authorise, call a service, respond."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from talentbrug.accounts.access import can, get_for_organisation, scoped, staff_required
+from talentbrug.audit.services import events_for_object
+from talentbrug.taxonomy.models import Occupation, Skill
+from talentbrug.taxonomy.services import search_occupations, search_skills
+
+from . import carving, services
+from .checking import check_vacancy
+from .constants import VacancyStatus
+from .forms import (
+    JustifyForm,
+    LanguageRequirementForm,
+    RequirementForm,
+    TransitionForm,
+    VacancyForm,
+)
+from .models import Vacancy
+
+
+def _vacancy(request: HttpRequest, pk: int) -> Vacancy:
+    return get_for_organisation(Vacancy, request.organisation, pk=pk)  # type: ignore[attr-defined]
+
+
+def _child(queryset: Any, pk: int) -> Any:
+    """A requirement of an already-authorised vacancy, or 404."""
+    item = queryset.filter(pk=pk).first()
+    if item is None:
+        raise Http404(_("Deze eis bestaat niet."))
+    return item
+
+
+def _errors(exc: ValidationError) -> list[str]:
+    return [str(m) for m in exc.messages]
+
+
+@staff_required("vacancies.view")
+def vacancy_list(request: HttpRequest) -> HttpResponse:
+    vacancies = scoped(Vacancy.objects.all(), request.organisation).order_by("-updated_at")  # type: ignore[attr-defined]
+    status = request.GET.get("status", "")
+    query = request.GET.get("q", "").strip()
+    if status in VacancyStatus.values:
+        vacancies = vacancies.filter(status=status)
+    if query:
+        vacancies = vacancies.filter(title__icontains=query)
+    page = Paginator(vacancies, 25).get_page(request.GET.get("pagina"))
+    templates = scoped(Vacancy.objects.filter(is_template=True), request.organisation)  # type: ignore[attr-defined]
+    return render(
+        request,
+        "vacancies/vacancy_list.html",
+        {
+            "page": page,
+            "statuses": VacancyStatus.choices,
+            "status": status,
+            "query": query,
+            "templates": templates,
+            "can_edit": can(request, "vacancies.edit"),
+        },
+    )
+
+
+@staff_required("vacancies.edit")
+def vacancy_create(request: HttpRequest) -> HttpResponse:
+    form = VacancyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            vacancy = services.create_vacancy(
+                organisation=request.organisation,
+                user=request.user,
+                roles=request.roles,  # type: ignore[attr-defined]
+                data=form.cleaned_data,
+            )
+        except ValidationError as exc:
+            for message in _errors(exc):
+                form.add_error(None, message)
+        else:
+            messages.success(
+                request, _("De vacature is opgeslagen als concept. Voeg nu de eisen toe.")
+            )
+            return redirect("vacancies:detail", pk=vacancy.pk)
+    return render(request, "vacancies/vacancy_form.html", {"form": form, "vacancy": None})
+
+
+@staff_required("vacancies.edit")
+def vacancy_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    vacancy = _vacancy(request, pk)
+    if vacancy.status not in services.EDITABLE:
+        messages.warning(
+            request, _("Deze vacature kan niet meer worden gewijzigd. Heropen hem eerst.")
+        )
+        return redirect("vacancies:detail", pk=vacancy.pk)
+    form = VacancyForm(request.POST or None, instance=vacancy)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_vacancy(
+                vacancy, user=request.user, roles=request.roles, data=form.cleaned_data
+            )  # type: ignore[attr-defined]
+        except ValidationError as exc:
+            for message in _errors(exc):
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("De vacature is opgeslagen."))
+            return redirect("vacancies:detail", pk=vacancy.pk)
+    return render(
+        request,
+        "vacancies/vacancy_form.html",
+        {"form": form, "vacancy": vacancy, "check": check_vacancy(vacancy)},
+    )
+
+
+@require_POST
+@staff_required("vacancies.edit")
+def vacancy_check(request: HttpRequest) -> HttpResponse:
+    """htmx: check the text in the form as the adviser types; saves nothing."""
+    pk = request.POST.get("vacancy")
+    instance = (
+        _vacancy(request, int(pk))
+        if pk and pk.isdigit()
+        else Vacancy(organisation=request.organisation)
+    )  # type: ignore[attr-defined]
+    form = VacancyForm(request.POST, instance=instance)
+    form.is_valid()  # fills instance with what could be read; errors are shown on save
+    try:
+        services.clean_sections({name: form.data.get(name, "") for name in Vacancy.SECTION_FIELDS})
+    except ValidationError as exc:
+        return render(request, "vacancies/_findings.html", {"errors": _errors(exc)})
+    for name in Vacancy.SECTION_FIELDS:
+        setattr(instance, name, form.data.get(name, ""))
+    instance.title = form.data.get("title", "")
+    return render(
+        request, "vacancies/_findings.html", {"check": check_vacancy(instance), "live": True}
+    )
+
+
+@staff_required("vacancies.view")
+def vacancy_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    vacancy = _vacancy(request, pk)
+    return _render_detail(request, vacancy)
+
+
+def _render_detail(request: HttpRequest, vacancy: Vacancy, **extra: Any) -> HttpResponse:
+    roles = request.roles  # type: ignore[attr-defined]
+    context = {
+        "vacancy": vacancy,
+        "check": check_vacancy(vacancy),
+        "moves": services.available_moves(vacancy, roles),
+        "editable": vacancy.status in services.EDITABLE and can(request, "vacancies.edit"),
+        "can_justify": can(request, "vacancies.justify"),
+        "requirements": vacancy.requirements.select_related("skill"),
+        "language_requirements": vacancy.language_requirements.all(),
+        "requirement_form": extra.pop("requirement_form", None) or RequirementForm(),
+        "language_form": extra.pop("language_form", None) or LanguageRequirementForm(),
+        "justify_form": extra.pop("justify_form", None) or JustifyForm(),
+        "events": events_for_object(vacancy)[:10],
+        "carved_roles": vacancy.carved_roles.all(),
+        "salary": vacancy.salary_range(),
+        "skill_query": request.GET.get("skill_q", "")[:100],
+        "skill_results": list(search_skills(request.GET.get("skill_q", "")[:100])),
+        **extra,
+    }
+    status = 400 if any(k.endswith("_errors") for k in extra) else 200
+    return render(request, "vacancies/vacancy_detail.html", context, status=status)
+
+
+@require_POST
+@staff_required("vacancies.view")
+def vacancy_transition(request: HttpRequest, pk: int) -> HttpResponse:
+    vacancy = _vacancy(request, pk)
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        return _render_detail(request, vacancy, transition_errors=[_("Kies een stap.")])
+    try:
+        services.transition(
+            vacancy,
+            form.cleaned_data["move"],
+            user=request.user,
+            roles=request.roles,  # type: ignore[attr-defined]
+            comment=form.cleaned_data["comment"],
+        )
+    except ValidationError as exc:
+        return _render_detail(request, vacancy, transition_errors=_errors(exc))
+    vacancy.refresh_from_db()
+    messages.success(
+        request, _("Status is nu: %(status)s.") % {"status": vacancy.get_status_display()}
+    )
+    return redirect("vacancies:detail", pk=vacancy.pk)
+
+
+@require_POST
+@staff_required("vacancies.justify")
+def vacancy_justify(request: HttpRequest, pk: int) -> HttpResponse:
+    vacancy = _vacancy(request, pk)
+    form = JustifyForm(request.POST)
+    if form.is_valid():
+        try:
+            services.justify_findings(
+                vacancy, user=request.user, roles=request.roles, text=form.cleaned_data["text"]
+            )  # type: ignore[attr-defined]
+        except ValidationError as exc:
+            return _render_detail(request, vacancy, justify_form=form, justify_errors=_errors(exc))
+        messages.success(request, _("De onderbouwing is vastgelegd in het logboek."))
+        return redirect("vacancies:detail", pk=vacancy.pk)
+    return _render_detail(
+        request,
+        vacancy,
+        justify_form=form,
+        justify_errors=[_("Schrijf een onderbouwing van minstens 20 tekens.")],
+    )
+
+
+@require_POST
+@staff_required("vacancies.edit")
+def vacancy_duplicate(request: HttpRequest, pk: int) -> HttpResponse:
+    source = _vacancy(request, pk)
+    copy = services.duplicate_vacancy(source, user=request.user, roles=request.roles)  # type: ignore[attr-defined]
+    messages.success(request, _("Er is een nieuw concept gemaakt. Pas de titel en datums aan."))
+    return redirect("vacancies:edit", pk=copy.pk)
+
+
+@require_POST
+@staff_required("vacancies.edit")
+def requirement_add(request: HttpRequest, pk: int) -> HttpResponse:
+    vacancy = _vacancy(request, pk)
+    form = RequirementForm(request.POST)
+    if form.is_valid():
+        skill = None
+        if form.cleaned_data["skill"]:
+            skill = Skill.objects.filter(esco_id=form.cleaned_data["skill"]).first()
+            if skill is None:
+                form.add_error(None, _("Deze vaardigheid bestaat niet in ESCO."))
+        if not form.errors:
+            try:
+                services.add_requirement(
+                    vacancy,
+                    user=request.user,
+                    roles=request.roles,
+                    skill=skill,  # type: ignore[attr-defined]
+                    free_text=form.cleaned_data["free_text"],
+                    kind=form.cleaned_data["kind"],
+                    evidence=form.cleaned_data["evidence"],
+                )
+            except ValidationError as exc:
+                for message in _errors(exc):
+                    form.add_error(None, message)
+            else:
+                messages.success(request, _("De eis is toegevoegd."))
+                return redirect(f"{vacancy.get_absolute_url()}#eisen")
+    return _render_detail(request, vacancy, requirement_form=form, requirement_errors=True)
+
+
+@require_POST
+@staff_required("vacancies.edit")
+def requirement_remove(request: HttpRequest, pk: int, requirement_pk: int) -> HttpResponse:
+    vacancy = _vacancy(request, pk)
+    requirement = _child(vacancy.requirements.all(), requirement_pk)
+    try:
+        services.remove_requirement(requirement, user=request.user, roles=request.roles)  # type: ignore[attr-defined]
+    except ValidationError as exc:
+        messages.error(request, " ".join(_errors(exc)))
+    return redirect(f"{vacancy.get_absolute_url()}#eisen")
+
+
+@require_POST
+@staff_required("vacancies.edit")
+def language_add(request: HttpRequest, pk: int) -> HttpResponse:
+    vacancy = _vacancy(request, pk)
+    form = LanguageRequirementForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        if vacancy.language_requirements.filter(
+            language=data["language"], skill=data["skill"]
+        ).exists():
+            form.add_error(
+                "skill", _("Voor deze taal en vaardigheid is al een eis. Verwijder die eerst.")
+            )
+        else:
+            try:
+                services.add_language_requirement(
+                    vacancy, user=request.user, roles=request.roles, **data
+                )  # type: ignore[attr-defined]
+            except ValidationError as exc:
+                if hasattr(exc, "error_dict"):
+                    for field, errors in exc.message_dict.items():
+                        for message in errors:
+                            form.add_error(field if field in form.fields else None, message)
+                else:
+                    for message in _errors(exc):
+                        form.add_error(None, message)
+            else:
+                messages.success(request, _("De taaleis is toegevoegd."))
+                return redirect(f"{vacancy.get_absolute_url()}#taaleisen")
+    return _render_detail(request, vacancy, language_form=form, language_errors=True)
+
+
+@require_POST
+@staff_required("vacancies.edit")
+def language_remove(request: HttpRequest, pk: int, language_pk: int) -> HttpResponse:
+    vacancy = _vacancy(request, pk)
+    requirement = _child(vacancy.language_requirements.all(), language_pk)
+    try:
+        services.remove_language_requirement(requirement, user=request.user, roles=request.roles)  # type: ignore[attr-defined]
+    except ValidationError as exc:
+        messages.error(request, " ".join(_errors(exc)))
+    return redirect(f"{vacancy.get_absolute_url()}#taaleisen")
+
+
+@staff_required("taxonomy.search")
+def skill_search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "")[:100]
+    results = list(search_skills(query)) if len(query.strip()) >= 2 else []
+    template = "vacancies/_skill_results.html"
+    return render(
+        request,
+        template,
+        {"results": results, "query": query, "vacancy_pk": request.GET.get("vacancy", "")},
+    )
+
+
+@staff_required("vacancies.edit")
+def carve_start(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:100]
+    occupations = list(search_occupations(query, ict_only=False)) if len(query) >= 2 else []
+    vacancies = scoped(
+        Vacancy.objects.exclude(status=VacancyStatus.WITHDRAWN), request.organisation
+    )[:50]  # type: ignore[attr-defined]
+    return render(
+        request,
+        "vacancies/carve_start.html",
+        {"query": query, "occupations": occupations, "vacancies": vacancies},
+    )
+
+
+@staff_required("vacancies.edit")
+def carve(request: HttpRequest, source: str, source_pk: int) -> HttpResponse:
+    source_vacancy: Vacancy | None = None
+    occupation: Occupation | None = None
+    if source not in ("vacature", "beroep"):
+        raise Http404(_("Onbekende bron."))
+    if source == "vacature":
+        source_vacancy = _vacancy(request, source_pk)
+        items = carving.items_from_vacancy(source_vacancy)
+        source_label = source_vacancy.title
+    else:
+        occupation = Occupation.objects.filter(pk=source_pk).first()
+        if occupation is None:
+            raise Http404(_("Dit beroep bestaat niet."))
+        items = carving.items_from_occupation(occupation)
+        source_label = occupation.label()
+    chosen_keys = set(request.POST.getlist("item")) if request.method == "POST" else set()
+    levels = {
+        item.key: request.POST.get(f"level-{item.key}", item.suggested_level) for item in items
+    }
+    title = request.POST.get("title", "").strip()
+    errors: list[str] = []
+    chosen = [item for item in items if item.key in chosen_keys]
+    warnings = (
+        carving.carving_warnings(chosen, levels, len(items)) if request.method == "POST" else []
+    )
+    if request.method == "POST" and request.POST.get("action") == "create":
+        try:
+            vacancy = carving.carve_vacancy(
+                organisation=request.organisation,
+                user=request.user,
+                roles=request.roles,  # type: ignore[attr-defined]
+                title=title,
+                items=items,
+                chosen_keys=chosen_keys,
+                levels=levels,
+                source_vacancy=source_vacancy,
+                source_occupation=occupation,
+            )
+        except ValidationError as exc:
+            errors = _errors(exc)
+        else:
+            for warning in warnings:
+                messages.warning(request, warning)
+            messages.success(request, _("De nieuwe rol is gemaakt als concept."))
+            return redirect("vacancies:detail", pk=vacancy.pk)
+    remaining = [item for item in items if item.key not in chosen_keys]
+    return render(
+        request,
+        "vacancies/carve.html",
+        {
+            "items": items,
+            "chosen_keys": chosen_keys,
+            "levels": levels,
+            "level_choices": carving.LEVELS,
+            "title": title,
+            "warnings": warnings,
+            "errors": errors,
+            "remaining": remaining,
+            "source_label": source_label,
+            "source": source,
+            "source_pk": source_pk,
+            "previewed": request.method == "POST",
+        },
+        status=400 if errors else 200,
+    )
