@@ -106,9 +106,10 @@ def melo(bench: Path, cache: EmbeddingCache, sub: str) -> dict[str, float]:
         lexical_weight=0.3,
         progress=progress(f"{sub} corpus"),
     )
+    qvecs = cache.get([t for _, t in queries], "query", progress(f"{sub} queries"))
     mrr = acc = 0.0
-    for qid, title in queries:
-        top = tn.normalise(title, k=100)
+    for (qid, title), qv in zip(queries, qvecs, strict=True):
+        top = tn.normalise(title, k=100, query_vector=qv)
         for r, m in enumerate(top):
             if m.concept_id in gold[qid]:
                 mrr += 1.0 / (r + 1)

@@ -147,20 +147,25 @@ class TitleNormaliser:
                     entries.append((occ.id, f))
         return cls(entries, embedder=embedder, cache=cache, progress=progress)
 
-    def form_scores(self, title: str) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    def form_scores(
+        self, title: str, query_vector: NDArray[np.float32] | None = None
+    ) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
         lex = self.lexical.scores(title)
         if self.embedder is not None and self.vectors is not None and title.strip():
-            q = self.embedder.embed_queries([title])[0]
+            q = self.embedder.embed_queries([title])[0] if query_vector is None else query_vector
             sem = (self.vectors @ q).astype(np.float32)
         else:
             sem = np.zeros_like(lex)
         return lex, sem
 
-    def normalise(self, title: str, k: int = 5) -> list[TitleMatch]:
-        """Top ``k`` concepts for ``title`` (empty for empty input)."""
+    def normalise(
+        self, title: str, k: int = 5, query_vector: NDArray[np.float32] | None = None
+    ) -> list[TitleMatch]:
+        """Top ``k`` concepts for ``title`` (empty for empty input). ``query_vector`` may carry
+        a precomputed query embedding of ``title`` (batch use)."""
         if not title or not title.strip():
             return []
-        lex, sem = self.form_scores(title[:300])
+        lex, sem = self.form_scores(title[:300], query_vector)
         combined = self.lexical_weight * lex + self.semantic_weight * sem
         best = np.full(len(self._concept_ids), -np.inf, np.float32)
         np.maximum.at(best, self._form_concept, combined)

@@ -12,7 +12,9 @@ from talentbrug.pages.navigation import AttentionItem, NavItem, register_attenti
 
 from .constants import Decision, ListStatus
 
-register_nav(NavItem("records:index", gettext_lazy("Bewaren of weggooien"), "records.view", order=600))
+register_nav(
+    NavItem("records:index", gettext_lazy("Bewaren of weggooien"), "records.view", order=600)
+)
 
 
 @register_attention

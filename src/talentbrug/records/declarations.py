@@ -134,7 +134,11 @@ def declaration_csv(dl: DestructionList, user: Any = None) -> bytes:
             ]
         )
     record_event(
-        "records.declaration_downloaded", actor=user, organisation=dl.organisation, obj=dl, format="csv"
+        "records.declaration_downloaded",
+        actor=user,
+        organisation=dl.organisation,
+        obj=dl,
+        format="csv",
     )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
@@ -165,6 +169,10 @@ def declaration_pdf(dl: DestructionList, user: Any = None) -> bytes:
     html = render_to_string("records/declaration_pdf.html", declaration_context(dl))
     pdf = weasyprint.HTML(string=html).write_pdf()
     record_event(
-        "records.declaration_downloaded", actor=user, organisation=dl.organisation, obj=dl, format="pdf"
+        "records.declaration_downloaded",
+        actor=user,
+        organisation=dl.organisation,
+        obj=dl,
+        format="pdf",
     )
     return bytes(pdf)

@@ -9,7 +9,9 @@ register(
         "records.category_saved": _("Selectielijstcategorie opgeslagen"),
         "records.settings_changed": _("Instellingen bewaren of weggooien gewijzigd"),
         "records.collection_created": _("Verzameling aangemaakt"),
-        "records.documents_imported": _("{count} documenten toegevoegd ({unreadable} niet leesbaar)"),
+        "records.documents_imported": _(
+            "{count} documenten toegevoegd ({unreadable} niet leesbaar)"
+        ),
         "records.documents_analysed": _("{count} documenten gelezen"),
         "records.document_decided": _("Beslissing over document: {decision}"),
         "records.decision_undone": _("Beslissing ongedaan gemaakt; terug naar {decision}"),

@@ -91,7 +91,14 @@ class UploadForm(StyledMixin, forms.Form):
 class CategoryForm(StyledMixin, forms.ModelForm):
     class Meta:
         model = SelectielijstCategory
-        fields = ["code", "name", "waardering", "bewaartermijn_years", "trigger", "informatiecategorie"]
+        fields = [
+            "code",
+            "name",
+            "waardering",
+            "bewaartermijn_years",
+            "trigger",
+            "informatiecategorie",
+        ]
 
 
 class SettingsForm(StyledMixin, forms.ModelForm):
@@ -103,7 +110,7 @@ class SettingsForm(StyledMixin, forms.ModelForm):
 class DecideForm(StyledMixin, forms.Form):
     decision = forms.ChoiceField(
         label=_("Beslissing"),
-        choices=[(v, l) for v, l in Decision.choices if v != Decision.UNDECIDED],
+        choices=[(v, label) for v, label in Decision.choices if v != Decision.UNDECIDED],
     )
     category = forms.ModelChoiceField(
         label=_("Selectielijstcategorie"),
@@ -139,4 +146,3 @@ class ReasonForm(StyledMixin, forms.Form):
     reason = forms.CharField(
         label=_("Reden"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
-

@@ -83,7 +83,9 @@ def informatieobject_xml(document: Document) -> bytes:
     if category and category.waardering == Waardering.VERNIETIGEN and category.bewaartermijn_years:
         start: date | None = document.term_date
         term = _el(io_el, "bewaartermijn")
-        _begrip(term, "termijnTriggerStartLooptijd", category.trigger or "na afloop", "", "Talentbrug")
+        _begrip(
+            term, "termijnTriggerStartLooptijd", category.trigger or "na afloop", "", "Talentbrug"
+        )
         if start:
             _el(term, "termijnStartdatumLooptijd", start.isoformat())
         _el(term, "termijnLooptijd", f"P{category.bewaartermijn_years}Y")
@@ -100,9 +102,17 @@ def informatieobject_xml(document: Document) -> bytes:
     _verwijzing(io_el, "archiefvormer", document.organisation.name)
     beperking = _el(io_el, "beperkingGebruik")
     if document.has_personal_data:
-        _begrip(beperking, "beperkingGebruikType", "Bevat persoonsgegevens", "AVG", "Talentbrug beperkingen")
+        _begrip(
+            beperking,
+            "beperkingGebruikType",
+            "Bevat persoonsgegevens",
+            "AVG",
+            "Talentbrug beperkingen",
+        )
     else:
-        _begrip(beperking, "beperkingGebruikType", "Geen beperking", "geen", "Talentbrug beperkingen")
+        _begrip(
+            beperking, "beperkingGebruikType", "Geen beperking", "geen", "Talentbrug beperkingen"
+        )
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -114,11 +124,23 @@ def bestand_xml(document: Document) -> bytes:
     _el(ident, "identificatieBron", SOURCE)
     _el(b, "naam", document.name)
     _el(b, "omvang", str(document.size))
-    _begrip(b, "bestandsformaat", document.mime_type or "application/octet-stream", document.detected_type, "MIME-types")
+    _begrip(
+        b,
+        "bestandsformaat",
+        document.mime_type or "application/octet-stream",
+        document.detected_type,
+        "MIME-types",
+    )
     checksum = _el(b, "checksum")
-    _begrip(checksum, "checksumAlgoritme", "SHA-256", "SHA-256", "Begrippenlijst checksumalgoritmen")
+    _begrip(
+        checksum, "checksumAlgoritme", "SHA-256", "SHA-256", "Begrippenlijst checksumalgoritmen"
+    )
     _el(checksum, "checksumWaarde", document.sha256)
-    _el(checksum, "checksumDatum", timezone.localtime(document.imported_at).isoformat(timespec="seconds"))
+    _el(
+        checksum,
+        "checksumDatum",
+        timezone.localtime(document.imported_at).isoformat(timespec="seconds"),
+    )
     _verwijzing(b, "isRepresentatieVan", document.title or document.name, identifier(document))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 

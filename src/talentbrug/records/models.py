@@ -343,9 +343,7 @@ class Document(models.Model):
         verbose_name=_("categorie"),
         help_text=_("Selectielijstcategorie die bij de beslissing hoort."),
     )
-    note = models.TextField(
-        _("notitie"), blank=True, help_text=_("Toelichting bij de beslissing.")
-    )
+    note = models.TextField(_("notitie"), blank=True, help_text=_("Toelichting bij de beslissing."))
     legal_hold = models.BooleanField(
         _("niet vernietigen (juridische blokkade)"),
         default=False,
@@ -475,6 +473,9 @@ class DecisionLog(models.Model):
         verbose_name_plural = _("beslissingen")
         ordering = ["-created_at", "-pk"]
 
+    def __str__(self) -> str:
+        return f"{self.document_id}: {self.previous_decision} → {self.decision}"
+
 
 class DestructionList(models.Model):
     """A proposal to destroy documents: four-eyes review, cooling-off, then destruction."""
@@ -512,7 +513,10 @@ class DestructionList(models.Model):
         _("opgesteld op"), auto_now_add=True, help_text=_("Wanneer de lijst is opgesteld.")
     )
     submitted_at = models.DateTimeField(
-        _("aangeboden op"), null=True, blank=True, help_text=_("Wanneer de lijst ter beoordeling ging.")
+        _("aangeboden op"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer de lijst ter beoordeling ging."),
     )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -536,7 +540,10 @@ class DestructionList(models.Model):
         help_text=_("De archivaris die akkoord gaf, als dat nodig is."),
     )
     archivist_at = models.DateTimeField(
-        _("akkoord archivaris op"), null=True, blank=True, help_text=_("Wanneer de archivaris akkoord gaf.")
+        _("akkoord archivaris op"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer de archivaris akkoord gaf."),
     )
     cooling_off_until = models.DateTimeField(
         _("wachttijd tot"),
@@ -625,7 +632,10 @@ class DestructionListItem(models.Model):
         _("documentdatum"), null=True, blank=True, help_text=_("Datum van het document.")
     )
     category_code = models.CharField(
-        _("categorie"), max_length=30, blank=True, help_text=_("Code van de selectielijstcategorie.")
+        _("categorie"),
+        max_length=30,
+        blank=True,
+        help_text=_("Code van de selectielijstcategorie."),
     )
     category_name = models.CharField(
         _("categorienaam"), max_length=200, blank=True, help_text=_("Naam van de categorie.")
@@ -634,7 +644,10 @@ class DestructionListItem(models.Model):
         _("waardering"), max_length=1, blank=True, help_text=_("B of V volgens de categorie.")
     )
     bewaartermijn_years = models.PositiveSmallIntegerField(
-        _("bewaartermijn in jaren"), null=True, blank=True, help_text=_("Termijn volgens de categorie.")
+        _("bewaartermijn in jaren"),
+        null=True,
+        blank=True,
+        help_text=_("Termijn volgens de categorie."),
     )
 
     class Meta:

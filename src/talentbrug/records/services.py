@@ -13,7 +13,7 @@ import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
 
@@ -121,9 +121,7 @@ def save_category(
     with transaction.atomic():
         category.full_clean()
         category.save()
-        record_event(
-            "records.category_saved", actor=user, organisation=organisation, obj=category
-        )
+        record_event("records.category_saved", actor=user, organisation=organisation, obj=category)
     return category
 
 
@@ -165,6 +163,7 @@ class Incoming:
     stream: IO[bytes] | None = None
     size: int = 0
     problem: str = ""
+    modified: datetime | None = None  # from the ZIP entry or file system, if known
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -220,6 +219,7 @@ def _store(collection: Collection, user: Any, incoming: Iterable[Incoming]) -> l
                     path=path,
                     name=path.rsplit("/", 1)[-1][:300],
                     size=item.size,
+                    source_modified=item.modified,
                 )
                 problem = item.problem or path_problem
                 if problem or item.stream is None:
@@ -274,21 +274,33 @@ def import_files(collection: Collection, user: Any, files: Iterable[Any]) -> lis
     for upload in files:
         name = getattr(upload, "name", "") or "bestand"
         size = int(getattr(upload, "size", 0) or 0)
+        modified = getattr(upload, "modified", None)
         if size > limit:
             incoming.append(
-                Incoming(name, None, size, _("Te groot (meer dan %(mb)s MB)") % {"mb": limit // CHUNK})
+                Incoming(
+                    name, None, size, _("Te groot (meer dan %(mb)s MB)") % {"mb": limit // CHUNK}
+                )
             )
             continue
         copy, real = _bounded_copy(upload, limit)
         if copy is None:
             incoming.append(
-                Incoming(name, None, real, _("Te groot (meer dan %(mb)s MB)") % {"mb": limit // CHUNK})
+                Incoming(
+                    name, None, real, _("Te groot (meer dan %(mb)s MB)") % {"mb": limit // CHUNK}
+                )
             )
         else:
-            incoming.append(Incoming(name, copy, real))
+            incoming.append(Incoming(name, copy, real, modified=modified))
     if not incoming:
         raise ValidationError(_("Kies een of meer bestanden."))
     return _store(collection, user, incoming)
+
+
+def _zip_time(info: zipfile.ZipInfo) -> datetime | None:
+    try:
+        return timezone.make_aware(datetime(*info.date_time))  # noqa: DTZ001 - local zip time
+    except (ValueError, TypeError, OverflowError):
+        return None
 
 
 def _zip_members(zf: zipfile.ZipFile) -> Iterator[Incoming]:
@@ -339,7 +351,7 @@ def _zip_members(zf: zipfile.ZipFile) -> Iterator[Incoming]:
             yield Incoming(info.filename, None, size, _("Groter dan aangegeven (mogelijke zipbom)"))
             continue
         total += size
-        yield Incoming(info.filename, copy, size)
+        yield Incoming(info.filename, copy, size, modified=_zip_time(info))
 
 
 def import_zip(collection: Collection, user: Any, upload: IO[bytes]) -> list[Document]:
@@ -407,7 +419,8 @@ def import_folder(
             if copy is None:
                 incoming.append(Incoming(rel, None, size, _("Te groot om in te lezen")))
             else:
-                incoming.append(Incoming(rel, copy, size))
+                mtime = datetime.fromtimestamp(info.st_mtime, tz=UTC)
+                incoming.append(Incoming(rel, copy, size, modified=mtime))
     if not incoming:
         raise ValidationError(_("Deze map bevat geen bestanden."))
     return _store(collection, user, incoming)
@@ -440,7 +453,7 @@ def analyse_document(document: Document) -> Document:
         with document.file.open("rb") as fh:
             macro = macro_reason(fh, document.name)
             result = analyse(fh, name=document.name)
-    except Exception as exc:  # noqa: BLE001 - a broken file must not stop the import
+    except Exception as exc:
         fields = {
             "analysis_status": AnalysisStatus.UNREADABLE,
             "unreadable_reason": _("Bestand kan niet geopend worden (%(error)s)")
@@ -454,7 +467,7 @@ def analyse_document(document: Document) -> Document:
             reason = _("Document met macro's; niet geopend voor de inhoud")
             text = ""
         signs = [result.personal_data] + [c.personal_data for c in result.iter_all()[1:]]
-        modified = result.modified or result.created
+        modified = result.modified or result.created or document.source_modified
         fields = {
             "size": result.size,
             "sha256": result.sha256,
@@ -463,7 +476,7 @@ def analyse_document(document: Document) -> Document:
             "title": (result.title or "")[:300],
             "author": (result.author or "")[:200],
             "source_created": result.created,
-            "source_modified": result.modified,
+            "source_modified": result.modified or document.source_modified,
             "document_date": timezone.localdate(modified) if modified else None,
             "extracted_text": text,
             "preview": ("" if macro else result.preview)[:2000],
@@ -549,7 +562,10 @@ def _ensure_not_locked(document: Document) -> None:
                 "Dit document staat op vernietigingslijst '%(name)s' (%(status)s). Zet het daar "
                 "eerst terug."
             )
-            % {"name": item.destruction_list.name, "status": item.destruction_list.get_status_display()}
+            % {
+                "name": item.destruction_list.name,
+                "status": item.destruction_list.get_status_display(),
+            }
         )
 
 
@@ -647,6 +663,7 @@ def undo_last_decision(collection: Collection, user: Any) -> Document:
         doc.decided_by = log.previous_decided_by
         doc.decided_at = log.previous_decided_at
         now = timezone.now()
+        release_claims(collection, user)  # the undone card is the one to show next
         doc.claimed_by = user
         doc.claimed_until = now + timedelta(minutes=CLAIM_MINUTES)
         doc.save()
@@ -669,6 +686,7 @@ def undo_last_decision(collection: Collection, user: Any) -> Document:
 
 def apply_decision_to_duplicates(document: Document, user: Any) -> int:
     """Give every undecided exact copy of this card the same decision (a person's bulk step)."""
+    document = Document.objects.select_related("collection", "category").get(pk=document.pk)
     if document.decision not in (Decision.KEEP, Decision.DISCARD) or not document.sha256:
         raise ValidationError(_("Beslis eerst zelf over deze kaart: bewaren of weggooien."))
     copies = Document.objects.filter(
@@ -819,9 +837,15 @@ def create_destruction_list(collection: Collection, user: Any, name: str = "") -
                     record_path=doc.path,
                     record_sha256=doc.sha256,
                     record_date=doc.term_date,
-                    category_code=(doc.category or default).code if (doc.category or default) else "",
-                    category_name=(doc.category or default).name if (doc.category or default) else "",
-                    waardering=(doc.category or default).waardering if (doc.category or default) else "",
+                    category_code=(doc.category or default).code
+                    if (doc.category or default)
+                    else "",
+                    category_name=(doc.category or default).name
+                    if (doc.category or default)
+                    else "",
+                    waardering=(doc.category or default).waardering
+                    if (doc.category or default)
+                    else "",
                     bewaartermijn_years=(doc.category or default).bewaartermijn_years
                     if (doc.category or default)
                     else None,
@@ -897,7 +921,9 @@ def exclude_item(item: DestructionListItem, user: Any, reason: str) -> Destructi
         item.reviewed_by = user
         item.reviewed_at = timezone.now()
         item.save()
-        _return_to_triage(item.document, _("Uitgezonderd van vernietiging: %(reason)s") % {"reason": item.reason})
+        _return_to_triage(
+            item.document, _("Uitgezonderd van vernietiging: %(reason)s") % {"reason": item.reason}
+        )
         record_event("records.item_excluded", actor=user, organisation=dl.organisation, obj=item)
     return item
 
@@ -950,7 +976,9 @@ def approve_as_archivist(dl: DestructionList, user: Any) -> DestructionList:
         dl = _lock(dl)
         _require(dl, ListStatus.APPROVED)
         if not records_settings(dl.organisation).archivist_required:
-            raise ValidationError(_("Voor deze organisatie is geen akkoord van een archivaris nodig."))
+            raise ValidationError(
+                _("Voor deze organisatie is geen akkoord van een archivaris nodig.")
+            )
         if user.pk in (dl.created_by_id, dl.reviewed_by_id):
             raise ValidationError(
                 _("De archivaris moet iemand anders zijn dan de opsteller en de beoordelaar.")
@@ -1108,9 +1136,10 @@ def destroy_destruction_list(dl: DestructionList, user: Any = None) -> Destructi
         _destroy_item(dl, item_pk, user)
     with transaction.atomic():
         dl = _lock(dl)
-        if dl.status == ListStatus.DESTROYING and not dl.items.filter(
-            status=ItemStatus.APPROVED
-        ).exists():
+        if (
+            dl.status == ListStatus.DESTROYING
+            and not dl.items.filter(status=ItemStatus.APPROVED).exists()
+        ):
             dl.status = ListStatus.DESTROYED
             dl.destroyed_at = timezone.now()
             dl.save()

@@ -37,7 +37,9 @@ def term_end(document_date: date | None, years: int | None) -> date | None:
         return document_date.replace(year=document_date.year + years, day=28)
 
 
-def term_reason(category: SelectielijstCategory, document_date: date | None, today: date) -> tuple[str, str]:
+def term_reason(
+    category: SelectielijstCategory, document_date: date | None, today: date
+) -> tuple[str, str]:
     """(suggested decision, reason) from the category's waardering and term."""
     if category.waardering == Waardering.BEWAREN:
         return Decision.KEEP, _("B: blijvend bewaren (categorie %(code)s)") % {
@@ -67,7 +69,10 @@ def _training_text(document: Document) -> str:
 
 def learned_model(collection: Collection) -> NaiveBayes:
     """The collection's classifier, retrained when its decisions change (cached per version)."""
-    key = f"records:nb:{collection.pk}:{collection.decision_version}"
+    version = (
+        Collection.objects.filter(pk=collection.pk).values_list("decision_version", flat=True).first()
+    )
+    key = f"records:nb:{collection.pk}:{version}"
     model = cache.get(key)
     if model is None:
         decided = (
@@ -136,16 +141,13 @@ def suggest(document: Document, *, today: date | None = None, learn: bool = True
             suggestion.learned = prediction
             words = ", ".join(prediction.words)
             suggestion.learned_text = _(
-                "Eerdere beslissingen in deze verzameling wijzen op %(label)s "
-                "(%(percent)s%% zeker)"
+                "Eerdere beslissingen in deze verzameling wijzen op %(label)s (%(percent)s%% zeker)"
             ) % {
                 "label": str(Decision(prediction.label).label).lower(),
                 "percent": round(prediction.confidence * 100),
             }
             if words:
-                suggestion.learned_text += " " + _("door woorden als: %(words)s") % {
-                    "words": words
-                }
+                suggestion.learned_text += " " + _("door woorden als: %(words)s") % {"words": words}
             if not suggestion.decision and prediction.confidence >= 0.7:
                 suggestion.decision = prediction.label
     return suggestion

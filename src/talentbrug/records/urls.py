@@ -12,8 +12,14 @@ urlpatterns = [
     path(f"{P}instellingen/", views.settings_view, name="settings"),
     path(f"{P}verzamelingen/nieuw/", views.collection_create, name="collection_create"),
     path(f"{P}verzamelingen/<int:pk>/", views.collection_detail, name="collection_detail"),
-    path(f"{P}verzamelingen/<int:pk>/voortgang/", views.collection_progress, name="collection_progress"),
-    path(f"{P}verzamelingen/<int:pk>/toevoegen/", views.collection_upload, name="collection_upload"),
+    path(
+        f"{P}verzamelingen/<int:pk>/voortgang/",
+        views.collection_progress,
+        name="collection_progress",
+    ),
+    path(
+        f"{P}verzamelingen/<int:pk>/toevoegen/", views.collection_upload, name="collection_upload"
+    ),
     path(f"{P}verzamelingen/<int:pk>/beoordelen/", views.triage, name="triage"),
     path(
         f"{P}verzamelingen/<int:pk>/documenten/<int:document_pk>/beslissen/",
@@ -30,7 +36,9 @@ urlpatterns = [
     path(f"{P}vernietigingslijsten/<int:pk>/", views.list_detail, name="list_detail"),
     path(f"{P}vernietigingslijsten/<int:pk>/aanbieden/", views.list_submit, name="list_submit"),
     path(f"{P}vernietigingslijsten/<int:pk>/goedkeuren/", views.list_approve, name="list_approve"),
-    path(f"{P}vernietigingslijsten/<int:pk>/archivaris/", views.list_archivist, name="list_archivist"),
+    path(
+        f"{P}vernietigingslijsten/<int:pk>/archivaris/", views.list_archivist, name="list_archivist"
+    ),
     path(f"{P}vernietigingslijsten/<int:pk>/afbreken/", views.list_abort, name="list_abort"),
     path(f"{P}vernietigingslijsten/<int:pk>/vernietigen/", views.list_destroy, name="list_destroy"),
     path(
@@ -48,6 +56,14 @@ urlpatterns = [
         views.item_restore,
         name="item_restore",
     ),
-    path(f"{P}vernietigingslijsten/<int:pk>/verklaring.csv", views.declaration_csv, name="declaration_csv"),
-    path(f"{P}vernietigingslijsten/<int:pk>/verklaring.pdf", views.declaration_pdf, name="declaration_pdf"),
+    path(
+        f"{P}vernietigingslijsten/<int:pk>/verklaring.csv",
+        views.declaration_csv,
+        name="declaration_csv",
+    ),
+    path(
+        f"{P}vernietigingslijsten/<int:pk>/verklaring.pdf",
+        views.declaration_pdf,
+        name="declaration_pdf",
+    ),
 ]

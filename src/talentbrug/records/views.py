@@ -60,7 +60,7 @@ def _counts(collection: Collection) -> dict[str, int]:
         .annotate(n=Count("pk"))
         .order_by()
     )
-    counts = {d: 0 for d in Decision.values}
+    counts = dict.fromkeys(Decision.values, 0)
     for row in rows:
         counts[row["decision"]] = row["n"]
     counts["total"] = sum(counts[d] for d in Decision.values)
@@ -180,9 +180,7 @@ def triage(request: HttpRequest, pk: int) -> HttpResponse:
             document=document,
             suggestion=suggest(document),
             form=DecideForm(organisation=org, initial={"category": category}),
-            duplicates=Document.objects.filter(
-                collection__organisation=org, sha256=document.sha256
-            )
+            duplicates=Document.objects.filter(collection__organisation=org, sha256=document.sha256)
             .exclude(pk=document.pk)
             .exclude(sha256="")[:5],
         )
@@ -479,7 +477,9 @@ def list_destroy(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("records:list_detail", pk=dl.pk)
 
 
-def _item_action(request: HttpRequest, pk: int, item_pk: int, action: Any, success: str) -> HttpResponse:
+def _item_action(
+    request: HttpRequest, pk: int, item_pk: int, action: Any, success: str
+) -> HttpResponse:
     dl = _list(request, pk)
     item = get_object_or_404(dl.items.select_related("document"), pk=item_pk)
     try:

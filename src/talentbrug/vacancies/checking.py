@@ -5,12 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import nh3
+from django.utils.text import capfirst
 
 from talentbrug import textcheck
 from talentbrug.taxonomy.constants import CEFR_ORDER
 
 from .constants import RequirementKind
 from .models import Vacancy
+
+# Sections are checked for wording; the whole vacancy (text + fields) for what is missing.
+TEXT_FAMILIES = ("excl", "gender", "read")
+WHOLE_FAMILIES = ("excl", "missing", "req")
 
 ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "h3", "h4", "a"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
@@ -131,14 +136,14 @@ def check_vacancy(vacancy: Vacancy) -> VacancyCheck:
     """Check each section separately (spans stay per section) and the whole for missing items."""
     sections = []
     for name, heading, html in vacancy.sections():
-        result = textcheck.check(textcheck.html_to_text(html or ""))
+        result = textcheck.check(textcheck.html_to_text(html or ""), families=TEXT_FAMILIES)
         sections.append(SectionResult(name, heading, result.text, tuple(result.findings)))
-    title_result = textcheck.check(vacancy.title)
+    title_result = textcheck.check(vacancy.title, families=TEXT_FAMILIES)
     sections.insert(
         0,
         SectionResult(
             "title",
-            str(Vacancy._meta.get_field("title").verbose_name),
+            capfirst(str(Vacancy._meta.get_field("title").verbose_name)),
             title_result.text,
             tuple(title_result.findings),
         ),
@@ -146,7 +151,7 @@ def check_vacancy(vacancy: Vacancy) -> VacancyCheck:
     whole_text = "\n\n".join(
         [vacancy.title] + [textcheck.html_to_text(h or "") for _, _, h in vacancy.sections()]
     )
-    whole = textcheck.check(whole_text, fields_for(vacancy))
+    whole = textcheck.check(whole_text, fields_for(vacancy), families=WHOLE_FAMILIES)
     return VacancyCheck(tuple(sections), whole)
 
 

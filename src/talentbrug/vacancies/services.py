@@ -423,3 +423,23 @@ def duplicate_vacancy(source: Vacancy, *, user: Any, roles: Iterable[str]) -> Va
         source=source.pk,
     )
     return copy
+
+
+def close_expired(*, today: Any = None) -> list[int]:
+    """System job: close published vacancies whose closing date has passed; returns their ids.
+
+    Each vacancy goes through ``transition(..., "close")`` on its own (one transaction each), so
+    it is audited like any close, with the system as actor (no user). The system acts with the
+    roles that the permission table allows for the move. Safe to run again.
+    """
+    today = today or timezone.localdate()
+    roles = PERMISSIONS[MOVES["close"].action]
+    closed = []
+    expired = Vacancy.objects.filter(status=S.PUBLISHED, closing_date__lt=today).order_by("pk")
+    for vacancy in expired:
+        try:
+            transition(vacancy, "close", user=None, roles=roles)
+        except TransitionError:
+            continue  # someone else moved it in the meantime
+        closed.append(vacancy.pk)
+    return closed

@@ -318,7 +318,7 @@ def language_remove(request: HttpRequest, pk: int, language_pk: int) -> HttpResp
 
 @staff_required("taxonomy.search")
 def skill_search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "")[:100]
+    query = (request.GET.get("skill_q") or request.GET.get("q") or "")[:100]
     results = list(search_skills(query)) if len(query.strip()) >= 2 else []
     template = "vacancies/_skill_results.html"
     return render(

@@ -38,9 +38,7 @@ def _destroyed_list(org: Any) -> dict[str, Any]:
     from .factories import DestructionListFactory
 
     return {
-        "pk": DestructionListFactory(
-            collection__organisation=org, status=ListStatus.DESTROYED
-        ).pk
+        "pk": DestructionListFactory(collection__organisation=org, status=ListStatus.DESTROYED).pk
     }
 
 

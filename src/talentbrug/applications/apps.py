@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ApplicationsConfig(AppConfig):
+    name = "talentbrug.applications"
+    verbose_name = _("Sollicitaties")
+
+    def ready(self) -> None:
+        from . import permissions  # noqa: F401

@@ -1,0 +1,36 @@
+"""Who may do what with applications (added to the central permission table)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from talentbrug.accounts.access import ADMIN, HR, MANAGER, register_permissions
+from talentbrug.audit.registry import register
+
+register_permissions(
+    {
+        "applications.view": [HR, MANAGER],
+        "applications.view_documents": [HR, MANAGER],
+        "applications.merge": [HR],
+        "applications.manage_routes": [HR, MANAGER],
+        "applications.settings": [HR, ADMIN],
+    }
+)
+
+register(
+    {
+        "application.submitted": _("Sollicitatie {application} ontvangen (route {route})"),
+        "application.withdrawn": _("Sollicitatie {application} ingetrokken door de kandidaat"),
+        "application.document_uploaded": _("Document {document} toegevoegd ({kind})"),
+        "application.document_replaced": _("Document {old} vervangen door {document}"),
+        "application.document_downloaded": _("Document {document} bekeken door medewerker"),
+        "application.slot_booked": _("Tijdslot {slot} geboekt ({booking})"),
+        "application.slot_changed": _("Tijdslot gewijzigd van {old_slot} naar {slot}"),
+        "application.profile_confirmed": _("Kandidaat {candidate} controleerde het profiel"),
+        "candidate.export_downloaded": _("Kandidaat {candidate} downloadde eigen gegevens"),
+        "candidate.deletion_requested": _("Kandidaat {candidate} vroeg om verwijdering"),
+        "candidate.links_revoked": _("Links van kandidaat {candidate} ingetrokken"),
+        "candidate.consent_given": _("Toestemming talentpool gegeven (versie {version})"),
+        "candidate.consent_withdrawn": _("Toestemming talentpool ingetrokken"),
+        "candidate.merged": _("Kandidaat {source} samengevoegd met kandidaat {target}"),
+        "application.work_sample_submitted": _("Opdracht ingeleverd voor sollicitatie {application}"),
+    }
+)

@@ -1,0 +1,103 @@
+"""Forms of the careers site (search and filters) and of the staff channel page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from talentbrug.accounts.models import Organisation
+from talentbrug.vacancies.constants import ContractType, TargetGroup
+
+from .constants import HOURS_CHOICES, MAX_QUERY_LENGTH, ChannelKind, LevelFilter
+from .search import open_vacancies
+
+FILTER_FIELDS = ("niveau", "doelgroep", "contract", "regio", "uren", "organisatie", "nt2")
+
+
+def _blank(label: Any) -> list[tuple[str, Any]]:
+    return [("", label)]
+
+
+class SearchForm(forms.Form):
+    """GET form; an unknown value makes that filter invalid (shown), the others still apply."""
+
+    q = forms.CharField(
+        label=_("Zoek op woord"),
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        help_text=_("Bijvoorbeeld: servicedesk, netwerk of Apeldoorn."),
+        widget=forms.TextInput(attrs={"type": "search", "class": "utrecht-textbox utrecht-textbox--html-input"}),
+    )
+    niveau = forms.ChoiceField(label=_("Niveau"), required=False)
+    doelgroep = forms.ChoiceField(label=_("Voor wie"), required=False)
+    contract = forms.ChoiceField(label=_("Soort contract"), required=False)
+    regio = forms.ChoiceField(label=_("Regio"), required=False)
+    uren = forms.ChoiceField(label=_("Uren per week"), required=False)
+    organisatie = forms.ChoiceField(label=_("Organisatie"), required=False)
+    nt2 = forms.BooleanField(
+        label=_("Nederlands als tweede taal welkom"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}),
+    )
+
+    def __init__(self, data: Any = None, **kwargs: Any) -> None:
+        if data is not None:
+            data = data.copy()
+            if "q" in data:
+                data["q"] = (data.get("q") or "")[:MAX_QUERY_LENGTH]  # cut, never run 10,000 chars
+        super().__init__(data, **kwargs)
+        open_qs = open_vacancies()
+        regions = sorted({r for r in open_qs.values_list("region", flat=True) if r})
+        organisations = Organisation.objects.filter(
+            pk__in=open_qs.values("organisation_id")
+        ).order_by("name")
+        any_label = _("Alle")
+        fields: dict[str, list[tuple[str, Any]]] = {
+            "niveau": _blank(any_label) + list(LevelFilter.choices),
+            "doelgroep": _blank(any_label)
+            + [(c, label) for c, label in TargetGroup.choices if c != TargetGroup.EVERYONE],
+            "contract": _blank(any_label) + list(ContractType.choices),
+            "regio": _blank(any_label) + [(r, r) for r in regions],
+            "uren": _blank(_("Maakt niet uit")) + list(HOURS_CHOICES),
+            "organisatie": _blank(any_label) + [(o.slug, o.name) for o in organisations],
+        }
+        for name, choices in fields.items():
+            field = self.fields[name]
+            field.choices = choices  # type: ignore[attr-defined]
+            field.widget.attrs["class"] = "utrecht-select utrecht-select--html-select"
+        self.fields["niveau"].error_messages["invalid_choice"] = _(
+            "Dit niveau kennen we niet. We zoeken zonder dit filter."
+        )
+        for name in FILTER_FIELDS:
+            self.fields[name].error_messages["invalid_choice"] = _(
+                "Deze keuze kennen we niet. We zoeken zonder dit filter."
+            )
+
+    def filters(self) -> dict[str, Any]:
+        """The valid filters; invalid ones are left out (and shown as errors)."""
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        return {name: cleaned[name] for name in FILTER_FIELDS if cleaned.get(name)}
+
+    def query(self) -> str:
+        self.is_valid()
+        return str(getattr(self, "cleaned_data", {}).get("q") or "")
+
+    def active(self) -> bool:
+        return bool(self.query() or self.filters())
+
+
+class ChannelForm(forms.Form):
+    name = forms.CharField(
+        label=_("Naam van het kanaal"),
+        max_length=120,
+        help_text=_("Bijvoorbeeld 'ROC Rijnland ICT' of 'VluchtelingenWerk regio Noord'."),
+        widget=forms.TextInput(attrs={"class": "utrecht-textbox utrecht-textbox--html-input"}),
+    )
+    kind = forms.ChoiceField(
+        label=_("Soort kanaal"),
+        choices=ChannelKind.choices,
+        widget=forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
+    )

@@ -1,0 +1,47 @@
+"""A small registry of periodic jobs, run together by ``manage.py run_periodic_jobs``.
+
+Any app may add its own job in its ``AppConfig.ready()``::
+
+    from talentbrug.publishing import periodic
+    periodic.register("privacy.purge_expired", tasks.purge_expired)
+
+A job is a callable without arguments (a Celery task object is fine: calling it runs it
+in-process). On one machine, cron or a systemd timer runs the command, say every hour; with
+Celery beat, schedule the tasks themselves instead. Jobs must be safe to run again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+PERIODIC_JOBS: dict[str, Callable[[], Any]] = {}
+
+
+def register(name: str, job: Callable[[], Any]) -> Callable[[], Any]:
+    existing = PERIODIC_JOBS.get(name)
+    if existing is not None and existing is not job:
+        raise ValueError(f"Periodic job {name!r} registered twice")
+    PERIODIC_JOBS[name] = job
+    return job
+
+
+def run_all(names: list[str] | None = None) -> dict[str, Any]:
+    """Run the jobs (all, or the named ones) in-process; one failing job does not stop the rest.
+
+    Returns {name: result}; a failed job's result is the exception.
+    """
+    unknown = set(names or []) - set(PERIODIC_JOBS)
+    if unknown:
+        raise KeyError(f"Unknown periodic jobs: {sorted(unknown)}")
+    results: dict[str, Any] = {}
+    for name in sorted(names or PERIODIC_JOBS):
+        try:
+            results[name] = PERIODIC_JOBS[name]()
+        except Exception as exc:  # noqa: BLE001 - report and go on with the other jobs
+            logger.exception("Periodic job %s failed", name)
+            results[name] = exc
+    return results

@@ -1,0 +1,13 @@
+"""Background work of publishing (Celery shared tasks; in-process without a broker)."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+
+@shared_task(name="publishing.close_expired_vacancies")
+def close_expired_vacancies() -> int:
+    """Close published vacancies whose closing date has passed. Audited; actor: the system."""
+    from talentbrug.vacancies.services import close_expired
+
+    return len(close_expired())

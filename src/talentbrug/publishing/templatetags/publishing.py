@@ -1,0 +1,38 @@
+"""Template helpers for the careers site."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+
+from talentbrug.publishing.facts import apply_link
+from talentbrug.publishing.jsonld import to_script_json
+
+register = template.Library()
+
+
+@register.simple_tag
+def apply_url(vacancy: Any) -> str:
+    """The apply step's URL if the applications app offers one, else a mailto to the contact."""
+    return apply_link(vacancy)[0]
+
+
+@register.filter
+def ld_json(posting: dict[str, Any]) -> SafeString:
+    """JSON-LD for inside a <script> element ('<', '>', '&' escaped, so it cannot end it)."""
+    return mark_safe(to_script_json(posting))  # noqa: S308 - escaped above
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context: Any, **changes: Any) -> str:
+    """The current query string with some parameters changed (pagination keeps the filters)."""
+    request = context["request"]
+    params = request.GET.copy()
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    return "?" + params.urlencode() if params else "?"
