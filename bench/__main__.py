@@ -14,7 +14,10 @@ SKIP = {"bench_quality.py"}  # `make bench-quality` runs that one
 def main() -> int:
     only = set(sys.argv[1:])
     failures = 0
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE.parent / "src"), str(HERE.parent)])}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(HERE.parent / "src"), str(HERE.parent)]),
+    }
     for script in sorted(HERE.glob("bench_*.py")):
         if script.name in SKIP or (only and script.stem not in only):
             continue

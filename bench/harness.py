@@ -1,9 +1,9 @@
 """A tiny benchmark harness: time named scenarios, print median and p95, write JSON.
 
-    from bench.harness import Bench
-    bench = Bench("textcheck")
-    bench.time("check 1000 words", lambda: check(text), repeat=50, warmup=3)
-    bench.report()   # prints a table and writes var/bench/textcheck.json
+from bench.harness import Bench
+bench = Bench("textcheck")
+bench.time("check 1000 words", lambda: check(text), repeat=50, warmup=3)
+bench.report()   # prints a table and writes var/bench/textcheck.json
 """
 
 from __future__ import annotations
@@ -18,7 +18,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-OUT_DIR = Path(os.environ.get("TALENTBRUG_VAR_DIR", Path(__file__).resolve().parent.parent / "var")) / "bench"
+OUT_DIR = (
+    Path(os.environ.get("TALENTBRUG_VAR_DIR", Path(__file__).resolve().parent.parent / "var"))
+    / "bench"
+)
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -34,7 +37,15 @@ class Bench:
         self.name = name
         self.results: list[dict[str, Any]] = []
 
-    def time(self, scenario: str, fn: Callable[[], object], *, repeat: int = 20, warmup: int = 1, **extra: Any) -> dict[str, Any]:
+    def time(
+        self,
+        scenario: str,
+        fn: Callable[[], object],
+        *,
+        repeat: int = 20,
+        warmup: int = 1,
+        **extra: Any,
+    ) -> dict[str, Any]:
         for _ in range(warmup):
             fn()
         samples = []
@@ -64,11 +75,20 @@ class Bench:
             print(f"  {row['scenario']:<45} {figures}")
         OUT_DIR.mkdir(parents=True, exist_ok=True)
         path = OUT_DIR / f"{self.name}.json"
-        path.write_text(json.dumps({
-            "name": self.name,
-            "when": datetime.now(UTC).isoformat(),
-            "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
-            "results": self.results,
-        }, indent=2))
+        path.write_text(
+            json.dumps(
+                {
+                    "name": self.name,
+                    "when": datetime.now(UTC).isoformat(),
+                    "machine": {
+                        "python": platform.python_version(),
+                        "cpus": os.cpu_count(),
+                        "platform": platform.platform(),
+                    },
+                    "results": self.results,
+                },
+                indent=2,
+            )
+        )
         print(f"  -> {path}")
         return path

@@ -11,6 +11,10 @@ urlpatterns = [
     path("", include("talentbrug.audit.urls")),
     path("", include("talentbrug.pages.urls")),
     path("", include("talentbrug.vacancies.urls")),
+    path(
+        "", include("talentbrug.applications.urls")
+    ),  # before publishing: /vacatures/<pk>/solliciteren/
+    path("", include("talentbrug.publishing.urls")),
     path("", include("talentbrug.records.urls")),
 ]
 

@@ -7,4 +7,4 @@ class ApplicationsConfig(AppConfig):
     verbose_name = _("Sollicitaties")
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401
+        from . import nav, permissions  # noqa: F401

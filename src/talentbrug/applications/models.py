@@ -53,7 +53,9 @@ class Candidate(models.Model):
     email = models.EmailField(
         _("e-mailadres"),
         unique=True,
-        help_text=_("Kleine letters. Hiermee herkennen we de kandidaat bij een volgende sollicitatie."),
+        help_text=_(
+            "Kleine letters. Hiermee herkennen we de kandidaat bij een volgende sollicitatie."
+        ),
     )
     name = models.CharField(_("naam"), max_length=150, help_text=_("Zoals de kandidaat die opgaf."))
     phone = models.CharField(
@@ -71,7 +73,9 @@ class Candidate(models.Model):
         max_length=10,
         choices=RightToWork.choices,
         default=RightToWork.UNKNOWN,
-        help_text=_("Alleen ja/nee/weet niet. Het documentcheck hoort bij het aannemen, niet hier."),
+        help_text=_(
+            "Alleen ja/nee/weet niet. Het documentcheck hoort bij het aannemen, niet hier."
+        ),
     )
     wants_buddy = models.BooleanField(
         _("wil een buddy"), default=False, help_text=_("Een collega die de weg wijst.")
@@ -141,7 +145,9 @@ class Education(models.Model):
     institution = models.CharField(
         _("school"), max_length=200, blank=True, help_text=_("School, hogeschool of universiteit.")
     )
-    programme = models.CharField(_("opleiding"), max_length=200, help_text=_("Naam van de opleiding."))
+    programme = models.CharField(
+        _("opleiding"), max_length=200, help_text=_("Naam van de opleiding.")
+    )
     level = models.CharField(
         _("niveau (NLQF)"),
         max_length=3,
@@ -154,7 +160,9 @@ class Education(models.Model):
         max_length=20,
         choices=EducationSource.choices,
         default=EducationSource.SELF_DECLARED,
-        help_text=_("Nederlands diploma, IDW-diplomawaardering, Indicatie Onderwijsniveau of zelf ingeschat."),
+        help_text=_(
+            "Nederlands diploma, IDW-diplomawaardering, Indicatie Onderwijsniveau of zelf ingeschat."
+        ),
     )
     completed = models.BooleanField(
         _("afgerond"), default=True, help_text=_("Is de opleiding klaar?")
@@ -245,7 +253,9 @@ class Experience(models.Model):
         verbose_name=_("kandidaat"),
         help_text=_("Van wie deze ervaring is."),
     )
-    title = models.CharField(_("werk"), max_length=200, help_text=_("Wat voor werk, in eigen woorden."))
+    title = models.CharField(
+        _("werk"), max_length=200, help_text=_("Wat voor werk, in eigen woorden.")
+    )
     organisation_name = models.CharField(
         _("waar"), max_length=200, blank=True, help_text=_("Bedrijf, organisatie of thuis.")
     )
@@ -371,11 +381,14 @@ class Application(models.Model):
         blank=True,
         help_text=_("Wat de kandidaat zelf vertelt, of de tekst in plaats van een video."),
     )
-    channel = models.CharField(
-        _("kanaal"),
-        max_length=50,
+    channel = models.ForeignKey(
+        "publishing.Channel",
+        on_delete=models.SET_NULL,
+        null=True,
         blank=True,
-        help_text=_("Via welk kanaal de kandidaat de vacature vond (code uit publishing)."),
+        related_name="applications",
+        verbose_name=_("kanaal"),
+        help_text=_("Via welk kanaal de kandidaat de vacature vond (eerste klik, uit publishing)."),
     )
     idempotency_key = models.UUIDField(
         _("formuliersleutel"),
@@ -435,13 +448,17 @@ class Document(models.Model):
         _("bestandsnaam"), max_length=200, help_text=_("Naam van het bestand, opgeschoond.")
     )
     detected_type = models.CharField(
-        _("type (op inhoud)"), max_length=20, help_text=_("Bepaald aan de inhoud, niet aan de naam.")
+        _("type (op inhoud)"),
+        max_length=20,
+        help_text=_("Bepaald aan de inhoud, niet aan de naam."),
     )
     content_type = models.CharField(
         _("MIME-type"), max_length=120, help_text=_("Type waarmee het bestand wordt verstuurd.")
     )
     size = models.PositiveBigIntegerField(_("grootte"), help_text=_("In bytes."))
-    sha256 = models.CharField(_("SHA-256"), max_length=64, help_text=_("Controlegetal van de inhoud."))
+    sha256 = models.CharField(
+        _("SHA-256"), max_length=64, help_text=_("Controlegetal van de inhoud.")
+    )
     extraction_status = models.CharField(
         _("tekst lezen"),
         max_length=10,
@@ -535,7 +552,9 @@ class WorkSampleSubmission(models.Model):
         help_text=_("Welke opdracht."),
     )
     text = models.TextField(_("antwoord"), blank=True, help_text=_("Tekst van de kandidaat."))
-    link = models.URLField(_("link"), blank=True, help_text=_("Link naar het werk, niet verplicht."))
+    link = models.URLField(
+        _("link"), blank=True, help_text=_("Link naar het werk, niet verplicht.")
+    )
     submitted_at = models.DateTimeField(
         _("ingeleverd op"), auto_now_add=True, help_text=_("Moment van inleveren.")
     )
@@ -563,13 +582,17 @@ class RecruitmentDay(models.Model):
         verbose_name=_("vacature"),
         help_text=_("De vacature van deze wervingsdag."),
     )
-    title = models.CharField(_("titel"), max_length=200, help_text=_("Zoals 'Wervingsdag servicedesk'."))
+    title = models.CharField(
+        _("titel"), max_length=200, help_text=_("Zoals 'Wervingsdag servicedesk'.")
+    )
     description = models.TextField(
         _("wat gebeurt er"), blank=True, help_text=_("Programma in gewone woorden.")
     )
     address_text = models.TextField(
         _("adres in gewone woorden"),
-        help_text=_("Adres en hoe je er komt, zoals 'Ingang aan de achterkant, bel aan bij de servicedesk'."),
+        help_text=_(
+            "Adres en hoe je er komt, zoals 'Ingang aan de achterkant, bel aan bij de servicedesk'."
+        ),
     )
 
     class Meta:

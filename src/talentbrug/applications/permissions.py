@@ -31,6 +31,8 @@ register(
         "candidate.consent_given": _("Toestemming talentpool gegeven (versie {version})"),
         "candidate.consent_withdrawn": _("Toestemming talentpool ingetrokken"),
         "candidate.merged": _("Kandidaat {source} samengevoegd met kandidaat {target}"),
-        "application.work_sample_submitted": _("Opdracht ingeleverd voor sollicitatie {application}"),
+        "application.work_sample_submitted": _(
+            "Opdracht ingeleverd voor sollicitatie {application}"
+        ),
     }
 )

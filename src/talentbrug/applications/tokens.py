@@ -19,7 +19,9 @@ def make_token(candidate: Candidate) -> str:
 
 
 def portal_url(candidate: Candidate) -> str:
-    return settings.SITE_URL + reverse("applications:portal_login", kwargs={"token": make_token(candidate)})
+    return settings.SITE_URL + reverse(
+        "applications:portal_login", kwargs={"token": make_token(candidate)}
+    )
 
 
 class TokenProblem(Exception):

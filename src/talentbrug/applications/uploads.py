@@ -25,7 +25,18 @@ DOCUMENT_TYPES = {DocType.PDF, DocType.DOCX, DocType.ODT, DocType.TXT, DocType.M
 DOCUMENT_EXTENSIONS = {"pdf", "docx", "odt", "txt", "md"}
 VIDEO_EXTENSIONS = {"webm", "mp4", "m4v", "mov"}
 UPLOAD_LIMITS = Limits(max_zip_uncompressed=60 * 1024 * 1024, max_zip_ratio=100)
-_MP4_BRANDS = {b"isom", b"iso2", b"iso5", b"iso6", b"mp41", b"mp42", b"avc1", b"M4V ", b"dash", b"qt  "}
+_MP4_BRANDS = {
+    b"isom",
+    b"iso2",
+    b"iso5",
+    b"iso6",
+    b"mp41",
+    b"mp42",
+    b"avc1",
+    b"M4V ",
+    b"dash",
+    b"qt  ",
+}
 # Bidirectional controls (RLO, LRO, isolates, marks) and other invisible format characters.
 _BIDI_RE = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 
@@ -111,18 +122,24 @@ def check_document(upload: object, max_bytes: int = MAX_CV_BYTES) -> CheckedFile
         )
     if extension in DOCUMENT_EXTENSIONS and extension not in EXTENSIONS.get(doc_type, set()):
         raise UploadRejected(
-            _("De inhoud past niet bij de naam van het bestand. Sla het opnieuw op en probeer het nog eens.")
+            _(
+                "De inhoud past niet bij de naam van het bestand. Sla het opnieuw op en probeer het nog eens."
+            )
         )
     if macro_reason(stream, name):
         raise UploadRejected(
-            _("Dit bestand bevat macro's. Die nemen we niet aan. Sla het op als gewone docx of PDF.")
+            _(
+                "Dit bestand bevat macro's. Die nemen we niet aan. Sla het op als gewone docx of PDF."
+            )
         )
     if doc_type in (DocType.DOCX, DocType.ODT):
         try:
             check_zip_container(stream, UPLOAD_LIMITS)
         except Exception:
             raise UploadRejected(
-                _("We kunnen dit bestand niet veilig openen. Sla het op als PDF en probeer het opnieuw.")
+                _(
+                    "We kunnen dit bestand niet veilig openen. Sla het op als PDF en probeer het opnieuw."
+                )
             ) from None
     if doc_type is DocType.PDF:
         _check_pdf(stream)
@@ -142,9 +159,7 @@ def _check_pdf(stream: BinaryIO) -> None:
         encrypted, pages = False, 0
     stream.seek(0)
     if encrypted:
-        raise UploadRejected(
-            _("Deze PDF heeft een wachtwoord. Stuur een PDF zonder wachtwoord.")
-        )
+        raise UploadRejected(_("Deze PDF heeft een wachtwoord. Stuur een PDF zonder wachtwoord."))
     if pages == 0:
         raise UploadRejected(
             _("Deze PDF is kapot of onvolledig. Sla hem opnieuw op en probeer het nog eens.")

@@ -52,7 +52,9 @@ INSTALLED_APPS = [
     "talentbrug.pages",
     "talentbrug.taxonomy",
     "talentbrug.vacancies",
+    "talentbrug.publishing",
     "talentbrug.records",
+    "talentbrug.applications",
 ]
 
 MIDDLEWARE = [

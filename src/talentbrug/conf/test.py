@@ -15,3 +15,10 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Uploaded files of tests go to a throw-away folder, never to var/media.
+import tempfile  # noqa: E402
+
+MEDIA_ROOT = tempfile.mkdtemp(prefix="talentbrug-test-media-")
+if STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage":  # noqa: F405
+    STORAGES["default"]["OPTIONS"] = {"location": MEDIA_ROOT}  # noqa: F405

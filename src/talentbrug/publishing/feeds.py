@@ -62,7 +62,10 @@ def atom_feed(
             pubdate=_moment(vacancy),
             updateddate=vacancy.updated_at,
             author_name=vacancy.organisation.name,
-            categories=[str(vacancy.get_contract_type_display()), str(vacancy.get_vakgebied_display())],
+            categories=[
+                str(vacancy.get_contract_type_display()),
+                str(vacancy.get_vakgebied_display()),
+            ],
         )
     return feed.writeString("utf-8")
 
@@ -86,7 +89,10 @@ def json_feed(
             "date_published": _moment(vacancy).isoformat(),
             "date_modified": vacancy.updated_at.isoformat(),
             "authors": [{"name": vacancy.organisation.name}],
-            "tags": [str(vacancy.get_contract_type_display()), str(vacancy.get_vakgebied_display())],
+            "tags": [
+                str(vacancy.get_contract_type_display()),
+                str(vacancy.get_vakgebied_display()),
+            ],
             "language": "nl",
             "_talentbrug": {
                 "organisation": vacancy.organisation.slug,

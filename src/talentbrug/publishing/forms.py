@@ -28,7 +28,9 @@ class SearchForm(forms.Form):
         required=False,
         max_length=MAX_QUERY_LENGTH,
         help_text=_("Bijvoorbeeld: servicedesk, netwerk of Apeldoorn."),
-        widget=forms.TextInput(attrs={"type": "search", "class": "utrecht-textbox utrecht-textbox--html-input"}),
+        widget=forms.TextInput(
+            attrs={"type": "search", "class": "utrecht-textbox utrecht-textbox--html-input"}
+        ),
     )
     niveau = forms.ChoiceField(label=_("Niveau"), required=False)
     doelgroep = forms.ChoiceField(label=_("Voor wie"), required=False)
@@ -39,7 +41,9 @@ class SearchForm(forms.Form):
     nt2 = forms.BooleanField(
         label=_("Nederlands als tweede taal welkom"),
         required=False,
-        widget=forms.CheckboxInput(attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}),
+        widget=forms.CheckboxInput(
+            attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}
+        ),
     )
 
     def __init__(self, data: Any = None, **kwargs: Any) -> None:

@@ -19,7 +19,16 @@ from talentbrug.vacancies.constants import ContractType, RemoteOption, WerkDenkn
 from talentbrug.vacancies.models import Vacancy
 
 EMPLOYMENT_TYPES = frozenset(
-    {"FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY", "INTERN", "VOLUNTEER", "PER_DIEM", "OTHER"}
+    {
+        "FULL_TIME",
+        "PART_TIME",
+        "CONTRACTOR",
+        "TEMPORARY",
+        "INTERN",
+        "VOLUNTEER",
+        "PER_DIEM",
+        "OTHER",
+    }
 )
 CREDENTIAL_CATEGORIES = frozenset(
     {
@@ -171,7 +180,9 @@ def job_posting(
     if vacancy.equivalent_by_experience:
         posting["experienceInPlaceOfEducation"] = True
     if vacancy.hours_min or vacancy.hours_max:
-        posting["workHours"] = f"{vacancy.hours_min or vacancy.hours_max}-{vacancy.hours_max or vacancy.hours_min} uur per week"
+        posting["workHours"] = (
+            f"{vacancy.hours_min or vacancy.hours_max}-{vacancy.hours_max or vacancy.hours_min} uur per week"
+        )
     return posting
 
 
@@ -226,7 +237,9 @@ def problems(posting: dict[str, Any]) -> list[str]:
     )
     need(_is_iso_date(posting.get("datePosted")), "datePosted: ISO 8601 date")
     valid_through = posting.get("validThrough")
-    need(_is_iso_datetime_with_offset(valid_through), "validThrough: ISO 8601 date-time with offset")
+    need(
+        _is_iso_datetime_with_offset(valid_through), "validThrough: ISO 8601 date-time with offset"
+    )
     if _is_iso_date(posting.get("datePosted")) and _is_iso_datetime_with_offset(valid_through):
         need(
             datetime.fromisoformat(valid_through).date()

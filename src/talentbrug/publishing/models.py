@@ -62,7 +62,9 @@ class Channel(models.Model):
     is_active = models.BooleanField(
         _("actief"),
         default=True,
-        help_text=_("Een gestopt kanaal telt geen bezoeken meer; de link leidt nog wel naar de vacature."),
+        help_text=_(
+            "Een gestopt kanaal telt geen bezoeken meer; de link leidt nog wel naar de vacature."
+        ),
     )
     visit_count = models.PositiveIntegerField(
         _("bezoeken"), default=0, help_text=_("Hoe vaak de link is gebruikt.")

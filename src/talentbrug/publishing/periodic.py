@@ -41,7 +41,7 @@ def run_all(names: list[str] | None = None) -> dict[str, Any]:
     for name in sorted(names or PERIODIC_JOBS):
         try:
             results[name] = PERIODIC_JOBS[name]()
-        except Exception as exc:  # noqa: BLE001 - report and go on with the other jobs
+        except Exception as exc:
             logger.exception("Periodic job %s failed", name)
             results[name] = exc
     return results

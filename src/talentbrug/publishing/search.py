@@ -106,7 +106,9 @@ def _postgres_search(queryset: QuerySet[Vacancy], query: str) -> QuerySet[Vacanc
         queryset.annotate(
             search=vector,
             rank=SearchRank(vector, search_query),
-            title_hit=Case(When(title_match, then=Value(1)), default=Value(0), output_field=IntegerField()),
+            title_hit=Case(
+                When(title_match, then=Value(1)), default=Value(0), output_field=IntegerField()
+            ),
         )
         .filter(Q(search=search_query) | title_match)
         .order_by("-title_hit", "-rank", "closing_date", "pk")
@@ -125,7 +127,9 @@ def _fallback_search(queryset: QuerySet[Vacancy], query: str) -> QuerySet[Vacanc
         queryset = queryset.filter(any_field)
         title_hit &= Q(title__icontains=word)
     return queryset.annotate(
-        title_hit=Case(When(title_hit, then=Value(1)), default=Value(0), output_field=IntegerField())
+        title_hit=Case(
+            When(title_hit, then=Value(1)), default=Value(0), output_field=IntegerField()
+        )
     ).order_by("-title_hit", "closing_date", "pk")
 
 

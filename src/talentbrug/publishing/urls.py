@@ -27,7 +27,9 @@ urlpatterns = [
     # Staff
     path("medewerkers/uitzetten/", views.overview, name="overview"),
     path("medewerkers/vacatures/<int:pk>/kanalen/", views.channels, name="channels"),
-    path("medewerkers/vacatures/<int:pk>/kanalen/nieuw/", views.channel_create, name="channel_create"),
+    path(
+        "medewerkers/vacatures/<int:pk>/kanalen/nieuw/", views.channel_create, name="channel_create"
+    ),
     path(
         "medewerkers/vacatures/<int:pk>/kanalen/<int:channel_pk>/stop/",
         views.channel_stop,

@@ -82,7 +82,9 @@ def vacancy_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         "is_open": open_now,
         "apply_href": href,
         "apply_direct": direct,
-        "requirements": list(vacancy.requirements.select_related("skill")),
+        "requirements": list(
+            vacancy.requirements.select_related("skill").order_by("-kind", "position", "pk")
+        ),
     }
     if open_now:
         context["posting"] = jsonld.job_posting(
@@ -130,7 +132,9 @@ def _feed_title(organisation: Organisation | None) -> str:
     return _("Open vacatures van %(organisation)s") % {"organisation": organisation.name}
 
 
-def _feed_urls(request: HttpRequest, organisation: Organisation | None, kind: str) -> tuple[str, str]:
+def _feed_urls(
+    request: HttpRequest, organisation: Organisation | None, kind: str
+) -> tuple[str, str]:
     if organisation is None:
         feed = reverse(f"publishing:feed_{kind}")
         home = reverse("publishing:list")
@@ -260,7 +264,9 @@ def overview(request: HttpRequest) -> HttpResponse:
     return render(request, "publishing/overview.html", {"page": page})
 
 
-def _channels_page(request: HttpRequest, vacancy: Vacancy, form: ChannelForm, status: int = 200) -> HttpResponse:
+def _channels_page(
+    request: HttpRequest, vacancy: Vacancy, form: ChannelForm, status: int = 200
+) -> HttpResponse:
     channels = list(vacancy.channels.order_by("-is_active", "name"))
     posting = None
     posting_problems: list[str] = []
@@ -373,5 +379,3 @@ def flyer_pdf(request: HttpRequest, pk: int, channel_pk: int) -> HttpResponse:
     filename = f"flyer-{vacancy_slug(vacancy)}-{channel.code}.pdf"
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
-
-

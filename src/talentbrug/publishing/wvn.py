@@ -8,7 +8,6 @@ and where to apply. The element names follow the Dutch field names of Werken voo
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-
 from typing import Any
 from xml.etree import ElementTree as ET
 
@@ -45,15 +44,24 @@ def export_xml(
 ) -> bytes:
     root = ET.Element(
         "vacatures",
-        {"bron": "Talentbrug", "gemaakt": timezone.now().astimezone().isoformat(timespec="seconds")},
+        {
+            "bron": "Talentbrug",
+            "gemaakt": timezone.now().astimezone().isoformat(timespec="seconds"),
+        },
     )
     for vacancy in vacancies:
         item = ET.SubElement(root, "vacature", {"id": str(vacancy.pk)})
         _text(item, "titel", vacancy.title)
         _text(item, "organisatie", vacancy.organisation.name)
         _text(item, "organisatieCode", vacancy.organisation.slug)
-        _text(item, "plaatsingsdatum", vacancy.placement_date.isoformat() if vacancy.placement_date else "")
-        _text(item, "sluitingsdatum", vacancy.closing_date.isoformat() if vacancy.closing_date else "")
+        _text(
+            item,
+            "plaatsingsdatum",
+            vacancy.placement_date.isoformat() if vacancy.placement_date else "",
+        )
+        _text(
+            item, "sluitingsdatum", vacancy.closing_date.isoformat() if vacancy.closing_date else ""
+        )
         _text(item, "standplaats", vacancy.location)
         _text(item, "provincie", vacancy.region)
         _text(
@@ -63,7 +71,13 @@ def export_xml(
             code=vacancy.werk_denkniveau,
             codelijst="CWD",
         )
-        _text(item, "vakgebied", vacancy.get_vakgebied_display(), code=vacancy.vakgebied, codelijst="CVG")
+        _text(
+            item,
+            "vakgebied",
+            vacancy.get_vakgebied_display(),
+            code=vacancy.vakgebied,
+            codelijst="CVG",
+        )
         hours = ET.SubElement(item, "urenPerWeek")
         _text(hours, "minimum", vacancy.hours_min or "")
         _text(hours, "maximum", vacancy.hours_max or vacancy.hours_min or "")
@@ -74,7 +88,12 @@ def export_xml(
         _text(salary, "bedragMinimum", f"{amounts[0]:.2f}" if amounts else "")
         _text(salary, "bedragMaximum", f"{amounts[1]:.2f}" if amounts else "")
         _text(item, "functiegroep", vacancy.fgr_function_group)
-        _text(item, "dienstverband", CONTRACT_LABELS.get(vacancy.contract_type, ""), code=vacancy.contract_type)
+        _text(
+            item,
+            "dienstverband",
+            CONTRACT_LABELS.get(vacancy.contract_type, ""),
+            code=vacancy.contract_type,
+        )
         _text(item, "ervaringGelijkwaardig", "ja" if vacancy.equivalent_by_experience else "nee")
         _text(item, "nederlandsAlsTweedeTaalWelkom", "ja" if vacancy.nt2_welcome else "nee")
         _text(item, "omschrijving", description_html(vacancy))
@@ -84,5 +103,3 @@ def export_xml(
         _text(item, "gewijzigd", vacancy.updated_at.isoformat(timespec="seconds"))
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
-
-

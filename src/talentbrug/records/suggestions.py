@@ -70,7 +70,9 @@ def _training_text(document: Document) -> str:
 def learned_model(collection: Collection) -> NaiveBayes:
     """The collection's classifier, retrained when its decisions change (cached per version)."""
     version = (
-        Collection.objects.filter(pk=collection.pk).values_list("decision_version", flat=True).first()
+        Collection.objects.filter(pk=collection.pk)
+        .values_list("decision_version", flat=True)
+        .first()
     )
     key = f"records:nb:{collection.pk}:{version}"
     model = cache.get(key)

@@ -137,8 +137,9 @@ def test_user_of_another_organisation_gets_404(
 @pytest.mark.parametrize(
     "case", [c for c in URL_TABLE.values() if c.kind == PUBLIC], ids=lambda c: c.name
 )
-def test_public_urls_answer_anonymous(client, case):
-    response = _request(client, case, {})
+def test_public_urls_answer_anonymous(client, organisation, case):
+    kwargs = case.make_kwargs(organisation) if case.make_kwargs else {}
+    response = _request(client, case, kwargs)
     assert response.status_code in case.ok_status
 
 

@@ -22,7 +22,7 @@ def apply_url(vacancy: Any) -> str:
 @register.filter
 def ld_json(posting: dict[str, Any]) -> SafeString:
     """JSON-LD for inside a <script> element ('<', '>', '&' escaped, so it cannot end it)."""
-    return mark_safe(to_script_json(posting))  # noqa: S308 - escaped above
+    return mark_safe(to_script_json(posting))
 
 
 @register.simple_tag(takes_context=True)
@@ -36,3 +36,23 @@ def query_with(context: Any, **changes: Any) -> str:
         else:
             params[key] = value
     return "?" + params.urlencode() if params else "?"
+
+
+@register.filter
+def get_item(mapping: dict[Any, Any], key: Any) -> Any:
+    return mapping.get(key) if mapping else None
+
+
+@register.simple_tag
+def vacancy_url(vacancy: Any) -> str:
+    from talentbrug.publishing.facts import public_url
+
+    return public_url(vacancy)
+
+
+@register.filter
+def clean_html(html: str) -> SafeString:
+    """Section HTML, sanitised again on the way out (it was sanitised when saved)."""
+    from talentbrug.vacancies.checking import sanitise_html
+
+    return mark_safe(sanitise_html(html or ""))

@@ -307,9 +307,9 @@ def test_destruction_waits_for_the_cooling_off_period(new_list, manager, reviewe
     start = timezone.now()
     with freeze_time(start):
         dl = cooling(new_list, manager, reviewer)
-    with freeze_time(start + timedelta(days=6, hours=23)):
-        with pytest.raises(ValidationError, match="wachttijd"):
-            services.destroy_destruction_list(dl, manager)
+    almost = start + timedelta(days=6, hours=23)
+    with freeze_time(almost), pytest.raises(ValidationError, match="wachttijd"):
+        services.destroy_destruction_list(dl, manager)
     dl.refresh_from_db()
     assert dl.status == ListStatus.COOLING_OFF
     with freeze_time(start + timedelta(days=7, minutes=1)):
@@ -360,9 +360,12 @@ def test_destruction_resumes_after_a_crash_halfway(collection, manager, reviewer
         real_erase(name)
 
     later = timezone.now() + timedelta(days=8)
-    with freeze_time(later), mock.patch.object(services, "_erase_file", crash_on_third):
-        with pytest.raises(RuntimeError):
-            services.destroy_destruction_list(dl, manager)
+    with (
+        freeze_time(later),
+        mock.patch.object(services, "_erase_file", crash_on_third),
+        pytest.raises(RuntimeError),
+    ):
+        services.destroy_destruction_list(dl, manager)
     dl.refresh_from_db()
     assert dl.status == ListStatus.DESTROYING
     assert dl.items.filter(status=ItemStatus.DESTROYED).count() == 2

@@ -87,7 +87,7 @@ def test_schema_rejects_missing_required_elements(collection, manager):
     xml = mdto.informatieobject_xml(doc)
     mdto.validate(xml)
     broken = etree.fromstring(xml)
-    archiefvormer = broken.find(".//{%s}archiefvormer" % mdto.NS)
+    archiefvormer = broken.find(f".//{{{mdto.NS}}}archiefvormer")
     archiefvormer.getparent().remove(archiefvormer)
     with pytest.raises(etree.DocumentInvalid):
         mdto.validate(etree.tostring(broken))

@@ -32,7 +32,9 @@ def triage_setup(settings, tmp_path, make_staff, organisation):
         organisation, user, name="Gedeelde schijf team Werving", default_category=category
     )
     files = [
-        ContentFile(f"Document {letter}: verslag van het wervingsoverleg.".encode(), name=f"{letter}.txt")
+        ContentFile(
+            f"Document {letter}: verslag van het wervingsoverleg.".encode(), name=f"{letter}.txt"
+        )
         for letter in "abcdefg"
     ]
     services.import_files(collection, user, files)

@@ -76,9 +76,9 @@ def test_every_staff_page_fits_320px_and_passes_axe(page, live_server, make_staf
             url += "?" + "&".join(f"{k}={v}" for k, v in case.data.items())
         probe = page.request.get(url)
         assert probe.status == 200, (case.name, probe.status)
-        if "text/html" not in probe.headers.get("content-type", "") or "attachment" in probe.headers.get(
-            "content-disposition", ""
-        ):
+        if "text/html" not in probe.headers.get(
+            "content-type", ""
+        ) or "attachment" in probe.headers.get("content-disposition", ""):
             continue  # downloads (CSV, PDF, files) are checked by their own tests
         for width in (320, 1280):
             page.set_viewport_size({"width": width, "height": 900})

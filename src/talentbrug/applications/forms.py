@@ -1,0 +1,448 @@
+"""Candidate forms (all labels B1 and translated) and the small staff forms."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from talentbrug.vacancies.forms import style
+
+from . import antibot
+from .constants import (
+    MAX_NAME_CHARS,
+    EducationLevel,
+    EducationSource,
+    LanguageEvidence,
+    LanguageSkillChoice,
+    MboPath,
+    Route,
+)
+from .models import CEFR_CHOICES, LANGUAGE_CHOICES, Document
+from .uploads import UploadRejected, check_document, check_video, clean_text
+
+YES_NO = [("yes", _("Ja")), ("no", _("Nee"))]
+FILE_ACCEPT = ".pdf,.docx,.odt,.txt,application/pdf"
+VIDEO_ACCEPT = "video/webm,video/mp4,.webm,.mp4"
+
+TALENT_POOL_TEXT = _(
+    "Ik geef toestemming dat andere organisaties van de Rijksoverheid mijn profiel mogen zien. "
+    "Ze mogen mij dan vragen om te solliciteren. Dit duurt 12 maanden. "
+    "Ik kan dit altijd stoppen in mijn persoonlijke pagina."
+)
+
+
+class AntiBotMixin(forms.Form):
+    website = forms.CharField(
+        label=_("Laat dit veld leeg"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    started = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if cleaned.get("website") or antibot.filled_too_fast(cleaned.get("started", "")):
+            raise forms.ValidationError(
+                _(
+                    "Het formulier is te snel verstuurd. Wacht een paar seconden en probeer het opnieuw."
+                ),
+                code="bot",
+            )
+        return cleaned
+
+
+def initial_antibot() -> dict[str, str]:
+    return {"started": antibot.started_token()}
+
+
+class ApplyForm(AntiBotMixin):
+    """One form per route: common fields plus the fields of the chosen route."""
+
+    name = forms.CharField(
+        label=_("Je naam"),
+        max_length=MAX_NAME_CHARS,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={
+            "max_length": _("Je naam is te lang. Gebruik maximaal %(limit_value)d tekens.")
+        },
+    )
+    email = forms.EmailField(
+        label=_("Je e-mailadres"),
+        help_text=_("Hier sturen we een link naar je persoonlijke pagina."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = forms.CharField(
+        label=_("Je telefoonnummer"),
+        max_length=30,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+    )
+    preferred_language = forms.ChoiceField(
+        label=_("In welke taal wil je onze e-mails?"), choices=LANGUAGE_CHOICES
+    )
+    right_to_work = forms.ChoiceField(
+        label=_("Mag je in Nederland werken?"),
+        choices=YES_NO,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    wants_buddy = forms.BooleanField(
+        label=_("Ik wil graag een buddy: een collega die mij de weg wijst."), required=False
+    )
+    wants_language_coach = forms.BooleanField(
+        label=_("Ik wil graag hulp van een taalcoach bij Nederlands."), required=False
+    )
+    accommodations = forms.CharField(
+        label=_("Heb je iets nodig om goed te kunnen werken of solliciteren?"),
+        help_text=_("Bijvoorbeeld extra tijd, of een rolstoelingang. Dit is niet verplicht."),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    privacy = forms.BooleanField(
+        label=_("Ik heb gelezen wat jullie met mijn gegevens doen."),
+        error_messages={"required": _("Lees eerst wat we met je gegevens doen.")},
+    )
+    talent_pool = forms.BooleanField(label=TALENT_POOL_TEXT, required=False)
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, route: str, slots: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.route = route
+        self.initial.setdefault("idempotency_key", uuid.uuid4())
+        fields = self.route_fields(route, slots)
+        self.route_field_names = list(fields)
+        # Route fields come after the name and e-mail, before the extra questions.
+        ordered = {}
+        for name, fld in self.fields.items():
+            ordered[name] = fld
+            if name == "right_to_work":
+                ordered.update(fields)
+        self.fields = ordered
+        style(self)
+
+    @staticmethod
+    def route_fields(route: str, slots: Any) -> dict[str, forms.Field]:
+        if route == Route.CV:
+            return {
+                "cv": forms.FileField(
+                    label=_("Je cv"),
+                    help_text=_("PDF, Word (docx), ODT of tekst. Maximaal 10 MB."),
+                    widget=forms.ClearableFileInput(attrs={"accept": FILE_ACCEPT}),
+                    error_messages={"required": _("Kies je cv.")},
+                ),
+                "motivation": forms.CharField(
+                    label=_("Wil je nog iets vertellen?"),
+                    required=False,
+                    max_length=5000,
+                    widget=forms.Textarea(attrs={"rows": 4}),
+                ),
+            }
+        if route == Route.NO_CV:
+            return {
+                "experience_title": forms.CharField(
+                    label=_("Welk werk heb je gedaan?"),
+                    help_text=_("Ook werk in een ander land telt. Ook werk zonder loon telt."),
+                    required=False,
+                    max_length=200,
+                ),
+                "experience_country": forms.CharField(
+                    label=_("In welk land was dat?"), required=False, max_length=100
+                ),
+                "experience_unpaid": forms.BooleanField(
+                    label=_("Dit werk was zonder loon, bijvoorbeeld vrijwilligerswerk."),
+                    required=False,
+                ),
+                "experience_text": forms.CharField(
+                    label=_("Vertel wat je deed"),
+                    required=False,
+                    max_length=5000,
+                    widget=forms.Textarea(attrs={"rows": 4}),
+                ),
+                "can_do": forms.CharField(
+                    label=_("Wat kun je goed?"),
+                    help_text=_("Bijvoorbeeld: computers repareren, klanten helpen, plannen."),
+                    max_length=5000,
+                    widget=forms.Textarea(attrs={"rows": 4}),
+                    error_messages={"required": _("Vertel wat je goed kunt.")},
+                ),
+                "example": forms.FileField(
+                    label=_("Laat een voorbeeld zien"),
+                    help_text=_(
+                        "Niet verplicht. Een PDF, Word (docx), ODT of tekst. Maximaal 10 MB."
+                    ),
+                    required=False,
+                    widget=forms.ClearableFileInput(attrs={"accept": FILE_ACCEPT}),
+                ),
+            }
+        if route == Route.VIDEO:
+            return {
+                "video": forms.FileField(
+                    label=_("Je video"),
+                    help_text=_("Niet verplicht. Maximaal 3 minuten en 200 MB, webm of mp4."),
+                    required=False,
+                    widget=forms.ClearableFileInput(attrs={"accept": VIDEO_ACCEPT}),
+                ),
+                "motivation": forms.CharField(
+                    label=_("Of vertel het in een tekst"),
+                    help_text=_("Een tekst is net zo goed als een video."),
+                    required=False,
+                    max_length=5000,
+                    widget=forms.Textarea(attrs={"rows": 5}),
+                ),
+            }
+        if route == Route.WORK_SAMPLE:
+            return {
+                "work_text": forms.CharField(
+                    label=_("Je antwoord"),
+                    required=False,
+                    max_length=20000,
+                    widget=forms.Textarea(attrs={"rows": 8}),
+                ),
+                "work_link": forms.URLField(
+                    label=_("Of een link naar je werk"), required=False, assume_scheme="https"
+                ),
+                "work_file": forms.FileField(
+                    label=_("Of een bestand"),
+                    help_text=_("PDF, Word (docx), ODT of tekst. Maximaal 10 MB."),
+                    required=False,
+                    widget=forms.ClearableFileInput(attrs={"accept": FILE_ACCEPT}),
+                ),
+            }
+        if route == Route.RECRUITMENT_DAY:
+            return {
+                "slot": forms.ModelChoiceField(
+                    label=_("Kies een tijdslot"),
+                    queryset=slots,
+                    widget=forms.RadioSelect,
+                    empty_label=None,
+                    error_messages={
+                        "required": _("Kies een tijdslot."),
+                        "invalid_choice": _(
+                            "Dit tijdslot is net vol geraakt. Kies een ander tijdslot."
+                        ),
+                    },
+                ),
+                "motivation": forms.CharField(
+                    label=_("Wil je nog iets vertellen?"),
+                    required=False,
+                    max_length=5000,
+                    widget=forms.Textarea(attrs={"rows": 3}),
+                ),
+            }
+        raise ValueError(route)
+
+    def clean_name(self) -> str:
+        name = clean_text(self.cleaned_data["name"], MAX_NAME_CHARS)
+        if not name:
+            raise forms.ValidationError(_("Vul je naam in."))
+        return name
+
+    def clean_phone(self) -> str:
+        return clean_text(self.cleaned_data.get("phone", ""), 30)
+
+    def clean_accommodations(self) -> str:
+        return clean_text(self.cleaned_data.get("accommodations", ""), 1000)
+
+    def _check(self, field: str, checker: Any) -> None:
+        upload = self.cleaned_data.get(field)
+        if not upload:
+            return
+        try:
+            self.checked[field] = checker(upload)
+        except UploadRejected as exc:
+            self.add_error(field, exc.message)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        self.checked: dict[str, Any] = {}
+        for field in ("cv", "example", "work_file"):
+            if field in self.fields:
+                self._check(field, check_document)
+        if "video" in self.fields:
+            self._check("video", check_video)
+            if not cleaned.get("video") and not cleaned.get("motivation", "").strip():
+                if "video" not in self.errors:
+                    raise forms.ValidationError(
+                        _("Stuur een video of schrijf een tekst. Een van de twee is genoeg.")
+                    )
+        if self.route == Route.WORK_SAMPLE and not (
+            cleaned.get("work_text", "").strip()
+            or cleaned.get("work_link")
+            or cleaned.get("work_file")
+        ):
+            if "work_file" not in self.errors:
+                raise forms.ValidationError(_("Lever een tekst, een link of een bestand in."))
+        return cleaned
+
+
+class LinkRequestForm(AntiBotMixin):
+    email = forms.EmailField(
+        label=_("Je e-mailadres"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        style(self)
+
+
+class UploadForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Wat voor bestand is het?"),
+        choices=[
+            ("cv", _("Cv")),
+            ("work_sample", _("Opdracht")),
+            ("video", _("Video")),
+            ("other", _("Ander bestand")),
+        ],
+    )
+    file = forms.FileField(
+        label=_("Bestand"),
+        help_text=_(
+            "PDF, Word (docx), ODT of tekst tot 10 MB. Een video (webm of mp4) tot 200 MB."
+        ),
+    )
+    replace = forms.ModelChoiceField(
+        label=_("Vervangt dit bestand een ander bestand?"),
+        queryset=Document.objects.none(),
+        required=False,
+        empty_label=_("Nee, het is een nieuw bestand"),
+    )
+
+    def __init__(self, *args: Any, documents: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if documents is not None:
+            self.fields["replace"].queryset = documents
+            self.fields["replace"].label_from_instance = lambda doc: doc.original_name
+        style(self)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        upload = cleaned.get("file")
+        if upload:
+            try:
+                checker = check_video if cleaned.get("kind") == "video" else check_document
+                self.checked = checker(upload)
+            except UploadRejected as exc:
+                self.add_error("file", exc.message)
+        return cleaned
+
+
+class SlotForm(forms.Form):
+    slot = forms.ModelChoiceField(
+        label=_("Kies een tijdslot"),
+        queryset=None,
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={
+            "required": _("Kies een tijdslot."),
+            "invalid_choice": _("Dit tijdslot is net vol geraakt. Kies een ander tijdslot."),
+        },
+    )
+
+    def __init__(self, *args: Any, slots: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["slot"].queryset = slots
+
+
+class SkillsForm(forms.Form):
+    keep = forms.MultipleChoiceField(
+        label=_("Welke vaardigheden kloppen?"),
+        help_text=_("Haal het vinkje weg als iets niet klopt."),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    new_skill = forms.CharField(
+        label=_("Mist er iets? Schrijf een vaardigheid op"), required=False, max_length=200
+    )
+
+    def __init__(self, *args: Any, skills: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["keep"].choices = [(str(s.pk), s.label) for s in skills]
+        self.initial.setdefault("keep", [str(s.pk) for s in skills])
+        style(self)
+
+
+class EducationForm(forms.Form):
+    programme = forms.CharField(label=_("Naam van de opleiding"), max_length=200)
+    institution = forms.CharField(label=_("School"), max_length=200, required=False)
+    country = forms.CharField(label=_("Land"), max_length=100, required=False)
+    level = forms.ChoiceField(
+        label=_("Niveau"),
+        choices=[("", _("Weet ik niet")), *EducationLevel.choices],
+        required=False,
+    )
+    level_source = forms.ChoiceField(
+        label=_("Hoe weet je het niveau?"), choices=EducationSource.choices
+    )
+    completed = forms.BooleanField(label=_("Ik heb de opleiding afgerond."), required=False)
+    crebo = forms.CharField(
+        label=_("Crebo-code (alleen mbo)"),
+        max_length=10,
+        required=False,
+        help_text=_("Dit nummer staat op je diploma of op de website van je school."),
+    )
+    mbo_path = forms.ChoiceField(
+        label=_("Leerweg (alleen mbo)"), choices=[("", "–"), *MboPath.choices], required=False
+    )
+    expected_graduation = forms.DateField(
+        label=_("Wanneer ben je klaar? (alleen als je nog leert)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        style(self)
+
+
+class ExperienceForm(forms.Form):
+    title = forms.CharField(label=_("Welk werk heb je gedaan?"), max_length=200)
+    organisation_name = forms.CharField(label=_("Waar?"), max_length=200, required=False)
+    country = forms.CharField(label=_("In welk land was dat?"), max_length=100, required=False)
+    unpaid = forms.BooleanField(
+        label=_("Dit werk was zonder loon, bijvoorbeeld vrijwilligerswerk."), required=False
+    )
+    description = forms.CharField(
+        label=_("Vertel wat je deed"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        style(self)
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Taal"),
+        choices=[("nl", _("Nederlands")), ("en", _("Engels")), ("other", _("Andere taal"))],
+    )
+    skill = forms.ChoiceField(label=_("Wat"), choices=LanguageSkillChoice.choices)
+    level = forms.ChoiceField(
+        label=_("Niveau"),
+        choices=CEFR_CHOICES,
+        help_text=_("A1 is beginner. B1 is: je kunt je redden op je werk. C2 is heel goed."),
+    )
+    evidence = forms.ChoiceField(label=_("Hoe weet je dat?"), choices=LanguageEvidence.choices)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        style(self)
+
+
+class MergeForm(forms.Form):
+    other_application = forms.IntegerField(
+        label=_("Nummer van de andere sollicitatie"),
+        help_text=_("Van dezelfde persoon met een ander e-mailadres, in uw organisatie."),
+        min_value=1,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        style(self)

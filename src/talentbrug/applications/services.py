@@ -1,0 +1,758 @@
+"""The only place that changes applications, candidates, bookings and consent.
+
+Views parse input, check access and call these verbs. Each write happens in one
+transaction and records an audit event with ids only.
+
+Workflow of ``Application.status`` (extended by the selection issue):
+
+    submitted --withdraw_application--> withdrawn
+
+Every other move raises :class:`InvalidTransition`.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from functools import lru_cache
+from typing import Any
+
+from django.core.files.base import File
+from django.db import IntegrityError, OperationalError, models, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from talentbrug.audit.services import record_event
+
+from .constants import (
+    CONSENT_MONTHS,
+    TALENT_POOL_CONSENT_VERSION,
+    ApplicationStatus,
+    BookingStatus,
+    ConsentKind,
+    DeletionRequestStatus,
+    DocumentKind,
+    ExtractionStatus,
+    Route,
+    SkillSource,
+)
+from .models import (
+    Application,
+    Booking,
+    Candidate,
+    CandidateSkill,
+    Consent,
+    DeletionRequest,
+    Document,
+    Experience,
+    Slot,
+    WorkSampleAssignment,
+    WorkSampleSubmission,
+)
+from .uploads import CheckedFile, clean_text
+
+logger = logging.getLogger(__name__)
+
+
+class ApplyError(Exception):
+    """The application cannot be stored; ``message`` is for the candidate."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class SlotFull(ApplyError):
+    pass
+
+
+class InvalidTransition(Exception):
+    pass
+
+
+# What a candidate reads about each status: (title, explanation) per step of the timeline.
+STATUS_STEPS: dict[str, list[tuple[Any, Any]]] = {
+    ApplicationStatus.SUBMITTED: [
+        (gettext_lazy("We hebben je sollicitatie ontvangen"), ""),
+        (
+            gettext_lazy("We bekijken je sollicitatie"),
+            gettext_lazy("Binnen twee weken hoor je van ons wat de volgende stap is."),
+        ),
+        (
+            gettext_lazy("Kennismaken"),
+            gettext_lazy("Een gesprek, een opdracht of een wervingsdag."),
+        ),
+        (gettext_lazy("Besluit"), gettext_lazy("We vertellen je altijd waarom.")),
+    ],
+    ApplicationStatus.WITHDRAWN: [
+        (gettext_lazy("We hebben je sollicitatie ontvangen"), ""),
+        (
+            gettext_lazy("Je hebt je sollicitatie ingetrokken"),
+            gettext_lazy("We doen niets meer met deze sollicitatie."),
+        ),
+    ],
+}
+# Index of the current step per status (steps before it are done).
+STATUS_CURRENT_STEP = {ApplicationStatus.SUBMITTED: 1, ApplicationStatus.WITHDRAWN: 1}
+
+
+# --------------------------------------------------------------------------- skills
+
+
+@dataclass(frozen=True)
+class FoundSkill:
+    esco_id: str
+    label: str
+    confidence: float
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _extractor() -> Any:
+    from talentbrug.matching.extraction import SkillExtractor
+
+    return SkillExtractor()
+
+
+def extract_skills(text: str) -> list[FoundSkill]:
+    """Skills in ``text`` (ESCO ids). The one place that calls matching: swap it here."""
+    if not text.strip():
+        return []
+    try:
+        matches = _extractor().extract(text)
+    except Exception:
+        logger.exception("skill extraction failed")
+        return []
+    return [FoundSkill(m.skill_id, m.label, float(m.confidence), m.text[:300]) for m in matches]
+
+
+def add_found_skills(candidate: Candidate, found: Iterable[FoundSkill]) -> int:
+    from talentbrug.taxonomy.models import Skill
+
+    added = 0
+    for item in found:
+        if candidate.skills.filter(esco_id=item.esco_id).exists():
+            continue
+        CandidateSkill.objects.create(
+            candidate=candidate,
+            skill=Skill.objects.filter(esco_id=item.esco_id).first(),
+            esco_id=item.esco_id,
+            label=item.label[:300],
+            source=SkillSource.EXTRACTED,
+            confirmed=False,
+            confidence=item.confidence,
+            evidence_text=item.text,
+        )
+        added += 1
+    return added
+
+
+def extract_document_text(document_id: int) -> None:
+    """Read the text of a stored document and add the skills found (runs in a task)."""
+    from talentbrug.docanalysis import analyse
+
+    document = Document.objects.filter(pk=document_id).select_related("candidate").first()
+    if document is None:
+        return
+    try:
+        with document.file.open("rb") as fh:
+            result = analyse(fh, name=document.original_name)
+        text = result.text
+        status = ExtractionStatus.DONE if text.strip() else ExtractionStatus.FAILED
+    except Exception:
+        logger.exception("document %s could not be read", document_id)
+        text, status = "", ExtractionStatus.FAILED
+    with transaction.atomic():
+        Document.objects.filter(pk=document_id).update(
+            extracted_text=text[:200_000], extraction_status=status
+        )
+        add_found_skills(document.candidate, extract_skills(text))
+
+
+def extract_text_skills(candidate_id: int, text: str) -> None:
+    candidate = Candidate.objects.filter(pk=candidate_id).first()
+    if candidate is not None:
+        add_found_skills(candidate, extract_skills(text))
+
+
+# --------------------------------------------------------------------------- applying
+
+
+@dataclass
+class ApplyData:
+    """Everything the apply form collected, already cleaned by the form."""
+
+    route: str
+    name: str
+    email: str
+    phone: str = ""
+    preferred_language: str = "nl"
+    right_to_work: str = "unknown"
+    wants_buddy: bool = False
+    wants_language_coach: bool = False
+    accommodations: str = ""
+    motivation: str = ""
+    talent_pool_consent: bool = False
+    consent_text: str = ""
+    idempotency_key: uuid.UUID = field(default_factory=uuid.uuid4)
+    channel: Any = None  # publishing.Channel or None
+    # files: (kind, upload, checked) -- checked by uploads.check_* before
+    files: list[tuple[str, Any, CheckedFile]] = field(default_factory=list)
+    # no-CV route
+    experience_title: str = ""
+    experience_country: str = ""
+    experience_abroad: bool = False
+    experience_unpaid: bool = False
+    experience_text: str = ""
+    can_do_text: str = ""
+    # work sample
+    work_sample_text: str = ""
+    work_sample_link: str = ""
+    # recruitment day
+    slot_id: int | None = None
+
+
+def normalise_email(email: str) -> str:
+    return clean_text(email, 254).lower()
+
+
+def routes_for(vacancy: Any) -> list[str]:
+    """The routes this vacancy offers, in our order; a work sample needs an assignment."""
+    offered = set(vacancy.apply_routes or [])
+    routes = [route for route in Route.values if route in offered]
+    if Route.WORK_SAMPLE in routes and current_assignment(vacancy) is None:
+        routes.remove(Route.WORK_SAMPLE)
+    if Route.RECRUITMENT_DAY in routes and not open_slots(vacancy).exists():
+        routes.remove(Route.RECRUITMENT_DAY)
+    return routes
+
+
+def current_assignment(vacancy: Any) -> WorkSampleAssignment | None:
+    return (
+        WorkSampleAssignment.objects.filter(vacancy=vacancy, deadline__gt=timezone.now())
+        .order_by("deadline")
+        .first()
+    )
+
+
+def open_slots(vacancy: Any) -> models.QuerySet[Slot]:
+    return (
+        Slot.objects.filter(
+            day__vacancy=vacancy, starts_at__gt=timezone.now(), booked_count__lt=F("capacity")
+        )
+        .select_related("day")
+        .order_by("starts_at")
+    )
+
+
+def find_by_idempotency_key(key: uuid.UUID) -> Application | None:
+    return Application.objects.filter(idempotency_key=key).first()
+
+
+def apply(vacancy: Any, data: ApplyData) -> tuple[Application, bool]:
+    """Store an application and everything with it, in one transaction.
+
+    Returns ``(application, created)``; a repeated form (same idempotency key) returns the
+    earlier application with ``created=False``. Raises :class:`ApplyError` (nothing stored).
+    """
+    from talentbrug.vacancies.constants import VacancyStatus
+
+    earlier = find_by_idempotency_key(data.idempotency_key)
+    if earlier is not None:
+        return earlier, False
+    if vacancy.status != VacancyStatus.PUBLISHED:
+        raise ApplyError(_("Je kunt niet meer solliciteren op deze vacature."))
+    if data.route not in routes_for(vacancy):
+        raise ApplyError(_("Deze manier van solliciteren kan niet bij deze vacature."))
+    stored: list[Document] = []
+    try:
+        with transaction.atomic():
+            application = _apply_in_transaction(vacancy, data, stored)
+    except IntegrityError:
+        _delete_files(stored)
+        earlier = find_by_idempotency_key(data.idempotency_key)
+        if earlier is not None:
+            return earlier, False
+        raise
+    except Exception:
+        _delete_files(stored)
+        raise
+    return application, True
+
+
+def _apply_in_transaction(vacancy: Any, data: ApplyData, stored: list[Document]) -> Application:
+    email = normalise_email(data.email)
+    candidate = Candidate.objects.filter(email=email).first()
+    new_candidate = candidate is None
+    if candidate is not None and candidate.merged_into_id:
+        candidate = candidate.merged_into
+    if candidate is None:
+        candidate = Candidate.objects.create(
+            email=email,
+            name=data.name,
+            phone=data.phone,
+            preferred_language=data.preferred_language,
+            right_to_work=data.right_to_work,
+            wants_buddy=data.wants_buddy,
+            wants_language_coach=data.wants_language_coach,
+            accommodations=data.accommodations,
+        )
+    else:
+        # An existing person: the public form may add, never overwrite what they said before.
+        changed = []
+        if data.wants_buddy and not candidate.wants_buddy:
+            candidate.wants_buddy = True
+            changed.append("wants_buddy")
+        if data.wants_language_coach and not candidate.wants_language_coach:
+            candidate.wants_language_coach = True
+            changed.append("wants_language_coach")
+        if changed:
+            candidate.save(update_fields=[*changed, "updated_at"])
+    application = Application.objects.create(
+        organisation=vacancy.organisation,
+        vacancy=vacancy,
+        candidate=candidate,
+        route=data.route,
+        motivation=data.motivation,
+        channel=data.channel,
+        idempotency_key=data.idempotency_key,
+    )
+    for kind, upload, checked in data.files:
+        stored.append(_store_document(application, kind, upload, checked))
+    if data.route == Route.NO_CV and (data.experience_title or data.experience_text):
+        Experience.objects.create(
+            candidate=candidate,
+            title=data.experience_title or _("Werk"),
+            country=data.experience_country,
+            abroad=data.experience_abroad,
+            unpaid=data.experience_unpaid,
+            description=data.experience_text,
+        )
+    if data.route == Route.WORK_SAMPLE:
+        assignment = current_assignment(vacancy)
+        if assignment is None:
+            raise ApplyError(_("De tijd voor deze opdracht is voorbij."))
+        WorkSampleSubmission.objects.create(
+            application=application,
+            candidate=candidate,
+            assignment=assignment,
+            text=data.work_sample_text,
+            link=data.work_sample_link,
+        )
+    booking = None
+    if data.route == Route.RECRUITMENT_DAY:
+        if data.slot_id is None:
+            raise ApplyError(_("Kies een tijdslot."), field="slot")
+        booking = book_slot(application, data.slot_id)
+    if data.talent_pool_consent:
+        give_consent(candidate, data.consent_text, data.preferred_language)
+    record_event(
+        "application.submitted",
+        organisation=vacancy.organisation,
+        obj=application,
+        application=application.pk,
+        route=data.route,
+    )
+    text_for_skills = "\n".join(
+        part for part in (data.experience_text, data.can_do_text, data.work_sample_text) if part
+    )
+    candidate_id, application_id = candidate.pk, application.pk
+    document_ids = [doc.pk for doc in stored if doc.kind in (DocumentKind.CV, DocumentKind.OTHER)]
+
+    def after_commit() -> None:
+        from . import tasks
+
+        for document_id in document_ids:
+            tasks.extract_document.delay(document_id)
+        if text_for_skills:
+            tasks.extract_text.delay(candidate_id, text_for_skills)
+        tasks.send_candidate_email.delay(candidate_id, "application_received", application_id)
+        if booking is not None:
+            tasks.send_candidate_email.delay(
+                candidate_id, "booking_confirmed", application_id, booking.pk
+            )
+
+    transaction.on_commit(after_commit)
+    application._new_candidate = new_candidate  # type: ignore[attr-defined]
+    return application
+
+
+def _store_document(
+    application: Application, kind: str, upload: Any, checked: CheckedFile
+) -> Document:
+    upload.seek(0)
+    extract = kind in (DocumentKind.CV, DocumentKind.OTHER)
+    document = Document(
+        candidate=application.candidate,
+        application=application,
+        kind=kind,
+        original_name=checked.name,
+        detected_type=checked.detected_type,
+        content_type=checked.content_type,
+        size=checked.size,
+        sha256=checked.sha256,
+        extraction_status=ExtractionStatus.PENDING if extract else ExtractionStatus.NOT_APPLICABLE,
+    )
+    document.file.save(checked.name, File(upload), save=False)
+    document.save()
+    return document
+
+
+def _delete_files(documents: Iterable[Document]) -> None:
+    for document in documents:
+        if document.file:
+            document.file.storage.delete(document.file.name)
+
+
+# --------------------------------------------------------------------------- slots
+
+
+def _retry_locked(action: Callable[[], Any], attempts: int = 40) -> Any:
+    """Retry on SQLite's 'database is locked' (PostgreSQL waits on the row lock instead)."""
+    for attempt in range(attempts):
+        try:
+            return action()
+        except OperationalError as exc:
+            if (
+                "locked" not in str(exc)
+                or attempt == attempts - 1
+                or transaction.get_connection().in_atomic_block
+            ):
+                raise
+            time.sleep(0.02 * (attempt + 1))
+    return None
+
+
+def _take_seat(slot_id: int) -> bool:
+    """One conditional UPDATE: takes a seat only while one is free (never overbooks)."""
+    return bool(
+        Slot.objects.filter(
+            pk=slot_id, booked_count__lt=F("capacity"), starts_at__gt=timezone.now()
+        ).update(booked_count=F("booked_count") + 1)
+    )
+
+
+def _free_seat(slot_id: int) -> None:
+    Slot.objects.filter(pk=slot_id, booked_count__gt=0).update(booked_count=F("booked_count") - 1)
+
+
+def book_slot(application: Application, slot_id: int) -> Booking:
+    """Book a seat for the application. Raises :class:`SlotFull` when it was taken first."""
+    with transaction.atomic():
+        if not Slot.objects.filter(pk=slot_id, day__vacancy_id=application.vacancy_id).exists():
+            raise ApplyError(_("Kies een tijdslot uit de lijst."), field="slot")
+        if not _take_seat(slot_id):
+            raise SlotFull(
+                _("Dit tijdslot is net vol geraakt. Kies een ander tijdslot."), field="slot"
+            )
+        booking = Booking.objects.create(
+            slot_id=slot_id, application=application, candidate=application.candidate
+        )
+        record_event(
+            "application.slot_booked",
+            organisation=application.organisation,
+            obj=application,
+            slot=slot_id,
+            booking=booking.pk,
+        )
+    return booking
+
+
+def book_slot_with_retry(application: Application, slot_id: int) -> Booking:
+    result: Booking = _retry_locked(lambda: book_slot(application, slot_id))
+    return result
+
+
+def active_booking(application: Application) -> Booking | None:
+    return (
+        application.bookings.filter(status=BookingStatus.BOOKED).select_related("slot__day").first()
+    )
+
+
+def change_slot(application: Application, slot_id: int) -> Booking:
+    """Move the booking to another slot (the old seat is freed in the same transaction)."""
+    if application.status != ApplicationStatus.SUBMITTED:
+        raise ApplyError(_("Deze sollicitatie is ingetrokken."))
+    with transaction.atomic():
+        old = active_booking(application)
+        if old is not None and old.slot_id == slot_id:
+            return old
+        if old is not None:
+            Booking.objects.filter(pk=old.pk).update(status=BookingStatus.CANCELLED)
+            _free_seat(old.slot_id)
+        booking = book_slot(application, slot_id)
+        record_event(
+            "application.slot_changed",
+            organisation=application.organisation,
+            obj=application,
+            old_slot=old.slot_id if old else None,
+            slot=slot_id,
+        )
+        candidate_id, booking_id = application.candidate_id, booking.pk
+        transaction.on_commit(
+            lambda: _send("booking_confirmed", candidate_id, application.pk, booking_id)
+        )
+    return booking
+
+
+def _send(
+    event: str, candidate_id: int, application_id: int | None, booking_id: int | None = None
+) -> None:
+    from . import tasks
+
+    tasks.send_candidate_email.delay(candidate_id, event, application_id, booking_id)
+
+
+# --------------------------------------------------------------------------- workflow
+
+
+def withdraw_application(application: Application, candidate: Candidate) -> Application:
+    """submitted → withdrawn, by the candidate. Frees a booked seat."""
+    if application.candidate_id != candidate.pk:
+        raise InvalidTransition("not the candidate's application")
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().get(pk=application.pk)
+        if locked.status != ApplicationStatus.SUBMITTED:
+            raise InvalidTransition(f"cannot withdraw from {locked.status}")
+        locked.status = ApplicationStatus.WITHDRAWN
+        locked.withdrawn_at = timezone.now()
+        locked.save(update_fields=["status", "withdrawn_at"])
+        for booking in locked.bookings.filter(status=BookingStatus.BOOKED):
+            Booking.objects.filter(pk=booking.pk).update(status=BookingStatus.CANCELLED)
+            _free_seat(booking.slot_id)
+        record_event(
+            "application.withdrawn",
+            organisation=locked.organisation,
+            obj=locked,
+            application=locked.pk,
+        )
+        transaction.on_commit(lambda: _send("application_withdrawn", candidate.pk, locked.pk))
+    return locked
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def add_document(
+    application: Application,
+    kind: str,
+    upload: Any,
+    checked: CheckedFile,
+    replace: Document | None = None,
+) -> Document:
+    """Add (or replace) a document of the candidate's application."""
+    if application.status != ApplicationStatus.SUBMITTED:
+        raise ApplyError(_("Deze sollicitatie is ingetrokken."))
+    stored: list[Document] = []
+    try:
+        with transaction.atomic():
+            document = _store_document(application, kind, upload, checked)
+            stored.append(document)
+            if replace is not None:
+                old_pk, old_name = replace.pk, replace.file.name
+                replace.delete()
+                transaction.on_commit(lambda: document.file.storage.delete(old_name))
+                record_event(
+                    "application.document_replaced",
+                    organisation=application.organisation,
+                    obj=application,
+                    old=old_pk,
+                    document=document.pk,
+                )
+            else:
+                record_event(
+                    "application.document_uploaded",
+                    organisation=application.organisation,
+                    obj=application,
+                    document=document.pk,
+                    kind=kind,
+                )
+            if document.extraction_status == ExtractionStatus.PENDING:
+                document_id = document.pk
+
+                def extract() -> None:
+                    from . import tasks
+
+                    tasks.extract_document.delay(document_id)
+
+                transaction.on_commit(extract)
+    except Exception:
+        _delete_files(stored)
+        raise
+    return document
+
+
+# --------------------------------------------------------------------------- profile
+
+
+def confirm_skills(candidate: Candidate, keep_ids: Iterable[int]) -> None:
+    """The candidate checked the skills: keep (confirm) the chosen ones, remove the others."""
+    keep = {int(pk) for pk in keep_ids}
+    with transaction.atomic():
+        candidate.skills.filter(pk__in=keep).update(confirmed=True)
+        candidate.skills.exclude(pk__in=keep).delete()
+        record_event("application.profile_confirmed", obj=candidate, candidate=candidate.pk)
+
+
+def add_chosen_skill(candidate: Candidate, label: str) -> CandidateSkill | None:
+    """A skill the candidate typed: linked to ESCO when we recognise it."""
+    label = clean_text(label, 200)
+    if not label:
+        return None
+    found = extract_skills(label)
+    esco_id, name = (found[0].esco_id, found[0].label) if found else ("", label)
+    from talentbrug.taxonomy.models import Skill
+
+    skill, _created = CandidateSkill.objects.update_or_create(
+        candidate=candidate,
+        esco_id=esco_id,
+        label=name[:300],
+        defaults={
+            "skill": Skill.objects.filter(esco_id=esco_id).first() if esco_id else None,
+            "source": SkillSource.CHOSEN,
+            "confirmed": True,
+        },
+    )
+    return skill
+
+
+def update_contact(candidate: Candidate, **values: Any) -> Candidate:
+    allowed = {
+        "name",
+        "phone",
+        "preferred_language",
+        "right_to_work",
+        "wants_buddy",
+        "wants_language_coach",
+        "accommodations",
+        "hours_per_week",
+        "availability",
+    }
+    for key, value in values.items():
+        if key in allowed:
+            setattr(candidate, key, value)
+    candidate.save()
+    return candidate
+
+
+# --------------------------------------------------------------------------- consent
+
+
+def give_consent(candidate: Candidate, text: str, language: str) -> Consent:
+    now = timezone.now()
+    consent = Consent.objects.create(
+        candidate=candidate,
+        kind=ConsentKind.TALENT_POOL,
+        text_version=TALENT_POOL_CONSENT_VERSION,
+        text=text,
+        language=language,
+        given_at=now,
+        expires_at=now + timedelta(days=round(CONSENT_MONTHS * 365 / 12)),
+    )
+    record_event("candidate.consent_given", obj=candidate, version=TALENT_POOL_CONSENT_VERSION)
+    return consent
+
+
+def active_consent(candidate: Candidate) -> Consent | None:
+    return candidate.consents.filter(
+        kind=ConsentKind.TALENT_POOL, withdrawn_at__isnull=True, expires_at__gt=timezone.now()
+    ).first()
+
+
+def withdraw_consent(candidate: Candidate) -> int:
+    count = candidate.consents.filter(withdrawn_at__isnull=True).update(withdrawn_at=timezone.now())
+    if count:
+        record_event("candidate.consent_withdrawn", obj=candidate)
+    return count
+
+
+# --------------------------------------------------------------------------- portal
+
+
+def request_portal_link(email: str) -> None:
+    """Send a new link when the address is known. Says nothing about whether it is."""
+    candidate = Candidate.objects.filter(
+        email=normalise_email(email), merged_into__isnull=True
+    ).first()
+    if candidate is None:
+        return
+    # Only the newest link works: older links (perhaps forwarded) stop working.
+    Candidate.objects.filter(pk=candidate.pk).update(token_version=F("token_version") + 1)
+    _send("portal_link", candidate.pk, None)
+
+
+def revoke_links(candidate: Candidate) -> None:
+    Candidate.objects.filter(pk=candidate.pk).update(token_version=F("token_version") + 1)
+    candidate.refresh_from_db(fields=["token_version"])
+    record_event("candidate.links_revoked", obj=candidate, candidate=candidate.pk)
+
+
+def request_deletion(candidate: Candidate) -> DeletionRequest:
+    """Record the request; the privacy issue's job carries it out within a month."""
+    existing = candidate.deletion_requests.filter(status=DeletionRequestStatus.REQUESTED).first()
+    if existing is not None:
+        return existing
+    request = DeletionRequest.objects.create(candidate=candidate)
+    record_event("candidate.deletion_requested", obj=candidate, candidate=candidate.pk)
+    return request
+
+
+# --------------------------------------------------------------------------- staff
+
+
+def candidate_relations() -> list[models.ForeignKey[Any, Any]]:
+    """Every foreign key to Candidate in the project (the export and merge walk these)."""
+    from django.apps import apps
+
+    relations = []
+    for model in apps.get_models():
+        for fld in model._meta.get_fields():
+            if (
+                isinstance(fld, models.ForeignKey)
+                and fld.related_model is Candidate
+                and not (model is Candidate and fld.name == "merged_into")
+            ):
+                relations.append(fld)
+    return relations
+
+
+def merge_candidates(
+    source: Candidate, target: Candidate, *, actor: Any, organisation: Any
+) -> Candidate:
+    """Move everything of ``source`` to ``target`` (same person, two e-mail addresses)."""
+    if source.pk == target.pk:
+        raise ValueError("a candidate cannot be merged with itself")
+    with transaction.atomic():
+        for fld in candidate_relations():
+            rows = fld.model._default_manager.filter(**{fld.name: source})
+            if fld.model is CandidateSkill:
+                existing = set(target.skills.values_list("esco_id", "label"))
+                for skill in list(rows):
+                    if (skill.esco_id, skill.label) in existing:
+                        skill.delete()
+            elif fld.model._meta.model_name == "languageproficiency":
+                existing_lang = set(target.languages.values_list("language", "skill"))
+                for row in list(rows):
+                    if (row.language, row.skill) in existing_lang:
+                        row.delete()
+            fld.model._default_manager.filter(**{fld.name: source}).update(**{fld.name: target})
+        Candidate.objects.filter(pk=source.pk).update(
+            merged_into=target, token_version=F("token_version") + 1
+        )
+        record_event(
+            "candidate.merged",
+            actor=actor,
+            organisation=organisation,
+            obj=target,
+            source=source.pk,
+            target=target.pk,
+        )
+    target.refresh_from_db()
+    return target

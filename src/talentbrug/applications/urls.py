@@ -1,0 +1,42 @@
+from django.urls import path
+
+from . import views
+
+app_name = "applications"
+
+urlpatterns = [
+    # Applying (public)
+    path("vacatures/<int:pk>/solliciteren/", views.apply, name="apply"),
+    path("vacatures/<int:pk>/solliciteren/klaar/<uuid:key>/", views.apply_done, name="done"),
+    path("vacatures/<int:pk>/solliciteren/<slug:route>/", views.apply_route, name="apply_route"),
+    # Candidate portal (magic link, no password)
+    path("mijn/link/", views.link_request, name="link_request"),
+    path("mijn/link/verstuurd/", views.link_sent, name="link_sent"),
+    path("mijn/inloggen/<str:token>/", views.portal_login, name="portal_login"),
+    path("mijn/", views.portal, name="portal"),
+    path("mijn/uitloggen/", views.portal_logout, name="portal_logout"),
+    path("mijn/profiel/", views.portal_profile, name="portal_profile"),
+    path(
+        "mijn/profiel/<slug:kind>/<int:pk>/verwijderen/",
+        views.portal_profile_remove,
+        name="portal_profile_remove",
+    ),
+    path("mijn/sollicitaties/<int:pk>/", views.portal_application, name="portal_application"),
+    path("mijn/sollicitaties/<int:pk>/bestand/", views.portal_upload, name="portal_upload"),
+    path("mijn/sollicitaties/<int:pk>/tijdslot/", views.portal_slot, name="portal_slot"),
+    path("mijn/sollicitaties/<int:pk>/intrekken/", views.portal_withdraw, name="portal_withdraw"),
+    path("mijn/documenten/<int:pk>/", views.portal_document, name="portal_document"),
+    path("mijn/gegevens.zip", views.portal_export, name="portal_export"),
+    path("mijn/verwijderen/", views.portal_delete, name="portal_delete"),
+    path("mijn/talentpool/", views.portal_consent, name="portal_consent"),
+    # Staff
+    path("medewerkers/sollicitaties/", views.staff_list, name="staff_list"),
+    path("medewerkers/sollicitaties/vacature/<int:pk>/", views.staff_vacancy, name="staff_vacancy"),
+    path("medewerkers/sollicitaties/<int:pk>/", views.staff_detail, name="staff_detail"),
+    path(
+        "medewerkers/sollicitaties/<int:pk>/documenten/<int:document_pk>/",
+        views.staff_document,
+        name="staff_document",
+    ),
+    path("medewerkers/sollicitaties/<int:pk>/samenvoegen/", views.staff_merge, name="staff_merge"),
+]

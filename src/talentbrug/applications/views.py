@@ -1,0 +1,696 @@
+"""Thin views: the apply flow, the candidate portal (magic link) and the staff pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from talentbrug.accounts.access import can, get_for_organisation, scoped, staff_required
+from talentbrug.audit.services import record_event
+from talentbrug.vacancies.constants import VacancyStatus
+from talentbrug.vacancies.models import Vacancy
+
+from . import antibot, services, tokens
+from .channels import channel_for_application
+from .constants import ApplicationStatus, LanguageEvidence, Route
+from .exports import export_zip
+from .forms import (
+    TALENT_POOL_TEXT,
+    ApplyForm,
+    EducationForm,
+    ExperienceForm,
+    LanguageForm,
+    LinkRequestForm,
+    MergeForm,
+    SkillsForm,
+    SlotForm,
+    UploadForm,
+    initial_antibot,
+)
+from .models import Application, Candidate, Document, Education, Experience, LanguageProficiency
+
+
+def _route_info() -> list[tuple[str, str, str]]:
+    return [
+        (
+            Route.CV,
+            _("Met je cv"),
+            _("Stuur je cv. Wij lezen welke vaardigheden je hebt. Jij controleert dat."),
+        ),
+        (
+            Route.NO_CV,
+            _("Zonder cv"),
+            _("Geen cv? Geen probleem. Beantwoord een paar vragen over wat je kunt."),
+        ),
+        (
+            Route.VIDEO,
+            _("Met een video"),
+            _("Vertel in een korte video wie je bent. Liever schrijven? Dat mag ook."),
+        ),
+        (
+            Route.WORK_SAMPLE,
+            _("Met een opdracht"),
+            _("Laat zien wat je kunt: doe een korte opdracht."),
+        ),
+        (
+            Route.RECRUITMENT_DAY,
+            _("Op een wervingsdag"),
+            _("Kom langs en maak kennis met het team. Kies zelf een tijd."),
+        ),
+    ]
+
+
+# --------------------------------------------------------------------------- apply
+
+
+def _public_vacancy(pk: int) -> Vacancy:
+    return get_object_or_404(Vacancy, pk=pk, status=VacancyStatus.PUBLISHED)
+
+
+def apply(request: HttpRequest, pk: int) -> HttpResponse:
+    vacancy = _public_vacancy(pk)
+    offered = services.routes_for(vacancy)
+    routes = [info for info in _route_info() if info[0] in offered]
+    query = request.META.get("QUERY_STRING", "")
+    return render(
+        request,
+        "applications/apply_choose.html",
+        {"vacancy": vacancy, "routes": routes, "step": 1, "query": query},
+    )
+
+
+def _apply_data(
+    form: ApplyForm, route: str, request: HttpRequest, vacancy: Vacancy
+) -> services.ApplyData:
+    data = form.cleaned_data
+    checked = getattr(form, "checked", {})
+    files = []
+    kinds = {"cv": "cv", "example": "other", "video": "video", "work_file": "work_sample"}
+    for field, kind in kinds.items():
+        if data.get(field) and field in checked:
+            files.append((kind, data[field], checked[field]))
+    country = (data.get("experience_country") or "").strip()
+    return services.ApplyData(
+        route=route,
+        name=data["name"],
+        email=data["email"],
+        phone=data.get("phone", ""),
+        preferred_language=data["preferred_language"],
+        right_to_work=data.get("right_to_work") or "unknown",
+        wants_buddy=data.get("wants_buddy", False),
+        wants_language_coach=data.get("wants_language_coach", False),
+        accommodations=data.get("accommodations", ""),
+        motivation=data.get("motivation", ""),
+        talent_pool_consent=data.get("talent_pool", False),
+        consent_text=str(TALENT_POOL_TEXT),
+        idempotency_key=data["idempotency_key"],
+        channel=channel_for_application(request, vacancy),
+        files=files,
+        experience_title=data.get("experience_title", ""),
+        experience_country=country,
+        experience_abroad=bool(country)
+        and country.lower() not in ("nederland", "netherlands", "nl"),
+        experience_unpaid=data.get("experience_unpaid", False),
+        experience_text=data.get("experience_text", ""),
+        can_do_text=data.get("can_do", ""),
+        work_sample_text=data.get("work_text", ""),
+        work_sample_link=data.get("work_link", ""),
+        slot_id=data["slot"].pk if data.get("slot") else None,
+    )
+
+
+def apply_route(request: HttpRequest, pk: int, route: str) -> HttpResponse:
+    vacancy = _public_vacancy(pk)
+    if route not in services.routes_for(vacancy):
+        raise Http404(_("Deze manier van solliciteren kan niet bij deze vacature."))
+    slots = services.open_slots(vacancy) if route == Route.RECRUITMENT_DAY else None
+    assignment = services.current_assignment(vacancy) if route == Route.WORK_SAMPLE else None
+    language = (request.LANGUAGE_CODE or "nl")[:2]
+    if request.method == "POST":
+        form = ApplyForm(request.POST, request.FILES, route=route, slots=slots)
+        email = request.POST.get("email", "")[:254]
+        limited = antibot.rate_limited("apply", ip=antibot.client_ip(request), email=email)
+        if limited:
+            form.is_valid()
+            form.add_error(
+                None,
+                _("Je hebt te vaak geprobeerd te solliciteren. Probeer het over een uur opnieuw."),
+            )
+        elif form.is_valid():
+            try:
+                application, _created = services.apply(
+                    vacancy, _apply_data(form, route, request, vacancy)
+                )
+            except services.ApplyError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                if isinstance(exc, services.SlotFull):
+                    form.fields["slot"].queryset = services.open_slots(vacancy)
+            else:
+                if getattr(application, "_new_candidate", False):
+                    _log_in_candidate(request, application.candidate)
+                return redirect("applications:done", pk=vacancy.pk, key=application.idempotency_key)
+    else:
+        form = ApplyForm(
+            route=route,
+            slots=slots,
+            initial={
+                **initial_antibot(),
+                "preferred_language": language if language in dict(settings.LANGUAGES) else "nl",
+            },
+        )
+    if request.method == "POST":
+        form.data = form.data.copy()
+        form.data["started"] = form.data.get("started") or antibot.started_token()
+    route_label = dict(Route.choices)[route]
+    return render(
+        request,
+        "applications/apply_form.html",
+        {
+            "vacancy": vacancy,
+            "form": form,
+            "route": route,
+            "route_label": route_label,
+            "assignment": assignment,
+            "route_fields": [form[name] for name in form.route_field_names],
+            "step": 2,
+        },
+        status=200,
+    )
+
+
+def apply_done(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    application = get_object_or_404(
+        Application.objects.select_related("vacancy"), vacancy_id=pk, idempotency_key=key
+    )
+    logged_in = _portal_candidate(request)
+    return render(
+        request,
+        "applications/apply_done.html",
+        {
+            "vacancy": application.vacancy,
+            "application": application,
+            "step": 3,
+            "can_check": logged_in is not None and logged_in.pk == application.candidate_id,
+        },
+    )
+
+
+# --------------------------------------------------------------------------- portal
+
+
+def _log_in_candidate(request: HttpRequest, candidate: Candidate) -> None:
+    request.session.cycle_key()
+    request.session[tokens.SESSION_KEY] = {"c": candidate.pk, "v": candidate.token_version}
+
+
+def _portal_candidate(request: HttpRequest) -> Candidate | None:
+    data = request.session.get(tokens.SESSION_KEY)
+    if not isinstance(data, dict):
+        return None
+    candidate = Candidate.objects.filter(pk=data.get("c"), merged_into__isnull=True).first()
+    if candidate is None or candidate.token_version != data.get("v"):
+        return None
+    return candidate
+
+
+def candidate_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        candidate = _portal_candidate(request)
+        if candidate is None:
+            messages.info(
+                request, _("Vraag een nieuwe link aan om je persoonlijke pagina te openen.")
+            )
+            return redirect("applications:link_request")
+        request.candidate = candidate  # type: ignore[attr-defined]
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def link_request(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        form = LinkRequestForm(request.POST)
+        email = request.POST.get("email", "")[:254]
+        limited = antibot.rate_limited("link", ip=antibot.client_ip(request), email=email)
+        if form.is_valid():
+            if not limited:
+                services.request_portal_link(form.cleaned_data["email"])
+            # Same answer whether or not we know the address, and whether or not limited.
+            return redirect("applications:link_sent")
+    else:
+        form = LinkRequestForm(initial=initial_antibot())
+    if request.method == "POST":
+        form.data = form.data.copy()
+        form.data["started"] = antibot.started_token()
+    return render(request, "applications/link_request.html", {"form": form})
+
+
+def link_sent(request: HttpRequest) -> HttpResponse:
+    return render(request, "applications/link_sent.html")
+
+
+def portal_login(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        candidate = tokens.read_token(token)
+    except tokens.TokenProblem as exc:
+        return render(request, "applications/link_invalid.html", {"reason": exc.reason}, status=403)
+    _log_in_candidate(request, candidate)
+    response = redirect("applications:portal")
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        candidate.preferred_language,
+        max_age=365 * 24 * 3600,
+        samesite="Lax",
+    )
+    return response
+
+
+@require_POST
+@candidate_required
+def portal_logout(request: HttpRequest) -> HttpResponse:
+    if request.POST.get("everywhere"):
+        services.revoke_links(request.candidate)  # type: ignore[attr-defined]
+    request.session.pop(tokens.SESSION_KEY, None)
+    messages.success(request, _("Je bent uitgelogd."))
+    return redirect("applications:link_request")
+
+
+@candidate_required
+def portal(request: HttpRequest) -> HttpResponse:
+    candidate: Candidate = request.candidate  # type: ignore[attr-defined]
+    applications = candidate.applications.select_related("vacancy", "organisation")
+    return render(
+        request,
+        "applications/portal/home.html",
+        {
+            "candidate": candidate,
+            "applications": applications,
+            "consent": services.active_consent(candidate),
+            "deletion": candidate.deletion_requests.first(),
+            "consent_text": TALENT_POOL_TEXT,
+        },
+    )
+
+
+def _own_application(request: HttpRequest, pk: int) -> Application:
+    candidate: Candidate = request.candidate  # type: ignore[attr-defined]
+    return get_object_or_404(
+        Application.objects.select_related("vacancy", "organisation"), pk=pk, candidate=candidate
+    )
+
+
+def _timeline(application: Application) -> list[dict[str, Any]]:
+    steps = services.STATUS_STEPS.get(application.status, [])
+    current = services.STATUS_CURRENT_STEP.get(application.status, 0)
+    return [
+        {
+            "title": title,
+            "text": text,
+            "state": "done" if i < current else "current" if i == current else "next",
+        }
+        for i, (title, text) in enumerate(steps)
+    ]
+
+
+@candidate_required
+def portal_application(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _own_application(request, pk)
+    documents = application.documents.all()
+    booking = services.active_booking(application)
+    slot_form = None
+    if (
+        application.route == Route.RECRUITMENT_DAY
+        and application.status == ApplicationStatus.SUBMITTED
+    ):
+        slot_form = SlotForm(slots=services.open_slots(application.vacancy))
+    return render(
+        request,
+        "applications/portal/application.html",
+        {
+            "application": application,
+            "timeline": _timeline(application),
+            "documents": documents,
+            "booking": booking,
+            "upload_form": UploadForm(documents=documents),
+            "slot_form": slot_form,
+            "open": application.status == ApplicationStatus.SUBMITTED,
+        },
+    )
+
+
+@require_POST
+@candidate_required
+def portal_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _own_application(request, pk)
+    documents = application.documents.all()
+    form = UploadForm(request.POST, request.FILES, documents=documents)
+    if form.is_valid():
+        try:
+            services.add_document(
+                application,
+                form.cleaned_data["kind"],
+                form.cleaned_data["file"],
+                form.checked,
+                replace=form.cleaned_data.get("replace"),
+            )
+        except services.ApplyError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Je bestand is opgeslagen."))
+            return redirect("applications:portal_application", pk=application.pk)
+    return render(
+        request,
+        "applications/portal/application.html",
+        {
+            "application": application,
+            "timeline": _timeline(application),
+            "documents": documents,
+            "booking": services.active_booking(application),
+            "upload_form": form,
+            "open": application.status == ApplicationStatus.SUBMITTED,
+        },
+        status=400,
+    )
+
+
+@require_POST
+@candidate_required
+def portal_slot(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _own_application(request, pk)
+    form = SlotForm(request.POST, slots=services.open_slots(application.vacancy))
+    if form.is_valid():
+        try:
+            services.change_slot(application, form.cleaned_data["slot"].pk)
+        except services.ApplyError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(
+                request, _("Je tijdslot is gewijzigd. Je krijgt een e-mail met de nieuwe tijd.")
+            )
+    else:
+        messages.error(request, _("Dit tijdslot is net vol geraakt. Kies een ander tijdslot."))
+    return redirect("applications:portal_application", pk=application.pk)
+
+
+@candidate_required
+def portal_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _own_application(request, pk)
+    if request.method == "POST":
+        try:
+            services.withdraw_application(application, request.candidate)  # type: ignore[attr-defined]
+        except services.InvalidTransition:
+            messages.info(request, _("Deze sollicitatie is al ingetrokken."))
+        else:
+            messages.success(request, _("Je sollicitatie is ingetrokken."))
+        return redirect("applications:portal_application", pk=application.pk)
+    return render(request, "applications/portal/withdraw.html", {"application": application})
+
+
+@candidate_required
+def portal_document(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_object_or_404(Document, pk=pk, candidate=request.candidate)  # type: ignore[attr-defined]
+    return _stream(document)
+
+
+def _stream(document: Document) -> FileResponse:
+    response = FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.original_name,
+        content_type=document.content_type or "application/octet-stream",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@candidate_required
+def portal_profile(request: HttpRequest) -> HttpResponse:
+    candidate: Candidate = request.candidate  # type: ignore[attr-defined]
+    action = request.POST.get("action") if request.method == "POST" else None
+    skills = candidate.skills.all()
+    forms_ = {
+        "skills": SkillsForm(skills=skills),
+        "education": EducationForm(prefix="edu"),
+        "experience": ExperienceForm(prefix="exp"),
+        "language": LanguageForm(prefix="lang"),
+    }
+    if action in forms_:
+        if action == "skills":
+            form = SkillsForm(request.POST, skills=skills)
+        else:
+            form = {
+                "education": EducationForm,
+                "experience": ExperienceForm,
+                "language": LanguageForm,
+            }[action](request.POST, prefix=forms_[action].prefix)
+        forms_[action] = form
+        if form.is_valid():
+            _save_profile_part(candidate, action, form.cleaned_data)
+            messages.success(request, _("Opgeslagen. Dank je wel."))
+            return redirect(reverse("applications:portal_profile") + f"#{action}")
+    status = 400 if action else 200
+    return render(
+        request,
+        "applications/portal/profile.html",
+        {
+            "candidate": candidate,
+            "forms": forms_,
+            "skills": skills,
+            "educations": candidate.educations.all(),
+            "experiences": candidate.experiences.all(),
+            "languages": candidate.languages.all(),
+            "pending": candidate.documents.filter(extraction_status="pending").exists(),
+        },
+        status=status,
+    )
+
+
+def _save_profile_part(candidate: Candidate, action: str, data: dict[str, Any]) -> None:
+    from .uploads import clean_text
+
+    with transaction.atomic():
+        if action == "skills":
+            services.confirm_skills(candidate, data.get("keep", []))
+            if data.get("new_skill"):
+                services.add_chosen_skill(candidate, data["new_skill"])
+        elif action == "education":
+            Education.objects.create(
+                candidate=candidate,
+                programme=clean_text(data["programme"], 200),
+                institution=clean_text(data.get("institution", ""), 200),
+                country=clean_text(data.get("country", ""), 100),
+                level=data.get("level", ""),
+                level_source=data["level_source"],
+                completed=data.get("completed", False),
+                crebo=clean_text(data.get("crebo", ""), 10),
+                mbo_path=data.get("mbo_path", ""),
+                expected_graduation=data.get("expected_graduation"),
+            )
+        elif action == "experience":
+            country = clean_text(data.get("country", ""), 100)
+            Experience.objects.create(
+                candidate=candidate,
+                title=clean_text(data["title"], 200),
+                organisation_name=clean_text(data.get("organisation_name", ""), 200),
+                country=country,
+                abroad=bool(country) and country.lower() not in ("nederland", "netherlands"),
+                unpaid=data.get("unpaid", False),
+                description=clean_text(data.get("description", ""), 5000),
+            )
+        elif action == "language":
+            LanguageProficiency.objects.update_or_create(
+                candidate=candidate,
+                language=data["language"],
+                skill=data["skill"],
+                defaults={
+                    "level": data["level"],
+                    "evidence": data.get("evidence") or LanguageEvidence.SELF_DECLARED,
+                },
+            )
+
+
+@require_POST
+@candidate_required
+def portal_profile_remove(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    candidate: Candidate = request.candidate  # type: ignore[attr-defined]
+    model = {"opleiding": Education, "ervaring": Experience, "taal": LanguageProficiency}.get(kind)
+    if model is None:
+        raise Http404
+    get_object_or_404(model, pk=pk, candidate=candidate).delete()
+    messages.success(request, _("Verwijderd."))
+    return redirect("applications:portal_profile")
+
+
+@candidate_required
+def portal_export(request: HttpRequest) -> HttpResponse:
+    candidate: Candidate = request.candidate  # type: ignore[attr-defined]
+    record_event("candidate.export_downloaded", obj=candidate, candidate=candidate.pk)
+    response = HttpResponse(export_zip(candidate), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="mijn-gegevens-talentbrug.zip"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@candidate_required
+def portal_delete(request: HttpRequest) -> HttpResponse:
+    candidate: Candidate = request.candidate  # type: ignore[attr-defined]
+    if request.method == "POST":
+        services.request_deletion(candidate)
+        messages.success(
+            request,
+            _("We hebben je verzoek ontvangen. Binnen een maand verwijderen we je gegevens."),
+        )
+        return redirect("applications:portal")
+    return render(request, "applications/portal/delete.html", {"candidate": candidate})
+
+
+@require_POST
+@candidate_required
+def portal_consent(request: HttpRequest) -> HttpResponse:
+    candidate: Candidate = request.candidate  # type: ignore[attr-defined]
+    if request.POST.get("give"):
+        if services.active_consent(candidate) is None:
+            services.give_consent(candidate, str(TALENT_POOL_TEXT), request.LANGUAGE_CODE)
+        messages.success(
+            request, _("Dank je wel. Andere organisaties mogen je nu 12 maanden vinden.")
+        )
+    else:
+        services.withdraw_consent(candidate)
+        messages.success(request, _("Andere organisaties kunnen je niet meer vinden."))
+    return redirect("applications:portal")
+
+
+# --------------------------------------------------------------------------- staff
+
+
+@staff_required("applications.view")
+def staff_list(request: HttpRequest) -> HttpResponse:
+    vacancies = (
+        scoped(Vacancy.objects.all(), request.organisation)  # type: ignore[attr-defined]
+        .filter(applications__isnull=False)
+        .distinct()
+        .order_by("title")
+    )
+    rows = []
+    for vacancy in vacancies:
+        apps = vacancy.applications.all()
+        rows.append(
+            {
+                "vacancy": vacancy,
+                "total": apps.count(),
+                "open": apps.filter(status=ApplicationStatus.SUBMITTED).count(),
+            }
+        )
+    return render(request, "applications/staff/list.html", {"rows": rows})
+
+
+@staff_required("applications.view")
+def staff_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
+    vacancy = get_for_organisation(Vacancy, request.organisation, pk=pk)  # type: ignore[attr-defined]
+    applications = (
+        scoped(Application.objects.all(), request.organisation)
+        .filter(  # type: ignore[attr-defined]
+            vacancy=vacancy
+        )
+        .select_related("candidate")
+    )
+    return render(
+        request,
+        "applications/staff/vacancy.html",
+        {"vacancy": vacancy, "applications": applications},
+    )
+
+
+@staff_required("applications.view")
+def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_for_organisation(
+        Application.objects.select_related("candidate", "vacancy"),
+        request.organisation,
+        pk=pk,  # type: ignore[attr-defined]
+    )
+    candidate = application.candidate
+    earlier = (
+        scoped(Application.objects.all(), request.organisation)  # type: ignore[attr-defined]
+        .filter(candidate=candidate)
+        .exclude(pk=application.pk)
+        .select_related("vacancy")
+    )
+    return render(
+        request,
+        "applications/staff/detail.html",
+        {
+            "application": application,
+            "candidate": candidate,
+            "documents": application.documents.all(),
+            "booking": services.active_booking(application),
+            "work_sample": getattr(application, "work_sample", None),
+            "earlier": earlier,
+            "can_documents": can(request, "applications.view_documents"),
+            "can_merge": can(request, "applications.merge"),
+            "merge_form": MergeForm(),
+        },
+    )
+
+
+@staff_required("applications.view_documents")
+def staff_document(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
+    application = get_for_organisation(Application, request.organisation, pk=pk)  # type: ignore[attr-defined]
+    document = get_object_or_404(Document, pk=document_pk, application=application)
+    record_event(
+        "application.document_downloaded",
+        actor=request.user,
+        organisation=request.organisation,  # type: ignore[attr-defined]
+        obj=application,
+        document=document.pk,
+    )
+    return _stream(document)
+
+
+@staff_required("applications.merge")
+def staff_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_for_organisation(Application, request.organisation, pk=pk)  # type: ignore[attr-defined]
+    form = MergeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        other = (
+            scoped(Application.objects.all(), request.organisation)  # type: ignore[attr-defined]
+            .filter(pk=form.cleaned_data["other_application"])
+            .first()
+        )
+        if other is None:
+            form.add_error(
+                "other_application", _("Deze sollicitatie bestaat niet in uw organisatie.")
+            )
+        elif other.candidate_id == application.candidate_id:
+            form.add_error(
+                "other_application", _("Deze sollicitatie is al van dezelfde kandidaat.")
+            )
+        else:
+            services.merge_candidates(
+                other.candidate,
+                application.candidate,
+                actor=request.user,
+                organisation=request.organisation,  # type: ignore[attr-defined]
+            )
+            messages.success(request, _("De kandidaten zijn samengevoegd."))
+            return redirect("applications:staff_detail", pk=application.pk)
+    if request.method == "POST" and not form.is_valid():
+        status = 400
+    else:
+        status = 200
+    return render(
+        request,
+        "applications/staff/merge.html",
+        {"application": application, "form": form},
+        status=status,
+    )

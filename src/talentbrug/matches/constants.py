@@ -1,0 +1,35 @@
+"""Choices of the matches app."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# Bump when the scoring changes in a way that makes stored scores incomparable.
+ENGINE_VERSION = "talentbrug.matching/1"
+DEFAULT_LIMIT = 20
+
+
+class Direction(models.TextChoices):
+    CANDIDATES_FOR_VACANCY = "for_vacancy", _("Kandidaten voor een vacature")
+    VACANCIES_FOR_CANDIDATE = "for_candidate", _("Vacatures voor een kandidaat")
+
+
+class MatchSource(models.TextChoices):
+    APPLICANT = "applicant", _("Sollicitant")
+    TALENT_POOL = "talent_pool", _("Talentpool")
+    CANDIDATE = "candidate", _("Kandidaat zelf")
+
+
+REGIONS = [
+    "Groningen",
+    "Friesland",
+    "Drenthe",
+    "Overijssel",
+    "Flevoland",
+    "Gelderland",
+    "Utrecht",
+    "Noord-Holland",
+    "Zuid-Holland",
+    "Zeeland",
+    "Noord-Brabant",
+    "Limburg",
+]

@@ -1,0 +1,167 @@
+"""Turn ORM rows into the pure library's inputs (``talentbrug.matching.ranking``).
+
+Vacancy  -> ESCO requirements (must-have / learnable), language requirements, hours, region,
+            remote work, expected start and minimum NLQF level.
+Candidate -> confirmed ESCO skills, language levels, hours, regions, available-from date and
+             the highest completed NLQF level.
+
+``candidate_inputs`` reads many candidates with a few flat queries (no ORM objects), so the
+whole index of 100,000 candidates builds in seconds.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import Any
+
+from talentbrug.applications.models import (
+    Candidate,
+    CandidateSkill,
+    Education,
+    LanguageProficiency,
+)
+from talentbrug.matching import ranking
+from talentbrug.vacancies.constants import LanguageTiming, RemoteOption, RequirementKind
+from talentbrug.vacancies.models import Vacancy
+
+from .models import WorkPreference
+
+# A candidate states one number of hours; we accept this much either side.
+HOURS_SLACK = 4
+# Without a start date we expect a vacancy to start four weeks after it closes.
+START_AFTER_CLOSING = timedelta(days=28)
+CHUNK = 20_000
+
+
+def nlqf_number(level: str | None) -> int | None:
+    """'4+' -> 4, '6' -> 6, '' -> None."""
+    if not level:
+        return None
+    digits = "".join(ch for ch in str(level) if ch.isdigit())
+    return int(digits) if digits else None
+
+
+def vacancy_input(vacancy: Vacancy) -> tuple[ranking.Vacancy, list[str]]:
+    """The pure vacancy and the labels of free-text requirements (not rankable)."""
+    skills: list[ranking.SkillRequirement] = []
+    free: list[str] = []
+    seen: set[str] = set()
+    for req in vacancy.requirements.select_related("skill").all():
+        if req.skill_id and req.skill is not None:
+            if req.skill.esco_id in seen:
+                continue
+            seen.add(req.skill.esco_id)
+            skills.append(
+                ranking.SkillRequirement(
+                    req.skill.esco_id, must_have=req.kind == RequirementKind.MUST_HAVE
+                )
+            )
+        elif req.free_text:
+            free.append(req.free_text)
+    languages = [
+        ranking.LanguageRequirement(
+            lr.language, lr.skill, lr.level, at_start=lr.timing == LanguageTiming.AT_START
+        )
+        for lr in vacancy.language_requirements.all()
+    ]
+    start = vacancy.closing_date + START_AFTER_CLOSING if vacancy.closing_date else None
+    return (
+        ranking.Vacancy(
+            id=str(vacancy.pk),
+            skills=skills,
+            languages=languages,
+            hours_min=vacancy.hours_min,
+            hours_max=vacancy.hours_max,
+            start_day=start.toordinal() if start else None,
+            region=vacancy.region or None,
+            remote=vacancy.remote_option == RemoteOption.MOSTLY_REMOTE,
+            nlqf_level=nlqf_number(vacancy.min_education_level),
+        ),
+        free,
+    )
+
+
+def _hours(hours: int | None) -> tuple[float | None, float | None]:
+    if not hours:
+        return None, None
+    return float(max(1, hours - HOURS_SLACK)), float(min(40, hours + HOURS_SLACK))
+
+
+def _chunks(ids: list[int]) -> Iterable[list[int]]:
+    for i in range(0, len(ids), CHUNK):
+        yield ids[i : i + CHUNK]
+
+
+def candidate_inputs(candidate_ids: Iterable[int] | None = None) -> list[ranking.Candidate]:
+    """Pure candidates for ``candidate_ids`` (all active candidates when None)."""
+    base = Candidate.objects.filter(merged_into__isnull=True)
+    if candidate_ids is None:
+        id_lists: Iterable[list[int]] = [list(base.values_list("pk", flat=True).order_by("pk"))]
+        filters: list[dict[str, Any]] = [{}]
+    else:
+        ids = sorted({int(i) for i in candidate_ids})
+        id_lists = list(_chunks(ids))
+        filters = [{"candidate_id__in": chunk} for chunk in id_lists]
+    out: list[ranking.Candidate] = []
+    for ids, flt in zip(id_lists, filters, strict=True):
+        if not ids:
+            continue
+        id_filter = {"pk__in": ids} if flt else {}
+        hours = dict(base.filter(**id_filter).values_list("pk", "hours_per_week"))
+        skills: dict[int, dict[str, float]] = defaultdict(dict)
+        for cid, esco_id in (
+            CandidateSkill.objects.filter(confirmed=True, **flt)
+            .exclude(esco_id="")
+            .values_list("candidate_id", "esco_id")
+            .iterator(chunk_size=CHUNK)
+        ):
+            skills[cid][esco_id] = 1.0
+        langs: dict[int, dict[tuple[str, str], str]] = defaultdict(dict)
+        for cid, lang, skill, level in (
+            LanguageProficiency.objects.filter(**flt)
+            .values_list("candidate_id", "language", "skill", "level")
+            .iterator(chunk_size=CHUNK)
+        ):
+            langs[cid][(lang, skill)] = level
+        edu: dict[int, int] = {}
+        for cid, level in (
+            Education.objects.filter(completed=True, **flt)
+            .exclude(level="")
+            .values_list("candidate_id", "level")
+            .iterator(chunk_size=CHUNK)
+        ):
+            n = nlqf_number(level) or 0
+            if n > edu.get(cid, 0):
+                edu[cid] = n
+        prefs: dict[int, tuple[list[str], date | None]] = {
+            cid: (regions or [], available)
+            for cid, regions, available in WorkPreference.objects.filter(**flt).values_list(
+                "candidate_id", "regions", "available_from"
+            )
+        }
+        for cid in ids:
+            if cid not in hours:
+                continue
+            h_min, h_max = _hours(hours[cid])
+            regions, available = prefs.get(cid, ([], None))
+            out.append(
+                ranking.Candidate(
+                    id=str(cid),
+                    skills=skills.get(cid, {}),
+                    languages=langs.get(cid, {}),
+                    hours_min=h_min,
+                    hours_max=h_max,
+                    available_day=available.toordinal() if available else None,
+                    regions=frozenset(regions),
+                    nlqf_level=edu.get(cid),
+                )
+            )
+    return out
+
+
+def candidate_input(candidate: Candidate | int) -> ranking.Candidate | None:
+    pk = candidate if isinstance(candidate, int) else candidate.pk
+    found = candidate_inputs([pk])
+    return found[0] if found else None

@@ -1,0 +1,226 @@
+"""Ranking both ways through the warm index, storing every computed match for audit.
+
+* :func:`rank_candidates` — candidates for a vacancy: the vacancy's own applicants and, with
+  consent, the talent pool. Each shown result is stored as a :class:`Match` with its
+  explanation JSON and the engine version, and one audit event records the ranking (ids and
+  counts only).
+* :func:`rank_vacancies` — open vacancies (including carved roles) for one candidate, for the
+  portal fragment "vacatures die bij je passen".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from talentbrug.applications.constants import ApplicationStatus
+from talentbrug.applications.models import Application, Candidate
+from talentbrug.audit.services import record_event
+from talentbrug.matching.ranking import score_candidate
+from talentbrug.vacancies.constants import VacancyStatus
+from talentbrug.vacancies.models import Vacancy
+
+from . import engine
+from .constants import DEFAULT_LIMIT, Direction, MatchSource
+from .describe import Described, describe
+from .inputs import candidate_input, vacancy_input
+from .models import Match, WorkPreference
+
+
+@dataclass
+class RankedCandidate:
+    candidate_id: int
+    source: str
+    score: float
+    explanation: dict[str, Any]
+    described: Described
+    match_id: int | None = None
+
+
+@dataclass
+class RankedVacancy:
+    vacancy: Vacancy
+    score: float
+    explanation: dict[str, Any]
+    described: Described
+    carved: bool
+
+
+def applicant_ids(vacancy: Vacancy) -> set[int]:
+    return set(
+        Application.objects.filter(vacancy=vacancy)
+        .exclude(status=ApplicationStatus.WITHDRAWN)
+        .values_list("candidate_id", flat=True)
+    )
+
+
+def rank_candidates(
+    vacancy: Vacancy,
+    *,
+    actor: Any = None,
+    role: str = "",
+    include_applicants: bool = True,
+    include_pool: bool = True,
+    limit: int = DEFAULT_LIMIT,
+    store: bool = True,
+) -> tuple[list[RankedCandidate], list[str]]:
+    """Top ``limit`` candidates for ``vacancy`` and the free-text requirements not ranked."""
+    from talentbrug.talentpool.services import pool_candidate_ids
+
+    pure, free = vacancy_input(vacancy)
+    applicants = applicant_ids(vacancy) if include_applicants else set()
+    pool = pool_candidate_ids() - applicants if include_pool else set()
+    allowed = applicants | pool
+    if not allowed:
+        return [], free
+    index = engine.get_index()
+    rows = np.fromiter(
+        (index.row_of[str(cid)] for cid in allowed if str(cid) in index.row_of), dtype=np.int64
+    )
+    if rows.size == 0:
+        return [], free
+    scores = index.scores(pure)[rows]
+    k = min(limit, rows.size)
+    top = np.argpartition(-scores, k - 1)[:k]
+    top = top[np.lexsort((rows[top], -scores[top]))]
+    results: list[RankedCandidate] = []
+    for pos in top:
+        cid = index.id_of[int(rows[pos])]
+        assert cid is not None
+        exp = score_candidate(index.profiles[cid], pure, index.taxonomy, index.similarity).to_dict()
+        results.append(
+            RankedCandidate(
+                candidate_id=int(cid),
+                source=MatchSource.APPLICANT if int(cid) in applicants else MatchSource.TALENT_POOL,
+                score=float(exp["score"]),
+                explanation=exp,
+                described=describe(exp, free),
+            )
+        )
+    if store:
+        _store(vacancy, results, Direction.CANDIDATES_FOR_VACANCY, actor)
+        record_event(
+            "matching.candidates_ranked",
+            actor=actor,
+            organisation=vacancy.organisation,
+            obj=vacancy,
+            role=role,
+            vacancy=vacancy.pk,
+            count=len(results),
+            applicants=sum(r.source == MatchSource.APPLICANT for r in results),
+            pool=sum(r.source == MatchSource.TALENT_POOL for r in results),
+        )
+    return results, free
+
+
+def _store(vacancy: Vacancy, results: list[RankedCandidate], direction: str, actor: Any) -> None:
+    now = timezone.now()
+    user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+    with transaction.atomic():
+        made = Match.objects.bulk_create(
+            [
+                Match(
+                    organisation_id=vacancy.organisation_id,
+                    vacancy=vacancy,
+                    candidate_id=r.candidate_id,
+                    direction=direction,
+                    source=r.source,
+                    rank=i,
+                    score=r.score,
+                    explanation=r.explanation,
+                    engine_version=engine.engine_label(),
+                    computed_at=now,
+                    computed_by=user,
+                )
+                for i, r in enumerate(results, start=1)
+            ]
+        )
+    for r, m in zip(results, made, strict=True):
+        r.match_id = m.pk
+
+
+def open_vacancies() -> Any:
+    today = timezone.localdate()
+    return Vacancy.objects.filter(status=VacancyStatus.PUBLISHED, is_template=False).filter(
+        Q(closing_date__isnull=True) | Q(closing_date__gte=today)
+    )
+
+
+def rank_vacancies(
+    candidate: Candidate, *, limit: int = 5, store: bool = True, max_scored: int = 500
+) -> list[RankedVacancy]:
+    """Open vacancies that fit ``candidate`` best (carved roles included and marked)."""
+    from talentbrug.vacancies.models import Requirement
+
+    pure_cand = candidate_input(candidate)
+    if pure_cand is None or not pure_cand.skills:
+        return []
+    tax = engine.taxonomy()
+    reach = set(pure_cand.skills)
+    for sid in pure_cand.skills:
+        reach.update(tax.related_skills(sid))
+    vacancy_ids = list(
+        Requirement.objects.filter(skill__esco_id__in=reach, vacancy__in=open_vacancies())
+        .values_list("vacancy_id", flat=True)
+        .distinct()[:max_scored]
+    )
+    vacancies = (
+        Vacancy.objects.filter(pk__in=vacancy_ids)
+        .select_related("organisation")
+        .prefetch_related("requirements__skill", "language_requirements")
+    )
+    scored: list[RankedVacancy] = []
+    for vacancy in vacancies:
+        pure, free = vacancy_input(vacancy)
+        exp = score_candidate(pure_cand, pure, tax, engine.similarity()).to_dict()
+        scored.append(
+            RankedVacancy(
+                vacancy,
+                float(exp["score"]),
+                exp,
+                describe(exp, free),
+                vacancy.carved_from_id is not None,
+            )
+        )
+    scored.sort(key=lambda r: (-r.score, r.vacancy.pk))
+    top = scored[:limit]
+    if store and top:
+        now = timezone.now()
+        Match.objects.bulk_create(
+            [
+                Match(
+                    organisation_id=r.vacancy.organisation_id,
+                    vacancy=r.vacancy,
+                    candidate=candidate,
+                    direction=Direction.VACANCIES_FOR_CANDIDATE,
+                    source=MatchSource.CANDIDATE,
+                    rank=i,
+                    score=r.score,
+                    explanation=r.explanation,
+                    engine_version=engine.engine_label(),
+                    computed_at=now,
+                )
+                for i, r in enumerate(top, start=1)
+            ]
+        )
+    return top
+
+
+def set_work_preference(candidate: Candidate, **values: Any) -> WorkPreference:
+    """Create or change the candidate's structured work preferences (regions, start date)."""
+    allowed = {"regions", "remote_ok", "available_from"}
+    pref, _created = WorkPreference.objects.update_or_create(
+        candidate=candidate, defaults={k: v for k, v in values.items() if k in allowed}
+    )
+    return pref
+
+
+def candidate_changed(candidate_id: int) -> None:
+    """Call after bulk changes that send no signals (``QuerySet.update``)."""
+    if engine.is_warm():
+        transaction.on_commit(lambda: engine.refresh_candidate(candidate_id))

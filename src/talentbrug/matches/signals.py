@@ -1,0 +1,63 @@
+"""Keep the warm candidate index in step with the ORM: one row per change, after commit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from talentbrug.applications.models import (
+    Candidate,
+    CandidateSkill,
+    Education,
+    LanguageProficiency,
+)
+
+from . import engine
+from .models import WorkPreference
+
+
+def _schedule(candidate_id: int | None) -> None:
+    if candidate_id is None or not engine.is_warm():
+        return
+    transaction.on_commit(lambda: engine.refresh_candidate(candidate_id))
+
+
+def _candidate_changed(sender: Any, instance: Candidate, **kwargs: Any) -> None:
+    _schedule(instance.pk)
+
+
+def _child_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    _schedule(getattr(instance, "candidate_id", None))
+
+
+post_save.connect(_candidate_changed, sender=Candidate, dispatch_uid="matches.candidate_saved")
+post_delete.connect(_candidate_changed, sender=Candidate, dispatch_uid="matches.candidate_deleted")
+for _model in (CandidateSkill, LanguageProficiency, Education, WorkPreference):
+    post_save.connect(
+        _child_changed, sender=_model, dispatch_uid=f"matches.{_model.__name__}.saved"
+    )
+    post_delete.connect(
+        _child_changed, sender=_model, dispatch_uid=f"matches.{_model.__name__}.deleted"
+    )
+
+
+def _audit_event(sender: Any, instance: Any, created: bool, **kwargs: Any) -> None:
+    """Bulk updates (``QuerySet.update``) send no signals; the events they record do."""
+    if not created or not engine.is_warm():
+        return
+    if instance.event_type == "application.profile_confirmed":
+        _schedule(int(instance.object_id))
+    elif instance.event_type == "candidate.merged":
+        _schedule(int(instance.object_id))
+        _schedule(instance.data.get("source"))
+
+
+def _connect_audit() -> None:
+    from talentbrug.audit.models import AuditEvent
+
+    post_save.connect(_audit_event, sender=AuditEvent, dispatch_uid="matches.audit_event")
+
+
+_connect_audit()

@@ -1,0 +1,561 @@
+"""Onboarding templates, plans with dated tasks, supporters, and the built-in forms."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .constants import (
+    EvaluationMoment,
+    EvaluationOutcome,
+    FormKind,
+    GoalStatus,
+    OwnerRole,
+    Phase,
+    PlanStatus,
+    ProgrammeKind,
+    ReminderKind,
+    TaskStatus,
+)
+
+
+class OnboardingTemplate(models.Model):
+    """An organisation's standard plan: phases with tasks. Plans copy it when they start."""
+
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.CASCADE,
+        related_name="onboarding_templates",
+        verbose_name=_("organisatie"),
+        help_text=_("De organisatie die dit sjabloon gebruikt."),
+    )
+    name = models.CharField(
+        _("naam"), max_length=120, help_text=_("Naam van het sjabloon, zoals 'BBL-student'.")
+    )
+    kind = models.CharField(
+        _("soort programma"),
+        max_length=20,
+        choices=ProgrammeKind.choices,
+        default=ProgrammeKind.STANDARD,
+        help_text=_("Voor welk soort nieuwe medewerker dit sjabloon bedoeld is."),
+    )
+    description = models.TextField(
+        _("omschrijving"), blank=True, help_text=_("Waarvoor en voor wie dit sjabloon is.")
+    )
+    is_default = models.BooleanField(
+        _("meegeleverd"),
+        default=False,
+        help_text=_("Meegeleverd door Talentbrug; u mag het aanpassen."),
+    )
+    is_active = models.BooleanField(
+        _("in gebruik"), default=True, help_text=_("Alleen actieve sjablonen zijn te kiezen.")
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True, help_text="")
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True, help_text="")
+
+    class Meta:
+        verbose_name = _("inwerksjabloon")
+        verbose_name_plural = _("inwerksjablonen")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "name"], name="unique_onboarding_template_name"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TemplateTask(models.Model):
+    """One task of a template: a phase, an owner role, a due offset and maybe a form."""
+
+    template = models.ForeignKey(
+        OnboardingTemplate,
+        on_delete=models.CASCADE,
+        related_name="tasks",
+        verbose_name=_("sjabloon"),
+        help_text=_("Het sjabloon waar deze taak bij hoort."),
+    )
+    phase = models.CharField(
+        _("fase"), max_length=20, choices=Phase.choices, help_text=_("Wanneer ongeveer.")
+    )
+    title = models.CharField(_("taak"), max_length=200, help_text=_("Kort en met een werkwoord."))
+    description = models.TextField(
+        _("uitleg"), blank=True, help_text=_("Wat er precies moet gebeuren, in gewone woorden.")
+    )
+    owner_role = models.CharField(
+        _("wie doet het"),
+        max_length=20,
+        choices=OwnerRole.choices,
+        help_text=_("De rol die deze taak uitvoert."),
+    )
+    due_offset = models.IntegerField(
+        _("werkdagen na de start"),
+        validators=[MinValueValidator(-40), MaxValueValidator(260)],
+        help_text=_(
+            "Aantal werkdagen na de eerste werkdag (0 = de eerste dag, negatief = ervoor). "
+            "Weekenden en feestdagen tellen niet mee."
+        ),
+    )
+    form_kind = models.CharField(
+        _("formulier"),
+        max_length=20,
+        choices=FormKind.choices,
+        blank=True,
+        help_text=_("Een ingebouwd formulier dat bij deze taak hoort (niet verplicht)."),
+    )
+    order = models.PositiveIntegerField(_("volgorde"), default=0, help_text="")
+
+    class Meta:
+        verbose_name = _("sjabloontaak")
+        verbose_name_plural = _("sjabloontaken")
+        ordering = ["due_offset", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class OnboardingPlan(models.Model):
+    """The plan of one new hire: a copy of a template with real dates."""
+
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        related_name="onboarding_plans",
+        verbose_name=_("organisatie"),
+        help_text=_("De organisatie waar de nieuwe medewerker begint."),
+    )
+    template = models.ForeignKey(
+        OnboardingTemplate,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="plans",
+        verbose_name=_("sjabloon"),
+        help_text=_("Het sjabloon waar dit plan mee begon. Het plan houdt zijn eigen kopie."),
+    )
+    template_name = models.CharField(
+        _("naam sjabloon"), max_length=120, blank=True, help_text=_("Kopie van de naam.")
+    )
+    programme = models.CharField(
+        _("programma"),
+        max_length=20,
+        choices=ProgrammeKind.choices,
+        default=ProgrammeKind.STANDARD,
+        help_text=_("Soort traject; om op te filteren."),
+    )
+    # Hook for selection: the application this hire came from. The applications app did not
+    # exist yet when this model was made, so this is a plain id (see docs/manual/inwerken.md).
+    application_id = models.PositiveBigIntegerField(
+        _("sollicitatie"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Id van de sollicitatie waaruit deze medewerker is aangenomen."),
+    )
+    name = models.CharField(
+        _("naam"), max_length=200, help_text=_("Naam van de nieuwe medewerker.")
+    )
+    email = models.EmailField(
+        _("e-mailadres"), help_text=_("Hier komt de persoonlijke link naar het inwerkplan.")
+    )
+    preferred_language = models.CharField(
+        _("taal"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default="nl",
+        help_text=_("Taal van de persoonlijke pagina en de berichten."),
+    )
+    job_title = models.CharField(
+        _("functie"), max_length=200, blank=True, help_text=_("Functienaam.")
+    )
+    team = models.CharField(_("team"), max_length=200, blank=True, help_text=_("Team of afdeling."))
+    start_date = models.DateField(_("eerste werkdag"), help_text=_("De eerste werkdag."))
+    first_day_place = models.CharField(
+        _("waar op de eerste dag"),
+        max_length=300,
+        blank=True,
+        help_text=_("Adres en ingang, in gewone woorden."),
+    )
+    first_day_time = models.CharField(
+        _("hoe laat op de eerste dag"),
+        max_length=60,
+        blank=True,
+        help_text=_("Bijvoorbeeld 9.00 uur."),
+    )
+    first_day_ask_for = models.CharField(
+        _("naar wie vragen"),
+        max_length=200,
+        blank=True,
+        help_text=_("Naar wie de nieuwe medewerker vraagt bij de ingang."),
+    )
+    manager = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="managed_onboarding_plans",
+        verbose_name=_("leidinggevende"),
+        help_text=_("De leidinggevende die het plan bijhoudt."),
+    )
+    hr_contact = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="hr_onboarding_plans",
+        verbose_name=_("contactpersoon HR"),
+        help_text=_("Doet de HR-taken van dit plan."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=PlanStatus.choices,
+        default=PlanStatus.PLANNED,
+        help_text=_("Waar het plan staat."),
+    )
+    status_note = models.CharField(
+        _("toelichting status"), max_length=300, blank=True, help_text=_("Waarom gestopt.")
+    )
+    token_version = models.PositiveIntegerField(
+        _("versie van de link"),
+        default=1,
+        help_text=_("Hoger maken maakt alle oude persoonlijke links ongeldig."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("aangemaakt door"),
+        help_text="",
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True, help_text="")
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True, help_text="")
+
+    class Meta:
+        verbose_name = _("inwerkplan")
+        verbose_name_plural = _("inwerkplannen")
+        ordering = ["-start_date", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (PlanStatus.PLANNED, PlanStatus.ACTIVE)
+
+    def progress(self) -> int:
+        """Percentage of tasks done or skipped."""
+        tasks = list(self.tasks.all())
+        if not tasks:
+            return 0
+        finished = sum(1 for t in tasks if t.status != TaskStatus.OPEN)
+        return round(100 * finished / len(tasks))
+
+    def supporter(self, role: str) -> Supporter | None:
+        for supporter in self.supporters.all():
+            if supporter.role == role:
+                return supporter
+        return None
+
+
+class Supporter(models.Model):
+    """A buddy, language coach or praktijkopleider: a colleague, or an external coach."""
+
+    plan = models.ForeignKey(
+        OnboardingPlan,
+        on_delete=models.CASCADE,
+        related_name="supporters",
+        verbose_name=_("inwerkplan"),
+        help_text="",
+    )
+    role = models.CharField(
+        _("rol"),
+        max_length=20,
+        choices=OwnerRole.choices,
+        help_text=_("Buddy, taalcoach of praktijkopleider."),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="onboarding_support",
+        verbose_name=_("collega"),
+        help_text=_("Een collega met een account in Talentbrug."),
+    )
+    external_name = models.CharField(
+        _("naam (extern)"), max_length=200, blank=True, help_text=_("Naam van een externe coach.")
+    )
+    external_email = models.EmailField(
+        _("e-mail (extern)"), blank=True, help_text=_("E-mailadres van een externe coach.")
+    )
+    language = models.CharField(
+        _("taal van berichten"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default="nl",
+        help_text=_("Taal van herinneringen aan een externe coach."),
+    )
+    token_version = models.PositiveIntegerField(
+        _("versie van de link"), default=1, help_text=_("Hoger maken maakt oude links ongeldig.")
+    )
+
+    class Meta:
+        verbose_name = _("begeleider")
+        verbose_name_plural = _("begeleiders")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "role"], name="unique_supporter_role")
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        if self.user_id:
+            return str(self.user)
+        return self.external_name
+
+    @property
+    def email(self) -> str:
+        if self.user_id:
+            return self.user.email
+        return self.external_email
+
+    @property
+    def message_language(self) -> str:
+        if self.user_id:
+            return self.user.preferred_language
+        return self.language
+
+
+class PlanTask(models.Model):
+    """A task in a plan with a real date. Copied from the template; the manager adjusts it."""
+
+    plan = models.ForeignKey(
+        OnboardingPlan,
+        on_delete=models.CASCADE,
+        related_name="tasks",
+        verbose_name=_("inwerkplan"),
+        help_text="",
+    )
+    phase = models.CharField(_("fase"), max_length=20, choices=Phase.choices, help_text="")
+    title = models.CharField(_("taak"), max_length=200, help_text=_("Kort en met een werkwoord."))
+    description = models.TextField(_("uitleg"), blank=True, help_text="")
+    owner_role = models.CharField(
+        _("wie doet het"), max_length=20, choices=OwnerRole.choices, help_text=""
+    )
+    owner_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="onboarding_tasks",
+        verbose_name=_("uitvoerder"),
+        help_text=_("Een vaste collega in plaats van de rol (niet verplicht)."),
+    )
+    due_date = models.DateField(_("datum"), help_text=_("Uiterlijk op deze dag klaar."))
+    form_kind = models.CharField(
+        _("formulier"), max_length=20, choices=FormKind.choices, blank=True, help_text=""
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=TaskStatus.choices,
+        default=TaskStatus.OPEN,
+        help_text="",
+    )
+    status_note = models.CharField(_("toelichting"), max_length=300, blank=True, help_text="")
+    finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True, help_text="")
+    order = models.PositiveIntegerField(_("volgorde"), default=0, help_text="")
+
+    class Meta:
+        verbose_name = _("taak in inwerkplan")
+        verbose_name_plural = _("taken in inwerkplan")
+        ordering = ["due_date", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def is_overdue(self, today: date) -> bool:
+        return self.status == TaskStatus.OPEN and self.due_date < today
+
+
+class Intake(models.Model):
+    """The intake: expectations both ways, what the new hire wants to learn and needs."""
+
+    plan = models.OneToOneField(
+        OnboardingPlan, on_delete=models.CASCADE, related_name="intake", help_text=""
+    )
+    expectations = models.TextField(
+        _("wat verwacht je van ons"), blank=True, help_text=_("Door de nieuwe medewerker.")
+    )
+    wants_to_learn = models.TextField(_("wat wil je leren"), blank=True, help_text="")
+    needs = models.JSONField(
+        _("wat heb je nodig"), default=list, blank=True, help_text=_("Gekozen ondersteuning.")
+    )
+    needs_other = models.TextField(_("toelichting"), blank=True, help_text="")
+    hours_wish = models.CharField(_("werktijden en uren"), max_length=200, blank=True, help_text="")
+    submitted_at = models.DateTimeField(_("ingevuld op"), null=True, blank=True, help_text="")
+    manager_expectations = models.TextField(
+        _("wat wij verwachten"), blank=True, help_text=_("Door de leidinggevende.")
+    )
+    manager_updated_at = models.DateTimeField(null=True, blank=True, help_text="")
+
+    class Meta:
+        verbose_name = _("intake")
+        verbose_name_plural = _("intakes")
+
+
+class CheckIn(models.Model):
+    """A weekly check-in: three short questions and a mood from 1 to 5. One per week."""
+
+    plan = models.ForeignKey(
+        OnboardingPlan, on_delete=models.CASCADE, related_name="checkins", help_text=""
+    )
+    week_start = models.DateField(_("week"), help_text=_("Maandag van de week."))
+    mood = models.PositiveSmallIntegerField(
+        _("hoe gaat het"),
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text=_("1 = heel slecht, 5 = heel goed."),
+    )
+    went_well = models.TextField(_("wat ging goed"), blank=True, help_text="")
+    was_hard = models.TextField(_("wat was lastig"), blank=True, help_text="")
+    needs_help = models.TextField(_("wat heb je nodig"), blank=True, help_text="")
+    submitted_at = models.DateTimeField(_("ingevuld op"), auto_now_add=True, help_text="")
+
+    class Meta:
+        verbose_name = _("check-in")
+        verbose_name_plural = _("check-ins")
+        ordering = ["week_start"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "week_start"], name="one_checkin_per_week")
+        ]
+
+
+class Surprise(models.Model):
+    """One of the 'tien verbazingen': something that surprised the new hire."""
+
+    plan = models.ForeignKey(
+        OnboardingPlan, on_delete=models.CASCADE, related_name="surprises", help_text=""
+    )
+    position = models.PositiveSmallIntegerField(
+        _("nummer"), validators=[MinValueValidator(1), MaxValueValidator(10)], help_text=""
+    )
+    text = models.TextField(_("verbazing"), max_length=1000, help_text="")
+    theme = models.CharField(
+        _("thema"), max_length=40, blank=True, help_text=_("Automatisch gekozen thema.")
+    )
+    submitted_at = models.DateTimeField(auto_now_add=True, help_text="")
+
+    class Meta:
+        verbose_name = _("verbazing")
+        verbose_name_plural = _("verbazingen")
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "position"], name="unique_surprise_position")
+        ]
+
+
+class Evaluation(models.Model):
+    """The evaluation after 3 or 6 months, written by the manager."""
+
+    plan = models.ForeignKey(
+        OnboardingPlan, on_delete=models.CASCADE, related_name="evaluations", help_text=""
+    )
+    moment = models.CharField(
+        _("moment"), max_length=2, choices=EvaluationMoment.choices, help_text=""
+    )
+    went_well = models.TextField(_("wat gaat goed"), help_text="")
+    to_improve = models.TextField(_("wat kan beter"), blank=True, help_text="")
+    new_hire_view = models.TextField(_("wat zegt de medewerker zelf"), blank=True, help_text="")
+    outcome = models.CharField(
+        _("afspraak"), max_length=20, choices=EvaluationOutcome.choices, help_text=""
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        help_text="",
+    )
+    updated_at = models.DateTimeField(auto_now=True, help_text="")
+
+    class Meta:
+        verbose_name = _("evaluatie")
+        verbose_name_plural = _("evaluaties")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "moment"], name="unique_evaluation_moment")
+        ]
+
+
+class DevelopmentGoal(models.Model):
+    """A development goal with progress."""
+
+    plan = models.ForeignKey(
+        OnboardingPlan, on_delete=models.CASCADE, related_name="goals", help_text=""
+    )
+    title = models.CharField(_("doel"), max_length=200, help_text=_("Wat wil je kunnen?"))
+    progress = models.PositiveSmallIntegerField(
+        _("voortgang"),
+        default=0,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Percentage, van 0 tot 100."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=GoalStatus.choices,
+        default=GoalStatus.OPEN,
+        help_text="",
+    )
+    target_date = models.DateField(_("streefdatum"), null=True, blank=True, help_text="")
+
+    class Meta:
+        verbose_name = _("ontwikkeldoel")
+        verbose_name_plural = _("ontwikkeldoelen")
+        ordering = ["pk"]
+
+
+class Reminder(models.Model):
+    """A reminder that was sent; its key makes sending idempotent."""
+
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="+", help_text=""
+    )
+    kind = models.CharField(_("soort"), max_length=20, choices=ReminderKind.choices, help_text="")
+    plan = models.ForeignKey(
+        OnboardingPlan,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reminders",
+        help_text="",
+    )
+    task = models.ForeignKey(
+        PlanTask,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reminders",
+        help_text="",
+    )
+    recipient = models.EmailField(_("ontvanger"), help_text="")
+    sent_on = models.DateField(_("verstuurd op"), help_text="")
+    key = models.CharField(
+        max_length=200, unique=True, help_text=_("Maakt dubbel versturen onmogelijk.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, help_text="")
+
+    class Meta:
+        verbose_name = _("herinnering")
+        verbose_name_plural = _("herinneringen")
+        ordering = ["-sent_on"]
