@@ -16,6 +16,8 @@ urlpatterns = [
     ),  # before publishing: /vacatures/<pk>/solliciteren/
     path("", include("talentbrug.publishing.urls")),
     path("", include("talentbrug.records.urls")),
+    path("", include("talentbrug.matches.urls")),
+    path("", include("talentbrug.talentpool.urls")),
 ]
 
 if settings.OIDC_ENABLED:

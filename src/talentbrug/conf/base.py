@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "talentbrug.publishing",
     "talentbrug.records",
     "talentbrug.applications",
+    "talentbrug.matches",
+    "talentbrug.talentpool",
 ]
 
 MIDDLEWARE = [

@@ -1,4 +1,10 @@
-"""``analyse()``: one document in, one ``DocumentAnalysis`` out. Never raises on bad input."""
+"""``analyse()``: one document in, one ``DocumentAnalysis`` out. Never raises on bad input.
+
+Memory is bounded by ``Limits`` (text size, file size for extraction, zip expansion, number
+and size of attachments, nesting depth). Time is bounded per format where the libraries
+allow it (PDF pages, sheet rows); a pathological file can still be slow inside a parser, so
+run ``analyse()`` in a worker with a time limit (e.g. a Celery soft time limit).
+"""
 
 from __future__ import annotations
 

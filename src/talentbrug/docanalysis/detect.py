@@ -8,6 +8,7 @@ import zipfile
 from typing import BinaryIO
 
 from .model import DocType
+from .textdecode import decode_bytes, utf16_without_bom
 
 HEAD_BYTES = 8192
 
@@ -165,9 +166,8 @@ def detect_type(stream: BinaryIO, extension: str = "") -> tuple[DocType, list[st
             return DocType.ZIP, warnings
     if head.startswith(_OLE_MAGIC):
         return _classify_ole(stream), warnings
-    if looks_binary(head):
+    if looks_binary(head) and utf16_without_bom(head) is None:
         return DocType.BINARY, warnings
-    from .textdecode import decode_bytes
 
     sample, _ = decode_bytes(head, final=False)
     return classify_text(sample, extension), warnings

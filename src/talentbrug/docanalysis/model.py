@@ -7,6 +7,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from .similarity import signature_to_hex
+
 
 class DocType(StrEnum):
     PDF = "pdf"
@@ -229,6 +231,7 @@ class DocumentAnalysis:
             "personal_data": self.personal_data.as_dict(),
             "empty_or_temporary": self.empty_or_temporary,
             "empty_or_temporary_reason": self.empty_or_temporary_reason,
+            "signature": signature_to_hex(self.signature) if self.signature else None,
             "properties": dict(self.properties),
             "children": [c.as_dict(include_text=include_text) for c in self.children],
             "errors": list(self.errors),

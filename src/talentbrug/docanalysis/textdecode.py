@@ -15,7 +15,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _CP1252_UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
+def utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 text without a BOM shows up as every other byte being NUL."""
     sample = data[:4096]
     if len(sample) < 4:
@@ -35,7 +35,7 @@ def decode_bytes(data: bytes, *, final: bool = True) -> tuple[str, str]:
         if data.startswith(bom):
             body = data[len(bom) :]
             return codecs.getincrementaldecoder(enc)("replace").decode(body, final), enc + "-bom"
-    enc16 = _utf16_without_bom(data)
+    enc16 = utf16_without_bom(data)
     if enc16:
         return codecs.getincrementaldecoder(enc16)("replace").decode(data, final), enc16
     try:

@@ -7,4 +7,8 @@ class RecordsConfig(AppConfig):
     verbose_name = _("Bewaren of weggooien")
 
     def ready(self) -> None:
-        from . import attention, events, permissions  # noqa: F401
+        from talentbrug.publishing import periodic
+
+        from . import attention, events, permissions, tasks  # noqa: F401
+
+        periodic.register("records.destroy_due_lists", tasks.destroy_due_lists)

@@ -384,7 +384,14 @@ class Document(models.Model):
         verbose_name = _("document")
         verbose_name_plural = _("documenten")
         ordering = ["path", "pk"]
-        indexes = [models.Index(fields=["collection", "decision", "path"])]
+        indexes = [
+            # The triage queue: the next free card in path order (claim_next_card).
+            models.Index(fields=["collection", "decision", "path"]),
+            # "Is anything of this collection still being read?" after every analysis batch.
+            models.Index(
+                fields=["collection", "analysis_status"], name="records_doc_coll_analysis"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.path

@@ -6,6 +6,7 @@ input raises ``ValidationError`` with a message for people and changes nothing.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import stat
@@ -22,7 +23,7 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -222,13 +223,19 @@ def _store(collection: Collection, user: Any, incoming: Iterable[Incoming]) -> l
                     source_modified=item.modified,
                 )
                 problem = item.problem or path_problem
-                if problem or item.stream is None:
-                    document.analysis_status = AnalysisStatus.UNREADABLE
-                    document.unreadable_reason = (problem or _("Bestand ontbreekt"))[:300]
-                    unreadable += 1
-                else:
-                    document.file.save(document.name, File(item.stream), save=False)
-                    stored.append(document.file.name)
+                try:
+                    if problem or item.stream is None:
+                        document.analysis_status = AnalysisStatus.UNREADABLE
+                        document.unreadable_reason = (problem or _("Bestand ontbreekt"))[:300]
+                        unreadable += 1
+                    else:
+                        document.file.save(document.name, File(item.stream), save=False)
+                        stored.append(document.file.name)
+                finally:
+                    # Close (and free) each copy at once: a folder or ZIP is streamed, so
+                    # memory stays flat however many files come in.
+                    if item.stream is not None:
+                        item.stream.close()
                 document.save()
                 created.append(document)
             Collection.objects.filter(pk=collection.pk).update(
@@ -255,12 +262,15 @@ def _store(collection: Collection, user: Any, incoming: Iterable[Incoming]) -> l
     return created
 
 
+ANALYSIS_BATCH = 200
+
+
 def _start_analysis(documents: list[Document]) -> None:
     from .tasks import analyse_documents
 
     ids = [d.pk for d in documents if d.analysis_status == AnalysisStatus.PENDING]
-    for start in range(0, len(ids), 200):
-        analyse_documents.delay(ids[start : start + 200])
+    for start in range(0, len(ids), ANALYSIS_BATCH):
+        analyse_documents.delay(ids[start : start + ANALYSIS_BATCH])
     if documents and not ids:
         from .tasks import find_near_duplicates
 
@@ -369,61 +379,100 @@ def import_zip(collection: Collection, user: Any, upload: IO[bytes]) -> list[Doc
             )
         if not members:
             raise ValidationError(_("Het ZIP-bestand is leeg."))
-        incoming = list(_zip_members(zf))
-    return _store(collection, user, incoming)
+        # Streamed: one member at a time is copied, stored and closed.
+        return _store(collection, user, _zip_members(zf))
 
 
 def import_roots() -> dict[str, str]:
-    """Server folders that administrators allow for import (setting RECORDS_IMPORT_ROOTS)."""
-    return dict(getattr(settings, "RECORDS_IMPORT_ROOTS", {}))
+    """Server folders that administrators allow for import (setting RECORDS_IMPORT_ROOTS).
+
+    The setting is a mapping {name: folder}, or a list of ``name=/folder`` entries as read
+    from the environment (``RECORDS_IMPORT_ROOTS=scans=/srv/scans,schijf=/mnt/werving``).
+    """
+    raw = getattr(settings, "RECORDS_IMPORT_ROOTS", None) or {}
+    if isinstance(raw, dict):
+        return {str(k): str(v) for k, v in raw.items()}
+    roots: dict[str, str] = {}
+    for entry in raw:
+        name, sep, folder = str(entry).partition("=")
+        if sep and name.strip() and folder.strip():
+            roots[name.strip()] = folder.strip()
+    return roots
 
 
-def import_folder(
-    collection: Collection, user: Any, root_name: str, subpath: str = ""
-) -> list[Document]:
-    """Import a server folder under a configured root. Symlinks are never followed."""
+def _folder_target(root_name: str, subpath: str) -> Path:
+    """The folder to import: under a configured root, without '..', absolute parts or links."""
     roots = import_roots()
     if root_name not in roots:
         raise ValidationError(_("Deze map is niet vrijgegeven voor import."))
     base = Path(roots[root_name]).resolve()
-    target = (base / subpath).resolve()
+    cleaned = (subpath or "").replace("\\", "/").strip()
+    parts = [p for p in cleaned.split("/") if p not in ("", ".")]
+    if cleaned.startswith("/") or re.match(r"^[A-Za-z]:", cleaned) or ".." in parts:
+        raise ValidationError(_("Geef een map binnen de vrijgegeven map, zonder '..'."))
+    if _CONTROL.search(cleaned):
+        raise ValidationError(_("Deze mapnaam bevat ongeldige tekens."))
+    current = base
+    for part in parts:
+        current = current / part
+        if current.is_symlink():
+            raise ValidationError(
+                _("Deze map is een symbolische koppeling; die volgt Talentbrug niet.")
+            )
+    target = current.resolve()
     if not target.is_relative_to(base) or not target.is_dir():
         raise ValidationError(_("Deze map bestaat niet binnen de vrijgegeven map."))
+    return target
+
+
+def _folder_members(target: Path) -> Iterator[Incoming]:
     limit = max_file_bytes()
-    incoming: list[Incoming] = []
     for dirpath, dirnames, filenames in os.walk(target, followlinks=False):
         current = Path(dirpath)
-        for dirname in list(dirnames):
+        for dirname in sorted(dirnames):
             if (current / dirname).is_symlink():
                 dirnames.remove(dirname)
                 rel = str((current / dirname).relative_to(target))
-                incoming.append(Incoming(rel, None, 0, _("Symbolische koppeling, niet gevolgd")))
+                yield Incoming(rel, None, 0, _("Symbolische koppeling, niet gevolgd"))
         dirnames.sort()
         for filename in sorted(filenames):
             full = current / filename
             rel = str(full.relative_to(target))
             if full.is_symlink():
-                incoming.append(Incoming(rel, None, 0, _("Symbolische koppeling, niet gevolgd")))
+                yield Incoming(rel, None, 0, _("Symbolische koppeling, niet gevolgd"))
                 continue
             try:
                 fd = os.open(full, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
             except OSError:
-                incoming.append(Incoming(rel, None, 0, _("Kan het bestand niet openen")))
+                yield Incoming(rel, None, 0, _("Kan het bestand niet openen"))
                 continue
             with os.fdopen(fd, "rb") as fh:
                 info = os.fstat(fh.fileno())
                 if not stat.S_ISREG(info.st_mode):
-                    incoming.append(Incoming(rel, None, 0, _("Geen gewoon bestand")))
+                    yield Incoming(rel, None, 0, _("Geen gewoon bestand"))
                     continue
                 copy, size = _bounded_copy(fh, limit)
             if copy is None:
-                incoming.append(Incoming(rel, None, size, _("Te groot om in te lezen")))
+                yield Incoming(rel, None, size, _("Te groot om in te lezen"))
             else:
                 mtime = datetime.fromtimestamp(info.st_mtime, tz=UTC)
-                incoming.append(Incoming(rel, copy, size, modified=mtime))
-    if not incoming:
+                yield Incoming(rel, copy, size, modified=mtime)
+
+
+def import_folder(
+    collection: Collection, user: Any, root_name: str, subpath: str = ""
+) -> list[Document]:
+    """Import a server folder under a configured root. Symlinks are never followed.
+
+    Files are streamed one at a time (copied, stored, closed), so a folder of thousands of
+    files does not have to fit in memory.
+    """
+    target = _folder_target(root_name, subpath)
+    members = _folder_members(target)
+    first = next(members, None)
+    if first is None:
         raise ValidationError(_("Deze map bevat geen bestanden."))
-    return _store(collection, user, incoming)
+    return _store(collection, user, itertools.chain([first], members))
 
 
 # --- Analysis ----------------------------------------------------------------------------
@@ -507,33 +556,64 @@ def analyse_document(document: Document) -> Document:
     return document
 
 
+def analysis_finished(collection: Collection) -> bool:
+    """True when no document of the collection is waiting to be read."""
+    return not Document.objects.filter(
+        collection=collection, analysis_status=AnalysisStatus.PENDING
+    ).exists()
+
+
 def find_near_duplicates(collection: Collection) -> int:
-    """Link each document to its most similar other document (not an exact copy)."""
+    """Link each document to its most similar other document (not an exact copy).
+
+    One pass over the whole collection: the LSH index is built once and every signature is
+    queried against it. The analysis tasks call this once, when the last pending document of
+    the collection has been read, not after every batch. Only links that change are written.
+    """
     index = NearDuplicateIndex(threshold=NEAR_DUPLICATE_THRESHOLD)
-    rows = list(
+    rows = (
         Document.objects.filter(collection=collection, destroyed_at__isnull=True)
         .exclude(signature="")
-        .values_list("pk", "signature", "sha256")
+        .values_list("pk", "signature", "sha256", "near_duplicate_of_id", "near_duplicate_similarity")
+        .iterator(chunk_size=2000)
     )
-    sha = {pk: digest for pk, _sig, digest in rows}
+    sha: dict[int, str] = {}
+    current: dict[int, tuple[int | None, float | None]] = {}
     signatures = {}
-    for pk, sig_hex, _digest in rows:
+    for pk, sig_hex, digest, linked_to, similarity in rows:
         try:
-            signatures[pk] = signature_from_hex(sig_hex)
-            index.add(pk, signatures[pk])
+            sig = signature_from_hex(sig_hex)
+            index.add(pk, sig)
         except (ValueError, KeyError):
             continue
+        signatures[pk] = sig
+        sha[pk] = digest
+        current[pk] = (linked_to, similarity)
+    changes: dict[tuple[int | None, float | None], list[int]] = {}
     linked = 0
+    for pk, sig in signatures.items():
+        best = next(
+            (m for m in index.query(sig) if m.key != pk and sha.get(m.key) != sha[pk]), None
+        )
+        wanted = (best.key, best.similarity) if best else (None, None)
+        linked += best is not None
+        if current[pk] != wanted:
+            changes.setdefault(wanted, []).append(pk)  # type: ignore[arg-type]
+    # Documents that lost their signature (destroyed, re-read) keep no stale link.
+    stale = (
+        Document.objects.filter(collection=collection, near_duplicate_of__isnull=False)
+        .filter(Q(signature="") | Q(destroyed_at__isnull=False))
+        .values_list("pk", flat=True)
+    )
     with transaction.atomic():
-        for pk, sig in signatures.items():
-            best = next(
-                (m for m in index.query(sig) if m.key != pk and sha.get(m.key) != sha[pk]), None
-            )
-            Document.objects.filter(pk=pk).update(
-                near_duplicate_of_id=best.key if best else None,
-                near_duplicate_similarity=best.similarity if best else None,
-            )
-            linked += best is not None
+        for (target, similarity), pks in changes.items():
+            for start in range(0, len(pks), 500):
+                Document.objects.filter(pk__in=pks[start : start + 500]).update(
+                    near_duplicate_of_id=target, near_duplicate_similarity=similarity
+                )
+        Document.objects.filter(pk__in=list(stale)).update(
+            near_duplicate_of=None, near_duplicate_similarity=None
+        )
     return linked
 
 
@@ -715,23 +795,40 @@ def apply_decision_to_duplicates(document: Document, user: Any) -> int:
 TRIAGE_QUEUE = (Decision.UNDECIDED, Decision.LATER)
 
 
-def claim_next_card(collection: Collection, user: Any) -> Document | None:
+def _queue_order(qs: Any) -> Any:
+    """Undecided cards first, then 'later' cards; within each, by path."""
+    return qs.annotate(
+        queue_rank=Case(When(decision=Decision.UNDECIDED, then=0), default=1)
+    ).order_by("queue_rank", "path", "pk")
+
+
+def claim_next_card(
+    collection: Collection, user: Any, *, exclude: Iterable[int] = ()
+) -> Document | None:
     """The card this person should see now, claimed so that nobody else gets it.
 
     A person keeps their own live claim (a reload shows the same card). Otherwise the first
     free undecided card, then the first free 'later' card. The claim is taken with a
     conditional update, so two people racing for one card cannot both win.
+
+    ``exclude`` skips cards (the one on screen) so that the screen can prefetch the next card:
+    a person may then hold two claims, and a reload shows the first of them in queue order.
     """
     now = timezone.now()
     until = now + timedelta(minutes=CLAIM_MINUTES)
+    skip = [int(pk) for pk in exclude]
     open_docs = Document.objects.filter(collection=collection, destroyed_at__isnull=True)
+    if skip:
+        open_docs = open_docs.exclude(pk__in=skip)
     mine = (
-        open_docs.filter(claimed_by=user, claimed_until__gt=now, decision__in=TRIAGE_QUEUE)
-        .order_by("claimed_until")
+        _queue_order(
+            open_docs.filter(claimed_by=user, claimed_until__gt=now, decision__in=TRIAGE_QUEUE)
+        )
+        .select_related("collection__default_category", "category", "near_duplicate_of")
         .first()
     )
     if mine is not None:
-        Document.objects.filter(pk=mine.pk).update(claimed_until=until)
+        Document.objects.filter(pk=mine.pk, claimed_by=user).update(claimed_until=until)
         mine.claimed_until = until
         return mine
     free = Q(claimed_by__isnull=True) | Q(claimed_until__lte=now) | Q(claimed_by=user)
@@ -746,12 +843,14 @@ def claim_next_card(collection: Collection, user: Any) -> Document | None:
                 break
             for pk in candidates:
                 taken = (
-                    Document.objects.filter(pk=pk)
+                    Document.objects.filter(pk=pk, decision=decision)
                     .filter(free)
                     .update(claimed_by=user, claimed_until=until)
                 )
                 if taken:
-                    return Document.objects.get(pk=pk)
+                    return Document.objects.select_related(
+                        "collection__default_category", "category", "near_duplicate_of"
+                    ).get(pk=pk)
     return None
 
 

@@ -5,14 +5,23 @@ Without a broker they run eagerly in-process (CELERY_TASK_ALWAYS_EAGER).
 
 from __future__ import annotations
 
+import logging
+
 from celery import shared_task
 
 from .models import Collection, DestructionList, Document
 
+logger = logging.getLogger(__name__)
+
 
 @shared_task
 def analyse_documents(document_ids: list[int]) -> int:
-    """Analyse a batch of documents, then refresh the collection's near-duplicate links."""
+    """Analyse a batch of documents; the batch that finishes a collection links near-duplicates.
+
+    Near-duplicate linking is one pass over the whole collection (one LSH index), so it runs
+    once when no document of the collection is pending any more, not after every batch.
+    Two batches finishing at the same moment may both run it; that is harmless (idempotent).
+    """
     from . import services
 
     collection_ids = set()
@@ -22,7 +31,8 @@ def analyse_documents(document_ids: list[int]) -> int:
         collection_ids.add(document.collection_id)
         count += 1
     for collection in Collection.objects.filter(pk__in=collection_ids):
-        services.find_near_duplicates(collection)
+        if services.analysis_finished(collection):
+            services.find_near_duplicates(collection)
     return count
 
 
@@ -44,3 +54,35 @@ def destroy_destruction_list(list_id: int, user_id: int | None = None) -> str:
     user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
     dl = DestructionList.objects.get(pk=list_id)
     return services.destroy_destruction_list(dl, user).status
+
+
+@shared_task
+def destroy_due_lists() -> dict[str, int]:
+    """Periodic job: destroy every list whose cooling-off has ended; finish interrupted runs.
+
+    Only lists in 'wachttijd' (which means: reviewed by a second person and, where the
+    organisation asks for it, approved by an archivist) whose cooling-off has passed, and
+    lists left in 'wordt vernietigd' by a crash. Idempotent: running it again destroys
+    nothing twice. One failing list does not stop the others.
+    """
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from . import services
+    from .constants import ListStatus
+
+    due = DestructionList.objects.filter(
+        Q(status=ListStatus.COOLING_OFF, cooling_off_until__lte=timezone.now())
+        | Q(status=ListStatus.DESTROYING)
+    ).order_by("pk")
+    result = {"destroyed": 0, "failed": 0}
+    for list_id in list(due.values_list("pk", flat=True)):
+        try:
+            dl = services.destroy_destruction_list(DestructionList.objects.get(pk=list_id), None)
+        except Exception:
+            logger.exception("Destroying destruction list %s failed", list_id)
+            result["failed"] += 1
+            continue
+        if dl.status == ListStatus.DESTROYED:
+            result["destroyed"] += 1
+    return result

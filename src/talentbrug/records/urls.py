@@ -21,6 +21,12 @@ urlpatterns = [
         f"{P}verzamelingen/<int:pk>/toevoegen/", views.collection_upload, name="collection_upload"
     ),
     path(f"{P}verzamelingen/<int:pk>/beoordelen/", views.triage, name="triage"),
+    path(f"{P}verzamelingen/<int:pk>/beoordelen/kaart/", views.triage_card, name="triage_card"),
+    path(
+        f"{P}verzamelingen/<int:pk>/map-toevoegen/",
+        views.collection_import_folder,
+        name="collection_import_folder",
+    ),
     path(
         f"{P}verzamelingen/<int:pk>/documenten/<int:document_pk>/beslissen/",
         views.decide,
@@ -60,6 +66,11 @@ urlpatterns = [
         f"{P}vernietigingslijsten/<int:pk>/verklaring.csv",
         views.declaration_csv,
         name="declaration_csv",
+    ),
+    path(
+        f"{P}vernietigingslijsten/<int:pk>/verklaring.xlsx",
+        views.declaration_xlsx,
+        name="declaration_xlsx",
     ),
     path(
         f"{P}vernietigingslijsten/<int:pk>/verklaring.pdf",

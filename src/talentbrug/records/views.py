@@ -8,8 +8,9 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -167,38 +168,80 @@ def collection_upload(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Triage ------------------------------------------------------------------------------
 
 
-@require_GET
-@staff_required("records.triage")
-def triage(request: HttpRequest, pk: int) -> HttpResponse:
-    collection = _collection(request, pk)
+def _card_context(request: HttpRequest, collection: Collection, document: Document | None) -> dict:
     org = request.organisation  # type: ignore[attr-defined]
-    document = services.claim_next_card(collection, request.user)
-    context: dict[str, Any] = {"collection": collection, "counts": _counts(collection)}
+    context: dict[str, Any] = {"collection": collection, "document": document}
     if document is not None:
         category = document.category or collection.default_category
         context.update(
-            document=document,
             suggestion=suggest(document),
             form=DecideForm(organisation=org, initial={"category": category}),
             duplicates=Document.objects.filter(collection__organisation=org, sha256=document.sha256)
             .exclude(pk=document.pk)
             .exclude(sha256="")[:5],
         )
+    return context
+
+
+@require_GET
+@staff_required("records.triage")
+def triage(request: HttpRequest, pk: int) -> HttpResponse:
+    collection = _collection(request, pk)
+    document = services.claim_next_card(collection, request.user)
+    context = _card_context(request, collection, document)
+    context["counts"] = _counts(collection)
     context["can_undo"] = collection.decision_logs.filter(
         user=request.user, undone_at__isnull=True
     ).exists()
     return render(request, "records/triage.html", context)
 
 
+def _exclude_ids(request: HttpRequest) -> list[int]:
+    return [int(v) for v in request.GET.getlist("na") if v.isdigit()][:5]
+
+
+@require_GET
+@staff_required("records.triage")
+def triage_card(request: HttpRequest, pk: int) -> HttpResponse:
+    """The next card as an HTML fragment, claimed for this person (prefetched by triage.js).
+
+    ``?na=<id>`` skips the card on screen, so the screen can load the card after it while
+    the person is still deciding. Without JavaScript this view is never needed.
+    """
+    collection = _collection(request, pk)
+    document = services.claim_next_card(collection, request.user, exclude=_exclude_ids(request))
+    response = render(
+        request, "records/_card.html", _card_context(request, collection, document)
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _wants_fragment(request: HttpRequest) -> bool:
+    return request.headers.get("X-Records-Fetch") == "1"
+
+
+def _decided_json(request: HttpRequest, collection: Collection, text: str) -> JsonResponse:
+    progress = render_to_string(
+        "records/_triage_progress.html", {"counts": _counts(collection)}, request=request
+    )
+    return JsonResponse({"ok": True, "message": text, "progress": progress})
+
+
 @require_POST
 @staff_required("records.triage")
 def decide(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
+    """Record a decision. A form post redirects to the next card; triage.js posts with
+    ``X-Records-Fetch: 1`` and gets JSON back, then shows the card it already prefetched."""
     collection = _collection(request, pk)
     org = request.organisation  # type: ignore[attr-defined]
     document = get_for_organisation(Document, org, pk=document_pk, collection=collection)
     form = DecideForm(request.POST, organisation=org)
+    fragment = _wants_fragment(request)
     if not form.is_valid():
         messages.error(request, _("Kies bewaren, weggooien, later of twijfel."))
+        if fragment:
+            return JsonResponse({"ok": False}, status=400)
         return redirect("records:triage", pk=collection.pk)
     try:
         document = services.decide_document(
@@ -216,6 +259,9 @@ def decide(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
             copies = services.apply_decision_to_duplicates(document, request.user)
     except ValidationError as exc:
         _error(request, exc)
+        if fragment:
+            # The screen reloads the triage page, which shows the message.
+            return JsonResponse({"ok": False}, status=409)
     else:
         text = _("%(decision)s: %(name)s") % {
             "decision": document.get_decision_display(),
@@ -223,7 +269,12 @@ def decide(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
         }
         if copies:
             text += " " + _("(en %(count)s exacte kopieën)") % {"count": copies}
+        if fragment and not copies:
+            return _decided_json(request, collection, text)
         messages.success(request, text)
+        if fragment:
+            # Copies changed the queue: the prefetched card may be one of them.
+            return JsonResponse({"ok": False}, status=409)
     return redirect("records:triage", pk=collection.pk)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 
@@ -70,14 +71,20 @@ def _join_adjacent(text: str, hits: list[d.Hit]) -> list[d.Hit]:
 
 
 def _resolve(hits: list[d.Hit]) -> list[d.Hit]:
+    """Keep the longest (then highest-priority) spans; drop any span overlapping a kept one."""
     ordered = sorted(hits, key=lambda h: (-(h[2] - h[1]), _PRIORITY[h[0]], h[1]))
-    taken: list[d.Hit] = []
-    for cat, s, e in ordered:
-        if any(s < te and ts < e for _, ts, te in taken):
+    starts: list[int] = []  # kept spans, sorted by start and non-overlapping
+    kept: list[d.Hit] = []
+    for hit in ordered:
+        _, s, e = hit
+        i = bisect.bisect_left(starts, s)
+        if i < len(kept) and kept[i][1] < e:  # next kept span starts inside this one
             continue
-        taken.append((cat, s, e))
-    taken.sort(key=lambda h: h[1])
-    return taken
+        if i > 0 and kept[i - 1][2] > s:  # previous kept span runs into this one
+            continue
+        starts.insert(i, s)
+        kept.insert(i, hit)
+    return kept
 
 
 def find_spans(text: str, *, known_names: Sequence[str] = ()) -> list[Span]:

@@ -24,7 +24,8 @@ def _words(text: str) -> frozenset[str]:
 
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-_CAP_WORD = rf"[{_UPPER}][\w'’]*(?:-[\w'’]+)*"
+# Bounded, atomic word patterns: no catastrophic backtracking on "Aa-Aa-Aa-…" input.
+_CAP_WORD = rf"[{_UPPER}](?>[\w'’]{{0,40}})(?:-(?>[\w'’]{{1,40}})){{0,4}}"
 _PARTICLE_RE = (
     r"(?:van|de|der|den|het|ter|ten|te|op|in|aan|bij|la|le|du|da|di|dos|das|del|von|zu|al|el|"
     r"bin|ibn|bint|abu|ben|'s|'t)"
@@ -111,12 +112,13 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------- e-mail and URLs
 
 _EMAIL_RE = re.compile(
-    r"(?<![\w.+-])[\w.+-]+(?:@|\s?[\[({]at[\])}]\s?)[\w-]+"
-    r"(?:(?:\.|\s?[\[({]dot[\])}]\s?)[\w-]+)*(?:\.|\s?[\[({]dot[\])}]\s?)[A-Za-z]{2,24}(?!\w)",
+    r"(?<![\w.+-])[\w.+-]{1,64}(?:@|\s?[\[({]at[\])}]\s?)[\w-]{1,63}"
+    r"(?:(?:\.|\s?[\[({]dot[\])}]\s?)[\w-]{1,63}){0,8}(?:\.|\s?[\[({]dot[\])}]\s?)[A-Za-z]{2,24}"
+    r"(?!\w)",
     re.IGNORECASE,
 )
 _SOCIAL = (
-    r"(?:[\w-]+\.)?(?:linkedin\.com|github\.com|gitlab\.com|facebook\.com|fb\.com|"
+    r"(?:[\w-]{1,63}\.)?(?:linkedin\.com|github\.com|gitlab\.com|facebook\.com|fb\.com|"
     r"instagram\.com|twitter\.com|x\.com|t\.me|wa\.me|youtube\.com|tiktok\.com|behance\.net|"
     r"dribbble\.com|about\.me|medium\.com|stackoverflow\.com|codeberg\.org)/[^\s<>\"'\[\]]*"
 )
@@ -126,7 +128,7 @@ _URL_RE = re.compile(
 )
 _LABELLED_DOMAIN_RE = re.compile(
     r"\b(?:website|webpagina|portfolio|blog|homepage|site|linkedin|github|gitlab)\s*:\s*"
-    r"(?P<v>[\w-]+(?:\.[\w-]+)+(?:/[^\s<>\"']*)?)",
+    r"(?P<v>[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}(?:/[^\s<>\"']*)?)",
     re.IGNORECASE,
 )
 
@@ -168,7 +170,7 @@ def find_ibans(text: str) -> Iterator[Hit]:
 # --------------------------------------------------------------------------- phone numbers
 
 _PHONE_CAND_RE = re.compile(
-    r"(?<![\w+@/.,-])(?:\+[ \t]?|(?<!\d)00)?\(?\d[\d \t().\-–/]*\d\)?(?![\w@-])"
+    r"(?<![\w+@/.,-])(?:\+[ \t]?|(?<!\d)00)?\(?\d[\d \t().\-–/]{0,40}\d\)?(?![\w@-])"
 )
 _PHONE_LABEL_RE = re.compile(
     r"(?:tel|telefoon|telefoonnummer|telnr|mobiel|mob|gsm|phone|mobile|cell|whatsapp|fax|"
@@ -207,8 +209,9 @@ def _valid_phone(candidate: str, labelled: bool) -> bool:
 
 def find_phones(text: str) -> Iterator[Hit]:
     for m in _PHONE_CAND_RE.finditer(text):
-        line_start, _ = _line_bounds(text, m.start())
-        labelled = bool(_PHONE_LABEL_RE.search(text, line_start, m.start()))
+        window = max(0, m.start() - 40)
+        window = text.rfind("\n", window, m.start()) + 1 or window
+        labelled = bool(_PHONE_LABEL_RE.search(text, window, m.start()))
         cand = m.group()
         start = m.start()
         # trim unbalanced closing parenthesis
@@ -355,31 +358,31 @@ def find_labelled_fields(text: str) -> Iterator[Hit]:
 
 # --------------------------------------------------------------------------- street addresses
 
-_P = rf"(?:{_PARTICLE_RE}[ -])"
+_P = rf"(?:{_PARTICLE_RE}[ ])"
 _STREET_SUFFIX = (
     r"(?:straat|straatweg|laan|weg|plein|gracht|kade|singel|dijk|pad|hof|park|dreef|steeg|markt|"
     r"plantsoen|baan|wal|burgwal|veld|erf|ring|oord|haven|dam|akker|zoom|hoek|boulevard|allee|"
     r"dal|vaart|rij|poort|straße|strasse|lei|kwartier|hoven|gaarde|tuin|wei|donk|horst|"
     r"heide|vliet|brink|kamp|bosch|veste)"
 )
-_WORD = rf"[{_UPPER}][\w'’.]*(?:-[\w'’.]+)*"
+_WORD = rf"[{_UPPER}](?>[\w'’.]{{0,40}})(?:-(?>[\w'’.]{{1,40}})){{0,4}}"
 _NOT_STREET = (
     r"(?!(?:Woonadres|Adres|Address|Postadres|Bezoekadres|Huisadres|Contact|Woonplaats|Home|"
     r"Thuis|Straat|Street|Tel|Telefoon|Mail|Mijn|My|Ik|I|Op|At)\b)"
 )
 _STREET_WITH_SUFFIX = (
-    rf"(?:(?:{_NOT_STREET}{_WORD}|\d+(?:e|de|ste)|'s)[ -](?:{_P})*){{0,3}}"
-    rf"[{_UPPER}][\w'’-]*{_STREET_SUFFIX}"
+    rf"(?:(?:{_NOT_STREET}{_WORD}|\d{{1,2}}(?:e|de|ste)|'s)[ ](?:{_P})*){{0,3}}"
+    rf"[{_UPPER}][\w'’-]{{0,40}}{_STREET_SUFFIX}"
     rf"|(?:Laan|Plein|Kade|Weg|Straat|Dreef|Singel|Burgemeester|Koningin|Prins|President)"
-    rf"(?:[ -](?:{_P})*{_WORD}){{1,3}}"
+    rf"(?:[ ](?:{_P})*{_WORD}){{1,3}}"
 )
-_STREET_GENERIC = rf"(?:{_NOT_STREET}{_WORD}[ -](?:{_P})*){{0,3}}{_NOT_STREET}{_WORD}"
+_STREET_GENERIC = rf"(?:{_NOT_STREET}{_WORD}[ ](?:{_P})*){{0,3}}{_NOT_STREET}{_WORD}"
 _HOUSENR = (
     r"\d{1,5}(?:(?:[ ]?[-/][ ]?)(?:\d{1,4}|[A-Za-z]{1,2})(?![\w])"
     r"|[ ]?[A-Za-z](?![\w])|[ ](?:bis|hs|huis|bg|zw|rd|[IV]{1,3})\b)?"
 )
 _POSTCODE = r"[1-9]\d{3}[ ]?(?!SA|SD|SS)[A-Z]{2}(?![\w-])"
-_CITY = rf"(?:'[st][- ])?{_WORD}(?:[ -](?:{_P}|a/d[ ])*{_WORD}){{0,2}}"
+_CITY = rf"(?:'[st][- ])?{_WORD}(?:[ ](?:{_P}|a/d[ ])*{_WORD}){{0,2}}"
 
 _NL_FULL_RE = re.compile(
     rf"(?<![\w])(?:{_STREET_WITH_SUFFIX}|{_STREET_GENERIC})[ ]{_HOUSENR}[ \t]*,?[ \t]*\n?[ \t]*"
@@ -396,7 +399,7 @@ _EN_STREET_TYPE = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|"
     r"Square|Sq|Close|Crescent|Terrace|Gardens|Grove|Hill|Row|Mews|Parkway|Highway|Hwy|Walk)"
 )
-_EN_CITYWORD = rf"[{_UPPER}][a-zà-ÿ'’.-]+"
+_EN_CITYWORD = rf"[{_UPPER}][a-zà-ÿ'’.-]{{1,40}}"
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}"
 _EN_ADDR_RE = re.compile(
     rf"(?:(?:Flat|Apt|Apartment|Unit|Suite)\.?[ ]\w{{1,5}},?[ ])?"
@@ -409,7 +412,7 @@ _EN_ADDR_RE = re.compile(
 
 _RESIDENCE_RE = re.compile(
     rf"\b(?i:woon|wonen|woont|wonend|woonachtig|live|living|lives|based|reside|residing)"
-    rf"\s+(?i:in|te)\s+(?P<c>{_CAP_WORD}(?:[ -](?:{_PARTICLE_RE}[ -])*{_CAP_WORD}){{0,2}})"
+    rf"\s+(?i:in|te)\s+(?P<c>{_CAP_WORD}(?:[ ](?:{_PARTICLE_RE}[ ])*{_CAP_WORD}){{0,2}})"
 )
 _COUNTRY_WORDS = frozenset(["nederland", "netherlands", "holland", "the", "europa", "europe"])
 

@@ -182,6 +182,7 @@ def test_other_ole_file_is_not_msg() -> None:
         ("Café – “quotes”".encode("cp1252"), "cp1252", "Café – “quotes”"),
         ("\ufeffmet BOM".encode(), "utf-8-bom", "met BOM"),
         ("UTF-16 tekst".encode("utf-16"), "utf-16-le-bom", "UTF-16 tekst"),
+        ("UTF-16 zonder BOM".encode("utf-16-le"), "utf-16-le", "UTF-16 zonder BOM"),
     ],
 )
 def test_text_encodings(raw: bytes, encoding: str, text: str) -> None:
@@ -390,3 +391,4 @@ def test_as_dict_is_json_ready() -> None:
     data = json.loads(json.dumps(result.as_dict()))
     assert data["detected_type"] == "eml" and data["children"][0]["name"] == "a.txt"
     assert "text" not in data and "text" in result.as_dict(include_text=True)
+    assert data["signature"] is not None and len(data["signature"]) == 128 * 8

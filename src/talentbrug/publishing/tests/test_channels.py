@@ -31,7 +31,9 @@ def vacancy(organisation):
 
 def test_create_channel_gives_a_short_code_and_is_audited(vacancy, make_staff, organisation):
     user = make_staff(organisation, Role.HR_ADVISER)
-    channel = services.create_channel(vacancy, user=user, roles=HR, name="  ROC  Rijnland ICT ", kind="mbo_school")
+    channel = services.create_channel(
+        vacancy, user=user, roles=HR, name="  ROC  Rijnland ICT ", kind="mbo_school"
+    )
     assert channel.name == "ROC Rijnland ICT"
     assert channel.organisation == organisation
     assert len(channel.code) == 7 and set(channel.code) <= set(CODE_ALPHABET)
@@ -50,7 +52,9 @@ def test_create_channel_refuses_bad_input_and_changes_nothing(vacancy):
     with pytest.raises(ValidationError):
         services.create_channel(vacancy, user=None, roles=HR, name="LinkedIn", kind="spam")
     with pytest.raises(PermissionDenied):
-        services.create_channel(vacancy, user=None, roles=[Role.HIRING_MANAGER], name="X", kind="other")
+        services.create_channel(
+            vacancy, user=None, roles=[Role.HIRING_MANAGER], name="X", kind="other"
+        )
     assert Channel.objects.count() == 1
 
 
@@ -132,7 +136,8 @@ def test_hiring_manager_reads_but_cannot_create(staff_client, organisation, vaca
     content = client.get(reverse("publishing:channels", kwargs={"pk": vacancy.pk})).content.decode()
     assert "Maak kanaal" not in content
     response = client.post(
-        reverse("publishing:channel_create", kwargs={"pk": vacancy.pk}), {"name": "X", "kind": "other"}
+        reverse("publishing:channel_create", kwargs={"pk": vacancy.pk}),
+        {"name": "X", "kind": "other"},
     )
     assert response.status_code == 403
 
@@ -153,7 +158,9 @@ def test_create_form_shows_errors_next_to_the_field_and_on_top(staff_client, org
 def test_applications_per_channel_is_none_until_an_app_records_channels(vacancy):
     channel = ChannelFactory(vacancy=vacancy)
     relations = [
-        rel for rel in Channel._meta.related_objects if rel.related_model._meta.app_label == "applications"
+        rel
+        for rel in Channel._meta.related_objects
+        if rel.related_model._meta.app_label == "applications"
     ]
     result = applications_per_channel([channel])
     if relations:
@@ -162,13 +169,17 @@ def test_applications_per_channel_is_none_until_an_app_records_channels(vacancy)
         assert result is None
 
 
-def test_flyer_pdf_is_a4_with_the_facts_and_the_qr_code_of_the_tracked_link(staff_client, organisation, vacancy):
+def test_flyer_pdf_is_a4_with_the_facts_and_the_qr_code_of_the_tracked_link(
+    staff_client, organisation, vacancy
+):
     from PIL import Image
     from pypdf import PdfReader
 
     channel = ChannelFactory(vacancy=vacancy, name="ROC Rijnland ICT")
     client = staff_client(organisation, Role.HIRING_MANAGER)
-    response = client.get(reverse("publishing:flyer_pdf", kwargs={"pk": vacancy.pk, "channel_pk": channel.pk}))
+    response = client.get(
+        reverse("publishing:flyer_pdf", kwargs={"pk": vacancy.pk, "channel_pk": channel.pk})
+    )
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
@@ -191,7 +202,12 @@ def test_flyer_pdf_is_a4_with_the_facts_and_the_qr_code_of_the_tracked_link(staf
     assert image.size == ((size + 2 * QR_BORDER) * QR_SCALE,) * 2
     for y in range(size):
         for x in range(size):
-            pixel = image.getpixel(((x + QR_BORDER) * QR_SCALE + QR_SCALE // 2, (y + QR_BORDER) * QR_SCALE + QR_SCALE // 2))
+            pixel = image.getpixel(
+                (
+                    (x + QR_BORDER) * QR_SCALE + QR_SCALE // 2,
+                    (y + QR_BORDER) * QR_SCALE + QR_SCALE // 2,
+                )
+            )
             assert (pixel == 0) == bool(matrix[y][x]), (x, y)
 
 
@@ -199,7 +215,9 @@ def test_flyer_print_view_has_the_qr_and_other_ways_to_apply(staff_client, organ
     vacancy = OpenVacancyFactory(organisation=organisation, apply_routes=["cv", "recruitment_day"])
     channel = ChannelFactory(vacancy=vacancy)
     client = staff_client(organisation, Role.HR_ADVISER)
-    content = client.get(reverse("publishing:flyer", kwargs={"pk": vacancy.pk, "channel_pk": channel.pk})).content.decode()
+    content = client.get(
+        reverse("publishing:flyer", kwargs={"pk": vacancy.pk, "channel_pk": channel.pk})
+    ).content.decode()
     assert 'src="data:image/svg+xml' in content
     assert f"QR-code naar http://testserver/v/{channel.code}" in content
     assert "wervingsdag" in content

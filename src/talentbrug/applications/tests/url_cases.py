@@ -1,0 +1,115 @@
+"""Every applications URL and who may use it (collected by tests/test_authorisation.py).
+
+PUBLIC URLs without arguments are walked by the central table. URLs with a vacancy id or a
+personal token, and the portal pages (which need the session a magic link gives), are
+CANDIDATE: ``test_urls.py`` in this app walks them with ``make_kwargs``.
+"""
+
+from talentbrug.tests.authz import CANDIDATE, PUBLIC, STAFF, UrlCase
+
+from .factories import ApplicationFactory, PublishedVacancyFactory
+
+
+def _public_vacancy(organisation):
+    return {"pk": PublishedVacancyFactory(organisation=organisation).pk}
+
+
+def _route(organisation):
+    return {"pk": PublishedVacancyFactory(organisation=organisation).pk, "route": "cv"}
+
+
+def _done(organisation):
+    application = ApplicationFactory(vacancy=PublishedVacancyFactory(organisation=organisation))
+    return {"pk": application.vacancy_id, "key": application.idempotency_key}
+
+
+def _application(organisation):
+    return {"pk": ApplicationFactory(vacancy=PublishedVacancyFactory(organisation=organisation)).pk}
+
+
+def _staff_vacancy(organisation):
+    return {"pk": ApplicationFactory(vacancy=PublishedVacancyFactory(organisation=organisation)).vacancy_id}
+
+
+def _document(organisation):
+    from django.core.files.base import ContentFile
+
+    from ..models import Document
+
+    application = ApplicationFactory(vacancy=PublishedVacancyFactory(organisation=organisation))
+    document = Document(
+        candidate=application.candidate,
+        application=application,
+        kind="cv",
+        original_name="cv.txt",
+        detected_type="txt",
+        content_type="text/plain",
+        size=5,
+        sha256="0" * 64,
+    )
+    document.file.save("cv.txt", ContentFile(b"Hallo"), save=True)
+    return {"pk": application.pk, "document_pk": document.pk}
+
+
+def _portal_document(organisation):
+    return {"pk": _document(organisation)["document_pk"]}
+
+
+def _token(organisation):
+    from ..tokens import make_token
+
+    return {"token": make_token(ApplicationFactory().candidate)}
+
+
+def _profile_item(organisation):
+    from ..models import Education
+
+    application = ApplicationFactory()
+    education = Education.objects.create(candidate=application.candidate, programme="ICT")
+    return {"kind": "opleiding", "pk": education.pk}
+
+
+URL_CASES = [
+    # Public pages
+    UrlCase("applications:link_request", PUBLIC),
+    UrlCase("applications:link_sent", PUBLIC),
+    # Public pages with a vacancy id (walked in this app's test_urls.py)
+    UrlCase("applications:apply", CANDIDATE, make_kwargs=_public_vacancy),
+    UrlCase("applications:apply_route", CANDIDATE, make_kwargs=_route),
+    UrlCase("applications:done", CANDIDATE, make_kwargs=_done),
+    # Personal link and the portal (session from the link)
+    UrlCase("applications:portal_login", CANDIDATE, make_kwargs=_token, ok_status=(302,)),
+    UrlCase("applications:portal", CANDIDATE),
+    UrlCase("applications:portal_logout", CANDIDATE, method="post", ok_status=(302,)),
+    UrlCase("applications:portal_profile", CANDIDATE),
+    UrlCase(
+        "applications:portal_profile_remove",
+        CANDIDATE,
+        method="post",
+        make_kwargs=_profile_item,
+        ok_status=(302,),
+    ),
+    UrlCase("applications:portal_application", CANDIDATE, make_kwargs=_application),
+    UrlCase(
+        "applications:portal_upload", CANDIDATE, method="post", make_kwargs=_application, ok_status=(400,)
+    ),
+    UrlCase(
+        "applications:portal_slot", CANDIDATE, method="post", make_kwargs=_application, ok_status=(302,)
+    ),
+    UrlCase("applications:portal_withdraw", CANDIDATE, make_kwargs=_application),
+    UrlCase("applications:portal_document", CANDIDATE, make_kwargs=_portal_document),
+    UrlCase("applications:portal_export", CANDIDATE),
+    UrlCase("applications:portal_delete", CANDIDATE),
+    UrlCase("applications:portal_consent", CANDIDATE, method="post", ok_status=(302,)),
+    # Staff
+    UrlCase("applications:staff_list", STAFF, "applications.view"),
+    UrlCase("applications:staff_vacancy", STAFF, "applications.view", make_kwargs=_staff_vacancy),
+    UrlCase("applications:staff_detail", STAFF, "applications.view", make_kwargs=_application),
+    UrlCase(
+        "applications:staff_document",
+        STAFF,
+        "applications.view_documents",
+        make_kwargs=_document,
+    ),
+    UrlCase("applications:staff_merge", STAFF, "applications.merge", make_kwargs=_application),
+]

@@ -1,0 +1,237 @@
+"""Mails of onboarding: the personal link, reminders to task owners and the manager's digest.
+
+Every mail is written in the recipient's language. Sending is idempotent: a Reminder row with
+a unique key is written in the same transaction as the mail is sent, so a second run on the
+same day (or a parallel worker) sends nothing twice.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from talentbrug.audit.services import record_event
+
+from . import services, tokens
+from .constants import (
+    CHECKIN_REMINDER_WEEKDAY,
+    OVERDUE_REMINDER_EVERY_DAYS,
+    SUPPORTER_ROLES,
+    OwnerRole,
+    PlanStatus,
+    ReminderKind,
+    TaskStatus,
+)
+from .models import OnboardingPlan, PlanTask, Reminder
+from .workdays import is_working_day, next_working_day, week_start
+
+OPEN_PLAN = (PlanStatus.PLANNED, PlanStatus.ACTIVE)
+
+
+def _send(template: str, recipient: str, language: str, context: dict[str, Any]) -> None:
+    language = language if language in dict(settings.LANGUAGES) else "nl"
+    with translation.override(language):
+        subject = render_to_string(f"onboarding/mail/{template}_subject.txt", context).strip()
+        body = render_to_string(f"onboarding/mail/{template}.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient])
+
+
+def send_portal_link(plan: OnboardingPlan, *, user: Any = None) -> None:
+    """Mail the new hire a fresh personal link to 'jouw inwerkplan'."""
+    plan.refresh_from_db()
+    _send(
+        "portal_link",
+        plan.email,
+        plan.preferred_language,
+        {"plan": plan, "url": tokens.portal_url(plan)},
+    )
+    services.record_link_sent(plan, user=user)
+
+
+def task_link(task: PlanTask) -> str:
+    plan = task.plan
+    if task.owner_role == OwnerRole.NEW_HIRE and not task.owner_user_id:
+        return tokens.portal_url(plan)
+    if task.owner_role in SUPPORTER_ROLES and not task.owner_user_id:
+        supporter = plan.supporter(task.owner_role)
+        if supporter is not None and supporter.user_id is None:
+            return tokens.supporter_url(supporter)
+    return settings.SITE_URL + reverse("onboarding:plan_detail", kwargs={"pk": plan.pk})
+
+
+def _claim(kind: str, key: str, recipient: str, today: date, plan: Any, task: Any) -> bool:
+    try:
+        with transaction.atomic():
+            Reminder.objects.create(
+                organisation=plan.organisation,
+                kind=kind,
+                plan=plan,
+                task=task,
+                recipient=recipient,
+                sent_on=today,
+                key=key,
+            )
+    except IntegrityError:
+        return False
+    return True
+
+
+def _task_reminders(today: date) -> tuple[int, int]:
+    batches: dict[str, list[tuple[str, PlanTask, str]]] = defaultdict(list)
+    languages: dict[str, str] = {}
+    tasks = (
+        PlanTask.objects.filter(
+            plan__status__in=OPEN_PLAN, status=TaskStatus.OPEN, due_date__lte=today
+        )
+        .select_related("plan", "plan__organisation", "plan__manager", "plan__hr_contact", "owner_user")
+        .prefetch_related("plan__supporters__user")
+        .order_by("due_date", "pk")
+    )
+    recent = today - timedelta(days=OVERDUE_REMINDER_EVERY_DAYS - 1)
+    for task in tasks:
+        contact = services.owner_contact(task)
+        if contact is None or not contact[1]:
+            continue
+        _name, email, language = contact
+        if task.due_date == today:
+            kind = ReminderKind.TASK_DUE
+        else:
+            kind = ReminderKind.TASK_OVERDUE
+            if Reminder.objects.filter(
+                kind=kind, task=task, recipient=email, sent_on__gte=recent
+            ).exists():
+                continue
+        key = f"{kind}:{task.pk}:{email.lower()}:{today.isoformat()}"
+        batches[email].append((kind, task, key))
+        languages.setdefault(email, language)
+    due = overdue = 0
+    for email, items in batches.items():
+        with transaction.atomic():
+            claimed = [
+                (kind, task)
+                for kind, task, key in items
+                if _claim(kind, key, email, today, task.plan, task)
+            ]
+            if not claimed:
+                continue
+            _send(
+                "task_reminder",
+                email,
+                languages[email],
+                {
+                    "due": [(t, task_link(t)) for k, t in claimed if k == ReminderKind.TASK_DUE],
+                    "overdue": [
+                        (t, task_link(t)) for k, t in claimed if k == ReminderKind.TASK_OVERDUE
+                    ],
+                    "today": today,
+                },
+            )
+        due += sum(1 for k, _t in claimed if k == ReminderKind.TASK_DUE)
+        overdue += sum(1 for k, _t in claimed if k == ReminderKind.TASK_OVERDUE)
+    return due, overdue
+
+
+def _checkin_reminders(today: date) -> int:
+    if today.weekday() < CHECKIN_REMINDER_WEEKDAY:
+        return 0
+    monday = week_start(today)
+    sent = 0
+    plans = OnboardingPlan.objects.filter(
+        status=PlanStatus.ACTIVE, start_date__lte=today
+    ).exclude(checkins__week_start=monday)
+    for plan in plans.select_related("organisation"):
+        key = f"{ReminderKind.CHECKIN}:{plan.pk}:{monday.isoformat()}"
+        with transaction.atomic():
+            if not _claim(ReminderKind.CHECKIN, key, plan.email, today, plan, None):
+                continue
+            _send(
+                "checkin_reminder",
+                plan.email,
+                plan.preferred_language,
+                {
+                    "plan": plan,
+                    "url": settings.SITE_URL
+                    + reverse(
+                        "onboarding:portal_checkin", kwargs={"token": tokens.make_token(plan)}
+                    ),
+                },
+            )
+        sent += 1
+    return sent
+
+
+def _digests(today: date) -> int:
+    """Once a week, on the first working day: one mail per manager about their new people."""
+    if today != next_working_day(week_start(today)):
+        return 0
+    year, week, _day = today.isocalendar()
+    plans_by_manager: dict[int, list[OnboardingPlan]] = defaultdict(list)
+    plans = (
+        OnboardingPlan.objects.filter(status__in=OPEN_PLAN, manager__isnull=False)
+        .select_related("manager", "organisation")
+        .prefetch_related("tasks", "checkins")
+    )
+    for plan in plans:
+        plans_by_manager[plan.manager_id].append(plan)
+    sent = 0
+    week_end = today + timedelta(days=6)
+    for manager_plans in plans_by_manager.values():
+        manager = manager_plans[0].manager
+        if not manager.email or not manager.is_active:
+            continue
+        key = f"{ReminderKind.DIGEST}:{manager.pk}:{year}-{week:02d}"
+        rows = []
+        for plan in manager_plans:
+            tasks = list(plan.tasks.all())
+            checkins = sorted(plan.checkins.all(), key=lambda c: c.week_start)
+            rows.append(
+                {
+                    "plan": plan,
+                    "url": settings.SITE_URL
+                    + reverse("onboarding:plan_detail", kwargs={"pk": plan.pk}),
+                    "health": services.health(plan, today),
+                    "overdue": sum(1 for t in tasks if t.is_overdue(today)),
+                    "this_week": sum(
+                        1
+                        for t in tasks
+                        if t.status == TaskStatus.OPEN and today <= t.due_date <= week_end
+                    ),
+                    "last_mood": checkins[-1].mood if checkins else None,
+                    "missing_checkin": services.missing_checkin(plan, today),
+                }
+            )
+        with transaction.atomic():
+            if not _claim(ReminderKind.DIGEST, key, manager.email, today, manager_plans[0], None):
+                continue
+            _send(
+                "digest",
+                manager.email,
+                manager.preferred_language,
+                {"manager": manager, "rows": rows, "today": today},
+            )
+        sent += 1
+    return sent
+
+
+def send_reminders(today: date | None = None) -> dict[str, int]:
+    """The periodic job: start plans whose day has come, then remind. Safe to run again."""
+    today = today or timezone.localdate()
+    result = {"started": services.activate_started_plans(today)}
+    if not is_working_day(today):
+        result.update(task_due=0, task_overdue=0, checkin=0, digest=0)
+        return result
+    result["task_due"], result["task_overdue"] = _task_reminders(today)
+    result["checkin"] = _checkin_reminders(today)
+    result["digest"] = _digests(today)
+    total = sum(v for k, v in result.items() if k != "started")
+    if total:
+        record_event("onboarding.reminders_sent", count=total)
+    return result

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PrivacyConfig(AppConfig):
+    name = "talentbrug.privacy"
+    verbose_name = _("Privacy")
+
+    def ready(self) -> None:
+        from talentbrug.publishing import periodic
+
+        from . import nav, permissions, tasks  # noqa: F401
+
+        periodic.register("privacy.purge_expired", tasks.purge_expired)
