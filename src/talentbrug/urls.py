@@ -18,6 +18,9 @@ urlpatterns = [
     path("", include("talentbrug.records.urls")),
     path("", include("talentbrug.matches.urls")),
     path("", include("talentbrug.talentpool.urls")),
+    path("", include("talentbrug.privacy.urls")),
+    path("", include("talentbrug.onboarding.urls")),
+    path("", include("talentbrug.programmes.urls")),
 ]
 
 if settings.OIDC_ENABLED:

@@ -23,6 +23,7 @@ from .constants import (
 from .models import CEFR_CHOICES, LANGUAGE_CHOICES, Document
 from .uploads import UploadRejected, check_document, check_video, clean_text
 
+EMPTY_FILE = _("Het bestand is leeg. Kies een ander bestand.")
 YES_NO = [("yes", _("Ja")), ("no", _("Nee"))]
 FILE_ACCEPT = ".pdf,.docx,.odt,.txt,application/pdf"
 VIDEO_ACCEPT = "video/webm,video/mp4,.webm,.mp4"
@@ -115,6 +116,9 @@ class ApplyForm(AntiBotMixin):
         self.initial.setdefault("idempotency_key", uuid.uuid4())
         fields = self.route_fields(route, slots)
         self.route_field_names = list(fields)
+        for fld in fields.values():
+            if isinstance(fld, forms.FileField):
+                fld.error_messages["empty"] = EMPTY_FILE
         # Route fields come after the name and e-mail, before the extra questions.
         ordered = {}
         for name, fld in self.fields.items():
@@ -430,18 +434,6 @@ class LanguageForm(forms.Form):
         help_text=_("A1 is beginner. B1 is: je kunt je redden op je werk. C2 is heel goed."),
     )
     evidence = forms.ChoiceField(label=_("Hoe weet je dat?"), choices=LanguageEvidence.choices)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        style(self)
-
-
-class MergeForm(forms.Form):
-    other_application = forms.IntegerField(
-        label=_("Nummer van de andere sollicitatie"),
-        help_text=_("Van dezelfde persoon met een ander e-mailadres, in uw organisatie."),
-        min_value=1,
-    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -31,12 +31,12 @@ from .forms import (
     ExperienceForm,
     LanguageForm,
     LinkRequestForm,
-    MergeForm,
     SkillsForm,
     SlotForm,
     UploadForm,
     initial_antibot,
 )
+from .staff_forms import MergeForm
 from .models import Application, Candidate, Document, Education, Experience, LanguageProficiency
 
 

@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "talentbrug.applications",
     "talentbrug.matches",
     "talentbrug.talentpool",
+    "talentbrug.privacy",
+    "talentbrug.onboarding",
+    "talentbrug.programmes",
 ]
 
 MIDDLEWARE = [
@@ -257,6 +260,9 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Talentbrug <noreply@talentbrug.example>")
+
+# Records (bewaren of weggooien): server folders staff may import, as name=/folder entries.
+RECORDS_IMPORT_ROOTS = env_list("RECORDS_IMPORT_ROOTS", [])
 
 # --- API -------------------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -89,7 +89,10 @@ def database_config(url: str, base_dir: Path) -> dict[str, object]:
             "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
         }
     try:
-        config: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=60))
+        # Health checks: a connection broken by a database restart is replaced, not reused.
+        config: dict[str, object] = dict(
+            dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        )
     except ValueError as exc:
         raise SettingError(f"DATABASE_URL cannot be read: {exc}.") from None
     if not config.get("NAME"):

@@ -38,7 +38,10 @@ def surprise_themes(organisations: Iterable[Any]) -> dict[str, Any]:
             counts[theme] = counts.get(theme, 0) + 1
     shown, hidden = themes.suppress(counts, MIN_GROUP_SIZE)
     rows = sorted(
-        ({"theme": key, "label": THEME_LABELS.get(key, key), "people": value} for key, value in shown.items()),
+        (
+            {"theme": key, "label": THEME_LABELS.get(key, key), "people": value}
+            for key, value in shown.items()
+        ),
         key=lambda row: (-row["people"], str(row["label"])),
     )
     people = len(per_plan)

@@ -113,7 +113,10 @@ class PlanStartForm(StyledForm):
     first_day_time = forms.CharField(label=_("Hoe laat"), max_length=60, required=False)
     first_day_ask_for = forms.CharField(label=_("Naar wie vragen"), max_length=200, required=False)
     buddy = forms.ModelChoiceField(
-        queryset=OnboardingTemplate.objects.none(), label=_("Buddy"), required=False, empty_label="–"
+        queryset=OnboardingTemplate.objects.none(),
+        label=_("Buddy"),
+        required=False,
+        empty_label="–",
     )
     coach_user = forms.ModelChoiceField(
         queryset=OnboardingTemplate.objects.none(),
@@ -190,7 +193,9 @@ class SupporterForm(StyledForm):
         required=False,
         empty_label="–",
     )
-    name = forms.CharField(label=_("Of: naam van een externe coach"), max_length=200, required=False)
+    name = forms.CharField(
+        label=_("Of: naam van een externe coach"), max_length=200, required=False
+    )
     email = forms.EmailField(label=_("E-mailadres externe coach"), required=False)
     language = forms.ChoiceField(
         label=_("Taal van berichten aan de externe coach"), choices=settings.LANGUAGES, initial="nl"
@@ -209,7 +214,8 @@ class SupporterForm(StyledForm):
             self.add_error("name", _("Kies een collega óf vul een externe coach in, niet allebei."))
         elif not data.get("user") and not (data.get("name") and data.get("email")):
             self.add_error(
-                "user", _("Kies een collega, of vul de naam en het e-mailadres van een externe coach in.")
+                "user",
+                _("Kies een collega, of vul de naam en het e-mailadres van een externe coach in."),
             )
         return data
 

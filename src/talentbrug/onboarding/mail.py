@@ -91,7 +91,9 @@ def _task_reminders(today: date) -> tuple[int, int]:
         PlanTask.objects.filter(
             plan__status__in=OPEN_PLAN, status=TaskStatus.OPEN, due_date__lte=today
         )
-        .select_related("plan", "plan__organisation", "plan__manager", "plan__hr_contact", "owner_user")
+        .select_related(
+            "plan", "plan__organisation", "plan__manager", "plan__hr_contact", "owner_user"
+        )
         .prefetch_related("plan__supporters__user")
         .order_by("due_date", "pk")
     )
@@ -144,9 +146,9 @@ def _checkin_reminders(today: date) -> int:
         return 0
     monday = week_start(today)
     sent = 0
-    plans = OnboardingPlan.objects.filter(
-        status=PlanStatus.ACTIVE, start_date__lte=today
-    ).exclude(checkins__week_start=monday)
+    plans = OnboardingPlan.objects.filter(status=PlanStatus.ACTIVE, start_date__lte=today).exclude(
+        checkins__week_start=monday
+    )
     for plan in plans.select_related("organisation"):
         key = f"{ReminderKind.CHECKIN}:{plan.pk}:{monday.isoformat()}"
         with transaction.atomic():

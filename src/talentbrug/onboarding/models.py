@@ -149,14 +149,15 @@ class OnboardingPlan(models.Model):
         default=ProgrammeKind.STANDARD,
         help_text=_("Soort traject; om op te filteren."),
     )
-    # Hook for selection: the application this hire came from. The applications app did not
-    # exist yet when this model was made, so this is a plain id (see docs/manual/inwerken.md).
-    application_id = models.PositiveBigIntegerField(
-        _("sollicitatie"),
+    # Hook for selection: the application this hire came from (start_onboarding(application=…)).
+    application = models.ForeignKey(
+        "applications.Application",
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        db_index=True,
-        help_text=_("Id van de sollicitatie waaruit deze medewerker is aangenomen."),
+        related_name="onboarding_plans",
+        verbose_name=_("sollicitatie"),
+        help_text=_("De sollicitatie waaruit deze medewerker is aangenomen."),
     )
     name = models.CharField(
         _("naam"), max_length=200, help_text=_("Naam van de nieuwe medewerker.")
@@ -414,6 +415,9 @@ class Intake(models.Model):
         verbose_name = _("intake")
         verbose_name_plural = _("intakes")
 
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.pk}"
+
 
 class CheckIn(models.Model):
     """A weekly check-in: three short questions and a mood from 1 to 5. One per week."""
@@ -440,6 +444,9 @@ class CheckIn(models.Model):
             models.UniqueConstraint(fields=["plan", "week_start"], name="one_checkin_per_week")
         ]
 
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.pk}"
+
 
 class Surprise(models.Model):
     """One of the 'tien verbazingen': something that surprised the new hire."""
@@ -463,6 +470,9 @@ class Surprise(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["plan", "position"], name="unique_surprise_position")
         ]
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.pk}"
 
 
 class Evaluation(models.Model):
@@ -496,6 +506,9 @@ class Evaluation(models.Model):
             models.UniqueConstraint(fields=["plan", "moment"], name="unique_evaluation_moment")
         ]
 
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.pk}"
+
 
 class DevelopmentGoal(models.Model):
     """A development goal with progress."""
@@ -523,6 +536,9 @@ class DevelopmentGoal(models.Model):
         verbose_name = _("ontwikkeldoel")
         verbose_name_plural = _("ontwikkeldoelen")
         ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.pk}"
 
 
 class Reminder(models.Model):
@@ -559,3 +575,6 @@ class Reminder(models.Model):
         verbose_name = _("herinnering")
         verbose_name_plural = _("herinneringen")
         ordering = ["-sent_on"]
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.pk}"

@@ -115,9 +115,7 @@ def ensure_default_templates(organisation: Organisation) -> list[OnboardingTempl
             )
             created.append(template)
     if created:
-        record_event(
-            "onboarding.templates_created", organisation=organisation, count=len(created)
-        )
+        record_event("onboarding.templates_created", organisation=organisation, count=len(created))
     return created
 
 
@@ -206,7 +204,9 @@ def _validate_supporter(value: SupporterInput, organisation: Organisation, role:
         return
     if not value.name.strip() or not value.email.strip():
         raise ValidationError(
-            _("Vul voor de %(role)s een collega in, of de naam en het e-mailadres van een externe coach.")
+            _(
+                "Vul voor de %(role)s een collega in, of de naam en het e-mailadres van een externe coach."
+            )
             % {"role": label.lower()}
         )
 
@@ -350,9 +350,7 @@ def _save_supporter(plan: OnboardingPlan, role: str, value: SupporterInput) -> S
 
 
 @transaction.atomic
-def assign_supporter(
-    plan: OnboardingPlan, role: str, value: Any, *, user: Any
-) -> Supporter | None:
+def assign_supporter(plan: OnboardingPlan, role: str, value: Any, *, user: Any) -> Supporter | None:
     """Assign (or with ``None`` remove) the buddy, language coach or praktijkopleider."""
     if role not in SUPPORTER_ROLES:
         raise ValidationError(_("Deze rol kan geen begeleider zijn."))
@@ -685,7 +683,9 @@ def add_task(plan: OnboardingPlan, *, user: Any, data: Mapping[str, Any]) -> Pla
     return task
 
 
-def _complete_form_task(plan: OnboardingPlan, form_kind: str, *, user: Any = None, via: str) -> None:
+def _complete_form_task(
+    plan: OnboardingPlan, form_kind: str, *, user: Any = None, via: str
+) -> None:
     task = (
         plan.tasks.filter(form_kind=form_kind, status=TaskStatus.OPEN)
         .order_by("due_date", "pk")
@@ -726,7 +726,9 @@ def save_manager_expectations(plan: OnboardingPlan, *, user: Any, text: str) -> 
     intake.manager_expectations = text
     intake.manager_updated_at = timezone.now()
     intake.save()
-    record_event("onboarding.intake_expectations", actor=user, organisation=plan.organisation, obj=plan)
+    record_event(
+        "onboarding.intake_expectations", actor=user, organisation=plan.organisation, obj=plan
+    )
     return intake
 
 
@@ -821,7 +823,9 @@ def save_evaluation(
         moment=moment,
         outcome=evaluation.outcome,
     )
-    form_kind = FormKind.EVALUATION_3 if moment == EvaluationMoment.MONTH_3 else FormKind.EVALUATION_6
+    form_kind = (
+        FormKind.EVALUATION_3 if moment == EvaluationMoment.MONTH_3 else FormKind.EVALUATION_6
+    )
     _complete_form_task(plan, form_kind, user=user, via="staff")
     return evaluation
 
@@ -835,7 +839,9 @@ def add_goal(
         raise ValidationError(_("Schrijf op wat je wilt leren."))
     if target_date is not None:
         _check_date(plan, target_date)
-    goal = DevelopmentGoal.objects.create(plan=plan, title=title.strip()[:200], target_date=target_date)
+    goal = DevelopmentGoal.objects.create(
+        plan=plan, title=title.strip()[:200], target_date=target_date
+    )
     record_event(
         "onboarding.goal_added",
         actor=user,

@@ -118,7 +118,9 @@ def _with_health(plans: Any, today: Any) -> list[dict[str, Any]]:
                 "plan": plan,
                 "health": (health := services.health(plan, today)),
                 "health_label": Health(health).label,
-                "progress": round(100 * (len(tasks) - len(open_tasks)) / len(tasks)) if tasks else 0,
+                "progress": round(100 * (len(tasks) - len(open_tasks)) / len(tasks))
+                if tasks
+                else 0,
                 "next_task": min(open_tasks, key=lambda t: t.due_date) if open_tasks else None,
                 "overdue": sum(1 for t in open_tasks if t.due_date < today),
             }
@@ -263,10 +265,17 @@ def plan_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("Het inwerkplan staat klaar. De nieuwe collega krijgt een persoonlijke link per e-mail."),
+                _(
+                    "Het inwerkplan staat klaar. De nieuwe collega krijgt een persoonlijke link per e-mail."
+                ),
             )
             return redirect("onboarding:plan_detail", pk=plan.pk)
-    return render(request, "onboarding/plan_form.html", {"form": form, "plan": None}, status=400 if form.errors else 200)
+    return render(
+        request,
+        "onboarding/plan_form.html",
+        {"form": form, "plan": None},
+        status=400 if form.errors else 200,
+    )
 
 
 @staff_required("onboarding.view")
@@ -311,7 +320,11 @@ def _render_plan(request: HttpRequest, plan: OnboardingPlan, **extra: Any) -> Ht
         else None,
         "intake": Intake.objects.filter(plan=plan).first(),
         "expectations_form": ExpectationsForm(
-            initial={"manager_expectations": getattr(Intake.objects.filter(plan=plan).first(), "manager_expectations", "")}
+            initial={
+                "manager_expectations": getattr(
+                    Intake.objects.filter(plan=plan).first(), "manager_expectations", ""
+                )
+            }
         ),
         "trend": services.mood_trend(plan),
         "mood_labels": MOOD_LABELS,
@@ -362,7 +375,9 @@ def plan_transition(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         return _render_plan(request, plan, plan_errors=_errors(exc))
     plan.refresh_from_db()
-    messages.success(request, _("Status is nu: %(status)s.") % {"status": plan.get_status_display()})
+    messages.success(
+        request, _("Status is nu: %(status)s.") % {"status": plan.get_status_display()}
+    )
     return redirect("onboarding:plan_detail", pk=plan.pk)
 
 
@@ -373,7 +388,9 @@ def plan_link(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan(request, pk)
     if request.POST.get("action") == "revoke":
         services.revoke_portal_links(plan, user=request.user)
-        messages.success(request, _("Oude links werken niet meer. Er is een nieuwe link verstuurd."))
+        messages.success(
+            request, _("Oude links werken niet meer. Er is een nieuwe link verstuurd.")
+        )
     else:
         messages.success(request, _("De persoonlijke link is opnieuw verstuurd."))
     mail.send_portal_link(plan, user=request.user)
@@ -386,11 +403,17 @@ def supporter_save(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan(request, pk)
     form = SupporterForm(request.POST, members=_members(request))
     if not form.is_valid():
-        return _render_plan(request, plan, supporter_form=form, supporter_errors=[_("Controleer de begeleider.")])
+        return _render_plan(
+            request, plan, supporter_form=form, supporter_errors=[_("Controleer de begeleider.")]
+        )
     data = form.cleaned_data
     value: Any = None
     if not data["remove"]:
-        value = data["user"] or {"name": data["name"], "email": data["email"], "language": data["language"]}
+        value = data["user"] or {
+            "name": data["name"],
+            "email": data["email"],
+            "language": data["language"],
+        }
     try:
         services.assign_supporter(plan, data["role"], value, user=request.user)
     except ValidationError as exc:
@@ -533,7 +556,10 @@ def task_edit(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
             return redirect("onboarding:plan_detail", pk=plan.pk)
     status = 400 if form.errors else 200
     return render(
-        request, "onboarding/task_form.html", {"form": form, "plan": plan, "task": task}, status=status
+        request,
+        "onboarding/task_form.html",
+        {"form": form, "plan": plan, "task": task},
+        status=status,
     )
 
 
@@ -556,7 +582,10 @@ def task_add(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("onboarding:plan_detail", pk=plan.pk)
     status = 400 if form.errors else 200
     return render(
-        request, "onboarding/task_form.html", {"form": form, "plan": plan, "task": None}, status=status
+        request,
+        "onboarding/task_form.html",
+        {"form": form, "plan": plan, "task": None},
+        status=status,
     )
 
 
@@ -649,7 +678,9 @@ def template_task_remove(request: HttpRequest, pk: int, task_pk: int) -> HttpRes
     template = get_for_organisation(OnboardingTemplate, request.organisation, pk=pk)  # type: ignore[attr-defined]
     task = _child(TemplateTask.objects.filter(template=template), task_pk)
     services.remove_template_task(task, user=request.user)
-    messages.success(request, _("De taak is verwijderd. Plannen die al lopen houden hun eigen kopie."))
+    messages.success(
+        request, _("De taak is verwijderd. Plannen die al lopen houden hun eigen kopie.")
+    )
     return redirect("onboarding:template_detail", pk=template.pk)
 
 
@@ -711,7 +742,9 @@ def portal(request: HttpRequest, plan: OnboardingPlan, token: str) -> HttpRespon
     tasks = list(plan.tasks.filter(status__in=[TaskStatus.OPEN, TaskStatus.DONE]))
     mine_ = [t for t in tasks if t.owner_role == OwnerRole.NEW_HIRE and not t.owner_user_id]
     forms_done = {
-        FormKind.INTAKE: bool(getattr(Intake.objects.filter(plan=plan).first(), "submitted_at", None)),
+        FormKind.INTAKE: bool(
+            getattr(Intake.objects.filter(plan=plan).first(), "submitted_at", None)
+        ),
         FormKind.CHECKIN: plan.checkins.filter(week_start=services.week_start(today)).exists(),
         FormKind.SURPRISES: plan.surprises.exists(),
         FormKind.GOALS: plan.goals.exists(),
@@ -725,7 +758,9 @@ def portal(request: HttpRequest, plan: OnboardingPlan, token: str) -> HttpRespon
             "others_soon": [
                 t
                 for t in tasks
-                if t not in mine_ and t.status == TaskStatus.OPEN and t.due_date <= today + timedelta(days=14)
+                if t not in mine_
+                and t.status == TaskStatus.OPEN
+                and t.due_date <= today + timedelta(days=14)
             ],
             "today": today,
             "progress": plan.progress(),
@@ -783,7 +818,10 @@ def portal_checkin(request: HttpRequest, plan: OnboardingPlan, token: str) -> Ht
             if created:
                 messages.success(request, _("Dank je wel. Je leidinggevende ziet hoe het gaat."))
             else:
-                messages.info(request, _("Je hebt deze week al verteld hoe het gaat. We bewaren je eerste antwoord."))
+                messages.info(
+                    request,
+                    _("Je hebt deze week al verteld hoe het gaat. We bewaren je eerste antwoord."),
+                )
             return redirect("onboarding:portal", token=token)
     return render(
         request,
@@ -811,7 +849,10 @@ def portal_surprises(request: HttpRequest, plan: OnboardingPlan, token: str) -> 
             for message in _errors(exc):
                 form.add_error(None, message)
         else:
-            messages.success(request, _("Dank je wel. Je leidinggevende leest wat je opviel. Zo leren wij ervan."))
+            messages.success(
+                request,
+                _("Dank je wel. Je leidinggevende leest wat je opviel. Zo leren wij ervan."),
+            )
             return redirect("onboarding:portal", token=token)
     return render(
         request,
@@ -843,7 +884,9 @@ def portal_goals(request: HttpRequest, plan: OnboardingPlan, token: str) -> Http
 
 @require_POST
 @portal_view
-def portal_task_done(request: HttpRequest, plan: OnboardingPlan, token: str, task_pk: int) -> HttpResponse:
+def portal_task_done(
+    request: HttpRequest, plan: OnboardingPlan, token: str, task_pk: int
+) -> HttpResponse:
     task = _child(plan.tasks.all(), task_pk)
     try:
         services.complete_own_task(plan, task)
@@ -880,13 +923,21 @@ def supporter_portal(request: HttpRequest, supporter: Supporter, token: str) -> 
     return render(
         request,
         "onboarding/portal/supporter.html",
-        {"supporter": supporter, "plan": plan, "tasks": tasks, "token": token, "today": timezone.localdate()},
+        {
+            "supporter": supporter,
+            "plan": plan,
+            "tasks": tasks,
+            "token": token,
+            "today": timezone.localdate(),
+        },
     )
 
 
 @require_POST
 @supporter_view
-def supporter_task_done(request: HttpRequest, supporter: Supporter, token: str, task_pk: int) -> HttpResponse:
+def supporter_task_done(
+    request: HttpRequest, supporter: Supporter, token: str, task_pk: int
+) -> HttpResponse:
     task = _child(supporter.plan.tasks.all(), task_pk)
     try:
         services.complete_supporter_task(supporter, task)
@@ -895,4 +946,3 @@ def supporter_task_done(request: HttpRequest, supporter: Supporter, token: str, 
     else:
         messages.success(request, _("Dank u wel. De taak staat op klaar."))
     return redirect("onboarding:supporter_portal", token=token)
-

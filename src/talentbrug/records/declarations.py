@@ -110,29 +110,34 @@ CSV_HEADER = [
 ]
 
 
+def declaration_table(dl: DestructionList) -> list[list[Any]]:
+    """The declaration's rows as cells (after the header): the same for CSV and XLSX."""
+    return [
+        [
+            row.category_code,
+            row.category_name,
+            row.waardering,
+            row.bewaartermijn_years or "",
+            row.identifier,
+            row.name,
+            row.path,
+            _fmt(row.record_date),
+            row.sha256,
+            row.approved_by,
+            _fmt(row.approved_at),
+            _fmt(row.destroyed_at),
+            METHOD,
+        ]
+        for row in declaration_rows(dl)
+    ]
+
+
 def declaration_csv(dl: DestructionList, user: Any = None) -> bytes:
     _ensure_destroyed(dl)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
     writer.writerow(CSV_HEADER)
-    for row in declaration_rows(dl):
-        writer.writerow(
-            [
-                row.category_code,
-                row.category_name,
-                row.waardering,
-                row.bewaartermijn_years or "",
-                row.identifier,
-                row.name,
-                row.path,
-                _fmt(row.record_date),
-                row.sha256,
-                row.approved_by,
-                _fmt(row.approved_at),
-                _fmt(row.destroyed_at),
-                METHOD,
-            ]
-        )
+    writer.writerows(declaration_table(dl))
     record_event(
         "records.declaration_downloaded",
         actor=user,
@@ -141,6 +146,42 @@ def declaration_csv(dl: DestructionList, user: Any = None) -> bytes:
         format="csv",
     )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _xlsx_cell(sheet: Any, value: Any) -> Any:
+    """Every value is written as it is; text starting with '=' stays text, never a formula."""
+    if isinstance(value, str) and value.startswith("="):
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
+
+
+def declaration_xlsx(dl: DestructionList, user: Any = None) -> bytes:
+    """The declaration as a spreadsheet: the same header and rows as the CSV."""
+    _ensure_destroyed(dl)
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title="Verklaring")
+    sheet.append(CSV_HEADER)
+    for cells in declaration_table(dl):
+        sheet.append([_xlsx_cell(sheet, c) for c in cells])
+    out = io.BytesIO()
+    workbook.save(out)
+    record_event(
+        "records.declaration_downloaded",
+        actor=user,
+        organisation=dl.organisation,
+        obj=dl,
+        format="xlsx",
+    )
+    return out.getvalue()
 
 
 def declaration_context(dl: DestructionList) -> dict[str, Any]:

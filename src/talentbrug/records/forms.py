@@ -88,6 +88,34 @@ class UploadForm(StyledMixin, forms.Form):
         return data
 
 
+class FolderImportForm(StyledMixin, forms.Form):
+    """A server folder to import: one of the roots the administrator allowed, and a sub-path."""
+
+    root = forms.ChoiceField(
+        label=_("Vrijgegeven map"),
+        help_text=_("Alleen mappen die de beheerder heeft vrijgegeven (RECORDS_IMPORT_ROOTS)."),
+    )
+    subpath = forms.CharField(
+        label=_("Map daarbinnen (niet verplicht)"),
+        required=False,
+        max_length=500,
+        help_text=_("Bijvoorbeeld 'Werving/2019'. Leeg: de hele vrijgegeven map."),
+    )
+
+    def __init__(self, *args: Any, roots: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["root"].choices = [(name, name) for name in sorted(roots)]
+
+    def clean_subpath(self) -> str:
+        value = self.cleaned_data["subpath"].strip().replace("\\", "/")
+        parts = [p for p in value.split("/") if p not in ("", ".")]
+        if value.startswith("/") or ".." in parts or (len(value) > 1 and value[1] == ":"):
+            raise forms.ValidationError(
+                _("Geef een map binnen de vrijgegeven map, zonder '..' en niet vanaf '/'.")
+            )
+        return "/".join(parts)
+
+
 class CategoryForm(StyledMixin, forms.ModelForm):
     class Meta:
         model = SelectielijstCategory

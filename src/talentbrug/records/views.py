@@ -25,6 +25,7 @@ from .forms import (
     CategoryForm,
     CollectionForm,
     DecideForm,
+    FolderImportForm,
     LegalHoldForm,
     ReasonForm,
     SettingsForm,
@@ -128,6 +129,7 @@ def collection_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "lists": collection.destruction_lists.all()[:10],
             "can_manage": can(request, "records.manage"),
             "can_triage": can(request, "records.triage"),
+            "has_import_roots": bool(services.import_roots()),
         },
     )
 
@@ -163,6 +165,34 @@ def collection_upload(request: HttpRequest, pk: int) -> HttpResponse:
             % {"count": len(created), "unreadable": unreadable},
         )
     return redirect("records:collection_detail", pk=collection.pk)
+
+
+@staff_required("records.manage")
+def collection_import_folder(request: HttpRequest, pk: int) -> HttpResponse:
+    """Import a folder on the server, under one of the roots in RECORDS_IMPORT_ROOTS."""
+    collection = _collection(request, pk)
+    roots = services.import_roots()
+    form = FolderImportForm(request.POST or None, roots=roots)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = services.import_folder(
+                collection, request.user, form.cleaned_data["root"], form.cleaned_data["subpath"]
+            )
+        except ValidationError as exc:
+            form.add_error("subpath", exc)
+        else:
+            unreadable = sum(1 for d in created if d.analysis_status == AnalysisStatus.UNREADABLE)
+            messages.success(
+                request,
+                _("%(count)s documenten toegevoegd; %(unreadable)s kunnen niet gelezen worden.")
+                % {"count": len(created), "unreadable": unreadable},
+            )
+            return redirect("records:collection_detail", pk=collection.pk)
+    return render(
+        request,
+        "records/import_folder.html",
+        {"collection": collection, "form": form, "roots": roots},
+    )
 
 
 # --- Triage ------------------------------------------------------------------------------
@@ -587,6 +617,22 @@ def declaration_csv(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("records:list_detail", pk=dl.pk)
     response = HttpResponse(data, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="verklaring-vernietiging-{dl.pk}.csv"'
+    return response
+
+
+@require_GET
+@staff_required("records.view")
+def declaration_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    dl = _list(request, pk)
+    try:
+        data = declarations.declaration_xlsx(dl, request.user)
+    except ValidationError as exc:
+        _error(request, exc)
+        return redirect("records:list_detail", pk=dl.pk)
+    response = HttpResponse(data, content_type=declarations.XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = (
+        f'attachment; filename="verklaring-vernietiging-{dl.pk}.xlsx"'
+    )
     return response
 
 

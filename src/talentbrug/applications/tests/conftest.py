@@ -6,9 +6,8 @@ from .. import services
 
 
 @pytest.fixture(autouse=True)
-def _fast_and_private(settings, tmp_path, monkeypatch, django_capture_on_commit_callbacks):
-    """Files in a temporary folder, no minimum fill time, a clean cache, a quick extractor,
-    and on-commit work (tasks, e-mails) run as it would after a real commit."""
+def _fast_and_private(settings, tmp_path, monkeypatch):
+    """Files in a temporary folder, no minimum fill time, a clean cache, a quick extractor."""
     from django.core.cache import cache
 
     settings.STORAGES = {
@@ -21,8 +20,7 @@ def _fast_and_private(settings, tmp_path, monkeypatch, django_capture_on_commit_
     settings.TALENTBRUG_FORM_MIN_SECONDS = 0
     cache.clear()
     monkeypatch.setattr(services, "extract_skills", fake_extract_skills)
-    with django_capture_on_commit_callbacks(execute=True):
-        yield
+    yield
     cache.clear()
 
 

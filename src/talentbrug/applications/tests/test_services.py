@@ -55,9 +55,10 @@ def _cv_file(data: bytes = b"", name: str = "cv.pdf"):
     return ("cv", file, check_document(file))
 
 
-def test_apply_with_cv_stores_everything_and_extracts_skills():
+def test_apply_with_cv_stores_everything_and_extracts_skills(django_capture_on_commit_callbacks):
     vacancy = PublishedVacancyFactory()
-    application, created = services.apply(vacancy, _data(Route.CV, files=[_cv_file()]))
+    with django_capture_on_commit_callbacks(execute=True):
+        application, created = services.apply(vacancy, _data(Route.CV, files=[_cv_file()]))
     assert created
     assert application.organisation == vacancy.organisation
     assert application.candidate.email == "amira@voorbeeld.nl"
@@ -76,7 +77,7 @@ def test_apply_with_cv_stores_everything_and_extracts_skills():
     assert "/mijn/inloggen/" in mail.outbox[0].body
 
 
-def test_apply_without_cv_builds_the_same_profile():
+def test_apply_without_cv_builds_the_same_profile(django_capture_on_commit_callbacks):
     vacancy = PublishedVacancyFactory()
     data = _data(
         Route.NO_CV,
@@ -87,7 +88,8 @@ def test_apply_without_cv_builds_the_same_profile():
         experience_text="Ik repareerde laptops voor buren.",
         can_do_text="Ik kan klanten helpen en Python programmeren.",
     )
-    application, _ = services.apply(vacancy, data)
+    with django_capture_on_commit_callbacks(execute=True):
+        application, _ = services.apply(vacancy, data)
     experience = Experience.objects.get(candidate=application.candidate)
     assert experience.abroad and experience.unpaid and experience.country == "Syrië"
     labels = set(application.candidate.skills.values_list("label", flat=True))
@@ -115,9 +117,12 @@ def test_work_sample_route_is_gone_after_the_deadline():
         services.apply(assignment.vacancy, _data(Route.WORK_SAMPLE, work_sample_text="x"))
 
 
-def test_apply_on_recruitment_day_books_and_mails_an_ics():
+def test_apply_on_recruitment_day_books_and_mails_an_ics(django_capture_on_commit_callbacks):
     slot = SlotFactory(capacity=1)
-    application, _ = services.apply(slot.day.vacancy, _data(Route.RECRUITMENT_DAY, slot_id=slot.pk))
+    with django_capture_on_commit_callbacks(execute=True):
+        application, _ = services.apply(
+            slot.day.vacancy, _data(Route.RECRUITMENT_DAY, slot_id=slot.pk)
+        )
     slot.refresh_from_db()
     assert slot.booked_count == 1
     assert Booking.objects.get().application == application

@@ -64,10 +64,11 @@ def test_form_asks_no_forbidden_questions(client):
     assert "mag je in nederland werken?" in page
 
 
-def test_apply_with_cv_through_the_form(client):
+def test_apply_with_cv_through_the_form(client, django_capture_on_commit_callbacks):
     vacancy = PublishedVacancyFactory()
     data = apply_post(cv=upload("cv.pdf", pdf_cv()), talent_pool="on")
-    response = client.post(_url(vacancy, "cv"), data)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(_url(vacancy, "cv"), data)
     assert response.status_code == 302, response.content.decode()[:3000]
     application = Application.objects.get()
     assert response.url == reverse(
@@ -278,7 +279,7 @@ def test_link_request_answers_the_same_for_known_and_unknown(client):
 # --------------------------------------------------------------------------- portal
 
 
-def test_portal_upload_replace_download_and_withdraw():
+def test_portal_upload_replace_download_and_withdraw(django_capture_on_commit_callbacks):
     application = ApplicationFactory()
     client = portal_client(application.candidate)
     url = reverse("applications:portal_upload", args=[application.pk])
@@ -294,7 +295,8 @@ def test_portal_upload_replace_download_and_withdraw():
     assert bad.status_code == 400 and "geen video" in bad.content.decode()
     withdraw = reverse("applications:portal_withdraw", args=[application.pk])
     assert client.get(withdraw).status_code == 200
-    assert client.post(withdraw).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(withdraw).status_code == 302
     application.refresh_from_db()
     assert application.status == "withdrawn"
     assert any("ingetrokken" in m.subject for m in mail.outbox)

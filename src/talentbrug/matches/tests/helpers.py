@@ -35,7 +35,9 @@ def make_skills(ids: list[str] | None = None) -> dict[str, Any]:
     return out
 
 
-def make_vacancy(organisation: Any, must: list[str], learnable: list[str] = (), **kwargs: Any) -> Any:  # type: ignore[assignment]
+def make_vacancy(
+    organisation: Any, must: list[str], learnable: list[str] = (), **kwargs: Any
+) -> Any:  # type: ignore[assignment]
     from talentbrug.applications.tests.factories import PublishedVacancyFactory
     from talentbrug.vacancies.models import LanguageRequirement, Requirement
 

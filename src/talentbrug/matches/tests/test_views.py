@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 def test_staff_page_shows_ranked_explained_candidates(staff_client, organisation):
     vacancy = make_vacancy(organisation, [TICKET, SUPPORT])
     apply(make_candidate([TICKET, SUPPORT], name="Fatima Yilmaz"), vacancy)
-    make_candidate([SUPPORT_USERS], name="Verborgen Naam", email="geheim@voorbeeld.nl", consent=True)
+    make_candidate(
+        [SUPPORT_USERS], name="Verborgen Naam", email="geheim@voorbeeld.nl", consent=True
+    )
     client = staff_client(organisation, Role.HIRING_MANAGER)
     response = client.get(reverse("matches:vacancy_matches", kwargs={"pk": vacancy.pk}))
     html = response.content.decode()

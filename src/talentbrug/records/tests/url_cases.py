@@ -60,6 +60,10 @@ URL_CASES = [
     UrlCase("records:collection_progress", STAFF, "records.view", make_kwargs=_collection),
     UrlCase("records:collection_upload", STAFF, "records.manage", make_kwargs=_collection, **POST),
     UrlCase("records:triage", STAFF, "records.triage", make_kwargs=_collection),
+    UrlCase("records:triage_card", STAFF, "records.triage", make_kwargs=_collection),
+    UrlCase(
+        "records:collection_import_folder", STAFF, "records.manage", make_kwargs=_collection
+    ),
     UrlCase(
         "records:decide",
         STAFF,
@@ -116,4 +120,5 @@ URL_CASES = [
     ),
     UrlCase("records:declaration_csv", STAFF, "records.view", make_kwargs=_destroyed_list),
     UrlCase("records:declaration_pdf", STAFF, "records.view", make_kwargs=_destroyed_list),
+    UrlCase("records:declaration_xlsx", STAFF, "records.view", make_kwargs=_destroyed_list),
 ]

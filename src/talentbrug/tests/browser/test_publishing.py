@@ -111,3 +111,33 @@ def test_careers_pages_in_other_languages_are_accessible(page, careers, language
     page.goto(reverse("publishing:vacancy_redirect", kwargs={"pk": careers["bbl"].pk}))
     assert page.evaluate("() => document.documentElement.dir") == expected_dir
     assert_accessible(page)
+
+
+def test_staff_channel_pages_pass_axe_and_fit_320px(
+    page, live_server, make_staff, organisation, careers
+):
+    from talentbrug.accounts.constants import Role
+
+    from .conftest import log_in
+
+    log_in(page, live_server, make_staff(organisation, Role.HR_ADVISER))
+    vacancy, channel = careers["bbl"], careers["channel"]
+    pages = [
+        reverse("publishing:overview"),
+        reverse("publishing:channels", kwargs={"pk": vacancy.pk}),
+        reverse("publishing:flyer", kwargs={"pk": vacancy.pk, "channel_pk": channel.pk}),
+    ]
+    for width in (1280, 320):
+        page.set_viewport_size({"width": width, "height": 900})
+        for url in pages:
+            page.goto(url)
+            assert page.get_by_role("heading", level=1).count() == 1
+            assert_accessible(page)
+            if width == 320:
+                assert_no_horizontal_scroll(page)
+    page.goto(reverse("publishing:channels", kwargs={"pk": vacancy.pk}))
+    page.get_by_label("Naam van het kanaal").fill("Refugee Talent Hub")
+    page.get_by_label("Soort kanaal").select_option("refugee_org")
+    page.get_by_role("button", name="Maak kanaal").click()
+    page.wait_for_selector("text=Kanaal 'Refugee Talent Hub' is aangemaakt.")
+    assert_accessible(page)

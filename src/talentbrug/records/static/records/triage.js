@@ -1,12 +1,25 @@
-/* Triage: swipe (pointer events), keys and buttons. Without JavaScript the buttons still work. */
+/* Triage: swipe (pointer events), keys and buttons. Without JavaScript the buttons still work.
+ *
+ * With JavaScript the next card is prefetched: as soon as a card is on screen, the card after
+ * it is fetched (and claimed) in the background as an HTML fragment. A decision is posted with
+ * fetch and the prefetched card is swapped in at once, so the next card appears without a page
+ * load. Anything unexpected (an error message, a stale prefetch, bulk decisions on copies)
+ * falls back to a normal page load of the triage screen.
+ */
 (function () {
   "use strict";
-  var form = document.getElementById("rc-decide");
-  var card = document.getElementById("rc-card");
+  var slot = document.getElementById("rc-slot");
   var undoForm = document.getElementById("rc-undo");
   var shortcuts = document.getElementById("rc-shortcuts");
+  var announce = document.getElementById("rc-announce");
+  var form = null;
+  var card = null;
   var busy = false;
+  var prefetched = null;
+  var pending = 0; // decisions posted but not yet saved
   var STORE = "talentbrug.records.shortcuts";
+  var MAX_AGE_MS = 4 * 60 * 1000; // claims last 5 minutes; refetch a card older than this
+  var canFetch = !!(slot && window.fetch && window.FormData && window.Promise);
 
   if (shortcuts) {
     try {
@@ -19,6 +32,94 @@
 
   function button(decision) {
     return form ? form.querySelector('button[name="decision"][value="' + decision + '"]') : null;
+  }
+
+  function currentId() {
+    return card ? card.getAttribute("data-document") || "" : "";
+  }
+
+  function reload() {
+    window.location.assign(slot.getAttribute("data-triage-url"));
+  }
+
+  function prefetch() {
+    prefetched = null;
+    if (!canFetch || !card) { return; }
+    var entry = { forId: currentId(), at: Date.now(), ready: false, value: null };
+    var url = slot.getAttribute("data-card-url") + "?na=" + encodeURIComponent(entry.forId);
+    entry.html = window.fetch(url, {
+      credentials: "same-origin",
+      headers: { "X-Records-Fetch": "1" }
+    }).then(function (response) {
+      return response.ok ? response.text() : null;
+    }).catch(function () { return null; }).then(function (html) {
+      entry.ready = true;
+      entry.value = html;
+      return html;
+    });
+    prefetched = entry;
+  }
+
+  function decided(result) {
+    if (result.progress) {
+      var progress = document.getElementById("rc-progress");
+      if (progress) { progress.outerHTML = result.progress; }
+    }
+    if (announce) { announce.textContent = result.message || ""; }
+    var undo = undoForm && undoForm.querySelector("button");
+    if (undo) { undo.disabled = false; }
+  }
+
+  function show(html) {
+    slot.innerHTML = html;
+    bind();
+    var title = document.getElementById("rc-card-title");
+    if (title) {
+      title.setAttribute("tabindex", "-1");
+      try { title.focus({ preventScroll: true }); } catch (e) { title.focus(); }
+    }
+    busy = false;
+    prefetch();
+  }
+
+  function post(event) {
+    var submitter = event.submitter;
+    if (!canFetch || !submitter || submitter.name !== "decision") { return; }
+    event.preventDefault();
+    var data = new FormData(form);
+    data.append(submitter.name, submitter.value);
+    var next = prefetched;
+    if (!next || next.forId !== currentId() || Date.now() - next.at > MAX_AGE_MS) { next = null; }
+    busy = true;
+    pending += 1;
+    slot.setAttribute("aria-busy", "true");
+    var saved = window.fetch(form.action, {
+      method: "POST",
+      body: data,
+      credentials: "same-origin",
+      headers: { "X-Records-Fetch": "1" }
+    }).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).catch(function () { return null; }).then(function (result) {
+      if (!result || !result.ok) { reload(); return false; }
+      pending -= 1;
+      if (pending === 0) { slot.removeAttribute("aria-busy"); }
+      decided(result);
+      return true;
+    });
+    if (next && next.ready && next.value !== null) {
+      // The next card is already here: show it now; the decision is saved meanwhile.
+      show(next.value);
+      return;
+    }
+    saved.then(function (ok) {
+      if (!ok) { return; }
+      if (!next) { reload(); return; }
+      next.html.then(function (html) {
+        if (html === null) { reload(); return; }
+        show(html);
+      });
+    });
   }
 
   function submitDecision(decision, direction) {
@@ -56,64 +157,77 @@
     }
   });
 
-  if (!card || !form || !window.PointerEvent) { return; }
+  function bindSwipe() {
+    if (!card || !form || !window.PointerEvent) { return; }
+    var threshold = parseInt(card.getAttribute("data-threshold"), 10) || 100;
+    var startX = 0;
+    var startY = 0;
+    var dx = 0;
+    var dragging = false;
+    var pointerId = null;
+    var el = card;
 
-  var threshold = parseInt(card.getAttribute("data-threshold"), 10) || 100;
-  var startX = 0;
-  var startY = 0;
-  var dx = 0;
-  var dragging = false;
-  var pointerId = null;
-
-  function reset() {
-    card.style.transform = "";
-    card.classList.remove("rc-card--dragging", "rc-card--keep", "rc-card--discard");
-    document.body.classList.remove("rc-armed-keep", "rc-armed-discard");
-  }
-
-  card.addEventListener("pointerdown", function (event) {
-    if (busy || (event.pointerType === "mouse" && event.button !== 0)) { return; }
-    if (event.target.closest("a, button, input, select, textarea")) { return; }
-    dragging = true;
-    pointerId = event.pointerId;
-    startX = event.clientX;
-    startY = event.clientY;
-    dx = 0;
-    try { card.setPointerCapture(pointerId); } catch (e) { /* ignore */ }
-    card.classList.add("rc-card--dragging");
-  });
-
-  card.addEventListener("pointermove", function (event) {
-    if (!dragging || event.pointerId !== pointerId) { return; }
-    dx = event.clientX - startX;
-    var dy = event.clientY - startY;
-    if (Math.abs(dy) > Math.abs(dx) * 1.5 && Math.abs(dx) < 20) { return; }
-    card.style.transform = "translateX(" + dx + "px) rotate(" + (dx / 25) + "deg)";
-    var keep = dx <= -threshold;
-    var discard = dx >= threshold;
-    card.classList.toggle("rc-card--keep", keep);
-    card.classList.toggle("rc-card--discard", discard);
-    document.body.classList.toggle("rc-armed-keep", keep);
-    document.body.classList.toggle("rc-armed-discard", discard);
-  });
-
-  function end(event) {
-    if (!dragging || event.pointerId !== pointerId) { return; }
-    dragging = false;
-    try { card.releasePointerCapture(pointerId); } catch (e) { /* ignore */ }
-    if (dx <= -threshold) {
-      submitDecision("keep", -1);
-    } else if (dx >= threshold) {
-      submitDecision("discard", 1);
-    } else {
-      reset();
+    function reset() {
+      el.style.transform = "";
+      el.classList.remove("rc-card--dragging", "rc-card--keep", "rc-card--discard");
+      document.body.classList.remove("rc-armed-keep", "rc-armed-discard");
     }
+
+    el.addEventListener("pointerdown", function (event) {
+      if (busy || (event.pointerType === "mouse" && event.button !== 0)) { return; }
+      if (event.target.closest("a, button, input, select, textarea")) { return; }
+      dragging = true;
+      pointerId = event.pointerId;
+      startX = event.clientX;
+      startY = event.clientY;
+      dx = 0;
+      try { el.setPointerCapture(pointerId); } catch (e) { /* ignore */ }
+      el.classList.add("rc-card--dragging");
+    });
+
+    el.addEventListener("pointermove", function (event) {
+      if (!dragging || event.pointerId !== pointerId) { return; }
+      dx = event.clientX - startX;
+      var dy = event.clientY - startY;
+      if (Math.abs(dy) > Math.abs(dx) * 1.5 && Math.abs(dx) < 20) { return; }
+      el.style.transform = "translateX(" + dx + "px) rotate(" + (dx / 25) + "deg)";
+      var keep = dx <= -threshold;
+      var discard = dx >= threshold;
+      el.classList.toggle("rc-card--keep", keep);
+      el.classList.toggle("rc-card--discard", discard);
+      document.body.classList.toggle("rc-armed-keep", keep);
+      document.body.classList.toggle("rc-armed-discard", discard);
+    });
+
+    function end(event) {
+      if (!dragging || event.pointerId !== pointerId) { return; }
+      dragging = false;
+      try { el.releasePointerCapture(pointerId); } catch (e) { /* ignore */ }
+      document.body.classList.remove("rc-armed-keep", "rc-armed-discard");
+      if (dx <= -threshold) {
+        submitDecision("keep", -1);
+      } else if (dx >= threshold) {
+        submitDecision("discard", 1);
+      } else {
+        reset();
+      }
+    }
+
+    el.addEventListener("pointerup", end);
+    el.addEventListener("pointercancel", function (event) {
+      dragging = false;
+      reset();
+      return event;
+    });
   }
 
-  card.addEventListener("pointerup", end);
-  card.addEventListener("pointercancel", function (event) {
-    dragging = false;
-    reset();
-    return event;
-  });
+  function bind() {
+    form = document.getElementById("rc-decide");
+    card = document.getElementById("rc-card");
+    if (form) { form.addEventListener("submit", post); }
+    bindSwipe();
+  }
+
+  bind();
+  prefetch();
 })();

@@ -1,0 +1,22 @@
+"""The daily retention job (Celery beat, or ``manage.py run_periodic_jobs`` from cron)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from celery import shared_task
+from django.utils import timezone
+
+
+@shared_task(name="privacy.purge_expired")
+def purge_expired(force: bool = False) -> dict[str, Any]:
+    """Run once a day: the periodic-jobs command may call it every hour, it skips then."""
+    from .models import RetentionRun
+    from .services import purge_expired as run
+
+    today = timezone.localdate()
+    if not force and RetentionRun.objects.filter(
+        finished_at__isnull=False, started_at__date=today
+    ).exists():
+        return {"skipped": "already ran today"}
+    return run()

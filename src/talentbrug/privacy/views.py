@@ -1,0 +1,290 @@
+"""Thin views of the privacy pages: parse, authorise, call a service, respond."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from talentbrug.accounts.access import can, get_for_organisation, staff_required
+from talentbrug.applications.constants import DeletionRequestStatus
+from talentbrug.applications.models import Application
+from talentbrug.vacancies.models import Vacancy
+
+from . import retention, services
+from .forms import (
+    DecideObjectionForm,
+    HoldForm,
+    ObjectionForm,
+    PersonForm,
+    PolicyForm,
+    VacancyTermForm,
+)
+from .models import LegalHold, Objection, RetentionPolicy, RetentionRun
+
+
+def _org(request: HttpRequest) -> Any:
+    return request.organisation  # type: ignore[attr-defined]
+
+
+def _error(request: HttpRequest, exc: ValidationError) -> None:
+    messages.error(request, " ".join(exc.messages))
+
+
+@require_GET
+@staff_required("privacy.view")
+def index(request: HttpRequest) -> HttpResponse:
+    organisation = _org(request)
+    plan = services.report(organisation_id=organisation.pk)
+    ids = [d.pk for d in plan["due_now"] + plan["soon"] + plan["held"]]
+    applications = {
+        a.pk: a for a in Application.objects.filter(pk__in=ids).select_related("vacancy")
+    }
+    for key in ("due_now", "soon", "held"):
+        plan[key] = [
+            {"due": d, "application": applications.get(d.pk)}
+            for d in plan[key]
+            if d.organisation_id == organisation.pk
+        ][:200]
+    return render(
+        request,
+        "privacy/index.html",
+        {
+            "plan": plan,
+            "policy": retention.policy_for(organisation.pk),
+            "last_run": RetentionRun.objects.filter(finished_at__isnull=False).first(),
+            "can_manage": can(request, "privacy.manage"),
+        },
+    )
+
+
+@staff_required("privacy.manage")
+def policy(request: HttpRequest) -> HttpResponse:
+    organisation = _org(request)
+    instance = RetentionPolicy.objects.filter(organisation=organisation).first() or (
+        RetentionPolicy(organisation=organisation)
+    )
+    form = PolicyForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_policy(organisation, request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error("extension_reason" if exc.code == "reason" else None, exc)
+        else:
+            messages.success(request, _("Het bewaarbeleid is opgeslagen."))
+            return redirect("privacy:index")
+    return render(request, "privacy/policy.html", {"form": form})
+
+
+@staff_required("privacy.manage")
+def vacancy_term(request: HttpRequest, pk: int) -> HttpResponse:
+    vacancy = get_for_organisation(Vacancy, _org(request), pk=pk)
+    current = getattr(vacancy, "retention", None)
+    initial = {
+        "rejected_days": current.rejected_days
+        if current
+        else retention.policy_for(vacancy.organisation_id).rejected_days,
+        "reason": current.reason if current else "",
+    }
+    form = VacancyTermForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_vacancy_term(
+                vacancy, request.user, form.cleaned_data["rejected_days"], form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            form.add_error("reason" if exc.code == "reason" else "rejected_days", exc)
+        else:
+            messages.success(request, _("De bewaartermijn van de vacature is opgeslagen."))
+            return redirect("privacy:index")
+    return render(
+        request,
+        "privacy/vacancy_term.html",
+        {"form": form, "vacancy": vacancy, "policy": retention.policy_for(vacancy.organisation_id)},
+    )
+
+
+@require_GET
+@staff_required("privacy.view")
+def requests(request: HttpRequest) -> HttpResponse:
+    organisation = _org(request)
+    now = timezone.now()
+    rows = []
+    for item in services.requests_for(organisation).order_by("requested_at")[:500]:
+        deadline = services.erasure_deadline(item)
+        rows.append(
+            {
+                "request": item,
+                "deadline": deadline,
+                "days_left": (deadline - now).days,
+                "open": item.status == DeletionRequestStatus.REQUESTED,
+                "outcome": getattr(item, "outcome", None),
+            }
+        )
+    rows.sort(key=lambda r: (not r["open"], r["deadline"]))
+    return render(
+        request,
+        "privacy/requests.html",
+        {"rows": rows, "can_manage": can(request, "privacy.manage")},
+    )
+
+
+@require_POST
+@staff_required("privacy.manage")
+def carry_out(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = _org(request)
+    item = services.requests_for(organisation).filter(pk=pk).first()
+    if item is None:
+        raise Http404(_("Dit bestaat niet, of u heeft er geen toegang toe."))
+    try:
+        outcome = services.carry_out_erasure(item, user=request.user, organisation=organisation)
+    except ValidationError as exc:
+        _error(request, exc)
+    else:
+        messages.success(
+            request,
+            _("Verzoek uitgevoerd: %(a)s sollicitaties geanonimiseerd, %(k)s bewaard.")
+            % {"a": outcome.applications_anonymised, "k": outcome.applications_kept},
+        )
+    return redirect("privacy:requests")
+
+
+@require_GET
+@staff_required("privacy.view")
+def holds(request: HttpRequest) -> HttpResponse:
+    rows = LegalHold.objects.filter(organisation=_org(request)).select_related("candidate")
+    return render(
+        request,
+        "privacy/holds.html",
+        {"holds": rows[:500], "form": HoldForm(), "can_manage": can(request, "privacy.manage")},
+    )
+
+
+def _person_or_error(request: HttpRequest, form: PersonForm) -> Any:
+    candidate = services.find_candidate(_org(request), form.cleaned_data["email"])
+    if candidate is None:
+        form.add_error("email", _("Geen kandidaat met dit adres bij uw organisatie."))
+    return candidate
+
+
+@require_POST
+@staff_required("privacy.manage")
+def hold_add(request: HttpRequest) -> HttpResponse:
+    form = HoldForm(request.POST)
+    if form.is_valid() and (candidate := _person_or_error(request, form)) is not None:
+        try:
+            services.place_hold(
+                _org(request),
+                candidate,
+                request.user,
+                form.cleaned_data["reference"],
+                form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("De juridische blokkade is ingesteld."))
+            return redirect("privacy:holds")
+    rows = LegalHold.objects.filter(organisation=_org(request)).select_related("candidate")
+    return render(
+        request,
+        "privacy/holds.html",
+        {"holds": rows[:500], "form": form, "can_manage": True},
+        status=400,
+    )
+
+
+@require_POST
+@staff_required("privacy.manage")
+def hold_lift(request: HttpRequest, pk: int) -> HttpResponse:
+    hold = get_for_organisation(LegalHold, _org(request), pk=pk)
+    try:
+        services.lift_hold(hold, request.user)
+    except ValidationError as exc:
+        _error(request, exc)
+    else:
+        messages.success(request, _("De blokkade is opgeheven."))
+    return redirect("privacy:holds")
+
+
+def _objections_page(request: HttpRequest, form: ObjectionForm, status: int = 200) -> HttpResponse:
+    rows = Objection.objects.filter(organisation=_org(request)).select_related("candidate")
+    return render(
+        request,
+        "privacy/objections.html",
+        {
+            "objections": rows[:500],
+            "form": form,
+            "decide_form": DecideObjectionForm(),
+            "can_manage": can(request, "privacy.manage"),
+        },
+        status=status,
+    )
+
+
+@require_GET
+@staff_required("privacy.view")
+def objections(request: HttpRequest) -> HttpResponse:
+    return _objections_page(request, ObjectionForm())
+
+
+@require_POST
+@staff_required("privacy.manage")
+def objection_add(request: HttpRequest) -> HttpResponse:
+    form = ObjectionForm(request.POST)
+    if form.is_valid() and (candidate := _person_or_error(request, form)) is not None:
+        services.record_objection(
+            _org(request), candidate, request.user, form.cleaned_data["processing"]
+        )
+        messages.success(request, _("Het bezwaar is vastgelegd."))
+        return redirect("privacy:objections")
+    return _objections_page(request, form, status=400)
+
+
+@require_POST
+@staff_required("privacy.manage")
+def objection_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    objection = get_for_organisation(Objection, _org(request), pk=pk)
+    form = DecideObjectionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Kies toekennen of afwijzen."))
+        return redirect("privacy:objections")
+    try:
+        services.decide_objection(
+            objection, request.user, form.cleaned_data["outcome"], form.cleaned_data["note"]
+        )
+    except ValidationError as exc:
+        _error(request, exc)
+    else:
+        messages.success(request, _("De beslissing is vastgelegd."))
+    return redirect("privacy:objections")
+
+
+@require_GET
+@staff_required("privacy.manage")
+def access(request: HttpRequest) -> HttpResponse:
+    form = PersonForm(request.GET or None)
+    candidate = None
+    if request.GET and form.is_valid():
+        candidate = _person_or_error(request, form)
+    return render(request, "privacy/access.html", {"form": form, "candidate": candidate})
+
+
+@require_GET
+@staff_required("privacy.manage")
+def access_download(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = _org(request)
+    candidate = services.candidates_of(organisation).filter(pk=pk).first()
+    if candidate is None:
+        raise Http404(_("Dit bestaat niet, of u heeft er geen toegang toe."))
+    data = services.export_for_staff(candidate, user=request.user, organisation=organisation)
+    response = HttpResponse(data, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="gegevens-kandidaat-{candidate.pk}.zip"'
+    response["Cache-Control"] = "no-store"
+    return response

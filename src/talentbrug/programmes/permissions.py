@@ -1,0 +1,34 @@
+"""Who may do what in programmes, and its audit event types."""
+
+from django.utils.translation import gettext_lazy as _
+
+from talentbrug.accounts.access import ADMIN, HR, ONBOARDING, register_permissions
+from talentbrug.audit.registry import register
+
+register_permissions(
+    {
+        "programmes.view": [HR, ONBOARDING, ADMIN],
+        "programmes.manage": [HR, ONBOARDING, ADMIN],
+        "programmes.figures": [HR, ONBOARDING, ADMIN],
+    }
+)
+
+register(
+    {
+        "programmes.cohort_created": _("Lichting aangemaakt"),
+        "programmes.cohort_updated": _("Lichting gewijzigd"),
+        "programmes.member_added": _("Deelnemer (plan {plan}) toegevoegd aan lichting"),
+        "programmes.member_removed": _("Deelnemer (plan {plan}) uit lichting gehaald"),
+        "programmes.rotation_added": _("Rotatie {rotation} toegevoegd"),
+        "programmes.placement_saved": _("Leerplek opgeslagen (nieuw: {new})"),
+        "programmes.placement_filled": _("Leerplek bezet"),
+        "programmes.placement_freed": _("Leerplek vrijgemaakt"),
+        "programmes.placement_vacancy": _("Vacature {vacancy} geopend voor leerplek"),
+        "programmes.school_evaluation_planned": _("Evaluatie met school gepland"),
+        "programmes.school_saved": _("Schoolpartner opgeslagen (nieuw: {new})"),
+        "programmes.assignment_transition": _(
+            "Opdracht {assignment} van '{from_status}' naar {to_status} ({move})"
+        ),
+        "programmes.track_saved": _("Leerwerktraject opgeslagen (nieuw: {new})"),
+    }
+)

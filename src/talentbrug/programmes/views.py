@@ -1,0 +1,606 @@
+"""Staff pages of programmes: cohorts, places, schools, learn-work tracks, figures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from talentbrug.accounts.access import (
+    can,
+    get_for_organisation,
+    is_verified,
+    scoped,
+    staff_required,
+)
+from talentbrug.accounts.models import Organisation
+from talentbrug.onboarding import services as onboarding_services
+from talentbrug.onboarding.constants import PlanStatus, TaskStatus
+from talentbrug.onboarding.models import OnboardingPlan
+
+from . import figures, services
+from .constants import PlacementKind, PlacementState
+from .forms import (
+    AssignmentForm,
+    CohortForm,
+    FillForm,
+    MemberForm,
+    PlacementForm,
+    RotationForm,
+    SchoolEvaluationForm,
+    SchoolForm,
+    TrackForm,
+)
+from .models import Cohort, LearnWorkTrack, Placement, SchoolAssignment, SchoolPartner
+
+
+def _errors(exc: ValidationError) -> list[str]:
+    return [str(m) for m in exc.messages]
+
+
+def _org(request: HttpRequest) -> Organisation:
+    return request.organisation  # type: ignore[attr-defined,no-any-return]
+
+
+def _plans(request: HttpRequest) -> Any:
+    return scoped(OnboardingPlan.objects.all(), _org(request)).exclude(status=PlanStatus.STOPPED)
+
+
+def _cohort(request: HttpRequest, pk: int) -> Cohort:
+    """A cohort the organisation runs or takes part in; other ids give 404."""
+    cohort = services.cohorts_for(_org(request)).filter(pk=pk).first()
+    if cohort is None:
+        raise Http404(_("Dit bestaat niet, of u heeft er geen toegang toe."))
+    return cohort
+
+
+def _form_page(
+    request: HttpRequest, form: Any, title: str, back: str, status: int = 200
+) -> HttpResponse:
+    return render(
+        request,
+        "programmes/form.html",
+        {"form": form, "title": title, "back": back},
+        status=400 if form.errors else status,
+    )
+
+
+@staff_required("programmes.view")
+def index(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    places = list(scoped(Placement.objects.all(), _org(request)))
+    states = [p.state(today) for p in places]
+    return render(
+        request,
+        "programmes/index.html",
+        {
+            "cohorts": services.cohorts_for(_org(request)).prefetch_related("members")[:10],
+            "places_total": len(places),
+            "places_open": sum(1 for s in states if s == PlacementState.OPEN),
+            "places_ending": sum(1 for s in states if s == PlacementState.ENDING),
+            "schools": scoped(SchoolPartner.objects.all(), _org(request)).count(),
+            "tracks": scoped(LearnWorkTrack.objects.all(), _org(request)).count(),
+            "can_manage": can(request, "programmes.manage"),
+        },
+    )
+
+
+# --- Cohorts -----------------------------------------------------------------------------------
+
+
+@staff_required("programmes.view")
+def cohort_list(request: HttpRequest) -> HttpResponse:
+    cohorts = (
+        services.cohorts_for(_org(request))
+        .select_related("organisation")
+        .prefetch_related("members")
+    )
+    return render(
+        request,
+        "programmes/cohort_list.html",
+        {"cohorts": cohorts, "can_manage": can(request, "programmes.manage")},
+    )
+
+
+@staff_required("programmes.manage")
+def cohort_create(request: HttpRequest) -> HttpResponse:
+    form = CohortForm(request.POST or None, organisation=_org(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            cohort = services.save_cohort(
+                None, organisation=_org(request), user=request.user, data=form.cleaned_data
+            )
+        except ValidationError as exc:
+            for message in _errors(exc):
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("De groep is aangemaakt. Voeg nu de deelnemers toe."))
+            return redirect("programmes:cohort_detail", pk=cohort.pk)
+    return _form_page(request, form, _("Nieuwe lichting of traineegroep"), "programmes:cohorts")
+
+
+@staff_required("programmes.manage")
+def cohort_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    cohort = get_for_organisation(Cohort, _org(request), pk=pk)  # only the organiser edits
+    form = CohortForm(request.POST or None, instance=cohort, organisation=_org(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_cohort(
+                cohort, organisation=_org(request), user=request.user, data=form.cleaned_data
+            )
+        except ValidationError as exc:
+            for message in _errors(exc):
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("De groep is opgeslagen."))
+            return redirect("programmes:cohort_detail", pk=cohort.pk)
+    return _form_page(request, form, _("Lichting wijzigen"), "programmes:cohorts")
+
+
+@staff_required("programmes.view")
+def cohort_detail(request: HttpRequest, pk: int, **extra: Any) -> HttpResponse:
+    cohort = _cohort(request, pk)
+    today = timezone.localdate()
+    own = []
+    others: dict[str, int] = {}
+    members = cohort.members.select_related("organisation", "manager").prefetch_related(
+        "tasks", "checkins"
+    )
+    for plan in members:
+        if plan.organisation_id != _org(request).pk:
+            others[str(plan.organisation)] = others.get(str(plan.organisation), 0) + 1
+            continue
+        checkins = sorted(plan.checkins.all(), key=lambda c: c.week_start)
+        tasks = list(plan.tasks.all())
+        own.append(
+            {
+                "plan": plan,
+                "progress": plan.progress(),
+                "health": onboarding_services.health(plan, today),
+                "moods": [c.mood for c in checkins[-6:]],
+                "overdue": sum(
+                    1 for t in tasks if t.status == TaskStatus.OPEN and t.due_date < today
+                ),
+            }
+        )
+    own_plans = cohort.members.filter(organisation=_org(request))
+    rotations = cohort.rotations.filter(plan__organisation=_org(request)).select_related("plan")
+    available = _plans(request).exclude(pk__in=cohort.members.values("pk"))
+    return render(
+        request,
+        "programmes/cohort_detail.html",
+        {
+            "cohort": cohort,
+            "own": own,
+            "others": [{"name": n, "count": figures.shown(c)} for n, c in sorted(others.items())],
+            "member_count": cohort.members.count(),
+            "upcoming": [r for r in rotations if r.ends_on >= today][:20],
+            "past": [r for r in rotations if r.ends_on < today],
+            "today": today,
+            "is_owner": cohort.organisation_id == _org(request).pk,
+            "can_manage": can(request, "programmes.manage"),
+            "member_form": extra.get("member_form") or MemberForm(plans=available),
+            "rotation_form": extra.get("rotation_form") or RotationForm(plans=own_plans),
+            "errors": extra.get("errors", []),
+            "minimum": figures.MIN_GROUP_SIZE,
+        },
+        status=400 if extra.get("errors") else 200,
+    )
+
+
+@require_POST
+@staff_required("programmes.manage")
+def cohort_member_add(request: HttpRequest, pk: int) -> HttpResponse:
+    cohort = _cohort(request, pk)
+    form = MemberForm(request.POST, plans=_plans(request))
+    if not form.is_valid():
+        return cohort_detail.__wrapped__(
+            request, pk, member_form=form, errors=[_("Kies een deelnemer.")]
+        )  # type: ignore[attr-defined]
+    try:
+        services.add_member(
+            cohort, form.cleaned_data["plan"], organisation=_org(request), user=request.user
+        )
+    except ValidationError as exc:
+        return cohort_detail.__wrapped__(request, pk, member_form=form, errors=_errors(exc))  # type: ignore[attr-defined]
+    messages.success(request, _("De deelnemer is toegevoegd."))
+    return redirect("programmes:cohort_detail", pk=cohort.pk)
+
+
+@require_POST
+@staff_required("programmes.manage")
+def cohort_member_remove(request: HttpRequest, pk: int, plan_pk: int) -> HttpResponse:
+    cohort = _cohort(request, pk)
+    plan = get_for_organisation(OnboardingPlan, _org(request), pk=plan_pk)
+    try:
+        services.remove_member(cohort, plan, organisation=_org(request), user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(_errors(exc)))
+    else:
+        messages.success(request, _("De deelnemer is uit de groep gehaald."))
+    return redirect("programmes:cohort_detail", pk=cohort.pk)
+
+
+@require_POST
+@staff_required("programmes.manage")
+def rotation_add(request: HttpRequest, pk: int) -> HttpResponse:
+    cohort = _cohort(request, pk)
+    form = RotationForm(request.POST, plans=cohort.members.filter(organisation=_org(request)))
+    if not form.is_valid():
+        return cohort_detail.__wrapped__(
+            request, pk, rotation_form=form, errors=[_("Controleer de rotatie.")]
+        )  # type: ignore[attr-defined]
+    try:
+        services.add_rotation(
+            cohort, organisation=_org(request), user=request.user, data=form.cleaned_data
+        )
+    except ValidationError as exc:
+        return cohort_detail.__wrapped__(request, pk, rotation_form=form, errors=_errors(exc))  # type: ignore[attr-defined]
+    messages.success(request, _("De rotatie is toegevoegd."))
+    return redirect("programmes:cohort_detail", pk=cohort.pk)
+
+
+# --- BBL places and internships --------------------------------------------------------------
+
+
+@staff_required("programmes.view")
+def placements(request: HttpRequest) -> HttpResponse:
+    """The capacity view: which places are filled, which are open, which end soon."""
+    today = timezone.localdate()
+    kind = request.GET.get("soort", "")
+    places = scoped(Placement.objects.all(), _org(request)).select_related(
+        "school", "filled_by", "supervisor", "vacancy"
+    )
+    if kind in PlacementKind.values:
+        places = places.filter(kind=kind)
+    rows = [{"place": p, "state": p.state(today)} for p in places]
+    counts = {value: sum(1 for r in rows if r["state"] == value) for value in PlacementState.values}
+    for row in rows:
+        row["state_label"] = PlacementState(row["state"]).label
+    return render(
+        request,
+        "programmes/placements.html",
+        {
+            "rows": rows,
+            "counts": [(PlacementState(v).label, counts[v]) for v in PlacementState.values],
+            "kinds": PlacementKind.choices,
+            "kind": kind,
+            "total": len(rows),
+            "can_manage": can(request, "programmes.manage"),
+        },
+    )
+
+
+@staff_required("programmes.manage")
+def placement_create(request: HttpRequest) -> HttpResponse:
+    form = PlacementForm(
+        request.POST or None,
+        organisation=_org(request),
+        members=onboarding_services.members_of(_org(request)),
+        initial={"kind": PlacementKind.BBL, "available_from": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            place = services.save_placement(
+                None, organisation=_org(request), user=request.user, data=form.cleaned_data
+            )
+        except ValidationError as exc:
+            for message in _errors(exc):
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("De leerplek is opgeslagen."))
+            return redirect("programmes:placement_detail", pk=place.pk)
+    return _form_page(request, form, _("Nieuwe leerplek"), "programmes:placements")
+
+
+@staff_required("programmes.view")
+def placement_detail(request: HttpRequest, pk: int, **extra: Any) -> HttpResponse:
+    place = get_for_organisation(
+        Placement.objects.select_related("school", "filled_by", "supervisor", "vacancy"),
+        _org(request),
+        pk=pk,
+    )
+    today = timezone.localdate()
+    return render(
+        request,
+        "programmes/placement_detail.html",
+        {
+            "place": place,
+            "state": PlacementState(place.state(today)).label,
+            "evaluations": place.evaluations.all(),
+            "fill_form": FillForm(plans=_plans(request), initial={"plan": place.filled_by_id}),
+            "evaluation_form": extra.get("evaluation_form") or SchoolEvaluationForm(),
+            "can_manage": can(request, "programmes.manage"),
+            "can_open_vacancy": can(request, "vacancies.edit"),
+            "errors": extra.get("errors", []),
+        },
+        status=400 if extra.get("errors") else 200,
+    )
+
+
+@staff_required("programmes.manage")
+def placement_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    place = get_for_organisation(Placement, _org(request), pk=pk)
+    form = PlacementForm(
+        request.POST or None,
+        instance=place,
+        organisation=_org(request),
+        members=onboarding_services.members_of(_org(request)),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_placement(
+                place, organisation=_org(request), user=request.user, data=form.cleaned_data
+            )
+        except ValidationError as exc:
+            for message in _errors(exc):
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("De leerplek is opgeslagen."))
+            return redirect("programmes:placement_detail", pk=place.pk)
+    return _form_page(request, form, _("Leerplek wijzigen"), "programmes:placements")
+
+
+@require_POST
+@staff_required("programmes.manage")
+def placement_fill(request: HttpRequest, pk: int) -> HttpResponse:
+    place = get_for_organisation(Placement, _org(request), pk=pk)
+    form = FillForm(request.POST, plans=_plans(request))
+    if not form.is_valid():
+        return placement_detail.__wrapped__(request, pk, errors=[_("Kies een inwerkplan.")])  # type: ignore[attr-defined]
+    try:
+        services.fill_placement(place, form.cleaned_data["plan"], user=request.user)
+    except ValidationError as exc:
+        return placement_detail.__wrapped__(request, pk, errors=_errors(exc))  # type: ignore[attr-defined]
+    messages.success(request, _("De leerplek is bijgewerkt."))
+    return redirect("programmes:placement_detail", pk=place.pk)
+
+
+@require_POST
+@staff_required("programmes.manage")
+def placement_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
+    place = get_for_organisation(Placement, _org(request), pk=pk)
+    if not can(request, "vacancies.edit"):
+        messages.error(request, _("Uw rol mag geen vacature maken. Vraag de HR-adviseur."))
+        return redirect("programmes:placement_detail", pk=place.pk)
+    try:
+        vacancy = services.open_vacancy_for_placement(place, user=request.user, roles=request.roles)  # type: ignore[attr-defined]
+    except ValidationError as exc:
+        messages.error(request, " ".join(_errors(exc)))
+        return redirect("programmes:placement_detail", pk=place.pk)
+    messages.success(
+        request, _("Er is een concept-vacature gemaakt. Vul hem aan en laat hem beoordelen.")
+    )
+    return redirect("vacancies:edit", pk=vacancy.pk)
+
+
+@require_POST
+@staff_required("programmes.manage")
+def placement_evaluation_add(request: HttpRequest, pk: int) -> HttpResponse:
+    place = get_for_organisation(Placement, _org(request), pk=pk)
+    form = SchoolEvaluationForm(request.POST)
+    if not form.is_valid():
+        return placement_detail.__wrapped__(
+            request, pk, evaluation_form=form, errors=[_("Kies een datum.")]
+        )  # type: ignore[attr-defined]
+    services.add_school_evaluation(
+        place,
+        user=request.user,
+        planned_on=form.cleaned_data["planned_on"],
+        notes=form.cleaned_data["notes"],
+    )
+    messages.success(request, _("De evaluatie met school is gepland."))
+    return redirect("programmes:placement_detail", pk=place.pk)
+
+
+# --- Schools -----------------------------------------------------------------------------------
+
+
+@staff_required("programmes.view")
+def school_list(request: HttpRequest) -> HttpResponse:
+    schools = scoped(SchoolPartner.objects.all(), _org(request)).prefetch_related(
+        "placements", "assignments"
+    )
+    return render(
+        request,
+        "programmes/school_list.html",
+        {"schools": schools, "can_manage": can(request, "programmes.manage")},
+    )
+
+
+@staff_required("programmes.manage")
+def school_create(request: HttpRequest) -> HttpResponse:
+    form = SchoolForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            school = services.save_school(
+                None, organisation=_org(request), user=request.user, data=form.cleaned_data
+            )
+        except ValidationError as exc:
+            for message in _errors(exc):
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("De school is toegevoegd."))
+            return redirect("programmes:school_detail", pk=school.pk)
+    return _form_page(request, form, _("Nieuwe schoolpartner"), "programmes:schools")
+
+
+@staff_required("programmes.manage")
+def school_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    school = get_for_organisation(SchoolPartner, _org(request), pk=pk)
+    form = SchoolForm(request.POST or None, instance=school)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_school(
+                school, organisation=_org(request), user=request.user, data=form.cleaned_data
+            )
+        except ValidationError as exc:
+            for message in _errors(exc):
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("De school is opgeslagen."))
+            return redirect("programmes:school_detail", pk=school.pk)
+    return _form_page(request, form, _("Schoolpartner wijzigen"), "programmes:schools")
+
+
+@staff_required("programmes.view")
+def school_detail(request: HttpRequest, pk: int, **extra: Any) -> HttpResponse:
+    school = get_for_organisation(SchoolPartner, _org(request), pk=pk)
+    today = timezone.localdate()
+    return render(
+        request,
+        "programmes/school_detail.html",
+        {
+            "school": school,
+            "places": [
+                {"place": p, "state": PlacementState(p.state(today)).label}
+                for p in school.placements.select_related("vacancy")
+            ],
+            "assignments": [
+                {"assignment": a, "moves": services.assignment_moves(a)}
+                for a in school.assignments.all()
+            ],
+            "assignment_form": extra.get("assignment_form") or AssignmentForm(),
+            "can_manage": can(request, "programmes.manage"),
+            "errors": extra.get("errors", []),
+            "move_labels": {
+                "offer": _("Bied aan"),
+                "accept": _("School accepteert"),
+                "start": _("Klas begint"),
+                "complete": _("Rond af"),
+                "cancel": _("Stop"),
+            },
+            "programmes_offered": [
+                line for line in school.programmes_offered.splitlines() if line.strip()
+            ],
+        },
+        status=400 if extra.get("errors") else 200,
+    )
+
+
+@require_POST
+@staff_required("programmes.manage")
+def assignment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    school = get_for_organisation(SchoolPartner, _org(request), pk=pk)
+    form = AssignmentForm(request.POST)
+    if not form.is_valid():
+        return school_detail.__wrapped__(
+            request, pk, assignment_form=form, errors=[_("Vul de opdracht in.")]
+        )  # type: ignore[attr-defined]
+    services.add_assignment(school, user=request.user, data=form.cleaned_data)
+    messages.success(request, _("De opdracht is toegevoegd."))
+    return redirect("programmes:school_detail", pk=school.pk)
+
+
+@require_POST
+@staff_required("programmes.manage")
+def assignment_transition(request: HttpRequest, pk: int) -> HttpResponse:
+    assignment = get_for_organisation(SchoolAssignment, _org(request), pk=pk)
+    try:
+        services.transition_assignment(assignment, request.POST.get("move", ""), user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(_errors(exc)))
+    else:
+        messages.success(request, _("De status van de opdracht is bijgewerkt."))
+    return redirect("programmes:school_detail", pk=assignment.school_id)
+
+
+# --- Learn-work tracks -------------------------------------------------------------------------
+
+
+@staff_required("programmes.view")
+def track_list(request: HttpRequest) -> HttpResponse:
+    tracks = (
+        scoped(LearnWorkTrack.objects.all(), _org(request))
+        .select_related("plan")
+        .prefetch_related("plan__supporters__user")
+    )
+    rows = [{"track": t, "coach": t.plan.supporter("language_coach")} for t in tracks]
+    return render(
+        request,
+        "programmes/track_list.html",
+        {"rows": rows, "can_manage": can(request, "programmes.manage")},
+    )
+
+
+@staff_required("programmes.manage")
+def track_create(request: HttpRequest) -> HttpResponse:
+    plans = _plans(request).filter(learn_work_track__isnull=True)
+    form = TrackForm(request.POST or None, plans=plans, initial={"starts_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_track(
+                None, organisation=_org(request), user=request.user, data=form.cleaned_data
+            )
+        except ValidationError as exc:
+            for message in _errors(exc):
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Het leerwerktraject is opgeslagen."))
+            return redirect("programmes:tracks")
+    return _form_page(request, form, _("Nieuw leerwerktraject"), "programmes:tracks")
+
+
+@staff_required("programmes.manage")
+def track_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    track = get_for_organisation(LearnWorkTrack, _org(request), pk=pk)
+    form = TrackForm(request.POST or None, instance=track, plans=_plans(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_track(
+                track, organisation=_org(request), user=request.user, data=form.cleaned_data
+            )
+        except ValidationError as exc:
+            for message in _errors(exc):
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Het leerwerktraject is opgeslagen."))
+            return redirect("programmes:tracks")
+    return _form_page(request, form, _("Leerwerktraject wijzigen"), "programmes:tracks")
+
+
+# --- Figures -----------------------------------------------------------------------------------
+
+
+def figures_access(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The programme team sees all organisations; staff with the permission see their own."""
+    staff_view = staff_required("programmes.figures")(
+        lambda request: view(request, rijksbreed=False)
+    )
+
+    @wraps(view)
+    def wrapper(request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if getattr(user, "is_programme_team", False) and is_verified(request):
+            return view(request, rijksbreed=True)
+        return staff_view(request)
+
+    wrapper.staff_action = "programmes.figures"  # type: ignore[attr-defined]
+    return wrapper
+
+
+@figures_access
+def figures_view(request: HttpRequest, rijksbreed: bool) -> HttpResponse:
+    if rijksbreed:
+        organisations = Organisation.objects.filter(is_active=True)
+        cohorts = Cohort.objects.all()
+    else:
+        organisations = Organisation.objects.filter(pk=_org(request).pk)
+        cohorts = services.cohorts_for(_org(request))
+    return render(
+        request,
+        "programmes/figures.html",
+        {
+            "figures": (data := figures.all_figures(organisations, cohorts)),
+            "themes": data["themes"],
+            "rijksbreed": rijksbreed,
+        },
+    )

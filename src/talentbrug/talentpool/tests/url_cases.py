@@ -1,0 +1,34 @@
+"""Every talentpool URL and who may use it (collected by tests/test_authorisation.py).
+
+Profile links are signed for one organisation, so a link made for another organisation
+gives 404 (the table's cross-organisation check).
+"""
+
+from talentbrug.tests.authz import CANDIDATE, STAFF, UrlCase
+
+
+def _profile(organisation):
+    from talentbrug.matches.tests.helpers import make_candidate
+    from talentbrug.talentpool.services import profile_token
+
+    candidate = make_candidate([], consent=True)
+    return {"token": profile_token(candidate.pk, organisation)}
+
+
+URL_CASES = [
+    UrlCase("talentpool:list", STAFF, "talentpool.view"),
+    UrlCase("talentpool:requests", STAFF, "talentpool.view"),
+    # Only User.is_programme_team: no organisation role may (tested in the app).
+    UrlCase("talentpool:figures", STAFF, "talentpool.figures"),
+    UrlCase("talentpool:profile", STAFF, "talentpool.view", make_kwargs=_profile),
+    UrlCase(
+        "talentpool:contact",
+        STAFF,
+        "talentpool.contact",
+        method="post",
+        make_kwargs=_profile,
+        data={"message": "We zoeken iemand voor de servicedesk."},
+        ok_status=(302,),
+    ),
+    UrlCase("talentpool:answer", CANDIDATE),
+]
