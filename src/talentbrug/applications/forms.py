@@ -268,18 +268,18 @@ class ApplyForm(AntiBotMixin):
                 self._check(field, check_document)
         if "video" in self.fields:
             self._check("video", check_video)
-            if not cleaned.get("video") and not cleaned.get("motivation", "").strip():
-                if "video" not in self.errors:
-                    raise forms.ValidationError(
-                        _("Stuur een video of schrijf een tekst. Een van de twee is genoeg.")
-                    )
-        if self.route == Route.WORK_SAMPLE and not (
+            nothing = not cleaned.get("video") and not cleaned.get("motivation", "").strip()
+            if nothing and "video" not in self.errors:
+                raise forms.ValidationError(
+                    _("Stuur een video of schrijf een tekst. Een van de twee is genoeg.")
+                )
+        answered = (
             cleaned.get("work_text", "").strip()
             or cleaned.get("work_link")
             or cleaned.get("work_file")
-        ):
-            if "work_file" not in self.errors:
-                raise forms.ValidationError(_("Lever een tekst, een link of een bestand in."))
+        )
+        if self.route == Route.WORK_SAMPLE and not answered and "work_file" not in self.errors:
+            raise forms.ValidationError(_("Lever een tekst, een link of een bestand in."))
         return cleaned
 
 

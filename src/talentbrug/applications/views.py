@@ -36,8 +36,8 @@ from .forms import (
     UploadForm,
     initial_antibot,
 )
-from .staff_forms import MergeForm
 from .models import Application, Candidate, Document, Education, Experience, LanguageProficiency
+from .staff_forms import MergeForm
 
 
 def _route_info() -> list[tuple[str, str, str]]:
@@ -684,10 +684,7 @@ def staff_merge(request: HttpRequest, pk: int) -> HttpResponse:
             )
             messages.success(request, _("De kandidaten zijn samengevoegd."))
             return redirect("applications:staff_detail", pk=application.pk)
-    if request.method == "POST" and not form.is_valid():
-        status = 400
-    else:
-        status = 200
+    status = 400 if request.method == "POST" and not form.is_valid() else 200
     return render(
         request,
         "applications/staff/merge.html",

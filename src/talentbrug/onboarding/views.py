@@ -232,7 +232,10 @@ def plan_create(request: HttpRequest) -> HttpResponse:
     if template_pk.isdigit():
         initial["template"] = int(template_pk)
     form = PlanStartForm(
-        request.POST or None, organisation=organisation, members=_members(request), initial=initial
+        request.POST if request.method == "POST" else None,
+        organisation=organisation,
+        members=_members(request),
+        initial=initial,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -348,7 +351,9 @@ def _render_plan(request: HttpRequest, plan: OnboardingPlan, **extra: Any) -> Ht
 @staff_required("onboarding.manage")
 def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan(request, pk)
-    form = PlanEditForm(request.POST or None, instance=plan, members=_members(request))
+    form = PlanEditForm(
+        request.POST if request.method == "POST" else None, instance=plan, members=_members(request)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.update_plan(plan, user=request.user, data=form.cleaned_data)
@@ -470,7 +475,7 @@ def evaluation(request: HttpRequest, pk: int, moment: str) -> HttpResponse:
     if moment not in EvaluationMoment.values:
         raise Http404(_("Dit evaluatiemoment bestaat niet."))
     instance = Evaluation.objects.filter(plan=plan, moment=moment).first()
-    form = EvaluationForm(request.POST or None, instance=instance)
+    form = EvaluationForm(request.POST if request.method == "POST" else None, instance=instance)
     if request.method == "POST" and form.is_valid():
         try:
             services.save_evaluation(plan, moment, user=request.user, data=form.cleaned_data)
@@ -544,7 +549,11 @@ def task_edit(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
         "owner_role": task.owner_role,
         "owner_user": task.owner_user_id,
     }
-    form = TaskForm(request.POST or None, initial=initial, members=_members(request))
+    form = TaskForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        members=_members(request),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.update_task(task, user=request.user, data=form.cleaned_data)
@@ -567,7 +576,7 @@ def task_edit(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
 def task_add(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan(request, pk)
     form = TaskAddForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial={"due_date": timezone.localdate(), "owner_role": OwnerRole.MANAGER},
         members=_members(request),
     )
@@ -785,7 +794,7 @@ def portal_intake(request: HttpRequest, plan: OnboardingPlan, token: str) -> Htt
             "needs_other": intake.needs_other,
             "hours_wish": intake.hours_wish,
         }
-    form = IntakeForm(request.POST or None, initial=initial)
+    form = IntakeForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.submit_intake(plan, form.cleaned_data)
@@ -806,7 +815,7 @@ def portal_intake(request: HttpRequest, plan: OnboardingPlan, token: str) -> Htt
 @portal_view
 def portal_checkin(request: HttpRequest, plan: OnboardingPlan, token: str) -> HttpResponse:
     today = timezone.localdate()
-    form = CheckInForm(request.POST or None)
+    form = CheckInForm(request.POST if request.method == "POST" else None)
     this_week = plan.checkins.filter(week_start=services.week_start(today)).first()
     if request.method == "POST" and form.is_valid():
         try:
@@ -841,7 +850,7 @@ def portal_checkin(request: HttpRequest, plan: OnboardingPlan, token: str) -> Ht
 @portal_view
 def portal_surprises(request: HttpRequest, plan: OnboardingPlan, token: str) -> HttpResponse:
     existing = {f"surprise_{s.position}": s.text for s in plan.surprises.all()}
-    form = SurprisesForm(request.POST or None, initial=existing)
+    form = SurprisesForm(request.POST if request.method == "POST" else None, initial=existing)
     if request.method == "POST" and form.is_valid():
         try:
             services.submit_surprises(plan, form.texts())
@@ -864,7 +873,7 @@ def portal_surprises(request: HttpRequest, plan: OnboardingPlan, token: str) -> 
 
 @portal_view
 def portal_goals(request: HttpRequest, plan: OnboardingPlan, token: str) -> HttpResponse:
-    form = PortalGoalForm(request.POST or None)
+    form = PortalGoalForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.add_goal(plan, title=form.cleaned_data["title"])

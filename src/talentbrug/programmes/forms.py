@@ -111,6 +111,8 @@ class SchoolEvaluationForm(StyledForm):
 
 
 class SchoolForm(StyledModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
     class Meta:
         model = SchoolPartner
         fields = [

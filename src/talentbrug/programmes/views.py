@@ -112,7 +112,9 @@ def cohort_list(request: HttpRequest) -> HttpResponse:
 
 @staff_required("programmes.manage")
 def cohort_create(request: HttpRequest) -> HttpResponse:
-    form = CohortForm(request.POST or None, organisation=_org(request))
+    form = CohortForm(
+        request.POST if request.method == "POST" else None, organisation=_org(request)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             cohort = services.save_cohort(
@@ -130,7 +132,11 @@ def cohort_create(request: HttpRequest) -> HttpResponse:
 @staff_required("programmes.manage")
 def cohort_edit(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = get_for_organisation(Cohort, _org(request), pk=pk)  # only the organiser edits
-    form = CohortForm(request.POST or None, instance=cohort, organisation=_org(request))
+    form = CohortForm(
+        request.POST if request.method == "POST" else None,
+        instance=cohort,
+        organisation=_org(request),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.save_cohort(
@@ -282,7 +288,7 @@ def placements(request: HttpRequest) -> HttpResponse:
 @staff_required("programmes.manage")
 def placement_create(request: HttpRequest) -> HttpResponse:
     form = PlacementForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         organisation=_org(request),
         members=onboarding_services.members_of(_org(request)),
         initial={"kind": PlacementKind.BBL, "available_from": timezone.localdate()},
@@ -330,7 +336,7 @@ def placement_detail(request: HttpRequest, pk: int, **extra: Any) -> HttpRespons
 def placement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     place = get_for_organisation(Placement, _org(request), pk=pk)
     form = PlacementForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         instance=place,
         organisation=_org(request),
         members=onboarding_services.members_of(_org(request)),
@@ -418,7 +424,7 @@ def school_list(request: HttpRequest) -> HttpResponse:
 
 @staff_required("programmes.manage")
 def school_create(request: HttpRequest) -> HttpResponse:
-    form = SchoolForm(request.POST or None)
+    form = SchoolForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             school = services.save_school(
@@ -436,7 +442,7 @@ def school_create(request: HttpRequest) -> HttpResponse:
 @staff_required("programmes.manage")
 def school_edit(request: HttpRequest, pk: int) -> HttpResponse:
     school = get_for_organisation(SchoolPartner, _org(request), pk=pk)
-    form = SchoolForm(request.POST or None, instance=school)
+    form = SchoolForm(request.POST if request.method == "POST" else None, instance=school)
     if request.method == "POST" and form.is_valid():
         try:
             services.save_school(
@@ -534,7 +540,11 @@ def track_list(request: HttpRequest) -> HttpResponse:
 @staff_required("programmes.manage")
 def track_create(request: HttpRequest) -> HttpResponse:
     plans = _plans(request).filter(learn_work_track__isnull=True)
-    form = TrackForm(request.POST or None, plans=plans, initial={"starts_on": timezone.localdate()})
+    form = TrackForm(
+        request.POST if request.method == "POST" else None,
+        plans=plans,
+        initial={"starts_on": timezone.localdate()},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.save_track(
@@ -552,7 +562,9 @@ def track_create(request: HttpRequest) -> HttpResponse:
 @staff_required("programmes.manage")
 def track_edit(request: HttpRequest, pk: int) -> HttpResponse:
     track = get_for_organisation(LearnWorkTrack, _org(request), pk=pk)
-    form = TrackForm(request.POST or None, instance=track, plans=_plans(request))
+    form = TrackForm(
+        request.POST if request.method == "POST" else None, instance=track, plans=_plans(request)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.save_track(

@@ -8,21 +8,23 @@ from __future__ import annotations
 
 import itertools
 import os
+import random
 import re
 import stat
 import tempfile
+import time
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import Case, F, Q, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -52,6 +54,7 @@ from .models import (
     SelectielijstCategory,
 )
 
+T = TypeVar("T")
 CHUNK = 1024 * 1024
 CLAIM_MINUTES = 5
 UNDO_WINDOW = 10
@@ -574,7 +577,9 @@ def find_near_duplicates(collection: Collection) -> int:
     rows = (
         Document.objects.filter(collection=collection, destroyed_at__isnull=True)
         .exclude(signature="")
-        .values_list("pk", "signature", "sha256", "near_duplicate_of_id", "near_duplicate_similarity")
+        .values_list(
+            "pk", "signature", "sha256", "near_duplicate_of_id", "near_duplicate_similarity"
+        )
         .iterator(chunk_size=2000)
     )
     sha: dict[int, str] = {}
@@ -802,7 +807,33 @@ def _queue_order(qs: Any) -> Any:
     ).order_by("queue_rank", "path", "pk")
 
 
+def retry_when_locked(fn: Callable[[], T], attempts: int = 40) -> T:
+    """Run ``fn`` again when SQLite reports a lock (several people triaging at once).
+
+    PostgreSQL waits for row locks by itself; SQLite can answer "database (table) is locked"
+    at once (shared cache) or after its busy timeout. Only retried outside a transaction, so
+    a retry never repeats half a transaction.
+    """
+    for attempt in range(attempts):
+        try:
+            return fn()
+        except OperationalError as exc:
+            locked = "locked" in str(exc).lower()
+            if not locked or connection.in_atomic_block or attempt == attempts - 1:
+                raise
+            time.sleep(min(0.2, 0.005 * (attempt + 1)) * (1 + random.random()))
+    raise AssertionError("unreachable")
+
+
 def claim_next_card(
+    collection: Collection, user: Any, *, exclude: Iterable[int] = ()
+) -> Document | None:
+    """The card this person should see now, claimed so that nobody else gets it (see
+    ``_claim_next_card``); retried when SQLite is momentarily locked by a colleague."""
+    return retry_when_locked(lambda: _claim_next_card(collection, user, exclude=exclude))
+
+
+def _claim_next_card(
     collection: Collection, user: Any, *, exclude: Iterable[int] = ()
 ) -> Document | None:
     """The card this person should see now, claimed so that nobody else gets it.

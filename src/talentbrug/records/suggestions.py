@@ -104,8 +104,7 @@ def learned_model(collection: Collection) -> NaiveBayes:
     if cached is not None:
         trained_version, trained_at, model = cached
         fresh = trained_version == version or (
-            0 <= version - trained_version < RETRAIN_EVERY
-            and now - trained_at < RETRAIN_SECONDS
+            0 <= version - trained_version < RETRAIN_EVERY and now - trained_at < RETRAIN_SECONDS
         )
         if fresh:
             return model

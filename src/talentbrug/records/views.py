@@ -240,9 +240,7 @@ def triage_card(request: HttpRequest, pk: int) -> HttpResponse:
     """
     collection = _collection(request, pk)
     document = services.claim_next_card(collection, request.user, exclude=_exclude_ids(request))
-    response = render(
-        request, "records/_card.html", _card_context(request, collection, document)
-    )
+    response = render(request, "records/_card.html", _card_context(request, collection, document))
     response["Cache-Control"] = "no-store"
     return response
 
@@ -630,9 +628,7 @@ def declaration_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
         _error(request, exc)
         return redirect("records:list_detail", pk=dl.pk)
     response = HttpResponse(data, content_type=declarations.XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = (
-        f'attachment; filename="verklaring-vernietiging-{dl.pk}.xlsx"'
-    )
+    response["Content-Disposition"] = f'attachment; filename="verklaring-vernietiging-{dl.pk}.xlsx"'
     return response
 
 

@@ -15,7 +15,14 @@ from django.utils import timezone
 DEMO_PEOPLE = [
     # name, e-mail, NL level, hours, regions, which requirement skills (index) + related ones
     ("Amira Haddad", "amira.haddad@voorbeeld.example", "B1", 32, ["Gelderland"], "all"),
-    ("Tesfay Gebremedhin", "tesfay.g@voorbeeld.example", "A2", 36, ["Gelderland", "Overijssel"], "some"),
+    (
+        "Tesfay Gebremedhin",
+        "tesfay.g@voorbeeld.example",
+        "A2",
+        36,
+        ["Gelderland", "Overijssel"],
+        "some",
+    ),
     ("Zeynep Kaya", "zeynep.kaya@voorbeeld.example", "B2", 24, ["Utrecht"], "learnable"),
 ]
 
@@ -89,7 +96,9 @@ def seed(context: dict[str, Any]) -> None:
             candidate=cand, programme="ICT-beheer", level="3", level_source="idw_received"
         )
         WorkPreference.objects.create(
-            candidate=cand, regions=regions, available_from=timezone.localdate() + timedelta(days=14)
+            candidate=cand,
+            regions=regions,
+            available_from=timezone.localdate() + timedelta(days=14),
         )
         consent(cand)
         made.append(cand)

@@ -66,7 +66,12 @@ def pool_candidates() -> QuerySet[Candidate]:
 
 
 def pool_candidate_ids() -> set[int]:
-    return set(active_consents().values_list("candidate_id", flat=True))
+    """Ids with an active consent (merged candidates are not in the matching index anyway)."""
+    return set(
+        Consent.objects.filter(
+            kind=ConsentKind.TALENT_POOL, withdrawn_at__isnull=True, expires_at__gt=timezone.now()
+        ).values_list("candidate_id", flat=True)
+    )
 
 
 def in_pool(candidate: Candidate | int) -> bool:

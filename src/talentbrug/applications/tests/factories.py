@@ -51,7 +51,9 @@ class RecruitmentDayFactory(factory.django.DjangoModelFactory):
     vacancy = factory.SubFactory(PublishedVacancyFactory)
     organisation = factory.LazyAttribute(lambda d: d.vacancy.organisation)
     title = "Wervingsdag servicedesk"
-    address_text = "Kennedylaan 1, Apeldoorn. De ingang is aan de achterkant. Bel aan bij de servicedesk."
+    address_text = (
+        "Kennedylaan 1, Apeldoorn. De ingang is aan de achterkant. Bel aan bij de servicedesk."
+    )
 
 
 class SlotFactory(factory.django.DjangoModelFactory):

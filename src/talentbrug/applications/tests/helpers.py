@@ -11,7 +11,11 @@ from talentbrug.docanalysis.tests import samples
 
 from ..tokens import SESSION_KEY
 
-CV_TEXT = ["Amira Haddad", "Servicedesk in Damascus, 3 jaar", "Ik kan klanten helpen en netwerkbeheer."]
+CV_TEXT = [
+    "Amira Haddad",
+    "Servicedesk in Damascus, 3 jaar",
+    "Ik kan klanten helpen en netwerkbeheer.",
+]
 
 
 def pdf_cv() -> bytes:
@@ -22,7 +26,9 @@ def docx_cv() -> bytes:
     return samples.make_docx(CV_TEXT)
 
 
-def upload(name: str, data: bytes, content_type: str = "application/octet-stream") -> SimpleUploadedFile:
+def upload(
+    name: str, data: bytes, content_type: str = "application/octet-stream"
+) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, data, content_type=content_type)
 
 
@@ -53,9 +59,10 @@ def docm() -> bytes:
 
 def zip_bomb_docx() -> bytes:
     buffer = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(docx_cv())) as source, zipfile.ZipFile(
-        buffer, "w", zipfile.ZIP_DEFLATED
-    ) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(docx_cv())) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for item in source.infolist():
             target.writestr(item, source.read(item.filename))
         target.writestr("word/media/bom.bin", b"\x00" * (70 * 1024 * 1024))

@@ -153,7 +153,9 @@ def test_same_email_links_to_one_candidate_and_never_overwrites_name():
 def test_same_idempotency_key_gives_the_first_application():
     vacancy = PublishedVacancyFactory()
     key = uuid.uuid4()
-    first, created = services.apply(vacancy, _data(Route.VIDEO, motivation="a", idempotency_key=key))
+    first, created = services.apply(
+        vacancy, _data(Route.VIDEO, motivation="a", idempotency_key=key)
+    )
     again, created_again = services.apply(
         vacancy, _data(Route.VIDEO, motivation="a", idempotency_key=key)
     )
@@ -184,7 +186,11 @@ def test_failure_after_a_file_was_stored_leaves_no_file(monkeypatch, settings):
     with pytest.raises(RuntimeError):
         services.apply(vacancy, _data(Route.CV, files=[_cv_file()], talent_pool_consent=True))
     assert not Document.objects.exists()
-    _dirs, files = default_storage.listdir("applications") if default_storage.exists("applications") else ([], [])
+    _dirs, files = (
+        default_storage.listdir("applications")
+        if default_storage.exists("applications")
+        else ([], [])
+    )
     assert files == []
     for sub in _dirs:
         assert default_storage.listdir(f"applications/{sub}")[1] == []
@@ -230,7 +236,9 @@ def test_every_status_has_a_plain_language_timeline():
 def test_change_slot_moves_the_seat():
     first = SlotFactory(capacity=1)
     second = SlotFactory(day=first.day, capacity=1)
-    application, _ = services.apply(first.day.vacancy, _data(Route.RECRUITMENT_DAY, slot_id=first.pk))
+    application, _ = services.apply(
+        first.day.vacancy, _data(Route.RECRUITMENT_DAY, slot_id=first.pk)
+    )
     services.change_slot(application, second.pk)
     first.refresh_from_db()
     second.refresh_from_db()
@@ -354,7 +362,9 @@ def test_export_covers_every_model_that_refers_to_the_candidate():
 
 def test_export_zip_holds_json_and_files():
     vacancy = PublishedVacancyFactory()
-    application, _ = services.apply(vacancy, _data(Route.CV, files=[_cv_file(docx_cv(), "mijn cv.docx")]))
+    application, _ = services.apply(
+        vacancy, _data(Route.CV, files=[_cv_file(docx_cv(), "mijn cv.docx")])
+    )
     archive = zipfile.ZipFile(io.BytesIO(export_zip(application.candidate)))
     names = archive.namelist()
     assert "data.json" in names

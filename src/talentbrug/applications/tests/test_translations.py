@@ -32,7 +32,7 @@ def parse_po(path: Path) -> dict[tuple[str, str], tuple[list[str], bool]]:
     field = None
 
     def flush() -> None:
-        if "msgid" in current and current["msgid"]:
+        if current.get("msgid"):
             key = (str(current.get("msgctxt", "")), str(current["msgid"]))
             strs = [v for k, v in sorted(current.items()) if k.startswith("msgstr")]
             entries[key] = ([str(s) for s in strs], bool(current.get("fuzzy")))
@@ -56,11 +56,13 @@ def parse_po(path: Path) -> dict[tuple[str, str], tuple[list[str], bool]]:
                 current[field] = str(current.get(field, "")) + unquote(line)
         else:
             keyword, _, rest = line.partition(" ")
-            if keyword == "msgctxt" or (keyword == "msgid" and field not in (None, "msgctxt")):
-                if keyword == "msgctxt" or "msgid" in current:
-                    fuzzy = current.get("fuzzy") if "msgid" not in current else False
-                    flush()
-                    current = {"fuzzy": True} if fuzzy else {}
+            starts_entry = keyword == "msgctxt" or (
+                keyword == "msgid" and field not in (None, "msgctxt") and "msgid" in current
+            )
+            if starts_entry:
+                fuzzy = current.get("fuzzy") if "msgid" not in current else False
+                flush()
+                current = {"fuzzy": True} if fuzzy else {}
             field = keyword
             current[field] = unquote(rest)
     flush()
@@ -77,9 +79,7 @@ def candidate_msgids(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[tup
     (work / "locale").mkdir()
     monkeypatch.chdir(work)
     with override_settings(LOCALE_PATHS=[str(work / "locale")]):
-        call_command(
-            "makemessages", locale=["en"], extensions=["html", "txt", "py"], verbosity=0
-        )
+        call_command("makemessages", locale=["en"], extensions=["html", "txt", "py"], verbosity=0)
     return set(parse_po(work / "locale" / "en" / "LC_MESSAGES" / "django.po"))
 
 

@@ -37,7 +37,9 @@ def _url(vacancy, route):
 
 
 def _nothing_stored():
-    return not (Application.objects.exists() or Candidate.objects.exists() or Document.objects.exists())
+    return not (
+        Application.objects.exists() or Candidate.objects.exists() or Document.objects.exists()
+    )
 
 
 def test_choose_page_lists_only_offered_routes(client):
@@ -59,7 +61,7 @@ def test_unpublished_vacancy_gives_404(client):
 def test_form_asks_no_forbidden_questions(client):
     vacancy = PublishedVacancyFactory()
     page = client.get(_url(vacancy, "cv")).content.decode().lower()
-    for word in ("geboortedatum\"", "nationaliteit\"", "bsn\"", "geslacht", "verblijfsvergunning"):
+    for word in ('geboortedatum"', 'nationaliteit"', 'bsn"', "geslacht", "verblijfsvergunning"):
         assert f'name="{word}' not in page
     assert "mag je in nederland werken?" in page
 
@@ -113,7 +115,10 @@ def test_video_route_accepts_text_only_and_refuses_neither(client):
     vacancy = PublishedVacancyFactory()
     response = client.post(_url(vacancy, "video"), apply_post())
     assert "Stuur een video of schrijf een tekst" in response.content.decode()
-    assert client.post(_url(vacancy, "video"), apply_post(motivation="Ik schrijf liever.")).status_code == 302
+    assert (
+        client.post(_url(vacancy, "video"), apply_post(motivation="Ik schrijf liever.")).status_code
+        == 302
+    )
 
 
 def test_apply_with_a_work_sample(client):
@@ -149,8 +154,18 @@ def test_slot_taken_a_second_earlier(client):
 # --------------------------------------------------------------------------- bad input
 
 BAD_FILES = [
-    ("wrong type behind a right extension", "cv.pdf", b"MZ\x90\x00\x03" + b"\x00" * 500, "We kunnen dit bestand niet lezen"),
-    ("text named pdf", "cv.pdf", b"Gewoon tekst, geen PDF." * 10, "De inhoud past niet bij de naam"),
+    (
+        "wrong type behind a right extension",
+        "cv.pdf",
+        b"MZ\x90\x00\x03" + b"\x00" * 500,
+        "We kunnen dit bestand niet lezen",
+    ),
+    (
+        "text named pdf",
+        "cv.pdf",
+        b"Gewoon tekst, geen PDF." * 10,
+        "De inhoud past niet bij de naam",
+    ),
     ("encrypted pdf", "cv.pdf", None, "wachtwoord"),
     ("corrupt pdf", "cv.pdf", None, "kapot"),
     ("docm content", "cv.docx", None, "macro"),
@@ -161,7 +176,12 @@ BAD_FILES = [
 
 @pytest.mark.parametrize("label,name,data,message", BAD_FILES, ids=[b[0] for b in BAD_FILES])
 def test_bad_cv_files_are_refused_and_nothing_is_stored(client, label, name, data, message):
-    makers = {"encrypted pdf": encrypted_pdf, "corrupt pdf": corrupt_pdf, "docm content": docm, "zip bomb": zip_bomb_docx}
+    makers = {
+        "encrypted pdf": encrypted_pdf,
+        "corrupt pdf": corrupt_pdf,
+        "docm content": docm,
+        "zip bomb": zip_bomb_docx,
+    }
     if data is None:
         data = makers[label]()
     vacancy = PublishedVacancyFactory()
@@ -179,7 +199,9 @@ def test_over_size_file_is_refused(client, monkeypatch):
     monkeypatch.setattr(uploads, "MAX_CV_BYTES", 1000)
     monkeypatch.setattr(uploads.check_document, "__defaults__", (1000,))
     vacancy = PublishedVacancyFactory()
-    response = client.post(_url(vacancy, "cv"), apply_post(cv=upload("cv.pdf", pdf_cv() + b" " * 2000)))
+    response = client.post(
+        _url(vacancy, "cv"), apply_post(cv=upload("cv.pdf", pdf_cv() + b" " * 2000))
+    )
     assert "te groot" in response.content.decode()
     assert _nothing_stored()
 
@@ -202,7 +224,9 @@ def test_ten_thousand_characters_in_a_name(client):
 def test_right_to_left_override_is_stripped_from_file_names(client):
     vacancy = PublishedVacancyFactory()
     name = "cv\u202etxt.exe\u202c.docx"
-    assert client.post(_url(vacancy, "cv"), apply_post(cv=upload(name, docx_cv()))).status_code == 302
+    assert (
+        client.post(_url(vacancy, "cv"), apply_post(cv=upload(name, docx_cv()))).status_code == 302
+    )
     stored = Document.objects.get().original_name
     assert "\u202e" not in stored and "\u202c" not in stored
     assert stored == "cvtxt.exe.docx"
@@ -220,7 +244,9 @@ def test_double_submit_stores_one_application(client):
 
 def test_honeypot_and_too_fast_are_refused(client, settings):
     vacancy = PublishedVacancyFactory()
-    response = client.post(_url(vacancy, "video"), apply_post(website="http://spam", motivation="x"))
+    response = client.post(
+        _url(vacancy, "video"), apply_post(website="http://spam", motivation="x")
+    )
     assert "te snel verstuurd" in response.content.decode()
     settings.TALENTBRUG_FORM_MIN_SECONDS = 30
     response = client.post(_url(vacancy, "video"), apply_post(motivation="x"))
@@ -269,8 +295,13 @@ def test_link_request_answers_the_same_for_known_and_unknown(client):
     candidate = ApplicationFactory().candidate
     from ..antibot import started_token
 
-    known = client.post(reverse("applications:link_request"), {"email": candidate.email, "started": started_token()})
-    unknown = client.post(reverse("applications:link_request"), {"email": "niemand@voorbeeld.nl", "started": started_token()})
+    known = client.post(
+        reverse("applications:link_request"), {"email": candidate.email, "started": started_token()}
+    )
+    unknown = client.post(
+        reverse("applications:link_request"),
+        {"email": "niemand@voorbeeld.nl", "started": started_token()},
+    )
     assert known.status_code == unknown.status_code == 302
     assert known.url == unknown.url == reverse("applications:link_sent")
     assert len(mail.outbox) == 1
@@ -285,12 +316,15 @@ def test_portal_upload_replace_download_and_withdraw(django_capture_on_commit_ca
     url = reverse("applications:portal_upload", args=[application.pk])
     assert client.post(url, {"kind": "cv", "file": upload("cv.pdf", pdf_cv())}).status_code == 302
     first = Document.objects.get()
-    response = client.post(url, {"kind": "cv", "file": upload("nieuw.docx", docx_cv()), "replace": first.pk})
+    new_cv = docx_cv()
+    response = client.post(
+        url, {"kind": "cv", "file": upload("nieuw.docx", new_cv), "replace": first.pk}
+    )
     assert response.status_code == 302
     document = Document.objects.get()
     assert document.original_name == "nieuw.docx"
     download = client.get(reverse("applications:portal_document", args=[document.pk]))
-    assert download.status_code == 200 and b"".join(download.streaming_content) == docx_cv()
+    assert download.status_code == 200 and b"".join(download.streaming_content) == new_cv
     bad = client.post(url, {"kind": "video", "file": upload("film.webm", pdf_cv())})
     assert bad.status_code == 400 and "geen video" in bad.content.decode()
     withdraw = reverse("applications:portal_withdraw", args=[application.pk])
@@ -300,7 +334,9 @@ def test_portal_upload_replace_download_and_withdraw(django_capture_on_commit_ca
     application.refresh_from_db()
     assert application.status == "withdrawn"
     assert any("ingetrokken" in m.subject for m in mail.outbox)
-    page = client.get(reverse("applications:portal_application", args=[application.pk])).content.decode()
+    page = client.get(
+        reverse("applications:portal_application", args=[application.pk])
+    ).content.decode()
     assert "Je hebt je sollicitatie ingetrokken" in page
 
 
@@ -322,7 +358,9 @@ def test_portal_change_slot():
 
     services.book_slot(application, slot.pk)
     client = portal_client(application.candidate)
-    response = client.post(reverse("applications:portal_slot", args=[application.pk]), {"slot": other.pk})
+    response = client.post(
+        reverse("applications:portal_slot", args=[application.pk]), {"slot": other.pk}
+    )
     assert response.status_code == 302
     other.refresh_from_db()
     assert other.booked_count == 1
@@ -338,12 +376,34 @@ def test_portal_profile_confirm_and_add():
     keep = candidate.skills.get(label="netwerkbeheer")
     client = portal_client(candidate)
     url = reverse("applications:portal_profile")
-    assert client.post(url, {"action": "skills", "keep": [keep.pk], "new_skill": "klanten helpen"}).status_code == 302
-    assert set(candidate.skills.values_list("label", "confirmed")) == {("netwerkbeheer", True), ("klanten helpen", True)}
-    education = {"action": "education", "edu-programme": "ICT Beheer", "edu-level": "4", "edu-level_source": "idw_received", "edu-country": "Syrië", "edu-crebo": "25604", "edu-mbo_path": "bbl"}
+    assert (
+        client.post(
+            url, {"action": "skills", "keep": [keep.pk], "new_skill": "klanten helpen"}
+        ).status_code
+        == 302
+    )
+    assert set(candidate.skills.values_list("label", "confirmed")) == {
+        ("netwerkbeheer", True),
+        ("klanten helpen", True),
+    }
+    education = {
+        "action": "education",
+        "edu-programme": "ICT Beheer",
+        "edu-level": "4",
+        "edu-level_source": "idw_received",
+        "edu-country": "Syrië",
+        "edu-crebo": "25604",
+        "edu-mbo_path": "bbl",
+    }
     assert client.post(url, education).status_code == 302
     assert candidate.educations.get().level_source == "idw_received"
-    language = {"action": "language", "lang-language": "nl", "lang-skill": "speaking", "lang-level": "B1", "lang-evidence": "nt2_diploma"}
+    language = {
+        "action": "language",
+        "lang-language": "nl",
+        "lang-skill": "speaking",
+        "lang-level": "B1",
+        "lang-evidence": "nt2_diploma",
+    }
     assert client.post(url, language).status_code == 302
     assert client.post(url, {"action": "education"}).status_code == 400
 
@@ -366,10 +426,16 @@ def test_staff_sees_profile_and_streams_documents(staff_client, organisation):
     vacancy = PublishedVacancyFactory(organisation=organisation)
     client = portal_client(ApplicationFactory(vacancy=vacancy).candidate)
     application = Application.objects.get()
-    client.post(reverse("applications:portal_upload", args=[application.pk]), {"kind": "cv", "file": upload("cv.pdf", pdf_cv())})
+    client.post(
+        reverse("applications:portal_upload", args=[application.pk]),
+        {"kind": "cv", "file": upload("cv.pdf", pdf_cv())},
+    )
     document = Document.objects.get()
     hr = staff_client(organisation, Role.HR_ADVISER)
-    assert application.candidate.name in hr.get(reverse("applications:staff_vacancy", args=[vacancy.pk])).content.decode()
+    assert (
+        application.candidate.name
+        in hr.get(reverse("applications:staff_vacancy", args=[vacancy.pk])).content.decode()
+    )
     detail = hr.get(reverse("applications:staff_detail", args=[application.pk])).content.decode()
     assert "cv.pdf" in detail and "/_private/" not in detail
     file = hr.get(reverse("applications:staff_document", args=[application.pk, document.pk]))

@@ -28,7 +28,11 @@ def _application(organisation):
 
 
 def _staff_vacancy(organisation):
-    return {"pk": ApplicationFactory(vacancy=PublishedVacancyFactory(organisation=organisation)).vacancy_id}
+    return {
+        "pk": ApplicationFactory(
+            vacancy=PublishedVacancyFactory(organisation=organisation)
+        ).vacancy_id
+    }
 
 
 def _document(organisation):
@@ -91,10 +95,18 @@ URL_CASES = [
     ),
     UrlCase("applications:portal_application", CANDIDATE, make_kwargs=_application),
     UrlCase(
-        "applications:portal_upload", CANDIDATE, method="post", make_kwargs=_application, ok_status=(400,)
+        "applications:portal_upload",
+        CANDIDATE,
+        method="post",
+        make_kwargs=_application,
+        ok_status=(400,),
     ),
     UrlCase(
-        "applications:portal_slot", CANDIDATE, method="post", make_kwargs=_application, ok_status=(302,)
+        "applications:portal_slot",
+        CANDIDATE,
+        method="post",
+        make_kwargs=_application,
+        ok_status=(302,),
     ),
     UrlCase("applications:portal_withdraw", CANDIDATE, make_kwargs=_application),
     UrlCase("applications:portal_document", CANDIDATE, make_kwargs=_portal_document),

@@ -58,7 +58,7 @@ def test_ranks_applicants_and_pool_not_others_and_stores_explanations(organisati
     apply(best, vacancy)
     apply(weak, vacancy)
     hr = make_staff(organisation)
-    results, free = services.rank_candidates(vacancy, actor=hr)
+    results, _free = services.rank_candidates(vacancy, actor=hr)
     ids = [r.candidate_id for r in results]
     assert outsider.pk not in ids
     assert ids[0] == best.pk and set(ids) == {best.pk, partial.pk, weak.pk}

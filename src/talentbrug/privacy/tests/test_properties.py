@@ -75,7 +75,7 @@ def expected_due(case: dict, policy: dict) -> datetime | None:
 
 @pytest.mark.django_db
 @settings(
-    max_examples=40,
+    max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -53,9 +53,7 @@ def test_card_fragment_claims_the_card_after_the_one_on_screen(collection, manag
     assert client.get(reverse("records:triage", args=[collection.pk])).context["document"] == a
 
 
-def test_decision_by_fetch_returns_json_and_the_prefetched_card_stays_claimed(
-    collection, manager
-):
+def test_decision_by_fetch_returns_json_and_the_prefetched_card_stays_claimed(collection, manager):
     a, b = (DocumentFactory(collection=collection, path=f"{x}.txt") for x in "ab")
     client = verified_client(manager)
     client.get(reverse("records:triage", args=[collection.pk]))
@@ -116,9 +114,7 @@ def test_claim_next_card_skips_excluded_cards(collection, manager):
 # --- near-duplicates once per import -----------------------------------------------------------
 
 
-def test_near_duplicates_are_linked_once_per_import_not_per_batch(
-    collection, manager, monkeypatch
-):
+def test_near_duplicates_are_linked_once_per_import_not_per_batch(collection, manager, monkeypatch):
     monkeypatch.setattr(services, "ANALYSIS_BATCH", 2)
     text = " ".join(f"woord{i}" for i in range(80))
     files = [ContentFile(f"{text} einde {n}".encode(), name=f"{n}.txt") for n in range(5)]
@@ -135,8 +131,7 @@ def test_near_duplicate_links_are_only_rewritten_when_they_change(collection, ma
     text = " ".join(f"woord{i}" for i in range(80))
     files = [ContentFile(f"{text} einde {n}".encode(), name=f"{n}.txt") for n in range(3)]
     services.import_files(collection, manager, files)
-    with mock.patch.object(Document.objects, "filter", wraps=Document.objects.filter):
-        assert services.find_near_duplicates(collection) == 3
+    assert services.find_near_duplicates(collection) == 3
     first = Document.objects.get(collection=collection, name="0.txt")
     first.signature = ""
     first.save()
@@ -256,7 +251,10 @@ def test_declaration_xlsx_lists_exactly_the_destroyed_records(collection, manage
         dl = services.destroy_destruction_list(dl, manager)
     assert dl.status == ListStatus.DESTROYED
     workbook = openpyxl.load_workbook(io.BytesIO(declarations.declaration_xlsx(dl, manager)))
-    rows = [[("" if c is None else c) for c in row] for row in workbook.active.iter_rows(values_only=True)]
+    rows = [
+        [("" if c is None else c) for c in row]
+        for row in workbook.active.iter_rows(values_only=True)
+    ]
     assert rows[0] == declarations.CSV_HEADER
     destroyed = {i.record_path for i in dl.items.filter(status=ItemStatus.DESTROYED)}
     assert {r[6] for r in rows[1:]} == destroyed == {"Werving/2.txt", "Werving/3.txt"}
@@ -279,7 +277,9 @@ def test_declaration_xlsx_view(collection, manager, reviewer, client):
 
 
 def test_declaration_xlsx_keeps_formula_like_text_as_text(collection, manager, reviewer):
-    doc = with_file(DocumentFactory(collection=collection, path="=SOM(A1).txt", name="=SOM(A1).txt"))
+    doc = with_file(
+        DocumentFactory(collection=collection, path="=SOM(A1).txt", name="=SOM(A1).txt")
+    )
     services.decide_document(doc, manager, Decision.DISCARD)
     dl = services.create_destruction_list(collection, manager)
     services.submit_destruction_list(dl, manager)
@@ -335,7 +335,7 @@ def test_periodic_job_leaves_lists_that_are_not_approved(collection, manager, re
 
 
 def test_periodic_job_finishes_a_destruction_that_crashed(collection, manager, reviewer):
-    dl, docs = _cooling_list(collection, manager, reviewer, n=3)
+    dl, _docs = _cooling_list(collection, manager, reviewer, n=3)
     real = services._erase_file
     calls = {"n": 0}
 
@@ -354,3 +354,27 @@ def test_periodic_job_finishes_a_destruction_that_crashed(collection, manager, r
     dl.refresh_from_db()
     assert dl.status == ListStatus.DESTROYED
     assert dl.items.filter(status=ItemStatus.DESTROYED).count() == 3
+
+
+def test_a_large_learned_model_is_not_retrained_for_every_single_decision(
+    collection, manager, monkeypatch
+):
+    from talentbrug.records import suggestions
+
+    monkeypatch.setattr(suggestions, "THROTTLE_FROM", 4)
+    for i in range(4):
+        text = "planning zaal" if i % 2 else "beleid visie"
+        services.decide_document(
+            DocumentFactory(collection=collection, extracted_text=text, sha256=""),
+            manager,
+            Decision.DISCARD if i % 2 else Decision.KEEP,
+        )
+    with mock.patch.object(suggestions, "_train", wraps=suggestions._train) as train:
+        suggestions.learned_model(collection)
+        services.decide_document(DocumentFactory(collection=collection), manager, Decision.KEEP)
+        suggestions.learned_model(collection)  # one decision later: reused
+        assert train.call_count == 1
+        for _ in range(suggestions.RETRAIN_EVERY):
+            services.decide_document(DocumentFactory(collection=collection), manager, Decision.KEEP)
+        suggestions.learned_model(collection)  # ten decisions later: retrained
+        assert train.call_count == 2

@@ -61,9 +61,7 @@ URL_CASES = [
     UrlCase("records:collection_upload", STAFF, "records.manage", make_kwargs=_collection, **POST),
     UrlCase("records:triage", STAFF, "records.triage", make_kwargs=_collection),
     UrlCase("records:triage_card", STAFF, "records.triage", make_kwargs=_collection),
-    UrlCase(
-        "records:collection_import_folder", STAFF, "records.manage", make_kwargs=_collection
-    ),
+    UrlCase("records:collection_import_folder", STAFF, "records.manage", make_kwargs=_collection),
     UrlCase(
         "records:decide",
         STAFF,

@@ -22,7 +22,9 @@ from .conftest import assert_accessible, assert_no_horizontal_scroll, log_in
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_hiring_manager_sees_ranked_explained_candidates(page, live_server, make_staff, organisation):
+def test_hiring_manager_sees_ranked_explained_candidates(
+    page, live_server, make_staff, organisation
+):
     from talentbrug.matches import engine
 
     engine.reset_index()

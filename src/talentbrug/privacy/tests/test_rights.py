@@ -1,0 +1,199 @@
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from freezegun import freeze_time
+
+from talentbrug.accounts.constants import Role
+from talentbrug.applications.constants import DeletionRequestStatus
+from talentbrug.applications.models import Application, Candidate, Consent, Document
+from talentbrug.applications.services import give_consent, request_deletion
+from talentbrug.audit.models import AuditEvent
+from talentbrug.pages.navigation import attention_for
+from talentbrug.privacy import services
+from talentbrug.privacy.constants import ANONYMISED_DOMAIN
+from talentbrug.privacy.models import ErasureOutcome, LegalHold, Objection
+
+from . import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def test_add_months_keeps_the_day_or_takes_the_last():
+    from datetime import datetime
+    from datetime import timezone as tz
+
+    assert services.add_months(datetime(2026, 1, 31, tzinfo=tz.utc), 1).day == 28
+    assert services.add_months(datetime(2026, 12, 15, tzinfo=tz.utc), 1).month == 1
+
+
+def test_hr_sees_requests_with_their_deadline(staff_client, organisation):
+    app = f.application(organisation)
+    request = request_deletion(app.candidate)
+    client = staff_client(organisation, Role.HR_ADVISER)
+    response = client.get(reverse("privacy:requests"))
+    assert response.status_code == 200
+    deadline = services.erasure_deadline(request)
+    assert deadline.strftime("%Y") in response.content.decode()
+    assert reverse("privacy:carry_out", args=[request.pk]) in response.content.decode()
+
+
+def test_carrying_out_erasure_anonymises_and_wipes(
+    staff_client, organisation, django_capture_on_commit_callbacks
+):
+    app = f.application(organisation, candidate__name="Amina Yusuf")
+    person = app.candidate
+    doc = f.document(app)
+    name, storage = doc.file.name, doc.file.storage
+    give_consent(person, "tekst", "nl")
+    request = request_deletion(person)
+    client = staff_client(organisation, Role.HR_ADVISER)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("privacy:carry_out", args=[request.pk]))
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.name == "" and person.email.endswith(ANONYMISED_DOMAIN)
+    assert not Consent.objects.filter(candidate=person).exists()
+    assert not Document.objects.filter(pk=doc.pk).exists() and not storage.exists(name)
+    assert Application.objects.get(pk=app.pk).candidate_id != person.pk
+    request.refresh_from_db()
+    assert request.status == DeletionRequestStatus.DONE
+    outcome = ErasureOutcome.objects.get(deletion_request=request)
+    assert (outcome.applications_anonymised, outcome.applications_kept) == (1, 0)
+    assert outcome.candidate_erased
+    event = AuditEvent.objects.get(event_type="privacy.erasure_carried_out")
+    assert "Amina" not in json.dumps(event.data)
+    # Still visible (as done) to the organisation that carried it out.
+    page = client.get(reverse("privacy:requests")).content.decode()
+    assert f"Verzoek {request.pk}" in page
+    # Twice is refused.
+    with pytest.raises(services.PrivacyError):
+        services.carry_out_erasure(request, user=None, organisation=organisation)
+
+
+def test_erasure_respects_a_legal_hold(organisation, make_staff):
+    user = make_staff(organisation)
+    held = f.application(organisation)
+    person = held.candidate
+    other = f.application(f.application().organisation, candidate=person)
+    services.place_hold(organisation, person, user, "WOO-1", "Woo-verzoek")
+    outcome = services.carry_out_erasure(request_deletion(person), user=user, organisation=organisation)
+    assert (outcome.applications_anonymised, outcome.applications_kept) == (1, 1)
+    assert not outcome.candidate_erased
+    assert Application.objects.get(pk=held.pk).candidate_id == person.pk
+    assert Application.objects.get(pk=other.pk).candidate_id != person.pk
+
+
+def test_requests_near_their_deadline_are_an_attention_item(rf, organisation, make_staff):
+    from talentbrug.accounts.access import PERMISSIONS
+
+    app = f.application(organisation)
+    with freeze_time(timezone.now() - timedelta(days=26)):
+        request_deletion(app.candidate)
+    request = rf.get("/")
+    request.organisation = organisation
+    request.roles = frozenset({Role.HR_ADVISER.value})
+    request.user = make_staff(organisation)
+    assert PERMISSIONS["privacy.view"] >= {Role.HR_ADVISER.value, Role.ORG_ADMIN.value}
+    items = [i for i in attention_for(request) if str(i.url) == reverse("privacy:requests")]
+    assert items and items[0].count == 1
+
+
+def test_requests_of_another_organisation_are_not_shown(staff_client, organisation, other_organisation):
+    app = f.application(other_organisation)
+    request = request_deletion(app.candidate)
+    client = staff_client(organisation, Role.HR_ADVISER)
+    assert f"Verzoek {request.pk}" not in client.get(reverse("privacy:requests")).content.decode()
+    response = client.post(reverse("privacy:carry_out", args=[request.pk]))
+    assert response.status_code == 404
+
+
+def test_objection_recorded_and_upheld_withdraws_talent_pool_consent(staff_client, organisation):
+    app = f.application(organisation)
+    give_consent(app.candidate, "tekst", "nl")
+    client = staff_client(organisation, Role.HR_ADVISER)
+    response = client.post(
+        reverse("privacy:objection_add"),
+        {"email": app.candidate.email, "processing": "talent_pool"},
+    )
+    assert response.status_code == 302
+    objection = Objection.objects.get(candidate=app.candidate)
+    response = client.post(
+        reverse("privacy:objection_decide", args=[objection.pk]), {"outcome": "upheld"}
+    )
+    objection.refresh_from_db()
+    assert objection.outcome == "upheld"
+    assert not Consent.objects.filter(candidate=app.candidate, withdrawn_at__isnull=True).exists()
+
+
+def test_rejecting_an_objection_needs_a_note(organisation, make_staff):
+    app = f.application(organisation)
+    user = make_staff(organisation)
+    objection = services.record_objection(organisation, app.candidate, user, "matching")
+    with pytest.raises(services.PrivacyError):
+        services.decide_objection(objection, user, "rejected")
+    services.decide_objection(objection, user, "rejected", "Wettelijke plicht")
+
+
+def test_unknown_email_is_refused_without_saying_more(staff_client, organisation, other_organisation):
+    stranger = f.application(other_organisation).candidate
+    client = staff_client(organisation, Role.HR_ADVISER)
+    response = client.post(
+        reverse("privacy:hold_add"),
+        {"email": stranger.email, "reference": "W", "reason": "R"},
+    )
+    assert response.status_code == 400
+    assert not LegalHold.objects.exists()
+
+
+def test_staff_export_for_a_person_without_a_link(staff_client, organisation, other_organisation):
+    app = f.application(organisation, candidate__name="Amina Yusuf")
+    f.document(app, "cv", b"mijn cv")
+    client = staff_client(organisation, Role.HR_ADVISER)
+    page = client.get(reverse("privacy:access"), {"email": app.candidate.email})
+    assert reverse("privacy:access_download", args=[app.candidate_id]) in page.content.decode()
+    response = client.get(reverse("privacy:access_download", args=[app.candidate_id]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        data = json.loads(archive.read("data.json"))
+        assert data["candidate"]["name"] == "Amina Yusuf"
+        assert any(n.startswith("files/") for n in archive.namelist())
+    assert AuditEvent.objects.filter(event_type="privacy.export_made").exists()
+    stranger = f.application(other_organisation).candidate
+    assert client.get(reverse("privacy:access_download", args=[stranger.pk])).status_code == 404
+
+
+def test_policy_and_vacancy_pages(staff_client, organisation):
+    client = staff_client(organisation, Role.ORG_ADMIN)
+    response = client.post(reverse("privacy:policy"), {
+        "rejected_days": 60, "extension_reason": "", "consent_max_days": 365,
+        "hire_material_days": 90, "closed_vacancy_days": 90,
+    })
+    assert response.status_code == 200 and "reden" in response.content.decode()
+    vacancy = f.application(organisation).vacancy
+    response = client.post(
+        reverse("privacy:vacancy_term", args=[vacancy.pk]), {"rejected_days": 60, "reason": ""}
+    )
+    assert response.status_code == 200
+    response = client.post(
+        reverse("privacy:vacancy_term", args=[vacancy.pk]), {"rejected_days": 14, "reason": ""}
+    )
+    assert response.status_code == 302
+    assert client.get(reverse("privacy:index")).status_code == 200
+
+
+def test_export_covers_every_model_that_refers_to_the_candidate(organisation, make_staff):
+    """The applications export walks every FK to Candidate: privacy's own rows are in it."""
+    from talentbrug.applications.exports import export_data
+
+    app = f.application(organisation)
+    services.record_objection(organisation, app.candidate, make_staff(organisation), "matching")
+    data = export_data(app.candidate)
+    assert data["records"]["privacy.Objection"]
+    assert Candidate.objects.filter(pk=app.candidate_id).exists()

@@ -1,0 +1,193 @@
+"""Applying in a real browser by each of the five routes (one in Arabic, right-to-left), and the
+candidate portal: upload, download the data ZIP, withdraw. axe at 320 and 1280 px."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from django.urls import reverse
+
+from talentbrug.applications import services
+from talentbrug.applications.models import Application, Booking, Document
+from talentbrug.applications.tests.conftest import fake_extract_skills
+from talentbrug.applications.tests.factories import (
+    AssignmentFactory,
+    PublishedVacancyFactory,
+    SlotFactory,
+)
+from talentbrug.applications.tests.helpers import docx_cv, pdf_cv, webm
+
+from .conftest import assert_accessible, assert_no_horizontal_scroll
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def _quick(settings, monkeypatch, tmp_path):
+    settings.TALENTBRUG_FORM_MIN_SECONDS = 0
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "media")},
+        },
+    }
+    monkeypatch.setattr(services, "extract_skills", fake_extract_skills)
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+def check(page) -> None:
+    for width in (320, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        assert_accessible(page)
+        if width == 320:
+            assert_no_horizontal_scroll(page)
+
+
+def fill_common(page, name: str, email: str) -> None:
+    page.locator("[name=name]").fill(name)
+    page.locator("[name=email]").fill(email)
+    page.locator("#id_right_to_work_0").check()
+    page.locator("#id_privacy").check()
+
+
+def submit(page) -> None:
+    page.locator("button[type=submit][data-submit-once]").click()
+    page.wait_for_url("**/solliciteren/klaar/**")
+
+
+def test_apply_with_cv_in_arabic_then_use_the_portal(page, live_server):
+    vacancy = PublishedVacancyFactory()
+    page.context.add_cookies([{"name": "django_language", "value": "ar", "url": live_server.url}])
+    page.goto(reverse("applications:apply", kwargs={"pk": vacancy.pk}))
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("html").get_attribute("lang") == "ar"
+    check(page)
+    page.get_by_role("link", name="بسيرتك الذاتية").click()
+    check(page)
+    # First an error, in Arabic, with focus on the summary.
+    page.locator("button[type=submit][data-submit-once]").click()
+    assert page.locator("#error-summary").is_visible()
+    assert (
+        "اكتب اسمك" in page.locator("#error-summary").inner_text()
+        or page.locator("#error-summary").inner_text()
+    )
+    assert page.evaluate("() => document.activeElement.id") == "error-summary"
+    check(page)
+    fill_common(page, "رامي حداد", "rami@voorbeeld.nl")
+    page.locator("[name=cv]").set_input_files(
+        {"name": "cv.pdf", "mimeType": "application/pdf", "buffer": pdf_cv()}
+    )
+    submit(page)
+    assert "تم إرسال طلبك" in page.get_by_role("heading", level=1).inner_text()
+    check(page)
+    # Step: check what we understood.
+    page.get_by_role("link", name="تحقق من ملفك الشخصي").click()
+    assert "netwerkbeheer" in page.content()
+    check(page)
+    page.get_by_role("button", name="هذا صحيح، احفظ").click()
+    assert Application.objects.get().candidate.skills.filter(confirmed=True).exists()
+
+    # Portal: upload, download the ZIP, withdraw.
+    page.goto(reverse("applications:portal"))
+    check(page)
+    application = Application.objects.get()
+    page.goto(reverse("applications:portal_application", args=[application.pk]))
+    check(page)
+    page.locator("[name=kind]").select_option("other")
+    page.locator("[name=file]").set_input_files(
+        {"name": "diploma.docx", "mimeType": "application/octet-stream", "buffer": docx_cv()}
+    )
+    page.locator("form[action$='/bestand/'] button[type=submit]").click()
+    page.wait_for_load_state()
+    assert Document.objects.filter(original_name="diploma.docx").exists()
+    page.goto(reverse("applications:portal"))
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="نزّل بياناتي").click()
+    archive = zipfile.ZipFile(io.BytesIO(download_info.value.path().read_bytes()))
+    assert "data.json" in archive.namelist()
+    page.goto(reverse("applications:portal_withdraw", args=[application.pk]))
+    check(page)
+    page.get_by_role("button", name="نعم، اسحب طلبي").click()
+    page.wait_for_url(f"**/mijn/sollicitaties/{application.pk}/")
+    application.refresh_from_db()
+    assert application.status == "withdrawn"
+    check(page)
+
+
+def test_apply_without_cv(page):
+    vacancy = PublishedVacancyFactory()
+    page.goto(reverse("applications:apply", kwargs={"pk": vacancy.pk}))
+    page.get_by_role("link", name="Zonder cv").click()
+    check(page)
+    fill_common(page, "Selam Tesfay", "selam@voorbeeld.nl")
+    page.get_by_label("Welk werk heb je gedaan?").fill("Telefoons repareren")
+    page.get_by_label("In welk land was dat?").fill("Eritrea")
+    page.get_by_label("Wat kun je goed?").fill("Ik kan klanten helpen.")
+    submit(page)
+    check(page)
+    assert Application.objects.get().candidate.experiences.get().abroad
+
+
+def test_apply_with_a_video(page):
+    vacancy = PublishedVacancyFactory()
+    page.goto(reverse("applications:apply_route", kwargs={"pk": vacancy.pk, "route": "video"}))
+    check(page)
+    fill_common(page, "Elif Yılmaz", "elif@voorbeeld.nl")
+    page.locator("[name=video]").set_input_files(
+        {"name": "ik.webm", "mimeType": "video/webm", "buffer": webm()}
+    )
+    submit(page)
+    assert Document.objects.get().kind == "video"
+
+
+def test_apply_with_a_work_sample(page):
+    assignment = AssignmentFactory()
+    url = reverse(
+        "applications:apply_route", kwargs={"pk": assignment.vacancy.pk, "route": "work_sample"}
+    )
+    page.goto(url)
+    assert page.get_by_text("wachtwoord verandert").is_visible()
+    check(page)
+    fill_common(page, "Noor Ahmadi", "noor@voorbeeld.nl")
+    page.get_by_label("Je antwoord").fill(
+        "Open Instellingen. Kies Wachtwoord. Typ je nieuwe wachtwoord."
+    )
+    submit(page)
+    assert Application.objects.get().work_sample.text.startswith("Open")
+
+
+def test_apply_on_a_recruitment_day(page):
+    slot = SlotFactory(capacity=1)
+    page.goto(
+        reverse(
+            "applications:apply_route",
+            kwargs={"pk": slot.day.vacancy.pk, "route": "recruitment_day"},
+        )
+    )
+    check(page)
+    fill_common(page, "Daan Visser", "daan@voorbeeld.nl")
+    page.locator("[name=slot]").first.check()
+    submit(page)
+    assert Booking.objects.get().slot == slot
+
+
+def test_keyboard_only_apply(page):
+    vacancy = PublishedVacancyFactory()
+    page.goto(reverse("applications:apply_route", kwargs={"pk": vacancy.pk, "route": "video"}))
+    page.locator("[name=name]").focus()
+    page.keyboard.type("Sara de Boer")
+    page.keyboard.press("Tab")
+    page.keyboard.type("sara@voorbeeld.nl")
+    page.locator("#id_privacy").focus()
+    page.keyboard.press("Space")
+    page.locator("[name=motivation]").focus()
+    page.keyboard.type("Ik schrijf liever dan dat ik film.")
+    page.locator("button[type=submit][data-submit-once]").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/solliciteren/klaar/**")
+    assert Application.objects.count() == 1
