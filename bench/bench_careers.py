@@ -47,6 +47,7 @@ import sys
 import tempfile
 import threading
 import time
+import warnings
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -443,7 +444,7 @@ def free_port() -> int:
 def collectstatic(env: dict[str, str]) -> float:
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "collectstatic", "--no-input", "-v", "0"],
+        [sys.executable, str(ROOT / "manage.py"), "collectstatic", "--no-input", "--link", "-v", "0"],
         env=env,
         cwd=ROOT,
         check=True,
@@ -612,6 +613,8 @@ def main() -> int:
     os.environ.update(env)
 
     created = ensure_database(args.db)
+    # In this process static files are not served: no need for the collected folder.
+    warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
     import django
 
     django.setup()

@@ -32,7 +32,11 @@ class DateInput(forms.DateInput):
 
 
 class Styled:
-    """Give every widget its NL Design System class and link help and error texts."""
+    """Give every widget its NL Design System class and link help and error texts.
+
+    Errors are linked after validation (``full_clean``), so subclasses may still change
+    querysets in ``__init__`` before anything is validated.
+    """
 
     def style(self) -> None:
         form: forms.BaseForm = self  # type: ignore[assignment]
@@ -49,14 +53,24 @@ class Styled:
                 widget.attrs.setdefault("rows", 3)
             else:
                 widget.attrs.setdefault("class", TEXTBOX)
-            described = []
             if field.help_text:
-                described.append(f"id_{form.add_prefix(name)}-help")
-            if form.is_bound and name in form.errors:
-                described.append(f"id_{form.add_prefix(name)}-error")
-                widget.attrs["aria-invalid"] = "true"
-            if described:
-                widget.attrs["aria-describedby"] = " ".join(described)
+                widget.attrs["aria-describedby"] = f"id_{form.add_prefix(name)}-help"
+
+    def full_clean(self) -> None:
+        super().full_clean()  # type: ignore[misc]
+        form: forms.BaseForm = self  # type: ignore[assignment]
+        for name in form.errors:
+            if name not in form.fields:
+                continue
+            widget = form.fields[name].widget
+            if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
+                continue
+            described = [
+                widget.attrs.get("aria-describedby", ""),
+                f"id_{form.add_prefix(name)}-error",
+            ]
+            widget.attrs["aria-describedby"] = " ".join(d for d in described if d)
+            widget.attrs["aria-invalid"] = "true"
 
 
 class StyledForm(Styled, forms.Form):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -12,7 +13,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from talentbrug.vacancies.constants import ApplyRoute, LanguageTiming
-from talentbrug.vacancies.models import Vacancy
+from talentbrug.vacancies.models import SalaryScale, Vacancy
+
+# facts_for(vacancy) without a salary: look it up (vacancy.salary_range(), two queries).
+_LOOK_UP: Any = object()
 
 
 def vacancy_slug(vacancy: Vacancy) -> str:
@@ -100,10 +104,40 @@ class Facts:
         return [(label, value) for label, value in pairs if value]
 
 
-def facts_for(vacancy: Vacancy, salary: tuple[Any, Any] | None = None) -> Facts:
+def salary_ranges(vacancies: Iterable[Vacancy]) -> dict[int, tuple[Any, Any] | None]:
+    """``vacancy.salary_range()`` of many vacancies with one query (same rule: for each vacancy,
+    the newest year that has one of its scales, then both scales of that year)."""
+    vacancies = list(vacancies)
+    wanted = {
+        scale
+        for v in vacancies
+        if v.scale_min
+        for scale in (v.scale_min, v.scale_max or v.scale_min)
+    }
+    rows = list(SalaryScale.objects.filter(scale__in=wanted).order_by("-year")) if wanted else []
+    ranges: dict[int, tuple[Any, Any] | None] = {}
+    for vacancy in vacancies:
+        ranges[vacancy.pk] = None
+        if not vacancy.scale_min:
+            continue
+        scales = (vacancy.scale_min, vacancy.scale_max or vacancy.scale_min)
+        mine = [row for row in rows if row.scale in scales]
+        if not mine:
+            continue
+        by_scale = {row.scale: row for row in mine if row.year == mine[0].year}
+        low, high = by_scale.get(scales[0]), by_scale.get(scales[1])
+        if low is not None and high is not None:
+            ranges[vacancy.pk] = (low.minimum, high.maximum)
+    return ranges
+
+
+def facts_for(vacancy: Vacancy, salary: tuple[Any, Any] | None = _LOOK_UP) -> Facts:
+    """The key facts. Pass ``salary`` when it is known already (None: no salary known)."""
+    if salary is _LOOK_UP:
+        salary = vacancy.salary_range()
     return Facts(
         hours=hours_text(vacancy),
-        salary=salary_text(salary if salary is not None else vacancy.salary_range()),
+        salary=salary_text(salary),
         location=location_text(vacancy),
         closing=date_format(vacancy.closing_date, "j F Y") if vacancy.closing_date else "",
         contract=str(vacancy.get_contract_type_display()),

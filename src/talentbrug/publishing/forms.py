@@ -53,7 +53,12 @@ class SearchForm(forms.Form):
                 data["q"] = (data.get("q") or "")[:MAX_QUERY_LENGTH]  # cut, never run 10,000 chars
         super().__init__(data, **kwargs)
         open_qs = open_vacancies()
-        regions = sorted({r for r in open_qs.values_list("region", flat=True) if r})
+        # DISTINCT in the database: 12 rows instead of one per open vacancy.
+        regions = [
+            r
+            for r in open_qs.order_by("region").values_list("region", flat=True).distinct()
+            if r
+        ]
         organisations = Organisation.objects.filter(
             pk__in=open_qs.values("organisation_id")
         ).order_by("name")

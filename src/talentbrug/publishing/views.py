@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Sum
+from django.db.models import Count, Sum, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -23,7 +23,7 @@ from talentbrug.vacancies.models import Vacancy
 from . import feeds, flyer, jsonld, services, wvn
 from .attribution import remember_channel
 from .constants import PAGE_SIZE, SIMILAR_COUNT
-from .facts import apply_link, facts_for, public_url, vacancy_slug
+from .facts import apply_link, facts_for, public_url, salary_ranges, vacancy_slug
 from .forms import ChannelForm, SearchForm
 from .models import Channel
 from .search import is_open, open_vacancies, search_vacancies, similar_vacancies
@@ -49,7 +49,11 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
 
 
 def _facts_map(page: Any) -> dict[int, Any]:
-    return {vacancy.pk: facts_for(vacancy) for vacancy in page.object_list}
+    """Facts of the vacancies on one page, in a constant number of queries (not 3 per card)."""
+    vacancies = list(page.object_list)
+    prefetch_related_objects(vacancies, "language_requirements")
+    salaries = salary_ranges(vacancies)
+    return {vacancy.pk: facts_for(vacancy, salaries[vacancy.pk]) for vacancy in vacancies}
 
 
 def _public_vacancy(pk: int) -> Vacancy:
@@ -73,7 +77,7 @@ def vacancy_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     vacancy = _public_vacancy(pk)
     if slug != vacancy_slug(vacancy):
         return redirect(public_url(vacancy), permanent=True)
-    salary = vacancy.salary_range()
+    salary = salary_ranges([vacancy])[vacancy.pk]  # one query (salary_range() takes two)
     open_now = is_open(vacancy)
     href, direct = apply_link(vacancy)
     context: dict[str, Any] = {

@@ -68,6 +68,7 @@ def term_reason(
 TRAIN_CHARS = 3_000  # start of each document's text used for training and prediction
 RETRAIN_EVERY = 10  # decisions; in between, a model at most RETRAIN_SECONDS old is reused
 RETRAIN_SECONDS = 30
+THROTTLE_FROM = 200  # decisions; below this, training is cheap and follows every decision
 
 
 def _training_text(document: Document) -> str:
@@ -89,9 +90,10 @@ def _train(collection: Collection) -> NaiveBayes:
 def learned_model(collection: Collection) -> NaiveBayes:
     """The collection's classifier, retrained as decisions come in (cached per version).
 
-    Retraining reads up to 2,000 decisions, so it is not repeated for every single
-    decision: a model trained fewer than 10 decisions and 30 seconds ago is reused. That
-    keeps the next card fast in a collection of 10,000 documents.
+    Retraining reads up to 2,000 decisions, so once a model has learned from 200 or more
+    it is not repeated for every single decision: a model trained fewer than 10 decisions
+    and 30 seconds ago is reused. That keeps the next card fast in a collection of 10,000
+    documents; smaller models follow every decision.
     """
     version = (
         Collection.objects.filter(pk=collection.pk)
@@ -104,7 +106,9 @@ def learned_model(collection: Collection) -> NaiveBayes:
     if cached is not None:
         trained_version, trained_at, model = cached
         fresh = trained_version == version or (
-            0 <= version - trained_version < RETRAIN_EVERY and now - trained_at < RETRAIN_SECONDS
+            sum(model.doc_counts.values()) >= THROTTLE_FROM
+            and 0 <= version - trained_version < RETRAIN_EVERY
+            and now - trained_at < RETRAIN_SECONDS
         )
         if fresh:
             return model

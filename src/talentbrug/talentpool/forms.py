@@ -28,11 +28,16 @@ class ContactRequestForm(forms.Form):
     message = forms.CharField(
         label=_("Uw bericht aan de kandidaat"),
         max_length=MAX_MESSAGE_CHARS,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=forms.Textarea(
+            attrs={"rows": 5, "class": "utrecht-textarea utrecht-textarea--html-textarea"}
+        ),
         help_text=_("Kort en in B1-Nederlands: wie u bent, welk werk, waarom deze kandidaat."),
     )
     vacancy = forms.ModelChoiceField(
-        label=_("Over welke vacature (niet verplicht)"), queryset=None, required=False
+        label=_("Over welke vacature (niet verplicht)"),
+        queryset=None,
+        required=False,
+        widget=forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
     )
 
     def __init__(self, *args: Any, vacancies: Any = None, **kwargs: Any) -> None:

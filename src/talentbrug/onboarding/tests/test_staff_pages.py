@@ -57,6 +57,7 @@ def test_coordinator_creates_a_plan_from_a_template(client_, organisation, coord
     assert not OnboardingPlan.objects.exists()
     data["coach_email"] = "coach@example.org"
     response = client_.post(reverse("onboarding:plan_create"), data)
+    assert response.status_code == 302, response.content.decode()[-3000:]
     plan = OnboardingPlan.objects.get()
     assert response.status_code == 302 and response.url == reverse(
         "onboarding:plan_detail", args=[plan.pk]

@@ -191,3 +191,20 @@ def test_keyboard_only_apply(page):
     page.keyboard.press("Enter")
     page.wait_for_url("**/solliciteren/klaar/**")
     assert Application.objects.count() == 1
+
+
+def test_staff_pages_of_applications_pass_axe(page, live_server, make_staff, organisation):
+    from talentbrug.accounts.constants import Role
+    from talentbrug.applications.tests.url_cases import URL_CASES
+
+    from .conftest import log_in
+
+    log_in(page, live_server, make_staff(organisation, Role.HR_ADVISER))
+    for case in [c for c in URL_CASES if c.kind == "staff" and c.method == "get"]:
+        kwargs = case.make_kwargs(organisation) if case.make_kwargs else None
+        url = reverse(case.name, kwargs=kwargs)
+        response = page.goto(url) if "document" not in case.name else None
+        if response is None:
+            continue
+        assert response.status == 200, case.name
+        check(page)

@@ -56,3 +56,14 @@ def test_hiring_manager_sees_ranked_explained_candidates(
     assert "Niet Zichtbaar" not in page.content()
     assert_accessible(page)
     engine.reset_index()
+
+
+def test_programme_team_figures_page_is_accessible(page, live_server, make_staff, organisation):
+    for _ in range(5):
+        make_candidate([TICKET], consent=True)
+    log_in(page, live_server, make_staff(organisation, is_programme_team=True))
+    page.goto(reverse("talentpool:figures"))
+    assert "Nu in de talentpool" in page.locator("#pool-figures").inner_text()
+    assert_accessible(page)
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert_no_horizontal_scroll(page)

@@ -1,0 +1,43 @@
+"""The sandboxed parser: same answers as docanalysis, and limits that hold."""
+
+from __future__ import annotations
+
+import io
+
+from talentbrug.docanalysis import analyse as direct
+from talentbrug.privacy import safeparse
+
+
+def _pdf(text: str) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=f"<p>{text}</p>").write_pdf()
+
+
+def test_same_result_as_in_process():
+    content = _pdf("Python en netwerkbeheer")
+    ours = safeparse.analyse(io.BytesIO(content), name="cv.pdf")
+    theirs = direct(content, name="cv.pdf")
+    assert ours.detected_type == theirs.detected_type
+    assert ours.sha256 == theirs.sha256 and ours.size == theirs.size
+    assert ours.text.strip() == theirs.text.strip() and "netwerkbeheer" in ours.text
+
+
+def test_memory_limit_stops_the_parser():
+    result = safeparse.analyse(
+        b"memory", name="a.pdf", memory_mb=256, _module="talentbrug.privacy.tests.hog"
+    )
+    assert result.errors and result.errors[0].startswith("safeparse: parser stopped")
+    assert result.size == 6 and len(result.sha256) == 64
+
+
+def test_cpu_limit_stops_the_parser():
+    result = safeparse.analyse(
+        b"spin", name="a.pdf", timeout=1, _module="talentbrug.privacy.tests.hog"
+    )
+    assert result.errors and "safeparse" in result.errors[0]
+
+
+def test_garbage_is_an_error_not_an_exception():
+    result = safeparse.analyse(b"%PDF-1.7\n" + b"\x00\xff" * 5000, name="kapot.pdf")
+    assert result.size == 10009

@@ -1,0 +1,22 @@
+"""Settings of the hostile-input suite: files in a temporary folder, no anti-bot delays."""
+
+import pytest
+
+
+@pytest.fixture
+def hostile_settings(settings, tmp_path):
+    from django.core.cache import cache
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "media")},
+        },
+    }
+    settings.TALENTBRUG_FORM_MIN_SECONDS = 0
+    settings.TALENTBRUG_RATE_PER_IP = 10_000
+    settings.TALENTBRUG_RATE_PER_EMAIL = 10_000
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,0 +1,81 @@
+"""Find the forms on a rendered page and fill them (used by the hostile suite and the log test)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+import lxml.html
+
+# Forms that change the session rather than data: submitting them would end the test client's login.
+SKIP_ACTIONS = ("/uitloggen", "/i18n/", "/organisatie", "/logout", "/mijn/uitloggen/")
+
+
+@dataclass
+class FoundForm:
+    action: str
+    method: str
+    fields: dict[str, Any]  # name -> default value (hidden values kept)
+    text_fields: list[str] = field(default_factory=list)
+    email_fields: list[str] = field(default_factory=list)
+    number_fields: list[str] = field(default_factory=list)
+    file_fields: list[str] = field(default_factory=list)
+    multipart: bool = False
+
+
+def forms_on(html: str, page_url: str) -> list[FoundForm]:
+    if not html.strip():
+        return []
+    doc = lxml.html.fromstring(html)
+    found = []
+    for form in doc.forms:
+        method = (form.get("method") or "get").lower()
+        action = form.get("action") or page_url
+        if not action.startswith("/"):
+            action = urlsplit(page_url).path if action in ("", "#") else action
+        if any(part in action for part in SKIP_ACTIONS):
+            continue
+        result = FoundForm(action=action, method=method, fields={})
+        result.multipart = (form.get("enctype") or "") == "multipart/form-data"
+        for element in form.inputs:
+            name = element.get("name")
+            if not name:
+                continue
+            tag = element.tag
+            kind = (element.get("type") or "text").lower() if tag == "input" else tag
+            if kind in ("submit", "button", "image", "reset"):
+                continue
+            if kind == "hidden":
+                result.fields[name] = element.get("value") or ""
+            elif kind in ("checkbox", "radio"):
+                if name not in result.fields:
+                    result.fields[name] = element.get("value") or "on"
+            elif kind == "select":
+                options = [o.get("value") for o in element.findall(".//option")]
+                options = [o for o in options if o]
+                result.fields[name] = options[0] if options else ""
+            elif kind == "file":
+                result.file_fields.append(name)
+            elif kind == "email":
+                result.email_fields.append(name)
+            elif kind == "number":
+                result.number_fields.append(name)
+            elif kind in ("text", "textarea", "search", "tel", "url", "password", "date"):
+                if name == "website":  # the honeypot stays empty
+                    result.fields[name] = ""
+                    continue
+                result.text_fields.append(name)
+        found.append(result)
+    return found
+
+
+def fill(form: FoundForm, text: Any, email: str = "tb@example.org", number: str = "5") -> dict[str, Any]:
+    data = dict(form.fields)
+    for name in form.text_fields:
+        data[name] = text
+    for name in form.email_fields:
+        data[name] = email
+    for name in form.number_fields:
+        data[name] = number
+    return data
