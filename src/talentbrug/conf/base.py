@@ -288,3 +288,10 @@ LOGGING = {
 
 TALENTBRUG_DEMO_PASSWORD = "Talentbrug-demo-2026"
 SILENCED_SYSTEM_CHECKS: list[str] = []
+
+# --- Public forms: anti-bot and rate limits (applications) -------------------------
+TALENTBRUG_FORM_MIN_SECONDS = env_int("TALENTBRUG_FORM_MIN_SECONDS", 3, minimum=0)
+TALENTBRUG_RATE_PER_IP = env_int("TALENTBRUG_RATE_PER_IP", 20, minimum=1)
+TALENTBRUG_RATE_PER_EMAIL = env_int("TALENTBRUG_RATE_PER_EMAIL", 5, minimum=1)
+# --- Matching: how long a warm candidate index may be reused (seconds) -------------
+TALENTBRUG_MATCH_INDEX_MAX_AGE = env_int("TALENTBRUG_MATCH_INDEX_MAX_AGE", 900, minimum=0)

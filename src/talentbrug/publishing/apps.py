@@ -10,3 +10,20 @@ class PublishingConfig(AppConfig):
         from . import attention, periodic, permissions, tasks  # noqa: F401
 
         periodic.register("publishing.close_expired_vacancies", tasks.close_expired_vacancies)
+        self._connect_facet_signals()
+
+    def _connect_facet_signals(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from talentbrug.accounts.models import Organisation
+        from talentbrug.vacancies.models import Vacancy
+
+        from .forms import forget_filter_facets
+
+        for model in (Vacancy, Organisation):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    forget_filter_facets,
+                    sender=model,
+                    dispatch_uid=f"publishing-facets-{signal is post_save}-{model.__name__}",
+                )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.cache import cache
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from talentbrug.accounts.models import Organisation
@@ -14,6 +16,42 @@ from .constants import HOURS_CHOICES, MAX_QUERY_LENGTH, ChannelKind, LevelFilter
 from .search import open_vacancies
 
 FILTER_FIELDS = ("niveau", "doelgroep", "contract", "regio", "uren", "organisatie", "nt2")
+
+
+# The regions and organisations offered as filters (those with open vacancies) are the same for
+# every visitor: cached for a minute, and forgotten when a vacancy or organisation is saved or
+# deleted (signals in apps.py). Computing them took a scan of all open vacancies per request.
+FACETS_TIMEOUT = 60
+
+
+def _facets_key() -> str:
+    return f"publishing:filter-facets:{timezone.localdate().isoformat()}"
+
+
+def filter_facets() -> tuple[list[str], list[tuple[str, str]]]:
+    """(regions, [(organisation slug, name)]) of the open vacancies, sorted."""
+    key = _facets_key()
+    facets = cache.get(key)
+    if facets is None:
+        open_qs = open_vacancies()
+        regions = [
+            r
+            for r in open_qs.order_by("region").values_list("region", flat=True).distinct()
+            if r
+        ]
+        organisations = list(
+            Organisation.objects.filter(pk__in=open_qs.values("organisation_id"))
+            .order_by("name")
+            .values_list("slug", "name")
+        )
+        facets = (regions, organisations)
+        cache.set(key, facets, FACETS_TIMEOUT)
+    return facets
+
+
+def forget_filter_facets(**kwargs: Any) -> None:
+    """Signal receiver: a vacancy or organisation changed, so the filter choices may change."""
+    cache.delete(_facets_key())
 
 
 def _blank(label: Any) -> list[tuple[str, Any]]:
@@ -52,16 +90,7 @@ class SearchForm(forms.Form):
             if "q" in data:
                 data["q"] = (data.get("q") or "")[:MAX_QUERY_LENGTH]  # cut, never run 10,000 chars
         super().__init__(data, **kwargs)
-        open_qs = open_vacancies()
-        # DISTINCT in the database: 12 rows instead of one per open vacancy.
-        regions = [
-            r
-            for r in open_qs.order_by("region").values_list("region", flat=True).distinct()
-            if r
-        ]
-        organisations = Organisation.objects.filter(
-            pk__in=open_qs.values("organisation_id")
-        ).order_by("name")
+        regions, organisations = filter_facets()
         any_label = _("Alle")
         fields: dict[str, list[tuple[str, Any]]] = {
             "niveau": _blank(any_label) + list(LevelFilter.choices),
@@ -70,7 +99,7 @@ class SearchForm(forms.Form):
             "contract": _blank(any_label) + list(ContractType.choices),
             "regio": _blank(any_label) + [(r, r) for r in regions],
             "uren": _blank(_("Maakt niet uit")) + list(HOURS_CHOICES),
-            "organisatie": _blank(any_label) + [(o.slug, o.name) for o in organisations],
+            "organisatie": _blank(any_label) + list(organisations),
         }
         for name, choices in fields.items():
             field = self.fields[name]

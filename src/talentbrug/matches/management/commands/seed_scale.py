@@ -116,7 +116,8 @@ class FastInsert:
         quote = connection.ops.quote_name
         cols = ", ".join(quote(f.column) for f in fields)
         marks = ", ".join(["%s"] * len(fields))
-        self.sql = f"INSERT INTO {quote(model._meta.db_table)} ({cols}) VALUES ({marks})"
+        table = quote(model._meta.db_table)  # names from the model, quoted: no user input
+        self.sql = f"INSERT INTO {table} ({cols}) VALUES ({marks})"  # noqa: S608
 
     def rows(self, data: list[tuple[Any, ...]]) -> None:
         out = []
@@ -171,7 +172,7 @@ class Command(BaseCommand):
         started = time.perf_counter()
         from django.db import connection
 
-        if connection.vendor == "sqlite":
+        if connection.vendor == "sqlite" and not connection.in_atomic_block:
             # Bulk load: fewer fsyncs. Only this connection; a crash mid-run may need a new DB.
             with connection.cursor() as cur:
                 cur.execute("PRAGMA synchronous = OFF")
