@@ -27,7 +27,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-var/.messages: $(VENV)/.installed $(shell find src/talentbrug/locale -name '*.po' 2>/dev/null)
+var/.messages: $(VENV)/.installed $(shell find src -name '*.po' 2>/dev/null)
 	mkdir -p var
 	$(PY) manage.py compilemessages --verbosity 0 --ignore=.venv --ignore=node_modules
 	touch $@

@@ -367,7 +367,9 @@ def load_data(total: int, open_count: int, seed: int) -> dict[str, Any]:
                     )
                 )
             level = rng.choice(["A2", "B1", "B1", "B2"])
-            for skill in rng.sample(["reading", "listening", "writing", "speaking"], rng.randint(1, 3)):
+            for skill in rng.sample(
+                ["reading", "listening", "writing", "speaking"], rng.randint(1, 3)
+            ):
                 languages.append(
                     LanguageRequirement(
                         vacancy_id=vacancy.pk,
@@ -444,7 +446,15 @@ def free_port() -> int:
 def collectstatic(env: dict[str, str]) -> float:
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "collectstatic", "--no-input", "--link", "-v", "0"],
+        [
+            sys.executable,
+            str(ROOT / "manage.py"),
+            "collectstatic",
+            "--no-input",
+            "--link",
+            "-v",
+            "0",
+        ],
         env=env,
         cwd=ROOT,
         check=True,
@@ -501,6 +511,56 @@ def stop_server(proc: subprocess.Popen[bytes]) -> None:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+# ----------------------------------------------------------------------------- CPU
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of one process (Linux /proc), 0 when unknown."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def server_pids(proc: subprocess.Popen[bytes]) -> list[int]:
+    """The gunicorn master and its workers."""
+    try:
+        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+    except OSError:
+        children = []
+    return [proc.pid, *map(int, children)]
+
+
+def db_pids(dbname: str) -> list[int]:
+    """PostgreSQL backends serving the benchmark database (the workers' connections)."""
+    import psycopg
+
+    with psycopg.connect(host=HOST, port=PG_PORT, user=PG_USER, dbname="postgres") as conn:
+        rows = conn.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s", [dbname])
+        return [row[0] for row in rows.fetchall()]
+
+
+def cpu_snapshot(pids: list[int]) -> float:
+    return sum(_cpu_seconds(pid) for pid in pids)
+
+
+def cpu_figures(app_ms: float, db_ms: float, clients: int) -> dict[str, float]:
+    """CPU per request of the app server and of PostgreSQL, and what that means on an otherwise
+    idle machine: capacity = cores / CPU per request, and (Little's law) the latency N clients
+    without think time would see at that capacity. Unlike wall-clock latency, CPU per request
+    hardly depends on what else runs on the machine."""
+    cores = os.cpu_count() or 1
+    total = app_ms + db_ms
+    capacity = cores * 1000 / total if total else 0.0
+    return {
+        "cpu_ms_per_request_app": round(app_ms, 2),
+        "cpu_ms_per_request_db": round(db_ms, 2),
+        "idle_capacity_req_per_s": round(capacity, 1),
+        "idle_closed_loop_latency_ms": round(clients * 1000 / capacity, 1) if capacity else 0.0,
+    }
 
 
 # ----------------------------------------------------------------------------- load
@@ -623,8 +683,10 @@ def main() -> int:
 
     started = time.perf_counter()
     call_command("migrate", interactive=False, verbosity=0)
-    print(f"database {args.db}: {'created, ' if created else ''}migrated in "
-          f"{time.perf_counter() - started:.1f} s")
+    print(
+        f"database {args.db}: {'created, ' if created else ''}migrated in "
+        f"{time.perf_counter() - started:.1f} s"
+    )
     if args.reload or open_count() != (args.vacancies, args.open):
         loaded = load_data(args.vacancies, args.open, args.seed)
         print(f"loaded {loaded}")
@@ -637,7 +699,9 @@ def main() -> int:
     from talentbrug.publishing.search import open_vacancies
 
     list_paths = [f"/vacatures/?{urlencode(query)}" for query in LIST_QUERIES]
-    detail_paths = [public_url(v) for v in open_vacancies().order_by("pk")[:: max(1, open_now // 200)]]
+    detail_paths = [
+        public_url(v) for v in open_vacancies().order_by("pk")[:: max(1, open_now // 200)]
+    ]
     scenarios = [
         ("floor: /bench-floor/", ["/bench-floor/"], None),
         ("list: search term + two filters", list_paths, LIST_TARGET_P95_MS),
@@ -665,7 +729,17 @@ def main() -> int:
         floor: dict[str, Any] = {}
         for name, paths, target in scenarios:
             drive(port, paths, args.clients, args.warmup)
+            app_pids, pg_pids = server_pids(proc), db_pids(args.db)
+            app_cpu, pg_cpu = cpu_snapshot(app_pids), cpu_snapshot(pg_pids)
             result = drive(port, paths, args.clients, args.requests)
+            done = max(1, result["requests"])
+            result.update(
+                cpu_figures(
+                    (cpu_snapshot(app_pids) - app_cpu) * 1000 / done,
+                    (cpu_snapshot(pg_pids) - pg_cpu) * 1000 / done,
+                    args.clients,
+                )
+            )
             if not floor:
                 floor = result
             result["p50_ratio_to_floor"] = round(result["p50_ms"] / floor["p50_ms"], 1)
@@ -692,21 +766,32 @@ def main() -> int:
         load_average_after=round(load_after, 2),
     )
     print()
-    print(f"{'scenario':<34}{'p50 ms':>8}{'p95 ms':>8}{'x floor':>14}{'req/s':>8}{'SQL':>9}  target")
+    print(
+        f"{'scenario':<34}{'p50 ms':>8}{'p95 ms':>8}{'x floor':>12}{'req/s':>8}"
+        f"{'CPU ms':>12}{'idle est.':>10}{'SQL':>6}  target"
+    )
     for row in bench.results[:-1]:
         sql = f"{row.get('queries_cold', '-')}/{row.get('queries_warm', '-')}"
         ratio = f"{row['p50_ratio_to_floor']}/{row['p95_ratio_to_floor']}"
         verdict = ""
         if "target_p95_ms" in row:
-            verdict = f"p95 < {row['target_p95_ms']:.0f} ms: {'yes' if row['meets_target'] else 'NO'}"
+            verdict = (
+                f"p95 < {row['target_p95_ms']:.0f} ms: {'yes' if row['meets_target'] else 'NO'}"
+            )
+        cpu = f"{row['cpu_ms_per_request_app']:.1f}+{row['cpu_ms_per_request_db']:.1f}"
         print(
-            f"{row['scenario']:<34}{row['p50_ms']:>8}{row['p95_ms']:>8}{ratio:>14}"
-            f"{row['req_per_s']:>8}{sql:>9}  {verdict}"
+            f"{row['scenario']:<34}{row['p50_ms']:>8}{row['p95_ms']:>8}{ratio:>12}"
+            f"{row['req_per_s']:>8}{cpu:>12}{row['idle_closed_loop_latency_ms']:>10}{sql:>6}"
+            f"  {verdict}"
         )
         if row["errors"]:
             print(f"   errors: {row['errors']} e.g. {row['first_errors']}")
-    print("(x floor: p50/p95 ratios; SQL: queries of one request, cold/warm cache; "
-          f"load average {load_before:.1f} -> {load_after:.1f} on {os.cpu_count()} cores)")
+    print(
+        "(x floor: p50/p95 ratios to the floor view; CPU ms: per request, app server + "
+        "PostgreSQL; idle est.: latency in ms at that CPU cost with these clients on an "
+        "otherwise idle machine (Little's law); SQL: queries of one request, cold/warm cache; "
+        f"load average {load_before:.1f} -> {load_after:.1f} on {os.cpu_count()} cores)"
+    )
     bench.report()
     return 0
 

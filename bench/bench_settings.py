@@ -1,14 +1,15 @@
 """Settings for bench/bench_careers.py: production settings plus a trivial "floor" view.
 
-Only the URL map differs (``bench.bench_urls`` adds /bench-floor/), so the floor view goes through
-the same middleware, WSGI server and workers as the careers pages. Not a benchmark itself:
+The URL map adds /bench-floor/ (``bench.bench_urls``), so the floor view goes through the same
+middleware, WSGI server and workers as the careers pages; static files are symlinked instead of
+compressed (see below). Everything else is production. Not a benchmark itself:
 ``python -m bench`` runs every ``bench_*.py`` file, so running this file directly does nothing.
 """
 
 if __name__ == "__main__":  # pragma: no cover - `python -m bench` runs every bench_*.py
     raise SystemExit(0)
 
-from talentbrug.conf.production import *  # noqa: E402, F403
+from talentbrug.conf.production import *  # noqa: F403
 
 ROOT_URLCONF = "bench.bench_urls"
 

@@ -6,9 +6,9 @@ Not a benchmark itself: running this file directly (as ``python -m bench`` does)
 if __name__ == "__main__":  # pragma: no cover - `python -m bench` runs every bench_*.py
     raise SystemExit(0)
 
-from django.http import HttpRequest, HttpResponse  # noqa: E402
-from django.urls import include, path  # noqa: E402
-from django.views.decorators.http import require_GET  # noqa: E402
+from django.http import HttpRequest, HttpResponse
+from django.urls import include, path
+from django.views.decorators.http import require_GET
 
 
 @require_GET

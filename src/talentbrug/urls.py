@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("talentbrug.privacy.urls")),
     path("", include("talentbrug.onboarding.urls")),
     path("", include("talentbrug.programmes.urls")),
+    path("", include("talentbrug.selection.urls")),
 ]
 
 if settings.OIDC_ENABLED:

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "talentbrug.privacy",
     "talentbrug.onboarding",
     "talentbrug.programmes",
+    "talentbrug.selection",
 ]
 
 MIDDLEWARE = [

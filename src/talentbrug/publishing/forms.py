@@ -35,9 +35,7 @@ def filter_facets() -> tuple[list[str], list[tuple[str, str]]]:
     if facets is None:
         open_qs = open_vacancies()
         regions = [
-            r
-            for r in open_qs.order_by("region").values_list("region", flat=True).distinct()
-            if r
+            r for r in open_qs.order_by("region").values_list("region", flat=True).distinct() if r
         ]
         organisations = list(
             Organisation.objects.filter(pk__in=open_qs.values("organisation_id"))

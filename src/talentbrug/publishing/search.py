@@ -108,7 +108,9 @@ class StoredSearchVector(Expression):
         super().__init__(output_field=SearchVectorField())
         self.alias = alias
 
-    def resolve_expression(self, query: Any = None, *args: Any, **kwargs: Any) -> StoredSearchVector:
+    def resolve_expression(
+        self, query: Any = None, *args: Any, **kwargs: Any
+    ) -> StoredSearchVector:
         clone = self.copy()
         clone.alias = query.get_initial_alias() if query is not None else Vacancy._meta.db_table
         return clone

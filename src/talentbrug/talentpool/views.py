@@ -42,8 +42,12 @@ def programme_team_required(view: Callable[..., HttpResponse]) -> Callable[..., 
     return wrapper
 
 
-def _role(request: HttpRequest) -> str:
-    return ",".join(sorted(getattr(request, "roles", ())))
+def acting_role(request: HttpRequest, action: str) -> str:
+    """The (first) role that allows ``action``: what the audit log records."""
+    from talentbrug.accounts.access import PERMISSIONS
+
+    allowed = sorted(set(getattr(request, "roles", ())) & PERMISSIONS.get(action, frozenset()))
+    return allowed[0][:40] if allowed else ""
 
 
 def _candidate_id(request: HttpRequest, token: str) -> int:
@@ -68,7 +72,7 @@ def pool_list(request: HttpRequest) -> HttpResponse:
             "talentpool.searched",
             actor=request.user,
             organisation=request.organisation,  # type: ignore[attr-defined]
-            role=_role(request),
+            role=acting_role(request, "talentpool.view"),
             count=len(ids),
         )
     return render(
@@ -86,7 +90,7 @@ def pool_profile(request: HttpRequest, token: str) -> HttpResponse:
             cid,
             organisation=request.organisation,  # type: ignore[attr-defined]
             actor=request.user,
-            role=_role(request),
+            role=acting_role(request, "talentpool.view"),
         )
     except services.PoolError as exc:
         raise Http404(exc.message) from None
@@ -129,7 +133,7 @@ def contact_request(request: HttpRequest, token: str) -> HttpResponse:
                 actor=request.user,
                 message=form.cleaned_data["message"],
                 vacancy=form.cleaned_data["vacancy"],
-                role=_role(request),
+                role=acting_role(request, "talentpool.contact"),
             )
         except services.PoolError as exc:
             messages.error(request, exc.message)

@@ -28,6 +28,10 @@ def test_staff_page_shows_ranked_explained_candidates(staff_client, organisation
         reverse("matches:vacancy_matches", kwargs={"pk": vacancy.pk}), {"bron": "talentpool"}
     ).content.decode()
     assert "Fatima Yilmaz" not in only_pool
+    from talentbrug.audit.models import AuditEvent
+
+    event = AuditEvent.objects.filter(event_type="matching.candidates_ranked").first()
+    assert event.actor_role == Role.HIRING_MANAGER and event.data["vacancy"] == vacancy.pk
 
 
 def test_staff_page_says_when_there_is_nobody(staff_client, organisation):

@@ -22,12 +22,21 @@ from .conftest import assert_accessible, assert_no_horizontal_scroll, log_in
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+@pytest.fixture(autouse=True)
+def _no_local_embeddings(settings):
+    from talentbrug.matches import engine
+
+    settings.TALENTBRUG_MATCH_EMBEDDINGS = False
+    engine.similarity.cache_clear()
+    engine.reset_index()
+    yield
+    engine.reset_index()
+    engine.similarity.cache_clear()
+
+
 def test_hiring_manager_sees_ranked_explained_candidates(
     page, live_server, make_staff, organisation
 ):
-    from talentbrug.matches import engine
-
-    engine.reset_index()
     vacancy = make_vacancy(
         organisation, [TICKET, SUPPORT], [CRM], title="Servicedeskmedewerker ICT"
     )
@@ -55,7 +64,6 @@ def test_hiring_manager_sees_ranked_explained_candidates(
     assert "Kandidaat K-" in page.locator("h1").inner_text()
     assert "Niet Zichtbaar" not in page.content()
     assert_accessible(page)
-    engine.reset_index()
 
 
 def test_programme_team_figures_page_is_accessible(page, live_server, make_staff, organisation):

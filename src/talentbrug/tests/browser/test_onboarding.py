@@ -80,6 +80,12 @@ def test_coordinator_makes_a_plan_and_the_new_hire_uses_the_portal(
     assert task.status == TaskStatus.DONE
     check_both_widths(portal)
 
+    # The other forms of the portal pass axe too.
+    token = tokens.make_token(plan)
+    for name in ("onboarding:portal_intake", "onboarding:portal_surprises"):
+        portal.goto(reverse(name, kwargs={"token": token}))
+        check_both_widths(portal)
+
     # The same page in Arabic, right to left.
     plan.preferred_language = "ar"
     plan.save()

@@ -70,7 +70,16 @@
     if (undo) { undo.disabled = false; }
   }
 
-  function show(html) {
+  function fetchCard() {
+    return window.fetch(slot.getAttribute("data-card-url"), {
+      credentials: "same-origin",
+      headers: { "X-Records-Fetch": "1" }
+    }).then(function (response) {
+      return response.ok ? response.text() : null;
+    }).catch(function () { return null; });
+  }
+
+  function show(html, saved) {
     slot.innerHTML = html;
     bind();
     var title = document.getElementById("rc-card-title");
@@ -79,7 +88,8 @@
       try { title.focus({ preventScroll: true }); } catch (e) { title.focus(); }
     }
     busy = false;
-    prefetch();
+    // Prefetch the card after this one once the decision is saved: one request at a time.
+    (saved || window.Promise.resolve(true)).then(function (ok) { if (ok) { prefetch(); } });
   }
 
   function post(event) {
@@ -93,11 +103,16 @@
     busy = true;
     pending += 1;
     slot.setAttribute("aria-busy", "true");
-    var saved = window.fetch(form.action, {
-      method: "POST",
-      body: data,
-      credentials: "same-origin",
-      headers: { "X-Records-Fetch": "1" }
+    var action = form.action;
+    // A prefetch still under way finishes first: requests never overlap.
+    var before = next && !next.ready ? next.html : window.Promise.resolve(null);
+    var saved = before.then(function () {
+      return window.fetch(action, {
+        method: "POST",
+        body: data,
+        credentials: "same-origin",
+        headers: { "X-Records-Fetch": "1" }
+      });
     }).then(function (response) {
       return response.ok ? response.json() : null;
     }).catch(function () { return null; }).then(function (result) {
@@ -109,15 +124,15 @@
     });
     if (next && next.ready && next.value !== null) {
       // The next card is already here: show it now; the decision is saved meanwhile.
-      show(next.value);
+      show(next.value, saved);
       return;
     }
     saved.then(function (ok) {
       if (!ok) { return; }
-      if (!next) { reload(); return; }
-      next.html.then(function (html) {
-        if (html === null) { reload(); return; }
-        show(html);
+      var html = next && next.value !== null ? window.Promise.resolve(next.value) : fetchCard();
+      html.then(function (value) {
+        if (value === null) { reload(); return; }
+        show(value, null);
       });
     });
   }

@@ -1,0 +1,30 @@
+"""Demo selection: the demo applications get a pipeline; one moves on to the first review."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import services
+from .constants import StageKind
+
+
+def seed(context: dict[str, Any]) -> None:
+    demo = context.get("applications") or {}
+    applications = [demo.get(key) for key in ("rami", "daan")]
+    applications = [a for a in applications if a is not None and hasattr(a, "vacancy_id")]
+    if not applications:
+        return
+    users = context.get("users") or {}
+    hr = users.get("hr.dictu")
+    vacancy = applications[0].vacancy
+    services.ensure_reasons(vacancy.organisation)
+    stages = services.ensure_progress(vacancy)
+    screening = next((s for s in stages if s.kind == StageKind.SCREENING), None)
+    if screening is None or hr is None:
+        return
+    progress = services.progress_for(applications[0])
+    if progress.stage.kind == StageKind.NEW:
+        services.move_application(
+            progress, screening, hr, {"hr_adviser"}, progress.version, notify=False
+        )
+    context["selection"] = {"vacancy": vacancy, "stages": stages}

@@ -1,0 +1,42 @@
+"""Who may do what in the selection (added to the central permission table) and audit texts."""
+
+from django.utils.translation import gettext_lazy as _
+
+from talentbrug.accounts.access import ADMIN, ASSESSOR, HR, MANAGER, register_permissions
+from talentbrug.audit.registry import register
+
+register_permissions(
+    {
+        "selection.view": [HR, MANAGER, ASSESSOR],
+        "selection.move": [HR, MANAGER],
+        "selection.score": [HR, MANAGER, ASSESSOR],
+        "selection.reveal": [HR, MANAGER],
+        "selection.offer": [HR],
+        "selection.configure": [HR, ADMIN],
+        "selection.fairness": [HR, MANAGER, ADMIN],
+    }
+)
+
+register(
+    {
+        "selection.pipeline_created": _("Fasen voor vacature {vacancy} aangemaakt ({count})"),
+        "selection.stage_added": _("Fase {stage} toegevoegd aan vacature {vacancy}"),
+        "selection.stage_changed": _("Fase {stage} gewijzigd (anoniem: {is_blind})"),
+        "selection.stage_deleted": _("Fase {stage} verwijderd uit vacature {vacancy}"),
+        "selection.moved": _(
+            "Sollicitatie {application} verplaatst van fase {from_stage} naar fase {to_stage}"
+        ),
+        "selection.rejected": _("Sollicitatie {application} afgewezen (reden {reason})"),
+        "selection.identity_revealed": _("Identiteit bij sollicitatie {application} getoond"),
+        "selection.scorecard_submitted": _(
+            "Beoordelingsformulier {scorecard} ingediend voor sollicitatie {application}"
+        ),
+        "selection.work_sample_graded": _("Opdracht {submission} beoordeeld ({grade})"),
+        "selection.anchors_changed": _("Ankerteksten van vacature {vacancy} gewijzigd"),
+        "selection.offer_made": _("Aanbod {offer} gedaan voor sollicitatie {application}"),
+        "selection.offer_declined": _("Aanbod {offer} afgewezen door de kandidaat"),
+        "selection.hired": _(
+            "Sollicitatie {application} aangenomen (mag werken: {right_to_work}; inwerkplan {plan})"
+        ),
+    }
+)

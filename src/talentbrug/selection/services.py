@@ -1,0 +1,952 @@
+"""Everything that changes selection state. Views and tasks call these; every change is audited.
+
+The one way to move an application is :func:`move_application`. It refuses lost updates:
+the caller passes the version it saw, and a move based on an older version is refused with a
+clear message (two reviewers moving the same candidate at once: one wins).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from talentbrug.accounts.access import PERMISSIONS
+from talentbrug.applications.models import Application, WorkSampleSubmission
+from talentbrug.audit.services import record_event
+from talentbrug.redaction import redact
+from talentbrug.vacancies.models import Requirement, SalaryScale, Vacancy
+
+from .constants import (
+    CANDIDATE_STEP_TEXT,
+    DEFAULT_ANCHORS,
+    DEFAULT_REJECTION_REASONS,
+    DEFAULT_STAGES,
+    DISAGREEMENT_POINTS,
+    END_KINDS,
+    MAX_SALARY_STEP,
+    SCORE_MAX,
+    SCORE_MIN,
+    SUPPRESS_BELOW,
+    EducationGroup,
+    LanguageGroup,
+    OfferStatus,
+    Recommendation,
+    StageKind,
+)
+from .models import (
+    ApplicationProgress,
+    Offer,
+    RejectionReason,
+    ScaleAnchor,
+    Score,
+    Scorecard,
+    Stage,
+    TemplateStage,
+    WorkSampleGrade,
+)
+
+NOT_REACHED_KINDS = frozenset({StageKind.REJECTED, StageKind.WITHDRAWN})
+
+
+class SelectionError(ValidationError):
+    """A change that is not allowed; the message says what is wrong and what to do."""
+
+
+class StaleProgress(SelectionError):
+    """Someone else moved this application after the page was loaded."""
+
+
+def _require(roles: Iterable[str], action: str) -> None:
+    if not (frozenset(roles) & PERMISSIONS[action]):
+        raise SelectionError(_("Uw rol mag dit niet doen."))
+
+
+# ---------------------------------------------------------------------------------------------
+# Pipeline set-up
+# ---------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def ensure_template(organisation: Any) -> list[TemplateStage]:
+    """The organisation's default pipeline; created from the shipped default on first use."""
+    stages = list(TemplateStage.objects.filter(organisation=organisation).order_by("order"))
+    if stages:
+        return stages
+    return TemplateStage.objects.bulk_create(
+        TemplateStage(organisation=organisation, name=str(name), kind=kind, order=i, is_blind=blind)
+        for i, (name, kind, blind) in enumerate(DEFAULT_STAGES, start=1)
+    )
+
+
+@transaction.atomic
+def ensure_reasons(organisation: Any) -> list[RejectionReason]:
+    reasons = list(RejectionReason.objects.filter(organisation=organisation, is_active=True))
+    if reasons or RejectionReason.objects.filter(organisation=organisation).exists():
+        return reasons
+    return RejectionReason.objects.bulk_create(
+        RejectionReason(
+            organisation=organisation,
+            label=str(label),
+            candidate_text=str(text),
+            is_language=is_language,
+            order=i,
+        )
+        for i, (label, text, is_language) in enumerate(DEFAULT_REJECTION_REASONS)
+    )
+
+
+@transaction.atomic
+def ensure_pipeline(vacancy: Vacancy) -> list[Stage]:
+    """The vacancy's stages; on first use copied from the organisation's template."""
+    stages = list(Stage.objects.filter(vacancy=vacancy).order_by("order", "pk"))
+    if stages:
+        return stages
+    template = ensure_template(vacancy.organisation)
+    stages = Stage.objects.bulk_create(
+        Stage(
+            organisation_id=vacancy.organisation_id,
+            vacancy=vacancy,
+            name=t.name,
+            kind=t.kind,
+            order=t.order,
+            is_blind=t.is_blind,
+        )
+        for t in template
+    )
+    ScaleAnchor.objects.bulk_create(
+        ScaleAnchor(
+            organisation_id=vacancy.organisation_id,
+            vacancy=vacancy,
+            level=level,
+            text=str(text),
+        )
+        for level, text in DEFAULT_ANCHORS.items()
+    )
+    record_event(
+        "selection.pipeline_created",
+        organisation=vacancy.organisation,
+        obj=vacancy,
+        vacancy=vacancy.pk,
+        count=len(stages),
+    )
+    return list(Stage.objects.filter(vacancy=vacancy).order_by("order", "pk"))
+
+
+def first_stage(stages: list[Stage]) -> Stage:
+    return next(s for s in stages if s.kind not in END_KINDS)
+
+
+def ensure_progress(vacancy: Vacancy, stages: list[Stage] | None = None) -> list[Stage]:
+    """Give every application of the vacancy a progress row (in the first stage).
+
+    A constant number of queries, however many applications the vacancy has.
+    """
+    stages = stages or ensure_pipeline(vacancy)
+    start = first_stage(stages)
+    missing = Application.objects.filter(vacancy=vacancy, progress__isnull=True).values_list(
+        "pk", flat=True
+    )
+    ApplicationProgress.objects.bulk_create(
+        (
+            ApplicationProgress(
+                organisation_id=vacancy.organisation_id,
+                application_id=pk,
+                vacancy=vacancy,
+                stage=start,
+                furthest_order=start.order,
+            )
+            for pk in missing
+        ),
+        ignore_conflicts=True,
+    )
+    return stages
+
+
+def progress_for(application: Application) -> ApplicationProgress:
+    ensure_progress(application.vacancy)
+    return ApplicationProgress.objects.select_related(
+        "stage", "vacancy", "application__candidate", "rejection_reason"
+    ).get(application=application)
+
+
+@transaction.atomic
+def add_stage(vacancy: Vacancy, *, name: str, is_blind: bool, user: Any) -> Stage:
+    """Add an extra stage (a second interview, say) before the offer."""
+    stages = ensure_pipeline(vacancy)
+    name = name.strip()
+    if not name:
+        raise SelectionError(_("Geef de fase een naam."))
+    offer = next((s for s in stages if s.kind == StageKind.OFFER), None)
+    order = offer.order if offer else max(s.order for s in stages) + 1
+    Stage.objects.filter(vacancy=vacancy, order__gte=order).update(order=F("order") + 1)
+    ApplicationProgress.objects.filter(vacancy=vacancy, furthest_order__gte=order).update(
+        furthest_order=F("furthest_order") + 1
+    )
+    stage = Stage.objects.create(
+        organisation_id=vacancy.organisation_id,
+        vacancy=vacancy,
+        name=name,
+        kind=StageKind.INTERVIEW,
+        order=order,
+        is_blind=is_blind,
+    )
+    record_event(
+        "selection.stage_added",
+        actor=user,
+        organisation=vacancy.organisation,
+        obj=stage,
+        stage=stage.pk,
+        vacancy=vacancy.pk,
+    )
+    return stage
+
+
+@transaction.atomic
+def set_stage_blind(stage: Stage, *, is_blind: bool, user: Any) -> Stage:
+    stage.is_blind = is_blind
+    stage.save(update_fields=["is_blind"])
+    record_event(
+        "selection.stage_changed",
+        actor=user,
+        organisation=stage.organisation,
+        obj=stage,
+        stage=stage.pk,
+        is_blind=is_blind,
+    )
+    return stage
+
+
+@transaction.atomic
+def delete_stage(stage: Stage, *, user: Any) -> None:
+    """Delete a stage; refused while candidates are in it, and for the fixed stages."""
+    if stage.kind in END_KINDS or stage.kind in (StageKind.NEW, StageKind.OFFER):
+        raise SelectionError(_("Deze fase is nodig in elk proces en kan niet weg."))
+    held = ApplicationProgress.objects.filter(stage=stage).count()
+    if held:
+        raise SelectionError(
+            _(
+                "In fase ‘%(stage)s’ staan nog %(count)s kandidaten. "
+                "Verplaats ze eerst naar een andere fase."
+            )
+            % {"stage": stage.name, "count": held}
+        )
+    vacancy_id, pk = stage.vacancy_id, stage.pk
+    stage.delete()
+    record_event(
+        "selection.stage_deleted",
+        actor=user,
+        organisation=stage.organisation,
+        stage=pk,
+        vacancy=vacancy_id,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Moves
+# ---------------------------------------------------------------------------------------------
+
+
+def check_move(
+    progress: ApplicationProgress,
+    to_stage: Stage,
+    *,
+    reason: RejectionReason | None = None,
+    language_level: str = "",
+    hiring: bool = False,
+) -> None:
+    """Raise :class:`SelectionError` when this move is not allowed."""
+    current = progress.stage
+    if to_stage.vacancy_id != progress.vacancy_id:
+        raise SelectionError(_("Deze fase hoort bij een andere vacature."))
+    if current.kind in END_KINDS:
+        raise SelectionError(
+            _("Deze sollicitatie is afgerond (%(stage)s). Verplaatsen kan niet meer.")
+            % {"stage": current.name}
+        )
+    if to_stage.pk == current.pk:
+        raise SelectionError(_("De sollicitatie staat al in deze fase."))
+    if to_stage.kind == StageKind.HIRED and not hiring:
+        raise SelectionError(
+            _("Aannemen gaat via het aanbod: leg vast dat de kandidaat het aanbod accepteert.")
+        )
+    if to_stage.kind == StageKind.REJECTED:
+        if reason is None:
+            raise SelectionError(_("Kies een reden van afwijzing. De kandidaat leest die reden."))
+        if reason.organisation_id != progress.organisation_id or not reason.is_active:
+            raise SelectionError(_("Kies een reden uit de lijst."))
+        if reason.is_language:
+            levels = {lr.level for lr in progress.vacancy.language_requirements.all()}
+            if not levels:
+                raise SelectionError(
+                    _("Afwijzen op taal kan niet: deze vacature heeft geen taaleis.")
+                )
+            if language_level not in levels:
+                raise SelectionError(
+                    _(
+                        "Afwijzen op taal kan alleen op het niveau van een taaleis "
+                        "van deze vacature (%(levels)s)."
+                    )
+                    % {"levels": ", ".join(sorted(levels))}
+                )
+
+
+@transaction.atomic
+def move_application(
+    progress: ApplicationProgress,
+    to_stage: Stage,
+    user: Any,
+    roles: Iterable[str],
+    expected_version: int,
+    *,
+    reason: RejectionReason | None = None,
+    language_level: str = "",
+    feedback: str = "",
+    notify: bool = True,
+    hiring: bool = False,
+) -> ApplicationProgress:
+    """Move one application to ``to_stage``; refuses a move based on an outdated version."""
+    _require(roles, "selection.move")
+    fresh = (
+        ApplicationProgress.objects.select_for_update()
+        .select_related("stage", "vacancy__organisation", "application__candidate")
+        .get(pk=progress.pk)
+    )
+    if fresh.version != expected_version:
+        raise StaleProgress(
+            _(
+                "Iemand anders heeft deze kandidaat net verplaatst (nu in fase ‘%(stage)s’). "
+                "Bekijk de nieuwe stand en probeer het opnieuw."
+            )
+            % {"stage": fresh.stage.name}
+        )
+    check_move(fresh, to_stage, reason=reason, language_level=language_level, hiring=hiring)
+    rejecting = to_stage.kind == StageKind.REJECTED
+    furthest = fresh.furthest_order
+    if to_stage.kind not in NOT_REACHED_KINDS:
+        furthest = max(furthest, to_stage.order)
+    updated = ApplicationProgress.objects.filter(pk=fresh.pk, version=expected_version).update(
+        stage=to_stage,
+        version=F("version") + 1,
+        furthest_order=furthest,
+        rejection_reason=reason if rejecting else None,
+        rejection_language_level=language_level if rejecting and reason else "",
+        rejection_feedback=feedback.strip() if rejecting else "",
+        moved_at=timezone.now(),
+    )
+    if updated != 1:  # pragma: no cover - a race between the read and the write
+        raise StaleProgress(_("Iemand anders heeft deze kandidaat net verplaatst."))
+    from_stage = fresh.stage
+    fresh.refresh_from_db()
+    record_event(
+        "selection.moved",
+        actor=user,
+        organisation=fresh.vacancy.organisation,
+        obj=fresh,
+        application=fresh.application_id,
+        from_stage=from_stage.pk,
+        to_stage=to_stage.pk,
+        version=fresh.version,
+    )
+    if rejecting:
+        assert reason is not None
+        record_event(
+            "selection.rejected",
+            actor=user,
+            organisation=fresh.vacancy.organisation,
+            obj=fresh,
+            application=fresh.application_id,
+            reason=reason.pk,
+        )
+    if notify:
+        from .tasks import send_stage_email
+
+        pk, version = fresh.pk, fresh.version
+        transaction.on_commit(lambda: send_stage_email.delay(pk, version))
+    # Keep the caller's object in step.
+    progress.stage, progress.version = fresh.stage, fresh.version
+    progress.furthest_order = fresh.furthest_order
+    progress.rejection_reason = fresh.rejection_reason
+    progress.rejection_language_level = fresh.rejection_language_level
+    progress.rejection_feedback = fresh.rejection_feedback
+    return fresh
+
+
+@dataclass
+class BulkResult:
+    moved: int = 0
+    refused: list[tuple[int, str]] = field(default_factory=list)
+
+
+def bulk_move(
+    versions: Mapping[int, int],
+    to_stage: Stage,
+    user: Any,
+    roles: Iterable[str],
+    *,
+    reason: RejectionReason | None = None,
+    language_level: str = "",
+    notify: bool = True,
+) -> BulkResult:
+    """Move several applications (progress id → version seen); each move stands on its own."""
+    _require(roles, "selection.move")
+    result = BulkResult()
+    progresses = ApplicationProgress.objects.filter(
+        pk__in=list(versions), vacancy_id=to_stage.vacancy_id
+    ).select_related("stage", "vacancy")
+    for progress in progresses:
+        try:
+            move_application(
+                progress,
+                to_stage,
+                user,
+                roles,
+                versions[progress.pk],
+                reason=reason,
+                language_level=language_level,
+                notify=notify,
+            )
+        except SelectionError as exc:
+            result.refused.append((progress.pk, exc.messages[0]))
+        else:
+            result.moved += 1
+    return result
+
+
+def candidate_message(progress: ApplicationProgress) -> str:
+    """What the candidate reads about their step, in plain words (B1)."""
+    text = str(CANDIDATE_STEP_TEXT[StageKind(progress.stage.kind)])
+    if progress.stage.kind == StageKind.REJECTED and progress.rejection_reason_id:
+        reason_text = progress.rejection_reason.candidate_text.strip()  # type: ignore[union-attr]
+        if progress.rejection_language_level:
+            reason_text = (
+                f"{reason_text.rstrip('.')} ({_('niveau %(level)s') % {'level': progress.rejection_language_level}})."
+            )
+        text = f"{text} {_('De reden:')} {reason_text}"
+        if progress.rejection_feedback:
+            text = f"{text}\n\n{_('Een tip voor de volgende keer:')} {progress.rejection_feedback}"
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+# Blind review
+# ---------------------------------------------------------------------------------------------
+
+
+def identity_hidden(progress: ApplicationProgress, stages: list[Stage]) -> bool:
+    """Hidden in a blind stage, and afterwards until someone reveals it on purpose."""
+    if progress.stage.is_blind:
+        return True
+    if progress.identity_revealed_at is not None:
+        return False
+    return any(s.is_blind for s in stages)
+
+
+def name_parts(progress: ApplicationProgress) -> list[str]:
+    candidate = progress.application.candidate
+    return [candidate.name, *candidate.name.split()]
+
+
+def blind_text(text: str, progress: ApplicationProgress) -> str:
+    """The text with names, e-mail, phone, addresses, dates of birth and URLs redacted."""
+    if not text:
+        return ""
+    return redact(text, known_names=[progress.application.candidate.name]).text
+
+
+@transaction.atomic
+def reveal_identity(progress: ApplicationProgress, user: Any, roles: Iterable[str]) -> None:
+    """Make the name visible; only in a stage that is not blind. Always audited."""
+    _require(roles, "selection.reveal")
+    if progress.stage.is_blind:
+        raise SelectionError(
+            _(
+                "In fase ‘%(stage)s’ wordt anoniem beoordeeld. "
+                "De naam tonen kan pas in een fase die niet anoniem is."
+            )
+            % {"stage": progress.stage.name}
+        )
+    if progress.identity_revealed_at is None:
+        progress.identity_revealed_at = timezone.now()
+        progress.save(update_fields=["identity_revealed_at"])
+    record_event(
+        "selection.identity_revealed",
+        actor=user,
+        organisation=progress.vacancy.organisation,
+        obj=progress,
+        application=progress.application_id,
+        stage=progress.stage_id,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Scorecards
+# ---------------------------------------------------------------------------------------------
+
+
+def scorecard_rows(vacancy: Vacancy) -> list[Requirement]:
+    return list(vacancy.requirements.select_related("skill").all())
+
+
+def anchors_for(vacancy: Vacancy) -> dict[int, str]:
+    ensure_pipeline(vacancy)
+    return {a.level: a.text for a in ScaleAnchor.objects.filter(vacancy=vacancy)}
+
+
+@transaction.atomic
+def set_anchors(vacancy: Vacancy, texts: Mapping[int, str], *, user: Any) -> None:
+    ensure_pipeline(vacancy)
+    for level, text in texts.items():
+        if level not in DEFAULT_ANCHORS or not text.strip():
+            raise SelectionError(_("Vul voor elke score van 1 tot en met 4 een tekst in."))
+        ScaleAnchor.objects.update_or_create(
+            vacancy=vacancy,
+            level=level,
+            defaults={"text": text.strip(), "organisation_id": vacancy.organisation_id},
+        )
+    record_event(
+        "selection.anchors_changed",
+        actor=user,
+        organisation=vacancy.organisation,
+        obj=vacancy,
+        vacancy=vacancy.pk,
+    )
+
+
+def _check_scores(rows: list[Requirement], scores: Mapping[int, Any]) -> dict[int, int]:
+    clean: dict[int, int] = {}
+    for row in rows:
+        value = scores.get(row.pk)
+        try:
+            number = int(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            raise SelectionError(
+                _("Geef een score voor ‘%(row)s’.") % {"row": row.label}
+            ) from None
+        if not SCORE_MIN <= number <= SCORE_MAX:
+            raise SelectionError(
+                _("De score voor ‘%(row)s’ moet 1, 2, 3 of 4 zijn.") % {"row": row.label}
+            )
+        clean[row.pk] = number
+    return clean
+
+
+@transaction.atomic
+def submit_scorecard(
+    progress: ApplicationProgress,
+    user: Any,
+    roles: Iterable[str],
+    *,
+    recommendation: str,
+    notes: str = "",
+    scores: Mapping[int, Any],
+) -> Scorecard:
+    _require(roles, "selection.score")
+    if progress.stage.kind in END_KINDS:
+        raise SelectionError(_("Deze sollicitatie is afgerond; beoordelen kan niet meer."))
+    if recommendation not in Recommendation.values:
+        raise SelectionError(_("Kies een advies."))
+    if Scorecard.objects.filter(progress=progress, stage=progress.stage, reviewer=user).exists():
+        raise SelectionError(_("U heeft deze kandidaat in deze fase al beoordeeld."))
+    clean = _check_scores(scorecard_rows(progress.vacancy), scores)
+    card = Scorecard.objects.create(
+        organisation_id=progress.organisation_id,
+        progress=progress,
+        stage=progress.stage,
+        reviewer=user,
+        recommendation=recommendation,
+        notes=notes.strip(),
+    )
+    Score.objects.bulk_create(
+        Score(scorecard=card, requirement_id=pk, value=value) for pk, value in clean.items()
+    )
+    record_event(
+        "selection.scorecard_submitted",
+        actor=user,
+        organisation=progress.vacancy.organisation,
+        obj=progress,
+        scorecard=card.pk,
+        application=progress.application_id,
+        rows=len(clean),
+    )
+    return card
+
+
+def has_submitted(progress: ApplicationProgress, user: Any) -> bool:
+    return Scorecard.objects.filter(progress=progress, reviewer=user).exists()
+
+
+@dataclass
+class RowSummary:
+    label: str
+    values: list[int]
+    low: int
+    high: int
+    mean: float
+    disagreement: bool
+
+
+def score_summary(progress: ApplicationProgress, user: Any) -> list[RowSummary] | None:
+    """The spread per row over all submitted scorecards; None until ``user`` submitted one."""
+    if not has_submitted(progress, user):
+        return None
+    by_row: dict[int, list[int]] = {}
+    labels: dict[int, str] = {}
+    for score in Score.objects.filter(scorecard__progress=progress).select_related(
+        "requirement__skill"
+    ):
+        by_row.setdefault(score.requirement_id, []).append(score.value)
+        labels[score.requirement_id] = score.requirement.label
+    rows = []
+    for pk, values in by_row.items():
+        low, high = min(values), max(values)
+        rows.append(
+            RowSummary(
+                label=labels[pk],
+                values=values,
+                low=low,
+                high=high,
+                mean=round(sum(values) / len(values), 1),
+                disagreement=high - low >= DISAGREEMENT_POINTS,
+            )
+        )
+    return rows
+
+
+def visible_scorecards(progress: ApplicationProgress, user: Any) -> list[Scorecard]:
+    """Others' scorecards only after ``user`` submitted their own."""
+    cards = Scorecard.objects.filter(progress=progress).select_related("reviewer", "stage")
+    if not has_submitted(progress, user):
+        return list(cards.filter(reviewer=user))
+    return list(cards.prefetch_related("scores__requirement__skill"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Work samples (always blind)
+# ---------------------------------------------------------------------------------------------
+
+
+def rubric_rows(vacancy: Vacancy) -> list[Requirement]:
+    rows = scorecard_rows(vacancy)
+    sample_rows = [r for r in rows if "work_sample" in (r.evidence or [])]
+    return sample_rows or rows
+
+
+@transaction.atomic
+def grade_work_sample(
+    submission: WorkSampleSubmission,
+    user: Any,
+    roles: Iterable[str],
+    *,
+    scores: Mapping[int, Any],
+    notes: str = "",
+) -> WorkSampleGrade:
+    _require(roles, "selection.score")
+    if WorkSampleGrade.objects.filter(submission=submission, reviewer=user).exists():
+        raise SelectionError(_("U heeft deze opdracht al beoordeeld."))
+    vacancy = submission.application.vacancy
+    clean = _check_scores(rubric_rows(vacancy), scores)
+    grade = WorkSampleGrade.objects.create(
+        organisation_id=vacancy.organisation_id,
+        submission=submission,
+        reviewer=user,
+        scores={str(k): v for k, v in clean.items()},
+        notes=notes.strip(),
+    )
+    record_event(
+        "selection.work_sample_graded",
+        actor=user,
+        organisation=vacancy.organisation,
+        obj=submission.application,
+        submission=submission.pk,
+        grade=grade.pk,
+    )
+    return grade
+
+
+# ---------------------------------------------------------------------------------------------
+# Offer and hire
+# ---------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def make_offer(
+    progress: ApplicationProgress,
+    user: Any,
+    roles: Iterable[str],
+    *,
+    salary_scale: SalaryScale,
+    step: int,
+    start_date: date,
+    hours: int,
+    contract_type: str,
+) -> Offer:
+    """Record the offer and move the application to the offer stage (if not there yet)."""
+    _require(roles, "selection.offer")
+    stages = ensure_pipeline(progress.vacancy)
+    offer_stage = next(s for s in stages if s.kind == StageKind.OFFER)
+    if hasattr(progress, "offer"):
+        raise SelectionError(_("Voor deze sollicitatie is al een aanbod gedaan."))
+    vacancy = progress.vacancy
+    low, high = vacancy.scale_min, vacancy.scale_max or vacancy.scale_min
+    if low and not low <= salary_scale.scale <= (high or low):
+        raise SelectionError(
+            _("Kies een schaal van de vacature: schaal %(low)s tot en met %(high)s.")
+            % {"low": low, "high": high}
+        )
+    if not 0 <= int(step) <= MAX_SALARY_STEP:
+        raise SelectionError(_("De trede moet tussen 0 en 15 liggen."))
+    if not 1 <= int(hours) <= 40:
+        raise SelectionError(_("Het aantal uren moet tussen 1 en 40 liggen."))
+    if start_date < timezone.localdate():
+        raise SelectionError(_("De eerste werkdag ligt in het verleden. Kies een latere datum."))
+    if progress.stage_id != offer_stage.pk:
+        move_application(progress, offer_stage, user, roles, progress.version, notify=True)
+    offer = Offer.objects.create(
+        organisation_id=progress.organisation_id,
+        progress=progress,
+        salary_scale=salary_scale,
+        step=step,
+        start_date=start_date,
+        hours=hours,
+        contract_type=contract_type,
+        created_by=user,
+    )
+    record_event(
+        "selection.offer_made",
+        actor=user,
+        organisation=vacancy.organisation,
+        obj=progress,
+        offer=offer.pk,
+        application=progress.application_id,
+    )
+    return offer
+
+
+def _onboarding_kind(offer: Offer, wants_language_coach: bool) -> str:
+    from talentbrug.onboarding.constants import ProgrammeKind
+
+    by_contract = {
+        "bbl": ProgrammeKind.BBL,
+        "traineeship": ProgrammeKind.TRAINEE,
+        "internship": ProgrammeKind.BOL,
+    }
+    if offer.contract_type in by_contract:
+        return by_contract[offer.contract_type]
+    if wants_language_coach:
+        return ProgrammeKind.LANGUAGE_COACH
+    return ProgrammeKind.STANDARD
+
+
+@transaction.atomic
+def accept_offer(
+    offer: Offer,
+    user: Any,
+    roles: Iterable[str],
+    *,
+    right_to_work: bool | None,
+    buddy: Any = None,
+) -> Any:
+    """The candidate said yes: record the right-to-work check, hire, start the onboarding plan."""
+    _require(roles, "selection.offer")
+    if offer.status != OfferStatus.MADE:
+        raise SelectionError(_("Over dit aanbod is al besloten."))
+    if right_to_work is None:
+        raise SelectionError(_("Geef aan of de kandidaat in Nederland mag werken: ja of nee."))
+    if not right_to_work:
+        raise SelectionError(
+            _(
+                "De kandidaat mag (nog) niet in Nederland werken. Aannemen kan pas als dat wel mag. "
+                "Neem contact op met de kandidaat."
+            )
+        )
+    progress = offer.progress
+    stages = ensure_pipeline(progress.vacancy)
+    hired = next(s for s in stages if s.kind == StageKind.HIRED)
+    move_application(progress, hired, user, roles, progress.version, hiring=True)
+    offer.status = OfferStatus.ACCEPTED
+    offer.right_to_work_checked = True
+    offer.decided_at = timezone.now()
+    offer.save(update_fields=["status", "right_to_work_checked", "decided_at"])
+
+    from talentbrug.onboarding import services as onboarding
+
+    candidate = progress.application.candidate
+    vacancy = progress.vacancy
+    template = onboarding.template_for(
+        vacancy.organisation, _onboarding_kind(offer, candidate.wants_language_coach)
+    )
+    plan = onboarding.start_onboarding(
+        organisation=vacancy.organisation,
+        name=candidate.name,
+        email=candidate.email,
+        preferred_language=candidate.preferred_language,
+        start_date=offer.start_date,
+        template=template,
+        manager=None,
+        application=progress.application,
+        buddy=buddy if candidate.wants_buddy else None,
+        hr_contact=user,
+        job_title=vacancy.title,
+        team=vacancy.team,
+        created_by=user,
+    )
+    record_event(
+        "selection.hired",
+        actor=user,
+        organisation=vacancy.organisation,
+        obj=progress,
+        application=progress.application_id,
+        right_to_work=True,
+        plan=plan.pk,
+    )
+    return plan
+
+
+@transaction.atomic
+def decline_offer(offer: Offer, user: Any, roles: Iterable[str]) -> None:
+    """The candidate said no: the application ends as 'Teruggetrokken'."""
+    _require(roles, "selection.offer")
+    if offer.status != OfferStatus.MADE:
+        raise SelectionError(_("Over dit aanbod is al besloten."))
+    progress = offer.progress
+    withdrawn = next(
+        s for s in ensure_pipeline(progress.vacancy) if s.kind == StageKind.WITHDRAWN
+    )
+    move_application(progress, withdrawn, user, roles, progress.version, notify=False)
+    offer.status = OfferStatus.DECLINED
+    offer.decided_at = timezone.now()
+    offer.save(update_fields=["status", "decided_at"])
+    record_event(
+        "selection.offer_declined",
+        actor=user,
+        organisation=progress.vacancy.organisation,
+        obj=progress,
+        offer=offer.pk,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Board, list, attention
+# ---------------------------------------------------------------------------------------------
+
+
+def board_progress(vacancy: Vacancy) -> Any:
+    """All progress rows of a vacancy with what the board shows, in a constant number of queries."""
+    return (
+        ApplicationProgress.objects.filter(vacancy=vacancy)
+        .select_related("stage", "application__candidate")
+        .annotate(scorecard_count=Count("scorecards"))
+        .order_by("application__submitted_at", "pk")
+    )
+
+
+def waiting_in_new(organisation: Any) -> int:
+    if organisation is None:
+        return 0
+    started = ApplicationProgress.objects.filter(
+        organisation=organisation, stage__kind=StageKind.NEW
+    ).count()
+    not_started = (
+        Application.objects.filter(organisation=organisation, progress__isnull=True)
+        .exclude(status="withdrawn")
+        .count()
+    )
+    return started + not_started
+
+
+# ---------------------------------------------------------------------------------------------
+# Fairness figures
+# ---------------------------------------------------------------------------------------------
+
+FOREIGN_SOURCES = {"idw_requested", "idw_received", "indication"}
+DUTCH_COUNTRIES = {"", "nederland", "netherlands", "the netherlands", "nl"}
+HIGHER_LEVELS = {"5", "6", "7", "8"}
+
+
+def education_group(candidate: Any) -> str:
+    educations = list(candidate.educations.all())
+    if not educations:
+        return EducationGroup.NONE
+    if any(
+        e.country.strip().lower() not in DUTCH_COUNTRIES or e.level_source in FOREIGN_SOURCES
+        for e in educations
+    ):
+        return EducationGroup.FOREIGN
+    if any(e.level in HIGHER_LEVELS for e in educations):
+        return EducationGroup.HBO_WO
+    if any(e.level or e.mbo_level for e in educations):
+        return EducationGroup.MBO
+    return EducationGroup.NONE
+
+
+def language_group(candidate: Any) -> str:
+    levels = [lp.level for lp in candidate.languages.all() if lp.language == "nl"]
+    if not levels:
+        return LanguageGroup.NONE
+    best = max(levels)  # "A1" < "A2" < "B1" < ... sorts as CEFR order
+    if best.startswith("A"):
+        return LanguageGroup.BASIC
+    if best == "B1":
+        return LanguageGroup.B1
+    if best == "B2":
+        return LanguageGroup.B2
+    return LanguageGroup.C
+
+
+@dataclass
+class FairnessRow:
+    dimension: str
+    group: str
+    total: int
+    suppressed: bool
+    reached: list[int | None]
+    percentages: list[int | None]
+
+
+def fairness_figures(vacancy: Vacancy) -> tuple[list[Stage], list[FairnessRow]]:
+    """Pass-through per stage per group; groups under five are suppressed."""
+    stages = [s for s in ensure_progress(vacancy) if s.kind not in NOT_REACHED_KINDS]
+    rows = (
+        ApplicationProgress.objects.filter(vacancy=vacancy)
+        .select_related("application__channel", "application__candidate")
+        .prefetch_related("application__candidate__educations", "application__candidate__languages")
+    )
+    groups: dict[tuple[str, str], list[int]] = {}
+    for progress in rows:
+        candidate = progress.application.candidate
+        channel = progress.application.channel
+        keys = [
+            (_("Opleiding"), str(EducationGroup(education_group(candidate)).label)),
+            (_("Nederlands"), str(LanguageGroup(language_group(candidate)).label)),
+            (_("Kanaal"), channel.name if channel else _("onbekend")),
+        ]
+        for key in keys:
+            groups.setdefault(key, []).append(progress.furthest_order)
+    result = []
+    for (dimension, group), orders in sorted(groups.items()):
+        total = len(orders)
+        suppressed = total < SUPPRESS_BELOW
+        reached: list[int | None] = []
+        percentages: list[int | None] = []
+        for stage in stages:
+            count = sum(1 for order in orders if order >= stage.order)
+            reached.append(None if suppressed else count)
+            percentages.append(None if suppressed else round(100 * count / total))
+        result.append(FairnessRow(dimension, group, total, suppressed, reached, percentages))
+    return stages, result
+
+
+def move_targets(stages: list[Stage], progress: ApplicationProgress) -> list[Stage]:
+    """Stages a user may pick for this application on the board (hire goes via the offer)."""
+    if progress.stage.kind in END_KINDS:
+        return []
+    return [s for s in stages if s.pk != progress.stage_id and s.kind != StageKind.HIRED]
+

@@ -1,0 +1,29 @@
+"""Test data for the selection: a vacancy with requirements and applications in its pipeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from talentbrug.applications.tests.factories import ApplicationFactory, PublishedVacancyFactory
+from talentbrug.vacancies.models import Requirement
+
+from .. import services
+
+
+def vacancy_with_requirements(organisation: Any, rows: int = 2, **kwargs: Any) -> Any:
+    vacancy = PublishedVacancyFactory(organisation=organisation, **kwargs)
+    for i in range(rows):
+        Requirement.objects.create(vacancy=vacancy, free_text=f"Competentie {i + 1}", position=i)
+    return vacancy
+
+
+def application_in_pipeline(organisation: Any, vacancy: Any = None, **kwargs: Any) -> Any:
+    """An application with its progress row (in stage Nieuw)."""
+    vacancy = vacancy or vacancy_with_requirements(organisation)
+    application = ApplicationFactory(vacancy=vacancy, **kwargs)
+    services.ensure_reasons(organisation)
+    return services.progress_for(application)
+
+
+def stage_of(vacancy: Any, kind: str) -> Any:
+    return next(s for s in services.ensure_pipeline(vacancy) if s.kind == kind)

@@ -1,0 +1,225 @@
+"""Every allowed and forbidden stage move, lost updates, rejection reasons, stage deletion."""
+
+from __future__ import annotations
+
+import pytest
+from django.core import mail
+
+from talentbrug.accounts.constants import Role
+from talentbrug.audit.models import AuditEvent
+from talentbrug.vacancies.models import LanguageRequirement
+
+from .. import services
+from ..constants import DEFAULT_STAGES, END_KINDS, StageKind
+from ..models import ApplicationProgress, RejectionReason
+from .conftest import HR_ROLES
+from .factories import application_in_pipeline, stage_of, vacancy_with_requirements
+
+pytestmark = pytest.mark.django_db
+
+KINDS = [kind.value for _name, kind, _blind in DEFAULT_STAGES]
+PLAIN_REASON = "Andere kandidaten passen beter"
+
+
+def _put_in(progress, kind):
+    """Place an application directly in a stage (test set-up, not a move)."""
+    stage = stage_of(progress.vacancy, kind)
+    ApplicationProgress.objects.filter(pk=progress.pk).update(stage=stage)
+    progress.refresh_from_db()
+    return progress
+
+
+def _reason(organisation, language=False):
+    return RejectionReason.objects.filter(organisation=organisation, is_language=language).first()
+
+
+def _expected_allowed(from_kind, to_kind):
+    if from_kind in END_KINDS or from_kind == to_kind:
+        return False
+    return to_kind != StageKind.HIRED
+
+
+@pytest.mark.parametrize("from_kind", KINDS)
+@pytest.mark.parametrize("to_kind", KINDS)
+def test_every_move_between_stages(organisation, hr, from_kind, to_kind):
+    progress = _put_in(application_in_pipeline(organisation), from_kind)
+    target = stage_of(progress.vacancy, to_kind)
+    reason = _reason(organisation) if to_kind == StageKind.REJECTED else None
+    before = AuditEvent.objects.filter(event_type="selection.moved").count()
+    if _expected_allowed(from_kind, to_kind):
+        services.move_application(progress, target, hr, HR_ROLES, progress.version, reason=reason)
+        progress.refresh_from_db()
+        assert progress.stage == target
+        assert progress.version == 2
+        assert AuditEvent.objects.filter(event_type="selection.moved").count() == before + 1
+    else:
+        with pytest.raises(services.SelectionError):
+            services.move_application(
+                progress, target, hr, HR_ROLES, progress.version, reason=reason
+            )
+        progress.refresh_from_db()
+        assert progress.stage.kind == from_kind
+        assert progress.version == 1
+        assert AuditEvent.objects.filter(event_type="selection.moved").count() == before
+
+
+def test_lost_update_is_refused(organisation, hr, manager):
+    """Two reviewers load the same card and move it at once: one wins, the other is told."""
+    progress = application_in_pipeline(organisation)
+    seen_by_first = ApplicationProgress.objects.get(pk=progress.pk)
+    seen_by_second = ApplicationProgress.objects.get(pk=progress.pk)
+    screening = stage_of(progress.vacancy, StageKind.SCREENING)
+    interview = stage_of(progress.vacancy, StageKind.INTERVIEW)
+    services.move_application(seen_by_first, screening, hr, HR_ROLES, seen_by_first.version)
+    with pytest.raises(services.StaleProgress) as exc:
+        services.move_application(
+            seen_by_second, interview, manager, {Role.HIRING_MANAGER.value}, 1
+        )
+    assert "Iemand anders heeft deze kandidaat net verplaatst" in exc.value.messages[0]
+    assert "Eerste beoordeling" in exc.value.messages[0]
+    progress.refresh_from_db()
+    assert progress.stage == screening and progress.version == 2
+
+
+def test_moving_needs_the_move_permission(organisation, assessor):
+    progress = application_in_pipeline(organisation)
+    with pytest.raises(services.SelectionError):
+        services.move_application(
+            progress,
+            stage_of(progress.vacancy, StageKind.SCREENING),
+            assessor,
+            {Role.ASSESSOR.value},
+            1,
+        )
+
+
+def test_a_stage_of_another_vacancy_is_refused(organisation, hr):
+    progress = application_in_pipeline(organisation)
+    other = stage_of(vacancy_with_requirements(organisation), StageKind.SCREENING)
+    with pytest.raises(services.SelectionError):
+        services.move_application(progress, other, hr, HR_ROLES, 1)
+
+
+def test_rejection_needs_a_reason(organisation, hr):
+    progress = application_in_pipeline(organisation)
+    rejected = stage_of(progress.vacancy, StageKind.REJECTED)
+    with pytest.raises(services.SelectionError, match="reden"):
+        services.move_application(progress, rejected, hr, HR_ROLES, 1)
+
+
+def test_rejection_shows_the_reason_to_the_candidate_in_their_language(organisation, hr):
+    progress = application_in_pipeline(organisation)
+    progress.application.candidate.preferred_language = "en"
+    progress.application.candidate.save()
+    reason = RejectionReason.objects.get(organisation=organisation, label=PLAIN_REASON)
+    rejected = stage_of(progress.vacancy, StageKind.REJECTED)
+    mail.outbox.clear()
+    services.move_application(
+        progress, rejected, hr, HR_ROLES, 1, reason=reason, feedback="Doe een cursus Excel."
+    )
+    text = services.candidate_message(progress)
+    assert "We gaan niet verder met je sollicitatie." in text
+    assert reason.candidate_text in text
+    assert "Doe een cursus Excel." in text
+    assert AuditEvent.objects.filter(event_type="selection.rejected").exists()
+
+
+def test_move_queues_a_candidate_email(organisation, hr, django_capture_on_commit_callbacks):
+    progress = application_in_pipeline(organisation)
+    progress.application.candidate.preferred_language = "en"
+    progress.application.candidate.save()
+    interview = stage_of(progress.vacancy, StageKind.INTERVIEW)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.move_application(progress, interview, hr, HR_ROLES, 1)
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [progress.application.candidate.email]
+    assert progress.vacancy.title in message.subject
+
+
+def test_language_rejection_only_with_a_language_requirement_at_that_level(organisation, hr):
+    progress = application_in_pipeline(organisation)
+    reason = _reason(organisation, language=True)
+    rejected = stage_of(progress.vacancy, StageKind.REJECTED)
+    with pytest.raises(services.SelectionError, match="geen taaleis"):
+        services.move_application(
+            progress, rejected, hr, HR_ROLES, 1, reason=reason, language_level="B2"
+        )
+    LanguageRequirement.objects.create(
+        vacancy=progress.vacancy, language="nl", skill="speaking", level="B1"
+    )
+    with pytest.raises(services.SelectionError, match="niveau van een taaleis"):
+        services.move_application(
+            progress, rejected, hr, HR_ROLES, 1, reason=reason, language_level="B2"
+        )
+    services.move_application(
+        progress, rejected, hr, HR_ROLES, 1, reason=reason, language_level="B1"
+    )
+    assert "(niveau B1)" in services.candidate_message(progress)
+
+
+def test_a_reason_of_another_organisation_is_refused(organisation, other_organisation, hr):
+    progress = application_in_pipeline(organisation)
+    services.ensure_reasons(other_organisation)
+    foreign = _reason(other_organisation)
+    with pytest.raises(services.SelectionError):
+        services.move_application(
+            progress, stage_of(progress.vacancy, StageKind.REJECTED), hr, HR_ROLES, 1, reason=foreign
+        )
+
+
+def test_a_stage_that_holds_candidates_cannot_be_deleted(organisation, hr):
+    progress = application_in_pipeline(organisation)
+    screening = stage_of(progress.vacancy, StageKind.SCREENING)
+    services.move_application(progress, screening, hr, HR_ROLES, 1)
+    with pytest.raises(services.SelectionError, match="Verplaats ze eerst"):
+        services.delete_stage(screening, user=hr)
+    assert screening.__class__.objects.filter(pk=screening.pk).exists()
+    interview = stage_of(progress.vacancy, StageKind.INTERVIEW)
+    services.delete_stage(interview, user=hr)
+    assert not interview.__class__.objects.filter(pk=interview.pk).exists()
+
+
+@pytest.mark.parametrize("kind", [StageKind.NEW, StageKind.OFFER, *sorted(END_KINDS)])
+def test_fixed_stages_cannot_be_deleted(organisation, hr, kind):
+    vacancy = vacancy_with_requirements(organisation)
+    with pytest.raises(services.SelectionError):
+        services.delete_stage(stage_of(vacancy, kind), user=hr)
+
+
+def test_added_stage_comes_before_the_offer(organisation, hr):
+    vacancy = vacancy_with_requirements(organisation)
+    stage = services.add_stage(vacancy, name="Tweede gesprek", is_blind=False, user=hr)
+    offer = stage_of(vacancy, StageKind.OFFER)
+    assert stage.order < offer.order
+
+
+def test_pipeline_comes_from_the_organisation_template(organisation):
+    vacancy = vacancy_with_requirements(organisation)
+    names = [s.name for s in services.ensure_pipeline(vacancy)]
+    assert names[:6] == [
+        "Nieuw",
+        "Eerste beoordeling",
+        "Opdracht of wervingsdag",
+        "Gesprek",
+        "Aanbod",
+        "Aangenomen",
+    ]
+    assert set(names[6:]) == {"Afgewezen", "Teruggetrokken"}
+
+
+def test_bulk_move_moves_each_and_reports_stale_ones(organisation, hr):
+    vacancy = vacancy_with_requirements(organisation)
+    first = application_in_pipeline(organisation, vacancy=vacancy)
+    second = application_in_pipeline(organisation, vacancy=vacancy)
+    screening = stage_of(vacancy, StageKind.SCREENING)
+    result = services.bulk_move({first.pk: 1, second.pk: 99}, screening, hr, HR_ROLES)
+    assert result.moved == 1
+    assert [pk for pk, _message in result.refused] == [second.pk]
+
+
+def test_waiting_in_new_counts_for_the_attention_item(organisation):
+    vacancy = vacancy_with_requirements(organisation)
+    application_in_pipeline(organisation, vacancy=vacancy)
+    application_in_pipeline(organisation, vacancy=vacancy)
+    assert services.waiting_in_new(organisation) == 2

@@ -1,0 +1,141 @@
+"""Offer → hire → onboarding hand-off."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from talentbrug.accounts.constants import Role
+from talentbrug.applications.tests.factories import CandidateFactory
+from talentbrug.conftest import verified_client
+from talentbrug.onboarding.constants import ProgrammeKind
+from talentbrug.onboarding.models import OnboardingPlan
+from talentbrug.vacancies.models import SalaryScale
+
+from .. import services
+from ..constants import OfferStatus, StageKind
+from .conftest import HR_ROLES
+from .factories import application_in_pipeline
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def scale():
+    return SalaryScale.objects.create(
+        year=2026, scale=7, minimum=Decimal("3000"), maximum=Decimal("4200")
+    )
+
+
+def _offer(progress, hr, scale, **overrides):
+    data = {
+        "salary_scale": scale,
+        "step": 3,
+        "start_date": timezone.localdate() + timedelta(days=30),
+        "hours": 32,
+        "contract_type": "bbl",
+    }
+    data.update(overrides)
+    return services.make_offer(progress, hr, HR_ROLES, **data)
+
+
+def test_offer_accept_hire_starts_onboarding_with_guidance(organisation, hr, scale):
+    candidate = CandidateFactory(wants_buddy=True, wants_language_coach=True)
+    progress = application_in_pipeline(organisation, candidate=candidate)
+    offer = _offer(progress, hr, scale)
+    progress.refresh_from_db()
+    assert progress.stage.kind == StageKind.OFFER
+    plan = services.accept_offer(offer, hr, HR_ROLES, right_to_work=True, buddy=hr)
+    progress.refresh_from_db()
+    offer.refresh_from_db()
+    assert progress.stage.kind == StageKind.HIRED
+    assert offer.status == OfferStatus.ACCEPTED and offer.right_to_work_checked is True
+    assert plan.application_id == progress.application_id
+    assert plan.programme == ProgrammeKind.BBL  # a BBL contract gets the BBL plan
+    assert plan.start_date == offer.start_date
+    assert plan.supporters.filter(role="buddy", user=hr).exists()
+
+
+def test_language_coach_wish_picks_the_language_coach_plan(organisation, hr, scale):
+    candidate = CandidateFactory(wants_language_coach=True)
+    progress = application_in_pipeline(organisation, candidate=candidate)
+    offer = _offer(progress, hr, scale, contract_type="temporary")
+    plan = services.accept_offer(offer, hr, HR_ROLES, right_to_work=True)
+    assert plan.programme == ProgrammeKind.LANGUAGE_COACH
+
+
+@pytest.mark.parametrize("answer", [False, None])
+def test_no_hire_without_a_yes_on_right_to_work(organisation, hr, scale, answer):
+    progress = application_in_pipeline(organisation)
+    offer = _offer(progress, hr, scale)
+    with pytest.raises(services.SelectionError):
+        services.accept_offer(offer, hr, HR_ROLES, right_to_work=answer)
+    progress.refresh_from_db()
+    assert progress.stage.kind == StageKind.OFFER
+    assert not OnboardingPlan.objects.exists()
+
+
+def test_declined_offer_ends_as_withdrawn(organisation, hr, scale):
+    progress = application_in_pipeline(organisation)
+    offer = _offer(progress, hr, scale)
+    services.decline_offer(offer, hr, HR_ROLES)
+    progress.refresh_from_db()
+    assert progress.stage.kind == StageKind.WITHDRAWN
+
+
+def test_offer_outside_the_vacancy_scales_is_refused(organisation, hr):
+    progress = application_in_pipeline(organisation)  # vacancy: scale 6 to 8
+    high = SalaryScale.objects.create(
+        year=2026, scale=11, minimum=Decimal("4500"), maximum=Decimal("6500")
+    )
+    with pytest.raises(services.SelectionError, match="schaal 6 tot en met 8"):
+        _offer(progress, hr, high)
+
+
+def test_start_date_in_the_past_is_refused(organisation, hr, scale):
+    progress = application_in_pipeline(organisation)
+    with pytest.raises(services.SelectionError):
+        _offer(progress, hr, scale, start_date=timezone.localdate() - timedelta(days=1))
+
+
+def test_only_hr_makes_offers(organisation, manager, scale):
+    progress = application_in_pipeline(organisation)
+    with pytest.raises(services.SelectionError):
+        services.make_offer(
+            progress,
+            manager,
+            {Role.HIRING_MANAGER.value},
+            salary_scale=scale,
+            step=0,
+            start_date=timezone.localdate() + timedelta(days=5),
+            hours=36,
+            contract_type="permanent",
+        )
+
+
+def test_offer_and_hire_through_the_pages(organisation, make_staff, scale):
+    hr = make_staff(organisation, Role.HR_ADVISER)
+    progress = application_in_pipeline(organisation)
+    client = verified_client(hr)
+    url = f"/medewerkers/selectie/sollicitaties/{progress.application_id}/aanbod/"
+    start = (timezone.localdate() + timedelta(days=40)).isoformat()
+    response = client.post(
+        url,
+        {
+            "salary_scale": scale.pk,
+            "step": 2,
+            "start_date": start,
+            "hours": 36,
+            "contract_type": "traineeship",
+        },
+    )
+    assert response.status_code == 302
+    response = client.post(
+        f"{url}besluit/", {"decision": "accept", "right_to_work": "yes"}, follow=True
+    )
+    assert "Aangenomen" in response.content.decode()
+    plan = OnboardingPlan.objects.get(application=progress.application)
+    assert plan.programme == ProgrammeKind.TRAINEE

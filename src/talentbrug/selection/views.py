@@ -1,0 +1,510 @@
+"""Selection pages: parse, authorise, call a service, respond."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from talentbrug.accounts.access import can, get_for_organisation, scoped, staff_required
+from talentbrug.applications.models import Application, WorkSampleSubmission
+from talentbrug.vacancies.models import Vacancy
+
+from . import services
+from .constants import END_KINDS, StageKind
+from .forms import (
+    AnchorForm,
+    BulkMoveForm,
+    DecisionForm,
+    MoveForm,
+    OfferForm,
+    StageForm,
+    rubric_form,
+    scorecard_form,
+)
+from .models import Offer, Stage
+
+
+def _org(request: HttpRequest) -> Any:
+    return request.organisation  # type: ignore[attr-defined]
+
+
+def _roles(request: HttpRequest) -> frozenset[str]:
+    return request.roles  # type: ignore[attr-defined]
+
+
+def _vacancy(request: HttpRequest, pk: int) -> Vacancy:
+    return get_for_organisation(Vacancy, _org(request), pk=pk)
+
+
+def _application(request: HttpRequest, pk: int) -> Application:
+    queryset = Application.objects.select_related("vacancy__organisation", "candidate")
+    return get_for_organisation(queryset, _org(request), pk=pk)
+
+
+def _next(request: HttpRequest, default: str) -> str:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return default
+
+
+def _error(request: HttpRequest, exc: services.SelectionError) -> None:
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+@staff_required("selection.view")
+def index(request: HttpRequest) -> HttpResponse:
+    vacancies = (
+        scoped(Vacancy.objects.all(), _org(request))
+        .filter(applications__isnull=False)
+        .annotate(total=Count("applications", distinct=True))
+        .order_by("title")
+    )
+    return render(request, "selection/index.html", {"vacancies": vacancies})
+
+
+def _cards(request: HttpRequest, vacancy: Vacancy) -> tuple[list[Stage], list[Any]]:
+    stages = services.ensure_progress(vacancy)
+    cards = []
+    for progress in services.board_progress(vacancy):
+        hidden = services.identity_hidden(progress, stages)
+        cards.append(
+            {
+                "progress": progress,
+                "label": progress.pseudonym if hidden else progress.application.candidate.name,
+                "hidden": hidden,
+                "targets": [
+                    s
+                    for s in services.move_targets(stages, progress)
+                    if s.kind != StageKind.REJECTED
+                ],
+            }
+        )
+    return stages, cards
+
+
+@staff_required("selection.view")
+def board(request: HttpRequest, pk: int) -> HttpResponse:
+    vacancy = _vacancy(request, pk)
+    stages, cards = _cards(request, vacancy)
+    columns = [
+        {"stage": stage, "cards": [c for c in cards if c["progress"].stage_id == stage.pk]}
+        for stage in stages
+    ]
+    return render(
+        request,
+        "selection/board.html",
+        {"vacancy": vacancy, "columns": columns, "can_move": can(request, "selection.move")},
+    )
+
+
+@staff_required("selection.view")
+def application_list(request: HttpRequest, pk: int) -> HttpResponse:
+    vacancy = _vacancy(request, pk)
+    stages, cards = _cards(request, vacancy)
+    stage_filter = request.GET.get("fase", "")
+    route_filter = request.GET.get("route", "")
+    if stage_filter.isdigit():
+        cards = [c for c in cards if c["progress"].stage_id == int(stage_filter)]
+    if route_filter:
+        cards = [c for c in cards if c["progress"].application.route == route_filter]
+    from talentbrug.applications.constants import Route
+
+    form = BulkMoveForm(
+        stages=Stage.objects.filter(vacancy=vacancy).exclude(kind=StageKind.HIRED),
+        organisation=_org(request),
+    )
+    return render(
+        request,
+        "selection/list.html",
+        {
+            "vacancy": vacancy,
+            "cards": cards,
+            "stages": stages,
+            "routes": Route.choices,
+            "stage_filter": stage_filter,
+            "route_filter": route_filter,
+            "form": form,
+            "can_move": can(request, "selection.move"),
+        },
+    )
+
+
+@require_POST
+@staff_required("selection.move")
+def bulk_move_view(request: HttpRequest, pk: int) -> HttpResponse:
+    vacancy = _vacancy(request, pk)
+    services.ensure_pipeline(vacancy)
+    back = reverse("selection:list", kwargs={"pk": vacancy.pk})
+    form = BulkMoveForm(
+        request.POST,
+        stages=Stage.objects.filter(vacancy=vacancy).exclude(kind=StageKind.HIRED),
+        organisation=_org(request),
+    )
+    chosen = [int(v) for v in request.POST.getlist("progress") if v.isdigit()]
+    if not form.is_valid():
+        messages.error(request, _("Kies een fase."))
+        return redirect(back)
+    if not chosen:
+        messages.error(request, _("Kies eerst een of meer sollicitaties."))
+        return redirect(back)
+    versions = {}
+    for progress_pk in chosen:
+        raw = request.POST.get(f"version_{progress_pk}", "")
+        if raw.isdigit():
+            versions[progress_pk] = int(raw)
+    result = services.bulk_move(
+        versions,
+        form.cleaned_data["to_stage"],
+        request.user,
+        _roles(request),
+        reason=form.cleaned_data.get("reason"),
+    )
+    if result.moved:
+        messages.success(request, _("%(count)s sollicitaties verplaatst.") % {"count": result.moved})
+    for _pk, message in result.refused:
+        messages.error(request, message)
+    return redirect(back)
+
+
+@staff_required("selection.view")
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application(request, pk)
+    progress = services.progress_for(application)
+    stages = services.ensure_pipeline(application.vacancy)
+    hidden = services.identity_hidden(progress, stages)
+    candidate = application.candidate
+
+    def show(text: str) -> str:
+        return services.blind_text(text, progress) if hidden else text
+
+    documents = [
+        {"kind": d.get_kind_display(), "text": show(d.extracted_text)}
+        for d in application.documents.all()
+        if d.extracted_text
+    ]
+    experiences = [
+        {
+            "title": show(e.title),
+            "where": "" if hidden else e.organisation_name,
+            "description": show(e.description),
+        }
+        for e in candidate.experiences.all()
+    ]
+    move_form = MoveForm(
+        initial={"version": progress.version},
+        stages=Stage.objects.filter(pk__in=[s.pk for s in services.move_targets(stages, progress)]),
+        organisation=_org(request),
+    )
+    services.ensure_reasons(_org(request))
+    return render(
+        request,
+        "selection/application.html",
+        {
+            "application": application,
+            "progress": progress,
+            "hidden": hidden,
+            "label": progress.pseudonym if hidden else candidate.name,
+            "motivation": show(application.motivation),
+            "documents": documents,
+            "experiences": experiences,
+            "educations": candidate.educations.all(),
+            "skills": candidate.skills.all(),
+            "move_form": move_form,
+            "can_move": can(request, "selection.move") and progress.stage.kind not in END_KINDS,
+            "can_reveal": can(request, "selection.reveal") and hidden,
+            "can_score": can(request, "selection.score"),
+            "can_offer": can(request, "selection.offer"),
+            "candidate_text": services.candidate_message(progress),
+            "summary": services.score_summary(progress, request.user),
+            "has_work_sample": WorkSampleSubmission.objects.filter(
+                application=application
+            ).exists(),
+        },
+    )
+
+
+@require_POST
+@staff_required("selection.move")
+def move(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application(request, pk)
+    progress = services.progress_for(application)
+    stages = services.ensure_pipeline(application.vacancy)
+    back = _next(request, reverse("selection:application", kwargs={"pk": application.pk}))
+    services.ensure_reasons(_org(request))
+    form = MoveForm(
+        request.POST,
+        stages=Stage.objects.filter(pk__in=[s.pk for s in stages]),
+        organisation=_org(request),
+    )
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(back)
+    data = form.cleaned_data
+    try:
+        services.move_application(
+            progress,
+            data["to_stage"],
+            request.user,
+            _roles(request),
+            data["version"],
+            reason=data.get("reason"),
+            language_level=data.get("language_level", ""),
+            feedback=data.get("feedback", ""),
+        )
+    except services.SelectionError as exc:
+        _error(request, exc)
+    else:
+        messages.success(
+            request,
+            _("Verplaatst naar fase ‘%(stage)s’.") % {"stage": data["to_stage"].name},
+        )
+    return redirect(back)
+
+
+@require_POST
+@staff_required("selection.reveal")
+def reveal(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application(request, pk)
+    progress = services.progress_for(application)
+    try:
+        services.reveal_identity(progress, request.user, _roles(request))
+    except services.SelectionError as exc:
+        _error(request, exc)
+    else:
+        messages.success(request, _("De naam is zichtbaar. Dit staat in het logboek."))
+    return redirect("selection:application", pk=application.pk)
+
+
+@staff_required("selection.score")
+def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application(request, pk)
+    progress = services.progress_for(application)
+    stages = services.ensure_pipeline(application.vacancy)
+    rows = services.scorecard_rows(application.vacancy)
+    anchors = services.anchors_for(application.vacancy)
+    form = scorecard_form(rows, anchors, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.submit_scorecard(
+                progress,
+                request.user,
+                _roles(request),
+                recommendation=form.cleaned_data["recommendation"],
+                notes=form.cleaned_data["notes"],
+                scores={row.pk: form.cleaned_data[f"row_{row.pk}"] for row in rows},
+            )
+        except services.SelectionError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Uw beoordeling is opgeslagen."))
+            return redirect("selection:scorecard", pk=application.pk)
+    hidden = services.identity_hidden(progress, stages)
+    submitted = services.has_submitted(progress, request.user)
+    return render(
+        request,
+        "selection/scorecard.html",
+        {
+            "application": application,
+            "progress": progress,
+            "label": progress.pseudonym if hidden else application.candidate.name,
+            "form": form,
+            "rows": rows,
+            "anchors": sorted(anchors.items()),
+            "submitted": submitted,
+            "cards": services.visible_scorecards(progress, request.user),
+            "summary": services.score_summary(progress, request.user),
+        },
+    )
+
+
+@staff_required("selection.score")
+def work_sample(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application(request, pk)
+    progress = services.progress_for(application)
+    submission = (
+        WorkSampleSubmission.objects.select_related("assignment")
+        .filter(application=application)
+        .first()
+    )
+    rows = services.rubric_rows(application.vacancy)
+    anchors = services.anchors_for(application.vacancy)
+    form = rubric_form(rows, anchors, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and submission is not None and form.is_valid():
+        try:
+            services.grade_work_sample(
+                submission,
+                request.user,
+                _roles(request),
+                scores={row.pk: form.cleaned_data[f"row_{row.pk}"] for row in rows},
+                notes=form.cleaned_data["notes"],
+            )
+        except services.SelectionError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Uw beoordeling van de opdracht is opgeslagen."))
+            return redirect("selection:work_sample", pk=application.pk)
+    return render(
+        request,
+        "selection/work_sample.html",
+        {
+            "application": application,
+            "progress": progress,
+            "label": progress.pseudonym,  # work samples are always graded blind
+            "submission": submission,
+            "text": services.blind_text(submission.text, progress) if submission else "",
+            "form": form,
+            "graded": submission is not None
+            and submission.grades.filter(reviewer=request.user).exists(),
+        },
+    )
+
+
+@staff_required("selection.offer")
+def offer(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application(request, pk)
+    progress = services.progress_for(application)
+    existing = Offer.objects.filter(progress=progress).select_related("salary_scale").first()
+    form = OfferForm(
+        request.POST if request.method == "POST" and existing is None else None,
+        vacancy=application.vacancy,
+    )
+    if request.method == "POST" and existing is None and form.is_valid():
+        try:
+            services.make_offer(progress, request.user, _roles(request), **form.cleaned_data)
+        except services.SelectionError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Het aanbod is vastgelegd."))
+            return redirect("selection:offer", pk=application.pk)
+    return render(
+        request,
+        "selection/offer.html",
+        {
+            "application": application,
+            "progress": progress,
+            "offer": existing,
+            "form": form,
+            "decision_form": DecisionForm(organisation=_org(request)),
+            "wants_buddy": application.candidate.wants_buddy,
+        },
+    )
+
+
+@require_POST
+@staff_required("selection.offer")
+def offer_decision(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application(request, pk)
+    progress = services.progress_for(application)
+    back = reverse("selection:offer", kwargs={"pk": application.pk})
+    existing = Offer.objects.filter(progress=progress).first()
+    form = DecisionForm(request.POST, organisation=_org(request))
+    if existing is None:
+        messages.error(request, _("Leg eerst een aanbod vast."))
+        return redirect(back)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(back)
+    data = form.cleaned_data
+    try:
+        if data["decision"] == "accept":
+            right = {"yes": True, "no": False}.get(data["right_to_work"])
+            services.accept_offer(
+                existing, request.user, _roles(request), right_to_work=right, buddy=data["buddy"]
+            )
+            messages.success(request, _("Aangenomen. Het inwerkplan is gemaakt."))
+        else:
+            services.decline_offer(existing, request.user, _roles(request))
+            messages.success(request, _("Vastgelegd: de kandidaat zegt nee tegen het aanbod."))
+    except services.SelectionError as exc:
+        _error(request, exc)
+    return redirect(back)
+
+
+@staff_required("selection.configure")
+def stages(request: HttpRequest, pk: int) -> HttpResponse:
+    vacancy = _vacancy(request, pk)
+    services.ensure_pipeline(vacancy)
+    form = StageForm(request.POST if request.POST.get("action") == "add" else None)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "add" and form.is_valid():
+            try:
+                services.add_stage(vacancy, user=request.user, **form.cleaned_data)
+            except services.SelectionError as exc:
+                form.add_error("name", exc)
+            else:
+                messages.success(request, _("Fase toegevoegd."))
+                return redirect("selection:stages", pk=vacancy.pk)
+        elif action == "blind":
+            stage = get_for_organisation(
+                Stage.objects.filter(vacancy=vacancy), _org(request), pk=request.POST.get("stage")
+            )
+            services.set_stage_blind(
+                stage, is_blind=request.POST.get("is_blind") == "1", user=request.user
+            )
+            messages.success(request, _("Fase ‘%(stage)s’ gewijzigd.") % {"stage": stage.name})
+            return redirect("selection:stages", pk=vacancy.pk)
+    rows = (
+        Stage.objects.filter(vacancy=vacancy)
+        .annotate(held=Count("progresses"))
+        .order_by("order", "pk")
+    )
+    return render(
+        request,
+        "selection/stages.html",
+        {"vacancy": vacancy, "stages": rows, "form": form, "end_kinds": END_KINDS},
+    )
+
+
+@require_POST
+@staff_required("selection.configure")
+def stage_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    stage = get_for_organisation(Stage, _org(request), pk=pk)
+    vacancy_pk = stage.vacancy_id
+    try:
+        services.delete_stage(stage, user=request.user)
+    except services.SelectionError as exc:
+        _error(request, exc)
+    else:
+        messages.success(request, _("Fase verwijderd."))
+    return redirect("selection:stages", pk=vacancy_pk)
+
+
+@staff_required("selection.configure")
+def anchors(request: HttpRequest, pk: int) -> HttpResponse:
+    vacancy = _vacancy(request, pk)
+    current = services.anchors_for(vacancy)
+    form = AnchorForm(request.POST or None, anchors=current)
+    if request.method == "POST" and form.is_valid():
+        texts = {int(name.split("_")[1]): value for name, value in form.cleaned_data.items()}
+        services.set_anchors(vacancy, texts, user=request.user)
+        messages.success(request, _("De ankerteksten zijn opgeslagen."))
+        return redirect("selection:anchors", pk=vacancy.pk)
+    return render(request, "selection/anchors.html", {"vacancy": vacancy, "form": form})
+
+
+@staff_required("selection.fairness")
+def fairness(request: HttpRequest, pk: int) -> HttpResponse:
+    vacancy = _vacancy(request, pk)
+    stages, rows = services.fairness_figures(vacancy)
+    return render(
+        request,
+        "selection/fairness.html",
+        {"vacancy": vacancy, "stages": stages, "rows": rows},
+    )
+
+
