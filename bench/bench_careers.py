@@ -543,8 +543,43 @@ def db_pids(dbname: str) -> list[int]:
         return [row[0] for row in rows.fetchall()]
 
 
-def cpu_snapshot(pids: list[int]) -> float:
-    return sum(_cpu_seconds(pid) for pid in pids)
+class CpuMeter:
+    """CPU seconds used by a changing set of processes while it runs (sampled twice a second).
+
+    Processes come and go (a worker's database connection is replaced after CONN_MAX_AGE), so
+    each process counts from its first sample (0 when it started during the run) to its last.
+    """
+
+    def __init__(self, pids: Any) -> None:
+        self.pids = pids
+        self.first: dict[int, float] = {}
+        self.last: dict[int, float] = {}
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _sample(self, initial: bool = False) -> None:
+        for pid in self.pids():
+            used = _cpu_seconds(pid)
+            self.first.setdefault(pid, used if initial else 0.0)
+            self.last[pid] = max(used, self.last.get(pid, 0.0))
+
+    def _run(self) -> None:
+        while not self.stopping.wait(0.5):
+            self._sample()
+
+    def __enter__(self) -> CpuMeter:
+        self._sample(initial=True)
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stopping.set()
+        self.thread.join()
+        self._sample()
+
+    @property
+    def seconds(self) -> float:
+        return sum(self.last[pid] - self.first[pid] for pid in self.last)
 
 
 def cpu_figures(app_ms: float, db_ms: float, clients: int) -> dict[str, float]:
@@ -729,15 +764,15 @@ def main() -> int:
         floor: dict[str, Any] = {}
         for name, paths, target in scenarios:
             drive(port, paths, args.clients, args.warmup)
-            app_pids, pg_pids = server_pids(proc), db_pids(args.db)
-            app_cpu, pg_cpu = cpu_snapshot(app_pids), cpu_snapshot(pg_pids)
-            result = drive(port, paths, args.clients, args.requests)
+            with (
+                CpuMeter(lambda: server_pids(proc)) as app_cpu,
+                CpuMeter(lambda: db_pids(args.db)) as db_cpu,
+            ):
+                result = drive(port, paths, args.clients, args.requests)
             done = max(1, result["requests"])
             result.update(
                 cpu_figures(
-                    (cpu_snapshot(app_pids) - app_cpu) * 1000 / done,
-                    (cpu_snapshot(pg_pids) - pg_cpu) * 1000 / done,
-                    args.clients,
+                    app_cpu.seconds * 1000 / done, db_cpu.seconds * 1000 / done, args.clients
                 )
             )
             if not floor:

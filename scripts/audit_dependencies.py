@@ -51,12 +51,16 @@ def main() -> int:
     skipped = [d for d in deps if d.get("skip_reason")]
     vulnerable = [d for d in deps if d.get("vulns")]
     audited = len(deps) - len(skipped)
-    print(f"pip-audit ({service}): {audited} of {len(deps)} pinned packages audited, "
-          f"{len(vulnerable)} with known vulnerabilities, {len(skipped)} skipped.")
+    print(
+        f"pip-audit ({service}): {audited} of {len(deps)} pinned packages audited, "
+        f"{len(vulnerable)} with known vulnerabilities, {len(skipped)} skipped."
+    )
     for dep in vulnerable:
         ids = ", ".join(v["id"] for v in dep["vulns"])
         fixes = ", ".join(sorted({f for v in dep["vulns"] for f in v.get("fix_versions", [])}))
-        print(f"  VULNERABLE {dep['name']} {dep.get('version', '')}: {ids} (fixed in: {fixes or '-'})")
+        print(
+            f"  VULNERABLE {dep['name']} {dep.get('version', '')}: {ids} (fixed in: {fixes or '-'})"
+        )
     if audited == 0:
         reason = skipped[0]["skip_reason"] if skipped else "unknown"
         print("pip-audit: NOT AUDITED - no package could be looked up in the vulnerability")

@@ -66,3 +66,20 @@ def staff_client(make_staff: Callable[..., Any]) -> Callable[..., Any]:
         return verified_client(make_staff(organisation, *roles))
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _dutch_by_default() -> Any:
+    """Every test starts in Dutch; a request in another language must not leak into the next."""
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
+    from django.utils import translation
+
+    try:
+        language = settings.LANGUAGE_CODE
+    except ImproperlyConfigured:  # pure-library runs (-p no:django) have no settings
+        yield
+        return
+    translation.activate(language)
+    yield
+    translation.activate(language)

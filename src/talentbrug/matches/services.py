@@ -31,6 +31,9 @@ from .describe import Described, describe
 from .inputs import candidate_input, vacancy_input
 from .models import Match, WorkPreference
 
+# Skills (own + related) used to pick vacancies worth scoring for one candidate.
+MAX_REACH = 900
+
 
 @dataclass
 class RankedCandidate:
@@ -163,7 +166,9 @@ def rank_vacancies(
     tax = engine.taxonomy()
     reach = set(pure_cand.skills)
     for sid in pure_cand.skills:
-        reach.update(tax.related_skills(sid))
+        if len(reach) >= MAX_REACH:
+            break
+        reach.update(list(tax.related_skills(sid))[: MAX_REACH - len(reach)])
     vacancy_ids = list(
         Requirement.objects.filter(skill__esco_id__in=reach, vacancy__in=open_vacancies())
         .values_list("vacancy_id", flat=True)

@@ -109,7 +109,9 @@ class VacancyRetention(models.Model):
     rejected_days = models.PositiveSmallIntegerField(
         _("bewaartermijn na afloop (dagen)"),
         validators=[MinValueValidator(0), MaxValueValidator(365)],
-        help_text=_("Voor deze vacature. Langer dan het beleid van de organisatie mag alleen met reden."),
+        help_text=_(
+            "Voor deze vacature. Langer dan het beleid van de organisatie mag alleen met reden."
+        ),
     )
     reason = models.TextField(
         _("reden"),

@@ -115,9 +115,7 @@ def _application_event_times(application_ids: list[int]) -> dict[int, datetime]:
         return {}
     ct = ContentType.objects.get_for_model(Application)
     rows = (
-        AuditEvent.objects.filter(
-            object_type=ct, object_id__in=[str(pk) for pk in application_ids]
-        )
+        AuditEvent.objects.filter(object_type=ct, object_id__in=[str(pk) for pk in application_ids])
         .values("object_id")
         .annotate(last=Max("created_at"))
         .order_by()
@@ -228,12 +226,16 @@ def application_plan(*, horizon: datetime, organisation_id: int | None = None) -
                 continue
             at = end + timedelta(days=policy.hire_material_days)
             if at <= horizon:
-                due.append(Due("hire_material", application.pk, org, at, Reason.HIRE_MATERIAL, held))
+                due.append(
+                    Due("hire_material", application.pk, org, at, Reason.HIRE_MATERIAL, held)
+                )
             continue
         days = rejected_days(policy, overrides.get(application.vacancy_id))
         at = end + timedelta(days=days)
         reason = (
-            Reason.WITHDRAWN_OR_REJECTED if STATUS_OUTCOMES.get(application.status) else Reason.VACANCY_ENDED
+            Reason.WITHDRAWN_OR_REJECTED
+            if STATUS_OUTCOMES.get(application.status)
+            else Reason.VACANCY_ENDED
         )
         covered = consent_until(consents.get(application.candidate_id, []), policy.consent_max_days)
         if covered is not None and covered > at:
@@ -247,9 +249,7 @@ def candidate_plan(*, horizon: datetime, leaving: set[int] | None = None) -> lis
     """Candidates with no application left (after ``leaving`` go), no hold and no consent."""
     leaving = leaving or set()
     holds = {candidate for _org, candidate in active_holds()}
-    kept = set(
-        Application.objects.exclude(pk__in=leaving).values_list("candidate_id", flat=True)
-    )
+    kept = set(Application.objects.exclude(pk__in=leaving).values_list("candidate_id", flat=True))
     candidates = (
         Candidate.objects.exclude(email__endswith="@" + ANONYMISED_DOMAIN)
         .exclude(pk__in=kept)

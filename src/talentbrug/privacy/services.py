@@ -110,7 +110,7 @@ class Removal:
         if has_files:
             for obj in queryset:
                 self.files.extend(_file_names(obj))
-        deleted, per_model = queryset.delete()
+        _deleted, per_model = queryset.delete()
         for label, n in per_model.items():
             if n:
                 self.counts[f"deleted.{label}"] += n
@@ -240,9 +240,7 @@ def _apply_plan(plan: list[retention.Due]) -> dict[int | None, dict[str, int]]:
     by_candidate: dict[int, list[retention.Due]] = defaultdict(list)
     applications = {
         a.pk: a
-        for a in Application.objects.filter(
-            pk__in=[d.pk for d in plan if d.kind != "candidate"]
-        )
+        for a in Application.objects.filter(pk__in=[d.pk for d in plan if d.kind != "candidate"])
     }
     for item in plan:
         if item.held:
@@ -325,8 +323,10 @@ def report(*, organisation_id: int | None = None, days_ahead: int = 7) -> dict[s
     horizon = now + timedelta(days=days_ahead)
     apps = retention.application_plan(horizon=horizon, organisation_id=organisation_id)
     leaving = {d.pk for d in apps if d.kind == "application" and not d.held and d.due_at <= now}
-    candidates = [] if organisation_id is not None else retention.candidate_plan(
-        horizon=now, leaving=leaving
+    candidates = (
+        []
+        if organisation_id is not None
+        else retention.candidate_plan(horizon=now, leaving=leaving)
     )
     due_now = [d for d in apps if d.due_at <= now and not d.held] + [
         d for d in candidates if not d.held
@@ -380,7 +380,9 @@ def set_vacancy_term(vacancy: Any, user: Any, days: int, reason: str = "") -> Va
         raise PrivacyError(_("Kies een termijn van 0 tot en met 365 dagen."), code="days")
     if days > policy.rejected_days and not reason:
         raise PrivacyError(
-            _("Langer bewaren dan het beleid van de organisatie (%(days)s dagen) kan alleen met een reden.")
+            _(
+                "Langer bewaren dan het beleid van de organisatie (%(days)s dagen) kan alleen met een reden."
+            )
             % {"days": policy.rejected_days},
             code="reason",
         )
@@ -409,7 +411,9 @@ def set_vacancy_term(vacancy: Any, user: Any, days: int, reason: str = "") -> Va
 # --------------------------------------------------------------------------- holds
 
 
-def place_hold(organisation: Any, candidate: Candidate, user: Any, reference: str, reason: str) -> LegalHold:
+def place_hold(
+    organisation: Any, candidate: Candidate, user: Any, reference: str, reason: str
+) -> LegalHold:
     reference, reason = reference.strip(), reason.strip()
     if not reference or not reason:
         raise PrivacyError(_("Vul een kenmerk en een reden in."), code="required")
@@ -522,7 +526,9 @@ def carry_out_erasure(request: DeletionRequest, *, user: Any, organisation: Any)
     return outcome
 
 
-def record_objection(organisation: Any, candidate: Candidate, user: Any, processing: str) -> Objection:
+def record_objection(
+    organisation: Any, candidate: Candidate, user: Any, processing: str
+) -> Objection:
     if processing not in Processing.values:
         raise PrivacyError(_("Kies waartegen het bezwaar is."), code="processing")
     objection = Objection.objects.create(

@@ -15,8 +15,9 @@ def purge_expired(force: bool = False) -> dict[str, Any]:
     from .services import purge_expired as run
 
     today = timezone.localdate()
-    if not force and RetentionRun.objects.filter(
-        finished_at__isnull=False, started_at__date=today
-    ).exists():
+    if (
+        not force
+        and RetentionRun.objects.filter(finished_at__isnull=False, started_at__date=today).exists()
+    ):
         return {"skipped": "already ran today"}
     return run()

@@ -20,9 +20,7 @@ urlpatterns = [
     ),
     path("medewerkers/privacy/blokkades/", views.holds, name="holds"),
     path("medewerkers/privacy/blokkades/nieuw/", views.hold_add, name="hold_add"),
-    path(
-        "medewerkers/privacy/blokkades/<int:pk>/opheffen/", views.hold_lift, name="hold_lift"
-    ),
+    path("medewerkers/privacy/blokkades/<int:pk>/opheffen/", views.hold_lift, name="hold_lift"),
     path("medewerkers/privacy/bezwaren/", views.objections, name="objections"),
     path("medewerkers/privacy/bezwaren/nieuw/", views.objection_add, name="objection_add"),
     path(

@@ -96,7 +96,10 @@ def vacancy_term(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.set_vacancy_term(
-                vacancy, request.user, form.cleaned_data["rejected_days"], form.cleaned_data["reason"]
+                vacancy,
+                request.user,
+                form.cleaned_data["rejected_days"],
+                form.cleaned_data["reason"],
             )
         except ValidationError as exc:
             form.add_error("reason" if exc.code == "reason" else "rejected_days", exc)
@@ -285,6 +288,8 @@ def access_download(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404(_("Dit bestaat niet, of u heeft er geen toegang toe."))
     data = services.export_for_staff(candidate, user=request.user, organisation=organisation)
     response = HttpResponse(data, content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="gegevens-kandidaat-{candidate.pk}.zip"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="gegevens-kandidaat-{candidate.pk}.zip"'
+    )
     response["Cache-Control"] = "no-store"
     return response

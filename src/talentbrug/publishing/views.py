@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -80,8 +81,12 @@ def vacancy_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     salary = salary_ranges([vacancy])[vacancy.pk]  # one query (salary_range() takes two)
     open_now = is_open(vacancy)
     href, direct = apply_link(vacancy)
+    content_lang, display_title, display_sections = vacancy.public_version(get_language())
     context: dict[str, Any] = {
         "vacancy": vacancy,
+        "content_lang": content_lang,
+        "display_title": display_title,
+        "display_sections": display_sections,
         "facts": facts_for(vacancy, salary),
         "is_open": open_now,
         "apply_href": href,

@@ -39,7 +39,9 @@ DEFAULT_STAGES = [
 CANDIDATE_STEP_TEXT = {
     StageKind.NEW: _("We hebben je sollicitatie ontvangen."),
     StageKind.SCREENING: _("We lezen je sollicitatie."),
-    StageKind.ASSESSMENT: _("We vragen je om een opdracht te doen of naar een wervingsdag te komen."),
+    StageKind.ASSESSMENT: _(
+        "We vragen je om een opdracht te doen of naar een wervingsdag te komen."
+    ),
     StageKind.INTERVIEW: _("We willen graag met je praten. We nodigen je uit voor een gesprek."),
     StageKind.OFFER: _("We willen je een aanbod doen."),
     StageKind.HIRED: _("Je bent aangenomen. Welkom!"),

@@ -14,6 +14,29 @@ from talentbrug.vacancies.models import SalaryScale
 from .constants import DEFAULT_ANCHORS, SCORE_MAX, SCORE_MIN, Recommendation
 from .models import RejectionReason, Stage
 
+CLASSES = {
+    forms.Select: "utrecht-select utrecht-select--html-select",
+    forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
+    forms.TextInput: "utrecht-textbox utrecht-textbox--html-input",
+    forms.NumberInput: "utrecht-textbox utrecht-textbox--html-input",
+    forms.DateInput: "utrecht-textbox utrecht-textbox--html-input",
+}
+
+
+def styled(form: forms.Form) -> forms.Form:
+    """Give each widget its NL Design System class."""
+    for bound in form.fields.values():
+        for widget_type, css in CLASSES.items():
+            if type(bound.widget) is widget_type:
+                bound.widget.attrs.setdefault("class", css)
+    return form
+
+
+class StyledForm(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        styled(self)
+
 
 class MoveForm(forms.Form):
     to_stage = forms.ModelChoiceField(
@@ -47,6 +70,7 @@ class MoveForm(forms.Form):
         self.fields["reason"].queryset = RejectionReason.objects.filter(
             organisation=organisation, is_active=True
         )
+        styled(self)
 
 
 class BulkMoveForm(forms.Form):
@@ -65,16 +89,33 @@ class BulkMoveForm(forms.Form):
         self.fields["reason"].queryset = RejectionReason.objects.filter(
             organisation=organisation, is_active=True
         )
+        styled(self)
 
 
-class StageForm(forms.Form):
+class ReasonForm(StyledForm):
+    label = forms.CharField(max_length=120, label=_("Reden (voor medewerkers)"))
+    candidate_text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Tekst voor de kandidaat"),
+        help_text=_("In gewone woorden, met 'je'. Zeg wat de kandidaat mist, niet wie hij is."),
+    )
+    is_language = forms.BooleanField(
+        required=False,
+        label=_("Afwijzen op taal"),
+        help_text=_("Alleen te kiezen bij een vacature met een taaleis op dat niveau."),
+    )
+
+
+class StageForm(StyledForm):
     name = forms.CharField(max_length=100, label=_("Naam van de nieuwe fase"))
     is_blind = forms.BooleanField(required=False, label=_("Anoniem beoordelen in deze fase"))
 
 
 def scorecard_form(rows: list[Any], anchors: dict[int, str], data: Any = None) -> forms.Form:
     """A form with one 1–4 radio row per requirement, plus recommendation and notes."""
-    choices = [(level, f"{level} – {anchors.get(level, '')}") for level in range(SCORE_MIN, SCORE_MAX + 1)]
+    choices = [
+        (level, f"{level} – {anchors.get(level, '')}") for level in range(SCORE_MIN, SCORE_MAX + 1)
+    ]
     fields: dict[str, forms.Field] = {}
     for row in rows:
         fields[f"row_{row.pk}"] = forms.TypedChoiceField(
@@ -97,7 +138,7 @@ def scorecard_form(rows: list[Any], anchors: dict[int, str], data: Any = None) -
         label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
     form_class = type("ScorecardForm", (forms.Form,), fields)
-    return form_class(data)
+    return styled(form_class(data))
 
 
 def rubric_form(rows: list[Any], anchors: dict[int, str], data: Any = None) -> forms.Form:
@@ -116,6 +157,7 @@ class AnchorForm(forms.Form):
                 initial=(anchors or {}).get(level, ""),
                 error_messages={"required": _("Vul een tekst in.")},
             )
+        styled(self)
 
 
 class OfferForm(forms.Form):
@@ -149,6 +191,7 @@ class OfferForm(forms.Form):
         if vacancy is not None:
             self.fields["contract_type"].initial = vacancy.contract_type
             self.fields["hours"].initial = vacancy.hours_max
+        styled(self)
 
 
 class DecisionForm(forms.Form):
@@ -177,3 +220,4 @@ class DecisionForm(forms.Form):
         from talentbrug.onboarding.services import members_of
 
         self.fields["buddy"].queryset = members_of(organisation)
+        styled(self)

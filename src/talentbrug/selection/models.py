@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from talentbrug.vacancies.constants import ContractType
 
 from .constants import (
+    END_KINDS,
     MAX_SALARY_STEP,
     SCORE_MAX,
     SCORE_MIN,
@@ -23,7 +24,6 @@ from .constants import (
     Recommendation,
     StageKind,
 )
-from .constants import END_KINDS as _END_KINDS
 
 
 def _organisation_fk(related_name: str = "+") -> models.ForeignKey:
@@ -88,7 +88,7 @@ class Stage(models.Model):
 
     @property
     def is_end(self) -> bool:
-        return self.kind in _END_KINDS
+        return self.kind in END_KINDS
 
 
 class RejectionReason(models.Model):
@@ -105,7 +105,9 @@ class RejectionReason(models.Model):
         default=False,
         help_text=_("Alleen mogelijk als de vacature een taaleis op dat niveau heeft."),
     )
-    is_active = models.BooleanField(_("in gebruik"), default=True, help_text=_("Kan gekozen worden."))
+    is_active = models.BooleanField(
+        _("in gebruik"), default=True, help_text=_("Kan gekozen worden.")
+    )
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0, help_text=_("Volgorde."))
 
     class Meta:
@@ -144,7 +146,9 @@ class ApplicationProgress(models.Model):
         _("verste fase"), default=0, help_text=_("Volgorde van de verste fase, voor de cijfers.")
     )
     version = models.PositiveIntegerField(
-        _("versie"), default=1, help_text=_("Wordt hoger bij elke verplaatsing (tegen dubbel werk).")
+        _("versie"),
+        default=1,
+        help_text=_("Wordt hoger bij elke verplaatsing (tegen dubbel werk)."),
     )
     rejection_reason = models.ForeignKey(
         RejectionReason,
@@ -347,7 +351,9 @@ class WorkSampleGrade(models.Model):
         verbose_name_plural = _("beoordelingen van opdrachten")
         ordering = ["submitted_at"]
         constraints = [
-            models.UniqueConstraint(fields=["submission", "reviewer"], name="one_grade_per_reviewer")
+            models.UniqueConstraint(
+                fields=["submission", "reviewer"], name="one_grade_per_reviewer"
+            )
         ]
 
     def __str__(self) -> str:

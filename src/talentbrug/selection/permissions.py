@@ -32,6 +32,9 @@ register(
             "Beoordelingsformulier {scorecard} ingediend voor sollicitatie {application}"
         ),
         "selection.work_sample_graded": _("Opdracht {submission} beoordeeld ({grade})"),
+        "selection.reason_changed": _(
+            "Reden van afwijzing {reason} gewijzigd (in gebruik: {is_active})"
+        ),
         "selection.anchors_changed": _("Ankerteksten van vacature {vacancy} gewijzigd"),
         "selection.offer_made": _("Aanbod {offer} gedaan voor sollicitatie {application}"),
         "selection.offer_declined": _("Aanbod {offer} afgewezen door de kandidaat"),

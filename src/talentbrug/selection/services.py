@@ -53,6 +53,7 @@ from .models import (
     WorkSampleGrade,
 )
 
+WITHDRAWN_STATUS = "withdrawn"  # applications.constants.ApplicationStatus.WITHDRAWN
 NOT_REACHED_KINDS = frozenset({StageKind.REJECTED, StageKind.WITHDRAWN})
 
 
@@ -151,8 +152,9 @@ def ensure_progress(vacancy: Vacancy, stages: list[Stage] | None = None) -> list
     """
     stages = stages or ensure_pipeline(vacancy)
     start = first_stage(stages)
+    withdrawn = next(s for s in stages if s.kind == StageKind.WITHDRAWN)
     missing = Application.objects.filter(vacancy=vacancy, progress__isnull=True).values_list(
-        "pk", flat=True
+        "pk", "status"
     )
     ApplicationProgress.objects.bulk_create(
         (
@@ -160,13 +162,17 @@ def ensure_progress(vacancy: Vacancy, stages: list[Stage] | None = None) -> list
                 organisation_id=vacancy.organisation_id,
                 application_id=pk,
                 vacancy=vacancy,
-                stage=start,
+                stage=withdrawn if status == WITHDRAWN_STATUS else start,
                 furthest_order=start.order,
             )
-            for pk in missing
+            for pk, status in missing
         ),
         ignore_conflicts=True,
     )
+    # A candidate who withdrew in the portal leaves the pipeline (the applications app audits it).
+    ApplicationProgress.objects.filter(
+        vacancy=vacancy, application__status=WITHDRAWN_STATUS
+    ).exclude(stage__kind__in=END_KINDS).update(stage=withdrawn, version=F("version") + 1)
     return stages
 
 
@@ -426,9 +432,7 @@ def candidate_message(progress: ApplicationProgress) -> str:
     if progress.stage.kind == StageKind.REJECTED and progress.rejection_reason_id:
         reason_text = progress.rejection_reason.candidate_text.strip()  # type: ignore[union-attr]
         if progress.rejection_language_level:
-            reason_text = (
-                f"{reason_text.rstrip('.')} ({_('niveau %(level)s') % {'level': progress.rejection_language_level}})."
-            )
+            reason_text = f"{reason_text.rstrip('.')} ({_('niveau %(level)s') % {'level': progress.rejection_language_level}})."
         text = f"{text} {_('De reden:')} {reason_text}"
         if progress.rejection_feedback:
             text = f"{text}\n\n{_('Een tip voor de volgende keer:')} {progress.rejection_feedback}"
@@ -527,9 +531,7 @@ def _check_scores(rows: list[Requirement], scores: Mapping[int, Any]) -> dict[in
         try:
             number = int(value)  # type: ignore[arg-type]
         except (TypeError, ValueError):
-            raise SelectionError(
-                _("Geef een score voor ‘%(row)s’.") % {"row": row.label}
-            ) from None
+            raise SelectionError(_("Geef een score voor ‘%(row)s’.") % {"row": row.label}) from None
         if not SCORE_MIN <= number <= SCORE_MAX:
             raise SelectionError(
                 _("De score voor ‘%(row)s’ moet 1, 2, 3 of 4 zijn.") % {"row": row.label}
@@ -817,9 +819,7 @@ def decline_offer(offer: Offer, user: Any, roles: Iterable[str]) -> None:
     if offer.status != OfferStatus.MADE:
         raise SelectionError(_("Over dit aanbod is al besloten."))
     progress = offer.progress
-    withdrawn = next(
-        s for s in ensure_pipeline(progress.vacancy) if s.kind == StageKind.WITHDRAWN
-    )
+    withdrawn = next(s for s in ensure_pipeline(progress.vacancy) if s.kind == StageKind.WITHDRAWN)
     move_application(progress, withdrawn, user, roles, progress.version, notify=False)
     offer.status = OfferStatus.DECLINED
     offer.decided_at = timezone.now()
@@ -950,3 +950,58 @@ def move_targets(stages: list[Stage], progress: ApplicationProgress) -> list[Sta
         return []
     return [s for s in stages if s.pk != progress.stage_id and s.kind != StageKind.HIRED]
 
+
+# ---------------------------------------------------------------------------------------------
+# Rejection reasons (the organisation's configurable list)
+# ---------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_reason(
+    organisation: Any, *, label: str, candidate_text: str, is_language: bool, user: Any
+) -> RejectionReason:
+    if not label.strip() or not candidate_text.strip():
+        raise SelectionError(_("Vul de reden en de tekst voor de kandidaat in."))
+    reasons = ensure_reasons(organisation)
+    reason = RejectionReason.objects.create(
+        organisation=organisation,
+        label=label.strip(),
+        candidate_text=candidate_text.strip(),
+        is_language=is_language,
+        order=len(reasons) + 1,
+    )
+    record_event(
+        "selection.reason_changed",
+        actor=user,
+        organisation=organisation,
+        obj=reason,
+        reason=reason.pk,
+        is_active=True,
+    )
+    return reason
+
+
+@transaction.atomic
+def set_reason_active(reason: RejectionReason, *, is_active: bool, user: Any) -> None:
+    reason.is_active = is_active
+    reason.save(update_fields=["is_active"])
+    record_event(
+        "selection.reason_changed",
+        actor=user,
+        organisation=reason.organisation,
+        obj=reason,
+        reason=reason.pk,
+        is_active=is_active,
+    )
+
+
+def candidate_step(application: Application) -> str:
+    """For the candidate portal: the plain-words text of the application's current step."""
+    progress = (
+        ApplicationProgress.objects.select_related("stage", "rejection_reason")
+        .filter(application=application)
+        .first()
+    )
+    if progress is None:
+        return str(CANDIDATE_STEP_TEXT[StageKind.NEW])
+    return candidate_message(progress)

@@ -8,6 +8,7 @@ P = "medewerkers/selectie/"
 
 urlpatterns = [
     path(P, views.index, name="index"),
+    path(f"{P}redenen/", views.reasons, name="reasons"),
     path(f"{P}vacatures/<int:pk>/", views.board, name="board"),
     path(f"{P}vacatures/<int:pk>/lijst/", views.application_list, name="list"),
     path(f"{P}vacatures/<int:pk>/lijst/verplaatsen/", views.bulk_move_view, name="bulk_move"),

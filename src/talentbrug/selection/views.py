@@ -25,11 +25,12 @@ from .forms import (
     DecisionForm,
     MoveForm,
     OfferForm,
+    ReasonForm,
     StageForm,
     rubric_form,
     scorecard_form,
 )
-from .models import Offer, Stage
+from .models import Offer, RejectionReason, Stage
 
 
 def _org(request: HttpRequest) -> Any:
@@ -69,7 +70,11 @@ def index(request: HttpRequest) -> HttpResponse:
         .annotate(total=Count("applications", distinct=True))
         .order_by("title")
     )
-    return render(request, "selection/index.html", {"vacancies": vacancies})
+    return render(
+        request,
+        "selection/index.html",
+        {"vacancies": vacancies, "can_configure": can(request, "selection.configure")},
+    )
 
 
 def _cards(request: HttpRequest, vacancy: Vacancy) -> tuple[list[Stage], list[Any]]:
@@ -170,7 +175,9 @@ def bulk_move_view(request: HttpRequest, pk: int) -> HttpResponse:
         reason=form.cleaned_data.get("reason"),
     )
     if result.moved:
-        messages.success(request, _("%(count)s sollicitaties verplaatst.") % {"count": result.moved})
+        messages.success(
+            request, _("%(count)s sollicitaties verplaatst.") % {"count": result.moved}
+        )
     for _pk, message in result.refused:
         messages.error(request, message)
     return redirect(back)
@@ -508,3 +515,29 @@ def fairness(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@staff_required("selection.configure")
+def reasons(request: HttpRequest) -> HttpResponse:
+    organisation = _org(request)
+    services.ensure_reasons(organisation)
+    form = ReasonForm(request.POST if request.POST.get("action") == "add" else None)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "add" and form.is_valid():
+            try:
+                services.add_reason(organisation, user=request.user, **form.cleaned_data)
+            except services.SelectionError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Reden toegevoegd."))
+                return redirect("selection:reasons")
+        elif action == "active":
+            reason = get_for_organisation(
+                RejectionReason, organisation, pk=request.POST.get("reason")
+            )
+            services.set_reason_active(
+                reason, is_active=request.POST.get("is_active") == "1", user=request.user
+            )
+            messages.success(request, _("Reden gewijzigd."))
+            return redirect("selection:reasons")
+    rows = RejectionReason.objects.filter(organisation=organisation)
+    return render(request, "selection/reasons.html", {"reasons": rows, "form": form})

@@ -221,22 +221,23 @@ def search_pool(
     from talentbrug.taxonomy.services import search_skills
 
     consents = active_consents()
+    in_pool_ids = consents.values("candidate_id")  # subqueries: no long IN lists
     ids_qs = consents.order_by("-given_at").values_list("candidate_id", flat=True)
     ids = list(dict.fromkeys(ids_qs))
     if skill_query.strip():
         esco_ids = list(search_skills(skill_query, limit=50).values_list("esco_id", flat=True))
         having = set(
             CandidateSkill.objects.filter(
-                candidate_id__in=ids, confirmed=True, esco_id__in=esco_ids
+                candidate_id__in=in_pool_ids, confirmed=True, esco_id__in=esco_ids
             ).values_list("candidate_id", flat=True)
         )
         ids = [cid for cid in ids if cid in having]
     if region:
         with_region = {
             cid
-            for cid, regions in WorkPreference.objects.filter(candidate_id__in=ids).values_list(
-                "candidate_id", "regions"
-            )
+            for cid, regions in WorkPreference.objects.filter(
+                candidate_id__in=in_pool_ids
+            ).values_list("candidate_id", "regions")
             if region in (regions or [])
         }
         ids = [cid for cid in ids if cid in with_region]
@@ -381,7 +382,8 @@ def pool_figures() -> dict[str, Any]:
 
     now = timezone.now()
     month_ago = now - timedelta(days=30)
-    ids = pool_candidate_ids()
+    ids = active_consents().values("candidate_id")
+    pool_count = len(pool_candidate_ids())
     all_pool = Consent.objects.filter(kind=ConsentKind.TALENT_POOL)
     statuses = Counter(
         ContactRequest.objects.filter(created_at__gte=month_ago).values_list("status", flat=True)
@@ -399,7 +401,7 @@ def pool_figures() -> dict[str, Any]:
     ):
         regions.update(regs or [])
     return {
-        "in_pool": small(len(ids)),
+        "in_pool": small(pool_count),
         "joined_30d": small(all_pool.filter(given_at__gte=month_ago).count()),
         "withdrawn_30d": small(all_pool.filter(withdrawn_at__gte=month_ago).count()),
         "expired_30d": small(

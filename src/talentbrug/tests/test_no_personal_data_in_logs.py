@@ -58,7 +58,10 @@ def captured_logs(settings, tmp_path, monkeypatch):
     old_level = root.level
     root.addHandler(handler)
     root.setLevel(logging.DEBUG)
-    loggers = [logging.getLogger(name) for name in ("django", "django.request", "talentbrug", "celery", "axes")]
+    loggers = [
+        logging.getLogger(name)
+        for name in ("django", "django.request", "talentbrug", "celery", "axes")
+    ]
     old = [(lg, lg.level, lg.propagate) for lg in loggers]
     for lg in loggers:
         lg.setLevel(logging.DEBUG)
@@ -78,7 +81,7 @@ def _apply(client, vacancy, person, route="cv"):
     name, email, phone = person
     url = reverse("applications:apply_route", kwargs={"pk": vacancy.pk, "route": route})
     page = client.get(url)
-    form = [f for f in forms_on(page.content.decode(), url) if f.method == "post"][0]
+    form = next(f for f in forms_on(page.content.decode(), url) if f.method == "post")
     data = fill(form, f"Ik ben {name}, bel me op {phone} of mail {email}.", email=email)
     data["name"], data["phone"] = name, phone
     for field in form.file_fields:
@@ -112,9 +115,7 @@ def test_flows_write_no_personal_data_to_the_logs(
         for application in Application.objects.all():
             hr.get(reverse("applications:staff_detail", args=[application.pk]))
             for document in application.documents.all():
-                hr.get(
-                    reverse("applications:staff_document", args=[application.pk, document.pk])
-                )
+                hr.get(reverse("applications:staff_document", args=[application.pk, document.pk]))
         hr.get(reverse("applications:staff_list"))
         hr.get(reverse("privacy:access"), {"email": DEMO_PEOPLE[2][1]})
         candidate = Candidate.objects.get(email=DEMO_PEOPLE[2][1])
@@ -133,7 +134,9 @@ def test_flows_write_no_personal_data_to_the_logs(
     output = "\n".join(captured_logs.lines)
     assert len(captured_logs.lines) > 20, "too little was logged: the capture does not work"
     leaked = sorted(value for value in people if value.lower() in output.lower())
-    phone_digits = {p[2].replace(" ", "").replace("-", "").lstrip("+31").lstrip("0") for p in DEMO_PEOPLE}
+    phone_digits = {
+        p[2].replace(" ", "").replace("-", "").lstrip("+31").lstrip("0") for p in DEMO_PEOPLE
+    }
     compact = output.replace(" ", "").replace("-", "")
     leaked += sorted(d for d in phone_digits if d in compact)
     assert not leaked, f"personal data in the logs: {leaked}"

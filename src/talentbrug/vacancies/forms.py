@@ -93,6 +93,11 @@ class VacancyForm(forms.ModelForm):
             "placement_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "closing_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             **{name: forms.Textarea(attrs={"rows": 6}) for name in Vacancy.SECTION_FIELDS},
+            **{
+                f"{name}_en": forms.Textarea(attrs={"rows": 4, "lang": "en"})
+                for name in Vacancy.SECTION_FIELDS
+            },
+            "title_en": forms.TextInput(attrs={"lang": "en"}),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

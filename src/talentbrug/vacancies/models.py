@@ -193,6 +193,33 @@ class Vacancy(models.Model):
     workplace_text = models.TextField(
         _("Hier kom je te werken"), blank=True, help_text=_("Het team en de organisatie.")
     )
+    title_en = models.CharField(
+        _("functienaam (Engels)"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Niet verplicht. Met een Engelse titel toont de vacaturesite een Engelse versie."
+        ),
+    )
+    tasks_text_en = models.TextField(
+        _("Dit ga je doen (Engels)"), blank=True, help_text=_("Engelse versie, niet verplicht.")
+    )
+    requirements_text_en = models.TextField(
+        _("Dit vragen wij (Engels)"), blank=True, help_text=_("Engelse versie, niet verplicht.")
+    )
+    offer_text_en = models.TextField(
+        _("Dit bieden wij (Engels)"), blank=True, help_text=_("Engelse versie, niet verplicht.")
+    )
+    guidance_text_en = models.TextField(
+        _("Begeleiding en inwerken (Engels)"),
+        blank=True,
+        help_text=_("Engelse versie, niet verplicht."),
+    )
+    workplace_text_en = models.TextField(
+        _("Hier kom je te werken (Engels)"),
+        blank=True,
+        help_text=_("Engelse versie, niet verplicht."),
+    )
     nt2_welcome = models.BooleanField(
         _("Nederlands als tweede taal welkom"),
         default=True,
@@ -324,6 +351,28 @@ class Vacancy(models.Model):
             (name, str(self._meta.get_field(name).verbose_name), getattr(self, name))
             for name in self.SECTION_FIELDS
         ]
+
+    ENGLISH_SECTION_HEADINGS = {
+        "tasks_text": "What you will do",
+        "requirements_text": "What we ask",
+        "offer_text": "What we offer",
+        "guidance_text": "Guidance and onboarding",
+        "workplace_text": "Where you will work",
+    }
+
+    @property
+    def has_english(self) -> bool:
+        return bool(self.title_en.strip())
+
+    def public_version(self, language: str | None) -> tuple[str, str, list[tuple[str, str, str]]]:
+        """(language code, title, sections) for the careers site: English when asked and written."""
+        if (language or "")[:2] == "en" and self.has_english:
+            sections = [
+                (name, self.ENGLISH_SECTION_HEADINGS[name], getattr(self, f"{name}_en"))
+                for name in self.SECTION_FIELDS
+            ]
+            return "en", self.title_en, sections
+        return "nl", self.title, self.sections()
 
     def salary_range(self) -> tuple[object, object] | None:
         """(minimum, maximum) monthly amounts from the newest salary table, if known."""

@@ -120,6 +120,9 @@ def clean_sections(data: dict[str, Any]) -> dict[str, Any]:
         if name in cleaned:
             cleaned[name] = sanitise_html(cleaned[name] or "")
             total += word_count(cleaned[name])
+        if f"{name}_en" in cleaned:
+            cleaned[f"{name}_en"] = sanitise_html(cleaned[f"{name}_en"] or "")
+            total += word_count(cleaned[f"{name}_en"])
     if total > MAX_WORDS:
         raise ValidationError(
             _("De tekst is te lang: %(count)s woorden. Het maximum is %(max)s woorden.")

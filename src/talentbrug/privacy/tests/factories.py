@@ -50,7 +50,9 @@ def consent(candidate: Candidate, given: datetime, withdrawn_at: datetime | None
     )
 
 
-def document(application: Application, kind: str = "cv", content: bytes = b"cv van Amina") -> Document:
+def document(
+    application: Application, kind: str = "cv", content: bytes = b"cv van Amina"
+) -> Document:
     doc = Document(
         candidate=application.candidate,
         application=application,

@@ -8,8 +8,7 @@ The oracle below restates the rules from DOMAIN.md independently of retention.py
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.db import transaction
@@ -24,7 +23,7 @@ from talentbrug.privacy.models import LegalHold, RetentionPolicy, VacancyRetenti
 
 from . import factories as f
 
-T0 = datetime(2026, 1, 5, 9, 0, tzinfo=dt_timezone.utc)
+T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
 application_case = st.fixed_dictionaries(
     {

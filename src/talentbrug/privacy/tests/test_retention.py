@@ -77,7 +77,9 @@ def test_legal_hold_blocks_removal_until_lifted(organisation, make_staff, purge)
 
 
 @freeze_time(T0)
-def test_hold_of_another_organisation_does_not_block(organisation, other_organisation, make_staff, purge):
+def test_hold_of_another_organisation_does_not_block(
+    organisation, other_organisation, make_staff, purge
+):
     app = f.application(organisation)
     person = app.candidate
     f.withdrawn(app, f.now() - timedelta(days=60))

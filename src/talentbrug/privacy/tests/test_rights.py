@@ -3,7 +3,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 import pytest
 from django.urls import reverse
@@ -27,10 +27,9 @@ pytestmark = pytest.mark.django_db
 
 def test_add_months_keeps_the_day_or_takes_the_last():
     from datetime import datetime
-    from datetime import timezone as tz
 
-    assert services.add_months(datetime(2026, 1, 31, tzinfo=tz.utc), 1).day == 28
-    assert services.add_months(datetime(2026, 12, 15, tzinfo=tz.utc), 1).month == 1
+    assert services.add_months(datetime(2026, 1, 31, tzinfo=UTC), 1).day == 28
+    assert services.add_months(datetime(2026, 12, 15, tzinfo=UTC), 1).month == 1
 
 
 def test_hr_sees_requests_with_their_deadline(staff_client, organisation):
@@ -83,7 +82,9 @@ def test_erasure_respects_a_legal_hold(organisation, make_staff):
     person = held.candidate
     other = f.application(f.application().organisation, candidate=person)
     services.place_hold(organisation, person, user, "WOO-1", "Woo-verzoek")
-    outcome = services.carry_out_erasure(request_deletion(person), user=user, organisation=organisation)
+    outcome = services.carry_out_erasure(
+        request_deletion(person), user=user, organisation=organisation
+    )
     assert (outcome.applications_anonymised, outcome.applications_kept) == (1, 1)
     assert not outcome.candidate_erased
     assert Application.objects.get(pk=held.pk).candidate_id == person.pk
@@ -105,7 +106,9 @@ def test_requests_near_their_deadline_are_an_attention_item(rf, organisation, ma
     assert items and items[0].count == 1
 
 
-def test_requests_of_another_organisation_are_not_shown(staff_client, organisation, other_organisation):
+def test_requests_of_another_organisation_are_not_shown(
+    staff_client, organisation, other_organisation
+):
     app = f.application(other_organisation)
     request = request_deletion(app.candidate)
     client = staff_client(organisation, Role.HR_ADVISER)
@@ -141,7 +144,9 @@ def test_rejecting_an_objection_needs_a_note(organisation, make_staff):
     services.decide_objection(objection, user, "rejected", "Wettelijke plicht")
 
 
-def test_unknown_email_is_refused_without_saying_more(staff_client, organisation, other_organisation):
+def test_unknown_email_is_refused_without_saying_more(
+    staff_client, organisation, other_organisation
+):
     stranger = f.application(other_organisation).candidate
     client = staff_client(organisation, Role.HR_ADVISER)
     response = client.post(
@@ -171,10 +176,16 @@ def test_staff_export_for_a_person_without_a_link(staff_client, organisation, ot
 
 def test_policy_and_vacancy_pages(staff_client, organisation):
     client = staff_client(organisation, Role.ORG_ADMIN)
-    response = client.post(reverse("privacy:policy"), {
-        "rejected_days": 60, "extension_reason": "", "consent_max_days": 365,
-        "hire_material_days": 90, "closed_vacancy_days": 90,
-    })
+    response = client.post(
+        reverse("privacy:policy"),
+        {
+            "rejected_days": 60,
+            "extension_reason": "",
+            "consent_max_days": 365,
+            "hire_material_days": 90,
+            "closed_vacancy_days": 90,
+        },
+    )
     assert response.status_code == 200 and "reden" in response.content.decode()
     vacancy = f.application(organisation).vacancy
     response = client.post(

@@ -77,6 +77,8 @@ def test_s3_erasure_request_removes_the_files(
     doc = f.document(app)
     request = request_deletion(app.candidate)
     with django_capture_on_commit_callbacks(execute=True):
-        services.carry_out_erasure(request, user=make_staff(organisation), organisation=organisation)
+        services.carry_out_erasure(
+            request, user=make_staff(organisation), organisation=organisation
+        )
     assert doc.file.name not in _keys(s3)
     assert services.erasure_deadline(request) - request.requested_at >= timedelta(days=28)

@@ -46,7 +46,9 @@ def _objection(org: Any) -> dict[str, Any]:
 def _candidate(org: Any) -> dict[str, Any]:
     from talentbrug.applications.tests.factories import ApplicationFactory, PublishedVacancyFactory
 
-    return {"pk": ApplicationFactory(vacancy=PublishedVacancyFactory(organisation=org)).candidate_id}
+    return {
+        "pk": ApplicationFactory(vacancy=PublishedVacancyFactory(organisation=org)).candidate_id
+    }
 
 
 URL_CASES = [

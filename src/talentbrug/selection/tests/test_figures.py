@@ -147,9 +147,7 @@ def test_stage_delete_page_refuses_a_stage_with_candidates(organisation, make_st
     screening = stage_of(vacancy, StageKind.SCREENING)
     services.move_application(progress, screening, hr, HR_ROLES, 1)
     client = verified_client(make_staff(organisation, Role.HR_ADVISER))
-    response = client.post(
-        f"/medewerkers/selectie/fasen/{screening.pk}/verwijderen/", follow=True
-    )
+    response = client.post(f"/medewerkers/selectie/fasen/{screening.pk}/verwijderen/", follow=True)
     assert "Verplaats ze eerst" in response.content.decode()
     assert type(screening).objects.filter(pk=screening.pk).exists()
 

@@ -164,7 +164,12 @@ def test_a_reason_of_another_organisation_is_refused(organisation, other_organis
     foreign = _reason(other_organisation)
     with pytest.raises(services.SelectionError):
         services.move_application(
-            progress, stage_of(progress.vacancy, StageKind.REJECTED), hr, HR_ROLES, 1, reason=foreign
+            progress,
+            stage_of(progress.vacancy, StageKind.REJECTED),
+            hr,
+            HR_ROLES,
+            1,
+            reason=foreign,
         )
 
 
@@ -223,3 +228,13 @@ def test_waiting_in_new_counts_for_the_attention_item(organisation):
     application_in_pipeline(organisation, vacancy=vacancy)
     application_in_pipeline(organisation, vacancy=vacancy)
     assert services.waiting_in_new(organisation) == 2
+
+
+def test_withdrawal_in_the_portal_takes_the_application_out_of_the_pipeline(organisation):
+    progress = application_in_pipeline(organisation)
+    progress.application.status = "withdrawn"
+    progress.application.save(update_fields=["status"])
+    services.ensure_progress(progress.vacancy)
+    progress.refresh_from_db()
+    assert progress.stage.kind == StageKind.WITHDRAWN
+    assert progress.version == 2

@@ -115,7 +115,12 @@ def test_scores_of_others_are_hidden_until_you_submitted(organisation, hr, asses
 def test_scorecard_page_hides_others_until_submitted(organisation, hr, make_staff):
     progress = application_in_pipeline(organisation)
     services.submit_scorecard(
-        progress, hr, HR_ROLES, recommendation="yes", notes="Sterke uitleg", scores=_scores(progress, 4)
+        progress,
+        hr,
+        HR_ROLES,
+        recommendation="yes",
+        notes="Sterke uitleg",
+        scores=_scores(progress, 4),
     )
     client = verified_client(make_staff(organisation, Role.ASSESSOR))
     url = f"/medewerkers/selectie/sollicitaties/{progress.application_id}/beoordelen/"
@@ -131,7 +136,9 @@ def test_scorecard_page_hides_others_until_submitted(organisation, hr, make_staf
 
 def test_close_scores_are_not_flagged(organisation, hr, assessor):
     progress = application_in_pipeline(organisation)
-    services.submit_scorecard(progress, hr, HR_ROLES, recommendation="yes", scores=_scores(progress, 3))
+    services.submit_scorecard(
+        progress, hr, HR_ROLES, recommendation="yes", scores=_scores(progress, 3)
+    )
     services.submit_scorecard(
         progress, assessor, ASSESSOR_ROLES, recommendation="yes", scores=_scores(progress, 4)
     )
@@ -163,7 +170,9 @@ def test_scorecard_view_refuses_a_score_of_five(organisation, make_staff):
 
 def test_one_scorecard_per_reviewer_per_stage(organisation, hr):
     progress = application_in_pipeline(organisation)
-    services.submit_scorecard(progress, hr, HR_ROLES, recommendation="yes", scores=_scores(progress, 3))
+    services.submit_scorecard(
+        progress, hr, HR_ROLES, recommendation="yes", scores=_scores(progress, 3)
+    )
     with pytest.raises(services.SelectionError):
         services.submit_scorecard(
             progress, hr, HR_ROLES, recommendation="yes", scores=_scores(progress, 3)

@@ -19,6 +19,7 @@ def _stage(organisation):
 
 URL_CASES = [
     UrlCase("selection:index", STAFF, "selection.view"),
+    UrlCase("selection:reasons", STAFF, "selection.configure"),
     UrlCase("selection:board", STAFF, "selection.view", make_kwargs=_vacancy),
     UrlCase("selection:list", STAFF, "selection.view", make_kwargs=_vacancy),
     UrlCase(

@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 from typing import Any
 
-import pytest
 from django.apps import apps
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -23,12 +22,12 @@ from django.db import models
 from django.urls import reverse
 
 from talentbrug.accounts.constants import Role
-from talentbrug.tests.authz import CANDIDATE, PUBLIC, STAFF
+from talentbrug.tests.authz import PUBLIC, STAFF
 from talentbrug.tests.test_authorisation import URL_TABLE
 
 from .formfill import fill, forms_on
 
-MARK = 'tb-xss-7'
+MARK = "tb-xss-7"
 XSS = f'<script>alert("{MARK}")</script><img src=x onerror="alert(\'{MARK}\')">"\'><svg/onload=alert(1)>'
 RAW_MARKERS = (f'<script>alert("{MARK}")', f"onerror=\"alert('{MARK}')")
 PAYLOADS: list[Any] = [
@@ -45,7 +44,9 @@ BAD_NAMES = ["../../../../etc/passwd%00.pdf", "..\\..\\boot.ini.pdf", "cv\u202et
 PAGE_CASES = [
     c
     for c in URL_TABLE.values()
-    if c.method == "get" and c.kind in (STAFF, PUBLIC) and "download" not in c.name
+    if c.method == "get"
+    and c.kind in (STAFF, PUBLIC)
+    and "download" not in c.name
     and not c.name.endswith((".zip", "_zip", "export", "document", "file", "pdf", "flyer"))
 ]
 APPLY_ROUTE = URL_TABLE.get("applications:apply_route")
@@ -79,7 +80,11 @@ def _file_rows() -> set[str]:
         file_fields = [f for f in model._meta.concrete_fields if isinstance(f, models.FileField)]
         for fld in file_fields:
             names.update(
-                str(v) for v in model._default_manager.exclude(**{fld.name: ""}).values_list(fld.name, flat=True) if v
+                str(v)
+                for v in model._default_manager.exclude(**{fld.name: ""}).values_list(
+                    fld.name, flat=True
+                )
+                if v
             )
     return names
 
@@ -109,7 +114,9 @@ def _attack(http, page_url: str, html: str) -> list[str]:
             else:
                 response = http.post(form.action, data)
             assert response.status_code < 500, (form.action, index, response.status_code)
-            if response.status_code in (301, 302, 303) and response.get("Location", "").startswith("/"):
+            if response.status_code in (301, 302, 303) and response.get("Location", "").startswith(
+                "/"
+            ):
                 follow_up.append(response["Location"])
             elif response.status_code < 400 or response.status_code == 400:
                 body = response.content.decode("utf-8", "replace")

@@ -70,7 +70,9 @@ def forms_on(html: str, page_url: str) -> list[FoundForm]:
     return found
 
 
-def fill(form: FoundForm, text: Any, email: str = "tb@example.org", number: str = "5") -> dict[str, Any]:
+def fill(
+    form: FoundForm, text: Any, email: str = "tb@example.org", number: str = "5"
+) -> dict[str, Any]:
     data = dict(form.fields)
     for name in form.text_fields:
         data[name] = text

@@ -19,7 +19,12 @@ def test_hostile_input_in_public_forms(
 
 @pytest.mark.django_db
 def test_hostile_application_is_stored_escaped_everywhere(
-    organisation, staff_client, client, settings, hostile_settings, django_capture_on_commit_callbacks
+    organisation,
+    staff_client,
+    client,
+    settings,
+    hostile_settings,
+    django_capture_on_commit_callbacks,
 ):
     """An application whose every field is the XSS payload: staff pages and e-mails escape it."""
     from django.core import mail
@@ -35,7 +40,7 @@ def test_hostile_application_is_stored_escaped_everywhere(
     vacancy = PublishedVacancyFactory(organisation=organisation)
     url = reverse("applications:apply_route", kwargs={"pk": vacancy.pk, "route": "no_cv"})
     page = client.get(url)
-    form = [f for f in forms_on(page.content.decode(), url) if f.method == "post"][0]
+    form = next(f for f in forms_on(page.content.decode(), url) if f.method == "post")
     data = fill(form, XSS, email="xss@example.org")
     data["phone"] = "06-12345678"
     with django_capture_on_commit_callbacks(execute=True):

@@ -12,7 +12,9 @@ class Command(BaseCommand):
     help = "Show what the next retention run will remove (dry run; changes nothing)."
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("--days", type=int, default=7, help="also list what follows within N days")
+        parser.add_argument(
+            "--days", type=int, default=7, help="also list what follows within N days"
+        )
         parser.add_argument("--json", action="store_true", help="machine-readable output")
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -1,0 +1,64 @@
+"""Selection in a real browser: move a card on the board with the keyboard only, open the blind
+review page. Axe at 1280 and 320 px."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from talentbrug.accounts.constants import Role
+from talentbrug.applications.tests.factories import CandidateFactory
+from talentbrug.selection.constants import StageKind
+from talentbrug.selection.models import ApplicationProgress
+from talentbrug.selection.tests.factories import application_in_pipeline, vacancy_with_requirements
+
+from .conftest import assert_accessible, assert_no_horizontal_scroll, log_in
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def check_both_widths(page):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert_accessible(page)
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert_accessible(page)
+    assert_no_horizontal_scroll(page)
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_keyboard_move_on_the_board_and_blind_review(page, live_server, make_staff, organisation):
+    hr = make_staff(organisation, Role.HR_ADVISER)
+    vacancy = vacancy_with_requirements(organisation)
+    candidate = CandidateFactory(name="Fatima El Amrani")
+    progress = application_in_pipeline(
+        organisation,
+        vacancy=vacancy,
+        candidate=candidate,
+        motivation="Ik ben Fatima. Bel me op 06-12345678. Ik werkte vijf jaar op een helpdesk.",
+    )
+    log_in(page, live_server, hr)
+
+    page.goto(reverse("selection:board", kwargs={"pk": vacancy.pk}))
+    check_both_widths(page)
+    assert "Fatima" not in page.content()
+    card = page.locator(f"[data-testid='card-{progress.pk}']")
+    select = card.get_by_label(f"Verplaats {progress.pseudonym} naar")
+    select.focus()
+    page.keyboard.press("ArrowDown")  # Eerste beoordeling → Opdracht of wervingsdag
+    page.keyboard.press("ArrowUp")  # back to Eerste beoordeling
+    select.select_option(label="Eerste beoordeling")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("text=Verplaatst naar fase ‘Eerste beoordeling’.")
+    progress.refresh_from_db()
+    assert progress.stage.kind == StageKind.SCREENING
+    check_both_widths(page)
+
+    page.get_by_role("link", name=progress.pseudonym).first.click()
+    page.wait_for_selector(f"h1:has-text('{progress.pseudonym}')")
+    body = page.content()
+    assert "Fatima" not in body and "06-12345678" not in body
+    assert "helpdesk" in body
+    assert "De naam tonen kan pas in een fase die niet anoniem is." in body
+    check_both_widths(page)
+    assert ApplicationProgress.objects.get(pk=progress.pk).identity_revealed_at is None
