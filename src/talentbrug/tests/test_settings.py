@@ -102,3 +102,48 @@ def test_wrong_broker_url_is_named():
     )
     assert result.returncode == 2
     assert "CELERY_BROKER_URL must start with redis://" in result.stderr
+
+
+OIDC_ENV = {
+    "DJANGO_SETTINGS_MODULE": "talentbrug.conf.dev",
+    "OIDC_ENABLED": "true",
+    "OIDC_RP_CLIENT_ID": "talentbrug",
+    "OIDC_RP_CLIENT_SECRET": "geheim",
+    "OIDC_OP_AUTHORIZATION_ENDPOINT": "https://idp.example/auth",
+    "OIDC_OP_TOKEN_ENDPOINT": "https://idp.example/token",
+    "OIDC_OP_USER_ENDPOINT": "https://idp.example/userinfo",
+    "OIDC_OP_JWKS_ENDPOINT": "https://idp.example/jwks",
+}
+
+
+def test_oidc_can_be_switched_on_by_settings_only():
+    result = _manage(
+        "shell",
+        "-c",
+        "from django.urls import reverse; print(reverse('oidc_authentication_init'))",
+        extra_env=OIDC_ENV,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "/oidc/authenticate/"
+
+
+def test_oidc_without_client_id_is_one_clear_line():
+    environment = {k: v for k, v in OIDC_ENV.items() if k != "OIDC_RP_CLIENT_ID"}
+    result = _manage("check", extra_env=environment)
+    assert result.returncode == 2
+    assert "OIDC_RP_CLIENT_ID is required" in result.stderr
+
+
+@pytest.mark.django_db
+def test_oidc_backend_matches_existing_accounts_by_email_and_never_creates(settings):
+    from talentbrug.accounts.oidc import TalentbrugOIDCBackend
+    from talentbrug.accounts.tests.factories import UserFactory
+
+    for key, value in OIDC_ENV.items():
+        if key.startswith("OIDC_") and key != "OIDC_ENABLED":
+            setattr(settings, key, value)
+    user = UserFactory(email="Sanne@Example.org")
+    backend = TalentbrugOIDCBackend()
+    assert list(backend.filter_users_by_claims({"email": "sanne@example.org"})) == [user]
+    assert list(backend.filter_users_by_claims({"email": ""})) == []
+    assert backend.create_user({"email": "nieuw@example.org"}) is None
