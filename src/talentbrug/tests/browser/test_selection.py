@@ -62,3 +62,12 @@ def test_keyboard_move_on_the_board_and_blind_review(page, live_server, make_sta
     assert "De naam tonen kan pas in een fase die niet anoniem is." in body
     check_both_widths(page)
     assert ApplicationProgress.objects.get(pk=progress.pk).identity_revealed_at is None
+
+    # The scorecard (blind: pseudonym only), the stages and the fairness figures.
+    page.get_by_role("link", name="Beoordeel", exact=True).click()
+    page.wait_for_selector("h1:has-text('Beoordelingsformulier')")
+    assert "Fatima" not in page.content()
+    check_both_widths(page)
+    for name in ("stages", "fairness", "list"):
+        page.goto(reverse(f"selection:{name}", kwargs={"pk": vacancy.pk}))
+        check_both_widths(page)
