@@ -156,7 +156,7 @@ def add_found_skills(candidate: Candidate, found: Iterable[FoundSkill]) -> int:
 
 def extract_document_text(document_id: int) -> None:
     """Read the text of a stored document and add the skills found (runs in a task)."""
-    from talentbrug.docanalysis import analyse
+    from talentbrug.privacy.safeparse import analyse  # docanalysis in a child process with limits
 
     document = Document.objects.filter(pk=document_id).select_related("candidate").first()
     if document is None:

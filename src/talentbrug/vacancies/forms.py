@@ -88,6 +88,12 @@ class VacancyForm(forms.ModelForm):
             "contact_email",
             "apply_routes",
             "is_template",
+            "title_en",
+            "tasks_text_en",
+            "requirements_text_en",
+            "offer_text_en",
+            "guidance_text_en",
+            "workplace_text_en",
         ]
         widgets = {
             "placement_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -117,7 +117,7 @@ class FastInsert:
         cols = ", ".join(quote(f.column) for f in fields)
         marks = ", ".join(["%s"] * len(fields))
         table = quote(model._meta.db_table)  # names from the model, quoted: no user input
-        self.sql = f"INSERT INTO {table} ({cols}) VALUES ({marks})"  # noqa: S608
+        self.sql = f"INSERT INTO {table} ({cols}) VALUES ({marks})"  # noqa: S608  # nosec B608
 
     def rows(self, data: list[tuple[Any, ...]]) -> None:
         out = []
