@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -77,51 +78,57 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _cards(request: HttpRequest, vacancy: Vacancy) -> tuple[list[Stage], list[Any]]:
-    stages = services.ensure_progress(vacancy)
-    cards = []
-    for progress in services.board_progress(vacancy):
-        hidden = services.identity_hidden(progress, stages)
-        cards.append(
-            {
-                "progress": progress,
-                "label": progress.pseudonym if hidden else progress.application.candidate.name,
-                "hidden": hidden,
-                "targets": [
-                    s
-                    for s in services.move_targets(stages, progress)
-                    if s.kind != StageKind.REJECTED
-                ],
-            }
-        )
-    return stages, cards
+BOARD_COLUMN_LIMIT = 50  # cards per column on the board; the list shows all, page by page
+LIST_PAGE_SIZE = 100
+
+
+def _card(progress: Any, stages: list[Stage]) -> dict[str, Any]:
+    hidden = services.identity_hidden(progress, stages)
+    return {
+        "progress": progress,
+        "label": progress.pseudonym if hidden else progress.application.candidate.name,
+        "hidden": hidden,
+        "targets": [
+            s for s in services.move_targets(stages, progress) if s.kind != StageKind.REJECTED
+        ],
+    }
 
 
 @staff_required("selection.view")
 def board(request: HttpRequest, pk: int) -> HttpResponse:
     vacancy = _vacancy(request, pk)
-    stages, cards = _cards(request, vacancy)
-    columns = [
-        {"stage": stage, "cards": [c for c in cards if c["progress"].stage_id == stage.pk]}
-        for stage in stages
-    ]
+    stages = services.ensure_progress(vacancy)
+    columns = {stage.pk: {"stage": stage, "cards": [], "total": 0} for stage in stages}
+    for progress in services.board_progress(vacancy):
+        column = columns[progress.stage_id]
+        column["total"] += 1
+        if column["total"] <= BOARD_COLUMN_LIMIT:
+            column["cards"].append(_card(progress, stages))
     return render(
         request,
         "selection/board.html",
-        {"vacancy": vacancy, "columns": columns, "can_move": can(request, "selection.move")},
+        {
+            "vacancy": vacancy,
+            "columns": list(columns.values()),
+            "limit": BOARD_COLUMN_LIMIT,
+            "can_move": can(request, "selection.move"),
+        },
     )
 
 
 @staff_required("selection.view")
 def application_list(request: HttpRequest, pk: int) -> HttpResponse:
     vacancy = _vacancy(request, pk)
-    stages, cards = _cards(request, vacancy)
+    stages = services.ensure_progress(vacancy)
     stage_filter = request.GET.get("fase", "")
     route_filter = request.GET.get("route", "")
+    rows = services.board_progress(vacancy)
     if stage_filter.isdigit():
-        cards = [c for c in cards if c["progress"].stage_id == int(stage_filter)]
+        rows = rows.filter(stage_id=int(stage_filter))
     if route_filter:
-        cards = [c for c in cards if c["progress"].application.route == route_filter]
+        rows = rows.filter(application__route=route_filter)
+    page = Paginator(rows, LIST_PAGE_SIZE).get_page(request.GET.get("pagina"))
+    cards = [_card(progress, stages) for progress in page.object_list]
     from talentbrug.applications.constants import Route
 
     form = BulkMoveForm(
@@ -134,6 +141,7 @@ def application_list(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "vacancy": vacancy,
             "cards": cards,
+            "page": page,
             "stages": stages,
             "routes": Route.choices,
             "stage_filter": stage_filter,
