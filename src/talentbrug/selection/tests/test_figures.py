@@ -168,3 +168,12 @@ def test_staff_home_shows_waiting_applications(organisation, make_staff):
     body = client.get("/medewerkers/").content.decode()
     assert "Sollicitaties in fase Nieuw" in body
     assert "Selectie" in body
+
+
+def test_board_shows_at_most_fifty_cards_per_column_and_links_to_the_list(organisation, make_staff):
+    vacancy = vacancy_with_requirements(organisation)
+    ApplicationFactory.create_batch(52, vacancy=vacancy)
+    client = verified_client(make_staff(organisation, Role.HR_ADVISER))
+    body = client.get(f"/medewerkers/selectie/vacatures/{vacancy.pk}/").content.decode()
+    assert body.count('class="sel-card"') == 50
+    assert "Bekijk alle 52 in fase Nieuw" in body
