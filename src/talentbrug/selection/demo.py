@@ -27,4 +27,32 @@ def seed(context: dict[str, Any]) -> None:
         services.move_application(
             progress, screening, hr, {"hr_adviser"}, progress.version, notify=False
         )
-    context["selection"] = {"vacancy": vacancy, "stages": stages}
+    hired = _hire_second(applications, vacancy, hr)
+    context["selection"] = {"vacancy": vacancy, "stages": stages, "hired": hired}
+
+
+def _hire_second(applications: list[Any], vacancy: Any, hr: Any) -> Any:
+    """Hire the second demo candidate: the offer is accepted and onboarding starts."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from talentbrug.vacancies.models import SalaryScale
+
+    if len(applications) < 2:
+        return None
+    scale = SalaryScale.objects.filter(scale=vacancy.scale_min or 6).order_by("-year").first()
+    if scale is None:
+        return None
+    progress = services.progress_for(applications[1])
+    offer = services.make_offer(
+        progress,
+        hr,
+        {"hr_adviser"},
+        salary_scale=scale,
+        step=2,
+        start_date=timezone.localdate() + timedelta(days=21),
+        hours=36,
+        contract_type=vacancy.contract_type,
+    )
+    return services.accept_offer(offer, hr, {"hr_adviser"}, right_to_work=True)
