@@ -69,7 +69,8 @@ audit: install
 
 test: install browser lint typecheck
 	DJANGO_SETTINGS_MODULE=talentbrug.conf.test $(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest -n 2 --dist loadfile -m "not integration" $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --dist loadfile -m "not integration" --cov --cov-report= $(PYTEST_ARGS)
+	@echo "coverage (lines, src/talentbrug): $$($(VENV)/bin/coverage report --format=total)%"
 
 bench: install
 	$(PY) -m bench

@@ -28,12 +28,12 @@ def test_hr_adviser_drafts_checks_fixes_justifies_and_publishes(
     page.goto(reverse("vacancies:list"))
     assert_accessible(page)
     page.get_by_role("link", name="Nieuwe vacature").click()
-    page.get_by_label("Functienaam").fill("Servicedeskmedewerker")
-    page.get_by_label("Dit ga je doen").fill(
+    page.get_by_label("Functienaam", exact=True).fill("Servicedeskmedewerker")
+    page.locator("#id_tasks_text").fill(
         "Je helpt collega's met vragen over hun laptop. Je komt in een jong team."
     )
-    page.get_by_label("Dit vragen wij").fill("Je bent native speaker Engels.")
-    page.get_by_label("Dit bieden wij").fill("Je werkt 32 tot 36 uur per week.")
+    page.locator("#id_requirements_text").fill("Je bent native speaker Engels.")
+    page.locator("#id_offer_text").fill("Je werkt 32 tot 36 uur per week.")
     # The live check (htmx, debounced) shows the blocking findings while typing.
     page.wait_for_selector("#live-check .tb-mark--blokkerend")
     assert "native speaker" in page.locator("#live-check").inner_text()
@@ -50,7 +50,7 @@ def test_hr_adviser_drafts_checks_fixes_justifies_and_publishes(
 
     # Fix one problem: no more "jong team".
     page.get_by_role("link", name="Bewerk tekst en gegevens").click()
-    page.get_by_label("Dit ga je doen").fill("Je helpt collega's met vragen over hun laptop.")
+    page.locator("#id_tasks_text").fill("Je helpt collega's met vragen over hun laptop.")
     page.get_by_role("button", name="Sla vacature op").click()
     page.wait_for_selector("#vacancy-status")
     assert "jong team" not in page.locator(".tb-check").inner_text()
