@@ -162,7 +162,23 @@ def seed(context: dict[str, Any]) -> None:
         source_vacancy=beheerder,
     )
     carved.contract_type = ContractType.BBL
-    carved.save(update_fields=["contract_type"])
+    carved.closing_date = today + timedelta(days=45)
+    carved.hours_min, carved.hours_max = 32, 32
+    carved.location, carved.region = "Den Haag", "Zuid-Holland"
+    carved.scale_min, carved.scale_max = 5, 6
+    carved.contact_name = "Sanne de Vries, HR-adviseur"
+    carved.offer_text = (
+        "<p>Je werkt 4 dagen per week bij ons en je gaat 1 dag per week naar school. "
+        "Je krijgt een praktijkopleider.</p>"
+    )
+    carved.guidance_text = (
+        "<p>Je krijgt een buddy en een praktijkopleider. Is Nederlands niet je eerste taal? "
+        "Dan krijg je ook een taalcoach.</p>"
+    )
+    carved.save()
+    # The carved BBL role is published too, so the careers site shows a BBL place.
+    for move in ("submit", "approve", "publish"):
+        services.transition(carved, move, user=hr, roles=HR_ROLES)
 
     occupation = (
         Occupation.objects.filter(is_ict=True, isco_code__startswith="35")
