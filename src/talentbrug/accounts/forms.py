@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 class LoginForm(AuthenticationForm):
     username = forms.CharField(
         label=_("Gebruikersnaam"),
+        max_length=150,
         widget=forms.TextInput(
             attrs={
                 "autocomplete": "username",
@@ -17,6 +18,7 @@ class LoginForm(AuthenticationForm):
     password = forms.CharField(
         label=_("Wachtwoord"),
         strip=False,
+        max_length=1024,
         widget=forms.PasswordInput(
             attrs={
                 "autocomplete": "current-password",

@@ -57,3 +57,10 @@ def test_wrong_password_gives_clear_message_without_revealing_account(make_staff
         reverse("accounts:login"), {"username": "bestaat-niet", "password": "x"}
     )
     assert "klopt niet" in unknown.content.decode()
+
+
+@pytest.mark.django_db
+def test_overlong_username_is_a_form_error_not_a_crash():
+    response = Client().post(reverse("accounts:login"), {"username": "x" * 5000, "password": "y"})
+    assert response.status_code == 200
+    assert "150" in response.content.decode()
