@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from .constants import FormKind, OwnerRole, Phase, ProgrammeKind
 
@@ -25,8 +25,8 @@ Task = tuple[str, str, str, str, int, str]
 BASE: list[Task] = [
     (
         B,
-        N_("Stuur een welkomstbericht"),
-        N_(
+        gettext_noop("Stuur een welkomstbericht"),
+        gettext_noop(
             "Zeg welkom en vertel wat er de eerste dag gebeurt: waar, hoe laat en naar wie je vraagt."
         ),
         MAN,
@@ -35,8 +35,8 @@ BASE: list[Task] = [
     ),
     (
         B,
-        N_("Regel laptop, pas en accounts"),
-        N_(
+        gettext_noop("Regel laptop, pas en accounts"),
+        gettext_noop(
             "Vraag de laptop, de toegangspas en de accounts aan, zodat alles klaarligt op de eerste dag."
         ),
         HR,
@@ -45,40 +45,42 @@ BASE: list[Task] = [
     ),
     (
         B,
-        N_("Kies een buddy"),
-        N_("Vraag een collega om buddy te zijn: iemand die de weg wijst en vragen beantwoordt."),
+        gettext_noop("Kies een buddy"),
+        gettext_noop(
+            "Vraag een collega om buddy te zijn: iemand die de weg wijst en vragen beantwoordt."
+        ),
         MAN,
         -3,
         "",
     ),
     (
         B,
-        N_("Vul de intake in"),
-        N_("Vertel wat je verwacht, wat je wilt leren en wat je nodig hebt."),
+        gettext_noop("Vul de intake in"),
+        gettext_noop("Vertel wat je verwacht, wat je wilt leren en wat je nodig hebt."),
         NEW,
         -1,
         FormKind.INTAKE,
     ),
     (
         W1,
-        N_("Ontvang de nieuwe collega"),
-        N_("Wees er op de eerste dag. Loop samen door het gebouw en stel het team voor."),
+        gettext_noop("Ontvang de nieuwe collega"),
+        gettext_noop("Wees er op de eerste dag. Loop samen door het gebouw en stel het team voor."),
         MAN,
         0,
         "",
     ),
     (
         W1,
-        N_("Lunch samen"),
-        N_("Lunch samen op de eerste dag en vertel hoe het hier werkt."),
+        gettext_noop("Lunch samen"),
+        gettext_noop("Lunch samen op de eerste dag en vertel hoe het hier werkt."),
         BUD,
         0,
         "",
     ),
     (
         W1,
-        N_("Bespreek de intake"),
-        N_(
+        gettext_noop("Bespreek de intake"),
+        gettext_noop(
             "Bespreek wat jullie van elkaar verwachten. Zeg duidelijk wat je verwacht en vraag door."
         ),
         MAN,
@@ -87,56 +89,56 @@ BASE: list[Task] = [
     ),
     (
         W1,
-        N_("Vul je eerste check-in in"),
-        N_("Vertel hoe je eerste week ging. Het kost twee minuten."),
+        gettext_noop("Vul je eerste check-in in"),
+        gettext_noop("Vertel hoe je eerste week ging. Het kost twee minuten."),
         NEW,
         4,
         FormKind.CHECKIN,
     ),
     (
         M1,
-        N_("Maak je ontwikkeldoelen"),
-        N_("Schrijf twee of drie dingen op die je wilt leren."),
+        gettext_noop("Maak je ontwikkeldoelen"),
+        gettext_noop("Schrijf twee of drie dingen op die je wilt leren."),
         NEW,
         10,
         FormKind.GOALS,
     ),
     (
         M1,
-        N_("Loop een dag mee met een ander team"),
-        N_("Zo zie je hoe jouw werk en het werk van anderen samenhangen."),
+        gettext_noop("Loop een dag mee met een ander team"),
+        gettext_noop("Zo zie je hoe jouw werk en het werk van anderen samenhangen."),
         BUD,
         12,
         "",
     ),
     (
         M1,
-        N_("Deel je tien verbazingen"),
-        N_("Wat viel je op in je eerste maand? Schrijf het op. Wij leren ervan."),
+        gettext_noop("Deel je tien verbazingen"),
+        gettext_noop("Wat viel je op in je eerste maand? Schrijf het op. Wij leren ervan."),
         NEW,
         20,
         FormKind.SURPRISES,
     ),
     (
         M1,
-        N_("Bespreek de verbazingen"),
-        N_("Praat samen over de verbazingen. Wat kunnen we beter doen?"),
+        gettext_noop("Bespreek de verbazingen"),
+        gettext_noop("Praat samen over de verbazingen. Wat kunnen we beter doen?"),
         MAN,
         22,
         "",
     ),
     (
         M3,
-        N_("Evaluatie na 3 maanden"),
-        N_("Bespreek wat goed gaat en wat beter kan. Leg de afspraken vast."),
+        gettext_noop("Evaluatie na 3 maanden"),
+        gettext_noop("Bespreek wat goed gaat en wat beter kan. Leg de afspraken vast."),
         MAN,
         62,
         FormKind.EVALUATION_3,
     ),
     (
         M6,
-        N_("Evaluatie na 6 maanden"),
-        N_("Kijk terug op het inwerken en maak afspraken voor daarna."),
+        gettext_noop("Evaluatie na 6 maanden"),
+        gettext_noop("Kijk terug op het inwerken en maak afspraken voor daarna."),
         MAN,
         125,
         FormKind.EVALUATION_6,
@@ -148,40 +150,40 @@ EXTRA: dict[str, list[Task]] = {
     ProgrammeKind.BBL: [
         (
             B,
-            N_("Teken de praktijkovereenkomst"),
-            N_("Regel de praktijkovereenkomst (POK) met de school en de student."),
+            gettext_noop("Teken de praktijkovereenkomst"),
+            gettext_noop("Regel de praktijkovereenkomst (POK) met de school en de student."),
             HR,
             -10,
             "",
         ),
         (
             B,
-            N_("Spreek de schooldag af"),
-            N_("Zet de vaste schooldag in de planning van het team."),
+            gettext_noop("Spreek de schooldag af"),
+            gettext_noop("Zet de vaste schooldag in de planning van het team."),
             PO,
             -3,
             "",
         ),
         (
             W1,
-            N_("Kennismaken met de praktijkopleider"),
-            N_("De praktijkopleider legt uit hoe leren en werken samengaan."),
+            gettext_noop("Kennismaken met de praktijkopleider"),
+            gettext_noop("De praktijkopleider legt uit hoe leren en werken samengaan."),
             PO,
             1,
             "",
         ),
         (
             M1,
-            N_("Plan het eerste gesprek met school"),
-            N_("Plan samen met de school het eerste voortgangsgesprek."),
+            gettext_noop("Plan het eerste gesprek met school"),
+            gettext_noop("Plan samen met de school het eerste voortgangsgesprek."),
             PO,
             15,
             "",
         ),
         (
             M3,
-            N_("Voortgangsgesprek met school"),
-            N_("Bespreek de voortgang met de student en de school."),
+            gettext_noop("Voortgangsgesprek met school"),
+            gettext_noop("Bespreek de voortgang met de student en de school."),
             PO,
             60,
             "",
@@ -190,24 +192,24 @@ EXTRA: dict[str, list[Task]] = {
     ProgrammeKind.TRAINEE: [
         (
             W1,
-            N_("Maak kennis met je traineegroep"),
-            N_("Je begint samen met andere trainees. Leer elkaar kennen."),
+            gettext_noop("Maak kennis met je traineegroep"),
+            gettext_noop("Je begint samen met andere trainees. Leer elkaar kennen."),
             NEW,
             1,
             "",
         ),
         (
             M1,
-            N_("Plan de eerste rotatie"),
-            N_("Kies samen het eerste team waar de trainee meedraait."),
+            gettext_noop("Plan de eerste rotatie"),
+            gettext_noop("Kies samen het eerste team waar de trainee meedraait."),
             MAN,
             10,
             "",
         ),
         (
             M3,
-            N_("Kies je volgende rotatie"),
-            N_("Welk team past bij wat je wilt leren? Bespreek het."),
+            gettext_noop("Kies je volgende rotatie"),
+            gettext_noop("Welk team past bij wat je wilt leren? Bespreek het."),
             NEW,
             55,
             "",
@@ -216,40 +218,40 @@ EXTRA: dict[str, list[Task]] = {
     ProgrammeKind.LANGUAGE_COACH: [
         (
             B,
-            N_("Regel een taalcoach"),
-            N_("Zoek een taalcoach: een collega of een externe coach."),
+            gettext_noop("Regel een taalcoach"),
+            gettext_noop("Zoek een taalcoach: een collega of een externe coach."),
             MAN,
             -5,
             "",
         ),
         (
             W1,
-            N_("Eerste gesprek met je taalcoach"),
-            N_("Je taalcoach helpt met vaktaal, mails schrijven en gesprekken."),
+            gettext_noop("Eerste gesprek met je taalcoach"),
+            gettext_noop("Je taalcoach helpt met vaktaal, mails schrijven en gesprekken."),
             TAAL,
             2,
             "",
         ),
         (
             M1,
-            N_("Oefen een zakelijke e-mail"),
-            N_("Schrijf samen met je taalcoach een e-mail aan een klant of collega."),
+            gettext_noop("Oefen een zakelijke e-mail"),
+            gettext_noop("Schrijf samen met je taalcoach een e-mail aan een klant of collega."),
             TAAL,
             12,
             "",
         ),
         (
             M1,
-            N_("Maak een lijst met vaktermen"),
-            N_("Schrijf woorden op die je nog niet kent. Je taalcoach legt ze uit."),
+            gettext_noop("Maak een lijst met vaktermen"),
+            gettext_noop("Schrijf woorden op die je nog niet kent. Je taalcoach legt ze uit."),
             NEW,
             15,
             "",
         ),
         (
             M3,
-            N_("Bespreek de voortgang met de taalcoach"),
-            N_("Wat gaat al goed? Wat oefenen we nog?"),
+            gettext_noop("Bespreek de voortgang met de taalcoach"),
+            gettext_noop("Wat gaat al goed? Wat oefenen we nog?"),
             TAAL,
             58,
             "",
@@ -258,24 +260,24 @@ EXTRA: dict[str, list[Task]] = {
     ProgrammeKind.BOL: [
         (
             B,
-            N_("Regel de stageovereenkomst"),
-            N_("Regel de praktijkovereenkomst (POK) met de school."),
+            gettext_noop("Regel de stageovereenkomst"),
+            gettext_noop("Regel de praktijkovereenkomst (POK) met de school."),
             HR,
             -10,
             "",
         ),
         (
             W1,
-            N_("Bespreek de stageopdracht"),
-            N_("Bespreek de opdracht van school en wat je hier kunt leren."),
+            gettext_noop("Bespreek de stageopdracht"),
+            gettext_noop("Bespreek de opdracht van school en wat je hier kunt leren."),
             PO,
             2,
             "",
         ),
         (
             M1,
-            N_("Tussenevaluatie met school"),
-            N_("Bespreek de voortgang met de stagiair en de school."),
+            gettext_noop("Tussenevaluatie met school"),
+            gettext_noop("Bespreek de voortgang met de stagiair en de school."),
             PO,
             20,
             "",
@@ -284,28 +286,32 @@ EXTRA: dict[str, list[Task]] = {
 }
 
 DEFAULT_TEMPLATES: list[tuple[str, str, str]] = [
-    (ProgrammeKind.STANDARD, N_("Standaard"), N_("Voor iedere nieuwe medewerker.")),
+    (
+        ProgrammeKind.STANDARD,
+        gettext_noop("Standaard"),
+        gettext_noop("Voor iedere nieuwe medewerker."),
+    ),
     (
         ProgrammeKind.BBL,
-        N_("BBL-student"),
-        N_("Leren en werken: vier dagen werk, één dag school, met een praktijkopleider."),
+        gettext_noop("BBL-student"),
+        gettext_noop("Leren en werken: vier dagen werk, één dag school, met een praktijkopleider."),
     ),
     (
         ProgrammeKind.TRAINEE,
-        N_("Trainee"),
-        N_("Een traineeship in een groep, met rotaties door teams."),
+        gettext_noop("Trainee"),
+        gettext_noop("Een traineeship in een groep, met rotaties door teams."),
     ),
     (
         ProgrammeKind.LANGUAGE_COACH,
-        N_("Statushouder met taalcoach"),
-        N_(
+        gettext_noop("Statushouder met taalcoach"),
+        gettext_noop(
             "Voor wie Nederlands niet als eerste taal heeft: met een taalcoach. Noem deze naam nooit tegen de medewerker zelf."
         ),
     ),
     (
         ProgrammeKind.BOL,
-        N_("Stagiair (BOL)"),
-        N_("Een stage tijdens de mbo-opleiding, met school en praktijkopleider."),
+        gettext_noop("Stagiair (BOL)"),
+        gettext_noop("Een stage tijdens de mbo-opleiding, met school en praktijkopleider."),
     ),
 ]
 

@@ -14,7 +14,7 @@ class VacancyStatus(models.TextChoices):
 
 class TargetGroup(models.TextChoices):
     MBO = "mbo", _("mbo'ers (studenten en afgestudeerden)")
-    NEWCOMERS = "newcomers", _("Statushouders (Nederlands als tweede taal)")
+    NEWCOMERS = "newcomers", _("Mensen met Nederlands als tweede taal")
     EVERYONE = "everyone", _("Iedereen")
 
 
