@@ -604,46 +604,40 @@ def item_restore(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     )
 
 
-@require_GET
-@staff_required("records.view")
-def declaration_csv(request: HttpRequest, pk: int) -> HttpResponse:
+def _declaration(
+    request: HttpRequest, pk: int, build: Any, content_type: str, extension: str
+) -> HttpResponse:
+    """Download the declaration of destruction in one format (CSV, XLSX or PDF)."""
     dl = _list(request, pk)
     try:
-        data = declarations.declaration_csv(dl, request.user)
+        data = build(dl, request.user)
     except ValidationError as exc:
         _error(request, exc)
         return redirect("records:list_detail", pk=dl.pk)
-    response = HttpResponse(data, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="verklaring-vernietiging-{dl.pk}.csv"'
+    response = HttpResponse(data, content_type=content_type)
+    name = f"verklaring-vernietiging-{dl.pk}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+@require_GET
+@staff_required("records.view")
+def declaration_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    return _declaration(request, pk, declarations.declaration_csv, "text/csv; charset=utf-8", "csv")
 
 
 @require_GET
 @staff_required("records.view")
 def declaration_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
-    dl = _list(request, pk)
-    try:
-        data = declarations.declaration_xlsx(dl, request.user)
-    except ValidationError as exc:
-        _error(request, exc)
-        return redirect("records:list_detail", pk=dl.pk)
-    response = HttpResponse(data, content_type=declarations.XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="verklaring-vernietiging-{dl.pk}.xlsx"'
-    return response
+    return _declaration(
+        request, pk, declarations.declaration_xlsx, declarations.XLSX_CONTENT_TYPE, "xlsx"
+    )
 
 
 @require_GET
 @staff_required("records.view")
 def declaration_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    dl = _list(request, pk)
-    try:
-        data = declarations.declaration_pdf(dl, request.user)
-    except ValidationError as exc:
-        _error(request, exc)
-        return redirect("records:list_detail", pk=dl.pk)
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="verklaring-vernietiging-{dl.pk}.pdf"'
-    return response
+    return _declaration(request, pk, declarations.declaration_pdf, "application/pdf", "pdf")
 
 
 @require_GET
