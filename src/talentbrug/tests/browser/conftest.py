@@ -44,8 +44,19 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
 def assert_accessible(page: Any) -> None:
     """Run axe-core on the current page: zero WCAG 2.1 A/AA violations."""
     from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import Error as PlaywrightError
 
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    # A click on a link starts a navigation that may still be under way: wait for the new
+    # document, and run axe again when the old one went away underneath it.
+    for attempt in range(3):
+        page.wait_for_load_state("load")
+        try:
+            results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+            break
+        except PlaywrightError:
+            if attempt == 2:
+                raise
+            page.wait_for_timeout(250)
     assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
 
 

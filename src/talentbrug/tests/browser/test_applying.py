@@ -68,6 +68,7 @@ def test_apply_with_cv_in_arabic_then_use_the_portal(page, live_server):
     assert page.locator("html").get_attribute("lang") == "ar"
     check(page)
     page.get_by_role("link", name="بسيرتك الذاتية").click()
+    page.wait_for_url("**/solliciteren/cv/")
     check(page)
     # First an error, in Arabic, with focus on the summary.
     page.locator("button[type=submit][data-submit-once]").click()
