@@ -8,6 +8,7 @@ from talentbrug.audit.registry import register
 register_permissions(
     {
         "onboarding.view": [ONBOARDING, HR, MANAGER],
+        "onboarding.all_plans": [ONBOARDING, HR],
         "onboarding.manage": [ONBOARDING, HR, MANAGER],
         "onboarding.templates": [ONBOARDING, HR],
         "onboarding.figures": [ONBOARDING, HR],

@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
@@ -73,15 +74,31 @@ def _ensure_templates(organisation: Any) -> None:
         services.ensure_default_templates(organisation)
 
 
+def _visible(request: HttpRequest, queryset: Any) -> Any:
+    """HR and onboarding coordinators see every plan of the organisation; a hiring manager
+    only the plans they manage or support (buddy, language coach, BBL supervisor)."""
+    if can(request, "onboarding.all_plans"):
+        return queryset
+    return queryset.filter(
+        Q(manager=request.user) | Q(supporters__user=request.user)  # type: ignore[misc]
+    ).distinct()
+
+
 def _plans(request: HttpRequest) -> Any:
-    return scoped(OnboardingPlan.objects.all(), request.organisation).select_related(  # type: ignore[attr-defined]
-        "manager", "organisation"
+    return _visible(
+        request,
+        scoped(OnboardingPlan.objects.all(), request.organisation).select_related(  # type: ignore[attr-defined]
+            "manager", "organisation"
+        ),
     )
 
 
 def _plan(request: HttpRequest, pk: int) -> OnboardingPlan:
     return get_for_organisation(
-        OnboardingPlan.objects.select_related("manager", "hr_contact", "organisation"),
+        _visible(
+            request,
+            OnboardingPlan.objects.select_related("manager", "hr_contact", "organisation"),
+        ),
         request.organisation,  # type: ignore[attr-defined]
         pk=pk,
     )

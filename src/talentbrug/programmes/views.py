@@ -73,6 +73,33 @@ def _form_page(
     )
 
 
+def _save_page(
+    request: HttpRequest,
+    form: Any,
+    save: Callable[..., Any],
+    instance: Any,
+    *,
+    success: str,
+    destination: str,
+    with_pk: bool,
+    title: str,
+    back: str,
+) -> HttpResponse:
+    """Create or edit through a service: a valid form is saved, a refusal becomes a form error."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = save(
+                instance, organisation=_org(request), user=request.user, data=form.cleaned_data
+            )
+        except ValidationError as exc:
+            for message in _errors(exc):
+                form.add_error(None, message)
+        else:
+            messages.success(request, success)
+            return redirect(destination, pk=saved.pk) if with_pk else redirect(destination)
+    return _form_page(request, form, title, back)
+
+
 @staff_required("programmes.view")
 def index(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
@@ -115,18 +142,17 @@ def cohort_create(request: HttpRequest) -> HttpResponse:
     form = CohortForm(
         request.POST if request.method == "POST" else None, organisation=_org(request)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            cohort = services.save_cohort(
-                None, organisation=_org(request), user=request.user, data=form.cleaned_data
-            )
-        except ValidationError as exc:
-            for message in _errors(exc):
-                form.add_error(None, message)
-        else:
-            messages.success(request, _("De groep is aangemaakt. Voeg nu de deelnemers toe."))
-            return redirect("programmes:cohort_detail", pk=cohort.pk)
-    return _form_page(request, form, _("Nieuwe lichting of traineegroep"), "programmes:cohorts")
+    return _save_page(
+        request,
+        form,
+        services.save_cohort,
+        None,
+        success=_("De groep is aangemaakt. Voeg nu de deelnemers toe."),
+        destination="programmes:cohort_detail",
+        with_pk=True,
+        title=_("Nieuwe lichting of traineegroep"),
+        back="programmes:cohorts",
+    )
 
 
 @staff_required("programmes.manage")
@@ -137,18 +163,17 @@ def cohort_edit(request: HttpRequest, pk: int) -> HttpResponse:
         instance=cohort,
         organisation=_org(request),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_cohort(
-                cohort, organisation=_org(request), user=request.user, data=form.cleaned_data
-            )
-        except ValidationError as exc:
-            for message in _errors(exc):
-                form.add_error(None, message)
-        else:
-            messages.success(request, _("De groep is opgeslagen."))
-            return redirect("programmes:cohort_detail", pk=cohort.pk)
-    return _form_page(request, form, _("Lichting wijzigen"), "programmes:cohorts")
+    return _save_page(
+        request,
+        form,
+        services.save_cohort,
+        cohort,
+        success=_("De groep is opgeslagen."),
+        destination="programmes:cohort_detail",
+        with_pk=True,
+        title=_("Lichting wijzigen"),
+        back="programmes:cohorts",
+    )
 
 
 @staff_required("programmes.view")
@@ -293,18 +318,17 @@ def placement_create(request: HttpRequest) -> HttpResponse:
         members=onboarding_services.members_of(_org(request)),
         initial={"kind": PlacementKind.BBL, "available_from": timezone.localdate()},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            place = services.save_placement(
-                None, organisation=_org(request), user=request.user, data=form.cleaned_data
-            )
-        except ValidationError as exc:
-            for message in _errors(exc):
-                form.add_error(None, message)
-        else:
-            messages.success(request, _("De leerplek is opgeslagen."))
-            return redirect("programmes:placement_detail", pk=place.pk)
-    return _form_page(request, form, _("Nieuwe leerplek"), "programmes:placements")
+    return _save_page(
+        request,
+        form,
+        services.save_placement,
+        None,
+        success=_("De leerplek is opgeslagen."),
+        destination="programmes:placement_detail",
+        with_pk=True,
+        title=_("Nieuwe leerplek"),
+        back="programmes:placements",
+    )
 
 
 @staff_required("programmes.view")
@@ -341,18 +365,17 @@ def placement_edit(request: HttpRequest, pk: int) -> HttpResponse:
         organisation=_org(request),
         members=onboarding_services.members_of(_org(request)),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_placement(
-                place, organisation=_org(request), user=request.user, data=form.cleaned_data
-            )
-        except ValidationError as exc:
-            for message in _errors(exc):
-                form.add_error(None, message)
-        else:
-            messages.success(request, _("De leerplek is opgeslagen."))
-            return redirect("programmes:placement_detail", pk=place.pk)
-    return _form_page(request, form, _("Leerplek wijzigen"), "programmes:placements")
+    return _save_page(
+        request,
+        form,
+        services.save_placement,
+        place,
+        success=_("De leerplek is opgeslagen."),
+        destination="programmes:placement_detail",
+        with_pk=True,
+        title=_("Leerplek wijzigen"),
+        back="programmes:placements",
+    )
 
 
 @require_POST
@@ -425,36 +448,34 @@ def school_list(request: HttpRequest) -> HttpResponse:
 @staff_required("programmes.manage")
 def school_create(request: HttpRequest) -> HttpResponse:
     form = SchoolForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            school = services.save_school(
-                None, organisation=_org(request), user=request.user, data=form.cleaned_data
-            )
-        except ValidationError as exc:
-            for message in _errors(exc):
-                form.add_error(None, message)
-        else:
-            messages.success(request, _("De school is toegevoegd."))
-            return redirect("programmes:school_detail", pk=school.pk)
-    return _form_page(request, form, _("Nieuwe schoolpartner"), "programmes:schools")
+    return _save_page(
+        request,
+        form,
+        services.save_school,
+        None,
+        success=_("De school is toegevoegd."),
+        destination="programmes:school_detail",
+        with_pk=True,
+        title=_("Nieuwe schoolpartner"),
+        back="programmes:schools",
+    )
 
 
 @staff_required("programmes.manage")
 def school_edit(request: HttpRequest, pk: int) -> HttpResponse:
     school = get_for_organisation(SchoolPartner, _org(request), pk=pk)
     form = SchoolForm(request.POST if request.method == "POST" else None, instance=school)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_school(
-                school, organisation=_org(request), user=request.user, data=form.cleaned_data
-            )
-        except ValidationError as exc:
-            for message in _errors(exc):
-                form.add_error(None, message)
-        else:
-            messages.success(request, _("De school is opgeslagen."))
-            return redirect("programmes:school_detail", pk=school.pk)
-    return _form_page(request, form, _("Schoolpartner wijzigen"), "programmes:schools")
+    return _save_page(
+        request,
+        form,
+        services.save_school,
+        school,
+        success=_("De school is opgeslagen."),
+        destination="programmes:school_detail",
+        with_pk=True,
+        title=_("Schoolpartner wijzigen"),
+        back="programmes:schools",
+    )
 
 
 @staff_required("programmes.view")
@@ -545,18 +566,17 @@ def track_create(request: HttpRequest) -> HttpResponse:
         plans=plans,
         initial={"starts_on": timezone.localdate()},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_track(
-                None, organisation=_org(request), user=request.user, data=form.cleaned_data
-            )
-        except ValidationError as exc:
-            for message in _errors(exc):
-                form.add_error(None, message)
-        else:
-            messages.success(request, _("Het leerwerktraject is opgeslagen."))
-            return redirect("programmes:tracks")
-    return _form_page(request, form, _("Nieuw leerwerktraject"), "programmes:tracks")
+    return _save_page(
+        request,
+        form,
+        services.save_track,
+        None,
+        success=_("Het leerwerktraject is opgeslagen."),
+        destination="programmes:tracks",
+        with_pk=False,
+        title=_("Nieuw leerwerktraject"),
+        back="programmes:tracks",
+    )
 
 
 @staff_required("programmes.manage")
@@ -565,18 +585,17 @@ def track_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = TrackForm(
         request.POST if request.method == "POST" else None, instance=track, plans=_plans(request)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_track(
-                track, organisation=_org(request), user=request.user, data=form.cleaned_data
-            )
-        except ValidationError as exc:
-            for message in _errors(exc):
-                form.add_error(None, message)
-        else:
-            messages.success(request, _("Het leerwerktraject is opgeslagen."))
-            return redirect("programmes:tracks")
-    return _form_page(request, form, _("Leerwerktraject wijzigen"), "programmes:tracks")
+    return _save_page(
+        request,
+        form,
+        services.save_track,
+        track,
+        success=_("Het leerwerktraject is opgeslagen."),
+        destination="programmes:tracks",
+        with_pk=False,
+        title=_("Leerwerktraject wijzigen"),
+        back="programmes:tracks",
+    )
 
 
 # --- Figures -----------------------------------------------------------------------------------

@@ -27,3 +27,6 @@ class UrlCase:
     make_kwargs: Callable[[Any], dict[str, Any]] | None = None
     ok_status: tuple[int, ...] = (200,)
     data: dict[str, Any] = field(default_factory=dict)
+    # Roles that see an object only when it is assigned to them (a hiring manager sees the
+    # onboarding plans they manage): for them an unassigned object answers 404.
+    assigned_only: frozenset[str] = frozenset()

@@ -174,3 +174,25 @@ def test_demo_seed():
     assert places.first().school.name == "ROC Rijnland"
     themes_logius = surprise_themes([context["organisations"]["logius"]])
     assert themes_logius["rows"]  # at least one theme named by five or more trainees
+
+
+def test_a_hiring_manager_sees_only_the_plans_they_manage_or_support(organisation):
+    manager = member(organisation)
+    buddy = member(organisation)
+    own = make_plan(organisation, manager=manager, name="Eigen Collega")
+    other = make_plan(organisation, name="Andere Collega")
+    supported = make_plan(organisation, name="Buddy Collega")
+    services.assign_supporter(supported, "buddy", buddy, user=None)
+    client = verified_client(manager)
+    assert client.get(reverse("onboarding:plan_detail", args=[own.pk])).status_code == 200
+    assert client.get(reverse("onboarding:plan_detail", args=[other.pk])).status_code == 404
+    buddy_client = verified_client(buddy)
+    assert (
+        buddy_client.get(reverse("onboarding:plan_detail", args=[supported.pk])).status_code == 200
+    )
+    assert buddy_client.get(reverse("onboarding:plan_detail", args=[own.pk])).status_code == 404
+    overview = client.get(reverse("onboarding:overview")).content.decode()
+    assert "Eigen Collega" in overview and "Andere Collega" not in overview
+    coordinator = member(organisation, role=Role.ONBOARDING_COORDINATOR)
+    overview = verified_client(coordinator).get(reverse("onboarding:overview")).content.decode()
+    assert "Eigen Collega" in overview and "Andere Collega" in overview

@@ -3,6 +3,9 @@
 The portal URLs (token in the URL, no login) are CANDIDATE cases, tested in test_portal.py.
 """
 
+from dataclasses import replace
+
+from talentbrug.accounts.constants import Role
 from talentbrug.tests.authz import CANDIDATE, STAFF, UrlCase
 
 from .factories import TemplateTaskFactory, make_plan, small_template
@@ -148,4 +151,14 @@ URL_CASES = [
     UrlCase("onboarding:portal_task_done", CANDIDATE),
     UrlCase("onboarding:supporter_portal", CANDIDATE),
     UrlCase("onboarding:supporter_task_done", CANDIDATE),
+]
+
+# A hiring manager sees only the plans they manage or support: another manager's plan is a 404
+# (test_staff_pages.py shows the same manager reaching their own plan).
+_PLAN_MAKERS = {_plan, _task, _evaluation, _goal, _reassign}
+URL_CASES = [
+    replace(case, assigned_only=frozenset({Role.HIRING_MANAGER}))
+    if case.make_kwargs in _PLAN_MAKERS
+    else case
+    for case in URL_CASES
 ]
