@@ -12,7 +12,13 @@ from django.utils import timezone, translation
 from .models import Application, Booking, Candidate
 from .tokens import portal_url
 
-EVENTS = ("application_received", "portal_link", "booking_confirmed", "application_withdrawn")
+EVENTS = (
+    "application_received",
+    "portal_link",
+    "booking_confirmed",
+    "application_withdrawn",
+    "question_asked",
+)
 
 
 def _ics_escape(value: str) -> str:

@@ -90,6 +90,26 @@ class ApplyForm(AntiBotMixin):
         required=False,
         widget=forms.RadioSelect,
     )
+    hours_per_week = forms.IntegerField(
+        label=_("Hoeveel uur per week wil je werken?"),
+        help_text=_("Niet verplicht. Een getal van 1 tot en met 40."),
+        required=False,
+        min_value=1,
+        max_value=40,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "min_value": _("Vul een getal in van 1 tot en met 40."),
+            "max_value": _("Vul een getal in van 1 tot en met 40."),
+            "invalid": _("Vul een getal in van 1 tot en met 40."),
+        },
+    )
+    available_from = forms.DateField(
+        label=_("Vanaf wanneer kun je beginnen?"),
+        help_text=_("Niet verplicht. Weet je het nog niet? Laat het dan leeg."),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2027-01-15.")},
+    )
     wants_buddy = forms.BooleanField(
         label=_("Ik wil graag een buddy: een collega die mij de weg wijst."), required=False
     )
@@ -370,6 +390,50 @@ class SkillsForm(forms.Form):
         style(self)
 
 
+class EntriesForm(forms.Form):
+    """Keep or remove what we read from the CV (education or experience)."""
+
+    keep = forms.MultipleChoiceField(
+        label=_("Wat klopt?"),
+        help_text=_(
+            "Haal het vinkje weg als iets niet klopt. Mist er iets? Voeg het hieronder toe."
+        ),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, entries: Any, describe: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["keep"].choices = [(str(e.pk), describe(e)) for e in entries]
+        self.initial.setdefault("keep", [str(e.pk) for e in entries])
+        style(self)
+
+
+def describe_education(item: Any) -> str:
+    parts = [item.programme]
+    if item.institution:
+        parts.append(item.institution)
+    if item.country:
+        parts.append(item.country)
+    text = ", ".join(parts)
+    if item.level:
+        text += f" – {item.get_level_display()}"
+    return text
+
+
+def describe_experience(item: Any) -> str:
+    parts = [item.title]
+    if item.organisation_name:
+        parts.append(item.organisation_name)
+    if item.country:
+        parts.append(item.country)
+    text = ", ".join(parts)
+    if item.start_year:
+        end = item.end_year or _("nu")
+        text += f" ({item.start_year}–{end})"
+    return text
+
+
 class EducationForm(forms.Form):
     programme = forms.CharField(label=_("Naam van de opleiding"), max_length=200)
     institution = forms.CharField(label=_("School"), max_length=200, required=False)
@@ -438,3 +502,42 @@ class LanguageForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         style(self)
+
+
+class AnswerForm(forms.Form):
+    """The candidate answers a question from HR: text and/or a file (same checks as a CV)."""
+
+    answer = forms.CharField(
+        label=_("Je antwoord"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"max_length": _("Je antwoord is te lang. Gebruik maximaal 5000 tekens.")},
+    )
+    file = forms.FileField(
+        label=_("Wil je een bestand meesturen?"),
+        help_text=_("Niet verplicht. Een PDF, Word (docx), ODT of tekst. Maximaal 10 MB."),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": FILE_ACCEPT}),
+        error_messages={"empty": EMPTY_FILE},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        style(self)
+
+    def clean_answer(self) -> str:
+        return clean_text(self.cleaned_data.get("answer", ""), 5000)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        self.checked: Any = None
+        upload = cleaned.get("file")
+        if upload:
+            try:
+                self.checked = check_document(upload)
+            except UploadRejected as exc:
+                self.add_error("file", exc.message)
+        if not cleaned.get("answer") and not upload and "file" not in self.errors:
+            raise forms.ValidationError(_("Schrijf een antwoord of kies een bestand."))
+        return cleaned

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -139,6 +140,18 @@ class Education(models.Model):
         verbose_name=_("kandidaat"),
         help_text=_("Van wie deze opleiding is."),
     )
+    application = models.ForeignKey(
+        "Application",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ingevuld bij sollicitatie"),
+        help_text=_(
+            "De sollicitatie waarbij dit is ingevuld of gevonden; alleen die organisatie "
+            "ziet het. Leeg: de kandidaat vulde het zelf in op de persoonlijke pagina."
+        ),
+    )
     country = models.CharField(
         _("land"), max_length=100, blank=True, help_text=_("Land van de opleiding.")
     )
@@ -192,6 +205,18 @@ class Education(models.Model):
         null=True,
         blank=True,
         help_text=_("Wanneer de kandidaat verwacht klaar te zijn."),
+    )
+    source = models.CharField(
+        _("bron"),
+        max_length=10,
+        choices=SkillSource.choices,
+        default=SkillSource.CHOSEN,
+        help_text=_("Gevonden in het cv, of door de kandidaat zelf ingevuld."),
+    )
+    confirmed = models.BooleanField(
+        _("bevestigd"),
+        default=True,
+        help_text=_("De kandidaat zei: dit klopt. Gevonden in een cv: eerst niet bevestigd."),
     )
 
     class Meta:
@@ -253,6 +278,18 @@ class Experience(models.Model):
         verbose_name=_("kandidaat"),
         help_text=_("Van wie deze ervaring is."),
     )
+    application = models.ForeignKey(
+        "Application",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ingevuld bij sollicitatie"),
+        help_text=_(
+            "De sollicitatie waarbij dit is ingevuld of gevonden; alleen die organisatie "
+            "ziet het. Leeg: de kandidaat vulde het zelf in op de persoonlijke pagina."
+        ),
+    )
     title = models.CharField(
         _("werk"), max_length=200, help_text=_("Wat voor werk, in eigen woorden.")
     )
@@ -275,6 +312,18 @@ class Experience(models.Model):
     end_year = models.PositiveSmallIntegerField(
         _("tot (jaar)"), null=True, blank=True, help_text=_("Eindjaar; leeg als het nog loopt.")
     )
+    source = models.CharField(
+        _("bron"),
+        max_length=10,
+        choices=SkillSource.choices,
+        default=SkillSource.CHOSEN,
+        help_text=_("Gevonden in het cv, of door de kandidaat zelf ingevuld."),
+    )
+    confirmed = models.BooleanField(
+        _("bevestigd"),
+        default=True,
+        help_text=_("De kandidaat zei: dit klopt. Gevonden in een cv: eerst niet bevestigd."),
+    )
 
     class Meta:
         verbose_name = _("werkervaring")
@@ -292,6 +341,18 @@ class CandidateSkill(models.Model):
         related_name="skills",
         verbose_name=_("kandidaat"),
         help_text=_("Van wie deze vaardigheid is."),
+    )
+    application = models.ForeignKey(
+        "Application",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ingevuld bij sollicitatie"),
+        help_text=_(
+            "De sollicitatie waarbij dit is ingevuld of gevonden; alleen die organisatie "
+            "ziet het. Leeg: de kandidaat vulde het zelf in op de persoonlijke pagina."
+        ),
     )
     skill = models.ForeignKey(
         "taxonomy.Skill",
@@ -332,7 +393,8 @@ class CandidateSkill(models.Model):
         ordering = ["label"]
         constraints = [
             models.UniqueConstraint(
-                fields=["candidate", "esco_id", "label"], name="unique_candidate_skill"
+                fields=["candidate", "application", "esco_id", "label"],
+                name="unique_candidate_skill_per_application",
             )
         ]
 
@@ -401,6 +463,37 @@ class Application(models.Model):
     withdrawn_at = models.DateTimeField(
         _("ingetrokken op"), null=True, blank=True, help_text=_("Moment van intrekken.")
     )
+    hours_per_week = models.PositiveSmallIntegerField(
+        _("uren per week"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(40)],
+        help_text=_("Hoeveel uur per week de kandidaat wil werken. Niet verplicht."),
+    )
+    wants_buddy = models.BooleanField(
+        _("wil een buddy"),
+        default=False,
+        help_text=_("Gevraagd bij deze sollicitatie: een collega die de weg wijst."),
+    )
+    wants_language_coach = models.BooleanField(
+        _("wil een taalcoach"),
+        default=False,
+        help_text=_("Gevraagd bij deze sollicitatie: hulp bij Nederlands op het werk."),
+    )
+    accommodations = models.TextField(
+        _("aanpassingen"),
+        blank=True,
+        help_text=_(
+            "Wat de kandidaat bij deze sollicitatie nodig heeft, in eigen woorden. Alleen deze "
+            "organisatie ziet het."
+        ),
+    )
+    available_from = models.DateField(
+        _("beschikbaar vanaf"),
+        null=True,
+        blank=True,
+        help_text=_("Vanaf wanneer de kandidaat kan beginnen. Niet verplicht; leeg: onbekend."),
+    )
 
     class Meta:
         verbose_name = _("sollicitatie")
@@ -468,6 +561,14 @@ class Document(models.Model):
     )
     extracted_text = models.TextField(
         _("gelezen tekst"), blank=True, help_text=_("Tekst uit het bestand, voor de vaardigheden.")
+    )
+    duration_seconds = models.FloatField(
+        _("lengte (seconden)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Alleen bij video: lengte uit het bestand. Leeg: onbekend, dan controleert HR de lengte."
+        ),
     )
     uploaded_at = models.DateTimeField(
         _("toegevoegd op"), auto_now_add=True, help_text=_("Moment van uploaden.")
@@ -761,3 +862,76 @@ class DeletionRequest(models.Model):
 
     def __str__(self) -> str:
         return f"verzoek {self.pk}"
+
+
+class Question(models.Model):
+    """A question from HR to the candidate about one application, answered in the portal."""
+
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("organisatie"),
+        help_text=_("De organisatie van de sollicitatie (automatisch)."),
+    )
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.CASCADE,
+        related_name="questions",
+        verbose_name=_("sollicitatie"),
+        help_text=_("Over welke sollicitatie de vraag gaat."),
+    )
+    candidate = models.ForeignKey(
+        Candidate,
+        on_delete=models.CASCADE,
+        related_name="questions",
+        verbose_name=_("kandidaat"),
+        help_text=_("Aan wie de vraag gesteld is."),
+    )
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gesteld door"),
+        help_text=_("De medewerker die de vraag stelde."),
+    )
+    text = models.TextField(_("vraag"), help_text=_("De vraag, in gewone woorden (B1)."))
+    asked_at = models.DateTimeField(
+        _("gesteld op"), auto_now_add=True, help_text=_("Moment van de vraag.")
+    )
+    answer_text = models.TextField(
+        _("antwoord"), blank=True, help_text=_("Het antwoord van de kandidaat.")
+    )
+    answer_document = models.ForeignKey(
+        Document,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("bestand bij het antwoord"),
+        help_text=_("Niet verplicht. Een bestand dat de kandidaat met het antwoord stuurde."),
+    )
+    answered_at = models.DateTimeField(
+        _("beantwoord op"), null=True, blank=True, help_text=_("Moment van het antwoord.")
+    )
+
+    class Meta:
+        verbose_name = _("vraag aan de kandidaat")
+        verbose_name_plural = _("vragen aan de kandidaat")
+        ordering = ["asked_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"vraag {self.pk}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.application_id and not self.organisation_id:
+            self.organisation_id = self.application.organisation_id
+        if self.application_id and not self.candidate_id:
+            self.candidate_id = self.application.candidate_id
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def answered(self) -> bool:
+        return self.answered_at is not None

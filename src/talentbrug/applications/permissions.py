@@ -10,6 +10,7 @@ register_permissions(
         "applications.view": [HR, MANAGER],
         "applications.view_documents": [HR, MANAGER],
         "applications.merge": [HR],
+        "applications.ask": [HR],
         "applications.manage_routes": [HR, MANAGER],
         "applications.settings": [HR, ADMIN],
     }
@@ -31,6 +32,9 @@ register(
         "candidate.consent_given": _("Toestemming talentpool gegeven (versie {version})"),
         "candidate.consent_withdrawn": _("Toestemming talentpool ingetrokken"),
         "candidate.merged": _("Kandidaat {source} samengevoegd met kandidaat {target}"),
+        "application.question_asked": _("Vraag {question} gesteld bij sollicitatie {application}"),
+        "application.question_answered": _("Vraag {question} beantwoord door de kandidaat"),
+        "candidate.language_changed": _("Kandidaat {candidate} koos een andere taal"),
         "application.work_sample_submitted": _(
             "Opdracht ingeleverd voor sollicitatie {application}"
         ),

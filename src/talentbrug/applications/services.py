@@ -42,6 +42,7 @@ from .constants import (
     Route,
     SkillSource,
 )
+from .cvparse import CvStructure, parse_cv
 from .models import (
     Application,
     Booking,
@@ -50,7 +51,9 @@ from .models import (
     Consent,
     DeletionRequest,
     Document,
+    Education,
     Experience,
+    Question,
     Slot,
     WorkSampleAssignment,
     WorkSampleSubmission,
@@ -133,15 +136,43 @@ def extract_skills(text: str) -> list[FoundSkill]:
     return [FoundSkill(m.skill_id, m.label, float(m.confidence), m.text[:300]) for m in matches]
 
 
-def add_found_skills(candidate: Candidate, found: Iterable[FoundSkill]) -> int:
+def scoped_rows(queryset: models.QuerySet[Any], organisation: Any) -> models.QuerySet[Any]:
+    """Profile rows (education, experience, skills) an organisation may see: those found or
+    entered with an application to that organisation, and those the candidate entered on the
+    personal page (``application`` empty; the page says every organisation sees them)."""
+    return queryset.filter(
+        models.Q(application__isnull=True) | models.Q(application__organisation=organisation)
+    )
+
+
+def profile_for(candidate: Candidate, organisation: Any) -> dict[str, models.QuerySet[Any]]:
+    """The candidate's profile as staff of ``organisation`` see it (never another org's rows)."""
+    return {
+        "skills": scoped_rows(candidate.skills.all(), organisation),
+        "experiences": scoped_rows(candidate.experiences.all(), organisation),
+        "educations": scoped_rows(candidate.educations.all(), organisation),
+        "languages": candidate.languages.all(),  # only entered on the personal page
+    }
+
+
+def _same_scope(queryset: models.QuerySet[Any], application: Application | None) -> Any:
+    if application is None:
+        return queryset.filter(application__isnull=True)
+    return scoped_rows(queryset, application.organisation_id)
+
+
+def add_found_skills(
+    candidate: Candidate, found: Iterable[FoundSkill], application: Application | None = None
+) -> int:
     from talentbrug.taxonomy.models import Skill
 
     added = 0
     for item in found:
-        if candidate.skills.filter(esco_id=item.esco_id).exists():
+        if _same_scope(candidate.skills.filter(esco_id=item.esco_id), application).exists():
             continue
         CandidateSkill.objects.create(
             candidate=candidate,
+            application=application,
             skill=Skill.objects.filter(esco_id=item.esco_id).first(),
             esco_id=item.esco_id,
             label=item.label[:300],
@@ -158,7 +189,9 @@ def extract_document_text(document_id: int) -> None:
     """Read the text of a stored document and add the skills found (runs in a task)."""
     from talentbrug.privacy.safeparse import analyse  # docanalysis in a child process with limits
 
-    document = Document.objects.filter(pk=document_id).select_related("candidate").first()
+    document = (
+        Document.objects.filter(pk=document_id).select_related("candidate", "application").first()
+    )
     if document is None:
         return
     try:
@@ -173,13 +206,85 @@ def extract_document_text(document_id: int) -> None:
         Document.objects.filter(pk=document_id).update(
             extracted_text=text[:200_000], extraction_status=status
         )
-        add_found_skills(document.candidate, extract_skills(text))
+        add_found_skills(document.candidate, extract_skills(text), document.application)
+        if document.kind == DocumentKind.CV and text.strip():
+            add_found_entries(document.candidate, parse_cv(text), document.application)
 
 
-def extract_text_skills(candidate_id: int, text: str) -> None:
+def add_found_entries(
+    candidate: Candidate, found: CvStructure, application: Application | None = None
+) -> tuple[int, int]:
+    """Education and experience read from a CV, unconfirmed until the candidate checks them.
+
+    Rows the candidate already has (same programme, or same title and employer) are skipped.
+    Returns (educations added, experiences added).
+    """
+    from .constants import EducationSource
+
+    have_education = {
+        e.lower()
+        for e in _same_scope(candidate.educations.all(), application).values_list(
+            "programme", flat=True
+        )
+    }
+    have_experience = {
+        (t.lower(), o.lower())
+        for t, o in _same_scope(candidate.experiences.all(), application).values_list(
+            "title", "organisation_name"
+        )
+    }
+    educations = experiences = 0
+    for item in found.education:
+        if item.programme.lower() in have_education:
+            continue
+        have_education.add(item.programme.lower())
+        Education.objects.create(
+            candidate=candidate,
+            application=application,
+            programme=clean_text(item.programme, 200),
+            institution=clean_text(item.institution, 200),
+            country=clean_text(item.country, 100),
+            level=item.level,
+            level_source=EducationSource.SELF_DECLARED,
+            completed=item.completed,
+            crebo=item.crebo,
+            mbo_level=item.mbo_level,
+            mbo_path=item.mbo_path,
+            source=SkillSource.EXTRACTED,
+            confirmed=False,
+        )
+        educations += 1
+    for work in found.experience:
+        key = (work.title.lower(), work.employer.lower())
+        if key in have_experience:
+            continue
+        have_experience.add(key)
+        Experience.objects.create(
+            candidate=candidate,
+            application=application,
+            title=clean_text(work.title, 200),
+            organisation_name=clean_text(work.employer, 200),
+            country=clean_text(work.country, 100),
+            abroad=bool(work.country) and work.country != "Nederland",
+            unpaid=work.unpaid,
+            start_year=work.start_year,
+            end_year=work.end_year,
+            source=SkillSource.EXTRACTED,
+            confirmed=False,
+        )
+        experiences += 1
+    return educations, experiences
+
+
+def extract_text_skills(candidate_id: int, text: str, application_id: int | None = None) -> None:
     candidate = Candidate.objects.filter(pk=candidate_id).first()
+    application = (
+        Application.objects.filter(pk=application_id, candidate_id=candidate_id).first()
+        if application_id
+        else None
+    )
     if candidate is not None:
-        add_found_skills(candidate, extract_skills(text))
+        add_found_skills(candidate, extract_skills(text), application)
 
 
 # --------------------------------------------------------------------------- applying
@@ -198,6 +303,8 @@ class ApplyData:
     wants_buddy: bool = False
     wants_language_coach: bool = False
     accommodations: str = ""
+    hours_per_week: int | None = None
+    available_from: Any = None  # datetime.date or None
     motivation: str = ""
     talent_pool_consent: bool = False
     consent_text: str = ""
@@ -303,6 +410,7 @@ def _apply_in_transaction(vacancy: Any, data: ApplyData, stored: list[Document])
             wants_buddy=data.wants_buddy,
             wants_language_coach=data.wants_language_coach,
             accommodations=data.accommodations,
+            hours_per_week=data.hours_per_week,
         )
     else:
         # An existing person: the public form may add, never overwrite what they said before.
@@ -313,6 +421,9 @@ def _apply_in_transaction(vacancy: Any, data: ApplyData, stored: list[Document])
         if data.wants_language_coach and not candidate.wants_language_coach:
             candidate.wants_language_coach = True
             changed.append("wants_language_coach")
+        if data.hours_per_week and not candidate.hours_per_week:
+            candidate.hours_per_week = data.hours_per_week
+            changed.append("hours_per_week")
         if changed:
             candidate.save(update_fields=[*changed, "updated_at"])
     application = Application.objects.create(
@@ -323,12 +434,18 @@ def _apply_in_transaction(vacancy: Any, data: ApplyData, stored: list[Document])
         motivation=data.motivation,
         channel=data.channel,
         idempotency_key=data.idempotency_key,
+        hours_per_week=data.hours_per_week,
+        available_from=data.available_from,
+        wants_buddy=data.wants_buddy,
+        wants_language_coach=data.wants_language_coach,
+        accommodations=data.accommodations,
     )
     for kind, upload, checked in data.files:
         stored.append(_store_document(application, kind, upload, checked))
     if data.route == Route.NO_CV and (data.experience_title or data.experience_text):
         Experience.objects.create(
             candidate=candidate,
+            application=application,
             title=data.experience_title or _("Werk"),
             country=data.experience_country,
             abroad=data.experience_abroad,
@@ -372,7 +489,7 @@ def _apply_in_transaction(vacancy: Any, data: ApplyData, stored: list[Document])
         for document_id in document_ids:
             tasks.extract_document.delay(document_id)
         if text_for_skills:
-            tasks.extract_text.delay(candidate_id, text_for_skills)
+            tasks.extract_text.delay(candidate_id, text_for_skills, application_id)
         tasks.send_candidate_email.delay(candidate_id, "application_received", application_id)
         if booking is not None:
             tasks.send_candidate_email.delay(
@@ -398,6 +515,7 @@ def _store_document(
         content_type=checked.content_type,
         size=checked.size,
         sha256=checked.sha256,
+        duration_seconds=checked.duration,
         extraction_status=ExtractionStatus.PENDING if extract else ExtractionStatus.NOT_APPLICABLE,
     )
     document.file.save(checked.name, File(upload), save=False)
@@ -589,6 +707,94 @@ def add_document(
     return document
 
 
+# --------------------------------------------------------------------------- questions from HR
+
+MAX_QUESTION_CHARS = 2000
+MAX_ANSWER_CHARS = 5000
+
+
+def ask_question(application: Application, text: str, *, actor: Any, organisation: Any) -> Question:
+    """HR asks the candidate a question; the candidate gets an e-mail with a portal link."""
+    text = clean_text(text, MAX_QUESTION_CHARS)
+    if not text:
+        raise ApplyError(_("Schrijf een vraag."), field="text")
+    if application.organisation_id != getattr(organisation, "pk", None):
+        raise InvalidTransition("application of another organisation")
+    if application.status == ApplicationStatus.WITHDRAWN:
+        raise ApplyError(_("Deze sollicitatie is ingetrokken. U kunt geen vraag meer stellen."))
+    with transaction.atomic():
+        question = Question.objects.create(
+            application=application,
+            organisation=application.organisation,
+            candidate=application.candidate,
+            asked_by=actor if getattr(actor, "pk", None) else None,
+            text=text,
+        )
+        record_event(
+            "application.question_asked",
+            actor=actor,
+            organisation=organisation,
+            obj=application,
+            question=question.pk,
+            application=application.pk,
+        )
+        candidate_id, application_id = application.candidate_id, application.pk
+        transaction.on_commit(lambda: _send("question_asked", candidate_id, application_id))
+    return question
+
+
+def answer_question(
+    question: Question,
+    candidate: Candidate,
+    text: str,
+    upload: Any = None,
+    checked: CheckedFile | None = None,
+) -> Question:
+    """The candidate answers in the portal: text, optionally a file (already checked)."""
+    if question.candidate_id != candidate.pk or question.application.candidate_id != candidate.pk:
+        raise InvalidTransition("not the candidate's question")
+    text = clean_text(text, MAX_ANSWER_CHARS)
+    if not text and upload is None:
+        raise ApplyError(_("Schrijf een antwoord of kies een bestand."), field="answer")
+    stored: list[Document] = []
+    try:
+        with transaction.atomic():
+            locked = Question.objects.select_for_update().get(pk=question.pk)
+            if locked.answered_at is not None:
+                raise ApplyError(_("Je hebt deze vraag al beantwoord."))
+            application = Application.objects.get(pk=locked.application_id)
+            if application.status == ApplicationStatus.WITHDRAWN:
+                raise ApplyError(_("Deze sollicitatie is ingetrokken."))
+            document = None
+            if upload is not None and checked is not None:
+                document = _store_document(application, DocumentKind.OTHER, upload, checked)
+                stored.append(document)
+            locked.answer_text = text
+            locked.answer_document = document
+            locked.answered_at = timezone.now()
+            locked.save(update_fields=["answer_text", "answer_document", "answered_at"])
+            record_event(
+                "application.question_answered",
+                organisation=application.organisation,
+                obj=application,
+                question=locked.pk,
+                document=document.pk if document else None,
+            )
+            if document is not None and document.extraction_status == ExtractionStatus.PENDING:
+                document_id = document.pk
+
+                def extract() -> None:
+                    from . import tasks
+
+                    tasks.extract_document.delay(document_id)
+
+                transaction.on_commit(extract)
+    except Exception:
+        _delete_files(stored)
+        raise
+    return locked
+
+
 # --------------------------------------------------------------------------- profile
 
 
@@ -598,6 +804,20 @@ def confirm_skills(candidate: Candidate, keep_ids: Iterable[int]) -> None:
     with transaction.atomic():
         candidate.skills.filter(pk__in=keep).update(confirmed=True)
         candidate.skills.exclude(pk__in=keep).delete()
+        record_event("application.profile_confirmed", obj=candidate, candidate=candidate.pk)
+
+
+def confirm_entries(candidate: Candidate, kind: str, keep_ids: Iterable[int]) -> None:
+    """The candidate checked what we read from the CV: keep (confirm) or remove each entry.
+
+    Only unconfirmed rows are touched; what the candidate entered or confirmed before stays.
+    """
+    model = {"education": Education, "experience": Experience}[kind]
+    keep = {int(pk) for pk in keep_ids}
+    with transaction.atomic():
+        unconfirmed = model.objects.filter(candidate=candidate, confirmed=False)
+        unconfirmed.filter(pk__in=keep).update(confirmed=True)
+        unconfirmed.exclude(pk__in=keep).delete()
         record_event("application.profile_confirmed", obj=candidate, candidate=candidate.pk)
 
 
@@ -612,6 +832,7 @@ def add_chosen_skill(candidate: Candidate, label: str) -> CandidateSkill | None:
 
     skill, _created = CandidateSkill.objects.update_or_create(
         candidate=candidate,
+        application=None,
         esco_id=esco_id,
         label=name[:300],
         defaults={
@@ -621,6 +842,20 @@ def add_chosen_skill(candidate: Candidate, label: str) -> CandidateSkill | None:
         },
     )
     return skill
+
+
+def set_preferred_language(candidate: Candidate, language: str) -> bool:
+    """Remember the language the candidate chose (pages and e-mails). False: not changed."""
+    from .constants import CANDIDATE_LANGUAGES
+
+    if language not in CANDIDATE_LANGUAGES or language == candidate.preferred_language:
+        return False
+    Candidate.objects.filter(pk=candidate.pk).update(
+        preferred_language=language, updated_at=timezone.now()
+    )
+    candidate.preferred_language = language
+    record_event("candidate.language_changed", obj=candidate, candidate=candidate.pk)
+    return True
 
 
 def update_contact(candidate: Candidate, **values: Any) -> Candidate:
@@ -733,9 +968,9 @@ def merge_candidates(
         for fld in candidate_relations():
             rows = fld.model._default_manager.filter(**{fld.name: source})
             if fld.model is CandidateSkill:
-                existing = set(target.skills.values_list("esco_id", "label"))
+                existing = set(target.skills.values_list("application_id", "esco_id", "label"))
                 for skill in list(rows):
-                    if (skill.esco_id, skill.label) in existing:
+                    if (skill.application_id, skill.esco_id, skill.label) in existing:
                         skill.delete()
             elif fld.model._meta.model_name == "languageproficiency":
                 existing_lang = set(target.languages.values_list("language", "skill"))

@@ -20,3 +20,21 @@ class MergeForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         style(self)
+
+
+class QuestionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Vraag aan de kandidaat"),
+        help_text=_(
+            "Schrijf in gewone woorden (B1). De kandidaat krijgt een e-mail en antwoordt op de "
+            "persoonlijke pagina. Vraag nooit naar BSN, nationaliteit, verblijfsvergunning, "
+            "gezondheid of geboortedatum."
+        ),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Schrijf een vraag.")},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        style(self)

@@ -13,10 +13,10 @@ def extract_document(document_id: int) -> None:
 
 
 @shared_task
-def extract_text(candidate_id: int, text: str) -> None:
+def extract_text(candidate_id: int, text: str, application_id: int | None = None) -> None:
     from .services import extract_text_skills
 
-    extract_text_skills(candidate_id, text)
+    extract_text_skills(candidate_id, text, application_id)
 
 
 @shared_task

@@ -19,7 +19,8 @@ from talentbrug.docanalysis.extractors import check_zip_container
 from talentbrug.docanalysis.macros import macro_reason
 from talentbrug.docanalysis.model import EXTENSIONS
 
-from .constants import MAX_CV_BYTES, MAX_VIDEO_BYTES
+from .constants import MAX_CV_BYTES, MAX_VIDEO_BYTES, MAX_VIDEO_SECONDS, VIDEO_GRACE_SECONDS
+from .videoinfo import video_duration
 
 DOCUMENT_TYPES = {DocType.PDF, DocType.DOCX, DocType.ODT, DocType.TXT, DocType.MD}
 DOCUMENT_EXTENSIONS = {"pdf", "docx", "odt", "txt", "md"}
@@ -56,6 +57,7 @@ class CheckedFile:
     content_type: str
     size: int
     sha256: str
+    duration: float | None = None  # seconds, videos only; None: the file does not say
 
 
 def clean_text(value: str, max_length: int | None = None) -> str:
@@ -143,8 +145,19 @@ def check_document(upload: object, max_bytes: int = MAX_CV_BYTES) -> CheckedFile
             ) from None
     if doc_type is DocType.PDF:
         _check_pdf(stream)
+    _scan_for_viruses(stream)
     stream.seek(0)
     return CheckedFile(name, doc_type.value, doc_type.mime_type, size, _sha256(stream))
+
+
+def _scan_for_viruses(stream: BinaryIO) -> None:
+    """clamd, when configured (privacy.virusscan): infected or scanner down → refused."""
+    from talentbrug.privacy.virusscan import ScanError, scan
+
+    try:
+        scan(stream, source="applications")
+    except ScanError as exc:
+        raise UploadRejected(exc.message) from None
 
 
 def _check_pdf(stream: BinaryIO) -> None:
@@ -176,6 +189,13 @@ def video_kind(head: bytes) -> str | None:
 
 
 def check_video(upload: object, max_bytes: int = MAX_VIDEO_BYTES) -> CheckedFile:
+    """A video: WebM or MP4 by content, at most 200 MB and (when the file says) 3 minutes.
+
+    The length comes from the container (``videoinfo``). When the file does not say how long
+    it is, we accept it and store ``duration_seconds=None``: HR sees "length unknown" and
+    checks. Refusing would block candidates whose phone or browser writes no length, for a
+    limit that only keeps the review short.
+    """
     name = clean_filename(getattr(upload, "name", "") or "video")
     size = _size(upload)
     if size == 0:
@@ -194,5 +214,15 @@ def check_video(upload: object, max_bytes: int = MAX_VIDEO_BYTES) -> CheckedFile
         raise UploadRejected(
             _("Dit bestand is geen video. Stuur een video als webm of mp4, of schrijf een tekst.")
         )
+    duration = video_duration(stream)
+    if duration is not None and duration > MAX_VIDEO_SECONDS + VIDEO_GRACE_SECONDS:
+        raise UploadRejected(
+            _(
+                "Je video duurt %(minutes)d minuten en %(seconds)d seconden. Hij mag maximaal "
+                "3 minuten duren. Maak hem korter of neem een nieuwe video op."
+            )
+            % {"minutes": int(duration) // 60, "seconds": int(duration) % 60}
+        )
     mime = "video/webm" if kind == "webm" else "video/mp4"
-    return CheckedFile(name, kind, mime, size, _sha256(stream))
+    _scan_for_viruses(stream)
+    return CheckedFile(name, kind, mime, size, _sha256(stream), duration)

@@ -26,6 +26,7 @@ urlpatterns = [
     path("mijn/sollicitaties/<int:pk>/tijdslot/", views.portal_slot, name="portal_slot"),
     path("mijn/sollicitaties/<int:pk>/intrekken/", views.portal_withdraw, name="portal_withdraw"),
     path("mijn/documenten/<int:pk>/", views.portal_document, name="portal_document"),
+    path("mijn/vragen/<int:pk>/", views.portal_question, name="portal_question"),
     path("mijn/gegevens.zip", views.portal_export, name="portal_export"),
     path("mijn/verwijderen/", views.portal_delete, name="portal_delete"),
     path("mijn/talentpool/", views.portal_consent, name="portal_consent"),
@@ -39,4 +40,5 @@ urlpatterns = [
         name="staff_document",
     ),
     path("medewerkers/sollicitaties/<int:pk>/samenvoegen/", views.staff_merge, name="staff_merge"),
+    path("medewerkers/sollicitaties/<int:pk>/vragen/", views.staff_ask, name="staff_ask"),
 ]

@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
+from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,18 +27,30 @@ from .constants import ApplicationStatus, LanguageEvidence, Route
 from .exports import export_zip
 from .forms import (
     TALENT_POOL_TEXT,
+    AnswerForm,
     ApplyForm,
     EducationForm,
+    EntriesForm,
     ExperienceForm,
     LanguageForm,
     LinkRequestForm,
     SkillsForm,
     SlotForm,
     UploadForm,
+    describe_education,
+    describe_experience,
     initial_antibot,
 )
-from .models import Application, Candidate, Document, Education, Experience, LanguageProficiency
-from .staff_forms import MergeForm
+from .models import (
+    Application,
+    Candidate,
+    Document,
+    Education,
+    Experience,
+    LanguageProficiency,
+    Question,
+)
+from .staff_forms import MergeForm, QuestionForm
 
 
 def _route_info() -> list[tuple[str, str, str]]:
@@ -110,6 +123,8 @@ def _apply_data(
         wants_buddy=data.get("wants_buddy", False),
         wants_language_coach=data.get("wants_language_coach", False),
         accommodations=data.get("accommodations", ""),
+        hours_per_week=data.get("hours_per_week"),
+        available_from=data.get("available_from"),
         motivation=data.get("motivation", ""),
         talent_pool_consent=data.get("talent_pool", False),
         consent_text=str(TALENT_POOL_TEXT),
@@ -276,6 +291,19 @@ def portal_login(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Django's language switcher; a candidate with a portal session also gets the language
+    stored as preferred language, so pages and e-mails follow it."""
+    from django.views.i18n import set_language as django_set_language
+
+    response = django_set_language(request)
+    language = request.POST.get("language", "") if request.method == "POST" else ""
+    candidate = _portal_candidate(request)
+    if candidate is not None and response.status_code in (200, 204, 302):
+        services.set_preferred_language(candidate, language)
+    return response
+
+
 @require_POST
 @candidate_required
 def portal_logout(request: HttpRequest) -> HttpResponse:
@@ -289,7 +317,12 @@ def portal_logout(request: HttpRequest) -> HttpResponse:
 @candidate_required
 def portal(request: HttpRequest) -> HttpResponse:
     candidate: Candidate = request.candidate  # type: ignore[attr-defined]
-    applications = candidate.applications.select_related("vacancy", "organisation")
+    applications = candidate.applications.select_related("vacancy", "organisation").annotate(
+        open_questions=Count(
+            "questions",
+            filter=Q(questions__answered_at__isnull=True, status=ApplicationStatus.SUBMITTED),
+        )
+    )
     return render(
         request,
         "applications/portal/home.html",
@@ -344,6 +377,7 @@ def portal_application(request: HttpRequest, pk: int) -> HttpResponse:
             "booking": booking,
             "upload_form": UploadForm(documents=documents),
             "slot_form": slot_form,
+            "questions": application.questions.all(),
             "open": application.status == ApplicationStatus.SUBMITTED,
         },
     )
@@ -378,9 +412,52 @@ def portal_upload(request: HttpRequest, pk: int) -> HttpResponse:
             "documents": documents,
             "booking": services.active_booking(application),
             "upload_form": form,
+            "questions": application.questions.all(),
             "open": application.status == ApplicationStatus.SUBMITTED,
         },
         status=400,
+    )
+
+
+@candidate_required
+def portal_question(request: HttpRequest, pk: int) -> HttpResponse:
+    """Read a question from HR and answer it (text and/or a file)."""
+    candidate: Candidate = request.candidate  # type: ignore[attr-defined]
+    question = get_object_or_404(
+        Question.objects.select_related("application__vacancy", "application__organisation"),
+        pk=pk,
+        candidate=candidate,
+        application__candidate=candidate,
+    )
+    application = question.application
+    form = AnswerForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.answer_question(
+                    question,
+                    candidate,
+                    form.cleaned_data.get("answer", ""),
+                    form.cleaned_data.get("file") if form.checked else None,
+                    form.checked,
+                )
+            except services.ApplyError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(request, _("Je antwoord is verstuurd. Dank je wel."))
+                return redirect("applications:portal_application", pk=application.pk)
+        status = 400
+    return render(
+        request,
+        "applications/portal/question.html",
+        {
+            "question": question,
+            "application": application,
+            "form": form,
+            "open": application.status == ApplicationStatus.SUBMITTED,
+        },
+        status=status,
     )
 
 
@@ -439,8 +516,16 @@ def portal_profile(request: HttpRequest) -> HttpResponse:
     candidate: Candidate = request.candidate  # type: ignore[attr-defined]
     action = request.POST.get("action") if request.method == "POST" else None
     skills = candidate.skills.all()
+    found_education = candidate.educations.filter(confirmed=False)
+    found_experience = candidate.experiences.filter(confirmed=False)
     forms_ = {
         "skills": SkillsForm(skills=skills),
+        "found_education": EntriesForm(
+            entries=found_education, describe=describe_education, prefix="fedu"
+        ),
+        "found_experience": EntriesForm(
+            entries=found_experience, describe=describe_experience, prefix="fexp"
+        ),
         "education": EducationForm(prefix="edu"),
         "experience": ExperienceForm(prefix="exp"),
         "language": LanguageForm(prefix="lang"),
@@ -448,6 +533,17 @@ def portal_profile(request: HttpRequest) -> HttpResponse:
     if action in forms_:
         if action == "skills":
             form = SkillsForm(request.POST, skills=skills)
+        elif action == "found_education":
+            form = EntriesForm(
+                request.POST, entries=found_education, describe=describe_education, prefix="fedu"
+            )
+        elif action == "found_experience":
+            form = EntriesForm(
+                request.POST,
+                entries=found_experience,
+                describe=describe_experience,
+                prefix="fexp",
+            )
         else:
             form = {
                 "education": EducationForm,
@@ -467,8 +563,10 @@ def portal_profile(request: HttpRequest) -> HttpResponse:
             "candidate": candidate,
             "forms": forms_,
             "skills": skills,
-            "educations": candidate.educations.all(),
-            "experiences": candidate.experiences.all(),
+            "educations": candidate.educations.filter(confirmed=True),
+            "experiences": candidate.experiences.filter(confirmed=True),
+            "found_education": found_education,
+            "found_experience": found_experience,
             "languages": candidate.languages.all(),
             "pending": candidate.documents.filter(extraction_status="pending").exists(),
         },
@@ -484,6 +582,8 @@ def _save_profile_part(candidate: Candidate, action: str, data: dict[str, Any]) 
             services.confirm_skills(candidate, data.get("keep", []))
             if data.get("new_skill"):
                 services.add_chosen_skill(candidate, data["new_skill"])
+        elif action in ("found_education", "found_experience"):
+            services.confirm_entries(candidate, action.removeprefix("found_"), data.get("keep", []))
         elif action == "education":
             Education.objects.create(
                 candidate=candidate,
@@ -639,8 +739,37 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_documents": can(request, "applications.view_documents"),
             "can_merge": can(request, "applications.merge"),
             "merge_form": MergeForm(),
+            "questions": application.questions.select_related("answer_document", "asked_by"),
+            "profile": services.profile_for(candidate, request.organisation),  # type: ignore[attr-defined]
+            "can_ask": can(request, "applications.ask"),
+            "question_form": QuestionForm(),
         },
     )
+
+
+@require_POST
+@staff_required("applications.ask")
+def staff_ask(request: HttpRequest, pk: int) -> HttpResponse:
+    """HR asks the candidate a question about this application."""
+    application = get_for_organisation(Application, request.organisation, pk=pk)  # type: ignore[attr-defined]
+    form = QuestionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.ask_question(
+                application,
+                form.cleaned_data["text"],
+                actor=request.user,
+                organisation=request.organisation,  # type: ignore[attr-defined]
+            )
+        except services.ApplyError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("De vraag is verstuurd. De kandidaat krijgt een e-mail."))
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect(reverse("applications:staff_detail", args=[application.pk]) + "#vragen")
 
 
 @staff_required("applications.view_documents")

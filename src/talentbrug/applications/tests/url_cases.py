@@ -73,6 +73,13 @@ def _profile_item(organisation):
     return {"kind": "opleiding", "pk": education.pk}
 
 
+def _question(organisation):
+    from ..models import Question
+
+    application = ApplicationFactory(vacancy=PublishedVacancyFactory(organisation=organisation))
+    return {"pk": Question.objects.create(application=application, text="Wanneer kun je?").pk}
+
+
 URL_CASES = [
     # Public pages
     UrlCase("applications:link_request", PUBLIC),
@@ -110,6 +117,7 @@ URL_CASES = [
     ),
     UrlCase("applications:portal_withdraw", CANDIDATE, make_kwargs=_application),
     UrlCase("applications:portal_document", CANDIDATE, make_kwargs=_portal_document),
+    UrlCase("applications:portal_question", CANDIDATE, make_kwargs=_question),
     UrlCase("applications:portal_export", CANDIDATE),
     UrlCase("applications:portal_delete", CANDIDATE),
     UrlCase("applications:portal_consent", CANDIDATE, method="post", ok_status=(302,)),
@@ -124,4 +132,13 @@ URL_CASES = [
         make_kwargs=_document,
     ),
     UrlCase("applications:staff_merge", STAFF, "applications.merge", make_kwargs=_application),
+    UrlCase(
+        "applications:staff_ask",
+        STAFF,
+        "applications.ask",
+        method="post",
+        make_kwargs=_application,
+        ok_status=(302,),
+        data={"text": "Wanneer kun je beginnen?"},
+    ),
 ]

@@ -209,3 +209,28 @@ def test_staff_pages_of_applications_pass_axe(page, live_server, make_staff, org
             continue
         assert response.status == 200, case.name
         check(page)
+
+
+def test_answer_a_question_from_hr_in_persian_by_keyboard(page, live_server):
+    """The portal in Farsi (right-to-left): read the question from HR, answer by keyboard."""
+    from talentbrug.applications.models import Question
+    from talentbrug.applications.tests.factories import ApplicationFactory
+    from talentbrug.applications.tokens import make_token
+
+    application = ApplicationFactory(candidate__preferred_language="fa")
+    question = Question.objects.create(application=application, text="Wanneer kun je beginnen?")
+    page.goto(reverse("applications:portal_login", args=[make_token(application.candidate)]))
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    check(page)
+    page.goto(reverse("applications:portal_application", args=[application.pk]))
+    check(page)
+    page.goto(reverse("applications:portal_question", args=[question.pk]))
+    check(page)
+    page.locator("[name=answer]").focus()
+    page.keyboard.type("Vanaf 1 maart.")
+    page.locator("button[type=submit][data-submit-once]").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/mijn/sollicitaties/{application.pk}/")
+    question.refresh_from_db()
+    assert question.answer_text == "Vanaf 1 maart."
+    check(page)

@@ -43,6 +43,7 @@ def test_hostile_application_is_stored_escaped_everywhere(
     form = next(f for f in forms_on(page.content.decode(), url) if f.method == "post")
     data = fill(form, XSS, email="xss@example.org")
     data["phone"] = "06-12345678"
+    data["available_from"] = ""  # a date field: the payload is refused there (tested elsewhere)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(form.action, data)
     errors = response.context["form"].errors if response.context else None
