@@ -1,0 +1,372 @@
+"""Group-day pages: parse, authorise, call a service, respond."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from talentbrug.accounts.access import (
+    ASSESSOR,
+    HR,
+    MANAGER,
+    can,
+    get_for_organisation,
+    scoped,
+    staff_required,
+)
+from talentbrug.applications.models import Application, Candidate
+from talentbrug.applications.views import candidate_required
+from talentbrug.selection import services as selection
+from talentbrug.selection.constants import DEFAULT_ANCHORS
+from talentbrug.selection.models import pseudonym_for
+
+from . import services
+from .constants import SCORE_MAX, SCORE_MIN
+from .forms import BookForm, DayForm, DiversityForm, DiversitySettingForm, LanguageForm, SessionForm
+from .models import AssessmentDay, DayBooking, DiversityResponse
+
+
+def _org(request: HttpRequest) -> Any:
+    return request.organisation  # type: ignore[attr-defined]
+
+
+def _day(request: HttpRequest, pk: int) -> AssessmentDay:
+    return get_for_organisation(AssessmentDay, _org(request), pk=pk)
+
+
+def _assessor_only(request: HttpRequest) -> bool:
+    """An assessor (without HR or manager role) sees names only of candidates they observe."""
+    roles: frozenset[str] = getattr(request, "roles", frozenset())
+    return ASSESSOR in roles and not roles & {HR, MANAGER}
+
+
+def _error(request: HttpRequest, exc: services.AssessmentError) -> None:
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+# ---------------------------------------------------------------------------------------------
+# Staff
+# ---------------------------------------------------------------------------------------------
+
+
+@staff_required("assessments.view")
+def index(request: HttpRequest) -> HttpResponse:
+    days = (
+        scoped(AssessmentDay.objects.all(), _org(request))
+        .annotate(
+            session_count=Count("sessions", distinct=True),
+            booked=Count("bookings", filter=Q(bookings__status="booked"), distinct=True),
+        )
+        .prefetch_related("vacancies")
+    )
+    return render(
+        request,
+        "assessments/index.html",
+        {
+            "days": days,
+            "can_manage": can(request, "assessments.manage"),
+            "can_diversity": can(request, "assessments.diversity"),
+        },
+    )
+
+
+@staff_required("assessments.manage")
+def create(request: HttpRequest) -> HttpResponse:
+    form = DayForm(request.POST or None, organisation=_org(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            day = services.create_day(
+                _org(request),
+                title=data["title"],
+                description=data["description"],
+                address_text=data["address_text"],
+                vacancies=data["vacancies"],
+                observers=data["observers"],
+                user=request.user,
+            )
+        except services.AssessmentError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("De groepsdag is aangemaakt. Voeg nu sessies toe."))
+            return redirect("assessments:detail", pk=day.pk)
+    return render(request, "assessments/create.html", {"form": form})
+
+
+@staff_required("assessments.view")
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    day = _day(request, pk)
+    return _detail(request, day, SessionForm())
+
+
+def _detail(request: HttpRequest, day: AssessmentDay, form: SessionForm) -> HttpResponse:
+    bookings = services.participants(day)
+    labels = services.labels_for(bookings)
+    observer = services.is_observer(day, request.user)
+    anonymous = _assessor_only(request) and not observer
+    rows = [
+        {
+            "booking": b,
+            "label": pseudonym_for(b.application_id) if anonymous else labels[b.application_id][0],
+        }
+        for b in bookings
+    ]
+    return render(
+        request,
+        "assessments/detail.html",
+        {
+            "day": day,
+            "sessions": day.sessions.all(),
+            "vacancies": day.vacancies.all(),
+            "observers": day.observers.all(),
+            "rows": rows,
+            "form": form,
+            "can_manage": can(request, "assessments.manage"),
+            "can_observe": can(request, "assessments.observe") and observer,
+            "can_language": can(request, "assessments.language"),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@staff_required("assessments.manage")
+def add_session(request: HttpRequest, pk: int) -> HttpResponse:
+    day = _day(request, pk)
+    form = SessionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_session(day, user=request.user, **form.cleaned_data)
+        except services.AssessmentError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("De sessie is toegevoegd."))
+            return redirect("assessments:detail", pk=day.pk)
+    return _detail(request, day, form)
+
+
+@staff_required("assessments.observe")
+def grid(request: HttpRequest, pk: int) -> HttpResponse:
+    day = _day(request, pk)
+    observer = services.is_observer(day, request.user)
+    return render(
+        request,
+        "assessments/grid.html",
+        {
+            "day": day,
+            "observer": observer,
+            "candidates": services.grid_for(day, request.user) if observer else [],
+            "levels": list(range(SCORE_MIN, SCORE_MAX + 1)),
+            "anchors": _anchors(day),
+        },
+    )
+
+
+def _anchors(day: AssessmentDay) -> dict[int, str]:
+    """The anchor texts of the day's first vacancy (the 1–4 scale is the same everywhere)."""
+    vacancy = day.vacancies.order_by("pk").first()
+    if vacancy is None:
+        return {level: str(text) for level, text in DEFAULT_ANCHORS.items()}
+    return selection.anchors_for(vacancy)
+
+
+@require_POST
+@staff_required("assessments.observe")
+def grid_candidate(request: HttpRequest, pk: int, application: int) -> HttpResponse:
+    """The grid without JavaScript: one form per candidate, saved (or submitted) at once."""
+    day = _day(request, pk)
+    values: dict[int, Any] = {}
+    for key, value in request.POST.items():
+        if key.startswith("row_") and key[4:].isdigit():
+            values[int(key[4:])] = value
+    submit = request.POST.get("action") == "submit"
+    try:
+        saved = services.save_candidate(
+            day, request.user, application_id=application, values=values, submit=submit
+        )
+    except services.AssessmentError as exc:
+        _error(request, exc)
+    else:
+        if submit:
+            messages.success(request, _("Ingediend. U ziet nu ook de scores van anderen."))
+        else:
+            messages.success(request, _("%(count)s scores opgeslagen.") % {"count": saved})
+    return redirect(f"{reverse('assessments:grid', kwargs={'pk': day.pk})}#kandidaat-{application}")
+
+
+@require_POST
+@staff_required("assessments.observe")
+def cell(request: HttpRequest, pk: int) -> HttpResponse:
+    """One cell, sent by grid.js (also when re-sending a queue after a lost connection)."""
+    day = _day(request, pk)
+    try:
+        score = services.save_cell(
+            day,
+            request.user,
+            application_id=request.POST.get("application"),
+            requirement_id=request.POST.get("requirement"),
+            value=request.POST.get("value"),
+        )
+    except services.NotObserver as exc:
+        return JsonResponse({"ok": False, "error": exc.messages[0]}, status=403)
+    except services.AssessmentError as exc:
+        return JsonResponse({"ok": False, "error": exc.messages[0]}, status=400)
+    return JsonResponse({"ok": True, "value": score.value})
+
+
+@staff_required("assessments.manage")
+def results(request: HttpRequest, pk: int) -> HttpResponse:
+    day = _day(request, pk)
+    return render(
+        request,
+        "assessments/results.html",
+        {"day": day, "results": services.results_for(day, request.user)},
+    )
+
+
+@staff_required("assessments.language")
+def language(request: HttpRequest, pk: int) -> HttpResponse:
+    queryset = Application.objects.select_related("vacancy", "candidate")
+    application = get_for_organisation(queryset, _org(request), pk=pk)
+    progress = selection.progress_for(application)
+    hidden = selection.identity_hidden(progress, selection.ensure_pipeline(application.vacancy))
+    if _assessor_only(request) and not services.observes(request.user, application):
+        hidden = True
+    form = LanguageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_language_results(
+                application,
+                form.levels(),
+                test_name=form.cleaned_data["test_name"],
+                taken_on=form.cleaned_data["taken_on"],
+                user=request.user,
+            )
+        except services.AssessmentError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("De uitslag van de taaltoets is opgeslagen."))
+            return redirect("assessments:language", pk=application.pk)
+    return render(
+        request,
+        "assessments/language.html",
+        {
+            "application": application,
+            "label": pseudonym_for(application.pk) if hidden else application.candidate.name,
+            "rows": services.language_overview(application),
+            "form": form,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@staff_required("assessments.diversity")
+def diversity_settings(request: HttpRequest) -> HttpResponse:
+    organisation = _org(request)
+    enabled = services.diversity_enabled(organisation)
+    form = DiversitySettingForm(request.POST or None, initial={"enabled": enabled})
+    if request.method == "POST" and form.is_valid():
+        services.set_diversity_enabled(
+            organisation, enabled=form.cleaned_data["enabled"], user=request.user
+        )
+        messages.success(request, _("De instelling is opgeslagen."))
+        return redirect("assessments:diversity_settings")
+    return render(
+        request,
+        "assessments/diversity_settings.html",
+        {
+            "form": form,
+            "enabled": enabled,
+            "answered": DiversityResponse.objects.filter(organisation=organisation).count(),
+        },
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Candidate portal (session from the personal link, see applications.views.candidate_required)
+# ---------------------------------------------------------------------------------------------
+
+
+def _own_application(request: HttpRequest, pk: int) -> Application:
+    candidate: Candidate = request.candidate  # type: ignore[attr-defined]
+    return get_object_or_404(
+        Application.objects.select_related("vacancy", "organisation"), pk=pk, candidate=candidate
+    )
+
+
+@candidate_required
+def portal_book(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _own_application(request, pk)
+    may_book = services.may_book(application)
+    sessions = services.open_sessions(application)
+    form = BookForm(request.POST or None, sessions=sessions)
+    if request.method == "POST" and may_book and form.is_valid():
+        try:
+            services.book_session(application, form.cleaned_data["session"].pk)
+        except services.AssessmentError as exc:
+            form.add_error("session", exc.messages[0])
+        else:
+            messages.success(request, _("Je bent ingeschreven. Tot dan!"))
+            return redirect("assessments:portal_book", pk=application.pk)
+    return render(
+        request,
+        "assessments/portal_book.html",
+        {
+            "application": application,
+            "may_book": may_book,
+            "bookings": services.active_bookings(application),
+            "days": services.days_for(application),
+            "form": form,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@candidate_required
+def portal_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _own_application(request, pk)
+    booking = get_object_or_404(
+        DayBooking, pk=request.POST.get("booking") or 0, application=application
+    )
+    services.cancel_booking(booking)
+    messages.success(request, _("Je inschrijving is geannuleerd."))
+    return redirect("assessments:portal_book", pk=application.pk)
+
+
+@candidate_required
+def portal_diversity(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _own_application(request, pk)
+    enabled = services.diversity_enabled(application.organisation)
+    existing = DiversityResponse.objects.filter(application=application).first()
+    initial = (
+        {name: getattr(existing, name) for name in services.DIVERSITY_FIELDS} if existing else None
+    )
+    form = DiversityForm(request.POST or None, initial=initial)
+    if request.method == "POST" and enabled:
+        if request.POST.get("action") == "withdraw":
+            services.withdraw_diversity(application)
+            messages.success(request, _("Je antwoorden zijn verwijderd."))
+            return redirect("assessments:portal_diversity", pk=application.pk)
+        if form.is_valid():
+            try:
+                services.save_diversity(application, form.cleaned_data)
+            except services.AssessmentError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Dank je wel. Je antwoorden zijn opgeslagen."))
+                return redirect("assessments:portal_diversity", pk=application.pk)
+    return render(
+        request,
+        "assessments/portal_diversity.html",
+        {"application": application, "enabled": enabled, "answered": existing, "form": form},
+        status=400 if form.errors else 200,
+    )
