@@ -1,4 +1,8 @@
-"""The candidate's e-mail about a step, in the candidate's language (B1, "je")."""
+"""The candidate's e-mail about a step, in the candidate's language (B1, "je").
+
+Everything is rendered inside ``translation.override(candidate_language(...))``: subject, body,
+the step text and dates follow the candidate's preferred language (nl, en, ar, ti, tr, fa).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from talentbrug.applications.tokens import portal_url
 
 from .constants import StageKind
 from .models import ApplicationProgress
@@ -20,18 +26,27 @@ MAIL_KINDS = {
 }
 
 
+def candidate_language(candidate: object) -> str:
+    """The candidate's preferred language if the site offers it, else the default (Dutch)."""
+    language = getattr(candidate, "preferred_language", "") or ""
+    codes = {code for code, _name in settings.LANGUAGES}
+    return language if language in codes else settings.LANGUAGE_CODE
+
+
 def build_stage_email(progress: ApplicationProgress) -> EmailMessage | None:
     if progress.stage.kind not in MAIL_KINDS:
         return None
     from .services import candidate_message
 
     candidate = progress.application.candidate
-    with translation.override(candidate.preferred_language or "nl"):
+    with translation.override(candidate_language(candidate)):
         subject = _("Nieuws over je sollicitatie: %(title)s") % {"title": progress.vacancy.title}
         body = "\n\n".join(
             [
                 _("Hallo,"),
                 candidate_message(progress),
+                _("Kijk op je persoonlijke pagina hoe het verder gaat:"),
+                portal_url(candidate),
                 _("Heb je een vraag? Beantwoord deze e-mail. Dan helpen we je."),
                 _("Met vriendelijke groet,\n%(organisation)s")
                 % {"organisation": progress.vacancy.organisation.name},

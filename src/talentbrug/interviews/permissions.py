@@ -1,0 +1,30 @@
+"""Who may do what with interviews (added to the central permission table) and audit texts.
+
+Assessors (beoordelaars) see only the candidates they are assigned to as interviewer: see
+:mod:`talentbrug.interviews.access`, which selection's application pages use as well.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from talentbrug.accounts.access import ASSESSOR, HR, MANAGER, register_permissions
+from talentbrug.audit.registry import register
+
+register_permissions(
+    {
+        "interviews.view": [HR, MANAGER, ASSESSOR],
+        "interviews.plan": [HR, MANAGER],
+    }
+)
+
+register(
+    {
+        "interviews.proposed": _(
+            "Gesprek {interview} voorgesteld voor sollicitatie {application} "
+            "({slots} tijden, {interviewers} interviewers)"
+        ),
+        "interviews.slot_chosen": _("Kandidaat koos tijd {slot} voor gesprek {interview}"),
+        "interviews.rescheduled": _("Gesprek {interview} verzet ({slots} nieuwe tijden)"),
+        "interviews.cancelled": _("Gesprek {interview} geannuleerd"),
+        "interviews.reminders_sent": _("Herinneringen voor gesprekken verstuurd ({count})"),
+    }
+)
