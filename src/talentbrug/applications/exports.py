@@ -1,6 +1,7 @@
 """'Download all my data': one ZIP with data.json (every row that refers to the candidate)
-and the files. The rows are found by walking every foreign key to Candidate, so a new model
-in another app is included automatically."""
+and the files. The rows are found by walking the foreign keys down from Candidate — to the
+candidate, to their applications, to what hangs off those (interviews, scorecards, bookings,
+onboarding plans, ...) — so a new model in another app is included automatically."""
 
 from __future__ import annotations
 
@@ -17,6 +18,48 @@ from .models import Candidate
 from .services import candidate_relations
 from .uploads import clean_filename
 
+# How far down the walk goes: candidate → application → interview → interview slot.
+MAX_DEPTH = 4
+# Shared reference data is never "the candidate's": the walk does not go through these.
+# A BBL place belongs to the organisation even while a new hire fills it.
+_NOT_OWNED = {
+    "accounts.User",
+    "accounts.Organisation",
+    "vacancies.Vacancy",
+    "taxonomy.Skill",
+    "programmes.Placement",
+}
+
+
+def candidate_paths() -> list[tuple[type[models.Model], str]]:
+    """(model, lookup to the candidate) for every model whose rows belong to a candidate.
+
+    Breadth-first from Candidate over foreign keys and one-to-one fields pointing *at* an owned
+    model, e.g. ``(Interview, "application__candidate")``. A model is taken with its shortest path.
+    """
+    from django.apps import apps
+
+    found: dict[type[models.Model], str] = {}
+    frontier: dict[type[models.Model], str] = {fld.model: fld.name for fld in candidate_relations()}
+    depth = 1
+    while frontier and depth <= MAX_DEPTH:
+        for model, path in frontier.items():
+            found.setdefault(model, path)
+        following: dict[type[models.Model], str] = {}
+        for model in apps.get_models():
+            if model in found or model is Candidate or model._meta.label in _NOT_OWNED:
+                continue
+            for fld in model._meta.get_fields():
+                if (
+                    isinstance(fld, models.ForeignKey)  # OneToOneField is a ForeignKey too
+                    and fld.related_model in frontier
+                    and fld.related_model is not model
+                ):
+                    following.setdefault(model, f"{fld.name}__{frontier[fld.related_model]}")
+        frontier = following
+        depth += 1
+    return sorted(found.items(), key=lambda item: item[0]._meta.label)
+
 
 def _rows(queryset: models.QuerySet[Any]) -> list[dict[str, Any]]:
     return [
@@ -31,12 +74,11 @@ def export_data(candidate: Candidate) -> dict[str, Any]:
         "candidate": _rows(Candidate.objects.filter(pk=candidate.pk))[0],
         "records": {},
     }
-    for fld in candidate_relations():
-        label = fld.model._meta.label  # e.g. "applications.Document"
-        rows = _rows(fld.model._default_manager.filter(**{fld.name: candidate}))
-        data["records"].setdefault(label, [])
-        seen = {row["id"] for row in data["records"][label]}
-        data["records"][label].extend(row for row in rows if row["id"] not in seen)
+    for model, path in candidate_paths():
+        label = model._meta.label  # e.g. "applications.Document"
+        data["records"][label] = _rows(
+            model._default_manager.filter(**{path: candidate}).distinct().order_by("pk")
+        )
     return data
 
 
@@ -45,17 +87,17 @@ def export_zip(candidate: Candidate) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("data.json", json.dumps(data, indent=2, ensure_ascii=False, default=str))
-        for fld in candidate_relations():
-            file_fields = [f for f in fld.model._meta.fields if isinstance(f, models.FileField)]
+        for model, lookup in candidate_paths():
+            file_fields = [f for f in model._meta.fields if isinstance(f, models.FileField)]
             if not file_fields:
                 continue
-            for obj in fld.model._default_manager.filter(**{fld.name: candidate}):
+            for obj in model._default_manager.filter(**{lookup: candidate}).distinct():
                 for file_field in file_fields:
                     stored = getattr(obj, file_field.name)
                     if not stored:
                         continue
                     name = clean_filename(getattr(obj, "original_name", "") or stored.name)
-                    path = f"files/{fld.model._meta.model_name}-{obj.pk}-{name}"
+                    path = f"files/{model._meta.model_name}-{obj.pk}-{name}"
                     try:
                         with stored.open("rb") as fh:
                             archive.writestr(path, fh.read())

@@ -58,6 +58,7 @@ from .models import (
     WorkSampleAssignment,
     WorkSampleSubmission,
 )
+from .signals import application_closed
 from .uploads import CheckedFile, clean_text
 
 logger = logging.getLogger(__name__)
@@ -651,6 +652,7 @@ def withdraw_application(application: Application, candidate: Candidate) -> Appl
             obj=locked,
             application=locked.pk,
         )
+        application_closed.send(sender=Application, application=locked, why="withdrawn")
         transaction.on_commit(lambda: _send("application_withdrawn", candidate.pk, locked.pk))
     return locked
 

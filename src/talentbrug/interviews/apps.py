@@ -8,8 +8,13 @@ class InterviewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from talentbrug.applications.signals import application_closed
+
         from . import nav, permissions  # noqa: F401
+        from .services import on_application_closed
         from .tasks import send_reminders
+
+        application_closed.connect(on_application_closed, dispatch_uid="interviews.closed")
 
         try:  # the periodic-job registry lives in publishing (run_periodic_jobs)
             from talentbrug.publishing import periodic

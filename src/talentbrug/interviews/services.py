@@ -385,6 +385,34 @@ def cancel_interview(interview: Interview, *, user: Any, roles: Iterable[str]) -
     return fresh
 
 
+def cancel_open_for(application: Application) -> int:
+    """The procedure ended (withdrawn, rejected, hired): cancel what was still open, so that
+    interviewers lose access and calendars are cleared. Returns the number cancelled."""
+    count = 0
+    for interview in Interview.objects.filter(application=application, status__in=OPEN_STATUSES):
+        fresh = _locked(interview)
+        if fresh.status not in OPEN_STATUSES:
+            continue
+        old_start = fresh.starts_at
+        fresh.status = InterviewStatus.CANCELLED
+        fresh.sequence += 1
+        fresh.save(update_fields=["status", "sequence", "updated_at"])
+        fresh.slots.filter(is_open=True).update(is_open=False)
+        record_event(
+            "interviews.cancelled",
+            organisation=fresh.organisation,
+            obj=fresh,
+            interview=fresh.pk,
+        )
+        _queue(fresh, "cancelled", old_start)
+        count += 1
+    return count
+
+
+def on_application_closed(sender: Any, application: Application, **kwargs: Any) -> None:
+    cancel_open_for(application)
+
+
 # ---------------------------------------------------------------------------------------------
 # Reminders (periodic job)
 # ---------------------------------------------------------------------------------------------

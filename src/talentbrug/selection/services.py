@@ -371,6 +371,13 @@ def move_application(
             application=fresh.application_id,
             reason=reason.pk,
         )
+    if to_stage.is_end:
+        from talentbrug.applications.models import Application
+        from talentbrug.applications.signals import application_closed
+
+        application_closed.send(
+            sender=Application, application=fresh.application, why=to_stage.kind
+        )
     if notify:
         from .tasks import send_stage_email
 
@@ -839,13 +846,58 @@ def decline_offer(offer: Offer, user: Any, roles: Iterable[str]) -> None:
 
 
 def board_progress(vacancy: Vacancy) -> Any:
-    """All progress rows of a vacancy with what the board shows, in a constant number of queries."""
+    """All progress rows of a vacancy with what the board shows, oldest application first.
+
+    No per-row aggregate here (a COUNT over scorecards grouped every row of the vacancy by all
+    its columns): ``with_scorecard_counts`` counts for the rows actually shown.
+    """
     return (
         ApplicationProgress.objects.filter(vacancy=vacancy)
         .select_related("stage", "application__candidate")
-        .annotate(scorecard_count=Count("scorecards"))
         .order_by("application__submitted_at", "pk")
     )
+
+
+def column_totals(progress_rows: Any) -> dict[int, int]:
+    """{stage id: number of rows} in one query."""
+    rows = progress_rows.order_by().values_list("stage_id").annotate(n=Count("pk"))
+    return dict(rows)
+
+
+def first_per_column(
+    progress_rows: Any, limit: int, *, more_stage: int | None = None, more_limit: int = 0
+) -> list[ApplicationProgress]:
+    """The first ``limit`` rows of every stage (``more_limit`` for ``more_stage``), one query.
+
+    A window function numbers the rows per stage, so the board reads at most a few hundred rows
+    however many applications the vacancy has.
+    """
+    from django.db.models import Q, Window
+    from django.db.models.functions import RowNumber
+
+    ranked = progress_rows.annotate(
+        position=Window(
+            RowNumber(),
+            partition_by=[F("stage_id")],
+            order_by=[F("application__submitted_at").asc(), F("pk").asc()],
+        )
+    )
+    keep = Q(position__lte=limit)
+    if more_stage is not None:
+        keep |= Q(stage_id=more_stage, position__lte=max(limit, more_limit))
+    return with_scorecard_counts(list(ranked.filter(keep)))
+
+
+def with_scorecard_counts(progresses: list[ApplicationProgress]) -> list[ApplicationProgress]:
+    """Set ``scorecard_count`` on each row, with one query for all of them."""
+    counts = dict(
+        Scorecard.objects.filter(progress__in=[p.pk for p in progresses])
+        .values_list("progress_id")
+        .annotate(n=Count("pk"))
+    )
+    for progress in progresses:
+        progress.scorecard_count = counts.get(progress.pk, 0)  # type: ignore[attr-defined]
+    return progresses
 
 
 def waiting_in_new(organisation: Any) -> int:
@@ -919,6 +971,9 @@ def fairness_figures(vacancy: Vacancy) -> tuple[list[Stage], list[FairnessRow]]:
         .select_related("application__channel", "application__candidate")
         .prefetch_related("application__candidate__educations", "application__candidate__languages")
     )
+    from talentbrug.assessments.services import diversity_groups
+
+    voluntary = diversity_groups(vacancy)  # empty unless the organisation asks the questions
     groups: dict[tuple[str, str], list[int]] = {}
     for progress in rows:
         candidate = progress.application.candidate
@@ -928,10 +983,13 @@ def fairness_figures(vacancy: Vacancy) -> tuple[list[Stage], list[FairnessRow]]:
             (_("Nederlands"), str(LanguageGroup(language_group(candidate)).label)),
             (_("Kanaal"), channel.name if channel else _("onbekend")),
         ]
-        for key in keys:
+        for key in keys + voluntary.get(progress.application_id, []):
             groups.setdefault(key, []).append(progress.furthest_order)
+    voluntary_dimensions = {d for keys in voluntary.values() for d, _g in keys}
     result = []
-    for (dimension, group), orders in sorted(groups.items()):
+    for (dimension, group), orders in sorted(
+        groups.items(), key=lambda item: (item[0][0] in voluntary_dimensions, item[0])
+    ):
         total = len(orders)
         suppressed = total < SUPPRESS_BELOW
         reached: list[int | None] = []

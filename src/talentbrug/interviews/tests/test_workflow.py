@@ -298,3 +298,45 @@ def test_a_rejected_candidate_cannot_choose(organisation, hr_user):
     )
     with pytest.raises(services.InterviewError, match="gaat niet door"):
         services.choose_slot(interview, interview.slots.first().pk, interview.application.candidate)
+
+
+def test_rejecting_cancels_open_interviews_and_ends_the_assignment(
+    organisation, hr_user, django_capture_on_commit_callbacks
+):
+    from talentbrug.selection import services as selection
+    from talentbrug.selection.models import RejectionReason
+    from talentbrug.selection.tests.factories import stage_of
+
+    interview = interview_for(organisation, status=InterviewStatus.PLANNED)
+    interviewer = interview.interviewers.first()
+    progress = selection.progress_for(interview.application)
+    reason = RejectionReason.objects.filter(organisation=organisation, is_language=False).first()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        selection.move_application(
+            progress,
+            stage_of(progress.vacancy, "rejected"),
+            hr_user,
+            HR_ROLES,
+            progress.version,
+            reason=reason,
+            notify=False,
+        )
+    interview.refresh_from_db()
+    assert interview.status == InterviewStatus.CANCELLED
+    assert not interview.slots.filter(is_open=True).exists()
+    assert AuditEvent.objects.filter(event_type="interviews.cancelled").count() == 1
+    assert any("METHOD:CANCEL" in m.attachments[0][1] for m in mail.outbox if m.attachments)
+    from ..access import is_assigned
+
+    assert not is_assigned(interviewer, interview.application)
+
+
+def test_withdrawing_cancels_open_interviews(organisation):
+    from talentbrug.applications import services as applications
+
+    interview = interview_for(organisation)
+    application = interview.application
+    applications.withdraw_application(application, application.candidate)
+    interview.refresh_from_db()
+    assert interview.status == InterviewStatus.CANCELLED
