@@ -165,6 +165,12 @@ class DayBooking(models.Model):
     created_at = models.DateTimeField(
         _("geboekt op"), auto_now_add=True, help_text=_("Moment van boeken.")
     )
+    reminder_sent_at = models.DateTimeField(
+        _("herinnering verstuurd op"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer de kandidaat de herinnering kreeg (één keer, 24 uur vooraf)."),
+    )
 
     class Meta:
         verbose_name = _("inschrijving voor een groepsdag")

@@ -20,6 +20,14 @@ register(
     {
         "assessments.day_created": _("Groepsdag {day} aangemaakt ({vacancies} vacatures)"),
         "assessments.session_added": _("Sessie {session} toegevoegd aan groepsdag {day}"),
+        "assessments.day_changed": _(
+            "Groepsdag {day} gewijzigd ({vacancies} vacatures, {observers} waarnemers)"
+        ),
+        "assessments.session_changed": _(
+            "Sessie {session} van groepsdag {day} gewijzigd ({capacity} plaatsen)"
+        ),
+        "assessments.session_deleted": _("Sessie {session} van groepsdag {day} verwijderd"),
+        "assessments.reminders_sent": _("Herinneringen voor groepsdagen verstuurd ({count})"),
         "assessments.booked": _("Sollicitatie {application} ingeschreven voor sessie {session}"),
         "assessments.booking_cancelled": _(
             "Inschrijving {booking} van sollicitatie {application} geannuleerd"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
@@ -53,6 +53,7 @@ from .models import (
 )
 
 SUBMITTED = "submitted"  # applications.constants.ApplicationStatus.SUBMITTED
+REMINDER_BEFORE = timedelta(hours=24)
 T = TypeVar("T")
 
 
@@ -66,6 +67,68 @@ class SessionFull(AssessmentError):
 
 class NotObserver(AssessmentError):
     """Only the day's observers score on its grid."""
+
+
+# ---------------------------------------------------------------------------------------------
+# E-mail (sent after the commit, so a rolled-back change sends nothing)
+# ---------------------------------------------------------------------------------------------
+
+
+def _send(messages: Iterable[Any]) -> None:
+    for message in messages:
+        if message is not None:
+            message.send()
+
+
+def _booking_with_relations(booking_pk: int) -> DayBooking | None:
+    return (
+        DayBooking.objects.select_related("session", "day__organisation", "application__candidate")
+        .filter(pk=booking_pk)
+        .first()
+    )
+
+
+def _mail_candidate_later(booking_pk: int, event: str) -> None:
+    def send() -> None:
+        from .emails import candidate_message
+
+        booking = _booking_with_relations(booking_pk)
+        if booking is not None:
+            _send([candidate_message(booking, event)])
+
+    transaction.on_commit(send)
+
+
+def _mail_observers_later(session_pk: int, event: str, users: Iterable[Any] | None = None) -> None:
+    """Invite (or cancel) the day's observers, or only ``users``, for one session."""
+    user_ids = [u.pk for u in users] if users is not None else None
+
+    def send() -> None:
+        from .emails import observer_message
+
+        session = Session.objects.select_related("day__organisation").filter(pk=session_pk).first()
+        if session is None:
+            return
+        observers = session.day.observers.all()
+        if user_ids is not None:
+            observers = observers.filter(pk__in=user_ids)
+        _send(observer_message(session, user, event) for user in observers)
+
+    transaction.on_commit(send)
+
+
+def _cancel_for_observers_now(session: Session, users: Iterable[Any]) -> None:
+    """Build the cancellations before the session (or the observer's place) is gone."""
+    from .emails import observer_message
+
+    messages = [observer_message(session, user, "cancelled") for user in users]
+    transaction.on_commit(lambda: _send(messages))
+
+
+def recount(session_id: int) -> None:
+    """Set the stored count to the number of live bookings (after rows were deleted)."""
+    live = DayBooking.objects.filter(session_id=session_id, status=BookingStatus.BOOKED).count()
+    Session.objects.filter(pk=session_id).update(booked_count=live)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -136,7 +199,143 @@ def add_session(
         day=day.pk,
         session=session.pk,
     )
+    _mail_observers_later(session.pk, "planned")
     return session
+
+
+@transaction.atomic
+def update_day(
+    day: AssessmentDay,
+    *,
+    title: str,
+    address_text: str,
+    vacancies: Iterable[Vacancy],
+    observers: Iterable[Any],
+    description: str = "",
+    user: Any = None,
+) -> AssessmentDay:
+    """Change name, address, vacancies and observers. New observers get an invitation per
+    future session, removed observers a cancellation; booked candidates hear of a new address.
+    """
+    vacancies = list(vacancies)
+    observers = list(observers)
+    if not vacancies:
+        raise AssessmentError(_("Kies minstens één vacature."))
+    if any(v.organisation_id != day.organisation_id for v in vacancies):
+        raise AssessmentError(_("Kies vacatures van uw eigen organisatie."))
+    if not title.strip() or not address_text.strip():
+        raise AssessmentError(_("Vul de titel en het adres in."))
+    day = AssessmentDay.objects.select_for_update().get(pk=day.pk)
+    address_changed = day.address_text != address_text.strip()
+    before = set(day.observers.values_list("pk", flat=True))
+    after = {u.pk for u in observers}
+    future = list(day.sessions.filter(starts_at__gt=timezone.now()))
+    if before - after:
+        leaving = list(day.observers.filter(pk__in=before - after))
+        for session in future:
+            _cancel_for_observers_now(session, leaving)
+    day.title = title.strip()
+    day.description = description.strip()
+    day.address_text = address_text.strip()
+    day.save(update_fields=["title", "description", "address_text"])
+    day.vacancies.set(vacancies)
+    day.observers.set(observers)
+    joining = [u for u in observers if u.pk not in before]
+    for session in future:
+        if address_changed:
+            _mail_observers_later(session.pk, "planned", [u for u in observers if u.pk in before])
+        if joining:
+            _mail_observers_later(session.pk, "planned", joining)
+    if address_changed:
+        for booking_pk in DayBooking.objects.filter(
+            day=day, status=BookingStatus.BOOKED, session__starts_at__gt=timezone.now()
+        ).values_list("pk", flat=True):
+            _mail_candidate_later(booking_pk, "changed")
+    record_event(
+        "assessments.day_changed",
+        actor=user,
+        organisation=day.organisation,
+        obj=day,
+        day=day.pk,
+        vacancies=len(vacancies),
+        observers=len(observers),
+    )
+    return day
+
+
+@transaction.atomic
+def update_session(
+    session: Session, *, starts_at: datetime, ends_at: datetime, capacity: int, user: Any
+) -> Session:
+    """Change times or places. Never fewer places than bookings; booked candidates and
+    observers get the new time in their calendar."""
+    session = Session.objects.select_for_update().select_related("day").get(pk=session.pk)
+    if ends_at <= starts_at:
+        raise AssessmentError(_("De eindtijd moet na de begintijd liggen."))
+    moved = starts_at != session.starts_at or ends_at != session.ends_at
+    if moved and starts_at <= timezone.now():
+        raise AssessmentError(_("De begintijd ligt in het verleden. Kies een latere tijd."))
+    if not 1 <= int(capacity) <= 200:
+        raise AssessmentError(_("Het aantal plaatsen moet tussen 1 en 200 liggen."))
+    booked = DayBooking.objects.filter(session=session, status=BookingStatus.BOOKED).count()
+    if int(capacity) < booked:
+        raise AssessmentError(
+            _(
+                "Er zijn al %(booked)s kandidaten ingeschreven. Kies minstens %(booked)s "
+                "plaatsen, of vraag kandidaten eerst een andere tijd te kiezen."
+            )
+            % {"booked": booked}
+        )
+    session.starts_at = starts_at
+    session.ends_at = ends_at
+    session.capacity = int(capacity)
+    session.booked_count = booked
+    session.save(update_fields=["starts_at", "ends_at", "capacity", "booked_count"])
+    if moved:
+        bookings = DayBooking.objects.filter(session=session, status=BookingStatus.BOOKED)
+        for booking_pk in bookings.values_list("pk", flat=True):
+            _mail_candidate_later(booking_pk, "changed")
+        DayBooking.objects.filter(session=session).update(reminder_sent_at=None)
+        _mail_observers_later(session.pk, "planned")
+    record_event(
+        "assessments.session_changed",
+        actor=user,
+        organisation=session.day.organisation,
+        obj=session.day,
+        day=session.day_id,
+        session=session.pk,
+        capacity=session.capacity,
+    )
+    return session
+
+
+@transaction.atomic
+def delete_session(session: Session, *, user: Any) -> None:
+    """Remove a session without bookings. With bookings it is refused: nobody loses a place."""
+    session = Session.objects.select_for_update().select_related("day").get(pk=session.pk)
+    booked = DayBooking.objects.filter(session=session, status=BookingStatus.BOOKED).count()
+    if booked:
+        raise AssessmentError(
+            _(
+                "Deze sessie heeft %(booked)s inschrijvingen. Verwijderen kan pas als niemand "
+                "meer is ingeschreven. Pas anders de tijd aan: de kandidaten krijgen dan bericht."
+            )
+            % {"booked": booked}
+        )
+    day = session.day
+    pk = session.pk
+    if session.starts_at > timezone.now():
+        _cancel_for_observers_now(session, list(day.observers.all()))
+    DayBooking.objects.filter(session=session).delete()  # cancelled ones only
+    session.delete()
+    record_event(
+        "assessments.session_deleted",
+        actor=user,
+        organisation=day.organisation,
+        obj=day,
+        day=day.pk,
+        session=pk,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -243,6 +442,7 @@ def _book_session(application: Application, session_id: int) -> DayBooking:
         session=session.pk,
         booking=booking.pk,
     )
+    _mail_candidate_later(booking.pk, "moved" if old is not None else "booked")
     return booking
 
 
@@ -260,6 +460,7 @@ def cancel_booking(booking: DayBooking) -> None:
     if not updated:
         return
     _free_place(booking.session_id)
+    _mail_candidate_later(booking.pk, "cancelled")
     record_event(
         "assessments.booking_cancelled",
         organisation=booking.application.organisation,
@@ -267,6 +468,43 @@ def cancel_booking(booking: DayBooking) -> None:
         booking=booking.pk,
         application=booking.application_id,
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Reminders (periodic job)
+# ---------------------------------------------------------------------------------------------
+
+
+def due_for_reminder(now: datetime) -> QuerySet[DayBooking]:
+    return DayBooking.objects.filter(
+        status=BookingStatus.BOOKED,
+        reminder_sent_at__isnull=True,
+        session__starts_at__gt=now,
+        session__starts_at__lte=now + REMINDER_BEFORE,
+    )
+
+
+def send_due_reminders(now: datetime | None = None) -> int:
+    """Remind each booked candidate once, 24 hours before. Safe to run again."""
+    from .emails import candidate_message
+
+    now = now or timezone.now()
+    sent = 0
+    for pk in list(due_for_reminder(now).values_list("pk", flat=True)):
+        with transaction.atomic():
+            # Claim first: a second run (or a parallel worker) finds nothing left to claim.
+            claimed = DayBooking.objects.filter(pk=pk, reminder_sent_at__isnull=True).update(
+                reminder_sent_at=now
+            )
+            if not claimed:
+                continue
+            booking = _booking_with_relations(pk)
+            message = candidate_message(booking, "reminder") if booking else None
+            transaction.on_commit(lambda message=message: _send([message]))
+        sent += 1
+    if sent:
+        record_event("assessments.reminders_sent", count=sent)
+    return sent
 
 
 # ---------------------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ from talentbrug.selection.models import pseudonym_for
 from . import services
 from .constants import SCORE_MAX, SCORE_MIN
 from .forms import BookForm, DayForm, DiversityForm, DiversitySettingForm, LanguageForm, SessionForm
-from .models import AssessmentDay, DayBooking, DiversityResponse
+from .models import AssessmentDay, DayBooking, DiversityResponse, Session
 
 
 def _org(request: HttpRequest) -> Any:
@@ -99,6 +99,83 @@ def create(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("De groepsdag is aangemaakt. Voeg nu sessies toe."))
             return redirect("assessments:detail", pk=day.pk)
     return render(request, "assessments/create.html", {"form": form})
+
+
+@staff_required("assessments.manage")
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    day = _day(request, pk)
+    initial = {
+        "title": day.title,
+        "description": day.description,
+        "address_text": day.address_text,
+        "vacancies": list(day.vacancies.values_list("pk", flat=True)),
+        "observers": list(day.observers.values_list("pk", flat=True)),
+    }
+    form = DayForm(request.POST or None, initial=initial, organisation=_org(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.update_day(
+                day,
+                title=data["title"],
+                description=data["description"],
+                address_text=data["address_text"],
+                vacancies=data["vacancies"],
+                observers=data["observers"],
+                user=request.user,
+            )
+        except services.AssessmentError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("De groepsdag is opgeslagen."))
+            return redirect("assessments:detail", pk=day.pk)
+    return render(
+        request,
+        "assessments/edit.html",
+        {"day": day, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def _session(request: HttpRequest, pk: int, session: int) -> Session:
+    day = _day(request, pk)
+    return get_for_organisation(
+        Session.objects.select_related("day"), _org(request), pk=session, day=day
+    )
+
+
+@staff_required("assessments.manage")
+def edit_session(request: HttpRequest, pk: int, session: int) -> HttpResponse:
+    item = _session(request, pk, session)
+    initial = {"starts_at": item.starts_at, "ends_at": item.ends_at, "capacity": item.capacity}
+    form = SessionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_session(item, user=request.user, **form.cleaned_data)
+        except services.AssessmentError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("De sessie is opgeslagen."))
+            return redirect("assessments:detail", pk=item.day_id)
+    return render(
+        request,
+        "assessments/session_edit.html",
+        {"day": item.day, "session": item, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@staff_required("assessments.manage")
+def delete_session(request: HttpRequest, pk: int, session: int) -> HttpResponse:
+    item = _session(request, pk, session)
+    try:
+        services.delete_session(item, user=request.user)
+    except services.AssessmentError as exc:
+        _error(request, exc)
+    else:
+        messages.success(request, _("De sessie is verwijderd."))
+    return redirect("assessments:detail", pk=item.day_id)
 
 
 @staff_required("assessments.view")

@@ -13,6 +13,17 @@ def _day(organisation):
     return {"pk": day_with_session(organisation)[0].pk}
 
 
+def _session(organisation):
+    day, session = day_with_session(organisation)
+    return {"pk": day.pk, "session": session.pk}
+
+
+def _booked_session(organisation):
+    day, session = day_with_session(organisation)
+    booked_application(organisation, day, session)
+    return {"pk": day.pk, "session": session.pk}
+
+
 def _grid_candidate(organisation):
     day, session = day_with_session(organisation)
     return {"pk": day.pk, "application": booked_application(organisation, day, session).pk}
@@ -28,6 +39,16 @@ URL_CASES = [
     UrlCase("assessments:create", STAFF, "assessments.manage"),
     UrlCase("assessments:diversity_settings", STAFF, "assessments.diversity"),
     UrlCase("assessments:detail", STAFF, "assessments.view", make_kwargs=_day),
+    UrlCase("assessments:edit", STAFF, "assessments.manage", make_kwargs=_day),
+    UrlCase("assessments:edit_session", STAFF, "assessments.manage", make_kwargs=_session),
+    UrlCase(
+        "assessments:delete_session",
+        STAFF,
+        "assessments.manage",
+        method="post",
+        make_kwargs=_booked_session,
+        ok_status=(302,),  # refused with a message: the session has a booking
+    ),
     UrlCase(
         "assessments:add_session",
         STAFF,

@@ -1,0 +1,25 @@
+"""Keep a session's stored count true when bookings disappear outside services.py.
+
+The privacy app deletes every row that points at an application when it anonymises or deletes
+one (and a deleted application takes its bookings along by CASCADE). Then the place is free
+again: the count is set to the number of live bookings that remain.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+
+from .constants import BookingStatus
+from .models import DayBooking
+
+
+@receiver(post_delete, sender=DayBooking, dispatch_uid="assessments.booking_deleted")
+def booking_deleted(sender: Any, instance: DayBooking, **kwargs: Any) -> None:
+    if instance.status != BookingStatus.BOOKED:
+        return
+    from .services import recount
+
+    recount(instance.session_id)
