@@ -8,8 +8,14 @@ class AssessmentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from talentbrug.applications.signals import application_closed
+
         from . import nav, permissions, signals  # noqa: F401
         from .tasks import send_reminders
+
+        application_closed.connect(
+            signals.application_closed, dispatch_uid="assessments.application_closed"
+        )
 
         try:  # the periodic-job registry lives in publishing (run_periodic_jobs)
             from talentbrug.publishing import periodic

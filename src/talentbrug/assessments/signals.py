@@ -23,3 +23,14 @@ def booking_deleted(sender: Any, instance: DayBooking, **kwargs: Any) -> None:
     from .services import recount
 
     recount(instance.session_id)
+
+
+def application_closed(sender: Any, application: Any, **kwargs: Any) -> None:
+    """The procedure ended (withdrawn, rejected, hired): free the places still booked on group
+    days to come, and tell the candidate (calendar cancellation)."""
+    from django.utils import timezone
+
+    from .services import active_bookings, cancel_booking
+
+    for booking in active_bookings(application).filter(session__starts_at__gt=timezone.now()):
+        cancel_booking(booking)

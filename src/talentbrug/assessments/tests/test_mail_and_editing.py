@@ -295,3 +295,14 @@ def test_place_is_free_again_when_an_application_is_deleted(organisation, hr):
     application.delete()
     session.refresh_from_db()
     assert session.booked_count == 0 and session.free == 1
+
+
+def test_place_is_free_again_when_the_candidate_withdraws(organisation, hr):
+    from talentbrug.applications.services import withdraw_application
+
+    day, session = day_with_session(organisation, capacity=1)
+    application = booked_application(organisation, day, session)
+    withdraw_application(application, application.candidate)
+    session.refresh_from_db()
+    assert session.booked_count == 0 and session.free == 1
+    assert AuditEvent.objects.filter(event_type="assessments.booking_cancelled").exists()
