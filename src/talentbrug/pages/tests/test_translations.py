@@ -25,8 +25,9 @@ CATALOG_DIRS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "onboarding" / "locale"]
 CANDIDATE_LANGUAGES = ("en", "ar", "ti", "tr", "fa")
 
 # Files with text for candidates and new hires (public careers site, public pages, the shared
-# layout, the new-hire portal and its e-mails, talent-pool contact pages). The applications app
-# has its own test (applications/tests/test_translations.py).
+# layout, the new-hire portal and its e-mails, talent-pool contact pages, interview and group-day
+# pages and e-mails, selection e-mails). The applications app has its own test
+# (applications/tests/test_translations.py).
 CANDIDATE_FILES = [
     "publishing/templates/publishing/_careers_head.html",
     "publishing/templates/publishing/_flyer_body.html",
@@ -61,6 +62,18 @@ CANDIDATE_FILES = [
     "talentpool/templates/talentpool/answer.html",
     "talentpool/templates/talentpool/answer_invalid.html",
     "matches/templates/matches/_vacancies_for_you.html",
+    "interviews/emails.py",
+    "interviews/services.py",
+    "interviews/templates/interviews/portal/_application.html",
+    "interviews/templates/interviews/portal/interview.html",
+    "assessments/emails.py",
+    "assessments/services.py",
+    "assessments/forms.py",
+    "assessments/constants.py",
+    "assessments/templates/assessments/_portal_links.html",
+    "assessments/templates/assessments/portal_book.html",
+    "assessments/templates/assessments/portal_diversity.html",
+    "selection/emails.py",
 ]
 
 Key = tuple[str, str]  # (msgctxt, msgid)
@@ -143,7 +156,7 @@ def candidate_msgids(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[Key
     (work / "locale").mkdir()
     monkeypatch.chdir(work)
     with override_settings(LOCALE_PATHS=[str(work / "locale")]):
-        call_command("makemessages", locale=["en"], extensions=["html", "txt"], verbosity=0)
+        call_command("makemessages", locale=["en"], extensions=["html", "txt", "py"], verbosity=0)
     return set(parse_po(work / "locale" / "en" / "LC_MESSAGES" / "django.po"))
 
 
