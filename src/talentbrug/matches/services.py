@@ -35,6 +35,10 @@ from .models import Match, WorkPreference
 MAX_REACH = 900
 
 
+class IndexBuilding(Exception):
+    """The candidate index is being built in the background; ask again in a moment."""
+
+
 @dataclass
 class RankedCandidate:
     candidate_id: int
@@ -71,8 +75,12 @@ def rank_candidates(
     include_pool: bool = True,
     limit: int = DEFAULT_LIMIT,
     store: bool = True,
+    wait: bool = True,
 ) -> tuple[list[RankedCandidate], list[str]]:
-    """Top ``limit`` candidates for ``vacancy`` and the free-text requirements not ranked."""
+    """Top ``limit`` candidates for ``vacancy`` and the free-text requirements not ranked.
+
+    With ``wait=False`` this raises :class:`IndexBuilding` instead of waiting for a large
+    index that is still being built (the staff page then says so)."""
     from talentbrug.talentpool.services import pool_candidate_ids
 
     pure, free = vacancy_input(vacancy)
@@ -81,7 +89,9 @@ def rank_candidates(
     allowed = applicants | pool
     if not allowed:
         return [], free
-    index = engine.get_index()
+    index = engine.get_index(wait=wait)
+    if index is None:
+        raise IndexBuilding
     rows = np.fromiter(
         (index.row_of[str(cid)] for cid in allowed if str(cid) in index.row_of), dtype=np.int64
     )
@@ -227,5 +237,4 @@ def set_work_preference(candidate: Candidate, **values: Any) -> WorkPreference:
 
 def candidate_changed(candidate_id: int) -> None:
     """Call after bulk changes that send no signals (``QuerySet.update``)."""
-    if engine.is_warm():
-        transaction.on_commit(lambda: engine.refresh_candidate(candidate_id))
+    transaction.on_commit(lambda: engine.candidate_changed(candidate_id))

@@ -19,9 +19,9 @@ from .models import WorkPreference
 
 
 def _schedule(candidate_id: int | None) -> None:
-    if candidate_id is None or not engine.is_warm():
+    if candidate_id is None:
         return
-    transaction.on_commit(lambda: engine.refresh_candidate(candidate_id))
+    transaction.on_commit(lambda: engine.candidate_changed(candidate_id))
 
 
 def _candidate_changed(sender: Any, instance: Candidate, **kwargs: Any) -> None:
@@ -45,7 +45,7 @@ for _model in (CandidateSkill, LanguageProficiency, Education, WorkPreference):
 
 def _audit_event(sender: Any, instance: Any, created: bool, **kwargs: Any) -> None:
     """Bulk updates (``QuerySet.update``) send no signals; the events they record do."""
-    if not created or not engine.is_warm():
+    if not created:
         return
     if instance.event_type == "application.profile_confirmed":
         _schedule(int(instance.object_id))

@@ -26,13 +26,24 @@ def vacancy_matches(request: HttpRequest, pk: int) -> HttpResponse:
     if source not in SOURCES:
         source = "alle"
     applicants, pool = SOURCES[source]
-    results, free = services.rank_candidates(
-        vacancy,
-        actor=request.user,
-        role=acting_role(request, "matching.view"),
-        include_applicants=applicants,
-        include_pool=pool,
-    )
+    try:
+        results, free = services.rank_candidates(
+            vacancy,
+            actor=request.user,
+            role=acting_role(request, "matching.view"),
+            include_applicants=applicants,
+            include_pool=pool,
+            wait=False,
+        )
+    except services.IndexBuilding:
+        # first request after a start without a saved index: do not block for ~20 s
+        response = render(
+            request,
+            "matches/vacancy_matches.html",
+            {"vacancy": vacancy, "building": True, "source": source},
+        )
+        response["Retry-After"] = "5"
+        return response
     names = dict(
         Candidate.objects.filter(
             pk__in=[r.candidate_id for r in results if r.source == MatchSource.APPLICANT]

@@ -22,8 +22,12 @@ must-haves are listed and pull the score down, the employer decides.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+import os
+import tempfile
+import zipfile
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any, Literal, Protocol
 
 import numpy as np
@@ -389,6 +393,89 @@ class _Posting:
             self.size = last
 
 
+SNAPSHOT_FORMAT = "talentbrug.CandidateIndex/1"
+
+
+class _StoredProfiles(MutableMapping[str, Candidate]):
+    """The candidate profiles of a loaded index, rebuilt from compact arrays when asked for.
+
+    A loaded index needs a profile only to explain a top result or to update/remove a row, so
+    the 100,000 objects are not created at load time. Profiles written after loading are
+    ordinary objects (``_over``); a removed one is gone from both.
+    """
+
+    def __init__(
+        self,
+        index: CandidateIndex,
+        skill_vocab: list[str],
+        sk_ptr: NDArray[np.int64],
+        sk_idx: NDArray[np.int32],
+        sk_val: NDArray[np.float64],
+        lang_vocab: list[str],
+        lg_ptr: NDArray[np.int64],
+        lg_idx: NDArray[np.int32],
+    ) -> None:
+        self._index = index
+        self._stored: dict[str, int] = dict(index.row_of)
+        self._over: dict[str, Candidate] = {}
+        self._skill_vocab = skill_vocab
+        self._sk = (sk_ptr, sk_idx, sk_val)
+        self._lang_vocab = [tuple(x.split("\t")) for x in lang_vocab]
+        self._lg = (lg_ptr, lg_idx)
+        self._region_names = {bit: r for r, bit in index.region_bits.items()}
+
+    def _materialise(self, cid: str, row: int) -> Candidate:
+        ix = self._index
+        sk_ptr, sk_idx, sk_val = self._sk
+        lo, hi = int(sk_ptr[row]), int(sk_ptr[row + 1])
+        skills = {
+            self._skill_vocab[int(j)]: float(v)
+            for j, v in zip(sk_idx[lo:hi], sk_val[lo:hi], strict=True)
+        }
+        lg_ptr, lg_idx = self._lg
+        languages: dict[tuple[str, str], str] = {}
+        for j in lg_idx[int(lg_ptr[row]) : int(lg_ptr[row + 1])]:
+            lang, skill, level = self._lang_vocab[int(j)]
+            languages[(lang, skill)] = level
+        mask = int(ix.regions[row])
+        h_min, h_max = float(ix.hours_min[row]), float(ix.hours_max[row])
+        return Candidate(
+            id=cid,
+            skills=skills,
+            languages=languages,
+            hours_min=None if np.isnan(h_min) else h_min,
+            hours_max=None if np.isnan(h_max) else h_max,
+            available_day=int(ix.available[row]) or None,
+            regions=frozenset(name for bit, name in self._region_names.items() if mask >> bit & 1),
+            nlqf_level=int(ix.nlqf[row]) or None,
+        )
+
+    def __getitem__(self, cid: str) -> Candidate:
+        if cid in self._over:
+            return self._over[cid]
+        return self._materialise(cid, self._stored[cid])
+
+    def __setitem__(self, cid: str, cand: Candidate) -> None:
+        self._stored.pop(cid, None)
+        self._over[cid] = cand
+
+    def __delitem__(self, cid: str) -> None:
+        if cid in self._over:
+            del self._over[cid]
+        else:
+            del self._stored[cid]
+
+    def __contains__(self, cid: object) -> bool:
+        return cid in self._over or cid in self._stored
+
+    def __iter__(self) -> Iterator[str]:
+        yield from list(self._stored)
+        yield from list(self._over)
+
+    def __len__(self) -> int:
+        return len(self._stored) + len(self._over)
+
+
 class CandidateIndex:
     """N candidates in column arrays: skill postings (skill id -> rows), CEFR levels per
     language (N x 4 int8), hours, availability, region bitmask and NLQF level.
@@ -411,7 +498,7 @@ class CandidateIndex:
         self._free: list[int] = []
         self.row_of: dict[str, int] = {}
         self.id_of: list[str | None] = []
-        self.profiles: dict[str, Candidate] = {}
+        self.profiles: MutableMapping[str, Candidate] = {}
         self.postings: dict[str, _Posting] = {}
         self.languages: dict[str, NDArray[np.int8]] = {}
         self.region_bits: dict[str, int] = {}
@@ -528,6 +615,158 @@ class CandidateIndex:
         total += self.nlqf.nbytes + sum(a.nbytes for a in self.languages.values())
         total += sum(p.rows.nbytes + p.weights.nbytes for p in self.postings.values())
         return int(total)
+
+    # -- persistence -----------------------------------------------------------------------
+    def save(self, path: str | os.PathLike[str], version: str = "") -> None:
+        """Write the index to ``path`` (one ``.npz``, no pickle; written atomically).
+
+        ``version`` is stored with it (for example a hash of the data the index was built
+        from); :meth:`load` returns None when it does not match. Taxonomy and similarity are
+        not stored: they come from the code and the embedding cache.
+        """
+        n = self._n
+        ids = [i or "" for i in self.id_of[:n]]
+        skill_vocab = sorted(self.postings)
+        sidx = {s: i for i, s in enumerate(skill_vocab)}
+        post_ptr = np.zeros(len(skill_vocab) + 1, np.int64)
+        for i, s in enumerate(skill_vocab):
+            post_ptr[i + 1] = post_ptr[i] + self.postings[s].size
+        post_rows = np.concatenate(
+            [self.postings[s].rows[: self.postings[s].size] for s in skill_vocab]
+            or [np.zeros(0, np.int32)]
+        ).astype(np.int32)
+        post_w = np.concatenate(
+            [self.postings[s].weights[: self.postings[s].size] for s in skill_vocab]
+            or [np.zeros(0, np.float32)]
+        ).astype(np.float32)
+        # profiles (for explanations and updates): skills and raw language levels per row
+        lang_vocab: dict[str, int] = {}
+        sk_ptr = np.zeros(n + 1, np.int64)
+        lg_ptr = np.zeros(n + 1, np.int64)
+        sk_idx: list[int] = []
+        sk_val: list[float] = []
+        lg_idx: list[int] = []
+        for row, cid in enumerate(ids):
+            prof = self.profiles.get(cid) if cid else None
+            if prof is not None:
+                for sid, strength in prof.skills.items():
+                    if sid not in sidx:  # cannot happen: every profile skill has a posting
+                        sidx[sid] = len(skill_vocab)
+                        skill_vocab.append(sid)
+                    sk_idx.append(sidx[sid])
+                    sk_val.append(float(strength))
+                for (lang, skill), level in prof.languages.items():
+                    key = f"{lang}\t{skill}\t{level}"
+                    lg_idx.append(lang_vocab.setdefault(key, len(lang_vocab)))
+            sk_ptr[row + 1] = len(sk_idx)
+            lg_ptr[row + 1] = len(lg_idx)
+        meta = {
+            "format": SNAPSHOT_FORMAT,
+            "version": version,
+            "n": n,
+            "free": self._free,
+            "regions": sorted(self.region_bits, key=self.region_bits.__getitem__),
+            "languages": sorted(self.languages),
+        }
+        arrays: dict[str, NDArray[Any]] = {
+            "meta": np.asarray(json.dumps(meta)),
+            "ids": np.asarray(ids, dtype=str) if ids else np.zeros(0, "<U1"),
+            "active": self.active[:n],
+            "hours_min": self.hours_min[:n],
+            "hours_max": self.hours_max[:n],
+            "available": self.available[:n],
+            "regions": self.regions[:n],
+            "nlqf": self.nlqf[:n],
+            "skill_vocab": np.asarray(skill_vocab, dtype=str)
+            if skill_vocab
+            else np.zeros(0, "<U1"),
+            "post_ptr": post_ptr,
+            "post_rows": post_rows,
+            "post_w": post_w,
+            "sk_ptr": sk_ptr,
+            "sk_idx": np.asarray(sk_idx, np.int32),
+            "sk_val": np.asarray(sk_val, np.float64),
+            "lang_vocab": np.asarray(list(lang_vocab), dtype=str)
+            if lang_vocab
+            else np.zeros(0, "<U1"),
+            "lg_ptr": lg_ptr,
+            "lg_idx": np.asarray(lg_idx, np.int32),
+        }
+        for lang, arr in self.languages.items():
+            arrays[f"lang_{lang}"] = arr[:n]
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                savez: Any = np.savez  # its stub cannot take **arrays
+                savez(fh, **arrays)
+            os.replace(tmp, target)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+
+    @classmethod
+    def load(
+        cls,
+        path: str | os.PathLike[str],
+        version: str | None = None,
+        *,
+        taxonomy: Taxonomy | None = None,
+        similarity: SkillSimilarity | None = None,
+    ) -> CandidateIndex | None:
+        """The index saved at ``path``, or None when the file is missing, unreadable, of
+        another format or (when ``version`` is given) of another version."""
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                meta = json.loads(str(z["meta"]))
+                if meta.get("format") != SNAPSHOT_FORMAT:
+                    return None
+                if version is not None and meta.get("version") != version:
+                    return None
+                data = {k: z[k] for k in z.files}
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+            return None
+        n = int(meta["n"])
+        index = cls(taxonomy=taxonomy, similarity=similarity, capacity=max(n, 16))
+        index._n = n
+        index._free = [int(r) for r in meta["free"]]
+        index.active[:n] = data["active"]
+        index.hours_min[:n] = data["hours_min"]
+        index.hours_max[:n] = data["hours_max"]
+        index.available[:n] = data["available"]
+        index.regions[:n] = data["regions"]
+        index.nlqf[:n] = data["nlqf"]
+        index.region_bits = {r: i for i, r in enumerate(meta["regions"])}
+        for lang in meta["languages"]:
+            arr = np.zeros((index._cap, 4), np.int8)
+            arr[:n] = data[f"lang_{lang}"]
+            index.languages[lang] = arr
+        ids: list[str] = data["ids"].tolist()
+        index.id_of[:n] = [i or None for i in ids]
+        index.row_of = {cid: row for row, cid in enumerate(ids) if cid}
+        vocab: list[str] = data["skill_vocab"].tolist()
+        ptr, rows, weights = data["post_ptr"], data["post_rows"], data["post_w"]
+        for i, sid in enumerate(vocab):
+            lo, hi = int(ptr[i]), int(ptr[i + 1])
+            if hi > lo:
+                p = _Posting()
+                p.rows = rows[lo:hi].copy()
+                p.weights = weights[lo:hi].copy()
+                p.size = hi - lo
+                index.postings[sid] = p
+        index.profiles = _StoredProfiles(
+            index,
+            vocab,
+            data["sk_ptr"],
+            data["sk_idx"],
+            data["sk_val"],
+            data["lang_vocab"].tolist(),
+            data["lg_ptr"],
+            data["lg_idx"],
+        )
+        return index
 
     # -- scoring ---------------------------------------------------------------------------
     def _skill_component(self, reqs: list[SkillRequirement], n: int) -> NDArray[np.float32]:

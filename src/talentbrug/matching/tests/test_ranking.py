@@ -142,3 +142,37 @@ def test_embedding_similarity_gives_partial_credit() -> None:
     assert exp.partly_matched[0]["relation"] == "embedding"
     assert 0.3 <= exp.components["must_have"] <= 0.6
     assert score_candidate(Candidate("y", {"c": 1.0}), v, None, sim).components["must_have"] == 0
+
+
+def test_index_saved_and_loaded_ranks_and_updates_the_same(tax: Taxonomy, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    idx = CandidateIndex(taxonomy=tax, capacity=2)
+    idx.add_many(
+        [
+            cand("a", {JAVA: 1.0, SQL: 0.6}),
+            cand("b", {PYTHON: 1.0, SQL: 0.8}, nl="A2", regions=frozenset({"Utrecht", "Limburg"})),
+            cand("c", {}, hours_min=None, hours_max=None, available_day=None, nlqf_level=None),
+            cand("d", {SQL: 1.0}),
+        ]
+    )
+    idx.remove("d")
+    path = tmp_path / "idx.npz"
+    idx.save(path, version="v1")
+    assert CandidateIndex.load(path, "v2", taxonomy=tax) is None  # other content version
+    assert CandidateIndex.load(tmp_path / "missing.npz") is None
+    (tmp_path / "junk.npz").write_bytes(b"not a zip")
+    assert CandidateIndex.load(tmp_path / "junk.npz") is None
+    loaded = CandidateIndex.load(path, "v1", taxonomy=tax)
+    assert loaded is not None and len(loaded) == 3 and "d" not in loaded
+    for name in ("a", "b", "c"):
+        assert loaded.profiles[name] == idx.profiles[name]
+    v = vacancy()
+    assert np.array_equal(loaded.scores(v), idx.scores(v))
+    assert [(r.candidate_id, r.score, r.explanation) for r in loaded.rank(v, k=3)] == [
+        (r.candidate_id, r.score, r.explanation) for r in idx.rank(v, k=3)
+    ]
+    # a loaded index still updates one row at a time and reuses freed rows
+    loaded.update(cand("c", {JAVA: 1.0, SQL: 1.0, TEAMS: 1.0}))
+    loaded.remove("a")
+    loaded.add(cand("e", {JAVA: 1.0}))
+    assert loaded.rank(v, k=1)[0].candidate_id == "c"
+    assert set(loaded.profiles) == {"b", "c", "e"} and len(loaded) == 3

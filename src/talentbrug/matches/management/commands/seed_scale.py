@@ -190,6 +190,7 @@ class Command(BaseCommand):
         from talentbrug.matches import engine
 
         engine.reset_index()
+        engine.invalidate_snapshot()
         total = time.perf_counter() - started
         self.stdout.write("")
         for part, secs in self.times.items():
