@@ -57,9 +57,9 @@ def test_garbage_input_returns_nothing(fake_extractor: SkillExtractor) -> None:
     rnd = random.Random(7)
     random_bytes = bytes(rnd.randrange(256) for _ in range(5000)).decode("latin-1")
     for text in ["", "   ", "😀🚀🔥" * 300, random_bytes, "blabla " * 150_000, "x" * 1_000_000]:
-        t0 = time.perf_counter()
+        t0 = time.process_time()  # CPU time: a loaded CI machine must not fail the test
         assert fake_extractor.extract(text) == []
-        assert time.perf_counter() - t0 < 5
+        assert time.process_time() - t0 < 5
 
 
 def test_embedding_stage_catches_paraphrase(fake_extractor: SkillExtractor) -> None:
@@ -80,9 +80,9 @@ def test_two_page_cv_under_one_second(fake_extractor: SkillExtractor) -> None:
     )
     cv = para * 14  # about 700 words, two pages
     fake_extractor.extract(cv)  # warm caches
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     found = fake_extractor.extract(cv)
-    assert time.perf_counter() - t0 < 1.0
+    assert time.process_time() - t0 < 1.0
     assert {PYTHON, SQL} <= ids(found)
 
 

@@ -217,6 +217,6 @@ def test_emails_always_redacted(email: str, prefix: str) -> None:
     ],
 )
 def test_no_catastrophic_backtracking(text: str) -> None:
-    start = time.perf_counter()
+    start = time.process_time()
     redact(text, known_names=["Aa Bb"])
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0

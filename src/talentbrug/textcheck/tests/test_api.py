@@ -122,12 +122,12 @@ def test_very_large_input_does_not_crash_and_stays_linear() -> None:
     big = _vacancy(20_500)
     assert len(big.split()) > 20_000
     check(small)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     check(small)
-    t_small = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    t_small = time.process_time() - t0
+    t0 = time.process_time()
     result = check(big)
-    t_big = time.perf_counter() - t0
+    t_big = time.process_time() - t0
     assert result.metrics.words > 20_000
     ratio = t_big / max(t_small, 1e-4)
     assert ratio < 10 * (len(big) / len(small)) / 3  # ~10x the size, allow noise
@@ -145,9 +145,9 @@ def test_thousand_word_check_is_fast() -> None:
     check(text)  # warm: pyphen and wordfreq load once
     timings = []
     for _ in range(5):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         check(text)
-        timings.append(time.perf_counter() - t0)
+        timings.append(time.process_time() - t0)
     assert sorted(timings)[2] < 0.200
 
 
