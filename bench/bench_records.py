@@ -17,7 +17,11 @@
 Usage::
 
     .venv/bin/python bench/bench_records.py [--docs 10000] [--size-mb 1000] [--cards 200]
-        [--seed 1] [--keep DIR]
+        [--seed 1] [--keep DIR [--reuse]] [--workers 2] [--skip-floor]
+        [--database-url postgres://postgres@127.0.0.1:5432/talentbrug_bench9]
+
+CPU seconds (this process and its worker processes) and the load average are printed next
+to the wall times: on a shared machine the wall time says as much about the neighbours.
 
 Writes var/bench/records.json. The issue's target: 10,000 documents (≈ 1 GB) read and
 de-duplicated in under 10 minutes using under 2 GiB; next card under 100 ms.
@@ -398,9 +402,9 @@ def floor(folder: Path) -> dict[str, Any]:
     }
 
 
-def setup_django(var_dir: Path) -> None:
+def setup_django(var_dir: Path, database_url: str = "") -> None:
     os.environ["TALENTBRUG_VAR_DIR"] = str(var_dir)
-    os.environ["DATABASE_URL"] = f"sqlite:///{var_dir / 'bench.sqlite3'}"
+    os.environ["DATABASE_URL"] = database_url or f"sqlite:///{var_dir / 'bench.sqlite3'}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "talentbrug.conf.test")
     os.environ.pop("CELERY_BROKER_URL", None)
     import django
@@ -417,7 +421,33 @@ def setup_django(var_dir: Path) -> None:
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     from django.core.management import call_command
 
+    if database_url.startswith("postgres"):
+        _fresh_postgres_database()
     call_command("migrate", verbosity=0)
+
+
+def _fresh_postgres_database() -> None:
+    """Drop and recreate the (benchmark-only) PostgreSQL database named in DATABASE_URL."""
+    from django.db import connection
+
+    name = connection.settings_dict["NAME"]
+    if not str(name).startswith("talentbrug_bench"):
+        raise SystemExit(f"refusing to recreate {name!r}: use a database named talentbrug_bench*")
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+
+
+def cpu_seconds() -> float:
+    """User + system CPU time of this process and its finished children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def analyse_fn(services: Any) -> str:
+    """The function that reads documents: per batch (now) or per document (before)."""
+    return "analyse_documents" if hasattr(services, "analyse_documents") else "analyse_document"
 
 
 class Timer:
@@ -450,7 +480,7 @@ def _analyse_batch(ids: list[int]) -> tuple[float, float, int]:
     from talentbrug.records import services, tasks
 
     connections.close_all()  # never share the parent's SQLite connection
-    analyse = Timer(services, "analyse_document")
+    analyse = Timer(services, analyse_fn(services))
     near = Timer(services, "find_near_duplicates")
     tasks.analyse_documents(ids)
     return analyse.seconds, near.seconds, near.calls
@@ -479,9 +509,11 @@ def run_pipeline(share: Path, workers: int) -> tuple[Any, Any, Any, dict[str, An
     collection = services.create_collection(
         organisation, user, name="Gedeelde schijf team Werving", default_category=category
     )
-    analyse = Timer(services, "analyse_document")
+    analyse = Timer(services, analyse_fn(services))
     near = Timer(services, "find_near_duplicates")
     rss_before = peak_rss_mb()
+    cpu_before = cpu_seconds()
+    load_before = os.getloadavg()
     batches: list[list[int]] = []
     if workers > 1:
         # Like `celery worker --concurrency N`: the import queues batches, N processes read them.
@@ -504,6 +536,8 @@ def run_pipeline(share: Path, workers: int) -> tuple[Any, Any, Any, dict[str, An
         near.seconds = sum(c[1] for c in child)
         near.calls = sum(c[2] for c in child)
     total = time.perf_counter() - start
+    cpu = cpu_seconds() - cpu_before
+    load_after = os.getloadavg()
     documents = Document.objects.filter(collection=collection)
     figures = {
         "documents": len(created),
@@ -511,6 +545,11 @@ def run_pipeline(share: Path, workers: int) -> tuple[Any, Any, Any, dict[str, An
         "docs_per_s": round(len(created) / total, 1),
         "workers": workers,
         "store_s": round(stored, 1),
+        "analysis_wall_s": round(total - stored, 1),
+        "cpu_s": round(cpu, 1),
+        "cpu_per_doc_ms": round(cpu * 1000 / max(1, len(created)), 1),
+        "loadavg_1m_before_after": [round(load_before[0], 2), round(load_after[0], 2)],
+        "database": connection_vendor(),
         "analyse_cpu_s_summed": round(analyse.seconds, 1),
         "near_duplicates_s": round(near.seconds, 2),
         "near_duplicate_passes": near.calls,
@@ -529,6 +568,12 @@ def run_pipeline(share: Path, workers: int) -> tuple[Any, Any, Any, dict[str, An
         ).count(),
     }
     return organisation, user, collection, figures
+
+
+def connection_vendor() -> str:
+    from django.db import connection
+
+    return str(connection.vendor)
 
 
 def query_plan(collection: Any, user: Any) -> list[str]:
@@ -586,22 +631,26 @@ def next_card(bench: Bench, collection: Any, user: Any, cards: int) -> None:
     current = services.claim_next_card(collection, user)
     decide_ms: list[float] = []
     card_ms: list[float] = []
+    card_cpu_ms: list[float] = []  # CPU of this process (view + SQLite); robust on a busy host
+    decide_cpu_ms: list[float] = []
     full_ms: list[float] = []
     for n in range(cards):
         if current is None:
             break
         # The prefetch that triage.js starts as soon as a card is shown.
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         fragment = client.get(card_url, {"na": current.pk}, HTTP_X_RECORDS_FETCH="1")
         card_ms.append((time.perf_counter() - t0) * 1000)
+        card_cpu_ms.append((time.process_time() - c0) * 1000)
         assert fragment.status_code == 200
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         response = client.post(
             reverse("records:decide", args=[collection.pk, current.pk]),
             {"decision": rng.choice(["keep", "discard", "discard", "later"])},
             HTTP_X_RECORDS_FETCH="1",
         )
         decide_ms.append((time.perf_counter() - t0) * 1000)
+        decide_cpu_ms.append((time.process_time() - c0) * 1000)
         assert response.status_code == 200, response.status_code
         if n % 10 == 0:  # now and then a full page load (the no-JS path, a reload)
             t0 = time.perf_counter()
@@ -622,8 +671,15 @@ def next_card(bench: Bench, collection: Any, user: Any, cards: int) -> None:
         documents=open_before,
         **stats(card_ms),
         under_100ms=bool(card_ms) and percentile(card_ms, 0.95) < 100,
+        cpu=stats(card_cpu_ms),
+        loadavg_1m=round(os.getloadavg()[0], 2),
     )
-    bench.record("next card: POST decision (fetch)", documents=open_before, **stats(decide_ms))
+    bench.record(
+        "next card: POST decision (fetch)",
+        documents=open_before,
+        **stats(decide_ms),
+        cpu=stats(decide_cpu_ms),
+    )
     bench.record("triage page, full load (no JS)", documents=open_before, **stats(full_ms))
 
 
@@ -635,6 +691,16 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="generate into (and keep) this folder")
     parser.add_argument("--skip-floor", action="store_true")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="with --keep: use the documents already in that folder instead of generating",
+    )
+    parser.add_argument(
+        "--database-url",
+        default="",
+        help="default: a throw-away SQLite file; or postgres://…/talentbrug_bench9 (recreated)",
+    )
     parser.add_argument(
         "--workers",
         type=int,
@@ -651,7 +717,15 @@ def main() -> int:
         print(
             f"generating {args.docs} documents (≈ {args.size_mb:.0f} MB) in {share} …", flush=True
         )
-        generated = generate(share, args.docs, args.size_mb, args.seed)
+        if args.reuse and args.keep and any(share.rglob("*.*")):
+            files = [p for p in share.rglob("*") if p.is_file()]
+            generated = {
+                "documents": len(files),
+                "bytes": sum(p.stat().st_size for p in files),
+                "reused": str(share),
+            }
+        else:
+            generated = generate(share, args.docs, args.size_mb, args.seed)
         bench.record("generated set", **generated)
         print(f"  {generated}", flush=True)
 
@@ -665,8 +739,8 @@ def main() -> int:
             print("floor: pdftotext / plain unzip reads …", flush=True)
             bench.record("floor: pdftotext + plain reads", **floor(share))
 
-        print("pipeline: import_folder (store, analyse, duplicates) on SQLite …", flush=True)
-        setup_django(work / "var")
+        print("pipeline: import_folder (store, analyse, duplicates) …", flush=True)
+        setup_django(work / "var", args.database_url)
         _org, user, collection, figures = run_pipeline(share, args.workers)
         figures["under_10_min"] = figures["total_s"] < 600
         figures["under_2_gib"] = (

@@ -9,6 +9,7 @@ class RecordsConfig(AppConfig):
     def ready(self) -> None:
         from talentbrug.publishing import periodic
 
-        from . import attention, events, permissions, tasks  # noqa: F401
+        from . import attention, db, events, permissions, tasks  # noqa: F401
 
+        db.connect()
         periodic.register("records.destroy_due_lists", tasks.destroy_due_lists)

@@ -21,8 +21,10 @@ MIN_PER_CLASS = 2
 
 def tokens(text: str) -> list[str]:
     """Lower-case words of three or more characters, without diacritics."""
-    folded = unicodedata.normalize("NFKD", text[:MAX_CHARS].casefold())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = text[:MAX_CHARS].casefold()
+    if not folded.isascii():  # ASCII has no diacritics: skip the per-character pass
+        folded = unicodedata.normalize("NFKD", folded)
+        folded = "".join(c for c in folded if not unicodedata.combining(c))
     return _WORD.findall(folded)
 
 
@@ -71,18 +73,25 @@ class NaiveBayes:
             return None
         words = [w for w in tokens(text) if w in self.vocabulary]
         n = sum(self.doc_counts.values())
+        v = len(self.vocabulary) or 1
+        # log P(word | label) for the words of this text, each computed once per label.
+        unique = set(words)
+        logs: dict[str, dict[str, float]] = {}
+        for label in self.doc_counts:
+            counts = self.word_counts[label]
+            denominator = math.log(self.totals[label] + self.alpha * v)
+            logs[label] = {w: math.log(counts[w] + self.alpha) - denominator for w in unique}
         scores = {}
         for label, count in self.doc_counts.items():
-            score = math.log(count / n)
-            score += sum(self._log_word(label, w) for w in words)
-            scores[label] = score
+            per_word = logs[label]
+            scores[label] = math.log(count / n) + sum(per_word[w] for w in words)
         best = max(scores, key=lambda k: scores[k])
         top = max(scores.values())
         norm = sum(math.exp(s - top) for s in scores.values())
         confidence = 1.0 / norm
         others = [k for k in scores if k != best]
         influence: Counter[str] = Counter()
-        for w in set(words):
-            influence[w] = self._log_word(best, w) - max(self._log_word(o, w) for o in others)
+        for w in unique:
+            influence[w] = logs[best][w] - max(logs[o][w] for o in others)
         strongest = tuple(w for w, s in influence.most_common(3) if s > 0)
         return Prediction(best, confidence, strongest)

@@ -385,8 +385,17 @@ class Document(models.Model):
         verbose_name_plural = _("documenten")
         ordering = ["path", "pk"]
         indexes = [
-            # The triage queue: the next free card in path order (claim_next_card).
-            models.Index(fields=["collection", "decision", "path"]),
+            # The triage queue: the next free card in queue order (claim_next_card orders by
+            # path, then id): equality on collection and decision, then read in index order.
+            models.Index(
+                fields=["collection", "decision", "path", "id"], name="records_doc_triage_queue"
+            ),
+            # A person's own claims (reload, release): without it SQLite scans the collection
+            # and reads every row (the claim columns sit behind the long text column).
+            models.Index(fields=["collection", "claimed_by"], name="records_doc_claims"),
+            # "Exact copy of a kept document" on every card: sha256 first, so that no planner
+            # walks all kept documents through the single-column decision index instead.
+            models.Index(fields=["sha256", "decision"], name="records_doc_copies"),
             # "Is anything of this collection still being read?" after every analysis batch.
             models.Index(
                 fields=["collection", "analysis_status"], name="records_doc_coll_analysis"

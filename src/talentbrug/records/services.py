@@ -30,9 +30,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from talentbrug.audit.services import record_event
-from talentbrug.docanalysis import DocType, NearDuplicateIndex, analyse, signature_from_hex
+from talentbrug.docanalysis import (
+    DocType,
+    Limits,
+    NearDuplicateIndex,
+    analyse,
+    signature_from_hex,
+)
 from talentbrug.docanalysis.macros import macro_reason
 from talentbrug.docanalysis.similarity import signature_to_hex
+from talentbrug.privacy.virusscan import records_problem as virus_problem
 
 from .constants import (
     ACTIVE_LIST_STATUSES,
@@ -56,6 +63,7 @@ from .models import (
 
 T = TypeVar("T")
 CHUNK = 1024 * 1024
+STORE_INSERT_CHUNK = 500
 CLAIM_MINUTES = 5
 UNDO_WINDOW = 10
 NEAR_DUPLICATE_THRESHOLD = 0.8
@@ -211,6 +219,7 @@ def _bounded_copy(source: IO[bytes], limit: int) -> tuple[IO[bytes] | None, int]
 def _store(collection: Collection, user: Any, incoming: Iterable[Incoming]) -> list[Document]:
     """Create documents (and their stored files) in one transaction; analysis comes after."""
     created: list[Document] = []
+    pending: list[Document] = []  # inserted in chunks (one INSERT per chunk, not per file)
     stored: list[str] = []
     unreadable = 0
     try:
@@ -226,6 +235,10 @@ def _store(collection: Collection, user: Any, incoming: Iterable[Incoming]) -> l
                     source_modified=item.modified,
                 )
                 problem = item.problem or path_problem
+                if not problem and item.stream is not None:
+                    # clamd when configured: infected → unreadable card, file not stored;
+                    # scanner down → ValidationError, nothing of the import is kept.
+                    problem = virus_problem(item.stream, collection.organisation)
                 try:
                     if problem or item.stream is None:
                         document.analysis_status = AnalysisStatus.UNREADABLE
@@ -239,8 +252,11 @@ def _store(collection: Collection, user: Any, incoming: Iterable[Incoming]) -> l
                     # memory stays flat however many files come in.
                     if item.stream is not None:
                         item.stream.close()
-                document.save()
-                created.append(document)
+                pending.append(document)
+                if len(pending) >= STORE_INSERT_CHUNK:
+                    created += Document.objects.bulk_create(pending)
+                    pending = []
+            created += Document.objects.bulk_create(pending)
             Collection.objects.filter(pk=collection.pk).update(
                 analysis_total=F("analysis_total") + len(created),
                 analysis_done=F("analysis_done") + unreadable,
@@ -494,67 +510,118 @@ def _unreadable_reason(errors: list[str], has_text: bool, doc_type: DocType) -> 
     return ""
 
 
-def analyse_document(document: Document) -> Document:
-    """Read one stored document with docanalysis and save what it found. Never raises."""
-    if document.analysis_status != AnalysisStatus.PENDING:
-        return document
-    fields: dict[str, Any] = {}
+# Extracted text is cut at MAX_TEXT_CHARS (200,000 characters, a few hundred pages) while it is
+# read, not afterwards: only that much is stored, and suggestions, signs of personal data and
+# the near-duplicate signature all work on the stored text. A huge plain-text file (a log, an
+# export) is therefore read for its first ~800 KB only (4 bytes per character at most); its
+# checksum and size still cover the whole file.
+ANALYSIS_LIMITS = Limits(max_text_chars=MAX_TEXT_CHARS)
+# Analysis results are written in chunks: one transaction per chunk instead of one per
+# document (a commit costs milliseconds on SQLite), but bounded in memory (texts are large).
+ANALYSIS_WRITE_CHUNK = 50
+ANALYSIS_WRITE_CHARS = 8_000_000
+
+
+def _read_document(document: Document) -> dict[str, Any]:
+    """What docanalysis finds in one stored document, as Document fields. Never raises."""
     try:
         if not document.file:
             raise FileNotFoundError("no file")
         with document.file.open("rb") as fh:
             macro = macro_reason(fh, document.name)
-            result = analyse(fh, name=document.name)
+            result = analyse(fh, name=document.name, limits=ANALYSIS_LIMITS)
     except Exception as exc:
-        fields = {
+        return {
             "analysis_status": AnalysisStatus.UNREADABLE,
             "unreadable_reason": _("Bestand kan niet geopend worden (%(error)s)")
             % {"error": type(exc).__name__},
         }
-    else:
-        text = result.text[:MAX_TEXT_CHARS]
-        children = result.children
-        reason = _unreadable_reason(result.errors, bool(text.strip()), result.detected_type)
-        if macro:
-            reason = _("Document met macro's; niet geopend voor de inhoud")
-            text = ""
-        signs = [result.personal_data] + [c.personal_data for c in result.iter_all()[1:]]
-        modified = result.modified or result.created or document.source_modified
-        fields = {
-            "size": result.size,
-            "sha256": result.sha256,
-            "detected_type": result.detected_type.value,
-            "mime_type": result.mime_type,
-            "title": (result.title or "")[:300],
-            "author": (result.author or "")[:200],
-            "source_created": result.created,
-            "source_modified": result.modified or document.source_modified,
-            "document_date": timezone.localdate(modified) if modified else None,
-            "extracted_text": text,
-            "preview": ("" if macro else result.preview)[:2000],
-            "signature": signature_to_hex(result.signature) if result.signature and text else "",
-            "has_email": any(s.emails for s in signs),
-            "has_phone": any(s.phones for s in signs),
-            "has_bsn": any(s.bsns for s in signs),
-            "has_iban": any(s.ibans for s in signs),
-            "attachments": [
-                {"name": c.name[:200], "type": c.detected_type.value, "size": c.size}
-                for c in children[:50]
-            ],
-            "empty_or_temporary_reason": (result.empty_or_temporary_reason or "")[:200],
-            "analysis_status": AnalysisStatus.UNREADABLE if reason else AnalysisStatus.DONE,
-            "unreadable_reason": reason[:300],
-        }
-        if fields["document_date"] is None and result.detected_type == DocType.EMPTY:
-            fields["document_date"] = None
+    text = result.text[:MAX_TEXT_CHARS]
+    children = result.children
+    reason = _unreadable_reason(result.errors, bool(text.strip()), result.detected_type)
+    if macro:
+        reason = _("Document met macro's; niet geopend voor de inhoud")
+        text = ""
+    signs = [result.personal_data] + [c.personal_data for c in result.iter_all()[1:]]
+    modified = result.modified or result.created or document.source_modified
+    return {
+        "size": result.size,
+        "sha256": result.sha256,
+        "detected_type": result.detected_type.value,
+        "mime_type": result.mime_type,
+        "title": (result.title or "")[:300],
+        "author": (result.author or "")[:200],
+        "source_created": result.created,
+        "source_modified": result.modified or document.source_modified,
+        "document_date": timezone.localdate(modified) if modified else None,
+        "extracted_text": text,
+        "preview": ("" if macro else result.preview)[:2000],
+        "signature": signature_to_hex(result.signature) if result.signature and text else "",
+        "has_email": any(s.emails for s in signs),
+        "has_phone": any(s.phones for s in signs),
+        "has_bsn": any(s.bsns for s in signs),
+        "has_iban": any(s.ibans for s in signs),
+        "attachments": [
+            {"name": c.name[:200], "type": c.detected_type.value, "size": c.size}
+            for c in children[:50]
+        ],
+        "empty_or_temporary_reason": (result.empty_or_temporary_reason or "")[:200],
+        "analysis_status": AnalysisStatus.UNREADABLE if reason else AnalysisStatus.DONE,
+        "unreadable_reason": reason[:300],
+    }
+
+
+def _save_analyses(found: list[tuple[Document, dict[str, Any]]]) -> int:
+    """Write a chunk of analysis results in one transaction; returns how many were written.
+
+    Each row is only written while it is still pending (a document read twice, e.g. by a
+    retried task, is counted once), and each collection's progress counter moves once.
+    """
+    if not found:
+        return 0
+    done: dict[int, int] = {}
     with transaction.atomic():
-        updated = Document.objects.filter(
-            pk=document.pk, analysis_status=AnalysisStatus.PENDING
-        ).update(**fields)
-        if updated:
-            Collection.objects.filter(pk=document.collection_id).update(
-                analysis_done=F("analysis_done") + 1
+        for document, fields in found:
+            updated = Document.objects.filter(
+                pk=document.pk, analysis_status=AnalysisStatus.PENDING
+            ).update(**fields)
+            if updated:
+                done[document.collection_id] = done.get(document.collection_id, 0) + 1
+        for collection_id, count in done.items():
+            Collection.objects.filter(pk=collection_id).update(
+                analysis_done=F("analysis_done") + count
             )
+    return sum(done.values())
+
+
+def analyse_documents(documents: Iterable[Document]) -> int:
+    """Read many stored documents; results are written in chunks (one transaction each).
+
+    The files are read outside any transaction, so a slow file never holds a database lock.
+    Returns the number of documents read (already-read documents are skipped).
+    """
+    found: list[tuple[Document, dict[str, Any]]] = []
+    chars = 0
+    count = 0
+    for document in documents:
+        if document.analysis_status != AnalysisStatus.PENDING:
+            continue
+        fields = _read_document(document)
+        found.append((document, fields))
+        chars += len(fields.get("extracted_text", ""))
+        count += 1
+        if len(found) >= ANALYSIS_WRITE_CHUNK or chars >= ANALYSIS_WRITE_CHARS:
+            _save_analyses(found)
+            found, chars = [], 0
+    _save_analyses(found)
+    return count
+
+
+def analyse_document(document: Document) -> Document:
+    """Read one stored document with docanalysis and save what it found. Never raises."""
+    if document.analysis_status != AnalysisStatus.PENDING:
+        return document
+    _save_analyses([(document, _read_document(document))])
     document.refresh_from_db()
     return document
 
@@ -864,25 +931,32 @@ def _claim_next_card(
         return mine
     free = Q(claimed_by__isnull=True) | Q(claimed_until__lte=now) | Q(claimed_by=user)
     for decision in TRIAGE_QUEUE:
-        for _attempt in range(5):
-            candidates = list(
-                open_docs.filter(free, decision=decision)
-                .order_by("path", "pk")
-                .values_list("pk", flat=True)[:10]
-            )
-            if not candidates:
-                break
-            for pk in candidates:
-                taken = (
-                    Document.objects.filter(pk=pk, decision=decision)
-                    .filter(free)
-                    .update(claimed_by=user, claimed_until=until)
-                )
-                if taken:
-                    return Document.objects.select_related(
-                        "collection__default_category", "category", "near_duplicate_of"
-                    ).get(pk=pk)
+        pk = _take_first_free(open_docs.filter(free, decision=decision), user, until)
+        if pk is not None:
+            return Document.objects.select_related(
+                "collection__default_category", "category", "near_duplicate_of"
+            ).get(pk=pk)
     return None
+
+
+def _take_first_free(free_docs: Any, user: Any, until: datetime) -> int | None:
+    """Claim the first of ``free_docs`` in queue order; its id, or None when there is none.
+
+    One short transaction with one indexed look-up (``records_doc_triage_queue``: collection,
+    decision, path, id) and one update by primary key. PostgreSQL locks the row with
+    ``FOR UPDATE SKIP LOCKED``, so colleagues claiming at the same moment each get another
+    card without waiting. SQLite starts the transaction with ``BEGIN IMMEDIATE`` (see the
+    database settings), so claims are serialised and the look-up cannot go stale.
+    """
+    queue = free_docs.order_by("path", "pk")
+    if connection.features.has_select_for_update_skip_locked:
+        queue = queue.select_for_update(skip_locked=True)
+    with transaction.atomic():
+        pk = queue.values_list("pk", flat=True).first()
+        if pk is None:
+            return None
+        Document.objects.filter(pk=pk).update(claimed_by=user, claimed_until=until)
+    return int(pk)
 
 
 def release_claims(collection: Collection, user: Any) -> None:

@@ -24,12 +24,13 @@ def analyse_documents(document_ids: list[int]) -> int:
     """
     from . import services
 
-    collection_ids = set()
-    count = 0
-    for document in Document.objects.filter(pk__in=document_ids).select_related("collection"):
-        services.analyse_document(document)
-        collection_ids.add(document.collection_id)
-        count += 1
+    documents = list(
+        Document.objects.filter(pk__in=document_ids)
+        .only("pk", "collection_id", "file", "name", "source_modified", "analysis_status")
+        .order_by("pk")
+    )
+    collection_ids = {d.collection_id for d in documents}
+    count = services.analyse_documents(documents)
     for collection in Collection.objects.filter(pk__in=collection_ids):
         if services.analysis_finished(collection):
             services.find_near_duplicates(collection)

@@ -183,3 +183,57 @@ def test_index_rejects_bad_input() -> None:
         index.add("leeg", minhash_signature(""))
     with pytest.raises(ValueError):
         NearDuplicateIndex(num_perm=100, bands=32)
+
+
+# ----------------------------------------------------------------- speed-ups keep the results
+
+
+_PHONE_ALPHABET = [
+    *"0123456789      +()-./\u2013\t\n,;:abc",
+    "tel: ",
+    "bel ",
+    "06-12345678",
+    "+31 (0)6 1234 5678",
+    "0031 70 123 4567",
+    "070-1234567",
+    "2019-2020",
+    "12-03-2021",
+    "192.168.10.1",
+]
+
+
+@given(st.lists(st.sampled_from(_PHONE_ALPHABET), max_size=60).map("".join))
+def test_phone_scan_per_line_finds_what_the_whole_text_scan_finds(text: str) -> None:
+    from talentbrug.docanalysis.personal import phone_numbers
+    from talentbrug.redaction.detectors import find_phones
+
+    assert phone_numbers(text) == [text[s:e] for _, s, e in find_phones(text)]
+
+
+def test_phone_scan_skips_number_tables_but_finds_phones_in_them() -> None:
+    from talentbrug.docanalysis.personal import phone_numbers
+
+    table = "\n".join(f"{n};woord;{n * 7}" for n in range(2000))
+    assert phone_numbers(table) == []
+    assert phone_numbers(table + "\nbel 06-12345678 of tel: 070 123 4567\n") == [
+        "06-12345678",
+        "070 123 4567",
+    ]
+
+
+def test_minhash_with_and_without_numpy_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    module = importlib.import_module("talentbrug.docanalysis.similarity")
+    rng = random.Random(3)
+    texts = ["", "een", "één twee", *(_text(rng, rng.randint(1, 300)) for _ in range(20))]
+    fast = [minhash_signature(text) for text in texts]
+    monkeypatch.setattr(module, "_np", None)
+    assert [minhash_signature(text) for text in texts] == fast
+
+
+def test_ascii_fast_path_folds_like_the_full_path() -> None:
+    from talentbrug.docanalysis.similarity import normalise_words
+
+    assert normalise_words("Café Één NAÏEF straße") == ["cafe", "een", "naief", "strasse"]
+    assert normalise_words("Cafe EEN naief") == ["cafe", "een", "naief"]
