@@ -17,17 +17,21 @@ What it does:
 2. Collects static files into a temporary TALENTBRUG_VAR_DIR and serves the app with gunicorn on
    127.0.0.1 (a free port) with production settings (``bench.bench_settings``: production plus
    /bench-floor/, a view returning "ok").
-3. Drives three scenarios with N concurrent clients (threads, http.client keep-alive, closed
+   The workers share a Redis cache (database 13, emptied by the benchmark) as in production with
+   several processes; ``--cache locmem`` gives each worker its own.
+3. Drives five scenarios with N concurrent clients (threads, http.client keep-alive, closed
    loop, no think time), each for a fixed number of requests: the floor view, the list with a
    search term and two filters (rotating over a few combinations), and vacancy pages (rotating
-   over open vacancies).
+   over open vacancies), both mostly served from the page cache (``publishing.pagecache``);
+   then the same pages as cache misses: the list with a new query string on every request, and
+   every open vacancy's page once, after emptying the cache.
 4. Prints p50/p95 per scenario, the ratio to the floor, throughput, the SQL queries of one request
    of each page (in-process, same database, CaptureQueriesContext, cold and warm cache), and
    writes var/bench/careers.json.
 
     .venv/bin/python bench/bench_careers.py [--requests 1500] [--clients 20] [--workers 5]
         [--worker-class sync|gthread] [--threads 1] [--vacancies 5000] [--open 1500]
-        [--db talentbrug_bench_careers] [--reload]
+        [--db talentbrug_bench_careers] [--reload] [--cache redis|locmem]
 
 Without PostgreSQL on 127.0.0.1:5432 the script says so and stops (exit code 0).
 """
@@ -63,6 +67,10 @@ from bench.harness import Bench, percentile  # noqa: E402
 HOST = "127.0.0.1"  # never anything else: the benchmark only talks to this machine
 PG_PORT = 5432
 PG_USER = "postgres"
+REDIS_PORT = 6379
+# The cache of the gunicorn workers: shared (Redis), as in production with several processes.
+# A database of its own: the benchmark empties it (cache.clear() flushes the database).
+REDIS_DB = 13
 SETTINGS = "bench.bench_settings"
 LIST_TARGET_P95_MS = 100.0
 PAGE_TARGET_P95_MS = 50.0
@@ -416,8 +424,17 @@ def ensure_database(name: str) -> bool:
         return True
 
 
-def django_env(database_url: str, secret: str) -> dict[str, str]:
+def redis_available() -> bool:
+    try:
+        with socket.create_connection((HOST, REDIS_PORT), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+def django_env(database_url: str, secret: str, cache_url: str = "") -> dict[str, str]:
     return {
+        "CACHE_URL": cache_url,
         "DJANGO_SETTINGS_MODULE": SETTINGS,
         "DJANGO_SECRET_KEY": secret,
         "DJANGO_ALLOWED_HOSTS": HOST,
@@ -601,8 +618,14 @@ def cpu_figures(app_ms: float, db_ms: float, clients: int) -> dict[str, float]:
 # ----------------------------------------------------------------------------- load
 
 
-def drive(port: int, paths: list[str], clients: int, requests: int) -> dict[str, Any]:
-    """`clients` threads, each with one keep-alive connection, share `requests` requests."""
+def drive(
+    port: int, paths: list[str], clients: int, requests: int, spread: bool = True
+) -> dict[str, Any]:
+    """`clients` threads, each with one keep-alive connection, share `requests` requests.
+
+    spread: each client starts at another place in `paths`; without it request i asks for
+    paths[i], so that (up to len(paths) requests) no path is asked twice.
+    """
     lock = threading.Lock()
     issued = [0]
     samples: list[float] = []
@@ -643,7 +666,9 @@ def drive(port: int, paths: list[str], clients: int, requests: int) -> dict[str,
             samples.extend(mine)
 
     started = time.perf_counter()
-    workers = [threading.Thread(target=client, args=(n * 7,)) for n in range(clients)]
+    workers = [
+        threading.Thread(target=client, args=(n * 7 if spread else 0,)) for n in range(clients)
+    ]
     for worker in workers:
         worker.start()
     for worker in workers:
@@ -695,6 +720,13 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
     parser.add_argument("--worker-class", choices=["sync", "gthread"], default="sync")
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument(
+        "--cache",
+        choices=["redis", "locmem"],
+        default="redis",
+        help="redis (shared by the workers, as in production; falls back to locmem without "
+        f"Redis on {HOST}:{REDIS_PORT}) or locmem (one cache per worker)",
+    )
     args = parser.parse_args()
     if not args.db.replace("_", "").isalnum():
         parser.error("--db: letters, digits and _ only")
@@ -704,7 +736,10 @@ def main() -> int:
 
     bench = Bench("careers")
     database_url = f"postgres://{PG_USER}@{HOST}:{PG_PORT}/{args.db}"
-    env = django_env(database_url, secrets.token_urlsafe(64))
+    cache_url = ""
+    if args.cache == "redis" and redis_available():
+        cache_url = f"redis://{HOST}:{REDIS_PORT}/{REDIS_DB}"
+    env = django_env(database_url, secrets.token_urlsafe(64), cache_url)
     os.environ.update(env)
 
     created = ensure_database(args.db)
@@ -737,14 +772,25 @@ def main() -> int:
     detail_paths = [
         public_url(v) for v in open_vacancies().order_by("pk")[:: max(1, open_now // 200)]
     ]
+    # Cache misses on purpose: every request another query string (an unknown parameter, which
+    # the form ignores), so the list is searched, counted and rendered every time; and every open
+    # vacancy's page once per language before any comes again. The "cold" figures of a site
+    # whose visitors all search for something new.
+    unique = args.requests + args.warmup
+    miss_paths = [f"{list_paths[i % len(list_paths)]}&bench={i}" for i in range(unique)]
+    all_detail_paths = [public_url(v) for v in open_vacancies().order_by("?")]
     scenarios = [
         ("floor: /bench-floor/", ["/bench-floor/"], None),
         ("list: search term + two filters", list_paths, LIST_TARGET_P95_MS),
         ("vacancy page", detail_paths, PAGE_TARGET_P95_MS),
+        ("list, cache miss (new query)", miss_paths, None),
+        ("vacancy page, cache miss", all_detail_paths, None),
     ]
     counts = {
         "list: search term + two filters": query_counts(list_paths[0]),
         "vacancy page": query_counts(detail_paths[0]),
+        "list, cache miss (new query)": query_counts(list_paths[1]),
+        "vacancy page, cache miss": query_counts(detail_paths[1]),
     }
     connection.close()
 
@@ -759,16 +805,28 @@ def main() -> int:
         config = f"gunicorn {args.worker_class} x{args.workers}" + (
             f", {args.threads} threads" if args.worker_class == "gthread" else ""
         )
-        print(f"{config} on {HOST}:{port}; {args.clients} clients, {args.requests} requests each")
+        print(
+            f"{config} on {HOST}:{port}; {args.clients} clients, {args.requests} requests each; "
+            f"cache: {cache_url or 'locmem (per worker)'}"
+        )
         load_before = os.getloadavg()[0]
         floor: dict[str, Any] = {}
         for name, paths, target in scenarios:
-            drive(port, paths, args.clients, args.warmup)
+            miss = "cache miss" in name
+            if miss:
+                from django.core.cache import cache
+
+                cache.clear()  # the workers' shared cache (with --cache locmem: theirs stays)
+                drive(port, paths[: args.warmup], args.clients, args.warmup, spread=False)
+                paths = paths[args.warmup :]
+            else:  # every path once: the steady state of a set of popular pages
+                drive(port, paths, args.clients, len(paths), spread=False)
+                drive(port, paths, args.clients, args.warmup)
             with (
                 CpuMeter(lambda: server_pids(proc)) as app_cpu,
                 CpuMeter(lambda: db_pids(args.db)) as db_cpu,
             ):
-                result = drive(port, paths, args.clients, args.requests)
+                result = drive(port, paths, args.clients, args.requests, spread=not miss)
             done = max(1, result["requests"])
             result.update(
                 cpu_figures(

@@ -11,6 +11,9 @@ class PublishingConfig(AppConfig):
 
         periodic.register("publishing.close_expired_vacancies", tasks.close_expired_vacancies)
         self._connect_facet_signals()
+        from .pagecache import connect_signals
+
+        connect_signals()
 
     def _connect_facet_signals(self) -> None:
         from django.db.models.signals import post_delete, post_save

@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from talentbrug.accounts.models import Organisation
@@ -52,6 +54,36 @@ def forget_filter_facets(**kwargs: Any) -> None:
     cache.delete(_facets_key())
 
 
+class PlainSelect(forms.Select):
+    """A <select> rendered in Python: the same HTML as Django's template-based Select (without
+    option groups), at a fraction of the cost. The careers filters have some 70 options; Django
+    renders a template include for every one of them on every cache miss of the list."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        final = self.build_attrs(self.attrs, attrs)
+        selected = set(self.format_value(value))
+        options = format_html_join(
+            "",
+            '\n  <option value="{}"{}>{}</option>',
+            (
+                (str(option), " selected" if str(option) in selected else "", label)
+                for option, label in self.choices
+            ),
+        )
+        attributes = format_html_join(
+            "",
+            "{}{}",
+            (
+                (f" {key}", "" if val is True else format_html('="{}"', val))
+                for key, val in final.items()
+                if val is not False and val is not None
+            ),
+        )
+        return format_html('<select name="{}"{}>{}\n</select>', name, attributes, options)
+
+
 def _blank(label: Any) -> list[tuple[str, Any]]:
     return [("", label)]
 
@@ -68,12 +100,12 @@ class SearchForm(forms.Form):
             attrs={"type": "search", "class": "utrecht-textbox utrecht-textbox--html-input"}
         ),
     )
-    niveau = forms.ChoiceField(label=_("Niveau"), required=False)
-    doelgroep = forms.ChoiceField(label=_("Voor wie"), required=False)
-    contract = forms.ChoiceField(label=_("Soort contract"), required=False)
-    regio = forms.ChoiceField(label=_("Regio"), required=False)
-    uren = forms.ChoiceField(label=_("Uren per week"), required=False)
-    organisatie = forms.ChoiceField(label=_("Organisatie"), required=False)
+    niveau = forms.ChoiceField(label=_("Niveau"), required=False, widget=PlainSelect)
+    doelgroep = forms.ChoiceField(label=_("Voor wie"), required=False, widget=PlainSelect)
+    contract = forms.ChoiceField(label=_("Soort contract"), required=False, widget=PlainSelect)
+    regio = forms.ChoiceField(label=_("Regio"), required=False, widget=PlainSelect)
+    uren = forms.ChoiceField(label=_("Uren per week"), required=False, widget=PlainSelect)
+    organisatie = forms.ChoiceField(label=_("Organisatie"), required=False, widget=PlainSelect)
     nt2 = forms.BooleanField(
         label=_("Nederlands als tweede taal welkom"),
         required=False,

@@ -21,7 +21,7 @@ from talentbrug.accounts.models import Organisation
 from talentbrug.vacancies.constants import VacancyStatus
 from talentbrug.vacancies.models import Vacancy
 
-from . import feeds, flyer, jsonld, services, wvn
+from . import feeds, flyer, jsonld, pagecache, services, wvn
 from .attribution import remember_channel
 from .constants import PAGE_SIZE, SIMILAR_COUNT
 from .facts import apply_link, facts_for, public_url, salary_ranges, vacancy_slug
@@ -38,14 +38,31 @@ SESSION_SEEN_KEY = "publishing_seen_channels"
 
 
 @require_GET
+@pagecache.anonymous_page("list")
 def vacancy_list(request: HttpRequest) -> HttpResponse:
-    form = SearchForm(request.GET)
-    results = search_vacancies(form.query(), form.filters())
-    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    """The list with search and filters. Its content is the same for every visitor with the same
+    query string and language: rendered once and kept (``pagecache``); the shell is per request."""
+    cache_key = pagecache.key("list", sorted(request.GET.lists()))
+    parts = pagecache.get(cache_key)
+    if parts is None:
+        form = SearchForm(request.GET)
+        results = search_vacancies(form.query(), form.filters())
+        page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("pagina"))
+        context = {
+            "form": form,
+            "page": page,
+            "searching": form.active(),
+            "facts": _facts_map(page),
+        }
+        parts = {
+            "searching": context["searching"],
+            "body": render_to_string("publishing/_vacancy_list_body.html", context, request),
+        }
+        pagecache.put(cache_key, parts)
     return render(
         request,
         "publishing/vacancy_list.html",
-        {"form": form, "page": page, "searching": form.active(), "facts": _facts_map(page)},
+        {"searching": parts["searching"], "body": parts["body"]},  # |safe: our own template
     )
 
 
@@ -74,10 +91,31 @@ def vacancy_redirect(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
+@pagecache.anonymous_page("vacancy")
 def vacancy_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
-    vacancy = _public_vacancy(pk)
-    if slug != vacancy_slug(vacancy):
-        return redirect(public_url(vacancy), permanent=True)
+    """The vacancy page. Its content and JSON-LD are rendered once per vacancy, language and host
+    and kept (``pagecache``, forgotten on any change); the shell with the CSP nonce is rendered
+    per request."""
+    cache_key = pagecache.key("vacancy", [pk, request.scheme, request.get_host()])
+    parts = pagecache.get(cache_key)
+    if parts is None:
+        parts = _vacancy_parts(request, _public_vacancy(pk))
+        pagecache.put(cache_key, parts)
+    if slug != parts["slug"]:
+        return redirect(parts["url"], permanent=True)
+    return render(
+        request,
+        "publishing/vacancy_detail.html",
+        {
+            "display_title": parts["title"],
+            "posting_json": parts["posting_json"],
+            "body": parts["body"],  # |safe in the shell: rendered by our own template
+        },
+    )
+
+
+def _vacancy_parts(request: HttpRequest, vacancy: Vacancy) -> dict[str, Any]:
+    """What the vacancy page shows, rendered: the same for every visitor (no nonce, no token)."""
     salary = salary_ranges([vacancy])[vacancy.pk]  # one query (salary_range() takes two)
     open_now = is_open(vacancy)
     href, direct = apply_link(vacancy)
@@ -95,18 +133,26 @@ def vacancy_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
             vacancy.requirements.select_related("skill").order_by("-kind", "position", "pk")
         ),
     }
+    posting_json = ""
     if open_now:
-        context["posting"] = jsonld.job_posting(
+        posting = jsonld.job_posting(
             vacancy,
             url=request.build_absolute_uri(public_url(vacancy)),
             salary=salary,
             direct_apply=direct,
         )
+        posting_json = jsonld.to_script_json(posting)
     else:
+        # A closed vacancy still answers 200 with a clear notice and similar open vacancies
+        # (a 410 would hide those from visitors with an old link); search engines get noindex.
         context["similar"] = similar_vacancies(vacancy, SIMILAR_COUNT)
-    # A closed vacancy still answers 200 with a clear notice and similar open vacancies
-    # (a 410 would hide those from visitors with an old link); search engines get noindex.
-    return render(request, "publishing/vacancy_detail.html", context)
+    return {
+        "slug": vacancy_slug(vacancy),
+        "url": public_url(vacancy),
+        "title": display_title,
+        "posting_json": posting_json,
+        "body": render_to_string("publishing/_vacancy_detail_body.html", context, request),
+    }
 
 
 @require_GET

@@ -10,12 +10,16 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from talentbrug.accounts.access import can, get_for_organisation, scoped, staff_required
 from talentbrug.applications.models import Application, WorkSampleSubmission
+from talentbrug.applications.services import profile_for
+from talentbrug.interviews.access import require_assignment, visible_progress
 from talentbrug.vacancies.models import Vacancy
 
 from . import services
@@ -46,9 +50,12 @@ def _vacancy(request: HttpRequest, pk: int) -> Vacancy:
     return get_for_organisation(Vacancy, _org(request), pk=pk)
 
 
-def _application(request: HttpRequest, pk: int) -> Application:
+def _application(request: HttpRequest, pk: int, *, always_blind: bool = False) -> Application:
     queryset = Application.objects.select_related("vacancy__organisation", "candidate")
-    return get_for_organisation(queryset, _org(request), pk=pk)
+    application = get_for_organisation(queryset, _org(request), pk=pk)
+    if not always_blind:  # a page that never shows identity (work samples) needs no assignment
+        require_assignment(request, application)  # assessors: only candidates assigned to them
+    return application
 
 
 def _next(request: HttpRequest, default: str) -> str:
@@ -78,8 +85,9 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-BOARD_COLUMN_LIMIT = 50  # cards per column on the board; the list shows all, page by page
-LIST_PAGE_SIZE = 100
+BOARD_COLUMN_LIMIT = 25  # cards per column on the board; the list shows all, page by page
+BOARD_COLUMN_MORE = 200  # cards in the one column opened with "Toon meer" (?meer=<stage>)
+LIST_PAGE_SIZE = 50  # rows per page of the list (with bulk actions)
 
 
 def _card(progress: Any, stages: list[Stage]) -> dict[str, Any]:
@@ -94,16 +102,74 @@ def _card(progress: Any, stages: list[Stage]) -> dict[str, Any]:
     }
 
 
+def _board_card_maker(stages: list[Stage]) -> Any:
+    """A function that turns a progress row into what its board card shows, as ready strings.
+
+    Hundreds of cards: everything that is the same for many cards (the options of the move
+    select per stage, the URL patterns, the route labels) is made once here, not per card in
+    the template (a template include, tag and number localisation per option and per card).
+    """
+    from talentbrug.applications.constants import Route
+
+    routes = dict(Route.choices)
+    detail = reverse("selection:application", args=[0]).replace("/0/", "/{}/")
+    move = reverse("selection:move", args=[0]).replace("/0/", "/{}/")
+    options: dict[int, str] = {}
+
+    def make(progress: Any) -> dict[str, Any]:
+        card = _card(progress, stages)
+        stage_id = progress.stage_id
+        if stage_id not in options:
+            options[stage_id] = format_html_join(
+                "", '<option value="{}">{}</option>', ((s.pk, s.name) for s in card["targets"])
+            )
+        count = getattr(progress, "scorecard_count", 0)
+        card.update(
+            pk=str(progress.pk),
+            version=str(progress.version),
+            score_count=str(count),
+            href=detail.format(progress.application_id),
+            move_url=move.format(progress.application_id),
+            options=options[stage_id] if card["targets"] else "",
+            route=routes.get(progress.application.route, progress.application.route),
+            scores=ngettext("%(counter)s beoordeling", "%(counter)s beoordelingen", count)
+            % {"counter": count},
+            move_label=_("Verplaats %(label)s naar") % {"label": card["label"]},
+        )
+        return card
+
+    return make
+
+
 @staff_required("selection.view")
 def board(request: HttpRequest, pk: int) -> HttpResponse:
+    """Columns per stage with their totals and the first cards (more on request, all in the list).
+
+    A constant number of queries that read only the cards shown, not every application.
+    """
     vacancy = _vacancy(request, pk)
     stages = services.ensure_progress(vacancy)
-    columns = {stage.pk: {"stage": stage, "cards": [], "total": 0} for stage in stages}
-    for progress in services.board_progress(vacancy):
-        column = columns[progress.stage_id]
-        column["total"] += 1
-        if column["total"] <= BOARD_COLUMN_LIMIT:
-            column["cards"].append(_card(progress, stages))
+    by_pk = {stage.pk: stage for stage in stages}
+    more = request.GET.get("meer", "")
+    more_stage = int(more) if more.isdigit() and int(more) in by_pk else None
+    rows = visible_progress(services.board_progress(vacancy), request, stages)
+    totals = services.column_totals(rows)
+    columns = {
+        stage.pk: {
+            "stage": stage,
+            "cards": [],
+            "total": totals.get(stage.pk, 0),
+            "expanded": stage.pk == more_stage,
+        }
+        for stage in stages
+    }
+    cards = services.first_per_column(
+        rows, BOARD_COLUMN_LIMIT, more_stage=more_stage, more_limit=BOARD_COLUMN_MORE
+    )
+    board_card = _board_card_maker(stages)
+    for progress in cards:
+        progress.stage = by_pk[progress.stage_id]
+        columns[progress.stage_id]["cards"].append(board_card(progress))
     return render(
         request,
         "selection/board.html",
@@ -111,6 +177,7 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
             "vacancy": vacancy,
             "columns": list(columns.values()),
             "limit": BOARD_COLUMN_LIMIT,
+            "more_limit": BOARD_COLUMN_MORE,
             "can_move": can(request, "selection.move"),
         },
     )
@@ -122,13 +189,18 @@ def application_list(request: HttpRequest, pk: int) -> HttpResponse:
     stages = services.ensure_progress(vacancy)
     stage_filter = request.GET.get("fase", "")
     route_filter = request.GET.get("route", "")
-    rows = services.board_progress(vacancy)
+    rows = visible_progress(services.board_progress(vacancy), request, stages)
     if stage_filter.isdigit():
         rows = rows.filter(stage_id=int(stage_filter))
     if route_filter:
         rows = rows.filter(application__route=route_filter)
     page = Paginator(rows, LIST_PAGE_SIZE).get_page(request.GET.get("pagina"))
-    cards = [_card(progress, stages) for progress in page.object_list]
+    by_pk = {stage.pk: stage for stage in stages}
+    shown = services.with_scorecard_counts(list(page.object_list))
+    for progress in shown:
+        progress.stage = by_pk.get(progress.stage_id, progress.stage)
+    list_card = _board_card_maker(stages)
+    cards = [list_card(progress) for progress in shown]
     from talentbrug.applications.constants import Route
 
     form = BulkMoveForm(
@@ -202,6 +274,8 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     def show(text: str) -> str:
         return services.blind_text(text, progress) if hidden else text
 
+    # Only the profile rows entered for this organisation (applications.services.profile_for).
+    profile = profile_for(candidate, _org(request))
     documents = [
         {"kind": d.get_kind_display(), "text": show(d.extracted_text)}
         for d in application.documents.all()
@@ -213,7 +287,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "where": "" if hidden else e.organisation_name,
             "description": show(e.description),
         }
-        for e in candidate.experiences.all()
+        for e in profile["experiences"]
     ]
     move_form = MoveForm(
         initial={"version": progress.version},
@@ -232,8 +306,8 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "motivation": show(application.motivation),
             "documents": documents,
             "experiences": experiences,
-            "educations": candidate.educations.all(),
-            "skills": candidate.skills.all(),
+            "educations": profile["educations"],
+            "skills": profile["skills"],
             "move_form": move_form,
             "can_move": can(request, "selection.move") and progress.stage.kind not in END_KINDS,
             "can_reveal": can(request, "selection.reveal") and hidden,
@@ -346,7 +420,7 @@ def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required("selection.score")
 def work_sample(request: HttpRequest, pk: int) -> HttpResponse:
-    application = _application(request, pk)
+    application = _application(request, pk, always_blind=True)
     progress = services.progress_for(application)
     submission = (
         WorkSampleSubmission.objects.select_related("assignment")

@@ -170,10 +170,10 @@ def test_staff_home_shows_waiting_applications(organisation, make_staff):
     assert "Selectie" in body
 
 
-def test_board_shows_at_most_fifty_cards_per_column_and_links_to_the_list(organisation, make_staff):
+def test_board_shows_at_most_25_cards_per_column_and_links_to_the_list(organisation, make_staff):
     vacancy = vacancy_with_requirements(organisation)
     ApplicationFactory.create_batch(52, vacancy=vacancy)
     client = verified_client(make_staff(organisation, Role.HR_ADVISER))
     body = client.get(f"/medewerkers/selectie/vacatures/{vacancy.pk}/").content.decode()
-    assert body.count('class="sel-card"') == 50
+    assert body.count('class="sel-card"') == 25
     assert "Bekijk alle 52 in fase Nieuw" in body

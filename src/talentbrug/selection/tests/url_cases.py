@@ -1,5 +1,6 @@
 """Every selection URL and who may use it (collected by tests/test_authorisation.py)."""
 
+from talentbrug.accounts.access import ASSESSOR
 from talentbrug.tests.authz import STAFF, UrlCase
 
 from .factories import application_in_pipeline, stage_of, vacancy_with_requirements
@@ -11,6 +12,16 @@ def _vacancy(organisation):
 
 def _application(organisation):
     return {"pk": application_in_pipeline(organisation).application_id}
+
+
+def _named_application(organisation):
+    """In stage Gesprek with the name shown: an assessor must be assigned (interviews.access)."""
+    from talentbrug.interviews.tests.factories import application_for_interview
+
+    return {"pk": application_for_interview(organisation).pk}
+
+
+ASSIGNED_ONLY = frozenset({ASSESSOR})
 
 
 def _stage(organisation):
@@ -41,7 +52,13 @@ URL_CASES = [
         make_kwargs=_stage,
         ok_status=(302,),
     ),
-    UrlCase("selection:application", STAFF, "selection.view", make_kwargs=_application),
+    UrlCase(
+        "selection:application",
+        STAFF,
+        "selection.view",
+        make_kwargs=_named_application,
+        assigned_only=ASSIGNED_ONLY,
+    ),
     UrlCase(
         "selection:move",
         STAFF,
@@ -58,7 +75,13 @@ URL_CASES = [
         make_kwargs=_application,
         ok_status=(302,),
     ),
-    UrlCase("selection:scorecard", STAFF, "selection.score", make_kwargs=_application),
+    UrlCase(
+        "selection:scorecard",
+        STAFF,
+        "selection.score",
+        make_kwargs=_named_application,
+        assigned_only=ASSIGNED_ONLY,
+    ),
     UrlCase("selection:work_sample", STAFF, "selection.score", make_kwargs=_application),
     UrlCase("selection:offer", STAFF, "selection.offer", make_kwargs=_application),
     UrlCase(

@@ -96,6 +96,38 @@ def test_tracked_channel_link_leads_to_the_vacancy_and_the_apply_step(page, care
     assert channel.visit_count == 1
 
 
+def test_done_when_filter_bbl_open_json_ld_tracked_link_apply_step(page, careers):
+    """Issue 4, "Done when", in one visit: a BBL vacancy found by filters, its page with valid
+    JSON-LD, then the tracked channel link, which leads (via the cached page) to the apply step.
+    The list and the vacancy page are visited twice, so the second time comes from the cache."""
+    bbl, channel = careers["bbl"], careers["channel"]
+    for _round in range(2):
+        page.goto(reverse("publishing:list"))
+        page.get_by_label("Soort contract").select_option("bbl")
+        page.get_by_label("Voor wie").select_option("mbo")
+        page.get_by_role("button", name="Zoek", exact=True).click()
+        page.wait_for_url("**/vacatures/?*contract=bbl*")
+        assert _result_titles(page) == ["Medewerker netwerkbeheer (BBL)"]
+        assert_accessible(page)
+        page.get_by_role("link", name="Medewerker netwerkbeheer (BBL)").click()
+        page.wait_for_selector("h1#vacancy-title")
+        posting = json.loads(page.locator('script[type="application/ld+json"]').text_content())
+        assert jsonld.problems(posting) == []
+        assert posting["title"] == "Medewerker netwerkbeheer (BBL)"
+        assert_accessible(page)
+    page.goto(f"/v/{channel.code}")
+    page.wait_for_selector("h1#vacancy-title")
+    page.locator("#apply").click()
+    page.wait_for_url(f"**{reverse('applications:apply', kwargs={'pk': bbl.pk})}*")
+    assert (
+        "Solliciteren: Medewerker netwerkbeheer (BBL)"
+        in page.get_by_role("heading", level=1).inner_text()
+    )
+    assert_accessible(page)
+    channel.refresh_from_db()
+    assert channel.visit_count == 1
+
+
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_careers_pages_in_other_languages_are_accessible(page, careers, language):
     page.goto(reverse("publishing:list"))

@@ -1,0 +1,86 @@
+"""The board reads only the cards it shows: totals per column, the first cards, "Toon meer"."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from talentbrug.accounts.constants import Role
+from talentbrug.applications.tests.factories import ApplicationFactory
+from talentbrug.conftest import verified_client
+
+from .. import services
+from ..constants import StageKind
+from ..models import ApplicationProgress, Scorecard
+from .factories import stage_of, vacancy_with_requirements
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def board(organisation, make_staff):
+    vacancy = vacancy_with_requirements(organisation)
+    ApplicationFactory.create_batch(56, vacancy=vacancy)
+    client = verified_client(make_staff(organisation, Role.HR_ADVISER))
+    url = f"/medewerkers/selectie/vacatures/{vacancy.pk}/"
+    client.get(url)  # pipeline and progress rows
+    screening = stage_of(vacancy, StageKind.SCREENING)
+    moved = list(
+        ApplicationProgress.objects.filter(vacancy=vacancy)
+        .order_by("-pk")[:3]
+        .values_list("pk", flat=True)
+    )
+    ApplicationProgress.objects.filter(pk__in=moved).update(stage=screening)
+    return {"vacancy": vacancy, "client": client, "url": url, "screening": screening}
+
+
+def test_columns_show_totals_and_the_first_cards_in_application_order(board):
+    vacancy = board["vacancy"]
+    stages = services.ensure_pipeline(vacancy)
+    rows = services.board_progress(vacancy)
+    assert services.column_totals(rows) == {stages[0].pk: 53, board["screening"].pk: 3}
+    shown = services.first_per_column(rows, 2)
+    new = [p for p in shown if p.stage_id == stages[0].pk]
+    expected = list(rows.filter(stage=stages[0])[:2])
+    assert [p.pk for p in new] == [p.pk for p in expected]
+    assert len([p for p in shown if p.stage_id == board["screening"].pk]) == 2
+
+
+def test_show_more_opens_one_column(board):
+    client, url, vacancy = board["client"], board["url"], board["vacancy"]
+    new = services.ensure_pipeline(vacancy)[0]
+    body = client.get(url).content.decode()
+    assert body.count('class="sel-card"') == 25 + 3
+    assert f"?meer={new.pk}#stage-{new.pk}" in body
+    assert "Bekijk alle 53 in fase Nieuw" in body
+    body = client.get(url, {"meer": new.pk}).content.decode()
+    assert body.count('class="sel-card"') == 53 + 3
+    assert f'href="?meer={new.pk}#stage-{new.pk}"' not in body
+    assert client.get(url, {"meer": "999999"}).status_code == 200  # unknown stage: ignored
+    assert client.get(url, {"meer": "x"}).status_code == 200
+
+
+def test_scorecard_counts_are_per_card(board, make_staff, organisation):
+    vacancy = board["vacancy"]
+    progress = services.board_progress(vacancy).first()
+    reviewer = make_staff(organisation, Role.HR_ADVISER)
+    Scorecard.objects.create(
+        organisation=organisation,
+        progress=progress,
+        stage=progress.stage,
+        reviewer=reviewer,
+        recommendation="yes",
+    )
+    shown = services.with_scorecard_counts(list(services.board_progress(vacancy)[:3]))
+    assert [p.scorecard_count for p in shown] == [1, 0, 0]
+
+
+def test_show_more_keeps_a_constant_number_of_queries(board):
+    client, url = board["client"], board["url"]
+    new = services.ensure_pipeline(board["vacancy"])[0]
+    with CaptureQueriesContext(connection) as plain:
+        client.get(url)
+    with CaptureQueriesContext(connection) as more:
+        client.get(url, {"meer": new.pk})
+    assert len(plain.captured_queries) == len(more.captured_queries)
