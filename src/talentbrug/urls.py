@@ -4,8 +4,11 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from talentbrug.applications.views import set_language
+
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Django's set_language, which also remembers the choice of a logged-in candidate.
+    path("i18n/setlang/", set_language, name="set_language"),
     path("beheer/", admin.site.urls),
     path("", include("talentbrug.accounts.urls")),
     path("", include("talentbrug.audit.urls")),
@@ -22,6 +25,8 @@ urlpatterns = [
     path("", include("talentbrug.onboarding.urls")),
     path("", include("talentbrug.programmes.urls")),
     path("", include("talentbrug.selection.urls")),
+    path("", include("talentbrug.interviews.urls")),
+    path("", include("talentbrug.assessments.urls")),
 ]
 
 if settings.OIDC_ENABLED:

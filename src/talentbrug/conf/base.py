@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "talentbrug.onboarding",
     "talentbrug.programmes",
     "talentbrug.selection",
+    "talentbrug.interviews",
+    "talentbrug.assessments",
 ]
 
 MIDDLEWARE = [
@@ -159,6 +161,12 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# --- Virus scanning (optional; privacy.virusscan): off unless a clamd address is set ------
+CLAMD_SOCKET = env_str("CLAMD_SOCKET", "")
+CLAMD_HOST = env_str("CLAMD_HOST", "")
+CLAMD_PORT = env_int("CLAMD_PORT", 3310, minimum=1)
+CLAMD_TIMEOUT = env_int("CLAMD_TIMEOUT", 30, minimum=1)
 
 # --- Background work -------------------------------------------------------------
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "")
