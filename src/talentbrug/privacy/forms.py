@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -16,8 +18,20 @@ class PolicyForm(forms.ModelForm):
             "consent_max_days",
             "hire_material_days",
             "closed_vacancy_days",
+            "records_category",
+            "records_collection",
         ]
         widgets = {"extension_reason": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from talentbrug.records.models import Collection, SelectielijstCategory
+
+        org = self.instance.organisation_id
+        self.fields["records_category"].queryset = SelectielijstCategory.objects.filter(
+            organisation_id=org
+        )
+        self.fields["records_collection"].queryset = Collection.objects.filter(organisation_id=org)
 
 
 class VacancyTermForm(forms.Form):

@@ -68,6 +68,31 @@ class RetentionPolicy(models.Model):
             "geldt de procedure als afgelopen."
         ),
     )
+    records_category = models.ForeignKey(
+        "records.SelectielijstCategory",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("selectielijstcategorie voor sollicitatiebestanden"),
+        help_text=_(
+            "Zegt uw selectielijst dat bestanden van sollicitaties bewaard moeten worden? "
+            "Kies dan de categorie. Leeg: bestanden worden na de termijn verwijderd."
+        ),
+    )
+    records_collection = models.ForeignKey(
+        "records.Collection",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("overdragen aan verzameling"),
+        help_text=_(
+            "Verlopen sollicitatiebestanden gaan naar deze verzameling van Bewaren of "
+            "weggooien, in plaats van verwijderd te worden. De sollicitatie zelf wordt "
+            "daarna geanonimiseerd zoals altijd."
+        ),
+    )
     updated_at = models.DateTimeField(
         _("gewijzigd op"), auto_now=True, help_text=_("Laatste wijziging.")
     )
@@ -87,6 +112,11 @@ class RetentionPolicy(models.Model):
 
     def __str__(self) -> str:
         return f"bewaarbeleid {self.organisation_id}"
+
+    @property
+    def hands_over_files(self) -> bool:
+        """Expired application files go to the records triage instead of being deleted."""
+        return bool(self.records_collection_id and self.records_category_id)
 
 
 class VacancyRetention(models.Model):

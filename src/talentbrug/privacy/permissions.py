@@ -25,5 +25,10 @@ register(
         "privacy.objection_recorded": _("Bezwaar {objection} vastgelegd ({processing})"),
         "privacy.objection_decided": _("Over bezwaar {objection} besloten: {outcome}"),
         "privacy.export_made": _("Gegevens van kandidaat {candidate} uitgevoerd voor inzage"),
+        "privacy.upload_infected": _("Bestand met virus geweigerd ({source}: {signature})"),
+        "privacy.handed_to_records": _(
+            "{documents} bestanden van verlopen sollicitaties overgedragen aan verzameling "
+            "{collection}"
+        ),
     }
 )

@@ -11,6 +11,7 @@ cannot be deleted is recorded in :class:`PendingFileRemoval` and retried by the 
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -231,7 +232,111 @@ def wipe_candidate(candidate: Candidate, removal: Removal) -> None:
     removal.counts["candidates.wiped"] += 1
 
 
+# --------------------------------------------------------------------------- handover
+
+
+class _NamedFile:
+    """A stored file offered to records under a neutral name (original names may hold names)."""
+
+    def __init__(self, handle: Any, name: str, size: int) -> None:
+        self.handle, self.name, self.size = handle, name, size
+
+    def read(self, n: int = -1) -> bytes:
+        data: bytes = self.handle.read(n)
+        return data
+
+
+def handover_folder(policy: RetentionPolicy) -> str:
+    """The folder in the collection: the selectielijst category, so triage sees the basis."""
+    category = policy.records_category
+    label = f"{category.code} {category.name}" if category else "sollicitaties"
+    return re.sub(r"[\\/\x00-\x1f]+", " ", label).strip()[:150] or "sollicitaties"
+
+
+def hand_over_files(application: Application, policy: RetentionPolicy) -> int:
+    """Give the application's files to the records triage (collection of the policy).
+
+    Through ``records.services.import_files``: the documents are stored, scanned and analysed
+    there like any import. Names are neutral (``<category>/sollicitatie-<id>/<kind>-<n>.<ext>``).
+    Returns the number of files handed over; raises when records refuses the import (then
+    the application is not anonymised this run, so nothing the selectielijst keeps is lost).
+    """
+    from talentbrug.applications.models import Document
+    from talentbrug.records import services as records
+
+    documents = list(Document.objects.filter(application=application).order_by("pk"))
+    if not documents:
+        return 0
+    folder = handover_folder(policy)
+    handles: list[Any] = []
+    offered: list[_NamedFile] = []
+    try:
+        for document in documents:
+            ext = (document.detected_type or "bin").lower()[:8]
+            name = f"{folder}/sollicitatie-{application.pk}/{document.kind}-{document.pk}.{ext}"
+            try:
+                handle = default_storage.open(document.file.name, "rb")
+            except (FileNotFoundError, OSError):
+                logger.warning("privacy: a stored file was missing at handover; skipped")
+                continue
+            handles.append(handle)
+            offered.append(_NamedFile(handle, name, document.size))
+        if not offered:
+            return 0
+        collection = policy.records_collection
+        created = records.import_files(collection, None, offered)
+    finally:
+        for handle in handles:
+            handle.close()
+    return len(created)
+
+
+def _handover_policies(plan: list[retention.Due]) -> dict[int, RetentionPolicy]:
+    orgs = {d.organisation_id for d in plan if d.kind == "application" and d.organisation_id}
+    return {
+        policy.organisation_id: policy
+        for policy in RetentionPolicy.objects.filter(
+            organisation_id__in=orgs,
+            records_collection__isnull=False,
+            records_category__isnull=False,
+        ).select_related("records_collection", "records_category", "organisation")
+    }
+
+
 # --------------------------------------------------------------------------- the job
+
+
+def _hand_over(
+    candidate_id: int,
+    items: list[retention.Due],
+    applications: dict[int, Application],
+    handover: dict[int, RetentionPolicy],
+    per_org: dict[int | None, dict[str, int]],
+) -> list[retention.Due]:
+    """Hand expired application files to records where the policy says so (own transaction,
+    before anonymising: the records worker must see committed documents). Returns the items
+    still to carry out; an application whose handover failed waits for the next run."""
+    remaining = []
+    for item in items:
+        policy = handover.get(item.organisation_id or 0)
+        if item.kind != "application" or policy is None:
+            remaining.append(item)
+            continue
+        if LegalHold.objects.filter(
+            candidate_id=candidate_id, organisation_id=item.organisation_id, lifted_at__isnull=True
+        ).exists():
+            continue  # a hold arrived after the plan was made: nothing moves
+        counts = per_org[item.organisation_id]
+        try:
+            handed = hand_over_files(applications[item.pk], policy)
+        except Exception:
+            logger.warning("privacy: handing files to records failed; retried next run")
+            counts["handover.failed"] += 1
+            continue
+        counts["handover.applications"] += 1
+        counts["handover.documents"] += handed
+        remaining.append(item)
+    return remaining
 
 
 def _apply_plan(plan: list[retention.Due]) -> dict[int | None, dict[str, int]]:
@@ -250,7 +355,11 @@ def _apply_plan(plan: list[retention.Due]) -> dict[int | None, dict[str, int]]:
             by_candidate[item.pk].append(item)
         elif item.pk in applications:
             by_candidate[applications[item.pk].candidate_id].append(item)
+    handover = _handover_policies(plan)
     for candidate_id, items in by_candidate.items():
+        items = _hand_over(candidate_id, items, applications, handover, per_org)
+        if not items:
+            continue
         removal = Removal()
         with transaction.atomic():
             candidate = Candidate.objects.select_for_update().filter(pk=candidate_id).first()
@@ -298,12 +407,25 @@ def purge_expired(*, now: datetime | None = None) -> dict[str, Any]:
         for name, n in counts.items():
             totals[name] += n
         if org_id is not None and counts:
+            organisation = Organisation.objects.filter(pk=org_id).first()
             record_event(
                 "privacy.retention_run",
-                organisation=Organisation.objects.filter(pk=org_id).first(),
+                organisation=organisation,
                 run=run.pk,
                 **{k.replace(".", "_"): v for k, v in sorted(counts.items())},
             )
+            if counts.get("handover.applications"):
+                policy = retention.policy_for(org_id)
+                record_event(
+                    "privacy.handed_to_records",
+                    organisation=organisation,
+                    obj=policy.records_collection,
+                    run=run.pk,
+                    collection=policy.records_collection_id,
+                    category=policy.records_category_id,
+                    applications=counts["handover.applications"],
+                    documents=counts.get("handover.documents", 0),
+                )
     totals["files.retried"] += files_retried
     result = dict(sorted(totals.items()))
     run.finished_at = timezone.now()
@@ -339,10 +461,44 @@ def report(*, organisation_id: int | None = None, days_ahead: int = 7) -> dict[s
         "soon": sorted(soon, key=lambda d: d.due_at),
         "held": held,
         "counts": retention.summarise(due_now),
+        "handover": handover_report(due_now),
     }
 
 
+def handover_report(due: list[retention.Due]) -> list[dict[str, Any]]:
+    """Per organisation that hands files to records: how many the next run hands over."""
+    from talentbrug.applications.models import Document
+
+    policies = _handover_policies(due)
+    rows = []
+    for org_id, policy in sorted(policies.items()):
+        ids = [d.pk for d in due if d.kind == "application" and d.organisation_id == org_id]
+        rows.append(
+            {
+                "organisation_id": org_id,
+                "collection": policy.records_collection,
+                "category": policy.records_category,
+                "applications": len(ids),
+                "documents": Document.objects.filter(application_id__in=ids).count(),
+            }
+        )
+    return [row for row in rows if row["applications"]]
+
+
 # --------------------------------------------------------------------------- policy
+
+
+def _check_handover(organisation: Any, policy: RetentionPolicy) -> None:
+    """Handing files to records needs both a category and a collection of this organisation."""
+    category, collection = policy.records_category, policy.records_collection
+    if bool(category) != bool(collection):
+        raise PrivacyError(
+            _("Kies voor het overdragen zowel een selectielijstcategorie als een verzameling."),
+            code="handover",
+        )
+    for obj in (category, collection):
+        if obj is not None and obj.organisation_id != organisation.pk:
+            raise PrivacyError(_("Deze keuze hoort niet bij uw organisatie."), code="handover")
 
 
 def update_policy(organisation: Any, user: Any, **values: Any) -> RetentionPolicy:
@@ -356,6 +512,7 @@ def update_policy(organisation: Any, user: Any, **values: Any) -> RetentionPolic
         raise PrivacyError(
             _("Een termijn langer dan 4 weken kan alleen met een reden."), code="reason"
         )
+    _check_handover(organisation, policy)
     policy.full_clean()
     policy.updated_by = user
     policy.save()
@@ -368,6 +525,8 @@ def update_policy(organisation: Any, user: Any, **values: Any) -> RetentionPolic
         consent_max_days=policy.consent_max_days,
         hire_material_days=policy.hire_material_days,
         closed_vacancy_days=policy.closed_vacancy_days,
+        records_collection=policy.records_collection_id,
+        records_category=policy.records_category_id,
     )
     return policy
 

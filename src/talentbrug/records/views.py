@@ -359,7 +359,13 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
         organisation=document.organisation,
         obj=document,
     )
-    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.name)
+    # Inert type: a stored file (maybe .html or .svg) must never be rendered by the browser.
+    return FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.name,
+        content_type="application/octet-stream",
+    )
 
 
 @require_POST

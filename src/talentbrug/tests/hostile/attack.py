@@ -114,6 +114,12 @@ def _attack(http, page_url: str, html: str) -> list[str]:
             else:
                 response = http.post(form.action, data)
             assert response.status_code < 500, (form.action, index, response.status_code)
+            if index == 0 and form.date_fields and form.method == "post":
+                # Dates are filled validly so the payload reaches the service; once, the
+                # date fields themselves get the payload (no 500, a form error).
+                hostile = {**data, **dict.fromkeys(form.date_fields, payload)}
+                status = http.post(form.action, hostile).status_code
+                assert status < 500, (form.action, "date fields", status)
             if response.status_code in (301, 302, 303) and response.get("Location", "").startswith(
                 "/"
             ):

@@ -9,6 +9,12 @@ from urllib.parse import urlsplit
 import lxml.html
 
 # Forms that change the session rather than data: submitting them would end the test client's login.
+DATE_VALUES = {
+    "date": "2027-01-15",
+    "datetime-local": "2027-01-15T10:00",
+    "time": "10:00",
+    "month": "2027-01",
+}
 SKIP_ACTIONS = ("/uitloggen", "/i18n/", "/organisatie", "/logout", "/mijn/uitloggen/")
 
 
@@ -20,6 +26,7 @@ class FoundForm:
     text_fields: list[str] = field(default_factory=list)
     email_fields: list[str] = field(default_factory=list)
     number_fields: list[str] = field(default_factory=list)
+    date_fields: dict[str, str] = field(default_factory=dict)  # name -> a valid value
     file_fields: list[str] = field(default_factory=list)
     multipart: bool = False
 
@@ -61,7 +68,10 @@ def forms_on(html: str, page_url: str) -> list[FoundForm]:
                 result.email_fields.append(name)
             elif kind == "number":
                 result.number_fields.append(name)
-            elif kind in ("text", "textarea", "search", "tel", "url", "password", "date"):
+            elif kind in DATE_VALUES:
+                # A valid date, so the hostile text in the other fields reaches the service.
+                result.date_fields[name] = element.get("value") or DATE_VALUES[kind]
+            elif kind in ("text", "textarea", "search", "tel", "url", "password"):
                 if name == "website":  # the honeypot stays empty
                     result.fields[name] = ""
                     continue
@@ -80,4 +90,5 @@ def fill(
         data[name] = email
     for name in form.number_fields:
         data[name] = number
+    data.update(form.date_fields)
     return data

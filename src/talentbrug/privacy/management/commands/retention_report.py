@@ -33,12 +33,32 @@ class Command(BaseCommand):
             for when in ("due_now", "soon", "held")
             for d in plan[when]
         ]
+        handover = [
+            {
+                "organisation": row["organisation_id"],
+                "collection": row["collection"].pk,
+                "category": row["category"].code,
+                "applications": row["applications"],
+                "documents": row["documents"],
+            }
+            for row in plan["handover"]
+        ]
         if options["json"]:
-            self.stdout.write(json.dumps({"counts": plan["counts"], "items": rows}, indent=2))
+            self.stdout.write(
+                json.dumps(
+                    {"counts": plan["counts"], "handover": handover, "items": rows}, indent=2
+                )
+            )
             return
         self.stdout.write(f"Next run removes {len(plan['due_now'])} item(s):")
         for key, value in plan["counts"].items():
             self.stdout.write(f"  {key}: {value}")
+        for row in handover:
+            self.stdout.write(
+                f"  handed to records first: {row['documents']} file(s) of "
+                f"{row['applications']} application(s) of org={row['organisation']} -> "
+                f"collection {row['collection']} (selectielijst {row['category']})"
+            )
         self.stdout.write(f"Within {options['days']} days after that: {len(plan['soon'])} item(s)")
         self.stdout.write(f"Held by a legal hold: {len(plan['held'])} item(s)")
         for row in rows:
