@@ -8,6 +8,7 @@ from talentbrug.audit.registry import register
 register_permissions(
     {
         "applications.view": [HR, MANAGER],
+        "applications.identity": [HR],
         "applications.view_documents": [HR, MANAGER],
         "applications.merge": [HR],
         "applications.ask": [HR],

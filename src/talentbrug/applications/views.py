@@ -8,6 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -698,18 +699,45 @@ def staff_list(request: HttpRequest) -> HttpResponse:
 @staff_required("applications.view")
 def staff_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
     vacancy = get_for_organisation(Vacancy, request.organisation, pk=pk)  # type: ignore[attr-defined]
-    applications = (
+    applications = list(
         scoped(Application.objects.all(), request.organisation)
         .filter(  # type: ignore[attr-defined]
             vacancy=vacancy
         )
         .select_related("candidate")
+        .order_by("-submitted_at", "-pk")
     )
+    hidden = (
+        {} if can(request, "applications.identity") else _hidden_identities(vacancy, applications)
+    )
+    rows = [
+        {"application": a, "label": hidden.get(a.pk) or a.candidate.name, "blind": a.pk in hidden}
+        for a in applications
+    ]
+    page = Paginator(rows, 100).get_page(request.GET.get("pagina"))
     return render(
         request,
         "applications/staff/vacancy.html",
-        {"vacancy": vacancy, "applications": applications},
+        {"vacancy": vacancy, "page": page, "rows": page.object_list},
     )
+
+
+def _hidden_identities(vacancy: Vacancy, applications: list[Application]) -> dict[int, str]:
+    """{application id: pseudonym} for the candidates whose identity selection hides (a blind
+    stage, or after one until someone reveals it): these pages must not undo blind review for
+    reviewers. The HR adviser, who runs the procedure (contact, questions, requests of the
+    candidate), keeps the administrative view (permission ``applications.identity``)."""
+    from talentbrug.selection import services as selection
+    from talentbrug.selection.models import ApplicationProgress
+
+    stages = selection.ensure_pipeline(vacancy)
+    selection.ensure_progress(vacancy)
+    progresses = ApplicationProgress.objects.filter(
+        application_id__in=[a.pk for a in applications]
+    ).select_related("stage")
+    return {
+        p.application_id: p.pseudonym for p in progresses if selection.identity_hidden(p, stages)
+    }
 
 
 @staff_required("applications.view")
@@ -719,6 +747,15 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
         request.organisation,
         pk=pk,  # type: ignore[attr-defined]
     )
+    if not can(request, "applications.identity") and _hidden_identities(
+        application.vacancy, [application]
+    ):
+        # Identity is hidden in selection: open the candidate there, under a pseudonym.
+        messages.info(
+            request,
+            _("Deze kandidaat is (nog) anoniem in de selectie. U ziet de gegevens zonder naam."),
+        )
+        return redirect("selection:application", pk=application.pk)
     candidate = application.candidate
     earlier = (
         scoped(Application.objects.all(), request.organisation)  # type: ignore[attr-defined]

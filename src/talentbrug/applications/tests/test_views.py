@@ -454,3 +454,20 @@ def test_staff_merge_through_the_page(staff_client, organisation):
     assert hr.post(url, {"other_application": two.pk}).status_code == 302
     two.refresh_from_db()
     assert two.candidate_id == one.candidate_id
+
+
+def test_a_hiring_manager_does_not_see_a_name_the_blind_review_hides(organisation, staff_client):
+
+    application = ApplicationFactory(vacancy=PublishedVacancyFactory(organisation=organisation))
+    name = application.candidate.name
+    manager = staff_client(organisation, Role.HIRING_MANAGER)
+    listing = manager.get(reverse("applications:staff_vacancy", args=[application.vacancy_id]))
+    assert listing.status_code == 200
+    assert name not in listing.content.decode() and "anoniem" in listing.content.decode()
+    detail = manager.get(reverse("applications:staff_detail", args=[application.pk]))
+    assert detail.status_code == 302
+    assert detail.url == reverse("selection:application", args=[application.pk])
+    hr = staff_client(organisation, Role.HR_ADVISER)
+    assert (
+        name in hr.get(reverse("applications:staff_detail", args=[application.pk])).content.decode()
+    )
