@@ -683,16 +683,15 @@ def staff_list(request: HttpRequest) -> HttpResponse:
         .distinct()
         .order_by("title")
     )
-    rows = []
-    for vacancy in vacancies:
-        apps = vacancy.applications.all()
-        rows.append(
-            {
-                "vacancy": vacancy,
-                "total": apps.count(),
-                "open": apps.filter(status=ApplicationStatus.SUBMITTED).count(),
-            }
-        )
+    vacancies = vacancies.annotate(
+        total=Count("applications", distinct=True),
+        open=Count(
+            "applications",
+            filter=Q(applications__status=ApplicationStatus.SUBMITTED),
+            distinct=True,
+        ),
+    )
+    rows = [{"vacancy": v, "total": v.total, "open": v.open} for v in vacancies]
     return render(request, "applications/staff/list.html", {"rows": rows})
 
 
@@ -812,6 +811,11 @@ def staff_ask(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required("applications.view_documents")
 def staff_document(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
     application = get_for_organisation(Application, request.organisation, pk=pk)  # type: ignore[attr-defined]
+    if not can(request, "applications.identity") and _hidden_identities(
+        application.vacancy, [application]
+    ):
+        # The original file carries the name: reviewers read the redacted text in selection.
+        raise Http404(_("Dit bestaat niet, of u heeft er geen toegang toe."))
     document = get_object_or_404(Document, pk=document_pk, application=application)
     record_event(
         "application.document_downloaded",

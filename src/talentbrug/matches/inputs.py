@@ -3,7 +3,8 @@
 Vacancy  -> ESCO requirements (must-have / learnable), language requirements, hours, region,
             remote work, expected start and minimum NLQF level.
 Candidate -> confirmed ESCO skills, language levels, hours, regions, available-from date and
-             the highest completed NLQF level.
+             the highest completed NLQF level; for one organisation's staff only the skill and
+             education rows that organisation may see (``organisation=``).
 
 ``candidate_inputs`` reads many candidates with a few flat queries (no ORM objects), so the
 whole index of 100,000 candidates builds in seconds.
@@ -94,9 +95,24 @@ def _chunks(ids: list[int]) -> Iterable[list[int]]:
         yield ids[i : i + CHUNK]
 
 
-def candidate_inputs(candidate_ids: Iterable[int] | None = None) -> list[ranking.Candidate]:
-    """Pure candidates for ``candidate_ids`` (all active candidates when None)."""
+def candidate_inputs(
+    candidate_ids: Iterable[int] | None = None, *, organisation: Any = None
+) -> list[ranking.Candidate]:
+    """Pure candidates for ``candidate_ids`` (all active candidates when None).
+
+    Without ``organisation``: the whole profile (the warm index; the candidate's own page; the
+    consented, anonymised talent pool). With ``organisation`` (an object or id): only the skill
+    and education rows staff of that organisation may see
+    (:func:`talentbrug.applications.services.scoped_rows`), never rows from an application to
+    another organisation."""
+    from talentbrug.applications.services import scoped_rows
+
     base = Candidate.objects.filter(merged_into__isnull=True)
+    skill_rows = CandidateSkill.objects.all()
+    education_rows = Education.objects.all()
+    if organisation is not None:
+        skill_rows = scoped_rows(skill_rows, organisation)
+        education_rows = scoped_rows(education_rows, organisation)
     if candidate_ids is None:
         id_lists: Iterable[list[int]] = [list(base.values_list("pk", flat=True).order_by("pk"))]
         filters: list[dict[str, Any]] = [{}]
@@ -112,7 +128,7 @@ def candidate_inputs(candidate_ids: Iterable[int] | None = None) -> list[ranking
         hours = dict(base.filter(**id_filter).values_list("pk", "hours_per_week"))
         skills: dict[int, dict[str, float]] = defaultdict(dict)
         for cid, esco_id in (
-            CandidateSkill.objects.filter(confirmed=True, **flt)
+            skill_rows.filter(confirmed=True, **flt)
             .exclude(esco_id="")
             .values_list("candidate_id", "esco_id")
             .iterator(chunk_size=CHUNK)
@@ -127,7 +143,7 @@ def candidate_inputs(candidate_ids: Iterable[int] | None = None) -> list[ranking
             langs[cid][(lang, skill)] = level
         edu: dict[int, int] = {}
         for cid, level in (
-            Education.objects.filter(completed=True, **flt)
+            education_rows.filter(completed=True, **flt)
             .exclude(level="")
             .values_list("candidate_id", "level")
             .iterator(chunk_size=CHUNK)
@@ -161,7 +177,9 @@ def candidate_inputs(candidate_ids: Iterable[int] | None = None) -> list[ranking
     return out
 
 
-def candidate_input(candidate: Candidate | int) -> ranking.Candidate | None:
+def candidate_input(
+    candidate: Candidate | int, *, organisation: Any = None
+) -> ranking.Candidate | None:
     pk = candidate if isinstance(candidate, int) else candidate.pk
-    found = candidate_inputs([pk])
+    found = candidate_inputs([pk], organisation=organisation)
     return found[0] if found else None

@@ -1,9 +1,10 @@
 """Ranking both ways through the warm index, storing every computed match for audit.
 
-* :func:`rank_candidates` — candidates for a vacancy: the vacancy's own applicants and, with
-  consent, the talent pool. Each shown result is stored as a :class:`Match` with its
-  explanation JSON and the engine version, and one audit event records the ranking (ids and
-  counts only).
+* :func:`rank_candidates` — candidates for a vacancy: the vacancy's own applicants (scored on
+  the profile rows the vacancy's organisation may see only) and, with consent, the talent pool
+  (anonymised; the whole profile, as the talent pool shows it). Each shown result is stored
+  as a :class:`Match` with its explanation JSON and the engine version, and one audit event
+  records the ranking (ids and counts only).
 * :func:`rank_vacancies` — open vacancies (including carved roles) for one candidate, for the
   portal fragment "vacatures die bij je passen".
 """
@@ -28,7 +29,7 @@ from talentbrug.vacancies.models import Vacancy
 from . import engine
 from .constants import DEFAULT_LIMIT, Direction, MatchSource
 from .describe import Described, describe
-from .inputs import candidate_input, vacancy_input
+from .inputs import candidate_input, candidate_inputs, vacancy_input
 from .models import Match, WorkPreference
 
 # Skills (own + related) used to pick vacancies worth scoring for one candidate.
@@ -84,37 +85,59 @@ def rank_candidates(
     from talentbrug.talentpool.services import pool_candidate_ids
 
     pure, free = vacancy_input(vacancy)
-    applicants = applicant_ids(vacancy) if include_applicants else set()
-    pool = pool_candidate_ids() - applicants if include_pool else set()
-    allowed = applicants | pool
-    if not allowed:
+    applied = applicant_ids(vacancy)
+    applicants = applied if include_applicants else set()
+    # An applicant never shows up anonymised (whole profile) beside their named, scoped row.
+    pool = pool_candidate_ids() - applied if include_pool else set()
+    if not (applicants | pool):
         return [], free
     index = engine.get_index(wait=wait)
     if index is None:
         raise IndexBuilding
-    rows = np.fromiter(
-        (index.row_of[str(cid)] for cid in allowed if str(cid) in index.row_of), dtype=np.int64
-    )
-    if rows.size == 0:
-        return [], free
-    scores = index.scores(pure)[rows]
-    k = min(limit, rows.size)
-    top = np.argpartition(-scores, k - 1)[:k]
-    top = top[np.lexsort((rows[top], -scores[top]))]
     results: list[RankedCandidate] = []
-    for pos in top:
-        cid = index.id_of[int(rows[pos])]
-        assert cid is not None
-        exp = score_candidate(index.profiles[cid], pure, index.taxonomy, index.similarity).to_dict()
+    # Applicants, shown by name: scored and explained on the rows this organisation may see
+    # only (their own page + applications to this organisation), never on skills or education
+    # from an application to another organisation. Fresh from the database, not the index.
+    for cand in candidate_inputs(applicants, organisation=vacancy.organisation_id):
+        exp = score_candidate(cand, pure, index.taxonomy, index.similarity).to_dict()
         results.append(
             RankedCandidate(
-                candidate_id=int(cid),
-                source=MatchSource.APPLICANT if int(cid) in applicants else MatchSource.TALENT_POOL,
+                candidate_id=int(cand.id),
+                source=MatchSource.APPLICANT,
                 score=float(exp["score"]),
                 explanation=exp,
                 described=describe(exp, free),
             )
         )
+    # The talent pool, shown anonymised: the candidate consented to other organisations seeing
+    # the profile (the same whole, anonymised profile the talent pool pages show).
+    rows = np.fromiter(
+        (index.row_of[str(cid)] for cid in pool if str(cid) in index.row_of), dtype=np.int64
+    )
+    if rows.size:
+        scores = index.scores(pure)[rows]
+        k = min(limit, rows.size)
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.lexsort((rows[top], -scores[top]))]
+        for pos in top:
+            cid = index.id_of[int(rows[pos])]
+            assert cid is not None
+            exp = score_candidate(
+                index.profiles[cid], pure, index.taxonomy, index.similarity
+            ).to_dict()
+            results.append(
+                RankedCandidate(
+                    candidate_id=int(cid),
+                    source=MatchSource.TALENT_POOL,
+                    score=float(exp["score"]),
+                    explanation=exp,
+                    described=describe(exp, free),
+                )
+            )
+    results.sort(key=lambda r: (-r.score, r.candidate_id))
+    results = results[:limit]
+    if not results:
+        return [], free
     if store:
         _store(vacancy, results, Direction.CANDIDATES_FOR_VACANCY, actor)
         record_event(

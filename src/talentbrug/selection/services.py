@@ -787,10 +787,12 @@ def accept_offer(
 
     from talentbrug.onboarding import services as onboarding
 
-    candidate = progress.application.candidate
+    application = progress.application
+    candidate = application.candidate
     vacancy = progress.vacancy
+    # The guidance wished for is asked per application (only this organisation sees it).
     template = onboarding.template_for(
-        vacancy.organisation, _onboarding_kind(offer, candidate.wants_language_coach)
+        vacancy.organisation, _onboarding_kind(offer, application.wants_language_coach)
     )
     plan = onboarding.start_onboarding(
         organisation=vacancy.organisation,
@@ -801,7 +803,7 @@ def accept_offer(
         template=template,
         manager=None,
         application=progress.application,
-        buddy=buddy if candidate.wants_buddy else None,
+        buddy=buddy if application.wants_buddy else None,
         hr_contact=user,
         job_title=vacancy.title,
         team=vacancy.team,

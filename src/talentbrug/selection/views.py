@@ -486,7 +486,7 @@ def offer(request: HttpRequest, pk: int) -> HttpResponse:
             "offer": existing,
             "form": form,
             "decision_form": DecisionForm(organisation=_org(request)),
-            "wants_buddy": application.candidate.wants_buddy,
+            "wants_buddy": application.wants_buddy,
         },
     )
 

@@ -43,8 +43,7 @@ def _offer(progress, hr, scale, **overrides):
 
 
 def test_offer_accept_hire_starts_onboarding_with_guidance(organisation, hr, scale):
-    candidate = CandidateFactory(wants_buddy=True, wants_language_coach=True)
-    progress = application_in_pipeline(organisation, candidate=candidate)
+    progress = application_in_pipeline(organisation, wants_buddy=True, wants_language_coach=True)
     offer = _offer(progress, hr, scale)
     progress.refresh_from_db()
     assert progress.stage.kind == StageKind.OFFER
@@ -60,11 +59,23 @@ def test_offer_accept_hire_starts_onboarding_with_guidance(organisation, hr, sca
 
 
 def test_language_coach_wish_picks_the_language_coach_plan(organisation, hr, scale):
-    candidate = CandidateFactory(wants_language_coach=True)
-    progress = application_in_pipeline(organisation, candidate=candidate)
+    progress = application_in_pipeline(organisation, wants_language_coach=True)
     offer = _offer(progress, hr, scale, contract_type="temporary")
     plan = services.accept_offer(offer, hr, HR_ROLES, right_to_work=True)
     assert plan.programme == ProgrammeKind.LANGUAGE_COACH
+
+
+def test_guidance_is_read_from_the_application_not_the_candidate(organisation, hr, scale):
+    # The candidate asked for a buddy and a language coach elsewhere (old profile fields),
+    # not in this application: this organisation's hire follows this application only.
+    candidate = CandidateFactory(wants_buddy=True, wants_language_coach=True)
+    progress = application_in_pipeline(
+        organisation, candidate=candidate, wants_buddy=False, wants_language_coach=False
+    )
+    offer = _offer(progress, hr, scale, contract_type="temporary")
+    plan = services.accept_offer(offer, hr, HR_ROLES, right_to_work=True, buddy=hr)
+    assert plan.programme == ProgrammeKind.STANDARD
+    assert not plan.supporters.filter(role="buddy").exists()
 
 
 @pytest.mark.parametrize("answer", [False, None])

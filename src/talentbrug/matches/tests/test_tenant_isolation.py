@@ -1,0 +1,138 @@
+"""Tenant isolation: staff of one organisation never see, in match results, stored
+explanations or on the "Passende kandidaten" page, skills or education found in an
+application to another organisation. Only the consented talent pool (anonymised) shows the
+whole profile."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from talentbrug.accounts.constants import Role
+from talentbrug.applications.models import CandidateSkill, Education
+from talentbrug.matches import services
+from talentbrug.matches.inputs import candidate_input
+from talentbrug.matches.models import Match
+
+from .helpers import (
+    SUPPORT,
+    SUPPORT_USERS,
+    TICKET,
+    apply,
+    give_consent,
+    make_candidate,
+    make_skills,
+    make_vacancy,
+)
+
+pytestmark = pytest.mark.django_db
+
+# S: on the CV sent to organisation A only (a narrower skill of SUPPORT, so it would give a
+# "deels, via S" line in B's explanation if it leaked).
+S = SUPPORT_USERS
+
+
+def _label(esco_id: str) -> str:
+    return str(make_skills([esco_id])[esco_id].label())
+
+
+def _candidate_at_a_and_b(organisation_a, organisation_b, *, consent: bool = False):
+    """Applied at A with a CV listing S (and an NLQF 6 diploma), at B without S."""
+    vacancy_a = make_vacancy(organisation_a, [SUPPORT], [TICKET])
+    vacancy_b = make_vacancy(organisation_b, [SUPPORT], [TICKET])
+    cand = make_candidate([TICKET], name="Amina Haddad")  # TICKET: own profile page
+    app_a = apply(cand, vacancy_a)
+    apply(cand, vacancy_b)
+    CandidateSkill.objects.create(
+        candidate=cand,
+        application=app_a,
+        skill=make_skills([S])[S],
+        esco_id=S,
+        label=_label(S),
+        confirmed=True,
+    )
+    Education.objects.create(
+        candidate=cand, application=app_a, programme="HBO-ICT", level="6", completed=True
+    )
+    if consent:
+        give_consent(cand)
+    return cand, vacancy_a, vacancy_b
+
+
+def _assert_no_s(explanation: dict, described) -> None:
+    text = json.dumps(explanation)
+    assert S not in text and _label(S) not in text
+    assert not described.partly and _label(S) not in " ".join(described.matched)
+
+
+def test_candidate_input_for_an_organisation_uses_its_rows_only(organisation, other_organisation):
+    cand, _va, _vb = _candidate_at_a_and_b(organisation, other_organisation)
+    assert set(candidate_input(cand).skills) == {TICKET, S}  # whole profile (own page, index)
+    at_a = candidate_input(cand, organisation=organisation)
+    at_b = candidate_input(cand, organisation=other_organisation)
+    assert set(at_a.skills) == {TICKET, S} and at_a.nlqf_level == 6
+    assert set(at_b.skills) == {TICKET} and at_b.nlqf_level == 4  # own page diploma only
+
+
+def test_other_organisation_never_sees_the_skill_in_results_or_stored_matches(
+    organisation, other_organisation, make_staff
+):
+    cand, vacancy_a, vacancy_b = _candidate_at_a_and_b(organisation, other_organisation)
+    results_b, _ = services.rank_candidates(vacancy_b, actor=make_staff(other_organisation))
+    (row_b,) = results_b
+    assert row_b.candidate_id == cand.pk and row_b.source == "applicant"
+    _assert_no_s(row_b.explanation, row_b.described)
+    assert row_b.explanation["missing_must_have"]  # SUPPORT: S does not count at B
+    stored = Match.objects.get(vacancy=vacancy_b)
+    _assert_no_s(stored.explanation, row_b.described)
+    assert stored.score == pytest.approx(row_b.score)
+    # A sees what came with the application to A: S counts as "deels".
+    (row_a,) = services.rank_candidates(vacancy_a, actor=make_staff(organisation))[0]
+    assert row_a.score > row_b.score
+    assert row_a.explanation["partly_matched"][0]["via_skill_id"] == S
+
+
+def test_warm_index_does_not_leak_the_skill_to_the_other_organisation(
+    organisation, other_organisation
+):
+    from talentbrug.matches import engine
+
+    cand, _va, vacancy_b = _candidate_at_a_and_b(organisation, other_organisation)
+    assert S in engine.get_index().profiles[str(cand.pk)].skills  # the index is global
+    (row_b,) = services.rank_candidates(vacancy_b, store=False)[0]
+    _assert_no_s(row_b.explanation, row_b.described)
+
+
+def test_b_match_page_does_not_show_the_skill(staff_client, organisation, other_organisation):
+    _cand, _va, vacancy_b = _candidate_at_a_and_b(organisation, other_organisation)
+    client = staff_client(other_organisation, Role.HIRING_MANAGER)
+    html = client.get(reverse("matches:vacancy_matches", kwargs={"pk": vacancy_b.pk})).content
+    html = html.decode()
+    assert "Amina Haddad" in html
+    assert _label(S) not in html and "Past deels" not in html
+
+
+def test_consent_shows_the_whole_profile_anonymised_in_the_pool_only(
+    staff_client, organisation, other_organisation, make_staff
+):
+    cand, _va, vacancy_b = _candidate_at_a_and_b(organisation, other_organisation, consent=True)
+    # As an applicant to B (shown by name) the consent does not widen what B sees ...
+    for source in ("alle", "talentpool"):
+        client = staff_client(other_organisation, Role.HIRING_MANAGER)
+        html = client.get(
+            reverse("matches:vacancy_matches", kwargs={"pk": vacancy_b.pk}), {"bron": source}
+        ).content.decode()
+        assert _label(S) not in html
+    # ... for another vacancy of B, in the talent pool (no name), the consented profile counts.
+    other_b = make_vacancy(other_organisation, [SUPPORT], [TICKET])
+    (row,) = services.rank_candidates(other_b, actor=make_staff(other_organisation))[0]
+    assert row.candidate_id == cand.pk and row.source == "talent_pool"
+    assert row.explanation["partly_matched"][0]["via_skill_id"] == S
+    html = (
+        staff_client(other_organisation, Role.HIRING_MANAGER)
+        .get(reverse("matches:vacancy_matches", kwargs={"pk": other_b.pk}))
+        .content.decode()
+    )
+    assert "Amina Haddad" not in html and "Talentpool" in html
