@@ -11,6 +11,10 @@ language. Two layers:
   body), for everyone else (logged-in staff, a visitor with a message): the view renders the
   shell with nonce, token and messages around it on every request.
 
+- ``card_keys``/``get_many``/``put_many``: each rendered result card of the list, per vacancy id
+  and ``updated_at``, so that a list page not seen before costs the search (ids only), one
+  ``get_many`` of its cards and the frame; only cards not yet cached are rendered.
+
 A cached part is found under a key made of:
 
 - the *careers version*: a random token in the cache, replaced whenever a vacancy, its
@@ -104,6 +108,33 @@ def get(cache_key: str) -> dict[str, Any] | None:
 
 def put(cache_key: str, value: dict[str, Any]) -> None:
     cache.set(cache_key, value, timeout())
+
+
+def card_keys(items: Iterable[tuple[int, Any]]) -> dict[int, str]:
+    """Cache keys of rendered result cards: per vacancy id and ``updated_at``, under the careers
+    version, today's date and the active language (one version look-up for the whole page).
+
+    The careers version already changes on any save of a vacancy, its requirements, its
+    organisation or a salary scale; ``updated_at`` also keeps a card apart when a change bypassed
+    the signals (``QuerySet.update()`` setting ``updated_at``)."""
+    prefix = "\x1f".join(
+        ["card", version(), timezone.localdate().isoformat(), get_language() or ""]
+    )
+    return {
+        pk: KEY_PREFIX
+        + "card:"
+        + hashlib.sha256(f"{prefix}\x1f{pk}\x1f{updated}".encode()).hexdigest()
+        for pk, updated in items
+    }
+
+
+def get_many(keys: Iterable[str]) -> dict[str, Any]:
+    return cache.get_many(list(keys))
+
+
+def put_many(values: dict[str, Any]) -> None:
+    if values:
+        cache.set_many(values, timeout())
 
 
 _CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')

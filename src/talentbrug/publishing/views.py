@@ -10,8 +10,9 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Sum, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -37,22 +38,34 @@ SESSION_SEEN_KEY = "publishing_seen_channels"
 # --- Careers site ------------------------------------------------------------------------
 
 
+# The list's own parameters: anything else in the query string is left out of the cache key
+# (and out of the pagination links), so made-up parameters cannot fill the cache.
+LIST_PARAMS = (*SearchForm.base_fields, "pagina")
+
+
+def list_params(request: HttpRequest) -> list[tuple[str, list[str]]]:
+    return [(name, request.GET.getlist(name)) for name in LIST_PARAMS if name in request.GET]
+
+
 @require_GET
 @pagecache.anonymous_page("list")
 def vacancy_list(request: HttpRequest) -> HttpResponse:
     """The list with search and filters. Its content is the same for every visitor with the same
-    query string and language: rendered once and kept (``pagecache``); the shell is per request."""
-    cache_key = pagecache.key("list", sorted(request.GET.lists()))
+    search parameters and language: rendered once and kept (``pagecache``); the shell is per
+    request. On a miss only the ids are searched; the result cards come from the card cache."""
+    params = list_params(request)
+    cache_key = pagecache.key("list", params)
     parts = pagecache.get(cache_key)
     if parts is None:
         form = SearchForm(request.GET)
-        results = search_vacancies(form.query(), form.filters())
+        results = search_vacancies(form.query(), form.filters()).values_list("pk", "updated_at")
         page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("pagina"))
         context = {
             "form": form,
             "page": page,
             "searching": form.active(),
-            "facts": _facts_map(page),
+            "cards": _cards(list(page.object_list)),
+            "params": params,
         }
         parts = {
             "searching": context["searching"],
@@ -66,9 +79,24 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _facts_map(page: Any) -> dict[int, Any]:
-    """Facts of the vacancies on one page, in a constant number of queries (not 3 per card)."""
-    vacancies = list(page.object_list)
+def _cards(items: list[tuple[int, Any]]) -> SafeString:
+    """The rendered result cards of one page, in order: from the card cache, the missing ones
+    rendered (in a constant number of queries) and kept."""
+    keys = pagecache.card_keys(items)
+    found = pagecache.get_many(keys.values())
+    missing = [pk for pk, _updated in items if keys[pk] not in found]
+    if missing:
+        vacancies = list(Vacancy.objects.select_related("organisation").filter(pk__in=missing))
+        facts = _facts_map(vacancies)
+        template = get_template("publishing/_vacancy_card.html")
+        fresh = {keys[v.pk]: template.render({"vacancy": v, "facts": facts}) for v in vacancies}
+        pagecache.put_many(fresh)
+        found.update(fresh)
+    return mark_safe("".join(found.get(keys[pk], "") for pk, _updated in items))
+
+
+def _facts_map(vacancies: list[Vacancy]) -> dict[int, Any]:
+    """Facts of some vacancies, in a constant number of queries (not 3 per card)."""
     prefetch_related_objects(vacancies, "language_requirements")
     salaries = salary_ranges(vacancies)
     return {vacancy.pk: facts_for(vacancy, salaries[vacancy.pk]) for vacancy in vacancies}

@@ -38,6 +38,19 @@ def query_with(context: Any, **changes: Any) -> str:
     return "?" + params.urlencode() if params else "?"
 
 
+@register.simple_tag
+def list_page_url(params: list[tuple[str, list[str]]], number: int) -> str:
+    """The list's own parameters (see ``views.list_params``) with another page number."""
+    from django.http import QueryDict
+
+    query = QueryDict(mutable=True)
+    for name, values in params:
+        if name != "pagina":
+            query.setlist(name, values)
+    query["pagina"] = str(number)
+    return "?" + query.urlencode()
+
+
 @register.filter
 def get_item(mapping: dict[Any, Any], key: Any) -> Any:
     return mapping.get(key) if mapping else None

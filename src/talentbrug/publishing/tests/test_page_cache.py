@@ -271,3 +271,63 @@ def test_plain_select_renders_what_django_select_renders():
         expected = forms.Select(choices=choices).render("x", value, attrs=dict(attrs))
         actual = PlainSelect(choices=choices).render("x", value, attrs=dict(attrs))
         assert re.sub(r"\s+", " ", actual) == re.sub(r"\s+", " ", expected), value
+
+
+# --- Result cards: cached per vacancy, version and language -----------------------------------
+
+
+def test_a_list_miss_uses_cached_cards_without_vacancy_queries(client, vacancy):
+    _get(client, LIST, q="beheerder")
+    with CaptureQueriesContext(connection) as ctx:
+        html = _get(client, LIST, q="netwerken")  # another search: ids searched, cards cached
+    assert "Beheerder netwerken" in html
+    sql = " ".join(q["sql"] for q in ctx.captured_queries)
+    assert "vacancies_languagerequirement" not in sql
+    assert "vacancies_salaryscale" not in sql
+
+
+def test_an_edit_refreshes_the_card_in_other_searches(client, vacancy):
+    _get(client, LIST, q="beheerder")
+    vacancy.title = "Beheerder netwerken en telefonie"
+    vacancy.nt2_welcome = True
+    vacancy.save()
+    html = _get(client, LIST, q="netwerken")
+    assert "Beheerder netwerken en telefonie" in html
+
+
+def test_an_update_bypassing_signals_still_refreshes_the_card(client, vacancy):
+    from talentbrug.vacancies.models import Vacancy
+
+    _get(client, LIST, q="beheerder")
+    Vacancy.objects.filter(pk=vacancy.pk).update(
+        title="Beheerder netwerken (nieuw)", updated_at=timezone.now() + timedelta(seconds=1)
+    )
+    assert "Beheerder netwerken (nieuw)" in _get(client, LIST, q="netwerken")
+
+
+def test_organisation_and_salary_changes_refresh_the_card(client, vacancy, organisation):
+    _get(client, LIST, q="beheerder")
+    organisation.name = "Dienst Nieuwe Naam"
+    organisation.save()
+    assert "Dienst Nieuwe Naam" in _get(client, LIST, q="netwerken")
+
+
+def test_cards_are_kept_apart_per_language(vacancy):
+    nl = Client(HTTP_ACCEPT_LANGUAGE="nl")
+    en = Client(HTTP_ACCEPT_LANGUAGE="en")
+    dutch = _get(nl, LIST, q="beheerder")
+    english = _get(en, LIST, q="netwerken")
+    assert "Nederlands als tweede taal welkom" in dutch or "Kenmerken" in dutch
+    assert 'aria-label="Kenmerken"' not in english
+
+
+def test_unknown_parameters_do_not_fill_the_list_cache_nor_leak_into_links(client, organisation):
+    OpenVacancyFactory.create_batch(25, organisation=organisation, title="Beheerder")
+    first = _get(client, LIST, q="beheerder", foo="1")
+    with CaptureQueriesContext(connection) as ctx:
+        second = _get(client, LIST, q="beheerder", foo="2")
+    assert "vacancies_vacancy" not in " ".join(q["sql"] for q in ctx.captured_queries)
+    for html in (first, second):
+        link = re.search(r'rel="next" href="([^"]+)"', html)
+        assert link is not None
+        assert "pagina=2" in link.group(1) and "foo" not in link.group(1)
