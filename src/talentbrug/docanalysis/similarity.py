@@ -28,11 +28,23 @@ _WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 Signature = tuple[int, ...]
 
-_np: Any
-try:  # optional: numpy (pinned in requirements.txt) only speeds up; results are identical
-    import numpy as _np
-except ImportError:  # pragma: no cover - depends on the environment
-    _np = None
+# numpy (pinned in requirements.txt) only speeds up large documents; results are identical.
+# It is imported on first need: the sandboxed parser process (privacy.safeparse) starts for
+# every CV, and importing numpy there would cost more than a CV's signature takes without it.
+NUMPY_FROM_SHINGLES = 2_000
+_np: Any = False  # False: not tried yet; None: not installed
+
+
+def _numpy() -> Any:
+    global _np
+    if _np is False:
+        try:
+            import numpy
+
+            _np = numpy
+        except ImportError:  # pragma: no cover - depends on the environment
+            _np = None
+    return _np
 
 
 def normalise_words(text: str) -> list[str]:
@@ -64,9 +76,10 @@ def signature_from_shingles(items: Iterable[str], num_perm: int = DEFAULT_NUM_PE
     digests = [hashlib.shake_128(item.encode("utf-8")).digest(width) for item in set(items)]
     if not digests:
         return (_MAX32,) * num_perm
-    if _np is not None:
+    np = _numpy() if len(digests) >= NUMPY_FROM_SHINGLES else None
+    if np is not None:
         # The same minimum per position, computed over one matrix (about 10x faster).
-        matrix = _np.frombuffer(b"".join(digests), dtype="<u4").reshape(len(digests), num_perm)
+        matrix = np.frombuffer(b"".join(digests), dtype="<u4").reshape(len(digests), num_perm)
         return tuple(int(v) for v in matrix.min(axis=0))
     rows = []
     for digest in digests:

@@ -227,7 +227,9 @@ def test_minhash_with_and_without_numpy_is_the_same(monkeypatch: pytest.MonkeyPa
     module = importlib.import_module("talentbrug.docanalysis.similarity")
     rng = random.Random(3)
     texts = ["", "een", "één twee", *(_text(rng, rng.randint(1, 300)) for _ in range(20))]
+    monkeypatch.setattr(module, "NUMPY_FROM_SHINGLES", 0)  # numpy for every size
     fast = [minhash_signature(text) for text in texts]
+    assert module._np not in (False, None)  # numpy was really used
     monkeypatch.setattr(module, "_np", None)
     assert [minhash_signature(text) for text in texts] == fast
 
