@@ -8,8 +8,9 @@
 2. MELO job titles (Retyk et al. 2024) nld_q_nl_c_nl and nld_q_nl_c_en: rank concepts with
    :class:`TitleNormaliser` (char n-gram TF-IDF on normalised titles + e5, best form plus a
    bonus for a second fitting form); report MRR and accuracy@1 over concepts. The queries are
-   split in two halves by a hash of the query id: the lexical weight, the second-form bonus and
-   title normalisation on/off are chosen on the validation half (nl->nl), the test half is
+   split in two halves by a hash of the query id: the lexical weight, the second-form bonus,
+   title normalisation on/off and how the forms are embedded (e5 "passage", or "query" like
+   the title) are chosen on the validation half (nl->nl), the test half is
    only reported; nl->en reuses the nl->nl choice. The pre-#8 configuration is reported too.
 
 Nothing is trained on the queries; only those few weights are chosen on validation.
@@ -96,9 +97,15 @@ MELO_SPLIT_NOTE = (
     "chosen there), even = test (reported, never tuned on)"
 )
 # The configuration before issue #8 (char TF-IDF on raw titles, weight 0.3, best form only).
-MELO_BASELINE = {"normalise": False, "lexical_weight": 0.3, "support_weight": 0.0}
+MELO_BASELINE = {
+    "normalise": False,
+    "form_kind": "passage",
+    "lexical_weight": 0.3,
+    "support_weight": 0.0,
+}
 LEXICAL_GRID = (0.0, 0.1, 0.2, 0.3, 0.45, 0.6)
 SUPPORT_GRID = (0.0, 0.02, 0.05, 0.1, 0.2, 0.3)
+FORM_KINDS = ("passage", "query")
 
 
 def melo_split(qid: str) -> str:
@@ -154,25 +161,28 @@ def melo(
     c0 = time.process_time()
     qvecs = cache.get([t for _, t in queries], "query", progress(f"{sub} queries"))
     out: dict[str, object] = {"split": MELO_SPLIT_NOTE}
-    tns = {}
-    for name, norm in (("raw", False), ("normalised", True)):
-        tns[name] = TitleNormaliser(
-            entries,
-            embedder=cache.embedder,
-            cache=cache,
-            normalise=norm,
-            progress=progress(f"{sub} corpus"),
-        )
+    # surface forms embedded as e5 "passage" or as "query" (symmetric with the title)
+    tns: dict[tuple[bool, str], TitleNormaliser] = {}
+    for norm in (False, True):
+        for kind in FORM_KINDS:
+            tns[norm, kind] = TitleNormaliser(
+                entries,
+                embedder=cache.embedder,
+                cache=cache,
+                normalise=norm,
+                form_kind=kind,
+                progress=progress(f"{sub} corpus ({kind})"),
+            )
     split_rows: dict[str, list[int]] = {"validation": [], "test": []}
     for i, (qid, _t) in enumerate(queries):
         split_rows[melo_split(qid)].append(i)
-    tn0 = tns["normalised"]
+    tn0 = tns[True, "query"]
     order = np.argsort(tn0._form_concept, kind="stable")
     starts = np.flatnonzero(np.r_[True, np.diff(tn0._form_concept[order]) != 0])
     concept_ids = [tn0._concept_ids[int(tn0._form_concept[order][s])] for s in starts]
 
-    def matrices(name: str, rows: list[int]) -> tuple[np.ndarray, np.ndarray]:
-        pairs = [tns[name].form_scores(queries[i][1], qvecs[i]) for i in rows]
+    def matrices(key: tuple[bool, str], rows: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        pairs = [tns[key].form_scores(queries[i][1], qvecs[i]) for i in rows]
         return np.stack([p[0] for p in pairs]), np.stack([p[1] for p in pairs])
 
     if tuned is None:
@@ -184,20 +194,20 @@ def melo(
                 if c in cidx:
                     gold_mask[r, cidx[c]] = True
         grid = []
-        for name in ("raw", "normalised"):
-            lex, sem = matrices(name, val)
+        for key in tns:
+            lex, sem = matrices(key, val)
             for lw in LEXICAL_GRID:
                 for sw in SUPPORT_GRID:
                     sc = _concept_scores(lex, sem, order, starts, lw, sw)
                     mrr, acc = _mrr_acc(sc, gold_mask)
-                    grid.append((mrr, acc, name == "normalised", lw, sw))
-        mrr, acc, norm, lw, sw = max(grid, key=lambda g: (g[0], g[1]))
-        tuned = {"normalise": norm, "lexical_weight": lw, "support_weight": sw}
+                    grid.append((mrr, acc, key, lw, sw))
+        mrr, acc, (norm, kind), lw, sw = max(grid, key=lambda g: (g[0], g[1]))
+        tuned = {"normalise": norm, "form_kind": kind, "lexical_weight": lw, "support_weight": sw}
         out["validation_grid_best"] = {"MRR": mrr, "acc@1": acc, **tuned}
         print(f"  {sub}: chosen on validation: {out['validation_grid_best']}", flush=True)
     out["tuned_config"] = tuned
     for label, cfg in (("baseline", MELO_BASELINE), ("tuned", tuned)):
-        tn = tns["normalised" if cfg["normalise"] else "raw"]
+        tn = tns[bool(cfg["normalise"]), str(cfg["form_kind"])]
         tn.lexical_weight = float(cfg["lexical_weight"])  # type: ignore[arg-type]
         tn.support_weight = float(cfg["support_weight"])  # type: ignore[arg-type]
         for split, rows in split_rows.items():

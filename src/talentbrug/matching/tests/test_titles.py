@@ -68,3 +68,27 @@ def test_female_form_finds_the_common_label_and_second_form_supports() -> None:
     assert tn.normalise("Medewerkster administratie (m/v)", k=1)[0].concept_id == "a"
     top = tn.normalise("medewerkster archief", k=2)
     assert top[0].concept_id == "b" and top[0].score > top[0].lexical
+
+
+def test_form_kind_chooses_how_forms_are_embedded() -> None:
+    from talentbrug.matching.embeddings import HashingEmbedder
+
+    class Spy(HashingEmbedder):
+        kinds: list[str] = []
+
+        def embed_queries(self, texts):  # type: ignore[no-untyped-def]
+            self.kinds.append("query")
+            return super().embed_queries(texts)
+
+        def embed_passages(self, texts):  # type: ignore[no-untyped-def]
+            self.kinds.append("passage")
+            return super().embed_passages(texts)
+
+    entries = [("a", "netwerkbeheerder"), ("b", "bakker")]
+    spy = Spy()
+    tn = TitleNormaliser(entries, embedder=spy, form_kind="query")
+    assert spy.kinds == ["query"] and tn.form_kind == "query"
+    assert tn.normalise("netwerk beheerder", k=1)[0].concept_id == "a"
+    spy.kinds.clear()
+    TitleNormaliser(entries, embedder=spy)  # default
+    assert spy.kinds == ["passage"]
