@@ -368,6 +368,13 @@ def cancel_interview(interview: Interview, *, user: Any, roles: Iterable[str]) -
     fresh = _locked(interview)
     if fresh.status not in OPEN_STATUSES:
         raise InterviewError(_("Dit gesprek is al geannuleerd."))
+    _cancel(fresh, actor=user)
+    interview.status, interview.sequence = fresh.status, fresh.sequence
+    return fresh
+
+
+def _cancel(fresh: Interview, *, actor: Any) -> None:
+    """Cancel a locked, open interview: close its times, audit, and mail everyone (ICS CANCEL)."""
     old_start = fresh.starts_at
     fresh.status = InterviewStatus.CANCELLED
     fresh.sequence += 1
@@ -375,14 +382,12 @@ def cancel_interview(interview: Interview, *, user: Any, roles: Iterable[str]) -
     fresh.slots.filter(is_open=True).update(is_open=False)
     record_event(
         "interviews.cancelled",
-        actor=user,
+        actor=actor,
         organisation=fresh.organisation,
         obj=fresh,
         interview=fresh.pk,
     )
     _queue(fresh, "cancelled", old_start)
-    interview.status, interview.sequence = fresh.status, fresh.sequence
-    return fresh
 
 
 def cancel_open_for(application: Application) -> int:
@@ -391,21 +396,9 @@ def cancel_open_for(application: Application) -> int:
     count = 0
     for interview in Interview.objects.filter(application=application, status__in=OPEN_STATUSES):
         fresh = _locked(interview)
-        if fresh.status not in OPEN_STATUSES:
-            continue
-        old_start = fresh.starts_at
-        fresh.status = InterviewStatus.CANCELLED
-        fresh.sequence += 1
-        fresh.save(update_fields=["status", "sequence", "updated_at"])
-        fresh.slots.filter(is_open=True).update(is_open=False)
-        record_event(
-            "interviews.cancelled",
-            organisation=fresh.organisation,
-            obj=fresh,
-            interview=fresh.pk,
-        )
-        _queue(fresh, "cancelled", old_start)
-        count += 1
+        if fresh.status in OPEN_STATUSES:
+            _cancel(fresh, actor=None)
+            count += 1
     return count
 
 
