@@ -708,6 +708,63 @@ def drive(
     }
 
 
+WRK_SCRIPT = ROOT / "bench" / "wrk_paths.lua"
+
+
+def wrk_path() -> str | None:
+    return shutil.which("wrk")
+
+
+def drive_wrk(
+    port: int, paths: list[str], clients: int, seconds: float, spread: bool = True
+) -> dict[str, Any]:
+    """The same closed loop with wrk (C, two threads): `clients` connections, no think time, for
+    `seconds`. wrk costs a fraction of a millisecond of CPU per request, so the measured server
+    gets nearly both cores, where the Python client took a share of them (see the docstring)."""
+    threads = min(2, clients)
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
+        handle.write("\n".join(paths) + "\n")
+        list_file = handle.name
+    try:
+        command = [
+            str(wrk_path()),
+            "-t",
+            str(threads),
+            "-c",
+            str(clients),
+            "-d",
+            f"{max(1, round(seconds))}s",
+            "--timeout",
+            "30s",
+            "-s",
+            str(WRK_SCRIPT),
+            f"http://{HOST}:{port}",
+            "--",
+            list_file,
+            str(threads),
+            "spread" if spread else "",
+        ]
+        output = subprocess.run(command, capture_output=True, text=True, check=False).stdout
+    finally:
+        os.unlink(list_file)
+    line = next((x for x in output.splitlines() if x.startswith("WRK ")), "")
+    if not line:
+        raise SystemExit(f"wrk printed no result:\n{output}")
+    fields = {k: int(v) for k, v in (part.split("=") for part in line.split()[1:])}
+    errors = fields["non2xx"] + fields["socket_errors"]
+    return {
+        "requests": fields["requests"],
+        "errors": errors,
+        "first_errors": [f"non-2xx: {fields['non2xx']}, socket: {fields['socket_errors']}"]
+        if errors
+        else [],
+        "p50_ms": round(fields["p50"] / 1000, 1),
+        "p95_ms": round(fields["p95"] / 1000, 1),
+        "max_ms": round(fields["max"] / 1000, 1),
+        "req_per_s": round(fields["requests"] / (fields["duration_us"] / 1e6), 1),
+    }
+
+
 def query_counts(path: str) -> dict[str, int]:
     """SQL queries of one request, in-process on the same database: cold cache, then warm."""
     from django.core.cache import cache
@@ -743,6 +800,19 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
     parser.add_argument("--worker-class", choices=["sync", "gthread"], default="sync")
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument(
+        "--driver",
+        choices=["wrk", "python"],
+        default="wrk" if wrk_path() else "python",
+        help="load generator: wrk (default when installed: apt-get install wrk) or the Python "
+        "client (threads; it shares the two cores with the server, so its figures are higher)",
+    )
+    parser.add_argument(
+        "--seconds", type=float, default=20, help="wrk: seconds per cached scenario"
+    )
+    parser.add_argument(
+        "--miss-seconds", type=float, default=8, help="wrk: seconds per cache-miss scenario"
+    )
     parser.add_argument(
         "--cache",
         choices=["redis", "locmem"],
@@ -803,6 +873,8 @@ def main() -> int:
     # (c) Every open vacancy's page once before any comes again. The "cold" figures of a site
     # whose visitors all search for something new.
     unique = args.requests + args.warmup
+    if args.driver == "wrk":  # runs for a time, not a count: enough unique paths to not wrap
+        unique = max(unique, 20000)
     miss_paths = [f"{list_paths[i % len(list_paths)]}&bench={i}" for i in range(unique)]
     search_paths = new_search_paths(unique, args.seed)
     all_detail_paths = [public_url(v) for v in open_vacancies().order_by("?")]
@@ -834,10 +906,17 @@ def main() -> int:
         config = f"gunicorn {args.worker_class} x{args.workers}" + (
             f", {args.threads} threads" if args.worker_class == "gthread" else ""
         )
+        amount = (
+            f"{args.seconds:g} s per scenario ({args.miss_seconds:g} s for misses), wrk"
+            if args.driver == "wrk"
+            else f"{args.requests} requests per scenario, Python client"
+        )
         print(
-            f"{config} on {HOST}:{port}; {args.clients} clients, {args.requests} requests each; "
+            f"{config} on {HOST}:{port}; {args.clients} clients, {amount}; "
             f"cache: {cache_url or 'locmem (per worker)'}"
         )
+        if args.driver == "python" and not wrk_path():
+            print("(wrk not found: apt-get install wrk gives figures less disturbed by the client)")
         load_before = os.getloadavg()[0]
         floor: dict[str, Any] = {}
         for name, paths, target in scenarios:
@@ -855,7 +934,13 @@ def main() -> int:
                 CpuMeter(lambda: server_pids(proc)) as app_cpu,
                 CpuMeter(lambda: db_pids(args.db)) as db_cpu,
             ):
-                result = drive(port, paths, args.clients, args.requests, spread=not miss)
+                if args.driver == "wrk":
+                    seconds = args.miss_seconds if miss else args.seconds
+                    result = drive_wrk(port, paths, args.clients, seconds, spread=not miss)
+                    # A miss scenario that ran out of unique paths asked some twice (hits).
+                    result["paths_repeated"] = miss and result["requests"] > len(paths)
+                else:
+                    result = drive(port, paths, args.clients, args.requests, spread=not miss)
             done = max(1, result["requests"])
             result.update(
                 cpu_figures(
@@ -870,7 +955,7 @@ def main() -> int:
                 result["target_p95_ms"] = target
                 result["meets_target"] = result["p95_ms"] < target and not result["errors"]
             result.update(counts.get(name, {}))
-            bench.record(name, clients=args.clients, server=config, **result)
+            bench.record(name, clients=args.clients, server=config, driver=args.driver, **result)
         load_after = os.getloadavg()[0]
     finally:
         if proc is not None:

@@ -140,11 +140,14 @@ def put_many(values: dict[str, Any]) -> None:
 _CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
-def _page_key(kind: str, request: HttpRequest) -> str:
-    """Not versioned: the entry holds the version it was rendered at (one cache round trip)."""
+def _page_key(request: HttpRequest) -> str:
+    """Not versioned: the entry holds the version it was rendered at (one cache round trip).
+
+    No view name in it: the path decides the view, so ``middleware.CachedCareersPageMiddleware``
+    finds the entry before URL resolution."""
     raw = "\x1f".join(
         [
-            kind,
+            "whole",
             timezone.localdate().isoformat(),
             get_language() or "",
             request.scheme or "",
@@ -152,7 +155,7 @@ def _page_key(kind: str, request: HttpRequest) -> str:
             request.get_full_path(),
         ]
     )
-    return KEY_PREFIX + "whole:" + kind + ":" + hashlib.sha256(raw.encode()).hexdigest()
+    return KEY_PREFIX + "whole:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
 def _personal(request: HttpRequest) -> bool:
@@ -163,30 +166,38 @@ def _personal(request: HttpRequest) -> bool:
     return len(get_messages(request)) > 0  # type: ignore[arg-type]
 
 
-def anonymous_page(
-    kind: str,
-) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
-    """Serve a GET page from the cache to anonymous visitors (see the module docstring)."""
+def cached_whole_page(request: HttpRequest) -> HttpResponse | None:
+    """The stored page for this request at the current careers version, or None.
 
-    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-        @functools.wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if request.method != "GET" or _personal(request):
-                return view(request, *args, **kwargs)
-            page_key = _page_key(kind, request)
-            found = cache.get_many([page_key, VERSION_KEY])
-            entry, current = found.get(page_key), found.get(VERSION_KEY)
-            if isinstance(entry, dict) and current is not None and entry["version"] == current:
-                return _from_entry(request, entry)
-            current = version()
-            response = view(request, *args, **kwargs)
-            if response.status_code == 200 and not response.streaming:
-                _store(request, page_key, current, response)
-            return response
+    Only for anonymous visitors without pending messages (the caller checks)."""
+    page_key = _page_key(request)
+    found = cache.get_many([page_key, VERSION_KEY])
+    entry, current = found.get(page_key), found.get(VERSION_KEY)
+    if isinstance(entry, dict) and current is not None and entry["version"] == current:
+        return _from_entry(request, entry)
+    return None
 
-        return wrapper
 
-    return decorate
+def anonymous_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Serve a GET page from the cache to anonymous visitors (see the module docstring).
+
+    ``middleware.CachedCareersPageMiddleware`` answers most hits before they get here; this
+    serves the rest (a visitor with a session cookie but not logged in) and stores the page."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.method != "GET" or _personal(request):
+            return view(request, *args, **kwargs)
+        hit = cached_whole_page(request)
+        if hit is not None:
+            return hit
+        current = version()
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming:
+            _store(request, _page_key(request), current, response)
+        return response
+
+    return wrapper
 
 
 def _store(request: HttpRequest, page_key: str, current: str, response: HttpResponse) -> None:

@@ -48,7 +48,7 @@ def list_params(request: HttpRequest) -> list[tuple[str, list[str]]]:
 
 
 @require_GET
-@pagecache.anonymous_page("list")
+@pagecache.anonymous_page
 def vacancy_list(request: HttpRequest) -> HttpResponse:
     """The list with search and filters. Its content is the same for every visitor with the same
     search parameters and language: rendered once and kept (``pagecache``); the shell is per
@@ -119,7 +119,7 @@ def vacancy_redirect(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-@pagecache.anonymous_page("vacancy")
+@pagecache.anonymous_page
 def vacancy_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     """The vacancy page. Its content and JSON-LD are rendered once per vacancy, language and host
     and kept (``pagecache``, forgotten on any change); the shell with the CSP nonce is rendered
