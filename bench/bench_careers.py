@@ -16,22 +16,28 @@ What it does:
    text per vacancy and one contract type, which makes full-text search and the filters too easy.
 2. Collects static files into a temporary TALENTBRUG_VAR_DIR and serves the app with gunicorn on
    127.0.0.1 (a free port) with production settings (``bench.bench_settings``: production plus
-   /bench-floor/, a view returning "ok").
+   /bench-floor/, a view returning "ok"), as docs/operations.md runs the web process: gthread
+   workers, two per core, six threads each (keep-alive).
    The workers share a Redis cache (database 13, emptied by the benchmark) as in production with
    several processes; ``--cache locmem`` gives each worker its own.
-3. Drives five scenarios with N concurrent clients (threads, http.client keep-alive, closed
-   loop, no think time), each for a fixed number of requests: the floor view, the list with a
-   search term and two filters (rotating over a few combinations), and vacancy pages (rotating
-   over open vacancies), both mostly served from the page cache (``publishing.pagecache``);
-   then the same pages as cache misses: the list with a new query string on every request, and
-   every open vacancy's page once, after emptying the cache.
-4. Prints p50/p95 per scenario, the ratio to the floor, throughput, the SQL queries of one request
-   of each page (in-process, same database, CaptureQueriesContext, cold and warm cache), and
-   writes var/bench/careers.json.
+3. Drives six scenarios with N concurrent connections (closed loop, keep-alive, no think time,
+   no cookies kept: every request is a first visit). The load generator is wrk (C; apt-get
+   install wrk), which needs a fraction of a millisecond of CPU per request, so the server gets
+   nearly both cores; ``--driver python`` uses threads with http.client instead, which take a
+   large share of the CPU themselves (figures of earlier sessions were made that way). The
+   scenarios: the floor view, the list with a search term and two filters (rotating over a few
+   combinations), and vacancy pages (rotating over open vacancies), both served from the page
+   cache (``publishing.pagecache``, answered by ``publishing.middleware`` before the session
+   middleware); then cache misses: the list with a new query string on every request, a search
+   not asked before, and every open vacancy's page once, after emptying the cache.
+4. Prints p50/p95 per scenario, the ratio to the floor, throughput, the CPU time per request of
+   the app server and of PostgreSQL, the SQL queries of one request of each page (in-process,
+   same database, CaptureQueriesContext, cold and warm cache), and writes var/bench/careers.json.
 
-    .venv/bin/python bench/bench_careers.py [--requests 1500] [--clients 20] [--workers 5]
-        [--worker-class sync|gthread] [--threads 1] [--vacancies 5000] [--open 1500]
-        [--db talentbrug_bench_careers] [--reload] [--cache redis|locmem]
+    .venv/bin/python bench/bench_careers.py [--seconds 20] [--miss-seconds 8] [--clients 20]
+        [--driver wrk|python] [--requests 1500] [--workers 4] [--worker-class gthread|sync]
+        [--threads 6] [--vacancies 5000] [--open 1500] [--db talentbrug_bench_careers]
+        [--reload] [--cache redis|locmem]
 
 Without PostgreSQL on 127.0.0.1:5432 the script says so and stops (exit code 0).
 """
@@ -797,9 +803,11 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=1500, help="per scenario, after warm-up")
     parser.add_argument("--warmup", type=int, default=100, help="requests per scenario first")
-    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
-    parser.add_argument("--worker-class", choices=["sync", "gthread"], default="sync")
-    parser.add_argument("--threads", type=int, default=1)
+    # The web process of docs/operations.md: gthread, about 2 processes per core, 6 threads each
+    # (keep-alive; the sync worker closes the connection after every request).
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1))
+    parser.add_argument("--worker-class", choices=["sync", "gthread"], default="gthread")
+    parser.add_argument("--threads", type=int, default=6)
     parser.add_argument(
         "--driver",
         choices=["wrk", "python"],
