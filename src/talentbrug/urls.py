@@ -34,3 +34,5 @@ if settings.OIDC_ENABLED:
 
 handler403 = "talentbrug.pages.errors.forbidden"
 handler404 = "talentbrug.pages.errors.not_found"
+# A database error outside a view (a middleware loading the session) also gets the 503 page.
+handler500 = "talentbrug.pages.errors.server_error"

@@ -188,6 +188,48 @@ class DayBooking(models.Model):
         return f"inschrijving {self.pk}"
 
 
+class ObserverReminder(models.Model):
+    """An observer was reminded of a session, once, about 24 hours before it starts.
+
+    The row is the claim: the periodic job creates it before the e-mail goes out, so a second
+    run (or a parallel worker) finds the pair taken and sends nothing. Moving the session
+    removes its rows, so the observer is reminded of the new time.
+    """
+
+    organisation = _organisation_fk()
+    session = models.ForeignKey(
+        Session,
+        on_delete=models.CASCADE,
+        related_name="observer_reminders",
+        verbose_name=_("sessie"),
+        help_text=_("De sessie waaraan de waarnemer is herinnerd."),
+    )
+    observer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("waarnemer"),
+        help_text=_("Wie de herinnering kreeg."),
+    )
+    sent_at = models.DateTimeField(
+        _("herinnering verstuurd op"),
+        help_text=_("Wanneer de waarnemer de herinnering kreeg (één keer, 24 uur vooraf)."),
+    )
+
+    class Meta:
+        verbose_name = _("herinnering voor een waarnemer")
+        verbose_name_plural = _("herinneringen voor waarnemers")
+        ordering = ["-sent_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "observer"], name="one_observer_reminder_per_session"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"herinnering {self.pk}"
+
+
 class GridScore(models.Model):
     """One cell of the observer grid: observer × candidate × competence, on the 1–4 scale."""
 

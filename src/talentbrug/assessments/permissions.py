@@ -28,6 +28,9 @@ register(
         ),
         "assessments.session_deleted": _("Sessie {session} van groepsdag {day} verwijderd"),
         "assessments.reminders_sent": _("Herinneringen voor groepsdagen verstuurd ({count})"),
+        "assessments.observer_reminders_sent": _(
+            "Herinneringen voor waarnemers van groepsdagen verstuurd ({count})"
+        ),
         "assessments.booked": _("Sollicitatie {application} ingeschreven voor sessie {session}"),
         "assessments.booking_cancelled": _(
             "Inschrijving {booking} van sollicitatie {application} geannuleerd"

@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db import OperationalError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -49,6 +49,7 @@ from .models import (
     GridScore,
     GridSubmission,
     LanguageTestResult,
+    ObserverReminder,
     Session,
 )
 
@@ -296,6 +297,7 @@ def update_session(
         for booking_pk in bookings.values_list("pk", flat=True):
             _mail_candidate_later(booking_pk, "changed")
         DayBooking.objects.filter(session=session).update(reminder_sent_at=None)
+        ObserverReminder.objects.filter(session=session).delete()  # remind of the new time
         _mail_observers_later(session.pk, "planned")
     record_event(
         "assessments.session_changed",
@@ -504,6 +506,91 @@ def send_due_reminders(now: datetime | None = None) -> int:
         sent += 1
     if sent:
         record_event("assessments.reminders_sent", count=sent)
+    return sent
+
+
+def due_observer_reminders(now: datetime) -> dict[tuple[int, int, date], list[int]]:
+    """{(observer, day, local date): [session, …]} of the sessions to remind observers of.
+
+    A session is due once it starts within 24 hours and the observer was not yet reminded of
+    it. Later sessions of the same day on the same date come along, so an observer gets one
+    e-mail per group day per date, not one per session."""
+    pairs = sorted(
+        Session.objects.filter(
+            starts_at__gt=now,
+            starts_at__lte=now + REMINDER_BEFORE,
+            day__observers__isnull=False,
+        ).values_list("day_id", "day__observers")
+    )
+    if not pairs:
+        return {}
+    days = {day_id for day_id, _observer in pairs}
+    upcoming = list(
+        Session.objects.filter(day_id__in=days, starts_at__gt=now)
+        .order_by("starts_at", "pk")
+        .values_list("pk", "day_id", "starts_at")
+    )
+    reminded = set(
+        ObserverReminder.objects.filter(session__day_id__in=days).values_list(
+            "session_id", "observer_id"
+        )
+    )
+    due_until = now + REMINDER_BEFORE
+    wanted: dict[tuple[int, int, date], list[int]] = {}
+    for day_id, observer_id in dict.fromkeys(pairs):
+        for pk, day, at in upcoming:
+            if day != day_id or (pk, observer_id) in reminded:
+                continue
+            key = (observer_id, day_id, timezone.localdate(at))
+            if key in wanted:
+                wanted[key].append(pk)  # a later session on the same date comes along
+            elif at <= due_until:
+                wanted[key] = [pk]
+    return wanted
+
+
+def send_due_observer_reminders(now: datetime | None = None) -> int:
+    """Remind each observer once, about 24 hours before the sessions they observe (one e-mail
+    per group day per date, in the observer's language). Safe to run again: every (session,
+    observer) pair is claimed (a unique row) before the e-mail goes out."""
+    from django.contrib.auth import get_user_model
+
+    from .observer_emails import observer_reminder_message
+
+    now = now or timezone.now()
+    sent = 0
+    for (observer_id, day_id, _date), session_pks in due_observer_reminders(now).items():
+        organisation_id = AssessmentDay.objects.values_list("organisation_id", flat=True).get(
+            pk=day_id
+        )
+        with transaction.atomic():
+            # Claim first, pair by pair: a second run (or a parallel worker) finds them taken.
+            taken: list[int] = []
+            for session_pk in session_pks:
+                try:
+                    with transaction.atomic():  # a savepoint: a lost claim undoes only itself
+                        ObserverReminder.objects.create(
+                            organisation_id=organisation_id,
+                            session_id=session_pk,
+                            observer_id=observer_id,
+                            sent_at=now,
+                        )
+                except IntegrityError:
+                    continue
+                taken.append(session_pk)
+            if not taken:
+                continue
+            observer = get_user_model().objects.get(pk=observer_id)
+            sessions = list(
+                Session.objects.filter(pk__in=taken)
+                .select_related("day__organisation")
+                .order_by("starts_at", "pk")
+            )
+            message = observer_reminder_message(sessions, observer)
+            transaction.on_commit(lambda message=message: _send([message]))
+        sent += 1
+    if sent:
+        record_event("assessments.observer_reminders_sent", count=sent)
     return sent
 
 

@@ -83,6 +83,14 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last on purpose: Django calls the exception hooks of middleware from the bottom up, so
+    # this one sees a database error from a view first and answers with a static 503 (no
+    # database query) before any other hook could touch the broken connection. The language
+    # is already chosen (LocaleMiddleware above). ATOMIC_REQUESTS stays off: services write in
+    # their own transaction.atomic, rolled back before the error gets here. Errors raised by a
+    # middleware itself (such as loading the session) reach handler500 (pages.errors), which
+    # gives the same page.
+    "talentbrug.pages.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "talentbrug.urls"

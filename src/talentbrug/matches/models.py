@@ -50,14 +50,24 @@ class WorkPreference(models.Model):
 
 
 class Match(models.Model):
-    """One computed match with its explanation, kept for audit (append-only in the app)."""
+    """One computed match with its explanation, kept for audit (append-only in the app).
+
+    Filed under an organisation only when that organisation's staff asked for the ranking (it is
+    then computed on the rows that organisation may see). The list a candidate sees on their own
+    page ("vacatures die bij je passen") is computed on the whole profile: it is kept without an
+    organisation, as the candidate's record (see ``services.rank_vacancies``).
+    """
 
     organisation = models.ForeignKey(
         "accounts.Organisation",
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("organisatie"),
-        help_text=_("De organisatie van de vacature."),
+        help_text=_(
+            "De organisatie die de lijst opvroeg. Leeg bij vacatures die de kandidaat zelf zag."
+        ),
     )
     vacancy = models.ForeignKey(
         "vacancies.Vacancy",
@@ -116,6 +126,20 @@ class Match(models.Model):
         indexes = [
             models.Index(fields=["vacancy", "computed_at"]),
             models.Index(fields=["candidate", "computed_at"]),
+        ]
+        constraints = [
+            # A list computed on the whole profile never lands under an organisation, and a
+            # staff ranking always does.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(direction=Direction.VACANCIES_FOR_CANDIDATE, organisation__isnull=True)
+                    | (
+                        ~models.Q(direction=Direction.VACANCIES_FOR_CANDIDATE)
+                        & models.Q(organisation__isnull=False)
+                    )
+                ),
+                name="match_organisation_only_for_staff_rankings",
+            )
         ]
 
     def __str__(self) -> str:

@@ -6,7 +6,8 @@
   as a :class:`Match` with its explanation JSON and the engine version, and one audit event
   records the ranking (ids and counts only).
 * :func:`rank_vacancies` — open vacancies (including carved roles) for one candidate, for the
-  portal fragment "vacatures die bij je passen".
+  portal fragment "vacatures die bij je passen"; scored on the whole profile and stored as the
+  candidate's record, under no organisation.
 """
 
 from __future__ import annotations
@@ -228,11 +229,21 @@ def rank_vacancies(
     scored.sort(key=lambda r: (-r.score, r.vacancy.pk))
     top = scored[:limit]
     if store and top:
+        # Stored WITHOUT an organisation. This list is computed on the candidate's whole
+        # profile, at the candidate's request, and shown to the candidate only; scores, ranks
+        # and explanations may rest on rows from applications to other organisations (see
+        # applications.services.profile_for / scoped_rows), and even which vacancies made the
+        # top depends on them. Filed under the vacancy's organisation, it would tell that
+        # organisation what it may not see. We keep the record of what the candidate was shown
+        # (the audit stays true to the screen) as the candidate's own: it goes with the
+        # candidate's data (export, erasure), and no organisation-scoped query finds it.
+        # Recomputing per organisation on its scoped profile instead would store scores the
+        # candidate never saw, and the rank and the row itself would still leak.
         now = timezone.now()
         Match.objects.bulk_create(
             [
                 Match(
-                    organisation_id=r.vacancy.organisation_id,
+                    organisation=None,
                     vacancy=r.vacancy,
                     candidate=candidate,
                     direction=Direction.VACANCIES_FOR_CANDIDATE,

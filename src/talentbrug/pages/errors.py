@@ -8,3 +8,21 @@ def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "pages/404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 handler. A database error raised outside a view (the session or the user's
+    organisation looked up by a middleware while PostgreSQL restarts) still gets the friendly
+    503 of :mod:`.middleware`; everything else gets Django's plain 500."""
+    import sys
+
+    from django.views.defaults import server_error as default_server_error
+
+    from .middleware import database_unavailable_response, is_database_down, log_database_down
+
+    exception = sys.exc_info()[1]
+    if is_database_down(exception):
+        assert exception is not None
+        log_database_down(request, exception)
+        return database_unavailable_response()
+    return default_server_error(request)

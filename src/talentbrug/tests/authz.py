@@ -138,6 +138,7 @@ ISOLATION: dict[str, tuple[str, str]] = {
     "assessments.LanguageTestResult": via("applications.Application"),
     "assessments.DiversitySetting": scoped("assessments:diversity_settings"),
     "assessments.DiversityResponse": internal("anonymous answers, only counted in figures"),
+    "assessments.ObserverReminder": internal("reminder claims of the periodic job, never shown"),
 }
 
 # Views that send a file. Every response of the authorisation table that looks like a file

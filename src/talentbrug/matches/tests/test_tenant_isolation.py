@@ -136,3 +136,69 @@ def test_consent_shows_the_whole_profile_anonymised_in_the_pool_only(
         .content.decode()
     )
     assert "Amina Haddad" not in html and "Talentpool" in html
+
+
+# --------------------------------------------------------- "vacatures die bij je passen" (portal)
+
+
+def test_vacancies_for_you_are_kept_for_the_candidate_not_under_an_organisation(
+    organisation, other_organisation
+):
+    """The candidate's own list rests on the whole profile (S came with the application to A).
+    What the candidate saw is stored as seen, under no organisation: nothing B may query holds
+    S, not even B's own vacancy's row."""
+    cand, _va, vacancy_b = _candidate_at_a_and_b(organisation, other_organisation)
+    shown = {r.vacancy.pk: r for r in services.rank_vacancies(cand, limit=10)}
+    assert vacancy_b.pk in shown
+    # The candidate sees their whole profile: S counts for B's vacancy on their own page.
+    assert shown[vacancy_b.pk].explanation["partly_matched"][0]["via_skill_id"] == S
+    stored = Match.objects.get(candidate=cand, vacancy=vacancy_b, direction="for_candidate")
+    assert stored.organisation_id is None and stored.source == "candidate"
+    assert stored.explanation == shown[vacancy_b.pk].explanation  # the audit shows the screen
+    assert stored.score == pytest.approx(shown[vacancy_b.pk].score)
+    for org in (organisation, other_organisation):
+        assert not Match.objects.filter(organisation=org, direction="for_candidate").exists()
+    for match in Match.objects.filter(organisation=other_organisation):
+        assert S not in json.dumps(match.explanation)
+
+
+def test_b_stored_rows_hold_no_s_after_portal_and_staff_rankings(
+    organisation, other_organisation, make_staff
+):
+    cand, vacancy_a, vacancy_b = _candidate_at_a_and_b(organisation, other_organisation)
+    services.rank_vacancies(cand, limit=10)
+    services.rank_candidates(vacancy_b, actor=make_staff(other_organisation))
+    services.rank_candidates(vacancy_a, actor=make_staff(organisation))
+    at_b = list(Match.objects.filter(organisation=other_organisation))
+    assert at_b and all(m.direction == "for_vacancy" for m in at_b)
+    for match in at_b:
+        assert S not in json.dumps(match.explanation) and _label(S) not in json.dumps(
+            match.explanation
+        )
+    # A may see S (it came with the application to A): A's own staff ranking shows it.
+    (at_a,) = Match.objects.filter(organisation=organisation)
+    assert S in json.dumps(at_a.explanation)
+
+
+@pytest.mark.parametrize(
+    "direction,with_organisation", [("for_candidate", True), ("for_vacancy", False)]
+)
+def test_database_refuses_a_match_filed_the_wrong_way(organisation, direction, with_organisation):
+    from django.db import IntegrityError, transaction
+    from django.utils import timezone
+
+    vacancy = make_vacancy(organisation, [TICKET])
+    cand = make_candidate([TICKET])
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Match.objects.create(
+            organisation=organisation if with_organisation else None,
+            vacancy=vacancy,
+            candidate=cand,
+            direction=direction,
+            source="candidate" if direction == "for_candidate" else "applicant",
+            rank=1,
+            score=0.5,
+            explanation={},
+            engine_version="test",
+            computed_at=timezone.now(),
+        )
