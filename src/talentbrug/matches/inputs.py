@@ -108,8 +108,9 @@ def candidate_inputs(
     from talentbrug.applications.services import scoped_rows
 
     base = Candidate.objects.filter(merged_into__isnull=True)
-    skill_rows = CandidateSkill.objects.all()
-    education_rows = Education.objects.all()
+    # No model ordering: the rows are gathered into dicts, a sort would be wasted work.
+    skill_rows = CandidateSkill.objects.order_by()
+    education_rows = Education.objects.order_by()
     if organisation is not None:
         skill_rows = scoped_rows(skill_rows, organisation)
         education_rows = scoped_rows(education_rows, organisation)
@@ -137,6 +138,7 @@ def candidate_inputs(
         langs: dict[int, dict[tuple[str, str], str]] = defaultdict(dict)
         for cid, lang, skill, level in (
             LanguageProficiency.objects.filter(**flt)
+            .order_by()
             .values_list("candidate_id", "language", "skill", "level")
             .iterator(chunk_size=CHUNK)
         ):
