@@ -31,6 +31,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.module_loading import import_string
 
@@ -73,18 +74,19 @@ class CachedCareersPageMiddleware:
             and not any(name in request.COOKIES for name in self.cookies)
             and _enabled()
         ):
-            response = self.inner(request)
-            if response is not None and getattr(response, "_careers_cached", False):
-                return response
+            # The language LocaleMiddleware will choose (no language prefixes in the URLs):
+            # the cache key depends on it. A miss goes on without running the inner middleware.
+            with translation.override(translation.get_language_from_request(request)):
+                entry = pagecache.whole_page_entry(request)
+            if entry is not None:
+                request._careers_entry = entry  # type: ignore[attr-defined]
+                return self.inner(request)
         return self.get_response(request)
 
     def _serve(self, request: HttpRequest) -> HttpResponse:
-        """Inside the language and security middleware: the cached page, or a marker to pass
-        the request on (``None`` would upset the middleware around it: an empty 204 that is
-        never sent)."""
-        response = pagecache.cached_whole_page(request)
-        if response is None:
-            return HttpResponse(status=204)
+        """Inside the language and security middleware: the page from its cache entry."""
+        entry = request._careers_entry  # type: ignore[attr-defined]
+        response = pagecache.response_from_entry(request, entry)
         response._careers_cached = True  # type: ignore[attr-defined]
         patch_vary_headers(response, ("Cookie",))
         return response

@@ -166,7 +166,7 @@ def _personal(request: HttpRequest) -> bool:
     return len(get_messages(request)) > 0  # type: ignore[arg-type]
 
 
-def cached_whole_page(request: HttpRequest) -> HttpResponse | None:
+def whole_page_entry(request: HttpRequest) -> dict[str, Any] | None:
     """The stored page for this request at the current careers version, or None.
 
     Only for anonymous visitors without pending messages (the caller checks)."""
@@ -174,7 +174,7 @@ def cached_whole_page(request: HttpRequest) -> HttpResponse | None:
     found = cache.get_many([page_key, VERSION_KEY])
     entry, current = found.get(page_key), found.get(VERSION_KEY)
     if isinstance(entry, dict) and current is not None and entry["version"] == current:
-        return _from_entry(request, entry)
+        return entry
     return None
 
 
@@ -188,9 +188,9 @@ def anonymous_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.method != "GET" or _personal(request):
             return view(request, *args, **kwargs)
-        hit = cached_whole_page(request)
-        if hit is not None:
-            return hit
+        entry = whole_page_entry(request)
+        if entry is not None:
+            return response_from_entry(request, entry)
         current = version()
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming:
@@ -214,7 +214,8 @@ def _store(request: HttpRequest, page_key: str, current: str, response: HttpResp
     cache.set(page_key, entry, timeout())
 
 
-def _from_entry(request: HttpRequest, entry: dict[str, Any]) -> HttpResponse:
+def response_from_entry(request: HttpRequest, entry: dict[str, Any]) -> HttpResponse:
+    """The stored page with this request's CSP nonce and CSRF token put in."""
     html: str = entry["html"]
     if entry["nonce"]:
         html = html.replace(entry["nonce"], str(request.csp_nonce))  # type: ignore[attr-defined]
