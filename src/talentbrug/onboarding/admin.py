@@ -18,7 +18,7 @@ class OnboardingTemplateAdmin(admin.ModelAdmin):
 class PlanTaskInline(admin.TabularInline):
     model = PlanTask
     extra = 0
-    fields = ["phase", "title", "owner_role", "due_date", "status"]
+    fields = ["phase", "title", "owner_role", "due_date", "date_set_by_hand", "status"]
 
 
 @admin.register(OnboardingPlan)

@@ -172,6 +172,17 @@ class PlanStartForm(StyledForm):
 
 
 class PlanEditForm(StyledModelForm):
+    # Not a model field of the form: the start date changes only through the service, which
+    # moves the open tasks with it.
+    start_date = forms.DateField(
+        label=_("Eerste werkdag"),
+        widget=DateInput(),
+        help_text=_(
+            "Verschuift u de eerste werkdag? Dan schuiven de open taken mee, in werkdagen. "
+            "Afgeronde taken en taken met een zelf gekozen datum blijven staan."
+        ),
+    )
+
     class Meta:
         model = OnboardingPlan
         fields = [
@@ -191,6 +202,9 @@ class PlanEditForm(StyledModelForm):
         super().__init__(*args, **kwargs)
         self.fields["manager"].queryset = members
         self.fields["hr_contact"].queryset = members
+        if self.instance.pk:
+            self.fields["start_date"].initial = self.instance.start_date
+        self.order_fields(["start_date"])
 
 
 class SupporterForm(StyledForm):
@@ -377,3 +391,34 @@ class SurprisesForm(StyledForm):
 
 class PortalGoalForm(StyledForm):
     title = forms.CharField(label=_("Wat wil je leren?"), max_length=200)
+
+
+class SelfReviewForm(StyledForm):
+    """The new hire's own part of the evaluation: the themes of the manager's evaluation."""
+
+    went_well = forms.CharField(
+        label=_("Wat gaat goed?"),
+        widget=forms.Textarea,
+        max_length=3000,
+        help_text=_("Bijvoorbeeld: wat heb je geleerd, waar ben je trots op?"),
+        error_messages={"required": _("Schrijf op wat goed gaat.")},
+    )
+    to_improve = forms.CharField(
+        label=_("Wat kan beter?"),
+        widget=forms.Textarea,
+        max_length=3000,
+        required=False,
+        help_text=_("Wat kun jij beter doen? En wat kunnen wij beter doen?"),
+    )
+    wants_to_learn = forms.CharField(
+        label=_("Wat wil je nog leren?"),
+        widget=forms.Textarea,
+        max_length=3000,
+        required=False,
+    )
+
+    def clean_went_well(self) -> str:
+        text = self.cleaned_data["went_well"].strip()
+        if not text:
+            raise forms.ValidationError(_("Schrijf op wat goed gaat."))
+        return text

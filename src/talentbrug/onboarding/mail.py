@@ -2,7 +2,8 @@
 
 Every mail is written in the recipient's language. Sending is idempotent: a Reminder row with
 a unique key is written in the same transaction as the mail is sent, so a second run on the
-same day (or a parallel worker) sends nothing twice.
+same day (or a parallel worker) sends nothing twice. The key holds the day of sending, not the
+task's date, so a task that moves to a new date is reminded again on that date.
 """
 
 from __future__ import annotations
@@ -108,8 +109,10 @@ def _task_reminders(today: date) -> tuple[int, int]:
             kind = ReminderKind.TASK_DUE
         else:
             kind = ReminderKind.TASK_OVERDUE
+            # Only reminders about the current date count: a task that moved (a new start date
+            # or a new date by hand) is reminded again once it is late at its new date.
             if Reminder.objects.filter(
-                kind=kind, task=task, recipient=email, sent_on__gte=recent
+                kind=kind, task=task, recipient=email, sent_on__gte=max(recent, task.due_date)
             ).exists():
                 continue
         key = f"{kind}:{task.pk}:{email.lower()}:{today.isoformat()}"

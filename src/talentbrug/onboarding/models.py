@@ -377,6 +377,14 @@ class PlanTask(models.Model):
     status_note = models.CharField(_("toelichting"), max_length=300, blank=True, help_text="")
     finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True, help_text="")
     order = models.PositiveIntegerField(_("volgorde"), default=0, help_text="")
+    date_set_by_hand = models.BooleanField(
+        _("datum zelf gekozen"),
+        default=False,
+        help_text=_(
+            "Iemand heeft de datum met de hand gekozen. Verschuift de eerste werkdag, "
+            "dan blijft deze taak op haar datum staan."
+        ),
+    )
 
     class Meta:
         verbose_name = _("taak in inwerkplan")
@@ -504,6 +512,51 @@ class Evaluation(models.Model):
         verbose_name_plural = _("evaluaties")
         constraints = [
             models.UniqueConstraint(fields=["plan", "moment"], name="unique_evaluation_moment")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.pk}"
+
+
+class EvaluationSelfReview(models.Model):
+    """The new hire's own part of the evaluation after 3 or 6 months, filled in the portal.
+
+    Same themes as the manager's evaluation (what goes well, what can be better) plus what the
+    new hire still wants to learn. Editable until the evaluation meeting is marked done.
+    """
+
+    plan = models.ForeignKey(
+        OnboardingPlan,
+        on_delete=models.CASCADE,
+        related_name="self_reviews",
+        verbose_name=_("inwerkplan"),
+        help_text="",
+    )
+    moment = models.CharField(
+        _("moment"),
+        max_length=2,
+        choices=EvaluationMoment.choices,
+        help_text=_("Na 3 of na 6 maanden."),
+    )
+    went_well = models.TextField(
+        _("wat gaat goed"), help_text=_("Door de nieuwe medewerker zelf ingevuld.")
+    )
+    to_improve = models.TextField(
+        _("wat kan beter"), blank=True, help_text=_("Door de nieuwe medewerker zelf ingevuld.")
+    )
+    wants_to_learn = models.TextField(
+        _("wat wil je nog leren"),
+        blank=True,
+        help_text=_("Door de nieuwe medewerker zelf ingevuld."),
+    )
+    submitted_at = models.DateTimeField(_("eerst ingevuld op"), auto_now_add=True, help_text="")
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True, help_text="")
+
+    class Meta:
+        verbose_name = _("eigen deel evaluatie")
+        verbose_name_plural = _("eigen delen evaluatie")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "moment"], name="unique_self_review_moment")
         ]
 
     def __str__(self) -> str:

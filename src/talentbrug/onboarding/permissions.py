@@ -23,6 +23,14 @@ register(
             "Inwerkplan gemaakt uit sjabloon {template} ({tasks} taken, sollicitatie {application})"
         ),
         "onboarding.plan_updated": _("Inwerkplan gewijzigd"),
+        "onboarding.start_date_changed": _(
+            "Eerste werkdag verplaatst: {moved} taken verschoven, {kept_done} afgeronde en "
+            "{kept_by_hand} met de hand geplande taken niet (taken {tasks})"
+        ),
+        "onboarding.self_review_saved": _(
+            "Eigen deel van de evaluatie na {moment} maanden opgeslagen door de medewerker "
+            "({change})"
+        ),
         "onboarding.plan_transition": _("Inwerkplan van {from_status} naar {to_status} ({move})"),
         "onboarding.task_transition": _(
             "Taak {task} van {from_status} naar {to_status} ({move}, via {via})"

@@ -36,6 +36,7 @@ from .models import (
     CheckIn,
     DevelopmentGoal,
     Evaluation,
+    EvaluationSelfReview,
     Intake,
     OnboardingPlan,
     OnboardingTemplate,
@@ -44,7 +45,7 @@ from .models import (
     Surprise,
     TemplateTask,
 )
-from .workdays import add_working_days, week_start
+from .workdays import add_working_days, week_start, working_days_between
 
 
 class TransitionError(ValidationError):
@@ -303,9 +304,24 @@ def start_onboarding(
     return plan
 
 
+@dataclass(frozen=True)
+class StartDateShift:
+    """What moving the first working day did to the tasks (for the message and the audit)."""
+
+    moved: int = 0
+    kept_done: int = 0
+    kept_by_hand: int = 0
+
+
 @transaction.atomic
-def update_plan(plan: OnboardingPlan, *, user: Any, data: Mapping[str, Any]) -> OnboardingPlan:
-    """Change the details (first-day information, manager, language). Not the tasks."""
+def update_plan(
+    plan: OnboardingPlan, *, user: Any, data: Mapping[str, Any]
+) -> StartDateShift | None:
+    """Change the details (first-day information, manager, language) and maybe the start date.
+
+    A new ``start_date`` moves the open tasks with it (see ``change_start_date``); the shift is
+    returned, or None when the start date stayed the same.
+    """
     allowed = {
         "name",
         "email",
@@ -323,10 +339,66 @@ def update_plan(plan: OnboardingPlan, *, user: Any, data: Mapping[str, Any]) -> 
     for key, value in data.items():
         if key in allowed:
             setattr(plan, key, value)
+    # The start date only changes through change_start_date (a model form may have set it).
+    stored_start = OnboardingPlan.objects.values_list("start_date", flat=True).get(pk=plan.pk)
+    plan.start_date = stored_start
     plan.full_clean()
     plan.save()
     record_event("onboarding.plan_updated", actor=user, organisation=plan.organisation, obj=plan)
-    return plan
+    new_start = data.get("start_date")
+    if new_start is not None and new_start != stored_start:
+        shift = change_start_date(plan, new_start, user=user)
+        plan.start_date = new_start
+        return shift
+    return None
+
+
+@transaction.atomic
+def change_start_date(plan: OnboardingPlan, new_start: date, *, user: Any) -> StartDateShift:
+    """Move the first working day; the open tasks move with it, on working days.
+
+    Each open task keeps its offset in working days from the first working day (weekends and
+    Dutch holidays skipped, as when the plan was made). Tasks that are done or skipped stay on
+    their date, and so do tasks whose date someone chose by hand (``date_set_by_hand``).
+    Check-ins are dated by the week they were filled in and evaluations have no date of their
+    own (their tasks move), so nothing else moves.
+    """
+    plan = OnboardingPlan.objects.select_for_update().get(pk=plan.pk)
+    _require_open(plan)
+    old_start = plan.start_date
+    if new_start == old_start:
+        return StartDateShift()
+    plan.start_date = new_start
+    plan.full_clean()
+    plan.save(update_fields=["start_date", "updated_at"])
+    moved: list[PlanTask] = []
+    kept_done = kept_by_hand = 0
+    for task in plan.tasks.select_for_update().order_by("pk"):
+        if task.status != TaskStatus.OPEN:
+            kept_done += 1
+            continue
+        if task.date_set_by_hand:
+            kept_by_hand += 1
+            continue
+        offset = working_days_between(old_start, task.due_date)
+        new_date = add_working_days(new_start, offset)
+        if new_date != task.due_date:
+            task.due_date = new_date
+            moved.append(task)
+    PlanTask.objects.bulk_update(moved, ["due_date"])
+    shift = StartDateShift(moved=len(moved), kept_done=kept_done, kept_by_hand=kept_by_hand)
+    record_event(
+        "onboarding.start_date_changed",
+        actor=user,
+        organisation=plan.organisation,
+        obj=plan,
+        moved=shift.moved,
+        kept_done=shift.kept_done,
+        kept_by_hand=shift.kept_by_hand,
+        # ids only; a long list is cut off (the counts stay complete)
+        tasks=",".join(str(task.pk) for task in moved)[:200],
+    )
+    return shift
 
 
 # ---------------------------------------------------------------------------------------------
@@ -653,6 +725,8 @@ def update_task(task: PlanTask, *, user: Any, data: Mapping[str, Any]) -> PlanTa
         _check_date(task.plan, data["due_date"])
     if data.get("owner_user") is not None:
         _require_member(data["owner_user"], task.plan.organisation, _("De uitvoerder"))
+    if "due_date" in data and data["due_date"] != task.due_date:
+        task.date_set_by_hand = True  # a later move of the start date leaves it alone
     for key in ("title", "description", "due_date", "owner_role", "owner_user"):
         if key in data:
             setattr(task, key, data[key])
@@ -674,7 +748,7 @@ def add_task(plan: OnboardingPlan, *, user: Any, data: Mapping[str, Any]) -> Pla
     _check_date(plan, data["due_date"])
     if data.get("owner_user") is not None:
         _require_member(data["owner_user"], plan.organisation, _("De uitvoerder"))
-    task = PlanTask(plan=plan, **data)
+    task = PlanTask(plan=plan, date_set_by_hand=True, **data)
     task.full_clean()
     task.save()
     record_event(
@@ -828,6 +902,106 @@ def save_evaluation(
     )
     _complete_form_task(plan, form_kind, user=user, via="staff")
     return evaluation
+
+
+# --- The new hire's own part of the evaluation ------------------------------------------------
+
+EVALUATION_FORMS = {
+    EvaluationMoment.MONTH_3: FormKind.EVALUATION_3,
+    EvaluationMoment.MONTH_6: FormKind.EVALUATION_6,
+}
+# Without an evaluation task in the plan, the moment lies this many working days after the start.
+EVALUATION_OFFSETS = {EvaluationMoment.MONTH_3: 62, EvaluationMoment.MONTH_6: 125}
+# The portal shows the self-evaluation from this many days before the evaluation on.
+SELF_REVIEW_DAYS_AHEAD = 21
+
+
+def evaluation_done(plan: OnboardingPlan, moment: str) -> bool:
+    """The evaluation meeting is marked done: its task is done or skipped (saving the manager's
+    evaluation does that). A plan without such a task: the manager's evaluation is saved."""
+    tasks = list(plan.tasks.filter(form_kind=EVALUATION_FORMS[EvaluationMoment(moment)]))
+    if tasks:
+        return all(task.status != TaskStatus.OPEN for task in tasks)
+    return Evaluation.objects.filter(plan=plan, moment=moment).exists()
+
+
+def self_review_editable(plan: OnboardingPlan, moment: str) -> bool:
+    return plan.is_open and not evaluation_done(plan, moment)
+
+
+def evaluation_date(plan: OnboardingPlan, moment: str) -> date:
+    """The date of the evaluation: its task's date, or about 3 or 6 months after the start."""
+    task = (
+        plan.tasks.filter(form_kind=EVALUATION_FORMS[EvaluationMoment(moment)])
+        .order_by("due_date")
+        .first()
+    )
+    if task is not None:
+        return task.due_date
+    return add_working_days(plan.start_date, EVALUATION_OFFSETS[EvaluationMoment(moment)])
+
+
+def self_review_moments(plan: OnboardingPlan, today: date | None = None) -> list[dict[str, Any]]:
+    """For the portal: the evaluations the new hire can fill in now, or filled in before."""
+    today = today or timezone.localdate()
+    reviews = {review.moment: review for review in plan.self_reviews.all()}
+    rows = []
+    for moment in EvaluationMoment:
+        day = evaluation_date(plan, moment)
+        review = reviews.get(moment.value)
+        if review is None and (
+            not plan.is_open or today < day - timedelta(days=SELF_REVIEW_DAYS_AHEAD)
+        ):
+            continue
+        rows.append(
+            {
+                "moment": moment.value,
+                "title": FormKind(EVALUATION_FORMS[moment]).label,
+                "date": day,
+                "review": review,
+                "editable": self_review_editable(plan, moment),
+            }
+        )
+    return rows
+
+
+@transaction.atomic
+def save_self_review(
+    plan: OnboardingPlan, moment: str, data: Mapping[str, Any]
+) -> tuple[EvaluationSelfReview, bool]:
+    """The new hire saves their own part of the evaluation (again), until the meeting is done.
+
+    Returns the review and whether it was new.
+    """
+    plan = OnboardingPlan.objects.select_for_update().get(pk=plan.pk)
+    _require_open(plan)
+    if moment not in EvaluationMoment.values:
+        raise ValidationError(_("Dit evaluatiemoment bestaat niet."))
+    if evaluation_done(plan, moment):
+        raise TransitionError(
+            _("Het gesprek is geweest. Je kunt je antwoorden niet meer veranderen.")
+        )
+    went_well = (data.get("went_well") or "").strip()
+    if not went_well:
+        raise ValidationError(_("Schrijf op wat goed gaat."))
+    review, created = EvaluationSelfReview.objects.update_or_create(
+        plan=plan,
+        moment=moment,
+        defaults={
+            "went_well": went_well,
+            "to_improve": (data.get("to_improve") or "").strip(),
+            "wants_to_learn": (data.get("wants_to_learn") or "").strip(),
+        },
+    )
+    record_event(
+        "onboarding.self_review_saved",
+        organisation=plan.organisation,
+        obj=plan,
+        moment=moment,
+        change="created" if created else "updated",
+        via="portal",
+    )
+    return review, created
 
 
 @transaction.atomic

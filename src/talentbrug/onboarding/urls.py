@@ -47,6 +47,11 @@ urlpatterns = [
     path("inwerken/<str:token>/wat-viel-je-op/", views.portal_surprises, name="portal_surprises"),
     path("inwerken/<str:token>/doelen/", views.portal_goals, name="portal_goals"),
     path(
+        "inwerken/<str:token>/evaluatie/<str:moment>/",
+        views.portal_evaluation,
+        name="portal_evaluation",
+    ),
+    path(
         "inwerken/<str:token>/taken/<int:task_pk>/klaar/",
         views.portal_task_done,
         name="portal_task_done",

@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -46,6 +47,7 @@ from .forms import (
     PlanStartForm,
     PortalGoalForm,
     ReassignForm,
+    SelfReviewForm,
     SupporterForm,
     SurprisesForm,
     TaskAddForm,
@@ -56,6 +58,7 @@ from .forms import (
 from .models import (
     DevelopmentGoal,
     Evaluation,
+    EvaluationSelfReview,
     Intake,
     OnboardingPlan,
     OnboardingTemplate,
@@ -350,6 +353,7 @@ def _render_plan(request: HttpRequest, plan: OnboardingPlan, **extra: Any) -> Ht
         "mood_labels": MOOD_LABELS,
         "surprises": list(plan.surprises.all()),
         "evaluations": {e.moment: e for e in plan.evaluations.all()},
+        "self_reviews": {r.moment: r for r in plan.self_reviews.all()},
         "moments": EvaluationMoment.choices,
         "goals": list(plan.goals.all()),
         "goal_form": GoalForm(),
@@ -373,14 +377,48 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_plan(plan, user=request.user, data=form.cleaned_data)
+            shift = services.update_plan(plan, user=request.user, data=form.cleaned_data)
         except ValidationError as exc:
             for message in _errors(exc):
                 form.add_error(None, message)
         else:
             messages.success(request, _("De gegevens zijn opgeslagen."))
+            if shift is not None:
+                messages.info(request, shift_summary(shift))
             return redirect("onboarding:plan_detail", pk=plan.pk)
-    return render(request, "onboarding/plan_edit.html", {"form": form, "plan": plan})
+    return render(
+        request,
+        "onboarding/plan_edit.html",
+        {"form": form, "plan": plan},
+        status=400 if form.errors else 200,
+    )
+
+
+def shift_summary(shift: services.StartDateShift) -> str:
+    """'De eerste werkdag is verplaatst: 12 taken verschoven, 3 afgeronde taken niet, ...'."""
+    parts = [
+        ngettext("%(count)s open taak verschoven", "%(count)s open taken verschoven", shift.moved)
+        % {"count": shift.moved}
+    ]
+    if shift.kept_done:
+        parts.append(
+            ngettext(
+                "%(count)s afgeronde taak niet",
+                "%(count)s afgeronde taken niet",
+                shift.kept_done,
+            )
+            % {"count": shift.kept_done}
+        )
+    if shift.kept_by_hand:
+        parts.append(
+            ngettext(
+                "%(count)s taak met een zelf gekozen datum niet",
+                "%(count)s taken met een zelf gekozen datum niet",
+                shift.kept_by_hand,
+            )
+            % {"count": shift.kept_by_hand}
+        )
+    return _("De eerste werkdag is verplaatst: %(parts)s.") % {"parts": ", ".join(parts)}
 
 
 @require_POST
@@ -505,7 +543,13 @@ def evaluation(request: HttpRequest, pk: int, moment: str) -> HttpResponse:
     return render(
         request,
         "onboarding/evaluation_form.html",
-        {"form": form, "plan": plan, "moment": EvaluationMoment(moment)},
+        {
+            "form": form,
+            "plan": plan,
+            "moment": EvaluationMoment(moment),
+            "self_review": EvaluationSelfReview.objects.filter(plan=plan, moment=moment).first(),
+        },
+        status=400 if form.errors else 200,
     )
 
 
@@ -795,6 +839,7 @@ def portal(request: HttpRequest, plan: OnboardingPlan, token: str) -> HttpRespon
             "intake": Intake.objects.filter(plan=plan).first(),
             "goals": list(plan.goals.all()),
             "is_open": plan.is_open,
+            "self_reviews": services.self_review_moments(plan, today),
         },
     )
 
@@ -905,6 +950,57 @@ def portal_goals(request: HttpRequest, plan: OnboardingPlan, token: str) -> Http
         "onboarding/portal/goals.html",
         {**_portal_context(plan, token), "form": form, "goals": list(plan.goals.all())},
         status=400 if form.errors else 200,
+    )
+
+
+@portal_view
+def portal_evaluation(
+    request: HttpRequest, plan: OnboardingPlan, token: str, moment: str
+) -> HttpResponse:
+    """The new hire's own part of the evaluation after 3 or 6 months."""
+    if moment not in EvaluationMoment.values:
+        raise Http404(_("Dit evaluatiemoment bestaat niet."))
+    review = EvaluationSelfReview.objects.filter(plan=plan, moment=moment).first()
+    editable = services.self_review_editable(plan, moment)
+    initial = {}
+    if review is not None:
+        initial = {
+            "went_well": review.went_well,
+            "to_improve": review.to_improve,
+            "wants_to_learn": review.wants_to_learn,
+        }
+    form = SelfReviewForm(
+        request.POST if request.method == "POST" and editable else None, initial=initial
+    )
+    status = 200
+    if request.method == "POST" and not editable:
+        status = 409
+    elif request.method == "POST" and form.is_valid():
+        try:
+            _review, created = services.save_self_review(plan, moment, form.cleaned_data)
+        except ValidationError as exc:
+            for message in _errors(exc):
+                form.add_error(None, message)
+        else:
+            messages.success(
+                request,
+                _("Dank je wel. Je leidinggevende leest je antwoorden voor het gesprek.")
+                if created
+                else _("Je antwoorden zijn aangepast."),
+            )
+            return redirect("onboarding:portal", token=token)
+    return render(
+        request,
+        "onboarding/portal/evaluation.html",
+        {
+            **_portal_context(plan, token),
+            "form": form,
+            "review": review,
+            "editable": editable,
+            "title": FormKind(services.EVALUATION_FORMS[EvaluationMoment(moment)]).label,
+            "date": services.evaluation_date(plan, moment),
+        },
+        status=400 if form.errors else status,
     )
 
 

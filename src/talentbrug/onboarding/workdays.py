@@ -43,6 +43,30 @@ def add_working_days(start: date, offset: int) -> date:
     return day
 
 
+def working_days_between(start: date, day: date) -> int:
+    """The working-day offset of ``day`` from ``start``: the inverse of ``add_working_days``.
+
+    For a working day ``day``, ``add_working_days(start, working_days_between(start, day))``
+    gives ``day`` back. A day that is not a working day counts as the working day before it
+    (after the start) or after it (before the start).
+    """
+    first = next_working_day(start)
+    count = 0
+    if day >= first:
+        current = first
+        while current < day:
+            current += timedelta(days=1)
+            if is_working_day(current):
+                count += 1
+        return count
+    current = first
+    while current > day:
+        current -= timedelta(days=1)
+        if is_working_day(current):
+            count -= 1
+    return count
+
+
 def week_start(day: date) -> date:
     """Monday of the week of ``day``."""
     return day - timedelta(days=day.weekday())

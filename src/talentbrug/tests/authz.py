@@ -110,6 +110,7 @@ ISOLATION: dict[str, tuple[str, str]] = {
     "onboarding.CheckIn": via("onboarding.OnboardingPlan"),
     "onboarding.Surprise": via("onboarding.OnboardingPlan"),
     "onboarding.Evaluation": via("onboarding.OnboardingPlan"),
+    "onboarding.EvaluationSelfReview": via("onboarding.OnboardingPlan"),
     "onboarding.DevelopmentGoal": url("onboarding:goal_update"),
     "onboarding.Reminder": internal("reminders are sent by a periodic job, never shown"),
     "programmes.SchoolPartner": url("programmes:school_detail"),

@@ -6,7 +6,12 @@ import pytest
 from django.utils import timezone
 from freezegun import freeze_time
 
-from talentbrug.onboarding.workdays import add_working_days, is_working_day, next_working_day
+from talentbrug.onboarding.workdays import (
+    add_working_days,
+    is_working_day,
+    next_working_day,
+    working_days_between,
+)
 
 from .factories import make_plan
 
@@ -47,3 +52,11 @@ def test_a_plan_started_today_gets_real_dates(organisation):
     assert dates["Lunch samen"] == date(2026, 4, 28)
     assert dates["Vul je eerste check-in in"] == date(2026, 5, 1)
     assert all(is_working_day(d) for d in dates.values())
+
+
+@pytest.mark.parametrize(
+    "start", [date(2026, 3, 2), date(2026, 4, 24), date(2026, 4, 25), date(2026, 12, 25)]
+)
+def test_working_days_between_is_the_inverse_of_add_working_days(start):
+    for offset in range(-40, 261):
+        assert working_days_between(start, add_working_days(start, offset)) == offset

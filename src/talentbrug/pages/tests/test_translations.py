@@ -48,6 +48,8 @@ CANDIDATE_FILES = [
     "onboarding/templates/onboarding/portal/_back.html",
     "onboarding/templates/onboarding/portal/base.html",
     "onboarding/templates/onboarding/portal/checkin.html",
+    "onboarding/templates/onboarding/portal/evaluation.html",
+    "onboarding/templates/onboarding/portal/_self_reviews.html",
     "onboarding/templates/onboarding/portal/goals.html",
     "onboarding/templates/onboarding/portal/home.html",
     "onboarding/templates/onboarding/portal/intake.html",

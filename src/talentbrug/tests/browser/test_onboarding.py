@@ -98,3 +98,78 @@ def test_coordinator_makes_a_plan_and_the_new_hire_uses_the_portal(
     page.goto(reverse("onboarding:plan_detail", args=[plan.pk]))
     assert "Mijn buddy legde alles uit." in page.content()
     check_both_widths(page)
+
+
+def test_the_new_hire_fills_in_the_own_part_of_the_evaluation(
+    page, live_server, make_staff, organisation
+):
+    from talentbrug.onboarding.models import OnboardingTemplate
+    from talentbrug.onboarding.workdays import add_working_days
+
+    manager = make_staff(organisation, Role.HIRING_MANAGER, first_name="Mohamed")
+    services.ensure_default_templates(organisation)
+    template = OnboardingTemplate.objects.get(organisation=organisation, name="Standaard")
+    # Three months in: the evaluation is in a few working days.
+    plan = services.start_onboarding(
+        organisation=organisation,
+        name="Zakaria Haddad",
+        email="zakaria@example.org",
+        preferred_language="nl",
+        start_date=add_working_days(timezone.localdate(), -60),
+        template=template,
+        manager=manager,
+        send_link=False,
+    )
+
+    new_hire = page.context.browser.new_context(base_url=live_server.url, locale="nl-NL")
+    portal = new_hire.new_page()
+    portal.set_default_timeout(10_000)
+    portal.goto(reverse("onboarding:portal", kwargs={"token": tokens.make_token(plan)}))
+    portal.get_by_role("link", name="Evaluatie na 3 maanden: wat vind jij zelf?").click()
+    portal.wait_for_selector("h1:has-text('Evaluatie na 3 maanden')")
+    check_both_widths(portal)
+
+    # Nothing filled in: the summary on top and the message at the field.
+    portal.get_by_role("button", name="Verstuur").click()
+    portal.wait_for_selector("#error-summary")
+    check_both_widths(portal)
+
+    # With the keyboard only: type, Tab to the next question, Enter on the button.
+    portal.get_by_label("Wat gaat goed?").fill("Ik los zelf storingen op.")
+    portal.keyboard.press("Tab")
+    portal.keyboard.type("Ik vraag te laat om hulp.")
+    portal.keyboard.press("Tab")
+    portal.keyboard.type("Werken met Kubernetes.")
+    portal.keyboard.press("Tab")
+    portal.keyboard.press("Enter")
+    portal.wait_for_selector("text=Je leidinggevende leest je antwoorden voor het gesprek.")
+    review = plan.self_reviews.get(moment="3")
+    assert review.to_improve == "Ik vraag te laat om hulp."
+    assert review.wants_to_learn == "Werken met Kubernetes."
+
+    # In Persian the page runs right to left and still fits on a phone.
+    plan.preferred_language = "fa"
+    plan.save()
+    portal.goto(
+        reverse(
+            "onboarding:portal_evaluation",
+            kwargs={"token": tokens.make_token(plan), "moment": "3"},
+        )
+    )
+    assert portal.locator("html").get_attribute("dir") == "rtl"
+    check_both_widths(portal)
+    new_hire.close()
+
+    # The manager sees the answers next to the own evaluation form.
+    log_in(page, live_server, manager)
+    page.goto(reverse("onboarding:evaluation", args=[plan.pk, "3"]))
+    assert "Werken met Kubernetes." in page.content()
+    check_both_widths(page)
+
+    # Moving the first working day moves the open tasks; the page says how many.
+    page.goto(reverse("onboarding:plan_edit", args=[plan.pk]))
+    check_both_widths(page)
+    page.get_by_label("Eerste werkdag").fill(add_working_days(plan.start_date, 1).isoformat())
+    page.get_by_role("button", name="Sla op").click()
+    page.wait_for_selector("text=De eerste werkdag is verplaatst:")
+    check_both_widths(page)
