@@ -36,6 +36,9 @@ register(
         "application.question_asked": _("Vraag {question} gesteld bij sollicitatie {application}"),
         "application.question_answered": _("Vraag {question} beantwoord door de kandidaat"),
         "candidate.language_changed": _("Kandidaat {candidate} koos een andere taal"),
+        "application.identity_viewed": _(
+            "Naam bij sollicitatie {application} bekeken terwijl de selectie anoniem is"
+        ),
         "application.work_sample_submitted": _(
             "Opdracht ingeleverd voor sollicitatie {application}"
         ),

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from talentbrug.accounts.access import can, get_for_organisation, scoped, staff_required
+from talentbrug.accounts.access import HR, can, get_for_organisation, scoped, staff_required
 from talentbrug.audit.services import record_event
 from talentbrug.vacancies.constants import VacancyStatus
 from talentbrug.vacancies.models import Vacancy
@@ -746,15 +746,25 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
         request.organisation,
         pk=pk,  # type: ignore[attr-defined]
     )
-    if not can(request, "applications.identity") and _hidden_identities(
-        application.vacancy, [application]
-    ):
+    hidden = bool(_hidden_identities(application.vacancy, [application]))
+    if hidden and not can(request, "applications.identity"):
         # Identity is hidden in selection: open the candidate there, under a pseudonym.
         messages.info(
             request,
             _("Deze kandidaat is (nog) anoniem in de selectie. U ziet de gegevens zonder naam."),
         )
         return redirect("selection:application", pk=application.pk)
+    if hidden:
+        # The HR adviser runs the procedure and keeps the named view, but looking at a name
+        # that selection hides is recorded, like a reveal (the page says so).
+        record_event(
+            "application.identity_viewed",
+            actor=request.user,
+            organisation=request.organisation,  # type: ignore[attr-defined]
+            obj=application,
+            role=HR,
+            application=application.pk,
+        )
     candidate = application.candidate
     earlier = (
         scoped(Application.objects.all(), request.organisation)  # type: ignore[attr-defined]
@@ -779,6 +789,7 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "profile": services.profile_for(candidate, request.organisation),  # type: ignore[attr-defined]
             "can_ask": can(request, "applications.ask"),
             "question_form": QuestionForm(),
+            "identity_hidden": hidden,
         },
     )
 

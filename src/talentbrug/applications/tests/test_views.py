@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from talentbrug.accounts.constants import Role
 from talentbrug.audit.models import AuditEvent
@@ -471,3 +471,28 @@ def test_a_hiring_manager_does_not_see_a_name_the_blind_review_hides(organisatio
     assert (
         name in hr.get(reverse("applications:staff_detail", args=[application.pk])).content.decode()
     )
+
+
+def test_hr_looking_at_a_name_selection_hides_is_audited_and_said(organisation, staff_client):
+    from talentbrug.selection import services as selection
+
+    application = ApplicationFactory(vacancy=PublishedVacancyFactory(organisation=organisation))
+    hr = staff_client(organisation, Role.HR_ADVISER)
+    url = reverse("applications:staff_detail", args=[application.pk])
+    page = hr.get(url).content.decode()
+    assert application.candidate.name in page and "Dat staat in het auditlog" in page
+    seen = AuditEvent.objects.filter(event_type="application.identity_viewed")
+    assert seen.count() == 1
+    event = seen.get()
+    assert event.data == {"application": application.pk}
+    assert event.actor_role == Role.HR_ADVISER.value
+    # Revealed in selection (after the blind stages): an ordinary look, not recorded again.
+    progress = selection.progress_for(application)
+    progress.identity_revealed_at = timezone.now()
+    progress.stage = next(
+        s for s in selection.ensure_pipeline(application.vacancy) if not s.is_blind
+    )
+    progress.save()
+    page = hr.get(url).content.decode()
+    assert "Dat staat in het auditlog" not in page
+    assert seen.count() == 1
