@@ -21,8 +21,9 @@ Files written (see ``src/talentbrug/taxonomy/data/README.md`` for the format):
                           research), skill type, collections, broader concepts, related skills
                           (skillSkillRelations) -- plus the skill groups of the hierarchy.
 * ``occupations.json.gz`` all ESCO occupations with Dutch + English preferred and alternative
-                          labels and ISCO code (for job-title normalisation); the ICT selection
-                          (see ``ICT_ISCO``) also carries essential/optional skills.
+                          labels, ISCO code and broader occupation (for job-title normalisation);
+                          the ICT selection (see ``ICT_ISCO``) also carries essential/optional
+                          skills.
 * ``isco_groups.json.gz`` ISCO groups (code, Dutch + English label).
 * ``cefr.json``, ``nlqf.json``, ``ecf.json`` small reference tables (hand written here).
 """
@@ -178,6 +179,13 @@ def build_occupations(esco: Path, skill_ids: set[str]) -> dict[str, Any]:
                 o["a" + lang[0]] = alts
             if row.get("code"):
                 o["code"] = row["code"].strip()
+    # broader occupation (ESCO hierarchy below the ISCO unit group); an occupation without
+    # "b" sits directly under its ISCO group ("isco"). Used to score towards broader concepts.
+    for row in read_csv(esco / "nl" / "broaderRelationsOccPillar_nl.csv"):
+        if row["conceptType"] == "Occupation" and row["broaderType"] == "Occupation":
+            oid, bid = short(row["conceptUri"]), short(row["broaderUri"])
+            if oid in occ and bid in occ:
+                occ[oid]["b"] = bid
     ict = {oid for oid, o in occ.items() if o["isco"].startswith(ICT_ISCO)}
     ess: dict[str, set[str]] = defaultdict(set)
     opt: dict[str, set[str]] = defaultdict(set)

@@ -84,6 +84,7 @@ class Occupation:
     ict: bool = False
     essential: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
+    broader: str | None = None  # broader occupation id; None: directly under the ISCO group
 
     @property
     def uri(self) -> str:
@@ -136,6 +137,7 @@ class Taxonomy:
                 ict=bool(o.get("ict")),
                 essential=tuple(o.get("ess", ())),
                 optional=tuple(o.get("opt", ())),
+                broader=o.get("b"),
             )
             for oid, o in occ_doc["occupations"].items()
         }

