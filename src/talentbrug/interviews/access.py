@@ -25,12 +25,22 @@ from .constants import OPEN_STATUSES
 from .models import Interview
 
 SEES_ALL = frozenset({HR, MANAGER})
+AGENDA_SEES_ALL = frozenset({HR})
 
 
 def limited_to_assignments(roles: Iterable[str]) -> bool:
     """True for users who may see only the candidates assigned to them."""
     roles = frozenset(roles)
     return ASSESSOR in roles and not roles & SEES_ALL
+
+
+def agenda_limited_to_own(roles: Iterable[str]) -> bool:
+    """True for users whose agenda shows only what they take part in (interviewer, observer).
+
+    HR plans for the whole organisation and sees every item; a hiring manager or an assessor
+    sees the interviews they hold and the group-day sessions they observe.
+    """
+    return not frozenset(roles) & AGENDA_SEES_ALL
 
 
 def assigned_application_ids(user: Any, organisation: Any) -> QuerySet[Any]:

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from django import forms
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from .constants import DEFAULT_DURATION, MAX_DURATION, MAX_SLOTS, MIN_DURATION
@@ -112,3 +113,37 @@ class ChooseSlotForm(forms.Form):
         field = self.fields["slot"]
         field.queryset = InterviewSlot.objects.filter(pk__in=[s.pk for s in slots])
         field.label_from_instance = lambda slot: when(slot.starts_at)  # type: ignore[attr-defined]
+
+
+class AgendaStartForm(forms.Form):
+    """The first day of the agenda (``?vanaf=YYYY-MM-DD``); a bad value is reported, not used."""
+
+    vanaf = forms.DateField(
+        label=_("Vanaf datum"),
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(
+            format="%Y-%m-%d",
+            attrs={"type": "date", "class": "utrecht-textbox utrecht-textbox--html-input"},
+        ),
+        help_text=_("De agenda toont vier weken vanaf deze dag."),
+        error_messages={
+            "required": _("Kies een datum."),
+            "invalid": _("Deze datum klopt niet. Kies een bestaande datum."),
+        },
+    )
+
+    def __init__(self, *args: Any, first: Any, last: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.first, self.last = first, last
+
+    def clean_vanaf(self) -> Any:
+        value = self.cleaned_data["vanaf"]
+        if not self.first <= value <= self.last:
+            raise forms.ValidationError(
+                _("Kies een datum tussen %(first)s en %(last)s."),
+                params={
+                    "first": formats.date_format(self.first, "j F Y"),
+                    "last": formats.date_format(self.last, "j F Y"),
+                },
+            )
+        return value

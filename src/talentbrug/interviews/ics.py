@@ -7,6 +7,8 @@ Only the recipient is listed as attendee: an interviewer's file carries no candi
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parseaddr
 from urllib.parse import urlsplit
@@ -101,4 +103,49 @@ def calendar(
         "END:VEVENT",
         "END:VCALENDAR",
     ]
+    return "".join(fold(line) + "\r\n" for line in lines)
+
+
+@dataclass(frozen=True)
+class FeedEvent:
+    """One event of a staff member's own calendar file (the agenda download)."""
+
+    uid: str
+    sequence: int
+    starts_at: datetime
+    ends_at: datetime
+    summary: str
+    location: str
+    description: str
+
+
+def feed(events: Iterable[FeedEvent]) -> str:
+    """One VCALENDAR (METHOD:PUBLISH) with a VEVENT per item: a download, not an invitation.
+
+    The UIDs are those of the invitations, so a calendar that already has an event updates it.
+    """
+    stamp = utc(timezone.now())
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Talentbrug//Agenda//NL",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ]
+    for event in events:
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{event.uid}",
+            f"SEQUENCE:{event.sequence}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART:{utc(event.starts_at)}",
+            f"DTEND:{utc(event.ends_at)}",
+            f"SUMMARY:{escape(event.summary)}",
+            f"LOCATION:{escape(event.location)}",
+            f"DESCRIPTION:{escape(event.description)}",
+            "STATUS:CONFIRMED",
+            "TRANSP:OPAQUE",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

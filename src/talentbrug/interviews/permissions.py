@@ -13,6 +13,9 @@ register_permissions(
     {
         "interviews.view": [HR, MANAGER, ASSESSOR],
         "interviews.plan": [HR, MANAGER],
+        # The agenda: HR sees the whole organisation, the others only what they take part in
+        # (see access.agenda_limited_to_own).
+        "interviews.agenda": [HR, MANAGER, ASSESSOR],
     }
 )
 

@@ -8,6 +8,8 @@ P = "medewerkers/gesprekken/"
 
 urlpatterns = [
     path(P, views.index, name="index"),
+    path("medewerkers/agenda/", views.agenda, name="agenda"),
+    path("medewerkers/agenda/mijn-agenda.ics", views.agenda_ics, name="agenda_ics"),
     path(f"{P}sollicitaties/<int:pk>/plannen/", views.propose, name="propose"),
     path(f"{P}<int:pk>/verzetten/", views.reschedule, name="reschedule"),
     path(f"{P}<int:pk>/annuleren/", views.cancel, name="cancel"),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,10 +16,11 @@ from talentbrug.accounts.access import can, get_for_organisation, staff_required
 from talentbrug.applications.models import Application
 from talentbrug.applications.views import candidate_required
 
+from . import agenda as agenda_service
 from . import emails, ics, services
-from .access import limited_to_assignments, require_assignment
+from .access import agenda_limited_to_own, limited_to_assignments, require_assignment
 from .constants import InterviewStatus
-from .forms import ChooseSlotForm, InterviewForm
+from .forms import AgendaStartForm, ChooseSlotForm, InterviewForm
 from .models import Interview
 
 
@@ -46,6 +49,49 @@ def index(request: HttpRequest) -> HttpResponse:
             "can_score": can(request, "selection.score"),
         },
     )
+
+
+@staff_required("interviews.agenda")
+def agenda(request: HttpRequest) -> HttpResponse:
+    """Four weeks of planned interviews and group-day sessions, per day (``?vanaf=``)."""
+    today = timezone.localdate()
+    first, last = agenda_service.allowed_range(today)
+    bound = "vanaf" in request.GET
+    form = AgendaStartForm(
+        request.GET if bound else None, initial={"vanaf": today}, first=first, last=last
+    )
+    start = form.cleaned_data["vanaf"] if bound and form.is_valid() else today
+    own_only = agenda_limited_to_own(_roles(request))
+    days = agenda_service.agenda(_org(request), request.user, own_only, start)
+    earlier = start - agenda_service.WINDOW
+    later = start + agenda_service.WINDOW
+    return render(
+        request,
+        "interviews/agenda.html",
+        {
+            "days": days,
+            "form": form,
+            "own_only": own_only,
+            "start": start,
+            "end": later - timedelta(days=1),
+            "earlier": earlier if earlier >= first else None,
+            "later": later if later <= last else None,
+            "today": today,
+        },
+    )
+
+
+@staff_required("interviews.agenda")
+def agenda_ics(request: HttpRequest) -> HttpResponse:
+    """The user's own upcoming items (interviewer, observer) as one calendar file."""
+    items = agenda_service.own_upcoming(_org(request), request.user)
+    response = HttpResponse(
+        agenda_service.calendar_file(items), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="mijn-agenda.ics"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _application(request: HttpRequest, pk: int) -> Application:

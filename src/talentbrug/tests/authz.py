@@ -155,6 +155,7 @@ FILE_DOWNLOADS = {
     "records:export_mdto",
     "privacy:access_download",
     "publishing:flyer_pdf",
+    "interviews:agenda_ics",
 }
 INLINE_OK = {
     # A print flyer made by the server from the vacancy text (escaped), no upload in it.

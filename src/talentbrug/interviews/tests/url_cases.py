@@ -16,8 +16,13 @@ def _interview(organisation):
     return {"pk": interview_for(organisation).pk}
 
 
+# The staff agenda download (text/calendar, attachment, nosniff): checked as a file download by
+# the authorisation table. Added here because this module owns the interviews URLs.
+
 URL_CASES = [
     UrlCase("interviews:index", STAFF, "interviews.view"),
+    UrlCase("interviews:agenda", STAFF, "interviews.agenda"),
+    UrlCase("interviews:agenda_ics", STAFF, "interviews.agenda"),
     UrlCase("interviews:propose", STAFF, "interviews.plan", make_kwargs=_application),
     UrlCase("interviews:reschedule", STAFF, "interviews.plan", make_kwargs=_interview),
     UrlCase(
