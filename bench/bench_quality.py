@@ -7,17 +7,21 @@
    match bonus, esco_priors.json prior); report RP@5, RP@10, MRR (x100).
 2. MELO job titles (Retyk et al. 2024) nld_q_nl_c_nl and nld_q_nl_c_en: rank concepts with
    :class:`TitleNormaliser` (char n-gram TF-IDF on titles + e5 per surface form, best form
-   plus a bonus for a second fitting form, + e5 cosine with the concept's label centroid, and
-   propagation towards broader occupations); report MRR and accuracy@1 over concepts. The
+   plus a bonus for a second fitting form, + e5 cosine with the concept's label centroid, + e5
+   cosine with the concept's ESCO description, and propagation towards broader occupations);
+   report MRR and accuracy@1 over concepts. The
    queries are split in two halves by a hash of the query id: the lexical weight, the
    second-form bonus, title normalisation on/off, how the forms are embedded (e5 "passage", or
    "query" like the title), the centroid weight, the share of narrower concepts in a centroid
-   and the propagation share are chosen on the validation half (nl->nl), the test half is only
-   reported; nl->en reuses the nl->nl choice. Printed: the pre-#8 configuration, the previous
-   default (form weights only), the shipped default (module constants of
+   and the propagation share are chosen on the validation half (nl->nl) by a grid; the
+   description weight is then swept with the other weights fixed (``DESCRIPTION_GRID``). The
+   test half is only reported; nl->en reuses the nl->nl choice. Printed: the pre-#8
+   configuration, the first #8 step (form weights only, "form_weights"), the previous default
+   (hierarchy terms, no description), the shipped default (module constants of
    ``talentbrug.matching.titles``; the best validation configuration whose forms are embedded
    as passages, because "query" forms break the nl/en/ar unit test), the validation winner
-   ("tuned") and validation-only ablations (best without centroid / hierarchy / propagation).
+   ("tuned") and validation-only ablations (best without description / centroid / hierarchy /
+   propagation).
 
    Broader relations: MELO's corpus gives only (concept URI, label) pairs, so the hierarchy
    comes from the compact taxonomy files the product ships (``occupations.json.gz`` ``b`` =
@@ -26,6 +30,8 @@
    joined on the ESCO URI (2,937 of MELO's 2,942 occupations and all 619 ISCO groups match).
    The ISCO groups in MELO's corpus are concepts like the occupations, so the whole pillar is
    one tree. Nothing of the benchmark (queries, annotations) goes into the hierarchy.
+   Descriptions come from the same files (``d``: the first 300 characters of the Dutch ESCO
+   description), joined on the URI too; ISCO groups have none.
 
 Nothing is trained on the queries; only those few weights are chosen on validation.
 Embeddings are cached under var/cache/embeddings (content hash), so re-runs are fast.
@@ -131,7 +137,12 @@ MELO_SPLIT_NOTE = (
     "MELO dev queries split by sha256(query id): odd first 32 bits = validation (weights are "
     "chosen there), even = test (reported, never tuned on)"
 )
-_OFF = {"centroid_weight": 0.0, "narrower_weight": 0.0, "broader_propagation": 0.0}
+_OFF = {
+    "centroid_weight": 0.0,
+    "narrower_weight": 0.0,
+    "broader_propagation": 0.0,
+    "description_weight": 0.0,
+}
 # The configuration before issue #8 (char TF-IDF on raw titles, weight 0.3, best form only).
 MELO_BASELINE = {
     "normalise": False,
@@ -141,12 +152,23 @@ MELO_BASELINE = {
     **_OFF,
 }
 # The default after the first #8 step (form weights re-tuned, second-form bonus), for comparison.
-MELO_PREVIOUS = {
+MELO_FORM_WEIGHTS = {
     "normalise": False,
     "form_kind": "passage",
     "lexical_weight": 0.1,
     "support_weight": 0.05,
     **_OFF,
+}
+# The default before the description term (normalised titles, centroid, hierarchy).
+MELO_PREVIOUS = {
+    "normalise": True,
+    "form_kind": "passage",
+    "lexical_weight": 0.05,
+    "support_weight": 0.05,
+    "centroid_weight": 1.0,
+    "narrower_weight": 0.3,
+    "broader_propagation": 0.5,
+    "description_weight": 0.0,
 }
 # What TitleNormaliser ships with (module constants in talentbrug.matching.titles).
 MELO_DEFAULT = {
@@ -157,12 +179,15 @@ MELO_DEFAULT = {
     "centroid_weight": titles.CENTROID_WEIGHT,
     "narrower_weight": titles.NARROWER_WEIGHT,
     "broader_propagation": titles.BROADER_PROPAGATION,
+    "description_weight": titles.DESCRIPTION_WEIGHT,
 }
 LEXICAL_GRID = (0.0, 0.05, 0.1, 0.2, 0.3)
 SUPPORT_GRID = (0.0, 0.05, 0.1, 0.2)
 CENTROID_GRID = (0.0, 0.5, 1.0, 1.5)
 NARROWER_GRID = (0.0, 0.3, 1.0)
 PROPAGATION_GRID = (0.0, 0.25, 0.5, 0.75)
+# swept after the grid, with the grid winner's other weights fixed
+DESCRIPTION_GRID = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5)
 FORM_KINDS = ("passage", "query")
 ESCO = "http://data.europa.eu/esco/"
 
@@ -188,8 +213,17 @@ def esco_broader() -> dict[str, str]:
     return out
 
 
+def esco_descriptions() -> dict[str, str]:
+    """ESCO occupation URI -> the start of its Dutch description, from the compact taxonomy
+    files the product ships (``occupations.json.gz`` ``d``), not from the benchmark."""
+    return {o.uri: o.description for o in Taxonomy.load().occupations.values() if o.description}
+
+
+_GRID_KEYS = ("lexical_weight", "support_weight", *_OFF)
+
+
 def _configure(tn: TitleNormaliser, cfg: dict[str, object]) -> None:
-    for name in ("lexical_weight", "support_weight", *_OFF):
+    for name in _GRID_KEYS:
         setattr(tn, name, float(cfg[name]))  # type: ignore[arg-type]
 
 
@@ -209,9 +243,9 @@ def _mrr_acc(scores: np.ndarray, gold_mask: np.ndarray) -> tuple[float, float]:
 def melo(
     bench: Path, cache: EmbeddingCache, sub: str, tuned: dict[str, object] | None = None
 ) -> dict[str, object]:
-    """MRR / acc@1 on validation and test for the pre-#8 baseline, the previous default, the
-    shipped default and the configuration tuned on validation (``tuned`` reuses the nl->nl
-    choice for nl->en when given)."""
+    """MRR / acc@1 on validation and test for the pre-#8 baseline, the first #8 step, the
+    previous default, the shipped default and the configuration tuned on validation
+    (``tuned`` reuses the nl->nl choice for nl->en when given)."""
     d = bench / "job-titles" / sub
 
     def tsv(name: str) -> list[list[str]]:
@@ -226,12 +260,14 @@ def melo(
     queries = [(q, t) for q, t in tsv("queries.tsv") if q in gold]
     entries = [(cmap[i], s) for i, s in corpus]
     broader = esco_broader()
+    descriptions = esco_descriptions()
     t0 = time.time()
     c0 = time.process_time()
     qvecs = cache.get([t for _, t in queries], "query", progress(f"{sub} queries"))
     out: dict[str, object] = {"split": MELO_SPLIT_NOTE}
     # surface forms embedded as e5 "passage" or as "query" (symmetric with the title)
-    configs = [MELO_BASELINE, MELO_PREVIOUS, MELO_DEFAULT] + ([tuned] if tuned else [])
+    configs = [MELO_BASELINE, MELO_FORM_WEIGHTS, MELO_PREVIOUS, MELO_DEFAULT]
+    configs += [tuned] if tuned else []
     keys = (
         [(n, k) for n in (False, True) for k in FORM_KINDS]
         if tuned is None
@@ -246,6 +282,7 @@ def melo(
             normalise=norm,
             form_kind=kind,
             broader=broader,
+            descriptions=descriptions,
             progress=progress(f"{sub} corpus ({kind})"),
         )
     split_rows: dict[str, list[int]] = {"validation": [], "test": []}
@@ -263,10 +300,13 @@ def melo(
                     gold_mask[r, cidx[c]] = True
         qv = qvecs[val]
         grid = []
+        form_scores = {}
         for key, tn in tns.items():
+            tn.description_weight = 0.0
             pairs = [tn.form_scores(queries[i][1], qvecs[i]) for i in val]
             lex = np.stack([p[0] for p in pairs])
             sem = np.stack([p[1] for p in pairs])
+            form_scores[key] = (lex, sem)
             cents = {}
             for nw in NARROWER_GRID:
                 tn.narrower_weight = nw
@@ -281,10 +321,10 @@ def melo(
                             for bp in PROPAGATION_GRID:
                                 tn.broader_propagation = bp
                                 mrr, acc = _mrr_acc(tn.propagate(sc), gold_mask)
-                                grid.append((mrr, acc, key, lw, sw, cw, nw, bp))
+                                grid.append((mrr, acc, key, lw, sw, cw, nw, bp, 0.0))
 
         def best(rows: list[tuple]) -> dict[str, object]:  # type: ignore[type-arg]
-            mrr, acc, (norm, kind), lw, sw, cw, nw, bp = max(rows, key=lambda g: (g[0], g[1]))
+            mrr, acc, (norm, kind), lw, sw, cw, nw, bp, dw = max(rows, key=lambda g: (g[0], g[1]))
             return {
                 "MRR": mrr,
                 "acc@1": acc,
@@ -295,17 +335,42 @@ def melo(
                 "centroid_weight": cw,
                 "narrower_weight": nw,
                 "broader_propagation": bp,
+                "description_weight": dw,
             }
+
+        def with_description(cfg: dict[str, object]) -> dict[str, object]:
+            """``cfg`` (description off) with the description weight swept on validation."""
+            key = (bool(cfg["normalise"]), str(cfg["form_kind"]))
+            tn = tns[key]
+            rows = []
+            for dw in DESCRIPTION_GRID:
+                _configure(tn, {**cfg, "description_weight": dw})
+                sc = tn.concept_scores(*form_scores[key], qv)
+                mrr, acc = _mrr_acc(sc, gold_mask)
+                rows.append((mrr, acc, key, *(cfg[k] for k in _GRID_KEYS[:-1]), dw))
+            return best(rows)
 
         # validation-only ablations: the best without each concept-level term
         chosen = best(grid)
-        out["validation_grid_best"] = chosen
+        out["validation_without_description"] = chosen
         out["validation_without_centroid"] = best([g for g in grid if not g[5]])
         out["validation_without_hierarchy"] = best([g for g in grid if not g[6] and not g[7]])
         out["validation_without_propagation"] = best([g for g in grid if not g[7]])
-        out["validation_passage_forms"] = best([g for g in grid if g[2][1] == "passage"])
+        out["validation_passage_forms_without_description"] = best(
+            [g for g in grid if g[2][1] == "passage"]
+        )
+        out["validation_passage_forms"] = with_description(
+            out["validation_passage_forms_without_description"]  # type: ignore[arg-type]
+        )
+        out["validation_grid_best"] = chosen = max(
+            with_description(chosen),
+            out["validation_passage_forms"],  # type: ignore[arg-type]
+            key=lambda c: (c["MRR"], c["acc@1"]),  # type: ignore[index]
+        )
         for name in (
             "validation_grid_best",
+            "validation_without_description",
+            "validation_passage_forms_without_description",
             "validation_without_centroid",
             "validation_without_hierarchy",
             "validation_without_propagation",
@@ -316,6 +381,7 @@ def melo(
     out["tuned_config"] = tuned
     for label, cfg in (
         ("baseline", MELO_BASELINE),
+        ("form_weights", MELO_FORM_WEIGHTS),
         ("previous_default", MELO_PREVIOUS),
         ("default", MELO_DEFAULT),
         ("tuned", tuned),

@@ -21,7 +21,8 @@ Files written (see ``src/talentbrug/taxonomy/data/README.md`` for the format):
                           research), skill type, collections, broader concepts, related skills
                           (skillSkillRelations) -- plus the skill groups of the hierarchy.
 * ``occupations.json.gz`` all ESCO occupations with Dutch + English preferred and alternative
-                          labels, ISCO code and broader occupation (for job-title normalisation);
+                          labels, ISCO code, broader occupation and the first 300 characters of
+                          the Dutch description (both for job-title normalisation);
                           the ICT selection (see ``ICT_ISCO``) also carries essential/optional
                           skills.
 * ``isco_groups.json.gz`` ISCO groups (code, Dutch + English label).
@@ -53,6 +54,9 @@ ESCO = "http://data.europa.eu/esco/"
 #   2434 ICT sales professionals
 #   7422 ICT installers and servicers (mbo 2/3 hardware and cabling jobs)
 ICT_ISCO = ("25", "35", "1330", "2166", "2356", "2434", "7422")
+
+# characters of the Dutch occupation description kept in occupations.json.gz ("d")
+DESCRIPTION_CHARS = 300
 
 COLLECTIONS = {
     "digital": "digitalSkillsCollection",
@@ -179,6 +183,12 @@ def build_occupations(esco: Path, skill_ids: set[str]) -> dict[str, Any]:
                 o["a" + lang[0]] = alts
             if row.get("code"):
                 o["code"] = row["code"].strip()
+            if lang == "nl":
+                # the start of the Dutch description: words the labels lack ("uitbenen" for a
+                # "vleessnijder"), a signal for job-title normalisation; kept short on purpose
+                desc = " ".join(row.get("description", "").split())[:DESCRIPTION_CHARS]
+                if desc:
+                    o["d"] = desc
     # broader occupation (ESCO hierarchy below the ISCO unit group); an occupation without
     # "b" sits directly under its ISCO group ("isco"). Used to score towards broader concepts.
     for row in read_csv(esco / "nl" / "broaderRelationsOccPillar_nl.csv"):

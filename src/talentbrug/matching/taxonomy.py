@@ -85,6 +85,7 @@ class Occupation:
     essential: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
     broader: str | None = None  # broader occupation id; None: directly under the ISCO group
+    description: str = ""  # start of the Dutch ESCO description (first 300 characters)
 
     @property
     def uri(self) -> str:
@@ -138,6 +139,7 @@ class Taxonomy:
                 essential=tuple(o.get("ess", ())),
                 optional=tuple(o.get("opt", ())),
                 broader=o.get("b"),
+                description=o.get("d", ""),
             )
             for oid, o in occ_doc["occupations"].items()
         }

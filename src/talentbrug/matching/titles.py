@@ -30,12 +30,20 @@ takes it from the compact taxonomy files):
   ``BROADER_PROPAGATION`` x the difference, so the broader occupation ranks right behind a
   matching narrower one instead of somewhere far down.
 
-On MELO nl->nl (bench/bench_quality.py, weights chosen on the validation half) this takes MRR
-from 0.530 to 0.549 on the test half (validation 0.542 -> 0.578). Surface forms are embedded
-as e5 passages (``FORM_KIND``). Embedding them as queries ("query: " on both sides,
-``form_kind="query"``) scores better on MELO (test MRR 0.565 with the same concept-level
-terms), but it moves the Arabic "مهندس شبكات" from network engineer to ICT technician, so it is
-an option, not the default.
+A third concept-level term uses the start of the concept's ESCO *description*
+(``descriptions``: concept id -> text; ``Occupation.description``, the first 300 characters of
+the Dutch description in the compact taxonomy files): + ``DESCRIPTION_WEIGHT`` x the e5 cosine
+between the title (query) and the description (passage). Descriptions carry words the labels
+lack ("uitbenen" in the description of "slager" for the title "Uitbener"). A char n-gram
+TF-IDF of the title against the descriptions was tried too and did not help on validation.
+
+On MELO nl->nl (bench/bench_quality.py, weights chosen on the validation half) the hierarchy
+terms took test MRR from 0.530 to 0.549 (validation 0.542 -> 0.578), the description term to
+0.571 (validation 0.587). Surface forms are embedded as e5 passages (``FORM_KIND``). Embedding them as queries ("query: " on both sides,
+``form_kind="query"``) scores better on MELO (validation 0.597, test 0.587 with all the
+concept-level terms), but it moves the Arabic "مهندس شبكات" from network engineer to ICT
+technician, so it is an option, not the default. (The mean of the passage and query vectors
+of a form, validation 0.594 / test 0.581 with descriptions, fails that test too.)
 """
 
 from __future__ import annotations
@@ -155,6 +163,9 @@ FORM_KIND: Kind = "passage"
 CENTROID_WEIGHT = 1.0
 NARROWER_WEIGHT = 0.3
 BROADER_PROPAGATION = 0.5
+# Weight of the e5 cosine between the title (query) and the concept's description (passage),
+# when descriptions are given (issue #8).
+DESCRIPTION_WEIGHT = 1.0
 
 
 class CharNgramIndex:
@@ -233,6 +244,8 @@ class TitleNormaliser:
         centroid_weight: float = CENTROID_WEIGHT,
         narrower_weight: float = NARROWER_WEIGHT,
         broader_propagation: float = BROADER_PROPAGATION,
+        descriptions: Mapping[str, str] | None = None,
+        description_weight: float = DESCRIPTION_WEIGHT,
         progress: ProgressCallback | None = None,
     ) -> None:
         """``entries``: (concept id, surface form) pairs; a concept may have many forms.
@@ -244,7 +257,11 @@ class TitleNormaliser:
         ``centroid_weight``: weight of the e5 cosine between the title and the concept's label
         centroid (mean of its form vectors, plus ``narrower_weight`` x the centroids of its
         narrower concepts, recursively). ``broader_propagation``: a concept whose best narrower
-        concept scores higher is raised by this share of the difference (0 = off)."""
+        concept scores higher is raised by this share of the difference (0 = off).
+        ``descriptions``: concept id -> a short description (ESCO occupation description);
+        with an embedder, + ``description_weight`` x the e5 cosine between the title (query)
+        and the description (passage). Concepts without a description get 0; unknown ids are
+        ignored."""
         self.concepts = [c for c, _ in entries]
         self.forms = [f for _, f in entries]
         self.lexical = CharNgramIndex(self.forms, normalise=normalise)
@@ -256,6 +273,7 @@ class TitleNormaliser:
         self.centroid_weight = centroid_weight
         self.narrower_weight = narrower_weight
         self.broader_propagation = broader_propagation
+        self.description_weight = description_weight
         self.vectors: FloatMatrix | None = None
         if embedder is not None:
             if vectors is None:
@@ -280,6 +298,33 @@ class TitleNormaliser:
         self._concept_sizes = np.diff(np.append(self._concept_starts, len(grouped)))
         self._parent, self._levels = _hierarchy(uniq, cidx, broader or {})
         self._centroids: dict[float, FloatMatrix] = {}
+        self.description_vectors: FloatMatrix | None = None
+        if embedder is not None and self.vectors is not None and descriptions:
+            self.description_vectors = self._embed_descriptions(
+                descriptions, embedder, cache, progress
+            )
+
+    def _embed_descriptions(
+        self,
+        descriptions: Mapping[str, str],
+        embedder: Embedder,
+        cache: EmbeddingCache | None,
+        progress: ProgressCallback | None,
+    ) -> FloatMatrix:
+        """(concepts x dim) description passages; a zero row where a concept has none."""
+        assert self.vectors is not None
+        texts = [(descriptions.get(c) or "").strip() for c in self._concept_ids]
+        rows = [i for i, t in enumerate(texts) if t]
+        out = np.zeros((len(texts), self.vectors.shape[1]), np.float32)
+        if rows:
+            uniq = [texts[i] for i in rows]
+            vecs = (
+                cache.get(uniq, "passage", progress)
+                if cache is not None
+                else embed(embedder, uniq, "passage")
+            )
+            out[np.asarray(rows, np.int64)] = vecs
+        return out
 
     @classmethod
     def from_taxonomy(
@@ -294,17 +339,27 @@ class TitleNormaliser:
         tax = tax or Taxonomy.load()
         entries: list[tuple[str, str]] = []
         broader: dict[str, str | None] = {}
+        descriptions: dict[str, str] = {}
         for occ in tax.occupations.values():
             if ict_only and not occ.ict:
                 continue
             broader[occ.id] = occ.broader
+            if occ.description:
+                descriptions[occ.id] = occ.description
             forms = [occ.label_nl or "", *occ.alt_nl, occ.label_en, *occ.alt_en]
             seen: set[str] = set()
             for f in forms:
                 if f and fold(f) not in seen:
                     seen.add(fold(f))
                     entries.append((occ.id, f))
-        return cls(entries, embedder=embedder, cache=cache, broader=broader, progress=progress)
+        return cls(
+            entries,
+            embedder=embedder,
+            cache=cache,
+            broader=broader,
+            descriptions=descriptions,
+            progress=progress,
+        )
 
     @property
     def concept_ids(self) -> list[str]:
@@ -384,9 +439,14 @@ class TitleNormaliser:
         combined = self.lexical_weight * lex2 + self.semantic_weight * sem2
         scores = self.aggregate_forms(combined.astype(np.float32))
         cents = self.concept_centroids() if self.centroid_weight else None
-        if cents is not None and query_vectors is not None:
+        if query_vectors is not None:
             q = np.atleast_2d(query_vectors).astype(np.float32)
-            scores = scores + np.float32(self.centroid_weight) * (q @ cents.T)
+            if cents is not None:
+                scores = scores + np.float32(self.centroid_weight) * (q @ cents.T)
+            if self.description_vectors is not None and self.description_weight:
+                scores = scores + np.float32(self.description_weight) * (
+                    q @ self.description_vectors.T
+                )
         return self.propagate(scores)
 
     def normalise(

