@@ -21,7 +21,7 @@ Files written (see ``src/talentbrug/taxonomy/data/README.md`` for the format):
                           research), skill type, collections, broader concepts, related skills
                           (skillSkillRelations) -- plus the skill groups of the hierarchy.
 * ``occupations.json.gz`` all ESCO occupations with Dutch + English preferred and alternative
-                          labels, ISCO code, broader occupation and the first 300 characters of
+                          labels, ISCO code, broader occupation and the first 600 characters of
                           the Dutch description (both for job-title normalisation);
                           the ICT selection (see ``ICT_ISCO``) also carries essential/optional
                           skills.
@@ -56,7 +56,7 @@ ESCO = "http://data.europa.eu/esco/"
 ICT_ISCO = ("25", "35", "1330", "2166", "2356", "2434", "7422")
 
 # characters of the Dutch occupation description kept in occupations.json.gz ("d")
-DESCRIPTION_CHARS = 300
+DESCRIPTION_CHARS = 600
 
 COLLECTIONS = {
     "digital": "digitalSkillsCollection",
@@ -185,7 +185,8 @@ def build_occupations(esco: Path, skill_ids: set[str]) -> dict[str, Any]:
                 o["code"] = row["code"].strip()
             if lang == "nl":
                 # the start of the Dutch description: words the labels lack ("uitbenen" for a
-                # "vleessnijder"), a signal for job-title normalisation; kept short on purpose
+                # "vleessnijder"), a signal for job-title normalisation; 600 characters scored
+                # better than 300 on MELO validation (issue #8)
                 desc = " ".join(row.get("description", "").split())[:DESCRIPTION_CHARS]
                 if desc:
                     o["d"] = desc

@@ -85,7 +85,7 @@ class Occupation:
     essential: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
     broader: str | None = None  # broader occupation id; None: directly under the ISCO group
-    description: str = ""  # start of the Dutch ESCO description (first 300 characters)
+    description: str = ""  # start of the Dutch ESCO description (first 600 characters)
 
     @property
     def uri(self) -> str:
