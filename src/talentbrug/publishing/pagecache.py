@@ -169,12 +169,15 @@ def _personal(request: HttpRequest) -> bool:
 def whole_page_entry(request: HttpRequest) -> dict[str, Any] | None:
     """The stored page for this request at the current careers version, or None.
 
-    Only for anonymous visitors without pending messages (the caller checks)."""
+    Only for anonymous visitors without pending messages (the caller checks). A miss is noted on
+    the request (key and version found), so that ``anonymous_page`` further down the same request
+    does not ask the cache again."""
     page_key = _page_key(request)
     found = cache.get_many([page_key, VERSION_KEY])
     entry, current = found.get(page_key), found.get(VERSION_KEY)
     if isinstance(entry, dict) and current is not None and entry["version"] == current:
         return entry
+    request._careers_miss = (page_key, current)  # type: ignore[attr-defined]
     return None
 
 
@@ -188,13 +191,17 @@ def anonymous_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.method != "GET" or _personal(request):
             return view(request, *args, **kwargs)
-        entry = whole_page_entry(request)
-        if entry is not None:
-            return response_from_entry(request, entry)
-        current = version()
+        page_key = _page_key(request)
+        missed = getattr(request, "_careers_miss", None)
+        if missed is None or missed[0] != page_key:  # not yet looked up in this request
+            entry = whole_page_entry(request)
+            if entry is not None:
+                return response_from_entry(request, entry)
+            missed = request._careers_miss  # type: ignore[attr-defined]
+        current = missed[1] if missed[1] is not None else version()
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming:
-            _store(request, _page_key(request), current, response)
+            _store(request, page_key, str(current), response)
         return response
 
     return wrapper

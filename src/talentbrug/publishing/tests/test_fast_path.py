@@ -4,46 +4,25 @@ full middleware stack answers, and only for visitors it may answer for."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from talentbrug.publishing.facts import public_url
-from talentbrug.vacancies.models import SalaryScale
 
-from .factories import OpenVacancyFactory
-
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clean_cache")]
 
 LIST = "/vacatures/?q=netwerk&niveau=mbo"
 NONCE = re.compile(r'nonce="([^"]+)"')
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
-@pytest.fixture(autouse=True)
-def _clean_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
-def vacancy(organisation):
-    year = timezone.localdate().year
-    SalaryScale.objects.create(year=year, scale=6, minimum=Decimal(2600), maximum=Decimal(3550))
-    SalaryScale.objects.create(year=year, scale=8, minimum=Decimal(2950), maximum=Decimal(4450))
-    return OpenVacancyFactory(
-        organisation=organisation,
-        title="Beheerder netwerken",
-        title_en="Network administrator",
-        tasks_text_en="<p>You look after our networks.</p>",
-    )
+def vacancy(cached_vacancy):
+    return cached_vacancy
 
 
 def _fast(response) -> bool:
@@ -51,7 +30,8 @@ def _fast(response) -> bool:
 
 
 def _normalised_body(response) -> str:
-    """The page with its CSP nonce and CSRF token (wherever they appear) as placeholders."""
+    """The page with its CSP nonce and CSRF token replaced by "N" and "T" wherever they appear,
+    so that two answers to the same request can be compared."""
     html = response.content.decode()
     nonce = re.search(r"'nonce-([^']+)'", response.headers["Content-Security-Policy"]).group(1)
     token = TOKEN.search(html).group(1)
@@ -204,3 +184,17 @@ def test_switched_off_the_view_serves_hits(vacancy):
     assert not _fast(response)
     assert response.status_code == 200
     assert len(ctx.captured_queries) == 0
+
+
+def test_a_miss_asks_the_cache_for_the_page_once(vacancy):
+    from unittest import mock
+
+    from talentbrug.publishing import pagecache
+
+    with mock.patch.object(
+        pagecache, "whole_page_entry", wraps=pagecache.whole_page_entry
+    ) as lookup:
+        response = _get(Client(), public_url(vacancy), "nl")
+    assert response.status_code == 200 and not _fast(response)
+    assert lookup.call_count == 1  # the middleware's miss is not asked again by the view
+    assert _fast(_get(Client(), public_url(vacancy), "nl"))  # and the page was stored

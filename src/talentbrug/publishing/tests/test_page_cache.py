@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 from datetime import date, timedelta
-from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
@@ -29,29 +28,14 @@ from talentbrug.vacancies.services import close_expired
 
 from .factories import OpenVacancyFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clean_cache")]
 
 LIST = "/vacatures/"
 
 
-@pytest.fixture(autouse=True)
-def _clean_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
-def vacancy(organisation):
-    year = timezone.localdate().year
-    SalaryScale.objects.create(year=year, scale=6, minimum=Decimal(2600), maximum=Decimal(3550))
-    SalaryScale.objects.create(year=year, scale=8, minimum=Decimal(2950), maximum=Decimal(4450))
-    return OpenVacancyFactory(
-        organisation=organisation,
-        title="Beheerder netwerken",
-        title_en="Network administrator",
-        tasks_text_en="<p>You look after our networks.</p>",
-    )
+def vacancy(cached_vacancy):
+    return cached_vacancy
 
 
 def _get(client: Client, path: str, **params: str) -> str:
