@@ -199,15 +199,14 @@ LEARNED_DECIDES_FROM = 0.7  # lower 95 % bound of the success rate to preselect 
 def learned_sentence(prediction: Prediction) -> str:
     """What the learned suggestion may claim: how often it was right here, never a certainty."""
     label = str(Decision(prediction.label).label).lower()
-    text = _("Eerdere beslissingen in deze verzameling wijzen op %(label)s.") % {"label": label}
+    text = _("Eerdere beslissingen wijzen op %(label)s.") % {"label": label}
     if prediction.checked < MIN_CHECKED:
-        text += " " + _(
-            "Er zijn nog te weinig beslissingen om te zeggen hoe vaak deze suggestie klopt."
-        )
+        text += " " + _("Er zijn nog te weinig beslissingen om te zeggen hoe vaak dat klopt.")
     else:
-        text += " " + _(
-            "In deze verzameling klopte de suggestie '%(label)s' %(right)s van de %(total)s keer."
-        ) % {"label": label, "right": prediction.right, "total": prediction.checked}
+        text += " " + _("In deze verzameling klopte dat %(right)s van de %(total)s keer.") % {
+            "right": prediction.right,
+            "total": prediction.checked,
+        }
     if prediction.words:
         text += " " + _("Woorden die meetellen: %(words)s.") % {
             "words": ", ".join(prediction.words)
