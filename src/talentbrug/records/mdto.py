@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import tempfile
 import threading
 import zipfile
@@ -42,10 +43,20 @@ CHECKSUMALGORITMEN = "Begrippenlijst ChecksumAlgoritme MDTO"
 COPY_CHUNK = 1024 * 1024
 
 
+# Characters XML 1.0 cannot hold (C0 controls other than tab/newline/CR, surrogates, U+FFFE/F).
+# Titles and names come from uploaded files and may contain them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str, fallback: str = "onbekend") -> str:
+    """``text`` without characters XML cannot hold; never empty (MDTO's NietLegeWaarde)."""
+    return _NOT_XML.sub("", text).strip() or fallback
+
+
 def _el(parent: etree._Element, tag: str, text: str | None = None) -> etree._Element:
     child = etree.SubElement(parent, f"{{{NS}}}{tag}")
     if text is not None:
-        child.text = text
+        child.text = _xml_text(text)
     return child
 
 
@@ -73,7 +84,7 @@ def _object(kind: str, kenmerk: str, naam: str) -> tuple[etree._Element, etree._
     ident = _el(obj, "identificatie")
     _el(ident, "identificatieKenmerk", kenmerk)
     _el(ident, "identificatieBron", SOURCE)
-    _el(obj, "naam", naam.strip() or kenmerk)
+    _el(obj, "naam", _xml_text(naam, kenmerk))
     return root, obj
 
 
@@ -83,6 +94,11 @@ def _tostring(root: etree._Element) -> bytes:
 
 def _timestamp(moment: Any) -> str:
     return timezone.localtime(moment).isoformat(timespec="seconds")
+
+
+def _title(document: Document) -> str:
+    """The document's title, or its file name when the title holds nothing readable."""
+    return _NOT_XML.sub("", document.title).strip() or document.name
 
 
 def identifier(document: Document) -> str:
@@ -108,7 +124,7 @@ def _informatiecategorie(parent: etree._Element, category: SelectielijstCategory
 
 
 def informatieobject_xml(document: Document, collection_id: str = "") -> bytes:
-    root, io_el = _object("informatieobject", identifier(document), document.title or document.name)
+    root, io_el = _object("informatieobject", identifier(document), _title(document))
     _begrip(io_el, "aggregatieniveau", "Archiefstuk", "", AGGREGATIENIVEAUS)
     event = _el(io_el, "event")
     _begrip(event, "eventType", "Waardering vastgesteld", "", "Talentbrug events")
@@ -161,7 +177,7 @@ def collection_xml(collection: Collection, documents: list[Document]) -> bytes:
     )
     _waardering(io_el, Waardering.BEWAREN if permanent else Waardering.VERNIETIGEN)
     for doc in documents:
-        _verwijzing(io_el, "bevatOnderdeel", doc.title or doc.name, identifier(doc))
+        _verwijzing(io_el, "bevatOnderdeel", _title(doc), identifier(doc))
     _verwijzing(io_el, "archiefvormer", collection.organisation.name)
     beperking = _el(io_el, "beperkingGebruik")
     if any(d.has_personal_data for d in documents):
@@ -190,7 +206,7 @@ def bestand_xml(
     _begrip(checksum, "checksumAlgoritme", "SHA-256", "SHA-256", CHECKSUMALGORITMEN)
     _el(checksum, "checksumWaarde", sha256)
     _el(checksum, "checksumDatum", _timestamp(checked_at or document.imported_at))
-    _verwijzing(b, "isRepresentatieVan", document.title or document.name, identifier(document))
+    _verwijzing(b, "isRepresentatieVan", _title(document), identifier(document))
     return _tostring(root)
 
 

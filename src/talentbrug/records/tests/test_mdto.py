@@ -331,3 +331,17 @@ def test_export_view_streams_a_zip(collection, manager):
     archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
     assert len(exported_xml(archive)) == 3
     assert any(n.endswith("-bestand.mdto.xml") for n in archive.namelist())
+
+
+def test_names_from_hostile_files_still_give_valid_mdto(collection, manager):
+    """Titles and names come from uploaded files: control characters or only spaces."""
+    doc = _kept(
+        collection, manager, b"Bewaard", path="Werving/rap\x01port\x0b.txt", title="  \x0c "
+    )
+    archive = zipfile.ZipFile(mdto.export_kept_documents(collection, manager))
+    xml = exported_xml(archive)
+    base = mdto.identifier(doc)
+    io_el = xml[f"{base}/{base}.mdto.xml"].find("m:informatieobject", NS)
+    assert io_el.findtext("m:naam", namespaces=NS) == "rapport.txt"
+    bestand = xml[f"{base}/{base}-bestand.mdto.xml"].find("m:bestand", NS)
+    assert bestand.findtext("m:naam", namespaces=NS) == "rapport.txt"
