@@ -116,6 +116,15 @@ def _waardering(parent: etree._Element, waardering: str) -> None:
         _begrip(parent, "waardering", "Tijdelijk te bewaren", "V", WAARDERINGEN)
 
 
+def _beperking(parent: etree._Element, personal_data: bool) -> None:
+    beperking = _el(parent, "beperkingGebruik")
+    if personal_data:
+        label, code = "Bevat persoonsgegevens", "AVG"
+    else:
+        label, code = "Geen beperking", "geen"
+    _begrip(beperking, "beperkingGebruikType", label, code, "Talentbrug beperkingen")
+
+
 def _informatiecategorie(parent: etree._Element, category: SelectielijstCategory) -> None:
     """The selectielijst category as a concept: its name, its code and the list it is from."""
     label = category.informatiecategorie or f"{category.code} {category.name}"
@@ -150,19 +159,7 @@ def informatieobject_xml(document: Document, collection_id: str = "") -> bytes:
     if document.file:
         _verwijzing(io_el, "heeftRepresentatie", document.name, identifier(document) + "-bestand")
     _verwijzing(io_el, "archiefvormer", document.organisation.name)
-    beperking = _el(io_el, "beperkingGebruik")
-    if document.has_personal_data:
-        _begrip(
-            beperking,
-            "beperkingGebruikType",
-            "Bevat persoonsgegevens",
-            "AVG",
-            "Talentbrug beperkingen",
-        )
-    else:
-        _begrip(
-            beperking, "beperkingGebruikType", "Geen beperking", "geen", "Talentbrug beperkingen"
-        )
+    _beperking(io_el, document.has_personal_data)
     return _tostring(root)
 
 
@@ -179,19 +176,7 @@ def collection_xml(collection: Collection, documents: list[Document]) -> bytes:
     for doc in documents:
         _verwijzing(io_el, "bevatOnderdeel", _title(doc), identifier(doc))
     _verwijzing(io_el, "archiefvormer", collection.organisation.name)
-    beperking = _el(io_el, "beperkingGebruik")
-    if any(d.has_personal_data for d in documents):
-        _begrip(
-            beperking,
-            "beperkingGebruikType",
-            "Bevat persoonsgegevens",
-            "AVG",
-            "Talentbrug beperkingen",
-        )
-    else:
-        _begrip(
-            beperking, "beperkingGebruikType", "Geen beperking", "geen", "Talentbrug beperkingen"
-        )
+    _beperking(io_el, any(d.has_personal_data for d in documents))
     return _tostring(root)
 
 
