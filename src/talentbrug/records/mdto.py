@@ -283,7 +283,8 @@ def _export_document(zf: zipfile.ZipFile, doc: Document, collection_id: str) -> 
         raise ValidationError(
             _(
                 "Het bewaarde bestand %(name)s is veranderd sinds het is ingelezen (het "
-                "controlegetal klopt niet). De export is gestopt; meld dit bij de beheerder."
+                "controlegetal klopt niet). De export is gestopt; meld dit bij de beheerder van "
+                "Talentbrug."
             )
             % {"name": label}
         )
