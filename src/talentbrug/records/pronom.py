@@ -197,8 +197,8 @@ def _odf(fh: IO[bytes], doc_type: str) -> Format:
                 if member in members and not version:
                     with archive.open(member) as part:
                         version = _group(_ODF_VERSION, part.read(64 * 1024))
-    except (zipfile.BadZipFile, OSError, EOFError):
-        return base
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError):
+        return base  # damaged, encrypted or oddly compressed: no version, so no PUID
     text = version.decode()
     return _versioned(base, text, _ODF[doc_type].get(text))
 

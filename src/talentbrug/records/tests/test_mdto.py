@@ -345,3 +345,15 @@ def test_names_from_hostile_files_still_give_valid_mdto(collection, manager):
     assert io_el.findtext("m:naam", namespaces=NS) == "rapport.txt"
     bestand = xml[f"{base}/{base}-bestand.mdto.xml"].find("m:bestand", NS)
     assert bestand.findtext("m:naam", namespaces=NS) == "rapport.txt"
+
+
+def test_pronom_gives_no_puid_for_an_odf_it_cannot_open():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("META-INF/manifest.xml", '<m manifest:version="1.2"/>')
+    data = bytearray(buf.getvalue())
+    for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        at = data.find(signature)
+        data[at + offset : at + offset + 2] = (99).to_bytes(2, "little")  # unknown compression
+    found = pronom.identify("odt", io.BytesIO(bytes(data)))
+    assert (found.label, found.puid) == ("OpenDocument Text", "")
