@@ -39,7 +39,8 @@ _MEASURE = r"""
     return false;
   };
   const inDutch = (el) => {
-    const marked = el.closest("[lang]");
+    // Marked as Dutch inside the page (the <html> element holds the page's own language).
+    const marked = el.closest("body [lang]");
     return marked ? marked.getAttribute("lang").toLowerCase().startsWith("nl") : false;
   };
   const vertical = [];
