@@ -13,6 +13,7 @@ register(
             "{count} documenten toegevoegd ({unreadable} niet leesbaar)"
         ),
         "records.documents_analysed": _("{count} documenten gelezen"),
+        "records.analysis_failed": _("{count} documenten niet gelezen: lezen steeds afgebroken"),
         "records.document_decided": _("Beslissing over document: {decision}"),
         "records.decision_undone": _("Beslissing ongedaan gemaakt; terug naar {decision}"),
         "records.duplicates_decided": _("Beslissing toegepast op {count} exacte kopieën"),

@@ -7,6 +7,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .constants import AnalysisStatus, Decision, ItemStatus, ListStatus, Waardering
@@ -290,6 +291,19 @@ class Document(models.Model):
         default=AnalysisStatus.PENDING,
         help_text=_("Of het document al gelezen is, en of dat lukte."),
     )
+    analysis_attempts = models.PositiveSmallIntegerField(
+        _("leespogingen"),
+        default=1,
+        help_text=_(
+            "Hoe vaak het lezen is gestart. Na een afgebroken poging start de periodieke taak "
+            "het lezen opnieuw, tot het maximum; daarna heet het document niet leesbaar."
+        ),
+    )
+    analysis_queued_at = models.DateTimeField(
+        _("lezen gestart op"),
+        default=timezone.now,
+        help_text=_("Wanneer het lezen het laatst in de wachtrij is gezet."),
+    )
     unreadable_reason = models.CharField(
         _("reden niet leesbaar"),
         max_length=300,
@@ -396,6 +410,10 @@ class Document(models.Model):
             # "Exact copy of a kept document" on every card: sha256 first, so that no planner
             # walks all kept documents through the single-column decision index instead.
             models.Index(fields=["sha256", "decision"], name="records_doc_copies"),
+            # The periodic job's "what is still pending since long ago?" (pages.jobs).
+            models.Index(
+                fields=["analysis_status", "analysis_queued_at"], name="records_doc_stale_analysis"
+            ),
             # "Is anything of this collection still being read?" after every analysis batch.
             models.Index(
                 fields=["collection", "analysis_status"], name="records_doc_coll_analysis"

@@ -39,6 +39,8 @@ from talentbrug.docanalysis import (
 )
 from talentbrug.docanalysis.macros import macro_reason
 from talentbrug.docanalysis.similarity import signature_to_hex
+from talentbrug.pages import jobs
+from talentbrug.pages.jobs import hold_point
 from talentbrug.privacy.virusscan import records_problem as virus_problem
 
 from .constants import (
@@ -247,6 +249,8 @@ def _store(collection: Collection, user: Any, incoming: Iterable[Incoming]) -> l
                     else:
                         document.file.save(document.name, File(item.stream), save=False)
                         stored.append(document.file.name)
+                        if len(stored) == 1:
+                            hold_point("records.import")  # test-only (kill tests)
                 finally:
                     # Close (and free) each copy at once: a folder or ZIP is streamed, so
                     # memory stays flat however many files come in.
@@ -607,6 +611,7 @@ def analyse_documents(documents: Iterable[Document]) -> int:
         if document.analysis_status != AnalysisStatus.PENDING:
             continue
         fields = _read_document(document)
+        hold_point("records.analysis")  # test-only (kill tests)
         found.append((document, fields))
         chars += len(fields.get("extracted_text", ""))
         count += 1
@@ -631,6 +636,56 @@ def analysis_finished(collection: Collection) -> bool:
     return not Document.objects.filter(
         collection=collection, analysis_status=AnalysisStatus.PENDING
     ).exists()
+
+
+def resume_stale_analysis(now: datetime | None = None) -> dict[str, int]:
+    """Periodic job: documents still pending long after they were queued are read again.
+
+    A worker killed mid-batch loses its task, and its documents would stay "Wordt gelezen" for
+    ever. Each new start counts as an attempt; a document that was started
+    ``TALENTBRUG_JOB_MAX_ATTEMPTS`` times (it may be what kills the worker) becomes unreadable
+    with a reason staff can see, so the collection's progress still reaches its end. Safe to
+    run again and next to a slow worker: results are only written while a row is pending.
+    """
+    now = now or timezone.now()
+    stale = Document.objects.filter(
+        analysis_status=AnalysisStatus.PENDING, analysis_queued_at__lte=jobs.stale_before(now)
+    )
+    limit = jobs.max_attempts()
+    give_up = list(stale.filter(analysis_attempts__gte=limit).values_list("pk", "collection_id"))
+    retry = list(stale.filter(analysis_attempts__lt=limit).values_list("pk", flat=True))
+    reason = _("Lezen is %(count)s keer afgebroken") % {"count": limit}
+    failed: dict[int, int] = {}
+    with transaction.atomic():
+        for pk, collection_id in give_up:
+            if Document.objects.filter(pk=pk, analysis_status=AnalysisStatus.PENDING).update(
+                analysis_status=AnalysisStatus.UNREADABLE, unreadable_reason=reason[:300]
+            ):
+                failed[collection_id] = failed.get(collection_id, 0) + 1
+        for collection_id, count in failed.items():
+            Collection.objects.filter(pk=collection_id).update(
+                analysis_done=F("analysis_done") + count
+            )
+        Document.objects.filter(pk__in=retry, analysis_status=AnalysisStatus.PENDING).update(
+            analysis_attempts=F("analysis_attempts") + 1, analysis_queued_at=now
+        )
+    for collection in Collection.objects.filter(pk__in=failed).select_related("organisation"):
+        record_event(
+            "records.analysis_failed",
+            organisation=collection.organisation,
+            obj=collection,
+            count=failed[collection.pk],
+        )
+    if retry:
+        _start_analysis(
+            list(
+                Document.objects.filter(pk__in=retry).only("pk", "collection_id", "analysis_status")
+            )
+        )
+    for collection in Collection.objects.filter(pk__in=failed):
+        if analysis_finished(collection):
+            find_near_duplicates(collection)
+    return {"requeued": len(retry), "failed": sum(failed.values())}
 
 
 def find_near_duplicates(collection: Collection) -> int:

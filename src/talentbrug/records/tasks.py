@@ -38,6 +38,14 @@ def analyse_documents(document_ids: list[int]) -> int:
 
 
 @shared_task
+def resume_stale_analysis() -> dict[str, int]:
+    """Periodic job: read again what a killed worker left pending; give up after N starts."""
+    from . import services
+
+    return services.resume_stale_analysis()
+
+
+@shared_task
 def find_near_duplicates(collection_id: int) -> int:
     from . import services
 
