@@ -44,7 +44,8 @@ def file_fields() -> list[tuple[type[models.Model], str]]:
     ]
 
 
-def _walk(storage: Storage, folder: str) -> Iterator[str]:
+def files_under(storage: Storage, folder: str) -> Iterator[str]:
+    """Every file name under ``folder`` (recursively), through the storage API only."""
     try:
         folders, files = storage.listdir(folder)
     except FileNotFoundError:
@@ -52,7 +53,7 @@ def _walk(storage: Storage, folder: str) -> Iterator[str]:
     for name in files:
         yield f"{folder}/{name}"
     for sub in folders:
-        yield from _walk(storage, f"{folder}/{sub}")
+        yield from files_under(storage, f"{folder}/{sub}")
 
 
 def _referenced(names: list[str], fields: list[tuple[type[models.Model], str]]) -> set[str]:
@@ -81,7 +82,7 @@ def find_orphan_files(storage: Storage | None = None, now: datetime | None = Non
     cutoff = (now or timezone.now()) - timedelta(hours=settings.TALENTBRUG_ORPHAN_GRACE_HOURS)
     fields = file_fields()
     for folder in SWEPT_FOLDERS:
-        for chunk in _chunks(_walk(storage, folder)):
+        for chunk in _chunks(files_under(storage, folder)):
             referenced = _referenced(chunk, fields)
             for name in chunk:
                 if name not in referenced and storage.get_modified_time(name) <= cutoff:

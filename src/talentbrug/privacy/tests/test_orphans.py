@@ -30,8 +30,8 @@ LATER = timedelta(hours=25)  # past the default grace period of 24 hours
 
 
 def stored_names() -> set[str]:
-    return set(orphans._walk(default_storage, "records")) | set(
-        orphans._walk(default_storage, "applications")
+    return set(orphans.files_under(default_storage, "records")) | set(
+        orphans.files_under(default_storage, "applications")
     )
 
 

@@ -90,7 +90,11 @@ def test_the_card_of_a_given_up_document_says_why(collection, manager, settings)
     settings.TALENTBRUG_JOB_MAX_ATTEMPTS = 1
     document = left_pending(collection, minutes_ago=60)
     services.resume_stale_analysis()
-    page = verified_client(manager).get(reverse("records:document_detail", args=[document.pk])).content.decode()
+    page = (
+        verified_client(manager)
+        .get(reverse("records:document_detail", args=[document.pk]))
+        .content.decode()
+    )
     assert "Kan niet gelezen worden: Lezen is 1 keer afgebroken" in page
 
 
