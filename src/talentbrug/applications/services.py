@@ -234,19 +234,11 @@ def resume_stale_extractions(now: Any = None) -> dict[str, int]:
     """
     from . import tasks
 
-    now = now or timezone.now()
-    stale = Document.objects.filter(
-        extraction_status=ExtractionStatus.PENDING,
-        extraction_queued_at__lte=jobs.stale_before(now),
+    pending = Document.objects.filter(extraction_status=ExtractionStatus.PENDING)
+    give_up, retry = jobs.claim_stale(
+        pending, attempts="extraction_attempts", queued_at="extraction_queued_at", now=now
     )
-    limit = jobs.max_attempts()
-    failed = stale.filter(extraction_attempts__gte=limit).update(
-        extraction_status=ExtractionStatus.FAILED
-    )
-    retry = list(stale.filter(extraction_attempts__lt=limit).values_list("pk", flat=True))
-    Document.objects.filter(pk__in=retry, extraction_status=ExtractionStatus.PENDING).update(
-        extraction_attempts=F("extraction_attempts") + 1, extraction_queued_at=now
-    )
+    failed = pending.filter(pk__in=give_up).update(extraction_status=ExtractionStatus.FAILED)
     for document_id in retry:
         tasks.extract_document.delay(document_id)
     return {"requeued": len(retry), "failed": failed}

@@ -17,8 +17,10 @@ from __future__ import annotations
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 HOLD_POLL_SECONDS = 0.05
@@ -34,6 +36,25 @@ def stale_before(now: datetime | None = None) -> datetime:
 def max_attempts() -> int:
     """How many times a job is started before its work is marked failed."""
     return int(settings.TALENTBRUG_JOB_MAX_ATTEMPTS)
+
+
+def claim_stale(
+    pending: QuerySet[Any], *, attempts: str, queued_at: str, now: datetime | None = None
+) -> tuple[list[int], list[int]]:
+    """Split the stale rows of ``pending`` into (give up, start again).
+
+    Stale: queued before :func:`stale_before`. Rows that were started :func:`max_attempts`
+    times are given up (the caller marks them failed); the others get one more attempt and a
+    new queue time here (the caller queues them). ``attempts`` and ``queued_at`` name the
+    model's counter and time fields.
+    """
+    now = now or timezone.now()
+    stale = pending.filter(**{f"{queued_at}__lte": stale_before(now)})
+    limit = max_attempts()
+    give_up = list(stale.filter(**{f"{attempts}__gte": limit}).values_list("pk", flat=True))
+    retry = list(stale.filter(**{f"{attempts}__lt": limit}).values_list("pk", flat=True))
+    pending.filter(pk__in=retry).update(**{attempts: F(attempts) + 1, queued_at: now})
+    return give_up, retry
 
 
 def hold_point(name: str) -> None:

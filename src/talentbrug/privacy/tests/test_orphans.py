@@ -102,13 +102,15 @@ def test_every_file_field_writes_inside_a_swept_folder():
         ("applications.Document", "file"),
         ("applications.WorkSampleAssignment", "attachment"),
         ("records.Document", "file"),
+        ("records.ZipImport", "archive"),
     }
     for model, name in fields:
         field = model._meta.get_field(name)
         assert isinstance(field, models.FileField)
-        instance = model(
-            **({"organisation_id": 1, "collection_id": 2} if model is RecordsDocument else {})
+        ids = (
+            {"organisation_id": 1, "collection_id": 2} if model._meta.app_label == "records" else {}
         )
+        instance = model(**ids)
         generated = field.generate_filename(instance, "x.pdf")
         assert generated.split("/", 1)[0] in orphans.SWEPT_FOLDERS, (model, generated)
     assert apps.get_model("records", "Document") is RecordsDocument
