@@ -27,6 +27,7 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.utils import timezone
 
@@ -41,8 +42,8 @@ from talentbrug.celery import app as celery_app
 from talentbrug.privacy import orphans
 from talentbrug.publishing import periodic
 from talentbrug.records import services as records
-from talentbrug.records.constants import AnalysisStatus
-from talentbrug.records.models import Collection, Document
+from talentbrug.records.constants import AnalysisStatus, ImportStatus
+from talentbrug.records.models import Collection, Document, ZipImport
 from talentbrug.records.tests.factories import CollectionFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.kill, pytest.mark.django_db(transaction=True)]
@@ -101,16 +102,6 @@ class Workers:
             f"worker {name} to answer a ping",
             self.log,
         )
-        return process
-
-    def run_python(self, code: str, *args: str) -> subprocess.Popen[bytes]:
-        """Another real process with the worker's environment (a web process, say)."""
-        with self.log.open("ab") as log:
-            process = subprocess.Popen(
-                [sys.executable, "-c", code, *args],
-                env=self.env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-            )  # fmt: skip
-        self.processes.append(process)
         return process
 
     def arm(self, point: str) -> Path:
@@ -279,51 +270,47 @@ def test_a_killed_cv_extraction_is_resumed_and_adds_nothing_twice(workers: Worke
     assert_no_orphans()
 
 
-IMPORT_ZIP = """
-import sys
-import django
-django.setup()
-from talentbrug.records.models import Collection
-from talentbrug.records.services import import_zip
-with open(sys.argv[2], "rb") as archive:
-    import_zip(Collection.objects.get(pk=int(sys.argv[1])), None, archive)
-"""
-
-
-def test_a_killed_zip_import_leaves_no_orphan_file_and_can_be_done_again(
-    workers: Workers, tmp_path: Path
-) -> None:
-    """The ZIP import runs in the process that received the upload; that process is killed.
-
-    Its transaction rolls back (no rows), but the files it had already written stay: the
-    orphan sweep removes them, and importing the archive again completes without duplicates.
-    """
+def test_a_killed_zip_import_is_resumed_without_orphans_or_duplicates(workers: Workers) -> None:
     collection = CollectionFactory()
-    archive = tmp_path / "dossiers.zip"
-    archive.write_bytes(make_zip(4))
     started = workers.arm("records.import")
-    importer = workers.run_python(IMPORT_ZIP, str(collection.pk), str(archive))
+    worker = workers.start()
+    zip_import = records.start_zip_import(
+        collection, None, SimpleUploadedFile("dossiers.zip", make_zip(4))
+    )
 
     wait_for(started.exists, "the ZIP import to have stored a file", workers.log)
-    workers.kill(importer)
+    workers.kill(worker)
     workers.release("records.import")
-    left = stored_files()
-    assert left and not Document.objects.exists()  # files with no row: the orphans
-
+    zip_import.refresh_from_db()
+    assert zip_import.status == ImportStatus.PENDING and not Document.objects.exists()
+    left = stored_files() - {zip_import.archive.name}
+    assert len(left) == 1  # the file the killed run had stored: an orphan, no row
     assert periodic.run_all(["privacy.remove_orphan_files"]) == {
         "privacy.remove_orphan_files": 0  # within the grace period: an import may be running
     }
-    assert orphans.remove_orphan_files(now=timezone.now() + LATER) == len(left)
-    assert stored_files() == set()
 
     workers.start()
-    with archive.open("rb") as fh:
-        created = records.import_zip(collection, None, fh)
-    assert len(created) == 4
-    wait_for(lambda: all_read(collection), "the analysis of the new import", workers.log)
+    assert periodic.run_all(["records.resume_stale_imports"]) == {
+        "records.resume_stale_imports": {"requeued": 1, "failed": 0}
+    }
+    wait_for(
+        lambda: ZipImport.objects.filter(pk=zip_import.pk, status=ImportStatus.DONE).exists(),
+        "the re-queued ZIP import to finish",
+        workers.log,
+    )
+    wait_for(lambda: all_read(collection), "the analysis of the imported files", workers.log)
+    # A duplicate task of the finished import adds nothing.
+    celery_app.send_task("talentbrug.records.tasks.run_zip_import", args=[zip_import.pk]).get(
+        timeout=DEADLINE
+    )
+
+    zip_import.refresh_from_db()
+    assert zip_import.attempts == 2 and zip_import.document_count == 4
     documents = list(Document.objects.filter(collection=collection))
     assert len(documents) == 4 and len({d.path for d in documents}) == 4
     assert {d.analysis_status for d in documents} == {AnalysisStatus.DONE}
     collection.refresh_from_db()
     assert (collection.analysis_done, collection.analysis_total) == (4, 4)
+    assert orphans.remove_orphan_files(now=timezone.now() + LATER) == 1
+    assert not (left & stored_files())
     assert_no_orphans()
