@@ -18,7 +18,6 @@ import signal
 import subprocess
 import sys
 import time
-import zipfile
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -45,6 +44,7 @@ from talentbrug.records import services as records
 from talentbrug.records.constants import AnalysisStatus, ImportStatus
 from talentbrug.records.models import Collection, Document, ZipImport
 from talentbrug.records.tests.factories import CollectionFactory
+from talentbrug.records.tests.test_resume import make_zip
 
 pytestmark = [pytest.mark.integration, pytest.mark.kill, pytest.mark.django_db(transaction=True)]
 
@@ -172,14 +172,6 @@ def referenced_files() -> set[str]:
 def assert_no_orphans() -> None:
     assert orphans.remove_orphan_files(now=timezone.now() + LATER) == 0
     assert stored_files() == referenced_files()
-
-
-def make_zip(count: int) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as zf:
-        for n in range(count):
-            zf.writestr(f"Werving/2021/verslag-{n:02d}.txt", f"Verslag {n} van een gesprek.")
-    return buffer.getvalue()
 
 
 def all_read(collection: Collection) -> bool:
