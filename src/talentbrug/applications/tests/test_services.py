@@ -20,7 +20,7 @@ from talentbrug.audit.models import AuditEvent
 from .. import services
 from ..constants import ApplicationStatus, BookingStatus, Route
 from ..emails import build_email
-from ..exports import export_data, export_zip
+from ..exports import CANDIDATE_VIEW, INTERNAL, export_data, export_zip
 from ..models import (
     Application,
     Booking,
@@ -359,10 +359,17 @@ def test_export_covers_every_model_that_refers_to_the_candidate():
     data = export_data(application.candidate)
     # Everything that points at the candidate or at one of their applications (interviews,
     # scorecards, group-day bookings, onboarding plans, ...), and what hangs off those.
-    assert _models_with_fk_to_candidate(Candidate, Application) <= set(data["records"])
-    assert {"interviews.InterviewSlot", "selection.Score", "onboarding.PlanTask"} <= set(
-        data["records"]
+    # The candidate's own export leaves out only the assessors' internal work (art. 15(4)).
+    internal = {label for label, view in CANDIDATE_VIEW.items() if view == INTERNAL}
+    assert _models_with_fk_to_candidate(Candidate, Application) - internal <= set(data["records"])
+    assert {"interviews.InterviewSlot", "onboarding.PlanTask"} <= set(data["records"])
+    assert not internal & set(data["records"])
+    # The organisation's staff export holds all of it, the internal part apart.
+    staff = export_data(application.candidate, organisation=application.organisation)
+    assert _models_with_fk_to_candidate(Candidate, Application) <= set(staff["records"]) | set(
+        staff["internal"]
     )
+    assert {"selection.Score", "selection.Scorecard"} <= set(staff["internal"])
     assert data["candidate"]["email"] == "amira@voorbeeld.nl"
     assert data["records"]["applications.Booking"]
 
