@@ -30,20 +30,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Candidate
-from .services import candidate_relations
+from .ownership import candidate_paths, organisation_filter
 from .uploads import clean_filename
 
-# How far down the walk goes: candidate → application → interview → interview slot.
-MAX_DEPTH = 4
-# Shared reference data is never "the candidate's": the walk does not go through these.
-# A BBL place belongs to the organisation even while a new hire fills it.
-_NOT_OWNED = {
-    "accounts.User",
-    "accounts.Organisation",
-    "vacancies.Vacancy",
-    "taxonomy.Skill",
-    "programmes.Placement",
-}
+__all__ = ["CANDIDATE_VIEW", "INTERNAL", "candidate_paths", "export_data", "export_zip"]
 
 # An assessor's own working record about the person: the internal-notes exception of AVG
 # art. 15 and the rights of the assessor (art. 15(4)). Never in the candidate's export; the
@@ -97,89 +87,6 @@ CANDIDATE_VIEW: dict[str, str | frozenset[str]] = {
     "selection.WorkSampleGrade": INTERNAL,
     "talentpool.ContactRequest": ALL,
 }
-
-
-def candidate_paths() -> list[tuple[type[models.Model], str]]:
-    """(model, lookup to the candidate) for every model whose rows belong to a candidate.
-
-    Breadth-first from Candidate over foreign keys and one-to-one fields pointing *at* an owned
-    model, e.g. ``(Interview, "application__candidate")``. A model is taken with its shortest path.
-    """
-    from django.apps import apps
-
-    found: dict[type[models.Model], str] = {}
-    frontier: dict[type[models.Model], str] = {fld.model: fld.name for fld in candidate_relations()}
-    depth = 1
-    while frontier and depth <= MAX_DEPTH:
-        for model, path in frontier.items():
-            found.setdefault(model, path)
-        following: dict[type[models.Model], str] = {}
-        for model in apps.get_models():
-            if model in found or model is Candidate or model._meta.label in _NOT_OWNED:
-                continue
-            for fld in model._meta.get_fields():
-                if (
-                    isinstance(fld, models.ForeignKey)  # OneToOneField is a ForeignKey too
-                    and fld.related_model in frontier
-                    and fld.related_model is not model
-                ):
-                    following.setdefault(model, f"{fld.name}__{frontier[fld.related_model]}")
-        frontier = following
-        depth += 1
-    return sorted(found.items(), key=lambda item: item[0]._meta.label)
-
-
-def _organisation_field(model: type[models.Model]) -> models.ForeignKey[Any, Any] | None:
-    for fld in model._meta.fields:
-        if (
-            isinstance(fld, models.ForeignKey)
-            and fld.related_model._meta.label == "accounts.Organisation"
-        ):
-            return fld
-    return None
-
-
-def organisation_filter(model: type[models.Model], organisation: Any) -> models.Q:
-    """The rows of ``model`` that ``organisation`` holds.
-
-    A row belongs to an organisation through its own organisation field, or else through the
-    owned row it hangs off (a document through its application, a check-in through its plan).
-    A row that hangs off nothing of any organisation (the person's own profile: languages,
-    consents, work preferences, profile experience) belongs to the person and is shared by the
-    organisations the person applied to.
-    """
-    owned = {m for m, _path in candidate_paths()}
-
-    def lookup(current: type[models.Model], seen: frozenset[type[models.Model]]) -> models.Q | None:
-        own = _organisation_field(current)
-        if own is not None:
-            return models.Q(**{own.name: organisation})
-        for fld in current._meta.fields:
-            parent = fld.related_model
-            if not isinstance(fld, models.ForeignKey) or parent not in owned or parent in seen:
-                continue
-            above = lookup(parent, seen | {current})
-            if above is None:
-                continue
-            nested = models.Q(
-                *[_prefix(child, fld.name) for child in above.children], _connector=above.connector
-            )
-            return nested | models.Q(**{f"{fld.name}__isnull": True}) if fld.null else nested
-        return None
-
-    found = lookup(model, frozenset())
-    return found if found is not None else models.Q()
-
-
-def _prefix(child: Any, name: str) -> Any:
-    if isinstance(child, models.Q):
-        return models.Q(
-            *[_prefix(c, name) for c in child.children],
-            _connector=child.connector,
-            _negated=child.negated,
-        )
-    key, value = child
-    return (f"{name}__{key}", value)
 
 
 def _rows(queryset: models.QuerySet[Any]) -> list[dict[str, Any]]:

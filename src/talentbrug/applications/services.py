@@ -960,13 +960,90 @@ def candidate_relations() -> list[models.ForeignKey[Any, Any]]:
     return relations
 
 
+class MergeRefused(Exception):
+    """Merging would touch what another organisation holds; nothing was changed."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class MergePlan:
+    """What a merge of ``source`` into ``target`` moves, shown before anyone confirms it."""
+
+    source: Candidate
+    target: Candidate
+    applications: list[Application]
+    documents: list[Document]
+    consents: list[Consent]
+    # model label → rows of source that move (every kind, for the audit event and the page)
+    counts: dict[str, int]
+    # rows of either person that another organisation holds; a merge is refused when any
+    elsewhere: int
+
+    @property
+    def refused(self) -> bool:
+        return self.elsewhere > 0
+
+    @property
+    def rows(self) -> int:
+        return sum(self.counts.values())
+
+
+MERGE_REFUSED = gettext_lazy(
+    "Samenvoegen kan niet. Een van deze twee kandidaten heeft ook gegevens bij een andere "
+    "organisatie. Bij samenvoegen zouden die gegevens bij een andere persoon komen. "
+    "Laat de kandidaat met het ene e-mailadres verder gaan, of vraag de kandidaat om een "
+    "sollicitatie in te trekken."
+)
+
+
+def plan_merge(source: Candidate, target: Candidate, organisation: Any) -> MergePlan:
+    """Everything of ``source`` that a merge into ``target`` would move, seen by ``organisation``."""
+    from .ownership import candidate_paths, held_elsewhere
+
+    counts = {}
+    for model, path in candidate_paths():
+        if path.count("__") == 0:  # rows that point at the candidate themselves move
+            count = model._default_manager.filter(**{path: source}).count()
+            if count:
+                counts[model._meta.label] = count
+    elsewhere = sum(held_elsewhere(source, organisation).values()) + sum(
+        held_elsewhere(target, organisation).values()
+    )
+    return MergePlan(
+        source=source,
+        target=target,
+        applications=list(source.applications.select_related("vacancy").order_by("pk")),
+        documents=list(Document.objects.filter(candidate=source).order_by("pk")),
+        consents=list(Consent.objects.filter(candidate=source).order_by("pk")),
+        counts=counts,
+        elsewhere=elsewhere,
+    )
+
+
 def merge_candidates(
     source: Candidate, target: Candidate, *, actor: Any, organisation: Any
 ) -> Candidate:
-    """Move everything of ``source`` to ``target`` (same person, two e-mail addresses)."""
+    """Move everything of ``source`` to ``target`` (same person, two e-mail addresses).
+
+    Only when both people are known to ``organisation`` alone: a row another organisation
+    holds never changes hands (``MergeRefused``). ``source``'s personal link stops working.
+    """
     if source.pk == target.pk:
         raise ValueError("a candidate cannot be merged with itself")
     with transaction.atomic():
+        locked = {
+            c.pk: c
+            for c in Candidate.objects.select_for_update().filter(pk__in=[source.pk, target.pk])
+        }
+        source, target = locked[source.pk], locked[target.pk]
+        if source.merged_into_id or target.merged_into_id:
+            raise MergeRefused(_("Een van deze kandidaten is al samengevoegd."))
+        plan = plan_merge(source, target, organisation)
+        if plan.refused:
+            raise MergeRefused(str(MERGE_REFUSED))
         for fld in candidate_relations():
             rows = fld.model._default_manager.filter(**{fld.name: source})
             if fld.model is CandidateSkill:
@@ -990,6 +1067,10 @@ def merge_candidates(
             obj=target,
             source=source.pk,
             target=target.pk,
+            applications=len(plan.applications),
+            documents=len(plan.documents),
+            consents=len(plan.consents),
+            rows=plan.rows,
         )
     target.refresh_from_db()
     return target

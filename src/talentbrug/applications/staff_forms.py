@@ -16,6 +16,10 @@ class MergeForm(forms.Form):
         help_text=_("Van dezelfde persoon met een ander e-mailadres, in uw organisatie."),
         min_value=1,
     )
+    confirm = forms.BooleanField(
+        label=_("Ja, dit is dezelfde persoon. Voeg samen wat hierboven staat."),
+        required=False,
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

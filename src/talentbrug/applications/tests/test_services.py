@@ -404,7 +404,15 @@ def test_merge_moves_everything_and_is_audited(make_staff):
     labels = list(target.skills.values_list("label", flat=True))
     assert len(labels) == len(set(labels))
     event = AuditEvent.objects.get(event_type="candidate.merged")
-    assert event.data == {"source": source.pk, "target": target.pk}
+    assert event.data == {
+        "source": source.pk,
+        "target": target.pk,
+        "applications": 1,
+        "documents": 1,
+        "consents": 0,
+        "rows": event.data["rows"],
+    }
+    assert event.data["rows"] >= 2  # the application, the document and the extracted skills
 
 
 def test_slot_capacity_constraint_exists_in_the_database():
