@@ -89,6 +89,14 @@ CANDIDATE_VIEW: dict[str, str | frozenset[str]] = {
 }
 
 
+# Of the person's own row, the staff export holds what every organisation they applied to sees
+# on its pages. The rest (needs, hours, availability) was given with one application, possibly
+# at another organisation; each application holds its own copy (docs/privacy-export.md).
+STAFF_CANDIDATE_FIELDS = frozenset(
+    {"email", "name", "phone", "preferred_language", "right_to_work"}
+)
+
+
 def _rows(queryset: models.QuerySet[Any]) -> list[dict[str, Any]]:
     return [
         {"id": item["pk"], **item["fields"]}
@@ -196,9 +204,12 @@ def export_data(candidate: Candidate, *, organisation: Any = None) -> dict[str, 
     Returns ``{"exported_at", "candidate", "decisions", "records"}`` and, for staff,
     ``"internal"`` (assessors' work and the organisation's audit trail).
     """
+    person = _rows(Candidate.objects.filter(pk=candidate.pk))[0]
+    if organisation is not None:
+        person = {k: v for k, v in person.items() if k == "id" or k in STAFF_CANDIDATE_FIELDS}
     data: dict[str, Any] = {
         "exported_at": timezone.now().isoformat(),
-        "candidate": _rows(Candidate.objects.filter(pk=candidate.pk))[0],
+        "candidate": person,
         "decisions": _decisions(candidate, organisation),
         "records": {},
     }

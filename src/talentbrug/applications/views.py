@@ -22,7 +22,7 @@ from talentbrug.audit.services import record_event
 from talentbrug.vacancies.constants import VacancyStatus
 from talentbrug.vacancies.models import Vacancy
 
-from . import antibot, services, tokens
+from . import antibot, merging, services, tokens
 from .channels import channel_for_application
 from .constants import ApplicationStatus, LanguageEvidence, Route
 from .exports import export_zip
@@ -863,20 +863,18 @@ def staff_merge(request: HttpRequest, pk: int) -> HttpResponse:
                 "other_application", _("Deze sollicitatie is al van dezelfde kandidaat.")
             )
         else:
-            plan = services.plan_merge(other.candidate, application.candidate, organisation)
+            plan = merging.plan_merge(other.candidate, application.candidate, organisation)
             if plan.refused:
-                refusal = str(services.MERGE_REFUSED)
-            elif posted and not form.cleaned_data["confirm"]:
-                form.add_error("confirm", _("Vink aan dat u wilt samenvoegen."))
-            elif posted:
+                refusal = str(merging.MERGE_REFUSED)
+            elif posted and form.confirmed():
                 try:
-                    services.merge_candidates(
+                    merging.merge_candidates(
                         other.candidate,
                         application.candidate,
                         actor=request.user,
                         organisation=organisation,
                     )
-                except services.MergeRefused as exc:
+                except merging.MergeRefused as exc:
                     refusal = exc.message
                 else:
                     messages.success(request, _("De kandidaten zijn samengevoegd."))
@@ -897,7 +895,7 @@ def staff_merge(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _merge_kinds(plan: services.MergePlan) -> list[tuple[str, int]]:
+def _merge_kinds(plan: merging.MergePlan) -> list[tuple[str, int]]:
     """(kind of data in the staff's words, rows that move), for the confirmation page."""
     from django.apps import apps
 

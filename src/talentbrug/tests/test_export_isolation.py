@@ -107,6 +107,7 @@ def _secrets(tag: str) -> dict[str, str]:
     return {
         "vacancy": f"Functie {tag} zeven",
         "motivation": f"Motivatie-{tag}-M4",
+        "accommodations": f"Aanpassing-{tag}-A11",
         "cv": f"CV-inhoud-{tag}-C2",
         "cv_name": f"cv-{tag}-c2.txt",
         "notes": f"Notitie-beoordelaar-{tag}-S3",
@@ -148,7 +149,11 @@ def _world(organisation: Any, candidate: Any, tag: str, assessor: Any) -> dict[s
     progress = application_in_pipeline(organisation, vacancy=vacancy, candidate=candidate)
     application = progress.application
     application.motivation = secrets["motivation"]
-    application.save(update_fields=["motivation"])
+    application.accommodations = secrets["accommodations"]
+    application.save(update_fields=["motivation", "accommodations"])
+    if not candidate.accommodations:  # the person's row keeps what the first application said
+        candidate.accommodations = secrets["accommodations"]
+        candidate.save(update_fields=["accommodations"])
     cv = document(application, content=secrets["cv"].encode())
     cv.original_name = secrets["cv_name"]
     cv.save(update_fields=["original_name"])
@@ -330,7 +335,15 @@ def _staff_urls(world: dict[str, Any], candidate: Any) -> dict[str, str]:
 # Which Logius strings each Logius download must itself show (proof that the walk reads the
 # real content; a check that only finds nothing could not fail).
 OWN_EVIDENCE = {
-    "privacy:access_download": ("motivation", "cv", "cv_name", "notes", "location", "question"),
+    "privacy:access_download": (
+        "motivation",
+        "accommodations",
+        "cv",
+        "cv_name",
+        "notes",
+        "location",
+        "question",
+    ),
     "applications:staff_document": ("cv",),
     "interviews:agenda_ics": ("location",),
     "records:export_mdto": ("record", "record_name"),
@@ -461,7 +474,8 @@ def test_the_candidates_own_export_holds_both_organisations_and_no_assessor_note
     assert status == 200
     for world in (shared["dictu"], shared["logius"]):
         secrets = world["secrets"]
-        for key in ("motivation", "cv", "cv_name", "location", "question", "job_title"):
+        shown = ("motivation", "accommodations", "cv", "cv_name", "location", "question")
+        for key in (*shown, "job_title"):
             assert secrets[key] in text, key
         assert secrets["notes"] not in text
         assert secrets["hold"] not in text  # the hold's legal reason is the organisation's

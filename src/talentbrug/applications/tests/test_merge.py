@@ -16,7 +16,7 @@ from talentbrug.accounts.constants import Role
 from talentbrug.audit.models import AuditEvent
 from talentbrug.privacy.tests.factories import consent, document, now
 
-from .. import services
+from .. import merging
 from ..models import Application, Candidate, Consent, Document
 from .factories import ApplicationFactory, CandidateFactory, PublishedVacancyFactory
 
@@ -138,8 +138,8 @@ def test_refused_for_data_elsewhere_without_an_application(
 
     logius_hr = make_staff(other_organisation)
     privacy_services.place_hold(other_organisation, people["source"], logius_hr, "Z-1", "Zaak")
-    with pytest.raises(services.MergeRefused):
-        services.merge_candidates(
+    with pytest.raises(merging.MergeRefused):
+        merging.merge_candidates(
             people["source"], people["target"], actor=make_staff(organisation),
             organisation=organisation,
         )  # fmt: skip
@@ -171,12 +171,12 @@ def test_the_same_candidate_cannot_be_merged_with_itself(people, staff_client, o
 
 def test_a_merged_candidate_cannot_be_merged_again(people, organisation, make_staff):
     hr = make_staff(organisation)
-    services.merge_candidates(
+    merging.merge_candidates(
         people["source"], people["target"], actor=hr, organisation=organisation
     )
     third = CandidateFactory()
-    with pytest.raises(services.MergeRefused):
-        services.merge_candidates(people["source"], third, actor=hr, organisation=organisation)
+    with pytest.raises(merging.MergeRefused):
+        merging.merge_candidates(people["source"], third, actor=hr, organisation=organisation)
     assert AuditEvent.objects.filter(event_type="candidate.merged").count() == 1
 
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from talentbrug.audit.models import AuditEvent
 
-from .. import services
+from .. import merging, services
 from ..constants import ApplicationStatus, BookingStatus, Route
 from ..emails import build_email
 from ..exports import CANDIDATE_VIEW, INTERNAL, export_data, export_zip
@@ -395,7 +395,7 @@ def test_merge_moves_everything_and_is_audited(make_staff):
     )
     source, target = two.candidate, one.candidate
     hr = make_staff(vacancy.organisation)
-    services.merge_candidates(source, target, actor=hr, organisation=vacancy.organisation)
+    merging.merge_candidates(source, target, actor=hr, organisation=vacancy.organisation)
     source.refresh_from_db()
     assert source.merged_into == target
     assert set(target.applications.values_list("pk", flat=True)) == {one.pk, two.pk}
