@@ -34,6 +34,7 @@ from talentbrug.applications.models import Question
 from talentbrug.applications.tests.helpers import portal_client
 from talentbrug.audit.services import record_event
 from talentbrug.conftest import verified_client
+from talentbrug.records.tests.conftest import private_media  # noqa: F401 - files in tmp_path
 
 pytestmark = pytest.mark.django_db
 
@@ -89,17 +90,6 @@ DOWNLOAD_ROUTE = re.compile(
 
 
 # --------------------------------------------------------------------------- the two worlds
-
-
-@pytest.fixture(autouse=True)
-def private_media(settings: Any, tmp_path: Any) -> Any:
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "media")},
-        },
-    }
 
 
 def _secrets(tag: str) -> dict[str, str]:
