@@ -73,6 +73,7 @@ CANDIDATE_VIEW: dict[str, str | frozenset[str]] = {
     "onboarding.Reminder": ALL,
     # A buddy's or coach's own e-mail address is someone else's data (art. 15(4)).
     "onboarding.Supporter": frozenset({"external_email", "token_version"}),
+    "onboarding.Surprise": ALL,
     "privacy.ErasureOutcome": ALL,
     # The legal reference and reason of a hold belong to the organisation's case file.
     "privacy.LegalHold": frozenset({"reference", "reason"}),
@@ -105,10 +106,11 @@ def _rows(queryset: models.QuerySet[Any]) -> list[dict[str, Any]]:
 
 
 def _staff_user_fields(model: type[models.Model]) -> set[str]:
+    """Fields that name staff users: foreign keys and many-to-many (interviewers)."""
     return {
         fld.name
-        for fld in model._meta.fields
-        if isinstance(fld, models.ForeignKey) and fld.related_model._meta.label == "accounts.User"
+        for fld in [*model._meta.fields, *model._meta.many_to_many]
+        if fld.is_relation and fld.related_model._meta.label == "accounts.User"
     }
 
 
@@ -122,9 +124,7 @@ def _queryset(
 
 
 def _for_candidate(model: type[models.Model], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    view = CANDIDATE_VIEW[model._meta.label]
-    assert view != INTERNAL
-    hidden = set(view) | _staff_user_fields(model)
+    hidden = set(CANDIDATE_VIEW[model._meta.label]) | _staff_user_fields(model)
     return [{k: v for k, v in row.items() if k not in hidden} for row in rows]
 
 

@@ -478,6 +478,7 @@ def test_the_candidates_own_export_holds_both_organisations_and_no_assessor_note
         for row in rows:
             for key in ("reviewer", "created_by", "asked_by", "author", "recorded_by"):
                 assert row.get(key) not in assessors, (label, key)
+            assert "interviewers" not in row, label
     assert {d["organisation"] for d in data["decisions"]} == {
         shared["dictu_org"].name,
         shared["logius_org"].name,

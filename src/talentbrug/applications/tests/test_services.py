@@ -374,6 +374,17 @@ def test_export_covers_every_model_that_refers_to_the_candidate():
     assert data["records"]["applications.Booking"]
 
 
+def test_every_model_of_the_walk_says_what_the_candidate_gets():
+    """A new table about a person must be classified (internal notes or not) before it ships."""
+    from ..ownership import candidate_paths
+
+    walked = {model._meta.label for model, _path in candidate_paths()}
+    assert walked == set(CANDIDATE_VIEW), (
+        f"classify in exports.CANDIDATE_VIEW: {sorted(walked - set(CANDIDATE_VIEW))}; "
+        f"no longer walked: {sorted(set(CANDIDATE_VIEW) - walked)}"
+    )
+
+
 def test_export_zip_holds_json_and_files():
     vacancy = PublishedVacancyFactory()
     application, _ = services.apply(
