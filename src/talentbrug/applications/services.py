@@ -990,38 +990,3 @@ def candidate_relations() -> list[models.ForeignKey[Any, Any]]:
             ):
                 relations.append(fld)
     return relations
-
-
-def merge_candidates(
-    source: Candidate, target: Candidate, *, actor: Any, organisation: Any
-) -> Candidate:
-    """Move everything of ``source`` to ``target`` (same person, two e-mail addresses)."""
-    if source.pk == target.pk:
-        raise ValueError("a candidate cannot be merged with itself")
-    with transaction.atomic():
-        for fld in candidate_relations():
-            rows = fld.model._default_manager.filter(**{fld.name: source})
-            if fld.model is CandidateSkill:
-                existing = set(target.skills.values_list("application_id", "esco_id", "label"))
-                for skill in list(rows):
-                    if (skill.application_id, skill.esco_id, skill.label) in existing:
-                        skill.delete()
-            elif fld.model._meta.model_name == "languageproficiency":
-                existing_lang = set(target.languages.values_list("language", "skill"))
-                for row in list(rows):
-                    if (row.language, row.skill) in existing_lang:
-                        row.delete()
-            fld.model._default_manager.filter(**{fld.name: source}).update(**{fld.name: target})
-        Candidate.objects.filter(pk=source.pk).update(
-            merged_into=target, token_version=F("token_version") + 1
-        )
-        record_event(
-            "candidate.merged",
-            actor=actor,
-            organisation=organisation,
-            obj=target,
-            source=source.pk,
-            target=target.pk,
-        )
-    target.refresh_from_db()
-    return target

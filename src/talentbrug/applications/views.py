@@ -22,7 +22,7 @@ from talentbrug.audit.services import record_event
 from talentbrug.vacancies.constants import VacancyStatus
 from talentbrug.vacancies.models import Vacancy
 
-from . import antibot, services, tokens
+from . import antibot, merging, services, tokens
 from .channels import channel_for_application
 from .constants import ApplicationStatus, LanguageEvidence, Route
 from .exports import export_zip
@@ -840,12 +840,18 @@ def staff_document(request: HttpRequest, pk: int, document_pk: int) -> HttpRespo
 
 @staff_required("applications.merge")
 def staff_merge(request: HttpRequest, pk: int) -> HttpResponse:
-    application = get_for_organisation(Application, request.organisation, pk=pk)  # type: ignore[attr-defined]
-    form = MergeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    """GET shows what a merge moves (or why it cannot); POST with the tick does it."""
+    organisation = request.organisation  # type: ignore[attr-defined]
+    application = get_for_organisation(Application, organisation, pk=pk)
+    posted = request.method == "POST"
+    form = MergeForm((request.POST if posted else request.GET) or None)
+    other = plan = None
+    refusal = ""
+    if form.is_bound and form.is_valid():
         other = (
-            scoped(Application.objects.all(), request.organisation)  # type: ignore[attr-defined]
+            scoped(Application.objects.all(), organisation)
             .filter(pk=form.cleaned_data["other_application"])
+            .select_related("candidate")
             .first()
         )
         if other is None:
@@ -857,18 +863,43 @@ def staff_merge(request: HttpRequest, pk: int) -> HttpResponse:
                 "other_application", _("Deze sollicitatie is al van dezelfde kandidaat.")
             )
         else:
-            services.merge_candidates(
-                other.candidate,
-                application.candidate,
-                actor=request.user,
-                organisation=request.organisation,  # type: ignore[attr-defined]
-            )
-            messages.success(request, _("De kandidaten zijn samengevoegd."))
-            return redirect("applications:staff_detail", pk=application.pk)
-    status = 400 if request.method == "POST" and not form.is_valid() else 200
+            plan = merging.plan_merge(other.candidate, application.candidate, organisation)
+            if plan.refused:
+                refusal = str(merging.MERGE_REFUSED)
+            elif posted and form.confirmed():
+                try:
+                    merging.merge_candidates(
+                        other.candidate,
+                        application.candidate,
+                        actor=request.user,
+                        organisation=organisation,
+                    )
+                except merging.MergeRefused as exc:
+                    refusal = exc.message
+                else:
+                    messages.success(request, _("De kandidaten zijn samengevoegd."))
+                    return redirect("applications:staff_detail", pk=application.pk)
+    status = 400 if posted else 200
     return render(
         request,
         "applications/staff/merge.html",
-        {"application": application, "form": form},
+        {
+            "application": application,
+            "form": form,
+            "other": other,
+            "plan": plan,
+            "refusal": refusal,
+            "moving": _merge_kinds(plan) if plan is not None else [],
+        },
         status=status,
     )
+
+
+def _merge_kinds(plan: merging.MergePlan) -> list[tuple[str, int]]:
+    """(kind of data in the staff's words, rows that move), for the confirmation page."""
+    from django.apps import apps
+
+    return [
+        (str(apps.get_model(label)._meta.verbose_name_plural), count)
+        for label, count in sorted(plan.counts.items())
+    ]

@@ -451,7 +451,7 @@ def test_staff_merge_through_the_page(staff_client, organisation):
     hr = staff_client(organisation, Role.HR_ADVISER)
     url = reverse("applications:staff_merge", args=[one.pk])
     assert hr.post(url, {"other_application": outside.pk}).status_code == 400
-    assert hr.post(url, {"other_application": two.pk}).status_code == 302
+    assert hr.post(url, {"other_application": two.pk, "confirm": "on"}).status_code == 302
     two.refresh_from_db()
     assert two.candidate_id == one.candidate_id
 
