@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,3 +9,10 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signals  # noqa: F401
+
+
+class TalentbrugAdminConfig(admin_apps.AdminConfig):
+    """Installs the admin site that needs a second factor (accounts/admin_site.py)."""
+
+    default = False  # named in INSTALLED_APPS; AccountsConfig stays the app's config
+    default_site = "talentbrug.accounts.admin_site.TalentbrugAdminSite"
