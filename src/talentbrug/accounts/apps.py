@@ -8,6 +8,8 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Organisaties en mensen")
 
     def ready(self) -> None:
+        from talentbrug.conf import checks  # noqa: F401  (registers the production check)
+
         from . import signals  # noqa: F401
 
 

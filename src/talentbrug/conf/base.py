@@ -206,6 +206,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # Local demo only: staff may skip second-factor enrolment. production.py refuses to start with it.
 TALENTBRUG_DEMO_SKIP_2FA = env_bool("TALENTBRUG_DEMO_SKIP_2FA", False)
+# True only in conf/production.py: our system check (conf/checks.py) then refuses unsafe settings.
+TALENTBRUG_PRODUCTION = False
 OTP_TOTP_ISSUER = "Talentbrug"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15, minimum=1))

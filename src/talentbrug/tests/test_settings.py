@@ -64,6 +64,10 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "talentbrug.conf.production",
     "DJANGO_SECRET_KEY": "p" * 20 + "x9F!kq2LmZr8TvB4wNcY7sJdE1hUoA6gR3",
     "DJANGO_ALLOWED_HOSTS": "werken.example.nl",
+    "TALENTBRUG_SITE_URL": "https://werken.example.nl",
+    "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+    "EMAIL_HOST": "smtp.werken.example.nl",
+    "DEFAULT_FROM_EMAIL": "Werken bij <noreply@werken.example.nl>",
 }
 
 
@@ -71,6 +75,80 @@ def test_production_passes_check_deploy_without_warnings():
     result = _manage("check", "--deploy", "--fail-level", "WARNING", extra_env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_check_lists_every_missing_mail_and_link_setting():
+    bare = {
+        k: v
+        for k, v in PRODUCTION_ENV.items()
+        if k not in {"EMAIL_BACKEND", "EMAIL_HOST", "DEFAULT_FROM_EMAIL", "TALENTBRUG_SITE_URL"}
+    }
+    result = _manage("check", extra_env=bare)
+    assert result.returncode == 1
+    assert "(talentbrug.E001) EMAIL_BACKEND is not set." in result.stderr
+    assert "(talentbrug.E005) DEFAULT_FROM_EMAIL is 'Talentbrug <noreply@talentbrug.example>'" in (
+        result.stderr
+    )
+    assert "(talentbrug.E006) TALENTBRUG_SITE_URL is 'http://127.0.0.1:8000'" in result.stderr
+
+
+@pytest.mark.parametrize("backend", ["console", "locmem", "dummy", "filebased"])
+def test_production_refuses_a_mail_backend_that_delivers_nothing(backend):
+    result = _manage(
+        "check",
+        extra_env={
+            **PRODUCTION_ENV,
+            "EMAIL_BACKEND": f"django.core.mail.backends.{backend}.EmailBackend",
+        },
+    )
+    assert result.returncode == 1
+    assert "(talentbrug.E002)" in result.stderr
+    assert "delivers no mail" in result.stderr
+
+
+def test_runserver_and_gunicorn_refuse_to_start_without_a_mail_backend():
+    bare = {k: v for k, v in PRODUCTION_ENV.items() if k != "EMAIL_BACKEND"}
+    server = _manage("runserver", "--noreload", "127.0.0.1:0", extra_env=bare)
+    assert server.returncode != 0
+    assert "(talentbrug.E001) EMAIL_BACKEND is not set." in server.stderr
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    environment.update(bare)
+    environment["PYTHONPATH"] = str(ROOT / "src")
+    # What gunicorn does first: import talentbrug.wsgi.
+    wsgi = subprocess.run(
+        [sys.executable, "-c", "import talentbrug.wsgi"],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert wsgi.returncode != 0
+    assert "Unsafe production settings: EMAIL_BACKEND is not set." in wsgi.stderr
+
+
+def test_production_check_is_silent_outside_production(settings):
+    from talentbrug.conf.checks import production_settings_check
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    assert settings.TALENTBRUG_PRODUCTION is False
+    assert production_settings_check() == []
+    settings.TALENTBRUG_PRODUCTION = True
+    assert [error.id for error in production_settings_check()] == [
+        "talentbrug.E002",
+        "talentbrug.E005",
+        "talentbrug.E006",
+    ]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = ""
+    settings.DEFAULT_FROM_EMAIL = "Werken bij <noreply@werken.example.nl>"
+    settings.SITE_URL = "https://werken.example.nl"
+    assert [error.id for error in production_settings_check()] == ["talentbrug.E004"]
+    settings.EMAIL_BACKEND = "talentbrug.nergens.EmailBackend"
+    assert [error.id for error in production_settings_check()] == ["talentbrug.E003"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "smtp.werken.example.nl"
+    assert production_settings_check() == []
 
 
 def test_production_refuses_demo_skip_of_second_factor():
