@@ -35,9 +35,7 @@ class TalentbrugAdminSite(admin.AdminSite):
     def login(self, request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
         """No password-only form: send everyone through the product's log-in and 2FA steps."""
         next_url = request.GET.get("next", "")
-        if not url_has_allowed_host_and_scheme(
-            next_url, {request.get_host()}, request.is_secure()
-        ):
+        if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
             next_url = ""
         next_url = next_url or reverse("admin:index", current_app=self.name)
         user = request.user

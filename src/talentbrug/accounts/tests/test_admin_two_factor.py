@@ -45,7 +45,9 @@ def _no_admin_content(response) -> None:
 def test_superuser_with_password_only_sees_no_admin_page():
     user = _superuser()
     client = Client()
-    login = client.post(reverse("accounts:login"), {"username": user.username, "password": PASSWORD})
+    login = client.post(
+        reverse("accounts:login"), {"username": user.username, "password": PASSWORD}
+    )
     assert login.url == reverse("accounts:two_factor")
     for path in ("/beheer/", "/beheer/accounts/user/", f"/beheer/accounts/user/{user.pk}/change/"):
         response = client.get(path, follow=True)
