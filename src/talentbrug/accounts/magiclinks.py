@@ -24,6 +24,7 @@ from django.utils import timezone
 from .models import UsedLink
 
 NONCE_KEY = "n"
+SESSION_OPENED_KEY = "talentbrug_opened_links"
 
 
 class LinkProblem(Exception):
@@ -79,3 +80,17 @@ def use(salt: str, data: dict[str, Any], max_age: int) -> None:
             )
     except IntegrityError:
         raise LinkProblem("used") from None
+
+
+def use_in_session(session: Any, salt: str, data: dict[str, Any], max_age: int, age: int) -> None:
+    """Single-use for portals whose pages all carry the link (onboarding): the first request
+    uses the link up and remembers it in this browser session (for ``age`` seconds); later
+    pages of the same session pass, any other session gets 'used'."""
+    opened = list(session.get(SESSION_OPENED_KEY, []))
+    digest = _digest(salt, data[NONCE_KEY])
+    if digest in opened:
+        return
+    use(salt, data, max_age)
+    session.cycle_key()
+    session[SESSION_OPENED_KEY] = [*opened[-9:], digest]
+    session.set_expiry(age)
