@@ -176,6 +176,8 @@ def test_admin_needs_second_factor_under_production_settings(tmp_path):
             "EMAIL_HOST": "smtp.werken.example.nl",
             "DEFAULT_FROM_EMAIL": "Werken bij <noreply@werken.example.nl>",
             "TALENTBRUG_VAR_DIR": str(tmp_path),
+            # A throw-away database: never the developer's var/talentbrug.sqlite3.
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'production-test.sqlite3'}",
             "PYTHONPATH": str(ROOT / "src"),
         }
     )
