@@ -93,4 +93,13 @@ def use_in_session(session: Any, salt: str, data: dict[str, Any], max_age: int, 
     use(salt, data, max_age)
     session.cycle_key()
     session[SESSION_OPENED_KEY] = [*opened[-9:], digest]
-    session.set_expiry(age)
+    shorten_session(session, age)
+
+
+def shorten_session(session: Any, age: int) -> None:
+    """A link opens a short session (``age`` seconds without activity); a staff log-in in the
+    same browser keeps its own, longer lifetime."""
+    from django.contrib.auth import SESSION_KEY as STAFF_SESSION_KEY
+
+    if STAFF_SESSION_KEY not in session:
+        session.set_expiry(age)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from talentbrug.accounts import magiclinks
 from talentbrug.accounts.access import HR, can, get_for_organisation, scoped, staff_required
 from talentbrug.audit.services import record_event
 from talentbrug.vacancies.constants import VacancyStatus
@@ -228,7 +229,7 @@ def apply_done(request: HttpRequest, pk: int, key: str) -> HttpResponse:
 def _log_in_candidate(request: HttpRequest, candidate: Candidate) -> None:
     request.session.cycle_key()
     request.session[tokens.SESSION_KEY] = {"c": candidate.pk, "v": candidate.token_version}
-    request.session.set_expiry(PORTAL_SESSION_AGE)
+    magiclinks.shorten_session(request.session, PORTAL_SESSION_AGE)
 
 
 def _portal_candidate(request: HttpRequest) -> Candidate | None:

@@ -253,3 +253,18 @@ def test_logout_ends_the_portal_session(plan):
     again = client.get(reverse("onboarding:portal", kwargs={"token": token}))
     assert again.status_code == 403
     assert "Zakaria Haddad" not in again.content.decode()
+
+
+def test_a_staff_session_keeps_its_own_lifetime_when_a_link_is_opened(plan, make_staff):
+    from django.conf import settings
+
+    from talentbrug.conftest import verified_client
+
+    coach = plan.supporter(OwnerRole.LANGUAGE_COACH)
+    staff = verified_client(make_staff(plan.organisation))
+    path = reverse(
+        "onboarding:supporter_portal", kwargs={"token": tokens.make_supporter_token(coach)}
+    )
+    assert staff.get(path).status_code == 200
+    assert staff.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
+    assert staff.get(reverse("onboarding:overview")).status_code == 200
