@@ -5,13 +5,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from talentbrug.conf import env
 
-ROOT = Path(__file__).resolve().parents[3]
+from .manage_process import PRODUCTION_ENV, ROOT, manage
 
 
 def test_env_bool_rejects_unclear_values(monkeypatch):
@@ -41,38 +40,8 @@ def test_database_url_scheme_is_checked(tmp_path):
     assert pg["NAME"] == "talentbrug"
 
 
-def _manage(*args: str, extra_env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    environment = {
-        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "TALENTBRUG_DEMO"))
-    }
-    environment.update(extra_env)
-    environment.pop("DATABASE_URL", None)
-    environment["TALENTBRUG_VAR_DIR"] = extra_env.get(
-        "TALENTBRUG_VAR_DIR", "/tmp/talentbrug-settings-test"
-    )
-    return subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), *args],
-        capture_output=True,
-        text=True,
-        env=environment,
-        cwd=ROOT,
-        timeout=120,
-    )
-
-
-PRODUCTION_ENV = {
-    "DJANGO_SETTINGS_MODULE": "talentbrug.conf.production",
-    "DJANGO_SECRET_KEY": "p" * 20 + "x9F!kq2LmZr8TvB4wNcY7sJdE1hUoA6gR3",
-    "DJANGO_ALLOWED_HOSTS": "werken.example.nl",
-    "TALENTBRUG_SITE_URL": "https://werken.example.nl",
-    "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-    "EMAIL_HOST": "smtp.werken.example.nl",
-    "DEFAULT_FROM_EMAIL": "Werken bij <noreply@werken.example.nl>",
-}
-
-
 def test_production_passes_check_deploy_without_warnings():
-    result = _manage("check", "--deploy", "--fail-level", "WARNING", extra_env=PRODUCTION_ENV)
+    result = manage("check", "--deploy", "--fail-level", "WARNING", extra_env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
@@ -83,7 +52,7 @@ def test_production_check_lists_every_missing_mail_and_link_setting():
         for k, v in PRODUCTION_ENV.items()
         if k not in {"EMAIL_BACKEND", "EMAIL_HOST", "DEFAULT_FROM_EMAIL", "TALENTBRUG_SITE_URL"}
     }
-    result = _manage("check", extra_env=bare)
+    result = manage("check", extra_env=bare)
     assert result.returncode == 1
     assert "(talentbrug.E001) EMAIL_BACKEND is not set." in result.stderr
     assert "(talentbrug.E005) DEFAULT_FROM_EMAIL is 'Talentbrug <noreply@talentbrug.example>'" in (
@@ -94,7 +63,7 @@ def test_production_check_lists_every_missing_mail_and_link_setting():
 
 @pytest.mark.parametrize("backend", ["console", "locmem", "dummy", "filebased"])
 def test_production_refuses_a_mail_backend_that_delivers_nothing(backend):
-    result = _manage(
+    result = manage(
         "check",
         extra_env={
             **PRODUCTION_ENV,
@@ -108,7 +77,7 @@ def test_production_refuses_a_mail_backend_that_delivers_nothing(backend):
 
 def test_runserver_and_gunicorn_refuse_to_start_without_a_mail_backend():
     bare = {k: v for k, v in PRODUCTION_ENV.items() if k != "EMAIL_BACKEND"}
-    server = _manage("runserver", "--noreload", "127.0.0.1:0", extra_env=bare)
+    server = manage("runserver", "--noreload", "127.0.0.1:0", extra_env=bare)
     assert server.returncode != 0
     assert "(talentbrug.E001) EMAIL_BACKEND is not set." in server.stderr
     environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
@@ -152,7 +121,7 @@ def test_production_check_is_silent_outside_production(settings):
 
 
 def test_production_refuses_demo_skip_of_second_factor():
-    result = _manage("check", extra_env={**PRODUCTION_ENV, "TALENTBRUG_DEMO_SKIP_2FA": "true"})
+    result = manage("check", extra_env={**PRODUCTION_ENV, "TALENTBRUG_DEMO_SKIP_2FA": "true"})
     assert result.returncode == 2
     lines = [line for line in result.stderr.strip().splitlines() if line]
     assert lines == [
@@ -163,7 +132,7 @@ def test_production_refuses_demo_skip_of_second_factor():
 
 def test_missing_secret_key_is_one_clear_line():
     environment = {k: v for k, v in PRODUCTION_ENV.items() if k != "DJANGO_SECRET_KEY"}
-    result = _manage("check", extra_env=environment)
+    result = manage("check", extra_env=environment)
     assert result.returncode == 2
     assert result.stderr.strip() == (
         "Configuration error: DJANGO_SECRET_KEY is required but not set; see docs/operations.md."
@@ -171,7 +140,7 @@ def test_missing_secret_key_is_one_clear_line():
 
 
 def test_wrong_broker_url_is_named():
-    result = _manage(
+    result = manage(
         "check",
         extra_env={
             "DJANGO_SETTINGS_MODULE": "talentbrug.conf.dev",
@@ -195,7 +164,7 @@ OIDC_ENV = {
 
 
 def test_oidc_can_be_switched_on_by_settings_only():
-    result = _manage(
+    result = manage(
         "shell",
         "-c",
         "from django.urls import reverse; print(reverse('oidc_authentication_init'))",
@@ -207,7 +176,7 @@ def test_oidc_can_be_switched_on_by_settings_only():
 
 def test_oidc_without_client_id_is_one_clear_line():
     environment = {k: v for k, v in OIDC_ENV.items() if k != "OIDC_RP_CLIENT_ID"}
-    result = _manage("check", extra_env=environment)
+    result = manage("check", extra_env=environment)
     assert result.returncode == 2
     assert "OIDC_RP_CLIENT_ID is required" in result.stderr
 

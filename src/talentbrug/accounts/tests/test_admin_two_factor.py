@@ -7,11 +7,7 @@ The in-process tests use the test settings; the last test starts a separate proc
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -23,9 +19,9 @@ from freezegun import freeze_time
 from talentbrug.accounts.constants import Role
 from talentbrug.accounts.tests.factories import UserFactory, confirmed_totp
 from talentbrug.conftest import verified_client
+from talentbrug.tests.manage_process import PRODUCTION_ENV, manage
 
 PASSWORD = "Een-goed-wachtwoord-2026"
-ROOT = Path(__file__).resolve().parents[4]
 # Text only an admin page shows: the header of our admin site and the user list.
 ADMIN_MARKERS = ("Talentbrug technisch beheer", 'id="changelist"', "Wachtwoord wijzigen")
 
@@ -163,38 +159,14 @@ print(json.dumps({
 
 def test_admin_needs_second_factor_under_production_settings(tmp_path):
     environment = {
-        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "TALENTBRUG_DEMO"))
+        **PRODUCTION_ENV,
+        "TALENTBRUG_VAR_DIR": str(tmp_path),
+        # A throw-away database: never the developer's var/talentbrug.sqlite3.
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'production-test.sqlite3'}",
     }
-    environment.pop("DATABASE_URL", None)
-    environment.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "talentbrug.conf.production",
-            "DJANGO_SECRET_KEY": "p" * 20 + "x9F!kq2LmZr8TvB4wNcY7sJdE1hUoA6gR3",
-            "DJANGO_ALLOWED_HOSTS": "werken.example.nl",
-            "TALENTBRUG_SITE_URL": "https://werken.example.nl",
-            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "EMAIL_HOST": "smtp.werken.example.nl",
-            "DEFAULT_FROM_EMAIL": "Werken bij <noreply@werken.example.nl>",
-            "TALENTBRUG_VAR_DIR": str(tmp_path),
-            # A throw-away database: never the developer's var/talentbrug.sqlite3.
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'production-test.sqlite3'}",
-            "PYTHONPATH": str(ROOT / "src"),
-        }
-    )
-
-    def manage(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, str(ROOT / "manage.py"), *args],
-            capture_output=True,
-            text=True,
-            env=environment,
-            cwd=ROOT,
-            timeout=300,
-        )
-
-    migrated = manage("migrate", "-v0")
+    migrated = manage("migrate", "-v0", extra_env=environment, timeout=300)
     assert migrated.returncode == 0, migrated.stderr
-    result = manage("shell", "-c", PRODUCTION_SCRIPT)
+    result = manage("shell", "-c", PRODUCTION_SCRIPT, extra_env=environment, timeout=300)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout.strip().splitlines()[-1])
     assert data["settings"] == "talentbrug.conf.production"
