@@ -194,3 +194,19 @@ def test_oidc_backend_matches_existing_accounts_by_email_and_never_creates(setti
     assert list(backend.filter_users_by_claims({"email": "sanne@example.org"})) == [user]
     assert list(backend.filter_users_by_claims({"email": ""})) == []
     assert backend.create_user({"email": "nieuw@example.org"}) is None
+
+
+def test_celery_worker_refuses_unsafe_production_settings(settings):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from talentbrug.celery import refuse_unsafe_production
+
+    settings.TALENTBRUG_PRODUCTION = True
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    settings.DEFAULT_FROM_EMAIL = "Werken bij <noreply@werken.example.nl>"
+    settings.SITE_URL = "https://werken.example.nl"
+    with pytest.raises(ImproperlyConfigured, match="Unsafe production settings: EMAIL_BACKEND is"):
+        refuse_unsafe_production()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "smtp.werken.example.nl"
+    refuse_unsafe_production()  # nothing to refuse
