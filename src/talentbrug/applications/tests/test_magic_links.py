@@ -46,7 +46,7 @@ def test_a_link_opens_one_short_session_and_then_asks_for_a_new_link():
     again = second.get(_path(token))
     body = again.content.decode()
     assert again.status_code == 403
-    assert "Je hebt deze link al een keer gebruikt" in body
+    assert "Deze link is al een keer gebruikt" in body
     assert reverse("applications:link_request") in body
     assert "Amina Yusuf" not in body
     portal = second.get(reverse("applications:portal"))
