@@ -15,8 +15,10 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from talentbrug.accounts import magiclinks
 from talentbrug.accounts.access import HR, can, get_for_organisation, scoped, staff_required
 from talentbrug.audit.services import record_event
 from talentbrug.vacancies.constants import VacancyStatus
@@ -24,7 +26,7 @@ from talentbrug.vacancies.models import Vacancy
 
 from . import antibot, merging, services, tokens
 from .channels import channel_for_application
-from .constants import ApplicationStatus, LanguageEvidence, Route
+from .constants import PORTAL_SESSION_AGE, ApplicationStatus, LanguageEvidence, Route
 from .exports import export_zip
 from .forms import (
     TALENT_POOL_TEXT,
@@ -227,6 +229,7 @@ def apply_done(request: HttpRequest, pk: int, key: str) -> HttpResponse:
 def _log_in_candidate(request: HttpRequest, candidate: Candidate) -> None:
     request.session.cycle_key()
     request.session[tokens.SESSION_KEY] = {"c": candidate.pk, "v": candidate.token_version}
+    magiclinks.shorten_session(request.session, PORTAL_SESSION_AGE)
 
 
 def _portal_candidate(request: HttpRequest) -> Candidate | None:
@@ -276,10 +279,15 @@ def link_sent(request: HttpRequest) -> HttpResponse:
     return render(request, "applications/link_sent.html")
 
 
+@never_cache
 def portal_login(request: HttpRequest, token: str) -> HttpResponse:
+    """A link opens one short session; the same link a second time asks for a new one."""
     try:
-        candidate = tokens.read_token(token)
+        candidate = tokens.use_token(token)
     except tokens.TokenProblem as exc:
+        current = _portal_candidate(request)
+        if exc.reason == "used" and current is not None and current == tokens.read_token(token):
+            return redirect("applications:portal")  # opened again in the same session
         return render(request, "applications/link_invalid.html", {"reason": exc.reason}, status=403)
     _log_in_candidate(request, candidate)
     response = redirect("applications:portal")
@@ -310,7 +318,8 @@ def set_language(request: HttpRequest) -> HttpResponse:
 def portal_logout(request: HttpRequest) -> HttpResponse:
     if request.POST.get("everywhere"):
         services.revoke_links(request.candidate)  # type: ignore[attr-defined]
-    request.session.pop(tokens.SESSION_KEY, None)
+    # End the whole session (new key, nothing kept), not only the portal part of it.
+    request.session.flush()
     messages.success(request, _("Je bent uitgelogd."))
     return redirect("applications:link_request")
 

@@ -16,7 +16,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
@@ -24,12 +23,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from talentbrug.accounts import magiclinks
 from talentbrug.applications.constants import ConsentKind
 from talentbrug.applications.models import Candidate, Consent
 from talentbrug.audit.services import record_event
 
 from .constants import (
     ANSWER_LINK_MAX_AGE,
+    ANSWER_SESSION_AGE,
     MAX_MESSAGE_CHARS,
     MIN_GROUP,
     PROFILE_LINK_MAX_AGE,
@@ -92,38 +93,42 @@ def reference_code(candidate_id: int) -> str:
 
 def profile_token(candidate_id: int, organisation: Any) -> str:
     """A link to a pool profile that only works for ``organisation`` (and for a week)."""
-    return signing.dumps(
-        {"c": candidate_id, "o": organisation.pk}, salt=PROFILE_SALT, compress=True
-    )
+    return magiclinks.make(PROFILE_SALT, {"c": candidate_id, "o": organisation.pk})
 
 
 def read_profile_token(token: str, organisation: Any) -> int | None:
     try:
-        data = signing.loads(token, salt=PROFILE_SALT, max_age=PROFILE_LINK_MAX_AGE)
-    except (signing.BadSignature, ValueError, TypeError):
+        data = magiclinks.read(PROFILE_SALT, token, PROFILE_LINK_MAX_AGE)
+    except magiclinks.LinkProblem:
         return None
-    if not isinstance(data, dict) or organisation is None or data.get("o") != organisation.pk:
+    if organisation is None or data.get("o") != organisation.pk:
         return None
     cid = data.get("c")
     return cid if isinstance(cid, int) else None
 
 
 def answer_token(request: ContactRequest) -> str:
-    return signing.dumps({"r": request.pk, "c": request.candidate_id}, salt=ANSWER_SALT)
+    return magiclinks.make(ANSWER_SALT, {"r": request.pk, "c": request.candidate_id})
 
 
-def read_answer_token(token: str) -> ContactRequest | None:
-    try:
-        data = signing.loads(token, salt=ANSWER_SALT, max_age=ANSWER_LINK_MAX_AGE)
-    except (signing.BadSignature, ValueError, TypeError):
-        return None
-    if not isinstance(data, dict):
-        return None
-    return (
+def _answer_request(token: str) -> tuple[ContactRequest, dict[str, Any]]:
+    data = magiclinks.read(ANSWER_SALT, token, ANSWER_LINK_MAX_AGE)
+    req = (
         ContactRequest.objects.filter(pk=data.get("r"), candidate_id=data.get("c"))
         .select_related("organisation", "vacancy", "candidate")
         .first()
     )
+    if req is None:
+        raise magiclinks.LinkProblem("invalid")
+    return req, data
+
+
+def open_answer_link(session: Any, token: str) -> ContactRequest:
+    """The request behind an answer link this browser session may use: the first session that
+    opens the link (single-use, see accounts.magiclinks); raises ``LinkProblem`` otherwise."""
+    req, data = _answer_request(token)
+    magiclinks.use_in_session(session, ANSWER_SALT, data, ANSWER_LINK_MAX_AGE, ANSWER_SESSION_AGE)
+    return req
 
 
 # --------------------------------------------------------------------------- profiles

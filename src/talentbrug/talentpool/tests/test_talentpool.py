@@ -214,6 +214,27 @@ def test_answer_link_expires_and_garbage_link_is_404(organisation, pool_candidat
         assert client.get(link).status_code == 404
 
 
+def test_answer_link_works_in_one_browser_session_only(organisation, pool_candidate, client):
+    from django.test import Client
+
+    services.request_contact(
+        pool_candidate.pk, organisation=organisation, actor=None, message="Servicedesk?"
+    )
+    link = _answer_link()
+    assert "Servicedesk?" in client.get(link).content.decode()
+    # A forwarded mail, opened elsewhere: no question, no answer buttons, a clear message.
+    other = Client()
+    page = other.get(link)
+    body = page.content.decode()
+    assert page.status_code == 403
+    assert "Deze link is al een keer gebruikt" in body and "Servicedesk?" not in body
+    other.post(link, {"antwoord": "ja"})
+    assert ContactRequest.objects.get().status == ContactRequestStatus.PENDING
+    # The first session can still answer.
+    client.post(link, {"antwoord": "nee"})
+    assert ContactRequest.objects.get().status == ContactRequestStatus.DECLINED
+
+
 # ----------------------------------------------------------------- figures
 
 
