@@ -200,6 +200,11 @@ def send_due(now: datetime | None = None, limit: int = 500) -> dict[str, int]:
     """The periodic job: send waiting rows that are due, take back rows of a worker that
     died, and remove finished rows older than ``KEEP_DAYS``."""
     now = now or timezone.now()
+    # First remove what was finished long ago (a row sent in this run is kept for a while).
+    removed, _ = OutboxMail.objects.filter(
+        status__in=[MailStatus.SENT, MailStatus.FAILED, MailStatus.CANCELLED],
+        created_at__lt=now - timedelta(days=KEEP_DAYS),
+    ).delete()
     revived = OutboxMail.objects.filter(
         status=MailStatus.SENDING, claimed_at__lt=now - timedelta(seconds=STALE_SENDING_SECONDS)
     ).update(status=MailStatus.QUEUED, claimed_at=None)
@@ -217,10 +222,7 @@ def send_due(now: datetime | None = None, limit: int = 500) -> dict[str, int]:
             counts["waiting"] += 1
         elif status == MailStatus.FAILED:
             counts["failed"] += 1
-    counts["removed"], _ = OutboxMail.objects.filter(
-        status__in=[MailStatus.SENT, MailStatus.FAILED, MailStatus.CANCELLED],
-        created_at__lt=now - timedelta(days=KEEP_DAYS),
-    ).delete()
+    counts["removed"] = removed
     return counts
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 
 from talentbrug.accounts.constants import Role
 from talentbrug.audit.models import AuditEvent
+from talentbrug.outbox.services import send_due
 
 from ..models import Application, Booking, Candidate, Document, Slot
 from .factories import ApplicationFactory, AssignmentFactory, PublishedVacancyFactory, SlotFactory
@@ -304,6 +305,7 @@ def test_link_request_answers_the_same_for_known_and_unknown(client):
     )
     assert known.status_code == unknown.status_code == 302
     assert known.url == unknown.url == reverse("applications:link_sent")
+    send_due()
     assert len(mail.outbox) == 1
 
 

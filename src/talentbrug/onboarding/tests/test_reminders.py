@@ -33,6 +33,9 @@ def plan(organisation):
 
 
 def _to(address):
+    from talentbrug.outbox.services import send_due
+
+    send_due()  # the outbox worker
     return [m for m in mail.outbox if m.to == [address]]
 
 
