@@ -49,10 +49,13 @@ def test_a_queued_mail_is_sent_after_the_commit(django_capture_on_commit_callbac
 
 
 def test_a_rolled_back_change_sends_nothing(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
-        with transaction.atomic():
-            services.queue_mail(_message(), kind="test.mail")
-            raise RuntimeError("the change fails")
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        services.queue_mail(_message(), kind="test.mail")
+        raise RuntimeError("the change fails")
     assert not OutboxMail.objects.exists()
     assert mail.outbox == []
 
