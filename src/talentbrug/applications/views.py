@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from talentbrug.accounts.access import HR, can, get_for_organisation, scoped, staff_required
 from talentbrug.audit.services import record_event
+from talentbrug.outbox.services import mails_about
 from talentbrug.vacancies.constants import VacancyStatus
 from talentbrug.vacancies.models import Vacancy
 
@@ -824,6 +825,8 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_ask": can(request, "applications.ask"),
             "question_form": QuestionForm(),
             "identity_hidden": hidden,
+            # Status only (never the text): what went out to this person from this organisation.
+            "mails": mails_about(candidate, request.organisation)[:50],  # type: ignore[attr-defined]
         },
     )
 

@@ -20,3 +20,20 @@ STALE_SENDING_SECONDS = 15 * 60
 KEEP_DAYS = 30
 # Headers built from user text: no line breaks, at most this many characters.
 MAX_SUBJECT_LENGTH = 200
+
+
+# What HR reads about the last failure (the kind of error stays visible for the functional admin).
+_UNREACHABLE = _("Mailserver niet bereikbaar")
+ERROR_LABELS = {
+    "ConnectionRefusedError": _UNREACHABLE,
+    "ConnectionResetError": _UNREACHABLE,
+    "TimeoutError": _UNREACHABLE,
+    "OSError": _UNREACHABLE,
+    "SMTPConnectError": _UNREACHABLE,
+    "SMTPServerDisconnected": _UNREACHABLE,
+    "SMTPRecipientsRefused": _("De mailserver weigerde het adres van de ontvanger"),
+    "SMTPSenderRefused": _("De mailserver weigerde de afzender"),
+    "SMTPAuthenticationError": _("Inloggen bij de mailserver lukte niet"),
+    "SMTPDataError": _("De mailserver weigerde de e-mail"),
+}
+OTHER_ERROR = _("Andere fout: zie het logboek van de server")

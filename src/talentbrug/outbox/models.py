@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .constants import MailStatus
+from .constants import ERROR_LABELS, OTHER_ERROR, MailStatus
 
 
 class OutboxMail(models.Model):
@@ -132,3 +132,10 @@ class OutboxMail(models.Model):
 
     def __str__(self) -> str:
         return f"e-mail {self.pk}"
+
+    @property
+    def error_label(self) -> str:
+        """The last failure in words for HR; empty when there was none."""
+        if not self.last_error:
+            return ""
+        return str(ERROR_LABELS.get(self.last_error, OTHER_ERROR))

@@ -88,3 +88,29 @@ def test_asking_for_a_link_with_smtp_down(client, smtp_down, django_capture_on_c
     assert response.status_code == 302
     assert response.url == reverse("applications:link_sent")
     _waiting("applications.portal_link")
+
+
+def test_hr_sees_the_mails_of_their_own_organisation_without_the_text(
+    staff_client, organisation, other_organisation, smtp_down, django_capture_on_commit_callbacks
+):
+    from .. import services
+
+    mine = ApplicationFactory(vacancy__organisation=organisation, vacancy__title="Netwerkbeheer")
+    theirs = ApplicationFactory(
+        candidate=mine.candidate,
+        vacancy__organisation=other_organisation,
+        vacancy__title="Geheime vacature elders",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.queue_candidate_email(mine.candidate, "application_received", mine)
+        services.queue_candidate_email(theirs.candidate, "application_received", theirs)
+    page = (
+        staff_client(organisation)
+        .get(reverse("applications:staff_detail", args=[mine.pk]))
+        .content.decode()
+    )
+    section = page.split('id="e-mails"', 1)[1].split("</section>", 1)[0]
+    assert "Netwerkbeheer" in section
+    assert "wacht op verzenden" in section and "Mailserver niet bereikbaar" in section
+    assert "Geheime vacature elders" not in page
+    assert "/mijn/inloggen/" not in page  # the text (with the personal link) is never shown

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -78,8 +79,14 @@ def test_apply_with_cv_through_the_form(client, django_capture_on_commit_callbac
         "applications:done", kwargs={"pk": vacancy.pk, "key": application.idempotency_key}
     )
     assert application.candidate.consents.count() == 1
+    # Applying does not sign in (that would tell a new address from a known one): the link in
+    # the confirmation e-mail opens the personal page, where the found skills wait for a check.
     done = client.get(response.url).content.decode()
-    assert "Controleer je profiel" in done
+    assert "Je sollicitatie is verstuurd" in done and "Controleer je profiel" not in done
+    [received] = mail.outbox
+    link = re.search(r"https?://\S+(/mijn/inloggen/\S+/)", received.body).group(1)
+    assert client.get(link).status_code == 302
+    assert "Controleer je profiel" in client.get(response.url).content.decode()
     profile = client.get(reverse("applications:portal_profile")).content.decode()
     assert "netwerkbeheer" in profile
 
