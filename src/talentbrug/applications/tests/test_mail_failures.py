@@ -21,16 +21,6 @@ from .helpers import apply_post
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def smtp_down(settings):
-    settings.EMAIL_BACKEND = "talentbrug.outbox.tests.backends.UnreachableBackend"
-
-    def recover() -> None:
-        settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-
-    return recover
-
-
 def _waiting(kind: str) -> OutboxMail:
     row = OutboxMail.objects.get(kind=kind)
     assert row.status == MailStatus.QUEUED

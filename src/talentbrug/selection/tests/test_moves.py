@@ -270,8 +270,9 @@ def test_a_second_move_replaces_the_unsent_mail_about_the_first(
 ):
     from talentbrug.outbox.constants import MailStatus
     from talentbrug.outbox.models import OutboxMail
+    from talentbrug.outbox.tests.conftest import UNREACHABLE
 
-    settings.EMAIL_BACKEND = "talentbrug.outbox.tests.backends.UnreachableBackend"
+    settings.EMAIL_BACKEND = UNREACHABLE
     progress = application_in_pipeline(organisation)
     with django_capture_on_commit_callbacks(execute=True):
         services.move_application(
