@@ -369,21 +369,27 @@ def find_by_idempotency_key(key: uuid.UUID) -> Application | None:
     return Application.objects.filter(idempotency_key=key).first()
 
 
+def _check_open(vacancy: Any, data: ApplyData) -> None:
+    """The vacancy takes applications, by this route."""
+    from talentbrug.vacancies.constants import VacancyStatus
+
+    if vacancy.status != VacancyStatus.PUBLISHED:
+        raise ApplyError(_("Je kunt niet meer solliciteren op deze vacature."))
+    if data.route not in routes_for(vacancy):
+        raise ApplyError(_("Deze manier van solliciteren kan niet bij deze vacature."))
+
+
 def apply(vacancy: Any, data: ApplyData) -> tuple[Application, bool]:
     """Store an application and everything with it, in one transaction.
 
     Returns ``(application, created)``; a repeated form (same idempotency key) returns the
     earlier application with ``created=False``. Raises :class:`ApplyError` (nothing stored).
     """
-    from talentbrug.vacancies.constants import VacancyStatus
 
     earlier = find_by_idempotency_key(data.idempotency_key)
     if earlier is not None:
         return earlier, False
-    if vacancy.status != VacancyStatus.PUBLISHED:
-        raise ApplyError(_("Je kunt niet meer solliciteren op deze vacature."))
-    if data.route not in routes_for(vacancy):
-        raise ApplyError(_("Deze manier van solliciteren kan niet bij deze vacature."))
+    _check_open(vacancy, data)
     stored: list[Document] = []
     try:
         with transaction.atomic():
@@ -443,12 +449,7 @@ def submit_application(
 def _park_application(vacancy: Any, data: ApplyData, email: str) -> PendingApplication:
     from django.core.files.storage import default_storage
 
-    from talentbrug.vacancies.constants import VacancyStatus
-
-    if vacancy.status != VacancyStatus.PUBLISHED:
-        raise ApplyError(_("Je kunt niet meer solliciteren op deze vacature."))
-    if data.route not in routes_for(vacancy):
-        raise ApplyError(_("Deze manier van solliciteren kan niet bij deze vacature."))
+    _check_open(vacancy, data)
     if data.route == Route.RECRUITMENT_DAY and data.slot_id is None:
         raise ApplyError(_("Kies een tijdslot."), field="slot")
     payload = {
