@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0002_questions_cv_entries_hours_video_length_org_scope'),
+        ('applications', '0003_document_extraction_attempts'),
         ('publishing', '0002_vacancy_search_vector'),
         ('vacancies', '0002_english_version'),
     ]
