@@ -45,5 +45,12 @@ register(
         "application.work_sample_submitted": _(
             "Opdracht ingeleverd voor sollicitatie {application}"
         ),
+        "application.pending": _(
+            "Sollicitatie op vacature {vacancy} met een bekend e-mailadres wacht op bevestiging"
+        ),
+        "application.confirmed": _("Sollicitatie {application} bevestigd via de e-maillink"),
+        "application.pending_expired": _(
+            "{count} niet bevestigde sollicitaties verwijderd (termijn verlopen)"
+        ),
     }
 )

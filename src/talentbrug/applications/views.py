@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from talentbrug.accounts import magiclinks
 from talentbrug.accounts.access import HR, can, get_for_organisation, scoped, staff_required
 from talentbrug.audit.services import record_event
+from talentbrug.outbox.services import mails_about
 from talentbrug.vacancies.constants import VacancyStatus
 from talentbrug.vacancies.models import Vacancy
 
@@ -51,6 +52,7 @@ from .models import (
     Education,
     Experience,
     LanguageProficiency,
+    PendingApplication,
     Question,
 )
 from .staff_forms import MergeForm, QuestionForm
@@ -166,16 +168,18 @@ def apply_route(request: HttpRequest, pk: int, route: str) -> HttpResponse:
             )
         elif form.is_valid():
             try:
-                application, _created = services.apply(
-                    vacancy, _apply_data(form, route, request, vacancy)
+                # A known address parks the application until the link in the e-mail is
+                # followed; the answer below is the same either way (no address oracle).
+                application, _created = services.submit_application(
+                    vacancy,
+                    _apply_data(form, route, request, vacancy),
+                    signed_in=_portal_candidate(request),
                 )
             except services.ApplyError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
                 if isinstance(exc, services.SlotFull):
                     form.fields["slot"].queryset = services.open_slots(vacancy)
             else:
-                if getattr(application, "_new_candidate", False):
-                    _log_in_candidate(request, application.candidate)
                 return redirect("applications:done", pk=vacancy.pk, key=application.idempotency_key)
     else:
         form = ApplyForm(
@@ -207,19 +211,50 @@ def apply_route(request: HttpRequest, pk: int, route: str) -> HttpResponse:
 
 
 def apply_done(request: HttpRequest, pk: int, key: str) -> HttpResponse:
-    application = get_object_or_404(
-        Application.objects.select_related("vacancy"), vacancy_id=pk, idempotency_key=key
+    """The same page for a stored and a parked application (see ``submit_application``)."""
+    application = (
+        Application.objects.select_related("vacancy")
+        .filter(vacancy_id=pk, idempotency_key=key)
+        .first()
     )
+    if application is None:
+        application = get_object_or_404(
+            PendingApplication.objects.select_related("vacancy"), vacancy_id=pk, idempotency_key=key
+        )
     logged_in = _portal_candidate(request)
     return render(
         request,
         "applications/apply_done.html",
         {
             "vacancy": application.vacancy,
-            "application": application,
             "step": 3,
-            "can_check": logged_in is not None and logged_in.pk == application.candidate_id,
+            "can_check": logged_in is not None
+            and logged_in.pk == getattr(application, "candidate_id", None),
         },
+    )
+
+
+def confirm_application(request: HttpRequest, token: str) -> HttpResponse:
+    """The link from the e-mail to a known address: a button (a mail scanner that opens the
+    link confirms nothing), then the parked application becomes a real one."""
+    pending = services.pending_by_token(token)
+    error = ""
+    if request.method == "POST" and pending is not None:
+        try:
+            application = services.confirm_pending_application(token)
+        except services.ApplyError as exc:
+            error = exc.message
+        else:
+            # Following the link proves the address: the person may see their page.
+            _log_in_candidate(request, application.candidate)
+            return redirect(
+                "applications:done", pk=application.vacancy_id, key=application.idempotency_key
+            )
+    return render(
+        request,
+        "applications/confirm.html",
+        {"pending": pending, "error": error},
+        status=200 if pending is not None else 404,
     )
 
 
@@ -799,6 +834,8 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_ask": can(request, "applications.ask"),
             "question_form": QuestionForm(),
             "identity_hidden": hidden,
+            # Status only (never the text): what went out to this person from this organisation.
+            "mails": mails_about(candidate, request.organisation)[:50],  # type: ignore[attr-defined]
         },
     )
 

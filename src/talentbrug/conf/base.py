@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "talentbrug.accounts",
     "talentbrug.audit",
+    "talentbrug.outbox",
     "talentbrug.pages",
     "talentbrug.taxonomy",
     "talentbrug.vacancies",

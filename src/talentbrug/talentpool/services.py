@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -269,6 +269,30 @@ def view_profile(
 # --------------------------------------------------------------------------- contact requests
 
 
+def _queue_contact_mail(req: ContactRequest, candidate: Candidate, organisation: Any) -> None:
+    """The candidate's e-mail about a contact request, in the outbox (same transaction)."""
+    from talentbrug.outbox.services import queue_mail
+
+    link = settings.SITE_URL + reverse("talentpool:answer", kwargs={"token": answer_token(req)})
+    message = EmailMessage(
+        subject=_("Een organisatie wil contact met je"),
+        body=_(
+            "Hallo,\n\n%(org)s zag je profiel in de talentpool van de Rijksoverheid en wil "
+            "contact met je.\n\nLees het bericht en kies of je dat wilt:\n%(link)s\n\n"
+            "Zeg je ja? Dan krijgt %(org)s je naam, e-mailadres en telefoonnummer. "
+            "Zeg je nee? Dan krijgen zij niets.\n"
+        )
+        % {"org": organisation.name, "link": link},
+        to=[candidate.email],
+    )
+    queue_mail(
+        message,
+        kind="talentpool.contact_requested",
+        organisation=organisation,
+        candidate=candidate,
+    )
+
+
 def request_contact(
     candidate_id: int,
     *,
@@ -308,21 +332,9 @@ def request_contact(
                 request=req.pk,
                 candidate=candidate.pk,
             )
+            _queue_contact_mail(req, candidate, organisation)
     except IntegrityError:
         raise PoolError(_("Uw organisatie wacht al op een antwoord van deze kandidaat.")) from None
-    link = settings.SITE_URL + reverse("talentpool:answer", kwargs={"token": answer_token(req)})
-    send_mail(
-        _("Een organisatie wil contact met je"),
-        _(
-            "Hallo,\n\n%(org)s zag je profiel in de talentpool van de Rijksoverheid en wil "
-            "contact met je.\n\nLees het bericht en kies of je dat wilt:\n%(link)s\n\n"
-            "Zeg je ja? Dan krijgt %(org)s je naam, e-mailadres en telefoonnummer. "
-            "Zeg je nee? Dan krijgen zij niets.\n"
-        )
-        % {"org": organisation.name, "link": link},
-        None,
-        [candidate.email],
-    )
     return req
 
 

@@ -55,6 +55,17 @@ def fill_common(page, name: str, email: str) -> None:
     page.locator("#id_privacy").check()
 
 
+def portal_link_from_mail(address: str) -> str:
+    """The path of the personal link in the newest e-mail to ``address`` (sent by the outbox)."""
+    import re
+    from urllib.parse import urlsplit
+
+    from django.core import mail
+
+    body = [m for m in mail.outbox if m.to == [address]][-1].body
+    return urlsplit(re.search(r"https?://\S+/mijn/inloggen/\S+/", body).group(0)).path
+
+
 def submit(page) -> None:
     page.locator("button[type=submit][data-submit-once]").click()
     page.wait_for_url("**/solliciteren/klaar/**")
@@ -86,6 +97,11 @@ def test_apply_with_cv_in_arabic_then_use_the_portal(page, live_server):
     submit(page)
     assert "تم إرسال طلبك" in page.get_by_role("heading", level=1).inner_text()
     check(page)
+    # Applying does not sign in (issue 14, item 5): the link in the e-mail opens the portal.
+    done = page.url
+    page.goto(portal_link_from_mail("rami@voorbeeld.nl"))
+    page.wait_for_url("**/mijn/")
+    page.goto(done)
     # Step: check what we understood.
     page.get_by_role("link", name="تحقق من ملفك الشخصي").click()
     assert "netwerkbeheer" in page.content()
