@@ -87,6 +87,21 @@ CANDIDATE_VIEW: dict[str, str | frozenset[str]] = {
     "selection.Scorecard": INTERNAL,
     "selection.WorkSampleGrade": INTERNAL,
     "talentpool.ContactRequest": ALL,
+    # Mails to the person: what, when and whether it arrived. Not the text (it held personal
+    # links and is wiped once sent), nor other people's addresses or the technical headers.
+    "outbox.OutboxMail": frozenset(
+        {
+            "key",
+            "supersede_key",
+            "cc",
+            "bcc",
+            "headers",
+            "body",
+            "alternatives",
+            "attachments",
+            "claimed_at",
+        }
+    ),
 }
 
 
