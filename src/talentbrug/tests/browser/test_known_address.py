@@ -21,7 +21,7 @@ from talentbrug.applications.tests.factories import (
 )
 
 from .conftest import assert_accessible, assert_no_horizontal_scroll, log_in
-from .test_applying import _quick, fill_common, submit  # noqa: F401 - the fixture is used
+from .test_applying import _quick, fill_common, reveal, submit  # noqa: F401 - the fixture is used
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -45,8 +45,8 @@ def test_known_address_waits_for_the_link_then_hr_sees_the_mails(
     vacancy = PublishedVacancyFactory(organisation=organisation, title="Servicedeskmedewerker")
     page.goto(reverse("applications:apply_route", kwargs={"pk": vacancy.pk, "route": "no_cv"}))
     fill_common(page, "Iemand Anders", "amira@voorbeeld.nl")
-    page.locator("[name=experience_title]").fill("Monteur")
-    page.locator("[name=can_do]").fill("Ik kan klanten helpen.")
+    reveal(page, "[name=experience_title]").fill("Monteur")
+    reveal(page, "[name=can_do]").fill("Ik kan klanten helpen.")
     submit(page)
     assert "Je sollicitatie is verstuurd" in page.get_by_role("heading", level=1).inner_text()
     assert "bevestigen" in page.content()
