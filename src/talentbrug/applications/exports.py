@@ -14,6 +14,8 @@ from django.core import serializers
 from django.db import models
 from django.utils import timezone
 
+from talentbrug.docanalysis.policy import safe_name
+
 from .models import Candidate
 from .services import candidate_relations
 from .uploads import clean_filename
@@ -97,6 +99,8 @@ def export_zip(candidate: Candidate) -> bytes:
                     if not stored:
                         continue
                     name = clean_filename(getattr(obj, "original_name", "") or stored.name)
+                    if getattr(obj, "detected_type", ""):
+                        name = safe_name(name, obj.detected_type)  # extension of the content
                     path = f"files/{model._meta.model_name}-{obj.pk}-{name}"
                     try:
                         with stored.open("rb") as fh:
