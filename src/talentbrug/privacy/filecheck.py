@@ -114,6 +114,15 @@ def refuse_empty_or_large(name: str, size: int, max_bytes: int) -> None:
 
 def _not_accepted(name: str, purpose: Purpose) -> UploadRejected:
     shown = display_name(name)
+    if purpose is Purpose.RECORDS:
+        return UploadRejected(
+            _(
+                "Niet opgeslagen: ‘%(name)s’ kan code uitvoeren als iemand het opent (HTML, SVG "
+                "of een programma). Beoordeel de kaart op naam en map; het origineel staat nog "
+                "bij de bron."
+            )
+            % {"name": shown}
+        )
     if purpose is Purpose.IMAGE:
         return UploadRejected(
             _(

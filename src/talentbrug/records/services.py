@@ -572,6 +572,11 @@ def _unreadable_reason(errors: list[str], has_text: bool, doc_type: DocType) -> 
             "Versleuteld met een wachtwoord: de inhoud is niet te lezen. Vraag een versie "
             "zonder wachtwoord, of beoordeel het bestand op naam en map."
         )
+    if "suspicious compression" in joined or "zip bomb" in joined:
+        return _(
+            "Verdacht sterk ingepakt (mogelijke zipbom): niet geopend. Beoordeel het bestand op "
+            "naam en map."
+        )
     if "safeparse:" in joined:
         return _(
             "Te zwaar om te lezen (te veel pagina's, tijd of geheugen). Beoordeel het "
