@@ -24,11 +24,12 @@ _EML_HEADER_RE = re.compile(
 _SVG_RE = re.compile(
     r"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<!doctype[^>]*>\s*)*<svg[\s>]", re.DOTALL
 )
-# Markup that a browser (or mshta.exe) executes, anywhere near the start of a text file.
-_ACTIVE_MARKUP_RE = re.compile(
-    r"<\s*(?:script|hta:application|iframe|object|embed)[\s>/]|<\s*svg[^>]*\bon\w+\s*=",
-    re.IGNORECASE,
+# Markup that a browser (or mshta.exe) executes: a text that starts with a script-like tag, or
+# holds an HTA application tag anywhere. (A CV that mentions "<script>" mid-text stays text.)
+_ACTIVE_START_RE = re.compile(
+    r"<\s*(?:script|hta:application|iframe|object|embed)\b", re.IGNORECASE
 )
+_HTA_RE = re.compile(r"<\s*hta:application\b", re.IGNORECASE)
 _ODF_MIMES = {
     b"application/vnd.oasis.opendocument.text": DocType.ODT,
     b"application/vnd.oasis.opendocument.text-template": DocType.ODT,
@@ -154,7 +155,7 @@ def classify_text(sample: str, extension: str = "") -> DocType:
         return DocType.SVG
     if low.startswith(("<!doctype html", "<html")) or ("<html" in low and "<body" in head.lower()):
         return DocType.HTML
-    if _ACTIVE_MARKUP_RE.search(head):
+    if _ACTIVE_START_RE.match(stripped) or _HTA_RE.search(head):
         # A browser would run this (an .hta, or a text with a script tag): treat it as HTML.
         return DocType.HTML
     lines = [ln for ln in head.splitlines()[:20] if ln.strip()]

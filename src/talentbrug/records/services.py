@@ -214,6 +214,16 @@ class ReadTooSlow(Exception):
     """Reading one file took longer than its time budget."""
 
 
+def _short_name(name: str, limit: int) -> str:
+    """``name`` cut to ``limit`` characters in the middle, so its extension stays visible."""
+    if len(name) <= limit:
+        return name
+    stem, dot, ext = name.rpartition(".")
+    if not dot or len(ext) > 10:
+        return name[:limit]
+    return stem[: limit - len(ext) - 2] + "…." + ext
+
+
 def _bounded_copy(
     source: IO[bytes], limit: int, deadline: float | None = None
 ) -> tuple[IO[bytes] | None, int]:
@@ -272,7 +282,7 @@ def _store(collection: Collection, user: Any, incoming: Iterable[Incoming]) -> l
                 organisation=collection.organisation,
                 collection=collection,
                 path=path,
-                name=path.rsplit("/", 1)[-1][:300],
+                name=_short_name(path.rsplit("/", 1)[-1], 300),
                 size=item.size,
                 source_modified=item.modified,
             )

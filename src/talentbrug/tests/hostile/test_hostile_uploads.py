@@ -214,6 +214,8 @@ def test_every_hostile_file_on_every_records_path(
             assert document.analysis_status == AnalysisStatus.UNREADABLE
             assert RECORDS_UNREADABLE[key] in document.unreadable_reason
             assert "Beschadigd" not in document.unreadable_reason
+        if key == "long-name":
+            assert len(document.name) <= 300 and document.name.endswith(".pdf")
         if key == "many-pages":
             assert document.detected_type == "pdf"
         extension = sample.safe_extension or "pdf"
@@ -308,3 +310,29 @@ def test_a_thousand_character_name_is_kept_short_with_its_extension(organisation
     assert len(LONG_NAME) == 1000
     name = safe_name(LONG_NAME, "pdf")
     assert len(name) <= 150 and name.endswith(".pdf") and name.startswith("cv-ää")
+
+
+@pytest.mark.parametrize("key", ["hta", "svg-script", "exe", "hta-text"])
+def test_the_admin_attachment_of_a_work_sample_goes_through_the_validator(key, organisation):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from talentbrug.applications.admin import WorkSampleAssignmentForm
+
+    sample = _samples()[key]
+    vacancy = PublishedVacancyFactory(organisation=organisation)
+    form = WorkSampleAssignmentForm(
+        data={
+            "vacancy": vacancy.pk,
+            "title": "Opdracht",
+            "instructions": "Maak een plan.",
+            "attachment_name": sample.name,
+            "deadline": "2030-01-01 12:00",
+        },
+        files={"attachment": SimpleUploadedFile(sample.name, sample.content)},
+    )
+    if sample.outcome == "refuse":
+        assert not form.is_valid()
+        assert sample.message in form.errors["attachment"][0]
+    else:
+        assert form.is_valid(), form.errors
+        assert form.cleaned_data["attachment_name"].endswith(f".{sample.safe_extension}")
