@@ -27,7 +27,7 @@ class WorkSampleAssignmentForm(forms.ModelForm):
 
     class Meta:
         model = models.WorkSampleAssignment
-        exclude = ["organisation"]
+        fields = ["vacancy", "title", "instructions", "attachment", "attachment_name", "deadline"]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()

@@ -79,4 +79,4 @@ def test_a_pdf_declaring_more_pages_than_the_limit_is_read_lazily(monkeypatch):
     result = analyse(many_page_pdf(3_000), name="dik.pdf", limits=Limits(max_pdf_pages=100))
     assert result.properties["pages"] == "3000"
     assert result.text_truncated
-    assert not [e for e in result.errors if "page tree" in e]
+    assert not result.errors
