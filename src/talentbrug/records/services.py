@@ -38,6 +38,7 @@ from talentbrug.docanalysis import (
     detect_type,
     signature_from_hex,
 )
+from talentbrug.docanalysis.analyse import OFFICE_TYPES
 from talentbrug.docanalysis.macros import macro_reason
 from talentbrug.docanalysis.similarity import signature_to_hex
 from talentbrug.privacy.filecheck import Purpose, UploadRejected, check_file
@@ -609,20 +610,7 @@ def _unreadable_reason(errors: list[str], has_text: bool, doc_type: DocType) -> 
 ANALYSIS_LIMITS = Limits(max_text_chars=MAX_TEXT_CHARS)
 # Types whose parsers can be driven into long runs or large memory by a crafted file. Plain
 # text, e-mail and images are read in-process (a child costs ~0.3-0.9 s to start).
-LIMITED_PARSE_TYPES = frozenset(
-    {
-        DocType.PDF,
-        DocType.DOCX,
-        DocType.XLSX,
-        DocType.PPTX,
-        DocType.ODT,
-        DocType.ODS,
-        DocType.ODP,
-        DocType.MSG,
-        DocType.ZIP,
-        DocType.RTF,
-    }
-)
+LIMITED_PARSE_TYPES = frozenset({DocType.PDF, DocType.MSG, DocType.ZIP, DocType.RTF, *OFFICE_TYPES})
 # Analysis results are written in chunks: one transaction per chunk instead of one per
 # document (a commit costs milliseconds on SQLite), but bounded in memory (texts are large).
 ANALYSIS_WRITE_CHUNK = 50

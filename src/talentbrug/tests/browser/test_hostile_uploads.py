@@ -8,34 +8,17 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from talentbrug.applications import services
 from talentbrug.applications.models import Document
-from talentbrug.applications.tests.conftest import fake_extract_skills
 from talentbrug.applications.tests.factories import PublishedVacancyFactory
 from talentbrug.applications.tests.helpers import pdf_cv
 from talentbrug.tests.hostile.samples import LONG_NAME
 
 from .conftest import assert_accessible, assert_no_horizontal_scroll
+from .test_applying import _quick  # noqa: F401 - autouse: files in tmp, no anti-bot wait
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SHOTS = Path("var/shots")
 SIZES = ((1280, 900), (360, 800))
-
-
-@pytest.fixture(autouse=True)
-def _quick(settings, monkeypatch, tmp_path):
-    settings.TALENTBRUG_FORM_MIN_SECONDS = 0
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "media")},
-        },
-    }
-    monkeypatch.setattr(services, "extract_skills", fake_extract_skills)
-    from django.core.cache import cache
-
-    cache.clear()
 
 
 def _look(page, name: str) -> None:

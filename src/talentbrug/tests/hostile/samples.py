@@ -20,7 +20,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from talentbrug.docanalysis.tests.samples import make_docx, make_pdf
+from talentbrug.docanalysis.tests.samples import make_docx, make_pdf, pdf_from_objects
 
 CV_TEXT = "Jan Jansen\nErvaring: Python, Django, SQL. Opleiding: mbo 4 Software Developer.\n"
 LONG_NAME = "cv-" + "ä" * 993 + ".pdf"  # 1,000 characters
@@ -35,20 +35,7 @@ def many_page_pdf(pages: int = 60_000) -> bytes:
         b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
     ]
     objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"] * pages
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, obj in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    return pdf_from_objects(objects)
 
 
 def encrypted_pdf() -> bytes:

@@ -158,6 +158,8 @@ def test_every_hostile_file_as_a_video(key, organisation, settings, hostile_sett
 # What records do with each sample (records keep more types, and empty files as cards).
 RECORDS_REFUSED = {"hta", "html", "svg-script", "exe"}  # active content: a card, no file
 RECORDS_UNREADABLE = {"encrypted-pdf": "Versleuteld", "zip-bomb": "zipbom"}
+# Extension of samples that candidates may not send but records keep.
+RECORDS_EXTENSION = {"encrypted-pdf": "pdf", "many-pages": "pdf", "zip-bomb": "docx"}
 
 
 def _records_import(path: str, sample: Sample, collection, manager, tmp_path: Path):
@@ -175,7 +177,9 @@ def _records_import(path: str, sample: Sample, collection, manager, tmp_path: Pa
     root = tmp_path / "share"
     (root / "map").mkdir(parents=True, exist_ok=True)
     # A file system name cannot hold "/" and at most 255 bytes: the nearest name it can.
-    name = sample.name.replace("/", "_").encode()[:250].decode("utf-8", "ignore")
+    stem, dot, ext = sample.name.replace("/", "_").rpartition(".")
+    stem = stem.encode()[:240].decode("utf-8", "ignore")
+    name = f"{stem}{dot}{ext}"
     (root / "map" / name).write_bytes(sample.content)
     from django.conf import settings
 
@@ -218,7 +222,7 @@ def test_every_hostile_file_on_every_records_path(
             assert len(document.name) <= 300 and document.name.endswith(".pdf")
         if key == "many-pages":
             assert document.detected_type == "pdf"
-        extension = sample.safe_extension or "pdf"
+        extension = sample.safe_extension or RECORDS_EXTENSION[key]
         response = _records_client(manager).get(
             reverse("records:document_download", args=[document.pk])
         )
