@@ -29,11 +29,13 @@ from talentbrug.docanalysis.policy import Purpose, is_allowed, safe_name
         ("oud.doc", "", "oud.bin"),  # no detected type yet: unknown binary
     ],
 )
-def test_safe_name_has_the_extension_of_the_detected_type(name, doc_type, expected):
+def test_safe_name_has_the_extension_of_the_detected_type(
+    name: str, doc_type: str, expected: str
+) -> None:
     assert safe_name(name, doc_type) == expected
 
 
-def test_a_long_name_is_cut_and_keeps_its_extension():
+def test_a_long_name_is_cut_and_keeps_its_extension() -> None:
     name = safe_name("cv-" + "ä" * 1000 + ".pdf", DocType.PDF)
     assert len(name) == 150 and name.endswith("ä.pdf")
 
@@ -51,11 +53,11 @@ def test_a_long_name_is_cut_and_keeps_its_extension():
         (b"MZ is mijn afkorting.\nTot ziens.", "txt"),
     ],
 )
-def test_active_content_and_programs_are_detected(content, expected):
+def test_active_content_and_programs_are_detected(content: bytes, expected: str) -> None:
     assert detect_bytes(content) == expected
 
 
-def test_allow_lists_per_purpose():
+def test_allow_lists_per_purpose() -> None:
     assert is_allowed(DocType.RTF, Purpose.DOCUMENT)
     assert not is_allowed(DocType.HTML, Purpose.DOCUMENT)
     assert not is_allowed(DocType.SVG, Purpose.IMAGE)
@@ -65,14 +67,16 @@ def test_allow_lists_per_purpose():
         assert not is_allowed(active, Purpose.RECORDS)
 
 
-def test_a_pdf_declaring_more_pages_than_the_limit_is_read_lazily(monkeypatch):
+def test_a_pdf_declaring_more_pages_than_the_limit_is_read_lazily(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """pypdf's page list (the whole tree: ~11 s and ~300 MB for 60,000 pages) is not built."""
     import pypdf
 
     from talentbrug.docanalysis import Limits, analyse
     from talentbrug.tests.hostile.samples import many_page_pdf
 
-    def no_page_list(self):
+    def no_page_list(self: object) -> None:
         raise AssertionError("the whole page tree was loaded")
 
     monkeypatch.setattr(pypdf.PdfReader, "pages", property(no_page_list))
