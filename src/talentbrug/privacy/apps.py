@@ -12,6 +12,7 @@ class PrivacyConfig(AppConfig):
         from . import nav, permissions, tasks  # noqa: F401
 
         periodic.register("privacy.purge_expired", tasks.purge_expired)
+        periodic.register("privacy.remove_orphan_files", tasks.remove_orphan_files)
         allow_long_upload_names()
 
 

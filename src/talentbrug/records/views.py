@@ -21,7 +21,7 @@ from talentbrug.audit.services import record_event
 from talentbrug.docanalysis.policy import safe_name
 
 from . import declarations, mdto, services
-from .constants import AnalysisStatus, Decision, ItemStatus, ListStatus
+from .constants import AnalysisStatus, Decision, ImportStatus, ItemStatus, ListStatus
 from .forms import (
     CategoryForm,
     CollectionForm,
@@ -131,6 +131,7 @@ def collection_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_manage": can(request, "records.manage"),
             "can_triage": can(request, "records.triage"),
             "has_import_roots": bool(services.import_roots()),
+            "zip_imports": services.unfinished_zip_imports(collection),
         },
     )
 
@@ -151,19 +152,36 @@ def collection_upload(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
         return redirect("records:collection_detail", pk=collection.pk)
     created: list[Document] = []
+    zip_import = None
     try:
         if form.cleaned_data["files"]:
             created += services.import_files(collection, request.user, form.cleaned_data["files"])
         if form.cleaned_data["archive"]:
-            created += services.import_zip(collection, request.user, form.cleaned_data["archive"])
+            zip_import = services.start_zip_import(
+                collection, request.user, form.cleaned_data["archive"]
+            )
     except ValidationError as exc:
         _error(request, exc)
-    else:
-        unreadable = sum(1 for d in created if d.analysis_status == AnalysisStatus.UNREADABLE)
+        return redirect("records:collection_detail", pk=collection.pk)
+    if zip_import is not None and zip_import.status == ImportStatus.FAILED:
+        messages.error(request, zip_import.problem)
+    count = len(created) + (zip_import.document_count if zip_import else 0)
+    unreadable = sum(1 for d in created if d.analysis_status == AnalysisStatus.UNREADABLE)
+    unreadable += zip_import.unreadable_count if zip_import else 0
+    if created or (zip_import is not None and zip_import.status == ImportStatus.DONE):
         messages.success(
             request,
             _("%(count)s documenten toegevoegd; %(unreadable)s kunnen niet gelezen worden.")
-            % {"count": len(created), "unreadable": unreadable},
+            % {"count": count, "unreadable": unreadable},
+        )
+    if zip_import is not None and zip_import.status == ImportStatus.PENDING:
+        messages.info(
+            request,
+            _(
+                "Het ZIP-bestand %(name)s wordt ingelezen. De documenten verschijnen hieronder "
+                "zodra dat klaar is."
+            )
+            % {"name": zip_import.name},
         )
     return redirect("records:collection_detail", pk=collection.pk)
 
