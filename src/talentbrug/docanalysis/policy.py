@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from enum import StrEnum
+from typing import BinaryIO
 
 from .model import EXTENSIONS, DocType
 
@@ -30,10 +31,16 @@ DOCUMENT_TYPES = frozenset(
 )
 IMAGE_TYPES = frozenset({DocType.PNG, DocType.JPEG, DocType.WEBP})
 # Records: an archive holds every kind of file, and each must stay decidable, so records keep
-# everything except what runs when opened: markup with scripts (HTML, SVG) and programs.
-# Those become an unreadable card with a reason, without the file.
-ACTIVE_TYPES = frozenset({DocType.HTML, DocType.SVG, DocType.EXECUTABLE})
-RECORDS_TYPES = frozenset(DocType) - ACTIVE_TYPES
+# everything except programs, and markup (HTML, SVG) that carries scripts (see
+# ``has_active_markup``): those become an unreadable card with a reason, without the file.
+RECORDS_TYPES = frozenset(DocType) - {DocType.EXECUTABLE}
+MARKUP_TYPES = frozenset({DocType.HTML, DocType.SVG})
+_ACTIVE_MARKUP_RE = re.compile(
+    rb"<\s*(?:script|hta:application|iframe|object|embed|applet|meta\s[^>]*http-equiv)\b"
+    rb"|\son[a-z]+\s*=|javascript\s*:|vbscript\s*:",
+    re.IGNORECASE,
+)
+_OVERLAP = 256  # bytes kept between chunks, so a tag split over two chunks is still found
 # Videos are detected by ``applications.uploads.video_kind`` (WebM/MP4 are not DocTypes).
 VIDEO_EXTENSIONS = {"webm": "webm", "mp4": "mp4"}
 
@@ -69,6 +76,21 @@ _FORBIDDEN_RE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 
 def is_allowed(doc_type: DocType, purpose: Purpose) -> bool:
     return doc_type in ALLOWED[purpose]
+
+
+def has_active_markup(stream: BinaryIO, chunk_size: int = 1024 * 1024) -> bool:
+    """Whether HTML/SVG content holds anything a browser runs: scripts, event handlers,
+    ``javascript:`` links, frames, plug-ins, refresh redirects. Reads the whole stream."""
+    stream.seek(0)
+    tail = b""
+    try:
+        while chunk := stream.read(chunk_size):
+            if _ACTIVE_MARKUP_RE.search(tail + chunk):
+                return True
+            tail = chunk[-_OVERLAP:]
+        return False
+    finally:
+        stream.seek(0)
 
 
 def extension_for(doc_type: DocType | str) -> str:

@@ -24,7 +24,13 @@ from talentbrug.docanalysis import DocType, Limits, detect_type
 from talentbrug.docanalysis.extractors import check_zip_container
 from talentbrug.docanalysis.macros import macro_reason
 from talentbrug.docanalysis.model import EXTENSIONS
-from talentbrug.docanalysis.policy import Purpose, is_allowed, safe_name
+from talentbrug.docanalysis.policy import (
+    MARKUP_TYPES,
+    Purpose,
+    has_active_markup,
+    is_allowed,
+    safe_name,
+)
 
 __all__ = [
     "MAX_PDF_PAGES",
@@ -117,9 +123,9 @@ def _not_accepted(name: str, purpose: Purpose) -> UploadRejected:
     if purpose is Purpose.RECORDS:
         return UploadRejected(
             _(
-                "Niet opgeslagen: ‘%(name)s’ kan code uitvoeren als iemand het opent (HTML, SVG "
-                "of een programma). Beoordeel de kaart op naam en map; het origineel staat nog "
-                "bij de bron."
+                "Niet opgeslagen: ‘%(name)s’ kan code uitvoeren als iemand het opent (een "
+                "programma, of HTML of SVG met scripts). Beoordeel de kaart op naam en map; het "
+                "origineel staat nog bij de bron."
             )
             % {"name": shown}
         )
@@ -206,7 +212,9 @@ def check_file(
     stream: BinaryIO = upload  # type: ignore[assignment]
     extension = _extension(raw_name.replace("\\", "/").rsplit("/", 1)[-1])
     doc_type, _warnings = detect_type(stream, extension)
-    if not is_allowed(doc_type, purpose):
+    if not is_allowed(doc_type, purpose) or (
+        doc_type in MARKUP_TYPES and has_active_markup(stream)
+    ):
         raise _not_accepted(raw_name, purpose)
     shown = display_name(raw_name)
     if (

@@ -63,8 +63,27 @@ def test_allow_lists_per_purpose() -> None:
     assert not is_allowed(DocType.SVG, Purpose.IMAGE)
     assert is_allowed(DocType.WEBP, Purpose.IMAGE)
     assert is_allowed(DocType.XLS, Purpose.RECORDS) and is_allowed(DocType.BINARY, Purpose.RECORDS)
-    for active in (DocType.HTML, DocType.SVG, DocType.EXECUTABLE):
-        assert not is_allowed(active, Purpose.RECORDS)
+    assert not is_allowed(DocType.EXECUTABLE, Purpose.RECORDS)
+
+
+@pytest.mark.parametrize(
+    "content,active",
+    [
+        (b"<!DOCTYPE html><html><body><p>Vacature</p></body></html>", False),
+        (b"<html><body><p>Zie <a href='https://example.org'>hier</a></p></body></html>", False),
+        (b"<html><body><script>alert(1)</script></body></html>", True),
+        (b"<svg xmlns='http://www.w3.org/2000/svg'><rect onclick='x()'/></svg>", True),
+        (b"<html><a href='JavaScript:alert(1)'>x</a></html>", True),
+        (b"<html><meta http-equiv='refresh' content='0;url=x'></html>", True),
+        (b"<html>" + b"x" * (1024 * 1024 - 3) + b"<script>", True),  # split over two chunks
+    ],
+)
+def test_active_markup_is_found_anywhere_in_the_file(content: bytes, active: bool) -> None:
+    import io
+
+    from talentbrug.docanalysis.policy import has_active_markup
+
+    assert has_active_markup(io.BytesIO(content)) is active
 
 
 def test_a_pdf_declaring_more_pages_than_the_limit_is_read_lazily(

@@ -210,7 +210,7 @@ def test_every_hostile_file_on_every_records_path(
 )  # empty: the form says so (#15 item 4)
 @pytest.mark.parametrize("field", ["files", "archive"])
 def test_every_hostile_file_through_the_records_upload_page(
-    field, key, collection, manager, settings, hostile_settings
+    field, key, collection, manager, settings, hostile_settings, django_capture_on_commit_callbacks
 ):
     sample = _samples()[key]
     if field == "archive":
@@ -219,7 +219,8 @@ def test_every_hostile_file_through_the_records_upload_page(
             zf.writestr(f"map/{sample.name}", sample.content)
         sample = Sample(sample.key, "map.zip", buffer.getvalue(), sample.outcome)
     url = reverse("records:collection_upload", args=[collection.pk])
-    response = _raw_post(_records_client(manager), url, {}, field, sample)
+    with django_capture_on_commit_callbacks(execute=True):  # a ZIP is imported by a job
+        response = _raw_post(_records_client(manager), url, {}, field, sample)
     assert response.status_code == 302
     document = RecordsDocument.objects.get(collection=collection)
     _assert_records_outcome(
