@@ -32,24 +32,35 @@ def _look(page, name: str) -> None:
 
 
 def _fill(page) -> None:
+    """Step 1 of the apply form: who you are (the form shows one step at a time)."""
     page.locator("[name=name]").fill("Jan Jansen")
     page.locator("[name=email]").fill("jan.jansen@voorbeeld.nl")
     page.locator("#id_right_to_work_0").check()
-    page.locator("#id_privacy").check()
+    page.locator("[data-step]:not([hidden]) [data-step-next]").click()
+
+
+def _submit(page, file: dict) -> None:
+    """On the step with the CV: choose the file, walk to the last step, agree and send."""
+    page.locator("[name=cv]").set_input_files(file)
+    while page.locator("[data-step]:not([hidden]) [data-step-next]").count():
+        page.locator("[data-step]:not([hidden]) [data-step-next]").click()
+    if not page.locator("#id_privacy").is_checked():
+        page.locator("#id_privacy").check()
+    page.locator("button[type=submit][data-submit-once]").click()
 
 
 def test_a_script_image_is_refused_in_dutch_and_a_long_name_is_accepted(page):
     vacancy = PublishedVacancyFactory()
     page.goto(reverse("applications:apply_route", kwargs={"pk": vacancy.pk, "route": "cv"}))
     _fill(page)
-    page.locator("[name=cv]").set_input_files(
+    _submit(
+        page,
         {
             "name": "foto.svg",
             "mimeType": "image/svg+xml",
             "buffer": b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
-        }
+        },
     )
-    page.locator("button[type=submit][data-submit-once]").click()
     summary = page.locator("#error-summary")
     summary.wait_for()
     assert "We nemen ‘foto.svg’ niet aan" in summary.inner_text()
@@ -57,11 +68,7 @@ def test_a_script_image_is_refused_in_dutch_and_a_long_name_is_accepted(page):
     _look(page, "apply-refused-svg")
     assert not Document.objects.exists()
 
-    _fill(page)
-    page.locator("[name=cv]").set_input_files(
-        {"name": LONG_NAME, "mimeType": "application/pdf", "buffer": pdf_cv()}
-    )
-    page.locator("button[type=submit][data-submit-once]").click()
+    _submit(page, {"name": LONG_NAME, "mimeType": "application/pdf", "buffer": pdf_cv()})
     page.wait_for_url("**/solliciteren/klaar/**")
     document = Document.objects.get()
     assert document.original_name.endswith(".pdf") and len(document.original_name) <= 150
@@ -72,11 +79,10 @@ def test_the_bad_request_page_is_dutch_and_says_what_to_do(page):
     vacancy = PublishedVacancyFactory()
     page.goto(reverse("applications:apply_route", kwargs={"pk": vacancy.pk, "route": "cv"}))
     _fill(page)
-    page.locator("[name=cv]").set_input_files(
-        {"name": "x" * 9000 + ".pdf", "mimeType": "application/pdf", "buffer": pdf_cv()}
-    )
     with page.expect_response(lambda r: r.request.method == "POST") as answer:
-        page.locator("button[type=submit][data-submit-once]").click()
+        _submit(
+            page, {"name": "x" * 9000 + ".pdf", "mimeType": "application/pdf", "buffer": pdf_cv()}
+        )
     assert answer.value.status == 400
     heading = page.get_by_role("heading", level=1)
     heading.wait_for()
