@@ -35,12 +35,16 @@ from talentbrug.docanalysis import (
     Limits,
     NearDuplicateIndex,
     analyse,
+    detect_type,
     signature_from_hex,
 )
+from talentbrug.docanalysis.analyse import OFFICE_TYPES
 from talentbrug.docanalysis.macros import macro_reason
 from talentbrug.docanalysis.similarity import signature_to_hex
 from talentbrug.pages import jobs
 from talentbrug.pages.jobs import hold_point
+from talentbrug.privacy.filecheck import Purpose, UploadRejected, check_file
+from talentbrug.privacy.safeparse import analyse as safe_analyse
 from talentbrug.privacy.virusscan import records_problem as virus_problem
 
 from .constants import (
@@ -84,6 +88,11 @@ UNSUPPORTED_TYPES = {
 
 def max_file_bytes() -> int:
     return int(getattr(settings, "RECORDS_MAX_FILE_BYTES", 200 * 1024 * 1024))
+
+
+def file_read_seconds() -> float:
+    """Time budget for reading one file of a server folder (a slow or stuck share)."""
+    return float(getattr(settings, "RECORDS_IMPORT_FILE_SECONDS", 60))
 
 
 def max_zip_total_bytes() -> int:
@@ -206,8 +215,28 @@ def clean_path(raw: str) -> tuple[str, str]:
     return cleaned, problem
 
 
-def _bounded_copy(source: IO[bytes], limit: int) -> tuple[IO[bytes] | None, int]:
-    """Copy at most ``limit`` bytes into a temporary file; (None, size) when over the limit."""
+class ReadTooSlow(Exception):
+    """Reading one file took longer than its time budget."""
+
+
+def _short_name(name: str, limit: int) -> str:
+    """``name`` cut to ``limit`` characters in the middle, so its extension stays visible."""
+    if len(name) <= limit:
+        return name
+    stem, dot, ext = name.rpartition(".")
+    if not dot or len(ext) > 10:
+        return name[:limit]
+    return stem[: limit - len(ext) - 2] + "…." + ext
+
+
+def _bounded_copy(
+    source: IO[bytes], limit: int, deadline: float | None = None
+) -> tuple[IO[bytes] | None, int]:
+    """Copy at most ``limit`` bytes into a temporary file; (None, size) when over the limit.
+
+    With a ``deadline`` (``time.monotonic()`` value), :class:`ReadTooSlow` is raised when it
+    passes between two chunks.
+    """
     spool = tempfile.SpooledTemporaryFile(max_size=8 * CHUNK)  # noqa: SIM115 - returned
     size = 0
     while chunk := source.read(CHUNK):
@@ -216,8 +245,29 @@ def _bounded_copy(source: IO[bytes], limit: int) -> tuple[IO[bytes] | None, int]
             spool.close()
             return None, size
         spool.write(chunk)
+        if deadline is not None and time.monotonic() > deadline:
+            spool.close()
+            raise ReadTooSlow
     spool.seek(0)
     return spool, size
+
+
+def _content_problem(item: Incoming, organisation: Any, name: str) -> str:
+    """Why a file is not stored (virus, active content), or "" when it may be stored.
+
+    Reads the copy of the file only: runs before any database transaction is open.
+    """
+    assert item.stream is not None
+    # clamd when configured: infected → unreadable card, file not stored;
+    # scanner down → ValidationError, nothing of the import is kept.
+    problem = virus_problem(item.stream, organisation)
+    if problem or item.size == 0:  # empty files stay cards (suggested for discarding)
+        return problem
+    try:
+        check_file(item.stream, Purpose.RECORDS, max_bytes=max_file_bytes(), name=name)
+    except UploadRejected as exc:
+        return exc.message
+    return ""
 
 
 def _store(
@@ -226,53 +276,56 @@ def _store(
     incoming: Iterable[Incoming],
     finish: Callable[[list[Document], int], None] | None = None,
 ) -> list[Document]:
-    """Create documents (and their stored files) in one transaction; analysis comes after.
+    """Create documents and their stored files; analysis comes after.
+
+    Files are read, checked and written to storage first, with no transaction open: reading
+    a slow share or a big ZIP must never hold SQLite's write lock. The rows are then
+    inserted in one short transaction; when anything fails, the stored files are removed
+    (after a killed process, the orphan-file sweep removes them).
 
     ``finish(created, unreadable)`` runs inside that transaction, after the last row: a ZIP
     import marks itself done there, so its documents and its "done" commit together (or not
     at all, when ``finish`` raises).
     """
-    created: list[Document] = []
-    pending: list[Document] = []  # inserted in chunks (one INSERT per chunk, not per file)
+    documents: list[Document] = []
     stored: list[str] = []
     unreadable = 0
     try:
-        with transaction.atomic():
-            for item in incoming:
-                path, path_problem = clean_path(item.path)
-                document = Document(
-                    organisation=collection.organisation,
-                    collection=collection,
-                    path=path,
-                    name=path.rsplit("/", 1)[-1][:300],
-                    size=item.size,
-                    source_modified=item.modified,
-                )
-                problem = item.problem or path_problem
+        for item in incoming:
+            path, path_problem = clean_path(item.path)
+            document = Document(
+                organisation=collection.organisation,
+                collection=collection,
+                path=path,
+                name=_short_name(path.rsplit("/", 1)[-1], 300),
+                size=item.size,
+                source_modified=item.modified,
+            )
+            problem = item.problem or path_problem
+            try:
                 if not problem and item.stream is not None:
-                    # clamd when configured: infected → unreadable card, file not stored;
-                    # scanner down → ValidationError, nothing of the import is kept.
-                    problem = virus_problem(item.stream, collection.organisation)
-                try:
-                    if problem or item.stream is None:
-                        document.analysis_status = AnalysisStatus.UNREADABLE
-                        document.unreadable_reason = (problem or _("Bestand ontbreekt"))[:300]
-                        unreadable += 1
-                    else:
-                        document.file.save(document.name, File(item.stream), save=False)
-                        stored.append(document.file.name)
-                        if len(stored) == 1:
-                            hold_point("records.import")  # test-only (kill tests)
-                finally:
-                    # Close (and free) each copy at once: a folder or ZIP is streamed, so
-                    # memory stays flat however many files come in.
-                    if item.stream is not None:
-                        item.stream.close()
-                pending.append(document)
-                if len(pending) >= STORE_INSERT_CHUNK:
-                    created += Document.objects.bulk_create(pending)
-                    pending = []
-            created += Document.objects.bulk_create(pending)
+                    problem = _content_problem(item, collection.organisation, document.name)
+                if problem or item.stream is None:
+                    document.analysis_status = AnalysisStatus.UNREADABLE
+                    document.unreadable_reason = (problem or _("Bestand ontbreekt"))[:300]
+                    unreadable += 1
+                else:
+                    document.file.save(document.name, File(item.stream), save=False)
+                    stored.append(document.file.name)
+                    if len(stored) == 1:
+                        hold_point("records.import")  # test-only (kill tests)
+            finally:
+                # Close (and free) each copy at once: a folder or ZIP is streamed, so
+                # memory stays flat however many files come in.
+                if item.stream is not None:
+                    item.stream.close()
+            documents.append(document)
+        created: list[Document] = []
+        with transaction.atomic():
+            for start in range(0, len(documents), STORE_INSERT_CHUNK):
+                # one INSERT per chunk, not per file
+                chunk = documents[start : start + STORE_INSERT_CHUNK]
+                created += Document.objects.bulk_create(chunk)
             Collection.objects.filter(pk=collection.pk).update(
                 analysis_total=F("analysis_total") + len(created),
                 analysis_done=F("analysis_done") + unreadable,
@@ -597,7 +650,16 @@ def _folder_target(root_name: str, subpath: str) -> Path:
 
 
 def _folder_members(target: Path) -> Iterator[Incoming]:
+    """Each file under ``target``, read one at a time within its time budget.
+
+    The type of every entry is checked with ``lstat`` before it is opened: only regular files
+    are read (a named pipe, socket or device would block or never end), symbolic links are
+    never followed, and files are opened with ``O_NOFOLLOW | O_NONBLOCK`` and checked again
+    with ``fstat`` (the entry may have been swapped between the two looks).
+    """
     limit = max_file_bytes()
+    budget = file_read_seconds()
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     for dirpath, dirnames, filenames in os.walk(target, followlinks=False):
         current = Path(dirpath)
         for dirname in sorted(dirnames):
@@ -609,25 +671,42 @@ def _folder_members(target: Path) -> Iterator[Incoming]:
         for filename in sorted(filenames):
             full = current / filename
             rel = str(full.relative_to(target))
-            if full.is_symlink():
-                yield Incoming(rel, None, 0, _("Symbolische koppeling, niet gevolgd"))
-                continue
-            try:
-                fd = os.open(full, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-            except OSError:
-                yield Incoming(rel, None, 0, _("Kan het bestand niet openen"))
-                continue
-            with os.fdopen(fd, "rb") as fh:
-                info = os.fstat(fh.fileno())
-                if not stat.S_ISREG(info.st_mode):
-                    yield Incoming(rel, None, 0, _("Geen gewoon bestand"))
-                    continue
-                copy, size = _bounded_copy(fh, limit)
-            if copy is None:
-                yield Incoming(rel, None, size, _("Te groot om in te lezen"))
-            else:
-                mtime = datetime.fromtimestamp(info.st_mtime, tz=UTC)
-                yield Incoming(rel, copy, size, modified=mtime)
+            yield _folder_member(full, rel, flags, limit, budget)
+
+
+def _folder_member(full: Path, rel: str, flags: int, limit: int, budget: float) -> Incoming:
+    not_regular = _("Geen gewoon bestand (bijvoorbeeld een pipe of apparaat); niet gelezen")
+    try:
+        info = os.lstat(full)
+    except OSError:
+        return Incoming(rel, None, 0, _("Kan het bestand niet openen"))
+    if stat.S_ISLNK(info.st_mode):
+        return Incoming(rel, None, 0, _("Symbolische koppeling, niet gevolgd"))
+    if not stat.S_ISREG(info.st_mode):
+        return Incoming(rel, None, 0, not_regular)
+    try:
+        fd = os.open(full, flags)
+    except OSError:
+        return Incoming(rel, None, 0, _("Kan het bestand niet openen"))
+    with os.fdopen(fd, "rb") as fh:
+        opened = os.fstat(fh.fileno())
+        if not stat.S_ISREG(opened.st_mode) or opened.st_ino != info.st_ino:
+            return Incoming(rel, None, 0, not_regular)
+        try:
+            copy, size = _bounded_copy(fh, limit, time.monotonic() + budget)
+        except ReadTooSlow:
+            return Incoming(
+                rel,
+                None,
+                opened.st_size,
+                _("Inlezen duurde langer dan %(seconds)s seconden; niet gelezen")
+                % {"seconds": int(budget)},
+            )
+        except OSError:
+            return Incoming(rel, None, opened.st_size, _("Kan het bestand niet lezen"))
+    if copy is None:
+        return Incoming(rel, None, size, _("Te groot om in te lezen"))
+    return Incoming(rel, copy, size, modified=datetime.fromtimestamp(opened.st_mtime, tz=UTC))
 
 
 def import_folder(
@@ -651,8 +730,21 @@ def import_folder(
 
 def _unreadable_reason(errors: list[str], has_text: bool, doc_type: DocType) -> str:
     joined = " ".join(errors).lower()
-    if "encrypt" in joined or "password" in joined:
-        return _("Versleuteld bestand")
+    if "encrypt" in joined or "password" in joined or "decrypt" in joined:
+        return _(
+            "Versleuteld met een wachtwoord: de inhoud is niet te lezen. Vraag een versie "
+            "zonder wachtwoord, of beoordeel het bestand op naam en map."
+        )
+    if "suspicious compression" in joined or "zip bomb" in joined:
+        return _(
+            "Verdacht sterk ingepakt (mogelijke zipbom): niet geopend. Beoordeel het bestand op "
+            "naam en map."
+        )
+    if "safeparse:" in joined:
+        return _(
+            "Te zwaar om te lezen (te veel pagina's, tijd of geheugen). Beoordeel het "
+            "bestand op naam en map, of open het zelf."
+        )
     if "too large" in joined:
         return _("Te groot om te lezen")
     if doc_type in UNSUPPORTED_TYPES:
@@ -668,6 +760,9 @@ def _unreadable_reason(errors: list[str], has_text: bool, doc_type: DocType) -> 
 # export) is therefore read for its first ~800 KB only (4 bytes per character at most); its
 # checksum and size still cover the whole file.
 ANALYSIS_LIMITS = Limits(max_text_chars=MAX_TEXT_CHARS)
+# Types whose parsers can be driven into long runs or large memory by a crafted file. Plain
+# text, e-mail and images are read in-process (a child costs ~0.3-0.9 s to start).
+LIMITED_PARSE_TYPES = frozenset({DocType.PDF, DocType.MSG, DocType.ZIP, DocType.RTF, *OFFICE_TYPES})
 # Analysis results are written in chunks: one transaction per chunk instead of one per
 # document (a commit costs milliseconds on SQLite), but bounded in memory (texts are large).
 ANALYSIS_WRITE_CHUNK = 50
@@ -681,7 +776,13 @@ def _read_document(document: Document) -> dict[str, Any]:
             raise FileNotFoundError("no file")
         with document.file.open("rb") as fh:
             macro = macro_reason(fh, document.name)
-            result = analyse(fh, name=document.name, limits=ANALYSIS_LIMITS)
+            doc_type, _warnings = detect_type(fh)
+            if doc_type in LIMITED_PARSE_TYPES:
+                # PDFs and containers: a crafted file can take minutes and gigabytes, so
+                # they are parsed in a child process with CPU, memory and time limits.
+                result = safe_analyse(fh, name=document.name, limits=ANALYSIS_LIMITS)
+            else:
+                result = analyse(fh, name=document.name, limits=ANALYSIS_LIMITS)
     except Exception as exc:
         return {
             "analysis_status": AnalysisStatus.UNREADABLE,

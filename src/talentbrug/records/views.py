@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 from talentbrug import spreadsheets
 from talentbrug.accounts.access import can, get_for_organisation, scoped, staff_required
 from talentbrug.audit.services import record_event
+from talentbrug.docanalysis.policy import safe_name
 
 from . import declarations, mdto, services
 from .constants import AnalysisStatus, Decision, ImportStatus, ItemStatus, ListStatus
@@ -379,12 +380,14 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
         obj=document,
     )
     # Inert type: a stored file (maybe .html or .svg) must never be rendered by the browser.
-    return FileResponse(
+    response = FileResponse(
         document.file.open("rb"),
         as_attachment=True,
-        filename=document.name,
+        filename=safe_name(document.name, document.detected_type),
         content_type="application/octet-stream",
     )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @require_POST
