@@ -11,6 +11,16 @@ class Waardering(models.TextChoices):
     VERNIETIGEN = "V", _("V – vernietigen na de bewaartermijn")
 
 
+class StartDateRule(models.TextChoices):
+    """From which date a category's bewaartermijn runs."""
+
+    DOCUMENT_DATE = "documentdatum", _("De documentdatum (uit het bestand of ingevuld)")
+    TRIGGER_DATE = (
+        "aanleiding",
+        _("De datum van de aanleiding, per document ingevuld (bijvoorbeeld einde procedure)"),
+    )
+
+
 class Decision(models.TextChoices):
     UNDECIDED = "undecided", _("Nog niet beslist")
     KEEP = "keep", _("Bewaren")
@@ -30,6 +40,7 @@ class ListStatus(models.TextChoices):
 
     NEW = "nieuw", _("Nieuw")
     IN_REVIEW = "ter_beoordeling", _("Ter beoordeling")
+    CHANGES_REQUESTED = "wijzigingen_gevraagd", _("Wijzigingen gevraagd")
     APPROVED = "goedgekeurd", _("Goedgekeurd")
     ARCHIVIST_APPROVED = "archivaris_akkoord", _("Akkoord archivaris")
     COOLING_OFF = "wachttijd", _("Wachttijd")
@@ -43,6 +54,7 @@ class ItemStatus(models.TextChoices):
     EXCLUDED = "uitgezonderd", _("Uitgezonderd")
     RESTORED = "teruggezet", _("Teruggezet")
     HELD = "geblokkeerd", _("Niet vernietigd: juridische blokkade")
+    REFUSED = "geweigerd", _("Niet vernietigd: mag nog niet weg")
     DESTROYED = "vernietigd", _("Vernietigd")
 
 
@@ -54,6 +66,16 @@ LOCKED_LIST_STATUSES = (
     ListStatus.COOLING_OFF,
     ListStatus.DESTROYING,
 )
-ACTIVE_LIST_STATUSES = (ListStatus.NEW, *LOCKED_LIST_STATUSES)
+# Lists the maker may still change (a changed decision takes the document off the list).
+EDITABLE_LIST_STATUSES = (ListStatus.NEW, ListStatus.CHANGES_REQUESTED)
+ACTIVE_LIST_STATUSES = (*EDITABLE_LIST_STATUSES, *LOCKED_LIST_STATUSES)
 # Item statuses that still count as "on the list".
 LIVE_ITEM_STATUSES = (ItemStatus.PROPOSED, ItemStatus.APPROVED)
+
+
+class OverrideStatus(models.TextChoices):
+    """A request to destroy a document that the selectielijst says must stay."""
+
+    REQUESTED = "aangevraagd", _("Aangevraagd")
+    APPROVED = "goedgekeurd", _("Goedgekeurd")
+    REJECTED = "afgewezen", _("Afgewezen")

@@ -16,7 +16,7 @@ import time
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -43,12 +43,14 @@ from talentbrug.privacy.virusscan import records_problem as virus_problem
 
 from .constants import (
     ACTIVE_LIST_STATUSES,
+    EDITABLE_LIST_STATUSES,
     LIVE_ITEM_STATUSES,
     LOCKED_LIST_STATUSES,
     AnalysisStatus,
     Decision,
     ItemStatus,
     ListStatus,
+    OverrideStatus,
 )
 from .models import (
     MAX_TEXT_CHARS,
@@ -56,10 +58,12 @@ from .models import (
     DecisionLog,
     DestructionList,
     DestructionListItem,
+    DestructionOverride,
     Document,
     RecordsSettings,
     SelectielijstCategory,
 )
+from .retention import Verdict, document_verdict
 
 T = TypeVar("T")
 CHUNK = 1024 * 1024
@@ -725,7 +729,7 @@ def _drop_from_new_lists(document: Document) -> None:
     DestructionListItem.objects.filter(
         document=document,
         status=ItemStatus.PROPOSED,
-        destruction_list__status=ListStatus.NEW,
+        destruction_list__status__in=EDITABLE_LIST_STATUSES,
     ).delete()
 
 
@@ -988,6 +992,137 @@ def set_legal_hold(document: Document, user: Any, *, hold: bool, reference: str 
     return doc
 
 
+# --- Dates and overrides of the selectielijst ---------------------------------------------
+
+
+def set_document_dates(
+    document: Document,
+    user: Any,
+    *,
+    document_date: date | None,
+    trigger_date: date | None,
+) -> Document:
+    """Set (or correct) the dates from which the bewaartermijn runs, by hand."""
+    today = timezone.localdate()
+    for value in (document_date, trigger_date):
+        if value is not None and value > today:
+            raise ValidationError(_("Een datum in de toekomst kan niet. Kies vandaag of eerder."))
+    with transaction.atomic():
+        doc = Document.objects.select_for_update().get(pk=document.pk)
+        _ensure_not_locked(doc)
+        changed = {}
+        if document_date != doc.document_date:
+            changed["document_date"] = document_date
+            changed["document_date_by_hand"] = document_date is not None
+        if trigger_date != doc.trigger_date:
+            changed["trigger_date"] = trigger_date
+        if not changed:
+            return doc
+        for field, value in changed.items():
+            setattr(doc, field, value)
+        doc.save(update_fields=list(changed))
+        _drop_from_new_lists(doc)
+        record_event(
+            "records.document_dates_set",
+            actor=user,
+            organisation=doc.organisation,
+            obj=doc,
+            fields=sorted(k for k in changed if k != "document_date_by_hand"),
+        )
+    return doc
+
+
+def request_override(
+    document: Document, user: Any, *, justification: str, reference: str = ""
+) -> DestructionOverride:
+    """Ask to destroy a document the selectielijst refuses (→ aangevraagd)."""
+    if len(justification.strip()) < 20:
+        raise ValidationError(
+            _("Schrijf een onderbouwing van minstens 20 tekens: waarom mag dit document toch weg?")
+        )
+    with transaction.atomic():
+        doc = Document.objects.select_for_update().get(pk=document.pk)
+        if doc.destroyed_at:
+            raise ValidationError(_("Dit document is al vernietigd."))
+        verdict = document_verdict(doc, with_override=False)
+        if verdict.destroyable:
+            raise ValidationError(
+                _(
+                    "Dit document mag volgens de selectielijst al weg. Een uitzondering is niet nodig."
+                )
+            )
+        if not verdict.overridable:
+            raise ValidationError(
+                _("Bij een juridische blokkade kan geen uitzondering. Hef eerst de blokkade op.")
+            )
+        if doc.overrides.filter(
+            status__in=[OverrideStatus.REQUESTED, OverrideStatus.APPROVED]
+        ).exists():
+            raise ValidationError(_("Voor dit document loopt al een uitzondering."))
+        override = DestructionOverride.objects.create(
+            organisation=doc.organisation,
+            document=doc,
+            justification=justification.strip()[:4000],
+            reference=reference.strip()[:200],
+            refusal=verdict.reason[:300],
+            requested_by=user,
+        )
+        record_event(
+            "records.override_requested",
+            actor=user,
+            organisation=doc.organisation,
+            obj=override,
+            document_id=doc.pk,
+            refusal=str(verdict.refusal),
+        )
+    return override
+
+
+def _decide_override(
+    override: DestructionOverride, user: Any, status: str, comment: str
+) -> DestructionOverride:
+    with transaction.atomic():
+        override = DestructionOverride.objects.select_for_update().get(pk=override.pk)
+        if override.status != OverrideStatus.REQUESTED:
+            raise ValidationError(
+                _("Over deze uitzondering is al beslist (%(status)s).")
+                % {"status": override.get_status_display()}
+            )
+        if override.requested_by_id == user.pk:
+            raise ValidationError(
+                _("U heeft deze uitzondering zelf aangevraagd. Een collega moet erover beslissen.")
+            )
+        override.status = status
+        override.decided_by = user
+        override.decided_at = timezone.now()
+        override.decision_comment = comment.strip()[:2000]
+        override.save()
+        record_event(
+            "records.override_approved"
+            if status == OverrideStatus.APPROVED
+            else "records.override_rejected",
+            actor=user,
+            organisation=override.organisation,
+            obj=override,
+            document_id=override.document_id,
+        )
+    return override
+
+
+def approve_override(
+    override: DestructionOverride, user: Any, comment: str = ""
+) -> DestructionOverride:
+    """aangevraagd → goedgekeurd, by a second person. The document may then go on a list."""
+    return _decide_override(override, user, OverrideStatus.APPROVED, comment)
+
+
+def reject_override(override: DestructionOverride, user: Any, comment: str) -> DestructionOverride:
+    """aangevraagd → afgewezen, by a second person, with a reason."""
+    if not comment.strip():
+        raise ValidationError(_("Geef een reden waarom de uitzondering niet doorgaat."))
+    return _decide_override(override, user, OverrideStatus.REJECTED, comment)
+
+
 # --- Destruction lists -------------------------------------------------------------------
 
 
@@ -1003,23 +1138,66 @@ def _lock(dl: DestructionList) -> DestructionList:
     return DestructionList.objects.select_for_update().get(pk=dl.pk)
 
 
-def create_destruction_list(collection: Collection, user: Any, name: str = "") -> DestructionList:
-    """Put every discarded document that is not yet on a list onto a new list (status nieuw)."""
-    with transaction.atomic():
-        busy = DestructionListItem.objects.filter(
-            status__in=LIVE_ITEM_STATUSES, destruction_list__status__in=ACTIVE_LIST_STATUSES
-        ).values("document_id")
-        documents = list(
-            Document.objects.filter(
-                collection=collection,
-                decision=Decision.DISCARD,
-                legal_hold=False,
-                destroyed_at__isnull=True,
-            )
-            .exclude(pk__in=busy)
-            .select_related("category")
+def _item_for(dl: DestructionList, doc: Document) -> DestructionListItem:
+    category = doc.effective_category
+    return DestructionListItem(
+        destruction_list=dl,
+        document=doc,
+        record_name=doc.name,
+        record_path=doc.path,
+        record_sha256=doc.sha256,
+        record_date=doc.term_date,
+        category_code=category.code if category else "",
+        category_name=category.name if category else "",
+        waardering=category.waardering if category else "",
+        bewaartermijn_years=category.bewaartermijn_years if category else None,
+    )
+
+
+def destruction_candidates(
+    collection: Collection, *, today: date | None = None
+) -> tuple[list[Document], list[tuple[Document, Verdict]]]:
+    """Discarded documents not yet on a list: (may go onto a list, refused with verdict)."""
+    busy = DestructionListItem.objects.filter(
+        status__in=LIVE_ITEM_STATUSES, destruction_list__status__in=ACTIVE_LIST_STATUSES
+    ).values("document_id")
+    documents = (
+        Document.objects.filter(
+            collection=collection,
+            decision=Decision.DISCARD,
+            destroyed_at__isnull=True,
         )
+        .exclude(pk__in=busy)
+        .select_related("category", "collection__default_category")
+    )
+    allowed: list[Document] = []
+    refused: list[tuple[Document, Verdict]] = []
+    for doc in documents:
+        verdict = document_verdict(doc, today=today)
+        if verdict.destroyable:
+            allowed.append(doc)
+        else:
+            refused.append((doc, verdict))
+    return allowed, refused
+
+
+def create_destruction_list(collection: Collection, user: Any, name: str = "") -> DestructionList:
+    """Put every discarded document that may go onto a new list (status nieuw).
+
+    Only documents the selectielijst allows to destroy (V, term known and run out) or that
+    have an approved override; the rest stay off the list (see ``destruction_candidates``).
+    """
+    with transaction.atomic():
+        documents, refused = destruction_candidates(collection)
         if not documents:
+            if refused:
+                raise ValidationError(
+                    _(
+                        "Geen enkel weggegooid document mag al weg: %(count)s documenten zijn "
+                        "geweigerd. De redenen staan bij de verzameling."
+                    )
+                    % {"count": len(refused)}
+                )
             raise ValidationError(
                 _("Er zijn geen weggegooide documenten die nog niet op een lijst staan.")
             )
@@ -1031,38 +1209,14 @@ def create_destruction_list(collection: Collection, user: Any, name: str = "") -
             % {"collection": collection.name, "date": timezone.localdate().strftime("%d-%m-%Y")},
             created_by=user,
         )
-        default = collection.default_category
-        DestructionListItem.objects.bulk_create(
-            [
-                DestructionListItem(
-                    destruction_list=dl,
-                    document=doc,
-                    record_name=doc.name,
-                    record_path=doc.path,
-                    record_sha256=doc.sha256,
-                    record_date=doc.term_date,
-                    category_code=(doc.category or default).code
-                    if (doc.category or default)
-                    else "",
-                    category_name=(doc.category or default).name
-                    if (doc.category or default)
-                    else "",
-                    waardering=(doc.category or default).waardering
-                    if (doc.category or default)
-                    else "",
-                    bewaartermijn_years=(doc.category or default).bewaartermijn_years
-                    if (doc.category or default)
-                    else None,
-                )
-                for doc in documents
-            ]
-        )
+        DestructionListItem.objects.bulk_create([_item_for(dl, doc) for doc in documents])
         record_event(
             "records.list_created",
             actor=user,
             organisation=collection.organisation,
             obj=dl,
             count=len(documents),
+            refused=len(refused),
         )
     return dl
 
@@ -1282,6 +1436,20 @@ def _destroy_item(dl: DestructionList, item_pk: int, user: Any) -> bool:
             item.save()
             record_event("records.item_held", actor=user, organisation=dl.organisation, obj=item)
             return False
+        # The guard right before erasure: category, dates and overrides as they are now.
+        verdict = document_verdict(doc)
+        if not verdict.destroyable:
+            item.status = ItemStatus.REFUSED
+            item.reason = verdict.reason[:2000]
+            item.save()
+            record_event(
+                "records.item_refused",
+                actor=user,
+                organisation=dl.organisation,
+                obj=item,
+                refusal=str(verdict.refusal),
+            )
+            return False
         _erase_file(doc.file.name)
         Document.objects.filter(pk=doc.pk).update(
             file="",
@@ -1306,6 +1474,7 @@ def _destroy_item(dl: DestructionList, item_pk: int, user: Any) -> bool:
             obj=doc,
             list_id=dl.pk,
             item_id=item.pk,
+            override=verdict.overridden,
         )
     return True
 

@@ -165,7 +165,7 @@ def test_suggestions_give_reasons_but_never_decide(collection, manager):
     collection.default_category.save()
     kept = DocumentFactory(collection=collection, sha256="b" * 64, document_date=date(2023, 1, 1))
     services.decide_document(kept, manager, Decision.KEEP)
-    copy = DocumentFactory(collection=collection, sha256="b" * 64, document_date=date(2023, 1, 1))
+    copy = DocumentFactory(collection=collection, sha256="b" * 64, document_date=date(2020, 1, 1))
     old_pii = DocumentFactory(collection=collection, document_date=date(2019, 3, 1), has_bsn=True)
     temp = DocumentFactory(collection=collection, empty_or_temporary_reason="Office lock file")
     with freeze_time("2026-02-01"):
