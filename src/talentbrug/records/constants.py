@@ -79,3 +79,12 @@ class OverrideStatus(models.TextChoices):
     REQUESTED = "aangevraagd", _("Aangevraagd")
     APPROVED = "goedgekeurd", _("Goedgekeurd")
     REJECTED = "afgewezen", _("Afgewezen")
+
+
+class ReviewOutcome(models.TextChoices):
+    """What a reviewer or the archivist said about a destruction list."""
+
+    APPROVED = "akkoord", _("Akkoord")
+    CHANGES_REQUESTED = "wijzigingen_gevraagd", _("Wijzigingen gevraagd")
+    ARCHIVIST_APPROVED = "archivaris_akkoord", _("Akkoord archivaris")
+    ARCHIVIST_CHANGES = "archivaris_wijzigingen", _("Wijzigingen gevraagd door archivaris")

@@ -132,12 +132,18 @@ def declaration_table(dl: DestructionList) -> list[list[Any]]:
     ]
 
 
-def declaration_csv(dl: DestructionList, user: Any = None) -> bytes:
+def declaration_csv_content(dl: DestructionList) -> bytes:
+    """The declaration as CSV bytes (UTF-8 with BOM, semicolons), without an audit event."""
     _ensure_destroyed(dl)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
     writer.writerow(CSV_HEADER)
     writer.writerows(declaration_table(dl))
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def declaration_csv(dl: DestructionList, user: Any = None) -> bytes:
+    content = declaration_csv_content(dl)
     record_event(
         "records.declaration_downloaded",
         actor=user,
@@ -145,7 +151,7 @@ def declaration_csv(dl: DestructionList, user: Any = None) -> bytes:
         obj=dl,
         format="csv",
     )
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return content
 
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

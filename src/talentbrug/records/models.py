@@ -15,6 +15,7 @@ from .constants import (
     ItemStatus,
     ListStatus,
     OverrideStatus,
+    ReviewOutcome,
     StartDateRule,
     Waardering,
 )
@@ -411,6 +412,18 @@ class Document(models.Model):
         blank=True,
         help_text=_("Wanneer bestand en tekst zijn vernietigd. Alleen de kerngegevens blijven."),
     )
+    declaration_of = models.OneToOneField(
+        "DestructionList",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="declaration_record",
+        verbose_name=_("verklaring van"),
+        help_text=_(
+            "Ingevuld als dit document de verklaring van vernietiging van deze lijst is. "
+            "Zo'n document wordt bewaard en kan niet op een vernietigingslijst."
+        ),
+    )
 
     class Meta:
         verbose_name = _("document")
@@ -626,6 +639,13 @@ class DestructionList(models.Model):
     abort_reason = models.TextField(
         _("reden afbreken"), blank=True, help_text=_("Waarom de lijst is teruggezet naar nieuw.")
     )
+    reviewers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="+",
+        verbose_name=_("beoordelaars"),
+        help_text=_("De collega's die de opsteller koos om de lijst te beoordelen."),
+    )
 
     class Meta:
         verbose_name = _("vernietigingslijst")
@@ -806,3 +826,42 @@ class DestructionOverride(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document_id}: {self.get_status_display()}"
+
+
+class ListReview(models.Model):
+    """One review of a destruction list: approval or changes asked, with a comment."""
+
+    destruction_list = models.ForeignKey(
+        DestructionList,
+        on_delete=models.CASCADE,
+        related_name="reviews",
+        verbose_name=_("vernietigingslijst"),
+        help_text=_("De beoordeelde lijst."),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("beoordelaar"),
+        help_text=_("Wie de lijst beoordeelde."),
+    )
+    outcome = models.CharField(
+        _("uitkomst"),
+        max_length=30,
+        choices=ReviewOutcome.choices,
+        help_text=_("Akkoord of wijzigingen gevraagd."),
+    )
+    comment = models.TextField(
+        _("opmerking"), blank=True, help_text=_("Toelichting voor de opsteller.")
+    )
+    created_at = models.DateTimeField(
+        _("op"), auto_now_add=True, help_text=_("Wanneer de beoordeling is gegeven.")
+    )
+
+    class Meta:
+        verbose_name = _("beoordeling van een vernietigingslijst")
+        verbose_name_plural = _("beoordelingen van vernietigingslijsten")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.destruction_list_id}: {self.get_outcome_display()}"

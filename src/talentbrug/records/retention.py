@@ -37,6 +37,7 @@ class Refusal(StrEnum):
     UNKNOWN_DATE = "unknown_date"
     NOT_EXPIRED = "not_expired"
     LEGAL_HOLD = "legal_hold"
+    DECLARATION = "declaration"
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class Verdict:
 
     @property
     def overridable(self) -> bool:
-        return self.refusal not in (Refusal.NONE, Refusal.LEGAL_HOLD)
+        return self.refusal not in (Refusal.NONE, Refusal.LEGAL_HOLD, Refusal.DECLARATION)
 
 
 def term_end(start: date | None, years: int | None) -> date | None:
@@ -124,6 +125,11 @@ def document_verdict(
 ) -> Verdict:
     """May this document be destroyed now? Reads the current category, dates and hold."""
     today = today or timezone.localdate()
+    if document.declaration_of_id:
+        return Verdict(
+            Refusal.DECLARATION,
+            _("Dit is een verklaring van vernietiging. Die wordt altijd bewaard."),
+        )
     if document.legal_hold:
         return Verdict(
             Refusal.LEGAL_HOLD,

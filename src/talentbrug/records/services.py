@@ -6,6 +6,7 @@ input raises ``ValidationError`` with a message for people and changes nothing.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import os
 import random
@@ -23,12 +24,14 @@ from typing import IO, Any, TypeVar
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import OperationalError, connection, transaction
 from django.db.models import Case, F, Q, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from talentbrug.accounts.access import user_can, users_who_can
 from talentbrug.audit.services import record_event
 from talentbrug.docanalysis import (
     DocType,
@@ -51,6 +54,7 @@ from .constants import (
     ItemStatus,
     ListStatus,
     OverrideStatus,
+    ReviewOutcome,
 )
 from .models import (
     MAX_TEXT_CHARS,
@@ -60,9 +64,11 @@ from .models import (
     DestructionListItem,
     DestructionOverride,
     Document,
+    ListReview,
     RecordsSettings,
     SelectielijstCategory,
 )
+from .notifications import notify_list_event
 from .retention import Verdict, document_verdict
 
 T = TypeVar("T")
@@ -711,6 +717,10 @@ def _live_item(document: Document, statuses: Iterable[str]) -> DestructionListIt
 def _ensure_not_locked(document: Document) -> None:
     if document.destroyed_at:
         raise ValidationError(_("Dit document is al vernietigd."))
+    if document.declaration_of_id:
+        raise ValidationError(
+            _("Dit is een verklaring van vernietiging. Die wordt altijd bewaard en blijft zo.")
+        )
     item = _live_item(document, LOCKED_LIST_STATUSES)
     if item is not None:
         raise ValidationError(
@@ -1027,7 +1037,7 @@ def set_document_dates(
             actor=user,
             organisation=doc.organisation,
             obj=doc,
-            fields=sorted(k for k in changed if k != "document_date_by_hand"),
+            fields=",".join(sorted(k for k in changed if k != "document_date_by_hand")),
         )
     return doc
 
@@ -1053,7 +1063,7 @@ def request_override(
             )
         if not verdict.overridable:
             raise ValidationError(
-                _("Bij een juridische blokkade kan geen uitzondering. Hef eerst de blokkade op.")
+                _("Hier kan geen uitzondering: %(reason)s") % {"reason": verdict.reason}
             )
         if doc.overrides.filter(
             status__in=[OverrideStatus.REQUESTED, OverrideStatus.APPROVED]
@@ -1221,17 +1231,44 @@ def create_destruction_list(collection: Collection, user: Any, name: str = "") -
     return dl
 
 
-def submit_destruction_list(dl: DestructionList, user: Any) -> DestructionList:
-    """nieuw → ter beoordeling."""
+def submit_destruction_list(
+    dl: DestructionList, user: Any, reviewers: Iterable[Any] = ()
+) -> DestructionList:
+    """nieuw (or wijzigingen gevraagd) → ter beoordeling, with the named reviewer(s).
+
+    Each reviewer may review destruction lists in this organisation and is not the maker.
+    The reviewers get an e-mail and see the list on their staff home.
+    """
+    chosen = list({r.pk: r for r in reviewers}.values())
+    if not chosen:
+        raise ValidationError(_("Kies minstens één collega die de lijst beoordeelt."))
     with transaction.atomic():
         dl = _lock(dl)
-        _require(dl, ListStatus.NEW)
+        _require(dl, *EDITABLE_LIST_STATUSES)
+        for reviewer in chosen:
+            if reviewer.pk == dl.created_by_id or reviewer.pk == user.pk:
+                raise ValidationError(_("U kunt uw eigen lijst niet beoordelen. Kies een collega."))
+            if not user_can(reviewer, dl.organisation, "records.review"):
+                raise ValidationError(
+                    _("%(name)s mag geen vernietigingslijsten beoordelen. Kies een ander.")
+                    % {"name": reviewer}
+                )
         if not dl.items.filter(status=ItemStatus.PROPOSED).exists():
             raise ValidationError(_("Deze lijst heeft geen documenten om te beoordelen."))
+        resubmitted = dl.status == ListStatus.CHANGES_REQUESTED
         dl.status = ListStatus.IN_REVIEW
         dl.submitted_at = timezone.now()
         dl.save()
-        record_event("records.list_submitted", actor=user, organisation=dl.organisation, obj=dl)
+        dl.reviewers.set(chosen)
+        record_event(
+            "records.list_submitted",
+            actor=user,
+            organisation=dl.organisation,
+            obj=dl,
+            reviewers=len(chosen),
+            resubmitted=resubmitted,
+        )
+        notify_list_event(dl, "submitted", chosen, actor=user)
     return dl
 
 
@@ -1239,6 +1276,11 @@ def _four_eyes(dl: DestructionList, user: Any, item: DestructionListItem | None 
     if dl.created_by_id == user.pk:
         raise ValidationError(
             _("U heeft deze lijst zelf opgesteld. Een collega moet hem beoordelen.")
+        )
+    if item is None and not dl.reviewers.filter(pk=user.pk).exists():
+        raise ValidationError(
+            _("Alleen de gekozen beoordelaars kunnen deze lijst beoordelen: %(names)s.")
+            % {"names": ", ".join(str(r) for r in dl.reviewers.all()) or "–"}
         )
     if item is not None and item.document.decided_by_id == user.pk:
         raise ValidationError(
@@ -1295,10 +1337,17 @@ def _return_to_triage(document: Document, note: str) -> None:
     )
 
 
-def approve_destruction_list(dl: DestructionList, user: Any) -> DestructionList:
+def _review(dl: DestructionList, user: Any, outcome: str, comment: str) -> None:
+    ListReview.objects.create(
+        destruction_list=dl, user=user, outcome=outcome, comment=comment.strip()[:4000]
+    )
+
+
+def approve_destruction_list(dl: DestructionList, user: Any, comment: str = "") -> DestructionList:
     """ter beoordeling → goedgekeurd (→ wachttijd when no archivist is needed).
 
-    Documents the reviewer has not excluded are approved with the list.
+    Only a named reviewer may approve. Documents the reviewer has not excluded are approved
+    with the list. The maker gets an e-mail (and the archivists, when they are needed next).
     """
     with transaction.atomic():
         dl = _lock(dl)
@@ -1320,36 +1369,119 @@ def approve_destruction_list(dl: DestructionList, user: Any) -> DestructionList:
         dl.reviewed_by = user
         dl.reviewed_at = now
         dl.save()
+        _review(dl, user, ReviewOutcome.APPROVED, comment)
         record_event(
             "records.list_approved", actor=user, organisation=dl.organisation, obj=dl, count=count
         )
-        if not records_settings(dl.organisation).archivist_required:
+        archivist_needed = records_settings(dl.organisation).archivist_required
+        notify_list_event(dl, "approved", [dl.created_by], actor=user, comment=comment)
+        if archivist_needed:
+            archivists = list(users_who_can(dl.organisation, "records.archivist"))
+            notify_list_event(dl, "archivist_needed", archivists, actor=user)
+        else:
             dl = start_cooling_off(dl, user)
     return dl
 
 
-def approve_as_archivist(dl: DestructionList, user: Any) -> DestructionList:
+def request_changes(dl: DestructionList, user: Any, comment: str) -> DestructionList:
+    """ter beoordeling → wijzigingen gevraagd: a named reviewer sends the list back.
+
+    Approvals of single documents are cleared; the maker processes the comment (takes
+    documents off, changes decisions or dates) and submits again.
+    """
+    if not comment.strip():
+        raise ValidationError(_("Schrijf wat er moet veranderen."))
+    with transaction.atomic():
+        dl = _lock(dl)
+        _require(dl, ListStatus.IN_REVIEW)
+        _four_eyes(dl, user)
+        _send_back(dl)
+        _review(dl, user, ReviewOutcome.CHANGES_REQUESTED, comment)
+        record_event(
+            "records.list_changes_requested", actor=user, organisation=dl.organisation, obj=dl
+        )
+        notify_list_event(dl, "changes_requested", [dl.created_by], actor=user, comment=comment)
+    return dl
+
+
+def _send_back(dl: DestructionList) -> None:
+    dl.items.filter(status=ItemStatus.APPROVED).update(
+        status=ItemStatus.PROPOSED, reviewed_by=None, reviewed_at=None
+    )
+    dl.status = ListStatus.CHANGES_REQUESTED
+    dl.reviewed_by = None
+    dl.reviewed_at = None
+    dl.save()
+
+
+def _check_archivist(dl: DestructionList, user: Any) -> None:
+    if not records_settings(dl.organisation).archivist_required:
+        raise ValidationError(_("Voor deze organisatie is geen akkoord van een archivaris nodig."))
+    if not user_can(user, dl.organisation, "records.archivist"):
+        raise ValidationError(_("Alleen een archivaris kan dit doen."))
+    if user.pk in (dl.created_by_id, dl.reviewed_by_id):
+        raise ValidationError(
+            _("De archivaris moet iemand anders zijn dan de opsteller en de beoordelaar.")
+        )
+
+
+def approve_as_archivist(dl: DestructionList, user: Any, comment: str = "") -> DestructionList:
     """goedgekeurd → akkoord archivaris → wachttijd (only when the organisation wants this)."""
     with transaction.atomic():
         dl = _lock(dl)
         _require(dl, ListStatus.APPROVED)
-        if not records_settings(dl.organisation).archivist_required:
-            raise ValidationError(
-                _("Voor deze organisatie is geen akkoord van een archivaris nodig.")
-            )
-        if user.pk in (dl.created_by_id, dl.reviewed_by_id):
-            raise ValidationError(
-                _("De archivaris moet iemand anders zijn dan de opsteller en de beoordelaar.")
-            )
+        _check_archivist(dl, user)
         dl.status = ListStatus.ARCHIVIST_APPROVED
         dl.archivist = user
         dl.archivist_at = timezone.now()
         dl.save()
+        _review(dl, user, ReviewOutcome.ARCHIVIST_APPROVED, comment)
         record_event(
             "records.list_archivist_approved", actor=user, organisation=dl.organisation, obj=dl
         )
+        notify_list_event(dl, "archivist_approved", [dl.created_by], actor=user, comment=comment)
         dl = start_cooling_off(dl, user)
     return dl
+
+
+def archivist_request_changes(dl: DestructionList, user: Any, comment: str) -> DestructionList:
+    """goedgekeurd → wijzigingen gevraagd: the archivist sends the list back with a comment."""
+    if not comment.strip():
+        raise ValidationError(_("Schrijf wat er moet veranderen."))
+    with transaction.atomic():
+        dl = _lock(dl)
+        _require(dl, ListStatus.APPROVED)
+        _check_archivist(dl, user)
+        _send_back(dl)
+        _review(dl, user, ReviewOutcome.ARCHIVIST_CHANGES, comment)
+        record_event(
+            "records.list_changes_requested", actor=user, organisation=dl.organisation, obj=dl
+        )
+        notify_list_event(dl, "changes_requested", [dl.created_by], actor=user, comment=comment)
+    return dl
+
+
+def remove_item(item: DestructionListItem, user: Any, reason: str) -> DestructionListItem:
+    """The maker takes a document off a list that is new or sent back (back to the cards)."""
+    if not reason.strip():
+        raise ValidationError(_("Geef een reden waarom dit document van de lijst gaat."))
+    with transaction.atomic():
+        dl = _lock(item.destruction_list)
+        _require(dl, *EDITABLE_LIST_STATUSES)
+        item = DestructionListItem.objects.select_related("document").get(pk=item.pk)
+        if item.status != ItemStatus.PROPOSED:
+            raise ValidationError(_("Dit document staat niet meer op de lijst."))
+        item.status = ItemStatus.EXCLUDED
+        item.reason = reason.strip()[:2000]
+        item.reviewed_by = user
+        item.reviewed_at = timezone.now()
+        item.save()
+        _return_to_triage(
+            item.document,
+            _("Van de vernietigingslijst gehaald: %(reason)s") % {"reason": item.reason},
+        )
+        record_event("records.item_removed", actor=user, organisation=dl.organisation, obj=item)
+    return item
 
 
 def start_cooling_off(dl: DestructionList, user: Any) -> DestructionList:
@@ -1401,6 +1533,7 @@ def abort_destruction_list(dl: DestructionList, user: Any, reason: str) -> Destr
         _require(
             dl,
             ListStatus.IN_REVIEW,
+            ListStatus.CHANGES_REQUESTED,
             ListStatus.APPROVED,
             ListStatus.ARCHIVIST_APPROVED,
             ListStatus.COOLING_OFF,
@@ -1523,4 +1656,57 @@ def destroy_destruction_list(dl: DestructionList, user: Any = None) -> Destructi
                 obj=dl,
                 count=dl.items.filter(status=ItemStatus.DESTROYED).count(),
             )
+            store_declaration(dl, user)
     return dl
+
+
+def store_declaration(dl: DestructionList, user: Any = None) -> Document:
+    """Keep the verklaring van vernietiging as a record of its own, in the same collection.
+
+    It is kept (decision bewaren, never on a list: see ``retention.document_verdict``), with
+    the list's date as document date. Called once when the list is destroyed; a re-run
+    returns the stored record.
+    """
+    from .declarations import declaration_csv_content
+
+    existing = Document.objects.filter(declaration_of=dl).first()
+    if existing is not None:
+        return existing
+    content = declaration_csv_content(dl)
+    today = timezone.localdate()
+    name = f"verklaring-van-vernietiging-{dl.pk}-{today:%Y%m%d}.csv"
+    doc = Document(
+        organisation=dl.organisation,
+        collection=dl.collection,
+        path=f"{_('Verklaringen van vernietiging')}/{name}",
+        name=name,
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        detected_type="csv",
+        mime_type="text/csv",
+        document_date=today,
+        document_date_by_hand=False,
+        title=_("Verklaring van vernietiging: %(name)s") % {"name": dl.name},
+        analysis_status=AnalysisStatus.DONE,
+        decision=Decision.KEEP,
+        decided_by=user if getattr(user, "is_authenticated", False) else None,
+        decided_at=timezone.now(),
+        note=_("Verklaring van vernietiging van lijst %(id)s. Wordt altijd bewaard.")
+        % {"id": dl.pk},
+        declaration_of=dl,
+    )
+    with transaction.atomic():
+        doc.file.save(name, ContentFile(content), save=False)
+        try:
+            doc.save()
+        except Exception:
+            default_storage.delete(doc.file.name)
+            raise
+        record_event(
+            "records.declaration_stored",
+            actor=user,
+            organisation=dl.organisation,
+            obj=doc,
+            list_id=dl.pk,
+        )
+    return doc
