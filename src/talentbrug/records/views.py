@@ -16,22 +16,40 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from talentbrug.accounts.access import can, get_for_organisation, scoped, staff_required
+from talentbrug.accounts.access import (
+    can,
+    get_for_organisation,
+    scoped,
+    staff_required,
+    users_who_can,
+)
 from talentbrug.audit.services import record_event
 
 from . import declarations, mdto, services
-from .constants import AnalysisStatus, Decision, ItemStatus, ListStatus
+from .constants import AnalysisStatus, Decision, ItemStatus, ListStatus, OverrideStatus
 from .forms import (
     CategoryForm,
     CollectionForm,
+    CommentForm,
     DecideForm,
+    DestroyConfirmForm,
+    DocumentDatesForm,
     FolderImportForm,
     LegalHoldForm,
+    OverrideRequestForm,
     ReasonForm,
     SettingsForm,
+    SubmitListForm,
     UploadForm,
 )
-from .models import Collection, DestructionList, Document, SelectielijstCategory
+from .models import (
+    Collection,
+    DestructionList,
+    DestructionOverride,
+    Document,
+    SelectielijstCategory,
+)
+from .retention import document_verdict
 from .suggestions import suggest
 
 
@@ -127,6 +145,7 @@ def collection_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "decisions": Decision.choices,
             "upload_form": UploadForm(),
             "lists": collection.destruction_lists.all()[:10],
+            "refused": services.destruction_candidates(collection)[1][:200],
             "can_manage": can(request, "records.manage"),
             "can_triage": can(request, "records.triage"),
             "has_import_roots": bool(services.import_roots()),
@@ -342,9 +361,99 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 initial={"hold": document.legal_hold, "reference": document.legal_hold_reference}
             ),
             "can_manage": can(request, "records.manage"),
+            "can_triage": can(request, "records.triage"),
+            "can_review": can(request, "records.review"),
             "items": document.destruction_items.select_related("destruction_list"),
+            "verdict": document_verdict(document) if not document.destroyed_at else None,
+            "dates_form": DocumentDatesForm(
+                initial={
+                    "document_date": document.document_date,
+                    "trigger_date": document.trigger_date,
+                },
+                prefix="dates",
+            ),
+            "override_form": OverrideRequestForm(prefix="override"),
+            "overrides": document.overrides.select_related("requested_by", "decided_by"),
+            "open_override": document.overrides.exclude(status=OverrideStatus.REJECTED).exists(),
         },
     )
+
+
+def _document(request: HttpRequest, pk: int) -> Document:
+    return get_for_organisation(
+        Document.objects.select_related("collection__default_category", "category"),
+        request.organisation,  # type: ignore[attr-defined]
+        pk=pk,
+    )
+
+
+def _to_document(document: Document, anchor: str) -> HttpResponse:
+    return redirect(reverse("records:document_detail", kwargs={"pk": document.pk}) + anchor)
+
+
+@require_POST
+@staff_required("records.triage")
+def document_dates(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _document(request, pk)
+    form = DocumentDatesForm(request.POST, prefix="dates")
+    if not form.is_valid():
+        messages.error(request, _("Vul een geldige datum in (dag-maand-jaar)."))
+        return _to_document(document, "#datums")
+    try:
+        services.set_document_dates(
+            document,
+            request.user,
+            document_date=form.cleaned_data["document_date"],
+            trigger_date=form.cleaned_data["trigger_date"],
+        )
+    except ValidationError as exc:
+        _error(request, exc)
+    else:
+        messages.success(request, _("Datums opgeslagen. De bewaartermijn is opnieuw berekend."))
+    return _to_document(document, "#datums")
+
+
+@require_POST
+@staff_required("records.manage")
+def override_request(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _document(request, pk)
+    form = OverrideRequestForm(request.POST, prefix="override")
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return _to_document(document, "#uitzondering")
+    try:
+        services.request_override(
+            document,
+            request.user,
+            justification=form.cleaned_data["justification"],
+            reference=form.cleaned_data["reference"],
+        )
+    except ValidationError as exc:
+        _error(request, exc)
+    else:
+        messages.success(request, _("Uitzondering aangevraagd. Een collega moet die goedkeuren."))
+    return _to_document(document, "#uitzondering")
+
+
+@require_POST
+@staff_required("records.review")
+def override_decide(request: HttpRequest, pk: int, override_pk: int) -> HttpResponse:
+    document = _document(request, pk)
+    override = get_object_or_404(DestructionOverride, document=document, pk=override_pk)
+    form = CommentForm(request.POST)
+    comment = form.cleaned_data["comment"] if form.is_valid() else ""
+    try:
+        if request.POST.get("outcome") == "approve":
+            services.approve_override(override, request.user, comment)
+            text = _("Uitzondering goedgekeurd. Het document mag op een vernietigingslijst.")
+        else:
+            services.reject_override(override, request.user, comment)
+            text = _("Uitzondering afgewezen. Het document blijft bewaard.")
+    except ValidationError as exc:
+        _error(request, exc)
+    else:
+        messages.success(request, text)
+    return _to_document(document, "#uitzondering")
 
 
 @require_GET
@@ -458,11 +567,27 @@ def list_create(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("records:list_detail", pk=dl.pk)
 
 
+def _reviewer_choices(dl: DestructionList) -> Any:
+    return users_who_can(dl.organisation, "records.review").exclude(pk=dl.created_by_id)
+
+
 @require_GET
 @staff_required("records.view")
 def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
     dl = _list(request, pk)
-    items = dl.items.select_related("document", "reviewed_by")
+    items = list(
+        dl.items.select_related(
+            "document__category", "document__collection__default_category", "reviewed_by"
+        )
+    )
+    live = {ItemStatus.PROPOSED, ItemStatus.APPROVED}
+    for item in items:
+        # The guard as it stands now, so nobody approves what destruction will refuse.
+        item.verdict = (
+            document_verdict(item.document)
+            if item.status in live and dl.status != ListStatus.DESTROYED
+            else None
+        )
     config = services.records_settings(dl.organisation)
     return render(
         request,
@@ -471,11 +596,19 @@ def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "list": dl,
             "items": items,
             "config": config,
+            "reviewers": list(dl.reviewers.all()),
+            "reviews": dl.reviews.select_related("user"),
+            "is_reviewer": dl.reviewers.filter(pk=request.user.pk).exists(),
+            "declaration": Document.objects.filter(declaration_of=dl).first(),
             "can_manage": can(request, "records.manage"),
             "can_review": can(request, "records.review"),
+            "can_archivist": can(request, "records.archivist"),
             "ListStatus": ListStatus,
             "ItemStatus": ItemStatus,
+            "editable": dl.status in (ListStatus.NEW, ListStatus.CHANGES_REQUESTED),
             "reason_form": ReasonForm(),
+            "submit_form": SubmitListForm(reviewers=_reviewer_choices(dl)),
+            "destroy_form": DestroyConfirmForm(expected=dl.name),
         },
     )
 
@@ -496,36 +629,70 @@ def _reason(request: HttpRequest) -> str:
     return form.cleaned_data["reason"] if form.is_valid() else ""
 
 
+def _comment(request: HttpRequest) -> str:
+    form = CommentForm(request.POST)
+    return form.cleaned_data["comment"] if form.is_valid() else ""
+
+
 @require_POST
 @staff_required("records.manage")
 def list_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    dl = _list(request, pk)
+    form = SubmitListForm(request.POST, reviewers=_reviewer_choices(dl))
+    reviewers = form.cleaned_data["reviewers"] if form.is_valid() else []
     return _list_action(
         request,
         pk,
-        lambda dl: services.submit_destruction_list(dl, request.user),
-        _("De lijst is aangeboden. Een collega beoordeelt hem."),
+        lambda dl: services.submit_destruction_list(dl, request.user, reviewers),
+        _("De lijst is aangeboden. De beoordelaars krijgen een e-mail."),
     )
 
 
 @require_POST
 @staff_required("records.review")
 def list_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = _comment(request)
     return _list_action(
         request,
         pk,
-        lambda dl: services.approve_destruction_list(dl, request.user),
+        lambda dl: services.approve_destruction_list(dl, request.user, comment),
         _("De lijst is goedgekeurd."),
     )
 
 
 @require_POST
 @staff_required("records.review")
-def list_archivist(request: HttpRequest, pk: int) -> HttpResponse:
+def list_changes(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = _comment(request)
     return _list_action(
         request,
         pk,
-        lambda dl: services.approve_as_archivist(dl, request.user),
+        lambda dl: services.request_changes(dl, request.user, comment),
+        _("De lijst gaat terug naar de opsteller, met uw opmerking."),
+    )
+
+
+@require_POST
+@staff_required("records.archivist")
+def list_archivist(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = _comment(request)
+    return _list_action(
+        request,
+        pk,
+        lambda dl: services.approve_as_archivist(dl, request.user, comment),
         _("Akkoord van de archivaris vastgelegd. De wachttijd loopt."),
+    )
+
+
+@require_POST
+@staff_required("records.archivist")
+def list_archivist_changes(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = _comment(request)
+    return _list_action(
+        request,
+        pk,
+        lambda dl: services.archivist_request_changes(dl, request.user, comment),
+        _("De lijst gaat terug naar de opsteller, met uw opmerking."),
     )
 
 
@@ -553,6 +720,11 @@ def list_destroy(request: HttpRequest, pk: int) -> HttpResponse:
     if dl.cooling_off_until and timezone.now() < dl.cooling_off_until:
         messages.error(request, _("De wachttijd loopt nog. Vernietigen kan daarna."))
         return redirect("records:list_detail", pk=dl.pk)
+    if dl.status == ListStatus.COOLING_OFF:
+        form = DestroyConfirmForm(request.POST, expected=dl.name)
+        if not form.is_valid():
+            messages.error(request, " ".join(form.errors["name"]))
+            return redirect(reverse("records:list_detail", kwargs={"pk": dl.pk}) + "#vernietigen")
     try:
         destroy_destruction_list.delay(dl.pk, request.user.pk)
     except ValidationError as exc:
@@ -594,6 +766,19 @@ def item_exclude(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         item_pk,
         lambda i: services.exclude_item(i, request.user, reason),
         _("Uitgezonderd. Het document staat weer bij de kaarten."),
+    )
+
+
+@require_POST
+@staff_required("records.manage")
+def item_remove(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    reason = _reason(request)
+    return _item_action(
+        request,
+        pk,
+        item_pk,
+        lambda i: services.remove_item(i, request.user, reason),
+        _("Van de lijst gehaald. Het document staat weer bij de kaarten."),
     )
 
 
