@@ -205,6 +205,7 @@ class DocumentDatesForm(StyledMixin, forms.Form):
 
 
 class OverrideRequestForm(StyledMixin, forms.Form):
+    use_required_attribute = False  # checked on the server; no red field before typing
     justification = forms.CharField(
         label=_("Onderbouwing"),
         min_length=20,
@@ -251,6 +252,8 @@ class SubmitListForm(StyledMixin, forms.Form):
 
 class DestroyConfirmForm(StyledMixin, forms.Form):
     """Type the list's name to confirm destruction: no destruction by a slip of the mouse."""
+
+    use_required_attribute = False  # checked on the server; no red field before typing
 
     name = forms.CharField(
         label=_("Typ de naam van de lijst"),
