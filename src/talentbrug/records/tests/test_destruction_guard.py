@@ -380,3 +380,14 @@ def test_no_b_unknown_or_running_record_is_ever_destroyed_without_an_approved_ov
         doc.refresh_from_db()
         assert (doc.destroyed_at is not None) is (lawful or approved_override)
         transaction.set_rollback(True)
+
+
+def test_the_admin_cannot_delete_a_collection_past_the_guard(rf, admin_user):
+    from django.contrib import admin
+
+    from talentbrug.records.models import Collection
+
+    request = rf.get("/")
+    request.user = admin_user
+    assert admin.site._registry[Collection].has_delete_permission(request) is False
+    assert admin.site._registry[Document].has_delete_permission(request) is False
