@@ -1389,29 +1389,35 @@ def request_changes(dl: DestructionList, user: Any, comment: str) -> Destruction
     Approvals of single documents are cleared; the maker processes the comment (takes
     documents off, changes decisions or dates) and submits again.
     """
+    return _send_back(dl, user, comment, ListStatus.IN_REVIEW, ReviewOutcome.CHANGES_REQUESTED)
+
+
+def _send_back(
+    dl: DestructionList, user: Any, comment: str, status: str, outcome: str
+) -> DestructionList:
+    """status → wijzigingen gevraagd, with the comment for the maker (who gets an e-mail)."""
     if not comment.strip():
         raise ValidationError(_("Schrijf wat er moet veranderen."))
     with transaction.atomic():
         dl = _lock(dl)
-        _require(dl, ListStatus.IN_REVIEW)
-        _four_eyes(dl, user)
-        _send_back(dl)
-        _review(dl, user, ReviewOutcome.CHANGES_REQUESTED, comment)
+        _require(dl, status)
+        if outcome == ReviewOutcome.ARCHIVIST_CHANGES:
+            _check_archivist(dl, user)
+        else:
+            _four_eyes(dl, user)
+        dl.items.filter(status=ItemStatus.APPROVED).update(
+            status=ItemStatus.PROPOSED, reviewed_by=None, reviewed_at=None
+        )
+        dl.status = ListStatus.CHANGES_REQUESTED
+        dl.reviewed_by = None
+        dl.reviewed_at = None
+        dl.save()
+        _review(dl, user, outcome, comment)
         record_event(
             "records.list_changes_requested", actor=user, organisation=dl.organisation, obj=dl
         )
         notify_list_event(dl, "changes_requested", [dl.created_by], actor=user, comment=comment)
     return dl
-
-
-def _send_back(dl: DestructionList) -> None:
-    dl.items.filter(status=ItemStatus.APPROVED).update(
-        status=ItemStatus.PROPOSED, reviewed_by=None, reviewed_at=None
-    )
-    dl.status = ListStatus.CHANGES_REQUESTED
-    dl.reviewed_by = None
-    dl.reviewed_at = None
-    dl.save()
 
 
 def _check_archivist(dl: DestructionList, user: Any) -> None:
@@ -1446,19 +1452,7 @@ def approve_as_archivist(dl: DestructionList, user: Any, comment: str = "") -> D
 
 def archivist_request_changes(dl: DestructionList, user: Any, comment: str) -> DestructionList:
     """goedgekeurd → wijzigingen gevraagd: the archivist sends the list back with a comment."""
-    if not comment.strip():
-        raise ValidationError(_("Schrijf wat er moet veranderen."))
-    with transaction.atomic():
-        dl = _lock(dl)
-        _require(dl, ListStatus.APPROVED)
-        _check_archivist(dl, user)
-        _send_back(dl)
-        _review(dl, user, ReviewOutcome.ARCHIVIST_CHANGES, comment)
-        record_event(
-            "records.list_changes_requested", actor=user, organisation=dl.organisation, obj=dl
-        )
-        notify_list_event(dl, "changes_requested", [dl.created_by], actor=user, comment=comment)
-    return dl
+    return _send_back(dl, user, comment, ListStatus.APPROVED, ReviewOutcome.ARCHIVIST_CHANGES)
 
 
 def remove_item(item: DestructionListItem, user: Any, reason: str) -> DestructionListItem:

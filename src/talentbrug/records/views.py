@@ -387,52 +387,54 @@ def _document(request: HttpRequest, pk: int) -> Document:
     )
 
 
-def _to_document(document: Document, anchor: str) -> HttpResponse:
+def _document_form(
+    request: HttpRequest, pk: int, form: Any, anchor: str, action: Any, success: str
+) -> HttpResponse:
+    """Validate a form posted on the document page, call the service, go back to the section."""
+    document = _document(request, pk)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    else:
+        try:
+            action(document, form.cleaned_data)
+        except ValidationError as exc:
+            _error(request, exc)
+        else:
+            messages.success(request, success)
     return redirect(reverse("records:document_detail", kwargs={"pk": document.pk}) + anchor)
 
 
 @require_POST
 @staff_required("records.triage")
 def document_dates(request: HttpRequest, pk: int) -> HttpResponse:
-    document = _document(request, pk)
-    form = DocumentDatesForm(request.POST, prefix="dates")
-    if not form.is_valid():
-        messages.error(request, _("Vul een geldige datum in (dag-maand-jaar)."))
-        return _to_document(document, "#datums")
-    try:
-        services.set_document_dates(
-            document,
+    return _document_form(
+        request,
+        pk,
+        DocumentDatesForm(request.POST, prefix="dates"),
+        "#datums",
+        lambda doc, data: services.set_document_dates(
+            doc,
             request.user,
-            document_date=form.cleaned_data["document_date"],
-            trigger_date=form.cleaned_data["trigger_date"],
-        )
-    except ValidationError as exc:
-        _error(request, exc)
-    else:
-        messages.success(request, _("Datums opgeslagen. De bewaartermijn is opnieuw berekend."))
-    return _to_document(document, "#datums")
+            document_date=data["document_date"],
+            trigger_date=data["trigger_date"],
+        ),
+        _("Datums opgeslagen. De bewaartermijn is opnieuw berekend."),
+    )
 
 
 @require_POST
 @staff_required("records.manage")
 def override_request(request: HttpRequest, pk: int) -> HttpResponse:
-    document = _document(request, pk)
-    form = OverrideRequestForm(request.POST, prefix="override")
-    if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-        return _to_document(document, "#uitzondering")
-    try:
-        services.request_override(
-            document,
-            request.user,
-            justification=form.cleaned_data["justification"],
-            reference=form.cleaned_data["reference"],
-        )
-    except ValidationError as exc:
-        _error(request, exc)
-    else:
-        messages.success(request, _("Uitzondering aangevraagd. Een collega moet die goedkeuren."))
-    return _to_document(document, "#uitzondering")
+    return _document_form(
+        request,
+        pk,
+        OverrideRequestForm(request.POST, prefix="override"),
+        "#uitzondering",
+        lambda doc, data: services.request_override(
+            doc, request.user, justification=data["justification"], reference=data["reference"]
+        ),
+        _("Uitzondering aangevraagd. Een collega moet die goedkeuren."),
+    )
 
 
 @require_POST
@@ -453,7 +455,9 @@ def override_decide(request: HttpRequest, pk: int, override_pk: int) -> HttpResp
         _error(request, exc)
     else:
         messages.success(request, text)
-    return _to_document(document, "#uitzondering")
+    return redirect(
+        reverse("records:document_detail", kwargs={"pk": document.pk}) + "#uitzondering"
+    )
 
 
 @require_GET
