@@ -65,6 +65,20 @@ def records_attention(request: HttpRequest) -> list[AttentionItem]:
                     empty_text="",
                 )
             )
+        approved = lists.filter(
+            created_by=request.user,
+            status__in=[ListStatus.APPROVED, ListStatus.ARCHIVIST_APPROVED, ListStatus.COOLING_OFF],
+        )
+        if approved.exists():
+            items.append(
+                AttentionItem(
+                    title=_("Uw goedgekeurde vernietigingslijsten (wachttijd of archivaris)"),
+                    count=approved.count(),
+                    url=reverse("records:lists"),
+                    action_label=_("Bekijk de vernietigingslijsten"),
+                    empty_text="",
+                )
+            )
     if can(request, "records.archivist"):
         items.append(
             AttentionItem(

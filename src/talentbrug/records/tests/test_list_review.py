@@ -212,6 +212,11 @@ def test_staff_home_shows_lists_for_the_named_reviewer_and_returned_lists_for_th
     assert _attention(other)["Vernietigingslijsten ter beoordeling"] == 0
     services.request_changes(new_list, reviewer, "Graag aanpassen")
     assert _attention(manager)["Uw vernietigingslijsten met gevraagde wijzigingen"] == 1
+    services.submit_destruction_list(new_list, manager, [reviewer])
+    services.approve_destruction_list(new_list, reviewer)
+    home = _attention(manager)
+    assert home["Uw goedgekeurde vernietigingslijsten (wachttijd of archivaris)"] == 1
+    assert "Uw vernietigingslijsten met gevraagde wijzigingen" not in home
 
 
 # --- pages: submit, review, destroy with the typed name ----------------------------------
