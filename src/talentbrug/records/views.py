@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -555,7 +555,13 @@ def lists(request: HttpRequest) -> HttpResponse:
         .select_related("collection", "created_by")
         .annotate(n_items=Count("items"))
     )
-    return render(request, "records/lists.html", {"lists": found})
+    waiting = set(
+        found.filter(
+            Q(status=ListStatus.IN_REVIEW, reviewers=request.user)
+            | Q(status=ListStatus.CHANGES_REQUESTED, created_by=request.user)
+        ).values_list("pk", flat=True)
+    )
+    return render(request, "records/lists.html", {"lists": found, "waiting": waiting})
 
 
 @require_POST

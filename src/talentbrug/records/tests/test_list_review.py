@@ -209,6 +209,9 @@ def test_staff_home_shows_lists_for_the_named_reviewer_and_returned_lists_for_th
     other = make_staff(new_list.organisation, Role.RECORDS_MANAGER, username="ander")
     services.submit_destruction_list(new_list, manager, [reviewer])
     assert _attention(reviewer)["Vernietigingslijsten ter beoordeling"] == 1
+    lists_page = reverse("records:lists")
+    assert "wacht op u" in verified_client(reviewer).get(lists_page).content.decode()
+    assert "wacht op u" not in verified_client(other).get(lists_page).content.decode()
     assert _attention(other)["Vernietigingslijsten ter beoordeling"] == 0
     services.request_changes(new_list, reviewer, "Graag aanpassen")
     assert _attention(manager)["Uw vernietigingslijsten met gevraagde wijzigingen"] == 1

@@ -126,6 +126,9 @@ def test_only_lawful_documents_reach_the_list_and_review_goes_round(page, live_s
 
     # The reviewer asks for changes with a comment.
     log_in(page, live_server, reviewer)
+    page.goto(reverse("records:lists"))
+    assert "wacht op u" in page.locator("main").inner_text()
+    look(page, "lists")
     page.goto(reverse("records:list_detail", args=[dl.pk]))
     look(page, "list-review")
     page.fill("#review-comment", "Werving/onbekend/notitie.txt: datum graag eerst nakijken.")
