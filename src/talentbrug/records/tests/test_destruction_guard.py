@@ -391,3 +391,28 @@ def test_the_admin_cannot_delete_a_collection_past_the_guard(rf, admin_user):
     request.user = admin_user
     assert admin.site._registry[Collection].has_delete_permission(request) is False
     assert admin.site._registry[Document].has_delete_permission(request) is False
+
+
+@pytest.mark.parametrize("decided", [OverrideStatus.APPROVED, OverrideStatus.REJECTED])
+def test_a_decided_override_cannot_be_decided_again(mixed, manager, reviewer, decided):
+    override = services.request_override(
+        mixed["v_no_date"], manager, justification="Besluit archiefdienst, kenmerk 2026-9."
+    )
+    if decided == OverrideStatus.APPROVED:
+        services.approve_override(override, reviewer)
+    else:
+        services.reject_override(override, reviewer, "Geen besluit")
+    for move in (
+        lambda: services.approve_override(override, reviewer),
+        lambda: services.reject_override(override, reviewer, "reden"),
+    ):
+        with pytest.raises(ValidationError, match="al beslist"):
+            move()
+    override.refresh_from_db()
+    assert override.status == decided
+    if decided == OverrideStatus.APPROVED:
+        with pytest.raises(ValidationError, match="loopt al"):
+            services.request_override(mixed["v_no_date"], manager, justification="y" * 30)
+    else:  # after a refusal a new request (with a new justification) may be made
+        again = services.request_override(mixed["v_no_date"], manager, justification="y" * 30)
+        assert again.status == OverrideStatus.REQUESTED
