@@ -1277,12 +1277,17 @@ def _four_eyes(dl: DestructionList, user: Any, item: DestructionListItem | None 
         raise ValidationError(
             _("U heeft deze lijst zelf opgesteld. Een collega moet hem beoordelen.")
         )
-    if item is None and not dl.reviewers.filter(pk=user.pk).exists():
+    if not dl.reviewers.filter(pk=user.pk).exists():
         raise ValidationError(
             _("Alleen de gekozen beoordelaars kunnen deze lijst beoordelen: %(names)s.")
             % {"names": ", ".join(str(r) for r in dl.reviewers.all()) or "–"}
         )
-    if item is not None and item.document.decided_by_id == user.pk:
+    if item is not None:
+        _not_own_discard(item, user)
+
+
+def _not_own_discard(item: DestructionListItem, user: Any) -> None:
+    if item.document.decided_by_id == user.pk:
         raise ValidationError(
             _("U heeft '%(name)s' zelf weggegooid. Een collega moet dit beoordelen.")
             % {"name": item.record_name}
@@ -1355,7 +1360,7 @@ def approve_destruction_list(dl: DestructionList, user: Any, comment: str = "") 
         _four_eyes(dl, user)
         now = timezone.now()
         for item in dl.items.filter(status=ItemStatus.PROPOSED).select_related("document"):
-            _four_eyes(dl, user, item)
+            _not_own_discard(item, user)
             item.status = ItemStatus.APPROVED
             item.reviewed_by = user
             item.reviewed_at = now

@@ -91,6 +91,15 @@ def test_only_a_named_reviewer_may_approve_or_ask_for_changes(
         services.approve_destruction_list(new_list, other)
     with pytest.raises(ValidationError, match="gekozen beoordelaars"):
         services.request_changes(new_list, other, "Graag anders")
+    item = new_list.items.first()
+    for move in (
+        lambda: services.approve_item(item, other),
+        lambda: services.exclude_item(item, other, "Nog nodig"),
+    ):
+        with pytest.raises(ValidationError, match="gekozen beoordelaars"):
+            move()
+    item.refresh_from_db()
+    assert item.status == ItemStatus.PROPOSED
     new_list.refresh_from_db()
     assert new_list.status == ListStatus.IN_REVIEW
 
