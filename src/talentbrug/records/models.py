@@ -101,8 +101,9 @@ class SelectielijstCategory(models.Model):
         choices=StartDateRule.choices,
         default=StartDateRule.DOCUMENT_DATE,
         help_text=_(
-            "Welke datum de bewaartermijn start: de documentdatum, of een datum van de "
-            "aanleiding die per document wordt ingevuld. Zonder die datum mag niets weg."
+            "Welke datum de bewaartermijn start: de documentdatum (uit het bestand of "
+            "ingevuld), of de datum van de aanleiding die per document wordt ingevuld, "
+            "bijvoorbeeld het einde van de procedure. Zonder die datum mag niets weg."
         ),
     )
     informatiecategorie = models.CharField(

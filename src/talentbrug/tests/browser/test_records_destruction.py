@@ -192,3 +192,8 @@ def test_triage_card_without_a_date_links_to_setting_it(page, live_server, setup
     assert "vul de datum in" in card.inner_text()
     assert "bewaren tot" not in card.inner_text()
     look(page, "card-undated")
+
+    page.goto(reverse("records:categories"))
+    page.select_option("#id_start_date_rule", "aanleiding")
+    assert "telt vanaf: de documentdatum" in page.locator("main").inner_text()
+    look(page, "categories")
