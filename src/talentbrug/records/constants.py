@@ -14,11 +14,8 @@ class Waardering(models.TextChoices):
 class StartDateRule(models.TextChoices):
     """From which date a category's bewaartermijn runs."""
 
-    DOCUMENT_DATE = "documentdatum", _("De documentdatum (uit het bestand of ingevuld)")
-    TRIGGER_DATE = (
-        "aanleiding",
-        _("De datum van de aanleiding, per document ingevuld (bijvoorbeeld einde procedure)"),
-    )
+    DOCUMENT_DATE = "documentdatum", _("De documentdatum")
+    TRIGGER_DATE = "aanleiding", _("De datum van de aanleiding (per document)")
 
 
 class Decision(models.TextChoices):
