@@ -123,7 +123,11 @@ def approved_override(document: Document) -> Any:
 def document_verdict(
     document: Document, *, today: date | None = None, with_override: bool = True
 ) -> Verdict:
-    """May this document be destroyed now? Reads the current category, dates and hold."""
+    """May this document be destroyed now? Reads the current category, dates and hold.
+
+    A document annotated with ``has_approved_override`` (see ``destruction_candidates``)
+    is not asked again for its override: one query for a whole collection.
+    """
     today = today or timezone.localdate()
     if document.declaration_of_id:
         return Verdict(
@@ -143,6 +147,9 @@ def document_verdict(
         today=today,
         code=category.code if category else "",
     )
-    if verdict.destroyable or not with_override or approved_override(document) is None:
+    if verdict.destroyable or not with_override:
+        return verdict
+    known = getattr(document, "has_approved_override", None)
+    if not (known if known is not None else approved_override(document) is not None):
         return verdict
     return Verdict(verdict.refusal, verdict.reason, verdict.term_end, overridden=True)

@@ -27,7 +27,7 @@ from django.core.files import File
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import OperationalError, connection, transaction
-from django.db.models import Case, F, Q, When
+from django.db.models import Case, Exists, F, OuterRef, Q, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -1179,6 +1179,13 @@ def destruction_candidates(
         )
         .exclude(pk__in=busy)
         .select_related("category", "collection__default_category")
+        .annotate(
+            has_approved_override=Exists(
+                DestructionOverride.objects.filter(
+                    document=OuterRef("pk"), status=OverrideStatus.APPROVED
+                )
+            )
+        )
     )
     allowed: list[Document] = []
     refused: list[tuple[Document, Verdict]] = []

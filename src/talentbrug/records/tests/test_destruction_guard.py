@@ -416,3 +416,13 @@ def test_a_decided_override_cannot_be_decided_again(mixed, manager, reviewer, de
     else:  # after a refusal a new request (with a new justification) may be made
         again = services.request_override(mixed["v_no_date"], manager, justification="y" * 30)
         assert again.status == OverrideStatus.REQUESTED
+
+
+def test_candidates_are_judged_in_a_fixed_number_of_queries(
+    collection, manager, django_assert_max_num_queries
+):
+    for _i in range(30):
+        _discard(DocumentFactory(collection=collection, document_date=None), manager)
+    with django_assert_max_num_queries(3):
+        allowed, refused = services.destruction_candidates(collection)
+    assert not allowed and len(refused) == 30
