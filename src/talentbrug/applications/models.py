@@ -12,6 +12,7 @@ import uuid
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .constants import (
@@ -559,6 +560,19 @@ class Document(models.Model):
         default=ExtractionStatus.NOT_APPLICABLE,
         help_text=_("Of de tekst uit het bestand gelezen is."),
     )
+    extraction_attempts = models.PositiveSmallIntegerField(
+        _("leespogingen"),
+        default=1,
+        help_text=_(
+            "Hoe vaak het lezen is gestart. Na een afgebroken poging start de periodieke taak "
+            "het lezen opnieuw, tot het maximum; daarna is het lezen niet gelukt."
+        ),
+    )
+    extraction_queued_at = models.DateTimeField(
+        _("lezen gestart op"),
+        default=timezone.now,
+        help_text=_("Wanneer het lezen het laatst in de wachtrij is gezet."),
+    )
     extracted_text = models.TextField(
         _("gelezen tekst"), blank=True, help_text=_("Tekst uit het bestand, voor de vaardigheden.")
     )
@@ -578,6 +592,13 @@ class Document(models.Model):
         verbose_name = _("document")
         verbose_name_plural = _("documenten")
         ordering = ["-uploaded_at"]
+        indexes = [
+            # The periodic job's "what is still pending since long ago?" (pages.jobs).
+            models.Index(
+                fields=["extraction_status", "extraction_queued_at"],
+                name="applications_doc_stale_read",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"document {self.pk}"
@@ -935,3 +956,68 @@ class Question(models.Model):
     @property
     def answered(self) -> bool:
         return self.answered_at is not None
+
+
+class PendingApplication(models.Model):
+    """An application made with an address that already belongs to a candidate.
+
+    Nothing of it reaches that person's record (applications, experience, consents) until a
+    link sent to the address is followed: then it is stored as a normal application. Unconfirmed
+    rows expire and are removed, with their files, by ``applications.purge_pending``.
+    """
+
+    vacancy = models.ForeignKey(
+        "vacancies.Vacancy",
+        on_delete=models.CASCADE,
+        related_name="pending_applications",
+        verbose_name=_("vacature"),
+        help_text=_("Waarop gesolliciteerd is."),
+    )
+    email = models.EmailField(
+        _("e-mailadres"), help_text=_("Kleine letters. Het adres dat nog bevestigd moet worden.")
+    )
+    token_hash = models.CharField(
+        _("controlegetal van de link"),
+        max_length=64,
+        unique=True,
+        help_text=_("SHA-256 van de bevestigingslink; de link zelf bewaren we niet."),
+    )
+    idempotency_key = models.UUIDField(
+        _("formuliersleutel"),
+        unique=True,
+        help_text=_("Dezelfde sleutel krijgt de sollicitatie na bevestigen."),
+    )
+    channel = models.ForeignKey(
+        "publishing.Channel",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("kanaal"),
+        help_text=_("Via welk kanaal de vacature gevonden is."),
+    )
+    data = models.JSONField(
+        _("formulier"), default=dict, help_text=_("Wat het formulier verzamelde, zonder bestanden.")
+    )
+    files = models.JSONField(
+        _("bestanden"),
+        default=list,
+        blank=True,
+        help_text=_("Lijst van {soort, pad, controle}: de bestanden wachten in de privé-opslag."),
+    )
+    created_at = models.DateTimeField(
+        _("aangemaakt op"), auto_now_add=True, help_text=_("Moment van solliciteren.")
+    )
+    expires_at = models.DateTimeField(
+        _("verloopt op"),
+        db_index=True,
+        help_text=_("Niet bevestigd voor dit moment: dan verwijderen we alles."),
+    )
+
+    class Meta:
+        verbose_name = _("onbevestigde sollicitatie")
+        verbose_name_plural = _("onbevestigde sollicitaties")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"onbevestigde sollicitatie {self.pk}"

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from talentbrug import spreadsheets
 from talentbrug.accounts.access import (
     can,
     get_for_organisation,
@@ -26,7 +27,14 @@ from talentbrug.accounts.access import (
 from talentbrug.audit.services import record_event
 
 from . import declarations, mdto, services
-from .constants import AnalysisStatus, Decision, ItemStatus, ListStatus, OverrideStatus
+from .constants import (
+    AnalysisStatus,
+    Decision,
+    ImportStatus,
+    ItemStatus,
+    ListStatus,
+    OverrideStatus,
+)
 from .forms import (
     CategoryForm,
     CollectionForm,
@@ -149,6 +157,7 @@ def collection_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_manage": can(request, "records.manage"),
             "can_triage": can(request, "records.triage"),
             "has_import_roots": bool(services.import_roots()),
+            "zip_imports": services.unfinished_zip_imports(collection),
         },
     )
 
@@ -169,19 +178,36 @@ def collection_upload(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
         return redirect("records:collection_detail", pk=collection.pk)
     created: list[Document] = []
+    zip_import = None
     try:
         if form.cleaned_data["files"]:
             created += services.import_files(collection, request.user, form.cleaned_data["files"])
         if form.cleaned_data["archive"]:
-            created += services.import_zip(collection, request.user, form.cleaned_data["archive"])
+            zip_import = services.start_zip_import(
+                collection, request.user, form.cleaned_data["archive"]
+            )
     except ValidationError as exc:
         _error(request, exc)
-    else:
-        unreadable = sum(1 for d in created if d.analysis_status == AnalysisStatus.UNREADABLE)
+        return redirect("records:collection_detail", pk=collection.pk)
+    if zip_import is not None and zip_import.status == ImportStatus.FAILED:
+        messages.error(request, zip_import.problem)
+    count = len(created) + (zip_import.document_count if zip_import else 0)
+    unreadable = sum(1 for d in created if d.analysis_status == AnalysisStatus.UNREADABLE)
+    unreadable += zip_import.unreadable_count if zip_import else 0
+    if created or (zip_import is not None and zip_import.status == ImportStatus.DONE):
         messages.success(
             request,
             _("%(count)s documenten toegevoegd; %(unreadable)s kunnen niet gelezen worden.")
-            % {"count": len(created), "unreadable": unreadable},
+            % {"count": count, "unreadable": unreadable},
+        )
+    if zip_import is not None and zip_import.status == ImportStatus.PENDING:
+        messages.info(
+            request,
+            _(
+                "Het ZIP-bestand %(name)s wordt ingelezen. De documenten verschijnen hieronder "
+                "zodra dat klaar is."
+            )
+            % {"name": zip_import.name},
         )
     return redirect("records:collection_detail", pk=collection.pk)
 
@@ -824,7 +850,9 @@ def _declaration(
 @require_GET
 @staff_required("records.view")
 def declaration_csv(request: HttpRequest, pk: int) -> HttpResponse:
-    return _declaration(request, pk, declarations.declaration_csv, "text/csv; charset=utf-8", "csv")
+    return _declaration(
+        request, pk, declarations.declaration_csv, spreadsheets.CSV_CONTENT_TYPE, "csv"
+    )
 
 
 @require_GET

@@ -186,7 +186,10 @@ URL_CASES = [
     UrlCase("records:declaration_xlsx", STAFF, "records.view", make_kwargs=_destroyed_list),
 ]
 
+# ZIP imports are only shown on their collection's page (records:collection_detail); list
+# reviews only on their list's page.
 ISOLATION = {
+    "records.ZipImport": via("records.Collection"),
     "records.DestructionOverride": url("records:override_decide"),
     "records.ListReview": via("records.DestructionList"),
 }
