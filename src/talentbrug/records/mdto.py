@@ -25,10 +25,10 @@ from lxml import etree
 
 from talentbrug.audit.services import record_event
 
-from . import pronom
+from . import pronom, retention
 from .constants import Decision, Waardering
 from .models import Collection, Document, SelectielijstCategory
-from .suggestions import term_end
+from .retention import term_end
 
 logger = logging.getLogger(__name__)
 
@@ -142,8 +142,9 @@ def informatieobject_xml(document: Document, collection_id: str = "") -> bytes:
     category = document.category
     _waardering(io_el, category.waardering if category else Waardering.BEWAREN)
     if category and category.waardering == Waardering.VERNIETIGEN and category.bewaartermijn_years:
-        # Only a real document date starts the term; the upload day is not one.
-        start = document.document_date
+        # The start date by the category's rule (document date or the date of the event);
+        # the upload day never starts a term.
+        start = retention.start_date(document, category)
         term = _el(io_el, "bewaartermijn")
         _begrip(term, "termijnTriggerStartLooptijd", category.trigger or "na afloop", "", SOURCE)
         if start:

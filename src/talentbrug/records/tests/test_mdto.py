@@ -357,3 +357,29 @@ def test_pronom_gives_no_puid_for_an_odf_it_cannot_open():
         data[at + offset : at + offset + 2] = (99).to_bytes(2, "little")  # unknown compression
     found = pronom.identify("odt", io.BytesIO(bytes(data)))
     assert (found.label, found.puid) == ("OpenDocument Text", "")
+
+
+@pytest.mark.parametrize(
+    ("rule", "expected"), [("DOCUMENT_DATE", "2020-03-01"), ("TRIGGER_DATE", "2023-06-30")]
+)
+def test_the_term_in_mdto_starts_by_the_categorys_rule(collection, rule, expected):
+    """The bewaartermijn in the MDTO file counts from the same start date as the destruction
+    guard: the document date, or the date of the event (end of the procedure)."""
+    from talentbrug.records.constants import StartDateRule
+
+    category = CategoryFactory(
+        organisation=collection.organisation,
+        waardering=Waardering.VERNIETIGEN,
+        bewaartermijn_years=1,
+        start_date_rule=StartDateRule[rule],
+    )
+    doc = DocumentFactory(
+        collection=collection,
+        category=category,
+        document_date=date(2020, 3, 1),
+        trigger_date=date(2023, 6, 30),
+    )
+    xml = mdto.informatieobject_xml(doc)
+    assert_valid_everywhere(xml)
+    root = etree.fromstring(xml)
+    assert root.findtext(".//m:termijnStartdatumLooptijd", namespaces=NS) == expected
