@@ -220,9 +220,7 @@ def triage(request: HttpRequest, pk: int) -> HttpResponse:
     document = services.claim_next_card(collection, request.user)
     context = _card_context(request, collection, document)
     context["counts"] = _counts(collection)
-    context["can_undo"] = collection.decision_logs.filter(
-        user=request.user, undone_at__isnull=True
-    ).exists()
+    context["can_undo"] = _can_undo(collection, request.user)
     return render(request, "records/triage.html", context)
 
 
@@ -249,11 +247,25 @@ def _wants_fragment(request: HttpRequest) -> bool:
     return request.headers.get("X-Records-Fetch") == "1"
 
 
-def _decided_json(request: HttpRequest, collection: Collection, text: str) -> JsonResponse:
+def _can_undo(collection: Collection, user: Any) -> bool:
+    return collection.decision_logs.filter(user=user, undone_at__isnull=True).exists()
+
+
+def _decided_json(
+    request: HttpRequest, collection: Collection, text: str, **extra: Any
+) -> JsonResponse:
     progress = render_to_string(
         "records/_triage_progress.html", {"counts": _counts(collection)}, request=request
     )
-    return JsonResponse({"ok": True, "message": text, "progress": progress})
+    return JsonResponse(
+        {
+            "ok": True,
+            "message": text,
+            "progress": progress,
+            "can_undo": _can_undo(collection, request.user),
+            **extra,
+        }
+    )
 
 
 @require_POST
@@ -309,15 +321,24 @@ def decide(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
 @require_POST
 @staff_required("records.triage")
 def undo(request: HttpRequest, pk: int) -> HttpResponse:
+    """Undo the last decision. A form post redirects to the triage screen; triage.js posts with
+    ``X-Records-Fetch: 1`` and gets the undone card back as JSON, so focus stays on the card."""
     collection = _collection(request, pk)
     try:
         document = services.undo_last_decision(collection, request.user)
     except ValidationError as exc:
         _error(request, exc)
-    else:
-        messages.success(
-            request, _("Ongedaan gemaakt: %(name)s staat weer klaar.") % {"name": document.name}
+        if _wants_fragment(request):
+            # The screen reloads the triage page, which shows the message.
+            return JsonResponse({"ok": False}, status=409)
+        return redirect("records:triage", pk=collection.pk)
+    text = _("Ongedaan gemaakt: %(name)s staat weer klaar.") % {"name": document.name}
+    if _wants_fragment(request):
+        card = render_to_string(
+            "records/_card.html", _card_context(request, collection, document), request=request
         )
+        return _decided_json(request, collection, text, card=card)
+    messages.success(request, text)
     return redirect("records:triage", pk=collection.pk)
 
 
