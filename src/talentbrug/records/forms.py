@@ -59,6 +59,7 @@ class CollectionForm(StyledMixin, forms.ModelForm):
         model = Collection
         fields = ["name", "description", "default_category", "owner"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"name": {"required": _("Geef de verzameling een naam.")}}
 
     def __init__(self, *args: Any, organisation: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -127,6 +128,10 @@ class CategoryForm(StyledMixin, forms.ModelForm):
             "trigger",
             "informatiecategorie",
         ]
+        error_messages = {
+            "code": {"required": _("Vul de code uit de selectielijst in, bijvoorbeeld 1.1.")},
+            "name": {"required": _("Vul de naam van de categorie in.")},
+        }
 
 
 class SettingsForm(StyledMixin, forms.ModelForm):
@@ -161,13 +166,25 @@ class DecideForm(StyledMixin, forms.Form):
 
 
 class LegalHoldForm(StyledMixin, forms.Form):
-    hold = forms.BooleanField(label=_("Niet vernietigen (juridische blokkade)"), required=False)
+    """Put a legal hold on a document, with its kenmerk, or lift it.
+
+    The screen shows one of two forms: "Zet blokkade" (hold=True, the kenmerk is required)
+    or "Hef blokkade op" (hold=False, no kenmerk).
+    """
+
+    hold = forms.BooleanField(required=False, widget=forms.HiddenInput)
     reference = forms.CharField(
         label=_("Kenmerk"),
         required=False,
         max_length=200,
-        help_text=_("Kenmerk van het Woo-verzoek of geschil."),
+        help_text=_("Kenmerk van het Woo-verzoek of geschil, bijvoorbeeld WOO-2026-0142."),
+        error_messages={"required": _("Vul het kenmerk van het Woo-verzoek of geschil in.")},
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        setting = self["hold"].value()
+        self.fields["reference"].required = setting not in (None, False, "", "False", "false")
 
 
 class ReasonForm(StyledMixin, forms.Form):

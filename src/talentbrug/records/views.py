@@ -353,15 +353,21 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         request.organisation,  # type: ignore[attr-defined]
         pk=pk,
     )
+    return _document_page(
+        request, document, LegalHoldForm(initial={"hold": not document.legal_hold})
+    )
+
+
+def _document_page(
+    request: HttpRequest, document: Document, hold_form: LegalHoldForm
+) -> HttpResponse:
     return render(
         request,
         "records/document_detail.html",
         {
             "document": document,
             "suggestion": suggest(document) if not document.destroyed_at else None,
-            "hold_form": LegalHoldForm(
-                initial={"hold": document.legal_hold, "reference": document.legal_hold_reference}
-            ),
+            "hold_form": hold_form,
             "can_manage": can(request, "records.manage"),
             "items": document.destruction_items.select_related("destruction_list"),
         },
@@ -392,7 +398,12 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
 @require_POST
 @staff_required("records.manage")
 def legal_hold(request: HttpRequest, pk: int) -> HttpResponse:
-    document = get_for_organisation(Document, request.organisation, pk=pk)  # type: ignore[attr-defined]
+    """Set or lift a legal hold. A missing kenmerk is shown at its field and in the summary."""
+    document = get_for_organisation(
+        Document.objects.select_related("collection", "category", "decided_by"),
+        request.organisation,  # type: ignore[attr-defined]
+        pk=pk,
+    )
     form = LegalHoldForm(request.POST)
     if form.is_valid():
         try:
@@ -403,10 +414,16 @@ def legal_hold(request: HttpRequest, pk: int) -> HttpResponse:
                 reference=form.cleaned_data["reference"],
             )
         except ValidationError as exc:
-            _error(request, exc)
+            form.add_error(None, exc)
         else:
-            messages.success(request, _("Juridische blokkade bijgewerkt."))
-    return redirect("records:document_detail", pk=document.pk)
+            messages.success(
+                request,
+                _("Blokkade gezet: dit document kan niet weg.")
+                if form.cleaned_data["hold"]
+                else _("Blokkade opgeheven."),
+            )
+            return redirect("records:document_detail", pk=document.pk)
+    return _document_page(request, document, form)
 
 
 # --- Categories and settings --------------------------------------------------------------
