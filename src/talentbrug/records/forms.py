@@ -18,13 +18,20 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
+    """Several files at once. Each file is judged on its own by the import (empty, too large,
+    unreadable, encrypted): one bad file never rejects the whole batch, so the field itself
+    only checks that what came in are files."""
+
     widget = MultipleFileInput
 
     def clean(self, data: Any, initial: Any = None) -> list[Any]:
-        single = super().clean
-        if isinstance(data, (list, tuple)):
-            return [single(d, initial) for d in data if d]
-        return [single(data, initial)] if data else []
+        files = [d for d in (data if isinstance(data, (list, tuple)) else [data]) if d]
+        if not files and self.required:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        for upload in files:
+            if not getattr(upload, "name", None) or not hasattr(upload, "size"):
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return files
 
 
 class StyledMixin:
@@ -79,13 +86,14 @@ class UploadForm(StyledMixin, forms.Form):
     archive = forms.FileField(
         label=_("ZIP-bestand"),
         required=False,
+        allow_empty_file=True,  # an empty ZIP gets the import's own message, with its name
         help_text=_("Mappen in het ZIP-bestand blijven zichtbaar als pad."),
     )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if not data.get("files") and not data.get("archive"):
-            raise forms.ValidationError(_("Kies bestanden of een ZIP-bestand."))
+        if not data.get("files") and not data.get("archive") and not self.errors:
+            self.add_error("files", _("Kies bestanden of een ZIP-bestand."))
         return data
 
 

@@ -109,6 +109,34 @@ def collection_create(request: HttpRequest) -> HttpResponse:
 @staff_required("records.view")
 def collection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     collection = _collection(request, pk)
+    return _collection_page(request, collection, UploadForm())
+
+
+IMPORT_REPORT_KEY = "records_import_report"
+IMPORT_REPORT_MAX = 200  # files named on screen; the rest are counted
+
+
+def _remember_import(request: HttpRequest, collection: Collection, created: list[Document]) -> None:
+    """Keep the import's result for the next page (post/redirect/get): every refused file."""
+    report = services.import_report(created)
+    request.session[IMPORT_REPORT_KEY] = {
+        "collection": collection.pk,
+        "added": report.added,
+        "unreadable": report.unreadable,
+        "problems": report.problems[:IMPORT_REPORT_MAX],
+        "more": max(0, len(report.problems) - IMPORT_REPORT_MAX),
+        "reading": report.reading,
+    }
+
+
+def _collection_page(
+    request: HttpRequest, collection: Collection, upload_form: UploadForm
+) -> HttpResponse:
+    report = request.session.get(IMPORT_REPORT_KEY)
+    if report and report.get("collection") == collection.pk:
+        del request.session[IMPORT_REPORT_KEY]
+    else:
+        report = None
     documents = Document.objects.filter(collection=collection).select_related("category")
     chosen = request.GET.get("beslissing", "")
     if chosen in Decision.values:
@@ -125,7 +153,8 @@ def collection_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "page": page,
             "chosen": chosen,
             "decisions": Decision.choices,
-            "upload_form": UploadForm(),
+            "upload_form": upload_form,
+            "import_report": report,
             "lists": collection.destruction_lists.all()[:10],
             "can_manage": can(request, "records.manage"),
             "can_triage": can(request, "records.triage"),
@@ -144,27 +173,35 @@ def collection_progress(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @staff_required("records.manage")
 def collection_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """Import uploaded files and/or a ZIP. Each file is judged on its own; the next page names
+    every file that could not be read, and why. A form error is shown at its field."""
     collection = _collection(request, pk)
     form = UploadForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-        return redirect("records:collection_detail", pk=collection.pk)
-    created: list[Document] = []
-    try:
-        if form.cleaned_data["files"]:
-            created += services.import_files(collection, request.user, form.cleaned_data["files"])
-        if form.cleaned_data["archive"]:
-            created += services.import_zip(collection, request.user, form.cleaned_data["archive"])
-    except ValidationError as exc:
-        _error(request, exc)
-    else:
-        unreadable = sum(1 for d in created if d.analysis_status == AnalysisStatus.UNREADABLE)
-        messages.success(
-            request,
-            _("%(count)s documenten toegevoegd; %(unreadable)s kunnen niet gelezen worden.")
-            % {"count": len(created), "unreadable": unreadable},
-        )
-    return redirect("records:collection_detail", pk=collection.pk)
+    if form.is_valid():
+        files, archive = form.cleaned_data["files"], form.cleaned_data["archive"]
+        created: list[Document] = []
+        try:
+            # The ZIP first: a ZIP that cannot be opened is refused before anything is stored.
+            if archive:
+                created += services.import_zip(collection, request.user, archive)
+            if files:
+                created += services.import_files(collection, request.user, files)
+        except ValidationError as exc:
+            if archive and not created:
+                form.add_error(
+                    "archive",
+                    [
+                        _("%(name)s: %(error)s") % {"name": archive.name, "error": m}
+                        for m in exc.messages
+                    ],
+                )
+            else:
+                form.add_error("files", exc)
+        if created:
+            _remember_import(request, collection, created)
+        if not form.errors:
+            return redirect("records:collection_detail", pk=collection.pk)
+    return _collection_page(request, collection, form)
 
 
 @staff_required("records.manage")
@@ -181,12 +218,7 @@ def collection_import_folder(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             form.add_error("subpath", exc)
         else:
-            unreadable = sum(1 for d in created if d.analysis_status == AnalysisStatus.UNREADABLE)
-            messages.success(
-                request,
-                _("%(count)s documenten toegevoegd; %(unreadable)s kunnen niet gelezen worden.")
-                % {"count": len(created), "unreadable": unreadable},
-            )
+            _remember_import(request, collection, created)
             return redirect("records:collection_detail", pk=collection.pk)
     return render(
         request,

@@ -54,6 +54,7 @@ def fit_setup(settings, tmp_path, make_staff, organisation):
             "OPTIONS": {"location": str(tmp_path / "media")},
         },
     }
+    from talentbrug.records import services
     from talentbrug.records.tests.factories import (
         CategoryFactory,
         CollectionFactory,
@@ -86,7 +87,7 @@ def fit_setup(settings, tmp_path, make_staff, organisation):
                 attachments=[{"name": "bijlage-cv.pdf", "type": "pdf", "size": 1000}],
                 sha256=hashlib.sha256(f"{label}-{n if n > 1 else 0}".encode()).hexdigest(),
                 analysis_status="unreadable" if unreadable else "done",
-                unreadable_reason="Versleuteld bestand" if unreadable else "",
+                unreadable_reason=services.encrypted_reason() if unreadable else "",
             )
         return made
 
