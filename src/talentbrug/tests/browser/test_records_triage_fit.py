@@ -245,3 +245,46 @@ def test_undo_keeps_focus_on_the_card_and_keys_work_from_a_checkbox(
     wait_for_next(page, first)
     assert card_title(page) == second
     assert collection.documents.get(title=first).decision == "later"
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_errors_take_focus_and_the_upload_result_names_each_file(
+    page, live_server, fit_setup, width, height, tmp_path
+):
+    """The legal-hold kenmerk: the error summary takes focus and the error is at the field.
+    An upload with an empty file: the batch goes in and the result names the empty file."""
+    user, collections = fit_setup
+    collection = collections[width]
+    document = collection.documents.order_by("pk").first()
+    log_in(page, live_server, user)
+    page.set_viewport_size({"width": width, "height": height})
+
+    page.goto(reverse("records:document_detail", args=[document.pk]))
+    page.get_by_role("button", name="Zet blokkade").click()
+    page.wait_for_selector("#error-summary")
+    assert page.evaluate("() => document.activeElement.id") == "error-summary"
+    assert "Vul het kenmerk" in page.locator("#id_reference-error").inner_text()
+    assert_in_view(page, "the error summary", page.locator("#error-summary"))
+    assert_accessible(page)
+    assert_no_horizontal_scroll(page)
+    shot(page, "7-legal-hold-error")
+    page.locator("#error-summary a").click()
+    assert page.evaluate("() => document.activeElement.id") == "id_reference"
+    page.locator("#id_reference").fill("WOO-2026-0142")
+    page.get_by_role("button", name="Zet blokkade").click()
+    page.wait_for_selector("text=Dit document mag niet vernietigd worden (WOO-2026-0142).")
+
+    page.goto(reverse("records:collection_detail", args=[collection.pk]))
+    empty = tmp_path / "leeg.txt"
+    empty.write_bytes(b"")
+    full = tmp_path / "verslag.txt"
+    full.write_bytes(b"Verslag van het overleg.")
+    page.locator("#id_files").set_input_files([str(empty), str(full)])
+    page.get_by_role("button", name="Voeg toe").click()
+    page.wait_for_selector("#import-report")
+    report = page.locator("#import-report").inner_text()
+    assert "2 documenten toegevoegd; 0 kunnen niet gelezen worden." in report
+    assert "leeg.txt: Leeg bestand (0 bytes)" in report
+    assert_accessible(page)
+    assert_no_horizontal_scroll(page)
+    shot(page, "8-upload-result")
