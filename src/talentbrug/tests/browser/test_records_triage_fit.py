@@ -141,15 +141,30 @@ def wait_for_next(page, before: str) -> None:
     page.wait_for_selector("#rc-slot:not([aria-busy])", state="attached")
 
 
+def open_triage(page, live_server, fit_setup, width: int, height: int):
+    """Log in, size the window and open the triage of this size's collection."""
+    user, collections = fit_setup
+    log_in(page, live_server, user)
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(reverse("records:triage", args=[collections[width].pk]))
+    return collections[width]
+
+
+def wait_for_undo(page, title: str) -> None:
+    """Wait until the undone card is back and saved, and check that no page load happened."""
+    page.wait_for_function(
+        "t => document.getElementById('rc-card-title').innerText === t", arg=title
+    )
+    page.wait_for_selector("#rc-slot:not([aria-busy])", state="attached")
+    assert page.evaluate("() => window.rcNoReload") is True, "undo reloaded the page"
+    assert page.evaluate("() => document.activeElement.id") == "rc-card-title"
+
+
 @pytest.mark.parametrize(("width", "height"), SIZES)
 def test_thirty_cards_fit_the_screen_by_keys_and_clicks(
     page, live_server, fit_setup, width, height
 ):
-    user, collections = fit_setup
-    collection = collections[width]
-    log_in(page, live_server, user)
-    page.set_viewport_size({"width": width, "height": height})
-    page.goto(reverse("records:triage", args=[collection.pk]))
+    collection = open_triage(page, live_server, fit_setup, width, height)
     shot(page, "1-first-card")
     assert_card_fits(page)
     assert_no_horizontal_scroll(page)
@@ -198,11 +213,7 @@ def test_thirty_cards_fit_the_screen_by_keys_and_clicks(
 def test_undo_keeps_focus_on_the_card_and_keys_work_from_a_checkbox(
     page, live_server, fit_setup, width, height
 ):
-    user, collections = fit_setup
-    collection = collections[width]
-    log_in(page, live_server, user)
-    page.set_viewport_size({"width": width, "height": height})
-    page.goto(reverse("records:triage", args=[collection.pk]))
+    collection = open_triage(page, live_server, fit_setup, width, height)
     first = card_title(page)
 
     # The first card has an exact copy: the card shows a checkbox. With focus on it, the
@@ -217,12 +228,7 @@ def test_undo_keeps_focus_on_the_card_and_keys_work_from_a_checkbox(
     # Undo without a page load: the undone card comes back with focus on its title.
     page.evaluate("() => { window.rcNoReload = true; }")
     page.keyboard.press("z")
-    page.wait_for_function(
-        "t => document.getElementById('rc-card-title').innerText === t", arg=first
-    )
-    page.wait_for_selector("#rc-slot:not([aria-busy])", state="attached")
-    assert page.evaluate("() => window.rcNoReload") is True, "undo reloaded the page"
-    assert page.evaluate("() => document.activeElement.id") == "rc-card-title"
+    wait_for_undo(page, first)
     assert collection.documents.get(title=first).decision == "undecided"
     assert "Ongedaan gemaakt" in page.locator("#rc-announce").inner_text()
     assert_card_fits(page)
@@ -234,12 +240,7 @@ def test_undo_keeps_focus_on_the_card_and_keys_work_from_a_checkbox(
     wait_for_next(page, first)
     assert card_title(page) == second
     page.get_by_role("button", name="ongedaan").click()
-    page.wait_for_function(
-        "t => document.getElementById('rc-card-title').innerText === t", arg=first
-    )
-    page.wait_for_selector("#rc-slot:not([aria-busy])", state="attached")
-    assert page.evaluate("() => window.rcNoReload") is True, "undo reloaded the page"
-    assert page.evaluate("() => document.activeElement.id") == "rc-card-title"
+    wait_for_undo(page, first)
     assert collection.documents.get(title=first).decision == "undecided"
     page.keyboard.press("ArrowDown")
     wait_for_next(page, first)
@@ -253,12 +254,8 @@ def test_errors_take_focus_and_the_upload_result_names_each_file(
 ):
     """The legal-hold kenmerk: the error summary takes focus and the error is at the field.
     An upload with an empty file: the batch goes in and the result names the empty file."""
-    user, collections = fit_setup
-    collection = collections[width]
+    collection = open_triage(page, live_server, fit_setup, width, height)
     document = collection.documents.order_by("pk").first()
-    log_in(page, live_server, user)
-    page.set_viewport_size({"width": width, "height": height})
-
     page.goto(reverse("records:document_detail", args=[document.pk]))
     page.get_by_role("button", name="Zet blokkade").click()
     page.wait_for_selector("#error-summary")

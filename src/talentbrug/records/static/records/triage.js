@@ -154,6 +154,9 @@
   function undoLast(event) {
     if (!canFetch) { return; }
     if (event) { event.preventDefault(); }
+    // While the next card is still on its way, an undo would race with it: ignore it then
+    // (this lasts a fraction of a second; the button and Z work again as soon as it is there).
+    if (busy) { return; }
     busy = true;
     slot.setAttribute("aria-busy", "true");
     // A prefetch still under way finishes first: requests never overlap.
