@@ -119,3 +119,20 @@ def test_the_report_counts_what_is_still_being_read(collection, manager):
     )
     report = services.import_report([pending])
     assert (report.added, report.unreadable, report.reading, report.problems) == (1, 0, 1, [])
+
+
+def test_a_password_protected_office_file_is_encrypted_not_unknown(collection, manager):
+    """Word, Excel and PowerPoint keep a file with a password as an OLE container with an
+    EncryptedPackage stream: that is 'versleuteld', not an unknown or damaged file."""
+    from talentbrug.docanalysis.tests.cfb import build_cfb
+
+    protected = build_cfb(
+        {
+            "EncryptionInfo": b"\x04\x00\x04\x00\x40\x00\x00\x00" + b"\x00" * 64,
+            "EncryptedPackage": b"\x10\x00\x00\x00\x00\x00\x00\x00" + b"\x8f" * 600,
+        }
+    )
+    services.import_files(collection, manager, [SimpleUploadedFile("begroting.xlsx", protected)])
+    document = Document.objects.get(collection=collection)
+    assert document.analysis_status == AnalysisStatus.UNREADABLE
+    assert document.unreadable_reason == services.encrypted_reason()
