@@ -7,12 +7,13 @@ PIP := $(VENV)/bin/pip
 export PYTHONPATH := src
 export TALENTBRUG_VAR_DIR ?= $(CURDIR)/var
 
-.PHONY: run test lint typecheck audit install browser loadtool bench bench-quality seed-scale messages clean help
+.PHONY: run test tour lint typecheck audit install browser loadtool bench bench-quality seed-scale messages clean help
 
 help:
 	@echo "make run            install, migrate, load demo data, serve on http://127.0.0.1:8000"
 	@echo "make test           install, lint, type-check, migrations check, full test suite"
 	@echo "make audit          pip-audit (known vulnerabilities in requirements.txt) and bandit on src"
+	@echo "make tour           every page in every language on a phone and a desktop: var/tour/index.html"
 	@echo "make bench          run the benchmarks in bench/ (figures + JSON in var/bench/)"
 	@echo "make bench-quality  matching quality on the ESCO/MELO development sets"
 
@@ -69,8 +70,13 @@ audit: install
 
 test: install browser lint typecheck
 	DJANGO_SETTINGS_MODULE=talentbrug.conf.test $(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest -n 2 --dist loadfile -m "not integration" --cov --cov-report= $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --dist loadfile -m "not integration and not tour" --cov --cov-report= $(PYTEST_ARGS)
 	@echo "coverage (lines, src/talentbrug): $$($(VENV)/bin/coverage report --format=total)%"
+
+# The page tour: screenshots of every page of the url-case tables with the demo data, judged by
+# the layout checks; gallery in var/tour/index.html. TALENTBRUG_TOUR_ONLY=records walks a part.
+tour: install browser
+	$(PY) -m pytest src/talentbrug/tests/browser/test_tour.py -m tour -p no:cacheprovider -q -s
 
 bench: install loadtool
 	$(PY) -m bench

@@ -7,4 +7,8 @@ class ApplicationsConfig(AppConfig):
     verbose_name = _("Sollicitaties")
 
     def ready(self) -> None:
-        from . import nav, permissions  # noqa: F401
+        from talentbrug.publishing import periodic
+
+        from . import nav, permissions, tasks  # noqa: F401
+
+        periodic.register("applications.resume_stale_extractions", tasks.resume_stale_extractions)

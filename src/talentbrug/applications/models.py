@@ -12,6 +12,7 @@ import uuid
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .constants import (
@@ -559,6 +560,19 @@ class Document(models.Model):
         default=ExtractionStatus.NOT_APPLICABLE,
         help_text=_("Of de tekst uit het bestand gelezen is."),
     )
+    extraction_attempts = models.PositiveSmallIntegerField(
+        _("leespogingen"),
+        default=1,
+        help_text=_(
+            "Hoe vaak het lezen is gestart. Na een afgebroken poging start de periodieke taak "
+            "het lezen opnieuw, tot het maximum; daarna is het lezen niet gelukt."
+        ),
+    )
+    extraction_queued_at = models.DateTimeField(
+        _("lezen gestart op"),
+        default=timezone.now,
+        help_text=_("Wanneer het lezen het laatst in de wachtrij is gezet."),
+    )
     extracted_text = models.TextField(
         _("gelezen tekst"), blank=True, help_text=_("Tekst uit het bestand, voor de vaardigheden.")
     )
@@ -578,6 +592,13 @@ class Document(models.Model):
         verbose_name = _("document")
         verbose_name_plural = _("documenten")
         ordering = ["-uploaded_at"]
+        indexes = [
+            # The periodic job's "what is still pending since long ago?" (pages.jobs).
+            models.Index(
+                fields=["extraction_status", "extraction_queued_at"],
+                name="applications_doc_stale_read",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"document {self.pk}"

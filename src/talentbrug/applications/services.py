@@ -29,6 +29,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from talentbrug.audit.services import record_event
+from talentbrug.pages import jobs
+from talentbrug.pages.jobs import hold_point
 
 from .constants import (
     CONSENT_MONTHS,
@@ -187,11 +189,19 @@ def add_found_skills(
 
 
 def extract_document_text(document_id: int) -> None:
-    """Read the text of a stored document and add the skills found (runs in a task)."""
+    """Read the text of a stored document and add the skills found (runs in a task).
+
+    Idempotent: only a pending document is read, and the result (text, skills, CV entries) is
+    written in one transaction that first claims the row (pending → done), so a task that runs
+    twice (re-queued by :func:`resume_stale_extractions`) adds nothing twice, and a worker
+    killed mid-way leaves the document pending for the periodic job.
+    """
     from talentbrug.privacy.safeparse import analyse  # docanalysis in a child process with limits
 
     document = (
-        Document.objects.filter(pk=document_id).select_related("candidate", "application").first()
+        Document.objects.filter(pk=document_id, extraction_status=ExtractionStatus.PENDING)
+        .select_related("candidate", "application")
+        .first()
     )
     if document is None:
         return
@@ -203,13 +213,35 @@ def extract_document_text(document_id: int) -> None:
     except Exception:
         logger.exception("document %s could not be read", document_id)
         text, status = "", ExtractionStatus.FAILED
+    hold_point("applications.extraction")  # test-only (kill tests)
     with transaction.atomic():
-        Document.objects.filter(pk=document_id).update(
-            extracted_text=text[:200_000], extraction_status=status
-        )
+        claimed = Document.objects.filter(
+            pk=document_id, extraction_status=ExtractionStatus.PENDING
+        ).update(extracted_text=text[:200_000], extraction_status=status)
+        if not claimed:  # another run of this task finished first
+            return
         add_found_skills(document.candidate, extract_skills(text), document.application)
         if document.kind == DocumentKind.CV and text.strip():
             add_found_entries(document.candidate, parse_cv(text), document.application)
+
+
+def resume_stale_extractions(now: Any = None) -> dict[str, int]:
+    """Periodic job: documents still pending long after they were queued are read again.
+
+    A worker killed mid-way loses its task, and the document would stay "Wordt gelezen" for
+    ever. Each new start counts as an attempt; after ``TALENTBRUG_JOB_MAX_ATTEMPTS`` starts the
+    status becomes "Niet gelukt", which HR sees with the document.
+    """
+    from . import tasks
+
+    pending = Document.objects.filter(extraction_status=ExtractionStatus.PENDING)
+    give_up, retry = jobs.claim_stale(
+        pending, attempts="extraction_attempts", queued_at="extraction_queued_at", now=now
+    )
+    failed = pending.filter(pk__in=give_up).update(extraction_status=ExtractionStatus.FAILED)
+    for document_id in retry:
+        tasks.extract_document.delay(document_id)
+    return {"requeued": len(retry), "failed": failed}
 
 
 def add_found_entries(

@@ -13,6 +13,14 @@ def extract_document(document_id: int) -> None:
 
 
 @shared_task
+def resume_stale_extractions() -> dict[str, int]:
+    """Periodic job: read again what a killed worker left pending; give up after N starts."""
+    from .services import resume_stale_extractions as resume
+
+    return resume()
+
+
+@shared_task
 def extract_text(candidate_id: int, text: str, application_id: int | None = None) -> None:
     from .services import extract_text_skills
 

@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -25,9 +27,12 @@ class AuditFilterForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["event_type"].choices = [("", _("Alle soorten"))] + [  # type: ignore[attr-defined]
-            (key, f"{key} – {label}") for key, label in sorted(EVENT_TYPES.items())
-        ]
+        # Words, not codes: the message template with its placeholders left out.
+        kinds = sorted(
+            ((key, re.sub(r"\{\w+\}", "…", str(label))) for key, label in EVENT_TYPES.items()),
+            key=lambda item: item[1].lower(),
+        )
+        self.fields["event_type"].choices = [("", _("Alle soorten")), *kinds]  # type: ignore[attr-defined]
         self.fields["event_type"].widget.attrs["class"] = (
             "utrecht-select utrecht-select--html-select"
         )

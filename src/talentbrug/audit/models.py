@@ -100,6 +100,13 @@ class AuditEvent(models.Model):
         raise AppendOnlyError("Audit events cannot be deleted")
 
     @property
+    def actor_role_label(self) -> str:
+        """The role in words (stored as its code)."""
+        from talentbrug.accounts.constants import Role
+
+        return str(dict(Role.choices).get(self.actor_role, self.actor_role))
+
+    @property
     def message(self) -> str:
         from .registry import EVENT_TYPES
 

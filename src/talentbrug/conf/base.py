@@ -313,3 +313,11 @@ TALENTBRUG_RATE_PER_IP = env_int("TALENTBRUG_RATE_PER_IP", 20, minimum=1)
 TALENTBRUG_RATE_PER_EMAIL = env_int("TALENTBRUG_RATE_PER_EMAIL", 5, minimum=1)
 # --- Matching: how long a warm candidate index may be reused (seconds) -------------
 TALENTBRUG_MATCH_INDEX_MAX_AGE = env_int("TALENTBRUG_MATCH_INDEX_MAX_AGE", 900, minimum=0)
+# --- Long background jobs: resume after a killed worker (pages.jobs) ---------------
+# Work still pending after this many minutes is queued again by the periodic jobs; after
+# TALENTBRUG_JOB_MAX_ATTEMPTS starts it is marked failed (visible to staff).
+TALENTBRUG_JOB_STALE_MINUTES = env_int("TALENTBRUG_JOB_STALE_MINUTES", 30, minimum=1)
+TALENTBRUG_JOB_MAX_ATTEMPTS = env_int("TALENTBRUG_JOB_MAX_ATTEMPTS", 3, minimum=1)
+# A stored file no row refers to is removed once it is older than this (privacy.orphans).
+# Longer than the longest import: a file of an import still running has no row yet.
+TALENTBRUG_ORPHAN_GRACE_HOURS = env_int("TALENTBRUG_ORPHAN_GRACE_HOURS", 24, minimum=1)

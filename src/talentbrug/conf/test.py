@@ -19,6 +19,12 @@ WHITENOISE_USE_FINDERS = True
 # Uploaded files of tests go to a throw-away folder, never to var/media.
 import tempfile  # noqa: E402
 
-MEDIA_ROOT = tempfile.mkdtemp(prefix="talentbrug-test-media-")
+# The integration tests share one folder with the Celery worker they start.
+MEDIA_ROOT = env_str("TALENTBRUG_TEST_MEDIA_ROOT", "") or tempfile.mkdtemp(
+    prefix="talentbrug-test-media-"
+)
 if STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage":  # noqa: F405
     STORAGES["default"]["OPTIONS"] = {"location": MEDIA_ROOT}  # noqa: F405
+
+# Test-only: a job reaching a hold point waits while <dir>/<name>.hold exists (pages.jobs).
+TALENTBRUG_JOB_HOLD_DIR = env_str("TALENTBRUG_JOB_HOLD_DIR", "")

@@ -12,3 +12,4 @@ class PrivacyConfig(AppConfig):
         from . import nav, permissions, tasks  # noqa: F401
 
         periodic.register("privacy.purge_expired", tasks.purge_expired)
+        periodic.register("privacy.remove_orphan_files", tasks.remove_orphan_files)

@@ -25,6 +25,9 @@ register(
         "privacy.objection_recorded": _("Bezwaar {objection} vastgelegd ({processing})"),
         "privacy.objection_decided": _("Over bezwaar {objection} besloten: {outcome}"),
         "privacy.export_made": _("Gegevens van kandidaat {candidate} uitgevoerd voor inzage"),
+        "privacy.orphan_files_removed": _(
+            "{count} bestanden zonder gegevens uit de opslag gehaald"
+        ),
         "privacy.upload_infected": _("Bestand met virus geweigerd ({source}: {signature})"),
         "privacy.handed_to_records": _(
             "{documents} bestanden van verlopen sollicitaties overgedragen aan verzameling "

@@ -21,3 +21,11 @@ def purge_expired(force: bool = False) -> dict[str, Any]:
     ):
         return {"skipped": "already ran today"}
     return run()
+
+
+@shared_task(name="privacy.remove_orphan_files")
+def remove_orphan_files() -> int:
+    """Remove stored files that no row refers to (left by a killed import); see orphans.py."""
+    from .orphans import remove_orphan_files as run
+
+    return run()

@@ -18,6 +18,9 @@ from .constants import MAX_QUERY_LENGTH, LevelFilter
 
 SEARCH_CONFIG = "dutch"
 TEXT_FIELDS = ("title", *Vacancy.SECTION_FIELDS)
+# Short facts a visitor types as a search word: the place ('Apeldoorn', 'Den Haag'), the
+# region, the team and the organisation. Matched as substrings on both databases.
+PLACE_FIELDS = ("location", "region", "team", "organisation__name")
 # PostgreSQL only: a stored tsvector of TEXT_FIELDS (title A, sections B) with a GIN index, kept
 # up to date by PostgreSQL (migration publishing 0002). Not a model field: SQLite has no column.
 SEARCH_COLUMN = "publishing_search_vector"
@@ -129,9 +132,10 @@ def _postgres_search(queryset: QuerySet[Vacancy], query: str) -> QuerySet[Vacanc
     from django.contrib.postgres.search import SearchQuery, SearchRank
 
     search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
+    words = _WORD.findall(query)[:10]
     # Dutch glues words together ('servicedeskmedewerker'): a title containing the term counts too.
     title_match = Q()
-    for word in _WORD.findall(query)[:10]:
+    for word in words:
         title_match &= Q(title__icontains=word)
     return (
         queryset.annotate(
@@ -141,9 +145,21 @@ def _postgres_search(queryset: QuerySet[Vacancy], query: str) -> QuerySet[Vacanc
                 When(title_match, then=Value(1)), default=Value(0), output_field=IntegerField()
             ),
         )
-        .filter(Q(search=search_query) | title_match)
+        .filter(Q(search=search_query) | title_match | _short_fields_match(words))
         .order_by("-title_hit", "-rank", "closing_date", "pk")
     )
+
+
+def _short_fields_match(words: list[str]) -> Q:
+    """Every word occurs in the title or one of the short facts (place, region, team,
+    organisation): 'Den Haag', 'servicedesk Apeldoorn'."""
+    match = Q()
+    for word in words:
+        any_field = Q(title__icontains=word)
+        for name in PLACE_FIELDS:
+            any_field |= Q(**{f"{name}__icontains": word})
+        match &= any_field
+    return match
 
 
 def _fallback_search(queryset: QuerySet[Vacancy], query: str) -> QuerySet[Vacancy]:
@@ -153,7 +169,7 @@ def _fallback_search(queryset: QuerySet[Vacancy], query: str) -> QuerySet[Vacanc
     title_hit = Q()
     for word in words:
         any_field = Q()
-        for name in TEXT_FIELDS:
+        for name in (*TEXT_FIELDS, *PLACE_FIELDS):
             any_field |= Q(**{f"{name}__icontains": word})
         queryset = queryset.filter(any_field)
         title_hit &= Q(title__icontains=word)

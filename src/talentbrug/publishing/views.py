@@ -64,6 +64,7 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "searching": form.active(),
+            "filters_active": len(form.filters()),
             "cards": _cards(list(page.object_list)),
             "params": params,
         }

@@ -13,3 +13,5 @@ class RecordsConfig(AppConfig):
 
         db.connect()
         periodic.register("records.destroy_due_lists", tasks.destroy_due_lists)
+        periodic.register("records.resume_stale_analysis", tasks.resume_stale_analysis)
+        periodic.register("records.resume_stale_imports", tasks.resume_stale_imports)

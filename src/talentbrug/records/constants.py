@@ -25,6 +25,14 @@ class AnalysisStatus(models.TextChoices):
     UNREADABLE = "unreadable", _("Kan niet gelezen worden")
 
 
+class ImportStatus(models.TextChoices):
+    """A ZIP import runs in the background: waiting or running, then done or failed."""
+
+    PENDING = "pending", _("Wordt ingelezen")
+    DONE = "done", _("Ingelezen")
+    FAILED = "failed", _("Niet gelukt")
+
+
 class ListStatus(models.TextChoices):
     """Statuses of a destruction list, in the order of the lawful flow."""
 

@@ -13,6 +13,9 @@ register(
             "{count} documenten toegevoegd ({unreadable} niet leesbaar)"
         ),
         "records.documents_analysed": _("{count} documenten gelezen"),
+        "records.zip_import_started": _("ZIP-bestand toegevoegd; wordt ingelezen ({zip_import})"),
+        "records.zip_import_failed": _("ZIP-bestand niet ingelezen ({zip_import})"),
+        "records.analysis_failed": _("{count} documenten niet gelezen: lezen steeds afgebroken"),
         "records.document_decided": _("Beslissing over document: {decision}"),
         "records.decision_undone": _("Beslissing ongedaan gemaakt; terug naar {decision}"),
         "records.duplicates_decided": _("Beslissing toegepast op {count} exacte kopieën"),

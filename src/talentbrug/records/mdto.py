@@ -1,16 +1,20 @@
-"""MDTO-shaped metadata (Nationaal Archief) for kept documents, and the export ZIP.
+"""MDTO metadata (Nationaal Archief) for kept documents, and the export ZIP.
 
-We produce a documented subset of MDTO: one ``informatieobject`` and one ``bestand`` XML per
-document. ``schemas/mdto_subset.xsd`` describes exactly this subset; the tests validate every
-export against it.
+Per kept document the ZIP holds the file, one ``informatieobject`` (aggregatieniveau
+Archiefstuk) and one ``bestand``; one more ``informatieobject`` describes the collection as a
+whole (aggregatieniveau Serie) and names its parts. Every XML file is validated against the
+official MDTO-XML 1.0.2 schema (``schemas/``) before the ZIP is handed out: output that does
+not fit the schema is refused, never delivered. The tests validate against 1.0.1 too.
 """
 
 from __future__ import annotations
 
-import shutil
+import hashlib
+import logging
+import re
 import tempfile
+import threading
 import zipfile
-from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
@@ -21,19 +25,38 @@ from lxml import etree
 
 from talentbrug.audit.services import record_event
 
+from . import pronom
 from .constants import Decision, Waardering
-from .models import Collection, Document
+from .models import Collection, Document, SelectielijstCategory
 from .suggestions import term_end
 
+logger = logging.getLogger(__name__)
+
 NS = "https://www.nationaalarchief.nl/mdto"
-SCHEMA_PATH = Path(__file__).parent / "schemas" / "mdto_subset.xsd"
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+SCHEMA_PATH = SCHEMA_DIR / "MDTO-XML-1.0.2.xsd"
+SCHEMA_PATHS = (SCHEMA_DIR / "MDTO-XML1.0.1.xsd", SCHEMA_PATH)
 SOURCE = "Talentbrug"
+WAARDERINGEN = "Begrippenlijst Waarderingen MDTO"
+AGGREGATIENIVEAUS = "Begrippenlijst Aggregatieniveaus MDTO"
+CHECKSUMALGORITMEN = "Begrippenlijst ChecksumAlgoritme MDTO"
+COPY_CHUNK = 1024 * 1024
+
+
+# Characters XML 1.0 cannot hold (C0 controls other than tab/newline/CR, surrogates, U+FFFE/F).
+# Titles and names come from uploaded files and may contain them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str, fallback: str = "onbekend") -> str:
+    """``text`` without characters XML cannot hold; never empty (MDTO's NietLegeWaarde)."""
+    return _NOT_XML.sub("", text).strip() or fallback
 
 
 def _el(parent: etree._Element, tag: str, text: str | None = None) -> etree._Element:
     child = etree.SubElement(parent, f"{{{NS}}}{tag}")
     if text is not None:
-        child.text = text
+        child.text = _xml_text(text)
     return child
 
 
@@ -55,37 +78,74 @@ def _verwijzing(parent: etree._Element, tag: str, naam: str, kenmerk: str = "") 
         _el(ident, "identificatieBron", SOURCE)
 
 
+def _object(kind: str, kenmerk: str, naam: str) -> tuple[etree._Element, etree._Element]:
+    root = etree.Element(f"{{{NS}}}MDTO", nsmap={None: NS})
+    obj = _el(root, kind)
+    ident = _el(obj, "identificatie")
+    _el(ident, "identificatieKenmerk", kenmerk)
+    _el(ident, "identificatieBron", SOURCE)
+    _el(obj, "naam", _xml_text(naam, kenmerk))
+    return root, obj
+
+
+def _tostring(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _timestamp(moment: Any) -> str:
+    return timezone.localtime(moment).isoformat(timespec="seconds")
+
+
+def _title(document: Document) -> str:
+    """The document's title, or its file name when the title holds nothing readable."""
+    return _NOT_XML.sub("", document.title).strip() or document.name
+
+
 def identifier(document: Document) -> str:
     return f"TB-{document.organisation.slug}-{document.pk}"
 
 
-def informatieobject_xml(document: Document) -> bytes:
-    root = etree.Element(f"{{{NS}}}MDTO", nsmap={None: NS})
-    io_el = _el(root, "informatieobject")
-    ident = _el(io_el, "identificatie")
-    _el(ident, "identificatieKenmerk", identifier(document))
-    _el(ident, "identificatieBron", SOURCE)
-    _el(io_el, "naam", document.title or document.name)
+def collection_identifier(collection: Collection) -> str:
+    return f"TB-{collection.organisation.slug}-verzameling-{collection.pk}"
+
+
+def _waardering(parent: etree._Element, waardering: str) -> None:
+    if waardering == Waardering.BEWAREN:
+        _begrip(parent, "waardering", "Blijvend te bewaren", "B", WAARDERINGEN)
+    else:
+        _begrip(parent, "waardering", "Tijdelijk te bewaren", "V", WAARDERINGEN)
+
+
+def _beperking(parent: etree._Element, personal_data: bool) -> None:
+    beperking = _el(parent, "beperkingGebruik")
+    if personal_data:
+        label, code = "Bevat persoonsgegevens", "AVG"
+    else:
+        label, code = "Geen beperking", "geen"
+    _begrip(beperking, "beperkingGebruikType", label, code, "Talentbrug beperkingen")
+
+
+def _informatiecategorie(parent: etree._Element, category: SelectielijstCategory) -> None:
+    """The selectielijst category as a concept: its name, its code and the list it is from."""
+    label = category.informatiecategorie or f"{category.code} {category.name}"
+    lijst = _("Selectielijst van %(organisation)s") % {"organisation": category.organisation.name}
+    _begrip(parent, "informatiecategorie", label, category.code, lijst)
+
+
+def informatieobject_xml(document: Document, collection_id: str = "") -> bytes:
+    root, io_el = _object("informatieobject", identifier(document), _title(document))
+    _begrip(io_el, "aggregatieniveau", "Archiefstuk", "", AGGREGATIENIVEAUS)
     event = _el(io_el, "event")
     _begrip(event, "eventType", "Waardering vastgesteld", "", "Talentbrug events")
-    decided = document.decided_at or timezone.now()
-    _el(event, "eventTijd", timezone.localtime(decided).isoformat(timespec="seconds"))
+    _el(event, "eventTijd", _timestamp(document.decided_at or timezone.now()))
     _verwijzing(event, "eventVerantwoordelijkeActor", document.organisation.name)
     category = document.category
-    waardering = category.waardering if category else Waardering.BEWAREN
-    _begrip(
-        io_el,
-        "waardering",
-        "Blijvend te bewaren" if waardering == Waardering.BEWAREN else "Tijdelijk te bewaren",
-        waardering,
-        "Begrippenlijst Waarderingen MDTO",
-    )
+    _waardering(io_el, category.waardering if category else Waardering.BEWAREN)
     if category and category.waardering == Waardering.VERNIETIGEN and category.bewaartermijn_years:
-        start: date | None = document.term_date
+        # Only a real document date starts the term; the upload day is not one.
+        start = document.document_date
         term = _el(io_el, "bewaartermijn")
-        _begrip(
-            term, "termijnTriggerStartLooptijd", category.trigger or "na afloop", "", "Talentbrug"
-        )
+        _begrip(term, "termijnTriggerStartLooptijd", category.trigger or "na afloop", "", SOURCE)
         if start:
             _el(term, "termijnStartdatumLooptijd", start.isoformat())
         _el(term, "termijnLooptijd", f"P{category.bewaartermijn_years}Y")
@@ -93,56 +153,46 @@ def informatieobject_xml(document: Document) -> bytes:
         if end:
             _el(term, "termijnEinddatum", end.isoformat())
     if category:
-        _verwijzing(
-            io_el,
-            "informatiecategorie",
-            category.informatiecategorie or f"{category.code} {category.name}",
-        )
-    _verwijzing(io_el, "heeftRepresentatie", document.name, identifier(document) + "-bestand")
+        _informatiecategorie(io_el, category)
+    if collection_id:
+        _verwijzing(io_el, "isOnderdeelVan", document.collection.name, collection_id)
+    if document.file:
+        _verwijzing(io_el, "heeftRepresentatie", document.name, identifier(document) + "-bestand")
     _verwijzing(io_el, "archiefvormer", document.organisation.name)
-    beperking = _el(io_el, "beperkingGebruik")
-    if document.has_personal_data:
-        _begrip(
-            beperking,
-            "beperkingGebruikType",
-            "Bevat persoonsgegevens",
-            "AVG",
-            "Talentbrug beperkingen",
-        )
-    else:
-        _begrip(
-            beperking, "beperkingGebruikType", "Geen beperking", "geen", "Talentbrug beperkingen"
-        )
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    _beperking(io_el, document.has_personal_data)
+    return _tostring(root)
 
 
-def bestand_xml(document: Document) -> bytes:
-    root = etree.Element(f"{{{NS}}}MDTO", nsmap={None: NS})
-    b = _el(root, "bestand")
-    ident = _el(b, "identificatie")
-    _el(ident, "identificatieKenmerk", identifier(document) + "-bestand")
-    _el(ident, "identificatieBron", SOURCE)
-    _el(b, "naam", document.name)
-    _el(b, "omvang", str(document.size))
-    _begrip(
-        b,
-        "bestandsformaat",
-        document.mime_type or "application/octet-stream",
-        document.detected_type,
-        "MIME-types",
+def collection_xml(collection: Collection, documents: list[Document]) -> bytes:
+    """The collection as an aggregate: B when any of its kept parts is B, else V."""
+    root, io_el = _object("informatieobject", collection_identifier(collection), collection.name)
+    _begrip(io_el, "aggregatieniveau", "Serie", "", AGGREGATIENIVEAUS)
+    if collection.description.strip():
+        _el(io_el, "omschrijving", collection.description.strip())
+    permanent = any(
+        d.category is None or d.category.waardering == Waardering.BEWAREN for d in documents
     )
+    _waardering(io_el, Waardering.BEWAREN if permanent else Waardering.VERNIETIGEN)
+    for doc in documents:
+        _verwijzing(io_el, "bevatOnderdeel", _title(doc), identifier(doc))
+    _verwijzing(io_el, "archiefvormer", collection.organisation.name)
+    _beperking(io_el, any(d.has_personal_data for d in documents))
+    return _tostring(root)
+
+
+def bestand_xml(
+    document: Document, file_format: pronom.Format, sha256: str, size: int, checked_at: Any = None
+) -> bytes:
+    """The ``bestand`` of a document: size, PRONOM format and the checksum of the stored file."""
+    root, b = _object("bestand", identifier(document) + "-bestand", document.name)
+    _el(b, "omvang", str(size))
+    _begrip(b, "bestandsformaat", file_format.label, file_format.puid, file_format.registry)
     checksum = _el(b, "checksum")
-    _begrip(
-        checksum, "checksumAlgoritme", "SHA-256", "SHA-256", "Begrippenlijst checksumalgoritmen"
-    )
-    _el(checksum, "checksumWaarde", document.sha256)
-    _el(
-        checksum,
-        "checksumDatum",
-        timezone.localtime(document.imported_at).isoformat(timespec="seconds"),
-    )
-    _verwijzing(b, "isRepresentatieVan", document.title or document.name, identifier(document))
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    _begrip(checksum, "checksumAlgoritme", "SHA-256", "SHA-256", CHECKSUMALGORITMEN)
+    _el(checksum, "checksumWaarde", sha256)
+    _el(checksum, "checksumDatum", _timestamp(checked_at or document.imported_at))
+    _verwijzing(b, "isRepresentatieVan", _title(document), identifier(document))
+    return _tostring(root)
 
 
 def kept_documents(collection: Collection) -> Any:
@@ -150,26 +200,65 @@ def kept_documents(collection: Collection) -> Any:
         Document.objects.filter(
             collection=collection, decision=Decision.KEEP, destroyed_at__isnull=True
         )
-        .select_related("category", "organisation")
+        .select_related("category", "category__organisation", "organisation", "collection")
         .order_by("path", "pk")
     )
 
 
+def _copy_and_hash(document: Document, zf: zipfile.ZipFile, arcname: str) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    with document.file.open("rb") as src, zf.open(arcname, "w") as dst:
+        while chunk := src.read(COPY_CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+            dst.write(chunk)
+    return digest.hexdigest(), size
+
+
+def _identify(document: Document) -> pronom.Format:
+    with document.file.open("rb") as fh:
+        return pronom.identify(document.detected_type, fh)
+
+
+def _checked(name: str, xml: bytes, label: str) -> bytes:
+    """``xml`` when it fits the official MDTO schema; otherwise the export stops."""
+    try:
+        validate(xml)
+    except etree.DocumentInvalid as exc:
+        logger.error("MDTO for %s does not validate: %s", name, exc)
+        raise ValidationError(
+            _(
+                "De MDTO-gegevens van %(name)s voldoen niet aan het MDTO-schema. De export is "
+                "gestopt; meld dit bij de beheerder van Talentbrug."
+            )
+            % {"name": label}
+        ) from exc
+    return xml
+
+
 def export_kept_documents(collection: Collection, user: Any = None) -> IO[bytes]:
-    """A ZIP with the kept files and two MDTO XML files per document (a temporary file)."""
+    """A ZIP with the kept files and their MDTO XML (a temporary file).
+
+    Refuses (ValidationError) when there is nothing to export, when a stored file no longer
+    matches the checksum taken at import, or when any XML does not fit the MDTO schema.
+    """
     documents = list(kept_documents(collection))
     if not documents:
         raise ValidationError(_("Er zijn nog geen bewaarde documenten om te exporteren."))
+    collection_id = collection_identifier(collection)
     out = tempfile.TemporaryFile()  # noqa: SIM115 - returned to the caller
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for doc in documents:
-            base = identifier(doc)
-            zf.writestr(f"{base}/{base}.mdto.xml", informatieobject_xml(doc))
-            zf.writestr(f"{base}/{base}-bestand.mdto.xml", bestand_xml(doc))
-            if doc.file:
-                safe = doc.name.replace("/", "_").replace("\\", "_") or "bestand"
-                with doc.file.open("rb") as src, zf.open(f"{base}/{safe}", "w") as dst:
-                    shutil.copyfileobj(src, dst, 1024 * 1024)
+    try:
+        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            name = f"{collection_id}.mdto.xml"
+            zf.writestr(
+                name, _checked(name, collection_xml(collection, documents), collection.name)
+            )
+            for doc in documents:
+                _export_document(zf, doc, collection_id)
+    except BaseException:
+        out.close()
+        raise
     record_event(
         "records.mdto_exported",
         actor=user,
@@ -181,7 +270,41 @@ def export_kept_documents(collection: Collection, user: Any = None) -> IO[bytes]
     return out
 
 
-def validate(xml: bytes) -> None:
-    """Raise ``etree.DocumentInvalid`` when ``xml`` does not fit our MDTO subset."""
-    schema = etree.XMLSchema(etree.parse(str(SCHEMA_PATH)))
-    schema.assertValid(etree.fromstring(xml))
+def _export_document(zf: zipfile.ZipFile, doc: Document, collection_id: str) -> None:
+    base = identifier(doc)
+    label = doc.path or doc.name
+    name = f"{base}/{base}.mdto.xml"
+    zf.writestr(name, _checked(name, informatieobject_xml(doc, collection_id), label))
+    if not doc.file:
+        return
+    safe = doc.name.replace("/", "_").replace("\\", "_") or "bestand"
+    sha256, size = _copy_and_hash(doc, zf, f"{base}/{safe}")
+    if doc.sha256 and doc.sha256 != sha256:
+        raise ValidationError(
+            _(
+                "Het bewaarde bestand %(name)s is veranderd sinds het is ingelezen (het "
+                "controlegetal klopt niet). De export is gestopt; meld dit bij de beheerder van "
+                "Talentbrug."
+            )
+            % {"name": label}
+        )
+    checked_at = None if doc.sha256 else timezone.now()
+    name = f"{base}/{base}-bestand.mdto.xml"
+    xml = bestand_xml(doc, _identify(doc), sha256, size, checked_at)
+    zf.writestr(name, _checked(name, xml, label))
+
+
+_local = threading.local()
+
+
+def _schema(path: Path) -> etree.XMLSchema:
+    """The parsed schema, once per thread (lxml validators are not shared between threads)."""
+    schemas = _local.__dict__.setdefault("schemas", {})
+    if path not in schemas:
+        schemas[path] = etree.XMLSchema(etree.parse(str(path)))
+    return schemas[path]
+
+
+def validate(xml: bytes, schema_path: Path = SCHEMA_PATH) -> None:
+    """Raise ``etree.DocumentInvalid`` when ``xml`` does not fit the official MDTO schema."""
+    _schema(schema_path).assertValid(etree.fromstring(xml))

@@ -7,9 +7,17 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .constants import AnalysisStatus, Decision, ItemStatus, ListStatus, Waardering
+from .constants import (
+    AnalysisStatus,
+    Decision,
+    ImportStatus,
+    ItemStatus,
+    ListStatus,
+    Waardering,
+)
 
 MAX_TEXT_CHARS = 200_000  # extracted text kept per document (for search and suggestions)
 
@@ -290,6 +298,19 @@ class Document(models.Model):
         default=AnalysisStatus.PENDING,
         help_text=_("Of het document al gelezen is, en of dat lukte."),
     )
+    analysis_attempts = models.PositiveSmallIntegerField(
+        _("leespogingen"),
+        default=1,
+        help_text=_(
+            "Hoe vaak het lezen is gestart. Na een afgebroken poging start de periodieke taak "
+            "het lezen opnieuw, tot het maximum; daarna heet het document niet leesbaar."
+        ),
+    )
+    analysis_queued_at = models.DateTimeField(
+        _("lezen gestart op"),
+        default=timezone.now,
+        help_text=_("Wanneer het lezen het laatst in de wachtrij is gezet."),
+    )
     unreadable_reason = models.CharField(
         _("reden niet leesbaar"),
         max_length=300,
@@ -396,6 +417,10 @@ class Document(models.Model):
             # "Exact copy of a kept document" on every card: sha256 first, so that no planner
             # walks all kept documents through the single-column decision index instead.
             models.Index(fields=["sha256", "decision"], name="records_doc_copies"),
+            # The periodic job's "what is still pending since long ago?" (pages.jobs).
+            models.Index(
+                fields=["analysis_status", "analysis_queued_at"], name="records_doc_stale_analysis"
+            ),
             # "Is anything of this collection still being read?" after every analysis batch.
             models.Index(
                 fields=["collection", "analysis_status"], name="records_doc_coll_analysis"
@@ -682,3 +707,94 @@ class DestructionListItem(models.Model):
     @property
     def organisation_id(self) -> int:
         return self.destruction_list.organisation_id
+
+
+def archive_upload_to(instance: ZipImport, filename: str) -> str:
+    """The uploaded ZIP until the import has run; a generated name, like the documents."""
+    return f"records/{instance.organisation_id}/{instance.collection_id}/zip-{uuid.uuid4().hex}"
+
+
+class ZipImport(models.Model):
+    """A ZIP file that is read into a collection by a background job.
+
+    The archive is stored first, so a worker that is killed mid-import loses nothing: the
+    periodic job ``records.resume_stale_imports`` starts the import again. The documents and
+    the status "done" are written in one transaction, so an import never counts twice.
+    """
+
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisatie"),
+        help_text=_("De organisatie van de verzameling."),
+    )
+    collection = models.ForeignKey(
+        Collection,
+        on_delete=models.CASCADE,
+        related_name="zip_imports",
+        verbose_name=_("verzameling"),
+        help_text=_("De verzameling waarin de documenten komen."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("toegevoegd door"),
+        help_text=_("Wie het ZIP-bestand heeft toegevoegd."),
+    )
+    name = models.CharField(
+        _("bestandsnaam"), max_length=300, help_text=_("De naam van het ZIP-bestand.")
+    )
+    archive = models.FileField(
+        _("ZIP-bestand"),
+        upload_to=archive_upload_to,
+        blank=True,
+        max_length=300,
+        help_text=_("Het ZIP-bestand in de afgeschermde opslag. Leeg zodra het is ingelezen."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ImportStatus.choices,
+        default=ImportStatus.PENDING,
+        help_text=_("Wordt ingelezen, ingelezen of niet gelukt."),
+    )
+    attempts = models.PositiveSmallIntegerField(
+        _("pogingen"),
+        default=1,
+        help_text=_("Hoe vaak het inlezen is gestart (na een afgebroken poging opnieuw)."),
+    )
+    queued_at = models.DateTimeField(
+        _("gestart op"),
+        default=timezone.now,
+        help_text=_("Wanneer het inlezen het laatst in de wachtrij is gezet."),
+    )
+    finished_at = models.DateTimeField(
+        _("klaar op"), null=True, blank=True, help_text=_("Wanneer het inlezen klaar was.")
+    )
+    document_count = models.PositiveIntegerField(
+        _("documenten"), default=0, help_text=_("Hoeveel documenten het ZIP-bestand opleverde.")
+    )
+    unreadable_count = models.PositiveIntegerField(
+        _("niet leesbaar"), default=0, help_text=_("Hoeveel daarvan niet gelezen kunnen worden.")
+    )
+    problem = models.CharField(
+        _("probleem"),
+        max_length=300,
+        blank=True,
+        help_text=_("Waarom het inlezen niet lukte, in woorden voor de medewerker."),
+    )
+
+    class Meta:
+        verbose_name = _("ZIP-import")
+        verbose_name_plural = _("ZIP-imports")
+        ordering = ["-queued_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "queued_at"], name="records_zipimport_stale"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -41,6 +41,8 @@ from talentbrug.docanalysis import (
 )
 from talentbrug.docanalysis.macros import macro_reason
 from talentbrug.docanalysis.similarity import signature_to_hex
+from talentbrug.pages import jobs
+from talentbrug.pages.jobs import hold_point
 from talentbrug.privacy.virusscan import records_problem as virus_problem
 
 from .constants import (
@@ -49,6 +51,7 @@ from .constants import (
     LOCKED_LIST_STATUSES,
     AnalysisStatus,
     Decision,
+    ImportStatus,
     ItemStatus,
     ListStatus,
 )
@@ -61,6 +64,7 @@ from .models import (
     Document,
     RecordsSettings,
     SelectielijstCategory,
+    ZipImport,
 )
 
 T = TypeVar("T")
@@ -242,8 +246,18 @@ def _bounded_copy(source: IO[bytes], limit: int) -> tuple[IO[bytes] | None, int]
     return spool, size
 
 
-def _store(collection: Collection, user: Any, incoming: Iterable[Incoming]) -> list[Document]:
-    """Create documents (and their stored files) in one transaction; analysis comes after."""
+def _store(
+    collection: Collection,
+    user: Any,
+    incoming: Iterable[Incoming],
+    finish: Callable[[list[Document], int], None] | None = None,
+) -> list[Document]:
+    """Create documents (and their stored files) in one transaction; analysis comes after.
+
+    ``finish(created, unreadable)`` runs inside that transaction, after the last row: a ZIP
+    import marks itself done there, so its documents and its "done" commit together (or not
+    at all, when ``finish`` raises).
+    """
     created: list[Document] = []
     pending: list[Document] = []  # inserted in chunks (one INSERT per chunk, not per file)
     stored: list[str] = []
@@ -273,6 +287,8 @@ def _store(collection: Collection, user: Any, incoming: Iterable[Incoming]) -> l
                     else:
                         document.file.save(document.name, File(item.stream), save=False)
                         stored.append(document.file.name)
+                        if len(stored) == 1:
+                            hold_point("records.import")  # test-only (kill tests)
                 finally:
                     # Close (and free) each copy at once: a folder or ZIP is streamed, so
                     # memory stays flat however many files come in.
@@ -287,6 +303,8 @@ def _store(collection: Collection, user: Any, incoming: Iterable[Incoming]) -> l
                 analysis_total=F("analysis_total") + len(created),
                 analysis_done=F("analysis_done") + unreadable,
             )
+            if finish is not None:
+                finish(created, unreadable)
             record_event(
                 "records.documents_imported",
                 actor=user,
@@ -405,23 +423,172 @@ def _zip_members(zf: zipfile.ZipFile) -> Iterator[Incoming]:
         yield Incoming(info.filename, copy, size, modified=_zip_time(info))
 
 
-def import_zip(collection: Collection, user: Any, upload: IO[bytes]) -> list[Document]:
-    """Import a ZIP, keeping folders as paths. Bad members become unreadable cards."""
+def _open_zip(upload: IO[bytes]) -> zipfile.ZipFile:
+    """The archive, opened and checked (valid, not empty, not too many files)."""
     try:
         zf = zipfile.ZipFile(upload)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise ValidationError(_("Dit is geen geldig ZIP-bestand.")) from exc
-    with zf:
-        members = [i for i in zf.infolist() if not i.is_dir()]
-        if len(members) > max_zip_members():
-            raise ValidationError(
-                _("Het ZIP-bestand bevat meer dan %(max)s bestanden. Splits het op.")
-                % {"max": max_zip_members()}
-            )
-        if not members:
-            raise ValidationError(_("Het ZIP-bestand is leeg."))
+    members = [i for i in zf.infolist() if not i.is_dir()]
+    if len(members) > max_zip_members():
+        zf.close()
+        raise ValidationError(
+            _("Het ZIP-bestand bevat meer dan %(max)s bestanden. Splits het op.")
+            % {"max": max_zip_members()}
+        )
+    if not members:
+        zf.close()
+        raise ValidationError(_("Het ZIP-bestand is leeg."))
+    return zf
+
+
+def import_zip(
+    collection: Collection,
+    user: Any,
+    upload: IO[bytes],
+    finish: Callable[[list[Document], int], None] | None = None,
+) -> list[Document]:
+    """Import a ZIP, keeping folders as paths. Bad members become unreadable cards."""
+    with _open_zip(upload) as zf:
         # Streamed: one member at a time is copied, stored and closed.
-        return _store(collection, user, _zip_members(zf))
+        return _store(collection, user, _zip_members(zf), finish)
+
+
+class _AlreadyImported(Exception):
+    """Another run of the same ZIP import committed first; this run's work is rolled back."""
+
+
+def start_zip_import(collection: Collection, user: Any, upload: Any) -> ZipImport:
+    """Store an uploaded ZIP and queue its import (a background job: a ZIP may be large).
+
+    The archive is checked first (a bad one changes nothing), then stored with its row in one
+    transaction; the job is queued when that commits. Without a broker the job runs at once,
+    so the returned import is then already done (or failed).
+    """
+    from .tasks import run_zip_import as task
+
+    _open_zip(upload).close()
+    upload.seek(0)
+    name = (getattr(upload, "name", "") or "archief.zip").rsplit("/", 1)[-1][:300]
+    zip_import = ZipImport(
+        organisation=collection.organisation, collection=collection, created_by=user, name=name
+    )
+    zip_import.archive.save(name, File(upload), save=False)
+    try:
+        with transaction.atomic():
+            zip_import.save()
+            record_event(
+                "records.zip_import_started",
+                actor=user,
+                organisation=collection.organisation,
+                obj=collection,
+                zip_import=zip_import.pk,
+            )
+    except Exception:
+        default_storage.delete(zip_import.archive.name)
+        raise
+    transaction.on_commit(lambda: task.delay(zip_import.pk))
+    zip_import.refresh_from_db()
+    return zip_import
+
+
+def run_zip_import(zip_import: ZipImport) -> ZipImport:
+    """The job: read the stored archive into the collection. Idempotent and resumable.
+
+    A run that is killed leaves the import pending (its documents were never committed;
+    files it stored are removed by the orphan sweep) and ``resume_stale_imports`` starts it
+    again. Two runs at once: the one that marks the import done first keeps its documents.
+    """
+    if zip_import.status != ImportStatus.PENDING or not zip_import.archive:
+        return zip_import
+    archive = zip_import.archive.name
+
+    def finish(created: list[Document], unreadable: int) -> None:
+        if not ZipImport.objects.filter(pk=zip_import.pk, status=ImportStatus.PENDING).update(
+            status=ImportStatus.DONE,
+            finished_at=timezone.now(),
+            document_count=len(created),
+            unreadable_count=unreadable,
+            archive="",
+        ):
+            raise _AlreadyImported
+
+    try:
+        with zip_import.archive.open("rb") as fh:
+            import_zip(zip_import.collection, zip_import.created_by, fh, finish)
+    except _AlreadyImported:
+        pass
+    except ValidationError as exc:
+        _fail_zip_import(zip_import, " ".join(exc.messages))
+    else:
+        default_storage.delete(archive)
+    zip_import.refresh_from_db()
+    return zip_import
+
+
+def _fail_zip_import(zip_import: ZipImport, problem: str) -> None:
+    archive = zip_import.archive.name
+    if ZipImport.objects.filter(pk=zip_import.pk, status=ImportStatus.PENDING).update(
+        status=ImportStatus.FAILED, finished_at=timezone.now(), problem=problem[:300], archive=""
+    ):
+        record_event(
+            "records.zip_import_failed",
+            actor=zip_import.created_by,
+            organisation=zip_import.organisation,
+            obj=zip_import.collection,
+            zip_import=zip_import.pk,
+        )
+        if archive:
+            default_storage.delete(archive)
+
+
+def zip_import_documents(zip_import: ZipImport) -> list[Document]:
+    """The documents a finished ZIP import added, for the result on screen: those of its
+    collection added while the import ran (an upload into the same collection in that very
+    moment would be listed with it)."""
+    if zip_import.status != ImportStatus.DONE or not zip_import.finished_at:
+        return []
+    return list(
+        Document.objects.filter(
+            collection_id=zip_import.collection_id,
+            imported_at__gte=zip_import.queued_at,
+            imported_at__lte=zip_import.finished_at,
+        ).only("pk")
+    )
+
+
+def unfinished_zip_imports(collection: Collection, days: int = 14) -> list[ZipImport]:
+    """ZIP imports still being read, and those that failed in the last ``days`` days."""
+    recent = timezone.now() - timedelta(days=days)
+    return list(
+        collection.zip_imports.filter(
+            Q(status=ImportStatus.PENDING) | Q(status=ImportStatus.FAILED, finished_at__gte=recent)
+        )[:10]
+    )
+
+
+def resume_stale_imports(now: datetime | None = None) -> dict[str, int]:
+    """Periodic job: ZIP imports still pending long after they were queued start again.
+
+    After ``TALENTBRUG_JOB_MAX_ATTEMPTS`` starts the import fails with a message on the
+    collection page (the archive itself may be what kills the worker).
+    """
+    from .tasks import run_zip_import as task
+
+    give_up, retry = jobs.claim_stale(
+        ZipImport.objects.filter(status=ImportStatus.PENDING),
+        attempts="attempts",
+        queued_at="queued_at",
+        now=now,
+    )
+    problem = _("Inlezen is %(count)s keer afgebroken. Voeg het ZIP-bestand opnieuw toe.") % {
+        "count": jobs.max_attempts()
+    }
+    for zip_import in ZipImport.objects.filter(pk__in=give_up).select_related("collection"):
+        _fail_zip_import(zip_import, problem)
+    for pk in retry:
+        task.delay(pk)
+    return {"requeued": len(retry), "failed": len(give_up)}
 
 
 def import_roots() -> dict[str, str]:
@@ -697,6 +864,7 @@ def analyse_documents(documents: Iterable[Document]) -> int:
         if document.analysis_status != AnalysisStatus.PENDING:
             continue
         fields = _read_document(document)
+        hold_point("records.analysis")  # test-only (kill tests)
         found.append((document, fields))
         chars += len(fields.get("extracted_text", ""))
         count += 1
@@ -721,6 +889,49 @@ def analysis_finished(collection: Collection) -> bool:
     return not Document.objects.filter(
         collection=collection, analysis_status=AnalysisStatus.PENDING
     ).exists()
+
+
+def resume_stale_analysis(now: datetime | None = None) -> dict[str, int]:
+    """Periodic job: documents still pending long after they were queued are read again.
+
+    A worker killed mid-batch loses its task, and its documents would stay "Wordt gelezen" for
+    ever. Each new start counts as an attempt; a document that was started
+    ``TALENTBRUG_JOB_MAX_ATTEMPTS`` times (it may be what kills the worker) becomes unreadable
+    with a reason staff can see, so the collection's progress still reaches its end. Safe to
+    run again and next to a slow worker: results are only written while a row is pending.
+    """
+    pending = Document.objects.filter(analysis_status=AnalysisStatus.PENDING)
+    with transaction.atomic():
+        give_up, retry = jobs.claim_stale(
+            pending, attempts="analysis_attempts", queued_at="analysis_queued_at", now=now
+        )
+        reason = _("Lezen is %(count)s keer afgebroken") % {"count": jobs.max_attempts()}
+        failed: dict[int, int] = {}
+        for pk, collection_id in pending.filter(pk__in=give_up).values_list("pk", "collection_id"):
+            if pending.filter(pk=pk).update(
+                analysis_status=AnalysisStatus.UNREADABLE, unreadable_reason=reason[:300]
+            ):
+                failed[collection_id] = failed.get(collection_id, 0) + 1
+        for collection_id, count in failed.items():
+            Collection.objects.filter(pk=collection_id).update(
+                analysis_done=F("analysis_done") + count
+            )
+    for collection in Collection.objects.filter(pk__in=failed).select_related("organisation"):
+        record_event(
+            "records.analysis_failed",
+            organisation=collection.organisation,
+            obj=collection,
+            count=failed[collection.pk],
+        )
+        if analysis_finished(collection):
+            find_near_duplicates(collection)
+    if retry:
+        _start_analysis(
+            list(
+                Document.objects.filter(pk__in=retry).only("pk", "collection_id", "analysis_status")
+            )
+        )
+    return {"requeued": len(retry), "failed": sum(failed.values())}
 
 
 def find_near_duplicates(collection: Collection) -> int:

@@ -75,16 +75,31 @@ def _training_text(document: Document) -> str:
     return f"{document.path} {document.title} {document.extracted_text[:TRAIN_CHARS]}"
 
 
-def _train(collection: Collection) -> NaiveBayes:
+def _train(collection: Collection, previous: NaiveBayes | None = None) -> NaiveBayes:
+    """Learn from the collection's most recent decisions, oldest first.
+
+    Exact copies count once: a copy decided along with its original adds no evidence, and
+    predicting it from its twin would make the held-out figure look better than it is.
+    """
     decided = (
         Document.objects.filter(
             collection=collection, decision__in=[Decision.KEEP, Decision.DISCARD]
         )
-        .order_by("-decided_at")
+        .order_by("-decided_at", "-pk")
         .annotate(start=Substr("extracted_text", 1, TRAIN_CHARS))
-        .values_list("path", "title", "start", "decision")[:LEARN_LIMIT]
+        .values_list("pk", "path", "title", "start", "decision", "sha256")[:LEARN_LIMIT]
     )
-    return NaiveBayes.train((f"{p} {t} {s}", d) for p, t, s, d in decided)
+    seen: set[str] = set()
+    samples = []
+    keys = []
+    for pk, path, title, start, decision, sha256 in reversed(list(decided)):
+        if sha256 and sha256 in seen:
+            continue
+        seen.add(sha256)
+        samples.append((f"{path} {title} {start}", decision))
+        keys.append(f"{pk}:{len(start or '')}")  # a re-read text is a new sample
+    known = previous.guesses if previous is not None else None
+    return NaiveBayes.train(samples, keys=keys, known=known)
 
 
 def learned_model(collection: Collection) -> NaiveBayes:
@@ -103,6 +118,7 @@ def learned_model(collection: Collection) -> NaiveBayes:
     key = f"records:nb:{collection.pk}"
     cached = cache.get(key)
     now = time.time()
+    previous = None
     if cached is not None:
         trained_version, trained_at, model = cached
         fresh = trained_version == version or (
@@ -112,7 +128,8 @@ def learned_model(collection: Collection) -> NaiveBayes:
         )
         if fresh:
             return model
-    model = _train(collection)
+        previous = model
+    model = _train(collection, previous)
     cache.set(key, (version, now, model), 3600)
     return model
 
@@ -169,15 +186,29 @@ def suggest(document: Document, *, today: date | None = None, learn: bool = True
         prediction = learned_model(document.collection).predict(_training_text(document))
         if prediction is not None:
             suggestion.learned = prediction
-            words = ", ".join(prediction.words)
-            suggestion.learned_text = _(
-                "Eerdere beslissingen in deze verzameling wijzen op %(label)s (%(percent)s%% zeker)"
-            ) % {
-                "label": str(Decision(prediction.label).label).lower(),
-                "percent": round(prediction.confidence * 100),
-            }
-            if words:
-                suggestion.learned_text += " " + _("door woorden als: %(words)s") % {"words": words}
-            if not suggestion.decision and prediction.confidence >= 0.7:
+            suggestion.learned_text = learned_sentence(prediction)
+            if not suggestion.decision and prediction.reliability >= LEARNED_DECIDES_FROM:
                 suggestion.decision = prediction.label
     return suggestion
+
+
+MIN_CHECKED = 10  # held-out decisions before we say how often the suggestion was right
+LEARNED_DECIDES_FROM = 0.7  # lower 95 % bound of the success rate to preselect the suggestion
+
+
+def learned_sentence(prediction: Prediction) -> str:
+    """What the learned suggestion may claim: how often it was right here, never a certainty."""
+    label = str(Decision(prediction.label).label).lower()
+    text = _("Eerdere beslissingen wijzen op %(label)s.") % {"label": label}
+    if prediction.checked < MIN_CHECKED:
+        text += " " + _("Er zijn nog te weinig beslissingen om te zeggen hoe vaak dat klopt.")
+    else:
+        text += " " + _("In deze verzameling klopte dat %(right)s van de %(total)s keer.") % {
+            "right": prediction.right,
+            "total": prediction.checked,
+        }
+    if prediction.words:
+        text += " " + _("Woorden die meetellen: %(words)s.") % {
+            "words": ", ".join(prediction.words)
+        }
+    return text

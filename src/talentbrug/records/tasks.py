@@ -9,7 +9,7 @@ import logging
 
 from celery import shared_task
 
-from .models import Collection, DestructionList, Document
+from .models import Collection, DestructionList, Document, ZipImport
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +35,31 @@ def analyse_documents(document_ids: list[int]) -> int:
         if services.analysis_finished(collection):
             services.find_near_duplicates(collection)
     return count
+
+
+@shared_task
+def resume_stale_analysis() -> dict[str, int]:
+    """Periodic job: read again what a killed worker left pending; give up after N starts."""
+    from . import services
+
+    return services.resume_stale_analysis()
+
+
+@shared_task
+def run_zip_import(zip_import_id: int) -> str:
+    """Read a stored ZIP into its collection; a second run of a finished import does nothing."""
+    from . import services
+
+    zip_import = ZipImport.objects.select_related("collection").filter(pk=zip_import_id).first()
+    return services.run_zip_import(zip_import).status if zip_import else "missing"
+
+
+@shared_task
+def resume_stale_imports() -> dict[str, int]:
+    """Periodic job: start again the ZIP imports a killed worker left pending."""
+    from . import services
+
+    return services.resume_stale_imports()
 
 
 @shared_task

@@ -20,7 +20,7 @@ from talentbrug.accounts.access import can, get_for_organisation, scoped, staff_
 from talentbrug.audit.services import record_event
 
 from . import declarations, mdto, services
-from .constants import AnalysisStatus, Decision, ItemStatus, ListStatus
+from .constants import AnalysisStatus, Decision, ImportStatus, ItemStatus, ListStatus
 from .forms import (
     CategoryForm,
     CollectionForm,
@@ -159,6 +159,7 @@ def _collection_page(
             "can_manage": can(request, "records.manage"),
             "can_triage": can(request, "records.triage"),
             "has_import_roots": bool(services.import_roots()),
+            "zip_imports": services.unfinished_zip_imports(collection),
         },
     )
 
@@ -180,14 +181,15 @@ def collection_upload(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         files, archive = form.cleaned_data["files"], form.cleaned_data["archive"]
         created: list[Document] = []
+        zip_import = None
         try:
             # The ZIP first: a ZIP that cannot be opened is refused before anything is stored.
             if archive:
-                created += services.import_zip(collection, request.user, archive)
+                zip_import = services.start_zip_import(collection, request.user, archive)
             if files:
                 created += services.import_files(collection, request.user, files)
         except ValidationError as exc:
-            if archive and not created:
+            if archive and zip_import is None:
                 form.add_error(
                     "archive",
                     [
@@ -197,6 +199,20 @@ def collection_upload(request: HttpRequest, pk: int) -> HttpResponse:
                 )
             else:
                 form.add_error("files", exc)
+        if zip_import is not None:
+            if zip_import.status == ImportStatus.DONE:
+                created += services.zip_import_documents(zip_import)
+            elif zip_import.status == ImportStatus.FAILED:
+                form.add_error("archive", f"{zip_import.name}: {zip_import.problem}")
+            else:
+                messages.info(
+                    request,
+                    _(
+                        "Het ZIP-bestand %(name)s wordt ingelezen. De documenten verschijnen "
+                        "hieronder zodra dat klaar is."
+                    )
+                    % {"name": zip_import.name},
+                )
         if created:
             _remember_import(request, collection, created)
         if not form.errors:

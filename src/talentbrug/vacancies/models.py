@@ -12,6 +12,7 @@ from talentbrug.taxonomy.constants import CefrLevel, LanguageSkill, NlqfLevel
 from .constants import (
     ApplyRoute,
     ContractType,
+    Evidence,
     LanguageTiming,
     RemoteOption,
     RequirementKind,
@@ -443,6 +444,11 @@ class Requirement(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+    def evidence_labels(self) -> list[str]:
+        """The kinds of evidence in words (the stored values are codes)."""
+        labels = dict(Evidence.choices)
+        return [str(labels.get(code, code)) for code in self.evidence or []]
 
     @property
     def label(self) -> str:

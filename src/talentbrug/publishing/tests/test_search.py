@@ -221,3 +221,24 @@ def test_inactive_organisations_are_not_listed(vacancies):
     organisation = OrganisationFactory(is_active=False)
     OpenVacancyFactory(organisation=organisation, title="Van een gesloten dienst")
     assert "Van een gesloten dienst" not in titles(search_vacancies("", {}))
+
+
+def test_a_place_name_finds_the_vacancies_located_there(organisation, vacancies):
+    """The search box's own example ('Apeldoorn') and a two-word place ('Den Haag') find the
+    vacancies located there, although the place is in no text section."""
+    OpenVacancyFactory(
+        organisation=organisation, title="Functioneel beheerder", location="Den Haag"
+    )
+    assert titles(search_vacancies("Apeldoorn")) == {
+        "Servicedeskmedewerker ICT",
+        "Beheerder netwerken",
+        "Medewerker netwerkbeheer (BBL)",
+    }
+    assert titles(search_vacancies("Den Haag")) == {"Functioneel beheerder"}
+    assert titles(search_vacancies("servicedesk Apeldoorn")) == {"Servicedeskmedewerker ICT"}
+    assert titles(search_vacancies("Zuid-Holland")) == {"Beheerder netwerken"}
+
+
+def test_the_organisation_name_is_searched_too(organisation, vacancies):
+    found = titles(search_vacancies(organisation.name))
+    assert "Servicedeskmedewerker ICT" in found and "Beheerder netwerken" not in found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from talentbrug.tests.authz import STAFF, UrlCase
+from talentbrug.tests.authz import STAFF, UrlCase, via
 
 
 def _collection(org: Any) -> dict[str, Any]:
@@ -128,3 +128,6 @@ URL_CASES = [
     UrlCase("records:declaration_pdf", STAFF, "records.view", make_kwargs=_destroyed_list),
     UrlCase("records:declaration_xlsx", STAFF, "records.view", make_kwargs=_destroyed_list),
 ]
+
+# ZIP imports are only shown on their collection's page (records:collection_detail).
+ISOLATION = {"records.ZipImport": via("records.Collection")}

@@ -131,9 +131,8 @@ def test_done_when_filter_bbl_open_json_ld_tracked_link_apply_step(page, careers
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_careers_pages_in_other_languages_are_accessible(page, careers, language):
     page.goto(reverse("publishing:list"))
-    page.select_option("#tb-language", language)
-    page.locator("form.tb-lang button").click()
-    page.wait_for_load_state()
+    page.locator(f"form.tb-lang button[value='{language}']").click()
+    page.wait_for_function(f"() => document.documentElement.lang === '{language}'")
     assert page.evaluate("() => document.documentElement.lang") == language
     expected_dir = "rtl" if language == "ar" else "ltr"
     assert page.evaluate("() => document.documentElement.dir") == expected_dir
