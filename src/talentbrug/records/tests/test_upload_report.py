@@ -136,3 +136,29 @@ def test_a_password_protected_office_file_is_encrypted_not_unknown(collection, m
     document = Document.objects.get(collection=collection)
     assert document.analysis_status == AnalysisStatus.UNREADABLE
     assert document.unreadable_reason == services.encrypted_reason()
+
+
+@pytest.mark.django_db(transaction=True)  # as in production: the job starts on commit
+def test_a_zip_upload_names_its_unreadable_members_too(collection, manager):
+    """A ZIP is read by a background job (at once without a broker): the result still names
+    each member that cannot be read, with the right count."""
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        zf.writestr("Werving/verslag.txt", b"Verslag van het overleg.")
+        zf.writestr("Werving/leeg.txt", b"")
+        zf.writestr("Werving/beveiligd.pdf", encrypted_pdf())
+    response = verified_client(manager).post(
+        reverse("records:collection_upload", args=[collection.pk]),
+        {"archive": SimpleUploadedFile("schijf.zip", buffer.getvalue())},
+        follow=True,
+    )
+    html = response.content.decode()
+    text = " ".join(
+        " ".join(lxml.html.fromstring(html).xpath("//*[@id='import-report']")[0].itertext()).split()
+    )
+    assert "3 documenten toegevoegd; 1 kan niet gelezen worden." in text
+    items = report_items(html)
+    assert set(items) == {"Werving/beveiligd.pdf", "Werving/leeg.txt"}
+    assert items["Werving/beveiligd.pdf"].startswith("Versleuteld met een wachtwoord")
