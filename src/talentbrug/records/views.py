@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from talentbrug import spreadsheets
 from talentbrug.accounts.access import can, get_for_organisation, scoped, staff_required
 from talentbrug.audit.services import record_event
 
@@ -715,7 +716,9 @@ def _declaration(
 @require_GET
 @staff_required("records.view")
 def declaration_csv(request: HttpRequest, pk: int) -> HttpResponse:
-    return _declaration(request, pk, declarations.declaration_csv, "text/csv; charset=utf-8", "csv")
+    return _declaration(
+        request, pk, declarations.declaration_csv, spreadsheets.CSV_CONTENT_TYPE, "csv"
+    )
 
 
 @require_GET

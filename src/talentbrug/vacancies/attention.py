@@ -21,7 +21,14 @@ def vacancies_waiting(request: HttpRequest) -> list[AttentionItem]:
     vacancies = scoped(Vacancy.objects.all(), request.organisation)  # type: ignore[attr-defined]
     url = reverse("vacancies:list")
     if can(request, "vacancies.review"):
-        count = vacancies.filter(status=VacancyStatus.IN_REVIEW).count()
+        # Four eyes: a vacancy someone wrote or offered is not waiting on their own review.
+        user_id = request.user.pk
+        count = (
+            vacancies.filter(status=VacancyStatus.IN_REVIEW)
+            .exclude(created_by_id=user_id)
+            .exclude(submitted_by_id=user_id)
+            .count()
+        )
         items.append(
             AttentionItem(
                 title=_("Vacatures ter beoordeling"),

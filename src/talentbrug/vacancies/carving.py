@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 
 from talentbrug import textcheck
 from talentbrug.audit.services import record_event
-from talentbrug.taxonomy.constants import SkillKind
+from talentbrug.taxonomy.constants import NlqfLevel, SkillKind
 from talentbrug.taxonomy.models import Occupation, Skill
 
 from .constants import ContractType, RequirementKind, TargetGroup, WerkDenkniveau
-from .models import Requirement, Vacancy
+from .models import LanguageRequirement, Requirement, Vacancy
 from .services import _require
 
 LEVELS = (("mbo3", "mbo 3"), ("mbo4", "mbo 4"), ("hbo", "hbo"))
@@ -161,16 +161,29 @@ def carve_vacancy(
             "vakgebied": source_vacancy.vakgebied,
             "hours_min": source_vacancy.hours_min,
             "hours_max": source_vacancy.hours_max,
+            # What was agreed for the work stays with it: the scale (HR lowers it if the carved
+            # role is weighed lower), the contract, the NT2 welcome and the apply routes.
+            "fgr_function_group": source_vacancy.fgr_function_group,
+            "scale_min": source_vacancy.scale_min,
+            "scale_max": source_vacancy.scale_max,
+            "contract_type": source_vacancy.contract_type,
+            "nt2_welcome": source_vacancy.nt2_welcome,
+            "accommodations_offered": source_vacancy.accommodations_offered,
+            "apply_routes": list(source_vacancy.apply_routes),
         }
+    mbo_only = chosen_levels <= {"mbo3", "mbo4"}
     vacancy = Vacancy.objects.create(
         organisation=organisation,
         created_by=user,
         title=title.strip()[:200],
-        werk_denkniveau=WerkDenkniveau.MBO
-        if chosen_levels <= {"mbo3", "mbo4"}
-        else WerkDenkniveau.HBO,
+        werk_denkniveau=WerkDenkniveau.MBO if mbo_only else WerkDenkniveau.HBO,
+        # mbo 3 and mbo 4 stay apart: the highest level chosen, always "or comparable experience".
+        min_education_level=(
+            (NlqfLevel.L4 if "mbo4" in chosen_levels else NlqfLevel.L3) if mbo_only else ""
+        ),
+        equivalent_by_experience=True,
         target_groups=[TargetGroup.MBO.value, TargetGroup.NEWCOMERS.value],
-        contract_type=ContractType.TEMPORARY,
+        **({"contract_type": ContractType.TEMPORARY} if "contract_type" not in base else {}),
         tasks_text="<ul>" + "".join(f"<li>{escape(t.label)}</li>" for t in tasks) + "</ul>"
         if tasks
         else "",
@@ -195,6 +208,16 @@ def carve_vacancy(
             position=position,
         )
         position += 1
+    if source_vacancy is not None:
+        for language in source_vacancy.language_requirements.all():
+            LanguageRequirement.objects.create(
+                vacancy=vacancy,
+                language=language.language,
+                skill=language.skill,
+                level=language.level,
+                timing=language.timing,
+                justification=language.justification,
+            )
     source_kind = "vacature" if source_vacancy is not None else "beroep"
     source_id = (
         source_vacancy.pk

@@ -100,6 +100,8 @@ def seed(context: dict[str, Any]) -> None:
         )
     dictu = context["organisations"]["dictu"]
     hr = context["users"]["hr.dictu"]
+    # Four eyes: another HR adviser of DICTU approves what Sanne wrote.
+    reviewer = context["users"]["hr.multi"]
     today = timezone.localdate()
 
     servicedesk = services.create_vacancy(
@@ -133,8 +135,8 @@ def seed(context: dict[str, Any]) -> None:
         level="B1",
         timing="with_coach",
     )
-    for move in ("submit", "approve", "publish"):
-        services.transition(servicedesk, move, user=hr, roles=HR_ROLES)
+    for move, actor in (("submit", hr), ("approve", reviewer), ("publish", hr)):
+        services.transition(servicedesk, move, user=actor, roles=HR_ROLES)
 
     beheerder = services.create_vacancy(
         organisation=dictu,
@@ -177,8 +179,8 @@ def seed(context: dict[str, Any]) -> None:
     )
     carved.save()
     # The carved BBL role is published too, so the careers site shows a BBL place.
-    for move in ("submit", "approve", "publish"):
-        services.transition(carved, move, user=hr, roles=HR_ROLES)
+    for move, actor in (("submit", hr), ("approve", reviewer), ("publish", hr)):
+        services.transition(carved, move, user=actor, roles=HR_ROLES)
 
     occupation = (
         Occupation.objects.filter(is_ict=True, isco_code__startswith="35")

@@ -105,10 +105,20 @@ def _require(roles: Iterable[str], action: str) -> None:
         raise PermissionDenied(_("Uw rol mag dit niet."))
 
 
-def available_moves(vacancy: Vacancy, roles: Iterable[str]) -> list[Move]:
+def is_author(vacancy: Vacancy, user: Any) -> bool:
+    """Wrote or offered the vacancy for review: may not approve it (four eyes)."""
+    user_id = getattr(user, "pk", None)
+    return user_id is not None and user_id in (vacancy.created_by_id, vacancy.submitted_by_id)
+
+
+def available_moves(vacancy: Vacancy, roles: Iterable[str], user: Any = None) -> list[Move]:
     roles = set(roles)
     return [
-        m for m in MOVES.values() if vacancy.status in m.sources and roles & PERMISSIONS[m.action]
+        m
+        for m in MOVES.values()
+        if vacancy.status in m.sources
+        and roles & PERMISSIONS[m.action]
+        and not (m.name == "approve" and is_author(vacancy, user))
     ]
 
 
@@ -181,6 +191,13 @@ def transition(
         raise TransitionError(
             _("Dat kan niet: de vacature heeft status '%(status)s'.")
             % {"status": vacancy.get_status_display()}
+        )
+    if move.name == "approve" and is_author(vacancy, user):
+        raise TransitionError(
+            _(
+                "Iemand anders moet deze vacature goedkeuren: u heeft hem zelf geschreven of "
+                "ter beoordeling aangeboden."
+            )
         )
     if move.name == "publish":
         _ensure_publishable(vacancy)

@@ -155,7 +155,9 @@ def _render_detail(request: HttpRequest, vacancy: Vacancy, **extra: Any) -> Http
     context = {
         "vacancy": vacancy,
         "check": check_vacancy(vacancy),
-        "moves": services.available_moves(vacancy, roles),
+        "moves": services.available_moves(vacancy, roles, request.user),
+        "awaits_other_reviewer": vacancy.status == VacancyStatus.IN_REVIEW
+        and services.is_author(vacancy, request.user),
         "editable": vacancy.status in services.EDITABLE and can(request, "vacancies.edit"),
         "can_justify": can(request, "vacancies.justify"),
         "requirements": vacancy.requirements.select_related("skill"),

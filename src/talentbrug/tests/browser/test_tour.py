@@ -54,9 +54,20 @@ def test_page_tour(browser, live_server, make_staff):
     for old in folder.glob("*.png"):
         old.unlink()
     sizes = (PHONE, DESKTOP)
+    done: list = []
+
+    def progress(pages):  # the gallery grows while the tour runs
+        write_gallery(folder, done + pages, [])
+
     walked = walk(
-        browser, live_server.url, chosen(public_pages(vacancy)), sizes=sizes, shots=folder
+        browser,
+        live_server.url,
+        chosen(public_pages(vacancy)),
+        sizes=sizes,
+        shots=folder,
+        progress=progress,
     )
+    done = list(walked)
     walked += walk(
         browser,
         live_server.url,
@@ -64,7 +75,9 @@ def test_page_tour(browser, live_server, make_staff):
         sizes=sizes,
         login_url=portal_login_url(application.candidate),
         shots=folder,
+        progress=progress,
     )
+    done = list(walked)
     pages, skipped = staff_pages(organisation, only)
     walked += walk(
         browser,
@@ -73,6 +86,7 @@ def test_page_tour(browser, live_server, make_staff):
         sizes=sizes,
         cookies=[staff_cookie(user, live_server.url)],
         shots=folder,
+        progress=progress,
     )
     skipped += [
         Skipped(

@@ -152,6 +152,7 @@ def walk(
     cookies: list[dict[str, str]] | None = None,
     login_url: str | None = None,
     shots: Path | None = None,
+    progress: Callable[[list[TourPage]], None] | None = None,
 ) -> list[TourPage]:
     """Visit each page in each of its languages at each size, judge it, and (with ``shots``)
     keep a full-page screenshot. One browser context per walk: staff and candidate sessions
@@ -192,6 +193,8 @@ def walk(
                             page.screenshot(path=str(shots / file), full_page=True)
                             tour_page.shots[f"{language}-{size[0]}"] = file
             walked.append(tour_page)
+            if progress is not None:
+                progress(walked)
     finally:
         context.close()
     return walked

@@ -190,6 +190,45 @@ def test_carving_from_vacancy_links_and_warns(organisation, hr_user):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(("levels", "nlqf"), [(("mbo3", "mbo3"), "3"), (("mbo3", "mbo4"), "4")])
+def test_carving_keeps_what_was_agreed_for_the_work(organisation, hr_user, levels, nlqf):
+    """The carved role keeps the scale, the contract (Vast stays Vast), the NT2 welcome, the
+    apply routes and the language requirements; mbo 3 and mbo 4 stay apart."""
+    from talentbrug.vacancies.constants import ContractType
+    from talentbrug.vacancies.models import LanguageRequirement
+
+    source = VacancyFactory(
+        organisation=organisation,
+        scale_min=7,
+        scale_max=8,
+        contract_type=ContractType.PERMANENT,
+        nt2_welcome=True,
+        apply_routes=["cv", "no_cv", "video"],
+    )
+    LanguageRequirement.objects.create(
+        vacancy=source, language="nl", skill="speaking", level="B1", timing="with_coach"
+    )
+    items = carving.items_from_vacancy(source)
+    carved = carving.carve_vacancy(
+        organisation=organisation,
+        user=hr_user,
+        roles=HR,
+        title="Medewerker laptops",
+        items=items,
+        chosen_keys={i.key for i in items[:2]},
+        levels={items[0].key: levels[0], items[1].key: levels[1]},
+        source_vacancy=source,
+    )
+    assert (carved.scale_min, carved.scale_max) == (7, 8)
+    assert carved.contract_type == ContractType.PERMANENT
+    assert carved.nt2_welcome and carved.apply_routes == ["cv", "no_cv", "video"]
+    assert carved.min_education_level == nlqf and carved.equivalent_by_experience
+    assert [
+        (r.language, r.skill, r.level, r.timing) for r in carved.language_requirements.all()
+    ] == [("nl", "speaking", "B1", "with_coach")]
+
+
+@pytest.mark.django_db
 def test_carving_from_occupation_uses_esco_skills(organisation, hr_user):
     occupation = Occupation.objects.create(
         esco_id="occ-1",

@@ -158,3 +158,38 @@ def test_published_vacancy_cannot_be_edited(organisation, hr_user):
     vacancy = VacancyFactory(organisation=organisation, status=S.PUBLISHED)
     with pytest.raises(services.TransitionError):
         services.update_vacancy(vacancy, user=hr_user, roles=HR, data={"title": "x"})
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("author_field", ["created_by", "submitted_by"])
+def test_the_author_cannot_approve_their_own_vacancy(
+    organisation, hr_user, make_staff, author_field
+):
+    """Four eyes: who wrote or offered a vacancy does not approve it; another HR adviser does."""
+    vacancy = VacancyFactory(
+        organisation=organisation, status=S.IN_REVIEW, **{author_field: hr_user}
+    )
+    assert "approve" not in [m.name for m in services.available_moves(vacancy, HR, hr_user)]
+    with pytest.raises(services.TransitionError):
+        services.transition(vacancy, "approve", user=hr_user, roles=HR)
+    vacancy.refresh_from_db()
+    assert vacancy.status == S.IN_REVIEW
+    colleague = make_staff(organisation, Role.HR_ADVISER)
+    assert "approve" in [m.name for m in services.available_moves(vacancy, HR, colleague)]
+    services.transition(vacancy, "approve", user=colleague, roles=HR)
+    vacancy.refresh_from_db()
+    assert vacancy.status == S.APPROVED
+
+
+@pytest.mark.django_db
+def test_the_review_list_does_not_count_ones_own_vacancies(
+    client, organisation, hr_user, make_staff
+):
+    from talentbrug.conftest import verified_client
+
+    VacancyFactory(organisation=organisation, status=S.IN_REVIEW, submitted_by=hr_user)
+    page = verified_client(hr_user).get("/medewerkers/").content.decode()
+    assert "Er wacht geen vacature op uw beoordeling." in page
+    colleague = make_staff(organisation, Role.HR_ADVISER)
+    page = verified_client(colleague).get("/medewerkers/").content.decode()
+    assert "Er wacht geen vacature op uw beoordeling." not in page
