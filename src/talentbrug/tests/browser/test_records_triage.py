@@ -47,8 +47,9 @@ def decision_of(collection, name):
 
 def saved(page):
     """With JavaScript a decision is posted in the background and the prefetched next card
-    is shown at once (no page load): wait until the post has been saved."""
-    page.wait_for_selector("#rc-slot:not([aria-busy])", state="attached")
+    is shown at once (no page load): wait until the post has been saved and the card after
+    it prefetched (no request still running when the test ends)."""
+    page.wait_for_selector("#rc-slot:not([aria-busy]):not([data-loading])", state="attached")
 
 
 def swipe(page, dx):

@@ -141,12 +141,19 @@ def wait_for_next(page, before: str) -> None:
     page.wait_for_selector("#rc-slot:not([aria-busy])", state="attached")
 
 
+def idle(page) -> None:
+    """Wait until no decision, undo or prefetch of the triage screen is under way (so that
+    the test ends, or leaves the page, without a request still running on the server)."""
+    page.wait_for_selector("#rc-slot:not([aria-busy]):not([data-loading])", state="attached")
+
+
 def open_triage(page, live_server, fit_setup, width: int, height: int):
     """Log in, size the window and open the triage of this size's collection."""
     user, collections = fit_setup
     log_in(page, live_server, user)
     page.set_viewport_size({"width": width, "height": height})
     page.goto(reverse("records:triage", args=[collections[width].pk]))
+    idle(page)
     return collections[width]
 
 
@@ -202,6 +209,7 @@ def test_thirty_cards_fit_the_screen_by_keys_and_clicks(
         decided[title] = "keep"
         wait_for_next(page, title)
     assert page.locator("#rc-empty").is_visible()
+    idle(page)
     shot(page, "4-done")
 
     by_title = {d.title: d.decision for d in collection.documents.all()}
@@ -246,6 +254,7 @@ def test_undo_keeps_focus_on_the_card_and_keys_work_from_a_checkbox(
     wait_for_next(page, first)
     assert card_title(page) == second
     assert collection.documents.get(title=first).decision == "later"
+    idle(page)
 
 
 @pytest.mark.parametrize(("width", "height"), SIZES)

@@ -43,15 +43,29 @@
     window.location.assign(slot.getAttribute("data-triage-url"));
   }
 
+  // Requests under way carry data-loading on the slot, so that a test (or a script) can wait
+  // until the screen is idle instead of waiting for a fixed time.
+  var loading = 0;
+  function track(promise) {
+    loading += 1;
+    slot.setAttribute("data-loading", "true");
+    function done(value) {
+      loading -= 1;
+      if (loading === 0) { slot.removeAttribute("data-loading"); }
+      return value;
+    }
+    return promise.then(done, function (error) { done(null); throw error; });
+  }
+
   function prefetch() {
     prefetched = null;
     if (!canFetch || !card) { return; }
     var entry = { forId: currentId(), at: Date.now(), ready: false, value: null };
     var url = slot.getAttribute("data-card-url") + "?na=" + encodeURIComponent(entry.forId);
-    entry.html = window.fetch(url, {
+    entry.html = track(window.fetch(url, {
       credentials: "same-origin",
       headers: { "X-Records-Fetch": "1" }
-    }).then(function (response) {
+    })).then(function (response) {
       return response.ok ? response.text() : null;
     }).catch(function () { return null; }).then(function (html) {
       entry.ready = true;
@@ -82,10 +96,10 @@
   }
 
   function fetchCard() {
-    return window.fetch(slot.getAttribute("data-card-url"), {
+    return track(window.fetch(slot.getAttribute("data-card-url"), {
       credentials: "same-origin",
       headers: { "X-Records-Fetch": "1" }
-    }).then(function (response) {
+    })).then(function (response) {
       return response.ok ? response.text() : null;
     }).catch(function () { return null; });
   }
