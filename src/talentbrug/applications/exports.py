@@ -29,6 +29,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from talentbrug.docanalysis.policy import safe_name
+
 from .models import Candidate
 from .ownership import candidate_paths, organisation_filter
 from .uploads import clean_filename
@@ -300,6 +302,8 @@ def export_zip(candidate: Candidate, *, organisation: Any = None) -> bytes:
             if not stored:
                 continue
             name = clean_filename(getattr(obj, "original_name", "") or stored.name)
+            if getattr(obj, "detected_type", ""):
+                name = safe_name(name, obj.detected_type)  # the extension of the content
             path = f"files/{model_name}-{obj.pk}-{name}"
             try:
                 with stored.open("rb") as fh:

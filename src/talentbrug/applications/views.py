@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from talentbrug.accounts import magiclinks
 from talentbrug.accounts.access import HR, can, get_for_organisation, scoped, staff_required
 from talentbrug.audit.services import record_event
+from talentbrug.docanalysis.policy import safe_name
 from talentbrug.outbox.services import mails_about
 from talentbrug.vacancies.constants import VacancyStatus
 from talentbrug.vacancies.models import Vacancy
@@ -546,13 +547,16 @@ def portal_document(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _stream(document: Document) -> FileResponse:
+    # Always an attachment, under a name whose extension matches the detected type (also for
+    # files stored before names were made safe), and never sniffed by the browser.
     response = FileResponse(
         document.file.open("rb"),
         as_attachment=True,
-        filename=document.original_name,
+        filename=safe_name(document.original_name, document.detected_type),
         content_type=document.content_type or "application/octet-stream",
     )
     response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 

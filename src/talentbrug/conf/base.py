@@ -285,6 +285,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Talentbrug <noreply@talentbr
 
 # Records (bewaren of weggooien): server folders staff may import, as name=/folder entries.
 RECORDS_IMPORT_ROOTS = env_list("RECORDS_IMPORT_ROOTS", [])
+# Seconds one file of a server folder may take to read (a stuck share becomes a card).
+RECORDS_IMPORT_FILE_SECONDS = env_int("RECORDS_IMPORT_FILE_SECONDS", 60, minimum=1)
 
 # --- API -------------------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -131,9 +131,14 @@ def declaration_table(dl: DestructionList) -> list[list[Any]]:
     ]
 
 
-def declaration_csv(dl: DestructionList, user: Any = None) -> bytes:
+def declaration_csv_content(dl: DestructionList) -> bytes:
+    """The declaration as CSV bytes (UTF-8 with BOM, semicolons), without an audit event."""
     _ensure_destroyed(dl)
-    data = spreadsheets.csv_bytes(CSV_HEADER, declaration_table(dl))
+    return spreadsheets.csv_bytes(CSV_HEADER, declaration_table(dl))
+
+
+def declaration_csv(dl: DestructionList, user: Any = None) -> bytes:
+    data = declaration_csv_content(dl)
     record_event(
         "records.declaration_downloaded",
         actor=user,

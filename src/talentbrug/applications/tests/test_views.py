@@ -166,19 +166,19 @@ BAD_FILES = [
         "wrong type behind a right extension",
         "cv.pdf",
         b"MZ\x90\x00\x03" + b"\x00" * 500,
-        "We kunnen dit bestand niet lezen",
+        "We nemen ‘cv.pdf’ niet aan",
     ),
     (
         "text named pdf",
         "cv.pdf",
         b"Gewoon tekst, geen PDF." * 10,
-        "De inhoud past niet bij de naam",
+        "De inhoud van ‘cv.pdf’ past niet bij de naam",
     ),
-    ("encrypted pdf", "cv.pdf", None, "wachtwoord"),
+    ("encrypted pdf", "cv.pdf", None, "versleuteld met een wachtwoord"),
     ("corrupt pdf", "cv.pdf", None, "kapot"),
     ("docm content", "cv.docx", None, "macro"),
     ("zip bomb", "cv.docx", None, "niet veilig openen"),
-    ("empty", "cv.pdf", b"", "leeg"),
+    ("empty", "cv.pdf", b"", "Het bestand ‘cv.pdf’ is leeg"),
 ]
 
 
@@ -294,7 +294,11 @@ def test_errors_are_shown_in_the_candidates_language(client):
     with translation.override("ar"):
         from django.utils.translation import gettext
 
-        assert gettext("Het bestand is leeg. Kies een ander bestand.") in body
+        empty = gettext(
+            "Het bestand ‘%(name)s’ is leeg (0 bytes). Kies het goede bestand en probeer het "
+            "opnieuw."
+        )
+        assert empty % {"name": "cv.pdf"} in body
 
 
 # --------------------------------------------------------------------------- link request

@@ -237,7 +237,7 @@ def _cooling_list(collection, manager, reviewer, n=3):
         services.decide_document(doc, manager, Decision.DISCARD)
         docs.append(doc)
     dl = services.create_destruction_list(collection, manager)
-    services.submit_destruction_list(dl, manager)
+    services.submit_destruction_list(dl, manager, [reviewer])
     return services.approve_destruction_list(dl, reviewer), docs
 
 
@@ -286,7 +286,7 @@ def test_declaration_downloads_neutralise_formula_like_text(
     doc = with_file(DocumentFactory(collection=collection, path=hostile, name=hostile))
     services.decide_document(doc, manager, Decision.DISCARD)
     dl = services.create_destruction_list(collection, manager)
-    services.submit_destruction_list(dl, manager)
+    services.submit_destruction_list(dl, manager, [reviewer])
     services.approve_destruction_list(dl, reviewer)
     with freeze_time(timezone.now() + timedelta(days=8)):
         dl = services.destroy_destruction_list(dl, manager)
@@ -339,7 +339,7 @@ def test_periodic_job_leaves_lists_that_are_not_approved(collection, manager, re
     doc = with_file(DocumentFactory(collection=collection))
     services.decide_document(doc, manager, Decision.DISCARD)
     dl = services.create_destruction_list(collection, manager)
-    services.submit_destruction_list(dl, manager)  # in review, not approved
+    services.submit_destruction_list(dl, manager, [reviewer])  # in review, not approved
     with freeze_time(timezone.now() + timedelta(days=30)):
         assert tasks.destroy_due_lists() == {"destroyed": 0, "failed": 0}
     dl.refresh_from_db()
