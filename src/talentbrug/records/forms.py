@@ -18,13 +18,20 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
+    """Several files at once. Each file is judged on its own by the import (empty, too large,
+    unreadable, encrypted): one bad file never rejects the whole batch, so the field itself
+    only checks that what came in are files."""
+
     widget = MultipleFileInput
 
     def clean(self, data: Any, initial: Any = None) -> list[Any]:
-        single = super().clean
-        if isinstance(data, (list, tuple)):
-            return [single(d, initial) for d in data if d]
-        return [single(data, initial)] if data else []
+        files = [d for d in (data if isinstance(data, (list, tuple)) else [data]) if d]
+        if not files and self.required:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        for upload in files:
+            if not getattr(upload, "name", None) or not hasattr(upload, "size"):
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return files
 
 
 class StyledMixin:
@@ -59,6 +66,7 @@ class CollectionForm(StyledMixin, forms.ModelForm):
         model = Collection
         fields = ["name", "description", "default_category", "owner"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"name": {"required": _("Geef de verzameling een naam.")}}
 
     def __init__(self, *args: Any, organisation: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -78,13 +86,14 @@ class UploadForm(StyledMixin, forms.Form):
     archive = forms.FileField(
         label=_("ZIP-bestand"),
         required=False,
+        allow_empty_file=True,  # an empty ZIP gets the import's own message, with its name
         help_text=_("Mappen in het ZIP-bestand blijven zichtbaar als pad."),
     )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if not data.get("files") and not data.get("archive"):
-            raise forms.ValidationError(_("Kies bestanden of een ZIP-bestand."))
+        if not data.get("files") and not data.get("archive") and not self.errors:
+            self.add_error("files", _("Kies bestanden of een ZIP-bestand."))
         return data
 
 
@@ -128,6 +137,10 @@ class CategoryForm(StyledMixin, forms.ModelForm):
             "start_date_rule",
             "informatiecategorie",
         ]
+        error_messages = {
+            "code": {"required": _("Vul de code uit de selectielijst in, bijvoorbeeld 1.1.")},
+            "name": {"required": _("Vul de naam van de categorie in.")},
+        }
 
 
 class SettingsForm(StyledMixin, forms.ModelForm):
@@ -162,13 +175,25 @@ class DecideForm(StyledMixin, forms.Form):
 
 
 class LegalHoldForm(StyledMixin, forms.Form):
-    hold = forms.BooleanField(label=_("Niet vernietigen (juridische blokkade)"), required=False)
+    """Put a legal hold on a document, with its kenmerk, or lift it.
+
+    The screen shows one of two forms: "Zet blokkade" (hold=True, the kenmerk is required)
+    or "Hef blokkade op" (hold=False, no kenmerk).
+    """
+
+    hold = forms.BooleanField(required=False, widget=forms.HiddenInput)
     reference = forms.CharField(
         label=_("Kenmerk"),
         required=False,
         max_length=200,
-        help_text=_("Kenmerk van het Woo-verzoek of geschil."),
+        help_text=_("Kenmerk van het Woo-verzoek of geschil, bijvoorbeeld WOO-2026-0142."),
+        error_messages={"required": _("Vul het kenmerk van het Woo-verzoek of geschil in.")},
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        setting = self["hold"].value()
+        self.fields["reference"].required = setting not in (None, False, "", "False", "false")
 
 
 class ReasonForm(StyledMixin, forms.Form):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import logging
 import os
 import random
 import re
@@ -28,6 +29,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import OperationalError, connection, transaction
 from django.db.models import Case, Exists, F, OuterRef, Q, When
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -80,7 +82,31 @@ from .notifications import notify_list_event
 from .retention import Verdict, document_verdict
 
 T = TypeVar("T")
+logger = logging.getLogger(__name__)
 CHUNK = 1024 * 1024
+
+
+# Why a file cannot be read, and what to do about it: shown on the card ("Kan niet gelezen
+# worden: …") and in the result of an upload. No internal codes: people read these.
+def encrypted_reason() -> str:
+    return _("Versleuteld met een wachtwoord; vraag de maker om een versie zonder wachtwoord")
+
+
+def too_large_reason(limit: int) -> str:
+    return _(
+        "Te groot (meer dan %(size)s); splits het bestand of vraag de beheerder om de grens "
+        "te verhogen"
+    ) % {"size": filesizeformat(limit)}
+
+
+def damaged_reason() -> str:
+    return _("Beschadigd of onleesbaar; open het zelf en voeg zo nodig een goede kopie toe")
+
+
+def empty_reason() -> str:
+    return _("Leeg bestand (0 bytes); er staat niets in om te bewaren")
+
+
 STORE_INSERT_CHUNK = 500
 CLAIM_MINUTES = 5
 UNDO_WINDOW = 10
@@ -386,19 +412,11 @@ def import_files(collection: Collection, user: Any, files: Iterable[Any]) -> lis
         size = int(getattr(upload, "size", 0) or 0)
         modified = getattr(upload, "modified", None)
         if size > limit:
-            incoming.append(
-                Incoming(
-                    name, None, size, _("Te groot (meer dan %(mb)s MB)") % {"mb": limit // CHUNK}
-                )
-            )
+            incoming.append(Incoming(name, None, size, too_large_reason(limit)))
             continue
         copy, real = _bounded_copy(upload, limit)
         if copy is None:
-            incoming.append(
-                Incoming(
-                    name, None, real, _("Te groot (meer dan %(mb)s MB)") % {"mb": limit // CHUNK}
-                )
-            )
+            incoming.append(Incoming(name, None, real, too_large_reason(limit)))
         else:
             incoming.append(Incoming(name, copy, real, modified=modified))
     if not incoming:
@@ -426,10 +444,10 @@ def _zip_members(zf: zipfile.ZipFile) -> Iterator[Incoming]:
             yield Incoming(info.filename, None, 0, _("Symbolische koppeling, niet gevolgd"))
             continue
         if info.flag_bits & 0x1:
-            yield Incoming(info.filename, None, info.file_size, _("Versleuteld bestand"))
+            yield Incoming(info.filename, None, info.file_size, encrypted_reason())
             continue
         if info.file_size > limit:
-            yield Incoming(info.filename, None, info.file_size, _("Te groot om in te lezen"))
+            yield Incoming(info.filename, None, info.file_size, too_large_reason(limit))
             continue
         if info.file_size > CHUNK and info.file_size > ratio_limit * max(info.compress_size, 1):
             yield Incoming(
@@ -450,11 +468,15 @@ def _zip_members(zf: zipfile.ZipFile) -> Iterator[Incoming]:
                 # The header may lie about the size: read no more than the limit.
                 copy, size = _bounded_copy(member, min(limit, max(info.file_size, 0)))
         except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+            logger.info("records: ZIP member %r cannot be read: %r", info.filename, exc)
             yield Incoming(
                 info.filename,
                 None,
                 info.file_size,
-                _("Beschadigd in het ZIP-bestand (%(error)s)") % {"error": type(exc).__name__},
+                _(
+                    "Beschadigd in het ZIP-bestand; pak het ZIP-bestand zelf uit en voeg dit "
+                    "bestand los toe"
+                ),
             )
             continue
         if copy is None:
@@ -581,6 +603,21 @@ def _fail_zip_import(zip_import: ZipImport, problem: str) -> None:
         )
         if archive:
             default_storage.delete(archive)
+
+
+def zip_import_documents(zip_import: ZipImport) -> list[Document]:
+    """The documents a finished ZIP import added, for the result on screen: those of its
+    collection added while the import ran (an upload into the same collection in that very
+    moment would be listed with it)."""
+    if zip_import.status != ImportStatus.DONE or not zip_import.finished_at:
+        return []
+    return list(
+        Document.objects.filter(
+            collection_id=zip_import.collection_id,
+            imported_at__gte=zip_import.queued_at,
+            imported_at__lte=zip_import.finished_at,
+        ).only("pk")
+    )
 
 
 def unfinished_zip_imports(collection: Collection, days: int = 14) -> list[ZipImport]:
@@ -715,7 +752,7 @@ def _folder_member(full: Path, rel: str, flags: int, limit: int, budget: float) 
         except OSError:
             return Incoming(rel, None, opened.st_size, _("Kan het bestand niet lezen"))
     if copy is None:
-        return Incoming(rel, None, size, _("Te groot om in te lezen"))
+        return Incoming(rel, None, size, too_large_reason(limit))
     return Incoming(rel, copy, size, modified=datetime.fromtimestamp(opened.st_mtime, tz=UTC))
 
 
@@ -735,33 +772,91 @@ def import_folder(
     return _store(collection, user, itertools.chain([first], members))
 
 
+@dataclass
+class ImportReport:
+    """What an import brought in, read back from the database after the (eager) analysis.
+
+    ``problems`` names every file that could not be read, and why, and every empty file:
+    each file is judged on its own, so one bad file never stops the others.
+    """
+
+    added: int
+    unreadable: int
+    problems: list[tuple[str, str]]  # (path, reason with what to do)
+    reading: int  # still waiting for a background worker to read it
+
+
+REPORT_CHUNK = 500
+
+
+def import_report(documents: Iterable[Document]) -> ImportReport:
+    ids = [d.pk for d in documents]
+    rows: list[tuple[str, int, str, str]] = []
+    for start in range(0, len(ids), REPORT_CHUNK):
+        rows += Document.objects.filter(pk__in=ids[start : start + REPORT_CHUNK]).values_list(
+            "path", "size", "analysis_status", "unreadable_reason"
+        )
+    rows.sort()
+    problems: list[tuple[str, str]] = []
+    unreadable = reading = 0
+    for path, size, status, reason in rows:
+        if status == AnalysisStatus.UNREADABLE:
+            unreadable += 1
+            problems.append((path, reason or damaged_reason()))
+        elif status == AnalysisStatus.PENDING:
+            reading += 1
+        elif size == 0:
+            problems.append((path, empty_reason()))
+    return ImportReport(len(rows), unreadable, problems, reading)
+
+
 # --- Analysis ----------------------------------------------------------------------------
 
 
-def _unreadable_reason(errors: list[str], has_text: bool, doc_type: DocType) -> str:
+def _unreadable_reason(
+    errors: list[str], has_text: bool, doc_type: DocType, *, encrypted: bool = False
+) -> str:
+    """Why a document cannot be read, in words with what to do; "" when it was read.
+
+    Encryption is named as such (a PDF or Office file with a password is not damaged), also
+    when the reader only says that it could not decrypt or open the file.
+    """
     joined = " ".join(errors).lower()
-    if "encrypt" in joined or "password" in joined or "decrypt" in joined:
-        return _(
-            "Versleuteld met een wachtwoord: de inhoud is niet te lezen. Vraag een versie "
-            "zonder wachtwoord, of beoordeel het bestand op naam en map."
-        )
+    if (encrypted and not has_text) or any(w in joined for w in ("encrypt", "decrypt", "password")):
+        return encrypted_reason()
     if "suspicious compression" in joined or "zip bomb" in joined:
         return _(
             "Verdacht sterk ingepakt (mogelijke zipbom): niet geopend. Beoordeel het bestand op "
-            "naam en map."
+            "naam en map"
         )
     if "safeparse:" in joined:
         return _(
             "Te zwaar om te lezen (te veel pagina's, tijd of geheugen). Beoordeel het "
-            "bestand op naam en map, of open het zelf."
+            "bestand op naam en map, of open het zelf"
         )
     if "too large" in joined:
-        return _("Te groot om te lezen")
+        return _("Te groot om te lezen; splits het bestand en voeg de delen toe")
     if doc_type in UNSUPPORTED_TYPES:
-        return _("Onbekend of niet ondersteund bestandstype (%(type)s)") % {"type": doc_type.value}
+        return _(
+            "Onbekend of niet ondersteund bestandstype (%(type)s); sla het op als PDF of in "
+            "een nieuwere Office-versie en voeg het opnieuw toe"
+        ) % {"type": doc_type.value}
     if errors and not has_text:
-        return _("Beschadigd of onleesbaar bestand")
+        return damaged_reason()
     return ""
+
+
+def _office_encrypted(fh: IO[bytes]) -> bool:
+    """True for an Office file protected with a password: Word, Excel and PowerPoint then
+    store the document as an OLE container with an ``EncryptedPackage`` stream."""
+    try:
+        import olefile
+
+        fh.seek(0)
+        with olefile.OleFileIO(fh) as ole:
+            return bool(ole.exists("EncryptedPackage") or ole.exists("EncryptionInfo"))
+    except Exception:
+        return False
 
 
 # Extracted text is cut at MAX_TEXT_CHARS (200,000 characters, a few hundred pages) while it is
@@ -793,15 +888,22 @@ def _read_document(document: Document) -> dict[str, Any]:
                 result = safe_analyse(fh, name=document.name, limits=ANALYSIS_LIMITS)
             else:
                 result = analyse(fh, name=document.name, limits=ANALYSIS_LIMITS)
+            encrypted = result.properties.get("encrypted") == "yes" or (
+                result.detected_type == DocType.OLE and _office_encrypted(fh)
+            )
     except Exception as exc:
+        logger.info("records: document %s cannot be opened: %r", document.pk, exc)
         return {
             "analysis_status": AnalysisStatus.UNREADABLE,
-            "unreadable_reason": _("Bestand kan niet geopend worden (%(error)s)")
-            % {"error": type(exc).__name__},
+            "unreadable_reason": _(
+                "Bestand kan niet geopend worden; voeg het opnieuw toe of vraag om een kopie"
+            ),
         }
     text = result.text[:MAX_TEXT_CHARS]
     children = result.children
-    reason = _unreadable_reason(result.errors, bool(text.strip()), result.detected_type)
+    reason = _unreadable_reason(
+        result.errors, bool(text.strip()), result.detected_type, encrypted=encrypted
+    )
     if macro:
         reason = _("Document met macro's; niet geopend voor de inhoud")
         text = ""

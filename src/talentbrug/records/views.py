@@ -136,6 +136,34 @@ def collection_create(request: HttpRequest) -> HttpResponse:
 @staff_required("records.view")
 def collection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     collection = _collection(request, pk)
+    return _collection_page(request, collection, UploadForm())
+
+
+IMPORT_REPORT_KEY = "records_import_report"
+IMPORT_REPORT_MAX = 200  # files named on screen; the rest are counted
+
+
+def _remember_import(request: HttpRequest, collection: Collection, created: list[Document]) -> None:
+    """Keep the import's result for the next page (post/redirect/get): every refused file."""
+    report = services.import_report(created)
+    request.session[IMPORT_REPORT_KEY] = {
+        "collection": collection.pk,
+        "added": report.added,
+        "unreadable": report.unreadable,
+        "problems": report.problems[:IMPORT_REPORT_MAX],
+        "more": max(0, len(report.problems) - IMPORT_REPORT_MAX),
+        "reading": report.reading,
+    }
+
+
+def _collection_page(
+    request: HttpRequest, collection: Collection, upload_form: UploadForm
+) -> HttpResponse:
+    report = request.session.get(IMPORT_REPORT_KEY)
+    if report and report.get("collection") == collection.pk:
+        del request.session[IMPORT_REPORT_KEY]
+    else:
+        report = None
     documents = Document.objects.filter(collection=collection).select_related("category")
     chosen = request.GET.get("beslissing", "")
     if chosen in Decision.values:
@@ -152,7 +180,8 @@ def collection_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "page": page,
             "chosen": chosen,
             "decisions": Decision.choices,
-            "upload_form": UploadForm(),
+            "upload_form": upload_form,
+            "import_report": report,
             "lists": collection.destruction_lists.all()[:10],
             "refused": services.destruction_candidates(collection)[1][:200],
             "can_manage": can(request, "records.manage"),
@@ -173,44 +202,50 @@ def collection_progress(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @staff_required("records.manage")
 def collection_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """Import uploaded files and/or a ZIP. Each file is judged on its own; the next page names
+    every file that could not be read, and why. A form error is shown at its field."""
     collection = _collection(request, pk)
     form = UploadForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-        return redirect("records:collection_detail", pk=collection.pk)
-    created: list[Document] = []
-    zip_import = None
-    try:
-        if form.cleaned_data["files"]:
-            created += services.import_files(collection, request.user, form.cleaned_data["files"])
-        if form.cleaned_data["archive"]:
-            zip_import = services.start_zip_import(
-                collection, request.user, form.cleaned_data["archive"]
-            )
-    except ValidationError as exc:
-        _error(request, exc)
-        return redirect("records:collection_detail", pk=collection.pk)
-    if zip_import is not None and zip_import.status == ImportStatus.FAILED:
-        messages.error(request, zip_import.problem)
-    count = len(created) + (zip_import.document_count if zip_import else 0)
-    unreadable = sum(1 for d in created if d.analysis_status == AnalysisStatus.UNREADABLE)
-    unreadable += zip_import.unreadable_count if zip_import else 0
-    if created or (zip_import is not None and zip_import.status == ImportStatus.DONE):
-        messages.success(
-            request,
-            _("%(count)s documenten toegevoegd; %(unreadable)s kunnen niet gelezen worden.")
-            % {"count": count, "unreadable": unreadable},
-        )
-    if zip_import is not None and zip_import.status == ImportStatus.PENDING:
-        messages.info(
-            request,
-            _(
-                "Het ZIP-bestand %(name)s wordt ingelezen. De documenten verschijnen hieronder "
-                "zodra dat klaar is."
-            )
-            % {"name": zip_import.name},
-        )
-    return redirect("records:collection_detail", pk=collection.pk)
+    if form.is_valid():
+        files, archive = form.cleaned_data["files"], form.cleaned_data["archive"]
+        created: list[Document] = []
+        zip_import = None
+        try:
+            # The ZIP first: a ZIP that cannot be opened is refused before anything is stored.
+            if archive:
+                zip_import = services.start_zip_import(collection, request.user, archive)
+            if files:
+                created += services.import_files(collection, request.user, files)
+        except ValidationError as exc:
+            if archive and zip_import is None:
+                form.add_error(
+                    "archive",
+                    [
+                        _("%(name)s: %(error)s") % {"name": archive.name, "error": m}
+                        for m in exc.messages
+                    ],
+                )
+            else:
+                form.add_error("files", exc)
+        if zip_import is not None:
+            if zip_import.status == ImportStatus.DONE:
+                created += services.zip_import_documents(zip_import)
+            elif zip_import.status == ImportStatus.FAILED:
+                form.add_error("archive", f"{zip_import.name}: {zip_import.problem}")
+            else:
+                messages.info(
+                    request,
+                    _(
+                        "Het ZIP-bestand %(name)s wordt ingelezen. De documenten verschijnen "
+                        "hieronder zodra dat klaar is."
+                    )
+                    % {"name": zip_import.name},
+                )
+        if created:
+            _remember_import(request, collection, created)
+        if not form.errors:
+            return redirect("records:collection_detail", pk=collection.pk)
+    return _collection_page(request, collection, form)
 
 
 @staff_required("records.manage")
@@ -227,12 +262,7 @@ def collection_import_folder(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             form.add_error("subpath", exc)
         else:
-            unreadable = sum(1 for d in created if d.analysis_status == AnalysisStatus.UNREADABLE)
-            messages.success(
-                request,
-                _("%(count)s documenten toegevoegd; %(unreadable)s kunnen niet gelezen worden.")
-                % {"count": len(created), "unreadable": unreadable},
-            )
+            _remember_import(request, collection, created)
             return redirect("records:collection_detail", pk=collection.pk)
     return render(
         request,
@@ -266,9 +296,7 @@ def triage(request: HttpRequest, pk: int) -> HttpResponse:
     document = services.claim_next_card(collection, request.user)
     context = _card_context(request, collection, document)
     context["counts"] = _counts(collection)
-    context["can_undo"] = collection.decision_logs.filter(
-        user=request.user, undone_at__isnull=True
-    ).exists()
+    context["can_undo"] = _can_undo(collection, request.user)
     return render(request, "records/triage.html", context)
 
 
@@ -295,11 +323,25 @@ def _wants_fragment(request: HttpRequest) -> bool:
     return request.headers.get("X-Records-Fetch") == "1"
 
 
-def _decided_json(request: HttpRequest, collection: Collection, text: str) -> JsonResponse:
+def _can_undo(collection: Collection, user: Any) -> bool:
+    return collection.decision_logs.filter(user=user, undone_at__isnull=True).exists()
+
+
+def _decided_json(
+    request: HttpRequest, collection: Collection, text: str, **extra: Any
+) -> JsonResponse:
     progress = render_to_string(
         "records/_triage_progress.html", {"counts": _counts(collection)}, request=request
     )
-    return JsonResponse({"ok": True, "message": text, "progress": progress})
+    return JsonResponse(
+        {
+            "ok": True,
+            "message": text,
+            "progress": progress,
+            "can_undo": _can_undo(collection, request.user),
+            **extra,
+        }
+    )
 
 
 @require_POST
@@ -355,15 +397,24 @@ def decide(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
 @require_POST
 @staff_required("records.triage")
 def undo(request: HttpRequest, pk: int) -> HttpResponse:
+    """Undo the last decision. A form post redirects to the triage screen; triage.js posts with
+    ``X-Records-Fetch: 1`` and gets the undone card back as JSON, so focus stays on the card."""
     collection = _collection(request, pk)
     try:
         document = services.undo_last_decision(collection, request.user)
     except ValidationError as exc:
         _error(request, exc)
-    else:
-        messages.success(
-            request, _("Ongedaan gemaakt: %(name)s staat weer klaar.") % {"name": document.name}
+        if _wants_fragment(request):
+            # The screen reloads the triage page, which shows the message.
+            return JsonResponse({"ok": False}, status=409)
+        return redirect("records:triage", pk=collection.pk)
+    text = _("Ongedaan gemaakt: %(name)s staat weer klaar.") % {"name": document.name}
+    if _wants_fragment(request):
+        card = render_to_string(
+            "records/_card.html", _card_context(request, collection, document), request=request
         )
+        return _decided_json(request, collection, text, card=card)
+    messages.success(request, text)
     return redirect("records:triage", pk=collection.pk)
 
 
@@ -378,15 +429,21 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         request.organisation,  # type: ignore[attr-defined]
         pk=pk,
     )
+    return _document_page(
+        request, document, LegalHoldForm(initial={"hold": not document.legal_hold})
+    )
+
+
+def _document_page(
+    request: HttpRequest, document: Document, hold_form: LegalHoldForm
+) -> HttpResponse:
     return render(
         request,
         "records/document_detail.html",
         {
             "document": document,
             "suggestion": suggest(document) if not document.destroyed_at else None,
-            "hold_form": LegalHoldForm(
-                initial={"hold": document.legal_hold, "reference": document.legal_hold_reference}
-            ),
+            "hold_form": hold_form,
             "can_manage": can(request, "records.manage"),
             "can_triage": can(request, "records.triage"),
             "can_review": can(request, "records.review"),
@@ -513,7 +570,12 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
 @require_POST
 @staff_required("records.manage")
 def legal_hold(request: HttpRequest, pk: int) -> HttpResponse:
-    document = get_for_organisation(Document, request.organisation, pk=pk)  # type: ignore[attr-defined]
+    """Set or lift a legal hold. A missing kenmerk is shown at its field and in the summary."""
+    document = get_for_organisation(
+        Document.objects.select_related("collection", "category", "decided_by"),
+        request.organisation,  # type: ignore[attr-defined]
+        pk=pk,
+    )
     form = LegalHoldForm(request.POST)
     if form.is_valid():
         try:
@@ -524,10 +586,16 @@ def legal_hold(request: HttpRequest, pk: int) -> HttpResponse:
                 reference=form.cleaned_data["reference"],
             )
         except ValidationError as exc:
-            _error(request, exc)
+            form.add_error(None, exc)
         else:
-            messages.success(request, _("Juridische blokkade bijgewerkt."))
-    return redirect("records:document_detail", pk=document.pk)
+            messages.success(
+                request,
+                _("Blokkade gezet: dit document kan niet weg.")
+                if form.cleaned_data["hold"]
+                else _("Blokkade opgeheven."),
+            )
+            return redirect("records:document_detail", pk=document.pk)
+    return _document_page(request, document, form)
 
 
 # --- Categories and settings --------------------------------------------------------------

@@ -14,3 +14,22 @@ def widget_kind(bound_field: forms.BoundField) -> str:
     if isinstance(widget, forms.CheckboxInput):
         return "checkbox"
     return "input"
+
+
+@register.filter
+def described_widget(bound_field: forms.BoundField) -> str:
+    """The field's widget, described by the help text and the errors that field.html shows.
+
+    field.html gives the help text the id ``<auto_id>-help`` and the errors ``<auto_id>-error``;
+    without this, Django points ``aria-describedby`` at ``<auto_id>_helptext`` and
+    ``<auto_id>_error``, ids that do not exist on the page. A form that sets its own
+    ``aria-describedby`` on the widget keeps it.
+    """
+    if bound_field.field.widget.attrs.get("aria-describedby") or not bound_field.auto_id:
+        return bound_field.as_widget()
+    ids = []
+    if bound_field.help_text:
+        ids.append(f"{bound_field.auto_id}-help")
+    if bound_field.errors:
+        ids.append(f"{bound_field.auto_id}-error")
+    return bound_field.as_widget(attrs={"aria-describedby": " ".join(ids)} if ids else None)

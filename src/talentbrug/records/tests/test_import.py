@@ -135,7 +135,9 @@ def test_encrypted_zip_member_becomes_an_unreadable_card(collection, manager):
         offset = 6 if marker == b"PK\x03\x04" else 8
         data[at + offset] |= 0x1  # the "encrypted" flag bit
     services.import_zip(collection, manager, io.BytesIO(bytes(data)))
-    assert Document.objects.get().unreadable_reason == "Versleuteld bestand"
+    assert Document.objects.get().unreadable_reason == (
+        "Versleuteld met een wachtwoord; vraag de maker om een versie zonder wachtwoord"
+    )
 
 
 @pytest.mark.parametrize("payload", [b"", b"geen zip", b"PK\x03\x04kapot"])

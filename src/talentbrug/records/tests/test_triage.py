@@ -253,6 +253,40 @@ def test_triage_works_with_plain_form_posts(collection, manager):
     assert client.get(url).context["document"] == a
 
 
+def test_undo_by_fetch_returns_the_undone_card_without_a_reload(collection, manager):
+    """triage.js undoes with a fetch: the answer carries the undone card, the progress and
+    whether more can be undone, so the screen keeps focus on the card (no page load)."""
+    client = verified_client(manager)
+    a = DocumentFactory(collection=collection, path="a.txt", title="Verslag A")
+    DocumentFactory(collection=collection, path="b.txt", title="Verslag B")
+    services.decide_document(a, manager, Decision.DISCARD)
+    undo = reverse("records:undo", args=[collection.pk])
+    response = client.post(undo, HTTP_X_RECORDS_FETCH="1")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["ok"] is True and body["can_undo"] is False
+    assert "Ongedaan gemaakt: a.txt" in body["message"]
+    assert 'id="rc-card-title">Verslag A</h2>' in body["card"]
+    assert f'data-document="{a.pk}"' in body["card"]
+    assert "0 van 2 beslist" in body["progress"]
+    a.refresh_from_db()
+    assert a.decision == Decision.UNDECIDED and a.claimed_by == manager
+    # Nothing left to undo: the screen reloads and shows the message.
+    again = client.post(undo, HTTP_X_RECORDS_FETCH="1")
+    assert again.status_code == 409 and again.json() == {"ok": False}
+
+
+def test_decide_by_fetch_says_whether_undo_is_possible(collection, manager):
+    client = verified_client(manager)
+    a = DocumentFactory(collection=collection, path="a.txt")
+    response = client.post(
+        reverse("records:decide", args=[collection.pk, a.pk]),
+        {"decision": "later"},
+        HTTP_X_RECORDS_FETCH="1",
+    )
+    assert response.json()["can_undo"] is True
+
+
 def test_hr_adviser_triages_but_cannot_manage(collection, make_staff, organisation):
     hr = verified_client(make_staff(organisation, Role.HR_ADVISER))
     DocumentFactory(collection=collection)

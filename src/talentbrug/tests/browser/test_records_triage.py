@@ -49,8 +49,9 @@ def decision_of(collection, name):
 
 def saved(page):
     """With JavaScript a decision is posted in the background and the prefetched next card
-    is shown at once (no page load): wait until the post has been saved."""
-    page.wait_for_selector("#rc-slot:not([aria-busy])", state="attached")
+    is shown at once (no page load): wait until the post has been saved and the card after
+    it prefetched (no request still running when the test ends)."""
+    page.wait_for_selector("#rc-slot:not([aria-busy]):not([data-loading])", state="attached")
 
 
 def swipe(page, dx):
@@ -110,11 +111,12 @@ def test_triage_by_swipe_keys_and_buttons_with_undo(page, live_server, triage_se
     press(page, "ArrowLeft")
     assert decision_of(collection, "e.txt") == "keep"
 
-    with page.expect_navigation():
-        page.keyboard.press("z")
+    # Undo brings the card back without a page load (see test_records_triage_fit.py).
+    page.keyboard.press("z")
+    page.wait_for_function("() => document.getElementById('rc-card-title').innerText === 'e.txt'")
+    saved(page)
     assert decision_of(collection, "e.txt") == "undecided"
-    assert card_title(page) == "e.txt"
-    assert "Ongedaan gemaakt" in page.get_by_role("status").inner_text()
+    assert "Ongedaan gemaakt" in page.locator("#rc-announce").inner_text()
 
     page.get_by_role("button", name="Weggooien").click()
     page.wait_for_function("() => document.getElementById('rc-card-title').innerText !== 'e.txt'")
@@ -127,8 +129,9 @@ def test_triage_by_swipe_keys_and_buttons_with_undo(page, live_server, triage_se
     page.wait_for_function("() => document.getElementById('rc-card-title').innerText !== 'f.txt'")
     saved(page)
     assert decision_of(collection, "f.txt") == "later"
-    with page.expect_navigation():
-        page.get_by_role("button", name="ongedaan").click()
+    page.get_by_role("button", name="ongedaan").click()
+    page.wait_for_function("() => document.getElementById('rc-card-title').innerText === 'f.txt'")
+    saved(page)
     assert decision_of(collection, "f.txt") == "undecided"
     assert card_title(page) == "f.txt"
 

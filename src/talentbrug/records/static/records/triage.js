@@ -17,6 +17,7 @@
   var busy = false;
   var prefetched = null;
   var pending = 0; // decisions posted but not yet saved
+  var lastSaved = null; // the decision posted last, so that an undo waits for it
   var STORE = "talentbrug.records.shortcuts";
   var MAX_AGE_MS = 4 * 60 * 1000; // claims last 5 minutes; refetch a card older than this
   var canFetch = !!(slot && window.fetch && window.FormData && window.Promise);
@@ -42,15 +43,29 @@
     window.location.assign(slot.getAttribute("data-triage-url"));
   }
 
+  // Requests under way carry data-loading on the slot, so that a test (or a script) can wait
+  // until the screen is idle instead of waiting for a fixed time.
+  var loading = 0;
+  function track(promise) {
+    loading += 1;
+    slot.setAttribute("data-loading", "true");
+    function done(value) {
+      loading -= 1;
+      if (loading === 0) { slot.removeAttribute("data-loading"); }
+      return value;
+    }
+    return promise.then(done, function (error) { done(null); throw error; });
+  }
+
   function prefetch() {
     prefetched = null;
     if (!canFetch || !card) { return; }
     var entry = { forId: currentId(), at: Date.now(), ready: false, value: null };
     var url = slot.getAttribute("data-card-url") + "?na=" + encodeURIComponent(entry.forId);
-    entry.html = window.fetch(url, {
+    entry.html = track(window.fetch(url, {
       credentials: "same-origin",
       headers: { "X-Records-Fetch": "1" }
-    }).then(function (response) {
+    })).then(function (response) {
       return response.ok ? response.text() : null;
     }).catch(function () { return null; }).then(function (html) {
       entry.ready = true;
@@ -67,14 +82,24 @@
     }
     if (announce) { announce.textContent = result.message || ""; }
     var undo = undoForm && undoForm.querySelector("button");
-    if (undo) { undo.disabled = false; }
+    if (undo) { undo.disabled = result.can_undo === false; }
+  }
+
+  // After a decision or an undo the new card starts where the person looks: when its title
+  // is outside the screen (the previous card was scrolled), the card is scrolled to the top.
+  function reveal() {
+    var title = document.getElementById("rc-card-title");
+    var stage = slot.querySelector(".rc-stage") || title;
+    if (!title) { return; }
+    var box = title.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) { stage.scrollIntoView({ block: "start" }); }
   }
 
   function fetchCard() {
-    return window.fetch(slot.getAttribute("data-card-url"), {
+    return track(window.fetch(slot.getAttribute("data-card-url"), {
       credentials: "same-origin",
       headers: { "X-Records-Fetch": "1" }
-    }).then(function (response) {
+    })).then(function (response) {
       return response.ok ? response.text() : null;
     }).catch(function () { return null; });
   }
@@ -87,6 +112,7 @@
       title.setAttribute("tabindex", "-1");
       try { title.focus({ preventScroll: true }); } catch (e) { title.focus(); }
     }
+    reveal();
     busy = false;
     // Prefetch the card after this one once the decision is saved: one request at a time.
     (saved || window.Promise.resolve(true)).then(function (ok) { if (ok) { prefetch(); } });
@@ -122,6 +148,7 @@
       decided(result);
       return true;
     });
+    lastSaved = saved;
     if (next && next.ready && next.value !== null) {
       // The next card is already here: show it now; the decision is saved meanwhile.
       show(next.value, saved);
@@ -137,6 +164,40 @@
     });
   }
 
+  // Undo without a page load: the undone card comes back in place, with focus on its title.
+  function undoLast(event) {
+    if (!canFetch) { return; }
+    if (event) { event.preventDefault(); }
+    // While the next card is still on its way, an undo would race with it: ignore it then
+    // (this lasts a fraction of a second; the button and Z work again as soon as it is there).
+    if (busy) { return; }
+    busy = true;
+    slot.setAttribute("aria-busy", "true");
+    // A prefetch still under way finishes first: requests never overlap.
+    var before = window.Promise.all([
+      prefetched && !prefetched.ready ? prefetched.html : null,
+      lastSaved
+    ]);
+    prefetched = null;
+    before.then(function () {
+      return window.fetch(undoForm.action, {
+        method: "POST",
+        body: new FormData(undoForm),
+        credentials: "same-origin",
+        headers: { "X-Records-Fetch": "1" }
+      });
+    }).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).catch(function () { return null; }).then(function (result) {
+      if (!result || !result.ok || !result.card) { reload(); return; }
+      decided(result);
+      slot.removeAttribute("aria-busy");
+      show(result.card, null);
+    });
+  }
+
+  if (undoForm) { undoForm.addEventListener("submit", undoLast); }
+
   function submitDecision(decision, direction) {
     var target = button(decision);
     if (!target || busy) { return; }
@@ -150,18 +211,28 @@
   }
 
   var KEYS = { ArrowLeft: "keep", ArrowRight: "discard", ArrowDown: "later", ArrowUp: "doubt" };
+  // Fields where the keys mean something else (typing, choosing). A checkbox or a button does
+  // nothing with arrow keys or Z, so the shortcuts work while one of those has focus.
+  var KEY_INPUTS = /^(checkbox|button|submit|reset)$/;
+
+  function typing(target) {
+    if (!target) { return false; }
+    var tag = target.tagName || "";
+    if (tag === "INPUT") { return !KEY_INPUTS.test((target.type || "").toLowerCase()); }
+    // The preview scrolls with the arrow keys while it has focus.
+    if (target.classList && target.classList.contains("rc-preview")) { return true; }
+    return /^(TEXTAREA|SELECT)$/.test(tag) || !!target.isContentEditable;
+  }
 
   document.addEventListener("keydown", function (event) {
     if (shortcuts && !shortcuts.checked) { return; }
     if (event.altKey || event.ctrlKey || event.metaKey) { return; }
-    var tag = (event.target && event.target.tagName) || "";
-    if (/^(INPUT|TEXTAREA|SELECT)$/.test(tag) || (event.target && event.target.isContentEditable)) { return; }
+    if (typing(event.target)) { return; }
     if (event.key === "z" || event.key === "Z") {
       var undo = undoForm && undoForm.querySelector("button");
       if (undo && !undo.disabled && !busy) {
         event.preventDefault();
-        busy = true;
-        if (undoForm.requestSubmit) { undoForm.requestSubmit(undo); } else { undo.click(); }
+        if (canFetch) { undoLast(null); } else if (undoForm.requestSubmit) { undoForm.requestSubmit(undo); } else { undo.click(); }
       }
       return;
     }
