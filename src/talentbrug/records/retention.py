@@ -107,10 +107,11 @@ def evaluate(
         )
     end = term_end(start, years)
     assert end is not None
-    if end > today:
+    if end >= today:  # the last day of the term must have passed, not merely arrived
         return Verdict(
             Refusal.NOT_EXPIRED,
-            _("De bewaartermijn loopt nog tot %(date)s.") % {"date": end.strftime("%d-%m-%Y")},
+            _("De bewaartermijn loopt nog tot en met %(date)s.")
+            % {"date": end.strftime("%d-%m-%Y")},
             term_end=end,
         )
     return Verdict(Refusal.NONE, term_end=end)

@@ -292,7 +292,7 @@ def test_evaluate_allows_only_v_with_a_known_start_and_an_expired_term(
         waardering == Waardering.VERNIETIGEN
         and bool(term)
         and start is not None
-        and term_end(start, term) <= today
+        and term_end(start, term) < today
     )
     assert verdict.destroyable is expected
     assert bool(verdict.reason) is not expected
@@ -348,7 +348,7 @@ def test_no_b_unknown_or_running_record_is_ever_destroyed_without_an_approved_ov
         lawful = (
             waardering == Waardering.VERNIETIGEN
             and start is not None
-            and term_end(start, term) <= today
+            and term_end(start, term) < today
         )
         if approved_override and not lawful:
             override = services.request_override(
@@ -426,3 +426,18 @@ def test_candidates_are_judged_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(3):
         allowed, refused = services.destruction_candidates(collection)
     assert not allowed and len(refused) == 30
+
+
+def test_the_last_day_of_the_term_is_still_inside_the_term():
+    """A one-year term from 20-11-2025 runs to and including 20-11-2026: destruction may start
+    the day after, never on the last day itself."""
+    start = date(2025, 11, 20)
+    on_last_day = evaluate(
+        waardering=Waardering.VERNIETIGEN, years=1, start=start, today=date(2026, 11, 20)
+    )
+    assert on_last_day.refusal == Refusal.NOT_EXPIRED
+    assert "20-11-2026" in str(on_last_day.reason)
+    day_after = evaluate(
+        waardering=Waardering.VERNIETIGEN, years=1, start=start, today=date(2026, 11, 21)
+    )
+    assert day_after.refusal == Refusal.NONE
