@@ -195,6 +195,33 @@ class OnboardingPlan(models.Model):
         blank=True,
         help_text=_("Naar wie de nieuwe medewerker vraagt bij de ingang."),
     )
+    guidance_promised = models.TextField(
+        _("begeleiding uit de vacature"),
+        blank=True,
+        help_text=_(
+            "Wat de vacature beloofde over begeleiding en inwerken. Komt mee bij aannemen."
+        ),
+    )
+    hours_per_week = models.PositiveSmallIntegerField(
+        _("uren per week"),
+        null=True,
+        blank=True,
+        help_text=_("Zoals afgesproken in het aanbod."),
+    )
+    hours_wished = models.PositiveSmallIntegerField(
+        _("gevraagde uren per week"),
+        null=True,
+        blank=True,
+        help_text=_("Wat de kandidaat bij de sollicitatie vroeg."),
+    )
+    accommodations = models.TextField(
+        _("aanpassingen"),
+        blank=True,
+        help_text=_(
+            "Wat de kandidaat bij de sollicitatie vroeg en wilde delen. Alleen deze organisatie "
+            "ziet het."
+        ),
+    )
     manager = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -377,6 +404,15 @@ class PlanTask(models.Model):
     status_note = models.CharField(_("toelichting"), max_length=300, blank=True, help_text="")
     finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True, help_text="")
     order = models.PositiveIntegerField(_("volgorde"), default=0, help_text="")
+    arranges_role = models.CharField(
+        _("regelt begeleider"),
+        max_length=20,
+        blank=True,
+        choices=OwnerRole.choices,
+        help_text=_(
+            "Een open taak om een begeleider te vinden. Klaar zodra die begeleider in het plan staat."
+        ),
+    )
     date_set_by_hand = models.BooleanField(
         _("datum zelf gekozen"),
         default=False,

@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from talentbrug.accounts.models import Membership, Organisation, User
 from talentbrug.audit.services import record_event
@@ -28,6 +29,7 @@ from .constants import (
     Health,
     Need,
     OwnerRole,
+    Phase,
     PlanStatus,
     ProgrammeKind,
     TaskStatus,
@@ -234,10 +236,19 @@ def start_onboarding(
     first_day_ask_for: str = "",
     created_by: User | None = None,
     send_link: bool = True,
+    needed_roles: Iterable[str] = (),
+    guidance_promised: str = "",
+    hours_per_week: int | None = None,
+    hours_wished: int | None = None,
+    accommodations: str = "",
 ) -> OnboardingPlan:
     """Create a plan from a template with real dates (working days, Dutch holidays skipped).
 
-    Selection calls this on hire with ``application``; staff call it from the onboarding page.
+    Selection calls this on hire with ``application`` and what was promised: ``needed_roles``
+    (buddy, language coach, praktijkopleider, manager) that the plan must have. A needed role
+    without a person becomes an open HR task ("Zoek een taalcoach voor …"), and so do the
+    adjustments the candidate asked for; nothing promised is dropped silently.
+    Staff call it from the onboarding page.
     """
     if template.organisation_id != organisation.pk:
         raise ValidationError(_("Dit sjabloon hoort niet bij deze organisatie."))
@@ -269,6 +280,10 @@ def start_onboarding(
         manager=manager,
         hr_contact=hr_contact,
         created_by=created_by,
+        guidance_promised=guidance_promised.strip(),
+        hours_per_week=hours_per_week,
+        hours_wished=hours_wished,
+        accommodations=accommodations.strip(),
     )
     plan.full_clean()
     plan.save()
@@ -288,6 +303,7 @@ def start_onboarding(
     for role, value in supporters.items():
         if value is not None:
             _save_supporter(plan, role, value)
+    _open_promise_tasks(plan, set(needed_roles), filled={r for r, v in supporters.items() if v})
     record_event(
         "onboarding.plan_started",
         actor=created_by,
@@ -302,6 +318,80 @@ def start_onboarding(
 
         transaction.on_commit(lambda: send_portal_link(plan))
     return plan
+
+
+# What the coordinator must arrange when a promised person is not named yet.
+ARRANGE_TITLES = {
+    OwnerRole.BUDDY: _lazy("Zoek een buddy voor %(name)s"),
+    OwnerRole.LANGUAGE_COACH: _lazy("Zoek een taalcoach voor %(name)s"),
+    OwnerRole.BBL_SUPERVISOR: _lazy("Zoek een praktijkopleider voor %(name)s"),
+    OwnerRole.MANAGER: _lazy("Kies de leidinggevende van %(name)s"),
+}
+ARRANGE_TEXT = _lazy(
+    "Dit is beloofd bij het aannemen. Zet de persoon in het plan; dan is deze taak klaar."
+)
+# An arranging task is due this many working days before the first working day (or today).
+ARRANGE_DAYS_BEFORE_START = 5
+
+
+def _arrange_due(plan: OnboardingPlan) -> date:
+    due = add_working_days(plan.start_date, -ARRANGE_DAYS_BEFORE_START)
+    return max(due, min(timezone.localdate(), plan.start_date))
+
+
+def _open_promise_tasks(plan: OnboardingPlan, needed: set[str], filled: set[str]) -> None:
+    """One open HR task per promised person still missing, and one for the adjustments asked."""
+    tasks = []
+    for role, title in ARRANGE_TITLES.items():
+        missing = role not in filled if role != OwnerRole.MANAGER else plan.manager_id is None
+        if role in needed and missing:
+            tasks.append(
+                PlanTask(
+                    plan=plan,
+                    phase=Phase.BEFORE_START,
+                    title=str(title) % {"name": plan.name},
+                    description=str(ARRANGE_TEXT),
+                    owner_role=OwnerRole.HR,
+                    due_date=_arrange_due(plan),
+                    arranges_role=role,
+                    order=0,
+                )
+            )
+    if plan.accommodations:
+        tasks.append(
+            PlanTask(
+                plan=plan,
+                phase=Phase.BEFORE_START,
+                title=_("Regel de aanpassingen die %(name)s vroeg") % {"name": plan.name},
+                # the request itself stays on the plan (staff only), not in the task text
+                description=_(
+                    "Lees de aanpassingen in het plan, onder 'Afgesproken bij het aannemen'."
+                ),
+                owner_role=OwnerRole.HR,
+                due_date=_arrange_due(plan),
+                order=0,
+            )
+        )
+    PlanTask.objects.bulk_create(tasks)
+
+
+def arranging_tasks(plan: OnboardingPlan) -> dict[str, PlanTask]:
+    """The open 'find a buddy/coach/…' tasks of the plan, by the role they arrange."""
+    return {
+        task.arranges_role: task
+        for task in plan.tasks.all()
+        if task.arranges_role and task.status == TaskStatus.OPEN
+    }
+
+
+def _settle_arranging(plan: OnboardingPlan, role: str, *, filled: bool, user: Any) -> None:
+    """A named person completes the task to find one; removing them opens it again."""
+    if filled:
+        for task in plan.tasks.filter(arranges_role=role, status=TaskStatus.OPEN):
+            complete_task(task, user=user)
+    else:
+        for task in plan.tasks.filter(arranges_role=role, status=TaskStatus.DONE):
+            reopen_task(task, user=user)
 
 
 @dataclass(frozen=True)
@@ -345,6 +435,8 @@ def update_plan(
     plan.full_clean()
     plan.save()
     record_event("onboarding.plan_updated", actor=user, organisation=plan.organisation, obj=plan)
+    if "manager" in data:
+        _settle_arranging(plan, OwnerRole.MANAGER, filled=plan.manager_id is not None, user=user)
     new_start = data.get("start_date")
     if new_start is not None and new_start != stored_start:
         shift = change_start_date(plan, new_start, user=user)
@@ -438,6 +530,7 @@ def assign_supporter(plan: OnboardingPlan, role: str, value: Any, *, user: Any) 
                 obj=plan,
                 role=role,
             )
+            _settle_arranging(plan, role, filled=False, user=user)
         return None
     _validate_supporter(supporter_input, plan.organisation, role)
     supporter = _save_supporter(plan, role, supporter_input)
@@ -451,6 +544,7 @@ def assign_supporter(plan: OnboardingPlan, role: str, value: Any, *, user: Any) 
         role=role,
         external=supporter_input.user is None,
     )
+    _settle_arranging(plan, role, filled=True, user=user)
     return supporter
 
 

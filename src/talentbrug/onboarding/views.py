@@ -324,6 +324,7 @@ def _render_plan(request: HttpRequest, plan: OnboardingPlan, **extra: Any) -> Ht
         if rows:
             by_phase.append({"label": label, "rows": rows})
     supporters = {s.role: s for s in plan.supporters.select_related("user")}
+    arranging = services.arranging_tasks(plan)
     departed = services.departed_people(plan)
     members = _members(request)
     can_manage = can(request, "onboarding.manage")
@@ -331,9 +332,16 @@ def _render_plan(request: HttpRequest, plan: OnboardingPlan, **extra: Any) -> Ht
         "plan": plan,
         "phases": by_phase,
         "supporters": [
-            {"role": role, "label": OwnerRole(role).label, "supporter": supporters.get(role)}
+            {
+                "role": role,
+                "label": OwnerRole(role).label,
+                "supporter": supporters.get(role),
+                "task": arranging.get(role),
+            }
             for role in SUPPORTER_ROLES
         ],
+        "arranging": arranging,
+        "placements": list(plan.placements.select_related("school")),
         "supporter_form": extra.pop("supporter_form", None) or SupporterForm(members=members),
         "departed": departed,
         "reassign_form": ReassignForm(

@@ -231,6 +231,60 @@ class Vacancy(models.Model):
         default=True,
         help_text=_("Je helpt met aanpassingen, zoals bij dyslexie of een beperking."),
     )
+    # --- Support promised in the vacancy; carried into the onboarding plan at hire ---------------
+    onboarding_template = models.ForeignKey(
+        "onboarding.OnboardingTemplate",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("inwerksjabloon"),
+        help_text=_(
+            "Met dit sjabloon begint het inwerkplan. Leeg: het sjabloon past bij het soort contract."
+        ),
+    )
+    hiring_manager = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="managed_vacancies",
+        verbose_name=_("leidinggevende"),
+        help_text=_("De leidinggevende van de nieuwe collega. Die houdt het inwerkplan bij."),
+    )
+    offers_buddy = models.BooleanField(
+        _("buddy"),
+        default=False,
+        help_text=_("Een collega die de weg wijst in de eerste maanden."),
+    )
+    offers_language_coach = models.BooleanField(
+        _("taalcoach"),
+        default=False,
+        help_text=_("Hulp bij Nederlands op het werk, van een collega of een externe coach."),
+    )
+    offers_bbl_supervisor = models.BooleanField(
+        _("praktijkopleider"),
+        default=False,
+        help_text=_("Een collega die de student begeleidt, bij BBL en stage."),
+    )
+    first_day_place = models.CharField(
+        _("waar op de eerste dag"),
+        max_length=300,
+        blank=True,
+        help_text=_("Adres en ingang, in gewone woorden."),
+    )
+    first_day_time = models.CharField(
+        _("hoe laat op de eerste dag"),
+        max_length=60,
+        blank=True,
+        help_text=_("Bijvoorbeeld 9.00 uur."),
+    )
+    first_day_ask_for = models.CharField(
+        _("naar wie vragen"),
+        max_length=200,
+        blank=True,
+        help_text=_("Naar wie de nieuwe collega vraagt bij de ingang."),
+    )
     contact_name = models.CharField(
         _("contactpersoon"),
         max_length=120,
