@@ -43,7 +43,7 @@ def _finish_past_tasks(plan: OnboardingPlan, today: Any, keep_open: set[str] = f
 def _checkins(plan: OnboardingPlan, moods: list[int], today: Any) -> None:
     monday = week_start(plan.start_date)
     for mood in moods:
-        day = monday + timedelta(days=3)
+        day = max(monday + timedelta(days=3), plan.start_date)  # not before the first day
         if week_start(day) >= week_start(today):
             break
         services.submit_checkin(

@@ -900,10 +900,20 @@ def save_manager_expectations(plan: OnboardingPlan, *, user: Any, text: str) -> 
     return intake
 
 
-def checkin_open(plan: OnboardingPlan, today: date | None = None) -> bool:
-    """Check-ins can be filled from the first working week on, while the plan runs."""
+def started(plan: OnboardingPlan, today: date | None = None) -> bool:
+    """The first working day has come (check-ins and surprises are about the work itself)."""
     today = today or timezone.localdate()
-    return plan.is_open and week_start(today) >= week_start(plan.start_date)
+    return plan.is_open and today >= plan.start_date
+
+
+def checkin_open(plan: OnboardingPlan, today: date | None = None) -> bool:
+    """Check-ins can be filled from the first working day on, while the plan runs."""
+    return started(plan, today)
+
+
+def surprises_open(plan: OnboardingPlan, today: date | None = None) -> bool:
+    """'Wat viel je op?' opens on the first working day: before it, nothing can surprise yet."""
+    return started(plan, today)
 
 
 def submit_checkin(
@@ -913,7 +923,7 @@ def submit_checkin(
     today = today or timezone.localdate()
     _require_open(plan)
     if not checkin_open(plan, today):
-        raise ValidationError(_("Je kunt de check-in invullen vanaf je eerste werkweek."))
+        raise ValidationError(_("Je kunt de check-in invullen vanaf je eerste werkdag."))
     mood = int(data["mood"])
     if not 1 <= mood <= 5:
         raise ValidationError(_("Kies een cijfer van 1 tot en met 5."))
@@ -942,9 +952,13 @@ def submit_checkin(
 
 
 @transaction.atomic
-def submit_surprises(plan: OnboardingPlan, texts: Iterable[str]) -> list[Surprise]:
+def submit_surprises(
+    plan: OnboardingPlan, texts: Iterable[str], today: date | None = None
+) -> list[Surprise]:
     """Store up to ten surprises (replacing an earlier list). Each gets a theme."""
     _require_open(plan)
+    if not surprises_open(plan, today):
+        raise ValidationError(_("Je kunt opschrijven wat je opviel vanaf je eerste werkdag."))
     cleaned = [t.strip() for t in texts if t and t.strip()]
     if not cleaned:
         raise ValidationError(_("Schrijf minstens één ding op dat je opviel."))
@@ -1176,16 +1190,32 @@ def record_link_sent(plan: OnboardingPlan, *, user: Any = None) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+# A check-in with this mood or lower always asks the coordinator's attention.
+LOW_MOOD = 2
+
+
+def low_mood(plan: OnboardingPlan) -> bool:
+    """The latest check-in of a running plan says it goes badly (1 or 2 of 5)."""
+    if plan.status != PlanStatus.ACTIVE:
+        return False
+    checkins = sorted(plan.checkins.all(), key=lambda c: c.week_start)
+    return bool(checkins) and checkins[-1].mood <= LOW_MOOD
+
+
 def health(plan: OnboardingPlan, today: date | None = None) -> str:
-    """On track, needs attention (low mood, no check-in for two weeks, someone left) or overdue."""
+    """On track, needs attention (low mood, no check-in for two weeks, someone left) or overdue.
+
+    A low mood comes first: a person who is not doing well needs attention, also when the plan
+    is behind schedule as well (the overdue tasks are still counted and shown per plan).
+    """
     today = today or timezone.localdate()
+    if low_mood(plan):
+        return Health.ATTENTION
     tasks = list(plan.tasks.all())
     if any(t.is_overdue(today) for t in tasks):
         return Health.OVERDUE
     if plan.status == PlanStatus.ACTIVE:
         checkins = sorted(plan.checkins.all(), key=lambda c: c.week_start)
-        if checkins and checkins[-1].mood <= 2:
-            return Health.ATTENTION
         last = checkins[-1].week_start if checkins else week_start(plan.start_date)
         if (week_start(today) - last).days >= 14:
             return Health.ATTENTION
