@@ -211,6 +211,7 @@ class DecisionForm(forms.Form):
     buddy = forms.ModelChoiceField(
         queryset=None,
         required=False,
+        empty_label=_("Nog niet bekend"),
         label=_("Buddy"),
         help_text=_(
             "Een collega die de weg wijst. Weet u nog niemand? Dan krijgt HR een open taak in "
@@ -220,6 +221,7 @@ class DecisionForm(forms.Form):
     language_coach = forms.ModelChoiceField(
         queryset=None,
         required=False,
+        empty_label=_("Nog niet bekend"),
         label=_("Taalcoach"),
         help_text=_(
             "Een collega die helpt met Nederlands op het werk. Een externe coach zet u later in "
