@@ -407,6 +407,44 @@ class Vacancy(models.Model):
             for name in self.SECTION_FIELDS
         ]
 
+    def support_offered(self) -> dict[str, str]:
+        """The support ticked on the vacancy, in plain words for candidates: {noun: what it is}."""
+        from django.utils.translation import gettext
+
+        offered = [
+            (
+                self.offers_buddy,
+                gettext("een buddy"),
+                gettext("Een buddy is een collega die je de weg wijst."),
+            ),
+            (
+                self.offers_language_coach,
+                gettext("een taalcoach"),
+                gettext("Een taalcoach helpt je met Nederlands op het werk."),
+            ),
+            (
+                self.offers_bbl_supervisor,
+                gettext("een praktijkopleider"),
+                gettext("Een praktijkopleider leert je het werk en houdt contact met je school."),
+            ),
+        ]
+        return {noun: meaning for ticked, noun, meaning in offered if ticked}
+
+    def support_sentence(self) -> str:
+        """'Je krijgt een buddy en een taalcoach.' — empty when nothing was ticked."""
+        from django.utils.translation import gettext
+
+        nouns = list(self.support_offered())
+        if not nouns:
+            return ""
+        listing = nouns[0]
+        if len(nouns) > 1:
+            listing = gettext("%(first)s en %(last)s") % {
+                "first": ", ".join(nouns[:-1]),
+                "last": nouns[-1],
+            }
+        return gettext("Je krijgt %(support)s.") % {"support": listing}
+
     ENGLISH_SECTION_HEADINGS = {
         "tasks_text": "What you will do",
         "requirements_text": "What we ask",
