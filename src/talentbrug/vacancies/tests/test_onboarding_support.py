@@ -24,7 +24,7 @@ def _posted(vacancy, **changes):
     """The edit form as the browser would send it, with some fields changed."""
     form = VacancyForm(instance=vacancy, organisation=vacancy.organisation)
     data = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         if value in (None, False):
             continue
