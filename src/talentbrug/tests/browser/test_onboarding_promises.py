@@ -170,3 +170,48 @@ def test_an_untouched_required_field_is_not_drawn_as_an_error(page, live_server,
     page.get_by_role("button", name="Verstuur").click()
     page.wait_for_selector("#error-summary")
     assert page.evaluate(style, "id_went_well") != page.evaluate(style, "id_to_improve")
+
+
+def test_hr_plans_the_support_in_the_vacancy_and_candidates_read_it(
+    page, live_server, make_staff, organisation
+):
+    from talentbrug.vacancies.tests.factories import VacancyFactory
+
+    hr = make_staff(organisation, Role.HR_ADVISER, first_name="Annemiek", last_name="Smit")
+    make_staff(organisation, Role.HIRING_MANAGER, first_name="Caspar", last_name="Mulder")
+    vacancy = VacancyFactory(
+        organisation=organisation,
+        status="concept",
+        guidance_text="<p>Je werkt drie maanden samen met een collega.</p>",
+    )
+    log_in(page, live_server, hr)
+    page.goto(reverse("vacancies:edit", args=[vacancy.pk]))
+    support = page.locator("#inwerken")
+    support.get_by_label("Inwerksjabloon").select_option(label="Statushouder met taalcoach")
+    support.get_by_label("Leidinggevende").select_option(label="Caspar Mulder")
+    support.get_by_label("Buddy").check()
+    support.get_by_label("Taalcoach").check()
+    support.get_by_label("Waar op de eerste dag").fill("Hoofdingang, Europaweg 12, Apeldoorn")
+    support.get_by_label("Hoe laat op de eerste dag").fill("9.00 uur")
+    support.get_by_label("Naar wie vragen").fill("Caspar Mulder")
+    support.scroll_into_view_if_needed()
+    look(page, "vacancy-form")
+    page.get_by_role("button", name="Sla vacature op").click()
+    page.wait_for_selector("text=De vacature is opgeslagen.")
+    assert "Je krijgt een buddy en een taalcoach." in page.locator("main").inner_text()
+    vacancy.refresh_from_db()
+    assert vacancy.hiring_manager.first_name == "Caspar" and vacancy.offers_language_coach
+
+    vacancy.status = VacancyStatus.PUBLISHED
+    vacancy.closing_date = timezone.localdate() + timedelta(days=14)
+    vacancy.save()
+    for language in ("nl", "ar"):
+        visitor = page.context.browser.new_context(base_url=live_server.url, locale=language)
+        public = visitor.new_page()
+        public.set_default_timeout(10_000)
+        public.goto(reverse("publishing:vacancy_redirect", kwargs={"pk": vacancy.pk}))
+        if language == "ar":
+            public.wait_for_selector("html[dir='rtl']")
+        assert "Je krijgt een buddy en een taalcoach." in public.locator("#support").inner_text()
+        look(public, f"vacancy-public-{language}")
+        visitor.close()

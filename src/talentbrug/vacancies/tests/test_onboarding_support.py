@@ -18,6 +18,7 @@ from .factories import VacancyFactory
 
 pytestmark = pytest.mark.django_db
 HR = frozenset({Role.HR_ADVISER.value})
+GUIDANCE = "<p>Je werkt drie maanden samen met een collega.</p>"
 
 
 def _posted(vacancy, **changes):
@@ -36,13 +37,14 @@ def _posted(vacancy, **changes):
 def test_hr_chooses_template_manager_and_support_on_the_vacancy(organisation, make_staff):
     hr = make_staff(organisation, Role.HR_ADVISER)
     boss = make_staff(organisation, Role.HIRING_MANAGER, first_name="Caspar")
-    vacancy = VacancyFactory(organisation=organisation, status="concept")
+    # a guidance text that does not say the sentence itself: the sentence comes from the ticks
+    vacancy = VacancyFactory(organisation=organisation, status="concept", guidance_text=GUIDANCE)
     ensure_default_templates(organisation)
     bbl = OnboardingTemplate.objects.get(organisation=organisation, kind=ProgrammeKind.BBL)
     client = verified_client(hr)
     url = reverse("vacancies:edit", args=[vacancy.pk])
     page = client.get(url).content.decode()
-    assert "Inwerken: wat je belooft" in page and bbl.name in page
+    assert "Inwerken en begeleiding" in page and bbl.name in page
     response = client.post(
         url,
         _posted(
@@ -98,7 +100,9 @@ def test_only_own_templates_and_managers_can_be_chosen(
     ],
 )
 def test_the_careers_page_says_the_support_in_plain_words(organisation, ticks, sentence):
-    vacancy = VacancyFactory(organisation=organisation, status="published", **ticks)
+    vacancy = VacancyFactory(
+        organisation=organisation, status="published", guidance_text=GUIDANCE, **ticks
+    )
     client = Client()
     body = client.get(
         reverse("publishing:vacancy_redirect", kwargs={"pk": vacancy.pk}), follow=True
