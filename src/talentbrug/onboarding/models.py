@@ -120,7 +120,36 @@ class TemplateTask(models.Model):
         return self.title
 
 
-class OnboardingPlan(models.Model):
+class FirstDayArrangements(models.Model):
+    """Where, when and for whom the new colleague asks on the first day.
+
+    Agreed in the vacancy and carried into the onboarding plan at hire (same fields on both).
+    """
+
+    first_day_place = models.CharField(
+        _("waar op de eerste dag"),
+        max_length=300,
+        blank=True,
+        help_text=_("Adres en ingang, in gewone woorden."),
+    )
+    first_day_time = models.CharField(
+        _("hoe laat op de eerste dag"),
+        max_length=60,
+        blank=True,
+        help_text=_("Bijvoorbeeld 9.00 uur."),
+    )
+    first_day_ask_for = models.CharField(
+        _("naar wie vragen"),
+        max_length=200,
+        blank=True,
+        help_text=_("Naar wie de nieuwe medewerker vraagt bij de ingang."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class OnboardingPlan(FirstDayArrangements):
     """The plan of one new hire: a copy of a template with real dates."""
 
     organisation = models.ForeignKey(
@@ -177,24 +206,6 @@ class OnboardingPlan(models.Model):
     )
     team = models.CharField(_("team"), max_length=200, blank=True, help_text=_("Team of afdeling."))
     start_date = models.DateField(_("eerste werkdag"), help_text=_("De eerste werkdag."))
-    first_day_place = models.CharField(
-        _("waar op de eerste dag"),
-        max_length=300,
-        blank=True,
-        help_text=_("Adres en ingang, in gewone woorden."),
-    )
-    first_day_time = models.CharField(
-        _("hoe laat op de eerste dag"),
-        max_length=60,
-        blank=True,
-        help_text=_("Bijvoorbeeld 9.00 uur."),
-    )
-    first_day_ask_for = models.CharField(
-        _("naar wie vragen"),
-        max_length=200,
-        blank=True,
-        help_text=_("Naar wie de nieuwe medewerker vraagt bij de ingang."),
-    )
     guidance_promised = models.TextField(
         _("begeleiding uit de vacature"),
         blank=True,

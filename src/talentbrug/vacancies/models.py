@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from talentbrug.onboarding.models import FirstDayArrangements
 from talentbrug.taxonomy.constants import CefrLevel, LanguageSkill, NlqfLevel
 
 from .constants import (
@@ -52,7 +53,7 @@ class SalaryScale(models.Model):
         return f"{self.year} schaal {self.scale}"
 
 
-class Vacancy(models.Model):
+class Vacancy(FirstDayArrangements):
     organisation = models.ForeignKey(
         "accounts.Organisation",
         on_delete=models.PROTECT,
@@ -266,24 +267,6 @@ class Vacancy(models.Model):
         _("praktijkopleider"),
         default=False,
         help_text=_("Een collega die de student begeleidt, bij BBL en stage."),
-    )
-    first_day_place = models.CharField(
-        _("waar op de eerste dag"),
-        max_length=300,
-        blank=True,
-        help_text=_("Adres en ingang, in gewone woorden."),
-    )
-    first_day_time = models.CharField(
-        _("hoe laat op de eerste dag"),
-        max_length=60,
-        blank=True,
-        help_text=_("Bijvoorbeeld 9.00 uur."),
-    )
-    first_day_ask_for = models.CharField(
-        _("naar wie vragen"),
-        max_length=200,
-        blank=True,
-        help_text=_("Naar wie de nieuwe collega vraagt bij de ingang."),
     )
     contact_name = models.CharField(
         _("contactpersoon"),

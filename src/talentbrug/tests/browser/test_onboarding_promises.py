@@ -47,6 +47,21 @@ def look(page, name):
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
+def _amal(organisation, language, *, working_days_from_today):
+    """A plan from the standard template, starting that many working days from today."""
+    onboarding.ensure_default_templates(organisation)
+    return onboarding.start_onboarding(
+        organisation=organisation,
+        name="Amal Yousef",
+        email="amal@example.org",
+        preferred_language=language,
+        start_date=add_working_days(timezone.localdate(), working_days_from_today),
+        template=OnboardingTemplate.objects.get(organisation=organisation, name="Standaard"),
+        manager=None,
+        send_link=False,
+    )
+
+
 def test_the_hire_carries_every_promise_into_the_plan_and_fills_the_place(
     page, live_server, make_staff, organisation
 ):
@@ -119,18 +134,7 @@ def test_the_hire_carries_every_promise_into_the_plan_and_fills_the_place(
 
 @pytest.mark.parametrize("language", ["nl", "ar"])
 def test_surprises_wait_for_the_first_working_day(page, live_server, organisation, language):
-    onboarding.ensure_default_templates(organisation)
-    template = OnboardingTemplate.objects.get(organisation=organisation, name="Standaard")
-    plan = onboarding.start_onboarding(
-        organisation=organisation,
-        name="Amal Yousef",
-        email="amal@example.org",
-        preferred_language=language,
-        start_date=add_working_days(timezone.localdate(), 40),
-        template=template,
-        manager=None,
-        send_link=False,
-    )
+    plan = _amal(organisation, language, working_days_from_today=40)
     page.goto(reverse("onboarding:portal_surprises", kwargs={"token": tokens.make_token(plan)}))
     page.wait_for_selector("#nog-niet")
     assert page.locator("textarea").count() == 0
@@ -140,18 +144,7 @@ def test_surprises_wait_for_the_first_working_day(page, live_server, organisatio
 
 
 def test_an_untouched_required_field_is_not_drawn_as_an_error(page, live_server, organisation):
-    onboarding.ensure_default_templates(organisation)
-    template = OnboardingTemplate.objects.get(organisation=organisation, name="Standaard")
-    plan = onboarding.start_onboarding(
-        organisation=organisation,
-        name="Amal Yousef",
-        email="amal@example.org",
-        preferred_language="nl",
-        start_date=add_working_days(timezone.localdate(), -60),
-        template=template,
-        manager=None,
-        send_link=False,
-    )
+    plan = _amal(organisation, "nl", working_days_from_today=-60)
     page.goto(
         reverse(
             "onboarding:portal_evaluation",
