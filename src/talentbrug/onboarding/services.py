@@ -138,6 +138,22 @@ def template_for(organisation: Organisation, kind: str) -> OnboardingTemplate:
     return template
 
 
+# The phases a vacancy shows as a preview of the template: what the first weeks look like.
+PREVIEW_PHASES = (Phase.BEFORE_START, Phase.WEEK_1, Phase.MONTH_1)
+
+
+def first_weeks(template: OnboardingTemplate | None) -> list[dict[str, Any]]:
+    """The template's tasks up to the first month, by phase (for the vacancy's preview)."""
+    if template is None:
+        return []
+    tasks = list(template.tasks.filter(phase__in=PREVIEW_PHASES))
+    return [
+        {"label": Phase(phase).label, "tasks": [t for t in tasks if t.phase == phase]}
+        for phase in PREVIEW_PHASES
+        if any(t.phase == phase for t in tasks)
+    ]
+
+
 @transaction.atomic
 def add_template_task(
     template: OnboardingTemplate, *, user: Any, data: Mapping[str, Any]

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from talentbrug.accounts.access import can, get_for_organisation, scoped, staff_required
 from talentbrug.audit.services import events_for_object
-from talentbrug.onboarding.services import ensure_default_templates
+from talentbrug.onboarding.services import ensure_default_templates, first_weeks
 from talentbrug.taxonomy.models import Occupation, Skill
 from talentbrug.taxonomy.services import search_occupations, search_skills
 
@@ -171,6 +171,7 @@ def _render_detail(request: HttpRequest, vacancy: Vacancy, **extra: Any) -> Http
         "events": events_for_object(vacancy)[:10],
         "carved_roles": vacancy.carved_roles.all(),
         "salary": vacancy.salary_range(),
+        "first_weeks": first_weeks(vacancy.onboarding_template),
         "skill_query": request.GET.get("skill_q", "")[:100],
         "skill_results": list(search_skills(request.GET.get("skill_q", "")[:100])),
         **extra,

@@ -191,7 +191,10 @@ def test_hr_plans_the_support_in_the_vacancy_and_candidates_read_it(
     look(page, "vacancy-form")
     page.get_by_role("button", name="Sla vacature op").click()
     page.wait_for_selector("text=De vacature is opgeslagen.")
-    assert "Je krijgt een buddy en een taalcoach." in page.locator("main").inner_text()
+    detail = page.locator("main").inner_text()
+    assert "Je krijgt een buddy en een taalcoach." in detail
+    assert "De eerste weken (Statushouder met taalcoach)" in detail
+    look(page, "vacancy-detail")
     vacancy.refresh_from_db()
     assert vacancy.hiring_manager.first_name == "Caspar" and vacancy.offers_language_coach
 

@@ -66,6 +66,9 @@ def test_hr_chooses_template_manager_and_support_on_the_vacancy(organisation, ma
     assert vacancy.first_day_ask_for == "Mohamed bij de receptie"
     detail = client.get(reverse("vacancies:detail", args=[vacancy.pk])).content.decode()
     assert "Je krijgt een buddy en een taalcoach." in detail
+    # a preview of the first weeks of the chosen template
+    first_task = bbl.tasks.filter(phase="before_start").first()
+    assert "De eerste weken (BBL-student)" in detail and first_task.title in detail
 
 
 def test_only_own_templates_and_managers_can_be_chosen(
