@@ -12,6 +12,9 @@ if __name__ == "__main__":  # pragma: no cover - `python -m bench` runs every be
 from talentbrug.conf.production import *  # noqa: F403
 
 ROOT_URLCONF = "bench.bench_urls"
+# The bench sends no mail and has no public https address: it skips the production settings
+# check (conf/checks.py), which would otherwise (rightly) refuse to start gunicorn.
+TALENTBRUG_PRODUCTION = False
 
 # Static files are not measured. Production compresses them on collectstatic (gzip + brotli of
 # 48 MB of node_modules: about 3 minutes here); the bench symlinks them instead. {% static %}

@@ -2,10 +2,18 @@
 
 import os
 
-from celery import Celery
+from celery import Celery, signals
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "talentbrug.conf.dev")
 
 app = Celery("talentbrug")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@signals.worker_init.connect
+def refuse_unsafe_production(**kwargs: object) -> None:
+    """A worker sends the mail: it refuses the same unsafe production settings as the web."""
+    from talentbrug.conf.checks import refuse_unsafe_production as refuse
+
+    refuse()

@@ -32,6 +32,7 @@ urlpatterns = [
 if settings.OIDC_ENABLED:
     urlpatterns.insert(0, path("oidc/", include("mozilla_django_oidc.urls")))
 
+handler400 = "talentbrug.pages.errors.bad_request"
 handler403 = "talentbrug.pages.errors.forbidden"
 handler404 = "talentbrug.pages.errors.not_found"
 # A database error outside a view (a middleware loading the session) also gets the 503 page.

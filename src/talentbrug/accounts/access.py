@@ -27,6 +27,7 @@ MANAGER = Role.HIRING_MANAGER.value
 ASSESSOR = Role.ASSESSOR.value
 ONBOARDING = Role.ONBOARDING_COORDINATOR.value
 RECORDS = Role.RECORDS_MANAGER.value
+ARCHIVIST = Role.ARCHIVIST.value
 ADMIN = Role.ORG_ADMIN.value
 
 # The permission table: action -> roles that may do it in the active organisation.
@@ -63,6 +64,28 @@ def roles_for(user: User | Any, organisation: Organisation | None) -> frozenset[
         Membership.objects.filter(user=user, organisation=organisation).values_list(
             "role", flat=True
         )
+    )
+
+
+def user_can(user: User | Any, organisation: Organisation | None, action: str) -> bool:
+    """May this user do ``action`` in this organisation? (For services and background jobs.)"""
+    if action not in PERMISSIONS:
+        raise KeyError(f"Action {action!r} is not in the permission table")
+    return bool(roles_for(user, organisation) & PERMISSIONS[action])
+
+
+def users_who_can(organisation: Organisation, action: str) -> models.QuerySet[User]:
+    """The active people who may do ``action`` in this organisation."""
+    if action not in PERMISSIONS:
+        raise KeyError(f"Action {action!r} is not in the permission table")
+    return (
+        User.objects.filter(
+            is_active=True,
+            memberships__organisation=organisation,
+            memberships__role__in=PERMISSIONS[action],
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "pk")
     )
 
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,4 +8,13 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Organisaties en mensen")
 
     def ready(self) -> None:
+        from talentbrug.conf import checks  # noqa: F401  (registers the production check)
+
         from . import signals  # noqa: F401
+
+
+class TalentbrugAdminConfig(admin_apps.AdminConfig):
+    """Installs the admin site that needs a second factor (accounts/admin_site.py)."""
+
+    default = False  # named in INSTALLED_APPS; AccountsConfig stays the app's config
+    default_site = "talentbrug.accounts.admin_site.TalentbrugAdminSite"

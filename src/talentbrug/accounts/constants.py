@@ -10,6 +10,7 @@ class Role(models.TextChoices):
     ASSESSOR = "assessor", _("Beoordelaar")
     ONBOARDING_COORDINATOR = "onboarding_coordinator", _("Coördinator inwerken")
     RECORDS_MANAGER = "records_manager", _("Informatiebeheerder")
+    ARCHIVIST = "archivist", _("Archivaris")
     ORG_ADMIN = "org_admin", _("Beheerder organisatie")
 
 

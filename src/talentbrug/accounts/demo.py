@@ -48,6 +48,8 @@ STAFF = [
     ("beoordelaar.dictu", "Eva", "Jansen", {"dictu": [Role.ASSESSOR]}),
     ("inwerken.dictu", "Priya", "Ramdin", {"dictu": [Role.ONBOARDING_COORDINATOR]}),
     ("archief.dictu", "Joost", "Bakker", {"dictu": [Role.RECORDS_MANAGER]}),
+    ("archief2.dictu", "Fleur", "Bos", {"dictu": [Role.RECORDS_MANAGER]}),
+    ("archivaris.dictu", "Wim", "de Graaf", {"dictu": [Role.ARCHIVIST]}),
     ("beheer.dictu", "Lotte", "Visser", {"dictu": [Role.ORG_ADMIN]}),
     ("hr.logius", "Annemiek", "Smit", {"logius": [Role.HR_ADVISER, Role.HIRING_MANAGER]}),
     ("manager.logius", "Caspar", "Mulder", {"logius": [Role.HIRING_MANAGER, Role.ASSESSOR]}),

@@ -110,3 +110,32 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.organisation} – {self.get_role_display()}"
+
+
+class UsedLink(models.Model):
+    """A single-use link (magic link) that has been opened once: it cannot open a second session.
+
+    Only a digest of the link's random part is kept, never the link itself.
+    """
+
+    digest = models.CharField(
+        _("kenmerk"),
+        max_length=64,
+        unique=True,
+        help_text=_("SHA-256 van het willekeurige deel van de link; niet de link zelf."),
+    )
+    used_at = models.DateTimeField(
+        _("gebruikt op"), auto_now_add=True, help_text=_("Moment waarop de link is gebruikt.")
+    )
+    expires_at = models.DateTimeField(
+        _("verloopt op"),
+        db_index=True,
+        help_text=_("Na dit moment is de link hoe dan ook verlopen; de regel mag dan weg."),
+    )
+
+    class Meta:
+        verbose_name = _("gebruikte link")
+        verbose_name_plural = _("gebruikte links")
+
+    def __str__(self) -> str:
+        return f"UsedLink {self.pk}"

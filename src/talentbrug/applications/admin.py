@@ -1,6 +1,11 @@
+from typing import Any
+
+from django import forms
 from django.contrib import admin
+from django.core.files.uploadedfile import UploadedFile
 
 from . import models
+from .uploads import UploadRejected, check_document
 
 
 class SlotInline(admin.TabularInline):
@@ -17,8 +22,29 @@ class RecruitmentDayAdmin(admin.ModelAdmin):
     inlines = [SlotInline]
 
 
+class WorkSampleAssignmentForm(forms.ModelForm):
+    """The attachment goes through the shared upload validator, like every other upload."""
+
+    class Meta:
+        model = models.WorkSampleAssignment
+        fields = ["vacancy", "title", "instructions", "attachment", "attachment_name", "deadline"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        upload = cleaned.get("attachment")
+        if isinstance(upload, UploadedFile):
+            try:
+                checked = check_document(upload)
+            except UploadRejected as exc:
+                self.add_error("attachment", exc.message)
+            else:
+                cleaned["attachment_name"] = checked.name  # the safe name, for download
+        return cleaned
+
+
 @admin.register(models.WorkSampleAssignment)
 class WorkSampleAssignmentAdmin(admin.ModelAdmin):
+    form = WorkSampleAssignmentForm
     list_display = ["title", "vacancy", "deadline"]
     raw_id_fields = ["vacancy"]
     exclude = ["organisation"]

@@ -11,4 +11,5 @@ class ApplicationsConfig(AppConfig):
 
         from . import nav, permissions, tasks  # noqa: F401
 
+        periodic.register("applications.purge_pending", tasks.purge_pending_applications)
         periodic.register("applications.resume_stale_extractions", tasks.resume_stale_extractions)

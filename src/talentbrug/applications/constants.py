@@ -16,6 +16,9 @@ MAX_NAME_CHARS = 150
 CONSENT_MONTHS = 12
 TALENT_POOL_CONSENT_VERSION = "2026-1"
 PORTAL_LINK_MAX_AGE = 7 * 24 * 60 * 60  # seconds a magic link keeps working
+PORTAL_SESSION_AGE = 60 * 60  # seconds the portal session a link opens lasts without activity
+# Days an application with an address we already know waits for the link to be followed.
+PENDING_APPLICATION_DAYS = 7
 
 
 class Route(models.TextChoices):

@@ -23,9 +23,8 @@ from .constants import (
 from .models import CEFR_CHOICES, LANGUAGE_CHOICES, Document
 from .uploads import UploadRejected, check_document, check_video, clean_text
 
-EMPTY_FILE = _("Het bestand is leeg. Kies een ander bestand.")
 YES_NO = [("yes", _("Ja")), ("no", _("Nee"))]
-FILE_ACCEPT = ".pdf,.docx,.odt,.txt,application/pdf"
+FILE_ACCEPT = ".pdf,.docx,.odt,.rtf,.txt,application/pdf"
 VIDEO_ACCEPT = "video/webm,video/mp4,.webm,.mp4"
 
 TALENT_POOL_TEXT = _(
@@ -138,7 +137,8 @@ class ApplyForm(AntiBotMixin):
         self.route_field_names = list(fields)
         for fld in fields.values():
             if isinstance(fld, forms.FileField):
-                fld.error_messages["empty"] = EMPTY_FILE
+                # An empty file reaches the shared validator, whose message names the file.
+                fld.allow_empty_file = True
         # Route fields come after the name and e-mail, before the extra questions.
         ordered = {}
         for name, fld in self.fields.items():
@@ -328,6 +328,7 @@ class UploadForm(forms.Form):
         help_text=_(
             "PDF, Word (docx), ODT of tekst tot 10 MB. Een video (webm of mp4) tot 200 MB."
         ),
+        allow_empty_file=True,  # the shared validator names the empty file
     )
     replace = forms.ModelChoiceField(
         label=_("Vervangt dit bestand een ander bestand?"),
@@ -519,7 +520,7 @@ class AnswerForm(forms.Form):
         help_text=_("Niet verplicht. Een PDF, Word (docx), ODT of tekst. Maximaal 10 MB."),
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": FILE_ACCEPT}),
-        error_messages={"empty": EMPTY_FILE},
+        allow_empty_file=True,  # the shared validator names the empty file
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -956,3 +956,68 @@ class Question(models.Model):
     @property
     def answered(self) -> bool:
         return self.answered_at is not None
+
+
+class PendingApplication(models.Model):
+    """An application made with an address that already belongs to a candidate.
+
+    Nothing of it reaches that person's record (applications, experience, consents) until a
+    link sent to the address is followed: then it is stored as a normal application. Unconfirmed
+    rows expire and are removed, with their files, by ``applications.purge_pending``.
+    """
+
+    vacancy = models.ForeignKey(
+        "vacancies.Vacancy",
+        on_delete=models.CASCADE,
+        related_name="pending_applications",
+        verbose_name=_("vacature"),
+        help_text=_("Waarop gesolliciteerd is."),
+    )
+    email = models.EmailField(
+        _("e-mailadres"), help_text=_("Kleine letters. Het adres dat nog bevestigd moet worden.")
+    )
+    token_hash = models.CharField(
+        _("controlegetal van de link"),
+        max_length=64,
+        unique=True,
+        help_text=_("SHA-256 van de bevestigingslink; de link zelf bewaren we niet."),
+    )
+    idempotency_key = models.UUIDField(
+        _("formuliersleutel"),
+        unique=True,
+        help_text=_("Dezelfde sleutel krijgt de sollicitatie na bevestigen."),
+    )
+    channel = models.ForeignKey(
+        "publishing.Channel",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("kanaal"),
+        help_text=_("Via welk kanaal de vacature gevonden is."),
+    )
+    data = models.JSONField(
+        _("formulier"), default=dict, help_text=_("Wat het formulier verzamelde, zonder bestanden.")
+    )
+    files = models.JSONField(
+        _("bestanden"),
+        default=list,
+        blank=True,
+        help_text=_("Lijst van {soort, pad, controle}: de bestanden wachten in de privé-opslag."),
+    )
+    created_at = models.DateTimeField(
+        _("aangemaakt op"), auto_now_add=True, help_text=_("Moment van solliciteren.")
+    )
+    expires_at = models.DateTimeField(
+        _("verloopt op"),
+        db_index=True,
+        help_text=_("Niet bevestigd voor dit moment: dan verwijderen we alles."),
+    )
+
+    class Meta:
+        verbose_name = _("onbevestigde sollicitatie")
+        verbose_name_plural = _("onbevestigde sollicitaties")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"onbevestigde sollicitatie {self.pk}"

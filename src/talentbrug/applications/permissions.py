@@ -32,7 +32,10 @@ register(
         "candidate.links_revoked": _("Links van kandidaat {candidate} ingetrokken"),
         "candidate.consent_given": _("Toestemming talentpool gegeven (versie {version})"),
         "candidate.consent_withdrawn": _("Toestemming talentpool ingetrokken"),
-        "candidate.merged": _("Kandidaat {source} samengevoegd met kandidaat {target}"),
+        "candidate.merged": _(
+            "Kandidaat {source} samengevoegd met kandidaat {target}: {applications} "
+            "sollicitaties, {documents} documenten, {consents} toestemmingen, {rows} gegevens"
+        ),
         "application.question_asked": _("Vraag {question} gesteld bij sollicitatie {application}"),
         "application.question_answered": _("Vraag {question} beantwoord door de kandidaat"),
         "candidate.language_changed": _("Kandidaat {candidate} koos een andere taal"),
@@ -41,6 +44,13 @@ register(
         ),
         "application.work_sample_submitted": _(
             "Opdracht ingeleverd voor sollicitatie {application}"
+        ),
+        "application.pending": _(
+            "Sollicitatie op vacature {vacancy} met een bekend e-mailadres wacht op bevestiging"
+        ),
+        "application.confirmed": _("Sollicitatie {application} bevestigd via de e-maillink"),
+        "application.pending_expired": _(
+            "{count} niet bevestigde sollicitaties verwijderd (termijn verlopen)"
         ),
     }
 )

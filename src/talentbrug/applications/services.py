@@ -12,12 +12,15 @@ Every other move raises :class:`InvalidTransition`.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import secrets
 import time
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import timedelta
+from dataclasses import asdict, dataclass, field
+from dataclasses import fields as dataclass_fields
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -34,6 +37,7 @@ from talentbrug.pages.jobs import hold_point
 
 from .constants import (
     CONSENT_MONTHS,
+    PENDING_APPLICATION_DAYS,
     TALENT_POOL_CONSENT_VERSION,
     ApplicationStatus,
     BookingStatus,
@@ -55,6 +59,7 @@ from .models import (
     Document,
     Education,
     Experience,
+    PendingApplication,
     Question,
     Slot,
     WorkSampleAssignment,
@@ -396,21 +401,27 @@ def find_by_idempotency_key(key: uuid.UUID) -> Application | None:
     return Application.objects.filter(idempotency_key=key).first()
 
 
+def _check_open(vacancy: Any, data: ApplyData) -> None:
+    """The vacancy takes applications, by this route."""
+    from talentbrug.vacancies.constants import VacancyStatus
+
+    if vacancy.status != VacancyStatus.PUBLISHED:
+        raise ApplyError(_("Je kunt niet meer solliciteren op deze vacature."))
+    if data.route not in routes_for(vacancy):
+        raise ApplyError(_("Deze manier van solliciteren kan niet bij deze vacature."))
+
+
 def apply(vacancy: Any, data: ApplyData) -> tuple[Application, bool]:
     """Store an application and everything with it, in one transaction.
 
     Returns ``(application, created)``; a repeated form (same idempotency key) returns the
     earlier application with ``created=False``. Raises :class:`ApplyError` (nothing stored).
     """
-    from talentbrug.vacancies.constants import VacancyStatus
 
     earlier = find_by_idempotency_key(data.idempotency_key)
     if earlier is not None:
         return earlier, False
-    if vacancy.status != VacancyStatus.PUBLISHED:
-        raise ApplyError(_("Je kunt niet meer solliciteren op deze vacature."))
-    if data.route not in routes_for(vacancy):
-        raise ApplyError(_("Deze manier van solliciteren kan niet bij deze vacature."))
+    _check_open(vacancy, data)
     stored: list[Document] = []
     try:
         with transaction.atomic():
@@ -427,10 +438,193 @@ def apply(vacancy: Any, data: ApplyData) -> tuple[Application, bool]:
     return application, True
 
 
+# --------------------------------------------------------------------------- public form
+
+# ApplyData fields kept in a pending application (files, channel and key have their own columns).
+_PENDING_SKIP = {"files", "channel", "idempotency_key"}
+
+
+def _hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def confirm_url(token: str) -> str:
+    from django.conf import settings
+    from django.urls import reverse
+
+    return settings.SITE_URL + reverse("applications:confirm", kwargs={"token": token})
+
+
+def submit_application(
+    vacancy: Any, data: ApplyData, *, signed_in: Candidate | None = None
+) -> tuple[Application | PendingApplication, bool]:
+    """The public apply form (every route): store the application, or park it.
+
+    An address that already belongs to a candidate is not proof that this visitor is that
+    person. Unless the visitor is signed in to the portal as that candidate, the application
+    waits in a :class:`PendingApplication` and a link goes to the address; nothing reaches the
+    person's record until the link is followed. The caller answers both cases the same way.
+    """
+    earlier: Application | PendingApplication | None = (
+        find_by_idempotency_key(data.idempotency_key)
+        or PendingApplication.objects.filter(idempotency_key=data.idempotency_key).first()
+    )
+    if earlier is not None:
+        return earlier, False
+    email = normalise_email(data.email)
+    known = Candidate.objects.filter(email=email).exists()
+    if not known or (signed_in is not None and signed_in.email == email):
+        return apply(vacancy, data)
+    return _park_application(vacancy, data, email), True
+
+
+def _park_application(vacancy: Any, data: ApplyData, email: str) -> PendingApplication:
+    from django.core.files.storage import default_storage
+
+    _check_open(vacancy, data)
+    if data.route == Route.RECRUITMENT_DAY and data.slot_id is None:
+        raise ApplyError(_("Kies een tijdslot."), field="slot")
+    payload = {
+        f.name: getattr(data, f.name) for f in dataclass_fields(data) if f.name not in _PENDING_SKIP
+    }
+    payload["available_from"] = data.available_from.isoformat() if data.available_from else None
+    token = secrets.token_urlsafe(32)
+    saved: list[str] = []
+    try:
+        files = []
+        for kind, upload, checked in data.files:
+            upload.seek(0)
+            path = default_storage.save(f"applications/pending/{uuid.uuid4().hex}", File(upload))
+            saved.append(path)
+            files.append({"kind": kind, "path": path, "checked": asdict(checked)})
+        with transaction.atomic():
+            pending = PendingApplication.objects.create(
+                vacancy=vacancy,
+                email=email,
+                token_hash=_hash_token(token),
+                idempotency_key=data.idempotency_key,
+                channel=data.channel,
+                data=payload,
+                files=files,
+                expires_at=timezone.now() + timedelta(days=PENDING_APPLICATION_DAYS),
+            )
+            record_event(
+                "application.pending", organisation=vacancy.organisation, vacancy=vacancy.pk
+            )
+            _queue_confirmation(pending, token, data.preferred_language)
+    except IntegrityError:
+        _delete_paths(saved)
+        earlier = PendingApplication.objects.filter(idempotency_key=data.idempotency_key).first()
+        if earlier is not None:
+            return earlier
+        raise
+    except Exception:
+        _delete_paths(saved)
+        raise
+    return pending
+
+
+def _queue_confirmation(pending: PendingApplication, token: str, language: str) -> None:
+    from django.conf import settings
+    from django.core.mail import EmailMessage
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from talentbrug.outbox.services import queue_mail
+
+    codes = {code for code, _name in settings.LANGUAGES}
+    with translation.override(language if language in codes else settings.LANGUAGE_CODE):
+        context = {
+            "vacancy": pending.vacancy,
+            "confirm_url": confirm_url(token),
+            "days": PENDING_APPLICATION_DAYS,
+        }
+        subject = render_to_string("applications/email/confirm_application_subject.txt", context)
+        body = render_to_string("applications/email/confirm_application.txt", context)
+    # No candidate on the row: until the address is confirmed, this is not about that person.
+    queue_mail(
+        EmailMessage(subject=subject, body=body.strip() + "\n", to=[pending.email]),
+        kind="applications.confirm_application",
+        organisation=pending.vacancy.organisation,
+    )
+
+
+def _delete_paths(paths: Iterable[str]) -> None:
+    from django.core.files.storage import default_storage
+
+    for path in paths:
+        default_storage.delete(path)
+
+
+def pending_by_token(token: str) -> PendingApplication | None:
+    """The pending application the link belongs to, if it has not expired."""
+    return (
+        PendingApplication.objects.select_related("vacancy")
+        .filter(token_hash=_hash_token(token), expires_at__gt=timezone.now())
+        .first()
+    )
+
+
+def confirm_pending_application(token: str) -> Application:
+    """The link was followed: store the application as if it came in now, for the person who
+    owns the address. Raises :class:`ApplyError` when the link no longer works or the vacancy
+    (or time slot) no longer takes it; then nothing changes."""
+    from django.core.files.storage import default_storage
+
+    pending = pending_by_token(token)
+    if pending is None:
+        raise ApplyError(_("Deze link werkt niet meer. Solliciteer opnieuw."))
+    payload = dict(pending.data)
+    available = payload.pop("available_from", None)
+    opened = [
+        (item["kind"], default_storage.open(item["path"], "rb"), CheckedFile(**item["checked"]))
+        for item in pending.files
+    ]
+    data = ApplyData(
+        **payload,
+        available_from=date.fromisoformat(available) if available else None,
+        idempotency_key=pending.idempotency_key,
+        channel=pending.channel,
+        files=opened,
+    )
+    try:
+        with transaction.atomic():
+            claimed, _deleted = PendingApplication.objects.filter(pk=pending.pk).delete()
+            if not claimed:
+                raise ApplyError(_("Deze link werkt niet meer. Solliciteer opnieuw."))
+            application, _created = apply(pending.vacancy, data)
+            record_event(
+                "application.confirmed",
+                organisation=application.organisation,
+                obj=application,
+                application=application.pk,
+            )
+    finally:
+        for _kind, handle, _checked in opened:
+            handle.close()
+    paths = [item["path"] for item in pending.files]
+    transaction.on_commit(lambda: _delete_paths(paths))
+    return application
+
+
+def purge_pending_applications(now: Any = None) -> int:
+    """The retention job: remove pending applications whose link was never followed."""
+    now = now or timezone.now()
+    removed = 0
+    for pending in PendingApplication.objects.filter(expires_at__lte=now):
+        paths = [item["path"] for item in pending.files]
+        deleted, _ = PendingApplication.objects.filter(pk=pending.pk).delete()
+        if deleted:
+            _delete_paths(paths)
+            removed += 1
+    if removed:
+        record_event("application.pending_expired", count=removed)
+    return removed
+
+
 def _apply_in_transaction(vacancy: Any, data: ApplyData, stored: list[Document]) -> Application:
     email = normalise_email(data.email)
     candidate = Candidate.objects.filter(email=email).first()
-    new_candidate = candidate is None
     if candidate is not None and candidate.merged_into_id:
         candidate = candidate.merged_into
     if candidate is None:
@@ -523,14 +717,11 @@ def _apply_in_transaction(vacancy: Any, data: ApplyData, stored: list[Document])
             tasks.extract_document.delay(document_id)
         if text_for_skills:
             tasks.extract_text.delay(candidate_id, text_for_skills, application_id)
-        tasks.send_candidate_email.delay(candidate_id, "application_received", application_id)
-        if booking is not None:
-            tasks.send_candidate_email.delay(
-                candidate_id, "booking_confirmed", application_id, booking.pk
-            )
 
     transaction.on_commit(after_commit)
-    application._new_candidate = new_candidate  # type: ignore[attr-defined]
+    queue_candidate_email(candidate, "application_received", application)
+    if booking is not None:
+        queue_candidate_email(candidate, "booking_confirmed", application, booking)
     return application
 
 
@@ -646,19 +837,27 @@ def change_slot(application: Application, slot_id: int) -> Booking:
             old_slot=old.slot_id if old else None,
             slot=slot_id,
         )
-        candidate_id, booking_id = application.candidate_id, booking.pk
-        transaction.on_commit(
-            lambda: _send("booking_confirmed", candidate_id, application.pk, booking_id)
-        )
+        queue_candidate_email(application.candidate, "booking_confirmed", application, booking)
     return booking
 
 
-def _send(
-    event: str, candidate_id: int, application_id: int | None, booking_id: int | None = None
+def queue_candidate_email(
+    candidate: Candidate,
+    event: str,
+    application: Application | None = None,
+    booking: Booking | None = None,
 ) -> None:
-    from . import tasks
+    """Put the candidate's e-mail about ``event`` in the outbox, in the current transaction."""
+    from talentbrug.outbox.services import queue_mail
 
-    tasks.send_candidate_email.delay(candidate_id, event, application_id, booking_id)
+    from .emails import build_email
+
+    queue_mail(
+        build_email(candidate, event, application, booking),
+        kind=f"applications.{event}",
+        organisation=application.organisation if application is not None else None,
+        candidate=candidate,
+    )
 
 
 # --------------------------------------------------------------------------- workflow
@@ -685,7 +884,7 @@ def withdraw_application(application: Application, candidate: Candidate) -> Appl
             application=locked.pk,
         )
         application_closed.send(sender=Application, application=locked, why="withdrawn")
-        transaction.on_commit(lambda: _send("application_withdrawn", candidate.pk, locked.pk))
+        queue_candidate_email(candidate, "application_withdrawn", locked)
     return locked
 
 
@@ -772,8 +971,7 @@ def ask_question(application: Application, text: str, *, actor: Any, organisatio
             question=question.pk,
             application=application.pk,
         )
-        candidate_id, application_id = application.candidate_id, application.pk
-        transaction.on_commit(lambda: _send("question_asked", candidate_id, application_id))
+        queue_candidate_email(application.candidate, "question_asked", application)
     return question
 
 
@@ -953,8 +1151,10 @@ def request_portal_link(email: str) -> None:
     if candidate is None:
         return
     # Only the newest link works: older links (perhaps forwarded) stop working.
-    Candidate.objects.filter(pk=candidate.pk).update(token_version=F("token_version") + 1)
-    _send("portal_link", candidate.pk, None)
+    with transaction.atomic():
+        Candidate.objects.filter(pk=candidate.pk).update(token_version=F("token_version") + 1)
+        candidate.refresh_from_db(fields=["token_version"])
+        queue_candidate_email(candidate, "portal_link")
 
 
 def revoke_links(candidate: Candidate) -> None:
@@ -990,38 +1190,3 @@ def candidate_relations() -> list[models.ForeignKey[Any, Any]]:
             ):
                 relations.append(fld)
     return relations
-
-
-def merge_candidates(
-    source: Candidate, target: Candidate, *, actor: Any, organisation: Any
-) -> Candidate:
-    """Move everything of ``source`` to ``target`` (same person, two e-mail addresses)."""
-    if source.pk == target.pk:
-        raise ValueError("a candidate cannot be merged with itself")
-    with transaction.atomic():
-        for fld in candidate_relations():
-            rows = fld.model._default_manager.filter(**{fld.name: source})
-            if fld.model is CandidateSkill:
-                existing = set(target.skills.values_list("application_id", "esco_id", "label"))
-                for skill in list(rows):
-                    if (skill.application_id, skill.esco_id, skill.label) in existing:
-                        skill.delete()
-            elif fld.model._meta.model_name == "languageproficiency":
-                existing_lang = set(target.languages.values_list("language", "skill"))
-                for row in list(rows):
-                    if (row.language, row.skill) in existing_lang:
-                        row.delete()
-            fld.model._default_manager.filter(**{fld.name: source}).update(**{fld.name: target})
-        Candidate.objects.filter(pk=source.pk).update(
-            merged_into=target, token_version=F("token_version") + 1
-        )
-        record_event(
-            "candidate.merged",
-            actor=actor,
-            organisation=organisation,
-            obj=target,
-            source=source.pk,
-            target=target.pk,
-        )
-    target.refresh_from_db()
-    return target

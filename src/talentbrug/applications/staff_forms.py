@@ -16,10 +16,21 @@ class MergeForm(forms.Form):
         help_text=_("Van dezelfde persoon met een ander e-mailadres, in uw organisatie."),
         min_value=1,
     )
+    confirm = forms.BooleanField(
+        label=_("Ja, dit is dezelfde persoon: voeg samen wat hierboven staat"),
+        required=False,
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         style(self)
+
+    def confirmed(self) -> bool:
+        """Merging needs the tick; without it the field says so (looking first needs none)."""
+        if self.cleaned_data.get("confirm"):
+            return True
+        self.add_error("confirm", _("Vink aan dat u wilt samenvoegen."))
+        return False
 
 
 class QuestionForm(forms.Form):

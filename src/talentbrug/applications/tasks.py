@@ -1,4 +1,6 @@
-"""Background work: read documents, find skills, send e-mails (eager without a broker)."""
+"""Background work: read documents, find skills (eager without a broker).
+
+E-mails go through the outbox (``services.queue_candidate_email``)."""
 
 from __future__ import annotations
 
@@ -27,20 +29,9 @@ def extract_text(candidate_id: int, text: str, application_id: int | None = None
     extract_text_skills(candidate_id, text, application_id)
 
 
-@shared_task
-def send_candidate_email(
-    candidate_id: int, event: str, application_id: int | None = None, booking_id: int | None = None
-) -> None:
-    from .emails import build_email
-    from .models import Application, Booking, Candidate
+@shared_task(name="applications.purge_pending")
+def purge_pending_applications() -> int:
+    """The retention job for applications whose confirmation link was never followed."""
+    from .services import purge_pending_applications as purge
 
-    candidate = Candidate.objects.filter(pk=candidate_id).first()
-    if candidate is None:
-        return
-    application = Application.objects.filter(pk=application_id).first() if application_id else None
-    booking = (
-        Booking.objects.select_related("slot__day").filter(pk=booking_id).first()
-        if booking_id
-        else None
-    )
-    build_email(candidate, event, application, booking).send()
+    return purge()

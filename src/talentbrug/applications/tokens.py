@@ -1,21 +1,27 @@
-"""Magic links for the candidate portal: signed, expiring, revocable (token version)."""
+"""Magic links for the candidate portal: signed, expiring, revocable (token version), single-use.
+
+Built on the shared implementation in :mod:`talentbrug.accounts.magiclinks`. Opening a link
+gives one short portal session (``PORTAL_SESSION_AGE``); the same link a second time asks for
+a new one.
+"""
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.core import signing
 from django.urls import reverse
+
+from talentbrug.accounts import magiclinks
 
 from .constants import PORTAL_LINK_MAX_AGE
 from .models import Candidate
 
 SALT = "talentbrug.applications.portal-link"
 SESSION_KEY = "candidate_portal"
+TokenProblem = magiclinks.LinkProblem
 
 
 def make_token(candidate: Candidate) -> str:
-    signer = signing.TimestampSigner(salt=SALT)
-    return signer.sign_object({"c": candidate.pk, "v": candidate.token_version})
+    return magiclinks.make(SALT, {"c": candidate.pk, "v": candidate.token_version})
 
 
 def portal_url(candidate: Candidate) -> str:
@@ -24,27 +30,24 @@ def portal_url(candidate: Candidate) -> str:
     )
 
 
-class TokenProblem(Exception):
-    """``reason`` is 'expired' or 'invalid'."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
-def read_token(token: str, max_age: int | None = None) -> Candidate:
-    signer = signing.TimestampSigner(salt=SALT)
-    age = PORTAL_LINK_MAX_AGE if max_age is None else max_age
-    try:
-        data = signer.unsign_object(token, max_age=age)
-    except signing.SignatureExpired:
-        raise TokenProblem("expired") from None
-    except (signing.BadSignature, ValueError, TypeError):
-        raise TokenProblem("invalid") from None
+def _candidate(token: str, max_age: int) -> tuple[Candidate, dict]:
+    data = magiclinks.read(SALT, token, max_age)
     try:
         candidate = Candidate.objects.get(pk=data["c"], merged_into__isnull=True)
     except (Candidate.DoesNotExist, KeyError, TypeError, ValueError):
         raise TokenProblem("invalid") from None
     if candidate.token_version != data.get("v"):
         raise TokenProblem("expired")
+    return candidate, data
+
+
+def read_token(token: str, max_age: int | None = None) -> Candidate:
+    """The candidate of a valid link, without using it up."""
+    return _candidate(token, PORTAL_LINK_MAX_AGE if max_age is None else max_age)[0]
+
+
+def use_token(token: str) -> Candidate:
+    """The candidate of a valid, unused link; the link is used up (single-use)."""
+    candidate, data = _candidate(token, PORTAL_LINK_MAX_AGE)
+    magiclinks.use(SALT, data, PORTAL_LINK_MAX_AGE)
     return candidate

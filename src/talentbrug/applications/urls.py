@@ -9,6 +9,7 @@ urlpatterns = [
     path("vacatures/<int:pk>/solliciteren/", views.apply, name="apply"),
     path("vacatures/<int:pk>/solliciteren/klaar/<uuid:key>/", views.apply_done, name="done"),
     path("vacatures/<int:pk>/solliciteren/<slug:route>/", views.apply_route, name="apply_route"),
+    path("solliciteren/bevestigen/<str:token>/", views.confirm_application, name="confirm"),
     # Candidate portal (magic link, no password)
     path("mijn/link/", views.link_request, name="link_request"),
     path("mijn/link/verstuurd/", views.link_sent, name="link_sent"),

@@ -15,16 +15,20 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from talentbrug.accounts import magiclinks
 from talentbrug.accounts.access import HR, can, get_for_organisation, scoped, staff_required
 from talentbrug.audit.services import record_event
+from talentbrug.docanalysis.policy import safe_name
+from talentbrug.outbox.services import mails_about
 from talentbrug.vacancies.constants import VacancyStatus
 from talentbrug.vacancies.models import Vacancy
 
-from . import antibot, services, tokens
+from . import antibot, merging, services, tokens
 from .channels import channel_for_application
-from .constants import ApplicationStatus, LanguageEvidence, Route
+from .constants import PORTAL_SESSION_AGE, ApplicationStatus, LanguageEvidence, Route
 from .exports import export_zip
 from .forms import (
     TALENT_POOL_TEXT,
@@ -49,6 +53,7 @@ from .models import (
     Education,
     Experience,
     LanguageProficiency,
+    PendingApplication,
     Question,
 )
 from .staff_forms import MergeForm, QuestionForm
@@ -164,16 +169,18 @@ def apply_route(request: HttpRequest, pk: int, route: str) -> HttpResponse:
             )
         elif form.is_valid():
             try:
-                application, _created = services.apply(
-                    vacancy, _apply_data(form, route, request, vacancy)
+                # A known address parks the application until the link in the e-mail is
+                # followed; the answer below is the same either way (no address oracle).
+                application, _created = services.submit_application(
+                    vacancy,
+                    _apply_data(form, route, request, vacancy),
+                    signed_in=_portal_candidate(request),
                 )
             except services.ApplyError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
                 if isinstance(exc, services.SlotFull):
                     form.fields["slot"].queryset = services.open_slots(vacancy)
             else:
-                if getattr(application, "_new_candidate", False):
-                    _log_in_candidate(request, application.candidate)
                 return redirect("applications:done", pk=vacancy.pk, key=application.idempotency_key)
     else:
         form = ApplyForm(
@@ -205,19 +212,50 @@ def apply_route(request: HttpRequest, pk: int, route: str) -> HttpResponse:
 
 
 def apply_done(request: HttpRequest, pk: int, key: str) -> HttpResponse:
-    application = get_object_or_404(
-        Application.objects.select_related("vacancy"), vacancy_id=pk, idempotency_key=key
+    """The same page for a stored and a parked application (see ``submit_application``)."""
+    application = (
+        Application.objects.select_related("vacancy")
+        .filter(vacancy_id=pk, idempotency_key=key)
+        .first()
     )
+    if application is None:
+        application = get_object_or_404(
+            PendingApplication.objects.select_related("vacancy"), vacancy_id=pk, idempotency_key=key
+        )
     logged_in = _portal_candidate(request)
     return render(
         request,
         "applications/apply_done.html",
         {
             "vacancy": application.vacancy,
-            "application": application,
             "step": 3,
-            "can_check": logged_in is not None and logged_in.pk == application.candidate_id,
+            "can_check": logged_in is not None
+            and logged_in.pk == getattr(application, "candidate_id", None),
         },
+    )
+
+
+def confirm_application(request: HttpRequest, token: str) -> HttpResponse:
+    """The link from the e-mail to a known address: a button (a mail scanner that opens the
+    link confirms nothing), then the parked application becomes a real one."""
+    pending = services.pending_by_token(token)
+    error = ""
+    if request.method == "POST" and pending is not None:
+        try:
+            application = services.confirm_pending_application(token)
+        except services.ApplyError as exc:
+            error = exc.message
+        else:
+            # Following the link proves the address: the person may see their page.
+            _log_in_candidate(request, application.candidate)
+            return redirect(
+                "applications:done", pk=application.vacancy_id, key=application.idempotency_key
+            )
+    return render(
+        request,
+        "applications/confirm.html",
+        {"pending": pending, "error": error},
+        status=200 if pending is not None else 404,
     )
 
 
@@ -227,6 +265,7 @@ def apply_done(request: HttpRequest, pk: int, key: str) -> HttpResponse:
 def _log_in_candidate(request: HttpRequest, candidate: Candidate) -> None:
     request.session.cycle_key()
     request.session[tokens.SESSION_KEY] = {"c": candidate.pk, "v": candidate.token_version}
+    magiclinks.shorten_session(request.session, PORTAL_SESSION_AGE)
 
 
 def _portal_candidate(request: HttpRequest) -> Candidate | None:
@@ -276,10 +315,15 @@ def link_sent(request: HttpRequest) -> HttpResponse:
     return render(request, "applications/link_sent.html")
 
 
+@never_cache
 def portal_login(request: HttpRequest, token: str) -> HttpResponse:
+    """A link opens one short session; the same link a second time asks for a new one."""
     try:
-        candidate = tokens.read_token(token)
+        candidate = tokens.use_token(token)
     except tokens.TokenProblem as exc:
+        current = _portal_candidate(request)
+        if exc.reason == "used" and current is not None and current == tokens.read_token(token):
+            return redirect("applications:portal")  # opened again in the same session
         return render(request, "applications/link_invalid.html", {"reason": exc.reason}, status=403)
     _log_in_candidate(request, candidate)
     response = redirect("applications:portal")
@@ -310,7 +354,8 @@ def set_language(request: HttpRequest) -> HttpResponse:
 def portal_logout(request: HttpRequest) -> HttpResponse:
     if request.POST.get("everywhere"):
         services.revoke_links(request.candidate)  # type: ignore[attr-defined]
-    request.session.pop(tokens.SESSION_KEY, None)
+    # End the whole session (new key, nothing kept), not only the portal part of it.
+    request.session.flush()
     messages.success(request, _("Je bent uitgelogd."))
     return redirect("applications:link_request")
 
@@ -502,13 +547,16 @@ def portal_document(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _stream(document: Document) -> FileResponse:
+    # Always an attachment, under a name whose extension matches the detected type (also for
+    # files stored before names were made safe), and never sniffed by the browser.
     response = FileResponse(
         document.file.open("rb"),
         as_attachment=True,
-        filename=document.original_name,
+        filename=safe_name(document.original_name, document.detected_type),
         content_type=document.content_type or "application/octet-stream",
     )
     response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 
@@ -790,6 +838,8 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_ask": can(request, "applications.ask"),
             "question_form": QuestionForm(),
             "identity_hidden": hidden,
+            # Status only (never the text): what went out to this person from this organisation.
+            "mails": mails_about(candidate, request.organisation)[:50],  # type: ignore[attr-defined]
         },
     )
 
@@ -840,12 +890,18 @@ def staff_document(request: HttpRequest, pk: int, document_pk: int) -> HttpRespo
 
 @staff_required("applications.merge")
 def staff_merge(request: HttpRequest, pk: int) -> HttpResponse:
-    application = get_for_organisation(Application, request.organisation, pk=pk)  # type: ignore[attr-defined]
-    form = MergeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    """GET shows what a merge moves (or why it cannot); POST with the tick does it."""
+    organisation = request.organisation  # type: ignore[attr-defined]
+    application = get_for_organisation(Application, organisation, pk=pk)
+    posted = request.method == "POST"
+    form = MergeForm((request.POST if posted else request.GET) or None)
+    other = plan = None
+    refusal = ""
+    if form.is_bound and form.is_valid():
         other = (
-            scoped(Application.objects.all(), request.organisation)  # type: ignore[attr-defined]
+            scoped(Application.objects.all(), organisation)
             .filter(pk=form.cleaned_data["other_application"])
+            .select_related("candidate")
             .first()
         )
         if other is None:
@@ -857,18 +913,43 @@ def staff_merge(request: HttpRequest, pk: int) -> HttpResponse:
                 "other_application", _("Deze sollicitatie is al van dezelfde kandidaat.")
             )
         else:
-            services.merge_candidates(
-                other.candidate,
-                application.candidate,
-                actor=request.user,
-                organisation=request.organisation,  # type: ignore[attr-defined]
-            )
-            messages.success(request, _("De kandidaten zijn samengevoegd."))
-            return redirect("applications:staff_detail", pk=application.pk)
-    status = 400 if request.method == "POST" and not form.is_valid() else 200
+            plan = merging.plan_merge(other.candidate, application.candidate, organisation)
+            if plan.refused:
+                refusal = str(merging.MERGE_REFUSED)
+            elif posted and form.confirmed():
+                try:
+                    merging.merge_candidates(
+                        other.candidate,
+                        application.candidate,
+                        actor=request.user,
+                        organisation=organisation,
+                    )
+                except merging.MergeRefused as exc:
+                    refusal = exc.message
+                else:
+                    messages.success(request, _("De kandidaten zijn samengevoegd."))
+                    return redirect("applications:staff_detail", pk=application.pk)
+    status = 400 if posted else 200
     return render(
         request,
         "applications/staff/merge.html",
-        {"application": application, "form": form},
+        {
+            "application": application,
+            "form": form,
+            "other": other,
+            "plan": plan,
+            "refusal": refusal,
+            "moving": _merge_kinds(plan) if plan is not None else [],
+        },
         status=status,
     )
+
+
+def _merge_kinds(plan: merging.MergePlan) -> list[tuple[str, int]]:
+    """(kind of data in the staff's words, rows that move), for the confirmation page."""
+    from django.apps import apps
+
+    return [
+        (str(apps.get_model(label)._meta.verbose_name_plural), count)
+        for label, count in sorted(plan.counts.items())
+    ]

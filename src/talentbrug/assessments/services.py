@@ -71,14 +71,17 @@ class NotObserver(AssessmentError):
 
 
 # ---------------------------------------------------------------------------------------------
-# E-mail (sent after the commit, so a rolled-back change sends nothing)
+# E-mail (through the outbox: written with the change, so a rolled-back change sends nothing)
 # ---------------------------------------------------------------------------------------------
 
 
-def _send(messages: Iterable[Any]) -> None:
+def _queue(messages: Iterable[Any], *, kind: str, organisation: Any, candidate: Any = None) -> None:
+    """Put the mails in the outbox, in the current transaction (a rollback sends nothing)."""
+    from talentbrug.outbox.services import queue_mail
+
     for message in messages:
         if message is not None:
-            message.send()
+            queue_mail(message, kind=kind, organisation=organisation, candidate=candidate)
 
 
 def _booking_with_relations(booking_pk: int) -> DayBooking | None:
@@ -89,41 +92,45 @@ def _booking_with_relations(booking_pk: int) -> DayBooking | None:
     )
 
 
-def _mail_candidate_later(booking_pk: int, event: str) -> None:
-    def send() -> None:
-        from .emails import candidate_message
+def _mail_candidate(booking_pk: int, event: str) -> None:
+    from .emails import candidate_message
 
-        booking = _booking_with_relations(booking_pk)
-        if booking is not None:
-            _send([candidate_message(booking, event)])
+    booking = _booking_with_relations(booking_pk)
+    if booking is not None:
+        _queue(
+            [candidate_message(booking, event)],
+            kind=f"assessments.candidate_{event}",
+            organisation=booking.day.organisation,
+            candidate=booking.application.candidate,
+        )
 
-    transaction.on_commit(send)
 
-
-def _mail_observers_later(session_pk: int, event: str, users: Iterable[Any] | None = None) -> None:
+def _mail_observers(session_pk: int, event: str, users: Iterable[Any] | None = None) -> None:
     """Invite (or cancel) the day's observers, or only ``users``, for one session."""
-    user_ids = [u.pk for u in users] if users is not None else None
+    from .emails import observer_message
 
-    def send() -> None:
-        from .emails import observer_message
-
-        session = Session.objects.select_related("day__organisation").filter(pk=session_pk).first()
-        if session is None:
-            return
-        observers = session.day.observers.all()
-        if user_ids is not None:
-            observers = observers.filter(pk__in=user_ids)
-        _send(observer_message(session, user, event) for user in observers)
-
-    transaction.on_commit(send)
+    session = Session.objects.select_related("day__organisation").filter(pk=session_pk).first()
+    if session is None:
+        return
+    observers = session.day.observers.all()
+    if users is not None:
+        observers = observers.filter(pk__in=[u.pk for u in users])
+    _queue(
+        (observer_message(session, user, event) for user in observers),
+        kind=f"assessments.observer_{event}",
+        organisation=session.day.organisation,
+    )
 
 
 def _cancel_for_observers_now(session: Session, users: Iterable[Any]) -> None:
     """Build the cancellations before the session (or the observer's place) is gone."""
     from .emails import observer_message
 
-    messages = [observer_message(session, user, "cancelled") for user in users]
-    transaction.on_commit(lambda: _send(messages))
+    _queue(
+        [observer_message(session, user, "cancelled") for user in users],
+        kind="assessments.observer_cancelled",
+        organisation=session.day.organisation,
+    )
 
 
 def recount(session_id: int) -> None:
@@ -200,7 +207,7 @@ def add_session(
         day=day.pk,
         session=session.pk,
     )
-    _mail_observers_later(session.pk, "planned")
+    _mail_observers(session.pk, "planned")
     return session
 
 
@@ -244,14 +251,14 @@ def update_day(
     joining = [u for u in observers if u.pk not in before]
     for session in future:
         if address_changed:
-            _mail_observers_later(session.pk, "planned", [u for u in observers if u.pk in before])
+            _mail_observers(session.pk, "planned", [u for u in observers if u.pk in before])
         if joining:
-            _mail_observers_later(session.pk, "planned", joining)
+            _mail_observers(session.pk, "planned", joining)
     if address_changed:
         for booking_pk in DayBooking.objects.filter(
             day=day, status=BookingStatus.BOOKED, session__starts_at__gt=timezone.now()
         ).values_list("pk", flat=True):
-            _mail_candidate_later(booking_pk, "changed")
+            _mail_candidate(booking_pk, "changed")
     record_event(
         "assessments.day_changed",
         actor=user,
@@ -295,10 +302,10 @@ def update_session(
     if moved:
         bookings = DayBooking.objects.filter(session=session, status=BookingStatus.BOOKED)
         for booking_pk in bookings.values_list("pk", flat=True):
-            _mail_candidate_later(booking_pk, "changed")
+            _mail_candidate(booking_pk, "changed")
         DayBooking.objects.filter(session=session).update(reminder_sent_at=None)
         ObserverReminder.objects.filter(session=session).delete()  # remind of the new time
-        _mail_observers_later(session.pk, "planned")
+        _mail_observers(session.pk, "planned")
     record_event(
         "assessments.session_changed",
         actor=user,
@@ -444,7 +451,7 @@ def _book_session(application: Application, session_id: int) -> DayBooking:
         session=session.pk,
         booking=booking.pk,
     )
-    _mail_candidate_later(booking.pk, "moved" if old is not None else "booked")
+    _mail_candidate(booking.pk, "moved" if old is not None else "booked")
     return booking
 
 
@@ -462,7 +469,7 @@ def cancel_booking(booking: DayBooking) -> None:
     if not updated:
         return
     _free_place(booking.session_id)
-    _mail_candidate_later(booking.pk, "cancelled")
+    _mail_candidate(booking.pk, "cancelled")
     record_event(
         "assessments.booking_cancelled",
         organisation=booking.application.organisation,
@@ -501,8 +508,13 @@ def send_due_reminders(now: datetime | None = None) -> int:
             if not claimed:
                 continue
             booking = _booking_with_relations(pk)
-            message = candidate_message(booking, "reminder") if booking else None
-            transaction.on_commit(lambda message=message: _send([message]))
+            if booking is not None:
+                _queue(
+                    [candidate_message(booking, "reminder")],
+                    kind="assessments.candidate_reminder",
+                    organisation=booking.day.organisation,
+                    candidate=booking.application.candidate,
+                )
         sent += 1
     if sent:
         record_event("assessments.reminders_sent", count=sent)
@@ -586,8 +598,11 @@ def send_due_observer_reminders(now: datetime | None = None) -> int:
                 .select_related("day__organisation")
                 .order_by("starts_at", "pk")
             )
-            message = observer_reminder_message(sessions, observer)
-            transaction.on_commit(lambda message=message: _send([message]))
+            _queue(
+                [observer_reminder_message(sessions, observer)],
+                kind="assessments.observer_reminder",
+                organisation=sessions[0].day.organisation,
+            )
         sent += 1
     if sent:
         record_event("assessments.observer_reminders_sent", count=sent)

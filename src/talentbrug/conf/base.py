@@ -31,7 +31,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("TALENTBRUG_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin behind the product's log-in and second factor (see SECURITY.md).
+    "talentbrug.accounts.apps.TalentbrugAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "talentbrug.accounts",
     "talentbrug.audit",
+    "talentbrug.outbox",
     "talentbrug.pages",
     "talentbrug.taxonomy",
     "talentbrug.vacancies",
@@ -205,6 +207,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # Local demo only: staff may skip second-factor enrolment. production.py refuses to start with it.
 TALENTBRUG_DEMO_SKIP_2FA = env_bool("TALENTBRUG_DEMO_SKIP_2FA", False)
+# True only in conf/production.py: our system check (conf/checks.py) then refuses unsafe settings.
+TALENTBRUG_PRODUCTION = False
 OTP_TOTP_ISSUER = "Talentbrug"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15, minimum=1))
@@ -281,6 +285,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Talentbrug <noreply@talentbr
 
 # Records (bewaren of weggooien): server folders staff may import, as name=/folder entries.
 RECORDS_IMPORT_ROOTS = env_list("RECORDS_IMPORT_ROOTS", [])
+# Seconds one file of a server folder may take to read (a stuck share becomes a card).
+RECORDS_IMPORT_FILE_SECONDS = env_int("RECORDS_IMPORT_FILE_SECONDS", 60, minimum=1)
 
 # --- API -------------------------------------------------------------------------------
 REST_FRAMEWORK = {
@@ -296,9 +302,19 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Link tokens never reach a log line (talentbrug.conf.logredact).
+    "filters": {"redact_tokens": {"()": "talentbrug.conf.logredact.RedactTokens"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["redact_tokens"],
+        }
+    },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
+        # runserver's access log ("GET /mijn/inloggen/... 302"), through the same filter.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.request": {"level": "ERROR"},
         "axes": {"level": "WARNING"},
     },

@@ -4,6 +4,10 @@ from .base import *  # noqa: F403
 from .env import SettingError, env_bool, env_int, env_str
 
 DEBUG = False
+# Read by our system check (conf/checks.py), which lists every missing or unsafe setting.
+TALENTBRUG_PRODUCTION = True
+# No console fallback: without a real back-end the check stops start-up.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND")
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", required=True)
 if len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("dev-only", "test-only")):
     raise SettingError("DJANGO_SECRET_KEY must be a random value of at least 50 characters.")

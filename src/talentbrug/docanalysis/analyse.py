@@ -27,7 +27,7 @@ Source = str | os.PathLike[str] | bytes | bytearray | memoryview | IO[bytes]
 
 CHUNK = 1024 * 1024
 _TEXT_TYPES = {DocType.TXT, DocType.MD, DocType.CSV, DocType.HTML, DocType.RTF}
-_OFFICE_TYPES = {
+OFFICE_TYPES = {
     DocType.DOCX,
     DocType.XLSX,
     DocType.PPTX,
@@ -167,7 +167,7 @@ def _fill(result: DocumentAnalysis, stream: BinaryIO, limits: Limits, depth: int
         not result.empty_or_temporary
         and not result.errors
         and not result.text.strip()
-        and (doc_type in _TEXT_TYPES or doc_type in _OFFICE_TYPES)
+        and (doc_type in _TEXT_TYPES or doc_type in OFFICE_TYPES)
         and not meta.attachments
     ):
         result.empty_or_temporary = True

@@ -20,6 +20,16 @@ _EML_HEADER_RE = re.compile(
     rb"[ \t]*:",
     re.IGNORECASE | re.MULTILINE,
 )
+# An SVG image: optional XML declaration, comments and doctype, then the <svg> element.
+_SVG_RE = re.compile(
+    r"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<!doctype[^>]*>\s*)*<svg[\s>]", re.DOTALL
+)
+# Markup that a browser (or mshta.exe) executes: a text that starts with a script-like tag, or
+# holds an HTA application tag anywhere. (A CV that mentions "<script>" mid-text stays text.)
+_ACTIVE_START_RE = re.compile(
+    r"<\s*(?:script|hta:application|iframe|object|embed)\b", re.IGNORECASE
+)
+_HTA_RE = re.compile(r"<\s*hta:application\b", re.IGNORECASE)
 _ODF_MIMES = {
     b"application/vnd.oasis.opendocument.text": DocType.ODT,
     b"application/vnd.oasis.opendocument.text-template": DocType.ODT,
@@ -50,6 +60,8 @@ def sniff_magic(head: bytes) -> DocType | None:
         return DocType.WEBP
     if head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"mif1", b"msf1", b"heif"):
         return DocType.HEIC
+    if _is_executable(head):
+        return DocType.EXECUTABLE
     if head.startswith(b"{\\rtf"):
         return DocType.RTF
     if head.startswith(b"\x1f\x8b"):
@@ -57,6 +69,21 @@ def sniff_magic(head: bytes) -> DocType | None:
     if head.startswith(b"7z\xbc\xaf\x27\x1c"):
         return DocType.SEVEN_Z
     return None
+
+
+def _is_executable(head: bytes) -> bool:
+    """Windows PE/DOS (MZ with a binary header), ELF, or Mach-O (32/64 bit, fat)."""
+    if head.startswith(b"MZ") and b"\x00" in head[2:64]:
+        return True
+    return head.startswith(
+        (
+            b"\x7fELF",
+            b"\xfe\xed\xfa\xce",
+            b"\xfe\xed\xfa\xcf",
+            b"\xcf\xfa\xed\xfe",
+            b"\xca\xfe\xba\xbe",
+        )
+    )
 
 
 def classify_zip(zf: zipfile.ZipFile) -> DocType:
@@ -124,7 +151,12 @@ def classify_text(sample: str, extension: str = "") -> DocType:
     if len(header_lines) >= 2 and _EML_HEADER_RE.match(first_block.encode("utf-8", "replace")):
         return DocType.EML
     low = head[:512].lower()
+    if _SVG_RE.match(low):
+        return DocType.SVG
     if low.startswith(("<!doctype html", "<html")) or ("<html" in low and "<body" in head.lower()):
+        return DocType.HTML
+    if _ACTIVE_START_RE.match(stripped) or _HTA_RE.search(head):
+        # A browser would run this (an .hta, or a text with a script tag): treat it as HTML.
         return DocType.HTML
     lines = [ln for ln in head.splitlines()[:20] if ln.strip()]
     if len(lines) >= 2:

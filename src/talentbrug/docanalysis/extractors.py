@@ -203,6 +203,14 @@ def extract_pdf(stream: BinaryIO, sink: TextSink, meta: Extracted, limits: Limit
         if reader.is_encrypted:
             meta.properties["encrypted"] = "yes"
             reader.decrypt("")
+        declared = _declared_pages(reader)
+        if declared > limits.max_pdf_pages:
+            # pypdf builds the whole page list (a 60,000-page PDF: ~11 s, ~300 MB);
+            # pdfminer walks the page tree lazily and stops at the limit.
+            meta.properties["pages"] = str(declared)
+            _extract_pdf_pdfminer(stream, sink, limits)
+            sink.truncated = True
+            return
         pages = reader.pages
         page_count = len(pages)
     except TextLimitReached:
@@ -241,6 +249,14 @@ def extract_pdf(stream: BinaryIO, sink: TextSink, meta: Extracted, limits: Limit
         sink.line(page_text)
     if page_count > limits.max_pdf_pages:
         sink.truncated = True
+
+
+def _declared_pages(reader: Any) -> int:
+    """The page count the page tree declares (read lazily; 0 when absent or unreadable)."""
+    try:
+        return int(reader.trailer["/Root"]["/Pages"]["/Count"])
+    except Exception:
+        return 0
 
 
 def _extract_pdf_pdfminer(stream: BinaryIO, sink: TextSink, limits: Limits) -> None:

@@ -22,6 +22,7 @@ class DocType(StrEnum):
     MD = "md"
     CSV = "csv"
     HTML = "html"
+    SVG = "svg"  # XML image; may carry scripts
     EML = "eml"
     MSG = "msg"
     DOC = "doc"  # legacy OLE Word
@@ -40,6 +41,7 @@ class DocType(StrEnum):
     GZIP = "gzip"
     SEVEN_Z = "7z"
     EMPTY = "empty"
+    EXECUTABLE = "executable"  # a program (Windows PE, ELF, Mach-O)
     BINARY = "binary"  # unknown binary content
 
     @property
@@ -73,6 +75,7 @@ _MIME: dict[DocType, str] = {
     DocType.MD: "text/markdown",
     DocType.CSV: "text/csv",
     DocType.HTML: "text/html",
+    DocType.SVG: "image/svg+xml",
     DocType.EML: "message/rfc822",
     DocType.MSG: "application/vnd.ms-outlook",
     DocType.DOC: "application/msword",
@@ -106,6 +109,7 @@ EXTENSIONS: dict[DocType, frozenset[str]] = {
     DocType.MD: frozenset({"md", "markdown", "txt"}),
     DocType.CSV: frozenset({"csv", "tsv", "txt"}),
     DocType.HTML: frozenset({"html", "htm", "xhtml"}),
+    DocType.SVG: frozenset({"svg", "svgz"}),
     DocType.EML: frozenset({"eml", "mht", "mhtml", "txt"}),
     DocType.MSG: frozenset({"msg"}),
     DocType.DOC: frozenset({"doc", "dot"}),

@@ -168,12 +168,32 @@ def available_slots(interview: Interview) -> list[InterviewSlot]:
 # ---------------------------------------------------------------------------------------------
 
 
-def _queue(interview: Interview, event: str, old_start: datetime | None = None) -> None:
-    from .tasks import send_interview_mail
+def _load_for_mail(interview_pk: int) -> Interview:
+    return Interview.objects.select_related(
+        "chosen_slot", "application__candidate", "application__vacancy", "organisation"
+    ).get(pk=interview_pk)
 
-    pk, sequence = interview.pk, interview.sequence
-    old = old_start.isoformat() if old_start else ""
-    transaction.on_commit(lambda: send_interview_mail.delay(pk, event, sequence, old))
+
+def _queue_messages(interview: Interview, messages: Iterable[Any], kind: str) -> None:
+    """Put the mails in the outbox, in the current transaction (a rollback sends nothing)."""
+    from talentbrug.outbox.services import queue_mail
+
+    for message in messages:
+        if message is not None:
+            queue_mail(
+                message,
+                kind=kind,
+                organisation=interview.organisation,
+                candidate=interview.application.candidate,
+            )
+
+
+def _queue(interview: Interview, event: str, old_start: datetime | None = None) -> None:
+    """E-mail the candidate (and the interviewers) about a change, with a calendar file."""
+    from .emails import messages_for
+
+    loaded = _load_for_mail(interview.pk)
+    _queue_messages(loaded, messages_for(loaded, event, old_start), f"interviews.{event}")
 
 
 @transaction.atomic
@@ -352,13 +372,17 @@ def reschedule_interview(
 def _queue_cancel_for(interview: Interview, old_start: datetime, users: list[Any]) -> None:
     """Cancel the old time for interviewers who are no longer on the interview."""
     current = set(interview.interviewers.values_list("pk", flat=True))
-    leaving = [u.pk for u in users if u.pk not in current]
+    leaving = [u for u in users if u.pk not in current]
     if not leaving:
         return
-    from .tasks import send_interviewer_cancellation
+    from .emails import interviewer_message
 
-    pk, sequence, old = interview.pk, interview.sequence, old_start.isoformat()
-    transaction.on_commit(lambda: send_interviewer_cancellation.delay(pk, sequence, old, leaving))
+    loaded = _load_for_mail(interview.pk)
+    _queue_messages(
+        loaded,
+        (interviewer_message(loaded, user, "cancelled", old_start) for user in leaving),
+        "interviews.interviewer_cancelled",
+    )
 
 
 @transaction.atomic
@@ -434,11 +458,8 @@ def send_due_reminders(now: datetime | None = None) -> int:
             )
             if not claimed:
                 continue
-            interview = Interview.objects.select_related(
-                "chosen_slot", "application__candidate", "application__vacancy", "organisation"
-            ).get(pk=pk)
-            messages = reminder_messages(interview)
-            transaction.on_commit(lambda messages=messages: [m.send() for m in messages])
+            interview = _load_for_mail(pk)
+            _queue_messages(interview, reminder_messages(interview), "interviews.reminder")
         sent += 1
     if sent:
         record_event("interviews.reminders_sent", count=sent)

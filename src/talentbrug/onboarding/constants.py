@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 # A portal link works this long after it was made; every reminder mail carries a fresh one.
 PORTAL_LINK_MAX_AGE = 45 * 24 * 60 * 60
+# Seconds the portal session a link opens lasts without activity (the link itself works once).
+PORTAL_SESSION_AGE = 60 * 60
 # Figures (themes, cohort counts) show a group only from this many people on.
 MIN_GROUP_SIZE = 5
 MAX_SURPRISES = 10

@@ -1,7 +1,7 @@
 """Mails of onboarding: the personal link, reminders to task owners and the manager's digest.
 
 Every mail is written in the recipient's language. Sending is idempotent: a Reminder row with
-a unique key is written in the same transaction as the mail is sent, so a second run on the
+a unique key is written in the same transaction as the mail is put in the outbox, so a second run on the
 same day (or a parallel worker) sends nothing twice. The key holds the day of sending, not the
 task's date, so a task that moves to a new date is reminded again on that date.
 """
@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -37,24 +37,35 @@ from .workdays import is_working_day, next_working_day, week_start
 OPEN_PLAN = (PlanStatus.PLANNED, PlanStatus.ACTIVE)
 
 
-def _send(template: str, recipient: str, language: str, context: dict[str, Any]) -> None:
+def _send(
+    template: str, recipient: str, language: str, context: dict[str, Any], *, organisation: Any
+) -> None:
+    """Render the mail in the recipient's language and put it in the outbox (this transaction)."""
+    from talentbrug.outbox.services import queue_mail
+
     language = language if language in dict(settings.LANGUAGES) else "nl"
     with translation.override(language):
         subject = render_to_string(f"onboarding/mail/{template}_subject.txt", context).strip()
         body = render_to_string(f"onboarding/mail/{template}.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient])
+    queue_mail(
+        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient]),
+        kind=f"onboarding.{template}",
+        organisation=organisation,
+    )
 
 
 def send_portal_link(plan: OnboardingPlan, *, user: Any = None) -> None:
     """Mail the new hire a fresh personal link to 'jouw inwerkplan'."""
     plan.refresh_from_db()
-    _send(
-        "portal_link",
-        plan.email,
-        plan.preferred_language,
-        {"plan": plan, "url": tokens.portal_url(plan)},
-    )
-    services.record_link_sent(plan, user=user)
+    with transaction.atomic():
+        _send(
+            "portal_link",
+            plan.email,
+            plan.preferred_language,
+            {"plan": plan, "url": tokens.portal_url(plan)},
+            organisation=plan.organisation,
+        )
+        services.record_link_sent(plan, user=user)
 
 
 def task_link(task: PlanTask) -> str:
@@ -139,6 +150,7 @@ def _task_reminders(today: date) -> tuple[int, int]:
                     ],
                     "today": today,
                 },
+                organisation=claimed[0][1].plan.organisation,
             )
         due += sum(1 for k, _t in claimed if k == ReminderKind.TASK_DUE)
         overdue += sum(1 for k, _t in claimed if k == ReminderKind.TASK_OVERDUE)
@@ -169,6 +181,7 @@ def _checkin_reminders(today: date) -> int:
                         "onboarding:portal_checkin", kwargs={"token": tokens.make_token(plan)}
                     ),
                 },
+                organisation=plan.organisation,
             )
         sent += 1
     return sent
@@ -222,6 +235,7 @@ def _digests(today: date) -> int:
                 manager.email,
                 manager.preferred_language,
                 {"manager": manager, "rows": rows, "today": today},
+                organisation=manager_plans[0].organisation,
             )
         sent += 1
     return sent

@@ -1,40 +1,36 @@
-"""Magic links for the new-hire portal and the supporter page: signed, expiring, revocable.
+"""Magic links for the new-hire portal and the supporter page: signed, expiring, revocable,
+single-use per browser session.
 
-The token holds the plan (or supporter) id and its token version. Raising the version on the
-model makes every earlier link invalid at once.
+Built on the shared implementation in :mod:`talentbrug.accounts.magiclinks`. The token holds
+the plan (or supporter) id and its token version; raising the version on the model makes every
+earlier link invalid at once. Every page of the portal carries the link, so a link is used up
+by the first browser session that opens it: later pages of that session work, the same link in
+another browser (a forwarded mail) asks for a new link.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
-from django.core import signing
 from django.urls import reverse
 
-from .constants import PORTAL_LINK_MAX_AGE
+from talentbrug.accounts import magiclinks
+
+from .constants import PORTAL_LINK_MAX_AGE, PORTAL_SESSION_AGE
 from .models import OnboardingPlan, Supporter
 
 PLAN_SALT = "talentbrug.onboarding.portal-link"
 SUPPORTER_SALT = "talentbrug.onboarding.supporter-link"
-
-
-class TokenProblem(Exception):
-    """``reason`` is 'expired' (too old or revoked) or 'invalid' (tampered or unknown)."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+TokenProblem = magiclinks.LinkProblem
 
 
 def make_token(plan: OnboardingPlan) -> str:
-    return signing.TimestampSigner(salt=PLAN_SALT).sign_object(
-        {"p": plan.pk, "v": plan.token_version}
-    )
+    return magiclinks.make(PLAN_SALT, {"p": plan.pk, "v": plan.token_version})
 
 
 def make_supporter_token(supporter: Supporter) -> str:
-    return signing.TimestampSigner(salt=SUPPORTER_SALT).sign_object(
-        {"s": supporter.pk, "v": supporter.token_version}
-    )
+    return magiclinks.make(SUPPORTER_SALT, {"s": supporter.pk, "v": supporter.token_version})
 
 
 def portal_url(plan: OnboardingPlan) -> str:
@@ -47,21 +43,8 @@ def supporter_url(supporter: Supporter) -> str:
     )
 
 
-def _unsign(token: str, salt: str, max_age: int | None) -> dict:
-    age = PORTAL_LINK_MAX_AGE if max_age is None else max_age
-    try:
-        data = signing.TimestampSigner(salt=salt).unsign_object(token, max_age=age)
-    except signing.SignatureExpired:
-        raise TokenProblem("expired") from None
-    except (signing.BadSignature, ValueError, TypeError, UnicodeDecodeError):
-        raise TokenProblem("invalid") from None
-    if not isinstance(data, dict):
-        raise TokenProblem("invalid")
-    return data
-
-
-def read_token(token: str, max_age: int | None = None) -> OnboardingPlan:
-    data = _unsign(token, PLAN_SALT, max_age)
+def _plan(token: str, max_age: int | None) -> tuple[OnboardingPlan, dict]:
+    data = magiclinks.read(PLAN_SALT, token, PORTAL_LINK_MAX_AGE if max_age is None else max_age)
     pk = data.get("p")
     if not isinstance(pk, int):
         raise TokenProblem("invalid")
@@ -70,11 +53,12 @@ def read_token(token: str, max_age: int | None = None) -> OnboardingPlan:
         raise TokenProblem("invalid")
     if plan.token_version != data.get("v"):
         raise TokenProblem("expired")
-    return plan
+    return plan, data
 
 
-def read_supporter_token(token: str, max_age: int | None = None) -> Supporter:
-    data = _unsign(token, SUPPORTER_SALT, max_age)
+def _supporter(token: str, max_age: int | None) -> tuple[Supporter, dict]:
+    age = PORTAL_LINK_MAX_AGE if max_age is None else max_age
+    data = magiclinks.read(SUPPORTER_SALT, token, age)
     pk = data.get("s")
     if not isinstance(pk, int):
         raise TokenProblem("invalid")
@@ -83,4 +67,30 @@ def read_supporter_token(token: str, max_age: int | None = None) -> Supporter:
         raise TokenProblem("invalid")
     if supporter.token_version != data.get("v"):
         raise TokenProblem("expired")
+    return supporter, data
+
+
+def read_token(token: str, max_age: int | None = None) -> OnboardingPlan:
+    """The plan of a valid link, without using it up."""
+    return _plan(token, max_age)[0]
+
+
+def read_supporter_token(token: str, max_age: int | None = None) -> Supporter:
+    """The supporter of a valid link, without using it up."""
+    return _supporter(token, max_age)[0]
+
+
+def open_token(session: Any, token: str) -> OnboardingPlan:
+    """The plan of a link this session may use (the first session to open it)."""
+    plan, data = _plan(token, None)
+    magiclinks.use_in_session(session, PLAN_SALT, data, PORTAL_LINK_MAX_AGE, PORTAL_SESSION_AGE)
+    return plan
+
+
+def open_supporter_token(session: Any, token: str) -> Supporter:
+    """The supporter of a link this session may use (the first session to open it)."""
+    supporter, data = _supporter(token, None)
+    magiclinks.use_in_session(
+        session, SUPPORTER_SALT, data, PORTAL_LINK_MAX_AGE, PORTAL_SESSION_AGE
+    )
     return supporter

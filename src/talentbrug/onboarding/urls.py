@@ -34,7 +34,8 @@ urlpatterns = [
     path(f"{P}taken/nieuw/", views.task_add, name="task_add"),
     path(f"{P}taken/<int:task_pk>/", views.task_edit, name="task_edit"),
     path(f"{P}taken/<int:task_pk>/status/", views.task_transition, name="task_transition"),
-    # The supporter's page comes before the new hire's: 'begeleider' is not a token.
+    # Log-out and the supporter's page come before the new hire's: they are not tokens.
+    path("inwerken/uitloggen/", views.portal_logout, name="portal_logout"),
     path("inwerken/begeleider/<str:token>/", views.supporter_portal, name="supporter_portal"),
     path(
         "inwerken/begeleider/<str:token>/taken/<int:task_pk>/klaar/",

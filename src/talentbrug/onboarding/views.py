@@ -776,6 +776,13 @@ def _activate_language(request: HttpRequest, language: str) -> None:
         request.LANGUAGE_CODE = language
 
 
+@require_POST
+def portal_logout(request: HttpRequest) -> HttpResponse:
+    """End the whole session: the portal pages need a new link from the e-mail after this."""
+    request.session.flush()
+    return render(request, "onboarding/portal/logged_out.html")
+
+
 def _link_problem(request: HttpRequest, reason: str) -> HttpResponse:
     return render(
         request,
@@ -790,7 +797,7 @@ def portal_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     @never_cache
     def wrapper(request: HttpRequest, token: str, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
-            plan = tokens.read_token(token)
+            plan = tokens.open_token(request.session, token)
         except tokens.TokenProblem as problem:
             return _link_problem(request, problem.reason)
         _activate_language(request, plan.preferred_language)
@@ -1040,7 +1047,7 @@ def supporter_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
     @never_cache
     def wrapper(request: HttpRequest, token: str, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
-            supporter = tokens.read_supporter_token(token)
+            supporter = tokens.open_supporter_token(request.session, token)
         except tokens.TokenProblem as problem:
             return _link_problem(request, problem.reason)
         _activate_language(request, supporter.message_language)

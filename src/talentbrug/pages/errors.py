@@ -6,6 +6,11 @@ def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpR
     return render(request, "pages/403.html", {"reason": str(exception or "")}, status=403)
 
 
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """A request Django cannot read (a broken upload, headers over a limit): say what to do."""
+    return render(request, "pages/400.html", status=400)
+
+
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "pages/404.html", status=404)
 

@@ -13,3 +13,18 @@ class PrivacyConfig(AppConfig):
 
         periodic.register("privacy.purge_expired", tasks.purge_expired)
         periodic.register("privacy.remove_orphan_files", tasks.remove_orphan_files)
+        allow_long_upload_names()
+
+
+# Django refuses a multipart request whose part headers exceed 1,024 bytes (a DoS guard) with
+# a bare "Bad Request (400)". A file name of 1,000 characters (2-4 bytes each in UTF-8) is a
+# real case (a name copied from a web page), so the bound is 8 KB, the same as a proxy's
+# header line. The name is then shortened by ``privacy.filecheck`` / ``docanalysis.policy``.
+MAX_PART_HEADER_BYTES = 8 * 1024
+
+
+def allow_long_upload_names() -> None:
+    from django.http import multipartparser
+
+    if multipartparser.MAX_TOTAL_HEADER_SIZE < MAX_PART_HEADER_BYTES:
+        multipartparser.MAX_TOTAL_HEADER_SIZE = MAX_PART_HEADER_BYTES

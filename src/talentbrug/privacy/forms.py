@@ -5,8 +5,18 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from talentbrug.vacancies.forms import style
+
 from .constants import ObjectionOutcome, Processing
 from .models import RetentionPolicy
+
+
+class StyledForm(forms.Form):
+    """Every widget gets its NL Design System class and linked help and error texts."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        style(self)
 
 
 class PolicyForm(forms.ModelForm):
@@ -32,9 +42,10 @@ class PolicyForm(forms.ModelForm):
             organisation_id=org
         )
         self.fields["records_collection"].queryset = Collection.objects.filter(organisation_id=org)
+        style(self)
 
 
-class VacancyTermForm(forms.Form):
+class VacancyTermForm(StyledForm):
     rejected_days = forms.IntegerField(
         label=_("Bewaartermijn na afloop (dagen)"), min_value=0, max_value=365
     )
@@ -47,7 +58,7 @@ class VacancyTermForm(forms.Form):
     )
 
 
-class PersonForm(forms.Form):
+class PersonForm(StyledForm):
     email = forms.EmailField(
         label=_("E-mailadres van de kandidaat"),
         max_length=254,
@@ -66,7 +77,7 @@ class ObjectionForm(PersonForm):
     processing = forms.ChoiceField(label=_("Bezwaar tegen"), choices=Processing.choices)
 
 
-class DecideObjectionForm(forms.Form):
+class DecideObjectionForm(StyledForm):
     outcome = forms.ChoiceField(
         label=_("Beslissing"),
         choices=[

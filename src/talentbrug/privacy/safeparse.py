@@ -101,14 +101,25 @@ def analyse(
     content = _read(source)
     if len(content) > MAX_INPUT_BYTES:
         return _failed(content, name, "safeparse: file too large to analyse")
-    header = json.dumps(
-        {
-            "name": name,
-            "limits": dataclasses.asdict(limits),
-            "cpu_seconds": max(1, int(timeout)),
-            "memory_mb": memory_mb,
-        }
-    ).encode()
+    header = {
+        "name": name,
+        "limits": dataclasses.asdict(limits),
+        "cpu_seconds": max(1, int(timeout)),
+        "memory_mb": memory_mb,
+    }
+    answer = _run_child(header, content, timeout, _module)
+    if isinstance(answer, str):
+        return _failed(content, name, answer)
+    try:
+        return _from_dict(answer)
+    except (ValueError, TypeError, KeyError):
+        return _failed(content, name, "safeparse: unreadable answer from the parser")
+
+
+def _run_child(
+    header: dict[str, Any], content: bytes, timeout: float, module: str
+) -> dict[str, Any] | str:
+    """Run the child on ``content``; its JSON answer, or a short error (never raises)."""
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "PYTHONPATH": os.pathsep.join(p for p in sys.path if p),
@@ -116,23 +127,86 @@ def analyse(
     }
     try:
         proc = subprocess.run(  # noqa: S603 - our own module, argument list, no shell
-            [sys.executable, "-s", "-m", _module],
-            input=header + b"\n" + content,
+            [sys.executable, "-s", "-m", module],
+            input=json.dumps(header).encode() + b"\n" + content,
             capture_output=True,
             timeout=timeout + 5,
             env=env,
             check=False,
         )
     except subprocess.TimeoutExpired:
-        return _failed(content, name, f"safeparse: stopped after {timeout:.0f} s")
+        return f"safeparse: stopped after {timeout:.0f} s"
     if proc.returncode != 0 or not proc.stdout:
-        return _failed(
-            content, name, f"safeparse: parser stopped (exit {proc.returncode}, over a limit)"
-        )
+        return f"safeparse: parser stopped (exit {proc.returncode}, over a limit)"
     try:
-        return _from_dict(json.loads(proc.stdout))
-    except (ValueError, TypeError, KeyError):
-        return _failed(content, name, "safeparse: unreadable answer from the parser")
+        answer = json.loads(proc.stdout)
+    except ValueError:
+        return "safeparse: unreadable answer from the parser"
+    return answer if isinstance(answer, dict) else "safeparse: unreadable answer from the parser"
+
+
+@dataclasses.dataclass(frozen=True)
+class PdfFacts:
+    """What a quick look at a PDF says: password, page count, or why it could not be read."""
+
+    encrypted: bool = False
+    pages: int = 0  # counted up to the limit; more than ``max_pages`` means "too many"
+    error: str = ""
+
+
+PDF_FACTS_TIMEOUT = 10.0  # seconds; a normal CV takes well under one
+PDF_FACTS_MEMORY_MB = 384
+
+
+def pdf_facts(
+    source: bytes | IO[bytes],
+    *,
+    max_pages: int,
+    timeout: float = PDF_FACTS_TIMEOUT,
+    memory_mb: int = PDF_FACTS_MEMORY_MB,
+    _module: str = "talentbrug.privacy.safeparse",
+) -> PdfFacts:
+    """Is the PDF encrypted, and how many pages has it? Read in a limited child process.
+
+    The page count declared in the page tree is read first (cheap, lazy); only when that
+    is within ``max_pages`` is the real page tree walked. A PDF over a limit (time,
+    memory) gives ``error`` and is refused by the caller, never a stuck request.
+    """
+    content = _read(source)
+    header = {
+        "mode": "pdf_facts",
+        "max_pages": max_pages,
+        "cpu_seconds": max(1, int(timeout)),
+        "memory_mb": memory_mb,
+    }
+    answer = _run_child(header, content, timeout, _module)
+    if isinstance(answer, str):
+        return PdfFacts(error=answer)
+    return PdfFacts(
+        encrypted=bool(answer.get("encrypted")),
+        pages=int(answer.get("pages") or 0),
+        error=str(answer.get("error") or ""),
+    )
+
+
+def _pdf_facts_child(content: bytes, max_pages: int) -> dict[str, Any]:
+    import io
+
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(content), strict=False)
+        if reader.is_encrypted:
+            return {"encrypted": True}
+        try:
+            declared = int(reader.trailer["/Root"]["/Pages"]["/Count"])
+        except Exception:
+            declared = 0
+        if declared > max_pages:
+            return {"pages": declared}
+        return {"pages": len(reader.pages)}
+    except Exception as exc:
+        return {"error": f"{type(exc).__name__}: {exc}"[:300]}
 
 
 def limited_input() -> tuple[dict[str, Any], bytes]:
@@ -153,6 +227,9 @@ def limited_input() -> tuple[dict[str, Any], bytes]:
 def _child() -> int:
     """Child: limits first, then parse; answers JSON on stdout."""
     header, content = limited_input()
+    if header.get("mode") == "pdf_facts":
+        sys.stdout.write(json.dumps(_pdf_facts_child(content, int(header["max_pages"]))))
+        return 0
     from talentbrug.docanalysis import analyse as real_analyse
 
     limits = Limits(**header["limits"])

@@ -734,10 +734,14 @@ def decide_objection(objection: Objection, user: Any, outcome: str, note: str = 
 
 
 def export_for_staff(candidate: Candidate, *, user: Any, organisation: Any) -> bytes:
-    """The same ZIP as the portal's download, for HR to send to a person without a link."""
+    """What ``organisation`` holds on the person, for an access request without a link.
+
+    Only this organisation's rows: a person who also applied elsewhere gets that part from the
+    other organisation or from their own download in the portal (docs/privacy-export.md).
+    """
     from talentbrug.applications.exports import export_zip
 
-    data = export_zip(candidate)
+    data = export_zip(candidate, organisation=organisation)
     record_event(
         "privacy.export_made",
         actor=user,

@@ -121,13 +121,17 @@ def requests(request: HttpRequest) -> HttpResponse:
     rows = []
     for item in services.requests_for(organisation).order_by("requested_at")[:500]:
         deadline = services.erasure_deadline(item)
+        outcome = getattr(item, "outcome", None)
         rows.append(
             {
                 "request": item,
                 "deadline": deadline,
                 "days_left": (deadline - now).days,
                 "open": item.status == DeletionRequestStatus.REQUESTED,
-                "outcome": getattr(item, "outcome", None),
+                "outcome": outcome,
+                # Another organisation's counts would tell where else the person applied.
+                "outcome_elsewhere": outcome is not None
+                and outcome.organisation_id != organisation.pk,
             }
         )
     rows.sort(key=lambda r: (not r["open"], r["deadline"]))

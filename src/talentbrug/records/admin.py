@@ -7,7 +7,9 @@ from .models import (
     DecisionLog,
     DestructionList,
     DestructionListItem,
+    DestructionOverride,
     Document,
+    ListReview,
     RecordsSettings,
     SelectielijstCategory,
 )
@@ -28,6 +30,10 @@ class RecordsSettingsAdmin(admin.ModelAdmin):
 class CollectionAdmin(admin.ModelAdmin):
     list_display = ["name", "organisation", "analysis_done", "analysis_total"]
     list_filter = ["organisation"]
+
+    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        # Deleting a collection would delete its records past every destruction guard.
+        return False
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -66,3 +72,14 @@ class DestructionListAdmin(ReadOnlyAdmin):
     list_display = ["name", "organisation", "status", "created_at"]
     list_filter = ["status", "organisation"]
     inlines = [ItemInline]
+
+
+@admin.register(DestructionOverride)
+class DestructionOverrideAdmin(ReadOnlyAdmin):
+    list_display = ["document", "status", "requested_by", "decided_by", "requested_at"]
+    list_filter = ["status"]
+
+
+@admin.register(ListReview)
+class ListReviewAdmin(ReadOnlyAdmin):
+    list_display = ["destruction_list", "user", "outcome", "created_at"]

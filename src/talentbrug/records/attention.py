@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from talentbrug.accounts.access import can, scoped
 from talentbrug.pages.navigation import AttentionItem, NavItem, register_attention, register_nav
 
-from .constants import Decision, ListStatus
+from .constants import Decision, ListStatus, OverrideStatus
 
 register_nav(
     NavItem("records:index", gettext_lazy("Bewaren of weggooien"), "records.view", order=600)
@@ -19,17 +19,14 @@ register_nav(
 
 @register_attention
 def records_attention(request: HttpRequest) -> list[AttentionItem]:
-    from .models import DestructionList, Document
+    from .models import DestructionList, DestructionOverride, Document
 
     items: list[AttentionItem] = []
     organisation = getattr(request, "organisation", None)
+    lists = scoped(DestructionList.objects.all(), organisation)
     if can(request, "records.review"):
-        waiting = (
-            scoped(DestructionList.objects.all(), organisation)
-            .filter(status=ListStatus.IN_REVIEW)
-            .exclude(created_by=request.user)
-            .count()
-        )
+        # In-app notification of "submitted": only lists that name this person as reviewer.
+        waiting = lists.filter(status=ListStatus.IN_REVIEW, reviewers=request.user).count()
         items.append(
             AttentionItem(
                 title=_("Vernietigingslijsten ter beoordeling"),
@@ -37,6 +34,59 @@ def records_attention(request: HttpRequest) -> list[AttentionItem]:
                 url=reverse("records:lists"),
                 action_label=_("Beoordeel vernietigingslijsten"),
                 empty_text=_("Er wachten geen vernietigingslijsten op uw beoordeling."),
+            )
+        )
+        overrides = (
+            scoped(DestructionOverride.objects.all(), organisation)
+            .filter(status=OverrideStatus.REQUESTED)
+            .exclude(requested_by=request.user)
+        )
+        first = overrides.order_by("requested_at").first()
+        if first is not None:
+            items.append(
+                AttentionItem(
+                    title=_("Uitzonderingen op de selectielijst om over te beslissen"),
+                    count=overrides.count(),
+                    url=reverse("records:document_detail", kwargs={"pk": first.document_id})
+                    + "#uitzondering",
+                    action_label=_("Beslis over de uitzondering"),
+                    empty_text="",
+                )
+            )
+    if can(request, "records.manage"):
+        returned = lists.filter(status=ListStatus.CHANGES_REQUESTED, created_by=request.user)
+        if returned.exists():
+            items.append(
+                AttentionItem(
+                    title=_("Uw vernietigingslijsten met gevraagde wijzigingen"),
+                    count=returned.count(),
+                    url=reverse("records:lists"),
+                    action_label=_("Verwerk de wijzigingen"),
+                    empty_text="",
+                )
+            )
+        approved = lists.filter(
+            created_by=request.user,
+            status__in=[ListStatus.APPROVED, ListStatus.ARCHIVIST_APPROVED, ListStatus.COOLING_OFF],
+        )
+        if approved.exists():
+            items.append(
+                AttentionItem(
+                    title=_("Uw goedgekeurde vernietigingslijsten (wachttijd of archivaris)"),
+                    count=approved.count(),
+                    url=reverse("records:lists"),
+                    action_label=_("Bekijk de vernietigingslijsten"),
+                    empty_text="",
+                )
+            )
+    if can(request, "records.archivist"):
+        items.append(
+            AttentionItem(
+                title=_("Vernietigingslijsten voor akkoord archivaris"),
+                count=lists.filter(status=ListStatus.APPROVED).count(),
+                url=reverse("records:lists"),
+                action_label=_("Beoordeel als archivaris"),
+                empty_text=_("Er wachten geen vernietigingslijsten op een archivaris."),
             )
         )
     if can(request, "records.triage"):

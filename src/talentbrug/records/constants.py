@@ -11,6 +11,13 @@ class Waardering(models.TextChoices):
     VERNIETIGEN = "V", _("V – vernietigen na de bewaartermijn")
 
 
+class StartDateRule(models.TextChoices):
+    """From which date a category's bewaartermijn runs."""
+
+    DOCUMENT_DATE = "documentdatum", _("De documentdatum")
+    TRIGGER_DATE = "aanleiding", _("De datum van de aanleiding (per document)")
+
+
 class Decision(models.TextChoices):
     UNDECIDED = "undecided", _("Nog niet beslist")
     KEEP = "keep", _("Bewaren")
@@ -38,6 +45,7 @@ class ListStatus(models.TextChoices):
 
     NEW = "nieuw", _("Nieuw")
     IN_REVIEW = "ter_beoordeling", _("Ter beoordeling")
+    CHANGES_REQUESTED = "wijzigingen_gevraagd", _("Wijzigingen gevraagd")
     APPROVED = "goedgekeurd", _("Goedgekeurd")
     ARCHIVIST_APPROVED = "archivaris_akkoord", _("Akkoord archivaris")
     COOLING_OFF = "wachttijd", _("Wachttijd")
@@ -51,6 +59,7 @@ class ItemStatus(models.TextChoices):
     EXCLUDED = "uitgezonderd", _("Uitgezonderd")
     RESTORED = "teruggezet", _("Teruggezet")
     HELD = "geblokkeerd", _("Niet vernietigd: juridische blokkade")
+    REFUSED = "geweigerd", _("Niet vernietigd: mag nog niet weg")
     DESTROYED = "vernietigd", _("Vernietigd")
 
 
@@ -62,6 +71,25 @@ LOCKED_LIST_STATUSES = (
     ListStatus.COOLING_OFF,
     ListStatus.DESTROYING,
 )
-ACTIVE_LIST_STATUSES = (ListStatus.NEW, *LOCKED_LIST_STATUSES)
+# Lists the maker may still change (a changed decision takes the document off the list).
+EDITABLE_LIST_STATUSES = (ListStatus.NEW, ListStatus.CHANGES_REQUESTED)
+ACTIVE_LIST_STATUSES = (*EDITABLE_LIST_STATUSES, *LOCKED_LIST_STATUSES)
 # Item statuses that still count as "on the list".
 LIVE_ITEM_STATUSES = (ItemStatus.PROPOSED, ItemStatus.APPROVED)
+
+
+class OverrideStatus(models.TextChoices):
+    """A request to destroy a document that the selectielijst says must stay."""
+
+    REQUESTED = "aangevraagd", _("Aangevraagd")
+    APPROVED = "goedgekeurd", _("Goedgekeurd")
+    REJECTED = "afgewezen", _("Afgewezen")
+
+
+class ReviewOutcome(models.TextChoices):
+    """What a reviewer or the archivist said about a destruction list."""
+
+    APPROVED = "akkoord", _("Akkoord")
+    CHANGES_REQUESTED = "wijzigingen_gevraagd", _("Wijzigingen gevraagd")
+    ARCHIVIST_APPROVED = "archivaris_akkoord", _("Akkoord archivaris")
+    ARCHIVIST_CHANGES = "archivaris_wijzigingen", _("Wijzigingen gevraagd door archivaris")

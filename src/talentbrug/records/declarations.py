@@ -6,8 +6,6 @@ declaration lists exactly what was destroyed: per category, on what basis, when 
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -17,6 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from talentbrug import spreadsheets
 from talentbrug.audit.models import AuditEvent
 from talentbrug.audit.services import record_event
 
@@ -132,12 +131,14 @@ def declaration_table(dl: DestructionList) -> list[list[Any]]:
     ]
 
 
-def declaration_csv(dl: DestructionList, user: Any = None) -> bytes:
+def declaration_csv_content(dl: DestructionList) -> bytes:
+    """The declaration as CSV bytes (UTF-8 with BOM, semicolons), without an audit event."""
     _ensure_destroyed(dl)
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow(CSV_HEADER)
-    writer.writerows(declaration_table(dl))
+    return spreadsheets.csv_bytes(CSV_HEADER, declaration_table(dl))
+
+
+def declaration_csv(dl: DestructionList, user: Any = None) -> bytes:
+    data = declaration_csv_content(dl)
     record_event(
         "records.declaration_downloaded",
         actor=user,
@@ -145,35 +146,16 @@ def declaration_csv(dl: DestructionList, user: Any = None) -> bytes:
         obj=dl,
         format="csv",
     )
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return data
 
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _xlsx_cell(sheet: Any, value: Any) -> Any:
-    """Every value is written as it is; text starting with '=' stays text, never a formula."""
-    if isinstance(value, str) and value.startswith("="):
-        from openpyxl.cell import WriteOnlyCell
-
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"
-        return cell
-    return value
+XLSX_CONTENT_TYPE = spreadsheets.XLSX_CONTENT_TYPE
 
 
 def declaration_xlsx(dl: DestructionList, user: Any = None) -> bytes:
     """The declaration as a spreadsheet: the same header and rows as the CSV."""
     _ensure_destroyed(dl)
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title="Verklaring")
-    sheet.append(CSV_HEADER)
-    for cells in declaration_table(dl):
-        sheet.append([_xlsx_cell(sheet, c) for c in cells])
-    out = io.BytesIO()
-    workbook.save(out)
+    data = spreadsheets.xlsx_bytes("Verklaring", CSV_HEADER, declaration_table(dl))
     record_event(
         "records.declaration_downloaded",
         actor=user,
@@ -181,7 +163,7 @@ def declaration_xlsx(dl: DestructionList, user: Any = None) -> bytes:
         obj=dl,
         format="xlsx",
     )
-    return out.getvalue()
+    return data
 
 
 def declaration_context(dl: DestructionList) -> dict[str, Any]:

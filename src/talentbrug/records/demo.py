@@ -16,7 +16,7 @@ from django.core.files.base import ContentFile
 
 from .constants import Waardering
 from .models import Document, SelectielijstCategory
-from .services import create_collection, import_files
+from .services import create_collection, import_files, update_records_settings
 
 CATEGORIES = [
     (
@@ -192,4 +192,7 @@ def seed(context: dict[str, Any]) -> None:
         Document.objects.filter(collection=collection, path__startswith=prefix).update(
             category=categories[code]
         )
+    # Review as in Open Archiefbeheer: a second records manager (archief2.dictu) reviews,
+    # the archivist (archivaris.dictu) gives the last approval before the cooling-off period.
+    update_records_settings(organisation, manager, cooling_off_days=7, archivist_required=True)
     context["records_collection"] = collection

@@ -125,6 +125,7 @@ class CategoryForm(StyledMixin, forms.ModelForm):
             "waardering",
             "bewaartermijn_years",
             "trigger",
+            "start_date_rule",
             "informatiecategorie",
         ]
 
@@ -174,3 +175,101 @@ class ReasonForm(StyledMixin, forms.Form):
     reason = forms.CharField(
         label=_("Reden"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class DocumentDatesForm(StyledMixin, forms.Form):
+    """The dates from which the bewaartermijn runs, set by hand on the document."""
+
+    document_date = forms.DateField(
+        label=_("Documentdatum"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("De datum van het document zelf, bijvoorbeeld de datum in de brief."),
+    )
+    trigger_date = forms.DateField(
+        label=_("Datum aanleiding"),
+        required=False,
+        widget=DateInput(),
+        help_text=_(
+            "Bijvoorbeeld het einde van de procedure. Nodig als de categorie vanaf de "
+            "aanleiding telt."
+        ),
+    )
+
+
+class OverrideRequestForm(StyledMixin, forms.Form):
+    use_required_attribute = False  # checked on the server; no red field before typing
+    justification = forms.CharField(
+        label=_("Onderbouwing"),
+        min_length=20,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Waarom mag dit document toch weg? Bijvoorbeeld een later besluit van de "
+            "archiefdienst. Minstens 20 tekens."
+        ),
+    )
+    reference = forms.CharField(
+        label=_("Kenmerk besluit"),
+        required=False,
+        max_length=200,
+        help_text=_("Kenmerk van het besluit, als dat er is."),
+    )
+
+
+class CommentForm(StyledMixin, forms.Form):
+    comment = forms.CharField(
+        label=_("Opmerking"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class SubmitListForm(StyledMixin, forms.Form):
+    reviewers = forms.ModelMultipleChoiceField(
+        label=_("Beoordelaars"),
+        queryset=User.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Kies wie de lijst beoordeelt. Zij krijgen een e-mail."),
+        error_messages={"required": _("Kies minstens één collega die de lijst beoordeelt.")},
+    )
+
+    def __init__(self, *args: Any, reviewers: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reviewers"].queryset = reviewers
+        self.fields["reviewers"].widget.attrs["class"] = (
+            "utrecht-checkbox utrecht-checkbox--html-input"
+        )
+
+
+class DestroyConfirmForm(StyledMixin, forms.Form):
+    """Type the list's name to confirm destruction: no destruction by a slip of the mouse."""
+
+    use_required_attribute = False  # checked on the server; no red field before typing
+
+    name = forms.CharField(
+        label=_("Typ de naam van de lijst"),
+        max_length=200,
+        help_text=_("Zo weet u zeker dat u de goede lijst vernietigt."),
+    )
+
+    def __init__(self, *args: Any, expected: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.expected = expected
+        self.fields["name"].widget.attrs["autocomplete"] = "off"
+
+    def clean_name(self) -> str:
+        typed = " ".join(self.cleaned_data["name"].split())
+        if typed != " ".join(self.expected.split()):
+            raise forms.ValidationError(
+                _("De naam klopt niet. Typ precies: %(name)s") % {"name": self.expected}
+            )
+        return typed

@@ -16,6 +16,9 @@ from .constants import (
     ImportStatus,
     ItemStatus,
     ListStatus,
+    OverrideStatus,
+    ReviewOutcome,
+    StartDateRule,
     Waardering,
 )
 
@@ -93,6 +96,17 @@ class SelectielijstCategory(models.Model):
         default=_("na afloop"),
         blank=True,
         help_text=_("Vanaf wanneer de termijn loopt, bijvoorbeeld 'na afloop van de procedure'."),
+    )
+    start_date_rule = models.CharField(
+        _("startdatum van de termijn"),
+        max_length=20,
+        choices=StartDateRule.choices,
+        default=StartDateRule.DOCUMENT_DATE,
+        help_text=_(
+            "Welke datum de bewaartermijn start: de documentdatum (uit het bestand of "
+            "ingevuld), of de datum van de aanleiding die per document wordt ingevuld, "
+            "bijvoorbeeld het einde van de procedure. Zonder die datum mag niets weg."
+        ),
     )
     informatiecategorie = models.CharField(
         _("informatiecategorie"),
@@ -252,6 +266,20 @@ class Document(models.Model):
         blank=True,
         help_text=_("Datum waarvandaan de bewaartermijn telt: wijzigings- of aanmaakdatum."),
     )
+    document_date_by_hand = models.BooleanField(
+        _("documentdatum ingevuld"),
+        default=False,
+        help_text=_("Aan als een medewerker de documentdatum heeft ingevuld of verbeterd."),
+    )
+    trigger_date = models.DateField(
+        _("datum aanleiding"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Datum van de aanleiding waarvandaan de bewaartermijn telt, bijvoorbeeld het einde "
+            "van de procedure. Nodig als de categorie vanaf de aanleiding telt."
+        ),
+    )
     author = models.CharField(
         _("auteur"), max_length=200, blank=True, help_text=_("Auteur uit de eigenschappen.")
     )
@@ -400,6 +428,18 @@ class Document(models.Model):
         blank=True,
         help_text=_("Wanneer bestand en tekst zijn vernietigd. Alleen de kerngegevens blijven."),
     )
+    declaration_of = models.OneToOneField(
+        "DestructionList",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="declaration_record",
+        verbose_name=_("verklaring van"),
+        help_text=_(
+            "Ingevuld als dit document de verklaring van vernietiging van deze lijst is. "
+            "Zo'n document wordt bewaard en kan niet op een vernietigingslijst."
+        ),
+    )
 
     class Meta:
         verbose_name = _("document")
@@ -435,8 +475,20 @@ class Document(models.Model):
         return self.has_email or self.has_phone or self.has_bsn or self.has_iban
 
     @property
+    def effective_category(self) -> SelectielijstCategory | None:
+        """The document's own category, or else the collection's default category."""
+        return self.category or self.collection.default_category
+
+    @property
     def term_date(self) -> date | None:
-        return self.document_date or (self.imported_at.date() if self.imported_at else None)
+        """The date from which the bewaartermijn runs; None when it is not known.
+
+        Never the upload day: a term counted from the day a file reached Talentbrug would
+        look expired (or running) when nobody knows when the record was made.
+        """
+        from .retention import start_date
+
+        return start_date(self, self.effective_category)
 
 
 class DecisionLog(models.Model):
@@ -607,6 +659,13 @@ class DestructionList(models.Model):
     abort_reason = models.TextField(
         _("reden afbreken"), blank=True, help_text=_("Waarom de lijst is teruggezet naar nieuw.")
     )
+    reviewers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="+",
+        verbose_name=_("beoordelaars"),
+        help_text=_("De collega's die de opsteller koos om de lijst te beoordelen."),
+    )
 
     class Meta:
         verbose_name = _("vernietigingslijst")
@@ -707,6 +766,125 @@ class DestructionListItem(models.Model):
     @property
     def organisation_id(self) -> int:
         return self.destruction_list.organisation_id
+
+
+class DestructionOverride(models.Model):
+    """Permission to destroy one document that the selectielijst says may not go yet.
+
+    For example after a later decision of the archive. It needs its own written
+    justification and a second person (not the one who asked) to approve it.
+    """
+
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.CASCADE,
+        related_name="destruction_overrides",
+        verbose_name=_("organisatie"),
+        help_text=_("De organisatie van het document."),
+    )
+    document = models.ForeignKey(
+        Document,
+        on_delete=models.CASCADE,
+        related_name="overrides",
+        verbose_name=_("document"),
+        help_text=_("Het document dat toch vernietigd mag worden."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=OverrideStatus.choices,
+        default=OverrideStatus.REQUESTED,
+        help_text=_("Aangevraagd, goedgekeurd of afgewezen."),
+    )
+    justification = models.TextField(
+        _("onderbouwing"),
+        help_text=_("Waarom dit document toch weg mag, bijvoorbeeld een later besluit."),
+    )
+    reference = models.CharField(
+        _("kenmerk besluit"),
+        max_length=200,
+        blank=True,
+        help_text=_("Kenmerk van het besluit waarop de uitzondering rust, als dat er is."),
+    )
+    refusal = models.CharField(
+        _("weigering"),
+        max_length=300,
+        help_text=_("Waarom de selectielijst vernietiging weigerde, op het moment van aanvragen."),
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("aangevraagd door"),
+        help_text=_("Wie de uitzondering aanvroeg."),
+    )
+    requested_at = models.DateTimeField(
+        _("aangevraagd op"), auto_now_add=True, help_text=_("Wanneer de aanvraag is gedaan.")
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("beslist door"),
+        help_text=_("De tweede persoon die goedkeurde of afwees."),
+    )
+    decided_at = models.DateTimeField(
+        _("beslist op"), null=True, blank=True, help_text=_("Wanneer is beslist.")
+    )
+    decision_comment = models.TextField(
+        _("toelichting beslissing"),
+        blank=True,
+        help_text=_("Toelichting van wie goedkeurde of afwees."),
+    )
+
+    class Meta:
+        verbose_name = _("uitzondering op de selectielijst")
+        verbose_name_plural = _("uitzonderingen op de selectielijst")
+        ordering = ["-requested_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.document_id}: {self.get_status_display()}"
+
+
+class ListReview(models.Model):
+    """One review of a destruction list: approval or changes asked, with a comment."""
+
+    destruction_list = models.ForeignKey(
+        DestructionList,
+        on_delete=models.CASCADE,
+        related_name="reviews",
+        verbose_name=_("vernietigingslijst"),
+        help_text=_("De beoordeelde lijst."),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("beoordelaar"),
+        help_text=_("Wie de lijst beoordeelde."),
+    )
+    outcome = models.CharField(
+        _("uitkomst"),
+        max_length=30,
+        choices=ReviewOutcome.choices,
+        help_text=_("Akkoord of wijzigingen gevraagd."),
+    )
+    comment = models.TextField(
+        _("opmerking"), blank=True, help_text=_("Toelichting voor de opsteller.")
+    )
+    created_at = models.DateTimeField(
+        _("op"), auto_now_add=True, help_text=_("Wanneer de beoordeling is gegeven.")
+    )
+
+    class Meta:
+        verbose_name = _("beoordeling van een vernietigingslijst")
+        verbose_name_plural = _("beoordelingen van vernietigingslijsten")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.destruction_list_id}: {self.get_outcome_display()}"
 
 
 def archive_upload_to(instance: ZipImport, filename: str) -> str:

@@ -6,6 +6,7 @@ input raises ``ValidationError`` with a message for people and changes nothing.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import os
 import random
@@ -16,35 +17,42 @@ import time
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import OperationalError, connection, transaction
-from django.db.models import Case, F, Q, When
+from django.db.models import Case, Exists, F, OuterRef, Q, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from talentbrug.accounts.access import user_can, users_who_can
 from talentbrug.audit.services import record_event
 from talentbrug.docanalysis import (
     DocType,
     Limits,
     NearDuplicateIndex,
     analyse,
+    detect_type,
     signature_from_hex,
 )
+from talentbrug.docanalysis.analyse import OFFICE_TYPES
 from talentbrug.docanalysis.macros import macro_reason
 from talentbrug.docanalysis.similarity import signature_to_hex
 from talentbrug.pages import jobs
 from talentbrug.pages.jobs import hold_point
+from talentbrug.privacy.filecheck import Purpose, UploadRejected, check_file
+from talentbrug.privacy.safeparse import analyse as safe_analyse
 from talentbrug.privacy.virusscan import records_problem as virus_problem
 
 from .constants import (
     ACTIVE_LIST_STATUSES,
+    EDITABLE_LIST_STATUSES,
     LIVE_ITEM_STATUSES,
     LOCKED_LIST_STATUSES,
     AnalysisStatus,
@@ -52,6 +60,8 @@ from .constants import (
     ImportStatus,
     ItemStatus,
     ListStatus,
+    OverrideStatus,
+    ReviewOutcome,
 )
 from .models import (
     MAX_TEXT_CHARS,
@@ -59,11 +69,15 @@ from .models import (
     DecisionLog,
     DestructionList,
     DestructionListItem,
+    DestructionOverride,
     Document,
+    ListReview,
     RecordsSettings,
     SelectielijstCategory,
     ZipImport,
 )
+from .notifications import notify_list_event
+from .retention import Verdict, document_verdict
 
 T = TypeVar("T")
 CHUNK = 1024 * 1024
@@ -84,6 +98,11 @@ UNSUPPORTED_TYPES = {
 
 def max_file_bytes() -> int:
     return int(getattr(settings, "RECORDS_MAX_FILE_BYTES", 200 * 1024 * 1024))
+
+
+def file_read_seconds() -> float:
+    """Time budget for reading one file of a server folder (a slow or stuck share)."""
+    return float(getattr(settings, "RECORDS_IMPORT_FILE_SECONDS", 60))
 
 
 def max_zip_total_bytes() -> int:
@@ -206,8 +225,28 @@ def clean_path(raw: str) -> tuple[str, str]:
     return cleaned, problem
 
 
-def _bounded_copy(source: IO[bytes], limit: int) -> tuple[IO[bytes] | None, int]:
-    """Copy at most ``limit`` bytes into a temporary file; (None, size) when over the limit."""
+class ReadTooSlow(Exception):
+    """Reading one file took longer than its time budget."""
+
+
+def _short_name(name: str, limit: int) -> str:
+    """``name`` cut to ``limit`` characters in the middle, so its extension stays visible."""
+    if len(name) <= limit:
+        return name
+    stem, dot, ext = name.rpartition(".")
+    if not dot or len(ext) > 10:
+        return name[:limit]
+    return stem[: limit - len(ext) - 2] + "…." + ext
+
+
+def _bounded_copy(
+    source: IO[bytes], limit: int, deadline: float | None = None
+) -> tuple[IO[bytes] | None, int]:
+    """Copy at most ``limit`` bytes into a temporary file; (None, size) when over the limit.
+
+    With a ``deadline`` (``time.monotonic()`` value), :class:`ReadTooSlow` is raised when it
+    passes between two chunks.
+    """
     spool = tempfile.SpooledTemporaryFile(max_size=8 * CHUNK)  # noqa: SIM115 - returned
     size = 0
     while chunk := source.read(CHUNK):
@@ -216,8 +255,29 @@ def _bounded_copy(source: IO[bytes], limit: int) -> tuple[IO[bytes] | None, int]
             spool.close()
             return None, size
         spool.write(chunk)
+        if deadline is not None and time.monotonic() > deadline:
+            spool.close()
+            raise ReadTooSlow
     spool.seek(0)
     return spool, size
+
+
+def _content_problem(item: Incoming, organisation: Any, name: str) -> str:
+    """Why a file is not stored (virus, active content), or "" when it may be stored.
+
+    Reads the copy of the file only: runs before any database transaction is open.
+    """
+    assert item.stream is not None
+    # clamd when configured: infected → unreadable card, file not stored;
+    # scanner down → ValidationError, nothing of the import is kept.
+    problem = virus_problem(item.stream, organisation)
+    if problem or item.size == 0:  # empty files stay cards (suggested for discarding)
+        return problem
+    try:
+        check_file(item.stream, Purpose.RECORDS, max_bytes=max_file_bytes(), name=name)
+    except UploadRejected as exc:
+        return exc.message
+    return ""
 
 
 def _store(
@@ -226,53 +286,56 @@ def _store(
     incoming: Iterable[Incoming],
     finish: Callable[[list[Document], int], None] | None = None,
 ) -> list[Document]:
-    """Create documents (and their stored files) in one transaction; analysis comes after.
+    """Create documents and their stored files; analysis comes after.
+
+    Files are read, checked and written to storage first, with no transaction open: reading
+    a slow share or a big ZIP must never hold SQLite's write lock. The rows are then
+    inserted in one short transaction; when anything fails, the stored files are removed
+    (after a killed process, the orphan-file sweep removes them).
 
     ``finish(created, unreadable)`` runs inside that transaction, after the last row: a ZIP
     import marks itself done there, so its documents and its "done" commit together (or not
     at all, when ``finish`` raises).
     """
-    created: list[Document] = []
-    pending: list[Document] = []  # inserted in chunks (one INSERT per chunk, not per file)
+    documents: list[Document] = []
     stored: list[str] = []
     unreadable = 0
     try:
-        with transaction.atomic():
-            for item in incoming:
-                path, path_problem = clean_path(item.path)
-                document = Document(
-                    organisation=collection.organisation,
-                    collection=collection,
-                    path=path,
-                    name=path.rsplit("/", 1)[-1][:300],
-                    size=item.size,
-                    source_modified=item.modified,
-                )
-                problem = item.problem or path_problem
+        for item in incoming:
+            path, path_problem = clean_path(item.path)
+            document = Document(
+                organisation=collection.organisation,
+                collection=collection,
+                path=path,
+                name=_short_name(path.rsplit("/", 1)[-1], 300),
+                size=item.size,
+                source_modified=item.modified,
+            )
+            problem = item.problem or path_problem
+            try:
                 if not problem and item.stream is not None:
-                    # clamd when configured: infected → unreadable card, file not stored;
-                    # scanner down → ValidationError, nothing of the import is kept.
-                    problem = virus_problem(item.stream, collection.organisation)
-                try:
-                    if problem or item.stream is None:
-                        document.analysis_status = AnalysisStatus.UNREADABLE
-                        document.unreadable_reason = (problem or _("Bestand ontbreekt"))[:300]
-                        unreadable += 1
-                    else:
-                        document.file.save(document.name, File(item.stream), save=False)
-                        stored.append(document.file.name)
-                        if len(stored) == 1:
-                            hold_point("records.import")  # test-only (kill tests)
-                finally:
-                    # Close (and free) each copy at once: a folder or ZIP is streamed, so
-                    # memory stays flat however many files come in.
-                    if item.stream is not None:
-                        item.stream.close()
-                pending.append(document)
-                if len(pending) >= STORE_INSERT_CHUNK:
-                    created += Document.objects.bulk_create(pending)
-                    pending = []
-            created += Document.objects.bulk_create(pending)
+                    problem = _content_problem(item, collection.organisation, document.name)
+                if problem or item.stream is None:
+                    document.analysis_status = AnalysisStatus.UNREADABLE
+                    document.unreadable_reason = (problem or _("Bestand ontbreekt"))[:300]
+                    unreadable += 1
+                else:
+                    document.file.save(document.name, File(item.stream), save=False)
+                    stored.append(document.file.name)
+                    if len(stored) == 1:
+                        hold_point("records.import")  # test-only (kill tests)
+            finally:
+                # Close (and free) each copy at once: a folder or ZIP is streamed, so
+                # memory stays flat however many files come in.
+                if item.stream is not None:
+                    item.stream.close()
+            documents.append(document)
+        created: list[Document] = []
+        with transaction.atomic():
+            for start in range(0, len(documents), STORE_INSERT_CHUNK):
+                # one INSERT per chunk, not per file
+                chunk = documents[start : start + STORE_INSERT_CHUNK]
+                created += Document.objects.bulk_create(chunk)
             Collection.objects.filter(pk=collection.pk).update(
                 analysis_total=F("analysis_total") + len(created),
                 analysis_done=F("analysis_done") + unreadable,
@@ -597,7 +660,16 @@ def _folder_target(root_name: str, subpath: str) -> Path:
 
 
 def _folder_members(target: Path) -> Iterator[Incoming]:
+    """Each file under ``target``, read one at a time within its time budget.
+
+    The type of every entry is checked with ``lstat`` before it is opened: only regular files
+    are read (a named pipe, socket or device would block or never end), symbolic links are
+    never followed, and files are opened with ``O_NOFOLLOW | O_NONBLOCK`` and checked again
+    with ``fstat`` (the entry may have been swapped between the two looks).
+    """
     limit = max_file_bytes()
+    budget = file_read_seconds()
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     for dirpath, dirnames, filenames in os.walk(target, followlinks=False):
         current = Path(dirpath)
         for dirname in sorted(dirnames):
@@ -609,25 +681,42 @@ def _folder_members(target: Path) -> Iterator[Incoming]:
         for filename in sorted(filenames):
             full = current / filename
             rel = str(full.relative_to(target))
-            if full.is_symlink():
-                yield Incoming(rel, None, 0, _("Symbolische koppeling, niet gevolgd"))
-                continue
-            try:
-                fd = os.open(full, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-            except OSError:
-                yield Incoming(rel, None, 0, _("Kan het bestand niet openen"))
-                continue
-            with os.fdopen(fd, "rb") as fh:
-                info = os.fstat(fh.fileno())
-                if not stat.S_ISREG(info.st_mode):
-                    yield Incoming(rel, None, 0, _("Geen gewoon bestand"))
-                    continue
-                copy, size = _bounded_copy(fh, limit)
-            if copy is None:
-                yield Incoming(rel, None, size, _("Te groot om in te lezen"))
-            else:
-                mtime = datetime.fromtimestamp(info.st_mtime, tz=UTC)
-                yield Incoming(rel, copy, size, modified=mtime)
+            yield _folder_member(full, rel, flags, limit, budget)
+
+
+def _folder_member(full: Path, rel: str, flags: int, limit: int, budget: float) -> Incoming:
+    not_regular = _("Geen gewoon bestand (bijvoorbeeld een pipe of apparaat); niet gelezen")
+    try:
+        info = os.lstat(full)
+    except OSError:
+        return Incoming(rel, None, 0, _("Kan het bestand niet openen"))
+    if stat.S_ISLNK(info.st_mode):
+        return Incoming(rel, None, 0, _("Symbolische koppeling, niet gevolgd"))
+    if not stat.S_ISREG(info.st_mode):
+        return Incoming(rel, None, 0, not_regular)
+    try:
+        fd = os.open(full, flags)
+    except OSError:
+        return Incoming(rel, None, 0, _("Kan het bestand niet openen"))
+    with os.fdopen(fd, "rb") as fh:
+        opened = os.fstat(fh.fileno())
+        if not stat.S_ISREG(opened.st_mode) or opened.st_ino != info.st_ino:
+            return Incoming(rel, None, 0, not_regular)
+        try:
+            copy, size = _bounded_copy(fh, limit, time.monotonic() + budget)
+        except ReadTooSlow:
+            return Incoming(
+                rel,
+                None,
+                opened.st_size,
+                _("Inlezen duurde langer dan %(seconds)s seconden; niet gelezen")
+                % {"seconds": int(budget)},
+            )
+        except OSError:
+            return Incoming(rel, None, opened.st_size, _("Kan het bestand niet lezen"))
+    if copy is None:
+        return Incoming(rel, None, size, _("Te groot om in te lezen"))
+    return Incoming(rel, copy, size, modified=datetime.fromtimestamp(opened.st_mtime, tz=UTC))
 
 
 def import_folder(
@@ -651,8 +740,21 @@ def import_folder(
 
 def _unreadable_reason(errors: list[str], has_text: bool, doc_type: DocType) -> str:
     joined = " ".join(errors).lower()
-    if "encrypt" in joined or "password" in joined:
-        return _("Versleuteld bestand")
+    if "encrypt" in joined or "password" in joined or "decrypt" in joined:
+        return _(
+            "Versleuteld met een wachtwoord: de inhoud is niet te lezen. Vraag een versie "
+            "zonder wachtwoord, of beoordeel het bestand op naam en map."
+        )
+    if "suspicious compression" in joined or "zip bomb" in joined:
+        return _(
+            "Verdacht sterk ingepakt (mogelijke zipbom): niet geopend. Beoordeel het bestand op "
+            "naam en map."
+        )
+    if "safeparse:" in joined:
+        return _(
+            "Te zwaar om te lezen (te veel pagina's, tijd of geheugen). Beoordeel het "
+            "bestand op naam en map, of open het zelf."
+        )
     if "too large" in joined:
         return _("Te groot om te lezen")
     if doc_type in UNSUPPORTED_TYPES:
@@ -668,6 +770,9 @@ def _unreadable_reason(errors: list[str], has_text: bool, doc_type: DocType) -> 
 # export) is therefore read for its first ~800 KB only (4 bytes per character at most); its
 # checksum and size still cover the whole file.
 ANALYSIS_LIMITS = Limits(max_text_chars=MAX_TEXT_CHARS)
+# Types whose parsers can be driven into long runs or large memory by a crafted file. Plain
+# text, e-mail and images are read in-process (a child costs ~0.3-0.9 s to start).
+LIMITED_PARSE_TYPES = frozenset({DocType.PDF, DocType.MSG, DocType.ZIP, DocType.RTF, *OFFICE_TYPES})
 # Analysis results are written in chunks: one transaction per chunk instead of one per
 # document (a commit costs milliseconds on SQLite), but bounded in memory (texts are large).
 ANALYSIS_WRITE_CHUNK = 50
@@ -681,7 +786,13 @@ def _read_document(document: Document) -> dict[str, Any]:
             raise FileNotFoundError("no file")
         with document.file.open("rb") as fh:
             macro = macro_reason(fh, document.name)
-            result = analyse(fh, name=document.name, limits=ANALYSIS_LIMITS)
+            doc_type, _warnings = detect_type(fh)
+            if doc_type in LIMITED_PARSE_TYPES:
+                # PDFs and containers: a crafted file can take minutes and gigabytes, so
+                # they are parsed in a child process with CPU, memory and time limits.
+                result = safe_analyse(fh, name=document.name, limits=ANALYSIS_LIMITS)
+            else:
+                result = analyse(fh, name=document.name, limits=ANALYSIS_LIMITS)
     except Exception as exc:
         return {
             "analysis_status": AnalysisStatus.UNREADABLE,
@@ -903,6 +1014,10 @@ def _live_item(document: Document, statuses: Iterable[str]) -> DestructionListIt
 def _ensure_not_locked(document: Document) -> None:
     if document.destroyed_at:
         raise ValidationError(_("Dit document is al vernietigd."))
+    if document.declaration_of_id:
+        raise ValidationError(
+            _("Dit is een verklaring van vernietiging. Die wordt altijd bewaard en blijft zo.")
+        )
     item = _live_item(document, LOCKED_LIST_STATUSES)
     if item is not None:
         raise ValidationError(
@@ -921,7 +1036,7 @@ def _drop_from_new_lists(document: Document) -> None:
     DestructionListItem.objects.filter(
         document=document,
         status=ItemStatus.PROPOSED,
-        destruction_list__status=ListStatus.NEW,
+        destruction_list__status__in=EDITABLE_LIST_STATUSES,
     ).delete()
 
 
@@ -1184,6 +1299,137 @@ def set_legal_hold(document: Document, user: Any, *, hold: bool, reference: str 
     return doc
 
 
+# --- Dates and overrides of the selectielijst ---------------------------------------------
+
+
+def set_document_dates(
+    document: Document,
+    user: Any,
+    *,
+    document_date: date | None,
+    trigger_date: date | None,
+) -> Document:
+    """Set (or correct) the dates from which the bewaartermijn runs, by hand."""
+    today = timezone.localdate()
+    for value in (document_date, trigger_date):
+        if value is not None and value > today:
+            raise ValidationError(_("Een datum in de toekomst kan niet. Kies vandaag of eerder."))
+    with transaction.atomic():
+        doc = Document.objects.select_for_update().get(pk=document.pk)
+        _ensure_not_locked(doc)
+        changed = {}
+        if document_date != doc.document_date:
+            changed["document_date"] = document_date
+            changed["document_date_by_hand"] = document_date is not None
+        if trigger_date != doc.trigger_date:
+            changed["trigger_date"] = trigger_date
+        if not changed:
+            return doc
+        for field, value in changed.items():
+            setattr(doc, field, value)
+        doc.save(update_fields=list(changed))
+        _drop_from_new_lists(doc)
+        record_event(
+            "records.document_dates_set",
+            actor=user,
+            organisation=doc.organisation,
+            obj=doc,
+            fields=",".join(sorted(k for k in changed if k != "document_date_by_hand")),
+        )
+    return doc
+
+
+def request_override(
+    document: Document, user: Any, *, justification: str, reference: str = ""
+) -> DestructionOverride:
+    """Ask to destroy a document the selectielijst refuses (→ aangevraagd)."""
+    if len(justification.strip()) < 20:
+        raise ValidationError(
+            _("Schrijf een onderbouwing van minstens 20 tekens: waarom mag dit document toch weg?")
+        )
+    with transaction.atomic():
+        doc = Document.objects.select_for_update().get(pk=document.pk)
+        if doc.destroyed_at:
+            raise ValidationError(_("Dit document is al vernietigd."))
+        verdict = document_verdict(doc, with_override=False)
+        if verdict.destroyable:
+            raise ValidationError(
+                _(
+                    "Dit document mag volgens de selectielijst al weg. Een uitzondering is niet nodig."
+                )
+            )
+        if not verdict.overridable:
+            raise ValidationError(
+                _("Hier kan geen uitzondering: %(reason)s") % {"reason": verdict.reason}
+            )
+        if doc.overrides.filter(
+            status__in=[OverrideStatus.REQUESTED, OverrideStatus.APPROVED]
+        ).exists():
+            raise ValidationError(_("Voor dit document loopt al een uitzondering."))
+        override = DestructionOverride.objects.create(
+            organisation=doc.organisation,
+            document=doc,
+            justification=justification.strip()[:4000],
+            reference=reference.strip()[:200],
+            refusal=verdict.reason[:300],
+            requested_by=user,
+        )
+        record_event(
+            "records.override_requested",
+            actor=user,
+            organisation=doc.organisation,
+            obj=override,
+            document_id=doc.pk,
+            refusal=str(verdict.refusal),
+        )
+    return override
+
+
+def _decide_override(
+    override: DestructionOverride, user: Any, status: str, comment: str
+) -> DestructionOverride:
+    with transaction.atomic():
+        override = DestructionOverride.objects.select_for_update().get(pk=override.pk)
+        if override.status != OverrideStatus.REQUESTED:
+            raise ValidationError(
+                _("Over deze uitzondering is al beslist (%(status)s).")
+                % {"status": override.get_status_display()}
+            )
+        if override.requested_by_id == user.pk:
+            raise ValidationError(
+                _("U heeft deze uitzondering zelf aangevraagd. Een collega moet erover beslissen.")
+            )
+        override.status = status
+        override.decided_by = user
+        override.decided_at = timezone.now()
+        override.decision_comment = comment.strip()[:2000]
+        override.save()
+        record_event(
+            "records.override_approved"
+            if status == OverrideStatus.APPROVED
+            else "records.override_rejected",
+            actor=user,
+            organisation=override.organisation,
+            obj=override,
+            document_id=override.document_id,
+        )
+    return override
+
+
+def approve_override(
+    override: DestructionOverride, user: Any, comment: str = ""
+) -> DestructionOverride:
+    """aangevraagd → goedgekeurd, by a second person. The document may then go on a list."""
+    return _decide_override(override, user, OverrideStatus.APPROVED, comment)
+
+
+def reject_override(override: DestructionOverride, user: Any, comment: str) -> DestructionOverride:
+    """aangevraagd → afgewezen, by a second person, with a reason."""
+    if not comment.strip():
+        raise ValidationError(_("Geef een reden waarom de uitzondering niet doorgaat."))
+    return _decide_override(override, user, OverrideStatus.REJECTED, comment)
+
+
 # --- Destruction lists -------------------------------------------------------------------
 
 
@@ -1199,23 +1445,73 @@ def _lock(dl: DestructionList) -> DestructionList:
     return DestructionList.objects.select_for_update().get(pk=dl.pk)
 
 
-def create_destruction_list(collection: Collection, user: Any, name: str = "") -> DestructionList:
-    """Put every discarded document that is not yet on a list onto a new list (status nieuw)."""
-    with transaction.atomic():
-        busy = DestructionListItem.objects.filter(
-            status__in=LIVE_ITEM_STATUSES, destruction_list__status__in=ACTIVE_LIST_STATUSES
-        ).values("document_id")
-        documents = list(
-            Document.objects.filter(
-                collection=collection,
-                decision=Decision.DISCARD,
-                legal_hold=False,
-                destroyed_at__isnull=True,
-            )
-            .exclude(pk__in=busy)
-            .select_related("category")
+def _item_for(dl: DestructionList, doc: Document) -> DestructionListItem:
+    category = doc.effective_category
+    return DestructionListItem(
+        destruction_list=dl,
+        document=doc,
+        record_name=doc.name,
+        record_path=doc.path,
+        record_sha256=doc.sha256,
+        record_date=doc.term_date,
+        category_code=category.code if category else "",
+        category_name=category.name if category else "",
+        waardering=category.waardering if category else "",
+        bewaartermijn_years=category.bewaartermijn_years if category else None,
+    )
+
+
+def destruction_candidates(
+    collection: Collection, *, today: date | None = None
+) -> tuple[list[Document], list[tuple[Document, Verdict]]]:
+    """Discarded documents not yet on a list: (may go onto a list, refused with verdict)."""
+    busy = DestructionListItem.objects.filter(
+        status__in=LIVE_ITEM_STATUSES, destruction_list__status__in=ACTIVE_LIST_STATUSES
+    ).values("document_id")
+    documents = (
+        Document.objects.filter(
+            collection=collection,
+            decision=Decision.DISCARD,
+            destroyed_at__isnull=True,
         )
+        .exclude(pk__in=busy)
+        .select_related("category", "collection__default_category")
+        .annotate(
+            has_approved_override=Exists(
+                DestructionOverride.objects.filter(
+                    document=OuterRef("pk"), status=OverrideStatus.APPROVED
+                )
+            )
+        )
+    )
+    allowed: list[Document] = []
+    refused: list[tuple[Document, Verdict]] = []
+    for doc in documents:
+        verdict = document_verdict(doc, today=today)
+        if verdict.destroyable:
+            allowed.append(doc)
+        else:
+            refused.append((doc, verdict))
+    return allowed, refused
+
+
+def create_destruction_list(collection: Collection, user: Any, name: str = "") -> DestructionList:
+    """Put every discarded document that may go onto a new list (status nieuw).
+
+    Only documents the selectielijst allows to destroy (V, term known and run out) or that
+    have an approved override; the rest stay off the list (see ``destruction_candidates``).
+    """
+    with transaction.atomic():
+        documents, refused = destruction_candidates(collection)
         if not documents:
+            if refused:
+                raise ValidationError(
+                    _(
+                        "Geen enkel weggegooid document mag al weg: %(count)s documenten zijn "
+                        "geweigerd. De redenen staan bij de verzameling."
+                    )
+                    % {"count": len(refused)}
+                )
             raise ValidationError(
                 _("Er zijn geen weggegooide documenten die nog niet op een lijst staan.")
             )
@@ -1227,53 +1523,56 @@ def create_destruction_list(collection: Collection, user: Any, name: str = "") -
             % {"collection": collection.name, "date": timezone.localdate().strftime("%d-%m-%Y")},
             created_by=user,
         )
-        default = collection.default_category
-        DestructionListItem.objects.bulk_create(
-            [
-                DestructionListItem(
-                    destruction_list=dl,
-                    document=doc,
-                    record_name=doc.name,
-                    record_path=doc.path,
-                    record_sha256=doc.sha256,
-                    record_date=doc.term_date,
-                    category_code=(doc.category or default).code
-                    if (doc.category or default)
-                    else "",
-                    category_name=(doc.category or default).name
-                    if (doc.category or default)
-                    else "",
-                    waardering=(doc.category or default).waardering
-                    if (doc.category or default)
-                    else "",
-                    bewaartermijn_years=(doc.category or default).bewaartermijn_years
-                    if (doc.category or default)
-                    else None,
-                )
-                for doc in documents
-            ]
-        )
+        DestructionListItem.objects.bulk_create([_item_for(dl, doc) for doc in documents])
         record_event(
             "records.list_created",
             actor=user,
             organisation=collection.organisation,
             obj=dl,
             count=len(documents),
+            refused=len(refused),
         )
     return dl
 
 
-def submit_destruction_list(dl: DestructionList, user: Any) -> DestructionList:
-    """nieuw → ter beoordeling."""
+def submit_destruction_list(
+    dl: DestructionList, user: Any, reviewers: Iterable[Any] = ()
+) -> DestructionList:
+    """nieuw (or wijzigingen gevraagd) → ter beoordeling, with the named reviewer(s).
+
+    Each reviewer may review destruction lists in this organisation and is not the maker.
+    The reviewers get an e-mail and see the list on their staff home.
+    """
+    chosen = list({r.pk: r for r in reviewers}.values())
+    if not chosen:
+        raise ValidationError(_("Kies minstens één collega die de lijst beoordeelt."))
     with transaction.atomic():
         dl = _lock(dl)
-        _require(dl, ListStatus.NEW)
+        _require(dl, *EDITABLE_LIST_STATUSES)
+        for reviewer in chosen:
+            if reviewer.pk == dl.created_by_id or reviewer.pk == user.pk:
+                raise ValidationError(_("U kunt uw eigen lijst niet beoordelen. Kies een collega."))
+            if not user_can(reviewer, dl.organisation, "records.review"):
+                raise ValidationError(
+                    _("%(name)s mag geen vernietigingslijsten beoordelen. Kies een ander.")
+                    % {"name": reviewer}
+                )
         if not dl.items.filter(status=ItemStatus.PROPOSED).exists():
             raise ValidationError(_("Deze lijst heeft geen documenten om te beoordelen."))
+        resubmitted = dl.status == ListStatus.CHANGES_REQUESTED
         dl.status = ListStatus.IN_REVIEW
         dl.submitted_at = timezone.now()
         dl.save()
-        record_event("records.list_submitted", actor=user, organisation=dl.organisation, obj=dl)
+        dl.reviewers.set(chosen)
+        record_event(
+            "records.list_submitted",
+            actor=user,
+            organisation=dl.organisation,
+            obj=dl,
+            reviewers=len(chosen),
+            resubmitted=resubmitted,
+        )
+        notify_list_event(dl, "submitted", chosen, actor=user)
     return dl
 
 
@@ -1282,7 +1581,17 @@ def _four_eyes(dl: DestructionList, user: Any, item: DestructionListItem | None 
         raise ValidationError(
             _("U heeft deze lijst zelf opgesteld. Een collega moet hem beoordelen.")
         )
-    if item is not None and item.document.decided_by_id == user.pk:
+    if not dl.reviewers.filter(pk=user.pk).exists():
+        raise ValidationError(
+            _("Alleen de gekozen beoordelaars kunnen deze lijst beoordelen: %(names)s.")
+            % {"names": ", ".join(str(r) for r in dl.reviewers.all()) or "–"}
+        )
+    if item is not None:
+        _not_own_discard(item, user)
+
+
+def _not_own_discard(item: DestructionListItem, user: Any) -> None:
+    if item.document.decided_by_id == user.pk:
         raise ValidationError(
             _("U heeft '%(name)s' zelf weggegooid. Een collega moet dit beoordelen.")
             % {"name": item.record_name}
@@ -1337,10 +1646,17 @@ def _return_to_triage(document: Document, note: str) -> None:
     )
 
 
-def approve_destruction_list(dl: DestructionList, user: Any) -> DestructionList:
+def _review(dl: DestructionList, user: Any, outcome: str, comment: str) -> None:
+    ListReview.objects.create(
+        destruction_list=dl, user=user, outcome=outcome, comment=comment.strip()[:4000]
+    )
+
+
+def approve_destruction_list(dl: DestructionList, user: Any, comment: str = "") -> DestructionList:
     """ter beoordeling → goedgekeurd (→ wachttijd when no archivist is needed).
 
-    Documents the reviewer has not excluded are approved with the list.
+    Only a named reviewer may approve. Documents the reviewer has not excluded are approved
+    with the list. The maker gets an e-mail (and the archivists, when they are needed next).
     """
     with transaction.atomic():
         dl = _lock(dl)
@@ -1348,7 +1664,7 @@ def approve_destruction_list(dl: DestructionList, user: Any) -> DestructionList:
         _four_eyes(dl, user)
         now = timezone.now()
         for item in dl.items.filter(status=ItemStatus.PROPOSED).select_related("document"):
-            _four_eyes(dl, user, item)
+            _not_own_discard(item, user)
             item.status = ItemStatus.APPROVED
             item.reviewed_by = user
             item.reviewed_at = now
@@ -1362,36 +1678,113 @@ def approve_destruction_list(dl: DestructionList, user: Any) -> DestructionList:
         dl.reviewed_by = user
         dl.reviewed_at = now
         dl.save()
+        _review(dl, user, ReviewOutcome.APPROVED, comment)
         record_event(
             "records.list_approved", actor=user, organisation=dl.organisation, obj=dl, count=count
         )
-        if not records_settings(dl.organisation).archivist_required:
+        archivist_needed = records_settings(dl.organisation).archivist_required
+        notify_list_event(dl, "approved", [dl.created_by], actor=user, comment=comment)
+        if archivist_needed:
+            archivists = list(users_who_can(dl.organisation, "records.archivist"))
+            notify_list_event(dl, "archivist_needed", archivists, actor=user)
+        else:
             dl = start_cooling_off(dl, user)
     return dl
 
 
-def approve_as_archivist(dl: DestructionList, user: Any) -> DestructionList:
+def request_changes(dl: DestructionList, user: Any, comment: str) -> DestructionList:
+    """ter beoordeling → wijzigingen gevraagd: a named reviewer sends the list back.
+
+    Approvals of single documents are cleared; the maker processes the comment (takes
+    documents off, changes decisions or dates) and submits again.
+    """
+    return _send_back(dl, user, comment, ListStatus.IN_REVIEW, ReviewOutcome.CHANGES_REQUESTED)
+
+
+def _send_back(
+    dl: DestructionList, user: Any, comment: str, status: str, outcome: str
+) -> DestructionList:
+    """status → wijzigingen gevraagd, with the comment for the maker (who gets an e-mail)."""
+    if not comment.strip():
+        raise ValidationError(_("Schrijf wat er moet veranderen."))
+    with transaction.atomic():
+        dl = _lock(dl)
+        _require(dl, status)
+        if outcome == ReviewOutcome.ARCHIVIST_CHANGES:
+            _check_archivist(dl, user)
+        else:
+            _four_eyes(dl, user)
+        dl.items.filter(status=ItemStatus.APPROVED).update(
+            status=ItemStatus.PROPOSED, reviewed_by=None, reviewed_at=None
+        )
+        dl.status = ListStatus.CHANGES_REQUESTED
+        dl.reviewed_by = None
+        dl.reviewed_at = None
+        dl.save()
+        _review(dl, user, outcome, comment)
+        record_event(
+            "records.list_changes_requested", actor=user, organisation=dl.organisation, obj=dl
+        )
+        notify_list_event(dl, "changes_requested", [dl.created_by], actor=user, comment=comment)
+    return dl
+
+
+def _check_archivist(dl: DestructionList, user: Any) -> None:
+    if not records_settings(dl.organisation).archivist_required:
+        raise ValidationError(_("Voor deze organisatie is geen akkoord van een archivaris nodig."))
+    if not user_can(user, dl.organisation, "records.archivist"):
+        raise ValidationError(_("Alleen een archivaris kan dit doen."))
+    if user.pk in (dl.created_by_id, dl.reviewed_by_id):
+        raise ValidationError(
+            _("De archivaris moet iemand anders zijn dan de opsteller en de beoordelaar.")
+        )
+
+
+def approve_as_archivist(dl: DestructionList, user: Any, comment: str = "") -> DestructionList:
     """goedgekeurd → akkoord archivaris → wachttijd (only when the organisation wants this)."""
     with transaction.atomic():
         dl = _lock(dl)
         _require(dl, ListStatus.APPROVED)
-        if not records_settings(dl.organisation).archivist_required:
-            raise ValidationError(
-                _("Voor deze organisatie is geen akkoord van een archivaris nodig.")
-            )
-        if user.pk in (dl.created_by_id, dl.reviewed_by_id):
-            raise ValidationError(
-                _("De archivaris moet iemand anders zijn dan de opsteller en de beoordelaar.")
-            )
+        _check_archivist(dl, user)
         dl.status = ListStatus.ARCHIVIST_APPROVED
         dl.archivist = user
         dl.archivist_at = timezone.now()
         dl.save()
+        _review(dl, user, ReviewOutcome.ARCHIVIST_APPROVED, comment)
         record_event(
             "records.list_archivist_approved", actor=user, organisation=dl.organisation, obj=dl
         )
+        notify_list_event(dl, "archivist_approved", [dl.created_by], actor=user, comment=comment)
         dl = start_cooling_off(dl, user)
     return dl
+
+
+def archivist_request_changes(dl: DestructionList, user: Any, comment: str) -> DestructionList:
+    """goedgekeurd → wijzigingen gevraagd: the archivist sends the list back with a comment."""
+    return _send_back(dl, user, comment, ListStatus.APPROVED, ReviewOutcome.ARCHIVIST_CHANGES)
+
+
+def remove_item(item: DestructionListItem, user: Any, reason: str) -> DestructionListItem:
+    """The maker takes a document off a list that is new or sent back (back to the cards)."""
+    if not reason.strip():
+        raise ValidationError(_("Geef een reden waarom dit document van de lijst gaat."))
+    with transaction.atomic():
+        dl = _lock(item.destruction_list)
+        _require(dl, *EDITABLE_LIST_STATUSES)
+        item = DestructionListItem.objects.select_related("document").get(pk=item.pk)
+        if item.status != ItemStatus.PROPOSED:
+            raise ValidationError(_("Dit document staat niet meer op de lijst."))
+        item.status = ItemStatus.EXCLUDED
+        item.reason = reason.strip()[:2000]
+        item.reviewed_by = user
+        item.reviewed_at = timezone.now()
+        item.save()
+        _return_to_triage(
+            item.document,
+            _("Van de vernietigingslijst gehaald: %(reason)s") % {"reason": item.reason},
+        )
+        record_event("records.item_removed", actor=user, organisation=dl.organisation, obj=item)
+    return item
 
 
 def start_cooling_off(dl: DestructionList, user: Any) -> DestructionList:
@@ -1443,6 +1836,7 @@ def abort_destruction_list(dl: DestructionList, user: Any, reason: str) -> Destr
         _require(
             dl,
             ListStatus.IN_REVIEW,
+            ListStatus.CHANGES_REQUESTED,
             ListStatus.APPROVED,
             ListStatus.ARCHIVIST_APPROVED,
             ListStatus.COOLING_OFF,
@@ -1478,6 +1872,20 @@ def _destroy_item(dl: DestructionList, item_pk: int, user: Any) -> bool:
             item.save()
             record_event("records.item_held", actor=user, organisation=dl.organisation, obj=item)
             return False
+        # The guard right before erasure: category, dates and overrides as they are now.
+        verdict = document_verdict(doc)
+        if not verdict.destroyable:
+            item.status = ItemStatus.REFUSED
+            item.reason = verdict.reason[:2000]
+            item.save()
+            record_event(
+                "records.item_refused",
+                actor=user,
+                organisation=dl.organisation,
+                obj=item,
+                refusal=str(verdict.refusal),
+            )
+            return False
         _erase_file(doc.file.name)
         Document.objects.filter(pk=doc.pk).update(
             file="",
@@ -1502,6 +1910,7 @@ def _destroy_item(dl: DestructionList, item_pk: int, user: Any) -> bool:
             obj=doc,
             list_id=dl.pk,
             item_id=item.pk,
+            override=verdict.overridden,
         )
     return True
 
@@ -1550,4 +1959,57 @@ def destroy_destruction_list(dl: DestructionList, user: Any = None) -> Destructi
                 obj=dl,
                 count=dl.items.filter(status=ItemStatus.DESTROYED).count(),
             )
+            store_declaration(dl, user)
     return dl
+
+
+def store_declaration(dl: DestructionList, user: Any = None) -> Document:
+    """Keep the verklaring van vernietiging as a record of its own, in the same collection.
+
+    It is kept (decision bewaren, never on a list: see ``retention.document_verdict``), with
+    the list's date as document date. Called once when the list is destroyed; a re-run
+    returns the stored record.
+    """
+    from .declarations import declaration_csv_content
+
+    existing = Document.objects.filter(declaration_of=dl).first()
+    if existing is not None:
+        return existing
+    content = declaration_csv_content(dl)
+    today = timezone.localdate()
+    name = f"verklaring-van-vernietiging-{dl.pk}-{today:%Y%m%d}.csv"
+    doc = Document(
+        organisation=dl.organisation,
+        collection=dl.collection,
+        path=f"{_('Verklaringen van vernietiging')}/{name}",
+        name=name,
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        detected_type="csv",
+        mime_type="text/csv",
+        document_date=today,
+        document_date_by_hand=False,
+        title=_("Verklaring van vernietiging: %(name)s") % {"name": dl.name},
+        analysis_status=AnalysisStatus.DONE,
+        decision=Decision.KEEP,
+        decided_by=user if getattr(user, "is_authenticated", False) else None,
+        decided_at=timezone.now(),
+        note=_("Verklaring van vernietiging van lijst %(id)s. Wordt altijd bewaard.")
+        % {"id": dl.pk},
+        declaration_of=dl,
+    )
+    with transaction.atomic():
+        doc.file.save(name, ContentFile(content), save=False)
+        try:
+            doc.save()
+        except Exception:
+            default_storage.delete(doc.file.name)
+            raise
+        record_event(
+            "records.declaration_stored",
+            actor=user,
+            organisation=dl.organisation,
+            obj=doc,
+            list_id=dl.pk,
+        )
+    return doc

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from .constants import Decision, Waardering
 from .learning import NaiveBayes, Prediction
 from .models import Collection, Document, SelectielijstCategory
+from .retention import document_verdict, term_end
 
 LEARN_LIMIT = 2_000  # most recent decisions used for training
 
@@ -30,15 +31,6 @@ class Suggestion:
         return str(Decision(self.decision).label) if self.decision else ""
 
 
-def term_end(document_date: date | None, years: int | None) -> date | None:
-    if document_date is None or years is None:
-        return None
-    try:
-        return document_date.replace(year=document_date.year + years)
-    except ValueError:  # 29 February
-        return document_date.replace(year=document_date.year + years, day=28)
-
-
 def term_reason(
     category: SelectielijstCategory, document_date: date | None, today: date
 ) -> tuple[str, str]:
@@ -53,7 +45,7 @@ def term_reason(
         "trigger": category.trigger or _("na afloop"),
     }
     if end is None:
-        return "", _("%(base)s — documentdatum onbekend") % {"base": base}
+        return "", _("%(base)s — termijn onbekend: de startdatum ontbreekt") % {"base": base}
     if end <= today:
         return Decision.DISCARD, _("%(base)s — verlopen in %(year)s") % {
             "base": base,
@@ -177,7 +169,10 @@ def suggest(document: Document, *, today: date | None = None, learn: bool = True
             discard_reasons.append(text)
         else:
             suggestion.reasons.append(text)
-    if discard_reasons and not (category and category.waardering == Waardering.BEWAREN):
+    # Never suggest discarding what the selectielijst refuses (B, unknown date, term running).
+    if discard_reasons and (
+        category is None or document_verdict(document, today=today).destroyable
+    ):
         suggestion.decision = Decision.DISCARD
     elif keep_reasons:
         suggestion.decision = Decision.KEEP

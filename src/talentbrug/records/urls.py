@@ -38,12 +38,25 @@ urlpatterns = [
     path(f"{P}documenten/<int:pk>/", views.document_detail, name="document_detail"),
     path(f"{P}documenten/<int:pk>/bestand/", views.document_download, name="document_download"),
     path(f"{P}documenten/<int:pk>/blokkade/", views.legal_hold, name="legal_hold"),
+    path(f"{P}documenten/<int:pk>/datums/", views.document_dates, name="document_dates"),
+    path(f"{P}documenten/<int:pk>/uitzondering/", views.override_request, name="override_request"),
+    path(
+        f"{P}documenten/<int:pk>/uitzondering/<int:override_pk>/",
+        views.override_decide,
+        name="override_decide",
+    ),
     path(f"{P}vernietigingslijsten/", views.lists, name="lists"),
     path(f"{P}vernietigingslijsten/<int:pk>/", views.list_detail, name="list_detail"),
     path(f"{P}vernietigingslijsten/<int:pk>/aanbieden/", views.list_submit, name="list_submit"),
     path(f"{P}vernietigingslijsten/<int:pk>/goedkeuren/", views.list_approve, name="list_approve"),
+    path(f"{P}vernietigingslijsten/<int:pk>/wijzigingen/", views.list_changes, name="list_changes"),
     path(
         f"{P}vernietigingslijsten/<int:pk>/archivaris/", views.list_archivist, name="list_archivist"
+    ),
+    path(
+        f"{P}vernietigingslijsten/<int:pk>/archivaris/wijzigingen/",
+        views.list_archivist_changes,
+        name="list_archivist_changes",
     ),
     path(f"{P}vernietigingslijsten/<int:pk>/afbreken/", views.list_abort, name="list_abort"),
     path(f"{P}vernietigingslijsten/<int:pk>/vernietigen/", views.list_destroy, name="list_destroy"),
@@ -56,6 +69,11 @@ urlpatterns = [
         f"{P}vernietigingslijsten/<int:pk>/documenten/<int:item_pk>/uitzonderen/",
         views.item_exclude,
         name="item_exclude",
+    ),
+    path(
+        f"{P}vernietigingslijsten/<int:pk>/documenten/<int:item_pk>/van-de-lijst/",
+        views.item_remove,
+        name="item_remove",
     ),
     path(
         f"{P}vernietigingslijsten/<int:pk>/documenten/<int:item_pk>/terugzetten/",

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -16,22 +16,49 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from talentbrug.accounts.access import can, get_for_organisation, scoped, staff_required
+from talentbrug import spreadsheets
+from talentbrug.accounts.access import (
+    can,
+    get_for_organisation,
+    scoped,
+    staff_required,
+    users_who_can,
+)
 from talentbrug.audit.services import record_event
+from talentbrug.docanalysis.policy import safe_name
 
 from . import declarations, mdto, services
-from .constants import AnalysisStatus, Decision, ImportStatus, ItemStatus, ListStatus
+from .constants import (
+    AnalysisStatus,
+    Decision,
+    ImportStatus,
+    ItemStatus,
+    ListStatus,
+    OverrideStatus,
+)
 from .forms import (
     CategoryForm,
     CollectionForm,
+    CommentForm,
     DecideForm,
+    DestroyConfirmForm,
+    DocumentDatesForm,
     FolderImportForm,
     LegalHoldForm,
+    OverrideRequestForm,
     ReasonForm,
     SettingsForm,
+    SubmitListForm,
     UploadForm,
 )
-from .models import Collection, DestructionList, Document, SelectielijstCategory
+from .models import (
+    Collection,
+    DestructionList,
+    DestructionOverride,
+    Document,
+    SelectielijstCategory,
+)
+from .retention import document_verdict
 from .suggestions import suggest
 
 
@@ -127,6 +154,7 @@ def collection_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "decisions": Decision.choices,
             "upload_form": UploadForm(),
             "lists": collection.destruction_lists.all()[:10],
+            "refused": services.destruction_candidates(collection)[1][:200],
             "can_manage": can(request, "records.manage"),
             "can_triage": can(request, "records.triage"),
             "has_import_roots": bool(services.import_roots()),
@@ -360,8 +388,102 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 initial={"hold": document.legal_hold, "reference": document.legal_hold_reference}
             ),
             "can_manage": can(request, "records.manage"),
+            "can_triage": can(request, "records.triage"),
+            "can_review": can(request, "records.review"),
             "items": document.destruction_items.select_related("destruction_list"),
+            "verdict": document_verdict(document) if not document.destroyed_at else None,
+            "dates_form": DocumentDatesForm(
+                initial={
+                    "document_date": document.document_date,
+                    "trigger_date": document.trigger_date,
+                },
+                prefix="dates",
+            ),
+            "override_form": OverrideRequestForm(prefix="override"),
+            "overrides": document.overrides.select_related("requested_by", "decided_by"),
+            "open_override": document.overrides.exclude(status=OverrideStatus.REJECTED).exists(),
         },
+    )
+
+
+def _document(request: HttpRequest, pk: int) -> Document:
+    return get_for_organisation(
+        Document.objects.select_related("collection__default_category", "category"),
+        request.organisation,  # type: ignore[attr-defined]
+        pk=pk,
+    )
+
+
+def _document_form(
+    request: HttpRequest, pk: int, form: Any, anchor: str, action: Any, success: str
+) -> HttpResponse:
+    """Validate a form posted on the document page, call the service, go back to the section."""
+    document = _document(request, pk)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    else:
+        try:
+            action(document, form.cleaned_data)
+        except ValidationError as exc:
+            _error(request, exc)
+        else:
+            messages.success(request, success)
+    return redirect(reverse("records:document_detail", kwargs={"pk": document.pk}) + anchor)
+
+
+@require_POST
+@staff_required("records.triage")
+def document_dates(request: HttpRequest, pk: int) -> HttpResponse:
+    return _document_form(
+        request,
+        pk,
+        DocumentDatesForm(request.POST, prefix="dates"),
+        "#datums",
+        lambda doc, data: services.set_document_dates(
+            doc,
+            request.user,
+            document_date=data["document_date"],
+            trigger_date=data["trigger_date"],
+        ),
+        _("Datums opgeslagen. De bewaartermijn is opnieuw berekend."),
+    )
+
+
+@require_POST
+@staff_required("records.manage")
+def override_request(request: HttpRequest, pk: int) -> HttpResponse:
+    return _document_form(
+        request,
+        pk,
+        OverrideRequestForm(request.POST, prefix="override"),
+        "#uitzondering",
+        lambda doc, data: services.request_override(
+            doc, request.user, justification=data["justification"], reference=data["reference"]
+        ),
+        _("Uitzondering aangevraagd. Een collega moet die goedkeuren."),
+    )
+
+
+@require_POST
+@staff_required("records.review")
+def override_decide(request: HttpRequest, pk: int, override_pk: int) -> HttpResponse:
+    document = _document(request, pk)
+    override = get_object_or_404(DestructionOverride, document=document, pk=override_pk)
+    form = CommentForm(request.POST)
+    comment = form.cleaned_data["comment"] if form.is_valid() else ""
+    try:
+        if request.POST.get("outcome") == "approve":
+            services.approve_override(override, request.user, comment)
+            text = _("Uitzondering goedgekeurd. Het document mag op een vernietigingslijst.")
+        else:
+            services.reject_override(override, request.user, comment)
+            text = _("Uitzondering afgewezen. Het document blijft bewaard.")
+    except ValidationError as exc:
+        _error(request, exc)
+    else:
+        messages.success(request, text)
+    return redirect(
+        reverse("records:document_detail", kwargs={"pk": document.pk}) + "#uitzondering"
     )
 
 
@@ -378,12 +500,14 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
         obj=document,
     )
     # Inert type: a stored file (maybe .html or .svg) must never be rendered by the browser.
-    return FileResponse(
+    response = FileResponse(
         document.file.open("rb"),
         as_attachment=True,
-        filename=document.name,
+        filename=safe_name(document.name, document.detected_type),
         content_type="application/octet-stream",
     )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @require_POST
@@ -460,7 +584,13 @@ def lists(request: HttpRequest) -> HttpResponse:
         .select_related("collection", "created_by")
         .annotate(n_items=Count("items"))
     )
-    return render(request, "records/lists.html", {"lists": found})
+    waiting = set(
+        found.filter(
+            Q(status=ListStatus.IN_REVIEW, reviewers=request.user)
+            | Q(status=ListStatus.CHANGES_REQUESTED, created_by=request.user)
+        ).values_list("pk", flat=True)
+    )
+    return render(request, "records/lists.html", {"lists": found, "waiting": waiting})
 
 
 @require_POST
@@ -476,11 +606,27 @@ def list_create(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("records:list_detail", pk=dl.pk)
 
 
+def _reviewer_choices(dl: DestructionList) -> Any:
+    return users_who_can(dl.organisation, "records.review").exclude(pk=dl.created_by_id)
+
+
 @require_GET
 @staff_required("records.view")
 def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
     dl = _list(request, pk)
-    items = dl.items.select_related("document", "reviewed_by")
+    items = list(
+        dl.items.select_related(
+            "document__category", "document__collection__default_category", "reviewed_by"
+        )
+    )
+    live = {ItemStatus.PROPOSED, ItemStatus.APPROVED}
+    for item in items:
+        # The guard as it stands now, so nobody approves what destruction will refuse.
+        item.verdict = (
+            document_verdict(item.document)
+            if item.status in live and dl.status != ListStatus.DESTROYED
+            else None
+        )
     config = services.records_settings(dl.organisation)
     return render(
         request,
@@ -489,11 +635,19 @@ def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "list": dl,
             "items": items,
             "config": config,
+            "reviewers": list(dl.reviewers.all()),
+            "reviews": dl.reviews.select_related("user"),
+            "is_reviewer": dl.reviewers.filter(pk=request.user.pk).exists(),
+            "declaration": Document.objects.filter(declaration_of=dl).first(),
             "can_manage": can(request, "records.manage"),
             "can_review": can(request, "records.review"),
+            "can_archivist": can(request, "records.archivist"),
             "ListStatus": ListStatus,
             "ItemStatus": ItemStatus,
+            "editable": dl.status in (ListStatus.NEW, ListStatus.CHANGES_REQUESTED),
             "reason_form": ReasonForm(),
+            "submit_form": SubmitListForm(reviewers=_reviewer_choices(dl)),
+            "destroy_form": DestroyConfirmForm(expected=dl.name),
         },
     )
 
@@ -514,36 +668,70 @@ def _reason(request: HttpRequest) -> str:
     return form.cleaned_data["reason"] if form.is_valid() else ""
 
 
+def _comment(request: HttpRequest) -> str:
+    form = CommentForm(request.POST)
+    return form.cleaned_data["comment"] if form.is_valid() else ""
+
+
 @require_POST
 @staff_required("records.manage")
 def list_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    dl = _list(request, pk)
+    form = SubmitListForm(request.POST, reviewers=_reviewer_choices(dl))
+    reviewers = form.cleaned_data["reviewers"] if form.is_valid() else []
     return _list_action(
         request,
         pk,
-        lambda dl: services.submit_destruction_list(dl, request.user),
-        _("De lijst is aangeboden. Een collega beoordeelt hem."),
+        lambda dl: services.submit_destruction_list(dl, request.user, reviewers),
+        _("De lijst is aangeboden. De beoordelaars krijgen een e-mail."),
     )
 
 
 @require_POST
 @staff_required("records.review")
 def list_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = _comment(request)
     return _list_action(
         request,
         pk,
-        lambda dl: services.approve_destruction_list(dl, request.user),
+        lambda dl: services.approve_destruction_list(dl, request.user, comment),
         _("De lijst is goedgekeurd."),
     )
 
 
 @require_POST
 @staff_required("records.review")
-def list_archivist(request: HttpRequest, pk: int) -> HttpResponse:
+def list_changes(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = _comment(request)
     return _list_action(
         request,
         pk,
-        lambda dl: services.approve_as_archivist(dl, request.user),
+        lambda dl: services.request_changes(dl, request.user, comment),
+        _("De lijst gaat terug naar de opsteller, met uw opmerking."),
+    )
+
+
+@require_POST
+@staff_required("records.archivist")
+def list_archivist(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = _comment(request)
+    return _list_action(
+        request,
+        pk,
+        lambda dl: services.approve_as_archivist(dl, request.user, comment),
         _("Akkoord van de archivaris vastgelegd. De wachttijd loopt."),
+    )
+
+
+@require_POST
+@staff_required("records.archivist")
+def list_archivist_changes(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = _comment(request)
+    return _list_action(
+        request,
+        pk,
+        lambda dl: services.archivist_request_changes(dl, request.user, comment),
+        _("De lijst gaat terug naar de opsteller, met uw opmerking."),
     )
 
 
@@ -571,6 +759,11 @@ def list_destroy(request: HttpRequest, pk: int) -> HttpResponse:
     if dl.cooling_off_until and timezone.now() < dl.cooling_off_until:
         messages.error(request, _("De wachttijd loopt nog. Vernietigen kan daarna."))
         return redirect("records:list_detail", pk=dl.pk)
+    if dl.status == ListStatus.COOLING_OFF:
+        form = DestroyConfirmForm(request.POST, expected=dl.name)
+        if not form.is_valid():
+            messages.error(request, " ".join(form.errors["name"]))
+            return redirect(reverse("records:list_detail", kwargs={"pk": dl.pk}) + "#vernietigen")
     try:
         destroy_destruction_list.delay(dl.pk, request.user.pk)
     except ValidationError as exc:
@@ -617,6 +810,19 @@ def item_exclude(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 
 @require_POST
 @staff_required("records.manage")
+def item_remove(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    reason = _reason(request)
+    return _item_action(
+        request,
+        pk,
+        item_pk,
+        lambda i: services.remove_item(i, request.user, reason),
+        _("Van de lijst gehaald. Het document staat weer bij de kaarten."),
+    )
+
+
+@require_POST
+@staff_required("records.manage")
 def item_restore(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     reason = _reason(request)
     return _item_action(
@@ -647,7 +853,9 @@ def _declaration(
 @require_GET
 @staff_required("records.view")
 def declaration_csv(request: HttpRequest, pk: int) -> HttpResponse:
-    return _declaration(request, pk, declarations.declaration_csv, "text/csv; charset=utf-8", "csv")
+    return _declaration(
+        request, pk, declarations.declaration_csv, spreadsheets.CSV_CONTENT_TYPE, "csv"
+    )
 
 
 @require_GET

@@ -381,10 +381,7 @@ def move_application(
             sender=Application, application=fresh.application, why=to_stage.kind
         )
     if notify:
-        from .tasks import send_stage_email
-
-        pk, version = fresh.pk, fresh.version
-        transaction.on_commit(lambda: send_stage_email.delay(pk, version))
+        queue_stage_email(fresh)
     # Keep the caller's object in step.
     progress.stage, progress.version = fresh.stage, fresh.version
     progress.furthest_order = fresh.furthest_order
@@ -1074,3 +1071,24 @@ def candidate_step(application: Application) -> str:
     if progress is None:
         return str(CANDIDATE_STEP_TEXT[StageKind.NEW])
     return candidate_message(progress)
+
+
+def queue_stage_email(progress: ApplicationProgress) -> None:
+    """Put the candidate's e-mail about their new step in the outbox (current transaction).
+
+    A newer step replaces a mail about an older step that has not gone out yet.
+    """
+    from talentbrug.outbox.services import queue_mail
+
+    from .emails import build_stage_email
+
+    message = build_stage_email(progress)
+    if message is None:
+        return
+    queue_mail(
+        message,
+        kind="selection.stage_changed",
+        organisation=progress.vacancy.organisation,
+        candidate=progress.application.candidate,
+        supersede_key=f"selection.progress:{progress.pk}",
+    )

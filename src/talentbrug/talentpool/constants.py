@@ -8,6 +8,8 @@ MIN_GROUP = 5
 # How long a signed link stays valid.
 PROFILE_LINK_MAX_AGE = 7 * 24 * 60 * 60
 ANSWER_LINK_MAX_AGE = 30 * 24 * 60 * 60
+# Seconds the answer page stays open in the browser session that first used the link.
+ANSWER_SESSION_AGE = 60 * 60
 MAX_MESSAGE_CHARS = 1000
 
 

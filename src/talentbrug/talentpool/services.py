@@ -16,20 +16,21 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core import signing
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from talentbrug.accounts import magiclinks
 from talentbrug.applications.constants import ConsentKind
 from talentbrug.applications.models import Candidate, Consent
 from talentbrug.audit.services import record_event
 
 from .constants import (
     ANSWER_LINK_MAX_AGE,
+    ANSWER_SESSION_AGE,
     MAX_MESSAGE_CHARS,
     MIN_GROUP,
     PROFILE_LINK_MAX_AGE,
@@ -92,38 +93,42 @@ def reference_code(candidate_id: int) -> str:
 
 def profile_token(candidate_id: int, organisation: Any) -> str:
     """A link to a pool profile that only works for ``organisation`` (and for a week)."""
-    return signing.dumps(
-        {"c": candidate_id, "o": organisation.pk}, salt=PROFILE_SALT, compress=True
-    )
+    return magiclinks.make(PROFILE_SALT, {"c": candidate_id, "o": organisation.pk})
 
 
 def read_profile_token(token: str, organisation: Any) -> int | None:
     try:
-        data = signing.loads(token, salt=PROFILE_SALT, max_age=PROFILE_LINK_MAX_AGE)
-    except (signing.BadSignature, ValueError, TypeError):
+        data = magiclinks.read(PROFILE_SALT, token, PROFILE_LINK_MAX_AGE)
+    except magiclinks.LinkProblem:
         return None
-    if not isinstance(data, dict) or organisation is None or data.get("o") != organisation.pk:
+    if organisation is None or data.get("o") != organisation.pk:
         return None
     cid = data.get("c")
     return cid if isinstance(cid, int) else None
 
 
 def answer_token(request: ContactRequest) -> str:
-    return signing.dumps({"r": request.pk, "c": request.candidate_id}, salt=ANSWER_SALT)
+    return magiclinks.make(ANSWER_SALT, {"r": request.pk, "c": request.candidate_id})
 
 
-def read_answer_token(token: str) -> ContactRequest | None:
-    try:
-        data = signing.loads(token, salt=ANSWER_SALT, max_age=ANSWER_LINK_MAX_AGE)
-    except (signing.BadSignature, ValueError, TypeError):
-        return None
-    if not isinstance(data, dict):
-        return None
-    return (
+def _answer_request(token: str) -> tuple[ContactRequest, dict[str, Any]]:
+    data = magiclinks.read(ANSWER_SALT, token, ANSWER_LINK_MAX_AGE)
+    req = (
         ContactRequest.objects.filter(pk=data.get("r"), candidate_id=data.get("c"))
         .select_related("organisation", "vacancy", "candidate")
         .first()
     )
+    if req is None:
+        raise magiclinks.LinkProblem("invalid")
+    return req, data
+
+
+def open_answer_link(session: Any, token: str) -> ContactRequest:
+    """The request behind an answer link this browser session may use: the first session that
+    opens the link (single-use, see accounts.magiclinks); raises ``LinkProblem`` otherwise."""
+    req, data = _answer_request(token)
+    magiclinks.use_in_session(session, ANSWER_SALT, data, ANSWER_LINK_MAX_AGE, ANSWER_SESSION_AGE)
+    return req
 
 
 # --------------------------------------------------------------------------- profiles
@@ -264,6 +269,30 @@ def view_profile(
 # --------------------------------------------------------------------------- contact requests
 
 
+def _queue_contact_mail(req: ContactRequest, candidate: Candidate, organisation: Any) -> None:
+    """The candidate's e-mail about a contact request, in the outbox (same transaction)."""
+    from talentbrug.outbox.services import queue_mail
+
+    link = settings.SITE_URL + reverse("talentpool:answer", kwargs={"token": answer_token(req)})
+    message = EmailMessage(
+        subject=_("Een organisatie wil contact met je"),
+        body=_(
+            "Hallo,\n\n%(org)s zag je profiel in de talentpool van de Rijksoverheid en wil "
+            "contact met je.\n\nLees het bericht en kies of je dat wilt:\n%(link)s\n\n"
+            "Zeg je ja? Dan krijgt %(org)s je naam, e-mailadres en telefoonnummer. "
+            "Zeg je nee? Dan krijgen zij niets.\n"
+        )
+        % {"org": organisation.name, "link": link},
+        to=[candidate.email],
+    )
+    queue_mail(
+        message,
+        kind="talentpool.contact_requested",
+        organisation=organisation,
+        candidate=candidate,
+    )
+
+
 def request_contact(
     candidate_id: int,
     *,
@@ -303,21 +332,9 @@ def request_contact(
                 request=req.pk,
                 candidate=candidate.pk,
             )
+            _queue_contact_mail(req, candidate, organisation)
     except IntegrityError:
         raise PoolError(_("Uw organisatie wacht al op een antwoord van deze kandidaat.")) from None
-    link = settings.SITE_URL + reverse("talentpool:answer", kwargs={"token": answer_token(req)})
-    send_mail(
-        _("Een organisatie wil contact met je"),
-        _(
-            "Hallo,\n\n%(org)s zag je profiel in de talentpool van de Rijksoverheid en wil "
-            "contact met je.\n\nLees het bericht en kies of je dat wilt:\n%(link)s\n\n"
-            "Zeg je ja? Dan krijgt %(org)s je naam, e-mailadres en telefoonnummer. "
-            "Zeg je nee? Dan krijgen zij niets.\n"
-        )
-        % {"org": organisation.name, "link": link},
-        None,
-        [candidate.email],
-    )
     return req
 
 

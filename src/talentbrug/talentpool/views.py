@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from talentbrug.accounts import magiclinks
 from talentbrug.accounts.access import is_verified, scoped, settings_login_url, staff_required
 from talentbrug.audit.services import record_event
 from talentbrug.vacancies.constants import VacancyStatus
@@ -175,9 +176,15 @@ def figures(request: HttpRequest) -> HttpResponse:
 
 def answer(request: HttpRequest, token: str) -> HttpResponse:
     """The candidate's page behind the signed link in the e-mail: yes or no."""
-    req = services.read_answer_token(token)
-    if req is None:
-        return render(request, "talentpool/answer_invalid.html", status=404)
+    try:
+        req = services.open_answer_link(request.session, token)
+    except magiclinks.LinkProblem as problem:
+        return render(
+            request,
+            "talentpool/answer_invalid.html",
+            {"reason": problem.reason},
+            status=403 if problem.reason == "used" else 404,
+        )
     if request.method == "POST":
         choice = request.POST.get("antwoord")
         try:

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from talentbrug.outbox.tests.conftest import smtp_down  # noqa: F401 - the fixture, shared
+
 from .. import services
 
 

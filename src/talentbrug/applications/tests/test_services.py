@@ -16,11 +16,12 @@ from django.db import connection
 from django.utils import timezone
 
 from talentbrug.audit.models import AuditEvent
+from talentbrug.outbox.services import send_due
 
-from .. import services
+from .. import merging, services
 from ..constants import ApplicationStatus, BookingStatus, Route
 from ..emails import build_email
-from ..exports import export_data, export_zip
+from ..exports import CANDIDATE_VIEW, INTERNAL, export_data, export_zip
 from ..models import (
     Application,
     Booking,
@@ -305,8 +306,10 @@ def test_talent_pool_consent_is_separate_dated_versioned_and_expires():
 def test_new_link_never_reveals_whether_an_address_exists():
     candidate = CandidateFactory()
     services.request_portal_link("onbekend@voorbeeld.nl")
+    send_due()
     assert mail.outbox == []
     services.request_portal_link(candidate.email.upper())
+    send_due()
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [candidate.email]
     candidate.refresh_from_db()
     assert candidate.token_version == 2
@@ -359,12 +362,30 @@ def test_export_covers_every_model_that_refers_to_the_candidate():
     data = export_data(application.candidate)
     # Everything that points at the candidate or at one of their applications (interviews,
     # scorecards, group-day bookings, onboarding plans, ...), and what hangs off those.
-    assert _models_with_fk_to_candidate(Candidate, Application) <= set(data["records"])
-    assert {"interviews.InterviewSlot", "selection.Score", "onboarding.PlanTask"} <= set(
-        data["records"]
+    # The candidate's own export leaves out only the assessors' internal work (art. 15(4)).
+    internal = {label for label, view in CANDIDATE_VIEW.items() if view == INTERNAL}
+    assert _models_with_fk_to_candidate(Candidate, Application) - internal <= set(data["records"])
+    assert {"interviews.InterviewSlot", "onboarding.PlanTask"} <= set(data["records"])
+    assert not internal & set(data["records"])
+    # The organisation's staff export holds all of it, the internal part apart.
+    staff = export_data(application.candidate, organisation=application.organisation)
+    assert _models_with_fk_to_candidate(Candidate, Application) <= set(staff["records"]) | set(
+        staff["internal"]
     )
+    assert {"selection.Score", "selection.Scorecard"} <= set(staff["internal"])
     assert data["candidate"]["email"] == "amira@voorbeeld.nl"
     assert data["records"]["applications.Booking"]
+
+
+def test_every_model_of_the_walk_says_what_the_candidate_gets():
+    """A new table about a person must be classified (internal notes or not) before it ships."""
+    from ..ownership import candidate_paths
+
+    walked = {model._meta.label for model, _path in candidate_paths()}
+    assert walked == set(CANDIDATE_VIEW), (
+        f"classify in exports.CANDIDATE_VIEW: {sorted(walked - set(CANDIDATE_VIEW))}; "
+        f"no longer walked: {sorted(set(CANDIDATE_VIEW) - walked)}"
+    )
 
 
 def test_export_zip_holds_json_and_files():
@@ -388,7 +409,7 @@ def test_merge_moves_everything_and_is_audited(make_staff):
     )
     source, target = two.candidate, one.candidate
     hr = make_staff(vacancy.organisation)
-    services.merge_candidates(source, target, actor=hr, organisation=vacancy.organisation)
+    merging.merge_candidates(source, target, actor=hr, organisation=vacancy.organisation)
     source.refresh_from_db()
     assert source.merged_into == target
     assert set(target.applications.values_list("pk", flat=True)) == {one.pk, two.pk}
@@ -397,7 +418,15 @@ def test_merge_moves_everything_and_is_audited(make_staff):
     labels = list(target.skills.values_list("label", flat=True))
     assert len(labels) == len(set(labels))
     event = AuditEvent.objects.get(event_type="candidate.merged")
-    assert event.data == {"source": source.pk, "target": target.pk}
+    assert event.data == {
+        "source": source.pk,
+        "target": target.pk,
+        "applications": 1,
+        "documents": 1,
+        "consents": 0,
+        "rows": event.data["rows"],
+    }
+    assert event.data["rows"] >= 2  # the application, the document and the extracted skills
 
 
 def test_slot_capacity_constraint_exists_in_the_database():

@@ -19,7 +19,12 @@ from .url_cases import URL_CASES
 pytestmark = pytest.mark.django_db
 
 CANDIDATE_CASES = [case for case in URL_CASES if case.kind == CANDIDATE]
-PUBLIC_WITH_IDS = {"applications:apply", "applications:apply_route", "applications:done"}
+PUBLIC_WITH_IDS = {
+    "applications:apply",
+    "applications:apply_route",
+    "applications:done",
+    "applications:confirm",
+}
 PORTAL_CASES = [
     c for c in CANDIDATE_CASES if c.name not in PUBLIC_WITH_IDS | {"applications:portal_login"}
 ]

@@ -5,8 +5,10 @@ personal token, and the portal pages (which need the session a magic link gives)
 CANDIDATE: ``test_urls.py`` in this app walks them with ``make_kwargs``.
 """
 
+import uuid
+
 from talentbrug.accounts.constants import Role
-from talentbrug.tests.authz import CANDIDATE, PUBLIC, STAFF, UrlCase
+from talentbrug.tests.authz import CANDIDATE, PUBLIC, STAFF, UrlCase, internal
 
 from .factories import ApplicationFactory, PublishedVacancyFactory
 
@@ -22,6 +24,30 @@ def _route(organisation):
 def _done(organisation):
     application = ApplicationFactory(vacancy=PublishedVacancyFactory(organisation=organisation))
     return {"pk": application.vacancy_id, "key": application.idempotency_key}
+
+
+CONFIRM_TOKEN = "bevestig-" + "x" * 34
+
+
+def _confirm(organisation):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .. import services
+    from ..models import PendingApplication
+
+    vacancy = PublishedVacancyFactory(organisation=organisation)
+    PendingApplication.objects.filter(token_hash=services._hash_token(CONFIRM_TOKEN)).delete()
+    PendingApplication.objects.create(
+        vacancy=vacancy,
+        email="bekend@voorbeeld.nl",
+        token_hash=services._hash_token(CONFIRM_TOKEN),
+        idempotency_key=uuid.uuid4(),
+        data={},
+        expires_at=timezone.now() + timedelta(days=1),
+    )
+    return {"token": CONFIRM_TOKEN}
 
 
 def _application(organisation):
@@ -89,6 +115,7 @@ URL_CASES = [
     UrlCase("applications:apply", CANDIDATE, make_kwargs=_public_vacancy),
     UrlCase("applications:apply_route", CANDIDATE, make_kwargs=_route),
     UrlCase("applications:done", CANDIDATE, make_kwargs=_done),
+    UrlCase("applications:confirm", CANDIDATE, make_kwargs=_confirm),
     # Personal link and the portal (session from the link)
     UrlCase("applications:portal_login", CANDIDATE, make_kwargs=_token, ok_status=(302,)),
     UrlCase("applications:portal", CANDIDATE),
@@ -152,3 +179,8 @@ URL_CASES = [
         data={"text": "Wanneer kun je beginnen?"},
     ),
 ]
+
+ISOLATION = {
+    # Parked until the link in the e-mail is followed; no staff page shows it (issue 14, item 5).
+    "applications.PendingApplication": internal("only the holder of the e-mailed link sees it"),
+}

@@ -35,6 +35,11 @@ def make_pdf(lines: list[str], *, title: str = "Testdocument", author: str = "Te
             "/CreationDate (D:20230115103000+01'00') /ModDate (D:20240201120000Z) >>"
         ).encode("cp1252"),
     ]
+    return pdf_from_objects(objects, info=6)
+
+
+def pdf_from_objects(objects: list[bytes], *, info: int | None = None) -> bytes:
+    """A PDF file of numbered objects (1 is the catalog) with a correct cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, obj in enumerate(objects, 1):
@@ -44,8 +49,10 @@ def make_pdf(lines: list[str], *, title: str = "Testdocument", author: str = "Te
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for off in offsets:
         out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+    info_ref = b" /Info %d 0 R" % info if info else b""
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (
         len(objects) + 1,
+        info_ref,
         xref,
     )
     return bytes(out)

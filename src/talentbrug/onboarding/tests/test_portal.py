@@ -7,8 +7,9 @@ from django.core import mail
 from django.urls import reverse
 from freezegun import freeze_time
 
+from talentbrug.accounts import magiclinks
 from talentbrug.onboarding import services, tokens
-from talentbrug.onboarding.constants import OwnerRole, TaskStatus
+from talentbrug.onboarding.constants import PORTAL_SESSION_AGE, OwnerRole, TaskStatus
 
 from .factories import make_plan
 
@@ -73,9 +74,7 @@ def test_a_supporter_token_does_not_open_the_new_hire_portal(client, plan):
     token = tokens.make_supporter_token(coach)
     assert client.get(reverse("onboarding:portal", kwargs={"token": token})).status_code == 403
     with pytest.raises(tokens.TokenProblem):
-        tokens.read_token(
-            tokens.signing.TimestampSigner(salt=tokens.PLAN_SALT).sign_object({"p": "x"})
-        )
+        tokens.read_token(magiclinks.make(tokens.PLAN_SALT, {"p": "x"}))
 
 
 def test_the_portal_speaks_the_persons_language(client, plan):
@@ -204,3 +203,68 @@ def test_starting_a_plan_mails_the_link(organisation, django_capture_on_commit_c
     assert message.to == ["welkom@example.org"] and "/inwerken/" in message.body
     token = message.body.split("/inwerken/")[1].split("/")[0]
     assert tokens.read_token(token) == plan
+
+
+def test_a_link_works_in_one_browser_session_only(plan):
+    from django.test import Client
+
+    token = tokens.make_token(plan)
+    mine = Client()
+    home = mine.get(reverse("onboarding:portal", kwargs={"token": token}))
+    assert "Welkom, Zakaria Haddad" in home.content.decode()
+    assert mine.session.get_expiry_age() == PORTAL_SESSION_AGE
+    # Every page of the portal carries the link: it keeps working in this session.
+    intake = mine.get(reverse("onboarding:portal_intake", kwargs={"token": token}))
+    assert intake.status_code == 200
+    # The same link in another browser (a forwarded mail): no plan, a clear message.
+    other = Client().get(reverse("onboarding:portal", kwargs={"token": token}))
+    body = other.content.decode()
+    assert other.status_code == 403
+    assert "Deze link is al een keer gebruikt" in body
+    assert "vraag je leidinggevende om een nieuwe link" in body
+    assert "Zakaria Haddad" not in body
+
+
+def test_a_supporter_link_works_in_one_browser_session_only(plan):
+    from django.test import Client
+
+    coach = plan.supporter(OwnerRole.LANGUAGE_COACH)
+    path = reverse(
+        "onboarding:supporter_portal", kwargs={"token": tokens.make_supporter_token(coach)}
+    )
+    assert Client().get(path).status_code == 200
+    again = Client().get(path)
+    assert again.status_code == 403
+    assert "Deze link is al een keer gebruikt" in again.content.decode()
+
+
+def test_logout_ends_the_portal_session(plan):
+    from django.contrib.sessions.models import Session
+    from django.test import Client
+
+    token = tokens.make_token(plan)
+    client = Client()
+    home = client.get(reverse("onboarding:portal", kwargs={"token": token})).content.decode()
+    assert reverse("onboarding:portal_logout") in home
+    key = client.session.session_key
+    out = client.post(reverse("onboarding:portal_logout"))
+    assert "Je bent uitgelogd" in out.content.decode()
+    assert not Session.objects.filter(session_key=key).exists()
+    again = client.get(reverse("onboarding:portal", kwargs={"token": token}))
+    assert again.status_code == 403
+    assert "Zakaria Haddad" not in again.content.decode()
+
+
+def test_a_staff_session_keeps_its_own_lifetime_when_a_link_is_opened(plan, make_staff):
+    from django.conf import settings
+
+    from talentbrug.conftest import verified_client
+
+    coach = plan.supporter(OwnerRole.LANGUAGE_COACH)
+    staff = verified_client(make_staff(plan.organisation))
+    path = reverse(
+        "onboarding:supporter_portal", kwargs={"token": tokens.make_supporter_token(coach)}
+    )
+    assert staff.get(path).status_code == 200
+    assert staff.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
+    assert staff.get(reverse("onboarding:overview")).status_code == 200

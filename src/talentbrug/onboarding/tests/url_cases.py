@@ -152,6 +152,7 @@ URL_CASES = [
     UrlCase("onboarding:portal_task_done", CANDIDATE),
     UrlCase("onboarding:supporter_portal", CANDIDATE),
     UrlCase("onboarding:supporter_task_done", CANDIDATE),
+    UrlCase("onboarding:portal_logout", CANDIDATE, method="post"),
 ]
 
 # A hiring manager sees only the plans they manage or support: another manager's plan is a 404

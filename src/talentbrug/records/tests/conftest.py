@@ -32,7 +32,7 @@ def reviewer(make_staff: Any, organisation: Any) -> Any:
 
 @pytest.fixture
 def archivist(make_staff: Any, organisation: Any) -> Any:
-    return make_staff(organisation, Role.RECORDS_MANAGER, username="archivaris")
+    return make_staff(organisation, Role.ARCHIVIST, username="archivaris")
 
 
 @pytest.fixture

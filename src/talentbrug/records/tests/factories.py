@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import factory
 from django.core.files.base import ContentFile
 
@@ -51,6 +53,8 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     detected_type = "txt"
     analysis_status = AnalysisStatus.DONE
     extracted_text = "Notitie over de werving"
+    # Old enough for the default category's one-year term to have run out.
+    document_date = datetime.date(2020, 3, 1)
 
 
 def with_file(document: Document, content: bytes = b"inhoud van het document") -> Document:

@@ -237,7 +237,7 @@ def _cooling_list(collection, manager, reviewer, n=3):
         services.decide_document(doc, manager, Decision.DISCARD)
         docs.append(doc)
     dl = services.create_destruction_list(collection, manager)
-    services.submit_destruction_list(dl, manager)
+    services.submit_destruction_list(dl, manager, [reviewer])
     return services.approve_destruction_list(dl, reviewer), docs
 
 
@@ -276,19 +276,31 @@ def test_declaration_xlsx_view(collection, manager, reviewer, client):
     assert openpyxl.load_workbook(io.BytesIO(response.content)).active.max_row == 2
 
 
-def test_declaration_xlsx_keeps_formula_like_text_as_text(collection, manager, reviewer):
-    doc = with_file(
-        DocumentFactory(collection=collection, path="=SOM(A1).txt", name="=SOM(A1).txt")
-    )
+@pytest.mark.parametrize(
+    "hostile",
+    ["=SOM(A1).txt", "+31612345678.txt", "-2+3+cmd|' /C calc'!A0", "@SUM(1).txt", "\t=1.txt"],
+)
+def test_declaration_downloads_neutralise_formula_like_text(
+    collection, manager, reviewer, client, hostile
+):
+    doc = with_file(DocumentFactory(collection=collection, path=hostile, name=hostile))
     services.decide_document(doc, manager, Decision.DISCARD)
     dl = services.create_destruction_list(collection, manager)
-    services.submit_destruction_list(dl, manager)
+    services.submit_destruction_list(dl, manager, [reviewer])
     services.approve_destruction_list(dl, reviewer)
     with freeze_time(timezone.now() + timedelta(days=8)):
         dl = services.destroy_destruction_list(dl, manager)
-    sheet = openpyxl.load_workbook(io.BytesIO(declarations.declaration_xlsx(dl))).active
-    assert sheet.cell(row=2, column=6).value == "=SOM(A1).txt"
-    assert sheet.cell(row=2, column=6).data_type == "s"
+    response = client.get(reverse("records:declaration_xlsx", args=[dl.pk]))
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    for column in (6, 7):  # naam, pad
+        cell = sheet.cell(row=2, column=column)
+        assert cell.value == "'" + hostile
+        assert cell.data_type == "s"
+    response = client.get(reverse("records:declaration_csv", args=[dl.pk]))
+    rows = list(
+        csv.reader(io.StringIO(response.content.decode("utf-8-sig"), newline=""), delimiter=";")
+    )
+    assert rows[1][5] == rows[1][6] == "'" + hostile
 
 
 def test_periodic_job_is_registered():
@@ -327,7 +339,7 @@ def test_periodic_job_leaves_lists_that_are_not_approved(collection, manager, re
     doc = with_file(DocumentFactory(collection=collection))
     services.decide_document(doc, manager, Decision.DISCARD)
     dl = services.create_destruction_list(collection, manager)
-    services.submit_destruction_list(dl, manager)  # in review, not approved
+    services.submit_destruction_list(dl, manager, [reviewer])  # in review, not approved
     with freeze_time(timezone.now() + timedelta(days=30)):
         assert tasks.destroy_due_lists() == {"destroyed": 0, "failed": 0}
     dl.refresh_from_db()

@@ -14,6 +14,9 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 from freezegun import freeze_time
 
+from talentbrug.accounts.access import users_who_can
+from talentbrug.accounts.constants import Role
+from talentbrug.accounts.tests.factories import MembershipFactory
 from talentbrug.audit.models import AuditEvent
 from talentbrug.records import declarations, services
 from talentbrug.records.constants import Decision, ItemStatus, ListStatus
@@ -41,8 +44,13 @@ def new_list(collection, manager):
     return services.create_destruction_list(collection, manager)
 
 
-def in_review(dl, manager):
-    return services.submit_destruction_list(dl, manager)
+def in_review(dl, manager, *reviewers):
+    """Submit with the given reviewers, or with every other records manager."""
+    if not reviewers:
+        reviewers = list(
+            users_who_can(dl.organisation, "records.review").exclude(pk=dl.created_by_id)
+        ) or [MembershipFactory(organisation=dl.organisation, role=Role.RECORDS_MANAGER).user]
+    return services.submit_destruction_list(dl, manager, reviewers)
 
 
 def cooling(dl, manager, reviewer):
@@ -139,16 +147,38 @@ def test_abort_needs_a_reason(new_list, manager):
 
 # --- forbidden moves -------------------------------------------------------------------
 
+# Each move by the person who would be allowed to make it, so that only the status stops it.
 FORBIDDEN = {
-    "submit": (services.submit_destruction_list, set(ALL) - {ListStatus.NEW}),
-    "approve": (services.approve_destruction_list, set(ALL) - {ListStatus.IN_REVIEW}),
-    "archivist": (services.approve_as_archivist, set(ALL) - {ListStatus.APPROVED}),
+    "submit": (
+        lambda dl, p: services.submit_destruction_list(dl, p["manager"], [p["reviewer"]]),
+        set(ALL) - {ListStatus.NEW, ListStatus.CHANGES_REQUESTED},
+    ),
+    "approve": (
+        lambda dl, p: services.approve_destruction_list(dl, p["reviewer"]),
+        set(ALL) - {ListStatus.IN_REVIEW},
+    ),
+    "request_changes": (
+        lambda dl, p: services.request_changes(dl, p["reviewer"], "Graag 2.1 eraf"),
+        set(ALL) - {ListStatus.IN_REVIEW},
+    ),
+    "archivist": (
+        lambda dl, p: services.approve_as_archivist(dl, p["archivist"]),
+        set(ALL) - {ListStatus.APPROVED},
+    ),
+    "archivist_changes": (
+        lambda dl, p: services.archivist_request_changes(dl, p["archivist"], "Niet compleet"),
+        set(ALL) - {ListStatus.APPROVED},
+    ),
     "cooling_off": (
-        services.start_cooling_off,
+        lambda dl, p: services.start_cooling_off(dl, p["manager"]),
         set(ALL) - {ListStatus.APPROVED, ListStatus.ARCHIVIST_APPROVED},
     ),
+    "abort": (
+        lambda dl, p: services.abort_destruction_list(dl, p["manager"], "reden"),
+        {ListStatus.NEW, ListStatus.DESTROYING, ListStatus.DESTROYED},
+    ),
     "destroy": (
-        services.destroy_destruction_list,
+        lambda dl, p: services.destroy_destruction_list(dl, p["manager"]),
         set(ALL) - {ListStatus.COOLING_OFF, ListStatus.DESTROYING, ListStatus.DESTROYED},
     ),
 }
@@ -158,20 +188,16 @@ FORBIDDEN_CASES = [
 
 
 @pytest.mark.parametrize(("move", "status"), FORBIDDEN_CASES)
-def test_forbidden_moves_change_nothing(new_list, archivist, move, status):
+def test_forbidden_moves_change_nothing(new_list, manager, reviewer, archivist, move, status):
+    services.update_records_settings(
+        new_list.organisation, manager, cooling_off_days=7, archivist_required=True
+    )
+    new_list.reviewers.set([reviewer])
     function, _statuses = FORBIDDEN[move]
     dl = set_status(new_list, status)
-    with pytest.raises(ValidationError):
-        function(dl, archivist)
-    dl.refresh_from_db()
-    assert dl.status == status
-
-
-@pytest.mark.parametrize("status", [ListStatus.NEW, ListStatus.DESTROYING, ListStatus.DESTROYED])
-def test_abort_is_forbidden_from(new_list, manager, status):
-    dl = set_status(new_list, status)
-    with pytest.raises(ValidationError):
-        services.abort_destruction_list(dl, manager, "reden")
+    people = {"manager": manager, "reviewer": reviewer, "archivist": archivist}
+    with pytest.raises(ValidationError, match="Dit kan niet bij een lijst met status"):
+        function(dl, people)
     dl.refresh_from_db()
     assert dl.status == status
 
@@ -199,12 +225,12 @@ def test_restore_only_between_approval_and_destruction(new_list, manager, status
         services.restore_item(item, manager, "reden")
 
 
-def test_submit_needs_items(collection, manager):
+def test_submit_needs_items(collection, manager, reviewer):
     discarded(collection, manager, 1)
     dl = services.create_destruction_list(collection, manager)
     dl.items.all().delete()
-    with pytest.raises(ValidationError):
-        services.submit_destruction_list(dl, manager)
+    with pytest.raises(ValidationError, match="geen documenten"):
+        services.submit_destruction_list(dl, manager, [reviewer])
 
 
 def test_create_list_needs_discarded_documents(collection, manager):
@@ -229,19 +255,20 @@ def test_the_author_cannot_approve_their_own_list(new_list, manager):
 
 
 def test_the_person_who_discarded_cannot_approve_that_document(
-    collection, manager, reviewer, archivist
+    collection, manager, reviewer, make_staff
 ):
+    second = make_staff(collection.organisation, Role.RECORDS_MANAGER, username="second")
     doc = with_file(DocumentFactory(collection=collection))
     services.decide_document(doc, reviewer, Decision.DISCARD)  # reviewer swiped it
     dl = services.create_destruction_list(collection, manager)
-    in_review(dl, manager)
+    in_review(dl, manager, reviewer, second)
     with pytest.raises(ValidationError, match="zelf weggegooid"):
         services.approve_item(dl.items.get(), reviewer)
     with pytest.raises(ValidationError, match="zelf weggegooid"):
         services.approve_destruction_list(dl, reviewer)
     dl.refresh_from_db()
     assert dl.status == ListStatus.IN_REVIEW
-    assert services.approve_destruction_list(dl, archivist).status == ListStatus.COOLING_OFF
+    assert services.approve_destruction_list(dl, second).status == ListStatus.COOLING_OFF
 
 
 def test_exclusion_needs_a_reason_and_returns_the_card(new_list, manager, reviewer):

@@ -43,11 +43,11 @@ def test_category_of_another_organisation_is_refused(collection, manager, other_
         services.decide_document(doc, manager, Decision.KEEP, category=foreign)
 
 
-def test_decision_is_locked_while_on_a_list_in_review(collection, manager):
+def test_decision_is_locked_while_on_a_list_in_review(collection, manager, reviewer):
     doc = DocumentFactory(collection=collection)
     services.decide_document(doc, manager, Decision.DISCARD)
     dl = services.create_destruction_list(collection, manager)
-    services.submit_destruction_list(dl, manager)
+    services.submit_destruction_list(dl, manager, [reviewer])
     with pytest.raises(ValidationError, match="vernietigingslijst"):
         services.decide_document(doc, manager, Decision.KEEP)
 
@@ -165,7 +165,7 @@ def test_suggestions_give_reasons_but_never_decide(collection, manager):
     collection.default_category.save()
     kept = DocumentFactory(collection=collection, sha256="b" * 64, document_date=date(2023, 1, 1))
     services.decide_document(kept, manager, Decision.KEEP)
-    copy = DocumentFactory(collection=collection, sha256="b" * 64, document_date=date(2023, 1, 1))
+    copy = DocumentFactory(collection=collection, sha256="b" * 64, document_date=date(2020, 1, 1))
     old_pii = DocumentFactory(collection=collection, document_date=date(2019, 3, 1), has_bsn=True)
     temp = DocumentFactory(collection=collection, empty_or_temporary_reason="Office lock file")
     with freeze_time("2026-02-01"):
@@ -265,7 +265,7 @@ def test_staff_home_shows_records_attention(collection, manager, reviewer):
     doc = DocumentFactory(collection=collection)
     services.decide_document(doc, manager, Decision.DISCARD)
     dl = services.create_destruction_list(collection, manager)
-    services.submit_destruction_list(dl, manager)
+    services.submit_destruction_list(dl, manager, [reviewer])
     page = verified_client(reviewer).get(reverse("pages:home"))
     titles = {item.title: item.count for item in page.context["attention_items"]}
     assert titles["Vernietigingslijsten ter beoordeling"] == 1

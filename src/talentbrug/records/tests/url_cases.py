@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from talentbrug.tests.authz import STAFF, UrlCase, via
+from talentbrug.tests.authz import STAFF, UrlCase, url, via
 
 
 def _collection(org: Any) -> dict[str, Any]:
@@ -40,6 +40,23 @@ def _destroyed_list(org: Any) -> dict[str, Any]:
     return {
         "pk": DestructionListFactory(collection__organisation=org, status=ListStatus.DESTROYED).pk
     }
+
+
+def _override(org: Any) -> dict[str, Any]:
+    from talentbrug.accounts.tests.factories import UserFactory
+    from talentbrug.records.models import DestructionOverride
+
+    from .factories import DocumentFactory
+
+    document = DocumentFactory(collection__organisation=org, document_date=None)
+    override = DestructionOverride.objects.create(
+        organisation=org,
+        document=document,
+        justification="Later besluit van de archiefdienst",
+        refusal="Termijn onbekend",
+        requested_by=UserFactory(),
+    )
+    return {"pk": document.pk, "override_pk": override.pk}
 
 
 def _item(org: Any) -> dict[str, Any]:
@@ -85,11 +102,51 @@ URL_CASES = [
         data={"hold": "on", "reference": "Woo-2026-001"},
         **POST,
     ),
+    UrlCase(
+        "records:document_dates",
+        STAFF,
+        "records.triage",
+        make_kwargs=_document,
+        data={"dates-document_date": "2019-04-01"},
+        **POST,
+    ),
+    UrlCase(
+        "records:override_request",
+        STAFF,
+        "records.manage",
+        make_kwargs=_document,
+        data={"override-justification": "Besluit archiefdienst 2026-117, dubbel exemplaar"},
+        **POST,
+    ),
+    UrlCase(
+        "records:override_decide",
+        STAFF,
+        "records.review",
+        make_kwargs=_override,
+        data={"outcome": "reject", "comment": "Geen besluit"},
+        **POST,
+    ),
     UrlCase("records:lists", STAFF, "records.view"),
     UrlCase("records:list_detail", STAFF, "records.view", make_kwargs=_list),
     UrlCase("records:list_submit", STAFF, "records.manage", make_kwargs=_list, **POST),
     UrlCase("records:list_approve", STAFF, "records.review", make_kwargs=_list, **POST),
-    UrlCase("records:list_archivist", STAFF, "records.review", make_kwargs=_list, **POST),
+    UrlCase(
+        "records:list_changes",
+        STAFF,
+        "records.review",
+        make_kwargs=_list,
+        data={"comment": "Graag 2.1 eraf"},
+        **POST,
+    ),
+    UrlCase("records:list_archivist", STAFF, "records.archivist", make_kwargs=_list, **POST),
+    UrlCase(
+        "records:list_archivist_changes",
+        STAFF,
+        "records.archivist",
+        make_kwargs=_list,
+        data={"comment": "Niet compleet"},
+        **POST,
+    ),
     UrlCase(
         "records:list_abort",
         STAFF,
@@ -109,6 +166,14 @@ URL_CASES = [
         **POST,
     ),
     UrlCase(
+        "records:item_remove",
+        STAFF,
+        "records.manage",
+        make_kwargs=_item,
+        data={"reason": "Toch bewaren"},
+        **POST,
+    ),
+    UrlCase(
         "records:item_restore",
         STAFF,
         "records.manage",
@@ -121,5 +186,10 @@ URL_CASES = [
     UrlCase("records:declaration_xlsx", STAFF, "records.view", make_kwargs=_destroyed_list),
 ]
 
-# ZIP imports are only shown on their collection's page (records:collection_detail).
-ISOLATION = {"records.ZipImport": via("records.Collection")}
+# ZIP imports are only shown on their collection's page (records:collection_detail); list
+# reviews only on their list's page.
+ISOLATION = {
+    "records.ZipImport": via("records.Collection"),
+    "records.DestructionOverride": url("records:override_decide"),
+    "records.ListReview": via("records.DestructionList"),
+}

@@ -238,3 +238,48 @@ def test_withdrawal_in_the_portal_takes_the_application_out_of_the_pipeline(orga
     progress.refresh_from_db()
     assert progress.stage.kind == StageKind.WITHDRAWN
     assert progress.version == 2
+
+
+def test_a_line_break_in_the_vacancy_title_does_not_stop_the_rejection_mail(
+    organisation, hr, django_capture_on_commit_callbacks
+):
+    """A CR/LF in a title raised BadHeaderError after the rejection was saved: mail lost."""
+    from talentbrug.outbox.constants import MailStatus
+    from talentbrug.outbox.models import OutboxMail
+
+    progress = application_in_pipeline(organisation)
+    progress.vacancy.title = "Servicedesk\r\nBcc: iedereen@voorbeeld.nl"
+    progress.vacancy.save(update_fields=["title"])
+    reason = RejectionReason.objects.get(organisation=organisation, label=PLAIN_REASON)
+    rejected = stage_of(progress.vacancy, StageKind.REJECTED)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.move_application(progress, rejected, hr, HR_ROLES, 1, reason=reason)
+    row = OutboxMail.objects.get(kind="selection.stage_changed")
+    assert row.status == MailStatus.SENT
+    assert row.candidate == progress.application.candidate
+    assert row.organisation == organisation
+    [message] = mail.outbox
+    assert message.subject == "Nieuws over je sollicitatie: Servicedesk Bcc: iedereen@voorbeeld.nl"
+    headers = message.message().as_string().split("\n\n", 1)[0]
+    assert "\nBcc:" not in headers
+    assert message.recipients() == [progress.application.candidate.email]
+
+
+def test_a_second_move_replaces_the_unsent_mail_about_the_first(
+    organisation, hr, settings, django_capture_on_commit_callbacks
+):
+    from talentbrug.outbox.constants import MailStatus
+    from talentbrug.outbox.models import OutboxMail
+    from talentbrug.outbox.tests.conftest import UNREACHABLE
+
+    settings.EMAIL_BACKEND = UNREACHABLE
+    progress = application_in_pipeline(organisation)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.move_application(
+            progress, stage_of(progress.vacancy, StageKind.INTERVIEW), hr, HR_ROLES, 1
+        )
+        services.move_application(
+            progress, stage_of(progress.vacancy, StageKind.ASSESSMENT), hr, HR_ROLES, 2
+        )
+    statuses = list(OutboxMail.objects.order_by("pk").values_list("status", flat=True))
+    assert statuses == [MailStatus.CANCELLED, MailStatus.QUEUED]

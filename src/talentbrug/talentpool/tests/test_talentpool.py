@@ -13,6 +13,7 @@ from talentbrug.accounts.constants import Role
 from talentbrug.applications.models import CandidateSkill
 from talentbrug.audit.models import AuditEvent
 from talentbrug.matches.tests.helpers import SUPPORT, TICKET, give_consent, make_candidate
+from talentbrug.outbox.services import send_due
 from talentbrug.talentpool import services
 from talentbrug.talentpool.constants import ContactRequestStatus
 from talentbrug.talentpool.models import ContactRequest
@@ -129,6 +130,7 @@ def test_candidate_who_left_the_pool_gives_404(staff_client, organisation, pool_
 
 
 def _answer_link() -> str:
+    send_due()  # the outbox worker
     body = mail.outbox[-1].body
     return re.search(r"https?://\S+/talentpool/verzoek/\S+/", body).group(0).split("8000", 1)[-1]
 
@@ -147,6 +149,7 @@ def test_contact_request_flow_accept_shares_contact(
     assert response.status_code == 302
     req = ContactRequest.objects.get()
     assert req.status == ContactRequestStatus.PENDING
+    send_due()
     assert mail.outbox[-1].to == ["semhar@voorbeeld.nl"]
     # Before the answer: no contact details for the organisation.
     html = staff.get(reverse("talentpool:requests")).content.decode()
@@ -212,6 +215,27 @@ def test_answer_link_expires_and_garbage_link_is_404(organisation, pool_candidat
     assert client.get(reverse("talentpool:answer", kwargs={"token": "kapot"})).status_code == 404
     with freeze_time(timezone.now() + timedelta(days=31)):
         assert client.get(link).status_code == 404
+
+
+def test_answer_link_works_in_one_browser_session_only(organisation, pool_candidate, client):
+    from django.test import Client
+
+    services.request_contact(
+        pool_candidate.pk, organisation=organisation, actor=None, message="Servicedesk?"
+    )
+    link = _answer_link()
+    assert "Servicedesk?" in client.get(link).content.decode()
+    # A forwarded mail, opened elsewhere: no question, no answer buttons, a clear message.
+    other = Client()
+    page = other.get(link)
+    body = page.content.decode()
+    assert page.status_code == 403
+    assert "Deze link is al een keer gebruikt" in body and "Servicedesk?" not in body
+    other.post(link, {"antwoord": "ja"})
+    assert ContactRequest.objects.get().status == ContactRequestStatus.PENDING
+    # The first session can still answer.
+    client.post(link, {"antwoord": "nee"})
+    assert ContactRequest.objects.get().status == ContactRequestStatus.DECLINED
 
 
 # ----------------------------------------------------------------- figures

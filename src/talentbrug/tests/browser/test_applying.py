@@ -48,15 +48,45 @@ def check(page) -> None:
             assert_no_horizontal_scroll(page)
 
 
+_STEP_OF = """el => {
+  const steps = [...el.closest("form").querySelectorAll("[data-step]")];
+  return [steps.findIndex(s => s.contains(el)), steps.findIndex(s => !s.hidden)];
+}"""
+
+
+def reveal(page, target):
+    """Open the form step that holds ``target`` the way a person does: with the "Volgende" and
+    "Vorige" buttons of the stepped apply form (applications.js). Returns the locator."""
+    locator = page.locator(target) if isinstance(target, str) else target
+    wanted, shown = locator.first.evaluate(_STEP_OF)
+    while wanted >= 0 and shown != wanted:
+        button = "[data-step-next]" if wanted > shown else "[data-step-previous]"
+        page.locator(f"{button}:visible").click()
+        shown += 1 if wanted > shown else -1
+    locator.first.wait_for(state="visible")
+    return locator
+
+
 def fill_common(page, name: str, email: str) -> None:
-    page.locator("[name=name]").fill(name)
-    page.locator("[name=email]").fill(email)
-    page.locator("#id_right_to_work_0").check()
-    page.locator("#id_privacy").check()
+    reveal(page, "[name=name]").fill(name)
+    reveal(page, "[name=email]").fill(email)
+    reveal(page, "#id_right_to_work_0").check()
+    reveal(page, "#id_privacy").check()
+
+
+def portal_link_from_mail(address: str) -> str:
+    """The path of the personal link in the newest e-mail to ``address`` (sent by the outbox)."""
+    import re
+    from urllib.parse import urlsplit
+
+    from django.core import mail
+
+    body = [m for m in mail.outbox if m.to == [address]][-1].body
+    return urlsplit(re.search(r"https?://\S+/mijn/inloggen/\S+/", body).group(0)).path
 
 
 def submit(page) -> None:
-    page.locator("button[type=submit][data-submit-once]").click()
+    reveal(page, "button[type=submit][data-submit-once]").click()
     page.wait_for_url("**/solliciteren/klaar/**")
 
 
@@ -70,8 +100,10 @@ def test_apply_with_cv_in_arabic_then_use_the_portal(page, live_server):
     page.get_by_role("link", name="بسيرتك الذاتية").click()
     page.wait_for_url("**/solliciteren/cv/")
     check(page)
-    # First an error, in Arabic, with focus on the summary.
-    page.locator("button[type=submit][data-submit-once]").click()
+    # The form comes in steps: "Stap 1 van 4" in Arabic.
+    assert page.locator(".tb-step-progress").inner_text() == "الخطوة 1 من 4"
+    # First an error, in Arabic, with focus on the summary; the first step opens again.
+    reveal(page, "button[type=submit][data-submit-once]").click()
     assert page.locator("#error-summary").is_visible()
     assert (
         "اكتب اسمك" in page.locator("#error-summary").inner_text()
@@ -79,13 +111,19 @@ def test_apply_with_cv_in_arabic_then_use_the_portal(page, live_server):
     )
     assert page.evaluate("() => document.activeElement.id") == "error-summary"
     check(page)
+    assert page.locator("[name=name]").is_visible()
     fill_common(page, "رامي حداد", "rami@voorbeeld.nl")
-    page.locator("[name=cv]").set_input_files(
+    reveal(page, "[name=cv]").set_input_files(
         {"name": "cv.pdf", "mimeType": "application/pdf", "buffer": pdf_cv()}
     )
     submit(page)
     assert "تم إرسال طلبك" in page.get_by_role("heading", level=1).inner_text()
     check(page)
+    # Applying does not sign in (issue 14, item 5): the link in the e-mail opens the portal.
+    done = page.url
+    page.goto(portal_link_from_mail("rami@voorbeeld.nl"))
+    page.wait_for_url("**/mijn/")
+    page.goto(done)
     # Step: check what we understood.
     page.get_by_role("link", name="تحقق من ملفك الشخصي").click()
     assert "netwerkbeheer" in page.content()
@@ -126,9 +164,9 @@ def test_apply_without_cv(page):
     page.get_by_role("link", name="Zonder cv").click()
     check(page)
     fill_common(page, "Selam Tesfay", "selam@voorbeeld.nl")
-    page.get_by_label("Welk werk heb je gedaan?").fill("Telefoons repareren")
-    page.get_by_label("In welk land was dat?").fill("Eritrea")
-    page.get_by_label("Wat kun je goed?").fill("Ik kan klanten helpen.")
+    reveal(page, page.get_by_label("Welk werk heb je gedaan?")).fill("Telefoons repareren")
+    reveal(page, page.get_by_label("In welk land was dat?")).fill("Eritrea")
+    reveal(page, page.get_by_label("Wat kun je goed?")).fill("Ik kan klanten helpen.")
     submit(page)
     check(page)
     assert Application.objects.get().candidate.experiences.get().abroad
@@ -139,7 +177,7 @@ def test_apply_with_a_video(page):
     page.goto(reverse("applications:apply_route", kwargs={"pk": vacancy.pk, "route": "video"}))
     check(page)
     fill_common(page, "Elif Yılmaz", "elif@voorbeeld.nl")
-    page.locator("[name=video]").set_input_files(
+    reveal(page, "[name=video]").set_input_files(
         {"name": "ik.webm", "mimeType": "video/webm", "buffer": webm()}
     )
     submit(page)
@@ -155,7 +193,7 @@ def test_apply_with_a_work_sample(page):
     assert page.get_by_text("wachtwoord verandert").is_visible()
     check(page)
     fill_common(page, "Noor Ahmadi", "noor@voorbeeld.nl")
-    page.get_by_label("Je antwoord").fill(
+    reveal(page, page.get_by_label("Je antwoord")).fill(
         "Open Instellingen. Kies Wachtwoord. Typ je nieuwe wachtwoord."
     )
     submit(page)
@@ -172,7 +210,7 @@ def test_apply_on_a_recruitment_day(page):
     )
     check(page)
     fill_common(page, "Daan Visser", "daan@voorbeeld.nl")
-    page.locator("[name=slot]").first.check()
+    reveal(page, "[name=slot]").first.check()
     submit(page)
     assert Booking.objects.get().slot == slot
 
@@ -184,10 +222,18 @@ def test_keyboard_only_apply(page):
     page.keyboard.type("Sara de Boer")
     page.keyboard.press("Tab")
     page.keyboard.type("sara@voorbeeld.nl")
-    page.locator("#id_privacy").focus()
-    page.keyboard.press("Space")
+    # The form is in steps: "Volgende" is a button, pressed with Enter.
+    page.locator("[data-step-next]:visible").focus()
+    page.keyboard.press("Enter")
+    # The new step has the focus, so the keyboard user goes on from its start.
+    page.wait_for_function("() => document.activeElement.matches('[data-step]')")
     page.locator("[name=motivation]").focus()
     page.keyboard.type("Ik schrijf liever dan dat ik film.")
+    for _ in range(2):
+        page.locator("[data-step-next]:visible").focus()
+        page.keyboard.press("Enter")
+    page.locator("#id_privacy").focus()
+    page.keyboard.press("Space")
     page.locator("button[type=submit][data-submit-once]").focus()
     page.keyboard.press("Enter")
     page.wait_for_url("**/solliciteren/klaar/**")

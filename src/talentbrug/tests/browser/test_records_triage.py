@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
@@ -148,6 +150,8 @@ def test_records_pages_pass_axe_at_320_and_1280(page, live_server, triage_setup)
     from talentbrug.records import services
 
     doc = collection.documents.get(name="a.txt")
+    # A plain text file has no date of its own: without one it may not go on a list.
+    services.set_document_dates(doc, user, document_date=date(2019, 1, 1), trigger_date=None)
     services.decide_document(doc, user, "discard")
     dl = services.create_destruction_list(collection, user)
     log_in(page, live_server, user)

@@ -23,7 +23,8 @@ def test_hr_adviser_drafts_checks_fixes_justifies_and_publishes(
         label_en="support ICT users",
         search_text="ict-gebruikers ondersteunen\nsupport ict users",
     )
-    log_in(page, live_server, make_staff(organisation, Role.HR_ADVISER, Role.HIRING_MANAGER))
+    author = make_staff(organisation, Role.HR_ADVISER, Role.HIRING_MANAGER)
+    log_in(page, live_server, author)
 
     page.goto(reverse("vacancies:list"))
     assert_accessible(page)
@@ -66,9 +67,17 @@ def test_hr_adviser_drafts_checks_fixes_justifies_and_publishes(
     page.wait_for_selector("text=De eis is toegevoegd.")
     assert vacancy.requirements.count() == 1
 
-    # Submit, approve; publishing is refused while a blocking finding is unjustified.
+    # Submit; four eyes: the author cannot approve, a colleague does.
     page.get_by_role("button", name="Bied aan ter beoordeling").click()
+    page.wait_for_selector("text=wacht op de beoordeling van een andere HR-adviseur")
+    assert page.get_by_role("button", name="Keur goed").count() == 0
+    log_in(page, live_server, make_staff(organisation, Role.HR_ADVISER))
+    page.reload()
     page.get_by_role("button", name="Keur goed").click()
+    page.wait_for_selector("text=Status is nu: Goedgekeurd.")
+    # Publishing is refused while a blocking finding is unjustified.
+    log_in(page, live_server, author)
+    page.reload()
     page.get_by_role("button", name="Publiceer vacature").click()
     assert "blokkerende punten" in page.locator("#transition-errors").inner_text()
     assert_accessible(page)

@@ -20,3 +20,18 @@ def hostile_settings(settings, tmp_path):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def manager(make_staff, organisation):
+    from talentbrug.accounts.constants import Role
+
+    return make_staff(organisation, Role.RECORDS_MANAGER, username="joost")
+
+
+@pytest.fixture
+def collection(organisation, manager):
+    from talentbrug.records.tests.factories import CategoryFactory, CollectionFactory
+
+    category = CategoryFactory(organisation=organisation, code="1.2", bewaartermijn_years=1)
+    return CollectionFactory(organisation=organisation, owner=manager, default_category=category)

@@ -1,0 +1,53 @@
+"""Keep link tokens out of every log: Django's, runserver's access log and gunicorn's.
+
+Magic links (``talentbrug.accounts.magiclinks``) and the other signed links carry a token in
+the path. Whoever reads a log must not be able to open someone's portal with it, so every log
+line is written with the token replaced by ``[token]``; the rest of the path stays, so the
+line still says which page was asked for.
+
+No Django imports: gunicorn loads :class:`GunicornLogger` before Django is set up.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+# A django.core.signing value with a timestamp: payload:timestamp:signature (base64url), also
+# when the colons are percent-encoded (a token inside a ?next= parameter).
+SIGNED_TOKEN_RE = re.compile(
+    r"[A-Za-z0-9_\-.]{8,}(?::|%3[Aa])[A-Za-z0-9]{4,}(?::|%3[Aa])[A-Za-z0-9_\-]{20,}"
+)
+REPLACEMENT = "[token]"
+
+
+def redact(text: str) -> str:
+    return SIGNED_TOKEN_RE.sub(REPLACEMENT, text)
+
+
+class RedactTokens(logging.Filter):
+    """Handler filter: rewrites the record's message with every signed token replaced."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = redact(message)
+        if cleaned != message:
+            record.msg = cleaned
+            record.args = None
+        return True
+
+
+try:  # gunicorn is a production dependency, but this module must import without it.
+    from gunicorn.glogging import Logger as _GunicornLogger
+except ImportError:  # pragma: no cover
+    _GunicornLogger = object  # type: ignore[assignment,misc]
+
+
+class GunicornLogger(_GunicornLogger):  # type: ignore[misc,valid-type]
+    """gunicorn's logger with tokens removed from every access-log field (request line, path,
+    query, referer, headers). Set in gunicorn.conf.py as ``logger_class``."""
+
+    def atoms(self, resp: Any, req: Any, environ: Any, request_time: Any) -> dict[str, Any]:
+        values = super().atoms(resp, req, environ, request_time)
+        return {k: redact(v) if isinstance(v, str) else v for k, v in values.items()}

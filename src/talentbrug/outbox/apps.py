@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OutboxConfig(AppConfig):
+    name = "talentbrug.outbox"
+    verbose_name = _("Uitgaande e-mail")
+
+    def ready(self) -> None:
+        from talentbrug.publishing import periodic
+
+        from . import tasks
+
+        periodic.register("outbox.send_due", tasks.send_due_mails)

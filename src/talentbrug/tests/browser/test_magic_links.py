@@ -1,0 +1,38 @@
+"""A candidate's magic link in a real browser: works once, a forwarded copy asks for a new
+link, and the log-out button ends the session (issue 14, item 10)."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from talentbrug.applications import tokens
+from talentbrug.applications.tests.factories import CandidateFactory
+
+from .conftest import assert_accessible, assert_no_horizontal_scroll
+
+
+def test_link_works_once_and_logout_ends_the_session(page, browser, live_server):
+    candidate = CandidateFactory(name="Amina Yusuf")
+    link = reverse("applications:portal_login", args=[tokens.make_token(candidate)])
+    page.goto(link)
+    page.wait_for_url(f"{live_server.url}{reverse('applications:portal')}")
+    assert "Amina Yusuf" in page.locator("main").inner_text()
+
+    forwarded = browser.new_context(base_url=live_server.url, locale="nl-NL").new_page()
+    forwarded.goto(link)
+    text = forwarded.locator("main").inner_text()
+    assert "Deze link is al een keer gebruikt" in text
+    assert "Amina Yusuf" not in text
+    assert_accessible(forwarded)
+    forwarded.set_viewport_size({"width": 320, "height": 800})
+    assert_no_horizontal_scroll(forwarded)
+    forwarded.get_by_role("link", name="Stuur me een nieuwe link").click()
+    forwarded.wait_for_url(f"{live_server.url}{reverse('applications:link_request')}")
+    forwarded.context.close()
+
+    page.get_by_role("button", name="Uitloggen").first.click()
+    page.wait_for_url(f"{live_server.url}{reverse('applications:link_request')}")
+    assert "Je bent uitgelogd" in page.locator("body").inner_text()
+    page.goto(reverse("applications:portal"))
+    page.wait_for_url(f"{live_server.url}{reverse('applications:link_request')}")
+    assert "Amina Yusuf" not in page.locator("body").inner_text()
