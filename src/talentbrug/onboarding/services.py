@@ -356,11 +356,35 @@ def _arrange_due(plan: OnboardingPlan) -> date:
 
 
 def _open_promise_tasks(plan: OnboardingPlan, needed: set[str], filled: set[str]) -> None:
-    """One open HR task per promised person still missing, and one for the adjustments asked."""
+    """One open HR task per promised person still missing, and one for the adjustments asked.
+
+    The shipped template's own task for it ("Regel een taalcoach") becomes that task, so the
+    plan does not ask twice; when the person is already named, that task is done.
+    """
     tasks = []
     for role, title in ARRANGE_TITLES.items():
         missing = role not in filled if role != OwnerRole.MANAGER else plan.manager_id is None
-        if role in needed and missing:
+        shipped = (
+            plan.tasks.filter(title=defaults.ARRANGING_TITLES[role], status=TaskStatus.OPEN)
+            .order_by("due_date")
+            .first()
+            if role in defaults.ARRANGING_TITLES and role in needed
+            else None
+        )
+        if shipped is not None and not missing:
+            shipped.arranges_role = role
+            shipped.save(update_fields=["arranges_role"])
+            complete_task(shipped, user=plan.created_by)
+        elif shipped is not None:
+            shipped.title = str(title) % {"name": plan.name}
+            shipped.description = str(ARRANGE_TEXT)
+            shipped.owner_role = OwnerRole.HR
+            shipped.arranges_role = role
+            shipped.due_date = max(shipped.due_date, min(timezone.localdate(), plan.start_date))
+            shipped.save(
+                update_fields=["title", "description", "owner_role", "arranges_role", "due_date"]
+            )
+        elif role in needed and missing:
             tasks.append(
                 PlanTask(
                     plan=plan,

@@ -61,6 +61,8 @@ def test_language_coach_wish_without_a_coach_becomes_an_open_task(organisation, 
     name = progress.application.candidate.name
     task = plan.tasks.get(arranges_role=OwnerRole.LANGUAGE_COACH)
     assert task.title == f"Zoek een taalcoach voor {name}"
+    # the template's own "Regel een taalcoach" became this task: the plan does not ask twice
+    assert not plan.tasks.filter(title="Regel een taalcoach").exists()
     assert task.status == TaskStatus.OPEN and task.owner_role == OwnerRole.HR
     assert task.due_date <= plan.start_date
     # naming a coach completes the task; removing the coach opens it again
@@ -76,7 +78,11 @@ def test_a_coach_named_at_hire_is_in_the_plan_and_no_task_opens(organisation, hr
     progress = application_in_pipeline(organisation, wants_language_coach=True)
     plan = _hire(progress, hr, scale, language_coach=hr)
     assert plan.supporter(OwnerRole.LANGUAGE_COACH).user == hr
-    assert not plan.tasks.filter(arranges_role=OwnerRole.LANGUAGE_COACH).exists()
+    # nothing left to arrange: the template's "Regel een taalcoach" is done
+    assert not plan.tasks.filter(
+        arranges_role=OwnerRole.LANGUAGE_COACH, status=TaskStatus.OPEN
+    ).exists()
+    assert plan.tasks.get(title="Regel een taalcoach").status == TaskStatus.DONE
 
 
 def test_buddy_promised_in_the_vacancy_is_carried_even_without_a_wish(organisation, hr, scale):
@@ -85,6 +91,7 @@ def test_buddy_promised_in_the_vacancy_is_carried_even_without_a_wish(organisati
     plan = _hire(progress, hr, scale)
     name = progress.application.candidate.name
     assert f"Zoek een buddy voor {name}" in _open_titles(plan)
+    assert not plan.tasks.filter(title="Kies een buddy").exists()
 
 
 def test_hours_adjustments_and_guidance_arrive_in_the_plan(organisation, hr, scale):
