@@ -141,6 +141,12 @@ def test_surprises_wait_for_the_first_working_day(page, live_server, organisatio
     if language == "ar":
         assert page.locator("html").get_attribute("dir") == "rtl"
     look(page, f"surprises-before-start-{language}")
+    page.goto(reverse("onboarding:portal_checkin", kwargs={"token": tokens.make_token(plan)}))
+    page.wait_for_selector("#nog-niet")
+    assert page.locator("input[name='mood']").count() == 0
+    look(page, f"checkin-before-start-{language}")
+    page.goto(reverse("onboarding:portal", kwargs={"token": tokens.make_token(plan)}))
+    look(page, f"portal-before-start-{language}")
 
 
 def test_an_untouched_required_field_is_not_drawn_as_an_error(page, live_server, organisation):
