@@ -33,6 +33,7 @@ def onboarding_attention(request: HttpRequest) -> list[AttentionItem]:
     ).count()
     running = open_plans.filter(status=PlanStatus.ACTIVE).prefetch_related("checkins")
     missing = sum(1 for plan in running if services.missing_checkin(plan, today))
+    low = sum(1 for plan in running if services.low_mood(plan))
     monday = week_start(today)
     starting = open_plans.filter(start_date__gte=monday, start_date__lte=monday + timedelta(days=6))
     url = reverse("onboarding:overview")
@@ -43,6 +44,13 @@ def onboarding_attention(request: HttpRequest) -> list[AttentionItem]:
             url=f"{url}?stand=overdue",
             action_label=_("Bekijk de plannen die achterlopen"),
             empty_text=_("Geen inwerktaken te laat."),
+        ),
+        AttentionItem(
+            title=_("Nieuwe collega's met een lage stemming"),
+            count=low,
+            url=f"{url}?stand=attention",
+            action_label=_("Bekijk wie aandacht vraagt"),
+            empty_text=_("Niemand gaf de laatste week een lage stemming."),
         ),
         AttentionItem(
             title=_("Check-ins zonder antwoord"),

@@ -318,3 +318,11 @@ DEFAULT_TEMPLATES: list[tuple[str, str, str]] = [
 
 def tasks_for(kind: str) -> list[Task]:
     return BASE + EXTRA.get(kind, [])
+
+
+# Shipped template tasks that arrange a supporter. At hire, a promised supporter who is not
+# named yet turns this task into the coordinator's open task (one task, not two).
+ARRANGING_TITLES = {
+    "buddy": "Kies een buddy",
+    "language_coach": "Regel een taalcoach",
+}

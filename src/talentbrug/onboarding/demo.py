@@ -3,6 +3,7 @@ Logius lichting of eight trainees. Fictitious people only; dates relative to tod
 
 from __future__ import annotations
 
+import random
 from datetime import timedelta
 from typing import Any
 
@@ -24,6 +25,8 @@ TRAINEES = [
     "Noa Pinas",
 ]
 
+LOW_MOOD_TRAINEE = "Tesfay Gebremedhin"
+
 SURPRISES = [
     "Iedereen gebruikt afkortingen. In de eerste week verstond ik de helft niet.",
     "Je noemt je leidinggevende gewoon bij de voornaam en zegt je mening.",
@@ -43,7 +46,7 @@ def _finish_past_tasks(plan: OnboardingPlan, today: Any, keep_open: set[str] = f
 def _checkins(plan: OnboardingPlan, moods: list[int], today: Any) -> None:
     monday = week_start(plan.start_date)
     for mood in moods:
-        day = monday + timedelta(days=3)
+        day = max(monday + timedelta(days=3), plan.start_date)  # not before the first day
         if week_start(day) >= week_start(today):
             break
         services.submit_checkin(
@@ -57,6 +60,22 @@ def _checkins(plan: OnboardingPlan, moods: list[int], today: Any) -> None:
             today=day,
         )
         monday += timedelta(days=7)
+
+
+def _varied_moods(name: str, weeks: int) -> list[int]:
+    """A believable week-by-week mood per person: a small random walk, not a fixed pattern.
+
+    Seeded by the name, so the demo is the same on every machine. One trainee has a hard
+    last week (a low mood that asks the coordinator's attention).
+    """
+    rng = random.Random(f"talentbrug-demo-{name}")
+    mood, moods = rng.choice([3, 4, 4, 5]), []
+    for _week in range(weeks):
+        moods.append(mood)
+        mood = min(5, max(2, mood + rng.choice([-1, 0, 0, 1])))
+    if name == LOW_MOOD_TRAINEE:
+        moods[-1] = 2
+    return moods
 
 
 def seed(context: dict[str, Any]) -> None:
@@ -169,7 +188,7 @@ def seed(context: dict[str, Any]) -> None:
         )
         services.start_plan(plan)
         _finish_past_tasks(plan, today)
-        _checkins(plan, [3 + (index + week) % 3 for week in range(5)], today)
+        _checkins(plan, _varied_moods(name, weeks=5), today)
         if index < 6:
             services.submit_surprises(plan, SURPRISES[: 3 + index % 3])
         trainees.append(plan)

@@ -120,7 +120,36 @@ class TemplateTask(models.Model):
         return self.title
 
 
-class OnboardingPlan(models.Model):
+class FirstDayArrangements(models.Model):
+    """Where, when and for whom the new colleague asks on the first day.
+
+    Agreed in the vacancy and carried into the onboarding plan at hire (same fields on both).
+    """
+
+    first_day_place = models.CharField(
+        _("waar op de eerste dag"),
+        max_length=300,
+        blank=True,
+        help_text=_("Adres en ingang, in gewone woorden."),
+    )
+    first_day_time = models.CharField(
+        _("hoe laat op de eerste dag"),
+        max_length=60,
+        blank=True,
+        help_text=_("Bijvoorbeeld 9.00 uur."),
+    )
+    first_day_ask_for = models.CharField(
+        _("naar wie vragen"),
+        max_length=200,
+        blank=True,
+        help_text=_("Naar wie de nieuwe medewerker vraagt bij de ingang."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class OnboardingPlan(FirstDayArrangements):
     """The plan of one new hire: a copy of a template with real dates."""
 
     organisation = models.ForeignKey(
@@ -177,23 +206,32 @@ class OnboardingPlan(models.Model):
     )
     team = models.CharField(_("team"), max_length=200, blank=True, help_text=_("Team of afdeling."))
     start_date = models.DateField(_("eerste werkdag"), help_text=_("De eerste werkdag."))
-    first_day_place = models.CharField(
-        _("waar op de eerste dag"),
-        max_length=300,
+    guidance_promised = models.TextField(
+        _("begeleiding uit de vacature"),
         blank=True,
-        help_text=_("Adres en ingang, in gewone woorden."),
+        help_text=_(
+            "Wat de vacature beloofde over begeleiding en inwerken. Komt mee bij aannemen."
+        ),
     )
-    first_day_time = models.CharField(
-        _("hoe laat op de eerste dag"),
-        max_length=60,
+    hours_per_week = models.PositiveSmallIntegerField(
+        _("uren per week"),
+        null=True,
         blank=True,
-        help_text=_("Bijvoorbeeld 9.00 uur."),
+        help_text=_("Zoals afgesproken in het aanbod."),
     )
-    first_day_ask_for = models.CharField(
-        _("naar wie vragen"),
-        max_length=200,
+    hours_wished = models.PositiveSmallIntegerField(
+        _("gevraagde uren per week"),
+        null=True,
         blank=True,
-        help_text=_("Naar wie de nieuwe medewerker vraagt bij de ingang."),
+        help_text=_("Wat de kandidaat bij de sollicitatie vroeg."),
+    )
+    accommodations = models.TextField(
+        _("aanpassingen"),
+        blank=True,
+        help_text=_(
+            "Wat de kandidaat bij de sollicitatie vroeg en wilde delen. Alleen deze organisatie "
+            "ziet het."
+        ),
     )
     manager = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -377,6 +415,15 @@ class PlanTask(models.Model):
     status_note = models.CharField(_("toelichting"), max_length=300, blank=True, help_text="")
     finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True, help_text="")
     order = models.PositiveIntegerField(_("volgorde"), default=0, help_text="")
+    arranges_role = models.CharField(
+        _("regelt begeleider"),
+        max_length=20,
+        blank=True,
+        choices=OwnerRole.choices,
+        help_text=_(
+            "Een open taak om een begeleider te vinden. Klaar zodra die begeleider in het plan staat."
+        ),
+    )
     date_set_by_hand = models.BooleanField(
         _("datum zelf gekozen"),
         default=False,

@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from talentbrug.accounts.models import Membership, Organisation, User
 from talentbrug.audit.services import record_event
@@ -28,6 +29,7 @@ from .constants import (
     Health,
     Need,
     OwnerRole,
+    Phase,
     PlanStatus,
     ProgrammeKind,
     TaskStatus,
@@ -136,6 +138,22 @@ def template_for(organisation: Organisation, kind: str) -> OnboardingTemplate:
     return template
 
 
+# The phases a vacancy shows as a preview of the template: what the first weeks look like.
+PREVIEW_PHASES = (Phase.BEFORE_START, Phase.WEEK_1, Phase.MONTH_1)
+
+
+def first_weeks(template: OnboardingTemplate | None) -> list[dict[str, Any]]:
+    """The template's tasks up to the first month, by phase (for the vacancy's preview)."""
+    if template is None:
+        return []
+    tasks = list(template.tasks.filter(phase__in=PREVIEW_PHASES))
+    return [
+        {"label": Phase(phase).label, "tasks": [t for t in tasks if t.phase == phase]}
+        for phase in PREVIEW_PHASES
+        if any(t.phase == phase for t in tasks)
+    ]
+
+
 @transaction.atomic
 def add_template_task(
     template: OnboardingTemplate, *, user: Any, data: Mapping[str, Any]
@@ -234,10 +252,19 @@ def start_onboarding(
     first_day_ask_for: str = "",
     created_by: User | None = None,
     send_link: bool = True,
+    needed_roles: Iterable[str] = (),
+    guidance_promised: str = "",
+    hours_per_week: int | None = None,
+    hours_wished: int | None = None,
+    accommodations: str = "",
 ) -> OnboardingPlan:
     """Create a plan from a template with real dates (working days, Dutch holidays skipped).
 
-    Selection calls this on hire with ``application``; staff call it from the onboarding page.
+    Selection calls this on hire with ``application`` and what was promised: ``needed_roles``
+    (buddy, language coach, praktijkopleider, manager) that the plan must have. A needed role
+    without a person becomes an open HR task ("Zoek een taalcoach voor …"), and so do the
+    adjustments the candidate asked for; nothing promised is dropped silently.
+    Staff call it from the onboarding page.
     """
     if template.organisation_id != organisation.pk:
         raise ValidationError(_("Dit sjabloon hoort niet bij deze organisatie."))
@@ -269,6 +296,10 @@ def start_onboarding(
         manager=manager,
         hr_contact=hr_contact,
         created_by=created_by,
+        guidance_promised=guidance_promised.strip(),
+        hours_per_week=hours_per_week,
+        hours_wished=hours_wished,
+        accommodations=accommodations.strip(),
     )
     plan.full_clean()
     plan.save()
@@ -288,6 +319,7 @@ def start_onboarding(
     for role, value in supporters.items():
         if value is not None:
             _save_supporter(plan, role, value)
+    _open_promise_tasks(plan, set(needed_roles), filled={r for r, v in supporters.items() if v})
     record_event(
         "onboarding.plan_started",
         actor=created_by,
@@ -302,6 +334,104 @@ def start_onboarding(
 
         transaction.on_commit(lambda: send_portal_link(plan))
     return plan
+
+
+# What the coordinator must arrange when a promised person is not named yet.
+ARRANGE_TITLES = {
+    OwnerRole.BUDDY: _lazy("Zoek een buddy voor %(name)s"),
+    OwnerRole.LANGUAGE_COACH: _lazy("Zoek een taalcoach voor %(name)s"),
+    OwnerRole.BBL_SUPERVISOR: _lazy("Zoek een praktijkopleider voor %(name)s"),
+    OwnerRole.MANAGER: _lazy("Kies de leidinggevende van %(name)s"),
+}
+ARRANGE_TEXT = _lazy(
+    "Dit is beloofd bij het aannemen. Zet de persoon in het plan; dan is deze taak klaar."
+)
+# An arranging task is due this many working days before the first working day (or today).
+ARRANGE_DAYS_BEFORE_START = 5
+
+
+def _arrange_due(plan: OnboardingPlan) -> date:
+    due = add_working_days(plan.start_date, -ARRANGE_DAYS_BEFORE_START)
+    return max(due, min(timezone.localdate(), plan.start_date))
+
+
+def _open_promise_tasks(plan: OnboardingPlan, needed: set[str], filled: set[str]) -> None:
+    """One open HR task per promised person still missing, and one for the adjustments asked.
+
+    The shipped template's own task for it ("Regel een taalcoach") becomes that task, so the
+    plan does not ask twice; when the person is already named, that task is done.
+    """
+    tasks = []
+    for role, title in ARRANGE_TITLES.items():
+        missing = role not in filled if role != OwnerRole.MANAGER else plan.manager_id is None
+        shipped = (
+            plan.tasks.filter(title=defaults.ARRANGING_TITLES[role], status=TaskStatus.OPEN)
+            .order_by("due_date")
+            .first()
+            if role in defaults.ARRANGING_TITLES and role in needed
+            else None
+        )
+        if shipped is not None and not missing:
+            shipped.arranges_role = role
+            shipped.save(update_fields=["arranges_role"])
+            complete_task(shipped, user=plan.created_by)
+        elif shipped is not None:
+            shipped.title = str(title) % {"name": plan.name}
+            shipped.description = str(ARRANGE_TEXT)
+            shipped.owner_role = OwnerRole.HR
+            shipped.arranges_role = role
+            shipped.due_date = max(shipped.due_date, min(timezone.localdate(), plan.start_date))
+            shipped.save(
+                update_fields=["title", "description", "owner_role", "arranges_role", "due_date"]
+            )
+        elif role in needed and missing:
+            tasks.append(
+                PlanTask(
+                    plan=plan,
+                    phase=Phase.BEFORE_START,
+                    title=str(title) % {"name": plan.name},
+                    description=str(ARRANGE_TEXT),
+                    owner_role=OwnerRole.HR,
+                    due_date=_arrange_due(plan),
+                    arranges_role=role,
+                    order=0,
+                )
+            )
+    if plan.accommodations:
+        tasks.append(
+            PlanTask(
+                plan=plan,
+                phase=Phase.BEFORE_START,
+                title=_("Regel de aanpassingen die %(name)s vroeg") % {"name": plan.name},
+                # the request itself stays on the plan (staff only), not in the task text
+                description=_(
+                    "Lees de aanpassingen in het plan, onder 'Afgesproken bij het aannemen'."
+                ),
+                owner_role=OwnerRole.HR,
+                due_date=_arrange_due(plan),
+                order=0,
+            )
+        )
+    PlanTask.objects.bulk_create(tasks)
+
+
+def arranging_tasks(plan: OnboardingPlan) -> dict[str, PlanTask]:
+    """The open 'find a buddy/coach/…' tasks of the plan, by the role they arrange."""
+    return {
+        task.arranges_role: task
+        for task in plan.tasks.all()
+        if task.arranges_role and task.status == TaskStatus.OPEN
+    }
+
+
+def _settle_arranging(plan: OnboardingPlan, role: str, *, filled: bool, user: Any) -> None:
+    """A named person completes the task to find one; removing them opens it again."""
+    if filled:
+        for task in plan.tasks.filter(arranges_role=role, status=TaskStatus.OPEN):
+            complete_task(task, user=user)
+    else:
+        for task in plan.tasks.filter(arranges_role=role, status=TaskStatus.DONE):
+            reopen_task(task, user=user)
 
 
 @dataclass(frozen=True)
@@ -345,6 +475,8 @@ def update_plan(
     plan.full_clean()
     plan.save()
     record_event("onboarding.plan_updated", actor=user, organisation=plan.organisation, obj=plan)
+    if "manager" in data:
+        _settle_arranging(plan, OwnerRole.MANAGER, filled=plan.manager_id is not None, user=user)
     new_start = data.get("start_date")
     if new_start is not None and new_start != stored_start:
         shift = change_start_date(plan, new_start, user=user)
@@ -438,6 +570,7 @@ def assign_supporter(plan: OnboardingPlan, role: str, value: Any, *, user: Any) 
                 obj=plan,
                 role=role,
             )
+            _settle_arranging(plan, role, filled=False, user=user)
         return None
     _validate_supporter(supporter_input, plan.organisation, role)
     supporter = _save_supporter(plan, role, supporter_input)
@@ -451,6 +584,7 @@ def assign_supporter(plan: OnboardingPlan, role: str, value: Any, *, user: Any) 
         role=role,
         external=supporter_input.user is None,
     )
+    _settle_arranging(plan, role, filled=True, user=user)
     return supporter
 
 
@@ -806,10 +940,20 @@ def save_manager_expectations(plan: OnboardingPlan, *, user: Any, text: str) -> 
     return intake
 
 
-def checkin_open(plan: OnboardingPlan, today: date | None = None) -> bool:
-    """Check-ins can be filled from the first working week on, while the plan runs."""
+def started(plan: OnboardingPlan, today: date | None = None) -> bool:
+    """The first working day has come (check-ins and surprises are about the work itself)."""
     today = today or timezone.localdate()
-    return plan.is_open and week_start(today) >= week_start(plan.start_date)
+    return plan.is_open and today >= plan.start_date
+
+
+def checkin_open(plan: OnboardingPlan, today: date | None = None) -> bool:
+    """Check-ins can be filled from the first working day on, while the plan runs."""
+    return started(plan, today)
+
+
+def surprises_open(plan: OnboardingPlan, today: date | None = None) -> bool:
+    """'Wat viel je op?' opens on the first working day: before it, nothing can surprise yet."""
+    return started(plan, today)
 
 
 def submit_checkin(
@@ -819,7 +963,7 @@ def submit_checkin(
     today = today or timezone.localdate()
     _require_open(plan)
     if not checkin_open(plan, today):
-        raise ValidationError(_("Je kunt de check-in invullen vanaf je eerste werkweek."))
+        raise ValidationError(_("Je kunt de check-in invullen vanaf je eerste werkdag."))
     mood = int(data["mood"])
     if not 1 <= mood <= 5:
         raise ValidationError(_("Kies een cijfer van 1 tot en met 5."))
@@ -848,9 +992,13 @@ def submit_checkin(
 
 
 @transaction.atomic
-def submit_surprises(plan: OnboardingPlan, texts: Iterable[str]) -> list[Surprise]:
+def submit_surprises(
+    plan: OnboardingPlan, texts: Iterable[str], today: date | None = None
+) -> list[Surprise]:
     """Store up to ten surprises (replacing an earlier list). Each gets a theme."""
     _require_open(plan)
+    if not surprises_open(plan, today):
+        raise ValidationError(_("Je kunt opschrijven wat je opviel vanaf je eerste werkdag."))
     cleaned = [t.strip() for t in texts if t and t.strip()]
     if not cleaned:
         raise ValidationError(_("Schrijf minstens één ding op dat je opviel."))
@@ -1082,16 +1230,32 @@ def record_link_sent(plan: OnboardingPlan, *, user: Any = None) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+# A check-in with this mood or lower always asks the coordinator's attention.
+LOW_MOOD = 2
+
+
+def low_mood(plan: OnboardingPlan) -> bool:
+    """The latest check-in of a running plan says it goes badly (1 or 2 of 5)."""
+    if plan.status != PlanStatus.ACTIVE:
+        return False
+    checkins = sorted(plan.checkins.all(), key=lambda c: c.week_start)
+    return bool(checkins) and checkins[-1].mood <= LOW_MOOD
+
+
 def health(plan: OnboardingPlan, today: date | None = None) -> str:
-    """On track, needs attention (low mood, no check-in for two weeks, someone left) or overdue."""
+    """On track, needs attention (low mood, no check-in for two weeks, someone left) or overdue.
+
+    A low mood comes first: a person who is not doing well needs attention, also when the plan
+    is behind schedule as well (the overdue tasks are still counted and shown per plan).
+    """
     today = today or timezone.localdate()
+    if low_mood(plan):
+        return Health.ATTENTION
     tasks = list(plan.tasks.all())
     if any(t.is_overdue(today) for t in tasks):
         return Health.OVERDUE
     if plan.status == PlanStatus.ACTIVE:
         checkins = sorted(plan.checkins.all(), key=lambda c: c.week_start)
-        if checkins and checkins[-1].mood <= 2:
-            return Health.ATTENTION
         last = checkins[-1].week_start if checkins else week_start(plan.start_date)
         if (week_start(today) - last).days >= 14:
             return Health.ATTENTION

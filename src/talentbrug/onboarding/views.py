@@ -324,6 +324,7 @@ def _render_plan(request: HttpRequest, plan: OnboardingPlan, **extra: Any) -> Ht
         if rows:
             by_phase.append({"label": label, "rows": rows})
     supporters = {s.role: s for s in plan.supporters.select_related("user")}
+    arranging = services.arranging_tasks(plan)
     departed = services.departed_people(plan)
     members = _members(request)
     can_manage = can(request, "onboarding.manage")
@@ -331,9 +332,16 @@ def _render_plan(request: HttpRequest, plan: OnboardingPlan, **extra: Any) -> Ht
         "plan": plan,
         "phases": by_phase,
         "supporters": [
-            {"role": role, "label": OwnerRole(role).label, "supporter": supporters.get(role)}
+            {
+                "role": role,
+                "label": OwnerRole(role).label,
+                "supporter": supporters.get(role),
+                "task": arranging.get(role),
+            }
             for role in SUPPORTER_ROLES
         ],
+        "arranging": arranging,
+        "placements": list(plan.placements.select_related("school")),
         "supporter_form": extra.pop("supporter_form", None) or SupporterForm(members=members),
         "departed": departed,
         "reassign_form": ReassignForm(
@@ -843,6 +851,7 @@ def portal(request: HttpRequest, plan: OnboardingPlan, token: str) -> HttpRespon
             "progress": plan.progress(),
             "forms_done": forms_done,
             "checkin_open": services.checkin_open(plan, today),
+            "surprises_open": services.surprises_open(plan, today),
             "intake": Intake.objects.filter(plan=plan).first(),
             "goals": list(plan.goals.all()),
             "is_open": plan.is_open,
@@ -919,7 +928,11 @@ def portal_checkin(request: HttpRequest, plan: OnboardingPlan, token: str) -> Ht
 @portal_view
 def portal_surprises(request: HttpRequest, plan: OnboardingPlan, token: str) -> HttpResponse:
     existing = {f"surprise_{s.position}": s.text for s in plan.surprises.all()}
+    is_open = services.surprises_open(plan)
     form = SurprisesForm(request.POST if request.method == "POST" else None, initial=existing)
+    if request.method == "POST" and not is_open:
+        messages.info(request, _("Je kunt opschrijven wat je opviel vanaf je eerste werkdag."))
+        return redirect("onboarding:portal_surprises", token=token)
     if request.method == "POST" and form.is_valid():
         try:
             services.submit_surprises(plan, form.texts())
@@ -935,7 +948,7 @@ def portal_surprises(request: HttpRequest, plan: OnboardingPlan, token: str) -> 
     return render(
         request,
         "onboarding/portal/surprises.html",
-        {**_portal_context(plan, token), "form": form},
+        {**_portal_context(plan, token), "form": form, "surprises_open": is_open},
         status=400 if form.errors else 200,
     )
 

@@ -13,6 +13,13 @@ from . import services
 from .constants import CohortKind, PlacementKind
 
 ROTATION_TEAMS = ["Beheer DigiD", "Servicedesk", "Monitoring", "Koppelingen"]
+# The begeleider in each rotation team (fictitious colleagues).
+ROTATION_SUPERVISORS = {
+    "Beheer DigiD": "Marieke de Wit",
+    "Servicedesk": "Youssef Benali",
+    "Monitoring": "Jeroen Kuipers",
+    "Koppelingen": "Sevda Yilmaz",
+}
 
 
 def seed(context: dict[str, Any]) -> None:
@@ -45,10 +52,10 @@ def seed(context: dict[str, Any]) -> None:
                 user=users["hr.logius"],
                 data={
                     "plan": plan,
-                    "team": ROTATION_TEAMS[(index + block) % len(ROTATION_TEAMS)],
+                    "team": (team := ROTATION_TEAMS[(index + block) % len(ROTATION_TEAMS)]),
                     "starts_on": start + timedelta(days=block * 60),
                     "ends_on": start + timedelta(days=block * 60 + 59),
-                    "supervisor_name": "",
+                    "supervisor_name": ROTATION_SUPERVISORS[team],
                 },
             )
 
@@ -99,6 +106,29 @@ def seed(context: dict[str, Any]) -> None:
                 },
             )
         )
+    # One internship (BOL) place, free: "Open een vacature voor deze plek" can be tried on it.
+    services.save_placement(
+        None,
+        organisation=dictu,
+        user=users["inwerken.dictu"],
+        data={
+            **base,
+            "kind": PlacementKind.BOL,
+            "team": "Webteam",
+            "programme_name": "Software developer",
+            "crebo_code": "25998",
+            "school_days": "maandag en donderdag",
+            "available_from": today + timedelta(days=14),
+            "pok_start": None,
+            "pok_end": None,
+        },
+    )
+    # The BBL role carved from the servicedesk vacancy fills the Werkplekbeheer place: the
+    # selection demo hires a student through it (the place then shows the person).
+    carved = context.get("vacancies", {}).get("carved")
+    if carved is not None:
+        places[2].vacancy = carved
+        places[2].save(update_fields=["vacancy"])
     new_place, old_place = places[0], places[1]
     new_place.pok_start = onboarding["bbl_new"].start_date
     new_place.pok_end = onboarding["bbl_new"].start_date + timedelta(days=3 * 365)

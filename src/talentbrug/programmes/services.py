@@ -228,7 +228,9 @@ def open_vacancy_for_placement(placement: Placement, *, user: Any, roles: Iterab
             "team": placement.team,
             "contract_type": ContractType.BBL
             if placement.kind == "bbl"
-            else ContractType.TEMPORARY,
+            else ContractType.INTERNSHIP,
+            # the place comes with a praktijkopleider; the hire carries them into the plan
+            "offers_bbl_supervisor": True,
         },
     )
     placement.vacancy = vacancy

@@ -13,6 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.utils import translation
 
 from talentbrug.vacancies.checking import sanitise_html
 from talentbrug.vacancies.constants import ContractType, RemoteOption, WerkDenkniveau
@@ -179,6 +180,10 @@ def job_posting(
     posting["educationRequirements"] = _education(vacancy)
     if vacancy.equivalent_by_experience:
         posting["experienceInPlaceOfEducation"] = True
+    with translation.override("nl"):  # the posting is in Dutch, whoever looks at the page
+        support = vacancy.support_sentence()
+    if support:
+        posting["jobBenefits"] = support
     if vacancy.hours_min or vacancy.hours_max:
         posting["workHours"] = (
             f"{vacancy.hours_min or vacancy.hours_max}-{vacancy.hours_max or vacancy.hours_min} uur per week"

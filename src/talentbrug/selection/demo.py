@@ -28,7 +28,13 @@ def seed(context: dict[str, Any]) -> None:
             progress, screening, hr, {"hr_adviser"}, progress.version, notify=False
         )
     hired = _hire_second(applications, vacancy, hr)
-    context["selection"] = {"vacancy": vacancy, "stages": stages, "hired": hired}
+    through_place = _hire_through_place(context, hr)
+    context["selection"] = {
+        "vacancy": vacancy,
+        "stages": stages,
+        "hired": hired,
+        "hired_through_place": through_place,
+    }
 
 
 def _hire_second(applications: list[Any], vacancy: Any, hr: Any) -> Any:
@@ -53,6 +59,64 @@ def _hire_second(applications: list[Any], vacancy: Any, hr: Any) -> Any:
         step=2,
         start_date=timezone.localdate() + timedelta(days=21),
         hours=36,
+        contract_type=vacancy.contract_type,
+    )
+    return services.accept_offer(offer, hr, {"hr_adviser"}, right_to_work=True)
+
+
+def _hire_through_place(context: dict[str, Any], hr: Any) -> Any:
+    """A BBL student applies to the vacancy opened for a BBL place and is hired: the plan
+    carries the praktijkopleider of the place and the student's wishes, and fills the place."""
+    import uuid
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from talentbrug.applications import services as applications
+    from talentbrug.applications.constants import Route
+    from talentbrug.vacancies.models import SalaryScale
+
+    vacancy = (context.get("vacancies") or {}).get("carved")
+    if vacancy is None or not vacancy.placements.filter(filled_by__isnull=True).exists():
+        return None
+    vacancy.refresh_from_db()  # the object in the context may predate its publication
+    if Route.NO_CV not in (vacancy.apply_routes or []):  # a student without a cv yet
+        vacancy.apply_routes = [*(vacancy.apply_routes or []), Route.NO_CV.value]
+        vacancy.save(update_fields=["apply_routes"])
+    scale = SalaryScale.objects.filter(scale=vacancy.scale_min or 5).order_by("-year").first()
+    if scale is None:
+        return None
+    application, _created = applications.apply(
+        vacancy,
+        applications.ApplyData(
+            route=Route.NO_CV,
+            name="Amal Yousef",
+            email="amal.yousef@voorbeeld.nl",
+            preferred_language="ar",
+            right_to_work="yes",
+            wants_buddy=True,
+            wants_language_coach=True,
+            hours_per_week=32,
+            accommodations="Ik bid op vrijdag tussen de middag. Een rustige plek is fijn.",
+            motivation="Ik wil de opleiding Expert IT systems and devices doen en ook werken.",
+            experience_title="Helpdesk in de bibliotheek",
+            experience_country="Nederland",
+            experience_unpaid=True,
+            experience_text="Ik help bezoekers van de bibliotheek met de computers en de printer.",
+            can_do_text="Ik leg dingen rustig uit. Ik leer snel nieuwe programma's.",
+            idempotency_key=uuid.uuid5(uuid.NAMESPACE_URL, "talentbrug-demo-amal"),
+        ),
+    )
+    services.ensure_reasons(vacancy.organisation)
+    progress = services.progress_for(application)
+    offer = services.make_offer(
+        progress,
+        hr,
+        {"hr_adviser"},
+        salary_scale=scale,
+        step=0,
+        start_date=timezone.localdate() + timedelta(days=28),
+        hours=32,
         contract_type=vacancy.contract_type,
     )
     return services.accept_offer(offer, hr, {"hr_adviser"}, right_to_work=True)

@@ -211,8 +211,22 @@ class DecisionForm(forms.Form):
     buddy = forms.ModelChoiceField(
         queryset=None,
         required=False,
+        empty_label=_("Nog niet bekend"),
         label=_("Buddy"),
-        help_text=_("De kandidaat wil graag een buddy: een collega die de weg wijst."),
+        help_text=_(
+            "Een collega die de weg wijst. Weet u nog niemand? Dan krijgt HR een open taak in "
+            "het inwerkplan."
+        ),
+    )
+    language_coach = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        empty_label=_("Nog niet bekend"),
+        label=_("Taalcoach"),
+        help_text=_(
+            "Een collega die helpt met Nederlands op het werk. Een externe coach zet u later in "
+            "het inwerkplan. Weet u nog niemand? Dan krijgt HR een open taak."
+        ),
     )
 
     def __init__(self, *args: Any, organisation: Any = None, **kwargs: Any):
@@ -220,4 +234,5 @@ class DecisionForm(forms.Form):
         from talentbrug.onboarding.services import members_of
 
         self.fields["buddy"].queryset = members_of(organisation)
+        self.fields["language_coach"].queryset = members_of(organisation)
         styled(self)

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from talentbrug.accounts.access import PERMISSIONS
 from talentbrug.applications.models import Application, WorkSampleSubmission
 from talentbrug.audit.services import record_event
+from talentbrug.onboarding.constants import OwnerRole
 from talentbrug.redaction import redact
 from talentbrug.vacancies.models import Requirement, SalaryScale, Vacancy
 
@@ -41,6 +42,7 @@ from .constants import (
     Recommendation,
     StageKind,
 )
+from .handover import hand_over_for
 from .models import (
     ApplicationProgress,
     Offer,
@@ -736,21 +738,6 @@ def make_offer(
     return offer
 
 
-def _onboarding_kind(offer: Offer, wants_language_coach: bool) -> str:
-    from talentbrug.onboarding.constants import ProgrammeKind
-
-    by_contract = {
-        "bbl": ProgrammeKind.BBL,
-        "traineeship": ProgrammeKind.TRAINEE,
-        "internship": ProgrammeKind.BOL,
-    }
-    if offer.contract_type in by_contract:
-        return by_contract[offer.contract_type]
-    if wants_language_coach:
-        return ProgrammeKind.LANGUAGE_COACH
-    return ProgrammeKind.STANDARD
-
-
 @transaction.atomic
 def accept_offer(
     offer: Offer,
@@ -759,8 +746,13 @@ def accept_offer(
     *,
     right_to_work: bool | None,
     buddy: Any = None,
+    language_coach: Any = None,
 ) -> Any:
-    """The candidate said yes: record the right-to-work check, hire, start the onboarding plan."""
+    """The candidate said yes: record the right-to-work check, hire, start the onboarding plan.
+
+    The plan carries everything promised (see :mod:`talentbrug.selection.handover`); a hire
+    through a BBL place or internship fills that place.
+    """
     _require(roles, "selection.offer")
     if offer.status != OfferStatus.MADE:
         raise SelectionError(_("Over dit aanbod is al besloten."))
@@ -782,39 +774,56 @@ def accept_offer(
     offer.decided_at = timezone.now()
     offer.save(update_fields=["status", "right_to_work_checked", "decided_at"])
 
-    from talentbrug.onboarding import services as onboarding
-
-    application = progress.application
-    candidate = application.candidate
-    vacancy = progress.vacancy
-    # The guidance wished for is asked per application (only this organisation sees it).
-    template = onboarding.template_for(
-        vacancy.organisation, _onboarding_kind(offer, application.wants_language_coach)
+    plan = _start_plan_at_hire(offer, user, buddy=buddy, language_coach=language_coach)
+    record_event(
+        "selection.hired",
+        actor=user,
+        organisation=progress.vacancy.organisation,
+        obj=progress,
+        application=progress.application_id,
+        right_to_work=True,
+        plan=plan.pk,
     )
+    return plan
+
+
+def _start_plan_at_hire(offer: Offer, user: Any, *, buddy: Any, language_coach: Any) -> Any:
+    from talentbrug.onboarding import services as onboarding
+    from talentbrug.programmes.services import fill_placement
+
+    progress = offer.progress
+    vacancy = progress.vacancy
+    candidate = progress.application.candidate
+    hand_over = hand_over_for(progress, contract_type=offer.contract_type, hours=offer.hours)
+    supervisor = hand_over.promise(OwnerRole.BBL_SUPERVISOR)
     plan = onboarding.start_onboarding(
         organisation=vacancy.organisation,
         name=candidate.name,
         email=candidate.email,
         preferred_language=candidate.preferred_language,
         start_date=offer.start_date,
-        template=template,
-        manager=None,
+        template=hand_over.template,
+        manager=hand_over.manager,
         application=progress.application,
-        buddy=buddy if application.wants_buddy else None,
+        # a person is only carried for support that was asked for or promised
+        buddy=buddy if hand_over.promise(OwnerRole.BUDDY) else None,
+        language_coach=language_coach if hand_over.promise(OwnerRole.LANGUAGE_COACH) else None,
+        bbl_supervisor=supervisor.person if supervisor else None,
         hr_contact=user,
         job_title=vacancy.title,
         team=vacancy.team,
+        first_day_place=hand_over.first_day_place,
+        first_day_time=hand_over.first_day_time,
+        first_day_ask_for=hand_over.first_day_ask_for,
         created_by=user,
+        needed_roles=hand_over.needed_roles,
+        guidance_promised=hand_over.guidance,
+        hours_per_week=hand_over.hours_per_week,
+        hours_wished=hand_over.hours_wished,
+        accommodations=hand_over.accommodations,
     )
-    record_event(
-        "selection.hired",
-        actor=user,
-        organisation=vacancy.organisation,
-        obj=progress,
-        application=progress.application_id,
-        right_to_work=True,
-        plan=plan.pk,
-    )
+    if hand_over.placement is not None:
+        fill_placement(hand_over.placement, plan, user=user)
     return plan
 
 

@@ -20,10 +20,11 @@ from talentbrug.accounts.access import can, get_for_organisation, scoped, staff_
 from talentbrug.applications.models import Application, WorkSampleSubmission
 from talentbrug.applications.services import profile_for
 from talentbrug.interviews.access import require_assignment, visible_progress
+from talentbrug.onboarding.models import OnboardingPlan
 from talentbrug.vacancies.models import Vacancy
 
 from . import services
-from .constants import END_KINDS, StageKind
+from .constants import END_KINDS, OfferStatus, StageKind
 from .forms import (
     AnchorForm,
     BulkMoveForm,
@@ -35,6 +36,7 @@ from .forms import (
     rubric_form,
     scorecard_form,
 )
+from .handover import HandOver, hand_over_for
 from .models import Offer, RejectionReason, Stage
 
 
@@ -486,9 +488,19 @@ def offer(request: HttpRequest, pk: int) -> HttpResponse:
             "offer": existing,
             "form": form,
             "decision_form": DecisionForm(organisation=_org(request)),
-            "wants_buddy": application.wants_buddy,
+            "hand_over": _hand_over(progress, existing),
+            "plan": OnboardingPlan.objects.filter(application=application).first(),
         },
     )
+
+
+def _hand_over(progress: Any, offer: Offer | None) -> HandOver | None:
+    """What the plan will carry, while the candidate has not decided yet."""
+    if offer is None:
+        return hand_over_for(progress, contract_type=progress.vacancy.contract_type, hours=None)
+    if offer.status == OfferStatus.MADE:
+        return hand_over_for(progress, contract_type=offer.contract_type, hours=offer.hours)
+    return None
 
 
 @require_POST
@@ -512,7 +524,12 @@ def offer_decision(request: HttpRequest, pk: int) -> HttpResponse:
         if data["decision"] == "accept":
             right = {"yes": True, "no": False}.get(data["right_to_work"])
             services.accept_offer(
-                existing, request.user, _roles(request), right_to_work=right, buddy=data["buddy"]
+                existing,
+                request.user,
+                _roles(request),
+                right_to_work=right,
+                buddy=data["buddy"],
+                language_coach=data["language_coach"],
             )
             messages.success(request, _("Aangenomen. Het inwerkplan is gemaakt."))
         else:

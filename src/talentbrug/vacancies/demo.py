@@ -177,6 +177,13 @@ def seed(context: dict[str, Any]) -> None:
         "<p>Je krijgt een buddy en een praktijkopleider. Is Nederlands niet je eerste taal? "
         "Dan krijg je ook een taalcoach.</p>"
     )
+    # The support is planned in the vacancy and carried into the plan at hire.
+    carved.offers_buddy = True
+    carved.offers_bbl_supervisor = True
+    carved.hiring_manager = context["users"]["manager.dictu"]
+    carved.first_day_place = "Servicedesk Werkplekbeheer, Europaweg 12, Apeldoorn"
+    carved.first_day_time = "8.30 uur"
+    carved.first_day_ask_for = "Eva Jansen (praktijkopleider)"
     carved.save()
     # The carved BBL role is published too, so the careers site shows a BBL place.
     for move, actor in (("submit", hr), ("approve", reviewer), ("publish", hr)):

@@ -82,6 +82,14 @@ class VacancyForm(forms.ModelForm):
             "offer_text",
             "guidance_text",
             "workplace_text",
+            "onboarding_template",
+            "hiring_manager",
+            "offers_buddy",
+            "offers_language_coach",
+            "offers_bbl_supervisor",
+            "first_day_place",
+            "first_day_time",
+            "first_day_ask_for",
             "nt2_welcome",
             "accommodations_offered",
             "contact_name",
@@ -106,11 +114,35 @@ class VacancyForm(forms.ModelForm):
             "title_en": forms.TextInput(attrs={"lang": "en"}),
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organisation: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = list(self.fields["min_education_level"].choices)[1:]
         self.fields["min_education_level"].choices = [("", _("Geen diploma-eis")), *choices]
+        self._limit_support_choices(organisation)
         style(self)
+
+    def _limit_support_choices(self, organisation: Any) -> None:
+        """Only this organisation's active templates and its leidinggevenden can be chosen."""
+        from talentbrug.accounts.constants import Role
+        from talentbrug.accounts.models import User
+        from talentbrug.onboarding.models import OnboardingTemplate
+
+        templates = self.fields["onboarding_template"]
+        managers = self.fields["hiring_manager"]
+        templates.queryset = OnboardingTemplate.objects.filter(
+            organisation=organisation, is_active=True
+        ).order_by("name")
+        templates.empty_label = _("Past bij het soort contract (BBL, stage, traineeship)")
+        managers.queryset = (
+            User.objects.filter(
+                is_active=True,
+                memberships__organisation=organisation,
+                memberships__role=Role.HIRING_MANAGER,
+            )
+            .distinct()
+            .order_by("first_name", "last_name")
+        )
+        managers.empty_label = _("Nog niet bekend")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from talentbrug.onboarding.models import FirstDayArrangements
 from talentbrug.taxonomy.constants import CefrLevel, LanguageSkill, NlqfLevel
 
 from .constants import (
@@ -52,7 +53,7 @@ class SalaryScale(models.Model):
         return f"{self.year} schaal {self.scale}"
 
 
-class Vacancy(models.Model):
+class Vacancy(FirstDayArrangements):
     organisation = models.ForeignKey(
         "accounts.Organisation",
         on_delete=models.PROTECT,
@@ -231,6 +232,42 @@ class Vacancy(models.Model):
         default=True,
         help_text=_("Je helpt met aanpassingen, zoals bij dyslexie of een beperking."),
     )
+    # --- Support promised in the vacancy; carried into the onboarding plan at hire ---------------
+    onboarding_template = models.ForeignKey(
+        "onboarding.OnboardingTemplate",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("inwerksjabloon"),
+        help_text=_(
+            "Met dit sjabloon begint het inwerkplan. Leeg: het sjabloon past bij het soort contract."
+        ),
+    )
+    hiring_manager = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="managed_vacancies",
+        verbose_name=_("leidinggevende"),
+        help_text=_("De leidinggevende van de nieuwe collega. Die houdt het inwerkplan bij."),
+    )
+    offers_buddy = models.BooleanField(
+        _("buddy"),
+        default=False,
+        help_text=_("Een collega die de weg wijst in de eerste maanden."),
+    )
+    offers_language_coach = models.BooleanField(
+        _("taalcoach"),
+        default=False,
+        help_text=_("Hulp bij Nederlands op het werk, van een collega of een externe coach."),
+    )
+    offers_bbl_supervisor = models.BooleanField(
+        _("praktijkopleider"),
+        default=False,
+        help_text=_("Een collega die de student begeleidt, bij BBL en stage."),
+    )
     contact_name = models.CharField(
         _("contactpersoon"),
         max_length=120,
@@ -352,6 +389,44 @@ class Vacancy(models.Model):
             (name, str(self._meta.get_field(name).verbose_name), getattr(self, name))
             for name in self.SECTION_FIELDS
         ]
+
+    def support_offered(self) -> dict[str, str]:
+        """The support ticked on the vacancy, in plain words for candidates: {noun: what it is}."""
+        from django.utils.translation import gettext
+
+        offered = [
+            (
+                self.offers_buddy,
+                gettext("een buddy"),
+                gettext("Een buddy is een collega die je de weg wijst."),
+            ),
+            (
+                self.offers_language_coach,
+                gettext("een taalcoach"),
+                gettext("Een taalcoach helpt je met Nederlands op het werk."),
+            ),
+            (
+                self.offers_bbl_supervisor,
+                gettext("een praktijkopleider"),
+                gettext("Een praktijkopleider leert je het werk en houdt contact met je school."),
+            ),
+        ]
+        return {noun: meaning for ticked, noun, meaning in offered if ticked}
+
+    def support_sentence(self) -> str:
+        """'Je krijgt een buddy en een taalcoach.' — empty when nothing was ticked."""
+        from django.utils.translation import gettext
+
+        nouns = list(self.support_offered())
+        if not nouns:
+            return ""
+        listing = nouns[0]
+        if len(nouns) > 1:
+            listing = gettext("%(first)s en %(last)s") % {
+                "first": ", ".join(nouns[:-1]),
+                "last": nouns[-1],
+            }
+        return gettext("Je krijgt %(support)s.") % {"support": listing}
 
     ENGLISH_SECTION_HEADINGS = {
         "tasks_text": "What you will do",

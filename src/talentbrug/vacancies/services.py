@@ -141,12 +141,34 @@ def clean_sections(data: dict[str, Any]) -> dict[str, Any]:
     return cleaned
 
 
+def _check_support(vacancy: Vacancy) -> None:
+    """The onboarding template and the hiring manager come from the vacancy's own organisation."""
+    from talentbrug.accounts.models import Membership
+
+    template = vacancy.onboarding_template
+    if template is not None and template.organisation_id != vacancy.organisation_id:
+        raise ValidationError(
+            {"onboarding_template": _("Kies een inwerksjabloon van uw eigen organisatie.")}
+        )
+    manager = vacancy.hiring_manager
+    if manager is not None and not (
+        manager.is_active
+        and Membership.objects.filter(
+            user=manager, organisation_id=vacancy.organisation_id
+        ).exists()
+    ):
+        raise ValidationError(
+            {"hiring_manager": _("Deze leidinggevende werkt niet (meer) bij uw organisatie.")}
+        )
+
+
 @transaction.atomic
 def create_vacancy(
     *, organisation: Any, user: Any, roles: Iterable[str], data: dict[str, Any]
 ) -> Vacancy:
     _require(roles, "vacancies.edit")
     vacancy = Vacancy(organisation=organisation, created_by=user, **clean_sections(data))
+    _check_support(vacancy)
     vacancy.full_clean()
     vacancy.save()
     record_event("vacancy.created", actor=user, organisation=organisation, obj=vacancy)
@@ -167,6 +189,7 @@ def update_vacancy(
         )
     for key, value in clean_sections(data).items():
         setattr(vacancy, key, value)
+    _check_support(vacancy)
     vacancy.full_clean()
     # A changed text needs a fresh justification for blocking findings.
     vacancy.check_justification = ""

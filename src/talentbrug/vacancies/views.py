@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from talentbrug.accounts.access import can, get_for_organisation, scoped, staff_required
 from talentbrug.audit.services import events_for_object
+from talentbrug.onboarding.services import ensure_default_templates, first_weeks
 from talentbrug.taxonomy.models import Occupation, Skill
 from talentbrug.taxonomy.services import search_occupations, search_skills
 
@@ -73,7 +74,8 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
 
 @staff_required("vacancies.edit")
 def vacancy_create(request: HttpRequest) -> HttpResponse:
-    form = VacancyForm(request.POST or None)
+    ensure_default_templates(request.organisation)  # type: ignore[attr-defined]
+    form = VacancyForm(request.POST or None, organisation=request.organisation)  # type: ignore[attr-defined]
     if request.method == "POST" and form.is_valid():
         try:
             vacancy = services.create_vacancy(
@@ -101,7 +103,8 @@ def vacancy_edit(request: HttpRequest, pk: int) -> HttpResponse:
             request, _("Deze vacature kan niet meer worden gewijzigd. Heropen hem eerst.")
         )
         return redirect("vacancies:detail", pk=vacancy.pk)
-    form = VacancyForm(request.POST or None, instance=vacancy)
+    ensure_default_templates(vacancy.organisation)
+    form = VacancyForm(request.POST or None, instance=vacancy, organisation=vacancy.organisation)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_vacancy(
@@ -130,7 +133,7 @@ def vacancy_check(request: HttpRequest) -> HttpResponse:
         if pk and pk.isdigit()
         else Vacancy(organisation=request.organisation)
     )  # type: ignore[attr-defined]
-    form = VacancyForm(request.POST, instance=instance)
+    form = VacancyForm(request.POST, instance=instance, organisation=instance.organisation)
     form.is_valid()  # fills instance with what could be read; errors are shown on save
     try:
         services.clean_sections({name: form.data.get(name, "") for name in Vacancy.SECTION_FIELDS})
@@ -168,6 +171,7 @@ def _render_detail(request: HttpRequest, vacancy: Vacancy, **extra: Any) -> Http
         "events": events_for_object(vacancy)[:10],
         "carved_roles": vacancy.carved_roles.all(),
         "salary": vacancy.salary_range(),
+        "first_weeks": first_weeks(vacancy.onboarding_template),
         "skill_query": request.GET.get("skill_q", "")[:100],
         "skill_results": list(search_skills(request.GET.get("skill_q", "")[:100])),
         **extra,

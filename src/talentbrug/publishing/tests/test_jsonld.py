@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from lxml import html as lxml_html
 
 from talentbrug.publishing import jsonld
@@ -158,3 +158,12 @@ def test_valid_through_is_the_end_of_the_closing_day_in_amsterdam(organisation):
     moment = datetime.fromisoformat(posting["validThrough"])
     assert moment.date() == closing and (moment.hour, moment.minute) == (23, 59)
     assert moment.utcoffset() in (timedelta(hours=1), timedelta(hours=2))
+
+
+def test_the_support_offered_is_a_job_benefit_in_dutch():
+    vacancy = OpenVacancyFactory(offers_buddy=True, offers_language_coach=True)
+    with translation.override("en"):
+        posting = _posting(vacancy)
+    assert posting["jobBenefits"] == "Je krijgt een buddy en een taalcoach."
+    assert "jobBenefits" not in _posting(OpenVacancyFactory())
+    assert jsonld.problems(posting) == []
