@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "talentbrug.selection",
     "talentbrug.interviews",
     "talentbrug.assessments",
+    "talentbrug.insights",
 ]
 
 MIDDLEWARE = [
