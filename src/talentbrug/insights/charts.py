@@ -44,7 +44,11 @@ def bar_chart(table: t.Table) -> dict[str, Any] | None:
         )
     hidden = sum(1 for c in values if c["s"])
     best = max(
-        ((c["v"], r["label"]) for r, c in zip(rows, values, strict=True) if not c["s"] and c["v"] is not None),
+        (
+            (c["v"], r["label"])
+            for r, c in zip(rows, values, strict=True)
+            if not c["s"] and c["v"] is not None
+        ),
         default=None,
     )
     summary = [_("%(what)s per rij.") % {"what": label}]

@@ -28,7 +28,10 @@ def table_lines(table: t.Table) -> list[list[str]]:
     for r in table["rows"]:
         lines.append(
             [r["label"]]
-            + [t.display(cell, col["kind"]) for cell, col in zip(r["cells"], table["columns"], strict=True)]
+            + [
+                t.display(cell, col["kind"])
+                for cell, col in zip(r["cells"], table["columns"], strict=True)
+            ]
         )
     return [[neutralise(v) for v in line] for line in lines]
 

@@ -21,6 +21,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from talentbrug.selection.constants import EducationGroup, LanguageGroup
+
 from . import tables as t
 from .constants import MIN_CELL, Section
 
@@ -170,7 +172,10 @@ def finding_table(scope: Scope) -> t.Table:
     ordered = sorted(quarters)
     top = sorted(per_rule.items(), key=lambda item: (-sum(item[1].values()), item[0]))[:12]
     rows = [
-        t.row(_rule_label(rule), [t.count(counts[q]) for q in ordered] + [t.count(sum(counts.values()))])
+        t.row(
+            _rule_label(rule),
+            [t.count(counts[q]) for q in ordered] + [t.count(sum(counts.values()))],
+        )
         for rule, counts in top
     ]
     columns = [t.column(q) for q in ordered] + [t.column(_("Hele periode"))]
@@ -202,9 +207,7 @@ def _applications(scope: Scope) -> QuerySet[Any]:
 
 
 def _grouped(queryset: QuerySet[Any], field: str) -> dict[Any, int]:
-    return {
-        key: n for key, n in queryset.values_list(field).annotate(n=Count("pk")).order_by()
-    }
+    return dict(queryset.values_list(field).annotate(n=Count("pk")).order_by())
 
 
 def application_counts(scope: Scope) -> dict[str, dict[str, int]]:
@@ -265,13 +268,48 @@ def application_tables(scope: Scope) -> list[t.Table]:
 # ---------------------------------------------------------------------------------- selection
 
 
+# Groups for the pass-through figures (moved here from selection's fairness page).
+FOREIGN_SOURCES = {"idw_requested", "idw_received", "indication"}
+DUTCH_COUNTRIES = {"", "nederland", "netherlands", "the netherlands", "nl"}
+HIGHER_LEVELS = {"5", "6", "7", "8"}
+
+
+def education_group(candidate: Any) -> str:
+    """mbo, hbo/wo, abroad or nothing, from the educations the candidate gave."""
+    educations = list(candidate.educations.all())
+    if not educations:
+        return EducationGroup.NONE
+    if any(
+        e.country.strip().lower() not in DUTCH_COUNTRIES or e.level_source in FOREIGN_SOURCES
+        for e in educations
+    ):
+        return EducationGroup.FOREIGN
+    if any(e.level in HIGHER_LEVELS for e in educations):
+        return EducationGroup.HBO_WO
+    if any(e.level or e.mbo_level for e in educations):
+        return EducationGroup.MBO
+    return EducationGroup.NONE
+
+
+def language_group(candidate: Any) -> str:
+    """The best level of Dutch the candidate gave."""
+    levels = [lp.level for lp in candidate.languages.all() if lp.language == "nl"]
+    if not levels:
+        return LanguageGroup.NONE
+    best = max(levels)  # "A1" < "A2" < "B1" < ... sorts as CEFR order
+    if best.startswith("A"):
+        return LanguageGroup.BASIC
+    if best == "B1":
+        return LanguageGroup.B1
+    if best == "B2":
+        return LanguageGroup.B2
+    return LanguageGroup.C
+
+
 def _progress_rows(scope: Scope) -> list[dict[str, Any]]:
     """One dict per application in the selection: its groups and how far it came."""
-    from talentbrug.assessments.constants import BornAbroad
     from talentbrug.assessments.models import DiversityResponse
-    from talentbrug.selection.constants import EducationGroup, LanguageGroup
     from talentbrug.selection.models import ApplicationProgress, Stage
-    from talentbrug.selection.services import education_group, language_group
 
     qs = ApplicationProgress.objects.filter(
         application__submitted_at__gte=scope.start,
@@ -280,7 +318,7 @@ def _progress_rows(scope: Scope) -> list[dict[str, Any]]:
     )
     qs = scope.vacancy_filter(scope.orgs(qs), "vacancy")
     progresses = list(
-        qs.select_related("application__candidate").prefetch_related(
+        qs.select_related("application__candidate", "application__channel").prefetch_related(
             "application__candidate__educations", "application__candidate__languages"
         )
     )
@@ -291,11 +329,12 @@ def _progress_rows(scope: Scope) -> list[dict[str, Any]]:
             "vacancy_id", "order", "kind"
         )
     }
-    answers = dict(
-        DiversityResponse.objects.filter(
+    answers = {
+        response.application_id: response
+        for response in DiversityResponse.objects.filter(
             application_id__in=[p.application_id for p in progresses]
-        ).values_list("application_id", "born_abroad")
-    )
+        )
+    }
     rows = []
     for progress in progresses:
         application = progress.application
@@ -306,12 +345,32 @@ def _progress_rows(scope: Scope) -> list[dict[str, Any]]:
             (_("Opleiding"), str(EducationGroup(education_group(candidate)).label)),
             (_("Nederlands"), str(LanguageGroup(language_group(candidate)).label)),
             (_("Manier van solliciteren"), str(application.get_route_display())),
+            (_("Kanaal"), application.channel.name if application.channel else _("onbekend")),
         ]
-        answer = answers.get(application.pk)
-        if answer and answer != BornAbroad.NOT_SAID:  # only where the candidate chose to say
-            groups.append((_("Geboren buiten Nederland (vrijwillig)"), str(BornAbroad(answer).label)))
+        groups += voluntary_groups(answers.get(application.pk))
         rows.append({"reached": reached, "groups": groups, "application": application.pk})
     return rows
+
+
+def voluntary_groups(response: Any) -> list[tuple[str, str]]:
+    """The (dimension, group) keys of the voluntary diversity form: only the questions the
+    candidate chose to answer ('zeg ik liever niet' and no form at all are left out)."""
+    from talentbrug.assessments.constants import AgeGroup, BornAbroad, Disability, Gender
+
+    if response is None:
+        return []
+    fields = [
+        ("gender", Gender, _("Gender (vrijwillig)")),
+        ("age_group", AgeGroup, _("Leeftijd (vrijwillig)")),
+        ("born_abroad", BornAbroad, _("Geboren buiten Nederland (vrijwillig)")),
+        ("disability", Disability, _("Arbeidsbeperking (vrijwillig)")),
+    ]
+    keys = []
+    for name, choices, label in fields:
+        value = getattr(response, name)
+        if value and value != choices.NOT_SAID:
+            keys.append((str(label), str(choices(value).label)))
+    return keys
 
 
 def pass_through_table(rows: list[dict[str, Any]]) -> t.Table:
@@ -343,12 +402,12 @@ def pass_through_table(rows: list[dict[str, Any]]) -> t.Table:
         for i in range(len(FUNNEL_KINDS)):
             t.protect_group([counts[i] for counts in group_cells], totals[i])
         for group, counts in zip(groups, group_cells, strict=True):
-            cells = counts + [t.share(counts[-1], counts[0])]
+            cells = [*counts, t.share(counts[-1], counts[0])]
             table_rows.append(t.row(f"{dimension}: {group}", cells))
         table_rows.append(
             t.row(
                 _("%(dimension)s: totaal") % {"dimension": dimension},
-                totals + [t.share(totals[-1], totals[0])],
+                [*totals, t.share(totals[-1], totals[0])],
                 total=True,
             )
         )
@@ -363,8 +422,8 @@ def pass_through_table(rows: list[dict[str, Any]]) -> t.Table:
             "staan, met de verste fase die ze bereikten (wie een fase bereikte, telt ook mee "
             "bij de fasen ervoor). Afgewezen of teruggetrokken telt bij de fase waar dat "
             "gebeurde. Opleiding en Nederlands komen uit wat de kandidaat zelf invulde; "
-            "'Geboren buiten Nederland' alleen uit de vrijwillige vragenlijst, en alleen als de "
-            "kandidaat die invulde. Die antwoorden ziet niemand die beslist; ze staan hier "
+            "de vragen met '(vrijwillig)' alleen uit de vrijwillige vragenlijst, en alleen als de "
+            "kandidaat die vraag beantwoordde. Die antwoorden ziet niemand die beslist; ze staan hier "
             "alleen opgeteld. Groepen onder de %(n)s tonen we niet."
         )
         % {"n": MIN_CELL},
@@ -407,7 +466,9 @@ def time_to_hire_table(scope: Scope) -> t.Table:
     accepted = (
         _offers(scope)
         .filter(status=OfferStatus.ACCEPTED, decided_at__isnull=False)
-        .values_list("progress__application__route", "progress__application__submitted_at", "decided_at")
+        .values_list(
+            "progress__application__route", "progress__application__submitted_at", "decided_at"
+        )
     )
     from talentbrug.applications.constants import Route
 
@@ -445,7 +506,11 @@ def time_to_hire_table(scope: Scope) -> t.Table:
 
 
 def selection_tables(scope: Scope) -> list[t.Table]:
-    return [pass_through_table(_progress_rows(scope)), time_to_hire_table(scope), offer_table(scope)]
+    return [
+        pass_through_table(_progress_rows(scope)),
+        time_to_hire_table(scope),
+        offer_table(scope),
+    ]
 
 
 # --------------------------------------------------------------------------------- onboarding
@@ -597,9 +662,7 @@ def surprise_table(scope: Scope) -> t.Table:
         ),
         _("Mensen met een verbazing"),
         len(per_plan),
-        sorted(
-            ((str(THEME_LABELS.get(k, k)), n) for k, n in counts.items()), key=lambda i: -i[1]
-        ),
+        sorted(((str(THEME_LABELS.get(k, k)), n) for k, n in counts.items()), key=lambda i: -i[1]),
     )
 
 

@@ -12,4 +12,6 @@ register({"insights.exported": _("Cijfers geëxporteerd: {section} als {format}"
 
 from talentbrug.pages.navigation import NavItem, register_nav  # noqa: E402
 
-register_nav(NavItem("insights:vacancies", _("Inzicht"), "insights.view", order=800, programme_team=True))
+register_nav(
+    NavItem("insights:vacancies", _("Inzicht"), "insights.view", order=800, programme_team=True)
+)

@@ -96,9 +96,10 @@ def refresh_snapshots() -> int:
     """Periodic job: recompute every stored snapshot, plus the default view of the Rijk and of
     every active organisation. Safe to run again. Returns how many were written."""
     wanted: set[tuple[int | None, str]] = set()
-    for organisation_id in [None, *Organisation.objects.filter(is_active=True).values_list(
-        "pk", flat=True
-    )]:
+    for organisation_id in [
+        None,
+        *Organisation.objects.filter(is_active=True).values_list("pk", flat=True),
+    ]:
         for section in Section.values:
             wanted.add((organisation_id, snapshot_key(section, DEFAULT_PERIOD, "")))
     wanted.update(Snapshot.objects.values_list("organisation_id", "key"))

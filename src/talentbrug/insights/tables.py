@@ -11,9 +11,9 @@ Suppression, in two steps:
 1. *Primary*: every count under :data:`MIN_CELL` is hidden ("< 5"); a share or an average is
    hidden when the count it is based on is hidden.
 2. *Secondary*: in a group of cells that adds up to a total that is shown (the groups of a
-   table and its total row, or the parts of one row), a single hidden cell could be worked
-   out as total minus the rest. Then the smallest other cell is hidden too (or the total,
-   when there is no other cell), together with the share that belongs to it.
+   table and its total row, or the parts of one row), total minus the shown cells is what
+   the hidden cells hold together. While that is under 5, the smallest shown cell is hidden
+   too, together with the share that belongs to it.
 """
 
 from __future__ import annotations
@@ -34,7 +34,10 @@ Table = dict[str, Any]
 
 
 def count(n: int) -> Cell:
-    return {"v": n, "s": n < MIN_CELL}
+    """A count of people (or vacancies); under MIN_CELL the number itself is not even kept."""
+    if n < MIN_CELL:
+        return {"v": None, "s": True}
+    return {"v": n, "s": False}
 
 
 def share(part: Cell, whole: Cell) -> Cell:
@@ -59,22 +62,19 @@ def hide(cell: Cell) -> None:
 def protect_group(parts: Sequence[Cell], total: Cell | None) -> list[int]:
     """Secondary suppression for ``parts`` that add up to ``total``; returns indexes hidden here.
 
-    When exactly one part is hidden and the total is shown, the hidden part is total minus the
-    rest: hide the smallest shown part as well (or, with no other part, the total).
+    Total minus the shown parts is what the hidden parts hold together. While that is under
+    MIN_CELL (one hidden cell of 4; or a 4 and some zeros), hide the smallest shown part as
+    well.
     """
     newly: list[int] = []
-    if total is None or total["s"]:
-        return newly
-    hidden = [i for i, c in enumerate(parts) if c["s"]]
-    if len(hidden) != 1:
-        return newly
-    shown = [(c["v"], i) for i, c in enumerate(parts) if not c["s"]]
-    if shown:
+    while total is not None and not total["s"] and any(c["s"] for c in parts):
+        shown = [(c["v"], i) for i, c in enumerate(parts) if not c["s"]]
+        # With every part hidden, what they hold together is the total itself (5 or more).
+        if not shown or total["v"] - sum(v for v, _i in shown) >= MIN_CELL:
+            break
         _value, index = min(shown)
         hide(parts[index])
         newly.append(index)
-    else:
-        hide(total)
     return newly
 
 

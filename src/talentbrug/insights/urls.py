@@ -17,8 +17,6 @@ urlpatterns = [
     ),
     path(f"{P}selectie/", views.section_view, {"section": Section.SELECTION}, name="selection"),
     path(f"{P}inwerken/", views.section_view, {"section": Section.ONBOARDING}, name="onboarding"),
-    path(
-        f"{P}programmas/", views.section_view, {"section": Section.PROGRAMMES}, name="programmes"
-    ),
+    path(f"{P}programmas/", views.section_view, {"section": Section.PROGRAMMES}, name="programmes"),
     path(f"{P}export/", views.export, name="export"),
 ]
