@@ -22,14 +22,21 @@ def neutralise(value: Any) -> Any:
     return value
 
 
-def table_lines(table: t.Table) -> list[list[str]]:
+def _value(cell: t.Cell, kind: str, typed: bool) -> Any:
+    """The text on the page; in a spreadsheet a shown count stays a number."""
+    if typed and not cell["s"] and cell["v"] is not None and kind != t.PERCENT:
+        return cell["v"]
+    return t.display(cell, kind)
+
+
+def table_lines(table: t.Table, typed: bool = False) -> list[list[Any]]:
     header = [""] + [c["label"] for c in table["columns"]]
-    lines = [header]
+    lines: list[list[Any]] = [header]
     for r in table["rows"]:
         lines.append(
             [r["label"]]
             + [
-                t.display(cell, col["kind"])
+                _value(cell, col["kind"], typed)
                 for cell, col in zip(r["cells"], table["columns"], strict=True)
             ]
         )
@@ -60,7 +67,7 @@ def to_xlsx(tables: list[t.Table]) -> bytes:
         used.add(name)
         sheet = workbook.create_sheet(title=name)
         sheet.append([neutralise(table["title"])])
-        for line in table_lines(table):
+        for line in table_lines(table, typed=True):
             sheet.append(line)
         sheet.append([])
         sheet.append([neutralise(table["definition"])])

@@ -329,10 +329,16 @@ def _progress_rows(scope: Scope) -> list[dict[str, Any]]:
             "vacancy_id", "order", "kind"
         )
     }
+    from talentbrug.assessments.models import DiversitySetting
+
+    # Only organisations that ask the voluntary questions now; answers are never read per person.
+    asking = set(
+        DiversitySetting.objects.filter(enabled=True).values_list("organisation_id", flat=True)
+    )
     answers = {
         response.application_id: response
         for response in DiversityResponse.objects.filter(
-            application_id__in=[p.application_id for p in progresses]
+            application_id__in=[p.application_id for p in progresses if p.organisation_id in asking]
         )
     }
     rows = []
@@ -382,7 +388,10 @@ def pass_through_table(rows: list[dict[str, Any]]) -> t.Table:
     for item in rows:
         for key in item["groups"]:
             by_group[key].append(item["reached"])
-    dimensions: dict[str, list[str]] = defaultdict(list)
+    # Dimensions in the order they are asked (the voluntary ones last); groups alphabetical.
+    dimensions: dict[str, list[str]] = {}
+    for dimension, _group in by_group:
+        dimensions.setdefault(dimension, [])
     for dimension, group in sorted(by_group):
         dimensions[dimension].append(group)
     table_rows = []

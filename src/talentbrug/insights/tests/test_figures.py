@@ -130,8 +130,10 @@ def _pipeline(organisation, vacancy, count, *, foreign=False, advance_to=None, a
 
 
 def test_pass_through_per_group_with_the_voluntary_form_only_where_answered(organisation):
+    from talentbrug.assessments.models import DiversitySetting
     from talentbrug.selection.tests.factories import vacancy_with_requirements
 
+    DiversitySetting.objects.create(organisation=organisation, enabled=True)
     vacancy = vacancy_with_requirements(organisation)
     _pipeline(
         organisation,
@@ -157,6 +159,10 @@ def test_pass_through_per_group_with_the_voluntary_form_only_where_answered(orga
     assert _values(table, "Geboren buiten Nederland (vrijwillig): totaal")[:3] == [11, 11, 6]
     assert not any("Zeg ik liever niet" in label for label in labels)
     assert "Nederlands: niets opgegeven" in labels and "Kanaal: onbekend" in labels
+    # An organisation that stopped asking: its answers are no longer counted.
+    DiversitySetting.objects.filter(organisation=organisation).update(enabled=False)
+    table = _table(figures.selection_tables(_scope(organisation)), "doorstroom")
+    assert not any("vrijwillig" in r["label"] for r in table["rows"])
 
 
 def test_pass_through_hides_a_group_of_four_and_the_one_its_total_reveals(organisation):
