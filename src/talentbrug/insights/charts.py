@@ -51,7 +51,7 @@ def bar_chart(table: t.Table) -> dict[str, Any] | None:
         ),
         default=None,
     )
-    summary = [_("%(what)s per rij.") % {"what": label}]
+    summary = [_("Grafiek van de kolom '%(what)s'.") % {"what": label}]
     if best is not None:
         summary.append(
             _("Hoogste: %(label)s (%(value)s).")

@@ -8,6 +8,7 @@ programmes (cohorts and learning places) and onboarding (the 'verbazingen' theme
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -150,6 +151,10 @@ def _rule_label(rule_id: str) -> str:
     if message is None:
         return rule_id
     first = message.explanation.split(". ")[0].rstrip(".")
+    # The explanation names the flagged word; a figure over many vacancies has no one word.
+    first = re.sub(r":\s*'\{[a-z_]+\}'$", "", first)
+    first = re.sub(r"\{[a-z_]+\}", "…", first)
+    first = first[:1].upper() + first[1:]
     return first if len(first) <= 90 else first[:87].rstrip() + "…"
 
 
@@ -492,7 +497,7 @@ def time_to_hire_table(scope: Scope) -> t.Table:
     t.protect_group(counts, total)
 
     def median(values: list[int], basis: t.Cell) -> t.Cell:
-        return t.based_on(statistics.median(values) if values else None, basis)
+        return t.based_on(round(statistics.median(values)) if values else None, basis)
 
     rows = [
         t.row(label, [counts[i], median(days.get(value, []), counts[i])])

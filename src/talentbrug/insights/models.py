@@ -25,7 +25,8 @@ class Snapshot(models.Model):
     key = models.CharField(
         _("sleutel"),
         max_length=100,
-        help_text=_("Pagina, periode en vakgebied waar deze cijfers over gaan."),
+        unique=True,
+        help_text=_("Organisatie (of rijk), pagina, periode en vakgebied van deze cijfers."),
     )
     tables = models.JSONField(
         _("tabellen"), default=list, help_text=_("De tabellen, met verborgen kleine aantallen.")
@@ -37,13 +38,6 @@ class Snapshot(models.Model):
     class Meta:
         verbose_name = _("momentopname van cijfers")
         verbose_name_plural = _("momentopnamen van cijfers")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["organisation", "key"],
-                name="insights_one_snapshot_per_scope",
-                nulls_distinct=False,
-            )
-        ]
 
     def __str__(self) -> str:
         return self.key

@@ -37,8 +37,9 @@ def scope_for(
     return Scope(ids, start, end, family, vacancy_id)
 
 
-def snapshot_key(section: str, period: str, family: str) -> str:
-    return f"{Section(section).value}|{Period(period).value}|{family or '-'}"
+def snapshot_key(organisation_id: int | None, section: str, period: str, family: str) -> str:
+    owner = organisation_id or "rijk"
+    return f"{owner}|{Section(section).value}|{Period(period).value}|{family or '-'}"
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,8 @@ def figures_for(
     scope = scope_for(organisation, period, family, vacancy_id)
     if vacancy_id is not None:
         return Figures(compute(section, scope), timezone.now(), scope)
-    key = snapshot_key(section, period, family)
-    snapshot = Snapshot.objects.filter(organisation=organisation, key=key).first()
+    key = snapshot_key(organisation.pk if organisation else None, section, period, family)
+    snapshot = Snapshot.objects.filter(key=key).first()
     if snapshot is None:
         snapshot = store_snapshot(section, organisation, period, family)
     return Figures(snapshot.tables, snapshot.computed_at, scope)
@@ -85,9 +86,12 @@ def store_snapshot(
 ) -> Snapshot:
     scope = scope_for(organisation, period, family)
     snapshot, _created = Snapshot.objects.update_or_create(
-        organisation=organisation,
-        key=snapshot_key(section, period, family),
-        defaults={"tables": compute(section, scope), "computed_at": timezone.now()},
+        key=snapshot_key(organisation.pk if organisation else None, section, period, family),
+        defaults={
+            "organisation": organisation,
+            "tables": compute(section, scope),
+            "computed_at": timezone.now(),
+        },
     )
     return snapshot
 
@@ -101,12 +105,14 @@ def refresh_snapshots() -> int:
         *Organisation.objects.filter(is_active=True).values_list("pk", flat=True),
     ]:
         for section in Section.values:
-            wanted.add((organisation_id, snapshot_key(section, DEFAULT_PERIOD, "")))
+            wanted.add(
+                (organisation_id, snapshot_key(organisation_id, section, DEFAULT_PERIOD, ""))
+            )
     wanted.update(Snapshot.objects.values_list("organisation_id", "key"))
     organisations = {o.pk: o for o in Organisation.objects.all()}
     written = 0
     for organisation_id, key in sorted(wanted, key=lambda w: (w[0] or 0, w[1])):
-        section, period, family = key.split("|")
+        _owner, section, period, family = key.split("|")
         organisation = organisations.get(organisation_id) if organisation_id else None
         if organisation_id and organisation is None:
             continue
