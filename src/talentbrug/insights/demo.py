@@ -124,8 +124,11 @@ def seed(context: dict[str, Any]) -> None:
     scale = SalaryScale.objects.filter(scale=7).order_by("-year").first()
 
     vacancies: list[Vacancy] = []
+    per_organisation = context.get(
+        "insights_vacancies_per_organisation", VACANCIES_PER_ORGANISATION
+    )
     for organisation in organisations:
-        for index in range(VACANCIES_PER_ORGANISATION):
+        for index in range(per_organisation):
             title, level = TITLES[(index + organisation.pk) % len(TITLES)]
             published = now - timedelta(days=rng.randint(20, 545), hours=rng.randint(0, 23))
             vacancies.append(
@@ -188,7 +191,7 @@ def seed(context: dict[str, Any]) -> None:
         for _i in range(rng.randint(9, 24)):
             number = len(candidates)
             candidate = Candidate(
-                email=f"inzicht-demo-{number}@voorbeeld.example",
+                email=f"inzicht-demo-{context.get('insights_run', 0)}-{number}@voorbeeld.example",
                 name=f"Demokandidaat {number}",
                 preferred_language=rng.choice(LANGUAGES),
             )
