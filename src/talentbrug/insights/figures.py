@@ -8,6 +8,7 @@ programmes (cohorts and learning places) and onboarding (the 'verbazingen' theme
 
 from __future__ import annotations
 
+import calendar
 import re
 import statistics
 from collections import Counter, defaultdict
@@ -643,15 +644,10 @@ def retention_table(scope: Scope, today: date) -> t.Table:
 
 
 def _add_months(day: date, months: int) -> date:
+    """The same day N months later (or earlier), or the month's last day when it is shorter."""
     month = day.month - 1 + months
-    year = day.year + month // 12
-    month = month % 12 + 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, candidate))
-        except ValueError:
-            continue
-    return date(year, month, 28)
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def surprise_table(scope: Scope) -> t.Table:

@@ -289,3 +289,13 @@ def test_snapshots_are_stored_refreshed_and_say_when(organisation):
     fresh = services.figures_for(Section.APPLICATIONS, organisation)
     assert fresh.computed_at > first.computed_at
     assert _values(_table(fresh.tables, "sollicitaties-route"), "Totaal")[0] == 10
+
+
+def test_months_are_counted_on_the_calendar():
+    from datetime import date
+
+    assert figures._add_months(date(2026, 8, 31), 6) == date(2027, 2, 28)
+    assert figures._add_months(date(2026, 12, 8), -12) == date(2025, 12, 8)
+    assert figures._add_months(date(2024, 2, 29), 12) == date(2025, 2, 28)
+    start, end = services.period_bounds(Period.MONTHS_6, timezone.now())
+    assert (end - start).days in range(181, 185)
