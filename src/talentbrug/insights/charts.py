@@ -6,6 +6,7 @@ with a dark outline: readable for colour-blind people and in black-and-white pri
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -13,6 +14,8 @@ from django.utils.translation import gettext as _
 from . import tables as t
 
 ROW_HEIGHT = 44
+LINE_HEIGHT = 15
+LINE_CHARS = 34  # about the width of a 320 px screen at the label's font size
 BAR_HEIGHT = 16
 
 
@@ -30,18 +33,22 @@ def bar_chart(table: t.Table) -> dict[str, Any] | None:
     shown = [c["v"] for c in values if not c["s"] and c["v"] is not None]
     top = 100 if kind == t.PERCENT else max(shown, default=0) or 1
     bars = []
-    for i, (r, cell) in enumerate(zip(rows, values, strict=True)):
+    y = 0
+    for r, cell in zip(rows, values, strict=True):
         width = 0.0 if cell["s"] or cell["v"] is None else 100 * cell["v"] / top
+        # SVG text does not wrap: long labels get lines of their own, so they fit at 320 px.
+        lines = textwrap.wrap(f"{r['label']}: {t.display(cell, kind)}", LINE_CHARS) or [""]
         bars.append(
             {
-                "label": r["label"],
-                "text": t.display(cell, kind),
+                "lines": [
+                    {"text": line, "y": y + 15 + n * LINE_HEIGHT} for n, line in enumerate(lines)
+                ],
                 "width": round(min(width, 100) * 0.98, 1),
-                "y_text": i * ROW_HEIGHT + 15,
-                "y_bar": i * ROW_HEIGHT + 21,
+                "y_bar": y + 6 + len(lines) * LINE_HEIGHT,
                 "suppressed": cell["s"],
             }
         )
+        y += ROW_HEIGHT + (len(lines) - 1) * LINE_HEIGHT
     hidden = sum(1 for c in values if c["s"])
     best = max(
         (
@@ -65,6 +72,6 @@ def bar_chart(table: t.Table) -> dict[str, Any] | None:
         "title": f"{table['title']}: {label}",
         "summary": " ".join(summary),
         "bars": bars,
-        "height": len(bars) * ROW_HEIGHT + 4,
+        "height": y + 4,
         "bar_height": BAR_HEIGHT,
     }

@@ -21,6 +21,7 @@ from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 from talentbrug.selection.constants import EducationGroup, LanguageGroup
@@ -223,15 +224,21 @@ def application_counts(scope: Scope) -> dict[str, dict[str, int]]:
     routes = _grouped(qs, "route")
     channels = _grouped(qs, "channel__name")
     languages = _grouped(qs, "candidate__preferred_language")
-    language_names = dict(settings.LANGUAGES)
+
+    def language_name(code: str) -> str:
+        # The language's Dutch name ("Arabisch"), not its own ("العربية") in a Dutch table.
+        try:
+            return str(get_language_info(code)["name_translated"])
+        except KeyError:
+            return str(dict(settings.LANGUAGES).get(code, code))
+
     return {
         "route": {str(label): routes.get(value, 0) for value, label in Route.choices},
         "channel": {
             (name or _("onbekend")): n for name, n in sorted(channels.items(), key=lambda i: -i[1])
         },
         "language": {
-            str(language_names.get(code, code)): n
-            for code, n in sorted(languages.items(), key=lambda i: -i[1])
+            language_name(code): n for code, n in sorted(languages.items(), key=lambda i: -i[1])
         },
     }
 

@@ -299,3 +299,16 @@ def test_months_are_counted_on_the_calendar():
     assert figures._add_months(date(2024, 2, 29), 12) == date(2025, 2, 28)
     start, end = services.period_bounds(Period.MONTHS_6, timezone.now())
     assert (end - start).days in range(181, 185)
+
+
+def test_languages_are_named_in_dutch(organisation):
+    from talentbrug.applications.models import Candidate
+
+    vacancy = PublishedVacancyFactory(organisation=organisation)
+    for i in range(5):
+        candidate = Candidate.objects.create(
+            email=f"ar{i}@voorbeeld.nl", name=f"K{i}", preferred_language="ar"
+        )
+        ApplicationFactory(vacancy=vacancy, candidate=candidate)
+    table = _table(figures.application_tables(_scope(organisation)), "sollicitaties-language")
+    assert [r["label"] for r in table["rows"]] == ["Arabisch", "Totaal"]
