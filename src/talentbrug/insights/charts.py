@@ -31,7 +31,8 @@ def bar_chart(table: t.Table) -> dict[str, Any] | None:
         return None
     values = [r["cells"][index] for r in rows]
     shown = [c["v"] for c in values if not c["s"] and c["v"] is not None]
-    top = 100 if kind == t.PERCENT else max(shown, default=0) or 1
+    spec = table["columns"][index]
+    top = 100 if kind == t.PERCENT else spec.get("max") or max(shown, default=0) or 1
     bars = []
     y = 0
     for r, cell in zip(rows, values, strict=True):

@@ -305,7 +305,7 @@ def seed(context: dict[str, Any]) -> None:
                 job_title=application.vacancy.title,
                 start_date=start,
                 status=PlanStatus.STOPPED
-                if rng.random() < 0.12
+                if rng.random() < 0.2
                 else (
                     PlanStatus.ACTIVE
                     if start > (now - timedelta(days=120)).date()
@@ -318,7 +318,7 @@ def seed(context: dict[str, Any]) -> None:
         if plan.status == PlanStatus.STOPPED:
             plan.updated_at = timezone.make_aware(
                 timezone.datetime.combine(plan.start_date, timezone.datetime.min.time())
-            ) + timedelta(days=rng.randint(40, 300))
+            ) + timedelta(days=rng.randint(30, 240))
     OnboardingPlan.objects.bulk_update(plans, ["updated_at"])
     checkins, surprises = [], []
     for plan in plans:

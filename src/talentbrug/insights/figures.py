@@ -287,26 +287,25 @@ DUTCH_COUNTRIES = {"", "nederland", "netherlands", "the netherlands", "nl"}
 HIGHER_LEVELS = {"5", "6", "7", "8"}
 
 
-def education_group(candidate: Any) -> str:
-    """mbo, hbo/wo, abroad or nothing, from the educations the candidate gave."""
-    educations = list(candidate.educations.all())
+def education_group(educations: list[tuple[str, str, str, int | None]]) -> str:
+    """mbo, hbo/wo, abroad or nothing, from the (country, level_source, level, mbo_level) of
+    the educations the candidate gave."""
     if not educations:
         return EducationGroup.NONE
     if any(
-        e.country.strip().lower() not in DUTCH_COUNTRIES or e.level_source in FOREIGN_SOURCES
-        for e in educations
+        (country or "").strip().lower() not in DUTCH_COUNTRIES or source in FOREIGN_SOURCES
+        for country, source, _level, _mbo in educations
     ):
         return EducationGroup.FOREIGN
-    if any(e.level in HIGHER_LEVELS for e in educations):
+    if any(level in HIGHER_LEVELS for _country, _source, level, _mbo in educations):
         return EducationGroup.HBO_WO
-    if any(e.level or e.mbo_level for e in educations):
+    if any(level or mbo for _country, _source, level, mbo in educations):
         return EducationGroup.MBO
     return EducationGroup.NONE
 
 
-def language_group(candidate: Any) -> str:
+def language_group(levels: list[str]) -> str:
     """The best level of Dutch the candidate gave."""
-    levels = [lp.level for lp in candidate.languages.all() if lp.language == "nl"]
     if not levels:
         return LanguageGroup.NONE
     best = max(levels)  # "A1" < "A2" < "B1" < ... sorts as CEFR order
@@ -319,9 +318,18 @@ def language_group(candidate: Any) -> str:
     return LanguageGroup.C
 
 
+VOLUNTARY_FIELDS = ("gender", "age_group", "born_abroad", "disability")
+
+
 def _progress_rows(scope: Scope) -> list[dict[str, Any]]:
-    """One dict per application in the selection: its groups and how far it came."""
-    from talentbrug.assessments.models import DiversityResponse
+    """One dict per application in the selection: its groups and how far it came.
+
+    Plain values and subqueries only (no model instances, no long lists of ids), so the
+    periodic job handles hundreds of thousands of applications.
+    """
+    from talentbrug.applications.constants import Route
+    from talentbrug.applications.models import Education, LanguageProficiency
+    from talentbrug.assessments.models import DiversityResponse, DiversitySetting
     from talentbrug.selection.models import ApplicationProgress, Stage
 
     qs = ApplicationProgress.objects.filter(
@@ -330,48 +338,59 @@ def _progress_rows(scope: Scope) -> list[dict[str, Any]]:
         application__candidate__isnull=False,
     )
     qs = scope.vacancy_filter(scope.orgs(qs), "vacancy")
-    progresses = list(
-        qs.select_related("application__candidate", "application__channel").prefetch_related(
-            "application__candidate__educations", "application__candidate__languages"
-        )
-    )
-    vacancy_ids = {p.vacancy_id for p in progresses}
+    candidates = qs.values("application__candidate_id")
+    educations: dict[int, list[tuple[str, str, str, int | None]]] = defaultdict(list)
+    for candidate_id, *education in Education.objects.filter(
+        candidate_id__in=candidates
+    ).values_list("candidate_id", "country", "level_source", "level", "mbo_level"):
+        educations[candidate_id].append(tuple(education))  # type: ignore[arg-type]
+    dutch: dict[int, list[str]] = defaultdict(list)
+    for candidate_id, level in LanguageProficiency.objects.filter(
+        candidate_id__in=candidates, language="nl"
+    ).values_list("candidate_id", "level"):
+        dutch[candidate_id].append(level)
     kinds = {
         (vacancy_id, order): kind
-        for vacancy_id, order, kind in Stage.objects.filter(vacancy_id__in=vacancy_ids).values_list(
-            "vacancy_id", "order", "kind"
-        )
+        for vacancy_id, order, kind in Stage.objects.filter(
+            vacancy_id__in=qs.values("vacancy_id")
+        ).values_list("vacancy_id", "order", "kind")
     }
-    from talentbrug.assessments.models import DiversitySetting
-
     # Only organisations that ask the voluntary questions now; answers are never read per person.
-    asking = set(
-        DiversitySetting.objects.filter(enabled=True).values_list("organisation_id", flat=True)
-    )
+    asking = DiversitySetting.objects.filter(enabled=True).values("organisation_id")
     answers = {
-        response.application_id: response
-        for response in DiversityResponse.objects.filter(
-            application_id__in=[p.application_id for p in progresses if p.organisation_id in asking]
-        )
+        row["application_id"]: row
+        for row in DiversityResponse.objects.filter(
+            application_id__in=qs.filter(organisation_id__in=asking).values("application_id")
+        ).values("application_id", *VOLUNTARY_FIELDS)
     }
+    routes = dict(Route.choices)
     rows = []
-    for progress in progresses:
-        application = progress.application
-        candidate = application.candidate
-        kind = kinds.get((progress.vacancy_id, progress.furthest_order), "new")
-        reached = FUNNEL_KINDS.index(kind) if kind in FUNNEL_KINDS else 0
+    for application_id, vacancy_id, furthest, candidate_id, route, channel in qs.values_list(
+        "application_id",
+        "vacancy_id",
+        "furthest_order",
+        "application__candidate_id",
+        "application__route",
+        "application__channel__name",
+    ).iterator(chunk_size=5000):
+        kind = kinds.get((vacancy_id, furthest), "new")
         groups = [
-            (_("Opleiding"), str(EducationGroup(education_group(candidate)).label)),
-            (_("Nederlands"), str(LanguageGroup(language_group(candidate)).label)),
-            (_("Manier van solliciteren"), str(application.get_route_display())),
-            (_("Kanaal"), application.channel.name if application.channel else _("onbekend")),
+            (_("Opleiding"), str(EducationGroup(education_group(educations[candidate_id])).label)),
+            (_("Nederlands"), str(LanguageGroup(language_group(dutch[candidate_id])).label)),
+            (_("Manier van solliciteren"), str(routes.get(route, route))),
+            (_("Kanaal"), channel or _("onbekend")),
         ]
-        groups += voluntary_groups(answers.get(application.pk))
-        rows.append({"reached": reached, "groups": groups, "application": application.pk})
+        groups += voluntary_groups(answers.get(application_id))
+        rows.append(
+            {
+                "reached": FUNNEL_KINDS.index(kind) if kind in FUNNEL_KINDS else 0,
+                "groups": groups,
+            }
+        )
     return rows
 
 
-def voluntary_groups(response: Any) -> list[tuple[str, str]]:
+def voluntary_groups(response: dict[str, str] | None) -> list[tuple[str, str]]:
     """The (dimension, group) keys of the voluntary diversity form: only the questions the
     candidate chose to answer ('zeg ik liever niet' and no form at all are left out)."""
     from talentbrug.assessments.constants import AgeGroup, BornAbroad, Disability, Gender
@@ -386,7 +405,7 @@ def voluntary_groups(response: Any) -> list[tuple[str, str]]:
     ]
     keys = []
     for name, choices, label in fields:
-        value = getattr(response, name)
+        value = response.get(name)
         if value and value != choices.NOT_SAID:
             keys.append((str(label), str(choices(value).label)))
     return keys
@@ -593,7 +612,7 @@ def onboarding_tables(scope: Scope) -> list[t.Table]:
                 "maand. Mensen: hoeveel verschillende nieuwe collega's een check-in deden. "
                 "Stemming: het gemiddelde van 1 (slecht) tot 5 (goed)."
             ),
-            [t.column(_("Mensen")), t.column(_("Gemiddelde stemming (1–5)"), t.NUMBER)],
+            [t.column(_("Mensen")), t.column(_("Gemiddelde stemming (1–5)"), t.NUMBER, maximum=5)],
             trend_rows,
             chart=1 if trend_rows else None,
         )

@@ -78,8 +78,12 @@ def protect_group(parts: Sequence[Cell], total: Cell | None) -> list[int]:
     return newly
 
 
-def column(label: str, kind: str = COUNT) -> dict[str, str]:
-    return {"label": label, "kind": kind}
+def column(label: str, kind: str = COUNT, maximum: int | None = None) -> dict[str, Any]:
+    """A column; ``maximum`` is the top of its scale (5 for a mood of 1–5) for the chart."""
+    spec: dict[str, Any] = {"label": label, "kind": kind}
+    if maximum is not None:
+        spec["max"] = maximum
+    return spec
 
 
 def make_table(

@@ -33,3 +33,15 @@ def test_long_labels_wrap_so_they_fit_a_small_screen():
 def test_a_table_without_a_chart_column_has_no_chart():
     table = t.make_table("x", "X", "def", [t.column("A")], [t.row("a", [t.count(5)])])
     assert bar_chart(table) is None
+
+
+def test_a_scale_with_a_known_top_is_drawn_to_that_top():
+    table = t.make_table(
+        "x",
+        "X",
+        "def",
+        [t.column("Mensen"), t.column("Stemming", t.NUMBER, maximum=5)],
+        [t.row("mei", [t.count(8), {"v": 4.0, "s": False}])],
+        chart=1,
+    )
+    assert bar_chart(table)["bars"][0]["width"] == 78.4  # 4 of 5, times the 98% track
