@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_selection import setup_django  # noqa: E402
+from bench.bench_selection import setup_django, unique_sequences  # noqa: E402
 
 PAGES = [
     ("vacatures", "insights:vacancies"),
@@ -98,6 +98,7 @@ def main() -> None:
         from talentbrug.insights.models import Snapshot
         from talentbrug.vacancies.models import SalaryScale, Vacancy
 
+        unique_sequences()  # the database may hold the data of earlier runs
         started = time.perf_counter()
         run = int(time.time())
         missing = args.organisations - Organisation.objects.filter(is_active=True).count()

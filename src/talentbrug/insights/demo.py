@@ -118,7 +118,7 @@ def seed(context: dict[str, Any]) -> None:
     )
     from talentbrug.vacancies.models import Requirement, SalaryScale, Vacancy
 
-    rng = random.Random(2118)
+    rng = random.Random(2118 + context.get("insights_run", 0))
     now = timezone.now()
     organisations = list(Organisation.objects.filter(is_active=True).order_by("pk"))
     scale = SalaryScale.objects.filter(scale=7).order_by("-year").first()
