@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("talentbrug.selection.urls")),
     path("", include("talentbrug.interviews.urls")),
     path("", include("talentbrug.assessments.urls")),
+    path("", include("talentbrug.insights.urls")),
 ]
 
 if settings.OIDC_ENABLED:

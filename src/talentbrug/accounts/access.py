@@ -107,6 +107,11 @@ def is_verified(request: HttpRequest) -> bool:
     return bool(getattr(user, "is_verified", lambda: False)())
 
 
+def is_programme_team(request: HttpRequest) -> bool:
+    """A member of the cross-government programme team (no organisation role), verified."""
+    return bool(getattr(request.user, "is_programme_team", False)) and is_verified(request)
+
+
 def scoped(queryset: models.QuerySet[M], organisation: Organisation | None) -> models.QuerySet[M]:
     """Limit a queryset of organisation-owned objects to one organisation."""
     if organisation is None:

@@ -1125,31 +1125,3 @@ def withdraw_diversity(application: Application) -> None:
             obj=application,
             application=application.pk,
         )
-
-
-def diversity_groups(vacancy: Vacancy) -> dict[int, list[tuple[str, str]]]:
-    """For the fairness figures only: per application, its (dimension, group) keys.
-
-    Empty when the organisation does not ask the questions. Applications without answers are
-    counted as 'niet ingevuld'. Never shown per person: the caller suppresses small groups.
-    """
-    if not diversity_enabled(vacancy.organisation):
-        return {}
-    labels = {
-        "gender": _("Gender (vrijwillig)"),
-        "age_group": _("Leeftijd (vrijwillig)"),
-        "born_abroad": _("Geboren buiten Nederland (vrijwillig)"),
-        "disability": _("Arbeidsbeperking (vrijwillig)"),
-    }
-    answered = {
-        r.application_id: r for r in DiversityResponse.objects.filter(application__vacancy=vacancy)
-    }
-    result: dict[int, list[tuple[str, str]]] = {}
-    for app_id in Application.objects.filter(vacancy=vacancy).values_list("pk", flat=True):
-        response = answered.get(app_id)
-        keys = []
-        for name, choices in DIVERSITY_FIELDS.items():
-            group = str(choices(getattr(response, name)).label) if response else _("niet ingevuld")
-            keys.append((str(labels[name]), group))
-        result[app_id] = keys
-    return result

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "talentbrug.selection",
     "talentbrug.interviews",
     "talentbrug.assessments",
+    "talentbrug.insights",
 ]
 
 MIDDLEWARE = [

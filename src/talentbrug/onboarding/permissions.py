@@ -11,7 +11,6 @@ register_permissions(
         "onboarding.all_plans": [ONBOARDING, HR],
         "onboarding.manage": [ONBOARDING, HR, MANAGER],
         "onboarding.templates": [ONBOARDING, HR],
-        "onboarding.figures": [ONBOARDING, HR],
     }
 )
 

@@ -22,8 +22,10 @@ from django.views.decorators.http import require_POST
 from talentbrug.accounts.access import can, get_for_organisation, scoped, staff_required
 from talentbrug.accounts.models import User
 from talentbrug.audit.services import events_for_object
+from talentbrug.insights.constants import Section
+from talentbrug.insights.views import redirect_to
 
-from . import figures, mail, services, tokens
+from . import mail, services, tokens
 from .constants import (
     MOOD_LABELS,
     SUPPORTER_ROLES,
@@ -229,13 +231,8 @@ def calendar(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_required("onboarding.figures")
-def surprise_figures(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "onboarding/figures.html",
-        {"themes": figures.surprise_themes([request.organisation])},  # type: ignore[attr-defined]
-    )
+# The figures moved to Insights; the old address sends the reader there.
+surprise_figures = redirect_to(Section.ONBOARDING)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -25,8 +25,10 @@ def shell(request: HttpRequest) -> dict[str, Any]:
     context: dict[str, Any] = {"shell_languages": languages, "is_staff_page": staff}
     if staff and request.user.is_authenticated:
         context["shell_organisations"] = list(organisations_for(request.user).order_by("name"))
-        from talentbrug.accounts.access import is_verified
+        from talentbrug.accounts.access import is_programme_team, is_verified
 
-        show_nav = getattr(request, "organisation", None) is not None and is_verified(request)
+        show_nav = (
+            getattr(request, "organisation", None) is not None and is_verified(request)
+        ) or is_programme_team(request)
         context["staff_nav"] = nav_for(request) if show_nav else []
     return context

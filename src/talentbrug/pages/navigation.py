@@ -17,6 +17,8 @@ class NavItem:
     label: Promise | str
     action: str
     order: int = 100
+    # Also shown to the cross-government programme team, who hold no organisation role.
+    programme_team: bool = False
 
 
 @dataclass(frozen=True)
@@ -51,11 +53,12 @@ def register_attention(provider: AttentionProvider) -> AttentionProvider:
 
 
 def nav_for(request: HttpRequest) -> list[dict[str, object]]:
-    from talentbrug.accounts.access import can
+    from talentbrug.accounts.access import can, is_programme_team
 
+    team = is_programme_team(request)
     items = []
     for item in sorted(NAV_ITEMS, key=lambda i: i.order):
-        if can(request, item.action):
+        if (item.programme_team and team) or can(request, item.action):
             url = reverse(item.url_name)
             current = request.path == url or (
                 url != "/medewerkers/" and request.path.startswith(url)

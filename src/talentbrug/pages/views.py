@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.db import connection
 from django.db.utils import DatabaseError
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from talentbrug.accounts.access import staff_required
+from talentbrug.accounts.access import is_programme_team, staff_required
 
 from .navigation import attention_for
 
@@ -20,9 +20,19 @@ def landing(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required("home.view")
-def home(request: HttpRequest) -> HttpResponse:
+def _home(request: HttpRequest) -> HttpResponse:
     items = attention_for(request)
     return render(request, "pages/home.html", {"attention_items": items})
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """The staff home. The programme team, without an organisation role, starts in Insights."""
+    if getattr(request, "organisation", None) is None and is_programme_team(request):
+        return redirect("insights:vacancies")
+    return _home(request)
+
+
+home.staff_action = "home.view"  # type: ignore[attr-defined]
 
 
 @require_GET

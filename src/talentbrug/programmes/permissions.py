@@ -9,7 +9,6 @@ register_permissions(
     {
         "programmes.view": [HR, ONBOARDING, ADMIN],
         "programmes.manage": [HR, ONBOARDING, ADMIN],
-        "programmes.figures": [HR, ONBOARDING, ADMIN],
     }
 )
 

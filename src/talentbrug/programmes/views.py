@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -17,11 +16,12 @@ from django.views.decorators.http import require_POST
 from talentbrug.accounts.access import (
     can,
     get_for_organisation,
-    is_verified,
     scoped,
     staff_required,
 )
 from talentbrug.accounts.models import Organisation
+from talentbrug.insights.constants import Section
+from talentbrug.insights.views import redirect_to
 from talentbrug.onboarding import services as onboarding_services
 from talentbrug.onboarding.constants import PlanStatus, TaskStatus
 from talentbrug.onboarding.models import OnboardingPlan
@@ -599,39 +599,6 @@ def track_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # --- Figures -----------------------------------------------------------------------------------
+# The figures moved to Insights; the old address sends the reader there.
 
-
-def figures_access(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """The programme team sees all organisations; staff with the permission see their own."""
-    staff_view = staff_required("programmes.figures")(
-        lambda request: view(request, rijksbreed=False)
-    )
-
-    @wraps(view)
-    def wrapper(request: HttpRequest) -> HttpResponse:
-        user = request.user
-        if getattr(user, "is_programme_team", False) and is_verified(request):
-            return view(request, rijksbreed=True)
-        return staff_view(request)
-
-    wrapper.staff_action = "programmes.figures"  # type: ignore[attr-defined]
-    return wrapper
-
-
-@figures_access
-def figures_view(request: HttpRequest, rijksbreed: bool) -> HttpResponse:
-    if rijksbreed:
-        organisations = Organisation.objects.filter(is_active=True)
-        cohorts = Cohort.objects.all()
-    else:
-        organisations = Organisation.objects.filter(pk=_org(request).pk)
-        cohorts = services.cohorts_for(_org(request))
-    return render(
-        request,
-        "programmes/figures.html",
-        {
-            "figures": (data := figures.all_figures(organisations, cohorts)),
-            "themes": data["themes"],
-            "rijksbreed": rijksbreed,
-        },
-    )
+figures_view = redirect_to(Section.PROGRAMMES)

@@ -35,9 +35,6 @@ from .constants import (
     MAX_SALARY_STEP,
     SCORE_MAX,
     SCORE_MIN,
-    SUPPRESS_BELOW,
-    EducationGroup,
-    LanguageGroup,
     OfferStatus,
     Recommendation,
     StageKind,
@@ -920,94 +917,6 @@ def waiting_in_new(organisation: Any) -> int:
         .count()
     )
     return started + not_started
-
-
-# ---------------------------------------------------------------------------------------------
-# Fairness figures
-# ---------------------------------------------------------------------------------------------
-
-FOREIGN_SOURCES = {"idw_requested", "idw_received", "indication"}
-DUTCH_COUNTRIES = {"", "nederland", "netherlands", "the netherlands", "nl"}
-HIGHER_LEVELS = {"5", "6", "7", "8"}
-
-
-def education_group(candidate: Any) -> str:
-    educations = list(candidate.educations.all())
-    if not educations:
-        return EducationGroup.NONE
-    if any(
-        e.country.strip().lower() not in DUTCH_COUNTRIES or e.level_source in FOREIGN_SOURCES
-        for e in educations
-    ):
-        return EducationGroup.FOREIGN
-    if any(e.level in HIGHER_LEVELS for e in educations):
-        return EducationGroup.HBO_WO
-    if any(e.level or e.mbo_level for e in educations):
-        return EducationGroup.MBO
-    return EducationGroup.NONE
-
-
-def language_group(candidate: Any) -> str:
-    levels = [lp.level for lp in candidate.languages.all() if lp.language == "nl"]
-    if not levels:
-        return LanguageGroup.NONE
-    best = max(levels)  # "A1" < "A2" < "B1" < ... sorts as CEFR order
-    if best.startswith("A"):
-        return LanguageGroup.BASIC
-    if best == "B1":
-        return LanguageGroup.B1
-    if best == "B2":
-        return LanguageGroup.B2
-    return LanguageGroup.C
-
-
-@dataclass
-class FairnessRow:
-    dimension: str
-    group: str
-    total: int
-    suppressed: bool
-    reached: list[int | None]
-    percentages: list[int | None]
-
-
-def fairness_figures(vacancy: Vacancy) -> tuple[list[Stage], list[FairnessRow]]:
-    """Pass-through per stage per group; groups under five are suppressed."""
-    stages = [s for s in ensure_progress(vacancy) if s.kind not in NOT_REACHED_KINDS]
-    rows = (
-        ApplicationProgress.objects.filter(vacancy=vacancy)
-        .select_related("application__channel", "application__candidate")
-        .prefetch_related("application__candidate__educations", "application__candidate__languages")
-    )
-    from talentbrug.assessments.services import diversity_groups
-
-    voluntary = diversity_groups(vacancy)  # empty unless the organisation asks the questions
-    groups: dict[tuple[str, str], list[int]] = {}
-    for progress in rows:
-        candidate = progress.application.candidate
-        channel = progress.application.channel
-        keys = [
-            (_("Opleiding"), str(EducationGroup(education_group(candidate)).label)),
-            (_("Nederlands"), str(LanguageGroup(language_group(candidate)).label)),
-            (_("Kanaal"), channel.name if channel else _("onbekend")),
-        ]
-        for key in keys + voluntary.get(progress.application_id, []):
-            groups.setdefault(key, []).append(progress.furthest_order)
-    voluntary_dimensions = {d for keys in voluntary.values() for d, _g in keys}
-    result = []
-    for (dimension, group), orders in sorted(
-        groups.items(), key=lambda item: (item[0][0] in voluntary_dimensions, item[0])
-    ):
-        total = len(orders)
-        suppressed = total < SUPPRESS_BELOW
-        reached: list[int | None] = []
-        percentages: list[int | None] = []
-        for stage in stages:
-            count = sum(1 for order in orders if order >= stage.order)
-            reached.append(None if suppressed else count)
-            percentages.append(None if suppressed else round(100 * count / total))
-        result.append(FairnessRow(dimension, group, total, suppressed, reached, percentages))
-    return stages, result
 
 
 def move_targets(stages: list[Stage], progress: ApplicationProgress) -> list[Stage]:

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import format_html_join
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -605,13 +605,9 @@ def anchors(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required("selection.fairness")
 def fairness(request: HttpRequest, pk: int) -> HttpResponse:
+    """The figures per group moved to Insights; this address sends the reader there."""
     vacancy = _vacancy(request, pk)
-    stages, rows = services.fairness_figures(vacancy)
-    return render(
-        request,
-        "selection/fairness.html",
-        {"vacancy": vacancy, "stages": stages, "rows": rows},
-    )
+    return redirect(f"{reverse('insights:selection')}?{urlencode({'vacature': vacancy.pk})}")
 
 
 @staff_required("selection.configure")

@@ -156,6 +156,7 @@ FILE_DOWNLOADS = {
     "privacy:access_download",
     "publishing:flyer_pdf",
     "interviews:agenda_ics",
+    "insights:export",
 }
 INLINE_OK = {
     # A print flyer made by the server from the vacancy text (escaped), no upload in it.

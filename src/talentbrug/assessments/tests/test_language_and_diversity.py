@@ -8,7 +8,6 @@ from django.urls import reverse
 from talentbrug.applications.tests.factories import ApplicationFactory
 from talentbrug.applications.tests.helpers import portal_client
 from talentbrug.conftest import verified_client
-from talentbrug.selection import services as selection
 from talentbrug.selection.tests.factories import application_in_pipeline, vacancy_with_requirements
 from talentbrug.vacancies.models import LanguageRequirement
 
@@ -76,41 +75,53 @@ def test_diversity_answers_only_when_the_organisation_asks(organisation, hr):
     assert not DiversityResponse.objects.exists()
 
 
-def test_fairness_figures_add_voluntary_groups_with_suppression(organisation, hr):
+def _pass_through(organisation, vacancy):
+    from talentbrug.insights import figures
+    from talentbrug.insights.constants import Section
+    from talentbrug.insights.services import scope_for
+
+    tables = figures.section_tables(
+        Section.SELECTION, scope_for(organisation, "12", "", vacancy.pk)
+    )
+    rows = next(t for t in tables if t["key"] == "doorstroom")["rows"]
+    return {r["label"]: r["cells"] for r in rows}
+
+
+def test_pass_through_adds_voluntary_groups_with_suppression(organisation, hr):
     vacancy = vacancy_with_requirements(organisation)
     _fill(organisation, vacancy, 1)  # before switching on: no answers
     services.set_diversity_enabled(organisation, enabled=True, user=hr)
     _fill(organisation, vacancy, 5, gender="woman")
     _fill(organisation, vacancy, 2, gender="man")
-    _stages, rows = selection.fairness_figures(vacancy)
-    by_group = {(r.dimension, r.group): r for r in rows}
-    women = by_group[("Gender (vrijwillig)", "Vrouw")]
-    assert women.total == 5 and not women.suppressed and women.percentages[0] == 100
-    men = by_group[("Gender (vrijwillig)", "Man")]
-    assert men.suppressed and men.percentages == [None] * len(men.percentages)
-    assert by_group[("Gender (vrijwillig)", "niet ingevuld")].suppressed
+    rows = _pass_through(organisation, vacancy)
+    # Both answered groups would be shown by size, but 7 - 5 gives the 2 men away: both hidden.
+    assert rows["Gender (vrijwillig): Vrouw"][0]["s"] and rows["Gender (vrijwillig): Man"][0]["s"]
+    assert rows["Gender (vrijwillig): totaal"][0] == {"v": 7, "s": False}
+    # Who did not answer is not a group: only what the candidate chose to say is counted.
+    assert not any("niet ingevuld" in label for label in rows)
+    _fill(organisation, vacancy, 5, gender="man")
+    rows = _pass_through(organisation, vacancy)
+    assert rows["Gender (vrijwillig): Vrouw"][0] == {"v": 5, "s": False}
+    assert rows["Gender (vrijwillig): Man"][0] == {"v": 7, "s": False}
     # Voluntary groups come after the groups the organisation sees anyway.
-    dimensions = [r.dimension for r in rows]
-    assert dimensions.index("Gender (vrijwillig)") > dimensions.index("Opleiding")
+    labels = list(rows)
+    assert labels.index("Gender (vrijwillig): Vrouw") > labels.index("Opleiding: totaal")
     services.set_diversity_enabled(organisation, enabled=False, user=hr)
-    _stages, rows = selection.fairness_figures(vacancy)
-    assert not any("vrijwillig" in r.dimension for r in rows)
+    assert not any("vrijwillig" in label for label in _pass_through(organisation, vacancy))
 
 
-def test_fairness_page_has_table_chart_and_text(organisation, hr):
+def test_fairness_page_now_in_insights_has_table_chart_and_text(organisation, hr):
     vacancy = vacancy_with_requirements(organisation)
     services.set_diversity_enabled(organisation, enabled=True, user=hr)
     _fill(organisation, vacancy, 5, gender="woman")
     _fill(organisation, vacancy, 1, gender="man")
-    body = (
-        verified_client(hr)
-        .get(reverse("selection:fairness", kwargs={"pk": vacancy.pk}))
-        .content.decode()
-    )
-    assert "<svg" in body and 'aria-hidden="true"' in body
-    assert "Grafiek: doorstroom per groep" in body
+    client = verified_client(hr)
+    response = client.get(reverse("selection:fairness", kwargs={"pk": vacancy.pk}))
+    body = client.get(response.url).content.decode()
+    assert '<svg class="tb-chart__svg" role="img"' in body
+    assert "Doorstroom per fase, per groep" in body
     assert "Gender (vrijwillig): Vrouw" in body
-    assert "minder dan 5: niet getoond" in body
+    assert "Op deze pagina zijn cijfers verborgen" in body
 
 
 def test_reviewers_never_see_answers_per_person(organisation, hr):

@@ -6,7 +6,7 @@ The portal URLs (token in the URL, no login) are CANDIDATE cases, tested in test
 from dataclasses import replace
 
 from talentbrug.accounts.constants import Role
-from talentbrug.tests.authz import CANDIDATE, STAFF, UrlCase
+from talentbrug.tests.authz import CANDIDATE, LOGIN, STAFF, UrlCase
 
 from .factories import TemplateTaskFactory, make_plan, small_template
 
@@ -56,7 +56,8 @@ URL_CASES = [
     UrlCase("onboarding:overview", STAFF, "onboarding.view"),
     UrlCase("onboarding:mine", STAFF, "onboarding.view"),
     UrlCase("onboarding:calendar", STAFF, "onboarding.view"),
-    UrlCase("onboarding:figures", STAFF, "onboarding.figures"),
+    # Moved to Insights: the old address redirects anyone logged in (Insights decides access).
+    UrlCase("onboarding:figures", LOGIN),
     UrlCase("onboarding:plan_create", STAFF, "onboarding.manage"),
     UrlCase("onboarding:template_list", STAFF, "onboarding.view"),
     UrlCase("onboarding:template_detail", STAFF, "onboarding.view", make_kwargs=_template),

@@ -1,7 +1,7 @@
 """Every programmes URL and who may use it (collected by tests/test_authorisation.py)."""
 
 from talentbrug.onboarding.tests.factories import make_plan
-from talentbrug.tests.authz import STAFF, UrlCase
+from talentbrug.tests.authz import LOGIN, STAFF, UrlCase
 
 from .factories import AssignmentFactory, CohortFactory, PlacementFactory, SchoolFactory, make_track
 
@@ -37,7 +37,8 @@ POST = {"method": "post", "ok_status": (302,)}
 
 URL_CASES = [
     UrlCase("programmes:index", STAFF, "programmes.view"),
-    UrlCase("programmes:figures", STAFF, "programmes.figures"),
+    # Moved to Insights: the old address redirects anyone logged in (Insights decides access).
+    UrlCase("programmes:figures", LOGIN),
     UrlCase("programmes:cohorts", STAFF, "programmes.view"),
     UrlCase("programmes:cohort_create", STAFF, "programmes.manage"),
     UrlCase("programmes:cohort_detail", STAFF, "programmes.view", make_kwargs=_cohort),

@@ -1,4 +1,5 @@
-"""Fairness figures (with suppression), and a constant number of queries for board and list."""
+"""Pass-through per group of one vacancy (now in Insights), and a constant number of queries for
+board and list."""
 
 from __future__ import annotations
 
@@ -36,29 +37,42 @@ def _fill(organisation, vacancy, count, *, foreign=False, hr=None, advance=0):
             )
 
 
-def test_fairness_figures_suppress_small_groups(organisation, hr):
+def _pass_through(organisation, vacancy):
+    from talentbrug.insights import figures
+    from talentbrug.insights.constants import Section
+    from talentbrug.insights.services import scope_for
+
+    tables = figures.section_tables(
+        Section.SELECTION, scope_for(organisation, "12", "", vacancy.pk)
+    )
+    rows = next(t for t in tables if t["key"] == "doorstroom")["rows"]
+    return {r["label"]: [c["v"] for c in r["cells"]] for r in rows}
+
+
+def test_pass_through_of_one_vacancy_suppresses_small_groups(organisation, hr):
     vacancy = vacancy_with_requirements(organisation)
     _fill(organisation, vacancy, 6, foreign=True, hr=hr, advance=1)
+    _fill(organisation, vacancy, 5, hr=hr, advance=1)
     _fill(organisation, vacancy, 3)
-    stages, rows = services.fairness_figures(vacancy)
-    by_group = {(r.dimension, r.group): r for r in rows}
-    foreign = by_group[("Opleiding", "opleiding buiten Nederland")]
-    assert foreign.total == 6 and not foreign.suppressed
-    assert foreign.percentages[:2] == [100, 100]
-    assert foreign.percentages[2] == 0
-    none = by_group[("Opleiding", "niets opgegeven")]
-    assert none.suppressed and none.reached == [None] * len(stages)
-    assert by_group[("Nederlands", "Nederlands B1")].total == 6
+    other = vacancy_with_requirements(organisation)
+    _fill(organisation, other, 9)  # another vacancy: not counted here
+    rows = _pass_through(organisation, vacancy)
+    assert rows["Opleiding: opleiding buiten Nederland"][:3] == [6, 6, None]
+    assert rows["Opleiding: niets opgegeven"][:2] == [8, 5]
+    assert rows["Opleiding: totaal"][:2] == [14, 11]
+    assert rows["Nederlands: Nederlands B1"][0] == 6
 
 
-def test_fairness_page_has_a_table_and_a_text_alternative(organisation, make_staff, hr):
+def test_fairness_page_redirects_to_the_pass_through_in_insights(organisation, make_staff):
     vacancy = vacancy_with_requirements(organisation)
     _fill(organisation, vacancy, 5, foreign=True)
     _fill(organisation, vacancy, 2)
     client = verified_client(make_staff(organisation, Role.HR_ADVISER))
-    body = client.get(f"/medewerkers/selectie/vacatures/{vacancy.pk}/cijfers/").content.decode()
-    assert "<table" in body and "In woorden" in body
-    assert "minder dan 5: niet getoond" in body
+    response = client.get(f"/medewerkers/selectie/vacatures/{vacancy.pk}/cijfers/")
+    assert response.status_code == 302
+    body = client.get(response.url).content.decode()
+    assert "<table" in body and "<figcaption" in body
+    assert "Op deze pagina zijn cijfers verborgen" in body
 
 
 def _queries(client, url):

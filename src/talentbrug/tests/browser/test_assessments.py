@@ -113,10 +113,10 @@ def test_group_day_booked_scored_on_the_grid_and_fairness(
     page.wait_for_selector("text=De uitslag van de taaltoets is opgeslagen.")
     check_both_widths(page)
 
-    # The fairness figures: table, chart and text; the small voluntary groups suppressed.
+    # The figures per group (now in Insights): chart and text; small voluntary groups hidden.
     page.goto(reverse("selection:fairness", kwargs={"pk": vacancy.pk}))
-    page.wait_for_selector("h2:has-text('Grafiek: doorstroom per groep')")
-    assert page.locator("[data-testid='fairness-chart-group']").count() >= 1
-    assert page.get_by_text("Gender (vrijwillig): Vrouw").count() >= 1
-    assert page.get_by_text("minder dan 5: niet getoond").count() >= 1
+    section = page.locator("#doorstroom")
+    section.locator("svg[role=img]").wait_for()
+    assert section.locator("svg text", has_text="Gender (vrijwillig): Vrouw").count() == 1
+    assert page.get_by_text("Op deze pagina zijn cijfers verborgen").count() >= 1
     check_both_widths(page)

@@ -249,12 +249,15 @@ def test_from_nieuw_through_blind_work_sample_group_day_interview_offer_to_hire(
     plan = OnboardingPlan.objects.get(application=application)
     assert plan.start_date == start_date
 
-    # 10. The fairness figures: a table with groups, a chart and its text alternative.
+    # 10. The figures per group (now in Insights): a chart, its text, the table behind a toggle.
     page.goto(reverse("selection:fairness", kwargs={"pk": vacancy.pk}))
-    page.locator("table caption", has_text="Doorstroom per fase").wait_for(timeout=NAV)
-    page.locator("h2", has_text="Grafiek: doorstroom per groep").wait_for(timeout=NAV)
-    assert page.locator("table tbody tr").count() >= 1
-    assert page.locator("[data-testid='fairness-chart-group']").count() >= 1
-    # All 7 applications fall in at least one group big enough to show (5 or more).
-    assert page.locator("#fairness-text li", has_text="7 kandidaten").count() >= 1
+    page.wait_for_url(f"**/medewerkers/inzicht/selectie/?vacature={vacancy.pk}", timeout=NAV)
+    section = page.locator("#doorstroom")
+    section.locator("svg[role=img]").wait_for(timeout=NAV)
+    assert "Grafiek van de kolom" in section.locator("figcaption").inner_text()
+    section.get_by_text("Toon de tabel").click()
+    section.locator("table").wait_for(state="visible", timeout=NAV)
+    assert section.locator("table tbody tr").count() >= 1
+    # All 7 applications together: the total row of a group is big enough to show.
+    assert "7" in section.locator("tbody tr", has_text="totaal").first.inner_text()
     assert_accessible(page)

@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""The Insights dashboards, in-process, on PostgreSQL or SQLite: p50/p95 per page.
+
+Issue 21 ("Fast on real volumes") asks every dashboard page under 500 ms p95 on seed_scale
+volumes. The pages read pre-computed snapshots (``insights.Snapshot``) that the periodic job
+``insights.refresh_snapshots`` refreshes; this script measures
+
+* warm: the page as a user sees it, reading the snapshot (the normal case);
+* cold: the same page when its snapshot is missing (first visit of a new filter combination),
+  so the figures are computed in the request;
+* the periodic job over the default snapshots (the Rijk and every organisation).
+
+Data: organisations (created when fewer than --organisations exist) and the Insights demo
+history (``insights.demo``) with --vacancies per organisation, 9–24 applications each, their
+selection, offers, voluntary answers and onboarding. On a database that already holds
+seed_scale data, that data is counted as well (run seed_scale first for the full volume).
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/talentbrug_bench_insights \\
+        .venv/bin/python bench/bench_insights.py [--organisations 20] [--vacancies 40]
+        [--requests 20] [--cold-requests 3]
+    .venv/bin/python bench/bench_insights.py   # SQLite in a temporary folder
+
+Prints per page p50/p95 wall-clock ms and SQL queries (warm), p50 of cold, the job's time, the
+data volume and the load average (the machine is shared).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
+
+from bench.bench_selection import setup_django, unique_sequences  # noqa: E402
+
+PAGES = [
+    ("vacatures", "insights:vacancies"),
+    ("sollicitaties", "insights:applications"),
+    ("selectie", "insights:selection"),
+    ("inwerken", "insights:onboarding"),
+    ("programmas", "insights:programmes"),
+]
+
+
+def timed(client: object, url: str, requests: int, before: object = None) -> dict[str, float]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    times = []
+    for _i in range(requests):
+        if before:
+            before()  # type: ignore[operator]
+        start = time.perf_counter()
+        response = client.get(url)  # type: ignore[attr-defined]
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url)  # type: ignore[attr-defined]
+    ordered = sorted(times)
+    return {
+        "p50": statistics.median(times),
+        "p95": ordered[max(0, round(0.95 * len(ordered)) - 1)],
+        "queries": len(ctx.captured_queries),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--organisations", type=int, default=20)
+    parser.add_argument("--vacancies", type=int, default=40, help="per organisation")
+    parser.add_argument("--requests", type=int, default=20)
+    parser.add_argument("--cold-requests", type=int, default=3)
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        database_url = args.database_url or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
+        setup_django(Path(tmp), database_url)
+        from django.db import connection, transaction
+        from django.urls import reverse
+
+        from talentbrug.accounts.constants import Role
+        from talentbrug.accounts.models import Organisation
+        from talentbrug.accounts.tests.factories import (
+            MembershipFactory,
+            OrganisationFactory,
+            UserFactory,
+        )
+        from talentbrug.applications.models import Application
+        from talentbrug.conftest import verified_client
+        from talentbrug.insights import demo, services
+        from talentbrug.insights.models import Snapshot
+        from talentbrug.vacancies.models import SalaryScale, Vacancy
+
+        unique_sequences()  # the database may hold the data of earlier runs
+        started = time.perf_counter()
+        run = int(time.time())
+        missing = args.organisations - Organisation.objects.filter(is_active=True).count()
+        for i in range(max(0, missing)):
+            OrganisationFactory(name=f"Bench {run} {i}", short_name=f"B{i}", slug=f"b-{run}-{i}")
+        SalaryScale.objects.get_or_create(
+            year=2026, scale=7, defaults={"minimum": 2750, "maximum": 3950}
+        )
+        with transaction.atomic():
+            demo.seed({"insights_vacancies_per_organisation": args.vacancies, "insights_run": run})
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        seeded = time.perf_counter() - started
+        organisation = Organisation.objects.filter(is_active=True).order_by("pk").first()
+        team = verified_client(UserFactory(is_programme_team=True))
+        hr = verified_client(
+            MembershipFactory(organisation=organisation, role=Role.HR_ADVISER).user
+        )
+
+        Snapshot.objects.all().delete()
+        job_start = time.perf_counter()
+        written = services.refresh_snapshots()
+        job_seconds = time.perf_counter() - job_start
+        print(
+            f"{connection.vendor} ({connection.settings_dict['NAME']}): "
+            f"{Organisation.objects.count()} organisations, {Vacancy.objects.count()} vacancies, "
+            f"{Application.objects.count()} applications; data ready in {seeded:.1f} s"
+        )
+        print(
+            f"periodic job insights.refresh_snapshots: {written} snapshots in {job_seconds:.1f} s"
+        )
+        print(f"load average before: {os.getloadavg()[0]:.2f}")
+        print(f"{'page':<28}{'warm p50':>10}{'warm p95':>10}{'queries':>9}{'cold p50':>10}")
+        for viewer, client in (("programmateam", team), ("hr", hr)):
+            for label, name in PAGES:
+                url = reverse(name)
+                client.get(url)
+                warm = timed(client, url, args.requests)
+                cold = timed(
+                    client, url, args.cold_requests, before=lambda: Snapshot.objects.all().delete()
+                )
+                print(
+                    f"{viewer + ' ' + label:<28}{warm['p50']:>9.0f} {warm['p95']:>9.0f} "
+                    f"{warm['queries']:>8}{cold['p50']:>9.0f} "
+                )
+        print(f"load average after: {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InsightsConfig(AppConfig):
+    name = "talentbrug.insights"
+    verbose_name = _("Inzicht")
+
+    def ready(self) -> None:
+        from talentbrug.publishing import periodic
+
+        from . import permissions, services  # noqa: F401
+
+        periodic.register("insights.refresh_snapshots", services.refresh_snapshots)

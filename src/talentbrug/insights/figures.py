@@ -1,0 +1,794 @@
+"""The figures of Insights, computed from the apps' own data for one scope.
+
+Every function takes a :class:`Scope` and returns tables (see :mod:`.tables`). Each table
+carries its written definition: what is counted, from when, what is excluded. These are the
+computations that used to live on the figure pages of selection (fairness per stage),
+programmes (cohorts and learning places) and onboarding (the 'verbazingen' themes).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
+
+from talentbrug.selection.constants import EducationGroup, LanguageGroup
+
+from . import tables as t
+from .constants import MIN_CELL, Section
+
+FUNNEL_KINDS = ("new", "screening", "assessment", "interview", "offer", "hired")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which data a set of figures is about.
+
+    ``organisation_ids`` None means the whole Rijk. ``start``/``end`` are aware datetimes
+    (end exclusive). ``family`` is a vakgebied code, or "" for every family.
+    """
+
+    organisation_ids: tuple[int, ...] | None
+    start: datetime
+    end: datetime
+    family: str = ""
+    vacancy_id: int | None = None
+
+    @property
+    def rijk(self) -> Scope:
+        return Scope(None, self.start, self.end, self.family)
+
+    @property
+    def is_rijk(self) -> bool:
+        return self.organisation_ids is None
+
+    def orgs(self, queryset: QuerySet[Any], path: str = "organisation") -> QuerySet[Any]:
+        if self.organisation_ids is None:
+            return queryset
+        return queryset.filter(**{f"{path}_id__in": self.organisation_ids})
+
+    def vacancy_filter(self, queryset: QuerySet[Any], path: str) -> QuerySet[Any]:
+        """Vacancy family and (on the selection page) one vacancy."""
+        if self.family:
+            queryset = queryset.filter(**{f"{path}__vakgebied": self.family})
+        if self.vacancy_id:
+            queryset = queryset.filter(**{f"{path}_id": self.vacancy_id})
+        return queryset
+
+    def period_text(self) -> str:
+        last = self.end - timedelta(seconds=1)
+        return _("%(start)s tot en met %(end)s") % {
+            "start": date_format(timezone.localtime(self.start).date(), "j F Y"),
+            "end": date_format(timezone.localtime(last).date(), "j F Y"),
+        }
+
+
+# ---------------------------------------------------------------------------------- vacancies
+
+
+def _vacancies(scope: Scope) -> QuerySet[Any]:
+    from talentbrug.vacancies.models import Vacancy
+
+    qs = Vacancy.objects.filter(
+        is_template=False, published_at__gte=scope.start, published_at__lt=scope.end
+    )
+    qs = scope.orgs(qs)
+    if scope.family:
+        qs = qs.filter(vakgebied=scope.family)
+    return qs
+
+
+def vacancy_counts(scope: Scope) -> tuple[int, dict[str, int]]:
+    """(published vacancies, {indicator label: vacancies}) — the magazine's vacancy figures."""
+    from talentbrug.vacancies.constants import Evidence, RequirementKind, WerkDenkniveau
+    from talentbrug.vacancies.models import Requirement
+
+    qs = _vacancies(scope)
+    agg = qs.aggregate(
+        total=Count("pk"),
+        mbo=Count("pk", filter=Q(werk_denkniveau=WerkDenkniveau.MBO)),
+        nt2=Count("pk", filter=Q(nt2_welcome=True)),
+        carved=Count(
+            "pk", filter=Q(carved_from__isnull=False) | Q(carved_from_occupation__isnull=False)
+        ),
+    )
+    diploma_only = {
+        vacancy_id
+        for vacancy_id, evidence in Requirement.objects.filter(
+            vacancy__in=qs, kind=RequirementKind.MUST_HAVE
+        ).values_list("vacancy_id", "evidence")
+        if evidence and set(evidence) == {Evidence.DIPLOMA.value}
+    }
+    return agg["total"], {
+        _("Op mbo-niveau geschreven"): agg["mbo"],
+        _("Met de zin 'Nederlands als tweede taal welkom'"): agg["nt2"],
+        _("Zonder eis die alleen met een diploma kan"): agg["total"] - len(diploma_only),
+        _("Gesneden functie (job carving)"): agg["carved"],
+    }
+
+
+VACANCY_DEFINITION = _(
+    "Geteld: vacatures die in de gekozen periode voor het eerst zijn gepubliceerd (datum van "
+    "publicatie). Niet geteld: sjablonen en vacatures die nooit zijn gepubliceerd. 'Op "
+    "mbo-niveau': werk- en denkniveau mbo. 'Zonder eis die alleen met een diploma kan': geen "
+    "enkele eis bij de start waarvan het enige bewijs een diploma is. 'Gesneden functie': "
+    "gemaakt met job carving uit een andere vacature of een beroep."
+)
+
+
+def vacancy_tables(scope: Scope) -> list[t.Table]:
+    total, parts = vacancy_counts(scope)
+    rijk = None if scope.is_rijk else vacancy_counts(scope.rijk)
+    tables = [
+        t.indicators(
+            "vacatures",
+            _("Vacatures voor mbo'ers en nieuwkomers"),
+            VACANCY_DEFINITION,
+            _("Gepubliceerde vacatures"),
+            total,
+            parts.items(),
+            rijk=rijk,
+        )
+    ]
+    tables.append(finding_table(scope))
+    return tables
+
+
+def _rule_label(rule_id: str) -> str:
+    from talentbrug.textcheck.messages import MESSAGES
+
+    message = MESSAGES.get(rule_id)
+    if message is None:
+        return rule_id
+    first = message.explanation.split(". ")[0].rstrip(".")
+    # The explanation names the flagged word; a figure over many vacancies has no one word.
+    first = re.sub(r":\s*'\{[a-z_]+\}'$", "", first)
+    first = re.sub(r"\{[a-z_]+\}", "…", first)
+    first = first[:1].upper() + first[1:]
+    return first if len(first) <= 90 else first[:87].rstrip() + "…"
+
+
+def _quarter(moment: datetime) -> str:
+    local = timezone.localtime(moment)
+    return f"{local.year} K{(local.month - 1) // 3 + 1}"
+
+
+def finding_table(scope: Scope) -> t.Table:
+    """Per rule of the vacancy check: vacancies with that finding, per quarter of publication."""
+    from talentbrug.vacancies.checking import check_vacancy
+
+    per_rule: dict[str, Counter[str]] = defaultdict(Counter)
+    quarters: set[str] = set()
+    for vacancy in _vacancies(scope).prefetch_related("language_requirements", "requirements"):
+        quarter = _quarter(vacancy.published_at)
+        quarters.add(quarter)
+        for rule_id in {f.rule_id for f in check_vacancy(vacancy).all_findings}:
+            per_rule[rule_id][quarter] += 1
+    ordered = sorted(quarters)
+    top = sorted(per_rule.items(), key=lambda item: (-sum(item[1].values()), item[0]))[:12]
+    rows = [
+        t.row(
+            _rule_label(rule),
+            [t.count(counts[q]) for q in ordered] + [t.count(sum(counts.values()))],
+        )
+        for rule, counts in top
+    ]
+    columns = [t.column(q) for q in ordered] + [t.column(_("Hele periode"))]
+    return t.make_table(
+        "vacaturecheck",
+        _("Bevindingen van de vacaturecheck, per regel"),
+        _(
+            "Geteld: gepubliceerde vacatures (zie hierboven) met ten minste één bevinding van "
+            "die regel in de tekst zoals die nu is, per kwartaal van publicatie. Een vacature "
+            "met twee bevindingen van dezelfde regel telt één keer. De twaalf regels die het "
+            "vaakst voorkomen."
+        ),
+        columns,
+        rows,
+        chart=len(ordered) if rows else None,
+    )
+
+
+# ------------------------------------------------------------------------------- applications
+
+
+def _applications(scope: Scope) -> QuerySet[Any]:
+    from talentbrug.applications.models import Application
+
+    qs = Application.objects.filter(
+        submitted_at__gte=scope.start, submitted_at__lt=scope.end, candidate__isnull=False
+    )
+    return scope.vacancy_filter(scope.orgs(qs), "vacancy")
+
+
+def _grouped(queryset: QuerySet[Any], field: str) -> dict[Any, int]:
+    return dict(queryset.values_list(field).annotate(n=Count("pk")).order_by())
+
+
+def application_counts(scope: Scope) -> dict[str, dict[str, int]]:
+    from talentbrug.applications.constants import Route
+
+    qs = _applications(scope)
+    routes = _grouped(qs, "route")
+    channels = _grouped(qs, "channel__name")
+    languages = _grouped(qs, "candidate__preferred_language")
+
+    def language_name(code: str) -> str:
+        # The language's Dutch name ("Arabisch"), not its own ("العربية") in a Dutch table.
+        try:
+            return str(get_language_info(code)["name_translated"])
+        except KeyError:
+            return str(dict(settings.LANGUAGES).get(code, code))
+
+    return {
+        "route": {str(label): routes.get(value, 0) for value, label in Route.choices},
+        "channel": {
+            (name or _("onbekend")): n for name, n in sorted(channels.items(), key=lambda i: -i[1])
+        },
+        "language": {
+            language_name(code): n for code, n in sorted(languages.items(), key=lambda i: -i[1])
+        },
+    }
+
+
+APPLICATION_DEFINITION = _(
+    "Geteld: sollicitaties die in de gekozen periode zijn verstuurd (datum van versturen), "
+    "ook als ze later zijn ingetrokken of afgewezen. Niet geteld: sollicitaties waarvan de "
+    "gegevens al zijn verwijderd."
+)
+
+
+def application_tables(scope: Scope) -> list[t.Table]:
+    own = application_counts(scope)
+    rijk = None if scope.is_rijk else application_counts(scope.rijk)
+    specs = [
+        ("route", _("Sollicitaties per manier van solliciteren"), ""),
+        (
+            "channel",
+            _("Sollicitaties per kanaal"),
+            _(" Kanaal: waar de kandidaat de vacature vond (eerste klik)."),
+        ),
+        (
+            "language",
+            _("Sollicitaties per taal"),
+            _(" Taal: de taal die de kandidaat koos voor de pagina's en e-mails."),
+        ),
+    ]
+    return [
+        t.distribution(
+            f"sollicitaties-{key}",
+            title,
+            str(APPLICATION_DEFINITION) + str(extra),
+            own[key].items(),
+            rijk=rijk[key] if rijk else None,
+        )
+        for key, title, extra in specs
+    ]
+
+
+# ---------------------------------------------------------------------------------- selection
+
+
+# Groups for the pass-through figures (moved here from selection's fairness page).
+FOREIGN_SOURCES = {"idw_requested", "idw_received", "indication"}
+DUTCH_COUNTRIES = {"", "nederland", "netherlands", "the netherlands", "nl"}
+HIGHER_LEVELS = {"5", "6", "7", "8"}
+
+
+def education_group(educations: list[tuple[str, str, str, int | None]]) -> str:
+    """mbo, hbo/wo, abroad or nothing, from the (country, level_source, level, mbo_level) of
+    the educations the candidate gave."""
+    if not educations:
+        return EducationGroup.NONE
+    if any(
+        (country or "").strip().lower() not in DUTCH_COUNTRIES or source in FOREIGN_SOURCES
+        for country, source, _level, _mbo in educations
+    ):
+        return EducationGroup.FOREIGN
+    if any(level in HIGHER_LEVELS for _country, _source, level, _mbo in educations):
+        return EducationGroup.HBO_WO
+    if any(level or mbo for _country, _source, level, mbo in educations):
+        return EducationGroup.MBO
+    return EducationGroup.NONE
+
+
+def language_group(levels: list[str]) -> str:
+    """The best level of Dutch the candidate gave."""
+    if not levels:
+        return LanguageGroup.NONE
+    best = max(levels)  # "A1" < "A2" < "B1" < ... sorts as CEFR order
+    if best.startswith("A"):
+        return LanguageGroup.BASIC
+    if best == "B1":
+        return LanguageGroup.B1
+    if best == "B2":
+        return LanguageGroup.B2
+    return LanguageGroup.C
+
+
+VOLUNTARY_FIELDS = ("gender", "age_group", "born_abroad", "disability")
+
+
+def _progress_rows(scope: Scope) -> list[dict[str, Any]]:
+    """One dict per application in the selection: its groups and how far it came.
+
+    Plain values and subqueries only (no model instances, no long lists of ids), so the
+    periodic job handles hundreds of thousands of applications.
+    """
+    from talentbrug.applications.constants import Route
+    from talentbrug.applications.models import Education, LanguageProficiency
+    from talentbrug.assessments.models import DiversityResponse, DiversitySetting
+    from talentbrug.selection.models import ApplicationProgress, Stage
+
+    qs = ApplicationProgress.objects.filter(
+        application__submitted_at__gte=scope.start,
+        application__submitted_at__lt=scope.end,
+        application__candidate__isnull=False,
+    )
+    qs = scope.vacancy_filter(scope.orgs(qs), "vacancy")
+    candidates = qs.values("application__candidate_id")
+    educations: dict[int, list[tuple[str, str, str, int | None]]] = defaultdict(list)
+    for candidate_id, *education in Education.objects.filter(
+        candidate_id__in=candidates
+    ).values_list("candidate_id", "country", "level_source", "level", "mbo_level"):
+        educations[candidate_id].append(tuple(education))  # type: ignore[arg-type]
+    dutch: dict[int, list[str]] = defaultdict(list)
+    for candidate_id, level in LanguageProficiency.objects.filter(
+        candidate_id__in=candidates, language="nl"
+    ).values_list("candidate_id", "level"):
+        dutch[candidate_id].append(level)
+    kinds = {
+        (vacancy_id, order): kind
+        for vacancy_id, order, kind in Stage.objects.filter(
+            vacancy_id__in=qs.values("vacancy_id")
+        ).values_list("vacancy_id", "order", "kind")
+    }
+    # Only organisations that ask the voluntary questions now; answers are never read per person.
+    asking = DiversitySetting.objects.filter(enabled=True).values("organisation_id")
+    answers = {
+        row["application_id"]: row
+        for row in DiversityResponse.objects.filter(
+            application_id__in=qs.filter(organisation_id__in=asking).values("application_id")
+        ).values("application_id", *VOLUNTARY_FIELDS)
+    }
+    routes = dict(Route.choices)
+    rows = []
+    for application_id, vacancy_id, furthest, candidate_id, route, channel in qs.values_list(
+        "application_id",
+        "vacancy_id",
+        "furthest_order",
+        "application__candidate_id",
+        "application__route",
+        "application__channel__name",
+    ).iterator(chunk_size=5000):
+        kind = kinds.get((vacancy_id, furthest), "new")
+        groups = [
+            (_("Opleiding"), str(EducationGroup(education_group(educations[candidate_id])).label)),
+            (_("Nederlands"), str(LanguageGroup(language_group(dutch[candidate_id])).label)),
+            (_("Manier van solliciteren"), str(routes.get(route, route))),
+            (_("Kanaal"), channel or _("onbekend")),
+        ]
+        groups += voluntary_groups(answers.get(application_id))
+        rows.append(
+            {
+                "reached": FUNNEL_KINDS.index(kind) if kind in FUNNEL_KINDS else 0,
+                "groups": groups,
+            }
+        )
+    return rows
+
+
+def voluntary_groups(response: dict[str, str] | None) -> list[tuple[str, str]]:
+    """The (dimension, group) keys of the voluntary diversity form: only the questions the
+    candidate chose to answer ('zeg ik liever niet' and no form at all are left out)."""
+    from talentbrug.assessments.constants import AgeGroup, BornAbroad, Disability, Gender
+
+    if response is None:
+        return []
+    fields = [
+        ("gender", Gender, _("Gender (vrijwillig)")),
+        ("age_group", AgeGroup, _("Leeftijd (vrijwillig)")),
+        ("born_abroad", BornAbroad, _("Geboren buiten Nederland (vrijwillig)")),
+        ("disability", Disability, _("Arbeidsbeperking (vrijwillig)")),
+    ]
+    keys = []
+    for name, choices, label in fields:
+        value = response.get(name)
+        if value and value != choices.NOT_SAID:
+            keys.append((str(label), str(choices(value).label)))
+    return keys
+
+
+def pass_through_table(rows: list[dict[str, Any]]) -> t.Table:
+    """Per group: how many reached each stage; a total row per dimension for the check."""
+    from talentbrug.selection.constants import StageKind
+
+    stage_labels = [str(StageKind(kind).label) for kind in FUNNEL_KINDS]
+    by_group: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for item in rows:
+        for key in item["groups"]:
+            by_group[key].append(item["reached"])
+    # Dimensions in the order they are asked (the voluntary ones last); groups alphabetical.
+    dimensions: dict[str, list[str]] = {}
+    for dimension, _group in by_group:
+        dimensions.setdefault(dimension, [])
+    for dimension, group in sorted(by_group):
+        dimensions[dimension].append(group)
+    table_rows = []
+    for dimension, groups in dimensions.items():
+        group_cells = []
+        for group in groups:
+            reached = by_group[(dimension, group)]
+            counts = [t.count(sum(1 for r in reached if r >= i)) for i in range(len(FUNNEL_KINDS))]
+            group_cells.append(counts)
+        all_reached = [r for g in groups for r in by_group[(dimension, g)]]
+        totals = [t.count(sum(1 for r in all_reached if r >= i)) for i in range(len(FUNNEL_KINDS))]
+        # A group under five: hide the whole row, not just its small cells.
+        for counts in group_cells:
+            if counts[0]["s"]:
+                for cell in counts:
+                    t.hide(cell)
+        for i in range(len(FUNNEL_KINDS)):
+            t.protect_group([counts[i] for counts in group_cells], totals[i])
+        for group, counts in zip(groups, group_cells, strict=True):
+            cells = [*counts, t.share(counts[-1], counts[0])]
+            table_rows.append(t.row(f"{dimension}: {group}", cells))
+        table_rows.append(
+            t.row(
+                _("%(dimension)s: totaal") % {"dimension": dimension},
+                [*totals, t.share(totals[-1], totals[0])],
+                total=True,
+            )
+        )
+    columns = [t.column(label) for label in stage_labels] + [
+        t.column(_("Van sollicitatie tot aangenomen"), t.PERCENT)
+    ]
+    return t.make_table(
+        "doorstroom",
+        _("Doorstroom per fase, per groep"),
+        _(
+            "Geteld: sollicitaties die in de gekozen periode zijn verstuurd en in de selectie "
+            "staan, met de verste fase die ze bereikten (wie een fase bereikte, telt ook mee "
+            "bij de fasen ervoor). Afgewezen of teruggetrokken telt bij de fase waar dat "
+            "gebeurde. Opleiding en Nederlands komen uit wat de kandidaat zelf invulde; "
+            "de vragen met '(vrijwillig)' alleen uit de vrijwillige vragenlijst, en alleen als de "
+            "kandidaat die vraag beantwoordde. Die antwoorden ziet niemand die beslist; ze staan hier "
+            "alleen opgeteld. Groepen onder de %(n)s tonen we niet."
+        )
+        % {"n": MIN_CELL},
+        columns,
+        table_rows,
+        chart=len(columns) - 1 if table_rows else None,
+    )
+
+
+def _offers(scope: Scope) -> QuerySet[Any]:
+    from talentbrug.selection.models import Offer
+
+    qs = Offer.objects.filter(created_at__gte=scope.start, created_at__lt=scope.end)
+    return scope.vacancy_filter(scope.orgs(qs, "progress__organisation"), "progress__vacancy")
+
+
+def offer_table(scope: Scope) -> t.Table:
+    from talentbrug.selection.constants import OfferStatus
+
+    def counts(s: Scope) -> dict[str, int]:
+        found = _grouped(_offers(s), "status")
+        return {str(label): found.get(value, 0) for value, label in OfferStatus.choices}
+
+    return t.distribution(
+        "aanbod",
+        _("Aanbod en acceptatie"),
+        _(
+            "Geteld: aanbiedingen die in de gekozen periode zijn gedaan, met hun stand nu: "
+            "nog open (gedaan), geaccepteerd, of afgewezen door de kandidaat."
+        ),
+        counts(scope).items(),
+        rijk=None if scope.is_rijk else counts(scope.rijk),
+        what=_("Aanbiedingen"),
+    )
+
+
+def time_to_hire_table(scope: Scope) -> t.Table:
+    from talentbrug.selection.constants import OfferStatus
+
+    accepted = (
+        _offers(scope)
+        .filter(status=OfferStatus.ACCEPTED, decided_at__isnull=False)
+        .values_list(
+            "progress__application__route", "progress__application__submitted_at", "decided_at"
+        )
+    )
+    from talentbrug.applications.constants import Route
+
+    days: dict[str, list[int]] = defaultdict(list)
+    for route, submitted, decided in accepted:
+        if submitted:
+            days[route].append(max(0, (decided - submitted).days))
+    labels = [(value, str(label)) for value, label in Route.choices]
+    counts = [t.count(len(days.get(value, []))) for value, _label in labels]
+    everyone = [d for values in days.values() for d in values]
+    total = t.count(len(everyone))
+    t.protect_group(counts, total)
+
+    def median(values: list[int], basis: t.Cell) -> t.Cell:
+        return t.based_on(round(statistics.median(values)) if values else None, basis)
+
+    rows = [
+        t.row(label, [counts[i], median(days.get(value, []), counts[i])])
+        for i, (value, label) in enumerate(labels)
+    ]
+    rows.append(t.row(_("Alle manieren"), [total, median(everyone, total)], total=True))
+    return t.make_table(
+        "tijd-tot-aanname",
+        _("Tijd tot aanname"),
+        _(
+            "Geteld: aanbiedingen die in de gekozen periode zijn gedaan en die de kandidaat "
+            "accepteerde. Tijd: dagen van het versturen van de sollicitatie tot de dag dat de "
+            "kandidaat ja zei (mediaan: de helft was sneller, de helft langzamer). De tijd per "
+            "fase bewaren we (nog) niet apart."
+        ),
+        [t.column(_("Aangenomen")), t.column(_("Mediaan in dagen"), t.DAYS)],
+        rows,
+        chart=1,
+    )
+
+
+def selection_tables(scope: Scope) -> list[t.Table]:
+    return [
+        pass_through_table(_progress_rows(scope)),
+        time_to_hire_table(scope),
+        offer_table(scope),
+    ]
+
+
+# --------------------------------------------------------------------------------- onboarding
+
+
+def _plans(scope: Scope) -> QuerySet[Any]:
+    from talentbrug.onboarding.models import OnboardingPlan
+
+    qs = scope.orgs(OnboardingPlan.objects.all())
+    if scope.family:
+        qs = qs.filter(application__vacancy__vakgebied=scope.family)
+    return qs
+
+
+def onboarding_tables(scope: Scope) -> list[t.Table]:
+    from talentbrug.onboarding.constants import Health, PlanStatus
+    from talentbrug.onboarding.models import CheckIn
+    from talentbrug.onboarding.services import health
+
+    start, end = timezone.localtime(scope.start).date(), timezone.localtime(scope.end).date()
+    in_period = _plans(scope).filter(start_date__gte=start, start_date__lt=end)
+    today = timezone.localdate()
+    active = in_period.filter(status=PlanStatus.ACTIVE).prefetch_related("tasks", "checkins")
+    states = Counter(health(plan, today) for plan in active.select_related("manager"))
+    tables = [
+        t.distribution(
+            "inwerkplannen",
+            _("Inwerkplannen die nu lopen"),
+            _(
+                "Geteld: inwerkplannen met een eerste werkdag in de gekozen periode die nu "
+                "lopen. Op schema: geen taak te laat, een check-in in de laatste twee weken en "
+                "geen lage stemming."
+            ),
+            [(str(label), states.get(value, 0)) for value, label in Health.choices],
+            what=_("Plannen"),
+        )
+    ]
+    months: dict[str, dict[str, Any]] = defaultdict(lambda: {"plans": set(), "moods": []})
+    for plan_id, week, mood in CheckIn.objects.filter(
+        plan__in=_plans(scope), week_start__gte=start, week_start__lt=end
+    ).values_list("plan_id", "week_start", "mood"):
+        bucket = months[f"{week.year}-{week.month:02d}"]
+        bucket["plans"].add(plan_id)
+        bucket["moods"].append(mood)
+    trend_rows = []
+    for month in sorted(months):
+        people = t.count(len(months[month]["plans"]))
+        moods = months[month]["moods"]
+        mood = t.based_on(round(sum(moods) / len(moods), 1), people)
+        label = date_format(date(int(month[:4]), int(month[5:]), 1), "F Y")
+        trend_rows.append(t.row(label, [people, mood]))
+    tables.append(
+        t.make_table(
+            "check-ins",
+            _("Check-ins per maand"),
+            _(
+                "Geteld: wekelijkse check-ins van nieuwe collega's in de gekozen periode, per "
+                "maand. Mensen: hoeveel verschillende nieuwe collega's een check-in deden. "
+                "Stemming: het gemiddelde van 1 (slecht) tot 5 (goed)."
+            ),
+            [t.column(_("Mensen")), t.column(_("Gemiddelde stemming (1–5)"), t.NUMBER, maximum=5)],
+            trend_rows,
+            chart=1 if trend_rows else None,
+        )
+    )
+    tables.append(retention_table(scope, today))
+    tables.append(surprise_table(scope))
+    return tables
+
+
+def retention_table(scope: Scope, today: date) -> t.Table:
+    """Of the people who started at least N months ago: how many are still here after N."""
+    from talentbrug.onboarding.constants import PlanStatus
+
+    plans = list(_plans(scope).values_list("start_date", "status", "updated_at"))
+    rows = []
+    for months in (6, 12):
+        started = [
+            (start, status, updated)
+            for start, status, updated in plans
+            if _add_months(start, months) <= today
+        ]
+        stayed = [
+            1
+            for start, status, updated in started
+            if status != PlanStatus.STOPPED
+            or timezone.localtime(updated).date() >= _add_months(start, months)
+        ]
+        base, kept = t.count(len(started)), t.count(len(stayed))
+        left = t.count(len(started) - len(stayed))
+        t.protect_group([kept, left], base)
+        rows.append(
+            t.row(
+                _("Na %(n)s maanden") % {"n": months},
+                [base, kept, left, t.share(kept, base)],
+            )
+        )
+    return t.make_table(
+        "behoud",
+        _("Nog in dienst na 6 en 12 maanden"),
+        _(
+            "Geteld: alle inwerkplannen (niet alleen die uit de gekozen periode) waarvan de "
+            "eerste werkdag minstens 6 of 12 maanden geleden is. Vertrokken: het plan is "
+            "gestopt vóór die maand; als datum van stoppen geldt de laatste wijziging van het "
+            "plan. Wie zonder inwerkplan begon, telt niet mee."
+        ),
+        [
+            t.column(_("Begonnen")),
+            t.column(_("Nog in dienst")),
+            t.column(_("Vertrokken")),
+            t.column(_("Aandeel nog in dienst"), t.PERCENT),
+        ],
+        rows,
+        chart=3,
+    )
+
+
+def _add_months(day: date, months: int) -> date:
+    """The same day N months later (or earlier), or the month's last day when it is shorter."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def surprise_table(scope: Scope) -> t.Table:
+    """People per theme of the 'tien verbazingen' (a person counts once per theme)."""
+    from talentbrug.onboarding.figures import THEME_LABELS
+    from talentbrug.onboarding.models import Surprise
+
+    start, end = timezone.localtime(scope.start), timezone.localtime(scope.end)
+    per_plan: dict[int, set[str]] = defaultdict(set)
+    for plan_id, theme in Surprise.objects.filter(
+        plan__in=_plans(scope), submitted_at__gte=start, submitted_at__lt=end
+    ).values_list("plan_id", "theme"):
+        per_plan[plan_id].add(theme)
+    counts = Counter(theme for themes in per_plan.values() for theme in themes)
+    return t.indicators(
+        "verbazingen",
+        _("Tien verbazingen: thema's"),
+        _(
+            "Geteld: nieuwe collega's die in de gekozen periode een verbazing opschreven, per "
+            "thema. Iemand met twee verbazingen over hetzelfde thema telt één keer; iemand met "
+            "verbazingen over twee thema's telt bij allebei. De teksten zelf staan hier niet."
+        ),
+        _("Mensen met een verbazing"),
+        len(per_plan),
+        sorted(((str(THEME_LABELS.get(k, k)), n) for k, n in counts.items()), key=lambda i: -i[1]),
+    )
+
+
+# --------------------------------------------------------------------------------- programmes
+
+
+def programme_tables(scope: Scope) -> list[t.Table]:
+    from talentbrug.programmes.constants import PlacementKind, PlacementState
+    from talentbrug.programmes.models import Cohort, Placement
+
+    start, end = timezone.localtime(scope.start).date(), timezone.localtime(scope.end).date()
+    cohorts = Cohort.objects.filter(starts_on__lt=end, ends_on__gte=start)
+    if scope.organisation_ids is not None:
+        cohorts = cohorts.filter(
+            Q(organisation_id__in=scope.organisation_ids)
+            | Q(participating_organisations__in=scope.organisation_ids)
+        ).distinct()
+    cohort_rows = []
+    for cohort in cohorts.order_by("starts_on", "name").prefetch_related(
+        "members__tasks", "members__checkins"
+    ):
+        members = list(cohort.members.all())
+        if scope.organisation_ids is not None:
+            members = [m for m in members if m.organisation_id in scope.organisation_ids]
+        n = t.count(len(members))
+        progress = round(sum(p.progress() for p in members) / len(members)) if members else None
+        cohort_rows.append(t.row(cohort.name, [n, t.based_on(progress, n)]))
+    tables = [
+        t.make_table(
+            "lichtingen",
+            _("Lichtingen"),
+            _(
+                "Geteld: lichtingen en traineegroepen die in de gekozen periode liepen, met "
+                "hun deelnemers (bij een organisatie: alleen de eigen deelnemers). Voortgang: "
+                "het gemiddelde deel van de taken in de inwerkplannen dat klaar is."
+            ),
+            [t.column(_("Deelnemers")), t.column(_("Gemiddelde voortgang"), t.PERCENT)],
+            cohort_rows,
+            chart=0 if cohort_rows else None,
+        )
+    ]
+    today = timezone.localdate()
+    place_rows = []
+    for kind, label in PlacementKind.choices:
+        places = scope.orgs(Placement.objects.filter(kind=kind)).prefetch_related()
+        states = Counter(p.state(today) for p in places)
+        filled = states[PlacementState.FILLED] + states[PlacementState.ENDING]
+        parts = [
+            t.count(filled),
+            t.count(states[PlacementState.OPEN]),
+            t.count(states[PlacementState.LATER]),
+        ]
+        total = t.count(sum(states.values()))
+        t.protect_group(parts, total)
+        place_rows.append(t.row(str(label), [total, *parts, t.share(parts[0], total)]))
+    tables.append(
+        t.make_table(
+            "leerplekken",
+            _("BBL-plekken en stageplekken, nu"),
+            _(
+                "Geteld: alle leerplekken zoals ze vandaag staan (de gekozen periode geldt hier "
+                "niet). Bezet: er werkt of leert nu een student, ook als de plek binnenkort "
+                "afloopt. Nog niet beschikbaar: de plek begint later."
+            ),
+            [
+                t.column(_("Plekken")),
+                t.column(_("Bezet")),
+                t.column(_("Vrij")),
+                t.column(_("Nog niet beschikbaar")),
+                t.column(_("Aandeel bezet"), t.PERCENT),
+            ],
+            place_rows,
+            chart=4,
+        )
+    )
+    return tables
+
+
+SECTION_TABLES = {
+    Section.VACANCIES: vacancy_tables,
+    Section.APPLICATIONS: application_tables,
+    Section.SELECTION: selection_tables,
+    Section.ONBOARDING: onboarding_tables,
+    Section.PROGRAMMES: programme_tables,
+}
+
+
+def section_tables(section: str, scope: Scope) -> list[t.Table]:
+    return SECTION_TABLES[Section(section)](scope)
+
+
+def every_organisation(ids: Iterable[int] | None) -> tuple[int, ...] | None:
+    return None if ids is None else tuple(sorted(ids))

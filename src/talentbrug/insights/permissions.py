@@ -1,0 +1,17 @@
+"""Who may open Insights. The programme team (User.is_programme_team) sees the whole Rijk
+without an organisation role; in an organisation these roles see its figures next to the Rijk."""
+
+from django.utils.translation import gettext_lazy as _
+
+from talentbrug.accounts.access import ADMIN, HR, MANAGER, ONBOARDING, register_permissions
+from talentbrug.audit.registry import register
+
+register_permissions({"insights.view": [HR, ADMIN, ONBOARDING, MANAGER]})
+
+register({"insights.exported": _("Cijfers geëxporteerd: {section} als {format}")})
+
+from talentbrug.pages.navigation import NavItem, register_nav  # noqa: E402
+
+register_nav(
+    NavItem("insights:vacancies", _("Inzicht"), "insights.view", order=800, programme_team=True)
+)

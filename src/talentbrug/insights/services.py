@@ -1,0 +1,121 @@
+"""Insights: which figures a viewer gets, pre-computed and refreshed by a periodic job."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone, translation
+
+from talentbrug.accounts.models import Organisation
+
+from . import figures
+from .constants import DEFAULT_PERIOD, Period, Section
+from .figures import Scope
+from .models import Snapshot
+
+
+def period_bounds(period: str, now: datetime | None = None) -> tuple[datetime, datetime]:
+    """[start, end) of a period: from N months before tomorrow up to and including today."""
+    today = timezone.localtime(now).date() if now else timezone.localdate()
+    end_day = today + timedelta(days=1)
+    start_day = figures._add_months(end_day, -int(Period(period).value))
+    tz = timezone.get_current_timezone()
+    return (
+        timezone.make_aware(datetime.combine(start_day, time.min), tz),
+        timezone.make_aware(datetime.combine(end_day, time.min), tz),
+    )
+
+
+def scope_for(
+    organisation: Organisation | None, period: str, family: str = "", vacancy_id: int | None = None
+) -> Scope:
+    start, end = period_bounds(period)
+    ids = None if organisation is None else (organisation.pk,)
+    return Scope(ids, start, end, family, vacancy_id)
+
+
+def snapshot_key(organisation_id: int | None, section: str, period: str, family: str) -> str:
+    owner = organisation_id or "rijk"
+    return f"{owner}|{Section(section).value}|{Period(period).value}|{family or '-'}"
+
+
+@dataclass(frozen=True)
+class Figures:
+    tables: list[dict[str, Any]]
+    computed_at: datetime
+    scope: Scope
+
+    @property
+    def suppressed(self) -> bool:
+        return any(table["suppressed"] for table in self.tables)
+
+
+def compute(section: str, scope: Scope) -> list[dict[str, Any]]:
+    # Stored texts are in the source language (Dutch); the page's language is Dutch for staff.
+    with translation.override("nl"):
+        return figures.section_tables(section, scope)
+
+
+def figures_for(
+    section: str,
+    organisation: Organisation | None,
+    period: str = DEFAULT_PERIOD,
+    family: str = "",
+    vacancy_id: int | None = None,
+) -> Figures:
+    """The figures of one page: from the snapshot when there is one, else computed and stored.
+
+    Figures for one vacancy (the old fairness page) are small and always computed fresh.
+    """
+    scope = scope_for(organisation, period, family, vacancy_id)
+    if vacancy_id is not None:
+        return Figures(compute(section, scope), timezone.now(), scope)
+    key = snapshot_key(organisation.pk if organisation else None, section, period, family)
+    snapshot = Snapshot.objects.filter(key=key).first()
+    if snapshot is None:
+        snapshot = store_snapshot(section, organisation, period, family)
+    return Figures(snapshot.tables, snapshot.computed_at, scope)
+
+
+@transaction.atomic
+def store_snapshot(
+    section: str, organisation: Organisation | None, period: str, family: str
+) -> Snapshot:
+    scope = scope_for(organisation, period, family)
+    snapshot, _created = Snapshot.objects.update_or_create(
+        key=snapshot_key(organisation.pk if organisation else None, section, period, family),
+        defaults={
+            "organisation": organisation,
+            "tables": compute(section, scope),
+            "computed_at": timezone.now(),
+        },
+    )
+    return snapshot
+
+
+def refresh_snapshots() -> int:
+    """Periodic job: recompute every stored snapshot, plus the default view of the Rijk and of
+    every active organisation. Safe to run again. Returns how many were written."""
+    wanted: set[tuple[int | None, str]] = set()
+    for organisation_id in [
+        None,
+        *Organisation.objects.filter(is_active=True).values_list("pk", flat=True),
+    ]:
+        for section in Section.values:
+            wanted.add(
+                (organisation_id, snapshot_key(organisation_id, section, DEFAULT_PERIOD, ""))
+            )
+    wanted.update(Snapshot.objects.values_list("organisation_id", "key"))
+    organisations = {o.pk: o for o in Organisation.objects.all()}
+    written = 0
+    for organisation_id, key in sorted(wanted, key=lambda w: (w[0] or 0, w[1])):
+        _owner, section, period, family = key.split("|")
+        organisation = organisations.get(organisation_id) if organisation_id else None
+        if organisation_id and organisation is None:
+            continue
+        store_snapshot(section, organisation, period, "" if family == "-" else family)
+        written += 1
+    return written
