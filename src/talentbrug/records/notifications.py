@@ -11,8 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
+from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -76,12 +75,16 @@ def notify_list_event(
         for r in {getattr(r, "pk", None): r for r in recipients if r is not None}.values()
         if getattr(r, "email", "") and getattr(r, "pk", None) != getattr(actor, "pk", None)
     ]
+    from talentbrug.outbox.services import queue_mail
+
     for person in people:
         with translation.override(_language(person)):
             subject, body = _texts(kind, dl, actor, comment)
-
-        def send(subject: str = subject, body: str = body, to: str = person.email) -> None:
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
-
-        transaction.on_commit(send)
+        # Through the outbox: stored with the change, sent after the commit, retried when the
+        # mail server is down; a failure never reaches the person who acted.
+        queue_mail(
+            EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [person.email]),
+            kind=f"records.{kind}",
+            organisation=dl.organisation,
+        )
     return len(people)
