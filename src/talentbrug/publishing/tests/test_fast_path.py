@@ -48,9 +48,12 @@ def _headers(response) -> dict[str, str]:
 
 
 def _cookie_shape(response) -> dict[str, dict[str, object]]:
-    """Set cookies without their random values: name -> attributes."""
+    """Set cookies without their random values: name -> attributes. ``expires`` is the clock
+    time of the answer plus max-age: two answers a second apart differ there, so it is left
+    out (max-age, which decides it, is compared)."""
     return {
-        name: {k: v for k, v in morsel.items() if v} for name, morsel in response.cookies.items()
+        name: {k: v for k, v in morsel.items() if v and k != "expires"}
+        for name, morsel in response.cookies.items()
     }
 
 
