@@ -70,7 +70,10 @@ PUBLIC_DOWNLOADS = {
     "publishing:sitemap",
     "publishing:robots",
 }
-COVERED = STAFF_DOWNLOADS | CANDIDATE_DOWNLOADS | PUBLIC_DOWNLOADS
+# Counted figures (Insights): no person in them; walked for every page and format, also with
+# another organisation's vacancy asked for by id.
+AGGREGATE_DOWNLOADS = {"insights:export"}
+COVERED = STAFF_DOWNLOADS | CANDIDATE_DOWNLOADS | PUBLIC_DOWNLOADS | AGGREGATE_DOWNLOADS
 # Routes that look like a download by their path but are pages or actions (no file out).
 NOT_DOWNLOADS = {
     "applications:portal_upload": "the candidate sends a file in; nothing goes out",
@@ -369,6 +372,25 @@ def test_every_staff_download_of_the_own_organisation_holds_nothing_of_the_other
         for key in OWN_EVIDENCE[name]:
             assert logius[key] in text, f"{name} lacks its own {key}"
         _assert_none_of(text, dictu, name)
+
+
+def test_the_figures_downloads_hold_nothing_of_the_other_organisation(shared):
+    from talentbrug.insights.constants import Section
+
+    client = _logius_client(shared)
+    dictu = shared["dictu"]["secrets"]
+    url = reverse("insights:export")
+    for section in Section.values:
+        for file_format in ("csv", "xlsx"):
+            status, text = _download(client, f"{url}?deel={section}&formaat={file_format}")
+            assert status == 200, (section, file_format, status)
+            assert text.strip(), (section, file_format)
+            _assert_none_of(text, dictu, f"insights:export {section} {file_format}")
+    # DICTU's vacancy asked for by id: not found, and nothing of DICTU in the answer.
+    other = shared["dictu"]["vacancy"].pk
+    status, text = _download(client, f"{url}?deel=selectie&formaat=csv&vacature={other}")
+    assert status == 404
+    _assert_none_of(text, dictu, "insights:export for another organisation's vacancy")
 
 
 def test_every_staff_download_of_the_other_organisation_is_not_found(shared):
