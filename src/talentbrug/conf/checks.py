@@ -26,7 +26,7 @@ NON_DELIVERING_EMAIL_BACKENDS = frozenset(
         "django.core.mail.backends.filebased.EmailBackend",
     }
 )
-LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "0.0.0.0"})  # noqa: S104 (compared, not bound)
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "0.0.0.0"})  # noqa: S104  # nosec B104 - compared, never bound
 
 
 def _email_problems() -> list[checks.Error]:
