@@ -6,20 +6,11 @@ import csv
 import io
 from typing import Any
 
+from talentbrug.spreadsheets import XLSX_CONTENT_TYPE, neutralise
+
 from . import tables as t
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: Any) -> Any:
-    """A text that a spreadsheet would run as a formula gets a leading apostrophe.
-
-    (A shared helper for this is on its way in accounts; until then this one small function.)
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+__all__ = ["XLSX_CONTENT_TYPE", "neutralise", "table_lines", "to_csv", "to_xlsx"]
 
 
 def _value(cell: t.Cell, kind: str, typed: bool) -> Any:
