@@ -56,7 +56,6 @@ def assert_accessible(page: Any) -> None:
         except PlaywrightError:
             if attempt == 2:
                 raise
-            page.wait_for_timeout(250)
     assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from talentbrug.accounts.constants import Role
 from talentbrug.interviews.constants import InterviewStatus
@@ -49,6 +50,6 @@ def test_the_agenda_is_accessible_and_fits_320px(page, live_server, organisation
         if width == 320:
             assert_no_horizontal_scroll(page)
     page.goto(reverse("interviews:agenda") + "?vanaf=morgen")
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert_accessible(page)
     assert_no_horizontal_scroll(page)

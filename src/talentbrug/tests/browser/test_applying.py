@@ -8,6 +8,7 @@ import zipfile
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from talentbrug.applications import services
 from talentbrug.applications.models import Application, Booking, Document
@@ -103,15 +104,17 @@ def test_apply_with_cv_in_arabic_then_use_the_portal(page, live_server):
     # The form comes in steps: "Stap 1 van 4" in Arabic.
     assert page.locator(".tb-step-progress").inner_text() == "الخطوة 1 من 4"
     # First an error, in Arabic, with focus on the summary; the first step opens again.
-    reveal(page, "button[type=submit][data-submit-once]").click()
-    assert page.locator("#error-summary").is_visible()
+    with page.expect_navigation():
+        reveal(page, "button[type=submit][data-submit-once]").click()
+    expect(page.locator("#error-summary")).to_be_visible()
+    page.wait_for_function("() => document.activeElement.id === 'error-summary'")
     assert (
         "اكتب اسمك" in page.locator("#error-summary").inner_text()
         or page.locator("#error-summary").inner_text()
     )
     assert page.evaluate("() => document.activeElement.id") == "error-summary"
     check(page)
-    assert page.locator("[name=name]").is_visible()
+    expect(page.locator("[name=name]")).to_be_visible()
     fill_common(page, "رامي حداد", "rami@voorbeeld.nl")
     reveal(page, "[name=cv]").set_input_files(
         {"name": "cv.pdf", "mimeType": "application/pdf", "buffer": pdf_cv()}
@@ -125,10 +128,12 @@ def test_apply_with_cv_in_arabic_then_use_the_portal(page, live_server):
     page.wait_for_url("**/mijn/")
     page.goto(done)
     # Step: check what we understood.
-    page.get_by_role("link", name="تحقق من ملفك الشخصي").click()
-    assert "netwerkbeheer" in page.content()
+    with page.expect_navigation():
+        page.get_by_role("link", name="تحقق من ملفك الشخصي").click()
+    expect(page.locator("main")).to_contain_text("netwerkbeheer")
     check(page)
-    page.get_by_role("button", name="هذا صحيح، احفظ").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="هذا صحيح، احفظ").click()
     assert Application.objects.get().candidate.skills.filter(confirmed=True).exists()
 
     # Portal: upload, download the ZIP, withdraw.
@@ -162,6 +167,7 @@ def test_apply_without_cv(page):
     vacancy = PublishedVacancyFactory()
     page.goto(reverse("applications:apply", kwargs={"pk": vacancy.pk}))
     page.get_by_role("link", name="Zonder cv").click()
+    page.wait_for_url("**/solliciteren/no_cv/")
     check(page)
     fill_common(page, "Selam Tesfay", "selam@voorbeeld.nl")
     reveal(page, page.get_by_label("Welk werk heb je gedaan?")).fill("Telefoons repareren")
@@ -190,7 +196,7 @@ def test_apply_with_a_work_sample(page):
         "applications:apply_route", kwargs={"pk": assignment.vacancy.pk, "route": "work_sample"}
     )
     page.goto(url)
-    assert page.get_by_text("wachtwoord verandert").is_visible()
+    expect(page.get_by_text("wachtwoord verandert")).to_be_visible()
     check(page)
     fill_common(page, "Noor Ahmadi", "noor@voorbeeld.nl")
     reveal(page, page.get_by_label("Je antwoord")).fill(

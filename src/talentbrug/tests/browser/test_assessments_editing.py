@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from talentbrug.accounts.constants import Role
 from talentbrug.assessments.models import AssessmentDay, Session
@@ -71,7 +72,7 @@ def test_hr_edits_a_group_day_and_a_session(page, live_server, make_staff, organ
     page.get_by_label("Plaatsen").fill("1")
     page.get_by_role("button", name="Sla de sessie op").click()
     wait_for(page, "Er zijn al 2 kandidaten ingeschreven.")
-    assert page.locator("#error-summary").is_visible()
+    expect(page.locator("#error-summary")).to_be_visible()
     check_both_widths(page)
     assert Session.objects.get(pk=session.pk).capacity == 3
 

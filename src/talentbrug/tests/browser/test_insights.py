@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from talentbrug.accounts.constants import Role
 from talentbrug.accounts.tests.factories import UserFactory
@@ -53,12 +54,12 @@ def test_the_programme_team_walks_every_dashboard(
     assert "Sollicitaties per manier van solliciteren" in chart.locator("title").text_content()
     section = page.locator("#sollicitaties-route")
     table = section.locator("table")
-    assert not table.is_visible()
+    expect(table).to_be_hidden()
     section.get_by_text("Toon de tabel").click()
     table.wait_for(state="visible")
     assert "Totaal" in table.inner_text() and "32" in table.inner_text()
     section.get_by_text("Wat tellen we?").click()
-    assert section.get_by_text("Geteld: sollicitaties die in de gekozen periode").is_visible()
+    expect(section.get_by_text("Geteld: sollicitaties die in de gekozen periode")).to_be_visible()
     assert_accessible(page)
 
     # One organisation, chosen in the filter: its figures next to the Rijk.

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.core import mail
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from talentbrug.accounts.constants import Role
 from talentbrug.applications.models import Application, PendingApplication
@@ -57,7 +58,7 @@ def test_known_address_waits_for_the_link_then_hr_sees_the_mails(
     [message] = [m for m in mail.outbox if m.to == ["amira@voorbeeld.nl"]]
     link = re.search(r"https?://\S+/solliciteren/bevestigen/\S+/", message.body).group(0)
     page.goto(urlsplit(link).path)
-    assert page.get_by_role("button", name="Ja, dit was ik").is_visible()
+    expect(page.get_by_role("button", name="Ja, dit was ik")).to_be_visible()
     look(page, "known-address-confirm")
     page.get_by_role("button", name="Ja, dit was ik").click()
     page.wait_for_url("**/solliciteren/klaar/**")

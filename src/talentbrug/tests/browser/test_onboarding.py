@@ -37,6 +37,7 @@ def test_coordinator_makes_a_plan_and_the_new_hire_uses_the_portal(
     page.goto(reverse("onboarding:overview"))
     check_both_widths(page)
     page.get_by_role("link", name="Maak een inwerkplan").click()
+    page.get_by_label("Sjabloon").wait_for()
     check_both_widths(page)
     page.get_by_label("Sjabloon").select_option(label="Statushouder met taalcoach")
     page.get_by_label("Naam nieuwe medewerker").fill("Zakaria Haddad")
@@ -60,6 +61,7 @@ def test_coordinator_makes_a_plan_and_the_new_hire_uses_the_portal(
     check_both_widths(portal)
 
     portal.get_by_role("link", name="Hoe gaat het? Elke week een korte check-in").click()
+    portal.get_by_label("4 – Goed").wait_for()
     check_both_widths(portal)
     portal.get_by_label("4 – Goed").check()
     portal.get_by_label("Wat ging goed deze week?").fill("Mijn buddy legde alles uit.")

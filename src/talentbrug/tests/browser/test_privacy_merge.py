@@ -7,6 +7,7 @@ import os
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from talentbrug.accounts.constants import Role
 from talentbrug.applications.models import Application
@@ -75,8 +76,8 @@ def test_a_refusal_is_clear(page, live_server, organisation, other_organisation,
     log_in(page, live_server, make_staff(organisation, Role.HR_ADVISER))
     page.goto(reverse("applications:staff_merge", args=[keep.pk]) + f"?other_application={move.pk}")
     alert = page.get_by_role("alert")
-    assert alert.get_by_role("heading", name="Samenvoegen kan niet").is_visible()
-    assert alert.get_by_text("ook gegevens bij een andere organisatie").is_visible()
+    expect(alert.get_by_role("heading", name="Samenvoegen kan niet")).to_be_visible()
+    expect(alert.get_by_text("ook gegevens bij een andere organisatie")).to_be_visible()
     assert page.get_by_role("button", name="Voeg samen").count() == 0
     _check(page, "merge-refused")
     assert Application.objects.get(pk=move.pk).candidate_id != keep.candidate_id
@@ -86,7 +87,7 @@ def test_the_access_request_page(page, live_server, organisation, make_staff):
     application = ApplicationFactory(vacancy=PublishedVacancyFactory(organisation=organisation))
     log_in(page, live_server, make_staff(organisation, Role.HR_ADVISER))
     page.goto(reverse("privacy:access") + f"?email={application.candidate.email}")
-    assert page.get_by_role(
-        "link", name="Download de gegevens bij uw organisatie (zip)"
-    ).is_visible()
+    expect(
+        page.get_by_role("link", name="Download de gegevens bij uw organisatie (zip)")
+    ).to_be_visible()
     _check(page, "privacy-access")

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from talentbrug.publishing import jsonld
 from talentbrug.publishing.tests.factories import ChannelFactory, OpenVacancyFactory
@@ -64,12 +65,12 @@ def test_visitor_finds_a_bbl_vacancy_by_search_and_filters_and_opens_it(page, ca
     page.get_by_role("link", name="Medewerker netwerkbeheer (BBL)").click()
     page.wait_for_selector("h1#vacancy-title")
     assert page.get_by_role("heading", level=1).inner_text() == "Medewerker netwerkbeheer (BBL)"
-    assert page.get_by_text(
-        "Nederlands spreken: niveau B1 – we helpen je dit te leren"
-    ).is_visible()
+    expect(
+        page.get_by_text("Nederlands spreken: niveau B1 – we helpen je dit te leren")
+    ).to_be_visible()
     posting = json.loads(page.locator('script[type="application/ld+json"]').text_content())
     assert jsonld.problems(posting) == []
-    assert page.locator("#apply").is_visible()
+    expect(page.locator("#apply")).to_be_visible()
     assert_accessible(page)
     page.set_viewport_size({"width": 320, "height": 800})
     assert_accessible(page)
@@ -89,7 +90,7 @@ def test_tracked_channel_link_leads_to_the_vacancy_and_the_apply_step(page, care
     page.wait_for_selector("h1#vacancy-title")
     assert page.get_by_role("heading", level=1).inner_text() == "Medewerker netwerkbeheer (BBL)"
     apply = page.locator("#apply")
-    assert apply.is_visible()
+    expect(apply).to_be_visible()
     href = apply.get_attribute("href")
     assert href.startswith(("/", "mailto:"))
     channel.refresh_from_db()

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from talentbrug.accounts.constants import Role
 
@@ -210,7 +211,7 @@ def test_thirty_cards_fit_the_screen_by_keys_and_clicks(
         page.keyboard.press("ArrowLeft")
         decided[title] = "keep"
         wait_for_next(page, title)
-    assert page.locator("#rc-empty").is_visible()
+    expect(page.locator("#rc-empty")).to_be_visible()
     idle(page)
     shot(page, "4-done")
 
@@ -277,7 +278,7 @@ def test_errors_take_focus_and_the_upload_result_names_each_file(
     assert_no_horizontal_scroll(page)
     shot(page, "7-legal-hold-error")
     page.locator("#error-summary a").click()
-    assert page.evaluate("() => document.activeElement.id") == "id_reference"
+    page.wait_for_function("() => document.activeElement.id === 'id_reference'")
     page.locator("#id_reference").fill("WOO-2026-0142")
     page.get_by_role("button", name="Zet blokkade").click()
     page.wait_for_selector("text=Dit document mag niet vernietigd worden (WOO-2026-0142).")

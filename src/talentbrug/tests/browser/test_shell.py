@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from talentbrug.accounts.constants import Role
 
@@ -43,8 +44,9 @@ def test_wrong_password_shows_error_summary(page, make_staff, organisation):
     page.goto(reverse("accounts:login"))
     page.get_by_label("Gebruikersnaam").fill("sanne")
     page.get_by_label("Wachtwoord").fill("verkeerd")
-    page.get_by_role("button", name="Inloggen").click()
-    assert page.get_by_role("alert").is_visible()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert "klopt niet" in page.get_by_role("alert").inner_text()
     assert_accessible(page)
 
@@ -94,10 +96,11 @@ def test_every_staff_page_fits_320px_and_passes_axe(page, live_server, make_staf
 def test_skip_link_is_first_and_moves_focus_to_main(page):
     page.goto(reverse("pages:landing"))
     page.keyboard.press("Tab")
-    focused = page.evaluate("() => document.activeElement.textContent.trim()")
-    assert focused == "Direct naar de inhoud"
+    page.wait_for_function(
+        "() => document.activeElement.textContent.trim() === 'Direct naar de inhoud'"
+    )
     page.keyboard.press("Enter")
-    assert page.evaluate("() => location.hash") == "#main"
+    page.wait_for_function("() => location.hash === '#main'")
 
 
 def test_arabic_is_right_to_left_and_accessible(page):

@@ -85,7 +85,8 @@ def test_hr_adviser_drafts_checks_fixes_justifies_and_publishes(
     page.get_by_label("Onderbouwing").fill(
         "Het team ondersteunt alleen internationale collega's in het Engels."
     )
-    page.get_by_role("button", name="Leg onderbouwing vast").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Leg onderbouwing vast").click()
     page.get_by_role("button", name="Publiceer vacature").click()
     page.wait_for_selector("text=Status is nu: Gepubliceerd.")
     vacancy.refresh_from_db()
