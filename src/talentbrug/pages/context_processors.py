@@ -3,7 +3,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
-STAFF_PREFIXES = ("/medewerkers", "/account", "/admin")
+STAFF_PREFIXES = ("/medewerkers", "/account", "/beheer")
 
 
 def is_staff_path(path: str) -> bool:

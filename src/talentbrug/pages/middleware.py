@@ -71,3 +71,29 @@ class DatabaseUnavailableMiddleware:
             return None  # the normal path: 404, 403, the 500 handler
         log_database_down(request, exception)
         return database_unavailable_response()
+
+
+class StaffLanguageMiddleware:
+    """Staff pages speak Dutch or English only (``STAFF_LANGUAGES``).
+
+    The language cookie is shared by the whole site: a candidate who chose Arabic on the careers
+    site and then opens the staff login would otherwise get a right-to-left page with Dutch labels
+    (the staff texts have no Arabic translation). On staff paths another language falls back to
+    the default. Runs right after ``LocaleMiddleware``.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.conf import settings
+        from django.utils import translation
+
+        from .context_processors import is_staff_path
+
+        if is_staff_path(request.path) and translation.get_language() not in (
+            settings.STAFF_LANGUAGES
+        ):
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE  # type: ignore[attr-defined]
+        return self.get_response(request)

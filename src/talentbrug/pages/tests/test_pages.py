@@ -69,6 +69,33 @@ def test_staff_pages_offer_only_staff_languages(staff_client, organisation):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("code", ["ar", "fa", "ti", "tr"])
+def test_staff_pages_fall_back_to_dutch_from_a_candidate_language(code, staff_client, organisation):
+    """The language cookie is shared by the whole site: a candidate language chosen on the careers
+    site must not turn the staff login or the staff pages into right-to-left pages with Dutch
+    labels (the staff texts exist in Dutch and English only)."""
+    anonymous = Client()
+    anonymous.post(reverse("set_language"), {"language": code, "next": "/"})
+    login = anonymous.get(reverse("accounts:login")).content.decode()
+    assert '<html lang="nl" dir="ltr">' in login
+    assert "Inloggen" in login
+    # The careers site keeps the chosen language.
+    careers = anonymous.get(reverse("pages:privacy")).content.decode()
+    assert f'<html lang="{code}"' in careers
+    client = staff_client(organisation, Role.HR_ADVISER)
+    client.cookies["django_language"] = code
+    home = client.get(reverse("pages:home")).content.decode()
+    assert '<html lang="nl" dir="ltr">' in home
+
+
+@pytest.mark.django_db
+def test_staff_pages_keep_english(staff_client, organisation):
+    client = staff_client(organisation, Role.HR_ADVISER)
+    client.cookies["django_language"] = "en"
+    assert '<html lang="en" dir="ltr">' in client.get(reverse("pages:home")).content.decode()
+
+
+@pytest.mark.django_db
 def test_home_shows_attention_items_with_next_step(staff_client, make_staff, organisation):
     make_staff(organisation, Role.ASSESSOR)
     client = staff_client(organisation, Role.ORG_ADMIN)
