@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from talentbrug.selection.constants import EducationGroup, LanguageGroup
 
@@ -119,7 +120,7 @@ def vacancy_counts(scope: Scope) -> tuple[int, dict[str, int]]:
     }
 
 
-VACANCY_DEFINITION = _(
+VACANCY_DEFINITION = gettext_lazy(
     "Geteld: vacatures die in de gekozen periode voor het eerst zijn gepubliceerd (datum van "
     "publicatie). Niet geteld: sjablonen en vacatures die nooit zijn gepubliceerd. 'Op "
     "mbo-niveau': werk- en denkniveau mbo. 'Zonder eis die alleen met een diploma kan': geen "
@@ -135,7 +136,7 @@ def vacancy_tables(scope: Scope) -> list[t.Table]:
         t.indicators(
             "vacatures",
             _("Vacatures voor mbo'ers en nieuwkomers"),
-            VACANCY_DEFINITION,
+            str(VACANCY_DEFINITION),
             _("Gepubliceerde vacatures"),
             total,
             parts.items(),
@@ -243,7 +244,7 @@ def application_counts(scope: Scope) -> dict[str, dict[str, int]]:
     }
 
 
-APPLICATION_DEFINITION = _(
+APPLICATION_DEFINITION = gettext_lazy(
     "Geteld: sollicitaties die in de gekozen periode zijn verstuurd (datum van versturen), "
     "ook als ze later zijn ingetrokken of afgewezen. Niet geteld: sollicitaties waarvan de "
     "gegevens al zijn verwijderd."

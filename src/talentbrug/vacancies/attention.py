@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from talentbrug.accounts.access import can, scoped
 from talentbrug.pages.navigation import AttentionItem, NavItem, register_attention, register_nav
@@ -12,7 +13,7 @@ from talentbrug.pages.navigation import AttentionItem, NavItem, register_attenti
 from .constants import VacancyStatus
 from .models import Vacancy
 
-register_nav(NavItem("vacancies:list", _("Vacatures"), "vacancies.view", order=10))
+register_nav(NavItem("vacancies:list", gettext_lazy("Vacatures"), "vacancies.view", order=10))
 
 
 @register_attention
