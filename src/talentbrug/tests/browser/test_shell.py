@@ -110,3 +110,31 @@ def test_arabic_is_right_to_left_and_accessible(page):
     assert page.evaluate("() => document.documentElement.dir") == "rtl"
     assert page.evaluate("() => document.documentElement.lang") == "ar"
     assert_accessible(page)
+
+
+def test_staff_menu_is_one_button_on_a_phone(page, live_server, make_staff, organisation):
+    """Sixteen menu items do not fit a phone: one "Menu" button (with the current page) opens
+    the list; Escape closes it and gives the focus back. On a wide screen the list shows."""
+    log_in(page, live_server, make_staff(organisation, *Role.values))
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(reverse("pages:home"))
+    menu = page.get_by_role("button", name="Menu: Overzicht")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    nav = page.get_by_role("navigation", name="Hoofdmenu")
+    expect(nav.get_by_role("link", name="Vacatures")).to_be_hidden()
+    assert_accessible(page)
+    menu.click()
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    expect(nav.get_by_role("link", name="Vacatures")).to_be_visible()
+    assert_no_horizontal_scroll(page)
+    assert_accessible(page)
+    page.keyboard.press("Escape")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    expect(menu).to_be_focused()
+    menu.press("Enter")
+    nav.get_by_role("link", name="Vacatures").click()
+    page.wait_for_url("**/vacatures/")
+    expect(page.get_by_role("button", name="Menu: Vacatures")).to_be_visible()
+    page.set_viewport_size({"width": 1280, "height": 800})
+    expect(page.get_by_role("button", name="Menu: Vacatures")).to_be_hidden()
+    expect(nav.get_by_role("link", name="Overzicht")).to_be_visible()
