@@ -339,11 +339,22 @@ def _progress_rows(scope: Scope) -> list[dict[str, Any]]:
     )
     qs = scope.vacancy_filter(scope.orgs(qs), "vacancy")
     candidates = qs.values("application__candidate_id")
-    educations: dict[int, list[tuple[str, str, str, int | None]]] = defaultdict(list)
-    for candidate_id, *education in Education.objects.filter(
+    # An education row sent with an application belongs to that application's organisation
+    # (applications/ownership.py): a figure of organisation A never reads what the candidate told
+    # organisation B. Rows typed in the portal profile (no application) are the person's own.
+    educations: dict[tuple[int, int | None], list[tuple[str, str, str, int | None]]]
+    educations = defaultdict(list)
+    for candidate_id, holder, *education in Education.objects.filter(
         candidate_id__in=candidates
-    ).values_list("candidate_id", "country", "level_source", "level", "mbo_level"):
-        educations[candidate_id].append(tuple(education))  # type: ignore[arg-type]
+    ).values_list(
+        "candidate_id",
+        "application__organisation_id",
+        "country",
+        "level_source",
+        "level",
+        "mbo_level",
+    ):
+        educations[(candidate_id, holder)].append(tuple(education))  # type: ignore[arg-type]
     dutch: dict[int, list[str]] = defaultdict(list)
     for candidate_id, level in LanguageProficiency.objects.filter(
         candidate_id__in=candidates, language="nl"
@@ -365,17 +376,29 @@ def _progress_rows(scope: Scope) -> list[dict[str, Any]]:
     }
     routes = dict(Route.choices)
     rows = []
-    for application_id, vacancy_id, furthest, candidate_id, route, channel in qs.values_list(
+    for (
+        application_id,
+        vacancy_id,
+        furthest,
+        candidate_id,
+        route,
+        channel,
+        holder,
+    ) in qs.values_list(
         "application_id",
         "vacancy_id",
         "furthest_order",
         "application__candidate_id",
         "application__route",
         "application__channel__name",
+        "organisation_id",
     ).iterator(chunk_size=5000):
         kind = kinds.get((vacancy_id, furthest), "new")
+        known = educations.get((candidate_id, None), []) + educations.get(
+            (candidate_id, holder), []
+        )
         groups = [
-            (_("Opleiding"), str(EducationGroup(education_group(educations[candidate_id])).label)),
+            (_("Opleiding"), str(EducationGroup(education_group(known)).label)),
             (_("Nederlands"), str(LanguageGroup(language_group(dutch[candidate_id])).label)),
             (_("Manier van solliciteren"), str(routes.get(route, route))),
             (_("Kanaal"), channel or _("onbekend")),

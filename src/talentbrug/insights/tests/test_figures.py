@@ -312,3 +312,35 @@ def test_languages_are_named_in_dutch(organisation):
         ApplicationFactory(vacancy=vacancy, candidate=candidate)
     table = _table(figures.application_tables(_scope(organisation)), "sollicitaties-language")
     assert [r["label"] for r in table["rows"]] == ["Arabisch", "Totaal"]
+
+
+def test_education_told_to_another_organisation_is_not_read(organisation, other_organisation):
+    """Twelve candidates applied here and at another organisation. Six told only the other
+    organisation (with that application) about a diploma from abroad: this organisation's figure
+    does not know it. Six typed it in their own portal profile: that counts everywhere."""
+    from talentbrug.applications.models import Education
+    from talentbrug.selection.tests.factories import (
+        application_in_pipeline,
+        vacancy_with_requirements,
+    )
+
+    here = vacancy_with_requirements(organisation)
+    there = vacancy_with_requirements(other_organisation)
+    for index in range(12):
+        progress = application_in_pipeline(organisation, vacancy=here)
+        candidate = progress.application.candidate
+        elsewhere = application_in_pipeline(other_organisation, vacancy=there)
+        elsewhere.application.candidate = candidate
+        elsewhere.application.save(update_fields=["candidate"])
+        Education.objects.create(
+            candidate=candidate,
+            application=elsewhere.application if index < 6 else None,
+            programme="Informatica",
+            country="Syrië",
+            level="6",
+        )
+    table = _table(figures.selection_tables(_scope(organisation)), "doorstroom")
+    assert _values(table, "Opleiding: niets opgegeven")[0] == 6
+    assert _values(table, "Opleiding: opleiding buiten Nederland")[0] == 6
+    theirs = _table(figures.selection_tables(_scope(other_organisation)), "doorstroom")
+    assert _values(theirs, "Opleiding: opleiding buiten Nederland")[0] == 12
