@@ -26,7 +26,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from talentbrug.applications.constants import DeletionRequestStatus
-from talentbrug.applications.models import Application, Candidate, DeletionRequest
+from talentbrug.applications.models import (
+    Application,
+    Candidate,
+    DeletionRequest,
+    PendingApplication,
+)
 from talentbrug.audit.services import record_event
 
 from . import retention
@@ -225,6 +230,12 @@ def wipe_candidate(candidate: Candidate, removal: Removal) -> None:
             updates[fld.name] = False
         elif fld.null:
             updates[fld.name] = None
+    # An application that waits for the address's confirmation (known address, issue 14) is
+    # keyed by the address, not the person: it goes with the person.
+    pending = PendingApplication.objects.filter(email__iexact=candidate.email)
+    for files in pending.values_list("files", flat=True):
+        removal.files.extend(item["path"] for item in files if item.get("path"))
+    removal.delete_rows(pending)
     updates["name"] = ""
     updates["email"] = f"gewist-{candidate.pk}-{uuid.uuid4().hex[:8]}@{ANONYMISED_DOMAIN}"
     updates["token_version"] = F("token_version") + 1

@@ -208,3 +208,36 @@ def test_export_covers_every_model_that_refers_to_the_candidate(organisation, ma
     data = export_data(app.candidate)
     assert data["records"]["privacy.Objection"]
     assert Candidate.objects.filter(pk=app.candidate_id).exists()
+
+
+def test_erasure_removes_an_application_waiting_for_confirmation(
+    organisation, make_staff, django_capture_on_commit_callbacks
+):
+    """Someone applied with the person's known address; the application waits for the
+    address's confirmation (a PendingApplication, keyed by address) with its CV in the private
+    store. Erasing the person removes it and its file too."""
+    import uuid
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from talentbrug.applications.models import PendingApplication
+
+    app = f.application(organisation)
+    person = app.candidate
+    path = default_storage.save("pending/cv-test.pdf", ContentFile(b"%PDF-1.4 test"))
+    PendingApplication.objects.create(
+        vacancy=app.vacancy,
+        email=person.email.upper(),
+        token_hash="x" * 64,
+        idempotency_key=uuid.uuid4(),
+        data={"name": "Amina Yusuf", "motivation": "Ik wil graag..."},
+        files=[{"kind": "cv", "path": path, "check": "clean"}],
+        expires_at=timezone.now() + timedelta(days=1),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.carry_out_erasure(
+            request_deletion(person), user=make_staff(organisation), organisation=organisation
+        )
+    assert not PendingApplication.objects.exists()
+    assert not default_storage.exists(path)
