@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .constants import (
@@ -352,7 +353,7 @@ class IntakeForm(StyledForm):
 class CheckInForm(StyledForm):
     mood = forms.TypedChoiceField(
         label=_("Hoe gaat het met je?"),
-        choices=[(str(k), f"{k} – {v}") for k, v in MOOD_LABELS.items()],
+        choices=[(str(k), format_lazy("{} – {}", k, v)) for k, v in MOOD_LABELS.items()],
         coerce=int,
         widget=forms.RadioSelect,
         help_text=_("1 is heel slecht, 5 is heel goed."),

@@ -16,8 +16,8 @@ from talentbrug.accounts.constants import Role
 
 from .layout import CANDIDATE_LANGUAGES, DESKTOP, PHONE, STAFF_LANGUAGES
 from .tour import (
-    Skipped,
     failures,
+    personal_walks,
     portal_login_url,
     portal_pages,
     public_pages,
@@ -88,20 +88,19 @@ def test_page_tour(browser, live_server, make_staff):
         shots=folder,
         progress=progress,
     )
-    skipped += [
-        Skipped(
-            "applications:portal_* (documents, questions, slots)",
-            "need objects of the portal's own candidate; walked in applications/tests",
-        ),
-        Skipped(
-            "assessments:portal_*, interviews:portal_*",
-            "reached from an invitation; walked in their browser tests",
-        ),
-        Skipped(
-            "onboarding:portal*, onboarding:supporter_portal",
-            "new-hire portal with its own personal link; walked in test_onboarding.py",
-        ),
-    ]
+    more, not_found = personal_walks(organisation)
+    skipped += not_found
+    for person in more:
+        walked += walk(
+            browser,
+            live_server.url,
+            chosen(person.pages),
+            sizes=sizes,
+            login_url=person.login_url,
+            shots=folder,
+            progress=progress,
+        )
+        done = list(walked)
     index = write_gallery(folder, walked, skipped)
     views = sum(len(p.results) for p in walked)
     found = failures(walked)
