@@ -7,7 +7,7 @@ class ApplicationsConfig(AppConfig):
     verbose_name = _("Sollicitaties")
 
     def ready(self) -> None:
-        from talentbrug.publishing import periodic
+        from talentbrug.core import periodic
 
         from . import nav, permissions, tasks  # noqa: F401
 

@@ -201,7 +201,7 @@ def extract_document_text(document_id: int) -> None:
     twice (re-queued by :func:`resume_stale_extractions`) adds nothing twice, and a worker
     killed mid-way leaves the document pending for the periodic job.
     """
-    from talentbrug.privacy.safeparse import analyse  # docanalysis in a child process with limits
+    from talentbrug.core.safeparse import analyse  # docanalysis in a child process with limits
 
     document = (
         Document.objects.filter(pk=document_id, extraction_status=ExtractionStatus.PENDING)

@@ -13,7 +13,7 @@ from typing import BinaryIO
 from django.utils.translation import gettext as _
 
 from talentbrug.docanalysis.policy import Purpose, safe_name
-from talentbrug.privacy.filecheck import (
+from talentbrug.core.filecheck import (
     CheckedFile,
     UploadRejected,
     check_file,
@@ -68,7 +68,7 @@ def clean_filename(name: str) -> str:
 
 def check_document(upload: object, max_bytes: int = MAX_CV_BYTES) -> CheckedFile:
     """A CV or other document: PDF, DOCX, ODT, RTF or text, checked by content (shared
-    validator ``privacy.filecheck``); kept under a name with the detected type's extension."""
+    validator ``core.filecheck``); kept under a name with the detected type's extension."""
     return check_file(upload, Purpose.DOCUMENT, max_bytes=max_bytes)
 
 

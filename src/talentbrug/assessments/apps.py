@@ -18,7 +18,7 @@ class AssessmentsConfig(AppConfig):
         )
 
         try:  # the periodic-job registry lives in publishing (run_periodic_jobs)
-            from talentbrug.publishing import periodic
+            from talentbrug.core import periodic
         except ImportError:  # pragma: no cover - publishing not present
             return
         periodic.register("assessments.send_reminders", send_reminders)

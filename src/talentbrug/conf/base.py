@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "rest_framework",
     "drf_spectacular",
+    "talentbrug.core",
     "talentbrug.accounts",
     "talentbrug.audit",
     "talentbrug.outbox",
@@ -174,7 +175,7 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
-# --- Virus scanning (optional; privacy.virusscan): off unless a clamd address is set ------
+# --- Virus scanning (optional; core.virusscan): off unless a clamd address is set ------
 CLAMD_SOCKET = env_str("CLAMD_SOCKET", "")
 CLAMD_HOST = env_str("CLAMD_HOST", "")
 CLAMD_PORT = env_int("CLAMD_PORT", 3310, minimum=1)

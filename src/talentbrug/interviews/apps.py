@@ -17,7 +17,7 @@ class InterviewsConfig(AppConfig):
         application_closed.connect(on_application_closed, dispatch_uid="interviews.closed")
 
         try:  # the periodic-job registry lives in publishing (run_periodic_jobs)
-            from talentbrug.publishing import periodic
+            from talentbrug.core import periodic
         except ImportError:  # pragma: no cover - publishing not present
             return
         periodic.register("interviews.send_reminders", send_reminders)

@@ -11,7 +11,7 @@ class OnboardingConfig(AppConfig):
         from .tasks import send_reminders
 
         try:  # the periodic-job registry lives in publishing (run_periodic_jobs)
-            from talentbrug.publishing import periodic
+            from talentbrug.core import periodic
         except ImportError:  # pragma: no cover - publishing not present
             return
         periodic.register("onboarding.send_reminders", send_reminders)

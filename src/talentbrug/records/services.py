@@ -48,9 +48,9 @@ from talentbrug.docanalysis.macros import macro_reason
 from talentbrug.docanalysis.similarity import signature_to_hex
 from talentbrug.pages import jobs
 from talentbrug.pages.jobs import hold_point
-from talentbrug.privacy.filecheck import Purpose, UploadRejected, check_file
-from talentbrug.privacy.safeparse import analyse as safe_analyse
-from talentbrug.privacy.virusscan import records_problem as virus_problem
+from talentbrug.core.filecheck import Purpose, UploadRejected, check_file
+from talentbrug.core.safeparse import analyse as safe_analyse
+from talentbrug.core.virusscan import records_problem as virus_problem
 
 from .constants import (
     ACTIVE_LIST_STATUSES,

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from talentbrug.records import services
 from talentbrug.records.constants import AnalysisStatus, Decision
-from talentbrug.records.db import tune_sqlite
+from talentbrug.core.db import tune_sqlite
 from talentbrug.records.models import MAX_TEXT_CHARS, Document
 
 from .factories import DocumentFactory
