@@ -32,8 +32,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.harness import Bench, percentile  # noqa: E402
 from talentbrug.applications.cvparse import parse_cv  # noqa: E402
-from talentbrug.docanalysis import analyse  # noqa: E402
 from talentbrug.core.safeparse import analyse as safe_analyse  # noqa: E402
+from talentbrug.docanalysis import analyse  # noqa: E402
 
 NL = {
     "profile": "Profiel",

@@ -12,7 +12,6 @@ from typing import BinaryIO
 
 from django.utils.translation import gettext as _
 
-from talentbrug.docanalysis.policy import Purpose, safe_name
 from talentbrug.core.filecheck import (
     CheckedFile,
     UploadRejected,
@@ -22,6 +21,7 @@ from talentbrug.core.filecheck import (
     sha256_of,
     stream_size,
 )
+from talentbrug.docanalysis.policy import Purpose, safe_name
 
 from .constants import MAX_CV_BYTES, MAX_VIDEO_BYTES, MAX_VIDEO_SECONDS, VIDEO_GRACE_SECONDS
 from .videoinfo import video_duration

@@ -38,8 +38,8 @@ from talentbrug.applications.tests.factories import PublishedVacancyFactory
 from talentbrug.applications.tests.helpers import pdf_cv, upload
 from talentbrug.applications.uploads import check_document
 from talentbrug.celery import app as celery_app
-from talentbrug.privacy import orphans
 from talentbrug.core import periodic
+from talentbrug.privacy import orphans
 from talentbrug.records import services as records
 from talentbrug.records.constants import AnalysisStatus, ImportStatus
 from talentbrug.records.models import Collection, Document, ZipImport

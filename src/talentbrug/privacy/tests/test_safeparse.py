@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 
-from talentbrug.docanalysis import analyse as direct
 from talentbrug.core import safeparse
+from talentbrug.docanalysis import analyse as direct
 
 
 def _pdf(text: str) -> bytes:
