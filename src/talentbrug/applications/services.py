@@ -32,8 +32,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from talentbrug.audit.services import record_event
-from talentbrug.pages import jobs
-from talentbrug.pages.jobs import hold_point
+from talentbrug.core import jobs
+from talentbrug.core.jobs import hold_point
 
 from .constants import (
     CONSENT_MONTHS,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.conf import settings
@@ -18,9 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from talentbrug.accounts import magiclinks
 from talentbrug.accounts.access import HR, can, get_for_organisation, scoped, staff_required
 from talentbrug.audit.services import record_event
+from talentbrug.core import magiclinks
+from talentbrug.core.portal import candidate_required
 from talentbrug.docanalysis.policy import safe_name
 from talentbrug.outbox.services import mails_about
 from talentbrug.vacancies.constants import VacancyStatus
@@ -174,7 +173,7 @@ def apply_route(request: HttpRequest, pk: int, route: str) -> HttpResponse:
                 application, _created = services.submit_application(
                     vacancy,
                     _apply_data(form, route, request, vacancy),
-                    signed_in=_portal_candidate(request),
+                    signed_in=tokens.portal_candidate(request),
                 )
             except services.ApplyError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
@@ -222,7 +221,7 @@ def apply_done(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         application = get_object_or_404(
             PendingApplication.objects.select_related("vacancy"), vacancy_id=pk, idempotency_key=key
         )
-    logged_in = _portal_candidate(request)
+    logged_in = tokens.portal_candidate(request)
     return render(
         request,
         "applications/apply_done.html",
@@ -268,31 +267,6 @@ def _log_in_candidate(request: HttpRequest, candidate: Candidate) -> None:
     magiclinks.shorten_session(request.session, PORTAL_SESSION_AGE)
 
 
-def _portal_candidate(request: HttpRequest) -> Candidate | None:
-    data = request.session.get(tokens.SESSION_KEY)
-    if not isinstance(data, dict):
-        return None
-    candidate = Candidate.objects.filter(pk=data.get("c"), merged_into__isnull=True).first()
-    if candidate is None or candidate.token_version != data.get("v"):
-        return None
-    return candidate
-
-
-def candidate_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        candidate = _portal_candidate(request)
-        if candidate is None:
-            messages.info(
-                request, _("Vraag een nieuwe link aan om je persoonlijke pagina te openen.")
-            )
-            return redirect("applications:link_request")
-        request.candidate = candidate  # type: ignore[attr-defined]
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
 def link_request(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = LinkRequestForm(request.POST)
@@ -321,7 +295,7 @@ def portal_login(request: HttpRequest, token: str) -> HttpResponse:
     try:
         candidate = tokens.use_token(token)
     except tokens.TokenProblem as exc:
-        current = _portal_candidate(request)
+        current = tokens.portal_candidate(request)
         if exc.reason == "used" and current is not None and current == tokens.read_token(token):
             return redirect("applications:portal")  # opened again in the same session
         return render(request, "applications/link_invalid.html", {"reason": exc.reason}, status=403)
@@ -343,7 +317,7 @@ def set_language(request: HttpRequest) -> HttpResponse:
 
     response = django_set_language(request)
     language = request.POST.get("language", "") if request.method == "POST" else ""
-    candidate = _portal_candidate(request)
+    candidate = tokens.portal_candidate(request)
     if candidate is not None and response.status_code in (200, 204, 302):
         services.set_preferred_language(candidate, language)
     return response

@@ -331,7 +331,7 @@ TALENTBRUG_RATE_PER_IP = env_int("TALENTBRUG_RATE_PER_IP", 20, minimum=1)
 TALENTBRUG_RATE_PER_EMAIL = env_int("TALENTBRUG_RATE_PER_EMAIL", 5, minimum=1)
 # --- Matching: how long a warm candidate index may be reused (seconds) -------------
 TALENTBRUG_MATCH_INDEX_MAX_AGE = env_int("TALENTBRUG_MATCH_INDEX_MAX_AGE", 900, minimum=0)
-# --- Long background jobs: resume after a killed worker (pages.jobs) ---------------
+# --- Long background jobs: resume after a killed worker (core.jobs) ---------------
 # Work still pending after this many minutes is queued again by the periodic jobs; after
 # TALENTBRUG_JOB_MAX_ATTEMPTS starts it is marked failed (visible to staff).
 TALENTBRUG_JOB_STALE_MINUTES = env_int("TALENTBRUG_JOB_STALE_MINUTES", 30, minimum=1)

@@ -5,9 +5,8 @@ Off unless ``CLAMD_SOCKET`` (a Unix socket) or ``CLAMD_HOST`` (with ``CLAMD_PORT
 before it is stored:
 
 * clean: nothing happens;
-* infected: :class:`VirusFound` (the caller refuses the file) and the signal
-  :data:`upload_infected` (source, organisation and signature name only); the privacy app
-  records it as the audit event ``privacy.upload_infected``;
+* infected: :class:`VirusFound` (the caller refuses the file) and an audit event
+  ``privacy.upload_infected`` with the source and the signature name only;
 * clamd cannot be reached, times out or answers with an error: :class:`ScannerUnavailable`
   (the caller refuses the file: fail closed) and a warning in the log.
 
@@ -29,18 +28,14 @@ from typing import IO, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.dispatch import Signal
 from django.utils.translation import gettext as _
+
+from talentbrug.audit.services import record_event
 
 logger = logging.getLogger(__name__)
 
 CHUNK = 64 * 1024
 MAX_ANSWER = 4096
-
-# Sent when clamd finds a virus in an upload, before the upload is refused. Keyword arguments:
-# ``source`` (the upload path, e.g. "applications", "records"), ``organisation`` (or None) and
-# ``signature`` (clamd's name for the virus). No file name, no content, no personal data.
-upload_infected = Signal()
 
 
 class ScanError(Exception):
@@ -127,8 +122,11 @@ def scan(stream: IO[bytes], *, source: str, organisation: Any = None) -> None:
             stream.seek(0)
     if answer.endswith("FOUND"):
         signature = answer.removeprefix("stream:").removesuffix("FOUND").strip()[:100]
-        upload_infected.send(
-            sender=scan, source=source[:50], organisation=organisation, signature=signature
+        record_event(
+            "privacy.upload_infected",
+            organisation=organisation,
+            source=source[:50],
+            signature=signature,
         )
         logger.warning("virus scan: infected upload refused (source %s)", source)
         raise VirusFound(

@@ -20,6 +20,7 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 
 from talentbrug.accounts.access import ASSESSOR, HR, MANAGER
+from talentbrug.core.http import roles_of
 
 from .constants import OPEN_STATUSES
 from .models import Interview
@@ -60,20 +61,16 @@ def is_assigned(user: Any, application: Any) -> bool:
     ).exists()
 
 
-def _roles(request: HttpRequest) -> frozenset[str]:
-    return getattr(request, "roles", frozenset())
-
-
 def may_see_identity(request: HttpRequest, application: Any) -> bool:
     """May this user see who the candidate is (name, contact details)?"""
-    if not limited_to_assignments(_roles(request)):
+    if not limited_to_assignments(roles_of(request)):
         return True
     return is_assigned(request.user, application)
 
 
 def require_assignment(request: HttpRequest, application: Any) -> None:
     """404 for an assessor opening a candidate they are not assigned to (identity visible)."""
-    if not limited_to_assignments(_roles(request)):
+    if not limited_to_assignments(roles_of(request)):
         return
     if is_assigned(request.user, application):
         return
@@ -87,7 +84,7 @@ def require_assignment(request: HttpRequest, application: Any) -> None:
 
 def visible_progress(queryset: QuerySet[Any], request: HttpRequest, stages: list[Any]) -> Any:
     """Limit selection's progress rows (board, list) to what this user may open."""
-    if not limited_to_assignments(_roles(request)):
+    if not limited_to_assignments(roles_of(request)):
         return queryset
     organisation = getattr(request, "organisation", None)
     allowed = Q(application_id__in=assigned_application_ids(request.user, organisation))

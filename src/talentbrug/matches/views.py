@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from talentbrug.accounts.access import can, get_for_organisation, staff_required
 from talentbrug.applications.models import Candidate
+from talentbrug.core.http import acting_role
 from talentbrug.vacancies.models import Vacancy
 
 from . import services
@@ -19,7 +20,6 @@ SOURCES = {"alle": (True, True), "sollicitanten": (True, False), "talentpool": (
 @staff_required("matching.view")
 def vacancy_matches(request: HttpRequest, pk: int) -> HttpResponse:
     from talentbrug.talentpool.services import profile_token, reference_code
-    from talentbrug.talentpool.views import acting_role
 
     vacancy = get_for_organisation(Vacancy, request.organisation, pk=pk)  # type: ignore[attr-defined]
     source = request.GET.get("bron", "alle")

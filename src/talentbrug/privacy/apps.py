@@ -1,5 +1,3 @@
-from typing import Any
-
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -9,34 +7,19 @@ class PrivacyConfig(AppConfig):
     verbose_name = _("Privacy")
 
     def ready(self) -> None:
-        from talentbrug.core import periodic, virusscan
+        from talentbrug.core import periodic
 
         from . import nav, permissions, tasks  # noqa: F401
 
         periodic.register("privacy.purge_expired", tasks.purge_expired)
         periodic.register("privacy.remove_orphan_files", tasks.remove_orphan_files)
-        virusscan.upload_infected.connect(
-            record_infected_upload, dispatch_uid="privacy.record_infected_upload"
-        )
         allow_long_upload_names()
-
-
-def record_infected_upload(
-    sender: Any, *, source: str, organisation: Any, signature: str, **kwargs: Any
-) -> None:
-    """The audit event of an infected upload (``core.virusscan.upload_infected``)."""
-    # local import: apps.py is loaded before the app registry is ready (audit has models)
-    from talentbrug.audit.services import record_event
-
-    record_event(
-        "privacy.upload_infected", organisation=organisation, source=source, signature=signature
-    )
 
 
 # Django refuses a multipart request whose part headers exceed 1,024 bytes (a DoS guard) with
 # a bare "Bad Request (400)". A file name of 1,000 characters (2-4 bytes each in UTF-8) is a
 # real case (a name copied from a web page), so the bound is 8 KB, the same as a proxy's
-# header line. The name is then shortened by ``core.filecheck`` / ``docanalysis.policy``.
+# header line. The name is then shortened by ``privacy.filecheck`` / ``docanalysis.policy``.
 MAX_PART_HEADER_BYTES = 8 * 1024
 
 
