@@ -55,6 +55,7 @@ from .models import (
     PendingApplication,
     Question,
 )
+from .signals import hidden_identities
 from .staff_forms import MergeForm, QuestionForm
 
 
@@ -729,7 +730,7 @@ def staff_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("-submitted_at", "-pk")
     )
     hidden = (
-        {} if can(request, "applications.identity") else _hidden_identities(vacancy, applications)
+        {} if can(request, "applications.identity") else hidden_identities(vacancy, applications)[0]
     )
     rows = [
         {"application": a, "label": hidden.get(a.pk) or a.candidate.name, "blind": a.pk in hidden}
@@ -743,24 +744,6 @@ def staff_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _hidden_identities(vacancy: Vacancy, applications: list[Application]) -> dict[int, str]:
-    """{application id: pseudonym} for the candidates whose identity selection hides (a blind
-    stage, or after one until someone reveals it): these pages must not undo blind review for
-    reviewers. The HR adviser, who runs the procedure (contact, questions, requests of the
-    candidate), keeps the administrative view (permission ``applications.identity``)."""
-    from talentbrug.selection import services as selection
-    from talentbrug.selection.models import ApplicationProgress
-
-    stages = selection.ensure_pipeline(vacancy)
-    selection.ensure_progress(vacancy)
-    progresses = ApplicationProgress.objects.filter(
-        application_id__in=[a.pk for a in applications]
-    ).select_related("stage")
-    return {
-        p.application_id: p.pseudonym for p in progresses if selection.identity_hidden(p, stages)
-    }
-
-
 @staff_required("applications.view")
 def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_for_organisation(
@@ -768,14 +751,15 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
         request.organisation,
         pk=pk,  # type: ignore[attr-defined]
     )
-    hidden = bool(_hidden_identities(application.vacancy, [application]))
+    pseudonyms, hidden_url = hidden_identities(application.vacancy, [application])
+    hidden = bool(pseudonyms)
     if hidden and not can(request, "applications.identity"):
         # Identity is hidden in selection: open the candidate there, under a pseudonym.
         messages.info(
             request,
             _("Deze kandidaat is (nog) anoniem in de selectie. U ziet de gegevens zonder naam."),
         )
-        return redirect("selection:application", pk=application.pk)
+        return redirect(hidden_url, pk=application.pk)
     if hidden:
         # The HR adviser runs the procedure and keeps the named view, but looking at a name
         # that selection hides is recorded, like a reveal (the page says so).
@@ -846,8 +830,9 @@ def staff_ask(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required("applications.view_documents")
 def staff_document(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
     application = get_for_organisation(Application, request.organisation, pk=pk)  # type: ignore[attr-defined]
-    if not can(request, "applications.identity") and _hidden_identities(
-        application.vacancy, [application]
+    if (
+        not can(request, "applications.identity")
+        and hidden_identities(application.vacancy, [application])[0]
     ):
         # The original file carries the name: reviewers read the redacted text in selection.
         raise Http404(_("Dit bestaat niet, of u heeft er geen toegang toe."))

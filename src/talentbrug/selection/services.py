@@ -456,6 +456,20 @@ def identity_hidden(progress: ApplicationProgress, stages: list[Stage]) -> bool:
     return any(s.is_blind for s in stages)
 
 
+def hidden_identities(vacancy: Vacancy, applications: list[Application]) -> dict[int, str]:
+    """{application id: pseudonym} for the candidates whose identity selection hides (a blind
+    stage, or after one until someone reveals it): the applications pages must not undo blind
+    review for reviewers. The HR adviser, who runs the procedure (contact, questions, requests
+    of the candidate), keeps the administrative view (permission ``applications.identity``).
+    Registered with ``applications.signals.register_identity_screen``."""
+    stages = ensure_pipeline(vacancy)
+    ensure_progress(vacancy)
+    progresses = ApplicationProgress.objects.filter(
+        application_id__in=[a.pk for a in applications]
+    ).select_related("stage")
+    return {p.application_id: p.pseudonym for p in progresses if identity_hidden(p, stages)}
+
+
 def name_parts(progress: ApplicationProgress) -> list[str]:
     candidate = progress.application.candidate
     return [candidate.name, *candidate.name.split()]

@@ -15,11 +15,10 @@ from django.views.decorators.http import require_POST
 from talentbrug.accounts.access import can, get_for_organisation, scoped, staff_required
 from talentbrug.audit.services import events_for_object
 from talentbrug.core.forms import error_messages, show_errors
-from talentbrug.onboarding.services import ensure_default_templates, first_weeks
 from talentbrug.taxonomy.models import Occupation, Skill
 from talentbrug.taxonomy.services import search_occupations, search_skills
 
-from . import carving, services
+from . import carving, hooks, services
 from .checking import check_vacancy
 from .constants import VacancyStatus
 from .forms import (
@@ -71,7 +70,7 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
 
 @staff_required("vacancies.edit")
 def vacancy_create(request: HttpRequest) -> HttpResponse:
-    ensure_default_templates(request.organisation)  # type: ignore[attr-defined]
+    hooks.vacancy_form_opened.send(sender=Vacancy, organisation=request.organisation)  # type: ignore[attr-defined]
     form = VacancyForm(request.POST or None, organisation=request.organisation)  # type: ignore[attr-defined]
     if request.method == "POST" and form.is_valid():
         try:
@@ -100,7 +99,7 @@ def vacancy_edit(request: HttpRequest, pk: int) -> HttpResponse:
             request, _("Deze vacature kan niet meer worden gewijzigd. Heropen hem eerst.")
         )
         return redirect("vacancies:detail", pk=vacancy.pk)
-    ensure_default_templates(vacancy.organisation)
+    hooks.vacancy_form_opened.send(sender=Vacancy, organisation=vacancy.organisation)
     form = VacancyForm(request.POST or None, instance=vacancy, organisation=vacancy.organisation)
     if request.method == "POST" and form.is_valid():
         try:
@@ -168,7 +167,7 @@ def _render_detail(request: HttpRequest, vacancy: Vacancy, **extra: Any) -> Http
         "events": events_for_object(vacancy)[:10],
         "carved_roles": vacancy.carved_roles.all(),
         "salary": vacancy.salary_range(),
-        "first_weeks": first_weeks(vacancy.onboarding_template),
+        **hooks.detail_context(vacancy),
         "skill_query": request.GET.get("skill_q", "")[:100],
         "skill_results": list(search_skills(request.GET.get("skill_q", "")[:100])),
         **extra,
