@@ -9,15 +9,13 @@ class InterviewsConfig(AppConfig):
 
     def ready(self) -> None:
         from talentbrug.applications.signals import application_closed
+        from talentbrug.core import periodic
+        from talentbrug.selection.assignment import register_assignment_source
 
-        from . import nav, permissions  # noqa: F401
+        from . import access, nav, permissions  # noqa: F401
         from .services import on_application_closed
         from .tasks import send_reminders
 
         application_closed.connect(on_application_closed, dispatch_uid="interviews.closed")
-
-        try:  # the periodic-job registry lives in publishing (run_periodic_jobs)
-            from talentbrug.core import periodic
-        except ImportError:  # pragma: no cover - publishing not present
-            return
+        register_assignment_source(access.INTERVIEWERS)
         periodic.register("interviews.send_reminders", send_reminders)

@@ -16,10 +16,11 @@ from talentbrug.accounts.access import can, get_for_organisation, staff_required
 from talentbrug.applications.models import Application
 from talentbrug.core.http import organisation_of, roles_of
 from talentbrug.core.portal import candidate_required
+from talentbrug.selection.assignment import limited_to_assignments, require_assignment
 
 from . import agenda as agenda_service
 from . import emails, ics, services
-from .access import agenda_limited_to_own, limited_to_assignments, require_assignment
+from .access import agenda_limited_to_own
 from .constants import InterviewStatus
 from .forms import AgendaStartForm, ChooseSlotForm, InterviewForm
 from .models import Interview

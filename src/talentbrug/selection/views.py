@@ -21,11 +21,11 @@ from talentbrug.applications.models import Application, WorkSampleSubmission
 from talentbrug.applications.services import profile_for
 from talentbrug.core.forms import show_errors
 from talentbrug.core.http import organisation_of, roles_of
-from talentbrug.interviews.access import require_assignment, visible_progress
 from talentbrug.onboarding.models import OnboardingPlan
 from talentbrug.vacancies.models import Vacancy
 
 from . import services
+from .assignment import require_assignment, visible_progress
 from .constants import END_KINDS, OfferStatus, StageKind
 from .forms import (
     AnchorForm,
