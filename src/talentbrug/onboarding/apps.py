@@ -8,12 +8,14 @@ class OnboardingConfig(AppConfig):
 
     def ready(self) -> None:
         from talentbrug.core import periodic
+        from talentbrug.selection.hire import register_hire_handler
         from talentbrug.vacancies import hooks as vacancy_hooks
 
-        from . import attention, permissions, services  # noqa: F401
+        from . import attention, handover, permissions, services  # noqa: F401
         from .tasks import send_reminders
 
         periodic.register("onboarding.send_reminders", send_reminders)
+        register_hire_handler(handover.HIRE_HANDLER)
         vacancy_hooks.vacancy_form_opened.connect(
             ensure_templates_for_form, dispatch_uid="onboarding.ensure_templates_for_form"
         )

@@ -21,10 +21,9 @@ from talentbrug.applications.models import Application, WorkSampleSubmission
 from talentbrug.applications.services import profile_for
 from talentbrug.core.forms import show_errors
 from talentbrug.core.http import organisation_of, roles_of
-from talentbrug.onboarding.models import OnboardingPlan
 from talentbrug.vacancies.models import Vacancy
 
-from . import services
+from . import hire, services
 from .assignment import require_assignment, visible_progress
 from .constants import END_KINDS, OfferStatus, StageKind
 from .forms import (
@@ -38,7 +37,6 @@ from .forms import (
     rubric_form,
     scorecard_form,
 )
-from .handover import HandOver, hand_over_for
 from .models import Offer, RejectionReason, Stage
 
 
@@ -478,17 +476,18 @@ def offer(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "decision_form": DecisionForm(organisation=organisation_of(request)),
             "hand_over": _hand_over(progress, existing),
-            "plan": OnboardingPlan.objects.filter(application=application).first(),
+            "plan": hire.handler().plan_for(application),
         },
     )
 
 
-def _hand_over(progress: Any, offer: Offer | None) -> HandOver | None:
-    """What the plan will carry, while the candidate has not decided yet."""
+def _hand_over(progress: Any, offer: Offer | None) -> Any:
+    """What the plan will carry, while the candidate has not decided yet (onboarding's preview)."""
+    preview = hire.handler().preview
     if offer is None:
-        return hand_over_for(progress, contract_type=progress.vacancy.contract_type, hours=None)
+        return preview(progress, contract_type=progress.vacancy.contract_type, hours=None)
     if offer.status == OfferStatus.MADE:
-        return hand_over_for(progress, contract_type=offer.contract_type, hours=offer.hours)
+        return preview(progress, contract_type=offer.contract_type, hours=offer.hours)
     return None
 
 
