@@ -9,9 +9,14 @@ set) and :func:`organisation_of` / :func:`roles_of` where a plain ``HttpRequest`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
-from django.http import HttpRequest
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from talentbrug.accounts.access import PERMISSIONS
 
@@ -46,3 +51,18 @@ def acting_role(request: HttpRequest, action: str) -> str:
 def candidate_of(request: HttpRequest) -> Any:
     """The candidate a ``candidate_required`` view runs for (see :mod:`talentbrug.core.portal`)."""
     return getattr(request, "candidate", None)
+
+
+def moved_page(url_name: str, **fixed: str) -> Callable[..., HttpResponse]:
+    """A page that moved: its old URL name stays and sends the (logged-in) reader to
+    ``url_name``, with URL arguments carried as query parameters (``fixed``: query name →
+    URL argument). Used for the old figure pages of onboarding and programmes (now Insights).
+    """
+
+    @login_required
+    def view(request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        query = {key: str(kwargs[value]) for key, value in fixed.items()}
+        url = reverse(url_name)
+        return redirect(f"{url}?{urlencode(query)}" if query else url, permanent=False)
+
+    return view

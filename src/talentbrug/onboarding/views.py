@@ -23,8 +23,7 @@ from talentbrug.accounts.access import can, get_for_organisation, scoped, staff_
 from talentbrug.accounts.models import User
 from talentbrug.audit.services import events_for_object
 from talentbrug.core.forms import error_messages, show_errors
-from talentbrug.insights.constants import Section
-from talentbrug.insights.views import redirect_to
+from talentbrug.core.http import moved_page
 
 from . import mail, services, tokens
 from .constants import (
@@ -229,7 +228,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
 
 
 # The figures moved to Insights; the old address sends the reader there.
-surprise_figures = redirect_to(Section.ONBOARDING)
+surprise_figures = moved_page("insights:onboarding")
 
 
 # ---------------------------------------------------------------------------------------------

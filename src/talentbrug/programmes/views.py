@@ -20,9 +20,7 @@ from talentbrug.accounts.access import (
     staff_required,
 )
 from talentbrug.core.forms import error_messages, show_errors
-from talentbrug.core.http import organisation_of
-from talentbrug.insights.constants import Section
-from talentbrug.insights.views import redirect_to
+from talentbrug.core.http import moved_page, organisation_of
 from talentbrug.onboarding import services as onboarding_services
 from talentbrug.onboarding.constants import PlanStatus, TaskStatus
 from talentbrug.onboarding.models import OnboardingPlan
@@ -614,4 +612,4 @@ def track_edit(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Figures -----------------------------------------------------------------------------------
 # The figures moved to Insights; the old address sends the reader there.
 
-figures_view = redirect_to(Section.PROGRAMMES)
+figures_view = moved_page("insights:programmes")
