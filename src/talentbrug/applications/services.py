@@ -65,7 +65,7 @@ from .models import (
     WorkSampleAssignment,
     WorkSampleSubmission,
 )
-from .signals import application_closed
+from .signals import application_closed, candidate_profile_changed
 from .uploads import CheckedFile, clean_text
 
 logger = logging.getLogger(__name__)
@@ -1037,6 +1037,7 @@ def confirm_skills(candidate: Candidate, keep_ids: Iterable[int]) -> None:
         candidate.skills.filter(pk__in=keep).update(confirmed=True)
         candidate.skills.exclude(pk__in=keep).delete()
         record_event("application.profile_confirmed", obj=candidate, candidate=candidate.pk)
+        candidate_profile_changed.send(sender=Candidate, candidate_ids=[candidate.pk])
 
 
 def confirm_entries(candidate: Candidate, kind: str, keep_ids: Iterable[int]) -> None:
@@ -1051,6 +1052,7 @@ def confirm_entries(candidate: Candidate, kind: str, keep_ids: Iterable[int]) ->
         unconfirmed.filter(pk__in=keep).update(confirmed=True)
         unconfirmed.exclude(pk__in=keep).delete()
         record_event("application.profile_confirmed", obj=candidate, candidate=candidate.pk)
+        candidate_profile_changed.send(sender=Candidate, candidate_ids=[candidate.pk])
 
 
 def add_chosen_skill(candidate: Candidate, label: str) -> CandidateSkill | None:

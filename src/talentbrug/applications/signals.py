@@ -12,6 +12,12 @@ from django.dispatch import Signal
 # planned interviews.
 application_closed = Signal()
 
+# Sent (inside the transaction) when candidates' profile rows changed through bulk updates,
+# which send no model signals: the candidate confirmed skills or CV entries, or two candidates
+# were merged. Keyword argument: ``candidate_ids`` (a list of ids; a merged source is included).
+# The matching index listens (matches.signals), instead of watching audit event names.
+candidate_profile_changed = Signal()
+
 
 # --- Registries: how a later stage adds to applications' pages without applications importing it
 

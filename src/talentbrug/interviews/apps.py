@@ -10,6 +10,7 @@ class InterviewsConfig(AppConfig):
     def ready(self) -> None:
         from talentbrug.applications.signals import application_closed
         from talentbrug.core import periodic
+        from talentbrug.core.panels import register_panel
         from talentbrug.selection.assignment import register_assignment_source
 
         from . import access, nav, permissions  # noqa: F401
@@ -18,4 +19,6 @@ class InterviewsConfig(AppConfig):
 
         application_closed.connect(on_application_closed, dispatch_uid="interviews.closed")
         register_assignment_source(access.INTERVIEWERS)
+        register_panel("selection.application", "interviews/_selection_panel.html")
+        register_panel("applications.portal_application", "interviews/portal/_application.html")
         periodic.register("interviews.send_reminders", send_reminders)
