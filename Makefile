@@ -11,7 +11,7 @@ export TALENTBRUG_VAR_DIR ?= $(CURDIR)/var
 
 help:
 	@echo "make run            install, migrate, load demo data, serve on http://127.0.0.1:8000"
-	@echo "make test           install, lint, type-check, migrations check, full test suite"
+	@echo "make test           install, lint (ruff + import contracts), type-check, migrations check, full test suite"
 	@echo "make audit          pip-audit (known vulnerabilities in requirements.txt) and bandit on src"
 	@echo "make tour           every page in every language on a phone and a desktop: var/tour/index.html"
 	@echo "make bench          run the benchmarks in bench/ (figures + JSON in var/bench/)"
@@ -56,6 +56,7 @@ browser:
 lint: install
 	$(VENV)/bin/ruff check src bench scripts
 	$(VENV)/bin/ruff format --check src bench scripts
+	$(VENV)/bin/lint-imports --no-logo
 
 typecheck: install
 	$(VENV)/bin/mypy $(MYPY_TARGETS)

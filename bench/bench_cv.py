@@ -3,7 +3,7 @@
 Generates realistic CVs of 1, 2, 3 and 5 pages (``--pages``) in Dutch and English, as PDF (rendered by
 WeasyPrint from HTML, with real fonts and layout) and DOCX (python-docx), then times per CV:
 
-* ``extract (child)``: ``privacy.safeparse.analyse`` -- what the background task runs: the
+* ``extract (child)``: ``core.safeparse.analyse`` -- what the background task runs: the
   parser in a child process with CPU/memory limits (includes the process start);
 * ``extract (in-process)``: ``docanalysis.analyse`` -- the parser alone;
 * ``skills``: ``matching.extraction.SkillExtractor.extract`` -- finding and linking ESCO skills;
@@ -32,8 +32,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.harness import Bench, percentile  # noqa: E402
 from talentbrug.applications.cvparse import parse_cv  # noqa: E402
+from talentbrug.core.safeparse import analyse as safe_analyse  # noqa: E402
 from talentbrug.docanalysis import analyse  # noqa: E402
-from talentbrug.privacy.safeparse import analyse as safe_analyse  # noqa: E402
 
 NL = {
     "profile": "Profiel",

@@ -2,10 +2,10 @@
 text extraction, each in a fresh process so peak memory is the PDF's own.
 
 1. "upload check, before": pypdf in-process, ``len(reader.pages)`` (what the apply form did).
-2. "upload check, now": ``privacy.safeparse.pdf_facts`` (declared page count, child process with
-   CPU/memory/wall-clock limits), as ``privacy.filecheck.check_pdf`` calls it.
+2. "upload check, now": ``core.safeparse.pdf_facts`` (declared page count, child process with
+   CPU/memory/wall-clock limits), as ``core.filecheck.check_pdf`` calls it.
 3. "extraction, in-process": ``docanalysis.analyse`` (lazy pdfminer path above the page limit).
-4. "extraction, child": ``privacy.safeparse.analyse`` (what records and CV extraction use).
+4. "extraction, child": ``core.safeparse.analyse`` (what records and CV extraction use).
 
 Wall time, CPU time (the step's process and its children) and peak RSS of the step's own
 processes. Usage::
@@ -32,14 +32,14 @@ STEPS = {
         "print(len(PdfReader(io.BytesIO(data), strict=False).pages))"
     ),
     "upload check, now (pdf_facts in a limited child)": (
-        "from talentbrug.privacy.safeparse import pdf_facts; print(pdf_facts(data, max_pages=300))"
+        "from talentbrug.core.safeparse import pdf_facts; print(pdf_facts(data, max_pages=300))"
     ),
     "extraction, in-process docanalysis": (
         "from talentbrug.docanalysis import analyse; r = analyse(data, name='dik.pdf'); "
         "print(r.properties.get('pages'), len(r.text), r.errors[:1])"
     ),
     "extraction, limited child (safeparse)": (
-        "from talentbrug.privacy.safeparse import analyse; r = analyse(data, name='dik.pdf'); "
+        "from talentbrug.core.safeparse import analyse; r = analyse(data, name='dik.pdf'); "
         "print(r.properties.get('pages'), len(r.text), r.errors[:1])"
     ),
 }

@@ -11,7 +11,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("beheer/", admin.site.urls),
     path("", include("talentbrug.accounts.urls")),
-    path("", include("talentbrug.audit.urls")),
+    path("", include("talentbrug.pages.audit_urls")),
     path("", include("talentbrug.pages.urls")),
     path("", include("talentbrug.vacancies.urls")),
     path(

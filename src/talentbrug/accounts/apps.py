@@ -8,9 +8,13 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Organisaties en mensen")
 
     def ready(self) -> None:
+        from talentbrug.audit.registry import register_role_labels
         from talentbrug.conf import checks  # noqa: F401  (registers the production check)
 
         from . import signals  # noqa: F401
+        from .constants import Role
+
+        register_role_labels(dict(Role.choices))
 
 
 class TalentbrugAdminConfig(admin_apps.AdminConfig):

@@ -7,9 +7,12 @@ class ApplicationsConfig(AppConfig):
     verbose_name = _("Sollicitaties")
 
     def ready(self) -> None:
-        from talentbrug.publishing import periodic
+        from talentbrug.core import periodic
+        from talentbrug.core.portal import register_candidate_finder
 
-        from . import nav, permissions, tasks  # noqa: F401
+        from . import nav, permissions, tasks, tokens  # noqa: F401
+
+        register_candidate_finder(tokens.portal_candidate, "applications:link_request")
 
         periodic.register("applications.purge_pending", tasks.purge_pending_applications)
         periodic.register("applications.resume_stale_extractions", tasks.resume_stale_extractions)

@@ -20,6 +20,7 @@ from talentbrug.audit.services import record_event
 from .models import Application, Candidate, CandidateSkill, Consent, Document
 from .ownership import candidate_paths, held_elsewhere
 from .services import candidate_relations
+from .signals import candidate_profile_changed
 
 
 class MergeRefused(Exception):
@@ -132,5 +133,6 @@ def merge_candidates(
             consents=len(plan.consents),
             rows=plan.rows,
         )
+        candidate_profile_changed.send(sender=Candidate, candidate_ids=[target.pk, source.pk])
     target.refresh_from_db()
     return target

@@ -593,7 +593,7 @@ class Document(models.Model):
         verbose_name_plural = _("documenten")
         ordering = ["-uploaded_at"]
         indexes = [
-            # The periodic job's "what is still pending since long ago?" (pages.jobs).
+            # The periodic job's "what is still pending since long ago?" (core.jobs).
             models.Index(
                 fields=["extraction_status", "extraction_queued_at"],
                 name="applications_doc_stale_read",

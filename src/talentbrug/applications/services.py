@@ -32,8 +32,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from talentbrug.audit.services import record_event
-from talentbrug.pages import jobs
-from talentbrug.pages.jobs import hold_point
+from talentbrug.core import jobs
+from talentbrug.core.jobs import hold_point
 
 from .constants import (
     CONSENT_MONTHS,
@@ -65,7 +65,7 @@ from .models import (
     WorkSampleAssignment,
     WorkSampleSubmission,
 )
-from .signals import application_closed
+from .signals import application_closed, candidate_profile_changed
 from .uploads import CheckedFile, clean_text
 
 logger = logging.getLogger(__name__)
@@ -201,7 +201,7 @@ def extract_document_text(document_id: int) -> None:
     twice (re-queued by :func:`resume_stale_extractions`) adds nothing twice, and a worker
     killed mid-way leaves the document pending for the periodic job.
     """
-    from talentbrug.privacy.safeparse import analyse  # docanalysis in a child process with limits
+    from talentbrug.core.safeparse import analyse  # docanalysis in a child process with limits
 
     document = (
         Document.objects.filter(pk=document_id, extraction_status=ExtractionStatus.PENDING)
@@ -1037,6 +1037,7 @@ def confirm_skills(candidate: Candidate, keep_ids: Iterable[int]) -> None:
         candidate.skills.filter(pk__in=keep).update(confirmed=True)
         candidate.skills.exclude(pk__in=keep).delete()
         record_event("application.profile_confirmed", obj=candidate, candidate=candidate.pk)
+        candidate_profile_changed.send(sender=Candidate, candidate_ids=[candidate.pk])
 
 
 def confirm_entries(candidate: Candidate, kind: str, keep_ids: Iterable[int]) -> None:
@@ -1051,6 +1052,7 @@ def confirm_entries(candidate: Candidate, kind: str, keep_ids: Iterable[int]) ->
         unconfirmed.filter(pk__in=keep).update(confirmed=True)
         unconfirmed.exclude(pk__in=keep).delete()
         record_event("application.profile_confirmed", obj=candidate, candidate=candidate.pk)
+        candidate_profile_changed.send(sender=Candidate, candidate_ids=[candidate.pk])
 
 
 def add_chosen_skill(candidate: Candidate, label: str) -> CandidateSkill | None:

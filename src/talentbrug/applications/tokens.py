@@ -1,6 +1,6 @@
 """Magic links for the candidate portal: signed, expiring, revocable (token version), single-use.
 
-Built on the shared implementation in :mod:`talentbrug.accounts.magiclinks`. Opening a link
+Built on the shared implementation in :mod:`talentbrug.core.magiclinks`. Opening a link
 gives one short portal session (``PORTAL_SESSION_AGE``); the same link a second time asks for
 a new one.
 """
@@ -8,9 +8,10 @@ a new one.
 from __future__ import annotations
 
 from django.conf import settings
+from django.http import HttpRequest
 from django.urls import reverse
 
-from talentbrug.accounts import magiclinks
+from talentbrug.core import magiclinks
 
 from .constants import PORTAL_LINK_MAX_AGE
 from .models import Candidate
@@ -50,4 +51,15 @@ def use_token(token: str) -> Candidate:
     """The candidate of a valid, unused link; the link is used up (single-use)."""
     candidate, data = _candidate(token, PORTAL_LINK_MAX_AGE)
     magiclinks.use(SALT, data, PORTAL_LINK_MAX_AGE)
+    return candidate
+
+
+def portal_candidate(request: HttpRequest) -> Candidate | None:
+    """The candidate of this browser's portal session (opened by a link), or None."""
+    data = request.session.get(SESSION_KEY)
+    if not isinstance(data, dict):
+        return None
+    candidate = Candidate.objects.filter(pk=data.get("c"), merged_into__isnull=True).first()
+    if candidate is None or candidate.token_version != data.get("v"):
+        return None
     return candidate

@@ -12,8 +12,7 @@ from typing import BinaryIO
 
 from django.utils.translation import gettext as _
 
-from talentbrug.docanalysis.policy import Purpose, safe_name
-from talentbrug.privacy.filecheck import (
+from talentbrug.core.filecheck import (
     CheckedFile,
     UploadRejected,
     check_file,
@@ -22,6 +21,7 @@ from talentbrug.privacy.filecheck import (
     sha256_of,
     stream_size,
 )
+from talentbrug.docanalysis.policy import Purpose, safe_name
 
 from .constants import MAX_CV_BYTES, MAX_VIDEO_BYTES, MAX_VIDEO_SECONDS, VIDEO_GRACE_SECONDS
 from .videoinfo import video_duration
@@ -68,7 +68,7 @@ def clean_filename(name: str) -> str:
 
 def check_document(upload: object, max_bytes: int = MAX_CV_BYTES) -> CheckedFile:
     """A CV or other document: PDF, DOCX, ODT, RTF or text, checked by content (shared
-    validator ``privacy.filecheck``); kept under a name with the detected type's extension."""
+    validator ``core.filecheck``); kept under a name with the detected type's extension."""
     return check_file(upload, Purpose.DOCUMENT, max_bytes=max_bytes)
 
 

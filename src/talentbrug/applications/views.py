@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.conf import settings
@@ -18,9 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from talentbrug.accounts import magiclinks
 from talentbrug.accounts.access import HR, can, get_for_organisation, scoped, staff_required
 from talentbrug.audit.services import record_event
+from talentbrug.core import magiclinks
+from talentbrug.core.portal import candidate_required
 from talentbrug.docanalysis.policy import safe_name
 from talentbrug.outbox.services import mails_about
 from talentbrug.vacancies.constants import VacancyStatus
@@ -56,6 +55,7 @@ from .models import (
     PendingApplication,
     Question,
 )
+from .signals import hidden_identities
 from .staff_forms import MergeForm, QuestionForm
 
 
@@ -174,7 +174,7 @@ def apply_route(request: HttpRequest, pk: int, route: str) -> HttpResponse:
                 application, _created = services.submit_application(
                     vacancy,
                     _apply_data(form, route, request, vacancy),
-                    signed_in=_portal_candidate(request),
+                    signed_in=tokens.portal_candidate(request),
                 )
             except services.ApplyError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
@@ -222,7 +222,7 @@ def apply_done(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         application = get_object_or_404(
             PendingApplication.objects.select_related("vacancy"), vacancy_id=pk, idempotency_key=key
         )
-    logged_in = _portal_candidate(request)
+    logged_in = tokens.portal_candidate(request)
     return render(
         request,
         "applications/apply_done.html",
@@ -268,31 +268,6 @@ def _log_in_candidate(request: HttpRequest, candidate: Candidate) -> None:
     magiclinks.shorten_session(request.session, PORTAL_SESSION_AGE)
 
 
-def _portal_candidate(request: HttpRequest) -> Candidate | None:
-    data = request.session.get(tokens.SESSION_KEY)
-    if not isinstance(data, dict):
-        return None
-    candidate = Candidate.objects.filter(pk=data.get("c"), merged_into__isnull=True).first()
-    if candidate is None or candidate.token_version != data.get("v"):
-        return None
-    return candidate
-
-
-def candidate_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        candidate = _portal_candidate(request)
-        if candidate is None:
-            messages.info(
-                request, _("Vraag een nieuwe link aan om je persoonlijke pagina te openen.")
-            )
-            return redirect("applications:link_request")
-        request.candidate = candidate  # type: ignore[attr-defined]
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
 def link_request(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = LinkRequestForm(request.POST)
@@ -321,7 +296,7 @@ def portal_login(request: HttpRequest, token: str) -> HttpResponse:
     try:
         candidate = tokens.use_token(token)
     except tokens.TokenProblem as exc:
-        current = _portal_candidate(request)
+        current = tokens.portal_candidate(request)
         if exc.reason == "used" and current is not None and current == tokens.read_token(token):
             return redirect("applications:portal")  # opened again in the same session
         return render(request, "applications/link_invalid.html", {"reason": exc.reason}, status=403)
@@ -343,7 +318,7 @@ def set_language(request: HttpRequest) -> HttpResponse:
 
     response = django_set_language(request)
     language = request.POST.get("language", "") if request.method == "POST" else ""
-    candidate = _portal_candidate(request)
+    candidate = tokens.portal_candidate(request)
     if candidate is not None and response.status_code in (200, 204, 302):
         services.set_preferred_language(candidate, language)
     return response
@@ -755,7 +730,7 @@ def staff_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("-submitted_at", "-pk")
     )
     hidden = (
-        {} if can(request, "applications.identity") else _hidden_identities(vacancy, applications)
+        {} if can(request, "applications.identity") else hidden_identities(vacancy, applications)[0]
     )
     rows = [
         {"application": a, "label": hidden.get(a.pk) or a.candidate.name, "blind": a.pk in hidden}
@@ -769,24 +744,6 @@ def staff_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _hidden_identities(vacancy: Vacancy, applications: list[Application]) -> dict[int, str]:
-    """{application id: pseudonym} for the candidates whose identity selection hides (a blind
-    stage, or after one until someone reveals it): these pages must not undo blind review for
-    reviewers. The HR adviser, who runs the procedure (contact, questions, requests of the
-    candidate), keeps the administrative view (permission ``applications.identity``)."""
-    from talentbrug.selection import services as selection
-    from talentbrug.selection.models import ApplicationProgress
-
-    stages = selection.ensure_pipeline(vacancy)
-    selection.ensure_progress(vacancy)
-    progresses = ApplicationProgress.objects.filter(
-        application_id__in=[a.pk for a in applications]
-    ).select_related("stage")
-    return {
-        p.application_id: p.pseudonym for p in progresses if selection.identity_hidden(p, stages)
-    }
-
-
 @staff_required("applications.view")
 def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_for_organisation(
@@ -794,14 +751,15 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
         request.organisation,
         pk=pk,  # type: ignore[attr-defined]
     )
-    hidden = bool(_hidden_identities(application.vacancy, [application]))
+    pseudonyms, hidden_url = hidden_identities(application.vacancy, [application])
+    hidden = bool(pseudonyms)
     if hidden and not can(request, "applications.identity"):
         # Identity is hidden in selection: open the candidate there, under a pseudonym.
         messages.info(
             request,
             _("Deze kandidaat is (nog) anoniem in de selectie. U ziet de gegevens zonder naam."),
         )
-        return redirect("selection:application", pk=application.pk)
+        return redirect(hidden_url, pk=application.pk)
     if hidden:
         # The HR adviser runs the procedure and keeps the named view, but looking at a name
         # that selection hides is recorded, like a reveal (the page says so).
@@ -872,8 +830,9 @@ def staff_ask(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required("applications.view_documents")
 def staff_document(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
     application = get_for_organisation(Application, request.organisation, pk=pk)  # type: ignore[attr-defined]
-    if not can(request, "applications.identity") and _hidden_identities(
-        application.vacancy, [application]
+    if (
+        not can(request, "applications.identity")
+        and hidden_identities(application.vacancy, [application])[0]
     ):
         # The original file carries the name: reviewers read the redacted text in selection.
         raise Http404(_("Dit bestaat niet, of u heeft er geen toegang toe."))

@@ -9,16 +9,14 @@ class AssessmentsConfig(AppConfig):
 
     def ready(self) -> None:
         from talentbrug.applications.signals import application_closed
+        from talentbrug.core import periodic
+        from talentbrug.interviews.agenda import register_agenda_source
 
-        from . import nav, permissions, signals  # noqa: F401
+        from . import agenda, nav, permissions, signals  # noqa: F401
         from .tasks import send_reminders
 
         application_closed.connect(
             signals.application_closed, dispatch_uid="assessments.application_closed"
         )
-
-        try:  # the periodic-job registry lives in publishing (run_periodic_jobs)
-            from talentbrug.publishing import periodic
-        except ImportError:  # pragma: no cover - publishing not present
-            return
+        register_agenda_source(agenda.sessions_between)
         periodic.register("assessments.send_reminders", send_reminders)

@@ -18,13 +18,14 @@ from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, OperationalError, transaction
+from django.db import OperationalError, transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from talentbrug.applications.models import Application
 from talentbrug.audit.services import record_event
+from talentbrug.core.reminders import claim_by_insert, claim_then_send, claim_unsent
 from talentbrug.selection import services as selection
 from talentbrug.selection.constants import DISAGREEMENT_POINTS
 from talentbrug.selection.models import ApplicationProgress, pseudonym_for
@@ -498,24 +499,22 @@ def send_due_reminders(now: datetime | None = None) -> int:
     from .emails import candidate_message
 
     now = now or timezone.now()
-    sent = 0
-    for pk in list(due_for_reminder(now).values_list("pk", flat=True)):
-        with transaction.atomic():
-            # Claim first: a second run (or a parallel worker) finds nothing left to claim.
-            claimed = DayBooking.objects.filter(pk=pk, reminder_sent_at__isnull=True).update(
-                reminder_sent_at=now
+
+    def send(pk: int, _claimed: bool) -> None:
+        booking = _booking_with_relations(pk)
+        if booking is not None:
+            _queue(
+                [candidate_message(booking, "reminder")],
+                kind="assessments.candidate_reminder",
+                organisation=booking.day.organisation,
+                candidate=booking.application.candidate,
             )
-            if not claimed:
-                continue
-            booking = _booking_with_relations(pk)
-            if booking is not None:
-                _queue(
-                    [candidate_message(booking, "reminder")],
-                    kind="assessments.candidate_reminder",
-                    organisation=booking.day.organisation,
-                    candidate=booking.application.candidate,
-                )
-        sent += 1
+
+    sent = claim_then_send(
+        list(due_for_reminder(now).values_list("pk", flat=True)),
+        lambda pk: claim_unsent(DayBooking.objects.filter(pk=pk), "reminder_sent_at", now),
+        send,
+    )
     if sent:
         record_event("assessments.reminders_sent", count=sent)
     return sent
@@ -570,40 +569,40 @@ def send_due_observer_reminders(now: datetime | None = None) -> int:
     from .observer_emails import observer_reminder_message
 
     now = now or timezone.now()
-    sent = 0
-    for (observer_id, day_id, _date), session_pks in due_observer_reminders(now).items():
+    Key = tuple[int, int, date]
+
+    def claim(item: tuple[Key, list[int]]) -> list[int]:
+        """Pair by pair: a second run (or a parallel worker) finds them taken."""
+        (observer_id, day_id, _date), session_pks = item
         organisation_id = AssessmentDay.objects.values_list("organisation_id", flat=True).get(
             pk=day_id
         )
-        with transaction.atomic():
-            # Claim first, pair by pair: a second run (or a parallel worker) finds them taken.
-            taken: list[int] = []
-            for session_pk in session_pks:
-                try:
-                    with transaction.atomic():  # a savepoint: a lost claim undoes only itself
-                        ObserverReminder.objects.create(
-                            organisation_id=organisation_id,
-                            session_id=session_pk,
-                            observer_id=observer_id,
-                            sent_at=now,
-                        )
-                except IntegrityError:
-                    continue
-                taken.append(session_pk)
-            if not taken:
-                continue
-            observer = get_user_model().objects.get(pk=observer_id)
-            sessions = list(
-                Session.objects.filter(pk__in=taken)
-                .select_related("day__organisation")
-                .order_by("starts_at", "pk")
+        return [
+            session_pk
+            for session_pk in session_pks
+            if claim_by_insert(
+                ObserverReminder,
+                organisation_id=organisation_id,
+                session_id=session_pk,
+                observer_id=observer_id,
+                sent_at=now,
             )
-            _queue(
-                [observer_reminder_message(sessions, observer)],
-                kind="assessments.observer_reminder",
-                organisation=sessions[0].day.organisation,
-            )
-        sent += 1
+        ]
+
+    def send(item: tuple[Key, list[int]], taken: list[int]) -> None:
+        observer = get_user_model().objects.get(pk=item[0][0])
+        sessions = list(
+            Session.objects.filter(pk__in=taken)
+            .select_related("day__organisation")
+            .order_by("starts_at", "pk")
+        )
+        _queue(
+            [observer_reminder_message(sessions, observer)],
+            kind="assessments.observer_reminder",
+            organisation=sessions[0].day.organisation,
+        )
+
+    sent = claim_then_send(list(due_observer_reminders(now).items()), claim, send)
     if sent:
         record_event("assessments.observer_reminders_sent", count=sent)
     return sent

@@ -22,7 +22,9 @@ from talentbrug.accounts.access import (
     staff_required,
 )
 from talentbrug.applications.models import Application, Candidate
-from talentbrug.applications.views import candidate_required
+from talentbrug.core.forms import show_errors
+from talentbrug.core.http import organisation_of
+from talentbrug.core.portal import candidate_required
 from talentbrug.selection import services as selection
 from talentbrug.selection.constants import DEFAULT_ANCHORS
 from talentbrug.selection.models import pseudonym_for
@@ -33,23 +35,14 @@ from .forms import BookForm, DayForm, DiversityForm, DiversitySettingForm, Langu
 from .models import AssessmentDay, DayBooking, DiversityResponse, Session
 
 
-def _org(request: HttpRequest) -> Any:
-    return request.organisation  # type: ignore[attr-defined]
-
-
 def _day(request: HttpRequest, pk: int) -> AssessmentDay:
-    return get_for_organisation(AssessmentDay, _org(request), pk=pk)
+    return get_for_organisation(AssessmentDay, organisation_of(request), pk=pk)
 
 
 def _assessor_only(request: HttpRequest) -> bool:
     """An assessor (without HR or manager role) sees names only of candidates they observe."""
     roles: frozenset[str] = getattr(request, "roles", frozenset())
     return ASSESSOR in roles and not roles & {HR, MANAGER}
-
-
-def _error(request: HttpRequest, exc: services.AssessmentError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -60,7 +53,7 @@ def _error(request: HttpRequest, exc: services.AssessmentError) -> None:
 @staff_required("assessments.view")
 def index(request: HttpRequest) -> HttpResponse:
     days = (
-        scoped(AssessmentDay.objects.all(), _org(request))
+        scoped(AssessmentDay.objects.all(), organisation_of(request))
         .annotate(
             session_count=Count("sessions", distinct=True),
             booked=Count("bookings", filter=Q(bookings__status="booked"), distinct=True),
@@ -80,12 +73,12 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @staff_required("assessments.manage")
 def create(request: HttpRequest) -> HttpResponse:
-    form = DayForm(request.POST or None, organisation=_org(request))
+    form = DayForm(request.POST or None, organisation=organisation_of(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             day = services.create_day(
-                _org(request),
+                organisation_of(request),
                 title=data["title"],
                 description=data["description"],
                 address_text=data["address_text"],
@@ -111,7 +104,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         "vacancies": list(day.vacancies.values_list("pk", flat=True)),
         "observers": list(day.observers.values_list("pk", flat=True)),
     }
-    form = DayForm(request.POST or None, initial=initial, organisation=_org(request))
+    form = DayForm(request.POST or None, initial=initial, organisation=organisation_of(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -140,7 +133,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 def _session(request: HttpRequest, pk: int, session: int) -> Session:
     day = _day(request, pk)
     return get_for_organisation(
-        Session.objects.select_related("day"), _org(request), pk=session, day=day
+        Session.objects.select_related("day"), organisation_of(request), pk=session, day=day
     )
 
 
@@ -172,7 +165,7 @@ def delete_session(request: HttpRequest, pk: int, session: int) -> HttpResponse:
     try:
         services.delete_session(item, user=request.user)
     except services.AssessmentError as exc:
-        _error(request, exc)
+        show_errors(request, exc, each=True)
     else:
         messages.success(request, _("De sessie is verwijderd."))
     return redirect("assessments:detail", pk=item.day_id)
@@ -270,7 +263,7 @@ def grid_candidate(request: HttpRequest, pk: int, application: int) -> HttpRespo
             day, request.user, application_id=application, values=values, submit=submit
         )
     except services.AssessmentError as exc:
-        _error(request, exc)
+        show_errors(request, exc, each=True)
     else:
         if submit:
             messages.success(request, _("Ingediend. U ziet nu ook de scores van anderen."))
@@ -312,7 +305,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required("assessments.language")
 def language(request: HttpRequest, pk: int) -> HttpResponse:
     queryset = Application.objects.select_related("vacancy", "candidate")
-    application = get_for_organisation(queryset, _org(request), pk=pk)
+    application = get_for_organisation(queryset, organisation_of(request), pk=pk)
     progress = selection.progress_for(application)
     hidden = selection.identity_hidden(progress, selection.ensure_pipeline(application.vacancy))
     if _assessor_only(request) and not services.observes(request.user, application):
@@ -347,7 +340,7 @@ def language(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required("assessments.diversity")
 def diversity_settings(request: HttpRequest) -> HttpResponse:
-    organisation = _org(request)
+    organisation = organisation_of(request)
     enabled = services.diversity_enabled(organisation)
     form = DiversitySettingForm(request.POST or None, initial={"enabled": enabled})
     if request.method == "POST" and form.is_valid():

@@ -9,6 +9,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .registry import EVENT_TYPES, ROLE_LABELS
+
 
 class AppendOnlyError(RuntimeError):
     """Audit events cannot be changed or removed."""
@@ -101,15 +103,11 @@ class AuditEvent(models.Model):
 
     @property
     def actor_role_label(self) -> str:
-        """The role in words (stored as its code)."""
-        from talentbrug.accounts.constants import Role
-
-        return str(dict(Role.choices).get(self.actor_role, self.actor_role))
+        """The role in words (stored as its code; accounts registers the words)."""
+        return str(ROLE_LABELS.get(self.actor_role, self.actor_role))
 
     @property
     def message(self) -> str:
-        from .registry import EVENT_TYPES
-
         template = EVENT_TYPES.get(self.event_type, self.event_type)
         try:
             return str(template).format(**self.data)

@@ -5,6 +5,8 @@ A template names ids and counts only (``{count}``, ``{status}``), never personal
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -29,3 +31,12 @@ register(
         "accounts.organisation_switched": _("Gewisseld naar een andere organisatie"),
     }
 )
+
+
+# Role code -> words, for the log page ("Beoordelaar"). Roles belong to accounts, which sits on
+# top of audit: it registers the words in its AppConfig.ready().
+ROLE_LABELS: dict[str, Any] = {}
+
+
+def register_role_labels(labels: dict[str, Any]) -> None:
+    ROLE_LABELS.update(labels)

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "rest_framework",
     "drf_spectacular",
+    "talentbrug.core",
     "talentbrug.accounts",
     "talentbrug.audit",
     "talentbrug.outbox",
@@ -175,7 +176,7 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
-# --- Virus scanning (optional; privacy.virusscan): off unless a clamd address is set ------
+# --- Virus scanning (optional; core.virusscan): off unless a clamd address is set ------
 CLAMD_SOCKET = env_str("CLAMD_SOCKET", "")
 CLAMD_HOST = env_str("CLAMD_HOST", "")
 CLAMD_PORT = env_int("CLAMD_PORT", 3310, minimum=1)
@@ -331,7 +332,7 @@ TALENTBRUG_RATE_PER_IP = env_int("TALENTBRUG_RATE_PER_IP", 20, minimum=1)
 TALENTBRUG_RATE_PER_EMAIL = env_int("TALENTBRUG_RATE_PER_EMAIL", 5, minimum=1)
 # --- Matching: how long a warm candidate index may be reused (seconds) -------------
 TALENTBRUG_MATCH_INDEX_MAX_AGE = env_int("TALENTBRUG_MATCH_INDEX_MAX_AGE", 900, minimum=0)
-# --- Long background jobs: resume after a killed worker (pages.jobs) ---------------
+# --- Long background jobs: resume after a killed worker (core.jobs) ---------------
 # Work still pending after this many minutes is queued again by the periodic jobs; after
 # TALENTBRUG_JOB_MAX_ATTEMPTS starts it is marked failed (visible to staff).
 TALENTBRUG_JOB_STALE_MINUTES = env_int("TALENTBRUG_JOB_STALE_MINUTES", 30, minimum=1)

@@ -26,5 +26,5 @@ MEDIA_ROOT = env_str("TALENTBRUG_TEST_MEDIA_ROOT", "") or tempfile.mkdtemp(
 if STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage":  # noqa: F405
     STORAGES["default"]["OPTIONS"] = {"location": MEDIA_ROOT}  # noqa: F405
 
-# Test-only: a job reaching a hold point waits while <dir>/<name>.hold exists (pages.jobs).
+# Test-only: a job reaching a hold point waits while <dir>/<name>.hold exists (core.jobs).
 TALENTBRUG_JOB_HOLD_DIR = env_str("TALENTBRUG_JOB_HOLD_DIR", "")

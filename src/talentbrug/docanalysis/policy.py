@@ -4,7 +4,7 @@ Pure (no Django): the type comes from :func:`detect_type` (content), never from 
 uploader chose. A file is stored and offered for download under a name whose extension is
 the canonical one of its detected type: ``cv.hta`` holding plain text becomes ``cv.txt``,
 ``scan.pdf.exe`` holding a PDF becomes ``scan.pdf``. The validator that uses this policy for
-every upload path is ``talentbrug.privacy.filecheck``.
+every upload path is ``talentbrug.core.filecheck``.
 """
 
 from __future__ import annotations

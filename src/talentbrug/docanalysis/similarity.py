@@ -29,7 +29,7 @@ _WORD_RE = re.compile(r"\w+", re.UNICODE)
 Signature = tuple[int, ...]
 
 # numpy (pinned in requirements.txt) only speeds up large documents; results are identical.
-# It is imported on first need: the sandboxed parser process (privacy.safeparse) starts for
+# It is imported on first need: the sandboxed parser process (core.safeparse) starts for
 # every CV, and importing numpy there would cost more than a CV's signature takes without it.
 NUMPY_FROM_SHINGLES = 2_000
 _np: Any = False  # False: not tried yet; None: not installed

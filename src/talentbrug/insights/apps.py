@@ -7,7 +7,7 @@ class InsightsConfig(AppConfig):
     verbose_name = _("Inzicht")
 
     def ready(self) -> None:
-        from talentbrug.publishing import periodic
+        from talentbrug.core import periodic
 
         from . import permissions, services  # noqa: F401
 

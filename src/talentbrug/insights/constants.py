@@ -3,8 +3,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-# Counts of people (and of vacancies, for one rule everywhere) under this are shown as "< 5".
-MIN_CELL = 5
+from talentbrug.core.figures import MIN_CELL
+
+__all__ = ["MIN_CELL", "Section"]  # MIN_CELL: the shared small-number rule (core.figures)
 
 
 class Section(models.TextChoices):

@@ -6,9 +6,8 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -135,15 +134,3 @@ def export(request: HttpRequest, rijksbreed: bool) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response
-
-
-def redirect_to(section: Section, **fixed: str) -> Callable[..., HttpResponse]:
-    """An old figures page: its URL name stays, it sends the reader to Insights."""
-
-    @login_required
-    def view(request: HttpRequest, **kwargs: Any) -> HttpResponse:
-        query = {key: str(kwargs[value]) for key, value in fixed.items()}
-        url = reverse(SECTION_URLS[section])
-        return redirect(f"{url}?{urlencode(query)}" if query else url, permanent=False)
-
-    return view

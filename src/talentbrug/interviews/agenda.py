@@ -2,7 +2,8 @@
 
 Reading only (nothing here changes state). HR sees every item of the active organisation; a
 hiring manager or an assessor sees the interviews they hold and the sessions they observe
-(:func:`talentbrug.interviews.access.agenda_limited_to_own`). The candidate is shown by
+(:func:`talentbrug.interviews.access.agenda_limited_to_own`); group-day sessions come from
+assessments through :func:`register_agenda_source`. The candidate is shown by
 pseudonym while selection hides the identity (``selection.services.identity_hidden``).
 
 The number of queries does not grow with the number of items: interviews, their interviewers,
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -81,7 +82,7 @@ def allowed_range(today: date) -> tuple[date, date]:
     return today - span, today + span
 
 
-def _name(user: Any) -> str:
+def person_name(user: Any) -> str:
     return user.get_full_name() or user.get_username()
 
 
@@ -158,7 +159,7 @@ def interviews_between(
                 is_video=is_video,
                 video_url=video_url,
                 candidate=labels[interview.application_id],
-                people=sorted(_name(u) for u in interview.interviewers.all()),
+                people=sorted(person_name(u) for u in interview.interviewers.all()),
                 url=reverse("selection:application", kwargs={"pk": interview.application_id}),
                 uid=ics.uid(interview.pk),
                 sequence=interview.sequence,
@@ -167,41 +168,25 @@ def interviews_between(
     return items
 
 
-def sessions_between(
+# Other apps add their items (assessments: group-day sessions) with register_agenda_source, in
+# their AppConfig.ready(): fn(organisation, user, own_only, first, last) -> [AgendaItem].
+AGENDA_SOURCES: list[Callable[[Any, Any, bool, datetime, datetime | None], list[AgendaItem]]] = []
+
+
+def register_agenda_source(
+    source: Callable[[Any, Any, bool, datetime, datetime | None], list[AgendaItem]],
+) -> None:
+    if source not in AGENDA_SOURCES:
+        AGENDA_SOURCES.append(source)
+
+
+def _items(
     organisation: Any, user: Any, own_only: bool, first: datetime, last: datetime | None
 ) -> list[AgendaItem]:
-    from talentbrug.assessments.emails import session_uid
-    from talentbrug.assessments.models import Session
-
-    rows = Session.objects.filter(organisation=organisation, starts_at__gte=first)
-    if last is not None:
-        rows = rows.filter(starts_at__lt=last)
-    if own_only:
-        rows = rows.filter(day__observers=user)
-    sessions = list(
-        rows.select_related("day")
-        .prefetch_related("day__vacancies", "day__observers")
-        .order_by("starts_at", "pk")
-    )
-    sequence = int(timezone.now().timestamp())  # as the observers' invitations do
-    return [
-        AgendaItem(
-            kind=SESSION,
-            pk=session.pk,
-            starts_at=session.starts_at,
-            ends_at=session.ends_at,
-            vacancy=", ".join(sorted(v.title for v in session.day.vacancies.all())),
-            place=session.day.address_text,
-            booked=session.booked_count,
-            capacity=session.capacity,
-            people=sorted(_name(u) for u in session.day.observers.all()),
-            url=reverse("assessments:detail", kwargs={"pk": session.day_id}),
-            uid=session_uid(session.pk),
-            sequence=sequence,
-            day_title=session.day.title,
-        )
-        for session in sessions
-    ]
+    items = interviews_between(organisation, user, own_only, first, last)
+    for source in AGENDA_SOURCES:
+        items += source(organisation, user, own_only, first, last)
+    return items
 
 
 def _sorted(items: Iterable[AgendaItem]) -> list[AgendaItem]:
@@ -211,8 +196,7 @@ def _sorted(items: Iterable[AgendaItem]) -> list[AgendaItem]:
 def agenda(organisation: Any, user: Any, own_only: bool, start: date) -> list[AgendaDay]:
     """The days from ``start`` (four weeks) that have items, each with its items by time."""
     first, last = window(start)
-    items = interviews_between(organisation, user, own_only, first, last)
-    items += sessions_between(organisation, user, own_only, first, last)
+    items = _items(organisation, user, own_only, first, last)
     days: dict[date, list[AgendaItem]] = defaultdict(list)
     for item in _sorted(items):
         days[timezone.localtime(item.starts_at).date()].append(item)
@@ -222,8 +206,7 @@ def agenda(organisation: Any, user: Any, own_only: bool, start: date) -> list[Ag
 def own_upcoming(organisation: Any, user: Any) -> list[AgendaItem]:
     """The user's own items (interviewer, observer) from now on, for the calendar download."""
     now = timezone.now()
-    items = interviews_between(organisation, user, True, now, None)
-    items += sessions_between(organisation, user, True, now, None)
+    items = _items(organisation, user, True, now, None)
     return _sorted(items)
 
 

@@ -9,15 +9,16 @@ class InterviewsConfig(AppConfig):
 
     def ready(self) -> None:
         from talentbrug.applications.signals import application_closed
+        from talentbrug.core import periodic
+        from talentbrug.core.panels import register_panel
+        from talentbrug.selection.assignment import register_assignment_source
 
-        from . import nav, permissions  # noqa: F401
+        from . import access, nav, permissions  # noqa: F401
         from .services import on_application_closed
         from .tasks import send_reminders
 
         application_closed.connect(on_application_closed, dispatch_uid="interviews.closed")
-
-        try:  # the periodic-job registry lives in publishing (run_periodic_jobs)
-            from talentbrug.publishing import periodic
-        except ImportError:  # pragma: no cover - publishing not present
-            return
+        register_assignment_source(access.INTERVIEWERS)
+        register_panel("selection.application", "interviews/_selection_panel.html")
+        register_panel("applications.portal_application", "interviews/portal/_application.html")
         periodic.register("interviews.send_reminders", send_reminders)

@@ -2,7 +2,7 @@
 
 An :class:`Interview` belongs to one application and has one or more interviewers (staff of
 the organisation). Being an interviewer is what gives an assessor access to the candidate
-(see :mod:`talentbrug.interviews.access`).
+(see :mod:`talentbrug.selection.assignment`).
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Who may do what with interviews (added to the central permission table) and audit texts.
 
 Assessors (beoordelaars) see only the candidates they are assigned to as interviewer: see
-:mod:`talentbrug.interviews.access`, which selection's application pages use as well.
+:mod:`talentbrug.selection.assignment` (the rule) and :mod:`talentbrug.interviews.access`
+(the assignments this app gives).
 """
 
 from django.utils.translation import gettext_lazy as _

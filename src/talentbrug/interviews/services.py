@@ -27,6 +27,7 @@ from talentbrug.accounts.models import User
 from talentbrug.applications.constants import ApplicationStatus
 from talentbrug.applications.models import Application, Candidate
 from talentbrug.audit.services import record_event
+from talentbrug.core.reminders import claim_then_send, claim_unsent
 
 from .constants import (
     MAX_DURATION,
@@ -449,18 +450,16 @@ def send_due_reminders(now: datetime | None = None) -> int:
     from .emails import reminder_messages
 
     now = now or timezone.now()
-    sent = 0
-    for pk in list(due_for_reminder(now).values_list("pk", flat=True)):
-        with transaction.atomic():
-            # Claim first: a second run (or a parallel worker) finds nothing left to claim.
-            claimed = Interview.objects.filter(pk=pk, reminder_sent_at__isnull=True).update(
-                reminder_sent_at=now
-            )
-            if not claimed:
-                continue
-            interview = _load_for_mail(pk)
-            _queue_messages(interview, reminder_messages(interview), "interviews.reminder")
-        sent += 1
+
+    def send(pk: int, _claimed: bool) -> None:
+        interview = _load_for_mail(pk)
+        _queue_messages(interview, reminder_messages(interview), "interviews.reminder")
+
+    sent = claim_then_send(
+        list(due_for_reminder(now).values_list("pk", flat=True)),
+        lambda pk: claim_unsent(Interview.objects.filter(pk=pk), "reminder_sent_at", now),
+        send,
+    )
     if sent:
         record_event("interviews.reminders_sent", count=sent)
     return sent

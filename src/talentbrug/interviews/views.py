@@ -14,22 +14,16 @@ from django.views.decorators.http import require_POST
 
 from talentbrug.accounts.access import can, get_for_organisation, staff_required
 from talentbrug.applications.models import Application
-from talentbrug.applications.views import candidate_required
+from talentbrug.core.http import organisation_of, roles_of
+from talentbrug.core.portal import candidate_required
+from talentbrug.selection.assignment import limited_to_assignments, require_assignment
 
 from . import agenda as agenda_service
 from . import emails, ics, services
-from .access import agenda_limited_to_own, limited_to_assignments, require_assignment
+from .access import agenda_limited_to_own
 from .constants import InterviewStatus
 from .forms import AgendaStartForm, ChooseSlotForm, InterviewForm
 from .models import Interview
-
-
-def _org(request: HttpRequest) -> Any:
-    return request.organisation  # type: ignore[attr-defined]
-
-
-def _roles(request: HttpRequest) -> frozenset[str]:
-    return request.roles  # type: ignore[attr-defined]
 
 
 def _rows(interviews: Any) -> list[dict[str, Any]]:
@@ -38,8 +32,8 @@ def _rows(interviews: Any) -> list[dict[str, Any]]:
 
 @staff_required("interviews.view")
 def index(request: HttpRequest) -> HttpResponse:
-    only_assigned = limited_to_assignments(_roles(request))
-    rows = services.upcoming(_org(request), request.user, only_assigned)
+    only_assigned = limited_to_assignments(roles_of(request))
+    rows = services.upcoming(organisation_of(request), request.user, only_assigned)
     return render(
         request,
         "interviews/index.html",
@@ -61,8 +55,8 @@ def agenda(request: HttpRequest) -> HttpResponse:
         request.GET if bound else None, initial={"vanaf": today}, first=first, last=last
     )
     start = form.cleaned_data["vanaf"] if bound and form.is_valid() else today
-    own_only = agenda_limited_to_own(_roles(request))
-    days = agenda_service.agenda(_org(request), request.user, own_only, start)
+    own_only = agenda_limited_to_own(roles_of(request))
+    days = agenda_service.agenda(organisation_of(request), request.user, own_only, start)
     earlier = start - agenda_service.WINDOW
     later = start + agenda_service.WINDOW
     return render(
@@ -84,7 +78,7 @@ def agenda(request: HttpRequest) -> HttpResponse:
 @staff_required("interviews.agenda")
 def agenda_ics(request: HttpRequest) -> HttpResponse:
     """The user's own upcoming items (interviewer, observer) as one calendar file."""
-    items = agenda_service.own_upcoming(_org(request), request.user)
+    items = agenda_service.own_upcoming(organisation_of(request), request.user)
     response = HttpResponse(
         agenda_service.calendar_file(items), content_type="text/calendar; charset=utf-8"
     )
@@ -96,7 +90,7 @@ def agenda_ics(request: HttpRequest) -> HttpResponse:
 
 def _application(request: HttpRequest, pk: int) -> Application:
     queryset = Application.objects.select_related("vacancy", "candidate", "organisation")
-    application = get_for_organisation(queryset, _org(request), pk=pk)
+    application = get_for_organisation(queryset, organisation_of(request), pk=pk)
     require_assignment(request, application)
     return application
 
@@ -104,7 +98,7 @@ def _application(request: HttpRequest, pk: int) -> Application:
 @staff_required("interviews.plan")
 def propose(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
-    staff = services.staff_of(_org(request))
+    staff = services.staff_of(organisation_of(request))
     form = InterviewForm(request.POST if request.method == "POST" else None, staff=staff)
     problem = ""
     try:
@@ -117,7 +111,7 @@ def propose(request: HttpRequest, pk: int) -> HttpResponse:
             services.propose_interview(
                 application,
                 user=request.user,
-                roles=_roles(request),
+                roles=roles_of(request),
                 interviewers=list(data["interviewers"]),
                 slots=form.slots(),
                 duration_minutes=data["duration_minutes"],
@@ -150,7 +144,7 @@ def _interview(request: HttpRequest, pk: int) -> Interview:
     queryset = Interview.objects.select_related(
         "application__vacancy", "application__candidate", "chosen_slot"
     )
-    interview = get_for_organisation(queryset, _org(request), pk=pk)
+    interview = get_for_organisation(queryset, organisation_of(request), pk=pk)
     require_assignment(request, interview.application)
     return interview
 
@@ -158,7 +152,7 @@ def _interview(request: HttpRequest, pk: int) -> Interview:
 @staff_required("interviews.plan")
 def reschedule(request: HttpRequest, pk: int) -> HttpResponse:
     interview = _interview(request, pk)
-    staff = services.staff_of(_org(request))
+    staff = services.staff_of(organisation_of(request))
     initial = {
         "interviewers": list(interview.interviewers.all()),
         "duration_minutes": interview.duration_minutes,
@@ -174,7 +168,7 @@ def reschedule(request: HttpRequest, pk: int) -> HttpResponse:
             services.reschedule_interview(
                 interview,
                 user=request.user,
-                roles=_roles(request),
+                roles=roles_of(request),
                 slots=form.slots(),
                 interviewers=list(data["interviewers"]),
                 duration_minutes=data["duration_minutes"],
@@ -207,7 +201,7 @@ def reschedule(request: HttpRequest, pk: int) -> HttpResponse:
 def cancel(request: HttpRequest, pk: int) -> HttpResponse:
     interview = _interview(request, pk)
     try:
-        services.cancel_interview(interview, user=request.user, roles=_roles(request))
+        services.cancel_interview(interview, user=request.user, roles=roles_of(request))
     except services.InterviewError as exc:
         messages.error(request, exc.messages[0])
     else:

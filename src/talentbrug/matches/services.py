@@ -28,6 +28,7 @@ from talentbrug.vacancies.constants import VacancyStatus
 from talentbrug.vacancies.models import Vacancy
 
 from . import engine
+from . import pool as talent_pool
 from .constants import DEFAULT_LIMIT, Direction, MatchSource
 from .describe import Described, describe
 from .inputs import candidate_input, candidate_inputs, vacancy_input
@@ -83,13 +84,11 @@ def rank_candidates(
 
     With ``wait=False`` this raises :class:`IndexBuilding` instead of waiting for a large
     index that is still being built (the staff page then says so)."""
-    from talentbrug.talentpool.services import pool_candidate_ids
-
     pure, free = vacancy_input(vacancy)
     applied = applicant_ids(vacancy)
     applicants = applied if include_applicants else set()
     # An applicant never shows up anonymised (whole profile) beside their named, scoped row.
-    pool = pool_candidate_ids() - applied if include_pool else set()
+    pool = talent_pool.candidate_ids() - applied if include_pool else set()
     if not (applicants | pool):
         return [], free
     index = engine.get_index(wait=wait)

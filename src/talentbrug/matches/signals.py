@@ -13,6 +13,7 @@ from talentbrug.applications.models import (
     Education,
     LanguageProficiency,
 )
+from talentbrug.applications.signals import candidate_profile_changed
 
 from . import engine
 from .models import WorkPreference
@@ -43,21 +44,10 @@ for _model in (CandidateSkill, LanguageProficiency, Education, WorkPreference):
     )
 
 
-def _audit_event(sender: Any, instance: Any, created: bool, **kwargs: Any) -> None:
-    """Bulk updates (``QuerySet.update``) send no signals; the events they record do."""
-    if not created:
-        return
-    if instance.event_type == "application.profile_confirmed":
-        _schedule(int(instance.object_id))
-    elif instance.event_type == "candidate.merged":
-        _schedule(int(instance.object_id))
-        _schedule(instance.data.get("source"))
+def _profile_changed(sender: Any, candidate_ids: list[int], **kwargs: Any) -> None:
+    """Bulk updates (``QuerySet.update``) send no model signals; applications says so itself."""
+    for candidate_id in candidate_ids:
+        _schedule(candidate_id)
 
 
-def _connect_audit() -> None:
-    from talentbrug.audit.models import AuditEvent
-
-    post_save.connect(_audit_event, sender=AuditEvent, dispatch_uid="matches.audit_event")
-
-
-_connect_audit()
+candidate_profile_changed.connect(_profile_changed, dispatch_uid="matches.profile_changed")

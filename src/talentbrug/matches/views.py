@@ -8,8 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from talentbrug.accounts.access import can, get_for_organisation, staff_required
 from talentbrug.applications.models import Candidate
+from talentbrug.core.http import acting_role, organisation_of
 from talentbrug.vacancies.models import Vacancy
 
+from . import pool as talent_pool
 from . import services
 from .constants import MatchSource
 
@@ -18,9 +20,6 @@ SOURCES = {"alle": (True, True), "sollicitanten": (True, False), "talentpool": (
 
 @staff_required("matching.view")
 def vacancy_matches(request: HttpRequest, pk: int) -> HttpResponse:
-    from talentbrug.talentpool.services import profile_token, reference_code
-    from talentbrug.talentpool.views import acting_role
-
     vacancy = get_for_organisation(Vacancy, request.organisation, pk=pk)  # type: ignore[attr-defined]
     source = request.GET.get("bron", "alle")
     if source not in SOURCES:
@@ -49,6 +48,7 @@ def vacancy_matches(request: HttpRequest, pk: int) -> HttpResponse:
             pk__in=[r.candidate_id for r in results if r.source == MatchSource.APPLICANT]
         ).values_list("pk", "name")
     )
+    pool = talent_pool.registered()  # pool rows only come from a registered pool
     rows = []
     for r in results:
         applicant = r.source == MatchSource.APPLICANT
@@ -58,10 +58,10 @@ def vacancy_matches(request: HttpRequest, pk: int) -> HttpResponse:
                 "d": r.described,
                 "applicant": applicant,
                 "name": names.get(r.candidate_id, "") if applicant else "",
-                "code": "" if applicant else reference_code(r.candidate_id),
+                "code": "" if applicant or pool is None else pool.reference_code(r.candidate_id),
                 "pool_token": ""
-                if applicant
-                else profile_token(r.candidate_id, request.organisation),  # type: ignore[attr-defined]
+                if applicant or pool is None
+                else pool.profile_token(r.candidate_id, organisation_of(request)),
             }
         )
     return render(

@@ -14,12 +14,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from talentbrug.audit.services import record_event
+from talentbrug.core.reminders import claim_by_insert, claim_then_send
 
 from . import services, tokens
 from .constants import (
@@ -81,20 +82,16 @@ def task_link(task: PlanTask) -> str:
 
 
 def _claim(kind: str, key: str, recipient: str, today: date, plan: Any, task: Any) -> bool:
-    try:
-        with transaction.atomic():
-            Reminder.objects.create(
-                organisation=plan.organisation,
-                kind=kind,
-                plan=plan,
-                task=task,
-                recipient=recipient,
-                sent_on=today,
-                key=key,
-            )
-    except IntegrityError:
-        return False
-    return True
+    return claim_by_insert(
+        Reminder,
+        organisation=plan.organisation,
+        kind=kind,
+        plan=plan,
+        task=task,
+        recipient=recipient,
+        sent_on=today,
+        key=key,
+    )
 
 
 def _task_reminders(today: date) -> tuple[int, int]:
@@ -129,31 +126,36 @@ def _task_reminders(today: date) -> tuple[int, int]:
         key = f"{kind}:{task.pk}:{email.lower()}:{today.isoformat()}"
         batches[email].append((kind, task, key))
         languages.setdefault(email, language)
-    due = overdue = 0
-    for email, items in batches.items():
-        with transaction.atomic():
-            claimed = [
-                (kind, task)
-                for kind, task, key in items
-                if _claim(kind, key, email, today, task.plan, task)
-            ]
-            if not claimed:
-                continue
-            _send(
-                "task_reminder",
-                email,
-                languages[email],
-                {
-                    "due": [(t, task_link(t)) for k, t in claimed if k == ReminderKind.TASK_DUE],
-                    "overdue": [
-                        (t, task_link(t)) for k, t in claimed if k == ReminderKind.TASK_OVERDUE
-                    ],
-                    "today": today,
-                },
-                organisation=claimed[0][1].plan.organisation,
-            )
-        due += sum(1 for k, _t in claimed if k == ReminderKind.TASK_DUE)
-        overdue += sum(1 for k, _t in claimed if k == ReminderKind.TASK_OVERDUE)
+    counts = {ReminderKind.TASK_DUE: 0, ReminderKind.TASK_OVERDUE: 0}
+
+    def claim(batch: tuple[str, list[tuple[str, PlanTask, str]]]) -> list[tuple[str, PlanTask]]:
+        email, items = batch
+        return [
+            (kind, task)
+            for kind, task, key in items
+            if _claim(kind, key, email, today, task.plan, task)
+        ]
+
+    def send(batch: tuple[str, Any], claimed: list[tuple[str, PlanTask]]) -> None:
+        email = batch[0]
+        _send(
+            "task_reminder",
+            email,
+            languages[email],
+            {
+                "due": [(t, task_link(t)) for k, t in claimed if k == ReminderKind.TASK_DUE],
+                "overdue": [
+                    (t, task_link(t)) for k, t in claimed if k == ReminderKind.TASK_OVERDUE
+                ],
+                "today": today,
+            },
+            organisation=claimed[0][1].plan.organisation,
+        )
+        for kind, _task in claimed:
+            counts[kind] += 1
+
+    claim_then_send(list(batches.items()), claim, send)
+    due, overdue = counts[ReminderKind.TASK_DUE], counts[ReminderKind.TASK_OVERDUE]
     return due, overdue
 
 
@@ -161,30 +163,28 @@ def _checkin_reminders(today: date) -> int:
     if today.weekday() < CHECKIN_REMINDER_WEEKDAY:
         return 0
     monday = week_start(today)
-    sent = 0
     plans = OnboardingPlan.objects.filter(status=PlanStatus.ACTIVE, start_date__lte=today).exclude(
         checkins__week_start=monday
     )
-    for plan in plans.select_related("organisation"):
+
+    def claim(plan: OnboardingPlan) -> bool:
         key = f"{ReminderKind.CHECKIN}:{plan.pk}:{monday.isoformat()}"
-        with transaction.atomic():
-            if not _claim(ReminderKind.CHECKIN, key, plan.email, today, plan, None):
-                continue
-            _send(
-                "checkin_reminder",
-                plan.email,
-                plan.preferred_language,
-                {
-                    "plan": plan,
-                    "url": settings.SITE_URL
-                    + reverse(
-                        "onboarding:portal_checkin", kwargs={"token": tokens.make_token(plan)}
-                    ),
-                },
-                organisation=plan.organisation,
-            )
-        sent += 1
-    return sent
+        return _claim(ReminderKind.CHECKIN, key, plan.email, today, plan, None)
+
+    def send(plan: OnboardingPlan, _claimed: bool) -> None:
+        _send(
+            "checkin_reminder",
+            plan.email,
+            plan.preferred_language,
+            {
+                "plan": plan,
+                "url": settings.SITE_URL
+                + reverse("onboarding:portal_checkin", kwargs={"token": tokens.make_token(plan)}),
+            },
+            organisation=plan.organisation,
+        )
+
+    return claim_then_send(plans.select_related("organisation"), claim, send)
 
 
 def _digests(today: date) -> int:
@@ -200,7 +200,7 @@ def _digests(today: date) -> int:
     )
     for plan in plans:
         plans_by_manager[plan.manager_id].append(plan)
-    sent = 0
+    digests: list[tuple[Any, list[OnboardingPlan], str, list[dict[str, Any]]]] = []
     week_end = today + timedelta(days=6)
     for manager_plans in plans_by_manager.values():
         manager = manager_plans[0].manager
@@ -227,18 +227,23 @@ def _digests(today: date) -> int:
                     "missing_checkin": services.missing_checkin(plan, today),
                 }
             )
-        with transaction.atomic():
-            if not _claim(ReminderKind.DIGEST, key, manager.email, today, manager_plans[0], None):
-                continue
-            _send(
-                "digest",
-                manager.email,
-                manager.preferred_language,
-                {"manager": manager, "rows": rows, "today": today},
-                organisation=manager_plans[0].organisation,
-            )
-        sent += 1
-    return sent
+        digests.append((manager, manager_plans, key, rows))
+
+    def claim(digest: tuple[Any, list[OnboardingPlan], str, list[dict[str, Any]]]) -> bool:
+        manager, manager_plans, key, _rows = digest
+        return _claim(ReminderKind.DIGEST, key, manager.email, today, manager_plans[0], None)
+
+    def send(digest: tuple[Any, list[OnboardingPlan], str, list[dict[str, Any]]], _c: bool) -> None:
+        manager, manager_plans, _key, rows = digest
+        _send(
+            "digest",
+            manager.email,
+            manager.preferred_language,
+            {"manager": manager, "rows": rows, "today": today},
+            organisation=manager_plans[0].organisation,
+        )
+
+    return claim_then_send(digests, claim, send)
 
 
 def send_reminders(today: date | None = None) -> dict[str, int]:

@@ -22,8 +22,8 @@ from django.views.decorators.http import require_POST
 from talentbrug.accounts.access import can, get_for_organisation, scoped, staff_required
 from talentbrug.accounts.models import User
 from talentbrug.audit.services import events_for_object
-from talentbrug.insights.constants import Section
-from talentbrug.insights.views import redirect_to
+from talentbrug.core.forms import error_messages, show_errors
+from talentbrug.core.http import moved_page
 
 from . import mail, services, tokens
 from .constants import (
@@ -68,10 +68,6 @@ from .models import (
     Supporter,
     TemplateTask,
 )
-
-
-def _errors(exc: ValidationError) -> list[str]:
-    return [str(m) for m in exc.messages]
 
 
 def _ensure_templates(organisation: Any) -> None:
@@ -232,7 +228,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
 
 
 # The figures moved to Insights; the old address sends the reader there.
-surprise_figures = redirect_to(Section.ONBOARDING)
+surprise_figures = moved_page("insights:onboarding")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -280,7 +276,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
                 created_by=request.user,
             )
         except ValidationError as exc:
-            for message in _errors(exc):
+            for message in error_messages(exc):
                 form.add_error(None, message)
         else:
             messages.success(
@@ -384,7 +380,7 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             shift = services.update_plan(plan, user=request.user, data=form.cleaned_data)
         except ValidationError as exc:
-            for message in _errors(exc):
+            for message in error_messages(exc):
                 form.add_error(None, message)
         else:
             messages.success(request, _("De gegevens zijn opgeslagen."))
@@ -438,7 +434,7 @@ def plan_transition(request: HttpRequest, pk: int) -> HttpResponse:
             plan, form.cleaned_data["move"], user=request.user, note=form.cleaned_data["note"]
         )
     except ValidationError as exc:
-        return _render_plan(request, plan, plan_errors=_errors(exc))
+        return _render_plan(request, plan, plan_errors=error_messages(exc))
     plan.refresh_from_db()
     messages.success(
         request, _("Status is nu: %(status)s.") % {"status": plan.get_status_display()}
@@ -482,7 +478,9 @@ def supporter_save(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.assign_supporter(plan, data["role"], value, user=request.user)
     except ValidationError as exc:
-        return _render_plan(request, plan, supporter_form=form, supporter_errors=_errors(exc))
+        return _render_plan(
+            request, plan, supporter_form=form, supporter_errors=error_messages(exc)
+        )
     messages.success(request, _("De begeleider is opgeslagen."))
     return redirect("onboarding:plan_detail", pk=plan.pk)
 
@@ -507,7 +505,7 @@ def plan_reassign(request: HttpRequest, pk: int) -> HttpResponse:
             user=request.user,
         )
     except ValidationError as exc:
-        return _render_plan(request, plan, reassign_errors=_errors(exc))
+        return _render_plan(request, plan, reassign_errors=error_messages(exc))
     messages.success(request, _("%(count)s open taken zijn overgedragen.") % {"count": count})
     return redirect("onboarding:plan_detail", pk=plan.pk)
 
@@ -524,7 +522,7 @@ def plan_expectations(request: HttpRequest, pk: int) -> HttpResponse:
             plan, user=request.user, text=form.cleaned_data["manager_expectations"]
         )
     except ValidationError as exc:
-        return _render_plan(request, plan, expectations_errors=_errors(exc))
+        return _render_plan(request, plan, expectations_errors=error_messages(exc))
     messages.success(request, _("Uw verwachtingen zijn opgeslagen."))
     return redirect("onboarding:plan_detail", pk=plan.pk)
 
@@ -540,7 +538,7 @@ def evaluation(request: HttpRequest, pk: int, moment: str) -> HttpResponse:
         try:
             services.save_evaluation(plan, moment, user=request.user, data=form.cleaned_data)
         except ValidationError as exc:
-            for message in _errors(exc):
+            for message in error_messages(exc):
                 form.add_error(None, message)
         else:
             messages.success(request, _("De evaluatie is opgeslagen."))
@@ -573,7 +571,7 @@ def goal_add(request: HttpRequest, pk: int) -> HttpResponse:
             user=request.user,
         )
     except ValidationError as exc:
-        return _render_plan(request, plan, goal_form=form, goal_errors=_errors(exc))
+        return _render_plan(request, plan, goal_form=form, goal_errors=error_messages(exc))
     messages.success(request, _("Het doel is toegevoegd."))
     return redirect("onboarding:plan_detail", pk=plan.pk)
 
@@ -594,7 +592,7 @@ def goal_update(request: HttpRequest, pk: int, goal_pk: int) -> HttpResponse:
             user=request.user,
         )
     except ValidationError as exc:
-        return _render_plan(request, plan, goal_errors=_errors(exc))
+        return _render_plan(request, plan, goal_errors=error_messages(exc))
     messages.success(request, _("Het doel is bijgewerkt."))
     return redirect("onboarding:plan_detail", pk=plan.pk)
 
@@ -624,7 +622,7 @@ def task_edit(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
         try:
             services.update_task(task, user=request.user, data=form.cleaned_data)
         except ValidationError as exc:
-            for message in _errors(exc):
+            for message in error_messages(exc):
                 form.add_error(None, message)
         else:
             messages.success(request, _("De taak is aangepast."))
@@ -650,7 +648,7 @@ def task_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.add_task(plan, user=request.user, data=form.cleaned_data)
         except ValidationError as exc:
-            for message in _errors(exc):
+            for message in error_messages(exc):
                 form.add_error(None, message)
         else:
             messages.success(request, _("De taak is toegevoegd."))
@@ -677,7 +675,7 @@ def task_transition(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse
             task, form.cleaned_data["move"], user=request.user, note=form.cleaned_data["note"]
         )
     except ValidationError as exc:
-        return _render_plan(request, plan, task_errors=_errors(exc))
+        return _render_plan(request, plan, task_errors=error_messages(exc))
     messages.success(request, _("De taak is bijgewerkt."))
     return redirect(f"{plan_url(plan)}#taak-{task.pk}")
 
@@ -736,7 +734,7 @@ def template_task_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.add_template_task(template, user=request.user, data=form.cleaned_data)
         except ValidationError as exc:
-            for message in _errors(exc):
+            for message in error_messages(exc):
                 form.add_error(None, message)
         else:
             messages.success(
@@ -874,7 +872,7 @@ def portal_intake(request: HttpRequest, plan: OnboardingPlan, token: str) -> Htt
         try:
             services.submit_intake(plan, form.cleaned_data)
         except ValidationError as exc:
-            for message in _errors(exc):
+            for message in error_messages(exc):
                 form.add_error(None, message)
         else:
             messages.success(request, _("Dank je wel. Je leidinggevende leest je antwoorden."))
@@ -896,7 +894,7 @@ def portal_checkin(request: HttpRequest, plan: OnboardingPlan, token: str) -> Ht
         try:
             _checkin, created = services.submit_checkin(plan, form.cleaned_data, today)
         except ValidationError as exc:
-            for message in _errors(exc):
+            for message in error_messages(exc):
                 form.add_error(None, message)
         else:
             if created:
@@ -934,7 +932,7 @@ def portal_surprises(request: HttpRequest, plan: OnboardingPlan, token: str) -> 
         try:
             services.submit_surprises(plan, form.texts())
         except ValidationError as exc:
-            for message in _errors(exc):
+            for message in error_messages(exc):
                 form.add_error(None, message)
         else:
             messages.success(
@@ -957,7 +955,7 @@ def portal_goals(request: HttpRequest, plan: OnboardingPlan, token: str) -> Http
         try:
             services.add_goal(plan, title=form.cleaned_data["title"])
         except ValidationError as exc:
-            for message in _errors(exc):
+            for message in error_messages(exc):
                 form.add_error(None, message)
         else:
             messages.success(request, _("Je doel staat erbij."))
@@ -996,7 +994,7 @@ def portal_evaluation(
         try:
             _review, created = services.save_self_review(plan, moment, form.cleaned_data)
         except ValidationError as exc:
-            for message in _errors(exc):
+            for message in error_messages(exc):
                 form.add_error(None, message)
         else:
             messages.success(
@@ -1030,7 +1028,7 @@ def portal_task_done(
     try:
         services.complete_own_task(plan, task)
     except ValidationError as exc:
-        messages.error(request, " ".join(_errors(exc)))
+        show_errors(request, exc)
     else:
         messages.success(request, _("Goed zo! De taak staat op klaar."))
     return redirect("onboarding:portal", token=token)
@@ -1081,7 +1079,7 @@ def supporter_task_done(
     try:
         services.complete_supporter_task(supporter, task)
     except ValidationError as exc:
-        messages.error(request, " ".join(_errors(exc)))
+        show_errors(request, exc)
     else:
         messages.success(request, _("Dank u wel. De taak staat op klaar."))
     return redirect("onboarding:supporter_portal", token=token)

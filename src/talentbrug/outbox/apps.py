@@ -7,7 +7,7 @@ class OutboxConfig(AppConfig):
     verbose_name = _("Uitgaande e-mail")
 
     def ready(self) -> None:
-        from talentbrug.publishing import periodic
+        from talentbrug.core import periodic
 
         from . import tasks
 

@@ -7,7 +7,7 @@ class PrivacyConfig(AppConfig):
     verbose_name = _("Privacy")
 
     def ready(self) -> None:
-        from talentbrug.publishing import periodic
+        from talentbrug.core import periodic
 
         from . import nav, permissions, tasks  # noqa: F401
 

@@ -15,6 +15,8 @@ from django.views.decorators.http import require_GET, require_POST
 from talentbrug.accounts.access import can, get_for_organisation, staff_required
 from talentbrug.applications.constants import DeletionRequestStatus
 from talentbrug.applications.models import Application
+from talentbrug.core.forms import show_errors
+from talentbrug.core.http import organisation_of
 from talentbrug.vacancies.models import Vacancy
 
 from . import retention, services
@@ -29,18 +31,10 @@ from .forms import (
 from .models import LegalHold, Objection, RetentionPolicy, RetentionRun
 
 
-def _org(request: HttpRequest) -> Any:
-    return request.organisation  # type: ignore[attr-defined]
-
-
-def _error(request: HttpRequest, exc: ValidationError) -> None:
-    messages.error(request, " ".join(exc.messages))
-
-
 @require_GET
 @staff_required("privacy.view")
 def index(request: HttpRequest) -> HttpResponse:
-    organisation = _org(request)
+    organisation = organisation_of(request)
     plan = services.report(organisation_id=organisation.pk)
     ids = [d.pk for d in plan["due_now"] + plan["soon"] + plan["held"]]
     applications = {
@@ -66,7 +60,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @staff_required("privacy.manage")
 def policy(request: HttpRequest) -> HttpResponse:
-    organisation = _org(request)
+    organisation = organisation_of(request)
     instance = RetentionPolicy.objects.filter(organisation=organisation).first() or (
         RetentionPolicy(organisation=organisation)
     )
@@ -84,7 +78,7 @@ def policy(request: HttpRequest) -> HttpResponse:
 
 @staff_required("privacy.manage")
 def vacancy_term(request: HttpRequest, pk: int) -> HttpResponse:
-    vacancy = get_for_organisation(Vacancy, _org(request), pk=pk)
+    vacancy = get_for_organisation(Vacancy, organisation_of(request), pk=pk)
     current = getattr(vacancy, "retention", None)
     initial = {
         "rejected_days": current.rejected_days
@@ -116,7 +110,7 @@ def vacancy_term(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @staff_required("privacy.view")
 def requests(request: HttpRequest) -> HttpResponse:
-    organisation = _org(request)
+    organisation = organisation_of(request)
     now = timezone.now()
     rows = []
     for item in services.requests_for(organisation).order_by("requested_at")[:500]:
@@ -145,14 +139,14 @@ def requests(request: HttpRequest) -> HttpResponse:
 @require_POST
 @staff_required("privacy.manage")
 def carry_out(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = _org(request)
+    organisation = organisation_of(request)
     item = services.requests_for(organisation).filter(pk=pk).first()
     if item is None:
         raise Http404(_("Dit bestaat niet, of u heeft er geen toegang toe."))
     try:
         outcome = services.carry_out_erasure(item, user=request.user, organisation=organisation)
     except ValidationError as exc:
-        _error(request, exc)
+        show_errors(request, exc)
     else:
         messages.success(
             request,
@@ -165,7 +159,9 @@ def carry_out(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @staff_required("privacy.view")
 def holds(request: HttpRequest) -> HttpResponse:
-    rows = LegalHold.objects.filter(organisation=_org(request)).select_related("candidate")
+    rows = LegalHold.objects.filter(organisation=organisation_of(request)).select_related(
+        "candidate"
+    )
     return render(
         request,
         "privacy/holds.html",
@@ -174,7 +170,7 @@ def holds(request: HttpRequest) -> HttpResponse:
 
 
 def _person_or_error(request: HttpRequest, form: PersonForm) -> Any:
-    candidate = services.find_candidate(_org(request), form.cleaned_data["email"])
+    candidate = services.find_candidate(organisation_of(request), form.cleaned_data["email"])
     if candidate is None:
         form.add_error("email", _("Geen kandidaat met dit adres bij uw organisatie."))
     return candidate
@@ -187,7 +183,7 @@ def hold_add(request: HttpRequest) -> HttpResponse:
     if form.is_valid() and (candidate := _person_or_error(request, form)) is not None:
         try:
             services.place_hold(
-                _org(request),
+                organisation_of(request),
                 candidate,
                 request.user,
                 form.cleaned_data["reference"],
@@ -198,7 +194,9 @@ def hold_add(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("De juridische blokkade is ingesteld."))
             return redirect("privacy:holds")
-    rows = LegalHold.objects.filter(organisation=_org(request)).select_related("candidate")
+    rows = LegalHold.objects.filter(organisation=organisation_of(request)).select_related(
+        "candidate"
+    )
     return render(
         request,
         "privacy/holds.html",
@@ -210,18 +208,20 @@ def hold_add(request: HttpRequest) -> HttpResponse:
 @require_POST
 @staff_required("privacy.manage")
 def hold_lift(request: HttpRequest, pk: int) -> HttpResponse:
-    hold = get_for_organisation(LegalHold, _org(request), pk=pk)
+    hold = get_for_organisation(LegalHold, organisation_of(request), pk=pk)
     try:
         services.lift_hold(hold, request.user)
     except ValidationError as exc:
-        _error(request, exc)
+        show_errors(request, exc)
     else:
         messages.success(request, _("De blokkade is opgeheven."))
     return redirect("privacy:holds")
 
 
 def _objections_page(request: HttpRequest, form: ObjectionForm, status: int = 200) -> HttpResponse:
-    rows = Objection.objects.filter(organisation=_org(request)).select_related("candidate")
+    rows = Objection.objects.filter(organisation=organisation_of(request)).select_related(
+        "candidate"
+    )
     return render(
         request,
         "privacy/objections.html",
@@ -247,7 +247,7 @@ def objection_add(request: HttpRequest) -> HttpResponse:
     form = ObjectionForm(request.POST)
     if form.is_valid() and (candidate := _person_or_error(request, form)) is not None:
         services.record_objection(
-            _org(request), candidate, request.user, form.cleaned_data["processing"]
+            organisation_of(request), candidate, request.user, form.cleaned_data["processing"]
         )
         messages.success(request, _("Het bezwaar is vastgelegd."))
         return redirect("privacy:objections")
@@ -257,7 +257,7 @@ def objection_add(request: HttpRequest) -> HttpResponse:
 @require_POST
 @staff_required("privacy.manage")
 def objection_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    objection = get_for_organisation(Objection, _org(request), pk=pk)
+    objection = get_for_organisation(Objection, organisation_of(request), pk=pk)
     form = DecideObjectionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Kies toekennen of afwijzen."))
@@ -267,7 +267,7 @@ def objection_decide(request: HttpRequest, pk: int) -> HttpResponse:
             objection, request.user, form.cleaned_data["outcome"], form.cleaned_data["note"]
         )
     except ValidationError as exc:
-        _error(request, exc)
+        show_errors(request, exc)
     else:
         messages.success(request, _("De beslissing is vastgelegd."))
     return redirect("privacy:objections")
@@ -286,7 +286,7 @@ def access(request: HttpRequest) -> HttpResponse:
 @require_GET
 @staff_required("privacy.manage")
 def access_download(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = _org(request)
+    organisation = organisation_of(request)
     candidate = services.candidates_of(organisation).filter(pk=pk).first()
     if candidate is None:
         raise Http404(_("Dit bestaat niet, of u heeft er geen toegang toe."))

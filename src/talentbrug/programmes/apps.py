@@ -7,4 +7,10 @@ class ProgrammesConfig(AppConfig):
     verbose_name = _("Programma's")
 
     def ready(self) -> None:
-        from . import attention, permissions  # noqa: F401
+        from talentbrug.onboarding.handover import PlacementSource, register_placement_source
+
+        from . import attention, permissions, services  # noqa: F401
+
+        register_placement_source(
+            PlacementSource(open_for=services.open_placement_for, fill=services.fill_placement)
+        )

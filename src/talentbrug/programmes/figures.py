@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from talentbrug.insights.constants import MIN_CELL
+from talentbrug.core.figures import MIN_CELL
 
 MIN_GROUP_SIZE = MIN_CELL
 

@@ -186,6 +186,17 @@ def save_placement(
 
 
 @transaction.atomic
+def open_placement_for(vacancy: Any) -> Placement | None:
+    """The free BBL place or internship this vacancy was opened for, if any (for the hand-over
+    at hire: ``onboarding.handover``)."""
+    return (
+        Placement.objects.filter(vacancy=vacancy, filled_by__isnull=True)
+        .select_related("school", "supervisor")
+        .order_by("pk")
+        .first()
+    )
+
+
 def fill_placement(placement: Placement, plan: OnboardingPlan | None, *, user: Any) -> Placement:
     """Put a student (their onboarding plan) on the place, or free it with ``None``."""
     if plan is not None:

@@ -19,9 +19,8 @@ from talentbrug.accounts.access import (
     scoped,
     staff_required,
 )
-from talentbrug.accounts.models import Organisation
-from talentbrug.insights.constants import Section
-from talentbrug.insights.views import redirect_to
+from talentbrug.core.forms import error_messages, show_errors
+from talentbrug.core.http import moved_page, organisation_of
 from talentbrug.onboarding import services as onboarding_services
 from talentbrug.onboarding.constants import PlanStatus, TaskStatus
 from talentbrug.onboarding.models import OnboardingPlan
@@ -42,21 +41,15 @@ from .forms import (
 from .models import Cohort, LearnWorkTrack, Placement, SchoolAssignment, SchoolPartner
 
 
-def _errors(exc: ValidationError) -> list[str]:
-    return [str(m) for m in exc.messages]
-
-
-def _org(request: HttpRequest) -> Organisation:
-    return request.organisation  # type: ignore[attr-defined,no-any-return]
-
-
 def _plans(request: HttpRequest) -> Any:
-    return scoped(OnboardingPlan.objects.all(), _org(request)).exclude(status=PlanStatus.STOPPED)
+    return scoped(OnboardingPlan.objects.all(), organisation_of(request)).exclude(
+        status=PlanStatus.STOPPED
+    )
 
 
 def _cohort(request: HttpRequest, pk: int) -> Cohort:
     """A cohort the organisation runs or takes part in; other ids give 404."""
-    cohort = services.cohorts_for(_org(request)).filter(pk=pk).first()
+    cohort = services.cohorts_for(organisation_of(request)).filter(pk=pk).first()
     if cohort is None:
         raise Http404(_("Dit bestaat niet, of u heeft er geen toegang toe."))
     return cohort
@@ -89,10 +82,13 @@ def _save_page(
     if request.method == "POST" and form.is_valid():
         try:
             saved = save(
-                instance, organisation=_org(request), user=request.user, data=form.cleaned_data
+                instance,
+                organisation=organisation_of(request),
+                user=request.user,
+                data=form.cleaned_data,
             )
         except ValidationError as exc:
-            for message in _errors(exc):
+            for message in error_messages(exc):
                 form.add_error(None, message)
         else:
             messages.success(request, success)
@@ -103,18 +99,20 @@ def _save_page(
 @staff_required("programmes.view")
 def index(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    places = list(scoped(Placement.objects.all(), _org(request)))
+    places = list(scoped(Placement.objects.all(), organisation_of(request)))
     states = [p.state(today) for p in places]
     return render(
         request,
         "programmes/index.html",
         {
-            "cohorts": services.cohorts_for(_org(request)).prefetch_related("members")[:10],
+            "cohorts": services.cohorts_for(organisation_of(request)).prefetch_related("members")[
+                :10
+            ],
             "places_total": len(places),
             "places_open": sum(1 for s in states if s == PlacementState.OPEN),
             "places_ending": sum(1 for s in states if s == PlacementState.ENDING),
-            "schools": scoped(SchoolPartner.objects.all(), _org(request)).count(),
-            "tracks": scoped(LearnWorkTrack.objects.all(), _org(request)).count(),
+            "schools": scoped(SchoolPartner.objects.all(), organisation_of(request)).count(),
+            "tracks": scoped(LearnWorkTrack.objects.all(), organisation_of(request)).count(),
             "can_manage": can(request, "programmes.manage"),
         },
     )
@@ -126,7 +124,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @staff_required("programmes.view")
 def cohort_list(request: HttpRequest) -> HttpResponse:
     cohorts = (
-        services.cohorts_for(_org(request))
+        services.cohorts_for(organisation_of(request))
         .select_related("organisation")
         .prefetch_related("members")
     )
@@ -140,7 +138,7 @@ def cohort_list(request: HttpRequest) -> HttpResponse:
 @staff_required("programmes.manage")
 def cohort_create(request: HttpRequest) -> HttpResponse:
     form = CohortForm(
-        request.POST if request.method == "POST" else None, organisation=_org(request)
+        request.POST if request.method == "POST" else None, organisation=organisation_of(request)
     )
     return _save_page(
         request,
@@ -157,11 +155,13 @@ def cohort_create(request: HttpRequest) -> HttpResponse:
 
 @staff_required("programmes.manage")
 def cohort_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    cohort = get_for_organisation(Cohort, _org(request), pk=pk)  # only the organiser edits
+    cohort = get_for_organisation(
+        Cohort, organisation_of(request), pk=pk
+    )  # only the organiser edits
     form = CohortForm(
         request.POST if request.method == "POST" else None,
         instance=cohort,
-        organisation=_org(request),
+        organisation=organisation_of(request),
     )
     return _save_page(
         request,
@@ -186,7 +186,7 @@ def cohort_detail(request: HttpRequest, pk: int, **extra: Any) -> HttpResponse:
         "tasks", "checkins"
     )
     for plan in members:
-        if plan.organisation_id != _org(request).pk:
+        if plan.organisation_id != organisation_of(request).pk:
             others[str(plan.organisation)] = others.get(str(plan.organisation), 0) + 1
             continue
         checkins = sorted(plan.checkins.all(), key=lambda c: c.week_start)
@@ -202,8 +202,10 @@ def cohort_detail(request: HttpRequest, pk: int, **extra: Any) -> HttpResponse:
                 ),
             }
         )
-    own_plans = cohort.members.filter(organisation=_org(request))
-    rotations = cohort.rotations.filter(plan__organisation=_org(request)).select_related("plan")
+    own_plans = cohort.members.filter(organisation=organisation_of(request))
+    rotations = cohort.rotations.filter(plan__organisation=organisation_of(request)).select_related(
+        "plan"
+    )
     available = _plans(request).exclude(pk__in=cohort.members.values("pk"))
     return render(
         request,
@@ -216,7 +218,7 @@ def cohort_detail(request: HttpRequest, pk: int, **extra: Any) -> HttpResponse:
             "upcoming": [r for r in rotations if r.ends_on >= today][:20],
             "past": [r for r in rotations if r.ends_on < today],
             "today": today,
-            "is_owner": cohort.organisation_id == _org(request).pk,
+            "is_owner": cohort.organisation_id == organisation_of(request).pk,
             "can_manage": can(request, "programmes.manage"),
             "member_form": extra.get("member_form") or MemberForm(plans=available),
             "rotation_form": extra.get("rotation_form") or RotationForm(plans=own_plans),
@@ -238,10 +240,13 @@ def cohort_member_add(request: HttpRequest, pk: int) -> HttpResponse:
         )  # type: ignore[attr-defined]
     try:
         services.add_member(
-            cohort, form.cleaned_data["plan"], organisation=_org(request), user=request.user
+            cohort,
+            form.cleaned_data["plan"],
+            organisation=organisation_of(request),
+            user=request.user,
         )
     except ValidationError as exc:
-        return cohort_detail.__wrapped__(request, pk, member_form=form, errors=_errors(exc))  # type: ignore[attr-defined]
+        return cohort_detail.__wrapped__(request, pk, member_form=form, errors=error_messages(exc))  # type: ignore[attr-defined]
     messages.success(request, _("De deelnemer is toegevoegd."))
     return redirect("programmes:cohort_detail", pk=cohort.pk)
 
@@ -250,11 +255,13 @@ def cohort_member_add(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required("programmes.manage")
 def cohort_member_remove(request: HttpRequest, pk: int, plan_pk: int) -> HttpResponse:
     cohort = _cohort(request, pk)
-    plan = get_for_organisation(OnboardingPlan, _org(request), pk=plan_pk)
+    plan = get_for_organisation(OnboardingPlan, organisation_of(request), pk=plan_pk)
     try:
-        services.remove_member(cohort, plan, organisation=_org(request), user=request.user)
+        services.remove_member(
+            cohort, plan, organisation=organisation_of(request), user=request.user
+        )
     except ValidationError as exc:
-        messages.error(request, " ".join(_errors(exc)))
+        show_errors(request, exc)
     else:
         messages.success(request, _("De deelnemer is uit de groep gehaald."))
     return redirect("programmes:cohort_detail", pk=cohort.pk)
@@ -264,17 +271,21 @@ def cohort_member_remove(request: HttpRequest, pk: int, plan_pk: int) -> HttpRes
 @staff_required("programmes.manage")
 def rotation_add(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = _cohort(request, pk)
-    form = RotationForm(request.POST, plans=cohort.members.filter(organisation=_org(request)))
+    form = RotationForm(
+        request.POST, plans=cohort.members.filter(organisation=organisation_of(request))
+    )
     if not form.is_valid():
         return cohort_detail.__wrapped__(
             request, pk, rotation_form=form, errors=[_("Controleer de rotatie.")]
         )  # type: ignore[attr-defined]
     try:
         services.add_rotation(
-            cohort, organisation=_org(request), user=request.user, data=form.cleaned_data
+            cohort, organisation=organisation_of(request), user=request.user, data=form.cleaned_data
         )
     except ValidationError as exc:
-        return cohort_detail.__wrapped__(request, pk, rotation_form=form, errors=_errors(exc))  # type: ignore[attr-defined]
+        return cohort_detail.__wrapped__(
+            request, pk, rotation_form=form, errors=error_messages(exc)
+        )  # type: ignore[attr-defined]
     messages.success(request, _("De rotatie is toegevoegd."))
     return redirect("programmes:cohort_detail", pk=cohort.pk)
 
@@ -287,7 +298,7 @@ def placements(request: HttpRequest) -> HttpResponse:
     """The capacity view: which places are filled, which are open, which end soon."""
     today = timezone.localdate()
     kind = request.GET.get("soort", "")
-    places = scoped(Placement.objects.all(), _org(request)).select_related(
+    places = scoped(Placement.objects.all(), organisation_of(request)).select_related(
         "school", "filled_by", "supervisor", "vacancy"
     )
     if kind in PlacementKind.values:
@@ -314,8 +325,8 @@ def placements(request: HttpRequest) -> HttpResponse:
 def placement_create(request: HttpRequest) -> HttpResponse:
     form = PlacementForm(
         request.POST if request.method == "POST" else None,
-        organisation=_org(request),
-        members=onboarding_services.members_of(_org(request)),
+        organisation=organisation_of(request),
+        members=onboarding_services.members_of(organisation_of(request)),
         initial={"kind": PlacementKind.BBL, "available_from": timezone.localdate()},
     )
     return _save_page(
@@ -335,7 +346,7 @@ def placement_create(request: HttpRequest) -> HttpResponse:
 def placement_detail(request: HttpRequest, pk: int, **extra: Any) -> HttpResponse:
     place = get_for_organisation(
         Placement.objects.select_related("school", "filled_by", "supervisor", "vacancy"),
-        _org(request),
+        organisation_of(request),
         pk=pk,
     )
     today = timezone.localdate()
@@ -358,12 +369,12 @@ def placement_detail(request: HttpRequest, pk: int, **extra: Any) -> HttpRespons
 
 @staff_required("programmes.manage")
 def placement_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    place = get_for_organisation(Placement, _org(request), pk=pk)
+    place = get_for_organisation(Placement, organisation_of(request), pk=pk)
     form = PlacementForm(
         request.POST if request.method == "POST" else None,
         instance=place,
-        organisation=_org(request),
-        members=onboarding_services.members_of(_org(request)),
+        organisation=organisation_of(request),
+        members=onboarding_services.members_of(organisation_of(request)),
     )
     return _save_page(
         request,
@@ -381,14 +392,14 @@ def placement_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @staff_required("programmes.manage")
 def placement_fill(request: HttpRequest, pk: int) -> HttpResponse:
-    place = get_for_organisation(Placement, _org(request), pk=pk)
+    place = get_for_organisation(Placement, organisation_of(request), pk=pk)
     form = FillForm(request.POST, plans=_plans(request))
     if not form.is_valid():
         return placement_detail.__wrapped__(request, pk, errors=[_("Kies een inwerkplan.")])  # type: ignore[attr-defined]
     try:
         services.fill_placement(place, form.cleaned_data["plan"], user=request.user)
     except ValidationError as exc:
-        return placement_detail.__wrapped__(request, pk, errors=_errors(exc))  # type: ignore[attr-defined]
+        return placement_detail.__wrapped__(request, pk, errors=error_messages(exc))  # type: ignore[attr-defined]
     messages.success(request, _("De leerplek is bijgewerkt."))
     return redirect("programmes:placement_detail", pk=place.pk)
 
@@ -396,14 +407,14 @@ def placement_fill(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @staff_required("programmes.manage")
 def placement_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
-    place = get_for_organisation(Placement, _org(request), pk=pk)
+    place = get_for_organisation(Placement, organisation_of(request), pk=pk)
     if not can(request, "vacancies.edit"):
         messages.error(request, _("Uw rol mag geen vacature maken. Vraag de HR-adviseur."))
         return redirect("programmes:placement_detail", pk=place.pk)
     try:
         vacancy = services.open_vacancy_for_placement(place, user=request.user, roles=request.roles)  # type: ignore[attr-defined]
     except ValidationError as exc:
-        messages.error(request, " ".join(_errors(exc)))
+        show_errors(request, exc)
         return redirect("programmes:placement_detail", pk=place.pk)
     messages.success(
         request, _("Er is een concept-vacature gemaakt. Vul hem aan en laat hem beoordelen.")
@@ -414,7 +425,7 @@ def placement_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @staff_required("programmes.manage")
 def placement_evaluation_add(request: HttpRequest, pk: int) -> HttpResponse:
-    place = get_for_organisation(Placement, _org(request), pk=pk)
+    place = get_for_organisation(Placement, organisation_of(request), pk=pk)
     form = SchoolEvaluationForm(request.POST)
     if not form.is_valid():
         return placement_detail.__wrapped__(
@@ -435,7 +446,7 @@ def placement_evaluation_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required("programmes.view")
 def school_list(request: HttpRequest) -> HttpResponse:
-    schools = scoped(SchoolPartner.objects.all(), _org(request)).prefetch_related(
+    schools = scoped(SchoolPartner.objects.all(), organisation_of(request)).prefetch_related(
         "placements", "assignments"
     )
     return render(
@@ -463,7 +474,7 @@ def school_create(request: HttpRequest) -> HttpResponse:
 
 @staff_required("programmes.manage")
 def school_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    school = get_for_organisation(SchoolPartner, _org(request), pk=pk)
+    school = get_for_organisation(SchoolPartner, organisation_of(request), pk=pk)
     form = SchoolForm(request.POST if request.method == "POST" else None, instance=school)
     return _save_page(
         request,
@@ -480,7 +491,7 @@ def school_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required("programmes.view")
 def school_detail(request: HttpRequest, pk: int, **extra: Any) -> HttpResponse:
-    school = get_for_organisation(SchoolPartner, _org(request), pk=pk)
+    school = get_for_organisation(SchoolPartner, organisation_of(request), pk=pk)
     today = timezone.localdate()
     return render(
         request,
@@ -516,7 +527,7 @@ def school_detail(request: HttpRequest, pk: int, **extra: Any) -> HttpResponse:
 @require_POST
 @staff_required("programmes.manage")
 def assignment_add(request: HttpRequest, pk: int) -> HttpResponse:
-    school = get_for_organisation(SchoolPartner, _org(request), pk=pk)
+    school = get_for_organisation(SchoolPartner, organisation_of(request), pk=pk)
     form = AssignmentForm(request.POST)
     if not form.is_valid():
         return school_detail.__wrapped__(
@@ -530,11 +541,11 @@ def assignment_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @staff_required("programmes.manage")
 def assignment_transition(request: HttpRequest, pk: int) -> HttpResponse:
-    assignment = get_for_organisation(SchoolAssignment, _org(request), pk=pk)
+    assignment = get_for_organisation(SchoolAssignment, organisation_of(request), pk=pk)
     try:
         services.transition_assignment(assignment, request.POST.get("move", ""), user=request.user)
     except ValidationError as exc:
-        messages.error(request, " ".join(_errors(exc)))
+        show_errors(request, exc)
     else:
         messages.success(request, _("De status van de opdracht is bijgewerkt."))
     return redirect("programmes:school_detail", pk=assignment.school_id)
@@ -546,7 +557,7 @@ def assignment_transition(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required("programmes.view")
 def track_list(request: HttpRequest) -> HttpResponse:
     tracks = (
-        scoped(LearnWorkTrack.objects.all(), _org(request))
+        scoped(LearnWorkTrack.objects.all(), organisation_of(request))
         .select_related("plan")
         .prefetch_related("plan__supporters__user")
     )
@@ -581,7 +592,7 @@ def track_create(request: HttpRequest) -> HttpResponse:
 
 @staff_required("programmes.manage")
 def track_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    track = get_for_organisation(LearnWorkTrack, _org(request), pk=pk)
+    track = get_for_organisation(LearnWorkTrack, organisation_of(request), pk=pk)
     form = TrackForm(
         request.POST if request.method == "POST" else None, instance=track, plans=_plans(request)
     )
@@ -601,4 +612,4 @@ def track_edit(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Figures -----------------------------------------------------------------------------------
 # The figures moved to Insights; the old address sends the reader there.
 
-figures_view = redirect_to(Section.PROGRAMMES)
+figures_view = moved_page("insights:programmes")

@@ -7,7 +7,9 @@ class PublishingConfig(AppConfig):
     verbose_name = _("Vacature uitzetten")
 
     def ready(self) -> None:
-        from . import attention, periodic, permissions, tasks  # noqa: F401
+        from talentbrug.core import periodic
+
+        from . import attention, permissions, tasks  # noqa: F401
 
         periodic.register("publishing.close_expired_vacancies", tasks.close_expired_vacancies)
         self._connect_facet_signals()

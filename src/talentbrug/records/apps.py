@@ -7,11 +7,10 @@ class RecordsConfig(AppConfig):
     verbose_name = _("Bewaren of weggooien")
 
     def ready(self) -> None:
-        from talentbrug.publishing import periodic
+        from talentbrug.core import periodic
 
-        from . import attention, db, events, permissions, tasks  # noqa: F401
+        from . import attention, events, permissions, tasks  # noqa: F401
 
-        db.connect()
         periodic.register("records.destroy_due_lists", tasks.destroy_due_lists)
         periodic.register("records.resume_stale_analysis", tasks.resume_stale_analysis)
         periodic.register("records.resume_stale_imports", tasks.resume_stale_imports)

@@ -457,7 +457,7 @@ class Document(models.Model):
             # "Exact copy of a kept document" on every card: sha256 first, so that no planner
             # walks all kept documents through the single-column decision index instead.
             models.Index(fields=["sha256", "decision"], name="records_doc_copies"),
-            # The periodic job's "what is still pending since long ago?" (pages.jobs).
+            # The periodic job's "what is still pending since long ago?" (core.jobs).
             models.Index(
                 fields=["analysis_status", "analysis_queued_at"], name="records_doc_stale_analysis"
             ),

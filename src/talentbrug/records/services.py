@@ -35,6 +35,11 @@ from django.utils.translation import gettext as _
 
 from talentbrug.accounts.access import user_can, users_who_can
 from talentbrug.audit.services import record_event
+from talentbrug.core import jobs
+from talentbrug.core.filecheck import Purpose, UploadRejected, check_file
+from talentbrug.core.jobs import hold_point
+from talentbrug.core.safeparse import analyse as safe_analyse
+from talentbrug.core.virusscan import records_problem as virus_problem
 from talentbrug.docanalysis import (
     DocType,
     Limits,
@@ -46,11 +51,6 @@ from talentbrug.docanalysis import (
 from talentbrug.docanalysis.analyse import OFFICE_TYPES
 from talentbrug.docanalysis.macros import macro_reason
 from talentbrug.docanalysis.similarity import signature_to_hex
-from talentbrug.pages import jobs
-from talentbrug.pages.jobs import hold_point
-from talentbrug.privacy.filecheck import Purpose, UploadRejected, check_file
-from talentbrug.privacy.safeparse import analyse as safe_analyse
-from talentbrug.privacy.virusscan import records_problem as virus_problem
 
 from .constants import (
     ACTIVE_LIST_STATUSES,

@@ -25,6 +25,7 @@ from talentbrug.accounts.access import (
     users_who_can,
 )
 from talentbrug.audit.services import record_event
+from talentbrug.core.forms import show_errors
 from talentbrug.docanalysis.policy import safe_name
 
 from . import declarations, mdto, services
@@ -60,10 +61,6 @@ from .models import (
 )
 from .retention import document_verdict
 from .suggestions import suggest
-
-
-def _error(request: HttpRequest, exc: ValidationError) -> None:
-    messages.error(request, " ".join(exc.messages))
 
 
 def _collection(request: HttpRequest, pk: int) -> Collection:
@@ -374,7 +371,7 @@ def decide(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
         ):
             copies = services.apply_decision_to_duplicates(document, request.user)
     except ValidationError as exc:
-        _error(request, exc)
+        show_errors(request, exc)
         if fragment:
             # The screen reloads the triage page, which shows the message.
             return JsonResponse({"ok": False}, status=409)
@@ -403,7 +400,7 @@ def undo(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         document = services.undo_last_decision(collection, request.user)
     except ValidationError as exc:
-        _error(request, exc)
+        show_errors(request, exc)
         if _wants_fragment(request):
             # The screen reloads the triage page, which shows the message.
             return JsonResponse({"ok": False}, status=409)
@@ -482,7 +479,7 @@ def _document_form(
         try:
             action(document, form.cleaned_data)
         except ValidationError as exc:
-            _error(request, exc)
+            show_errors(request, exc)
         else:
             messages.success(request, success)
     return redirect(reverse("records:document_detail", kwargs={"pk": document.pk}) + anchor)
@@ -536,7 +533,7 @@ def override_decide(request: HttpRequest, pk: int, override_pk: int) -> HttpResp
             services.reject_override(override, request.user, comment)
             text = _("Uitzondering afgewezen. Het document blijft bewaard.")
     except ValidationError as exc:
-        _error(request, exc)
+        show_errors(request, exc)
     else:
         messages.success(request, text)
     return redirect(
@@ -668,7 +665,7 @@ def list_create(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         dl = services.create_destruction_list(collection, request.user)
     except ValidationError as exc:
-        _error(request, exc)
+        show_errors(request, exc)
         return redirect("records:collection_detail", pk=collection.pk)
     messages.success(request, _("Vernietigingslijst opgesteld. Controleer hem en bied hem aan."))
     return redirect("records:list_detail", pk=dl.pk)
@@ -725,7 +722,7 @@ def _list_action(request: HttpRequest, pk: int, action: Any, success: str) -> Ht
     try:
         action(dl)
     except ValidationError as exc:
-        _error(request, exc)
+        show_errors(request, exc)
     else:
         messages.success(request, success)
     return redirect("records:list_detail", pk=dl.pk)
@@ -835,7 +832,7 @@ def list_destroy(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         destroy_destruction_list.delay(dl.pk, request.user.pk)
     except ValidationError as exc:
-        _error(request, exc)
+        show_errors(request, exc)
     else:
         messages.success(request, _("De vernietiging is gestart."))
     return redirect("records:list_detail", pk=dl.pk)
@@ -849,7 +846,7 @@ def _item_action(
     try:
         action(item)
     except ValidationError as exc:
-        _error(request, exc)
+        show_errors(request, exc)
     else:
         messages.success(request, success)
     return redirect(reverse("records:list_detail", kwargs={"pk": dl.pk}) + f"#item-{item.pk}")
@@ -910,7 +907,7 @@ def _declaration(
     try:
         data = build(dl, request.user)
     except ValidationError as exc:
-        _error(request, exc)
+        show_errors(request, exc)
         return redirect("records:list_detail", pk=dl.pk)
     response = HttpResponse(data, content_type=content_type)
     name = f"verklaring-vernietiging-{dl.pk}.{extension}"
@@ -947,7 +944,7 @@ def export_mdto(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         archive = mdto.export_kept_documents(collection, request.user)
     except ValidationError as exc:
-        _error(request, exc)
+        show_errors(request, exc)
         return redirect("records:collection_detail", pk=collection.pk)
     return FileResponse(
         archive,

@@ -8,4 +8,8 @@ class SelectionConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import nav, permissions  # noqa: F401
+        from talentbrug.applications.signals import register_identity_screen
+
+        from . import nav, permissions, services  # noqa: F401
+
+        register_identity_screen(services.hidden_identities, "selection:application")

@@ -11,6 +11,7 @@ from talentbrug.taxonomy.constants import CefrLevel
 from talentbrug.vacancies.constants import ContractType
 from talentbrug.vacancies.models import SalaryScale
 
+from . import hire
 from .constants import DEFAULT_ANCHORS, SCORE_MAX, SCORE_MIN, Recommendation
 from .models import RejectionReason, Stage
 
@@ -231,8 +232,7 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args: Any, organisation: Any = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        from talentbrug.onboarding.services import members_of
-
-        self.fields["buddy"].queryset = members_of(organisation)
-        self.fields["language_coach"].queryset = members_of(organisation)
+        people = hire.handler().people  # onboarding's choice of colleagues (selection.hire)
+        self.fields["buddy"].queryset = people(organisation)
+        self.fields["language_coach"].queryset = people(organisation)
         styled(self)

@@ -21,10 +21,10 @@ from django.utils.translation import gettext as _
 from talentbrug.accounts.access import PERMISSIONS
 from talentbrug.applications.models import Application, WorkSampleSubmission
 from talentbrug.audit.services import record_event
-from talentbrug.onboarding.constants import OwnerRole
 from talentbrug.redaction import redact
 from talentbrug.vacancies.models import Requirement, SalaryScale, Vacancy
 
+from . import hire
 from .constants import (
     CANDIDATE_STEP_TEXT,
     DEFAULT_ANCHORS,
@@ -39,7 +39,6 @@ from .constants import (
     Recommendation,
     StageKind,
 )
-from .handover import hand_over_for
 from .models import (
     ApplicationProgress,
     Offer,
@@ -456,6 +455,20 @@ def identity_hidden(progress: ApplicationProgress, stages: list[Stage]) -> bool:
     return any(s.is_blind for s in stages)
 
 
+def hidden_identities(vacancy: Vacancy, applications: list[Application]) -> dict[int, str]:
+    """{application id: pseudonym} for the candidates whose identity selection hides (a blind
+    stage, or after one until someone reveals it): the applications pages must not undo blind
+    review for reviewers. The HR adviser, who runs the procedure (contact, questions, requests
+    of the candidate), keeps the administrative view (permission ``applications.identity``).
+    Registered with ``applications.signals.register_identity_screen``."""
+    stages = ensure_pipeline(vacancy)
+    ensure_progress(vacancy)
+    progresses = ApplicationProgress.objects.filter(
+        application_id__in=[a.pk for a in applications]
+    ).select_related("stage")
+    return {p.application_id: p.pseudonym for p in progresses if identity_hidden(p, stages)}
+
+
 def name_parts(progress: ApplicationProgress) -> list[str]:
     candidate = progress.application.candidate
     return [candidate.name, *candidate.name.split()]
@@ -747,8 +760,9 @@ def accept_offer(
 ) -> Any:
     """The candidate said yes: record the right-to-work check, hire, start the onboarding plan.
 
-    The plan carries everything promised (see :mod:`talentbrug.selection.handover`); a hire
-    through a BBL place or internship fills that place.
+    Onboarding starts the plan (the registered :mod:`talentbrug.selection.hire` handler); it
+    carries everything promised (:mod:`talentbrug.onboarding.handover`), and a hire through a
+    BBL place or internship fills that place.
     """
     _require(roles, "selection.offer")
     if offer.status != OfferStatus.MADE:
@@ -771,7 +785,7 @@ def accept_offer(
     offer.decided_at = timezone.now()
     offer.save(update_fields=["status", "right_to_work_checked", "decided_at"])
 
-    plan = _start_plan_at_hire(offer, user, buddy=buddy, language_coach=language_coach)
+    plan = hire.handler().start(offer, user, buddy=buddy, language_coach=language_coach)
     record_event(
         "selection.hired",
         actor=user,
@@ -781,46 +795,6 @@ def accept_offer(
         right_to_work=True,
         plan=plan.pk,
     )
-    return plan
-
-
-def _start_plan_at_hire(offer: Offer, user: Any, *, buddy: Any, language_coach: Any) -> Any:
-    from talentbrug.onboarding import services as onboarding
-    from talentbrug.programmes.services import fill_placement
-
-    progress = offer.progress
-    vacancy = progress.vacancy
-    candidate = progress.application.candidate
-    hand_over = hand_over_for(progress, contract_type=offer.contract_type, hours=offer.hours)
-    supervisor = hand_over.promise(OwnerRole.BBL_SUPERVISOR)
-    plan = onboarding.start_onboarding(
-        organisation=vacancy.organisation,
-        name=candidate.name,
-        email=candidate.email,
-        preferred_language=candidate.preferred_language,
-        start_date=offer.start_date,
-        template=hand_over.template,
-        manager=hand_over.manager,
-        application=progress.application,
-        # a person is only carried for support that was asked for or promised
-        buddy=buddy if hand_over.promise(OwnerRole.BUDDY) else None,
-        language_coach=language_coach if hand_over.promise(OwnerRole.LANGUAGE_COACH) else None,
-        bbl_supervisor=supervisor.person if supervisor else None,
-        hr_contact=user,
-        job_title=vacancy.title,
-        team=vacancy.team,
-        first_day_place=hand_over.first_day_place,
-        first_day_time=hand_over.first_day_time,
-        first_day_ask_for=hand_over.first_day_ask_for,
-        created_by=user,
-        needed_roles=hand_over.needed_roles,
-        guidance_promised=hand_over.guidance,
-        hours_per_week=hand_over.hours_per_week,
-        hours_wished=hand_over.hours_wished,
-        accommodations=hand_over.accommodations,
-    )
-    if hand_over.placement is not None:
-        fill_placement(hand_over.placement, plan, user=user)
     return plan
 
 

@@ -19,11 +19,12 @@ from django.views.decorators.http import require_POST
 from talentbrug.accounts.access import can, get_for_organisation, scoped, staff_required
 from talentbrug.applications.models import Application, WorkSampleSubmission
 from talentbrug.applications.services import profile_for
-from talentbrug.interviews.access import require_assignment, visible_progress
-from talentbrug.onboarding.models import OnboardingPlan
+from talentbrug.core.forms import show_errors
+from talentbrug.core.http import organisation_of, roles_of
 from talentbrug.vacancies.models import Vacancy
 
-from . import services
+from . import hire, services
+from .assignment import require_assignment, visible_progress
 from .constants import END_KINDS, OfferStatus, StageKind
 from .forms import (
     AnchorForm,
@@ -36,25 +37,16 @@ from .forms import (
     rubric_form,
     scorecard_form,
 )
-from .handover import HandOver, hand_over_for
 from .models import Offer, RejectionReason, Stage
 
 
-def _org(request: HttpRequest) -> Any:
-    return request.organisation  # type: ignore[attr-defined]
-
-
-def _roles(request: HttpRequest) -> frozenset[str]:
-    return request.roles  # type: ignore[attr-defined]
-
-
 def _vacancy(request: HttpRequest, pk: int) -> Vacancy:
-    return get_for_organisation(Vacancy, _org(request), pk=pk)
+    return get_for_organisation(Vacancy, organisation_of(request), pk=pk)
 
 
 def _application(request: HttpRequest, pk: int, *, always_blind: bool = False) -> Application:
     queryset = Application.objects.select_related("vacancy__organisation", "candidate")
-    application = get_for_organisation(queryset, _org(request), pk=pk)
+    application = get_for_organisation(queryset, organisation_of(request), pk=pk)
     if not always_blind:  # a page that never shows identity (work samples) needs no assignment
         require_assignment(request, application)  # assessors: only candidates assigned to them
     return application
@@ -67,15 +59,10 @@ def _next(request: HttpRequest, default: str) -> str:
     return default
 
 
-def _error(request: HttpRequest, exc: services.SelectionError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
-
-
 @staff_required("selection.view")
 def index(request: HttpRequest) -> HttpResponse:
     vacancies = (
-        scoped(Vacancy.objects.all(), _org(request))
+        scoped(Vacancy.objects.all(), organisation_of(request))
         .filter(applications__isnull=False)
         .annotate(total=Count("applications", distinct=True))
         .order_by("title")
@@ -207,7 +194,7 @@ def application_list(request: HttpRequest, pk: int) -> HttpResponse:
 
     form = BulkMoveForm(
         stages=Stage.objects.filter(vacancy=vacancy).exclude(kind=StageKind.HIRED),
-        organisation=_org(request),
+        organisation=organisation_of(request),
     )
     return render(
         request,
@@ -235,7 +222,7 @@ def bulk_move_view(request: HttpRequest, pk: int) -> HttpResponse:
     form = BulkMoveForm(
         request.POST,
         stages=Stage.objects.filter(vacancy=vacancy).exclude(kind=StageKind.HIRED),
-        organisation=_org(request),
+        organisation=organisation_of(request),
     )
     chosen = [int(v) for v in request.POST.getlist("progress") if v.isdigit()]
     if not form.is_valid():
@@ -253,7 +240,7 @@ def bulk_move_view(request: HttpRequest, pk: int) -> HttpResponse:
         versions,
         form.cleaned_data["to_stage"],
         request.user,
-        _roles(request),
+        roles_of(request),
         reason=form.cleaned_data.get("reason"),
     )
     if result.moved:
@@ -277,7 +264,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return services.blind_text(text, progress) if hidden else text
 
     # Only the profile rows entered for this organisation (applications.services.profile_for).
-    profile = profile_for(candidate, _org(request))
+    profile = profile_for(candidate, organisation_of(request))
     documents = [
         {"kind": d.get_kind_display(), "text": show(d.extracted_text)}
         for d in application.documents.all()
@@ -294,9 +281,9 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     move_form = MoveForm(
         initial={"version": progress.version},
         stages=Stage.objects.filter(pk__in=[s.pk for s in services.move_targets(stages, progress)]),
-        organisation=_org(request),
+        organisation=organisation_of(request),
     )
-    services.ensure_reasons(_org(request))
+    services.ensure_reasons(organisation_of(request))
     return render(
         request,
         "selection/application.html",
@@ -331,11 +318,11 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
     progress = services.progress_for(application)
     stages = services.ensure_pipeline(application.vacancy)
     back = _next(request, reverse("selection:application", kwargs={"pk": application.pk}))
-    services.ensure_reasons(_org(request))
+    services.ensure_reasons(organisation_of(request))
     form = MoveForm(
         request.POST,
         stages=Stage.objects.filter(pk__in=[s.pk for s in stages]),
-        organisation=_org(request),
+        organisation=organisation_of(request),
     )
     if not form.is_valid():
         for errors in form.errors.values():
@@ -348,14 +335,14 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
             progress,
             data["to_stage"],
             request.user,
-            _roles(request),
+            roles_of(request),
             data["version"],
             reason=data.get("reason"),
             language_level=data.get("language_level", ""),
             feedback=data.get("feedback", ""),
         )
     except services.SelectionError as exc:
-        _error(request, exc)
+        show_errors(request, exc, each=True)
     else:
         messages.success(
             request,
@@ -370,9 +357,9 @@ def reveal(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
     progress = services.progress_for(application)
     try:
-        services.reveal_identity(progress, request.user, _roles(request))
+        services.reveal_identity(progress, request.user, roles_of(request))
     except services.SelectionError as exc:
-        _error(request, exc)
+        show_errors(request, exc, each=True)
     else:
         messages.success(request, _("De naam is zichtbaar. Dit staat in het logboek."))
     return redirect("selection:application", pk=application.pk)
@@ -391,7 +378,7 @@ def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
             services.submit_scorecard(
                 progress,
                 request.user,
-                _roles(request),
+                roles_of(request),
                 recommendation=form.cleaned_data["recommendation"],
                 notes=form.cleaned_data["notes"],
                 scores={row.pk: form.cleaned_data[f"row_{row.pk}"] for row in rows},
@@ -437,7 +424,7 @@ def work_sample(request: HttpRequest, pk: int) -> HttpResponse:
             services.grade_work_sample(
                 submission,
                 request.user,
-                _roles(request),
+                roles_of(request),
                 scores={row.pk: form.cleaned_data[f"row_{row.pk}"] for row in rows},
                 notes=form.cleaned_data["notes"],
             )
@@ -473,7 +460,7 @@ def offer(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and existing is None and form.is_valid():
         try:
-            services.make_offer(progress, request.user, _roles(request), **form.cleaned_data)
+            services.make_offer(progress, request.user, roles_of(request), **form.cleaned_data)
         except services.SelectionError as exc:
             form.add_error(None, exc)
         else:
@@ -487,19 +474,20 @@ def offer(request: HttpRequest, pk: int) -> HttpResponse:
             "progress": progress,
             "offer": existing,
             "form": form,
-            "decision_form": DecisionForm(organisation=_org(request)),
+            "decision_form": DecisionForm(organisation=organisation_of(request)),
             "hand_over": _hand_over(progress, existing),
-            "plan": OnboardingPlan.objects.filter(application=application).first(),
+            "plan": hire.handler().plan_for(application),
         },
     )
 
 
-def _hand_over(progress: Any, offer: Offer | None) -> HandOver | None:
-    """What the plan will carry, while the candidate has not decided yet."""
+def _hand_over(progress: Any, offer: Offer | None) -> Any:
+    """What the plan will carry, while the candidate has not decided yet (onboarding's preview)."""
+    preview = hire.handler().preview
     if offer is None:
-        return hand_over_for(progress, contract_type=progress.vacancy.contract_type, hours=None)
+        return preview(progress, contract_type=progress.vacancy.contract_type, hours=None)
     if offer.status == OfferStatus.MADE:
-        return hand_over_for(progress, contract_type=offer.contract_type, hours=offer.hours)
+        return preview(progress, contract_type=offer.contract_type, hours=offer.hours)
     return None
 
 
@@ -510,7 +498,7 @@ def offer_decision(request: HttpRequest, pk: int) -> HttpResponse:
     progress = services.progress_for(application)
     back = reverse("selection:offer", kwargs={"pk": application.pk})
     existing = Offer.objects.filter(progress=progress).first()
-    form = DecisionForm(request.POST, organisation=_org(request))
+    form = DecisionForm(request.POST, organisation=organisation_of(request))
     if existing is None:
         messages.error(request, _("Leg eerst een aanbod vast."))
         return redirect(back)
@@ -526,17 +514,17 @@ def offer_decision(request: HttpRequest, pk: int) -> HttpResponse:
             services.accept_offer(
                 existing,
                 request.user,
-                _roles(request),
+                roles_of(request),
                 right_to_work=right,
                 buddy=data["buddy"],
                 language_coach=data["language_coach"],
             )
             messages.success(request, _("Aangenomen. Het inwerkplan is gemaakt."))
         else:
-            services.decline_offer(existing, request.user, _roles(request))
+            services.decline_offer(existing, request.user, roles_of(request))
             messages.success(request, _("Vastgelegd: de kandidaat zegt nee tegen het aanbod."))
     except services.SelectionError as exc:
-        _error(request, exc)
+        show_errors(request, exc, each=True)
     return redirect(back)
 
 
@@ -557,7 +545,9 @@ def stages(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("selection:stages", pk=vacancy.pk)
         elif action == "blind":
             stage = get_for_organisation(
-                Stage.objects.filter(vacancy=vacancy), _org(request), pk=request.POST.get("stage")
+                Stage.objects.filter(vacancy=vacancy),
+                organisation_of(request),
+                pk=request.POST.get("stage"),
             )
             services.set_stage_blind(
                 stage, is_blind=request.POST.get("is_blind") == "1", user=request.user
@@ -579,12 +569,12 @@ def stages(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @staff_required("selection.configure")
 def stage_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    stage = get_for_organisation(Stage, _org(request), pk=pk)
+    stage = get_for_organisation(Stage, organisation_of(request), pk=pk)
     vacancy_pk = stage.vacancy_id
     try:
         services.delete_stage(stage, user=request.user)
     except services.SelectionError as exc:
-        _error(request, exc)
+        show_errors(request, exc, each=True)
     else:
         messages.success(request, _("Fase verwijderd."))
     return redirect("selection:stages", pk=vacancy_pk)
@@ -612,7 +602,7 @@ def fairness(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required("selection.configure")
 def reasons(request: HttpRequest) -> HttpResponse:
-    organisation = _org(request)
+    organisation = organisation_of(request)
     services.ensure_reasons(organisation)
     form = ReasonForm(request.POST if request.POST.get("action") == "add" else None)
     if request.method == "POST":

@@ -7,4 +7,14 @@ class TalentpoolConfig(AppConfig):
     verbose_name = _("Talentpool")
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401
+        from talentbrug.matches.pool import Pool, register_pool
+
+        from . import permissions, services  # noqa: F401
+
+        register_pool(
+            Pool(
+                candidate_ids=services.pool_candidate_ids,
+                reference_code=services.reference_code,
+                profile_token=services.profile_token,
+            )
+        )

@@ -23,10 +23,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from talentbrug.accounts import magiclinks
 from talentbrug.applications.constants import ConsentKind
 from talentbrug.applications.models import Candidate, Consent
 from talentbrug.audit.services import record_event
+from talentbrug.core import magiclinks
 
 from .constants import (
     ANSWER_LINK_MAX_AGE,
@@ -125,7 +125,7 @@ def _answer_request(token: str) -> tuple[ContactRequest, dict[str, Any]]:
 
 def open_answer_link(session: Any, token: str) -> ContactRequest:
     """The request behind an answer link this browser session may use: the first session that
-    opens the link (single-use, see accounts.magiclinks); raises ``LinkProblem`` otherwise."""
+    opens the link (single-use, see core.magiclinks); raises ``LinkProblem`` otherwise."""
     req, data = _answer_request(token)
     magiclinks.use_in_session(session, ANSWER_SALT, data, ANSWER_LINK_MAX_AGE, ANSWER_SESSION_AGE)
     return req

@@ -15,9 +15,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from talentbrug.accounts import magiclinks
 from talentbrug.accounts.access import is_verified, scoped, settings_login_url, staff_required
 from talentbrug.audit.services import record_event
+from talentbrug.core import magiclinks
+from talentbrug.core.http import acting_role
 from talentbrug.vacancies.constants import VacancyStatus
 from talentbrug.vacancies.models import Vacancy
 
@@ -41,14 +42,6 @@ def programme_team_required(view: Callable[..., HttpResponse]) -> Callable[..., 
 
     wrapper.staff_action = "talentpool.figures"  # type: ignore[attr-defined]
     return wrapper
-
-
-def acting_role(request: HttpRequest, action: str) -> str:
-    """The (first) role that allows ``action``: what the audit log records."""
-    from talentbrug.accounts.access import PERMISSIONS
-
-    allowed = sorted(set(getattr(request, "roles", ())) & PERMISSIONS.get(action, frozenset()))
-    return allowed[0][:40] if allowed else ""
 
 
 def _candidate_id(request: HttpRequest, token: str) -> int:

@@ -3,7 +3,7 @@
 Runs only in .ci/run ("kill tests" step): real Celery workers on Redis, PostgreSQL. Each test
 starts its own worker process (``--pool=solo``, so the job runs in that process), sends it
 real work through the normal services, waits until the job is provably in progress (the
-test-only hold point of ``pages.jobs`` writes ``<name>.started`` and waits), kills the worker
+test-only hold point of ``core.jobs`` writes ``<name>.started`` and waits), kills the worker
 with SIGKILL, starts a fresh worker, runs the recovery jobs from the periodic-job registry,
 and then checks the content: every document read, no orphan file in the storage, no
 duplicate row. Waits are on conditions (a file, a row state, a worker's ping reply), bounded
@@ -38,8 +38,8 @@ from talentbrug.applications.tests.factories import PublishedVacancyFactory
 from talentbrug.applications.tests.helpers import pdf_cv, upload
 from talentbrug.applications.uploads import check_document
 from talentbrug.celery import app as celery_app
+from talentbrug.core import periodic
 from talentbrug.privacy import orphans
-from talentbrug.publishing import periodic
 from talentbrug.records import services as records
 from talentbrug.records.constants import AnalysisStatus, ImportStatus
 from talentbrug.records.models import Collection, Document, ZipImport

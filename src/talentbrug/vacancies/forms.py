@@ -5,6 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from talentbrug.accounts.constants import Role
+from talentbrug.accounts.models import User
 from talentbrug.taxonomy.constants import CefrLevel, LanguageSkill
 
 from .constants import ApplyRoute, Evidence, LanguageTiming, RequirementKind, TargetGroup
@@ -123,13 +125,10 @@ class VacancyForm(forms.ModelForm):
 
     def _limit_support_choices(self, organisation: Any) -> None:
         """Only this organisation's active templates and its leidinggevenden can be chosen."""
-        from talentbrug.accounts.constants import Role
-        from talentbrug.accounts.models import User
-        from talentbrug.onboarding.models import OnboardingTemplate
-
         templates = self.fields["onboarding_template"]
         managers = self.fields["hiring_manager"]
-        templates.queryset = OnboardingTemplate.objects.filter(
+        # The template model is onboarding's; vacancies knows it only through its own field.
+        templates.queryset = templates.queryset.model.objects.filter(
             organisation=organisation, is_active=True
         ).order_by("name")
         templates.empty_label = _("Past bij het soort contract (BBL, stage, traineeship)")

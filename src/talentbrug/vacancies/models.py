@@ -7,7 +7,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from talentbrug.onboarding.models import FirstDayArrangements
 from talentbrug.taxonomy.constants import CefrLevel, LanguageSkill, NlqfLevel
 
 from .constants import (
@@ -51,6 +50,35 @@ class SalaryScale(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year} schaal {self.scale}"
+
+
+class FirstDayArrangements(models.Model):
+    """Where, when and for whom the new colleague asks on the first day.
+
+    Agreed in the vacancy and carried into the onboarding plan at hire (same fields on both).
+    """
+
+    first_day_place = models.CharField(
+        _("waar op de eerste dag"),
+        max_length=300,
+        blank=True,
+        help_text=_("Adres en ingang, in gewone woorden."),
+    )
+    first_day_time = models.CharField(
+        _("hoe laat op de eerste dag"),
+        max_length=60,
+        blank=True,
+        help_text=_("Bijvoorbeeld 9.00 uur."),
+    )
+    first_day_ask_for = models.CharField(
+        _("naar wie vragen"),
+        max_length=200,
+        blank=True,
+        help_text=_("Naar wie de nieuwe medewerker vraagt bij de ingang."),
+    )
+
+    class Meta:
+        abstract = True
 
 
 class Vacancy(FirstDayArrangements):

@@ -14,11 +14,11 @@ from django.views.decorators.http import require_POST
 
 from talentbrug.accounts.access import can, get_for_organisation, scoped, staff_required
 from talentbrug.audit.services import events_for_object
-from talentbrug.onboarding.services import ensure_default_templates, first_weeks
+from talentbrug.core.forms import error_messages, show_errors
 from talentbrug.taxonomy.models import Occupation, Skill
 from talentbrug.taxonomy.services import search_occupations, search_skills
 
-from . import carving, services
+from . import carving, hooks, services
 from .checking import check_vacancy
 from .constants import VacancyStatus
 from .forms import (
@@ -41,10 +41,6 @@ def _child(queryset: Any, pk: int) -> Any:
     if item is None:
         raise Http404(_("Deze eis bestaat niet."))
     return item
-
-
-def _errors(exc: ValidationError) -> list[str]:
-    return [str(m) for m in exc.messages]
 
 
 @staff_required("vacancies.view")
@@ -74,7 +70,7 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
 
 @staff_required("vacancies.edit")
 def vacancy_create(request: HttpRequest) -> HttpResponse:
-    ensure_default_templates(request.organisation)  # type: ignore[attr-defined]
+    hooks.vacancy_form_opened.send(sender=Vacancy, organisation=request.organisation)  # type: ignore[attr-defined]
     form = VacancyForm(request.POST or None, organisation=request.organisation)  # type: ignore[attr-defined]
     if request.method == "POST" and form.is_valid():
         try:
@@ -85,7 +81,7 @@ def vacancy_create(request: HttpRequest) -> HttpResponse:
                 data=form.cleaned_data,
             )
         except ValidationError as exc:
-            for message in _errors(exc):
+            for message in error_messages(exc):
                 form.add_error(None, message)
         else:
             messages.success(
@@ -103,7 +99,7 @@ def vacancy_edit(request: HttpRequest, pk: int) -> HttpResponse:
             request, _("Deze vacature kan niet meer worden gewijzigd. Heropen hem eerst.")
         )
         return redirect("vacancies:detail", pk=vacancy.pk)
-    ensure_default_templates(vacancy.organisation)
+    hooks.vacancy_form_opened.send(sender=Vacancy, organisation=vacancy.organisation)
     form = VacancyForm(request.POST or None, instance=vacancy, organisation=vacancy.organisation)
     if request.method == "POST" and form.is_valid():
         try:
@@ -111,7 +107,7 @@ def vacancy_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 vacancy, user=request.user, roles=request.roles, data=form.cleaned_data
             )  # type: ignore[attr-defined]
         except ValidationError as exc:
-            for message in _errors(exc):
+            for message in error_messages(exc):
                 form.add_error(None, message)
         else:
             messages.success(request, _("De vacature is opgeslagen."))
@@ -138,7 +134,7 @@ def vacancy_check(request: HttpRequest) -> HttpResponse:
     try:
         services.clean_sections({name: form.data.get(name, "") for name in Vacancy.SECTION_FIELDS})
     except ValidationError as exc:
-        return render(request, "vacancies/_findings.html", {"errors": _errors(exc)})
+        return render(request, "vacancies/_findings.html", {"errors": error_messages(exc)})
     for name in Vacancy.SECTION_FIELDS:
         setattr(instance, name, form.data.get(name, ""))
     instance.title = form.data.get("title", "")
@@ -171,7 +167,7 @@ def _render_detail(request: HttpRequest, vacancy: Vacancy, **extra: Any) -> Http
         "events": events_for_object(vacancy)[:10],
         "carved_roles": vacancy.carved_roles.all(),
         "salary": vacancy.salary_range(),
-        "first_weeks": first_weeks(vacancy.onboarding_template),
+        **hooks.detail_context(vacancy),
         "skill_query": request.GET.get("skill_q", "")[:100],
         "skill_results": list(search_skills(request.GET.get("skill_q", "")[:100])),
         **extra,
@@ -196,7 +192,7 @@ def vacancy_transition(request: HttpRequest, pk: int) -> HttpResponse:
             comment=form.cleaned_data["comment"],
         )
     except ValidationError as exc:
-        return _render_detail(request, vacancy, transition_errors=_errors(exc))
+        return _render_detail(request, vacancy, transition_errors=error_messages(exc))
     vacancy.refresh_from_db()
     messages.success(
         request, _("Status is nu: %(status)s.") % {"status": vacancy.get_status_display()}
@@ -215,7 +211,9 @@ def vacancy_justify(request: HttpRequest, pk: int) -> HttpResponse:
                 vacancy, user=request.user, roles=request.roles, text=form.cleaned_data["text"]
             )  # type: ignore[attr-defined]
         except ValidationError as exc:
-            return _render_detail(request, vacancy, justify_form=form, justify_errors=_errors(exc))
+            return _render_detail(
+                request, vacancy, justify_form=form, justify_errors=error_messages(exc)
+            )
         messages.success(request, _("De onderbouwing is vastgelegd in het logboek."))
         return redirect("vacancies:detail", pk=vacancy.pk)
     return _render_detail(
@@ -258,7 +256,7 @@ def requirement_add(request: HttpRequest, pk: int) -> HttpResponse:
                     evidence=form.cleaned_data["evidence"],
                 )
             except ValidationError as exc:
-                for message in _errors(exc):
+                for message in error_messages(exc):
                     form.add_error(None, message)
             else:
                 messages.success(request, _("De eis is toegevoegd."))
@@ -274,7 +272,7 @@ def requirement_remove(request: HttpRequest, pk: int, requirement_pk: int) -> Ht
     try:
         services.remove_requirement(requirement, user=request.user, roles=request.roles)  # type: ignore[attr-defined]
     except ValidationError as exc:
-        messages.error(request, " ".join(_errors(exc)))
+        show_errors(request, exc)
     return redirect(f"{vacancy.get_absolute_url()}#eisen")
 
 
@@ -302,7 +300,7 @@ def language_add(request: HttpRequest, pk: int) -> HttpResponse:
                         for message in errors:
                             form.add_error(field if field in form.fields else None, message)
                 else:
-                    for message in _errors(exc):
+                    for message in error_messages(exc):
                         form.add_error(None, message)
             else:
                 messages.success(request, _("De taaleis is toegevoegd."))
@@ -318,7 +316,7 @@ def language_remove(request: HttpRequest, pk: int, language_pk: int) -> HttpResp
     try:
         services.remove_language_requirement(requirement, user=request.user, roles=request.roles)  # type: ignore[attr-defined]
     except ValidationError as exc:
-        messages.error(request, " ".join(_errors(exc)))
+        show_errors(request, exc)
     return redirect(f"{vacancy.get_absolute_url()}#taaleisen")
 
 
@@ -388,7 +386,7 @@ def carve(request: HttpRequest, source: str, source_pk: int) -> HttpResponse:
                 source_occupation=occupation,
             )
         except ValidationError as exc:
-            errors = _errors(exc)
+            errors = error_messages(exc)
         else:
             for warning in warnings:
                 messages.warning(request, warning)

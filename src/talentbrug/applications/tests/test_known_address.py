@@ -185,7 +185,7 @@ def test_an_unconfirmed_application_expires_with_its_files(
 
 
 def test_the_retention_job_is_registered():
-    from talentbrug.publishing import periodic
+    from talentbrug.core import periodic
 
     from .. import tasks
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from talentbrug.accounts.constants import Role
-from talentbrug.publishing import periodic
+from talentbrug.core import periodic
 
 from .. import services
 from ..constants import ExtractionStatus

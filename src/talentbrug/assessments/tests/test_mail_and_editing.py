@@ -12,8 +12,8 @@ from freezegun import freeze_time
 from talentbrug.applications.services import request_deletion
 from talentbrug.audit.models import AuditEvent
 from talentbrug.conftest import verified_client
+from talentbrug.core import periodic
 from talentbrug.privacy import services as privacy
-from talentbrug.publishing import periodic
 
 from .. import services
 from ..models import DayBooking, Session

@@ -12,7 +12,7 @@ from django.utils import formats, timezone, translation
 from freezegun import freeze_time
 
 from talentbrug.audit.models import AuditEvent
-from talentbrug.publishing import periodic
+from talentbrug.core import periodic
 
 from .. import services
 from ..models import ObserverReminder, Session

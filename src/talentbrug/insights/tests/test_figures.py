@@ -282,7 +282,7 @@ def test_snapshots_are_stored_refreshed_and_say_when(organisation):
     cached = services.figures_for(Section.APPLICATIONS, organisation)
     assert cached.computed_at == first.computed_at
     assert _values(_table(cached.tables, "sollicitaties-route"), "Totaal")[0] == 5
-    from talentbrug.publishing import periodic
+    from talentbrug.core import periodic
 
     assert "insights.refresh_snapshots" in periodic.PERIODIC_JOBS
     periodic.run_all(["insights.refresh_snapshots"])

@@ -9,7 +9,7 @@ from django.core import mail
 from django.utils import timezone
 
 from talentbrug.audit.models import AuditEvent
-from talentbrug.publishing import periodic
+from talentbrug.core import periodic
 
 from .. import services
 from ..constants import InterviewStatus

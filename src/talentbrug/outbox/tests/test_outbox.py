@@ -183,7 +183,7 @@ def test_old_finished_rows_are_removed(django_capture_on_commit_callbacks, smtp_
 
 
 def test_the_periodic_job_is_registered():
-    from talentbrug.publishing import periodic
+    from talentbrug.core import periodic
 
     assert periodic.PERIODIC_JOBS["outbox.send_due"] is tasks.send_due_mails
 

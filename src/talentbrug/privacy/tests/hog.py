@@ -2,7 +2,7 @@
 
 import sys
 
-from talentbrug.privacy.safeparse import limited_input
+from talentbrug.core.safeparse import limited_input
 
 if __name__ == "__main__":
     header, content = limited_input()

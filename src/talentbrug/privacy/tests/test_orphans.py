@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from talentbrug.applications.tests.factories import AssignmentFactory
 from talentbrug.audit.models import AuditEvent
-from talentbrug.publishing import periodic
+from talentbrug.core import periodic
 from talentbrug.records import services as records
 from talentbrug.records.models import Document as RecordsDocument
 from talentbrug.records.tests.factories import CollectionFactory, DocumentFactory, with_file

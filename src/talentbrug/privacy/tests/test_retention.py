@@ -212,7 +212,7 @@ def test_daily_task_runs_once_a_day(organisation):
 
 
 def test_periodic_job_is_registered():
-    from talentbrug.publishing import periodic
+    from talentbrug.core import periodic
 
     assert periodic.PERIODIC_JOBS["privacy.purge_expired"] is tasks.purge_expired
 

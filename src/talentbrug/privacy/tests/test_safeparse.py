@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 
+from talentbrug.core import safeparse
 from talentbrug.docanalysis import analyse as direct
-from talentbrug.privacy import safeparse
 
 
 def _pdf(text: str) -> bytes:
@@ -56,7 +56,7 @@ def test_pdf_facts_reads_password_and_pages_in_the_child():
 def test_pdf_facts_over_a_limit_is_refused_with_a_dutch_message(monkeypatch):
     import pytest
 
-    from talentbrug.privacy.filecheck import UploadRejected, check_pdf
+    from talentbrug.core.filecheck import UploadRejected, check_pdf
 
     result = safeparse.pdf_facts(
         b"spin", max_pages=10, timeout=1, _module="talentbrug.privacy.tests.hog"

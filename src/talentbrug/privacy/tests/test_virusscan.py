@@ -18,7 +18,7 @@ from talentbrug.applications.tests.factories import PublishedVacancyFactory
 from talentbrug.applications.tests.helpers import apply_post, pdf_cv, upload
 from talentbrug.applications.uploads import UploadRejected, check_document, check_video
 from talentbrug.audit.models import AuditEvent
-from talentbrug.privacy import virusscan
+from talentbrug.core import virusscan
 
 from .fakeclamd import EICAR, FakeClamd
 

@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from freezegun import freeze_time
 
 from talentbrug.audit.models import AuditEvent
-from talentbrug.publishing import periodic
+from talentbrug.core import periodic
 from talentbrug.publishing.search import search_vacancies
 from talentbrug.publishing.tasks import close_expired_vacancies
 from talentbrug.vacancies.constants import VacancyStatus

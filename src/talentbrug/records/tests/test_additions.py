@@ -18,7 +18,7 @@ from freezegun import freeze_time
 
 from talentbrug.accounts.constants import Role
 from talentbrug.conftest import verified_client
-from talentbrug.publishing import periodic
+from talentbrug.core import periodic
 from talentbrug.records import declarations, services, tasks
 from talentbrug.records.constants import Decision, ItemStatus, ListStatus
 from talentbrug.records.models import Document

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from talentbrug.audit.models import AuditEvent
 from talentbrug.conftest import verified_client
-from talentbrug.publishing import periodic
+from talentbrug.core import periodic
 from talentbrug.records import services
 from talentbrug.records.constants import AnalysisStatus, ImportStatus
 from talentbrug.records.models import Collection, Document, ZipImport

@@ -12,9 +12,9 @@ from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
+from talentbrug.core.db import tune_sqlite
 from talentbrug.records import services
 from talentbrug.records.constants import AnalysisStatus, Decision
-from talentbrug.records.db import tune_sqlite
 from talentbrug.records.models import MAX_TEXT_CHARS, Document
 
 from .factories import DocumentFactory

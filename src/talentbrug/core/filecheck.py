@@ -9,7 +9,7 @@ sniffing in ``docanalysis.detect``) is on the allow-list of its purpose
 
 Every refusal raises :class:`UploadRejected` with a translated, B1 Dutch message that names
 the file and says what to do. Nothing is stored before a file passes. PDFs are opened in a
-child process with CPU, memory and wall-clock limits (``privacy.safeparse.pdf_facts``).
+child process with CPU, memory and wall-clock limits (``core.safeparse.pdf_facts``).
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ from talentbrug.docanalysis.policy import (
     is_allowed,
     safe_name,
 )
+
+from . import safeparse, virusscan
 
 __all__ = [
     "MAX_PDF_PAGES",
@@ -146,10 +148,8 @@ def _not_accepted(name: str, purpose: Purpose) -> UploadRejected:
 
 def check_pdf(stream: BinaryIO, name: str, max_pages: int = MAX_PDF_PAGES) -> None:
     """Password, page count and parse budget of a PDF, read in a limited child process."""
-    from .safeparse import pdf_facts
-
     stream.seek(0)
-    facts = pdf_facts(stream, max_pages=max_pages)
+    facts = safeparse.pdf_facts(stream, max_pages=max_pages)
     stream.seek(0)
     shown = display_name(name)
     if facts.encrypted:
@@ -183,12 +183,10 @@ def check_pdf(stream: BinaryIO, name: str, max_pages: int = MAX_PDF_PAGES) -> No
 
 
 def scan_for_viruses(stream: BinaryIO, source: str) -> None:
-    """clamd, when configured (privacy.virusscan): infected or scanner down → refused."""
-    from .virusscan import ScanError, scan
-
+    """clamd, when configured (core.virusscan): infected or scanner down → refused."""
     try:
-        scan(stream, source=source)
-    except ScanError as exc:
+        virusscan.scan(stream, source=source)
+    except virusscan.ScanError as exc:
         raise UploadRejected(exc.message) from None
 
 

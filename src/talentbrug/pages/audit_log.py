@@ -1,3 +1,9 @@
+"""The staff page of the audit log (the log itself is the audit app, below accounts).
+
+It lives in the shell because it needs the access helpers of accounts, and accounts records
+its events in audit: the page here keeps audit free of accounts (no import cycle).
+"""
+
 from __future__ import annotations
 
 from django.core.paginator import Paginator
@@ -5,9 +11,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from talentbrug.accounts.access import scoped, staff_required
-
-from .forms import AuditFilterForm
-from .models import AuditEvent
+from talentbrug.audit.forms import AuditFilterForm
+from talentbrug.audit.models import AuditEvent
 
 
 @staff_required("audit.view")

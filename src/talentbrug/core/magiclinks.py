@@ -17,11 +17,12 @@ import secrets
 from datetime import timedelta
 from typing import Any
 
+from django.contrib.auth import SESSION_KEY as STAFF_SESSION_KEY
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .models import UsedLink
+from talentbrug.accounts.models import UsedLink
 
 NONCE_KEY = "n"
 SESSION_OPENED_KEY = "talentbrug_opened_links"
@@ -99,7 +100,5 @@ def use_in_session(session: Any, salt: str, data: dict[str, Any], max_age: int, 
 def shorten_session(session: Any, age: int) -> None:
     """A link opens a short session (``age`` seconds without activity); a staff log-in in the
     same browser keeps its own, longer lifetime."""
-    from django.contrib.auth import SESSION_KEY as STAFF_SESSION_KEY
-
     if STAFF_SESSION_KEY not in session:
         session.set_expiry(age)

@@ -1,6 +1,7 @@
 """SQLite tuning for many small writes (the import, several people triaging at once).
 
-Connected in ``RecordsConfig.ready()``; it only acts on SQLite connections.
+Connected in ``CoreConfig.ready()`` for every connection (records' import and triage were the
+first to need it); it only acts on SQLite connections.
 
 - ``journal_mode=WAL``: readers do not block the writer and the writer does not block
   readers, so a triage screen stays responsive while an import writes.
@@ -33,4 +34,4 @@ def tune_sqlite(sender: Any, connection: Any, **kwargs: Any) -> None:
 def connect() -> None:
     from django.db.backends.signals import connection_created
 
-    connection_created.connect(tune_sqlite, dispatch_uid="records.tune_sqlite")
+    connection_created.connect(tune_sqlite, dispatch_uid="core.tune_sqlite")

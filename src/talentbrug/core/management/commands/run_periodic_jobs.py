@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from talentbrug.publishing import periodic
+from talentbrug.core import periodic
 
 
 class Command(BaseCommand):

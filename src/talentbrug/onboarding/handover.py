@@ -1,8 +1,9 @@
 """The hand-over at hire: what the onboarding plan is built from.
 
-One reading of everything that was promised or asked, used twice: the offer page shows it
-("Dit regelen we bij de start") and :func:`talentbrug.selection.services.accept_offer` builds
-the plan from it. So nothing is typed twice and nothing promised gets lost on the way:
+One reading of everything that was promised or asked, used twice: selection's offer page shows
+it ("Dit regelen we bij de start") and :func:`start_plan_at_hire` builds the plan from it when
+:func:`talentbrug.selection.services.accept_offer` hires. So nothing is typed twice and nothing
+promised gets lost on the way:
 
 - the vacancy: guidance text, chosen onboarding template, support offered (buddy, language
   coach, praktijkopleider), first-day arrangements and the hiring manager;
@@ -10,17 +11,26 @@ the plan from it. So nothing is typed twice and nothing promised gets lost on th
 - the place the vacancy was opened for (BBL or internship): school, school days and the
   praktijkopleider;
 - the offer: contract type and hours.
+
+Onboarding registers :data:`HIRE_HANDLER` with selection (``selection.hire``), so selection
+never imports onboarding. Places (BBL, internship) belong to programmes, a later app: it
+registers a :class:`PlacementSource` here, so onboarding never imports programmes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
 
-from talentbrug.onboarding.constants import OwnerRole, ProgrammeKind
+from talentbrug.selection.hire import HireHandler
 from talentbrug.vacancies.constants import ContractType
+
+from . import services
+from .constants import OwnerRole, ProgrammeKind
+from .models import OnboardingPlan
 
 # Contract types whose work needs a praktijkopleider (a colleague who guides the student).
 SUPERVISED_CONTRACTS = frozenset({ContractType.BBL, ContractType.INTERNSHIP})
@@ -69,16 +79,32 @@ class HandOver:
         return next((p for p in self.promises if p.role == role), None)
 
 
+@dataclass(frozen=True)
+class PlacementSource:
+    """``open_for(vacancy)``: the free place this vacancy was opened for, or None;
+    ``fill(placement, plan, user=...)``: put the new hire's plan on that place."""
+
+    open_for: Callable[[Any], Any]
+    fill: Callable[..., Any]
+
+
+_PLACEMENT_SOURCE: list[PlacementSource] = []
+
+
+def register_placement_source(source: PlacementSource) -> None:
+    """Set where places come from (once: programmes)."""
+    if _PLACEMENT_SOURCE and _PLACEMENT_SOURCE[0] != source:
+        raise ValueError("A placement source is registered already")
+    _PLACEMENT_SOURCE[:] = [source]
+
+
 def open_placement(vacancy: Any) -> Any:
     """The free BBL place or internship this vacancy was opened for, if any."""
-    from talentbrug.programmes.models import Placement
+    return _PLACEMENT_SOURCE[0].open_for(vacancy) if _PLACEMENT_SOURCE else None
 
-    return (
-        Placement.objects.filter(vacancy=vacancy, filled_by__isnull=True)
-        .select_related("school", "supervisor")
-        .order_by("pk")
-        .first()
-    )
+
+def _fill_placement(placement: Any, plan: Any, user: Any) -> None:
+    _PLACEMENT_SOURCE[0].fill(placement, plan, user=user)
 
 
 def template_kind(contract_type: str, placement: Any, wants_language_coach: bool) -> str:
@@ -93,15 +119,11 @@ def template_kind(contract_type: str, placement: Any, wants_language_coach: bool
 
 
 def _still_here(user: Any, organisation: Any) -> Any:
-    from talentbrug.onboarding.services import has_left
-
-    return None if user is None or has_left(user, organisation) else user
+    return None if user is None or services.has_left(user, organisation) else user
 
 
 def hand_over_for(progress: Any, *, contract_type: str, hours: int | None) -> HandOver:
     """Everything the plan will carry for this application, with an offer on these terms."""
-    from talentbrug.onboarding.services import template_for
-
     vacancy = progress.vacancy
     application = progress.application
     organisation = vacancy.organisation
@@ -133,7 +155,7 @@ def hand_over_for(progress: Any, *, contract_type: str, hours: int | None) -> Ha
         template = chosen
     else:
         kind = template_kind(contract_type, placement, application.wants_language_coach)
-        template = template_for(organisation, kind)
+        template = services.template_for(organisation, kind)
     return HandOver(
         template=template,
         manager=_still_here(vacancy.hiring_manager, organisation),
@@ -147,3 +169,53 @@ def hand_over_for(progress: Any, *, contract_type: str, hours: int | None) -> Ha
         first_day_time=vacancy.first_day_time,
         first_day_ask_for=vacancy.first_day_ask_for,
     )
+
+
+def start_plan_at_hire(offer: Any, user: Any, *, buddy: Any, language_coach: Any) -> Any:
+    """The plan of a new hire (selection's ``accept_offer``, inside its transaction)."""
+    progress = offer.progress
+    vacancy = progress.vacancy
+    candidate = progress.application.candidate
+    hand_over = hand_over_for(progress, contract_type=offer.contract_type, hours=offer.hours)
+    supervisor = hand_over.promise(OwnerRole.BBL_SUPERVISOR)
+    plan = services.start_onboarding(
+        organisation=vacancy.organisation,
+        name=candidate.name,
+        email=candidate.email,
+        preferred_language=candidate.preferred_language,
+        start_date=offer.start_date,
+        template=hand_over.template,
+        manager=hand_over.manager,
+        application=progress.application,
+        # a person is only carried for support that was asked for or promised
+        buddy=buddy if hand_over.promise(OwnerRole.BUDDY) else None,
+        language_coach=language_coach if hand_over.promise(OwnerRole.LANGUAGE_COACH) else None,
+        bbl_supervisor=supervisor.person if supervisor else None,
+        hr_contact=user,
+        job_title=vacancy.title,
+        team=vacancy.team,
+        first_day_place=hand_over.first_day_place,
+        first_day_time=hand_over.first_day_time,
+        first_day_ask_for=hand_over.first_day_ask_for,
+        created_by=user,
+        needed_roles=hand_over.needed_roles,
+        guidance_promised=hand_over.guidance,
+        hours_per_week=hand_over.hours_per_week,
+        hours_wished=hand_over.hours_wished,
+        accommodations=hand_over.accommodations,
+    )
+    if hand_over.placement is not None:
+        _fill_placement(hand_over.placement, plan, user)
+    return plan
+
+
+def plan_for(application: Any) -> OnboardingPlan | None:
+    return OnboardingPlan.objects.filter(application=application).first()
+
+
+HIRE_HANDLER = HireHandler(
+    preview=hand_over_for,
+    start=start_plan_at_hire,
+    plan_for=plan_for,
+    people=services.members_of,
+)

@@ -2,7 +2,7 @@
 
 ``docanalysis.analyse`` parses hostile files (PDF, Office, archives) in-process: a crafted PDF
 can spin pypdf/pdfminer for minutes or eat gigabytes. :func:`analyse` has the same signature
-and result, but runs the parser in ``python -m talentbrug.privacy.safeparse`` with
+and result, but runs the parser in ``python -m talentbrug.core.safeparse`` with
 ``RLIMIT_AS`` (memory) and ``RLIMIT_CPU`` set by the child before it reads a byte, and a
 wall-clock timeout in the parent. A file that breaks a limit gives a result with an error
 (checksum and size still filled), never an exception and never a stuck worker.
@@ -10,7 +10,7 @@ wall-clock timeout in the parent. A file that breaks a limit gives a result with
 The child answers in JSON (never pickle: the child handles hostile input). No Django here.
 
 To use it for candidate documents, ``applications.services.extract_document_text`` imports
-``from talentbrug.privacy.safeparse import analyse`` instead of ``talentbrug.docanalysis``.
+``from talentbrug.core.safeparse import analyse`` instead of ``talentbrug.docanalysis``.
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ def analyse(
     limits: Limits = DEFAULT_LIMITS,
     timeout: float = DEFAULT_TIMEOUT,
     memory_mb: int = DEFAULT_MEMORY_MB,
-    _module: str = "talentbrug.privacy.safeparse",
+    _module: str = "talentbrug.core.safeparse",
 ) -> DocumentAnalysis:
     """Like ``docanalysis.analyse``, in a resource-limited child process."""
     content = _read(source)
@@ -164,7 +164,7 @@ def pdf_facts(
     max_pages: int,
     timeout: float = PDF_FACTS_TIMEOUT,
     memory_mb: int = PDF_FACTS_MEMORY_MB,
-    _module: str = "talentbrug.privacy.safeparse",
+    _module: str = "talentbrug.core.safeparse",
 ) -> PdfFacts:
     """Is the PDF encrypted, and how many pages has it? Read in a limited child process.
 

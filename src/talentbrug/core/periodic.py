@@ -2,7 +2,7 @@
 
 Any app may add its own job in its ``AppConfig.ready()``::
 
-    from talentbrug.publishing import periodic
+    from talentbrug.core import periodic
     periodic.register("privacy.purge_expired", tasks.purge_expired)
 
 A job is a callable without arguments (a Celery task object is fine: calling it runs it

@@ -27,7 +27,10 @@ import struct
 from typing import IO, Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from talentbrug.audit.services import record_event
 
 logger = logging.getLogger(__name__)
 
@@ -119,8 +122,6 @@ def scan(stream: IO[bytes], *, source: str, organisation: Any = None) -> None:
             stream.seek(0)
     if answer.endswith("FOUND"):
         signature = answer.removeprefix("stream:").removesuffix("FOUND").strip()[:100]
-        from talentbrug.audit.services import record_event
-
         record_event(
             "privacy.upload_infected",
             organisation=organisation,
@@ -152,8 +153,6 @@ def records_problem(stream: IO[bytes], organisation: Any) -> str:
 
     Raises ``ValidationError`` (the whole import is refused) when the scanner is unavailable.
     """
-    from django.core.exceptions import ValidationError
-
     try:
         scan(stream, source="records", organisation=organisation)
     except VirusFound as exc:

@@ -1,7 +1,0 @@
-from django.urls import path
-
-from . import views
-
-app_name = "audit"
-
-urlpatterns = [path("medewerkers/logboek/", views.event_list, name="list")]

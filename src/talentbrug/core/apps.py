@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """The base layer: shared parts every app may use, knowing no app itself.
+
+    Periodic-job registry, upload checks (type by content, sandboxed parsing, virus scanning),
+    database tuning, magic links, the "claim, then send" reminder loop, the organisation-owned
+    abstract model, the typed staff request, view decorators and form helpers. The import
+    contract ``core-knows-no-app`` in ``.importlinter`` keeps it that way.
+    """
+
+    name = "talentbrug.core"
+    verbose_name = _("Basis")
+
+    def ready(self) -> None:
+        from . import db
+
+        db.connect()
