@@ -14,8 +14,8 @@ class Waardering(models.TextChoices):
 class StartDateRule(models.TextChoices):
     """From which date a category's bewaartermijn runs."""
 
-    DOCUMENT_DATE = "documentdatum", _("De documentdatum")
-    TRIGGER_DATE = "aanleiding", _("De datum van de aanleiding (per document)")
+    DOCUMENT_DATE = "document_date", _("De documentdatum")
+    TRIGGER_DATE = "trigger_date", _("De datum van de aanleiding (per document)")
 
 
 class Decision(models.TextChoices):
@@ -43,24 +43,24 @@ class ImportStatus(models.TextChoices):
 class ListStatus(models.TextChoices):
     """Statuses of a destruction list, in the order of the lawful flow."""
 
-    NEW = "nieuw", _("Nieuw")
-    IN_REVIEW = "ter_beoordeling", _("Ter beoordeling")
-    CHANGES_REQUESTED = "wijzigingen_gevraagd", _("Wijzigingen gevraagd")
-    APPROVED = "goedgekeurd", _("Goedgekeurd")
-    ARCHIVIST_APPROVED = "archivaris_akkoord", _("Akkoord archivaris")
-    COOLING_OFF = "wachttijd", _("Wachttijd")
-    DESTROYING = "wordt_vernietigd", _("Wordt vernietigd")
-    DESTROYED = "vernietigd", _("Vernietigd")
+    NEW = "new", _("Nieuw")
+    IN_REVIEW = "in_review", _("Ter beoordeling")
+    CHANGES_REQUESTED = "changes_requested", _("Wijzigingen gevraagd")
+    APPROVED = "approved", _("Goedgekeurd")
+    ARCHIVIST_APPROVED = "archivist_approved", _("Akkoord archivaris")
+    COOLING_OFF = "cooling_off", _("Wachttijd")
+    DESTROYING = "destroying", _("Wordt vernietigd")
+    DESTROYED = "destroyed", _("Vernietigd")
 
 
 class ItemStatus(models.TextChoices):
-    PROPOSED = "voorgesteld", _("Voorgesteld")
-    APPROVED = "goedgekeurd", _("Goedgekeurd")
-    EXCLUDED = "uitgezonderd", _("Uitgezonderd")
-    RESTORED = "teruggezet", _("Teruggezet")
-    HELD = "geblokkeerd", _("Niet vernietigd: juridische blokkade")
-    REFUSED = "geweigerd", _("Niet vernietigd: mag nog niet weg")
-    DESTROYED = "vernietigd", _("Vernietigd")
+    PROPOSED = "proposed", _("Voorgesteld")
+    APPROVED = "approved", _("Goedgekeurd")
+    EXCLUDED = "excluded", _("Uitgezonderd")
+    RESTORED = "restored", _("Teruggezet")
+    HELD = "held", _("Niet vernietigd: juridische blokkade")
+    REFUSED = "refused", _("Niet vernietigd: mag nog niet weg")
+    DESTROYED = "destroyed", _("Vernietigd")
 
 
 # Lists in these statuses hold their documents: the decision cannot change meanwhile.
@@ -81,15 +81,15 @@ LIVE_ITEM_STATUSES = (ItemStatus.PROPOSED, ItemStatus.APPROVED)
 class OverrideStatus(models.TextChoices):
     """A request to destroy a document that the selectielijst says must stay."""
 
-    REQUESTED = "aangevraagd", _("Aangevraagd")
-    APPROVED = "goedgekeurd", _("Goedgekeurd")
-    REJECTED = "afgewezen", _("Afgewezen")
+    REQUESTED = "requested", _("Aangevraagd")
+    APPROVED = "approved", _("Goedgekeurd")
+    REJECTED = "rejected", _("Afgewezen")
 
 
 class ReviewOutcome(models.TextChoices):
     """What a reviewer or the archivist said about a destruction list."""
 
-    APPROVED = "akkoord", _("Akkoord")
-    CHANGES_REQUESTED = "wijzigingen_gevraagd", _("Wijzigingen gevraagd")
-    ARCHIVIST_APPROVED = "archivaris_akkoord", _("Akkoord archivaris")
-    ARCHIVIST_CHANGES = "archivaris_wijzigingen", _("Wijzigingen gevraagd door archivaris")
+    APPROVED = "approved", _("Akkoord")
+    CHANGES_REQUESTED = "changes_requested", _("Wijzigingen gevraagd")
+    ARCHIVIST_APPROVED = "archivist_approved", _("Akkoord archivaris")
+    ARCHIVIST_CHANGES = "archivist_changes", _("Wijzigingen gevraagd door archivaris")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -60,6 +61,15 @@ class RecordsSettings(models.Model):
 
     def __str__(self) -> str:
         return str(self.organisation)
+
+    @classmethod
+    def for_organisation(cls, organisation: Any) -> RecordsSettings:
+        """The organisation's settings; the defaults (not saved) when it never changed them.
+
+        Reading never writes: the row is created when someone saves the settings.
+        """
+        found = cls.objects.filter(organisation=organisation).first()
+        return found if found is not None else cls(organisation=organisation)
 
 
 class SelectielijstCategory(models.Model):

@@ -80,6 +80,7 @@ from .models import (
 )
 from .notifications import notify_list_event
 from .retention import Verdict, document_verdict
+from .workflow import LIST_FLOW, OVERRIDE_FLOW
 
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
@@ -144,8 +145,8 @@ def max_zip_ratio() -> int:
 
 
 def records_settings(organisation: Any) -> RecordsSettings:
-    found, _created = RecordsSettings.objects.get_or_create(organisation=organisation)
-    return found
+    """Read the settings (the defaults when none are saved); never writes."""
+    return RecordsSettings.for_organisation(organisation)
 
 
 # --- Settings and categories -------------------------------------------------------------
@@ -157,7 +158,9 @@ def update_records_settings(
     if cooling_off_days < 1 or cooling_off_days > 365:
         raise ValidationError(_("Kies een wachttijd van 1 tot en met 365 dagen."))
     with transaction.atomic():
-        found = records_settings(organisation)
+        found, _created = RecordsSettings.objects.select_for_update().get_or_create(
+            organisation=organisation
+        )
         found.cooling_off_days = cooling_off_days
         found.archivist_required = archivist_required
         found.save()
@@ -1492,15 +1495,8 @@ def _decide_override(
 ) -> DestructionOverride:
     with transaction.atomic():
         override = DestructionOverride.objects.select_for_update().get(pk=override.pk)
-        if override.status != OverrideStatus.REQUESTED:
-            raise ValidationError(
-                _("Over deze uitzondering is al beslist (%(status)s).")
-                % {"status": override.get_status_display()}
-            )
-        if override.requested_by_id == user.pk:
-            raise ValidationError(
-                _("U heeft deze uitzondering zelf aangevraagd. Een collega moet erover beslissen.")
-            )
+        move = "approve" if status == OverrideStatus.APPROVED else "reject"
+        OVERRIDE_FLOW.check(override, move, user=user)
         override.status = status
         override.decided_by = user
         override.decided_at = timezone.now()
@@ -1533,14 +1529,6 @@ def reject_override(override: DestructionOverride, user: Any, comment: str) -> D
 
 
 # --- Destruction lists -------------------------------------------------------------------
-
-
-def _require(dl: DestructionList, *allowed: str) -> None:
-    if dl.status not in allowed:
-        raise ValidationError(
-            _("Dit kan niet bij een lijst met status '%(status)s'.")
-            % {"status": dl.get_status_display()}
-        )
 
 
 def _lock(dl: DestructionList) -> DestructionList:
@@ -1650,7 +1638,7 @@ def submit_destruction_list(
         raise ValidationError(_("Kies minstens één collega die de lijst beoordeelt."))
     with transaction.atomic():
         dl = _lock(dl)
-        _require(dl, *EDITABLE_LIST_STATUSES)
+        LIST_FLOW.check(dl, "submit", user=user)
         for reviewer in chosen:
             if reviewer.pk == dl.created_by_id or reviewer.pk == user.pk:
                 raise ValidationError(_("U kunt uw eigen lijst niet beoordelen. Kies een collega."))
@@ -1678,20 +1666,6 @@ def submit_destruction_list(
     return dl
 
 
-def _four_eyes(dl: DestructionList, user: Any, item: DestructionListItem | None = None) -> None:
-    if dl.created_by_id == user.pk:
-        raise ValidationError(
-            _("U heeft deze lijst zelf opgesteld. Een collega moet hem beoordelen.")
-        )
-    if not dl.reviewers.filter(pk=user.pk).exists():
-        raise ValidationError(
-            _("Alleen de gekozen beoordelaars kunnen deze lijst beoordelen: %(names)s.")
-            % {"names": ", ".join(str(r) for r in dl.reviewers.all()) or "–"}
-        )
-    if item is not None:
-        _not_own_discard(item, user)
-
-
 def _not_own_discard(item: DestructionListItem, user: Any) -> None:
     if item.document.decided_by_id == user.pk:
         raise ValidationError(
@@ -1703,9 +1677,9 @@ def _not_own_discard(item: DestructionListItem, user: Any) -> None:
 def approve_item(item: DestructionListItem, user: Any) -> DestructionListItem:
     with transaction.atomic():
         dl = _lock(item.destruction_list)
-        _require(dl, ListStatus.IN_REVIEW)
+        LIST_FLOW.check(dl, "approve_item", user=user)
         item = DestructionListItem.objects.select_related("document").get(pk=item.pk)
-        _four_eyes(dl, user, item)
+        _not_own_discard(item, user)
         if item.status != ItemStatus.PROPOSED:
             raise ValidationError(_("Dit document is al beoordeeld."))
         item.status = ItemStatus.APPROVED
@@ -1722,9 +1696,9 @@ def exclude_item(item: DestructionListItem, user: Any, reason: str) -> Destructi
         raise ValidationError(_("Geef een reden waarom dit document niet weg mag."))
     with transaction.atomic():
         dl = _lock(item.destruction_list)
-        _require(dl, ListStatus.IN_REVIEW)
+        LIST_FLOW.check(dl, "exclude_item", user=user)
         item = DestructionListItem.objects.select_related("document").get(pk=item.pk)
-        _four_eyes(dl, user, item)
+        _not_own_discard(item, user)
         if item.status not in LIVE_ITEM_STATUSES:
             raise ValidationError(_("Dit document staat niet meer op de lijst."))
         item.status = ItemStatus.EXCLUDED
@@ -1762,8 +1736,7 @@ def approve_destruction_list(dl: DestructionList, user: Any, comment: str = "") 
     """
     with transaction.atomic():
         dl = _lock(dl)
-        _require(dl, ListStatus.IN_REVIEW)
-        _four_eyes(dl, user)
+        LIST_FLOW.check(dl, "approve", user=user)
         now = timezone.now()
         for item in dl.items.filter(status=ItemStatus.PROPOSED).select_related("document"):
             _not_own_discard(item, user)
@@ -1800,22 +1773,18 @@ def request_changes(dl: DestructionList, user: Any, comment: str) -> Destruction
     Approvals of single documents are cleared; the maker processes the comment (takes
     documents off, changes decisions or dates) and submits again.
     """
-    return _send_back(dl, user, comment, ListStatus.IN_REVIEW, ReviewOutcome.CHANGES_REQUESTED)
+    return _send_back(dl, user, comment, "request_changes", ReviewOutcome.CHANGES_REQUESTED)
 
 
 def _send_back(
-    dl: DestructionList, user: Any, comment: str, status: str, outcome: str
+    dl: DestructionList, user: Any, comment: str, move: str, outcome: str
 ) -> DestructionList:
     """status → wijzigingen gevraagd, with the comment for the maker (who gets an e-mail)."""
     if not comment.strip():
         raise ValidationError(_("Schrijf wat er moet veranderen."))
     with transaction.atomic():
         dl = _lock(dl)
-        _require(dl, status)
-        if outcome == ReviewOutcome.ARCHIVIST_CHANGES:
-            _check_archivist(dl, user)
-        else:
-            _four_eyes(dl, user)
+        LIST_FLOW.check(dl, move, user=user)
         dl.items.filter(status=ItemStatus.APPROVED).update(
             status=ItemStatus.PROPOSED, reviewed_by=None, reviewed_at=None
         )
@@ -1831,23 +1800,11 @@ def _send_back(
     return dl
 
 
-def _check_archivist(dl: DestructionList, user: Any) -> None:
-    if not records_settings(dl.organisation).archivist_required:
-        raise ValidationError(_("Voor deze organisatie is geen akkoord van een archivaris nodig."))
-    if not user_can(user, dl.organisation, "records.archivist"):
-        raise ValidationError(_("Alleen een archivaris kan dit doen."))
-    if user.pk in (dl.created_by_id, dl.reviewed_by_id):
-        raise ValidationError(
-            _("De archivaris moet iemand anders zijn dan de opsteller en de beoordelaar.")
-        )
-
-
 def approve_as_archivist(dl: DestructionList, user: Any, comment: str = "") -> DestructionList:
     """goedgekeurd → akkoord archivaris → wachttijd (only when the organisation wants this)."""
     with transaction.atomic():
         dl = _lock(dl)
-        _require(dl, ListStatus.APPROVED)
-        _check_archivist(dl, user)
+        LIST_FLOW.check(dl, "archivist_approve", user=user)
         dl.status = ListStatus.ARCHIVIST_APPROVED
         dl.archivist = user
         dl.archivist_at = timezone.now()
@@ -1863,7 +1820,9 @@ def approve_as_archivist(dl: DestructionList, user: Any, comment: str = "") -> D
 
 def archivist_request_changes(dl: DestructionList, user: Any, comment: str) -> DestructionList:
     """goedgekeurd → wijzigingen gevraagd: the archivist sends the list back with a comment."""
-    return _send_back(dl, user, comment, ListStatus.APPROVED, ReviewOutcome.ARCHIVIST_CHANGES)
+    return _send_back(
+        dl, user, comment, "archivist_request_changes", ReviewOutcome.ARCHIVIST_CHANGES
+    )
 
 
 def remove_item(item: DestructionListItem, user: Any, reason: str) -> DestructionListItem:
@@ -1872,7 +1831,7 @@ def remove_item(item: DestructionListItem, user: Any, reason: str) -> Destructio
         raise ValidationError(_("Geef een reden waarom dit document van de lijst gaat."))
     with transaction.atomic():
         dl = _lock(item.destruction_list)
-        _require(dl, *EDITABLE_LIST_STATUSES)
+        LIST_FLOW.check(dl, "remove_item", user=user)
         item = DestructionListItem.objects.select_related("document").get(pk=item.pk)
         if item.status != ItemStatus.PROPOSED:
             raise ValidationError(_("Dit document staat niet meer op de lijst."))
@@ -1890,14 +1849,15 @@ def remove_item(item: DestructionListItem, user: Any, reason: str) -> Destructio
 
 
 def start_cooling_off(dl: DestructionList, user: Any) -> DestructionList:
-    """goedgekeurd (or akkoord archivaris) → wachttijd, for the organisation's number of days."""
+    """approved (or archivist approved) → cooling off, for the organisation's number of days.
+
+    A move of the system: it follows the approval in the same call (``user`` is the person
+    whose approval started it, for the audit trail).
+    """
     with transaction.atomic():
         dl = _lock(dl)
         config = records_settings(dl.organisation)
-        if config.archivist_required:
-            _require(dl, ListStatus.ARCHIVIST_APPROVED)
-        else:
-            _require(dl, ListStatus.APPROVED, ListStatus.ARCHIVIST_APPROVED)
+        LIST_FLOW.check(dl, "start_cooling_off", system=True)
         dl.status = ListStatus.COOLING_OFF
         dl.cooling_off_until = timezone.now() + timedelta(days=config.cooling_off_days)
         dl.save()
@@ -1917,7 +1877,7 @@ def restore_item(item: DestructionListItem, user: Any, reason: str) -> Destructi
         raise ValidationError(_("Geef een reden waarom dit document terug moet."))
     with transaction.atomic():
         dl = _lock(item.destruction_list)
-        _require(dl, ListStatus.APPROVED, ListStatus.ARCHIVIST_APPROVED, ListStatus.COOLING_OFF)
+        LIST_FLOW.check(dl, "restore_item", user=user)
         item = DestructionListItem.objects.select_related("document").get(pk=item.pk)
         if item.status != ItemStatus.APPROVED:
             raise ValidationError(_("Alleen goedgekeurde documenten kunnen terug."))
@@ -1935,14 +1895,7 @@ def abort_destruction_list(dl: DestructionList, user: Any, reason: str) -> Destr
         raise ValidationError(_("Geef een reden om de lijst terug te zetten."))
     with transaction.atomic():
         dl = _lock(dl)
-        _require(
-            dl,
-            ListStatus.IN_REVIEW,
-            ListStatus.CHANGES_REQUESTED,
-            ListStatus.APPROVED,
-            ListStatus.ARCHIVIST_APPROVED,
-            ListStatus.COOLING_OFF,
-        )
+        LIST_FLOW.check(dl, "abort", user=user)
         dl.items.filter(status=ItemStatus.APPROVED).update(
             status=ItemStatus.PROPOSED, reviewed_by=None, reviewed_at=None
         )
@@ -2028,11 +1981,9 @@ def destroy_destruction_list(dl: DestructionList, user: Any = None) -> Destructi
         if dl.status == ListStatus.DESTROYED:
             return dl
         if dl.status == ListStatus.COOLING_OFF:
-            if dl.cooling_off_until and timezone.now() < dl.cooling_off_until:
-                raise ValidationError(
-                    _("De wachttijd loopt nog tot %(date)s.")
-                    % {"date": timezone.localtime(dl.cooling_off_until).strftime("%d-%m-%Y %H:%M")}
-                )
+            # A person starts it after the cooling-off; without one, the nightly job does.
+            actor = user if getattr(user, "is_authenticated", False) else None
+            LIST_FLOW.check(dl, "start_destruction", user=actor, system=actor is None)
             dl.status = ListStatus.DESTROYING
             dl.destroyed_by = user if getattr(user, "is_authenticated", False) else None
             dl.save()
@@ -2040,7 +1991,7 @@ def destroy_destruction_list(dl: DestructionList, user: Any = None) -> Destructi
                 "records.destruction_started", actor=user, organisation=dl.organisation, obj=dl
             )
         else:
-            _require(dl, ListStatus.DESTROYING)
+            LIST_FLOW.check(dl, "finish_destruction", system=True)
     for item_pk in list(
         dl.items.filter(status=ItemStatus.APPROVED).order_by("pk").values_list("pk", flat=True)
     ):
@@ -2051,6 +2002,7 @@ def destroy_destruction_list(dl: DestructionList, user: Any = None) -> Destructi
             dl.status == ListStatus.DESTROYING
             and not dl.items.filter(status=ItemStatus.APPROVED).exists()
         ):
+            LIST_FLOW.check(dl, "finish_destruction", system=True)
             dl.status = ListStatus.DESTROYED
             dl.destroyed_at = timezone.now()
             dl.save()

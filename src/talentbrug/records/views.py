@@ -12,7 +12,6 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -61,6 +60,7 @@ from .models import (
 )
 from .retention import document_verdict
 from .suggestions import suggest
+from .workflow import LIST_FLOW, OVERRIDE_FLOW
 
 
 def _collection(request: HttpRequest, pk: int) -> Collection:
@@ -431,6 +431,15 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _with_moves(flow: Any, request: HttpRequest, objects: Any) -> list[Any]:
+    """The objects, each with ``moves``: the names of the moves this person may make now."""
+    roles = getattr(request, "roles", frozenset())
+    found = list(objects)
+    for obj in found:
+        obj.moves = flow.available_names(request.user, obj, roles=roles)
+    return found
+
+
 def _document_page(
     request: HttpRequest, document: Document, hold_form: LegalHoldForm
 ) -> HttpResponse:
@@ -454,7 +463,11 @@ def _document_page(
                 prefix="dates",
             ),
             "override_form": OverrideRequestForm(prefix="override"),
-            "overrides": document.overrides.select_related("requested_by", "decided_by"),
+            "overrides": _with_moves(
+                OVERRIDE_FLOW,
+                request,
+                document.overrides.select_related("requested_by", "decided_by"),
+            ),
             "open_override": document.overrides.exclude(status=OverrideStatus.REJECTED).exists(),
         },
     )
@@ -702,14 +715,14 @@ def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "config": config,
             "reviewers": list(dl.reviewers.all()),
             "reviews": dl.reviews.select_related("user"),
-            "is_reviewer": dl.reviewers.filter(pk=request.user.pk).exists(),
+            "moves": LIST_FLOW.available_names(
+                request.user, dl, roles=getattr(request, "roles", frozenset())
+            ),
             "declaration": Document.objects.filter(declaration_of=dl).first(),
             "can_manage": can(request, "records.manage"),
             "can_review": can(request, "records.review"),
-            "can_archivist": can(request, "records.archivist"),
             "ListStatus": ListStatus,
             "ItemStatus": ItemStatus,
-            "editable": dl.status in (ListStatus.NEW, ListStatus.CHANGES_REQUESTED),
             "reason_form": ReasonForm(),
             "submit_form": SubmitListForm(reviewers=_reviewer_choices(dl)),
             "destroy_form": DestroyConfirmForm(expected=dl.name),
@@ -818,12 +831,12 @@ def list_destroy(request: HttpRequest, pk: int) -> HttpResponse:
     from .tasks import destroy_destruction_list
 
     dl = _list(request, pk)
-    if dl.status not in (ListStatus.COOLING_OFF, ListStatus.DESTROYING):
-        messages.error(request, _("Vernietigen kan alleen na de wachttijd."))
-        return redirect("records:list_detail", pk=dl.pk)
-    if dl.cooling_off_until and timezone.now() < dl.cooling_off_until:
-        messages.error(request, _("De wachttijd loopt nog. Vernietigen kan daarna."))
-        return redirect("records:list_detail", pk=dl.pk)
+    if dl.status != ListStatus.DESTROYING:  # a stopped run may always be finished
+        try:
+            LIST_FLOW.check(dl, "start_destruction", user=request.user, roles=request.roles)  # type: ignore[attr-defined]
+        except ValidationError as exc:
+            _error(request, exc)
+            return redirect("records:list_detail", pk=dl.pk)
     if dl.status == ListStatus.COOLING_OFF:
         form = DestroyConfirmForm(request.POST, expected=dl.name)
         if not form.is_valid():

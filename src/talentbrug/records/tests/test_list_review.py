@@ -18,7 +18,13 @@ from talentbrug.accounts.constants import Role
 from talentbrug.audit.models import AuditEvent
 from talentbrug.conftest import verified_client
 from talentbrug.records import services
-from talentbrug.records.constants import Decision, ItemStatus, ListStatus, ReviewOutcome
+from talentbrug.records.constants import (
+    Decision,
+    ItemStatus,
+    ListStatus,
+    OverrideStatus,
+    ReviewOutcome,
+)
 from talentbrug.records.models import DestructionList, Document
 from talentbrug.records.retention import Refusal, document_verdict
 
@@ -360,7 +366,7 @@ def test_override_is_requested_and_approved_on_the_document_page(collection, man
     decide = reverse("records:override_decide", args=[doc.pk, override.pk])
     verified_client(manager).post(decide, {"outcome": "approve"})
     override.refresh_from_db()
-    assert override.status == "aangevraagd"  # the asker cannot approve
+    assert override.status == OverrideStatus.REQUESTED  # the asker cannot approve
     verified_client(reviewer).post(decide, {"outcome": "approve", "comment": "Akkoord"})
     override.refresh_from_db()
-    assert override.status == "goedgekeurd" and override.decision_comment == "Akkoord"
+    assert override.status == OverrideStatus.APPROVED and override.decision_comment == "Akkoord"

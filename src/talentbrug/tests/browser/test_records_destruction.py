@@ -194,6 +194,6 @@ def test_triage_card_without_a_date_links_to_setting_it(page, live_server, setup
     look(page, "card-undated")
 
     page.goto(reverse("records:categories"))
-    page.select_option("#id_start_date_rule", "aanleiding")
+    page.select_option("#id_start_date_rule", "trigger_date")
     assert "telt vanaf: de documentdatum" in page.locator("main").inner_text()
     look(page, "categories")
