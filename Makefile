@@ -7,22 +7,41 @@ PIP := $(VENV)/bin/pip
 export PYTHONPATH := src
 export TALENTBRUG_VAR_DIR ?= $(CURDIR)/var
 
-.PHONY: run test tour lint typecheck audit install browser loadtool bench bench-quality seed-scale messages clean help
+.PHONY: run test tour lint typecheck audit install install-prod lock browser loadtool bench bench-quality seed-scale messages clean help
 
 help:
 	@echo "make run            install, migrate, load demo data, serve on http://127.0.0.1:8000"
 	@echo "make test           install, lint (ruff + import contracts), type-check, migrations check, full test suite"
-	@echo "make audit          pip-audit (known vulnerabilities in requirements.txt) and bandit on src"
+	@echo "make audit          pip-audit (known vulnerabilities in both lock files) and bandit on src"
+	@echo "make install-prod   production: the runtime lock only (requirements.txt), no test tools"
+	@echo "make lock           re-lock requirements*.in into requirements*.txt with hashes (LOCK_ARGS=--upgrade)"
 	@echo "make tour           every page in every language on a phone and a desktop: var/tour/index.html"
 	@echo "make bench          run the benchmarks in bench/ (figures + JSON in var/bench/)"
 	@echo "make bench-quality  matching quality on the ESCO/MELO development sets"
 
-$(VENV)/.installed: requirements.txt pyproject.toml
+# Two lock files, both with hashes (pip-compile --generate-hashes): requirements.txt is what
+# production runs, requirements-dev.txt adds the development, test and audit tools. Packages come
+# from the index pip is configured with on this machine (pip.conf / PIP_INDEX_URL); the lock
+# files name no index, so a mirror works as long as it serves the same files.
+$(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -r requirements.txt
+	$(PIP) install --quiet --require-hashes -r requirements.txt -r requirements-dev.txt
 	touch $@
+
+# Production: the runtime lock only. No pytest, playwright, moto, ruff or mypy.
+install-prod:
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --require-hashes -r requirements.txt
+
+# After editing requirements.in or requirements-dev.in. LOCK_ARGS=--upgrade takes the newest
+# versions, LOCK_ARGS="--upgrade-package django" one package. The development lock is
+# constrained by the runtime lock (`-c requirements.txt`), so both install together.
+LOCK_FLAGS := --quiet --generate-hashes --allow-unsafe --no-strip-extras --no-emit-index-url --no-emit-find-links
+lock: $(VENV)/.installed
+	CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile $(LOCK_FLAGS) $(LOCK_ARGS) -o requirements.txt requirements.in
+	CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile $(LOCK_FLAGS) $(LOCK_ARGS) -o requirements-dev.txt requirements-dev.in
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

@@ -1,4 +1,7 @@
-"""Run pip-audit on requirements.txt and say clearly whether the audit really happened.
+"""Run pip-audit on both lock files and say clearly whether the audit really happened.
+
+requirements.txt (runtime, what production installs) and requirements-dev.txt (development,
+test and audit tools) are audited one after the other; the worst result decides the exit code.
 
 pip-audit prints "No known vulnerabilities found" and exits 0 even when it could not look a
 single package up (for instance when PyPI's JSON API or OSV cannot be reached, as on a
@@ -22,13 +25,18 @@ ROOT = Path(__file__).resolve().parent.parent
 PIP_AUDIT = Path(sys.executable).with_name("pip-audit")
 
 
-def main() -> int:
-    service = os.environ.get("PIP_AUDIT_SERVICE", "pypi")  # or "osv"
+LOCK_FILES = (
+    ("runtime", ROOT / "requirements.txt"),
+    ("development", ROOT / "requirements-dev.txt"),
+)
+
+
+def audit(label: str, lock_file: Path, service: str) -> int:
     command = [
         str(PIP_AUDIT),
         "--requirement",
-        str(ROOT / "requirements.txt"),
-        "--no-deps",  # requirements.txt pins the full set (pip freeze)
+        str(lock_file),
+        "--require-hashes",  # the lock pins the full set, with hashes (make lock)
         "--disable-pip",
         "--progress-spinner",
         "off",
@@ -43,16 +51,19 @@ def main() -> int:
     except json.JSONDecodeError:
         report = {}
     deps = report.get("dependencies", [])
+    name = f"{lock_file.name} ({label})"
     if not deps:
         last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
-        print(f"pip-audit: NOT AUDITED - the vulnerability service ({service}) could not be used.")
+        print(
+            f"pip-audit {name}: NOT AUDITED - the vulnerability service ({service}) could not be used."
+        )
         print(f"pip-audit: {last[:300]}")
         return 2 if os.environ.get("AUDIT_STRICT") == "1" else 0
     skipped = [d for d in deps if d.get("skip_reason")]
     vulnerable = [d for d in deps if d.get("vulns")]
     audited = len(deps) - len(skipped)
     print(
-        f"pip-audit ({service}): {audited} of {len(deps)} pinned packages audited, "
+        f"pip-audit {name}, {service}: {audited} of {len(deps)} pinned packages audited, "
         f"{len(vulnerable)} with known vulnerabilities, {len(skipped)} skipped."
     )
     for dep in vulnerable:
@@ -71,6 +82,11 @@ def main() -> int:
     if skipped:
         print("  skipped: " + ", ".join(d["name"] for d in skipped))
     return 1 if vulnerable else 0
+
+
+def main() -> int:
+    service = os.environ.get("PIP_AUDIT_SERVICE", "pypi")  # or "osv"
+    return max(audit(label, lock_file, service) for label, lock_file in LOCK_FILES)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Settings shared by every environment. Values come from the environment (see env.py).
 
-Thin layers (dev, test, ci, production) import this module and change only what differs.
+Thin layers (dev, test, production) import this module and change only what differs.
 """
 
 from __future__ import annotations
@@ -46,8 +46,6 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_htmx",
-    "rest_framework",
-    "drf_spectacular",
     "talentbrug.core",
     "talentbrug.accounts",
     "talentbrug.audit",
@@ -290,14 +288,6 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Talentbrug <noreply@talentbr
 RECORDS_IMPORT_ROOTS = env_list("RECORDS_IMPORT_ROOTS", [])
 # Seconds one file of a server folder may take to read (a stuck share becomes a card).
 RECORDS_IMPORT_FILE_SECONDS = env_int("RECORDS_IMPORT_FILE_SECONDS", 60, minimum=1)
-
-# --- API -------------------------------------------------------------------------------
-REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-}
-SPECTACULAR_SETTINGS = {"TITLE": "Talentbrug API", "VERSION": "1.0.0"}
 
 # --- Logging: no personal data; ids only -------------------------------------------------
 LOG_LEVEL = env_choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"))
