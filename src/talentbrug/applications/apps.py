@@ -9,7 +9,15 @@ class ApplicationsConfig(AppConfig):
     def ready(self) -> None:
         from talentbrug.publishing import periodic
 
-        from . import nav, permissions, tasks  # noqa: F401
+        from . import nav, permissions, services, tasks  # noqa: F401
+        from .signals import application_closed, application_moved_back
+
+        application_closed.connect(
+            services.on_application_closed, dispatch_uid="applications.closed"
+        )
+        application_moved_back.connect(
+            services.on_application_moved_back, dispatch_uid="applications.moved_back"
+        )
 
         periodic.register("applications.purge_pending", tasks.purge_pending_applications)
         periodic.register("applications.resume_stale_extractions", tasks.resume_stale_extractions)

@@ -8,13 +8,16 @@ class AssessmentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from talentbrug.applications.signals import application_closed
+        from talentbrug.applications.signals import application_closed, application_moved_back
 
         from . import nav, permissions, signals  # noqa: F401
         from .tasks import send_reminders
 
         application_closed.connect(
             signals.application_closed, dispatch_uid="assessments.application_closed"
+        )
+        application_moved_back.connect(
+            signals.application_moved_back, dispatch_uid="assessments.application_moved_back"
         )
 
         try:  # the periodic-job registry lives in publishing (run_periodic_jobs)

@@ -8,4 +8,8 @@ class SelectionConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import nav, permissions  # noqa: F401
+        from talentbrug.applications.signals import application_closed
+
+        from . import journey, nav, permissions  # noqa: F401
+
+        application_closed.connect(journey.on_application_closed, dispatch_uid="selection.closed")
