@@ -53,8 +53,8 @@ ROUTE_STEP_TITLES = {
     "recruitment_day": gettext_lazy("Je komt naar een wervingsdag"),
 }
 OUTCOME_TITLES = {
-    StageKind.HIRED: gettext_lazy("Je bent aangenomen"),
-    StageKind.REJECTED: gettext_lazy("We gaan niet verder met je sollicitatie"),
+    StageKind.HIRED: CANDIDATE_STEP_TEXT[StageKind.HIRED],
+    StageKind.REJECTED: CANDIDATE_STEP_TEXT[StageKind.REJECTED],
     StageKind.WITHDRAWN: gettext_lazy("Je hebt je sollicitatie ingetrokken"),
 }
 
@@ -260,9 +260,7 @@ def journey_for(application: Any) -> Journey:
         for step_kind in step_kinds[: step_kinds.index(furthest) + 1]:
             steps.append(Step(title=_step_title(step_kind, route), state="done"))
         outcome = Step(title=str(OUTCOME_TITLES[StageKind(kind)]), state="current")
-        if kind == StageKind.HIRED:
-            outcome.text = str(CANDIDATE_STEP_TEXT[StageKind.HIRED])
-        elif kind == StageKind.WITHDRAWN:
+        if kind == StageKind.WITHDRAWN:
             outcome.text = _("We doen niets meer met deze sollicitatie.")
         elif progress is not None:
             seen.reason = outcome.reason = reason_text(progress)
@@ -298,7 +296,12 @@ def asked_of(application: Any, kind: str) -> list[Asked]:
     ):
         asked.append(Asked(_("Kies een tijd voor de wervingsdag."), "#tijdslot"))
     if kind == StageKind.INTERVIEW:
-        asked.append(Asked(_("Kies een tijd voor je gesprek zodra we je tijden sturen.")))
+        from django.apps import apps
+
+        interview = apps.get_model("interviews", "Interview")
+        waiting = interview.objects.filter(application=application, status="proposed").first()
+        if waiting is not None:  # times were sent, none chosen yet
+            asked.append(Asked(_("Kies een tijd voor je gesprek."), f"#gesprek-{application.pk}"))
     if kind == StageKind.OFFER:
         asked.append(Asked(_("Denk na over ons aanbod. We nemen contact met je op.")))
     return asked

@@ -290,7 +290,7 @@ def test_own_dutch_reason_never_mixes_into_an_arabic_mail(organisation, hr):
     assert "Voor dit werk" not in body
     # the portal shows the organisation's own words, marked as Dutch
     html = _portal(progress, "ar")
-    assert '<span lang="nl">Voor dit werk heb je een rijbewijs B nodig.</span>' in html
+    assert '<span lang="nl" dir="ltr">Voor dit werk heb je een rijbewijs B nodig.</span>' in html
 
 
 def test_journey_for_a_never_opened_pipeline_reads_without_writing(organisation):
@@ -339,3 +339,13 @@ def test_portal_actions_close_when_the_procedure_ends(organisation, hr):
         applications.ask_question(
             progress.application, "Nog een vraag?", actor=hr, organisation=organisation
         )
+
+
+def test_the_candidate_export_tells_the_same_status(organisation, hr):
+    from talentbrug.applications.exports import export_data
+
+    progress = application_in_pipeline(organisation)
+    _move(progress, StageKind.REJECTED, hr, reason=_reason(organisation))
+    (decision,) = export_data(progress.application.candidate)["decisions"]
+    assert decision["status"] == "Afgewezen"
+    assert decision["stage"] == "Afgewezen"
