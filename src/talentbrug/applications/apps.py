@@ -10,9 +10,16 @@ class ApplicationsConfig(AppConfig):
         from talentbrug.core import periodic
         from talentbrug.core.portal import register_candidate_finder
 
-        from . import nav, permissions, tasks, tokens  # noqa: F401
+        from . import nav, permissions, services, tasks, tokens  # noqa: F401
+        from .signals import application_closed, application_moved_back
 
         register_candidate_finder(tokens.portal_candidate, "applications:link_request")
+        application_closed.connect(
+            services.on_application_closed, dispatch_uid="applications.closed"
+        )
+        application_moved_back.connect(
+            services.on_application_moved_back, dispatch_uid="applications.moved_back"
+        )
 
         periodic.register("applications.purge_pending", tasks.purge_pending_applications)
         periodic.register("applications.resume_stale_extractions", tasks.resume_stale_extractions)

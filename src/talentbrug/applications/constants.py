@@ -36,7 +36,8 @@ class ApplicationStatus(models.TextChoices):
 
     Only the moves of this issue exist: ``submitted`` → ``withdrawn`` (by the candidate).
     The selection issue adds its stages here (each with a transition function in services.py);
-    a status's plain-language text for candidates lives in ``services.STATUS_STEPS``.
+    what a candidate reads about their progress is derived from the selection stage
+    (``talentbrug.selection.journey``): that stage is the one truth.
     """
 
     SUBMITTED = "submitted", _("Ontvangen")

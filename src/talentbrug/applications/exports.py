@@ -147,6 +147,9 @@ def _for_candidate(model: type[models.Model], rows: list[dict[str, Any]]) -> lis
 
 def _decisions(candidate: Candidate, organisation: Any) -> list[dict[str, Any]]:
     """Per application: where it stands and why, in the words the candidate reads."""
+    from talentbrug.selection.constants import StageKind
+    from talentbrug.selection.journey import current_kind
+
     from .models import Application
 
     applications = Application.objects.filter(candidate=candidate).select_related(
@@ -164,7 +167,8 @@ def _decisions(candidate: Candidate, organisation: Any) -> list[dict[str, Any]]:
                 "application": application.pk,
                 "organisation": application.organisation.name,
                 "vacancy": application.vacancy.title,
-                "status": application.get_status_display(),
+                # one truth: the selection stage (a withdrawal in the portal always wins)
+                "status": str(StageKind(current_kind(application, progress)).label),
                 "stage": progress.stage.name if progress is not None else "",
                 "rejection_reason": reason.candidate_text if reason is not None else "",
                 "rejection_feedback": progress.rejection_feedback if progress is not None else "",

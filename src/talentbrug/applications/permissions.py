@@ -21,6 +21,9 @@ register(
     {
         "application.submitted": _("Sollicitatie {application} ontvangen (route {route})"),
         "application.withdrawn": _("Sollicitatie {application} ingetrokken door de kandidaat"),
+        "application.seats_released": _(
+            "Plaats op de wervingsdag vrijgegeven voor sollicitatie {application}"
+        ),
         "application.document_uploaded": _("Document {document} toegevoegd ({kind})"),
         "application.document_replaced": _("Document {old} vervangen door {document}"),
         "application.document_downloaded": _("Document {document} bekeken door medewerker"),

@@ -29,7 +29,6 @@ from django.db import IntegrityError, OperationalError, models, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from talentbrug.audit.services import record_event
 from talentbrug.core import jobs
@@ -88,30 +87,7 @@ class InvalidTransition(Exception):
     pass
 
 
-# What a candidate reads about each status: (title, explanation) per step of the timeline.
-STATUS_STEPS: dict[str, list[tuple[Any, Any]]] = {
-    ApplicationStatus.SUBMITTED: [
-        (gettext_lazy("We hebben je sollicitatie ontvangen"), ""),
-        (
-            gettext_lazy("We bekijken je sollicitatie"),
-            gettext_lazy("Binnen twee weken hoor je van ons wat de volgende stap is."),
-        ),
-        (
-            gettext_lazy("Kennismaken"),
-            gettext_lazy("Een gesprek, een opdracht of een wervingsdag."),
-        ),
-        (gettext_lazy("Besluit"), gettext_lazy("We vertellen je altijd waarom.")),
-    ],
-    ApplicationStatus.WITHDRAWN: [
-        (gettext_lazy("We hebben je sollicitatie ontvangen"), ""),
-        (
-            gettext_lazy("Je hebt je sollicitatie ingetrokken"),
-            gettext_lazy("We doen niets meer met deze sollicitatie."),
-        ),
-    ],
-}
-# Index of the current step per status (steps before it are done).
-STATUS_CURRENT_STEP = {ApplicationStatus.SUBMITTED: 1, ApplicationStatus.WITHDRAWN: 1}
+# What a candidate reads about their application: ``talentbrug.selection.journey`` (one truth).
 
 
 # --------------------------------------------------------------------------- skills
@@ -822,6 +798,8 @@ def change_slot(application: Application, slot_id: int) -> Booking:
     """Move the booking to another slot (the old seat is freed in the same transaction)."""
     if application.status != ApplicationStatus.SUBMITTED:
         raise ApplyError(_("Deze sollicitatie is ingetrokken."))
+    if procedure_ended(application):
+        raise ApplyError(_("Deze sollicitatie is afgerond. Een tijd kiezen kan niet meer."))
     with transaction.atomic():
         old = active_booking(application)
         if old is not None and old.slot_id == slot_id:
@@ -863,20 +841,72 @@ def queue_candidate_email(
 # --------------------------------------------------------------------------- workflow
 
 
+def procedure_ended(application: Application) -> bool:
+    """Withdrawn, or ended in selection (hired or rejected): the one truth is selection's."""
+    from talentbrug.selection.constants import END_KINDS
+    from talentbrug.selection.journey import current_kind
+
+    return current_kind(application) in END_KINDS
+
+
+def release_seats(application: Application, *, only_future: bool = False) -> int:
+    """Free the application's recruitment-day seats (all, or those still to come)."""
+    bookings = application.bookings.filter(status=BookingStatus.BOOKED)
+    if only_future:
+        bookings = bookings.filter(slot__starts_at__gt=timezone.now())
+    freed = 0
+    for booking in bookings:
+        if Booking.objects.filter(pk=booking.pk, status=BookingStatus.BOOKED).update(
+            status=BookingStatus.CANCELLED
+        ):
+            _free_seat(booking.slot_id)
+            freed += 1
+    return freed
+
+
+def on_application_closed(sender: Any, application: Application, **kwargs: Any) -> None:
+    """Selection ended the procedure (or the candidate withdrew): the seat is free again."""
+    if release_seats(application):
+        record_event(
+            "application.seats_released",
+            organisation=application.organisation,
+            obj=application,
+            application=application.pk,
+        )
+
+
+def on_application_moved_back(
+    sender: Any, application: Application, to_kind: str, **kwargs: Any
+) -> None:
+    """Back before the recruitment-day step: a seat still to come is freed (see selection.effects)."""
+    from talentbrug.selection.effects import BEFORE_ASSESSMENT
+
+    if to_kind in BEFORE_ASSESSMENT and release_seats(application, only_future=True):
+        record_event(
+            "application.seats_released",
+            organisation=application.organisation,
+            obj=application,
+            application=application.pk,
+        )
+
+
 def withdraw_application(application: Application, candidate: Candidate) -> Application:
-    """submitted → withdrawn, by the candidate. Frees a booked seat."""
+    """submitted → withdrawn, by the candidate. Frees a booked seat.
+
+    Refused once selection ended the procedure: a hired or rejected person cannot withdraw.
+    """
     if application.candidate_id != candidate.pk:
         raise InvalidTransition("not the candidate's application")
     with transaction.atomic():
         locked = Application.objects.select_for_update().get(pk=application.pk)
         if locked.status != ApplicationStatus.SUBMITTED:
             raise InvalidTransition(f"cannot withdraw from {locked.status}")
+        if procedure_ended(locked):
+            raise InvalidTransition("the procedure has ended in selection")
         locked.status = ApplicationStatus.WITHDRAWN
         locked.withdrawn_at = timezone.now()
         locked.save(update_fields=["status", "withdrawn_at"])
-        for booking in locked.bookings.filter(status=BookingStatus.BOOKED):
-            Booking.objects.filter(pk=booking.pk).update(status=BookingStatus.CANCELLED)
-            _free_seat(booking.slot_id)
+        release_seats(locked)
         record_event(
             "application.withdrawn",
             organisation=locked.organisation,
@@ -901,6 +931,8 @@ def add_document(
     """Add (or replace) a document of the candidate's application."""
     if application.status != ApplicationStatus.SUBMITTED:
         raise ApplyError(_("Deze sollicitatie is ingetrokken."))
+    if procedure_ended(application):
+        raise ApplyError(_("Deze sollicitatie is afgerond. Je kunt geen bestanden meer sturen."))
     stored: list[Document] = []
     try:
         with transaction.atomic():
@@ -955,6 +987,8 @@ def ask_question(application: Application, text: str, *, actor: Any, organisatio
         raise InvalidTransition("application of another organisation")
     if application.status == ApplicationStatus.WITHDRAWN:
         raise ApplyError(_("Deze sollicitatie is ingetrokken. U kunt geen vraag meer stellen."))
+    if procedure_ended(application):
+        raise ApplyError(_("Deze sollicitatie is afgerond. U kunt geen vraag meer stellen."))
     with transaction.atomic():
         question = Question.objects.create(
             application=application,
@@ -997,6 +1031,8 @@ def answer_question(
             application = Application.objects.get(pk=locked.application_id)
             if application.status == ApplicationStatus.WITHDRAWN:
                 raise ApplyError(_("Deze sollicitatie is ingetrokken."))
+            if procedure_ended(application):
+                raise ApplyError(_("Deze sollicitatie is afgerond. Antwoorden kan niet meer."))
             document = None
             if upload is not None and checked is not None:
                 document = _store_document(application, DocumentKind.OTHER, upload, checked)

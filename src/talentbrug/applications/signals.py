@@ -12,6 +12,12 @@ from django.dispatch import Signal
 # planned interviews.
 application_closed = Signal()
 
+# Sent (inside the transaction) when selection moves an application back to an earlier,
+# still open stage. Keyword arguments: ``application`` and ``to_kind`` (the selection stage
+# kind it is in now). Listeners cancel what belongs to a later stage; the rules are written
+# down in ``talentbrug.selection.effects``.
+application_moved_back = Signal()
+
 # Sent (inside the transaction) when candidates' profile rows changed through bulk updates,
 # which send no model signals: the candidate confirmed skills or CV entries, or two candidates
 # were merged. Keyword argument: ``candidate_ids`` (a list of ids; a merged source is included).

@@ -338,12 +338,20 @@ def portal_logout(request: HttpRequest) -> HttpResponse:
 @candidate_required
 def portal(request: HttpRequest) -> HttpResponse:
     candidate: Candidate = request.candidate  # type: ignore[attr-defined]
+    from talentbrug.selection.journey import open_filter
+
     applications = candidate.applications.select_related("vacancy", "organisation").annotate(
         open_questions=Count(
-            "questions",
-            filter=Q(questions__answered_at__isnull=True, status=ApplicationStatus.SUBMITTED),
+            "questions", filter=Q(questions__answered_at__isnull=True) & open_filter()
         )
     )
+    from talentbrug.selection.constants import StageKind
+    from talentbrug.selection.journey import current_kinds
+
+    applications = list(applications)
+    kinds = current_kinds(applications)
+    for application in applications:
+        application.step_label = StageKind(kinds[application.pk][0]).label  # type: ignore[attr-defined]
     return render(
         request,
         "applications/portal/home.html",
@@ -364,44 +372,38 @@ def _own_application(request: HttpRequest, pk: int) -> Application:
     )
 
 
-def _timeline(application: Application) -> list[dict[str, Any]]:
-    steps = services.STATUS_STEPS.get(application.status, [])
-    current = services.STATUS_CURRENT_STEP.get(application.status, 0)
-    return [
-        {
-            "title": title,
-            "text": text,
-            "state": "done" if i < current else "current" if i == current else "next",
-        }
-        for i, (title, text) in enumerate(steps)
-    ]
+def _journey(application: Application) -> Any:
+    """Where the application is, from the one truth (the selection stage), in the page's language."""
+    from talentbrug.selection.journey import journey_for
+
+    return journey_for(application)
+
+
+def _portal_context(application: Application, **extra: Any) -> dict[str, Any]:
+    journey = _journey(application)
+    documents = application.documents.all()
+    context = {
+        "application": application,
+        "journey": journey,
+        "timeline": journey.steps,
+        "documents": documents,
+        "booking": services.active_booking(application),
+        "upload_form": UploadForm(documents=documents),
+        "slot_form": None,
+        "questions": application.questions.all(),
+        "open": journey.is_open,
+        "contact_email": (application.vacancy.contact_email or "").strip(),
+    }
+    if application.route == Route.RECRUITMENT_DAY and journey.is_open:
+        context["slot_form"] = SlotForm(slots=services.open_slots(application.vacancy))
+    context.update(extra)
+    return context
 
 
 @candidate_required
 def portal_application(request: HttpRequest, pk: int) -> HttpResponse:
     application = _own_application(request, pk)
-    documents = application.documents.all()
-    booking = services.active_booking(application)
-    slot_form = None
-    if (
-        application.route == Route.RECRUITMENT_DAY
-        and application.status == ApplicationStatus.SUBMITTED
-    ):
-        slot_form = SlotForm(slots=services.open_slots(application.vacancy))
-    return render(
-        request,
-        "applications/portal/application.html",
-        {
-            "application": application,
-            "timeline": _timeline(application),
-            "documents": documents,
-            "booking": booking,
-            "upload_form": UploadForm(documents=documents),
-            "slot_form": slot_form,
-            "questions": application.questions.all(),
-            "open": application.status == ApplicationStatus.SUBMITTED,
-        },
-    )
+    return render(request, "applications/portal/application.html", _portal_context(application))
 
 
 @require_POST
@@ -427,15 +429,7 @@ def portal_upload(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "applications/portal/application.html",
-        {
-            "application": application,
-            "timeline": _timeline(application),
-            "documents": documents,
-            "booking": services.active_booking(application),
-            "upload_form": form,
-            "questions": application.questions.all(),
-            "open": application.status == ApplicationStatus.SUBMITTED,
-        },
+        _portal_context(application, upload_form=form),
         status=400,
     )
 
@@ -476,7 +470,7 @@ def portal_question(request: HttpRequest, pk: int) -> HttpResponse:
             "question": question,
             "application": application,
             "form": form,
-            "open": application.status == ApplicationStatus.SUBMITTED,
+            "open": _journey(application).is_open,
         },
         status=status,
     )
@@ -508,9 +502,14 @@ def portal_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.withdraw_application(application, request.candidate)  # type: ignore[attr-defined]
         except services.InvalidTransition:
-            messages.info(request, _("Deze sollicitatie is al ingetrokken."))
+            if application.status == ApplicationStatus.WITHDRAWN:
+                messages.info(request, _("Deze sollicitatie is al ingetrokken."))
+            else:
+                messages.info(request, _("Deze sollicitatie is afgerond. Intrekken kan niet meer."))
         else:
             messages.success(request, _("Je sollicitatie is ingetrokken."))
+        return redirect("applications:portal_application", pk=application.pk)
+    if not _journey(application).can_withdraw:
         return redirect("applications:portal_application", pk=application.pk)
     return render(request, "applications/portal/withdraw.html", {"application": application})
 
@@ -700,6 +699,8 @@ def portal_consent(request: HttpRequest) -> HttpResponse:
 
 @staff_required("applications.view")
 def staff_list(request: HttpRequest) -> HttpResponse:
+    from talentbrug.selection.journey import open_filter
+
     vacancies = (
         scoped(Vacancy.objects.all(), request.organisation)  # type: ignore[attr-defined]
         .filter(applications__isnull=False)
@@ -708,11 +709,7 @@ def staff_list(request: HttpRequest) -> HttpResponse:
     )
     vacancies = vacancies.annotate(
         total=Count("applications", distinct=True),
-        open=Count(
-            "applications",
-            filter=Q(applications__status=ApplicationStatus.SUBMITTED),
-            distinct=True,
-        ),
+        open=Count("applications", filter=open_filter("applications__"), distinct=True),
     )
     rows = [{"vacancy": v, "total": v.total, "open": v.open} for v in vacancies]
     return render(request, "applications/staff/list.html", {"rows": rows})
@@ -732,8 +729,16 @@ def staff_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
     hidden = (
         {} if can(request, "applications.identity") else hidden_identities(vacancy, applications)[0]
     )
+    from talentbrug.selection.journey import current_kinds
+
+    stages = current_kinds(applications)
     rows = [
-        {"application": a, "label": hidden.get(a.pk) or a.candidate.name, "blind": a.pk in hidden}
+        {
+            "application": a,
+            "label": hidden.get(a.pk) or a.candidate.name,
+            "blind": a.pk in hidden,
+            "stage": stages[a.pk][1],
+        }
         for a in applications
     ]
     page = Paginator(rows, 100).get_page(request.GET.get("pagina"))
@@ -796,6 +801,7 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_ask": can(request, "applications.ask"),
             "question_form": QuestionForm(),
             "identity_hidden": hidden,
+            "journey": _journey(application),
             # Status only (never the text): what went out to this person from this organisation.
             "mails": mails_about(candidate, request.organisation)[:50],  # type: ignore[attr-defined]
         },

@@ -8,7 +8,7 @@ class AssessmentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from talentbrug.applications.signals import application_closed
+        from talentbrug.applications.signals import application_closed, application_moved_back
         from talentbrug.core import periodic
         from talentbrug.interviews.agenda import register_agenda_source
 
@@ -19,4 +19,7 @@ class AssessmentsConfig(AppConfig):
             signals.application_closed, dispatch_uid="assessments.application_closed"
         )
         register_agenda_source(agenda.sessions_between)
+        application_moved_back.connect(
+            signals.application_moved_back, dispatch_uid="assessments.application_moved_back"
+        )
         periodic.register("assessments.send_reminders", send_reminders)

@@ -26,7 +26,7 @@ from talentbrug.interviews.emails import candidate_language, staff_language, whe
 
 from .models import AssessmentDay, DayBooking, Session
 
-CANDIDATE_EVENTS = ("booked", "moved", "cancelled", "reminder", "changed")
+CANDIDATE_EVENTS = ("booked", "moved", "cancelled", "closed", "reminder", "changed")
 OBSERVER_EVENTS = ("planned", "cancelled")
 
 
@@ -120,13 +120,21 @@ def candidate_message(booking: DayBooking, event: str) -> EmailMessage | None:
                 _("Wil je toch een tijd kiezen? Dat doe je op je persoonlijke pagina:"),
                 portal_url(candidate),
             ]
+        elif event == "closed":
+            subject = _("Je inschrijving is geannuleerd: %(title)s") % {"title": title}
+            parts = [
+                _("Je sollicitatie is afgerond of staat nu in een eerdere stap."),
+                _("Daarom vervalt je plek op de groepsdag op %(when)s.") % {"when": start},
+                _("Kijk op je persoonlijke pagina hoe het verder gaat:"),
+                portal_url(candidate),
+            ]
         else:  # reminder
             subject = _("Morgen is je groepsdag: %(title)s") % {"title": title}
             parts = [
                 _("Denk je aan de groepsdag? Hij is op %(when)s.") % {"when": start},
                 where,
             ]
-        if event != "cancelled":
+        if event not in ("cancelled", "closed"):
             parts += [
                 _("Kun je niet? Annuleer of kies een andere tijd op je persoonlijke pagina:"),
                 portal_url(candidate),
@@ -142,7 +150,7 @@ def candidate_message(booking: DayBooking, event: str) -> EmailMessage | None:
             to=[candidate.email],
         )
         if event != "reminder":
-            cancel = event == "cancelled"
+            cancel = event in ("cancelled", "closed")
             summary = _("Groepsdag bij %(organisation)s: %(title)s") % {
                 "organisation": _organisation_name(day),
                 "title": title,

@@ -463,14 +463,15 @@ def _free_place(session_id: int) -> None:
 
 
 @transaction.atomic
-def cancel_booking(booking: DayBooking) -> None:
+def cancel_booking(booking: DayBooking, *, closed: bool = False) -> None:
+    """Cancel a place; ``closed``: the procedure ended or went back, so no new time is offered."""
     updated = DayBooking.objects.filter(pk=booking.pk, status=BookingStatus.BOOKED).update(
         status=BookingStatus.CANCELLED
     )
     if not updated:
         return
     _free_place(booking.session_id)
-    _mail_candidate(booking.pk, "cancelled")
+    _mail_candidate(booking.pk, "closed" if closed else "cancelled")
     record_event(
         "assessments.booking_cancelled",
         organisation=booking.application.organisation,

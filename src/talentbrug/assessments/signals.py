@@ -33,4 +33,19 @@ def application_closed(sender: Any, application: Any, **kwargs: Any) -> None:
     from .services import active_bookings, cancel_booking
 
     for booking in active_bookings(application).filter(session__starts_at__gt=timezone.now()):
-        cancel_booking(booking)
+        cancel_booking(booking, closed=True)
+
+
+def application_moved_back(sender: Any, application: Any, to_kind: str, **kwargs: Any) -> None:
+    """Moved back before the group-day step: free the places still to come (selection.effects).
+    The candidate cannot book again until they are back in that step, so no new time is offered."""
+    from django.utils import timezone
+
+    from talentbrug.selection.effects import BEFORE_ASSESSMENT
+
+    from .services import active_bookings, cancel_booking
+
+    if to_kind not in BEFORE_ASSESSMENT:
+        return
+    for booking in active_bookings(application).filter(session__starts_at__gt=timezone.now()):
+        cancel_booking(booking, closed=True)

@@ -431,6 +431,16 @@ def on_application_closed(sender: Any, application: Application, **kwargs: Any) 
     cancel_open_for(application)
 
 
+def on_application_moved_back(
+    sender: Any, application: Application, to_kind: str, **kwargs: Any
+) -> None:
+    """Moved back to a stage before the interview: the interview is off (selection.effects)."""
+    from talentbrug.selection.effects import BEFORE_INTERVIEW
+
+    if to_kind in BEFORE_INTERVIEW:
+        cancel_open_for(application)
+
+
 # ---------------------------------------------------------------------------------------------
 # Reminders (periodic job)
 # ---------------------------------------------------------------------------------------------

@@ -118,6 +118,15 @@ def queue_mail(
     return mail
 
 
+def cancel_queued(supersede_key: str) -> int:
+    """Cancel what still waits under ``supersede_key`` (the news is no longer true)."""
+    if not supersede_key:
+        return 0
+    return OutboxMail.objects.filter(supersede_key=supersede_key, status=MailStatus.QUEUED).update(
+        status=MailStatus.CANCELLED, body="", attachments=[], alternatives=[]
+    )
+
+
 def enqueue(mail_id: int) -> None:
     """Hand the row to a worker. A broker that is down is not the visitor's problem: the
     periodic job sends the row later."""

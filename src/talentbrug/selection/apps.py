@@ -8,8 +8,9 @@ class SelectionConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from talentbrug.applications.signals import register_identity_screen
+        from talentbrug.applications.signals import application_closed, register_identity_screen
 
-        from . import nav, permissions, services  # noqa: F401
+        from . import journey, nav, permissions, services  # noqa: F401
 
         register_identity_screen(services.hidden_identities, "selection:application")
+        application_closed.connect(journey.on_application_closed, dispatch_uid="selection.closed")

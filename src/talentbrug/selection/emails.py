@@ -39,6 +39,7 @@ def build_stage_email(progress: ApplicationProgress) -> EmailMessage | None:
     from .services import candidate_message
 
     candidate = progress.application.candidate
+    reply_to = reply_to_for(progress.vacancy)
     with translation.override(candidate_language(candidate)):
         subject = _("Nieuws over je sollicitatie: %(title)s") % {"title": progress.vacancy.title}
         body = "\n\n".join(
@@ -47,7 +48,9 @@ def build_stage_email(progress: ApplicationProgress) -> EmailMessage | None:
                 candidate_message(progress),
                 _("Kijk op je persoonlijke pagina hoe het verder gaat:"),
                 portal_url(candidate),
-                _("Heb je een vraag? Beantwoord deze e-mail. Dan helpen we je."),
+                _("Heb je een vraag? Beantwoord deze e-mail. Dan helpen we je.")
+                if reply_to
+                else _("Heb je een vraag? Kijk op je persoonlijke pagina hoe je ons bereikt."),
                 _("Met vriendelijke groet,\n%(organisation)s")
                 % {"organisation": progress.vacancy.organisation.name},
             ]
@@ -57,4 +60,12 @@ def build_stage_email(progress: ApplicationProgress) -> EmailMessage | None:
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[candidate.email],
+        reply_to=reply_to,
     )
+
+
+def reply_to_for(vacancy: object) -> list[str]:
+    """Where a candidate's reply lands: the vacancy's contact at the organisation (mail is sent
+    from a no-reply address). Empty when the vacancy names no contact address."""
+    address = (getattr(vacancy, "contact_email", "") or "").strip()
+    return [address] if address else []

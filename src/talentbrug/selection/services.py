@@ -39,6 +39,8 @@ from .constants import (
     Recommendation,
     StageKind,
 )
+from .effects import after_move, stage_mail_key
+from .handover import hand_over_for
 from .models import (
     ApplicationProgress,
     Offer,
@@ -369,15 +371,8 @@ def move_application(
             application=fresh.application_id,
             reason=reason.pk,
         )
-    if to_stage.is_end:
-        from talentbrug.applications.models import Application
-        from talentbrug.applications.signals import application_closed
-
-        application_closed.send(
-            sender=Application, application=fresh.application, why=to_stage.kind
-        )
-    if notify:
-        queue_stage_email(fresh)
+    # Cancellations, freed places and the candidate's e-mail: one place (selection.effects).
+    after_move(fresh, from_stage, to_stage, notify=notify)
     # Keep the caller's object in step.
     progress.stage, progress.version = fresh.stage, fresh.version
     progress.furthest_order = fresh.furthest_order
@@ -429,15 +424,24 @@ def bulk_move(
 
 
 def candidate_message(progress: ApplicationProgress) -> str:
-    """What the candidate reads about their step, in plain words (B1)."""
+    """What the candidate reads about their step, in plain words (B1), in one language.
+
+    A shipped reason is translated; an organisation's own reason and HR's tip are Dutch only,
+    so in a message in another language they are left to the portal (never mixed in).
+    """
+    from .journey import feedback_text, reason_text
+
     text = str(CANDIDATE_STEP_TEXT[StageKind(progress.stage.kind)])
-    if progress.stage.kind == StageKind.REJECTED and progress.rejection_reason_id:
-        reason_text = progress.rejection_reason.candidate_text.strip()  # type: ignore[union-attr]
-        if progress.rejection_language_level:
-            reason_text = f"{reason_text.rstrip('.')} ({_('niveau %(level)s') % {'level': progress.rejection_language_level}})."
-        text = f"{text} {_('De reden:')} {reason_text}"
-        if progress.rejection_feedback:
-            text = f"{text}\n\n{_('Een tip voor de volgende keer:')} {progress.rejection_feedback}"
+    reason = reason_text(progress)
+    feedback = feedback_text(progress)
+    if reason is not None and not reason.language:
+        text = f"{text} {_('De reden:')} {reason.text}"
+    elif reason is not None:
+        text = f"{text} {_('De reden lees je op je persoonlijke pagina.')}"
+    if feedback is not None and not feedback.language:
+        text = f"{text}\n\n{_('Een tip voor de volgende keer:')} {feedback.text}"
+    elif feedback is not None:
+        text = f"{text}\n\n{_('Op je persoonlijke pagina staat een tip voor de volgende keer.')}"
     return text
 
 
@@ -973,5 +977,5 @@ def queue_stage_email(progress: ApplicationProgress) -> None:
         kind="selection.stage_changed",
         organisation=progress.vacancy.organisation,
         candidate=progress.application.candidate,
-        supersede_key=f"selection.progress:{progress.pk}",
+        supersede_key=stage_mail_key(progress),
     )

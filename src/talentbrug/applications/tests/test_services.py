@@ -226,12 +226,6 @@ def test_withdraw_by_someone_else_is_forbidden():
         services.withdraw_application(application, CandidateFactory())
 
 
-def test_every_status_has_a_plain_language_timeline():
-    for status in ApplicationStatus.values:
-        assert services.STATUS_STEPS[status]
-        assert status in services.STATUS_CURRENT_STEP
-
-
 # --------------------------------------------------------------------------- slots
 
 

@@ -276,10 +276,32 @@ def test_a_second_move_replaces_the_unsent_mail_about_the_first(
     progress = application_in_pipeline(organisation)
     with django_capture_on_commit_callbacks(execute=True):
         services.move_application(
+            progress, stage_of(progress.vacancy, StageKind.ASSESSMENT), hr, HR_ROLES, 1
+        )
+        services.move_application(
+            progress, stage_of(progress.vacancy, StageKind.INTERVIEW), hr, HR_ROLES, 2
+        )
+    statuses = list(OutboxMail.objects.order_by("pk").values_list("status", flat=True))
+    assert statuses == [MailStatus.CANCELLED, MailStatus.QUEUED]
+
+
+def test_a_step_back_cancels_the_unsent_mail_and_sends_none(
+    organisation, hr, settings, django_capture_on_commit_callbacks
+):
+    """Moving back (Gesprek → Opdracht) must not tell the candidate to do an assignment for a
+    step they passed, nor let the unsent 'we invite you to talk' mail go out (issue #18)."""
+    from talentbrug.outbox.constants import MailStatus
+    from talentbrug.outbox.models import OutboxMail
+    from talentbrug.outbox.tests.conftest import UNREACHABLE
+
+    settings.EMAIL_BACKEND = UNREACHABLE
+    progress = application_in_pipeline(organisation)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.move_application(
             progress, stage_of(progress.vacancy, StageKind.INTERVIEW), hr, HR_ROLES, 1
         )
         services.move_application(
             progress, stage_of(progress.vacancy, StageKind.ASSESSMENT), hr, HR_ROLES, 2
         )
     statuses = list(OutboxMail.objects.order_by("pk").values_list("status", flat=True))
-    assert statuses == [MailStatus.CANCELLED, MailStatus.QUEUED]
+    assert statuses == [MailStatus.CANCELLED]
