@@ -1,6 +1,7 @@
 """The figures of Insights, computed from the apps' own data for one scope.
 
-Every function takes a :class:`Scope` and returns tables (see :mod:`.tables`). Each table
+Every function takes a :class:`Scope` and returns tables (see :mod:`.tables`). Their texts
+are Dutch message ids (``gettext_noop``), translated when a page shows them. Each table
 carries its written definition: what is counted, from when, what is excluded. These are the
 computations that used to live on the figure pages of selection (fairness per stage),
 programmes (cohorts and learning places) and onboarding (the 'verbazingen' themes).
@@ -9,6 +10,7 @@ programmes (cohorts and learning places) and onboarding (the 'verbazingen' theme
 from __future__ import annotations
 
 import calendar
+import json
 import re
 import statistics
 from collections import Counter, defaultdict
@@ -17,12 +19,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language_info
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_noop as _  # texts are stored; see tables.text
 
 from talentbrug.selection.constants import EducationGroup, LanguageGroup
 
@@ -69,7 +70,7 @@ class Scope:
 
     def period_text(self) -> str:
         last = self.end - timedelta(seconds=1)
-        return _("%(start)s tot en met %(end)s") % {
+        return gettext("%(start)s tot en met %(end)s") % {
             "start": date_format(timezone.localtime(self.start).date(), "j F Y"),
             "end": date_format(timezone.localtime(last).date(), "j F Y"),
         }
@@ -146,7 +147,7 @@ def vacancy_tables(scope: Scope) -> list[t.Table]:
     return tables
 
 
-def _rule_label(rule_id: str) -> str:
+def rule_label(rule_id: str) -> str:
     from talentbrug.textcheck.messages import MESSAGES
 
     message = MESSAGES.get(rule_id)
@@ -165,6 +166,11 @@ def _quarter(moment: datetime) -> str:
     return f"{local.year} K{(local.month - 1) // 3 + 1}"
 
 
+def _quarter_label(quarter: str) -> t.Text:
+    year, number = quarter.split(" K")
+    return t.msg("%(year)s K%(quarter)s", year=year, quarter=number)
+
+
 def finding_table(scope: Scope) -> t.Table:
     """Per rule of the vacancy check: vacancies with that finding, per quarter of publication."""
     from talentbrug.vacancies.checking import check_vacancy
@@ -180,12 +186,12 @@ def finding_table(scope: Scope) -> t.Table:
     top = sorted(per_rule.items(), key=lambda item: (-sum(item[1].values()), item[0]))[:12]
     rows = [
         t.row(
-            _rule_label(rule),
+            {"rule": rule},
             [t.count(counts[q]) for q in ordered] + [t.count(sum(counts.values()))],
         )
         for rule, counts in top
     ]
-    columns = [t.column(q) for q in ordered] + [t.column(_("Hele periode"))]
+    columns = [t.column(_quarter_label(q)) for q in ordered] + [t.column(_("Hele periode"))]
     return t.make_table(
         "vacaturecheck",
         _("Bevindingen van de vacaturecheck, per regel"),
@@ -225,20 +231,15 @@ def application_counts(scope: Scope) -> dict[str, dict[str, int]]:
     channels = _grouped(qs, "channel__name")
     languages = _grouped(qs, "candidate__preferred_language")
 
-    def language_name(code: str) -> str:
-        # The language's Dutch name ("Arabisch"), not its own ("العربية") in a Dutch table.
-        try:
-            return str(get_language_info(code)["name_translated"])
-        except KeyError:
-            return str(dict(settings.LANGUAGES).get(code, code))
-
     return {
         "route": {str(label): routes.get(value, 0) for value, label in Route.choices},
         "channel": {
             (name or _("onbekend")): n for name, n in sorted(channels.items(), key=lambda i: -i[1])
         },
         "language": {
-            language_name(code): n for code, n in sorted(languages.items(), key=lambda i: -i[1])
+            # Named in the reader's language when shown ("Arabisch"), not its own ("العربية").
+            t.label_key(t.language(code)): n
+            for code, n in sorted(languages.items(), key=lambda i: -i[1])
         },
     }
 
@@ -248,6 +249,11 @@ APPLICATION_DEFINITION = _(
     "ook als ze later zijn ingetrokken of afgewezen. Niet geteld: sollicitaties waarvan de "
     "gegevens al zijn verwijderd."
 )
+
+
+def _stored(key: str) -> t.Text:
+    """A label back from :func:`tables.label_key`."""
+    return json.loads(key) if key.startswith("{") else key
 
 
 def application_tables(scope: Scope) -> list[t.Table]:
@@ -270,8 +276,8 @@ def application_tables(scope: Scope) -> list[t.Table]:
         t.distribution(
             f"sollicitaties-{key}",
             title,
-            str(APPLICATION_DEFINITION) + str(extra),
-            own[key].items(),
+            [APPLICATION_DEFINITION, extra],
+            [(_stored(label), n) for label, n in own[key].items()],
             rijk=rijk[key] if rijk else None,
         )
         for key, title, extra in specs
@@ -444,10 +450,12 @@ def pass_through_table(rows: list[dict[str, Any]]) -> t.Table:
             t.protect_group([counts[i] for counts in group_cells], totals[i])
         for group, counts in zip(groups, group_cells, strict=True):
             cells = [*counts, t.share(counts[-1], counts[0])]
-            table_rows.append(t.row(f"{dimension}: {group}", cells))
+            table_rows.append(
+                t.row(t.msg("%(dimension)s: %(group)s", dimension=dimension, group=group), cells)
+            )
         table_rows.append(
             t.row(
-                _("%(dimension)s: totaal") % {"dimension": dimension},
+                t.msg("%(dimension)s: totaal", dimension=dimension),
                 [*totals, t.share(totals[-1], totals[0])],
                 total=True,
             )
@@ -458,16 +466,16 @@ def pass_through_table(rows: list[dict[str, Any]]) -> t.Table:
     return t.make_table(
         "doorstroom",
         _("Doorstroom per fase, per groep"),
-        _(
+        t.msg(
             "Geteld: sollicitaties die in de gekozen periode zijn verstuurd en in de selectie "
             "staan, met de verste fase die ze bereikten (wie een fase bereikte, telt ook mee "
             "bij de fasen ervoor). Afgewezen of teruggetrokken telt bij de fase waar dat "
             "gebeurde. Opleiding en Nederlands komen uit wat de kandidaat zelf invulde; "
             "de vragen met '(vrijwillig)' alleen uit de vrijwillige vragenlijst, en alleen als de "
             "kandidaat die vraag beantwoordde. Die antwoorden ziet niemand die beslist; ze staan hier "
-            "alleen opgeteld. Groepen onder de %(n)s tonen we niet."
-        )
-        % {"n": MIN_CELL},
+            "alleen opgeteld. Groepen onder de %(n)s tonen we niet.",
+            n=MIN_CELL,
+        ),
         columns,
         table_rows,
         chart=len(columns) - 1 if table_rows else None,
@@ -601,7 +609,7 @@ def onboarding_tables(scope: Scope) -> list[t.Table]:
         people = t.count(len(months[month]["plans"]))
         moods = months[month]["moods"]
         mood = t.based_on(round(sum(moods) / len(moods), 1), people)
-        label = date_format(date(int(month[:4]), int(month[5:]), 1), "F Y")
+        label = t.month(int(month[:4]), int(month[5:]))
         trend_rows.append(t.row(label, [people, mood]))
     tables.append(
         t.make_table(
@@ -645,7 +653,7 @@ def retention_table(scope: Scope, today: date) -> t.Table:
         t.protect_group([kept, left], base)
         rows.append(
             t.row(
-                _("Na %(n)s maanden") % {"n": months},
+                t.msg("Na %(n)s maanden", n=months),
                 [base, kept, left, t.share(kept, base)],
             )
         )

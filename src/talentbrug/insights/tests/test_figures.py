@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from talentbrug.applications.tests.factories import ApplicationFactory, PublishedVacancyFactory
 from talentbrug.insights import figures, services
+from talentbrug.insights import tables as tables_
 from talentbrug.insights.constants import Period, Section
 from talentbrug.vacancies.constants import Evidence, RequirementKind, Vakgebied, WerkDenkniveau
 from talentbrug.vacancies.models import Requirement
@@ -17,10 +18,11 @@ pytestmark = pytest.mark.django_db
 
 
 def _table(tables, key):
-    return next(t for t in tables if t["key"] == key)
+    return tables_.localised(next(t for t in tables if t["key"] == key))
 
 
 def _cells(table, label):
+    table = tables_.localised(table)
     return next(r["cells"] for r in table["rows"] if r["label"] == label)
 
 
@@ -312,3 +314,39 @@ def test_languages_are_named_in_dutch(organisation):
         ApplicationFactory(vacancy=vacancy, candidate=candidate)
     table = _table(figures.application_tables(_scope(organisation)), "sollicitaties-language")
     assert [r["label"] for r in table["rows"]] == ["Arabisch", "Totaal"]
+
+
+def test_stored_figures_are_translated_when_shown_not_when_computed(organisation):
+    """The periodic job stores Dutch message ids; an English page shows English titles."""
+    from django.utils import translation
+
+    from talentbrug.insights.models import Snapshot
+    from talentbrug.selection.tests.factories import vacancy_with_requirements
+
+    _pipeline(organisation, vacancy_with_requirements(organisation), 6)
+    with translation.override("en"):
+        services.store_snapshot(Section.SELECTION, organisation, Period.MONTHS_12, "")
+        stored = Snapshot.objects.get().tables
+        shown = services.figures_for(Section.SELECTION, organisation).tables
+    assert stored[0]["title"] == "Doorstroom per fase, per groep"  # stored in the source
+    assert shown[0]["title"] == "Pass-through per stage, per group"
+    labels = [r["label"] for r in shown[0]["rows"]]
+    assert "Opleiding: totaal" not in labels and any(lbl.endswith(": total") for lbl in labels)
+    assert "Total" in [r["label"] for r in shown[2]["rows"]]
+    with translation.override("nl"):
+        dutch = services.figures_for(Section.SELECTION, organisation).tables
+    assert dutch[0]["title"] == "Doorstroom per fase, per groep"
+    assert "Opleiding: totaal" in [r["label"] for r in dutch[0]["rows"]]
+
+
+def test_months_and_languages_are_named_in_the_readers_language():
+    from django.utils import translation
+
+    from talentbrug.insights import tables as t
+
+    with translation.override("en"):
+        assert t.text(t.month(2026, 3)) == "March 2026"
+        assert t.text(t.language("ar")) == "Arabic"
+    with translation.override("nl"):
+        assert t.text(t.month(2026, 3)) == "maart 2026"
+        assert t.text(t.language("ar")) == "Arabisch"
