@@ -324,7 +324,8 @@ def language_group(levels: list[str]) -> str:
     return LanguageGroup.C
 
 
-VOLUNTARY_FIELDS = ("gender", "age_group", "born_abroad", "disability")
+VOLUNTARY_FIELDS = ("gender", "age_group", "born_abroad", "refugee", "disability")
+REFUGEE_DIMENSION = _("Statushouder (vrijwillig)")
 
 
 def _progress_rows(scope: Scope) -> list[dict[str, Any]]:
@@ -399,7 +400,7 @@ def _progress_rows(scope: Scope) -> list[dict[str, Any]]:
 def voluntary_groups(response: dict[str, str] | None) -> list[tuple[str, str]]:
     """The (dimension, group) keys of the voluntary diversity form: only the questions the
     candidate chose to answer ('zeg ik liever niet' and no form at all are left out)."""
-    from talentbrug.assessments.constants import AgeGroup, BornAbroad, Disability, Gender
+    from talentbrug.assessments.constants import AgeGroup, BornAbroad, Disability, Gender, Refugee
 
     if response is None:
         return []
@@ -407,6 +408,7 @@ def voluntary_groups(response: dict[str, str] | None) -> list[tuple[str, str]]:
         ("gender", Gender, _("Gender (vrijwillig)")),
         ("age_group", AgeGroup, _("Leeftijd (vrijwillig)")),
         ("born_abroad", BornAbroad, _("Geboren buiten Nederland (vrijwillig)")),
+        ("refugee", Refugee, REFUGEE_DIMENSION),
         ("disability", Disability, _("Arbeidsbeperking (vrijwillig)")),
     ]
     keys = []
@@ -554,9 +556,57 @@ def time_to_hire_table(scope: Scope) -> t.Table:
     )
 
 
+def refugee_table(rows: list[dict[str, Any]]) -> t.Table:
+    """The magazine's 'statushouders' figure: only from the voluntary form, never per person."""
+    from talentbrug.assessments.constants import Refugee
+
+    yes, no = str(Refugee.YES.label), str(Refugee.NO.label)
+    answers = [
+        (group, item["reached"])
+        for item in rows
+        for dimension, group in item["groups"]
+        if dimension == REFUGEE_DIMENSION
+    ]
+    hired = FUNNEL_KINDS.index("hired")
+    interview = FUNNEL_KINDS.index("interview")
+    table_rows = []
+    for label, test in (
+        (_("Gesolliciteerd"), lambda reached: True),
+        (_("Op gesprek geweest"), lambda reached: reached >= interview),
+        (_("Aangenomen"), lambda reached: reached >= hired),
+    ):
+        said_yes = t.count(sum(1 for g, r in answers if g == yes and test(r)))
+        said_no = t.count(sum(1 for g, r in answers if g == no and test(r)))
+        total = t.count(sum(1 for _g, r in answers if test(r)))
+        t.protect_group([said_yes, said_no], total)
+        table_rows.append(t.row(label, [total, said_yes, said_no, t.share(said_yes, total)]))
+    return t.make_table(
+        "statushouders",
+        _("Statushouders in de selectie"),
+        t.msg(
+            "Geteld: sollicitaties uit de doorstroom hierboven waarbij de kandidaat in de "
+            "vrijwillige vragenlijst antwoordde op de vraag of die naar Nederland is gevlucht "
+            "en een verblijfsvergunning asiel heeft. Wie 'zeg ik liever niet' koos of de lijst "
+            "niet invulde, telt niet mee. De antwoorden staan los van de sollicitatie: niemand "
+            "die beslist ziet ze. Aantallen onder de %(n)s tonen we niet.",
+            n=MIN_CELL,
+        ),
+        [
+            t.column(_("Vraag beantwoord")),
+            t.column(_("Statushouder")),
+            t.column(_("Geen statushouder")),
+            t.column(_("Aandeel statushouders"), t.PERCENT),
+        ],
+        table_rows if answers else [],
+        chart=3 if answers else None,
+    )
+
+
 def selection_tables(scope: Scope) -> list[t.Table]:
+    progress = _progress_rows(scope)
     return [
-        pass_through_table(_progress_rows(scope)),
+        pass_through_table(progress),
+        refugee_table(progress),
         time_to_hire_table(scope),
         offer_table(scope),
     ]

@@ -332,7 +332,8 @@ def test_stored_figures_are_translated_when_shown_not_when_computed(organisation
     assert shown[0]["title"] == "Pass-through per stage, per group"
     labels = [r["label"] for r in shown[0]["rows"]]
     assert "Opleiding: totaal" not in labels and any(lbl.endswith(": total") for lbl in labels)
-    assert "Total" in [r["label"] for r in shown[2]["rows"]]
+    offers = next(table for table in shown if table["key"] == "aanbod")
+    assert "Total" in [r["label"] for r in offers["rows"]]
     with translation.override("nl"):
         dutch = services.figures_for(Section.SELECTION, organisation).tables
     assert dutch[0]["title"] == "Doorstroom per fase, per groep"
@@ -350,3 +351,33 @@ def test_months_and_languages_are_named_in_the_readers_language():
     with translation.override("nl"):
         assert t.text(t.month(2026, 3)) == "maart 2026"
         assert t.text(t.language("ar")) == "Arabisch"
+
+
+def test_statushouders_only_from_the_voluntary_form_with_small_groups_hidden(organisation):
+    from talentbrug.assessments.models import DiversitySetting
+    from talentbrug.selection.tests.factories import vacancy_with_requirements
+
+    DiversitySetting.objects.create(organisation=organisation, enabled=True)
+    vacancy = vacancy_with_requirements(organisation)
+    _pipeline(organisation, vacancy, 5, advance_to="interview", answers={"refugee": "yes"})
+    _pipeline(organisation, vacancy, 2, advance_to="hired", answers={"refugee": "yes"})
+    _pipeline(organisation, vacancy, 6, answers={"refugee": "no"})
+    _pipeline(organisation, vacancy, 4, advance_to="hired", answers={"refugee": "not_said"})
+    _pipeline(organisation, vacancy, 3, advance_to="hired")  # no form at all
+    tables = figures.selection_tables(_scope(organisation))
+    table = _table(tables, "statushouders")
+    # 7 said yes, 6 said no; 'zeg ik liever niet' and no form are not counted.
+    assert _values(table, "Gesolliciteerd") == [13, 7, 6, 54]
+    # 7 reached an interview, all of them 'yes', 0 'no': showing 7 next to a total of 7
+    # would reveal the hidden 0, so the 'yes' is hidden as well.
+    assert _values(table, "Op gesprek geweest") == [7, "<5", "<5", "<5"]
+    assert _values(table, "Aangenomen") == ["<5", "<5", "<5", "<5"]
+    passing = _table(tables, "doorstroom")
+    assert _values(passing, "Statushouder (vrijwillig): Ja")[0] == 7
+    assert _values(passing, "Statushouder (vrijwillig): totaal")[0] == 13
+    assert "statushouder" not in (
+        __import__("talentbrug.assessments.forms", fromlist=["DiversityForm"])
+        .DiversityForm()
+        .fields["refugee"]
+        .label.lower()
+    )  # candidates never read the label
