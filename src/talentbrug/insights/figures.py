@@ -548,7 +548,7 @@ def time_to_hire_table(scope: Scope) -> t.Table:
             "Geteld: aanbiedingen die in de gekozen periode zijn gedaan en die de kandidaat "
             "accepteerde. Tijd: dagen van het versturen van de sollicitatie tot de dag dat de "
             "kandidaat ja zei (mediaan: de helft was sneller, de helft langzamer). De tijd per "
-            "fase bewaren we (nog) niet apart."
+            "fase staat in de tabel hieronder."
         ),
         [t.column(_("Aangenomen")), t.column(_("Mediaan in dagen"), t.DAYS)],
         rows,
@@ -602,12 +602,77 @@ def refugee_table(rows: list[dict[str, Any]]) -> t.Table:
     )
 
 
+def stage_time_table(scope: Scope) -> t.Table:
+    """Days an application stayed in each stage, from the moves in the selection's log."""
+    from talentbrug.audit.models import AuditEvent
+    from talentbrug.selection.constants import StageKind
+    from talentbrug.selection.models import ApplicationProgress, Stage
+
+    progresses = ApplicationProgress.objects.filter(
+        application__submitted_at__gte=scope.start,
+        application__submitted_at__lt=scope.end,
+        application__candidate__isnull=False,
+    )
+    progresses = scope.vacancy_filter(scope.orgs(progresses), "vacancy")
+    submitted = {
+        str(pk): when
+        for pk, when in progresses.values_list("pk", "application__submitted_at").iterator(
+            chunk_size=5000
+        )
+    }
+    kinds = dict(
+        Stage.objects.filter(vacancy_id__in=progresses.values("vacancy_id")).values_list(
+            "pk", "kind"
+        )
+    )
+    # A move is logged with the stage it left and the moment; the first stay starts when the
+    # application was sent. Only stays that ended count (who is still in a stage has no time).
+    events = AuditEvent.objects.filter(event_type="selection.moved", created_at__gte=scope.start)
+    if scope.organisation_ids is not None:
+        events = events.filter(organisation_id__in=scope.organisation_ids)
+    moves: dict[str, list[tuple[datetime, Any]]] = defaultdict(list)
+    for object_id, created, data in events.values_list("object_id", "created_at", "data").iterator(
+        chunk_size=5000
+    ):
+        if object_id in submitted:
+            moves[object_id].append((created, data.get("from_stage")))
+    days: dict[str, list[float]] = defaultdict(list)
+    for object_id, items in moves.items():
+        entered = submitted[object_id]
+        for created, from_stage in sorted(items, key=lambda item: item[0]):
+            kind = kinds.get(from_stage)
+            if kind in FUNNEL_KINDS and entered is not None:
+                days[kind].append(max(0.0, (created - entered).total_seconds() / 86400))
+            entered = created
+    rows = []
+    for kind in FUNNEL_KINDS[:-1]:  # nobody leaves 'aangenomen' by moving on
+        values = days.get(kind, [])
+        stays = t.count(len(values))
+        median = round(statistics.median(values)) if values else None
+        rows.append(t.row(str(StageKind(kind).label), [stays, t.based_on(median, stays)]))
+    return t.make_table(
+        "tijd-per-fase",
+        _("Tijd in elke fase"),
+        _(
+            "Geteld: sollicitaties die in de gekozen periode zijn verstuurd en die een fase "
+            "verlieten (naar een volgende fase, of afgewezen of teruggetrokken). Tijd: dagen "
+            "van binnenkomen in de fase tot de verplaatsing, zoals het logboek van de selectie "
+            "die bewaart; de eerste fase begint bij het versturen. Wie nu nog in een fase "
+            "staat, telt daar (nog) niet mee. Mediaan: de helft was sneller, de helft langzamer."
+        ),
+        [t.column(_("Verplaatst uit de fase")), t.column(_("Mediaan in dagen"), t.DAYS)],
+        rows if any(days.values()) else [],
+        chart=1 if any(days.values()) else None,
+    )
+
+
 def selection_tables(scope: Scope) -> list[t.Table]:
     progress = _progress_rows(scope)
     return [
         pass_through_table(progress),
         refugee_table(progress),
         time_to_hire_table(scope),
+        stage_time_table(scope),
         offer_table(scope),
     ]
 
@@ -677,7 +742,63 @@ def onboarding_tables(scope: Scope) -> list[t.Table]:
     )
     tables.append(retention_table(scope, today))
     tables.append(surprise_table(scope))
+    tables.append(obstacle_table(scope))
     return tables
+
+
+OBSTACLE_LABELS = {
+    "guidance": _("Begeleiding"),
+    "language": _("Taal"),
+    "culture": _("Cultuur"),
+}
+
+
+def obstacle_table(scope: Scope) -> t.Table:
+    """The magazine's '28 % / 31 % / 49 %': of those who answered, the share naming each."""
+    from talentbrug.onboarding.models import ObstacleSurvey
+
+    answers: dict[str, list[list[str]]] = {"3": [], "6": []}
+    for moment, obstacles in ObstacleSurvey.objects.filter(
+        plan__in=_plans(scope), submitted_at__gte=scope.start, submitted_at__lt=scope.end
+    ).values_list("moment", "obstacles"):
+        answers.setdefault(moment, []).append(obstacles or [])
+    columns = []
+    wholes = {}
+    for moment in ("3", "6"):
+        wholes[moment] = t.count(len(answers[moment]))
+        columns += [
+            t.column(t.msg("Na %(n)s maanden: aantal", n=int(moment))),
+            t.column(t.msg("Na %(n)s maanden: aandeel", n=int(moment)), t.PERCENT),
+        ]
+    rows = [
+        t.row(
+            _("Vragenlijst ingevuld"),
+            [cell for m in ("3", "6") for cell in (wholes[m], {"v": None, "s": False})],
+            total=True,
+        )
+    ]
+    for key, label in OBSTACLE_LABELS.items():
+        cells = []
+        for moment in ("3", "6"):
+            named = t.count(sum(1 for chosen in answers[moment] if key in chosen))
+            cells += [named, t.share(named, wholes[moment])]
+        rows.append(t.row(label, cells))
+    answered = any(answers.values())
+    return t.make_table(
+        "obstakels",
+        _("Wat nieuwe collega's lastig vinden: begeleiding, taal, cultuur"),
+        t.msg(
+            "Geteld: nieuwe collega's die in de gekozen periode de korte, vrijwillige vragenlijst "
+            "na 3 of 6 maanden invulden. Aandeel: van wie de lijst invulde, hoeveel procent dit "
+            "noemde (iemand kan meer dan één ding noemen, dus samen kan het meer dan 100%% "
+            "zijn). Wie de lijst oversloeg, telt niet mee. Antwoorden per persoon ziet niemand; "
+            "aantallen onder de %(n)s tonen we niet.",
+            n=MIN_CELL,
+        ),
+        columns,
+        rows if answered else [],
+        chart=1 if answered else None,
+    )
 
 
 def retention_table(scope: Scope, today: date) -> t.Table:

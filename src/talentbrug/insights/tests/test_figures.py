@@ -381,3 +381,87 @@ def test_statushouders_only_from_the_voluntary_form_with_small_groups_hidden(org
         .fields["refugee"]
         .label.lower()
     )  # candidates never read the label
+
+
+def test_time_in_each_stage_from_the_moves_with_small_groups_hidden(organisation, make_staff):
+    """Five applications wait 4 days in 'Nieuw' and 10 in 'Eerste selectie'; four of them
+    then wait 3 days in the next stage (a group of four: hidden)."""
+    from freezegun import freeze_time
+
+    from talentbrug.accounts.constants import Role
+    from talentbrug.selection import services as selection
+    from talentbrug.selection.constants import StageKind
+    from talentbrug.selection.tests.factories import stage_of, vacancy_with_requirements
+
+    hr = make_staff(organisation, Role.HR_ADVISER)
+    roles = frozenset({Role.HR_ADVISER.value})
+    vacancy = vacancy_with_requirements(organisation)
+    day = timezone.now() - timedelta(days=40)
+    with freeze_time(day):
+        progresses = []
+        for _i in range(5):
+            progresses.append(_pipeline_one(organisation, vacancy))
+    with freeze_time(day + timedelta(days=4)):
+        for progress in progresses:
+            selection.move_application(
+                progress, stage_of(vacancy, StageKind.SCREENING), hr, roles, 1
+            )
+    with freeze_time(day + timedelta(days=14)):
+        for progress in progresses[:4]:
+            selection.move_application(
+                progress, stage_of(vacancy, StageKind.ASSESSMENT), hr, roles, 2
+            )
+        selection.move_application(
+            progresses[4], stage_of(vacancy, StageKind.REJECTED), hr, roles, 2,
+            reason=_a_reason(organisation),
+        )
+    with freeze_time(day + timedelta(days=17)):
+        for progress in progresses[:4]:
+            selection.move_application(
+                progress, stage_of(vacancy, StageKind.INTERVIEW), hr, roles, 3
+            )
+    table = _table(figures.selection_tables(_scope(organisation)), "tijd-per-fase")
+    labels = [r["label"] for r in table["rows"]]
+    assert _values(table, labels[0]) == [5, 4]  # Nieuw: 5 stays, median 4 days
+    assert _values(table, labels[1]) == [5, 10]  # left for the next stage or rejected
+    assert _values(table, labels[2]) == ["<5", "<5"]  # only four: hidden, the median too
+    assert _values(table, labels[3]) == ["<5", "<5"]  # still in the interview: no stay yet
+
+
+def _pipeline_one(organisation, vacancy):
+    from talentbrug.selection.tests.factories import application_in_pipeline
+
+    return application_in_pipeline(organisation, vacancy=vacancy)
+
+
+def _a_reason(organisation):
+    from talentbrug.selection.models import RejectionReason
+
+    return RejectionReason.objects.filter(organisation=organisation).first()
+
+
+def test_obstacles_reported_as_the_magazine_does_with_small_counts_hidden(organisation):
+    from talentbrug.onboarding.models import ObstacleSurvey
+    from talentbrug.onboarding.tests.factories import make_plan
+
+    chosen = [
+        ["guidance", "language"],
+        ["guidance", "language", "culture"],
+        ["language", "culture"],
+        ["language", "culture"],
+        ["language", "culture"],
+        [],  # nothing was hard: counts as an answer
+    ]
+    for i, obstacles in enumerate(chosen):
+        plan = make_plan(organisation, name=f"Nieuw {i}")
+        ObstacleSurvey.objects.create(plan=plan, moment="3", obstacles=obstacles)
+    make_plan(organisation, name="Sloeg over")  # skipped it: not counted
+    table = _table(figures.onboarding_tables(_scope(organisation)), "obstakels")
+    assert [c["label"] for c in table["columns"]][:2] == [
+        "Na 3 maanden: aantal",
+        "Na 3 maanden: aandeel",
+    ]
+    assert _values(table, "Vragenlijst ingevuld") == [6, None, "<5", None]
+    assert _values(table, "Taal") == [5, 83, "<5", "<5"]  # 5 of 6 named language
+    assert _values(table, "Cultuur") == ["<5", "<5", "<5", "<5"]  # four: hidden
+    assert _values(table, "Begeleiding") == ["<5", "<5", "<5", "<5"]
