@@ -4,6 +4,7 @@ believable figures. Bulk inserts only (a few seconds); the same data every time.
 
 from __future__ import annotations
 
+import itertools
 import random
 import uuid
 from datetime import timedelta
@@ -125,7 +126,7 @@ def _log_moves(
         path = [kind for kind in FUNNEL if kinds[kind].order <= progress.furthest_order]
         if progress.stage.kind == "rejected":
             path.append("rejected")
-        for before, after in zip(path, path[1:], strict=False):
+        for before, after in itertools.pairwise(path):
             low, high = STAGE_DAYS.get(before, (2, 10))
             moment = moment + timedelta(days=rng.randint(low, high), hours=rng.randint(0, 8))
             if moment > now:

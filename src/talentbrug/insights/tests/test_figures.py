@@ -412,7 +412,11 @@ def test_time_in_each_stage_from_the_moves_with_small_groups_hidden(organisation
                 progress, stage_of(vacancy, StageKind.ASSESSMENT), hr, roles, 2
             )
         selection.move_application(
-            progresses[4], stage_of(vacancy, StageKind.REJECTED), hr, roles, 2,
+            progresses[4],
+            stage_of(vacancy, StageKind.REJECTED),
+            hr,
+            roles,
+            2,
             reason=_a_reason(organisation),
         )
     with freeze_time(day + timedelta(days=17)):
