@@ -162,6 +162,29 @@ def staff_required(action: str) -> Callable[[ViewFunc], ViewFunc]:
     return decorator
 
 
+def programme_team_required(
+    staff_action: str, message: str | None = None
+) -> Callable[[ViewFunc], ViewFunc]:
+    """Decorator for the programme team's rijksbreed pages: logged in, second factor, and a
+    member of the cross-government programme team (no organisation role needed)."""
+
+    def decorator(view: ViewFunc) -> ViewFunc:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect(f"{settings_login_url()}?next={request.get_full_path()}")
+            if not is_verified(request):
+                return redirect("accounts:two_factor")
+            if not getattr(request.user, "is_programme_team", False):
+                raise PermissionDenied(message or _("Alleen het programmateam ziet deze pagina."))
+            return view(request, *args, **kwargs)
+
+        wrapper.staff_action = staff_action  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorator
+
+
 def settings_login_url() -> str:
     from django.urls import reverse
 

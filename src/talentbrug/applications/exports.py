@@ -70,6 +70,7 @@ CANDIDATE_VIEW: dict[str, str | frozenset[str]] = {
     "onboarding.Evaluation": ALL,
     "onboarding.EvaluationSelfReview": ALL,
     "onboarding.Intake": ALL,
+    "onboarding.ObstacleSurvey": ALL,
     "onboarding.OnboardingPlan": frozenset({"token_version"}),
     "onboarding.PlanTask": ALL,
     "onboarding.Reminder": ALL,

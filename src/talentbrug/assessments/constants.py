@@ -35,6 +35,15 @@ class BornAbroad(models.TextChoices):
     NOT_SAID = "not_said", _("Zeg ik liever niet")
 
 
+class Refugee(models.TextChoices):
+    """Whether the candidate came to the Netherlands as a refugee (a 'statushouder' in staff
+    figures; candidates never read that word)."""
+
+    YES = "yes", _("Ja")
+    NO = "no", _("Nee")
+    NOT_SAID = "not_said", _("Zeg ik liever niet")
+
+
 class Disability(models.TextChoices):
     YES = "yes", _("Ja")
     NO = "no", _("Nee")

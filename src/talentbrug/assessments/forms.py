@@ -11,7 +11,7 @@ from talentbrug.accounts.models import User
 from talentbrug.taxonomy.constants import CefrLevel, LanguageSkill
 from talentbrug.vacancies.models import Vacancy
 
-from .constants import AgeGroup, BornAbroad, Disability, Gender
+from .constants import AgeGroup, BornAbroad, Disability, Gender, Refugee
 from .models import Session
 
 TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
@@ -205,4 +205,7 @@ class DiversityForm(StyledForm):
     gender = _radio(_("Wat is je gender?"), Gender)
     age_group = _radio(_("Hoe oud ben je?"), AgeGroup)
     born_abroad = _radio(_("Ben jij of is een van je ouders geboren buiten Nederland?"), BornAbroad)
+    refugee = _radio(
+        _("Ben je naar Nederland gevlucht en heb je een verblijfsvergunning asiel?"), Refugee
+    )
     disability = _radio(_("Heb je een arbeidsbeperking?"), Disability)

@@ -22,6 +22,7 @@ from .constants import (
     BornAbroad,
     Disability,
     Gender,
+    Refugee,
 )
 
 
@@ -464,6 +465,13 @@ class DiversityResponse(models.Model):
         choices=BornAbroad.choices,
         default=BornAbroad.NOT_SAID,
         help_text=_("Vrijwillig: de kandidaat of een ouder."),
+    )
+    refugee = models.CharField(
+        _("statushouder"),
+        max_length=10,
+        choices=Refugee.choices,
+        default=Refugee.NOT_SAID,
+        help_text=_("Vrijwillig: gevlucht naar Nederland, met een verblijfsvergunning asiel."),
     )
     disability = models.CharField(
         _("arbeidsbeperking"),

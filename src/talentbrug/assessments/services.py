@@ -41,6 +41,7 @@ from .constants import (
     BornAbroad,
     Disability,
     Gender,
+    Refugee,
 )
 from .models import (
     AssessmentDay,
@@ -1087,6 +1088,7 @@ DIVERSITY_FIELDS = {
     "gender": Gender,
     "age_group": AgeGroup,
     "born_abroad": BornAbroad,
+    "refugee": Refugee,
     "disability": Disability,
 }
 

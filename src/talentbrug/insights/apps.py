@@ -9,6 +9,7 @@ class InsightsConfig(AppConfig):
     def ready(self) -> None:
         from talentbrug.core import periodic
 
-        from . import permissions, services  # noqa: F401
+        from . import permissions, report, services  # noqa: F401
 
         periodic.register("insights.refresh_snapshots", services.refresh_snapshots)
+        periodic.register("insights.quarterly_report", report.make_due_report)

@@ -4,6 +4,7 @@ believable figures. Bulk inserts only (a few seconds); the same data every time.
 
 from __future__ import annotations
 
+import itertools
 import random
 import uuid
 from datetime import timedelta
@@ -98,6 +99,88 @@ def _furthest(rng: random.Random, group: str) -> int:
             break
         index += 1
     return index
+
+
+STAGE_DAYS = {"new": (1, 9), "screening": (3, 14), "assessment": (4, 18), "interview": (3, 12)}
+
+
+def _log_moves(
+    rng: random.Random,
+    progresses: list[Any],
+    applications: list[Any],
+    stages: dict[int, dict[str, Any]],
+    now: Any,
+) -> None:
+    """The selection's log of moves (what 'time in each stage' is computed from), as
+    :func:`talentbrug.selection.services.move_application` writes it, backdated."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from talentbrug.audit.models import AuditEvent
+    from talentbrug.selection.models import ApplicationProgress
+
+    content_type = ContentType.objects.get_for_model(ApplicationProgress)
+    events = []
+    for progress, application in zip(progresses, applications, strict=True):
+        kinds = stages[application.vacancy_id]
+        moment = application.submitted_at
+        path = [kind for kind in FUNNEL if kinds[kind].order <= progress.furthest_order]
+        if progress.stage.kind == "rejected":
+            path.append("rejected")
+        for before, after in itertools.pairwise(path):
+            low, high = STAGE_DAYS.get(before, (2, 10))
+            moment = moment + timedelta(days=rng.randint(low, high), hours=rng.randint(0, 8))
+            if moment > now:
+                break
+            events.append(
+                AuditEvent(
+                    created_at=moment,
+                    event_type="selection.moved",
+                    actor_label="demo",
+                    organisation_id=progress.organisation_id,
+                    object_type=content_type,
+                    object_id=str(progress.pk),
+                    data={
+                        "application": application.pk,
+                        "from_stage": kinds[before].pk,
+                        "to_stage": kinds[after].pk,
+                    },
+                )
+            )
+    # The log sets its own time on insert; the demo's history is in the past.
+    field = AuditEvent._meta.get_field("created_at")
+    field.auto_now_add = False
+    try:
+        AuditEvent.objects.bulk_create(events, batch_size=2000)
+    finally:
+        field.auto_now_add = True
+
+
+# About how often new colleagues name each obstacle (the magazine: 28 %, 31 %, 49 %).
+OBSTACLE_CHANCES = {"guidance": 0.28, "language": 0.31, "culture": 0.49}
+
+
+def _obstacle_answers(rng: random.Random, plans: list[Any], now: Any) -> None:
+    """The optional questionnaire at 3 and 6 months; about two in three fill it in."""
+    from talentbrug.onboarding.models import ObstacleSurvey
+    from talentbrug.onboarding.services import obstacle_survey_window
+
+    surveys = []
+    for plan in plans:
+        for moment in ("3", "6"):
+            first, _last = obstacle_survey_window(plan, moment)
+            if first > now.date() or rng.random() > 0.65:
+                continue
+            chosen = [k for k, chance in OBSTACLE_CHANCES.items() if rng.random() < chance]
+            surveys.append(ObstacleSurvey(plan=plan, moment=moment, obstacles=chosen))
+    surveys = ObstacleSurvey.objects.bulk_create(surveys)
+    for survey in surveys:
+        first, _last = obstacle_survey_window(survey.plan, survey.moment)
+        answered = first + timedelta(days=rng.randint(0, 20))
+        survey.submitted_at = min(
+            now,
+            timezone.make_aware(timezone.datetime.combine(answered, timezone.datetime.min.time())),
+        )
+    ObstacleSurvey.objects.bulk_update(surveys, ["submitted_at"])
 
 
 def seed(context: dict[str, Any]) -> None:
@@ -246,6 +329,7 @@ def seed(context: dict[str, Any]) -> None:
             status = "accepted" if kind == "hired" else ("declined" if old else "made")
             offers.append((application, status))
     progresses = ApplicationProgress.objects.bulk_create(progresses)
+    _log_moves(rng, progresses, application_rows, stages, now)
     by_application = {p.application_id: p for p in progresses}
     offer_rows = []
     for application, status in offers:
@@ -286,6 +370,9 @@ def seed(context: dict[str, Any]) -> None:
             application=a,
             gender=rng.choice(["woman", "man", "not_said"]),
             born_abroad=rng.choice(["self", "self", "parent", "no", "no", "not_said"]),
+            refugee=rng.choice(["yes", "yes", "no", "not_said"])
+            if group == "foreign"
+            else rng.choice(["no", "no", "no", "not_said"]),
         )
         for a, group in zip(application_rows, groups, strict=True)
         if a.organisation_id in asking_ids and rng.random() < 0.45
@@ -333,6 +420,7 @@ def seed(context: dict[str, Any]) -> None:
         for position, (text, theme) in enumerate(rng.sample(SURPRISES, rng.randint(0, 3))):
             surprises.append(Surprise(plan=plan, position=position + 1, text=text, theme=theme))
     CheckIn.objects.bulk_create(checkins)
+    _obstacle_answers(rng, plans, now)
     surprises = Surprise.objects.bulk_create(surprises)
     starts = {plan.pk: plan.start_date for plan in plans}
     for surprise in surprises:

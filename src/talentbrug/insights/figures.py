@@ -1,6 +1,7 @@
 """The figures of Insights, computed from the apps' own data for one scope.
 
-Every function takes a :class:`Scope` and returns tables (see :mod:`.tables`). Each table
+Every function takes a :class:`Scope` and returns tables (see :mod:`.tables`). Their texts
+are Dutch message ids (``gettext_noop``), translated when a page shows them. Each table
 carries its written definition: what is counted, from when, what is excluded. These are the
 computations that used to live on the figure pages of selection (fairness per stage),
 programmes (cohorts and learning places) and onboarding (the 'verbazingen' themes).
@@ -9,6 +10,7 @@ programmes (cohorts and learning places) and onboarding (the 'verbazingen' theme
 from __future__ import annotations
 
 import calendar
+import json
 import re
 import statistics
 from collections import Counter, defaultdict
@@ -17,12 +19,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language_info, gettext_lazy
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_noop as _  # texts are stored; see tables.text
 
 from talentbrug.selection.constants import EducationGroup, LanguageGroup
 
@@ -69,7 +70,7 @@ class Scope:
 
     def period_text(self) -> str:
         last = self.end - timedelta(seconds=1)
-        return _("%(start)s tot en met %(end)s") % {
+        return gettext("%(start)s tot en met %(end)s") % {
             "start": date_format(timezone.localtime(self.start).date(), "j F Y"),
             "end": date_format(timezone.localtime(last).date(), "j F Y"),
         }
@@ -119,7 +120,7 @@ def vacancy_counts(scope: Scope) -> tuple[int, dict[str, int]]:
     }
 
 
-VACANCY_DEFINITION = gettext_lazy(
+VACANCY_DEFINITION = _(
     "Geteld: vacatures die in de gekozen periode voor het eerst zijn gepubliceerd (datum van "
     "publicatie). Niet geteld: sjablonen en vacatures die nooit zijn gepubliceerd. 'Op "
     "mbo-niveau': werk- en denkniveau mbo. 'Zonder eis die alleen met een diploma kan': geen "
@@ -135,7 +136,7 @@ def vacancy_tables(scope: Scope) -> list[t.Table]:
         t.indicators(
             "vacatures",
             _("Vacatures voor mbo'ers en nieuwkomers"),
-            str(VACANCY_DEFINITION),
+            VACANCY_DEFINITION,
             _("Gepubliceerde vacatures"),
             total,
             parts.items(),
@@ -146,7 +147,7 @@ def vacancy_tables(scope: Scope) -> list[t.Table]:
     return tables
 
 
-def _rule_label(rule_id: str) -> str:
+def rule_label(rule_id: str) -> str:
     from talentbrug.textcheck.messages import MESSAGES
 
     message = MESSAGES.get(rule_id)
@@ -165,6 +166,11 @@ def _quarter(moment: datetime) -> str:
     return f"{local.year} K{(local.month - 1) // 3 + 1}"
 
 
+def _quarter_label(quarter: str) -> t.Text:
+    year, number = quarter.split(" K")
+    return t.msg("%(year)s K%(quarter)s", year=year, quarter=number)
+
+
 def finding_table(scope: Scope) -> t.Table:
     """Per rule of the vacancy check: vacancies with that finding, per quarter of publication."""
     from talentbrug.vacancies.checking import check_vacancy
@@ -180,12 +186,12 @@ def finding_table(scope: Scope) -> t.Table:
     top = sorted(per_rule.items(), key=lambda item: (-sum(item[1].values()), item[0]))[:12]
     rows = [
         t.row(
-            _rule_label(rule),
+            {"rule": rule},
             [t.count(counts[q]) for q in ordered] + [t.count(sum(counts.values()))],
         )
         for rule, counts in top
     ]
-    columns = [t.column(q) for q in ordered] + [t.column(_("Hele periode"))]
+    columns = [t.column(_quarter_label(q)) for q in ordered] + [t.column(_("Hele periode"))]
     return t.make_table(
         "vacaturecheck",
         _("Bevindingen van de vacaturecheck, per regel"),
@@ -225,29 +231,29 @@ def application_counts(scope: Scope) -> dict[str, dict[str, int]]:
     channels = _grouped(qs, "channel__name")
     languages = _grouped(qs, "candidate__preferred_language")
 
-    def language_name(code: str) -> str:
-        # The language's Dutch name ("Arabisch"), not its own ("العربية") in a Dutch table.
-        try:
-            return str(get_language_info(code)["name_translated"])
-        except KeyError:
-            return str(dict(settings.LANGUAGES).get(code, code))
-
     return {
         "route": {str(label): routes.get(value, 0) for value, label in Route.choices},
         "channel": {
             (name or _("onbekend")): n for name, n in sorted(channels.items(), key=lambda i: -i[1])
         },
         "language": {
-            language_name(code): n for code, n in sorted(languages.items(), key=lambda i: -i[1])
+            # Named in the reader's language when shown ("Arabisch"), not its own ("العربية").
+            t.label_key(t.language(code)): n
+            for code, n in sorted(languages.items(), key=lambda i: -i[1])
         },
     }
 
 
-APPLICATION_DEFINITION = gettext_lazy(
+APPLICATION_DEFINITION = _(
     "Geteld: sollicitaties die in de gekozen periode zijn verstuurd (datum van versturen), "
     "ook als ze later zijn ingetrokken of afgewezen. Niet geteld: sollicitaties waarvan de "
     "gegevens al zijn verwijderd."
 )
+
+
+def _stored(key: str) -> t.Text:
+    """A label back from :func:`tables.label_key`."""
+    return json.loads(key) if key.startswith("{") else key
 
 
 def application_tables(scope: Scope) -> list[t.Table]:
@@ -270,8 +276,8 @@ def application_tables(scope: Scope) -> list[t.Table]:
         t.distribution(
             f"sollicitaties-{key}",
             title,
-            str(APPLICATION_DEFINITION) + str(extra),
-            own[key].items(),
+            [APPLICATION_DEFINITION, extra],
+            [(_stored(label), n) for label, n in own[key].items()],
             rijk=rijk[key] if rijk else None,
         )
         for key, title, extra in specs
@@ -318,7 +324,8 @@ def language_group(levels: list[str]) -> str:
     return LanguageGroup.C
 
 
-VOLUNTARY_FIELDS = ("gender", "age_group", "born_abroad", "disability")
+VOLUNTARY_FIELDS = ("gender", "age_group", "born_abroad", "refugee", "disability")
+REFUGEE_DIMENSION = _("Statushouder (vrijwillig)")
 
 
 def _progress_rows(scope: Scope) -> list[dict[str, Any]]:
@@ -416,7 +423,7 @@ def _progress_rows(scope: Scope) -> list[dict[str, Any]]:
 def voluntary_groups(response: dict[str, str] | None) -> list[tuple[str, str]]:
     """The (dimension, group) keys of the voluntary diversity form: only the questions the
     candidate chose to answer ('zeg ik liever niet' and no form at all are left out)."""
-    from talentbrug.assessments.constants import AgeGroup, BornAbroad, Disability, Gender
+    from talentbrug.assessments.constants import AgeGroup, BornAbroad, Disability, Gender, Refugee
 
     if response is None:
         return []
@@ -424,6 +431,7 @@ def voluntary_groups(response: dict[str, str] | None) -> list[tuple[str, str]]:
         ("gender", Gender, _("Gender (vrijwillig)")),
         ("age_group", AgeGroup, _("Leeftijd (vrijwillig)")),
         ("born_abroad", BornAbroad, _("Geboren buiten Nederland (vrijwillig)")),
+        ("refugee", Refugee, REFUGEE_DIMENSION),
         ("disability", Disability, _("Arbeidsbeperking (vrijwillig)")),
     ]
     keys = []
@@ -467,10 +475,12 @@ def pass_through_table(rows: list[dict[str, Any]]) -> t.Table:
             t.protect_group([counts[i] for counts in group_cells], totals[i])
         for group, counts in zip(groups, group_cells, strict=True):
             cells = [*counts, t.share(counts[-1], counts[0])]
-            table_rows.append(t.row(f"{dimension}: {group}", cells))
+            table_rows.append(
+                t.row(t.msg("%(dimension)s: %(group)s", dimension=dimension, group=group), cells)
+            )
         table_rows.append(
             t.row(
-                _("%(dimension)s: totaal") % {"dimension": dimension},
+                t.msg("%(dimension)s: totaal", dimension=dimension),
                 [*totals, t.share(totals[-1], totals[0])],
                 total=True,
             )
@@ -481,16 +491,16 @@ def pass_through_table(rows: list[dict[str, Any]]) -> t.Table:
     return t.make_table(
         "doorstroom",
         _("Doorstroom per fase, per groep"),
-        _(
+        t.msg(
             "Geteld: sollicitaties die in de gekozen periode zijn verstuurd en in de selectie "
             "staan, met de verste fase die ze bereikten (wie een fase bereikte, telt ook mee "
             "bij de fasen ervoor). Afgewezen of teruggetrokken telt bij de fase waar dat "
             "gebeurde. Opleiding en Nederlands komen uit wat de kandidaat zelf invulde; "
             "de vragen met '(vrijwillig)' alleen uit de vrijwillige vragenlijst, en alleen als de "
             "kandidaat die vraag beantwoordde. Die antwoorden ziet niemand die beslist; ze staan hier "
-            "alleen opgeteld. Groepen onder de %(n)s tonen we niet."
-        )
-        % {"n": MIN_CELL},
+            "alleen opgeteld. Groepen onder de %(n)s tonen we niet.",
+            n=MIN_CELL,
+        ),
         columns,
         table_rows,
         chart=len(columns) - 1 if table_rows else None,
@@ -561,7 +571,7 @@ def time_to_hire_table(scope: Scope) -> t.Table:
             "Geteld: aanbiedingen die in de gekozen periode zijn gedaan en die de kandidaat "
             "accepteerde. Tijd: dagen van het versturen van de sollicitatie tot de dag dat de "
             "kandidaat ja zei (mediaan: de helft was sneller, de helft langzamer). De tijd per "
-            "fase bewaren we (nog) niet apart."
+            "fase staat in de tabel hieronder."
         ),
         [t.column(_("Aangenomen")), t.column(_("Mediaan in dagen"), t.DAYS)],
         rows,
@@ -569,10 +579,123 @@ def time_to_hire_table(scope: Scope) -> t.Table:
     )
 
 
+def refugee_table(rows: list[dict[str, Any]]) -> t.Table:
+    """The magazine's 'statushouders' figure: only from the voluntary form, never per person."""
+    from talentbrug.assessments.constants import Refugee
+
+    yes, no = str(Refugee.YES.label), str(Refugee.NO.label)
+    answers = [
+        (group, item["reached"])
+        for item in rows
+        for dimension, group in item["groups"]
+        if dimension == REFUGEE_DIMENSION
+    ]
+    hired = FUNNEL_KINDS.index("hired")
+    interview = FUNNEL_KINDS.index("interview")
+    table_rows = []
+    for label, test in (
+        (_("Gesolliciteerd"), lambda reached: True),
+        (_("Op gesprek geweest"), lambda reached: reached >= interview),
+        (_("Aangenomen"), lambda reached: reached >= hired),
+    ):
+        said_yes = t.count(sum(1 for g, r in answers if g == yes and test(r)))
+        said_no = t.count(sum(1 for g, r in answers if g == no and test(r)))
+        total = t.count(sum(1 for _g, r in answers if test(r)))
+        t.protect_group([said_yes, said_no], total)
+        table_rows.append(t.row(label, [total, said_yes, said_no, t.share(said_yes, total)]))
+    return t.make_table(
+        "statushouders",
+        _("Statushouders in de selectie"),
+        t.msg(
+            "Geteld: sollicitaties uit de doorstroom hierboven waarbij de kandidaat in de "
+            "vrijwillige vragenlijst antwoordde op de vraag of die naar Nederland is gevlucht "
+            "en een verblijfsvergunning asiel heeft. Wie 'zeg ik liever niet' koos of de lijst "
+            "niet invulde, telt niet mee. De antwoorden staan los van de sollicitatie: niemand "
+            "die beslist ziet ze. Aantallen onder de %(n)s tonen we niet.",
+            n=MIN_CELL,
+        ),
+        [
+            t.column(_("Vraag beantwoord")),
+            t.column(_("Statushouder")),
+            t.column(_("Geen statushouder")),
+            t.column(_("Aandeel statushouders"), t.PERCENT),
+        ],
+        table_rows if answers else [],
+        chart=3 if answers else None,
+    )
+
+
+def stage_time_table(scope: Scope) -> t.Table:
+    """Days an application stayed in each stage, from the moves in the selection's log."""
+    from talentbrug.audit.models import AuditEvent
+    from talentbrug.selection.constants import StageKind
+    from talentbrug.selection.models import ApplicationProgress, Stage
+
+    progresses = ApplicationProgress.objects.filter(
+        application__submitted_at__gte=scope.start,
+        application__submitted_at__lt=scope.end,
+        application__candidate__isnull=False,
+    )
+    progresses = scope.vacancy_filter(scope.orgs(progresses), "vacancy")
+    submitted = {
+        str(pk): when
+        for pk, when in progresses.values_list("pk", "application__submitted_at").iterator(
+            chunk_size=5000
+        )
+    }
+    kinds = dict(
+        Stage.objects.filter(vacancy_id__in=progresses.values("vacancy_id")).values_list(
+            "pk", "kind"
+        )
+    )
+    # A move is logged with the stage it left and the moment; the first stay starts when the
+    # application was sent. Only stays that ended count (who is still in a stage has no time).
+    events = AuditEvent.objects.filter(event_type="selection.moved", created_at__gte=scope.start)
+    if scope.organisation_ids is not None:
+        events = events.filter(organisation_id__in=scope.organisation_ids)
+    moves: dict[str, list[tuple[datetime, Any]]] = defaultdict(list)
+    for object_id, created, data in events.values_list("object_id", "created_at", "data").iterator(
+        chunk_size=5000
+    ):
+        if object_id in submitted:
+            moves[object_id].append((created, data.get("from_stage")))
+    days: dict[str, list[float]] = defaultdict(list)
+    for object_id, items in moves.items():
+        entered = submitted[object_id]
+        for created, from_stage in sorted(items, key=lambda item: item[0]):
+            kind = kinds.get(from_stage)
+            if kind in FUNNEL_KINDS and entered is not None:
+                days[kind].append(max(0.0, (created - entered).total_seconds() / 86400))
+            entered = created
+    rows = []
+    for kind in FUNNEL_KINDS[:-1]:  # nobody leaves 'aangenomen' by moving on
+        values = days.get(kind, [])
+        stays = t.count(len(values))
+        median = round(statistics.median(values)) if values else None
+        rows.append(t.row(str(StageKind(kind).label), [stays, t.based_on(median, stays)]))
+    return t.make_table(
+        "tijd-per-fase",
+        _("Tijd in elke fase"),
+        _(
+            "Geteld: sollicitaties die in de gekozen periode zijn verstuurd en die een fase "
+            "verlieten (naar een volgende fase, of afgewezen of teruggetrokken). Tijd: dagen "
+            "van binnenkomen in de fase tot de verplaatsing, zoals het logboek van de selectie "
+            "die bewaart; de eerste fase begint bij het versturen. Wie nu nog in een fase "
+            "staat, telt daar (nog) niet mee. Mediaan: de helft was sneller, de helft langzamer."
+        ),
+        [t.column(_("Verplaatst uit de fase")), t.column(_("Mediaan in dagen"), t.DAYS)],
+        rows if any(days.values()) else [],
+        chart=1 if any(days.values()) else None,
+    )
+
+
 def selection_tables(scope: Scope) -> list[t.Table]:
+    progress = _progress_rows(scope)
     return [
-        pass_through_table(_progress_rows(scope)),
+        pass_through_table(progress),
+        refugee_table(progress),
         time_to_hire_table(scope),
+        stage_time_table(scope),
         offer_table(scope),
     ]
 
@@ -624,7 +747,7 @@ def onboarding_tables(scope: Scope) -> list[t.Table]:
         people = t.count(len(months[month]["plans"]))
         moods = months[month]["moods"]
         mood = t.based_on(round(sum(moods) / len(moods), 1), people)
-        label = date_format(date(int(month[:4]), int(month[5:]), 1), "F Y")
+        label = t.month(int(month[:4]), int(month[5:]))
         trend_rows.append(t.row(label, [people, mood]))
     tables.append(
         t.make_table(
@@ -642,7 +765,63 @@ def onboarding_tables(scope: Scope) -> list[t.Table]:
     )
     tables.append(retention_table(scope, today))
     tables.append(surprise_table(scope))
+    tables.append(obstacle_table(scope))
     return tables
+
+
+OBSTACLE_LABELS = {
+    "guidance": _("Begeleiding"),
+    "language": _("Taal"),
+    "culture": _("Cultuur"),
+}
+
+
+def obstacle_table(scope: Scope) -> t.Table:
+    """The magazine's '28 % / 31 % / 49 %': of those who answered, the share naming each."""
+    from talentbrug.onboarding.models import ObstacleSurvey
+
+    answers: dict[str, list[list[str]]] = {"3": [], "6": []}
+    for moment, obstacles in ObstacleSurvey.objects.filter(
+        plan__in=_plans(scope), submitted_at__gte=scope.start, submitted_at__lt=scope.end
+    ).values_list("moment", "obstacles"):
+        answers.setdefault(moment, []).append(obstacles or [])
+    columns = []
+    wholes = {}
+    for moment in ("3", "6"):
+        wholes[moment] = t.count(len(answers[moment]))
+        columns += [
+            t.column(t.msg("Na %(n)s maanden: aantal", n=int(moment))),
+            t.column(t.msg("Na %(n)s maanden: aandeel", n=int(moment)), t.PERCENT),
+        ]
+    rows = [
+        t.row(
+            _("Vragenlijst ingevuld"),
+            [cell for m in ("3", "6") for cell in (wholes[m], {"v": None, "s": False})],
+            total=True,
+        )
+    ]
+    for key, label in OBSTACLE_LABELS.items():
+        cells = []
+        for moment in ("3", "6"):
+            named = t.count(sum(1 for chosen in answers[moment] if key in chosen))
+            cells += [named, t.share(named, wholes[moment])]
+        rows.append(t.row(label, cells))
+    answered = any(answers.values())
+    return t.make_table(
+        "obstakels",
+        _("Wat nieuwe collega's lastig vinden: begeleiding, taal, cultuur"),
+        t.msg(
+            "Geteld: nieuwe collega's die in de gekozen periode de korte, vrijwillige vragenlijst "
+            "na 3 of 6 maanden invulden. Aandeel: van wie de lijst invulde, hoeveel procent dit "
+            "noemde (iemand kan meer dan één ding noemen, dus samen kan het meer dan 100%% "
+            "zijn). Wie de lijst oversloeg, telt niet mee. Antwoorden per persoon ziet niemand; "
+            "aantallen onder de %(n)s tonen we niet.",
+            n=MIN_CELL,
+        ),
+        columns,
+        rows if answered else [],
+        chart=1 if answered else None,
+    )
 
 
 def retention_table(scope: Scope, today: date) -> t.Table:
@@ -668,7 +847,7 @@ def retention_table(scope: Scope, today: date) -> t.Table:
         t.protect_group([kept, left], base)
         rows.append(
             t.row(
-                _("Na %(n)s maanden") % {"n": months},
+                t.msg("Na %(n)s maanden", n=months),
                 [base, kept, left, t.share(kept, base)],
             )
         )

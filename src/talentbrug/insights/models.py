@@ -41,3 +41,36 @@ class Snapshot(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+def report_upload_to(instance: QuarterlyReport, filename: str) -> str:
+    return f"inzicht/kwartaalrapporten/{instance.year}-K{instance.quarter}.pdf"
+
+
+class QuarterlyReport(models.Model):
+    """'Doelgroepen in cijfers, kwartaal N': the Rijk's figures of one quarter as a PDF,
+    generated and archived by the periodic job ``insights.quarterly_report``. Counted figures
+    only (small groups hidden), for the programme team."""
+
+    year = models.PositiveSmallIntegerField(_("jaar"), help_text=_("Het jaar van het kwartaal."))
+    quarter = models.PositiveSmallIntegerField(_("kwartaal"), help_text=_("1 tot en met 4."))
+    pdf = models.FileField(
+        _("PDF"),
+        upload_to=report_upload_to,
+        max_length=200,
+        help_text=_("Het rapport, in de afgeschermde opslag."),
+    )
+    created_at = models.DateTimeField(
+        _("gemaakt op"), auto_now_add=True, help_text=_("Wanneer het rapport is gemaakt.")
+    )
+
+    class Meta:
+        verbose_name = _("kwartaalrapport")
+        verbose_name_plural = _("kwartaalrapporten")
+        ordering = ["-year", "-quarter"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "quarter"], name="one_report_per_quarter")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} K{self.quarter}"

@@ -8,7 +8,13 @@ from talentbrug.audit.registry import register
 
 register_permissions({"insights.view": [HR, ADMIN, ONBOARDING, MANAGER]})
 
-register({"insights.exported": _("Cijfers geëxporteerd: {section} als {format}")})
+register(
+    {
+        "insights.exported": _("Cijfers geëxporteerd: {section} als {format}"),
+        "insights.report_made": _("Kwartaalrapport gemaakt: {year} kwartaal {quarter}"),
+        "insights.report_downloaded": _("Kwartaalrapport gedownload: {year} kwartaal {quarter}"),
+    }
+)
 
 from talentbrug.pages.navigation import NavItem, register_nav  # noqa: E402
 

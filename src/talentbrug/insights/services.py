@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from talentbrug.accounts.models import Organisation
 
 from . import figures
+from . import tables as t
 from .constants import DEFAULT_PERIOD, Period, Section
 from .figures import Scope
 from .models import Snapshot
@@ -44,9 +45,15 @@ def snapshot_key(organisation_id: int | None, section: str, period: str, family:
 
 @dataclass(frozen=True)
 class Figures:
+    """The tables of a page, with their texts in the active language."""
+
     tables: list[dict[str, Any]]
     computed_at: datetime
     scope: Scope
+
+    @classmethod
+    def shown(cls, stored: list[dict[str, Any]], computed_at: datetime, scope: Scope) -> Figures:
+        return cls([t.localised(table) for table in stored], computed_at, scope)
 
     @property
     def suppressed(self) -> bool:
@@ -54,7 +61,7 @@ class Figures:
 
 
 def compute(section: str, scope: Scope) -> list[dict[str, Any]]:
-    # Stored texts are in the source language (Dutch); the page's language is Dutch for staff.
+    # Stored texts are message ids in the source language (Dutch); pages translate them.
     with translation.override("nl"):
         return figures.section_tables(section, scope)
 
@@ -72,12 +79,12 @@ def figures_for(
     """
     scope = scope_for(organisation, period, family, vacancy_id)
     if vacancy_id is not None:
-        return Figures(compute(section, scope), timezone.now(), scope)
+        return Figures.shown(compute(section, scope), timezone.now(), scope)
     key = snapshot_key(organisation.pk if organisation else None, section, period, family)
     snapshot = Snapshot.objects.filter(key=key).first()
     if snapshot is None:
         snapshot = store_snapshot(section, organisation, period, family)
-    return Figures(snapshot.tables, snapshot.computed_at, scope)
+    return Figures.shown(snapshot.tables, snapshot.computed_at, scope)
 
 
 @transaction.atomic

@@ -6,6 +6,12 @@ A table is a plain dict (it is stored as JSON in a :class:`~.models.Snapshot`)::
      "rows": [{"label", "cells": [{"v": value, "s": suppressed}], "total": bool}],
      "chart": column index or None, "suppressed": bool}
 
+Texts (title, definition, column and row labels) are stored in the source language, Dutch,
+and translated when the table is shown (:func:`localised`): a plain string is a message id;
+``{"msg": id, "args": {...}}`` is a message with values (themselves texts); ``{"month":
+"2026-03"}`` is a month; ``{"language": "ar"}`` a language; ``{"rule": id}`` a rule of the vacancy check; a list is texts joined together.
+So a table computed once by the periodic job reads in English on an English page.
+
 Suppression, in two steps:
 
 1. *Primary*: every count under :data:`MIN_CELL` is hidden ("< 5"); a share or an average is
@@ -18,10 +24,14 @@ Suppression, in two steps:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
-from django.utils.translation import gettext as _
+from django.utils.formats import date_format
+from django.utils.translation import get_language_info, gettext
+from django.utils.translation import gettext_noop as _  # stored ids, translated by text()
 
 from .constants import MIN_CELL
 
@@ -31,6 +41,70 @@ COUNT, PERCENT, DAYS, NUMBER = "count", "percent", "days", "number"
 
 Cell = dict[str, Any]
 Table = dict[str, Any]
+
+
+Text = Any  # str | dict | list, see the module docstring
+
+
+def msg(message: str, **args: Text) -> Text:
+    """A message with values, translated when shown (``message`` is a Dutch message id)."""
+    return {"msg": message, "args": args} if args else message
+
+
+def month(year: int, number: int) -> Text:
+    return {"month": f"{year:04d}-{number:02d}"}
+
+
+def language(code: str) -> Text:
+    return {"language": code}
+
+
+def label_key(label: Text) -> str:
+    """A stored text as a dict key (for looking up the Rijk's count of the same group)."""
+    return label if isinstance(label, str) else json.dumps(label, sort_keys=True)
+
+
+def text(value: Text) -> str:
+    """A stored text in the active language."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        return gettext(value)
+    if isinstance(value, list):
+        return "".join(text(part) for part in value)
+    if "msg" in value:
+        args = {
+            k: text(v) if not isinstance(v, int | float) else v for k, v in value["args"].items()
+        }
+        return gettext(value["msg"]) % args
+    if "month" in value:
+        year, number = (int(part) for part in value["month"].split("-"))
+        return date_format(date(year, number, 1), "F Y")
+    if "language" in value:
+        from django.conf import settings
+
+        code = value["language"]
+        try:
+            # The language's name in the reader's language ("Arabisch", "Arabic").
+            return str(get_language_info(code)["name_translated"])
+        except KeyError:
+            return str(dict(settings.LANGUAGES).get(code, code))
+    if "rule" in value:
+        from .figures import rule_label  # the vacancy check's rule, in the reader's language
+
+        return rule_label(value["rule"])
+    raise ValueError(f"Unknown text: {value!r}")
+
+
+def localised(table: Table) -> Table:
+    """A copy of ``table`` with every text in the active language (cells are untouched)."""
+    return {
+        **table,
+        "title": text(table["title"]),
+        "definition": text(table["definition"]),
+        "columns": [{**c, "label": text(c["label"])} for c in table["columns"]],
+        "rows": [{**r, "label": text(r["label"])} for r in table["rows"]],
+    }
 
 
 def count(n: int) -> Cell:
@@ -135,7 +209,7 @@ def distribution(
     if rijk is not None:
         columns.append(column(_("Rijk: aandeel"), PERCENT))
         rijk_total = count(sum(rijk.values()))
-        rijk_counts = [count(rijk.get(label, 0)) for label, _n in pairs]
+        rijk_counts = [count(rijk.get(label_key(label), 0)) for label, _n in pairs]
         protect_group(rijk_counts, rijk_total)
         rijk_cells = [share(c, rijk_total) for c in rijk_counts]
     rows = []
@@ -175,7 +249,7 @@ def indicators(
         cell = count(n)
         cells = [cell, share(cell, whole_cell)]
         if rijk is not None:
-            cells.append(share(count(rijk[1].get(label, 0)), rijk_whole))
+            cells.append(share(count(rijk[1].get(label_key(label), 0)), rijk_whole))
         rows.append(row(label, cells))
     whole_row = [whole_cell, {"v": None, "s": False}]
     if rijk is not None:
@@ -187,7 +261,7 @@ def indicators(
 def display(cell: Cell, kind: str) -> str:
     """How a cell reads on the page and in exports."""
     if cell["s"]:
-        return _("< %(n)s") % {"n": MIN_CELL}
+        return gettext("< %(n)s") % {"n": MIN_CELL}
     value = cell["v"]
     if value is None:
         return "–"

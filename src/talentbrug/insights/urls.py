@@ -19,4 +19,6 @@ urlpatterns = [
     path(f"{P}inwerken/", views.section_view, {"section": Section.ONBOARDING}, name="onboarding"),
     path(f"{P}programmas/", views.section_view, {"section": Section.PROGRAMMES}, name="programmes"),
     path(f"{P}export/", views.export, name="export"),
+    path(f"{P}kwartaalrapporten/", views.reports, name="reports"),
+    path(f"{P}kwartaalrapporten/<int:pk>/download/", views.report_download, name="report_download"),
 ]

@@ -6,20 +6,27 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET
 
-from talentbrug.accounts.access import get_for_organisation, is_programme_team, staff_required
+from talentbrug.accounts.access import (
+    get_for_organisation,
+    is_programme_team,
+    programme_team_required,
+    staff_required,
+)
 from talentbrug.audit.services import record_event
 
-from . import exports, services
+from . import exports, report, services
 from .charts import bar_chart
 from .constants import MIN_CELL, Section
 from .forms import FilterForm
+from .models import QuarterlyReport
 
 SECTION_URLS = {
     Section.VACANCIES: "insights:vacancies",
@@ -132,5 +139,49 @@ def export(request: HttpRequest, rijksbreed: bool) -> HttpResponse:
         body, content_type = exports.to_xlsx(selected), exports.XLSX_CONTENT_TYPE
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+team_only = programme_team_required(
+    "insights.reports", _lazy("Alleen het programmateam ziet de kwartaalrapporten.")
+)
+
+
+@require_GET
+@team_only
+def reports(request: HttpRequest) -> HttpResponse:
+    """The archive of quarterly reports (made by the periodic job)."""
+    return render(
+        request,
+        "insights/reports.html",
+        {
+            "reports": QuarterlyReport.objects.all(),
+            "sections": [(s, reverse(name)) for s, name in SECTION_URLS.items()],
+            "next_quarter": report.last_completed_quarter(),
+        },
+    )
+
+
+@require_GET
+@team_only
+def report_download(request: HttpRequest, pk: int) -> HttpResponse:
+    # Not organisation data: the Rijk's counted figures, for the programme team only.
+    found = QuarterlyReport.objects.filter(pk=pk).first()
+    if found is None or not found.pdf:
+        raise Http404(_("Dit rapport bestaat niet."))
+    record_event(
+        "insights.report_downloaded",
+        actor=request.user,
+        obj=found,
+        year=found.year,
+        quarter=found.quarter,
+    )
+    response = FileResponse(
+        found.pdf.open("rb"),
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=f"doelgroepen-in-cijfers-{found.year}-K{found.quarter}.pdf",
+    )
     response["X-Content-Type-Options"] = "nosniff"
     return response

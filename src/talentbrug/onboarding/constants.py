@@ -90,6 +90,18 @@ class EvaluationMoment(models.TextChoices):
     MONTH_6 = "6", _("Na 6 maanden")
 
 
+class Obstacle(models.TextChoices):
+    """What made the first months hard: the magazine's three (begeleiding, taal, cultuur)."""
+
+    GUIDANCE = "guidance", _("Begeleiding: ik kreeg te weinig hulp of uitleg")
+    LANGUAGE = "language", _("Taal: het Nederlands op het werk")
+    CULTURE = "culture", _("Cultuur: hoe het hier gaat, hoe mensen met elkaar omgaan")
+
+
+# The short questionnaire about obstacles stays open this many days after 3 or 6 months.
+OBSTACLE_SURVEY_DAYS = 56
+
+
 class EvaluationOutcome(models.TextChoices):
     CONTINUE = "continue", _("We gaan door zoals afgesproken")
     ADJUST = "adjust", _("We gaan door met aanpassingen")

@@ -15,6 +15,7 @@ from .constants import (
     EvaluationOutcome,
     GoalStatus,
     Need,
+    Obstacle,
     OwnerRole,
     Phase,
 )
@@ -392,6 +393,18 @@ class SurprisesForm(StyledForm):
 
 class PortalGoalForm(StyledForm):
     title = forms.CharField(label=_("Wat wil je leren?"), max_length=200)
+
+
+class ObstacleSurveyForm(StyledForm):
+    """Optional: what made the first months hard (the magazine's three obstacles)."""
+
+    obstacles = forms.MultipleChoiceField(
+        label=_("Wat maakte de eerste maanden lastig?"),
+        choices=Obstacle.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Kies wat past. Je mag meer dan één ding kiezen, of niets."),
+    )
 
 
 class SelfReviewForm(StyledForm):

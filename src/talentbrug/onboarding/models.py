@@ -651,3 +651,45 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self._meta.verbose_name} {self.pk}"
+
+
+class ObstacleSurvey(models.Model):
+    """The short, optional questionnaire at 3 and 6 months: what made the start hard?
+
+    Only counted in groups of 5 or more (Insights); nobody reads one person's answers.
+    """
+
+    plan = models.ForeignKey(
+        OnboardingPlan,
+        on_delete=models.CASCADE,
+        related_name="obstacle_surveys",
+        verbose_name=_("inwerkplan"),
+        help_text=_("Van wie de antwoorden zijn."),
+    )
+    moment = models.CharField(
+        _("moment"),
+        max_length=2,
+        choices=EvaluationMoment.choices,
+        help_text=_("Na 3 of na 6 maanden."),
+    )
+    obstacles = models.JSONField(
+        _("wat was lastig"),
+        default=list,
+        blank=True,
+        help_text=_("Begeleiding, taal en/of cultuur. Leeg: niets hiervan."),
+    )
+    submitted_at = models.DateTimeField(
+        _("ingevuld op"), auto_now=True, help_text=_("Laatste keer ingevuld.")
+    )
+
+    class Meta:
+        verbose_name = _("vragenlijst over obstakels")
+        verbose_name_plural = _("vragenlijsten over obstakels")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "moment"], name="one_obstacle_survey_per_moment"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.pk}"

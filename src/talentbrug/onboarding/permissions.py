@@ -26,6 +26,9 @@ register(
             "Eerste werkdag verplaatst: {moved} taken verschoven, {kept_done} afgeronde en "
             "{kept_by_hand} met de hand geplande taken niet (taken {tasks})"
         ),
+        "onboarding.obstacles_answered": _(
+            "Vragenlijst over obstakels na {moment} maanden ingevuld ({change})"
+        ),
         "onboarding.self_review_saved": _(
             "Eigen deel van de evaluatie na {moment} maanden opgeslagen door de medewerker "
             "({change})"

@@ -48,6 +48,11 @@ urlpatterns = [
     path("inwerken/<str:token>/wat-viel-je-op/", views.portal_surprises, name="portal_surprises"),
     path("inwerken/<str:token>/doelen/", views.portal_goals, name="portal_goals"),
     path(
+        "inwerken/<str:token>/wat-was-lastig/<str:moment>/",
+        views.portal_obstacles,
+        name="portal_obstacles",
+    ),
+    path(
         "inwerken/<str:token>/evaluatie/<str:moment>/",
         views.portal_evaluation,
         name="portal_evaluation",

@@ -45,6 +45,7 @@ from .forms import (
     GoalForm,
     GoalUpdateForm,
     IntakeForm,
+    ObstacleSurveyForm,
     PlanEditForm,
     PlanStartForm,
     PortalGoalForm,
@@ -62,6 +63,7 @@ from .models import (
     Evaluation,
     EvaluationSelfReview,
     Intake,
+    ObstacleSurvey,
     OnboardingPlan,
     OnboardingTemplate,
     PlanTask,
@@ -851,6 +853,7 @@ def portal(request: HttpRequest, plan: OnboardingPlan, token: str) -> HttpRespon
             "goals": list(plan.goals.all()),
             "is_open": plan.is_open,
             "self_reviews": services.self_review_moments(plan, today),
+            "obstacle_surveys": services.obstacle_survey_moments(plan, today),
         },
     )
 
@@ -1014,6 +1017,46 @@ def portal_evaluation(
             "editable": editable,
             "title": FormKind(services.EVALUATION_FORMS[EvaluationMoment(moment)]).label,
             "date": services.evaluation_date(plan, moment),
+        },
+        status=400 if form.errors else status,
+    )
+
+
+@portal_view
+def portal_obstacles(
+    request: HttpRequest, plan: OnboardingPlan, token: str, moment: str
+) -> HttpResponse:
+    """The optional questionnaire at 3 and 6 months: what made the start hard?"""
+    if moment not in EvaluationMoment.values:
+        raise Http404(_("Dit moment bestaat niet."))
+    survey = ObstacleSurvey.objects.filter(plan=plan, moment=moment).first()
+    is_open = services.obstacle_survey_open(plan, moment)
+    form = ObstacleSurveyForm(
+        request.POST if request.method == "POST" and is_open else None,
+        initial={"obstacles": survey.obstacles} if survey else None,
+    )
+    status = 200
+    if request.method == "POST" and not is_open:
+        status = 409
+    elif request.method == "POST" and form.is_valid():
+        try:
+            services.save_obstacle_survey(plan, moment, form.cleaned_data["obstacles"])
+        except ValidationError as exc:
+            for message in _errors(exc):
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Dank je wel. Zo leren we wat nieuwe collega's helpt."))
+            return redirect("onboarding:portal", token=token)
+    return render(
+        request,
+        "onboarding/portal/obstacles.html",
+        {
+            **_portal_context(plan, token),
+            "form": form,
+            "survey": survey,
+            "is_open": is_open,
+            "moment_label": EvaluationMoment(moment).label,
+            "until": services.obstacle_survey_window(plan, moment)[1],
         },
         status=400 if form.errors else status,
     )

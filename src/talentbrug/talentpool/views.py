@@ -3,19 +3,16 @@ candidate's answer page (signed link). Thin: parse, authorise, call a service, r
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-from typing import Any
-
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
-from talentbrug.accounts.access import is_verified, scoped, settings_login_url, staff_required
+from talentbrug.accounts import access
+from talentbrug.accounts.access import scoped, staff_required
 from talentbrug.audit.services import record_event
 from talentbrug.core import magiclinks
 from talentbrug.core.http import acting_role
@@ -26,22 +23,10 @@ from . import services
 from .constants import ContactRequestStatus
 from .forms import ContactRequestForm, PoolSearchForm
 
-
-def programme_team_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Logged in, second factor, and a member of the cross-government programme team."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect(f"{settings_login_url()}?next={request.get_full_path()}")
-        if not is_verified(request):
-            return redirect("accounts:two_factor")
-        if not getattr(request.user, "is_programme_team", False):
-            raise PermissionDenied(_("Alleen het programmateam ziet deze cijfers."))
-        return view(request, *args, **kwargs)
-
-    wrapper.staff_action = "talentpool.figures"  # type: ignore[attr-defined]
-    return wrapper
+# The one central helper (accounts.access), with this page's message.
+programme_team_required = access.programme_team_required(
+    "talentpool.figures", _lazy("Alleen het programmateam ziet deze cijfers.")
+)
 
 
 def _candidate_id(request: HttpRequest, token: str) -> int:

@@ -111,6 +111,7 @@ ISOLATION: dict[str, tuple[str, str]] = {
     "onboarding.Surprise": via("onboarding.OnboardingPlan"),
     "onboarding.Evaluation": via("onboarding.OnboardingPlan"),
     "onboarding.EvaluationSelfReview": via("onboarding.OnboardingPlan"),
+    "onboarding.ObstacleSurvey": internal("optional answers, only counted in figures of 5+"),
     "onboarding.DevelopmentGoal": url("onboarding:goal_update"),
     "onboarding.Reminder": internal("reminders are sent by a periodic job, never shown"),
     "programmes.SchoolPartner": url("programmes:school_detail"),
@@ -157,6 +158,8 @@ FILE_DOWNLOADS = {
     "publishing:flyer_pdf",
     "interviews:agenda_ics",
     "insights:export",
+    # insights:report_download is not an organisation's file (the Rijk's counted figures, for
+    # the programme team only): its headers are tested in insights/tests/test_report.py.
 }
 INLINE_OK = {
     # A print flyer made by the server from the vacancy text (escaped), no upload in it.

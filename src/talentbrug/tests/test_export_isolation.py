@@ -27,6 +27,7 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from talentbrug.accounts.constants import Role
 from talentbrug.accounts.middleware import SESSION_KEY as ORGANISATION_KEY
@@ -72,7 +73,7 @@ PUBLIC_DOWNLOADS = {
 }
 # Counted figures (Insights): no person in them; walked for every page and format, also with
 # another organisation's vacancy asked for by id.
-AGGREGATE_DOWNLOADS = {"insights:export"}
+AGGREGATE_DOWNLOADS = {"insights:export", "insights:report_download"}
 COVERED = STAFF_DOWNLOADS | CANDIDATE_DOWNLOADS | PUBLIC_DOWNLOADS | AGGREGATE_DOWNLOADS
 # Routes that look like a download by their path but are pages or actions (no file out).
 NOT_DOWNLOADS = {
@@ -391,6 +392,25 @@ def test_the_figures_downloads_hold_nothing_of_the_other_organisation(shared):
     status, text = _download(client, f"{url}?deel=selectie&formaat=csv&vacature={other}")
     assert status == 404
     _assert_none_of(text, dictu, "insights:export for another organisation's vacancy")
+
+
+def test_the_quarterly_report_holds_counts_only_and_only_for_the_programme_team(shared):
+    """The Rijk's PDF report: no person and no private text of either organisation in it;
+    an organisation's staff (every role) cannot download it."""
+    from talentbrug.accounts.tests.factories import UserFactory
+    from talentbrug.conftest import verified_client
+    from talentbrug.insights import report
+
+    today = timezone.localdate()
+    archived = report.make_report(today.year, (today.month - 1) // 3 + 1)  # this quarter's data
+    url = reverse("insights:report_download", args=[archived.pk])
+    status, text = _download(verified_client(UserFactory(is_programme_team=True)), url)
+    assert status == 200 and "Doelgroepen in cijfers" in text
+    for world in ("dictu", "logius"):
+        _assert_none_of(text, shared[world]["secrets"], f"insights:report_download ({world})")
+    status, text = _download(_logius_client(shared), url)
+    assert status == 403
+    _assert_none_of(text, shared["dictu"]["secrets"], "insights:report_download refused")
 
 
 def test_every_staff_download_of_the_other_organisation_is_not_found(shared):

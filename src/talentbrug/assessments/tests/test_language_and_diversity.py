@@ -76,13 +76,10 @@ def test_diversity_answers_only_when_the_organisation_asks(organisation, hr):
 
 
 def _pass_through(organisation, vacancy):
-    from talentbrug.insights import figures
+    from talentbrug.insights import services
     from talentbrug.insights.constants import Section
-    from talentbrug.insights.services import scope_for
 
-    tables = figures.section_tables(
-        Section.SELECTION, scope_for(organisation, "12", "", vacancy.pk)
-    )
+    tables = services.figures_for(Section.SELECTION, organisation, "12", "", vacancy.pk).tables
     rows = next(t for t in tables if t["key"] == "doorstroom")["rows"]
     return {r["label"]: r["cells"] for r in rows}
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from talentbrug.applications.tests.factories import ApplicationFactory, PublishedVacancyFactory
 from talentbrug.insights import figures, services
+from talentbrug.insights import tables as tables_
 from talentbrug.insights.constants import Period, Section
 from talentbrug.vacancies.constants import Evidence, RequirementKind, Vakgebied, WerkDenkniveau
 from talentbrug.vacancies.models import Requirement
@@ -17,10 +18,11 @@ pytestmark = pytest.mark.django_db
 
 
 def _table(tables, key):
-    return next(t for t in tables if t["key"] == key)
+    return tables_.localised(next(t for t in tables if t["key"] == key))
 
 
 def _cells(table, label):
+    table = tables_.localised(table)
     return next(r["cells"] for r in table["rows"] if r["label"] == label)
 
 
@@ -344,3 +346,158 @@ def test_education_told_to_another_organisation_is_not_read(organisation, other_
     assert _values(table, "Opleiding: opleiding buiten Nederland")[0] == 6
     theirs = _table(figures.selection_tables(_scope(other_organisation)), "doorstroom")
     assert _values(theirs, "Opleiding: opleiding buiten Nederland")[0] == 12
+
+
+def test_stored_figures_are_translated_when_shown_not_when_computed(organisation):
+    """The periodic job stores Dutch message ids; an English page shows English titles."""
+    from django.utils import translation
+
+    from talentbrug.insights.models import Snapshot
+    from talentbrug.selection.tests.factories import vacancy_with_requirements
+
+    _pipeline(organisation, vacancy_with_requirements(organisation), 6)
+    with translation.override("en"):
+        services.store_snapshot(Section.SELECTION, organisation, Period.MONTHS_12, "")
+        stored = Snapshot.objects.get().tables
+        shown = services.figures_for(Section.SELECTION, organisation).tables
+    assert stored[0]["title"] == "Doorstroom per fase, per groep"  # stored in the source
+    assert shown[0]["title"] == "Pass-through per stage, per group"
+    labels = [r["label"] for r in shown[0]["rows"]]
+    assert "Opleiding: totaal" not in labels and any(lbl.endswith(": total") for lbl in labels)
+    offers = next(table for table in shown if table["key"] == "aanbod")
+    assert "Total" in [r["label"] for r in offers["rows"]]
+    with translation.override("nl"):
+        dutch = services.figures_for(Section.SELECTION, organisation).tables
+    assert dutch[0]["title"] == "Doorstroom per fase, per groep"
+    assert "Opleiding: totaal" in [r["label"] for r in dutch[0]["rows"]]
+
+
+def test_months_and_languages_are_named_in_the_readers_language():
+    from django.utils import translation
+
+    from talentbrug.insights import tables as t
+
+    with translation.override("en"):
+        assert t.text(t.month(2026, 3)) == "March 2026"
+        assert t.text(t.language("ar")) == "Arabic"
+    with translation.override("nl"):
+        assert t.text(t.month(2026, 3)) == "maart 2026"
+        assert t.text(t.language("ar")) == "Arabisch"
+
+
+def test_statushouders_only_from_the_voluntary_form_with_small_groups_hidden(organisation):
+    from talentbrug.assessments.models import DiversitySetting
+    from talentbrug.selection.tests.factories import vacancy_with_requirements
+
+    DiversitySetting.objects.create(organisation=organisation, enabled=True)
+    vacancy = vacancy_with_requirements(organisation)
+    _pipeline(organisation, vacancy, 5, advance_to="interview", answers={"refugee": "yes"})
+    _pipeline(organisation, vacancy, 2, advance_to="hired", answers={"refugee": "yes"})
+    _pipeline(organisation, vacancy, 6, answers={"refugee": "no"})
+    _pipeline(organisation, vacancy, 4, advance_to="hired", answers={"refugee": "not_said"})
+    _pipeline(organisation, vacancy, 3, advance_to="hired")  # no form at all
+    tables = figures.selection_tables(_scope(organisation))
+    table = _table(tables, "statushouders")
+    # 7 said yes, 6 said no; 'zeg ik liever niet' and no form are not counted.
+    assert _values(table, "Gesolliciteerd") == [13, 7, 6, 54]
+    # 7 reached an interview, all of them 'yes', 0 'no': showing 7 next to a total of 7
+    # would reveal the hidden 0, so the 'yes' is hidden as well.
+    assert _values(table, "Op gesprek geweest") == [7, "<5", "<5", "<5"]
+    assert _values(table, "Aangenomen") == ["<5", "<5", "<5", "<5"]
+    passing = _table(tables, "doorstroom")
+    assert _values(passing, "Statushouder (vrijwillig): Ja")[0] == 7
+    assert _values(passing, "Statushouder (vrijwillig): totaal")[0] == 13
+    assert "statushouder" not in (
+        __import__("talentbrug.assessments.forms", fromlist=["DiversityForm"])
+        .DiversityForm()
+        .fields["refugee"]
+        .label.lower()
+    )  # candidates never read the label
+
+
+def test_time_in_each_stage_from_the_moves_with_small_groups_hidden(organisation, make_staff):
+    """Five applications wait 4 days in 'Nieuw' and 10 in 'Eerste selectie'; four of them
+    then wait 3 days in the next stage (a group of four: hidden)."""
+    from freezegun import freeze_time
+
+    from talentbrug.accounts.constants import Role
+    from talentbrug.selection import services as selection
+    from talentbrug.selection.constants import StageKind
+    from talentbrug.selection.tests.factories import stage_of, vacancy_with_requirements
+
+    hr = make_staff(organisation, Role.HR_ADVISER)
+    roles = frozenset({Role.HR_ADVISER.value})
+    vacancy = vacancy_with_requirements(organisation)
+    day = timezone.now() - timedelta(days=40)
+    with freeze_time(day):
+        progresses = []
+        for _i in range(5):
+            progresses.append(_pipeline_one(organisation, vacancy))
+    with freeze_time(day + timedelta(days=4)):
+        for progress in progresses:
+            selection.move_application(
+                progress, stage_of(vacancy, StageKind.SCREENING), hr, roles, 1
+            )
+    with freeze_time(day + timedelta(days=14)):
+        for progress in progresses[:4]:
+            selection.move_application(
+                progress, stage_of(vacancy, StageKind.ASSESSMENT), hr, roles, 2
+            )
+        selection.move_application(
+            progresses[4],
+            stage_of(vacancy, StageKind.REJECTED),
+            hr,
+            roles,
+            2,
+            reason=_a_reason(organisation),
+        )
+    with freeze_time(day + timedelta(days=17)):
+        for progress in progresses[:4]:
+            selection.move_application(
+                progress, stage_of(vacancy, StageKind.INTERVIEW), hr, roles, 3
+            )
+    table = _table(figures.selection_tables(_scope(organisation)), "tijd-per-fase")
+    labels = [r["label"] for r in table["rows"]]
+    assert _values(table, labels[0]) == [5, 4]  # Nieuw: 5 stays, median 4 days
+    assert _values(table, labels[1]) == [5, 10]  # left for the next stage or rejected
+    assert _values(table, labels[2]) == ["<5", "<5"]  # only four: hidden, the median too
+    assert _values(table, labels[3]) == ["<5", "<5"]  # still in the interview: no stay yet
+
+
+def _pipeline_one(organisation, vacancy):
+    from talentbrug.selection.tests.factories import application_in_pipeline
+
+    return application_in_pipeline(organisation, vacancy=vacancy)
+
+
+def _a_reason(organisation):
+    from talentbrug.selection.models import RejectionReason
+
+    return RejectionReason.objects.filter(organisation=organisation).first()
+
+
+def test_obstacles_reported_as_the_magazine_does_with_small_counts_hidden(organisation):
+    from talentbrug.onboarding.models import ObstacleSurvey
+    from talentbrug.onboarding.tests.factories import make_plan
+
+    chosen = [
+        ["guidance", "language"],
+        ["guidance", "language", "culture"],
+        ["language", "culture"],
+        ["language", "culture"],
+        ["language", "culture"],
+        [],  # nothing was hard: counts as an answer
+    ]
+    for i, obstacles in enumerate(chosen):
+        plan = make_plan(organisation, name=f"Nieuw {i}")
+        ObstacleSurvey.objects.create(plan=plan, moment="3", obstacles=obstacles)
+    make_plan(organisation, name="Sloeg over")  # skipped it: not counted
+    table = _table(figures.onboarding_tables(_scope(organisation)), "obstakels")
+    assert [c["label"] for c in table["columns"]][:2] == [
+        "Na 3 maanden: aantal",
+        "Na 3 maanden: aandeel",
+    ]
+    assert _values(table, "Vragenlijst ingevuld") == [6, None, "<5", None]
+    assert _values(table, "Taal") == [5, 83, "<5", "<5"]  # 5 of 6 named language
+    assert _values(table, "Cultuur") == ["<5", "<5", "<5", "<5"]  # four: hidden
+    assert _values(table, "Begeleiding") == ["<5", "<5", "<5", "<5"]

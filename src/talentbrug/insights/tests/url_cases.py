@@ -4,7 +4,7 @@ The programme team (User.is_programme_team, no organisation role) also gets thes
 the whole Rijk; that rule is tested in insights/tests/test_views.py.
 """
 
-from talentbrug.tests.authz import STAFF, UrlCase, scoped
+from talentbrug.tests.authz import LOGIN, STAFF, UrlCase, scoped
 
 URL_CASES = [
     UrlCase("insights:vacancies", STAFF, "insights.view"),
@@ -18,6 +18,10 @@ URL_CASES = [
         "insights.view",
         data={"deel": "sollicitaties", "formaat": "csv"},
     ),
+    # Only User.is_programme_team (the Rijk's figures, no organisation): anonymous goes to
+    # log-in; 200 for the team and 403 for every organisation role: insights/tests/test_report.py.
+    UrlCase("insights:reports", LOGIN),
+    UrlCase("insights:report_download", LOGIN, make_kwargs=lambda organisation: {"pk": 1}),
 ]
 
 # Snapshots hold counts only and are read for the active organisation (or, for the programme

@@ -150,6 +150,7 @@ URL_CASES = [
     UrlCase("onboarding:portal_surprises", CANDIDATE),
     UrlCase("onboarding:portal_goals", CANDIDATE),
     UrlCase("onboarding:portal_evaluation", CANDIDATE),
+    UrlCase("onboarding:portal_obstacles", CANDIDATE),
     UrlCase("onboarding:portal_task_done", CANDIDATE),
     UrlCase("onboarding:supporter_portal", CANDIDATE),
     UrlCase("onboarding:supporter_task_done", CANDIDATE),

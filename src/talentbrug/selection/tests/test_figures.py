@@ -45,7 +45,9 @@ def _pass_through(organisation, vacancy):
     tables = figures.section_tables(
         Section.SELECTION, scope_for(organisation, "12", "", vacancy.pk)
     )
-    rows = next(t for t in tables if t["key"] == "doorstroom")["rows"]
+    from talentbrug.insights.tables import localised
+
+    rows = localised(next(t for t in tables if t["key"] == "doorstroom"))["rows"]
     return {r["label"]: [c["v"] for c in r["cells"]] for r in rows}
 
 
