@@ -1042,7 +1042,7 @@ def portal_obstacles(
         try:
             services.save_obstacle_survey(plan, moment, form.cleaned_data["obstacles"])
         except ValidationError as exc:
-            for message in _errors(exc):
+            for message in error_messages(exc):
                 form.add_error(None, message)
         else:
             messages.success(request, _("Dank je wel. Zo leren we wat nieuwe collega's helpt."))

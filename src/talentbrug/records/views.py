@@ -835,7 +835,7 @@ def list_destroy(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             LIST_FLOW.check(dl, "start_destruction", user=request.user, roles=request.roles)  # type: ignore[attr-defined]
         except ValidationError as exc:
-            _error(request, exc)
+            show_errors(request, exc)
             return redirect("records:list_detail", pk=dl.pk)
     if dl.status == ListStatus.COOLING_OFF:
         form = DestroyConfirmForm(request.POST, expected=dl.name)

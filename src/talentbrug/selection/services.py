@@ -40,7 +40,6 @@ from .constants import (
     StageKind,
 )
 from .effects import after_move, stage_mail_key
-from .handover import hand_over_for
 from .models import (
     ApplicationProgress,
     Offer,

@@ -14,9 +14,9 @@ from talentbrug.accounts.tests.factories import UserFactory
 from talentbrug.applications.tests.factories import ApplicationFactory, PublishedVacancyFactory
 from talentbrug.audit.models import AuditEvent
 from talentbrug.conftest import verified_client
+from talentbrug.core import periodic
 from talentbrug.insights import report
 from talentbrug.insights.models import QuarterlyReport
-from talentbrug.publishing import periodic
 
 pytestmark = pytest.mark.django_db
 
