@@ -10,6 +10,8 @@ read:
   jobs, Celery task names);
 * a call of a bare name (``register_attention(...)``) must name a function or class defined in
   ``src/talentbrug``;
+* a bare snake_case name (``held_elsewhere``, ``seed_demo``) must occur in the code (src, bench,
+  scripts), so a verb the code never had (``reject_application``) is found;
 * a path with a folder (``publishing/pagecache.py``) must exist in the repository.
 """
 
@@ -41,6 +43,8 @@ DOCS = [
 SPAN = re.compile(r"`([^`\n]+)`")
 DOTTED = re.compile(r"(?:talentbrug\.)?([a-z_]\w*)((?:\.[A-Za-z_]\w*)+)(?:\(.*\))?")
 CALL = re.compile(r"([a-z_]\w*)\(.*\)")
+SNAKE = re.compile(r"_*[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
+WORD = re.compile(r"[A-Za-z_]\w*")
 PATH = re.compile(r"[\w.\-]+(?:/[\w.\-]+)+/?")
 # Folders made at run time (var/...) and names that look like paths: PRONOM ids (fmt/412) and
 # media types (application/pdf).
@@ -129,6 +133,18 @@ def task_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@cache
+def words_in_code() -> frozenset[str]:
+    """Every identifier-like word in the code and templates (this test's own examples aside)."""
+    words: set[str] = set()
+    for folder in (PACKAGE, ROOT / "bench", ROOT / "scripts"):
+        for path in folder.rglob("*"):
+            if path.suffix not in {".py", ".html", ".txt"} or path == Path(__file__):
+                continue
+            words.update(WORD.findall(path.read_text(encoding="utf-8", errors="replace")))
+    return frozenset(words)
+
+
 def path_exists(span: str) -> bool:
     relative = span.rstrip("/")
     for base in (ROOT, ROOT / "src", PACKAGE):
@@ -151,6 +167,8 @@ def broken_reference(span: str) -> bool:
         return call.group(1) not in defined_names()
     if PATH.fullmatch(span) and not span.startswith(NOT_IN_REPOSITORY):
         return not path_exists(span)
+    if SNAKE.fullmatch(span):
+        return span not in words_in_code()
     return False
 
 
@@ -168,6 +186,7 @@ def test_every_code_name_in_the_docs_exists():
         "applications.NoSuchModel",
         "no_such_function_anywhere(...)",
         "publishing/no_such_file.py",
+        "reject_application",
     ],
 )
 def test_a_name_that_does_not_exist_is_found(span):
@@ -188,6 +207,7 @@ def test_a_name_that_does_not_exist_is_found(span):
         "publishing/pagecache.py",
         "matches/_vacancies_for_you.html",
         "<app>/tests/url_cases.py",
+        "held_elsewhere",
     ],
 )
 def test_a_name_that_exists_is_accepted(span):
