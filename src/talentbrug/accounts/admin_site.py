@@ -8,6 +8,7 @@ staff user with admin rights) sees an admin page. See SECURITY.md for who may us
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import admin
@@ -32,7 +33,9 @@ class TalentbrugAdminSite(admin.AdminSite):
         """Active staff user *and* a verified second factor in this session."""
         return super().has_permission(request) and is_verified(request)
 
-    def login(self, request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
+    def login(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
         """No password-only form: send everyone through the product's log-in and 2FA steps."""
         next_url = request.GET.get("next", "")
         if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):

@@ -16,6 +16,7 @@ class OrganisationMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        # The attributes access.StaffRequest declares are set here, on a plain HttpRequest.
         request.organisation = None  # type: ignore[attr-defined]
         request.roles = frozenset()  # type: ignore[attr-defined]
         user = getattr(request, "user", None)

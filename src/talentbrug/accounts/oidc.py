@@ -14,6 +14,7 @@ from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from .models import User
 
 
+# mozilla-django-oidc ships no types, so its base class is Any to mypy.
 class TalentbrugOIDCBackend(OIDCAuthenticationBackend):  # type: ignore[misc]
     def filter_users_by_claims(self, claims: dict[str, Any]) -> QuerySet[User]:
         email = (claims.get("email") or "").strip()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from typing import TypedDict
 
 import segno
 from django.conf import settings
@@ -17,19 +18,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import services
-from .access import is_verified, organisations_for, staff_required
+from .access import SignedInRequest, StaffRequest, is_verified, organisations_for, staff_required
 from .forms import LoginForm, SwitchOrganisationForm, TokenForm
 from .models import Membership, User
 
 NEXT_KEY = "talentbrug_next"
 
 
-class TalentbrugLoginView(LoginView):
+class TalentbrugLoginView(LoginView[LoginForm]):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = False
 
-    def form_valid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
+    def form_valid(self, form: LoginForm) -> HttpResponse:
         super().form_valid(form)
         next_url = self.get_redirect_url()
         if next_url:
@@ -45,18 +46,18 @@ def _next_url(request: HttpRequest) -> str:
 
 
 @login_required
-def two_factor(request: HttpRequest) -> HttpResponse:
+def two_factor(request: SignedInRequest) -> HttpResponse:
     """Send the user on: verified → on; enrolled → code; not enrolled → set up."""
     if is_verified(request):
         return redirect(_next_url(request))
-    if services.has_second_factor(request.user):  # type: ignore[arg-type]
+    if services.has_second_factor(request.user):
         return redirect("accounts:verify")
     return redirect("accounts:setup")
 
 
 @login_required
-def setup(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def setup(request: SignedInRequest) -> HttpResponse:
+    user = request.user
     if services.has_second_factor(user):
         return redirect("accounts:verify")
     device = services.pending_totp_device(user)
@@ -86,8 +87,8 @@ def setup(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def verify(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def verify(request: SignedInRequest) -> HttpResponse:
+    user = request.user
     if is_verified(request):
         return redirect(_next_url(request))
     if not services.has_second_factor(user):
@@ -109,7 +110,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-def switch_organisation(request: HttpRequest) -> HttpResponse:
+def switch_organisation(request: SignedInRequest) -> HttpResponse:
     form = SwitchOrganisationForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Kies een organisatie uit de lijst."))
@@ -120,19 +121,25 @@ def switch_organisation(request: HttpRequest) -> HttpResponse:
     if organisation is None:
         messages.error(request, _("U heeft geen rol in die organisatie."))
         return redirect("pages:home")
-    services.switch_organisation(request, request.user, organisation)  # type: ignore[arg-type]
+    services.switch_organisation(request, request.user, organisation)
     messages.success(request, _("U werkt nu voor %(org)s.") % {"org": organisation.name})
     return redirect("pages:home")
 
 
+class Member(TypedDict):
+    user: User
+    roles: list[str]
+    two_factor: bool
+
+
 @staff_required("organisation.view_members")
-def members(request: HttpRequest) -> HttpResponse:
+def members(request: StaffRequest) -> HttpResponse:
     memberships = (
-        Membership.objects.filter(organisation=request.organisation)  # type: ignore[attr-defined]
+        Membership.objects.filter(organisation=request.organisation)
         .select_related("user")
         .order_by("user__last_name", "user__first_name", "role")
     )
-    people: dict[int, dict[str, object]] = {}
+    people: dict[int, Member] = {}
     for membership in memberships:
         entry = people.setdefault(
             membership.user_id,
@@ -142,5 +149,5 @@ def members(request: HttpRequest) -> HttpResponse:
                 "two_factor": services.has_second_factor(membership.user),
             },
         )
-        entry["roles"].append(membership.get_role_display())  # type: ignore[attr-defined]
+        entry["roles"].append(membership.get_role_display())
     return render(request, "accounts/members.html", {"people": list(people.values())})

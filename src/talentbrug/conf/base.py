@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import django_stubs_ext
 from csp.constants import NONCE, NONE, SELF
 
 from .env import (
@@ -19,6 +20,10 @@ from .env import (
     env_list,
     env_str,
 )
+
+# Django's generic classes (ModelAdmin[Model], ModelForm[Model], QuerySet[Model], ...) can be
+# written with their type argument at run time too, as mypy's django-stubs want them.
+django_stubs_ext.monkeypatch()
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PACKAGE_DIR.parent.parent

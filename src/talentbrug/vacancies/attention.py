@@ -19,7 +19,8 @@ register_nav(NavItem("vacancies:list", gettext_lazy("Vacatures"), "vacancies.vie
 @register_attention
 def vacancies_waiting(request: HttpRequest) -> list[AttentionItem]:
     items = []
-    vacancies = scoped(Vacancy.objects.all(), request.organisation)  # type: ignore[attr-defined]
+    # Set by OrganisationMiddleware; None (nothing to show) for a user without an organisation.
+    vacancies = scoped(Vacancy.objects.all(), getattr(request, "organisation", None))
     url = reverse("vacancies:list")
     if can(request, "vacancies.review"):
         # Four eyes: a vacancy someone wrote or offered is not waiting on their own review.

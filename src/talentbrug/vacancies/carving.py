@@ -52,7 +52,7 @@ def items_from_vacancy(vacancy: Vacancy) -> list[CarveItem]:
         for i, task in enumerate(_tasks_from_html(vacancy.tasks_text))
     ]
     for req in vacancy.requirements.select_related("skill"):
-        if req.skill_id:
+        if req.skill is not None:
             kind = "knowledge" if req.skill.kind == SkillKind.KNOWLEDGE else "skill"
             items.append(
                 CarveItem(

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from talentbrug.accounts.constants import Role
 from talentbrug.accounts.models import User
-from talentbrug.taxonomy.constants import CefrLevel, LanguageSkill
+from talentbrug.taxonomy.constants import CefrLevel, LanguageSkill, NlqfLevel
 
 from .constants import ApplyRoute, Evidence, LanguageTiming, RequirementKind, TargetGroup
 from .models import Vacancy
@@ -17,7 +17,7 @@ SELECT = "utrecht-select utrecht-select--html-select"
 TEXTAREA = "utrecht-textarea utrecht-textarea--html-textarea"
 
 
-def style(form: forms.Form) -> None:
+def style(form: forms.BaseForm) -> None:
     """Give every widget its NL Design System class and link help/error texts for screen readers."""
     for name, field in form.fields.items():
         widget = field.widget
@@ -41,7 +41,7 @@ def style(form: forms.Form) -> None:
             widget.attrs["aria-describedby"] = " ".join(described)
 
 
-class VacancyForm(forms.ModelForm):
+class VacancyForm(forms.ModelForm[Vacancy]):
     target_groups = forms.MultipleChoiceField(
         label=_("Doelgroepen"),
         choices=TargetGroup.choices,
@@ -118,8 +118,10 @@ class VacancyForm(forms.ModelForm):
 
     def __init__(self, *args: Any, organisation: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choices = list(self.fields["min_education_level"].choices)[1:]
-        self.fields["min_education_level"].choices = [("", _("Geen diploma-eis")), *choices]
+        education = self.fields["min_education_level"]
+        assert isinstance(education, forms.ChoiceField)  # a model field with choices
+        # The model's levels, with a plain "no diploma asked" instead of Django's dashes.
+        education.choices = [("", _("Geen diploma-eis")), *NlqfLevel.choices]
         self._limit_support_choices(organisation)
         style(self)
 
@@ -127,6 +129,8 @@ class VacancyForm(forms.ModelForm):
         """Only this organisation's active templates and its leidinggevenden can be chosen."""
         templates = self.fields["onboarding_template"]
         managers = self.fields["hiring_manager"]
+        assert isinstance(templates, forms.ModelChoiceField)  # foreign keys on the model
+        assert isinstance(managers, forms.ModelChoiceField)
         # The template model is onboarding's; vacancies knows it only through its own field.
         templates.queryset = templates.queryset.model.objects.filter(
             organisation=organisation, is_active=True
@@ -144,7 +148,8 @@ class VacancyForm(forms.ModelForm):
         managers.empty_label = _("Nog niet bekend")
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if (
             data.get("scale_min")
             and data.get("scale_max")

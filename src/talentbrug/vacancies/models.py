@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -411,10 +413,17 @@ class Vacancy(FirstDayArrangements):
         "workplace_text",
     )
 
+    @classmethod
+    def _section_field(cls, name: str) -> models.Field[object, object]:
+        """A text section's model field (``get_field`` also answers relations, which these are not)."""
+        field = cls._meta.get_field(name)
+        assert isinstance(field, models.Field)  # a concrete column, never a reverse relation
+        return field
+
     def sections(self) -> list[tuple[str, str, str]]:
         """(field name, heading, html) for each section, in reading order."""
         return [
-            (name, str(self._meta.get_field(name).verbose_name), getattr(self, name))
+            (name, str(self._section_field(name).verbose_name), getattr(self, name))
             for name in self.SECTION_FIELDS
         ]
 
@@ -478,7 +487,7 @@ class Vacancy(FirstDayArrangements):
             return "en", self.title_en, sections
         return "nl", self.title, self.sections()
 
-    def salary_range(self) -> tuple[object, object] | None:
+    def salary_range(self) -> tuple[Decimal, Decimal] | None:
         """(minimum, maximum) monthly amounts from the newest salary table, if known."""
         if not self.scale_min:
             return None

@@ -7,12 +7,18 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from talentbrug.accounts.access import can, get_for_organisation, scoped, staff_required
+from talentbrug.accounts.access import (
+    StaffRequest,
+    can,
+    get_for_organisation,
+    scoped,
+    staff_required,
+)
 from talentbrug.audit.services import events_for_object
 from talentbrug.core.forms import error_messages, show_errors
 from talentbrug.taxonomy.models import Occupation, Skill
@@ -31,8 +37,8 @@ from .forms import (
 from .models import Vacancy
 
 
-def _vacancy(request: HttpRequest, pk: int) -> Vacancy:
-    return get_for_organisation(Vacancy, request.organisation, pk=pk)  # type: ignore[attr-defined]
+def _vacancy(request: StaffRequest, pk: int) -> Vacancy:
+    return get_for_organisation(Vacancy, request.organisation, pk=pk)
 
 
 def _child(queryset: Any, pk: int) -> Any:
@@ -44,8 +50,8 @@ def _child(queryset: Any, pk: int) -> Any:
 
 
 @staff_required("vacancies.view")
-def vacancy_list(request: HttpRequest) -> HttpResponse:
-    vacancies = scoped(Vacancy.objects.all(), request.organisation).order_by("-updated_at")  # type: ignore[attr-defined]
+def vacancy_list(request: StaffRequest) -> HttpResponse:
+    vacancies = scoped(Vacancy.objects.all(), request.organisation).order_by("-updated_at")
     status = request.GET.get("status", "")
     query = request.GET.get("q", "").strip()
     if status in VacancyStatus.values:
@@ -53,7 +59,7 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
     if query:
         vacancies = vacancies.filter(title__icontains=query)
     page = Paginator(vacancies, 25).get_page(request.GET.get("pagina"))
-    templates = scoped(Vacancy.objects.filter(is_template=True), request.organisation)  # type: ignore[attr-defined]
+    templates = scoped(Vacancy.objects.filter(is_template=True), request.organisation)
     return render(
         request,
         "vacancies/vacancy_list.html",
@@ -69,15 +75,15 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required("vacancies.edit")
-def vacancy_create(request: HttpRequest) -> HttpResponse:
-    hooks.vacancy_form_opened.send(sender=Vacancy, organisation=request.organisation)  # type: ignore[attr-defined]
-    form = VacancyForm(request.POST or None, organisation=request.organisation)  # type: ignore[attr-defined]
+def vacancy_create(request: StaffRequest) -> HttpResponse:
+    hooks.vacancy_form_opened.send(sender=Vacancy, organisation=request.organisation)
+    form = VacancyForm(request.POST or None, organisation=request.organisation)
     if request.method == "POST" and form.is_valid():
         try:
             vacancy = services.create_vacancy(
                 organisation=request.organisation,
                 user=request.user,
-                roles=request.roles,  # type: ignore[attr-defined]
+                roles=request.roles,
                 data=form.cleaned_data,
             )
         except ValidationError as exc:
@@ -92,7 +98,7 @@ def vacancy_create(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required("vacancies.edit")
-def vacancy_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def vacancy_edit(request: StaffRequest, pk: int) -> HttpResponse:
     vacancy = _vacancy(request, pk)
     if vacancy.status not in services.EDITABLE:
         messages.warning(
@@ -105,7 +111,7 @@ def vacancy_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.update_vacancy(
                 vacancy, user=request.user, roles=request.roles, data=form.cleaned_data
-            )  # type: ignore[attr-defined]
+            )
         except ValidationError as exc:
             for message in error_messages(exc):
                 form.add_error(None, message)
@@ -121,14 +127,14 @@ def vacancy_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @staff_required("vacancies.edit")
-def vacancy_check(request: HttpRequest) -> HttpResponse:
+def vacancy_check(request: StaffRequest) -> HttpResponse:
     """htmx: check the text in the form as the adviser types; saves nothing."""
     pk = request.POST.get("vacancy")
     instance = (
         _vacancy(request, int(pk))
         if pk and pk.isdigit()
         else Vacancy(organisation=request.organisation)
-    )  # type: ignore[attr-defined]
+    )
     form = VacancyForm(request.POST, instance=instance, organisation=instance.organisation)
     form.is_valid()  # fills instance with what could be read; errors are shown on save
     try:
@@ -144,13 +150,13 @@ def vacancy_check(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required("vacancies.view")
-def vacancy_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def vacancy_detail(request: StaffRequest, pk: int) -> HttpResponse:
     vacancy = _vacancy(request, pk)
     return _render_detail(request, vacancy)
 
 
-def _render_detail(request: HttpRequest, vacancy: Vacancy, **extra: Any) -> HttpResponse:
-    roles = request.roles  # type: ignore[attr-defined]
+def _render_detail(request: StaffRequest, vacancy: Vacancy, **extra: Any) -> HttpResponse:
+    roles = request.roles
     context = {
         "vacancy": vacancy,
         "check": check_vacancy(vacancy),
@@ -178,7 +184,7 @@ def _render_detail(request: HttpRequest, vacancy: Vacancy, **extra: Any) -> Http
 
 @require_POST
 @staff_required("vacancies.view")
-def vacancy_transition(request: HttpRequest, pk: int) -> HttpResponse:
+def vacancy_transition(request: StaffRequest, pk: int) -> HttpResponse:
     vacancy = _vacancy(request, pk)
     form = TransitionForm(request.POST)
     if not form.is_valid():
@@ -188,7 +194,7 @@ def vacancy_transition(request: HttpRequest, pk: int) -> HttpResponse:
             vacancy,
             form.cleaned_data["move"],
             user=request.user,
-            roles=request.roles,  # type: ignore[attr-defined]
+            roles=request.roles,
             comment=form.cleaned_data["comment"],
         )
     except ValidationError as exc:
@@ -202,14 +208,14 @@ def vacancy_transition(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @staff_required("vacancies.justify")
-def vacancy_justify(request: HttpRequest, pk: int) -> HttpResponse:
+def vacancy_justify(request: StaffRequest, pk: int) -> HttpResponse:
     vacancy = _vacancy(request, pk)
     form = JustifyForm(request.POST)
     if form.is_valid():
         try:
             services.justify_findings(
                 vacancy, user=request.user, roles=request.roles, text=form.cleaned_data["text"]
-            )  # type: ignore[attr-defined]
+            )
         except ValidationError as exc:
             return _render_detail(
                 request, vacancy, justify_form=form, justify_errors=error_messages(exc)
@@ -226,16 +232,16 @@ def vacancy_justify(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @staff_required("vacancies.edit")
-def vacancy_duplicate(request: HttpRequest, pk: int) -> HttpResponse:
+def vacancy_duplicate(request: StaffRequest, pk: int) -> HttpResponse:
     source = _vacancy(request, pk)
-    copy = services.duplicate_vacancy(source, user=request.user, roles=request.roles)  # type: ignore[attr-defined]
+    copy = services.duplicate_vacancy(source, user=request.user, roles=request.roles)
     messages.success(request, _("Er is een nieuw concept gemaakt. Pas de titel en datums aan."))
     return redirect("vacancies:edit", pk=copy.pk)
 
 
 @require_POST
 @staff_required("vacancies.edit")
-def requirement_add(request: HttpRequest, pk: int) -> HttpResponse:
+def requirement_add(request: StaffRequest, pk: int) -> HttpResponse:
     vacancy = _vacancy(request, pk)
     form = RequirementForm(request.POST)
     if form.is_valid():
@@ -250,7 +256,7 @@ def requirement_add(request: HttpRequest, pk: int) -> HttpResponse:
                     vacancy,
                     user=request.user,
                     roles=request.roles,
-                    skill=skill,  # type: ignore[attr-defined]
+                    skill=skill,
                     free_text=form.cleaned_data["free_text"],
                     kind=form.cleaned_data["kind"],
                     evidence=form.cleaned_data["evidence"],
@@ -266,11 +272,11 @@ def requirement_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @staff_required("vacancies.edit")
-def requirement_remove(request: HttpRequest, pk: int, requirement_pk: int) -> HttpResponse:
+def requirement_remove(request: StaffRequest, pk: int, requirement_pk: int) -> HttpResponse:
     vacancy = _vacancy(request, pk)
     requirement = _child(vacancy.requirements.all(), requirement_pk)
     try:
-        services.remove_requirement(requirement, user=request.user, roles=request.roles)  # type: ignore[attr-defined]
+        services.remove_requirement(requirement, user=request.user, roles=request.roles)
     except ValidationError as exc:
         show_errors(request, exc)
     return redirect(f"{vacancy.get_absolute_url()}#eisen")
@@ -278,7 +284,7 @@ def requirement_remove(request: HttpRequest, pk: int, requirement_pk: int) -> Ht
 
 @require_POST
 @staff_required("vacancies.edit")
-def language_add(request: HttpRequest, pk: int) -> HttpResponse:
+def language_add(request: StaffRequest, pk: int) -> HttpResponse:
     vacancy = _vacancy(request, pk)
     form = LanguageRequirementForm(request.POST)
     if form.is_valid():
@@ -293,7 +299,7 @@ def language_add(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 services.add_language_requirement(
                     vacancy, user=request.user, roles=request.roles, **data
-                )  # type: ignore[attr-defined]
+                )
             except ValidationError as exc:
                 if hasattr(exc, "error_dict"):
                     for field, errors in exc.message_dict.items():
@@ -310,18 +316,18 @@ def language_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @staff_required("vacancies.edit")
-def language_remove(request: HttpRequest, pk: int, language_pk: int) -> HttpResponse:
+def language_remove(request: StaffRequest, pk: int, language_pk: int) -> HttpResponse:
     vacancy = _vacancy(request, pk)
     requirement = _child(vacancy.language_requirements.all(), language_pk)
     try:
-        services.remove_language_requirement(requirement, user=request.user, roles=request.roles)  # type: ignore[attr-defined]
+        services.remove_language_requirement(requirement, user=request.user, roles=request.roles)
     except ValidationError as exc:
         show_errors(request, exc)
     return redirect(f"{vacancy.get_absolute_url()}#taaleisen")
 
 
 @staff_required("taxonomy.search")
-def skill_search(request: HttpRequest) -> HttpResponse:
+def skill_search(request: StaffRequest) -> HttpResponse:
     query = (request.GET.get("skill_q") or request.GET.get("q") or "")[:100]
     results = list(search_skills(query)) if len(query.strip()) >= 2 else []
     template = "vacancies/_skill_results.html"
@@ -333,12 +339,12 @@ def skill_search(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required("vacancies.edit")
-def carve_start(request: HttpRequest) -> HttpResponse:
+def carve_start(request: StaffRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
     occupations = list(search_occupations(query, ict_only=False)) if len(query) >= 2 else []
     vacancies = scoped(
         Vacancy.objects.exclude(status=VacancyStatus.WITHDRAWN), request.organisation
-    )[:50]  # type: ignore[attr-defined]
+    )[:50]
     return render(
         request,
         "vacancies/carve_start.html",
@@ -347,7 +353,7 @@ def carve_start(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required("vacancies.edit")
-def carve(request: HttpRequest, source: str, source_pk: int) -> HttpResponse:
+def carve(request: StaffRequest, source: str, source_pk: int) -> HttpResponse:
     source_vacancy: Vacancy | None = None
     occupation: Occupation | None = None
     if source not in ("vacature", "beroep"):
@@ -377,7 +383,7 @@ def carve(request: HttpRequest, source: str, source_pk: int) -> HttpResponse:
             vacancy = carving.carve_vacancy(
                 organisation=request.organisation,
                 user=request.user,
-                roles=request.roles,  # type: ignore[attr-defined]
+                roles=request.roles,
                 title=title,
                 items=items,
                 chosen_keys=chosen_keys,

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import random
-import time
 from collections.abc import Sequence
 
 import pytest
@@ -64,10 +63,9 @@ def test_case_sensitive_short_labels(extractor: SkillExtractor) -> None:
 def test_garbage_input_returns_nothing(fake_extractor: SkillExtractor) -> None:
     rnd = random.Random(7)
     random_bytes = bytes(rnd.randrange(256) for _ in range(5000)).decode("latin-1")
+    # How long these take is measured in bench/bench_matching_extraction.py, not asserted here.
     for text in ["", "   ", "😀🚀🔥" * 300, random_bytes, "blabla " * 150_000, "x" * 1_000_000]:
-        t0 = time.process_time()  # CPU time: a loaded CI machine must not fail the test
         assert fake_extractor.extract(text) == []
-        assert time.process_time() - t0 < 5
 
 
 def test_embedding_stage_catches_paraphrase(fake_extractor: SkillExtractor) -> None:
@@ -79,7 +77,8 @@ def test_embedding_stage_catches_paraphrase(fake_extractor: SkillExtractor) -> N
     assert all(m.detail.startswith("cosine=") for m in emb)
 
 
-def test_two_page_cv_under_one_second(fake_extractor: SkillExtractor) -> None:
+def test_two_page_cv_finds_its_skills(fake_extractor: SkillExtractor) -> None:
+    """The speed of a two-page CV is measured in bench/bench_matching_extraction.py."""
     para = (
         "In mijn vorige baan als servicedesk medewerker heb ik gebruikers ondersteund, "
         "laptops geïnstalleerd, Active Directory accounts beheerd en storingen opgelost. "
@@ -87,11 +86,9 @@ def test_two_page_cv_under_one_second(fake_extractor: SkillExtractor) -> None:
         "bevraagd. Ik heb een cursus Linux gevolgd en werk graag samen in een team.\n"
     )
     cv = para * 14  # about 700 words, two pages
-    fake_extractor.extract(cv)  # warm caches
-    t0 = time.process_time()
     found = fake_extractor.extract(cv)
-    assert time.process_time() - t0 < 1.0
     assert {PYTHON, SQL} <= ids(found)
+    assert fake_extractor.extract(cv) == found  # the second (cached) run gives the same
 
 
 def test_sentence_chunks() -> None:

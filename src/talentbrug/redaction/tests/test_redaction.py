@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import re
-import time
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
 
 import pytest
 from hypothesis import given, settings
@@ -203,6 +206,23 @@ def test_emails_always_redacted(email: str, prefix: str) -> None:
     assert not re.search(r"@[a-z]+\.", out)
 
 
+@contextmanager
+def cpu_watchdog(seconds: float) -> Iterator[None]:
+    """Raise TimeoutError once the process has used ``seconds`` of CPU time inside the block: a
+    guard against a hang, not a speed test (speed is in bench/)."""
+
+    def expired(signum: int, frame: FrameType | None) -> None:
+        raise TimeoutError(f"more than {seconds} s of CPU time")
+
+    previous = signal.signal(signal.SIGPROF, expired)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -217,6 +237,11 @@ def test_emails_always_redacted(email: str, prefix: str) -> None:
     ],
 )
 def test_no_catastrophic_backtracking(text: str) -> None:
-    start = time.process_time()
-    redact(text, known_names=["Aa Bb"])
-    assert time.process_time() - start < 2.0
+    """Hostile repetitions are redacted correctly. How long they take is measured (CPU ms per
+    input) in bench/bench_redaction.py; the watchdog only turns a regex that backtracks for
+    hours into a failure instead of a hung suite (60 s of CPU, far above the milliseconds
+    measured)."""
+    with cpu_watchdog(60):
+        result = redact(text, known_names=["Aa Bb"])
+    assert all(0 <= span.start < span.end <= len(text) for span in result.spans)
+    assert all(a.end <= b.start for a, b in zip(result.spans, result.spans[1:], strict=False))

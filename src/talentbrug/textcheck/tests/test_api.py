@@ -1,9 +1,13 @@
-"""The public API: spans, HTML, empty and very large input, registry, speed."""
+"""The public API: spans, HTML, empty and very large input, registry, linear work.
+
+How fast a check is (the 20 ms budget for 1,000 words) is measured in bench/bench_textcheck.py.
+"""
 
 from __future__ import annotations
 
 import re
-import time
+import sys
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -117,20 +121,37 @@ def test_unsupported_language() -> None:
         check("Hello", lang="en")
 
 
+def _calls(run: Callable[[], object]) -> int:
+    """How many Python and C functions ``run`` calls: a count of work, not a clock reading, so
+    it does not change with the load on the machine. (Timings live in bench/bench_textcheck.py.)"""
+    count = 0
+
+    def profile(frame: object, event: str, arg: object) -> None:
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        run()
+    finally:
+        sys.setprofile(None)
+    return count
+
+
 def test_very_large_input_does_not_crash_and_stays_linear() -> None:
     small = _vacancy(2_000)
     big = _vacancy(20_500)
     assert len(big.split()) > 20_000
-    check(small)
-    t0 = time.process_time()
-    check(small)
-    t_small = time.process_time() - t0
-    t0 = time.process_time()
+    check(small)  # warm: pyphen and wordfreq load once
+    small_calls = _calls(lambda: check(small))
+    big_calls = _calls(lambda: check(big))
     result = check(big)
-    t_big = time.process_time() - t0
     assert result.metrics.words > 20_000
-    ratio = t_big / max(t_small, 1e-4)
-    assert ratio < 10 * (len(big) / len(small)) / 3  # ~10x the size, allow noise
+    size_ratio = len(big) / len(small)  # about 10
+    # Linear work gives a ratio near the size ratio (measured: 9.7-9.9 for 10.2); work that
+    # grows with the square of the text would give about 100.
+    assert big_calls / small_calls < 1.5 * size_ratio
 
 
 def test_one_long_line_without_punctuation() -> None:
@@ -138,17 +159,6 @@ def test_one_long_line_without_punctuation() -> None:
     result = check(text)
     assert result.metrics.sentences == 1
     assert "read.long_sentence" in result.rule_ids()
-
-
-def test_thousand_word_check_is_fast() -> None:
-    text = _vacancy(1_000)
-    check(text)  # warm: pyphen and wordfreq load once
-    timings = []
-    for _ in range(5):
-        t0 = time.process_time()
-        check(text)
-        timings.append(time.process_time() - t0)
-    assert sorted(timings)[2] < 0.200
 
 
 @settings(max_examples=60, deadline=None)
