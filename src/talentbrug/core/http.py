@@ -3,7 +3,7 @@
 ``OrganisationMiddleware`` (accounts) puts the active tenant and the user's roles there on
 every request. Django's ``HttpRequest`` does not know these attributes, so views wrote
 ``request.organisation  # type: ignore[attr-defined]`` and copied ``_org``/``_roles`` helpers.
-Use :class:`StaffRequest` as the annotation of a staff view (behind ``staff_required`` both are
+Use :class:`talentbrug.accounts.access.StaffRequest` (re-exported here) as the annotation of a staff view (behind ``staff_required`` both are
 set) and :func:`organisation_of` / :func:`roles_of` where a plain ``HttpRequest`` comes in.
 """
 
@@ -18,23 +18,15 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from talentbrug.accounts.access import PERMISSIONS
+from talentbrug.accounts.access import PERMISSIONS, StaffRequest
 
 if TYPE_CHECKING:
-    from talentbrug.accounts.models import Organisation, User
-
-
-class StaffRequest(HttpRequest):
-    """A request that passed ``staff_required``: an active organisation and the roles there."""
-
-    organisation: Organisation
-    roles: frozenset[str]
-    user: User  # type: ignore[assignment]
+    from talentbrug.accounts.models import Organisation
 
 
 def organisation_of(request: HttpRequest) -> Organisation:
     """The active organisation of a staff request (set by ``OrganisationMiddleware``)."""
-    return cast("StaffRequest", request).organisation
+    return cast(StaffRequest, request).organisation
 
 
 def roles_of(request: HttpRequest) -> frozenset[str]:
