@@ -132,7 +132,8 @@ class VacancyForm(forms.ModelForm[Vacancy]):
         assert isinstance(templates, forms.ModelChoiceField)  # foreign keys on the model
         assert isinstance(managers, forms.ModelChoiceField)
         # The template model is onboarding's; vacancies knows it only through its own field.
-        templates.queryset = templates.queryset.model.objects.filter(
+        template_model = Vacancy._meta.get_field("onboarding_template").related_model
+        templates.queryset = template_model._default_manager.filter(
             organisation=organisation, is_active=True
         ).order_by("name")
         templates.empty_label = _("Past bij het soort contract (BBL, stage, traineeship)")
