@@ -199,7 +199,7 @@ def _pdf_facts_child(content: bytes, max_pages: int) -> dict[str, Any]:
         if reader.is_encrypted:
             return {"encrypted": True}
         try:
-            declared = int(reader.trailer["/Root"]["/Pages"]["/Count"])
+            declared = int(reader.trailer["/Root"]["/Pages"]["/Count"])  # type: ignore[index]  # pypdf types the tree loosely
         except Exception:
             declared = 0
         if declared > max_pages:
