@@ -5,7 +5,8 @@ One reading of everything that was promised or asked, used twice: the offer page
 the plan from it. So nothing is typed twice and nothing promised gets lost on the way:
 
 - the vacancy: guidance text, chosen onboarding template, support offered (buddy, language
-  coach, praktijkopleider), first-day arrangements and the hiring manager;
+  coach, praktijkopleider) and the people reserved for it, first-day arrangements and the
+  hiring manager;
 - the candidate's wishes on the application: buddy, language coach, hours, adjustments;
 - the place the vacancy was opened for (BBL or internship): school, school days and the
   praktijkopleider;
@@ -109,19 +110,23 @@ def hand_over_for(progress: Any, *, contract_type: str, hours: int | None) -> Ha
     wished, offered = _("De kandidaat vroeg erom."), _("Beloofd in de vacature.")
     promises: list[Promise] = []
     buddy = Promise(OwnerRole.BUDDY, str(OwnerRole.BUDDY.label))
+    buddy.person = _still_here(vacancy.buddy_person, organisation)
     if application.wants_buddy:
         buddy.reasons.append(wished)
     if vacancy.offers_buddy:
         buddy.reasons.append(offered)
     coach = Promise(OwnerRole.LANGUAGE_COACH, str(OwnerRole.LANGUAGE_COACH.label))
+    coach.person = _still_here(vacancy.language_coach_person, organisation)
     if application.wants_language_coach:
         coach.reasons.append(wished)
     if vacancy.offers_language_coach:
         coach.reasons.append(offered)
     supervisor = Promise(OwnerRole.BBL_SUPERVISOR, str(OwnerRole.BBL_SUPERVISOR.label))
+    # The place's praktijkopleider first; else the one reserved on the vacancy.
+    supervisor.person = _still_here(vacancy.bbl_supervisor_person, organisation)
     if placement is not None:
         supervisor.reasons.append(_("Hoort bij de leerplek."))
-        supervisor.person = _still_here(placement.supervisor, organisation)
+        supervisor.person = _still_here(placement.supervisor, organisation) or supervisor.person
     if vacancy.offers_bbl_supervisor:
         supervisor.reasons.append(offered)
     if contract_type in SUPERVISED_CONTRACTS and not supervisor.reasons:

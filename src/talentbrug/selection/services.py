@@ -784,6 +784,15 @@ def accept_offer(
     return plan
 
 
+def _person(hand_over: Any, role: str, chosen: Any) -> Any:
+    """Who gets a supporter role: the person chosen at hire, else the one reserved on the
+    vacancy; only for support that was asked for or promised."""
+    promise = hand_over.promise(role)
+    if promise is None:
+        return None
+    return chosen or promise.person
+
+
 def _start_plan_at_hire(offer: Offer, user: Any, *, buddy: Any, language_coach: Any) -> Any:
     from talentbrug.onboarding import services as onboarding
     from talentbrug.programmes.services import fill_placement
@@ -803,8 +812,8 @@ def _start_plan_at_hire(offer: Offer, user: Any, *, buddy: Any, language_coach: 
         manager=hand_over.manager,
         application=progress.application,
         # a person is only carried for support that was asked for or promised
-        buddy=buddy if hand_over.promise(OwnerRole.BUDDY) else None,
-        language_coach=language_coach if hand_over.promise(OwnerRole.LANGUAGE_COACH) else None,
+        buddy=_person(hand_over, OwnerRole.BUDDY, buddy),
+        language_coach=_person(hand_over, OwnerRole.LANGUAGE_COACH, language_coach),
         bbl_supervisor=supervisor.person if supervisor else None,
         hr_contact=user,
         job_title=vacancy.title,
