@@ -469,3 +469,33 @@ def test_obstacles_reported_as_the_magazine_does_with_small_counts_hidden(organi
     assert _values(table, "Taal") == [5, 83, "<5", "<5"]  # 5 of 6 named language
     assert _values(table, "Cultuur") == ["<5", "<5", "<5", "<5"]  # four: hidden
     assert _values(table, "Begeleiding") == ["<5", "<5", "<5", "<5"]
+
+
+def test_the_job_stores_every_filter_combination_with_the_same_figures_as_computed_fresh(
+    organisation, other_organisation, make_staff
+):
+    """With the work shared over combinations, each snapshot still equals the page computed
+    on its own; every (owner, page, period, family) a viewer can ask for is stored."""
+    from talentbrug.assessments.models import DiversitySetting
+    from talentbrug.insights.models import Snapshot
+    from talentbrug.onboarding.tests.factories import make_plan
+    from talentbrug.selection.tests.factories import vacancy_with_requirements
+
+    DiversitySetting.objects.create(organisation=organisation, enabled=True)
+    vacancy = vacancy_with_requirements(organisation, vakgebied=Vakgebied.ICT)
+    _pipeline(organisation, vacancy, 6, foreign=True, answers={"refugee": "yes"})
+    _pipeline(other_organisation, vacancy_with_requirements(other_organisation), 7)
+    _vacancy(organisation, werk_denkniveau=WerkDenkniveau.MBO)
+    make_plan(organisation)
+    Snapshot.objects.create(key="999|vacatures|12|-", tables=[], computed_at=timezone.now())
+    written = services.refresh_snapshots()
+    combinations = services.filter_combinations()
+    assert written == len(combinations) == Snapshot.objects.count()
+    assert not Snapshot.objects.filter(key="999|vacatures|12|-").exists()  # stale: removed
+    assert len(combinations) == 3 * len(Section) * len(Period) * (1 + len(Vakgebied))
+    for owner, section, period, family in combinations:
+        stored = Snapshot.objects.get(
+            key=services.snapshot_key(owner.pk if owner else None, section, period, family)
+        ).tables
+        fresh = services.compute(section, services.scope_for(owner, period, family))
+        assert stored == fresh, (owner, section, period, family)
