@@ -392,22 +392,29 @@ def _progress_rows(scope: Scope) -> list[dict[str, Any]]:
         candidate_groups, kinds, answers = _shared("progress_lookups", lambda: _lookups(None))
     else:
         candidate_groups, kinds, answers = _lookups(qs)
-    nothing = (
-        str(EducationGroup(EducationGroup.NONE).label),
-        str(LanguageGroup(LanguageGroup.NONE).label),
-    )
+    nothing = str(LanguageGroup(LanguageGroup.NONE).label)
     routes = dict(Route.choices)
     rows = []
-    for application_id, vacancy_id, furthest, candidate_id, route, channel in qs.values_list(
+    for (
+        application_id,
+        vacancy_id,
+        furthest,
+        candidate_id,
+        route,
+        channel,
+        holder,
+    ) in qs.values_list(
         "application_id",
         "vacancy_id",
         "furthest_order",
         "application__candidate_id",
         "application__route",
         "application__channel__name",
+        "organisation_id",
     ).iterator(chunk_size=5000):
         kind = kinds.get((vacancy_id, furthest), "new")
-        education, dutch = candidate_groups.get(candidate_id, nothing)
+        education = candidate_groups.education(candidate_id, holder)
+        dutch = candidate_groups.dutch.get(candidate_id, nothing)
         groups = [
             (_("Opleiding"), education),
             (_("Nederlands"), dutch),
@@ -424,11 +431,35 @@ def _progress_rows(scope: Scope) -> list[dict[str, Any]]:
     return rows
 
 
-def _lookups(
-    qs: QuerySet[Any] | None,
-) -> tuple[dict[int, tuple[str, str]], dict[Any, str], dict[int, Any]]:
-    """Per candidate (education group, Dutch group); per (vacancy, stage order) the stage kind;
-    per application the voluntary answers. For the applications in ``qs``, or (None) all."""
+class CandidateGroups:
+    """A candidate's education group as one organisation may see it, and Dutch group.
+
+    An education row sent with an application belongs to that application's organisation
+    (applications/ownership.py): a figure of organisation A never reads what the candidate
+    told organisation B. Rows typed in the portal profile (no application) are the person's own.
+    """
+
+    def __init__(
+        self,
+        educations: dict[tuple[int, int | None], list[tuple[str, str, str, int | None]]],
+        dutch: dict[int, str],
+    ) -> None:
+        self.educations = educations
+        self.dutch = dutch
+        self._groups: dict[tuple[int, int], str] = {}
+
+    def education(self, candidate_id: int, holder: int) -> str:
+        key = (candidate_id, holder)
+        if key not in self._groups:
+            known = self.educations.get((candidate_id, None), []) + self.educations.get(key, [])
+            self._groups[key] = str(EducationGroup(education_group(known)).label)
+        return self._groups[key]
+
+
+def _lookups(qs: QuerySet[Any] | None) -> tuple[CandidateGroups, dict[Any, str], dict[int, Any]]:
+    """Per candidate the education rows per holding organisation and the Dutch group; per
+    (vacancy, stage order) the stage kind; per application the voluntary answers. For the
+    applications in ``qs``, or (None) all of them."""
     from talentbrug.applications.models import Education, LanguageProficiency
     from talentbrug.assessments.models import DiversityResponse, DiversitySetting
     from talentbrug.selection.models import Stage
@@ -443,23 +474,29 @@ def _lookups(
         dutch_qs = dutch_qs.filter(candidate_id__in=candidates)
         stages = stages.filter(vacancy_id__in=qs.values("vacancy_id"))
         responses = responses.filter(application_id__in=qs.values("application_id"))
-    educations: dict[int, list[tuple[str, str, str, int | None]]] = defaultdict(list)
-    for candidate_id, *education in educations_qs.values_list(
-        "candidate_id", "country", "level_source", "level", "mbo_level"
+    educations: dict[tuple[int, int | None], list[tuple[str, str, str, int | None]]]
+    educations = defaultdict(list)
+    for candidate_id, holder, *education in educations_qs.values_list(
+        "candidate_id",
+        "application__organisation_id",
+        "country",
+        "level_source",
+        "level",
+        "mbo_level",
     ).iterator(chunk_size=5000):
-        educations[candidate_id].append(tuple(education))  # type: ignore[arg-type]
+        educations[(candidate_id, holder)].append(tuple(education))  # type: ignore[arg-type]
     dutch: dict[int, list[str]] = defaultdict(list)
     for candidate_id, level in dutch_qs.values_list("candidate_id", "level").iterator(
         chunk_size=5000
     ):
         dutch[candidate_id].append(level)
-    groups = {
-        candidate_id: (
-            str(EducationGroup(education_group(educations.get(candidate_id, []))).label),
-            str(LanguageGroup(language_group(dutch.get(candidate_id, []))).label),
-        )
-        for candidate_id in set(educations) | set(dutch)
-    }
+    groups = CandidateGroups(
+        dict(educations),
+        {
+            candidate_id: str(LanguageGroup(language_group(levels)).label)
+            for candidate_id, levels in dutch.items()
+        },
+    )
     kinds = {
         (vacancy_id, order): kind
         for vacancy_id, order, kind in stages.values_list("vacancy_id", "order", "kind").iterator(

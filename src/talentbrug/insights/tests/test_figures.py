@@ -499,3 +499,42 @@ def test_the_job_stores_every_filter_combination_with_the_same_figures_as_comput
         ).tables
         fresh = services.compute(section, services.scope_for(owner, period, family))
         assert stored == fresh, (owner, section, period, family)
+
+
+def test_education_told_to_another_organisation_is_not_read_also_in_the_job(
+    organisation, other_organisation
+):
+    """Main's rule (81935d1), kept in the shared lookups of the periodic job: six candidates
+    told only the other organisation about a diploma from abroad, six typed it in their own
+    profile. This organisation's figure knows only the six; the job stores the same."""
+    from talentbrug.applications.models import Education
+    from talentbrug.insights.models import Snapshot
+    from talentbrug.selection.tests.factories import (
+        application_in_pipeline,
+        vacancy_with_requirements,
+    )
+
+    here = vacancy_with_requirements(organisation)
+    there = vacancy_with_requirements(other_organisation)
+    for index in range(12):
+        progress = application_in_pipeline(organisation, vacancy=here)
+        candidate = progress.application.candidate
+        elsewhere = application_in_pipeline(other_organisation, vacancy=there)
+        elsewhere.application.candidate = candidate
+        elsewhere.application.save(update_fields=["candidate"])
+        Education.objects.create(
+            candidate=candidate,
+            application=elsewhere.application if index < 6 else None,
+            programme="Informatica",
+            country="Syrië",
+            level="6",
+        )
+    table = _table(figures.selection_tables(_scope(organisation)), "doorstroom")
+    assert _values(table, "Opleiding: niets opgegeven")[0] == 6
+    assert _values(table, "Opleiding: opleiding buiten Nederland")[0] == 6
+    theirs = _table(figures.selection_tables(_scope(other_organisation)), "doorstroom")
+    assert _values(theirs, "Opleiding: opleiding buiten Nederland")[0] == 12
+    services.refresh_snapshots()
+    key = services.snapshot_key(organisation.pk, Section.SELECTION, "12", "")
+    stored = next(t for t in Snapshot.objects.get(key=key).tables if t["key"] == "doorstroom")
+    assert _values(stored, "Opleiding: opleiding buiten Nederland")[0] == 6
