@@ -92,6 +92,8 @@ def seed(context: dict[str, Any]) -> None:
         programme="Informatica",
         level="6",
         level_source="idw_received",
+        evaluation_reference="IDW-2025-118734",
+        evaluation_date=timezone.localdate() - timedelta(days=140),
     )
     LanguageProficiency.objects.create(
         candidate=rami.candidate,

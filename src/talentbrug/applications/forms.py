@@ -6,6 +6,7 @@ import uuid
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from talentbrug.vacancies.forms import style
@@ -447,6 +448,17 @@ class EducationForm(forms.Form):
     level_source = forms.ChoiceField(
         label=_("Hoe weet je het niveau?"), choices=EducationSource.choices
     )
+    evaluation_reference = forms.CharField(
+        label=_("Kenmerk van je diplomawaardering (alleen bij een diploma uit het buitenland)"),
+        max_length=40,
+        required=False,
+        help_text=_("Dit staat bovenaan de brief of de pdf van IDW."),
+    )
+    evaluation_date = forms.DateField(
+        label=_("Datum van je diplomawaardering"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
     completed = forms.BooleanField(label=_("Ik heb de opleiding afgerond."), required=False)
     crebo = forms.CharField(
         label=_("Crebo-code (alleen mbo)"),
@@ -466,6 +478,27 @@ class EducationForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         style(self)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        evaluated = data.get("level_source") in (
+            EducationSource.IDW_RECEIVED,
+            EducationSource.INDICATION,
+        )
+        if evaluated and not data.get("level"):
+            self.add_error("level", _("Kies het niveau dat op je diplomawaardering staat."))
+        if (
+            data.get("level_source") == EducationSource.IDW_RECEIVED
+            and not (data.get("evaluation_reference") or "").strip()
+        ):
+            self.add_error(
+                "evaluation_reference",
+                _("Vul het kenmerk van je diplomawaardering in. Het staat bovenaan de brief."),
+            )
+        when = data.get("evaluation_date")
+        if when and when > timezone.localdate():
+            self.add_error("evaluation_date", _("Deze datum ligt in de toekomst."))
+        return data
 
 
 class ExperienceForm(forms.Form):

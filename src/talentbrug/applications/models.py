@@ -133,6 +133,21 @@ class Candidate(models.Model):
         return f"kandidaat {self.pk}"
 
 
+# NLQF (Dutch) to EQF (European) level; both scales run 1-8, vwo (4+) is EQF 4.
+EQF_BY_NLQF = {
+    "1": "1",
+    "2": "2",
+    "3": "3",
+    "4": "4",
+    "4+": "4",
+    "5": "5",
+    "6": "6",
+    "7": "7",
+    "8": "8",
+}
+DUTCH_COUNTRY_NAMES = frozenset({"nederland", "netherlands", "the netherlands", "nl"})
+
+
 class Education(models.Model):
     candidate = models.ForeignKey(
         Candidate,
@@ -177,6 +192,18 @@ class Education(models.Model):
         help_text=_(
             "Nederlands diploma, IDW-diplomawaardering, Indicatie Onderwijsniveau of zelf ingeschat."
         ),
+    )
+    evaluation_reference = models.CharField(
+        _("kenmerk diplomawaardering"),
+        max_length=40,
+        blank=True,
+        help_text=_("Alleen bij een diploma uit het buitenland: het kenmerk van IDW (Nuffic)."),
+    )
+    evaluation_date = models.DateField(
+        _("datum diplomawaardering"),
+        null=True,
+        blank=True,
+        help_text=_("De datum op de diplomawaardering of de Indicatie Onderwijsniveau."),
     )
     completed = models.BooleanField(
         _("afgerond"), default=True, help_text=_("Is de opleiding klaar?")
@@ -227,6 +254,27 @@ class Education(models.Model):
 
     def __str__(self) -> str:
         return self.programme
+
+    @property
+    def eqf_level(self) -> str:
+        """The European level (EQF 1–8) of the Dutch level (NLQF); 4+ (vwo) is EQF 4."""
+        return EQF_BY_NLQF.get(self.level, "")
+
+    @property
+    def is_foreign(self) -> bool:
+        country = (self.country or "").strip().lower()
+        return bool(country) and country not in DUTCH_COUNTRY_NAMES
+
+    @property
+    def is_evaluated(self) -> bool:
+        """The level comes from an evaluation (IDW diplomawaardering or Indicatie
+        Onderwijsniveau), not from the candidate's own estimate."""
+        return self.level_source in (EducationSource.IDW_RECEIVED, EducationSource.INDICATION)
+
+    @property
+    def needs_evaluation(self) -> bool:
+        """A foreign diploma without an evaluation yet: point to how to request one."""
+        return self.is_foreign and not self.is_evaluated
 
 
 class LanguageProficiency(models.Model):

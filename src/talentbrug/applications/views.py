@@ -615,6 +615,8 @@ def _save_profile_part(candidate: Candidate, action: str, data: dict[str, Any]) 
                 country=clean_text(data.get("country", ""), 100),
                 level=data.get("level", ""),
                 level_source=data["level_source"],
+                evaluation_reference=clean_text(data.get("evaluation_reference", ""), 40),
+                evaluation_date=data.get("evaluation_date"),
                 completed=data.get("completed", False),
                 crebo=clean_text(data.get("crebo", ""), 10),
                 mbo_path=data.get("mbo_path", ""),

@@ -431,3 +431,8 @@ def seed(context: dict[str, Any]) -> None:
         )
     Surprise.objects.bulk_update(surprises, ["submitted_at"])
     context["insights"] = {"vacancies": len(vacancies), "applications": len(application_rows)}
+    # The archive of the programme team: the report of the last completed quarter, as the
+    # periodic job makes it.
+    from talentbrug.insights.report import make_due_report
+
+    make_due_report()

@@ -14,7 +14,9 @@ import json
 import re
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -31,6 +33,33 @@ from . import tables as t
 from .constants import MIN_CELL, Section
 
 FUNNEL_KINDS = ("new", "screening", "assessment", "interview", "offer", "hired")
+
+_SHARED: ContextVar[dict[Any, Any] | None] = ContextVar("insights_shared_work", default=None)
+
+
+@contextmanager
+def shared_work() -> Iterator[None]:
+    """One run of the periodic job over every filter combination: work that is the same for
+    many combinations (the vacancy check of one vacancy, the groups of one candidate, the
+    Rijk's figures beside an organisation's) is done once and reused within the run."""
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
+def _shared(key: Any, compute: Callable[[], Any]) -> Any:
+    memo = _SHARED.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def _sharing() -> bool:
+    return _SHARED.get() is not None
 
 
 @dataclass(frozen=True)
@@ -130,8 +159,10 @@ VACANCY_DEFINITION = _(
 
 
 def vacancy_tables(scope: Scope) -> list[t.Table]:
-    total, parts = vacancy_counts(scope)
-    rijk = None if scope.is_rijk else vacancy_counts(scope.rijk)
+    total, parts = _shared(("vacancies", scope), lambda: vacancy_counts(scope))
+    rijk = None
+    if not scope.is_rijk:
+        rijk = _shared(("vacancies", scope.rijk), lambda: vacancy_counts(scope.rijk))
     tables = [
         t.indicators(
             "vacatures",
@@ -177,10 +208,22 @@ def finding_table(scope: Scope) -> t.Table:
 
     per_rule: dict[str, Counter[str]] = defaultdict(Counter)
     quarters: set[str] = set()
-    for vacancy in _vacancies(scope).prefetch_related("language_requirements", "requirements"):
-        quarter = _quarter(vacancy.published_at)
+    # The findings of one vacancy are checked once per run of the job (for every combination).
+    found = _shared("findings", dict)
+    published = dict(_vacancies(scope).values_list("pk", "published_at"))
+    missing = [pk for pk in published if pk not in found]
+    for start in range(0, len(missing), 500):
+        chunk = missing[start : start + 500]
+        for vacancy in (
+            _vacancies(scope)
+            .filter(pk__in=chunk)
+            .prefetch_related("language_requirements", "requirements")
+        ):
+            found[vacancy.pk] = {f.rule_id for f in check_vacancy(vacancy).all_findings}
+    for pk, when in published.items():
+        quarter = _quarter(when)
         quarters.add(quarter)
-        for rule_id in {f.rule_id for f in check_vacancy(vacancy).all_findings}:
+        for rule_id in found[pk]:
             per_rule[rule_id][quarter] += 1
     ordered = sorted(quarters)
     top = sorted(per_rule.items(), key=lambda item: (-sum(item[1].values()), item[0]))[:12]
@@ -257,8 +300,10 @@ def _stored(key: str) -> t.Text:
 
 
 def application_tables(scope: Scope) -> list[t.Table]:
-    own = application_counts(scope)
-    rijk = None if scope.is_rijk else application_counts(scope.rijk)
+    own = _shared(("applications", scope), lambda: application_counts(scope))
+    rijk = None
+    if not scope.is_rijk:
+        rijk = _shared(("applications", scope.rijk), lambda: application_counts(scope.rijk))
     specs = [
         ("route", _("Sollicitaties per manier van solliciteren"), ""),
         (
@@ -335,9 +380,7 @@ def _progress_rows(scope: Scope) -> list[dict[str, Any]]:
     periodic job handles hundreds of thousands of applications.
     """
     from talentbrug.applications.constants import Route
-    from talentbrug.applications.models import Education, LanguageProficiency
-    from talentbrug.assessments.models import DiversityResponse, DiversitySetting
-    from talentbrug.selection.models import ApplicationProgress, Stage
+    from talentbrug.selection.models import ApplicationProgress
 
     qs = ApplicationProgress.objects.filter(
         application__submitted_at__gte=scope.start,
@@ -345,42 +388,11 @@ def _progress_rows(scope: Scope) -> list[dict[str, Any]]:
         application__candidate__isnull=False,
     )
     qs = scope.vacancy_filter(scope.orgs(qs), "vacancy")
-    candidates = qs.values("application__candidate_id")
-    # An education row sent with an application belongs to that application's organisation
-    # (applications/ownership.py): a figure of organisation A never reads what the candidate told
-    # organisation B. Rows typed in the portal profile (no application) are the person's own.
-    educations: dict[tuple[int, int | None], list[tuple[str, str, str, int | None]]]
-    educations = defaultdict(list)
-    for candidate_id, holder, *education in Education.objects.filter(
-        candidate_id__in=candidates
-    ).values_list(
-        "candidate_id",
-        "application__organisation_id",
-        "country",
-        "level_source",
-        "level",
-        "mbo_level",
-    ):
-        educations[(candidate_id, holder)].append(tuple(education))  # type: ignore[arg-type]
-    dutch: dict[int, list[str]] = defaultdict(list)
-    for candidate_id, level in LanguageProficiency.objects.filter(
-        candidate_id__in=candidates, language="nl"
-    ).values_list("candidate_id", "level"):
-        dutch[candidate_id].append(level)
-    kinds = {
-        (vacancy_id, order): kind
-        for vacancy_id, order, kind in Stage.objects.filter(
-            vacancy_id__in=qs.values("vacancy_id")
-        ).values_list("vacancy_id", "order", "kind")
-    }
-    # Only organisations that ask the voluntary questions now; answers are never read per person.
-    asking = DiversitySetting.objects.filter(enabled=True).values("organisation_id")
-    answers = {
-        row["application_id"]: row
-        for row in DiversityResponse.objects.filter(
-            application_id__in=qs.filter(organisation_id__in=asking).values("application_id")
-        ).values("application_id", *VOLUNTARY_FIELDS)
-    }
+    if _sharing():  # the periodic job: the lookups once, for every combination
+        candidate_groups, kinds, answers = _shared("progress_lookups", lambda: _lookups(None))
+    else:
+        candidate_groups, kinds, answers = _lookups(qs)
+    nothing = str(LanguageGroup(LanguageGroup.NONE).label)
     routes = dict(Route.choices)
     rows = []
     for (
@@ -401,12 +413,11 @@ def _progress_rows(scope: Scope) -> list[dict[str, Any]]:
         "organisation_id",
     ).iterator(chunk_size=5000):
         kind = kinds.get((vacancy_id, furthest), "new")
-        known = educations.get((candidate_id, None), []) + educations.get(
-            (candidate_id, holder), []
-        )
+        education = candidate_groups.education(candidate_id, holder)
+        dutch = candidate_groups.dutch.get(candidate_id, nothing)
         groups = [
-            (_("Opleiding"), str(EducationGroup(education_group(known)).label)),
-            (_("Nederlands"), str(LanguageGroup(language_group(dutch[candidate_id])).label)),
+            (_("Opleiding"), education),
+            (_("Nederlands"), dutch),
             (_("Manier van solliciteren"), str(routes.get(route, route))),
             (_("Kanaal"), channel or _("onbekend")),
         ]
@@ -418,6 +429,89 @@ def _progress_rows(scope: Scope) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+class CandidateGroups:
+    """A candidate's education group as one organisation may see it, and Dutch group.
+
+    An education row sent with an application belongs to that application's organisation
+    (applications/ownership.py): a figure of organisation A never reads what the candidate
+    told organisation B. Rows typed in the portal profile (no application) are the person's own.
+    """
+
+    def __init__(
+        self,
+        educations: dict[tuple[int, int | None], list[tuple[str, str, str, int | None]]],
+        dutch: dict[int, str],
+    ) -> None:
+        self.educations = educations
+        self.dutch = dutch
+        self._groups: dict[tuple[int, int], str] = {}
+
+    def education(self, candidate_id: int, holder: int) -> str:
+        key = (candidate_id, holder)
+        if key not in self._groups:
+            known = self.educations.get((candidate_id, None), []) + self.educations.get(key, [])
+            self._groups[key] = str(EducationGroup(education_group(known)).label)
+        return self._groups[key]
+
+
+def _lookups(qs: QuerySet[Any] | None) -> tuple[CandidateGroups, dict[Any, str], dict[int, Any]]:
+    """Per candidate the education rows per holding organisation and the Dutch group; per
+    (vacancy, stage order) the stage kind; per application the voluntary answers. For the
+    applications in ``qs``, or (None) all of them."""
+    from talentbrug.applications.models import Education, LanguageProficiency
+    from talentbrug.assessments.models import DiversityResponse, DiversitySetting
+    from talentbrug.selection.models import Stage
+
+    educations_qs = Education.objects.all()
+    dutch_qs = LanguageProficiency.objects.filter(language="nl")
+    stages = Stage.objects.all()
+    responses = DiversityResponse.objects.all()
+    if qs is not None:
+        candidates = qs.values("application__candidate_id")
+        educations_qs = educations_qs.filter(candidate_id__in=candidates)
+        dutch_qs = dutch_qs.filter(candidate_id__in=candidates)
+        stages = stages.filter(vacancy_id__in=qs.values("vacancy_id"))
+        responses = responses.filter(application_id__in=qs.values("application_id"))
+    educations: dict[tuple[int, int | None], list[tuple[str, str, str, int | None]]]
+    educations = defaultdict(list)
+    for candidate_id, holder, *education in educations_qs.values_list(
+        "candidate_id",
+        "application__organisation_id",
+        "country",
+        "level_source",
+        "level",
+        "mbo_level",
+    ).iterator(chunk_size=5000):
+        educations[(candidate_id, holder)].append(tuple(education))  # type: ignore[arg-type]
+    dutch: dict[int, list[str]] = defaultdict(list)
+    for candidate_id, level in dutch_qs.values_list("candidate_id", "level").iterator(
+        chunk_size=5000
+    ):
+        dutch[candidate_id].append(level)
+    groups = CandidateGroups(
+        dict(educations),
+        {
+            candidate_id: str(LanguageGroup(language_group(levels)).label)
+            for candidate_id, levels in dutch.items()
+        },
+    )
+    kinds = {
+        (vacancy_id, order): kind
+        for vacancy_id, order, kind in stages.values_list("vacancy_id", "order", "kind").iterator(
+            chunk_size=5000
+        )
+    }
+    # Only organisations that ask the voluntary questions now; answers are never read per person.
+    asking = DiversitySetting.objects.filter(enabled=True).values("organisation_id")
+    answers = {
+        row["application_id"]: row
+        for row in responses.filter(organisation_id__in=asking)
+        .values("application_id", *VOLUNTARY_FIELDS)
+        .iterator(chunk_size=5000)
+    }
+    return groups, kinds, answers
 
 
 def voluntary_groups(response: dict[str, str] | None) -> list[tuple[str, str]]:
@@ -528,8 +622,8 @@ def offer_table(scope: Scope) -> t.Table:
             "Geteld: aanbiedingen die in de gekozen periode zijn gedaan, met hun stand nu: "
             "nog open (gedaan), geaccepteerd, of afgewezen door de kandidaat."
         ),
-        counts(scope).items(),
-        rijk=None if scope.is_rijk else counts(scope.rijk),
+        _shared(("offers", scope), lambda: counts(scope)).items(),
+        rijk=None if scope.is_rijk else _shared(("offers", scope.rijk), lambda: counts(scope.rijk)),
         what=_("Aanbiedingen"),
     )
 
@@ -643,22 +737,27 @@ def stage_time_table(scope: Scope) -> t.Table:
             chunk_size=5000
         )
     }
-    kinds = dict(
-        Stage.objects.filter(vacancy_id__in=progresses.values("vacancy_id")).values_list(
-            "pk", "kind"
-        )
-    )
+
     # A move is logged with the stage it left and the moment; the first stay starts when the
     # application was sent. Only stays that ended count (who is still in a stage has no time).
-    events = AuditEvent.objects.filter(event_type="selection.moved", created_at__gte=scope.start)
-    if scope.organisation_ids is not None:
-        events = events.filter(organisation_id__in=scope.organisation_ids)
-    moves: dict[str, list[tuple[datetime, Any]]] = defaultdict(list)
-    for object_id, created, data in events.values_list("object_id", "created_at", "data").iterator(
-        chunk_size=5000
-    ):
-        if object_id in submitted:
+    def load(stages: QuerySet[Any], events: QuerySet[Any]) -> tuple[dict[int, str], Any]:
+        moves: dict[str, list[tuple[datetime, Any]]] = defaultdict(list)
+        for object_id, created, data in events.values_list(
+            "object_id", "created_at", "data"
+        ).iterator(chunk_size=5000):
             moves[object_id].append((created, data.get("from_stage")))
+        return dict(stages.values_list("pk", "kind").iterator(chunk_size=5000)), moves
+
+    events = AuditEvent.objects.filter(event_type="selection.moved")
+    if _sharing():  # the periodic job: every move once, for every combination
+        kinds, all_moves = _shared("moves", lambda: load(Stage.objects.all(), events))
+    else:
+        events = events.filter(created_at__gte=scope.start)
+        if scope.organisation_ids is not None:
+            events = events.filter(organisation_id__in=scope.organisation_ids)
+        stages = Stage.objects.filter(vacancy_id__in=progresses.values("vacancy_id"))
+        kinds, all_moves = load(stages, events)
+    moves = {key: all_moves[key] for key in submitted if key in all_moves}
     days: dict[str, list[float]] = defaultdict(list)
     for object_id, items in moves.items():
         entered = submitted[object_id]
@@ -721,7 +820,11 @@ def onboarding_tables(scope: Scope) -> list[t.Table]:
     in_period = _plans(scope).filter(start_date__gte=start, start_date__lt=end)
     today = timezone.localdate()
     active = in_period.filter(status=PlanStatus.ACTIVE).prefetch_related("tasks", "checkins")
-    states = Counter(health(plan, today) for plan in active.select_related("manager"))
+    health_of = _shared("health", dict)
+    missing = active.exclude(pk__in=list(health_of)) if _sharing() else active
+    for plan in missing.select_related("manager", "organisation"):
+        health_of[plan.pk] = health(plan, today)
+    states = Counter(health_of[pk] for pk in active.values_list("pk", flat=True))
     tables = [
         t.distribution(
             "inwerkplannen",

@@ -18,7 +18,6 @@ from django.utils import timezone, translation
 from talentbrug.audit.services import record_event
 
 from . import tables as t
-from .charts import bar_chart
 from .constants import MIN_CELL, Section
 from .figures import Scope, section_tables
 from .models import QuarterlyReport
@@ -54,9 +53,9 @@ def report_context(year: int, quarter: int) -> dict[str, Any]:
         sections.append(
             {
                 "label": section.label,
-                "tables": [
-                    {"table": table, "chart": bar_chart(table)} for table in shown if table["rows"]
-                ],
+                # Tables only: the print has the numbers; the screen's SVG charts are styled by
+                # CSS that the PDF renderer does not apply to SVG.
+                "tables": [{"table": table} for table in shown if table["rows"]],
             }
         )
     return {
@@ -74,7 +73,7 @@ def render_pdf(year: int, quarter: int) -> bytes:
 
     with translation.override("nl"):
         html = render_to_string("insights/report_pdf.html", report_context(year, quarter))
-    # No URLs to fetch: everything (styles, charts) is inline in the HTML.
+    # No URLs to fetch: the styles are inline in the HTML.
     return bytes(weasyprint.HTML(string=html).write_pdf())
 
 

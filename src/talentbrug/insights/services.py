@@ -103,26 +103,36 @@ def store_snapshot(
     return snapshot
 
 
-def refresh_snapshots() -> int:
-    """Periodic job: recompute every stored snapshot, plus the default view of the Rijk and of
-    every active organisation. Safe to run again. Returns how many were written."""
-    wanted: set[tuple[int | None, str]] = set()
-    for organisation_id in [
+def filter_combinations() -> list[tuple[Organisation | None, str, str, str]]:
+    """Every page the filters can ask for: (owner, section, period, family). The owner is the
+    Rijk (None) or an active organisation."""
+    from talentbrug.vacancies.constants import Vakgebied
+
+    owners: list[Organisation | None] = [
         None,
-        *Organisation.objects.filter(is_active=True).values_list("pk", flat=True),
-    ]:
-        for section in Section.values:
-            wanted.add(
-                (organisation_id, snapshot_key(organisation_id, section, DEFAULT_PERIOD, ""))
-            )
-    wanted.update(Snapshot.objects.values_list("organisation_id", "key"))
-    organisations = {o.pk: o for o in Organisation.objects.all()}
+        *Organisation.objects.filter(is_active=True).order_by("pk"),
+    ]
+    return [
+        (owner, section, period, family)
+        for owner in owners
+        for section in Section.values
+        for period in Period.values
+        for family in ["", *Vakgebied.values]
+    ]
+
+
+def refresh_snapshots() -> int:
+    """Periodic job: compute every filter combination (every page a viewer can ask for), so
+    no page computes figures while someone waits. Work shared by many combinations (the
+    vacancy check per vacancy, a candidate's groups, the Rijk's figures) is done once per run.
+    Snapshots of organisations that are no longer active are removed. Safe to run again.
+    Returns how many were written."""
     written = 0
-    for organisation_id, key in sorted(wanted, key=lambda w: (w[0] or 0, w[1])):
-        _owner, section, period, family = key.split("|")
-        organisation = organisations.get(organisation_id) if organisation_id else None
-        if organisation_id and organisation is None:
-            continue
-        store_snapshot(section, organisation, period, "" if family == "-" else family)
-        written += 1
+    keep: set[str] = set()
+    with figures.shared_work():
+        for organisation, section, period, family in filter_combinations():
+            snapshot = store_snapshot(section, organisation, period, family)
+            keep.add(snapshot.key)
+            written += 1
+    Snapshot.objects.exclude(key__in=keep).delete()
     return written

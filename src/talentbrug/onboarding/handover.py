@@ -6,7 +6,8 @@ it ("Dit regelen we bij de start") and :func:`start_plan_at_hire` builds the pla
 promised gets lost on the way:
 
 - the vacancy: guidance text, chosen onboarding template, support offered (buddy, language
-  coach, praktijkopleider), first-day arrangements and the hiring manager;
+  coach, praktijkopleider) and the people reserved for it, first-day arrangements and the
+  hiring manager;
 - the candidate's wishes on the application: buddy, language coach, hours, adjustments;
 - the place the vacancy was opened for (BBL or internship): school, school days and the
   praktijkopleider;
@@ -131,19 +132,23 @@ def hand_over_for(progress: Any, *, contract_type: str, hours: int | None) -> Ha
     wished, offered = _("De kandidaat vroeg erom."), _("Beloofd in de vacature.")
     promises: list[Promise] = []
     buddy = Promise(OwnerRole.BUDDY, str(OwnerRole.BUDDY.label))
+    buddy.person = _still_here(vacancy.buddy_person, organisation)
     if application.wants_buddy:
         buddy.reasons.append(wished)
     if vacancy.offers_buddy:
         buddy.reasons.append(offered)
     coach = Promise(OwnerRole.LANGUAGE_COACH, str(OwnerRole.LANGUAGE_COACH.label))
+    coach.person = _still_here(vacancy.language_coach_person, organisation)
     if application.wants_language_coach:
         coach.reasons.append(wished)
     if vacancy.offers_language_coach:
         coach.reasons.append(offered)
     supervisor = Promise(OwnerRole.BBL_SUPERVISOR, str(OwnerRole.BBL_SUPERVISOR.label))
+    # The place's praktijkopleider first; else the one reserved on the vacancy.
+    supervisor.person = _still_here(vacancy.bbl_supervisor_person, organisation)
     if placement is not None:
         supervisor.reasons.append(_("Hoort bij de leerplek."))
-        supervisor.person = _still_here(placement.supervisor, organisation)
+        supervisor.person = _still_here(placement.supervisor, organisation) or supervisor.person
     if vacancy.offers_bbl_supervisor:
         supervisor.reasons.append(offered)
     if contract_type in SUPERVISED_CONTRACTS and not supervisor.reasons:
@@ -171,6 +176,15 @@ def hand_over_for(progress: Any, *, contract_type: str, hours: int | None) -> Ha
     )
 
 
+def _person(hand_over: Any, role: str, chosen: Any) -> Any:
+    """Who gets a supporter role: the person chosen at hire, else the one reserved on the
+    vacancy; only for support that was asked for or promised."""
+    promise = hand_over.promise(role)
+    if promise is None:
+        return None
+    return chosen or promise.person
+
+
 def start_plan_at_hire(offer: Any, user: Any, *, buddy: Any, language_coach: Any) -> Any:
     """The plan of a new hire (selection's ``accept_offer``, inside its transaction)."""
     progress = offer.progress
@@ -188,8 +202,8 @@ def start_plan_at_hire(offer: Any, user: Any, *, buddy: Any, language_coach: Any
         manager=hand_over.manager,
         application=progress.application,
         # a person is only carried for support that was asked for or promised
-        buddy=buddy if hand_over.promise(OwnerRole.BUDDY) else None,
-        language_coach=language_coach if hand_over.promise(OwnerRole.LANGUAGE_COACH) else None,
+        buddy=_person(hand_over, OwnerRole.BUDDY, buddy),
+        language_coach=_person(hand_over, OwnerRole.LANGUAGE_COACH, language_coach),
         bbl_supervisor=supervisor.person if supervisor else None,
         hr_contact=user,
         job_title=vacancy.title,

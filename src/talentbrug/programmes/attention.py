@@ -15,6 +15,25 @@ from .constants import PlacementState
 from .models import Placement
 
 register_nav(NavItem("programmes:index", gettext_lazy("Programma's"), "programmes.view", order=45))
+# The programme team's own menu (rijksbreed, no organisation role): cohorts, places, figures.
+register_nav(
+    NavItem(
+        "programmes:rijk_cohorts",
+        gettext_lazy("Lichtingen rijksbreed"),
+        "programmes.rijk",
+        order=790,
+        programme_team=True,
+    )
+)
+register_nav(
+    NavItem(
+        "programmes:rijk_places",
+        gettext_lazy("Leerplekken rijksbreed"),
+        "programmes.rijk",
+        order=795,
+        programme_team=True,
+    )
+)
 
 
 @register_attention

@@ -9,6 +9,8 @@ register_permissions(
     {
         "programmes.view": [HR, ONBOARDING, ADMIN],
         "programmes.manage": [HR, ONBOARDING, ADMIN],
+        # The programme team's rijksbreed pages: no organisation role has them.
+        "programmes.rijk": [],
     }
 )
 

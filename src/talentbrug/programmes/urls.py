@@ -8,6 +8,8 @@ S = "medewerkers/programmas/"
 
 urlpatterns = [
     path(S, views.index, name="index"),
+    path(f"{S}rijk/lichtingen/", views.rijk_cohorts, name="rijk_cohorts"),
+    path(f"{S}rijk/leerplekken/", views.rijk_places, name="rijk_places"),
     path(f"{S}cijfers/", views.figures_view, name="figures"),
     path(f"{S}lichtingen/", views.cohort_list, name="cohorts"),
     path(f"{S}lichtingen/nieuw/", views.cohort_create, name="cohort_create"),

@@ -30,7 +30,7 @@ from django.apps import apps
 
 from talentbrug.accounts.access import PERMISSIONS
 from talentbrug.audit.registry import EVENT_TYPES
-from talentbrug.publishing.periodic import PERIODIC_JOBS
+from talentbrug.core.periodic import PERIODIC_JOBS
 
 ROOT = Path(__file__).resolve().parents[3]
 PACKAGE = ROOT / "src" / "talentbrug"

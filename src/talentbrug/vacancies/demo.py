@@ -180,6 +180,9 @@ def seed(context: dict[str, Any]) -> None:
     # The support is planned in the vacancy and carried into the plan at hire.
     carved.offers_buddy = True
     carved.offers_bbl_supervisor = True
+    # Reserved by name: they arrive in the plan at hire without typing them again.
+    carved.buddy_person = context["users"]["inwerken.dictu"]
+    carved.bbl_supervisor_person = context["users"]["beoordelaar.dictu"]
     carved.hiring_manager = context["users"]["manager.dictu"]
     carved.first_day_place = "Servicedesk Werkplekbeheer, Europaweg 12, Apeldoorn"
     carved.first_day_time = "8.30 uur"

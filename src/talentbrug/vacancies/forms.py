@@ -89,6 +89,9 @@ class VacancyForm(forms.ModelForm[Vacancy]):
             "offers_buddy",
             "offers_language_coach",
             "offers_bbl_supervisor",
+            "buddy_person",
+            "language_coach_person",
+            "bbl_supervisor_person",
             "first_day_place",
             "first_day_time",
             "first_day_ask_for",
@@ -147,6 +150,14 @@ class VacancyForm(forms.ModelForm[Vacancy]):
             .order_by("first_name", "last_name")
         )
         managers.empty_label = _("Nog niet bekend")
+        colleagues = (
+            User.objects.filter(is_active=True, memberships__organisation=organisation)
+            .distinct()
+            .order_by("first_name", "last_name")
+        )
+        for name in ("buddy_person", "language_coach_person", "bbl_supervisor_person"):
+            self.fields[name].queryset = colleagues
+            self.fields[name].empty_label = _("Nog niemand gereserveerd")
 
     def clean(self) -> dict[str, Any]:
         super().clean()

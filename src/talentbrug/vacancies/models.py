@@ -298,6 +298,40 @@ class Vacancy(FirstDayArrangements):
         default=False,
         help_text=_("Een collega die de student begeleidt, bij BBL en stage."),
     )
+    # Named (reserved) people for the promised support; carried into the plan at hire.
+    buddy_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("buddy (gereserveerd)"),
+        help_text=_("Wie de buddy wordt. Leeg: de inwerkcoördinator zoekt iemand."),
+    )
+    language_coach_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("taalcoach (gereserveerd)"),
+        help_text=_(
+            "Een collega die taalcoach wordt. Een externe taalcoach koppelt de "
+            "inwerkcoördinator aan het inwerkplan."
+        ),
+    )
+    bbl_supervisor_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("praktijkopleider (gereserveerd)"),
+        help_text=_(
+            "Wie de student begeleidt. Bij een leerplek met een praktijkopleider geldt die van "
+            "de leerplek."
+        ),
+    )
     contact_name = models.CharField(
         _("contactpersoon"),
         max_length=120,

@@ -405,6 +405,7 @@ def test_portal_profile_confirm_and_add():
         "edu-programme": "ICT Beheer",
         "edu-level": "4",
         "edu-level_source": "idw_received",
+        "edu-evaluation_reference": "IDW-2026-0412",
         "edu-country": "Syrië",
         "edu-crebo": "25604",
         "edu-mbo_path": "bbl",
@@ -510,3 +511,62 @@ def test_hr_looking_at_a_name_selection_hides_is_audited_and_said(organisation, 
     page = hr.get(url).content.decode()
     assert "Dat staat in het auditlog" not in page
     assert seen.count() == 1
+
+
+def test_a_foreign_diploma_with_its_idw_evaluation_shows_nlqf_eqf_and_the_source_both_ways(
+    staff_client, organisation
+):
+    from datetime import date
+
+    application = ApplicationFactory(vacancy__organisation=organisation)
+    candidate = application.candidate
+    client = portal_client(candidate)
+    url = reverse("applications:portal_profile")
+    page = client.get(url).content.decode()
+    assert "Vraag een diplomawaardering aan bij IDW (Nuffic)" in page  # how to request one
+    diploma = {
+        "action": "education",
+        "edu-programme": "Computer Engineering",
+        "edu-country": "Syrië",
+        "edu-level": "6",
+        "edu-level_source": "idw_received",
+    }
+    missing = client.post(url, diploma)
+    assert missing.status_code == 400 and not candidate.educations.exists()
+    assert "Vul het kenmerk van je diplomawaardering in" in missing.content.decode()
+    future = {**diploma, "edu-evaluation_reference": "IDW-1", "edu-evaluation_date": "2099-01-01"}
+    assert client.post(url, future).status_code == 400
+    complete = {
+        **diploma,
+        "edu-evaluation_reference": "IDW-2026-0412",
+        "edu-evaluation_date": "2026-03-12",
+    }
+    assert client.post(url, complete).status_code == 302
+    education = candidate.educations.get()
+    assert (education.evaluation_reference, education.evaluation_date) == (
+        "IDW-2026-0412",
+        date(2026, 3, 12),
+    )
+    assert education.is_evaluated and not education.needs_evaluation
+    education.application = application
+    education.save()
+    shown = "NLQF 6 · EQF 6 (Niveau 6: bachelor). Bron: Diplomawaardering (IDW) ontvangen"
+    mine = client.get(url).content.decode()
+    assert shown in mine and "kenmerk IDW-2026-0412, 12 maart 2026" in mine
+    hr = staff_client(organisation, Role.HR_ADVISER)
+    detail = hr.get(reverse("applications:staff_detail", args=[application.pk])).content.decode()
+    assert shown in detail and "IDW-2026-0412" in detail
+    assert "zonder diplomawaardering" not in detail
+    # A foreign diploma with only the candidate's own estimate: HR sees that it is one.
+    education.level_source = "self_declared"
+    education.save()
+    detail = hr.get(reverse("applications:staff_detail", args=[application.pk])).content.decode()
+    assert "Buitenlands diploma zonder diplomawaardering" in detail
+    assert "NLQF 6 · EQF 6" in detail and "Bron: Zelf ingeschat" in detail
+
+
+def test_vwo_is_eqf_four():
+    from ..models import Education
+
+    assert Education(level="4+").eqf_level == "4" and Education(level="7").eqf_level == "7"
+    assert not Education(country="Nederland", level="6").is_foreign

@@ -501,3 +501,72 @@ def test_obstacles_reported_as_the_magazine_does_with_small_counts_hidden(organi
     assert _values(table, "Taal") == [5, 83, "<5", "<5"]  # 5 of 6 named language
     assert _values(table, "Cultuur") == ["<5", "<5", "<5", "<5"]  # four: hidden
     assert _values(table, "Begeleiding") == ["<5", "<5", "<5", "<5"]
+
+
+def test_the_job_stores_every_filter_combination_with_the_same_figures_as_computed_fresh(
+    organisation, other_organisation, make_staff
+):
+    """With the work shared over combinations, each snapshot still equals the page computed
+    on its own; every (owner, page, period, family) a viewer can ask for is stored."""
+    from talentbrug.assessments.models import DiversitySetting
+    from talentbrug.insights.models import Snapshot
+    from talentbrug.onboarding.tests.factories import make_plan
+    from talentbrug.selection.tests.factories import vacancy_with_requirements
+
+    DiversitySetting.objects.create(organisation=organisation, enabled=True)
+    vacancy = vacancy_with_requirements(organisation, vakgebied=Vakgebied.ICT)
+    _pipeline(organisation, vacancy, 6, foreign=True, answers={"refugee": "yes"})
+    _pipeline(other_organisation, vacancy_with_requirements(other_organisation), 7)
+    _vacancy(organisation, werk_denkniveau=WerkDenkniveau.MBO)
+    make_plan(organisation)
+    Snapshot.objects.create(key="999|vacatures|12|-", tables=[], computed_at=timezone.now())
+    written = services.refresh_snapshots()
+    combinations = services.filter_combinations()
+    assert written == len(combinations) == Snapshot.objects.count()
+    assert not Snapshot.objects.filter(key="999|vacatures|12|-").exists()  # stale: removed
+    assert len(combinations) == 3 * len(Section) * len(Period) * (1 + len(Vakgebied))
+    for owner, section, period, family in combinations:
+        stored = Snapshot.objects.get(
+            key=services.snapshot_key(owner.pk if owner else None, section, period, family)
+        ).tables
+        fresh = services.compute(section, services.scope_for(owner, period, family))
+        assert stored == fresh, (owner, section, period, family)
+
+
+def test_education_told_to_another_organisation_is_not_read_also_in_the_job(
+    organisation, other_organisation
+):
+    """Main's rule (81935d1), kept in the shared lookups of the periodic job: six candidates
+    told only the other organisation about a diploma from abroad, six typed it in their own
+    profile. This organisation's figure knows only the six; the job stores the same."""
+    from talentbrug.applications.models import Education
+    from talentbrug.insights.models import Snapshot
+    from talentbrug.selection.tests.factories import (
+        application_in_pipeline,
+        vacancy_with_requirements,
+    )
+
+    here = vacancy_with_requirements(organisation)
+    there = vacancy_with_requirements(other_organisation)
+    for index in range(12):
+        progress = application_in_pipeline(organisation, vacancy=here)
+        candidate = progress.application.candidate
+        elsewhere = application_in_pipeline(other_organisation, vacancy=there)
+        elsewhere.application.candidate = candidate
+        elsewhere.application.save(update_fields=["candidate"])
+        Education.objects.create(
+            candidate=candidate,
+            application=elsewhere.application if index < 6 else None,
+            programme="Informatica",
+            country="Syrië",
+            level="6",
+        )
+    table = _table(figures.selection_tables(_scope(organisation)), "doorstroom")
+    assert _values(table, "Opleiding: niets opgegeven")[0] == 6
+    assert _values(table, "Opleiding: opleiding buiten Nederland")[0] == 6
+    theirs = _table(figures.selection_tables(_scope(other_organisation)), "doorstroom")
+    assert _values(theirs, "Opleiding: opleiding buiten Nederland")[0] == 12
+    services.refresh_snapshots()
+    key = services.snapshot_key(organisation.pk, Section.SELECTION, "12", "")
+    stored = next(t for t in Snapshot.objects.get(key=key).tables if t["key"] == "doorstroom")
+    assert _values(stored, "Opleiding: opleiding buiten Nederland")[0] == 6

@@ -36,6 +36,10 @@ def _track(organisation):
 POST = {"method": "post", "ok_status": (302,)}
 
 URL_CASES = [
+    # The programme team's rijksbreed pages (User.is_programme_team, no organisation role):
+    # anonymous goes to log-in; 200 for the team, 403 for every role: test_rijk_pages.py.
+    UrlCase("programmes:rijk_cohorts", LOGIN),
+    UrlCase("programmes:rijk_places", LOGIN),
     UrlCase("programmes:index", STAFF, "programmes.view"),
     # Moved to Insights: the old address redirects anyone logged in (Insights decides access).
     UrlCase("programmes:figures", LOGIN),

@@ -215,3 +215,43 @@ def test_offer_page_shows_what_will_be_arranged_and_the_plan_shows_the_task(
     name = application.candidate.name
     assert f"Open taak voor HR: Zoek een taalcoach voor {name}" in plan_page
     assert "Ik heb dyslexie; graag teksten vooraf." in plan_page
+
+
+def test_people_reserved_on_the_vacancy_arrive_in_the_plan(organisation, hr, make_staff, scale):
+    buddy, coach, supervisor = (make_staff(organisation, Role.HIRING_MANAGER) for _i in range(3))
+    progress = application_in_pipeline(organisation, wants_language_coach=True)
+    vacancy = progress.vacancy
+    vacancy.offers_buddy = True
+    vacancy.offers_bbl_supervisor = True
+    vacancy.buddy_person = buddy
+    vacancy.language_coach_person = coach
+    vacancy.bbl_supervisor_person = supervisor
+    vacancy.save()
+    page = (
+        verified_client(hr)
+        .get(reverse("selection:offer", args=[progress.application.pk]))
+        .content.decode()
+    )
+    assert buddy.get_full_name() in page and coach.get_full_name() in page
+    assert "Nog te kiezen (" not in page.replace(
+        "Nog te kiezen (kies een leidinggevende", ""
+    )  # every promised supporter already has a person (the manager is another matter)
+    plan = _hire(progress, hr, scale)
+    assert plan.supporter(OwnerRole.BUDDY).user == buddy
+    assert plan.supporter(OwnerRole.LANGUAGE_COACH).user == coach
+    assert plan.supporter(OwnerRole.BBL_SUPERVISOR).user == supervisor
+    assert not plan.tasks.filter(arranges_role=OwnerRole.LANGUAGE_COACH, status="open").exists()
+
+
+def test_a_person_chosen_at_hire_wins_and_nobody_is_carried_without_a_promise(
+    organisation, hr, make_staff, scale
+):
+    reserved, chosen = (make_staff(organisation, Role.HIRING_MANAGER) for _i in range(2))
+    progress = application_in_pipeline(organisation, wants_language_coach=True)
+    vacancy = progress.vacancy
+    vacancy.language_coach_person = reserved
+    vacancy.buddy_person = reserved  # reserved, but no buddy was promised or asked for
+    vacancy.save()
+    plan = _hire(progress, hr, scale, language_coach=chosen)
+    assert plan.supporter(OwnerRole.LANGUAGE_COACH).user == chosen
+    assert plan.supporter(OwnerRole.BUDDY) is None

@@ -93,3 +93,70 @@ def test_an_organisation_sees_itself_next_to_the_rijk(
     page.set_viewport_size({"width": 320, "height": 800})
     assert_no_horizontal_scroll(page)
     assert_accessible(page)
+
+
+def test_the_programme_teams_own_menu_and_the_quarterly_report_archive(
+    page, live_server, organisation
+):
+    from talentbrug.insights import report
+
+    report.make_report(2026, 3)
+    log_in(page, live_server, UserFactory(is_programme_team=True))
+    page.goto("/medewerkers/")
+    page.wait_for_url(f"**{reverse('insights:vacancies')}")
+    nav = page.locator("nav.tb-nav")
+    for label, name in (
+        ("Lichtingen rijksbreed", "programmes:rijk_cohorts"),
+        ("Leerplekken rijksbreed", "programmes:rijk_places"),
+    ):
+        nav.get_by_role("link", name=label).click()
+        page.wait_for_url(f"**{reverse(name)}")
+        expect(page.locator("h1")).to_contain_text("het hele Rijk")
+        for width in (1280, 320):
+            page.set_viewport_size({"width": width, "height": 900})
+            assert_no_horizontal_scroll(page)
+            assert_accessible(page)
+        page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(reverse("insights:vacancies"))
+    page.get_by_role("link", name="Kwartaalrapporten").click()
+    page.wait_for_url(f"**{reverse('insights:reports')}")
+    expect(page.locator("main table")).to_contain_text("Kwartaal 3 2026")
+    for width in (1280, 320):
+        page.set_viewport_size({"width": width, "height": 900})
+        assert_no_horizontal_scroll(page)
+        assert_accessible(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download PDF kwartaal 3 2026").click()
+    assert download.value.suggested_filename == "doelgroepen-in-cijfers-2026-K3.pdf"
+
+
+def test_the_obstacle_question_in_arabic_on_a_phone(page, organisation):
+    """The optional question at 3 months, right-to-left, at 320 px, errors only after sending."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from talentbrug.onboarding import tokens
+    from talentbrug.onboarding.models import ObstacleSurvey
+    from talentbrug.onboarding.tests.factories import make_plan
+
+    plan = make_plan(
+        organisation,
+        start_date=timezone.localdate() - timedelta(days=95),
+        preferred_language="ar",
+        name="رامي",
+    )
+    page.set_viewport_size({"width": 320, "height": 800})
+    url = reverse(
+        "onboarding:portal_obstacles", kwargs={"token": tokens.make_token(plan), "moment": "3"}
+    )
+    page.goto(url)
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    assert page.locator("[aria-invalid=true]").count() == 0
+    assert_no_horizontal_scroll(page)
+    assert_accessible(page)
+    page.locator("input[name=obstacles][value=language]").check()
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url(lambda address: "wat-was-lastig" not in address)
+    assert ObstacleSurvey.objects.get(plan=plan).obstacles == ["language"]
+    assert_accessible(page)
