@@ -21,7 +21,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from dataclasses import fields as dataclass_fields
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Any
 
 from django.core.files.base import File
@@ -125,23 +124,28 @@ class FoundSkill:
     text: str
 
 
-@lru_cache(maxsize=1)
-def _extractor() -> Any:
-    from talentbrug.matching.extraction import SkillExtractor
+def read_text(text: str) -> Any:
+    """Everything the one extraction path (``matches.reader``) finds in ``text``: skills with
+    their evidence, languages, education, work periods. Never raises: a failing reader is
+    logged and reads nothing."""
+    from talentbrug.matches.reader import read_profile
+    from talentbrug.matching.reading import ProfileReading
 
-    return SkillExtractor()
+    if not text.strip():
+        return ProfileReading()
+    try:
+        return read_profile(text)
+    except Exception:
+        logger.exception("text reading failed")
+        return ProfileReading()
 
 
 def extract_skills(text: str) -> list[FoundSkill]:
-    """Skills in ``text`` (ESCO ids). The one place that calls matching: swap it here."""
-    if not text.strip():
-        return []
-    try:
-        matches = _extractor().extract(text)
-    except Exception:
-        logger.exception("skill extraction failed")
-        return []
-    return [FoundSkill(m.skill_id, m.label, float(m.confidence), m.text[:300]) for m in matches]
+    """Skills in ``text`` (ESCO ids), each with the sentence it came from as ``text``."""
+    return [
+        FoundSkill(f.skill_id, f.label, float(f.confidence), f.evidence[:300])
+        for f in read_text(text).skills
+    ]
 
 
 def scoped_rows(queryset: models.QuerySet[Any], organisation: Any) -> models.QuerySet[Any]:

