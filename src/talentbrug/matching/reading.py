@@ -55,9 +55,12 @@ __all__ = [
     "read_languages",
 ]
 
-PROTOTYPE_THRESHOLD = 0.88  # cosine between a clause and a skill's everyday phrase
-TOP_MARGIN = 0.02  # a second skill of one clause is kept only this close to the best
+PROTOTYPE_THRESHOLD = 0.87  # cosine between a clause and a skill's everyday phrase
+TOP_MARGIN = 0.03  # a second skill of one clause is kept only this close to the best
 EVIDENCE_CHARS = 300
+# Search: what a recruiter of this programme most likely means comes first (ICT, then the common
+# transversal skills), as a small bonus on the e5 score of a skill's first ESCO collection.
+SEARCH_PRIOR = {"digital": 0.02, "digcomp": 0.02, "transversal": 0.01}
 
 
 # --------------------------------------------------------------------------- findings
@@ -713,6 +716,32 @@ class ProfileReader:
             if prev is None or f.confidence > prev.confidence:
                 best[f.skill_id] = f
         return sorted(best.values(), key=lambda f: (-f.confidence, f.label))
+
+    def search(self, query: str, limit: int = 12) -> list[tuple[str, float]]:
+        """Skills a recruiter most likely means by ``query`` ("storing", "klantgericht",
+        "servicedesk"): lexical hits on labels and alternative labels first, then skills whose
+        everyday phrases are close to the query (e5, even for one word), best first."""
+        query = " ".join(query.split())[:200]
+        if not query:
+            return []
+        scores: dict[str, float] = {}
+        for m in self.extractor._lexical(query):
+            scores[m.skill_id] = max(scores.get(m.skill_id, 0.0), 1.0 + m.confidence)
+        if self.proto_vectors is not None:
+            q = self.extractor._segment_vectors([query])[0]
+            sims = self.proto_vectors @ q
+            ids = self.proto_ids
+            floor = max(self.threshold - 0.03, float(sims.max()) - 0.05)
+            for j in np.argsort(-sims)[: 4 * limit]:
+                sid = ids[int(j)]
+                sim = float(sims[j])
+                if sid == OTHER_WORK or sim < floor:
+                    continue
+                sk = self.taxonomy.skills.get(sid)
+                sim += SEARCH_PRIOR.get(next(iter(sk.collections), ""), 0.0) if sk else 0.0
+                scores[sid] = max(scores.get(sid, 0.0), sim)
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        return ranked[:limit]
 
     def read(self, text: str) -> ProfileReading:
         if not isinstance(text, str) or not text.strip():

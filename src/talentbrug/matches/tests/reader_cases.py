@@ -81,3 +81,12 @@ TRAP = (
     "Work experience\n2015 - 2023 Ceiling installer, BouwGroep Noord\n"
     "Installed suspended ceiling systems and partition walls in offices.\n"
 )
+
+# Everyday words a recruiter types in the skill picker -> the skill that must come first.
+SEARCHES: list[tuple[str, str]] = [
+    ("storing", TROUBLESHOOT),
+    ("storingen oplossen", TROUBLESHOOT),
+    ("klantgericht", CUSTOMER_SERVICE),
+    ("servicedesk", SUPPORT_USERS),
+    ("helpdesk", SUPPORT_USERS),
+]

