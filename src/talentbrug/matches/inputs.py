@@ -137,7 +137,7 @@ def candidate_inputs(
             skills[cid][esco_id] = 1.0
         langs: dict[int, dict[tuple[str, str], str]] = defaultdict(dict)
         for cid, lang, skill, level in (
-            LanguageProficiency.objects.filter(**flt)
+            LanguageProficiency.objects.filter(confirmed=True, **flt)
             .order_by()
             .values_list("candidate_id", "language", "skill", "level")
             .iterator(chunk_size=CHUNK)

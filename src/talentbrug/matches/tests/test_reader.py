@@ -129,3 +129,51 @@ def test_the_skill_picker_puts_the_meant_skill_before_word_hits(recorded, db):
     results = [s.esco_id for s in search_skills("storing")]
     assert results[0] == TROUBLESHOOT
     assert "00000000-0000-0000-0000-0000000f0e57" in results  # still found, after it
+
+
+def test_language_levels_found_in_a_text_wait_for_the_candidate(recorded, db):
+    """ "Staatsexamen NT2 II" is stored as B2 (NT2 diploma) for all four skills, unconfirmed,
+    with its line; the portal shows it with that line and a "Klopt" button; only then does an
+    organisation (and matching) see it."""
+    from talentbrug.applications.constants import LanguageEvidence
+    from talentbrug.applications.models import Candidate
+    from talentbrug.applications.tests.helpers import portal_client
+
+    candidate = Candidate.objects.create(email="b@example.org", name="B")
+    services.extract_text_skills(candidate.pk, CASES[0][1])
+
+    dutch = candidate.languages.filter(language="nl")
+    assert sorted(dutch.values_list("skill", "level", "confirmed")) == [
+        ("listening", "B2", False),
+        ("reading", "B2", False),
+        ("speaking", "B2", False),
+        ("writing", "B2", False),
+    ]
+    assert {r.evidence for r in dutch} == {LanguageEvidence.NT2_DIPLOMA}
+    assert {r.evidence_text for r in dutch} == {"Nederlands: Staatsexamen NT2 II"}
+    assert candidate.languages.get(language="ar", skill="speaking").level == "C2"
+    assert not services.profile_for(candidate, None)["languages"].exists()
+
+    client = portal_client(candidate)
+    page = client.get("/mijn/profiel/").content.decode()
+    assert "Nederlands: Staatsexamen NT2 II" in page
+    row = dutch.get(skill="reading")
+    client.post(f"/mijn/profiel/taal/{row.pk}/klopt/")
+    row.refresh_from_db()
+    assert row.confirmed
+    assert list(services.profile_for(candidate, None)["languages"]) == [row]
+
+
+def test_the_candidate_sees_each_found_skill_with_its_sentence(recorded, db):
+    from talentbrug.applications.forms import SkillsForm
+    from talentbrug.applications.models import Candidate
+
+    candidate = Candidate.objects.create(email="c@example.org", name="C")
+    services.extract_text_skills(candidate.pk, CASES[4][1])
+    form = SkillsForm(skills=candidate.skills.all())
+    labels = {str(label) for _pk, label in form.fields["keep"].choices}
+    assert any(
+        "ICT-systeemgebruikers ondersteunen" in label
+        and "<bdi>پشتیبانی از کاربران سیستم‌های کامپیوتری</bdi>" in label
+        for label in labels
+    ), labels
