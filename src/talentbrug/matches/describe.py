@@ -67,6 +67,13 @@ def language_line(item: dict[str, Any]) -> str:
             "need": item["required"],
             "have": have,
         }
+    if item["status"] == "unknown" or not item.get("candidate"):
+        return _(
+            "%(what)s: %(need)s gevraagd, niveau van de kandidaat niet bekend — vraag ernaar"
+        ) % {
+            "what": what,
+            "need": item["required"],
+        }
     if item["status"] == "with_coach":
         return _("%(what)s: %(need)s gevraagd, kandidaat %(have)s — haalbaar met een taalcoach") % {
             "what": what,

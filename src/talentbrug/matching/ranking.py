@@ -66,6 +66,9 @@ WEIGHTS: dict[str, float] = {
 }
 COACH_CREDIT = 0.6  # below the level, reachable with a language coach
 COACH_MAX_GAP = 2  # CEFR steps a coach can bridge
+# Level not known (the candidate gave none, or has not confirmed one found in a text): not
+# "too far" -- unknown. Less than a level within a coach's reach, more than one known too low.
+UNKNOWN_LANGUAGE_CREDIT = 0.3
 EDUCATION_SUBSTITUTE = 0.7  # skills score that replaces a missing diploma level
 UNKNOWN_REGION_SCORE = 0.5
 OTHER_REGION_SCORE = 0.2
@@ -256,6 +259,8 @@ def _availability_score(avail_day: int, start_day: int) -> float:
 
 
 def _language_credit(have: int, need: int, at_start: bool) -> float:
+    if have == 0 and need > 0:
+        return UNKNOWN_LANGUAGE_CREDIT
     if have >= need:
         return 1.0
     if not at_start and have > 0 and need - have <= COACH_MAX_GAP:
@@ -316,7 +321,10 @@ def score_candidate(
             need = cefr_rank(lr.level)
             cr_lang = _language_credit(have, need, lr.at_start)
             total += cr_lang
-            status = "ok" if cr_lang == 1.0 else ("with_coach" if cr_lang > 0 else "below")
+            if not have and need:
+                status = "unknown"
+            else:
+                status = "ok" if cr_lang == 1.0 else ("with_coach" if cr_lang > 0 else "below")
             exp.languages.append(
                 {
                     "language": lr.language,
@@ -800,13 +808,16 @@ class CandidateIndex:
             for lr in vacancy.languages:
                 arr = self.languages.get(lr.language)
                 need = cefr_rank(lr.level)
-                if arr is None:
+                if arr is None:  # nobody gave this language: unknown for all
+                    lang_total += np.float32(UNKNOWN_LANGUAGE_CREDIT)
                     continue
                 have = arr[:n, LANG_SKILLS.index(lr.skill)].astype(np.int16)
                 credit = (have >= need).astype(np.float32)
                 if not lr.at_start:
                     coach = (have < need) & (have > 0) & (need - have <= COACH_MAX_GAP)
                     credit[coach] = COACH_CREDIT
+                if need > 0:
+                    credit[have == 0] = UNKNOWN_LANGUAGE_CREDIT
                 lang_total += credit
             score += (
                 np.float32(weights["language"]) * lang_total / np.float32(len(vacancy.languages))
