@@ -85,7 +85,6 @@ def two_page_cv_cpu(runs: int = 5) -> tuple[float, float, int]:
     bench_matching_extraction.py through the product path, clause cache cleared each run."""
     sys.path.insert(0, str(ROOT / "bench"))
     from bench_matching_extraction import CV
-
     from talentbrug.applications.services import read_text
     from talentbrug.matches import reader
 
