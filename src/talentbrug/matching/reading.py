@@ -494,6 +494,18 @@ def read_education(text: str) -> list[EducationFinding]:
     return out
 
 
+def education_spans(text: str) -> list[tuple[int, int]]:
+    """Line spans that :func:`read_education` reads as a degree."""
+    lines = {e.evidence for e in read_education(text)}
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip()[:EVIDENCE_CHARS] in lines:
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
 # --------------------------------------------------------------------------- experience
 
 _PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
@@ -642,7 +654,8 @@ class ProfileReader:
     def _prototype_stage(self, text: str, lexical: Sequence[SkillMatch]) -> list[SkillFinding]:
         if self.proto_vectors is None:
             return []
-        skip = language_spans(text)
+        # language lines and degree lines are read by their own readers, not as skills
+        skip = language_spans(text) + education_spans(text)
         spans = []
         for s, e in self.extractor._segments(text, lexical):
             if any(a <= s < b for a, b in skip):
