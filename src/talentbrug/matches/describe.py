@@ -95,7 +95,13 @@ def language_line(item: dict[str, Any]) -> str:
 
 def describe(explanation: dict[str, Any], free_requirements: list[str] | None = None) -> Described:
     out = Described(score_percent=round(100 * float(explanation.get("score", 0.0))))
-    out.matched = [item["label"] for item in explanation.get("matched", [])]
+    out.matched = [
+        _("%(label)s (gevonden in de tekst van de kandidaat, nog niet bevestigd)")
+        % {"label": item["label"]}
+        if item.get("strength", 1.0) < 1.0
+        else item["label"]
+        for item in explanation.get("matched", [])
+    ]
     for item in explanation.get("partly_matched", []):
         out.partly.append(
             _("%(label)s — deels, via %(via)s (%(relation)s)")

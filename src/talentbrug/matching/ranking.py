@@ -282,13 +282,14 @@ def score_candidate(
     for req in vacancy.skills:
         best: _Credit | None = None
         best_val = 0.0
+        best_strength = 1.0
         for other, cr in credit_map(req.skill_id, taxonomy, similarity).items():
             strength = candidate.skills.get(other)
             if strength is None:
                 continue
             val = cr.credit * strength
             if val > best_val:
-                best, best_val = cr, val
+                best, best_val, best_strength = cr, val, strength
         sums[req.must_have][0] += best_val
         sums[req.must_have][1] += 1
         item: dict[str, Any] = {
@@ -296,6 +297,8 @@ def score_candidate(
             "label": _label(taxonomy, req.skill_id),
             "must_have": req.must_have,
         }
+        if best is not None and best_strength < 1.0:
+            item["strength"] = round(best_strength, 4)  # evidence not yet confirmed
         if best is None:
             (exp.missing_must_have if req.must_have else exp.missing_learnable).append(item)
         elif best.how == "exact":

@@ -40,10 +40,14 @@ def test_vacancy_input_maps_requirements_languages_and_facts(organisation):
     assert free == []
 
 
-def test_candidate_input_uses_confirmed_skills_only():
+def test_candidate_input_counts_unconfirmed_skills_with_a_lower_weight():
+    """Issue #20: a skill found in the candidate's text and not yet confirmed is evidence with
+    a lower weight, not missing."""
+    from talentbrug.matches.inputs import UNCONFIRMED_SKILL_WEIGHT
+
     cand = make_candidate([TICKET], unconfirmed=[SOLVE], nl="A2", hours=24)
     pure = candidate_input(cand)
-    assert set(pure.skills) == {TICKET}
+    assert pure.skills == {TICKET: 1.0, SOLVE: UNCONFIRMED_SKILL_WEIGHT}
     assert pure.languages[("nl", "speaking")] == "A2"
     assert (pure.hours_min, pure.hours_max) == (20, 28)
     assert pure.nlqf_level == 4 and pure.regions == frozenset({"Gelderland"})

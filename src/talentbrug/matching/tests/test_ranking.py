@@ -200,3 +200,16 @@ def test_an_unknown_language_level_is_unknown_not_too_far(tax: Taxonomy) -> None
     ranked = {r.candidate_id: r.score for r in index.rank(v, k=2, explain=False)}
     assert ranked["u"] == pytest.approx(exp.score, abs=1e-4)
     assert ranked["u"] > ranked["f"]
+
+
+def test_an_unconfirmed_skill_counts_less_and_says_so(tax: Taxonomy) -> None:
+    from talentbrug.matches.describe import describe
+
+    v = vacancy(skills=[SkillRequirement(JAVA), SkillRequirement(SQL)])
+    confirmed = score_candidate(cand("c", {JAVA: 1.0, SQL: 1.0}), v, tax)
+    found = score_candidate(cand("f", {JAVA: 0.5, SQL: 1.0}), v, tax)
+    nothing = score_candidate(cand("n", {SQL: 1.0}), v, tax)
+    assert confirmed.score > found.score > nothing.score
+    matched = describe(json.loads(found.to_json())).matched
+    assert any("nog niet bevestigd" in line and line.startswith("Java") for line in matched)
+    assert "SQL" in matched
