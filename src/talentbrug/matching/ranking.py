@@ -268,6 +268,13 @@ def _language_credit(have: int, need: int, at_start: bool) -> float:
     return 0.0
 
 
+def has_skill_evidence(explanation: Mapping[str, Any]) -> bool:
+    """True when some required skill is met, fully or partly (by a confirmed or a found skill).
+    A candidate without such evidence never ranks above one with it (issue #20); their score
+    is still shown as it is."""
+    return bool(explanation.get("matched") or explanation.get("partly_matched"))
+
+
 def score_candidate(
     candidate: Candidate,
     vacancy: Vacancy,
@@ -793,6 +800,13 @@ class CandidateIndex:
                 best[rows] = np.maximum(best[rows], p.weights[: p.size] * np.float32(cr.credit))
             total += best
         return total / np.float32(len(reqs))
+
+    def skill_evidence(self, vacancy: Vacancy) -> NDArray[np.bool_]:
+        """Rows with some credit on a required skill (see :func:`has_skill_evidence`)."""
+        n = self._n
+        if not vacancy.skills:
+            return np.ones(n, np.bool_)
+        return self._skill_component(list(vacancy.skills), n) > 0
 
     def scores(self, vacancy: Vacancy) -> NDArray[np.float32]:
         """Score of every row (``-inf`` for free rows)."""

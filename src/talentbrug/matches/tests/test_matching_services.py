@@ -168,3 +168,19 @@ def test_portal_fragment_renders(organisation):
         Context({"candidate": make_candidate([])})
     )
     assert "nog geen vacature" in empty
+
+
+def test_no_skill_evidence_never_outranks_evidence(organisation, make_staff):
+    """Issue #20: a candidate who meets no required skill (not even partly) comes after one who
+    meets some, even when hours, region and language give the first a higher score."""
+    vacancy = make_vacancy(organisation, [TICKET, SUPPORT, CRM], [])
+    fits_otherwise = make_candidate([], nl="C1", hours=32, consent=True)
+    found_in_cv = make_candidate(
+        [], unconfirmed=[TICKET], nl="A1", hours=8, regions=["Limburg"], consent=True
+    )
+    apply(fits_otherwise, vacancy)
+    results, _free = services.rank_candidates(vacancy, actor=make_staff(organisation))
+    by_id = {r.candidate_id: r for r in results}
+    assert by_id[fits_otherwise.pk].score > by_id[found_in_cv.pk].score  # the trap is real
+    assert [r.candidate_id for r in results] == [found_in_cv.pk, fits_otherwise.pk]
+    assert any("nog niet bevestigd" in m for m in by_id[found_in_cv.pk].described.matched)
