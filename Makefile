@@ -115,6 +115,7 @@ loadtool:
 	fi
 
 bench-quality: install
+	$(PY) bench/bench_extraction_quality.py
 	$(PY) bench/bench_quality.py
 
 seed-scale: install

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SKIP = {"bench_quality.py"}  # `make bench-quality` runs that one
+SKIP = {"bench_quality.py", "bench_extraction_quality.py"}  # `make bench-quality` runs these
 
 
 def main() -> int:

@@ -374,6 +374,20 @@ class SlotForm(forms.Form):
         self.fields["slot"].queryset = slots
 
 
+def skill_choice_label(skill: Any) -> Any:
+    """A found skill with the words it was found in, so the candidate can judge it (#20)."""
+    from django.utils.html import format_html
+
+    if skill.evidence_text and not skill.confirmed:
+        return format_html(
+            '<bdi>{}</bdi> <span class="tb-evidence">{} “<bdi>{}</bdi>”</span>',
+            skill.label,
+            _("– gevonden in:"),
+            skill.evidence_text,
+        )
+    return skill.label
+
+
 class SkillsForm(forms.Form):
     keep = forms.MultipleChoiceField(
         label=_("Welke vaardigheden kloppen?"),
@@ -387,7 +401,7 @@ class SkillsForm(forms.Form):
 
     def __init__(self, *args: Any, skills: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["keep"].choices = [(str(s.pk), s.label) for s in skills]
+        self.fields["keep"].choices = [(str(s.pk), skill_choice_label(s)) for s in skills]
         self.initial.setdefault("keep", [str(s.pk) for s in skills])
         style(self)
 

@@ -304,6 +304,24 @@ class LanguageProficiency(models.Model):
         default=LanguageEvidence.SELF_DECLARED,
         help_text=_("Zelf ingeschat, of een diploma."),
     )
+    source = models.CharField(
+        _("herkomst"),
+        max_length=20,
+        choices=SkillSource.choices,
+        default=SkillSource.CHOSEN,
+        help_text=_("Zelf ingevuld, of gevonden in een cv of tekst van de kandidaat."),
+    )
+    confirmed = models.BooleanField(
+        _("bevestigd"),
+        default=True,
+        help_text=_("Een gevonden taalniveau telt pas mee als de kandidaat het bevestigt."),
+    )
+    evidence_text = models.CharField(
+        _("gevonden in"),
+        max_length=300,
+        blank=True,
+        help_text=_("De zin uit de tekst van de kandidaat waarin het taalniveau stond."),
+    )
 
     class Meta:
         verbose_name = _("taalniveau")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import secrets
 import time
 import uuid
@@ -21,7 +22,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from dataclasses import fields as dataclass_fields
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Any
 
 from django.core.files.base import File
@@ -58,6 +58,7 @@ from .models import (
     Document,
     Education,
     Experience,
+    LanguageProficiency,
     PendingApplication,
     Question,
     Slot,
@@ -101,23 +102,63 @@ class FoundSkill:
     text: str
 
 
-@lru_cache(maxsize=1)
-def _extractor() -> Any:
-    from talentbrug.matching.extraction import SkillExtractor
+def read_text(text: str) -> Any:
+    """Everything the one extraction path (``matches.reader``) finds in ``text``: skills with
+    their evidence, languages, education, work periods. Never raises: a failing reader is
+    logged and reads nothing."""
+    from talentbrug.matches.reader import read_profile
+    from talentbrug.matching.reading import ProfileReading
 
-    return SkillExtractor()
+    if not text.strip():
+        return ProfileReading()
+    try:
+        return read_profile(text)
+    except Exception:
+        logger.exception("text reading failed")
+        return ProfileReading()
 
 
 def extract_skills(text: str) -> list[FoundSkill]:
-    """Skills in ``text`` (ESCO ids). The one place that calls matching: swap it here."""
-    if not text.strip():
-        return []
-    try:
-        matches = _extractor().extract(text)
-    except Exception:
-        logger.exception("skill extraction failed")
-        return []
-    return [FoundSkill(m.skill_id, m.label, float(m.confidence), m.text[:300]) for m in matches]
+    """Skills in ``text`` (ESCO ids), each with the sentence it came from as ``text``."""
+    return [
+        FoundSkill(f.skill_id, f.label, float(f.confidence), f.evidence[:300])
+        for f in read_text(text).skills
+    ]
+
+
+def add_found_languages(candidate: Candidate, text: str) -> int:
+    """Language levels read from ``text`` (``matching.reading.read_languages``: CEFR codes, NT2
+    exams, "moedertaal", "goed", in the six candidate languages), stored unconfirmed with the
+    line they came from. A level without a language skill ("Nederlands B1") is stored for all
+    four skills. Rows the candidate already has are left alone. Returns the rows added."""
+    from talentbrug.matching.reading import read_languages
+
+    from .constants import LanguageEvidence, LanguageSkillChoice
+
+    have = set(candidate.languages.values_list("language", "skill"))
+    added = 0
+    for found in read_languages(text):
+        if not found.level:
+            continue
+        exam = re.search(r"staatsexamen|nt2", found.evidence, re.IGNORECASE)
+        for skill in [found.skill] if found.skill else list(LanguageSkillChoice.values):
+            if (found.language, skill) in have:
+                continue
+            have.add((found.language, skill))
+            LanguageProficiency.objects.create(
+                candidate=candidate,
+                language=found.language,
+                skill=skill,
+                level=found.level,
+                evidence=LanguageEvidence.NT2_DIPLOMA
+                if exam and found.language == "nl"
+                else LanguageEvidence.SELF_DECLARED,
+                source=SkillSource.EXTRACTED,
+                confirmed=False,
+                evidence_text=found.evidence[:300],
+            )
+            added += 1
+    return added
 
 
 def scoped_rows(queryset: models.QuerySet[Any], organisation: Any) -> models.QuerySet[Any]:
@@ -135,7 +176,9 @@ def profile_for(candidate: Candidate, organisation: Any) -> dict[str, models.Que
         "skills": scoped_rows(candidate.skills.all(), organisation),
         "experiences": scoped_rows(candidate.experiences.all(), organisation),
         "educations": scoped_rows(candidate.educations.all(), organisation),
-        "languages": candidate.languages.all(),  # only entered on the personal page
+        # entered or confirmed on the personal page (a level found in a text and not yet
+        # confirmed has no application, so no organisation sees it)
+        "languages": candidate.languages.filter(confirmed=True),
     }
 
 
@@ -202,6 +245,7 @@ def extract_document_text(document_id: int) -> None:
         if not claimed:  # another run of this task finished first
             return
         add_found_skills(document.candidate, extract_skills(text), document.application)
+        add_found_languages(document.candidate, text)
         if document.kind == DocumentKind.CV and text.strip():
             add_found_entries(document.candidate, parse_cv(text), document.application)
 
@@ -299,6 +343,7 @@ def extract_text_skills(candidate_id: int, text: str, application_id: int | None
     )
     if candidate is not None:
         add_found_skills(candidate, extract_skills(text), application)
+        add_found_languages(candidate, text)
 
 
 # --------------------------------------------------------------------------- applying

@@ -22,6 +22,11 @@ urlpatterns = [
         views.portal_profile_remove,
         name="portal_profile_remove",
     ),
+    path(
+        "mijn/profiel/taal/<int:pk>/klopt/",
+        views.portal_profile_confirm_language,
+        name="portal_profile_confirm_language",
+    ),
     path("mijn/sollicitaties/<int:pk>/", views.portal_application, name="portal_application"),
     path("mijn/sollicitaties/<int:pk>/bestand/", views.portal_upload, name="portal_upload"),
     path("mijn/sollicitaties/<int:pk>/tijdslot/", views.portal_slot, name="portal_slot"),

@@ -27,7 +27,7 @@ from talentbrug.vacancies.models import Vacancy
 
 from . import antibot, merging, services, tokens
 from .channels import channel_for_application
-from .constants import PORTAL_SESSION_AGE, ApplicationStatus, LanguageEvidence, Route
+from .constants import PORTAL_SESSION_AGE, ApplicationStatus, LanguageEvidence, Route, SkillSource
 from .exports import export_zip
 from .forms import (
     TALENT_POOL_TEXT,
@@ -641,6 +641,9 @@ def _save_profile_part(candidate: Candidate, action: str, data: dict[str, Any]) 
                 defaults={
                     "level": data["level"],
                     "evidence": data.get("evidence") or LanguageEvidence.SELF_DECLARED,
+                    "source": SkillSource.CHOSEN,
+                    "confirmed": True,
+                    "evidence_text": "",
                 },
             )
 
@@ -655,6 +658,18 @@ def portal_profile_remove(request: HttpRequest, kind: str, pk: int) -> HttpRespo
     get_object_or_404(model, pk=pk, candidate=candidate).delete()
     messages.success(request, _("Verwijderd."))
     return redirect("applications:portal_profile")
+
+
+@require_POST
+@candidate_required
+def portal_profile_confirm_language(request: HttpRequest, pk: int) -> HttpResponse:
+    """The candidate says a language level found in their text is right."""
+    candidate: Candidate = request.candidate  # type: ignore[attr-defined]
+    row = get_object_or_404(LanguageProficiency, pk=pk, candidate=candidate)
+    row.confirmed = True
+    row.save(update_fields=["confirmed"])
+    messages.success(request, _("Opgeslagen. Dank je wel."))
+    return redirect(reverse("applications:portal_profile") + "#language")
 
 
 @candidate_required

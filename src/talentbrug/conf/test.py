@@ -28,3 +28,7 @@ if STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorag
 
 # Test-only: a job reaching a hold point waits while <dir>/<name>.hold exists (core.jobs).
 TALENTBRUG_JOB_HOLD_DIR = env_str("TALENTBRUG_JOB_HOLD_DIR", "")
+
+# The e5 model stays out of tests unless a test puts it in (matches/tests/test_reader.py uses
+# recorded vectors): loading it would slow every test that reads a text.
+TALENTBRUG_EXTRACTION_MODEL = False

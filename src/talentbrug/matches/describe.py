@@ -67,6 +67,13 @@ def language_line(item: dict[str, Any]) -> str:
             "need": item["required"],
             "have": have,
         }
+    if item["status"] == "unknown" or not item.get("candidate"):
+        return _(
+            "%(what)s: %(need)s gevraagd, niveau van de kandidaat niet bekend — vraag ernaar"
+        ) % {
+            "what": what,
+            "need": item["required"],
+        }
     if item["status"] == "with_coach":
         return _("%(what)s: %(need)s gevraagd, kandidaat %(have)s — haalbaar met een taalcoach") % {
             "what": what,
@@ -88,7 +95,13 @@ def language_line(item: dict[str, Any]) -> str:
 
 def describe(explanation: dict[str, Any], free_requirements: list[str] | None = None) -> Described:
     out = Described(score_percent=round(100 * float(explanation.get("score", 0.0))))
-    out.matched = [item["label"] for item in explanation.get("matched", [])]
+    out.matched = [
+        _("%(label)s (gevonden in de tekst van de kandidaat, nog niet bevestigd)")
+        % {"label": item["label"]}
+        if item.get("strength", 1.0) < 1.0
+        else item["label"]
+        for item in explanation.get("matched", [])
+    ]
     for item in explanation.get("partly_matched", []):
         out.partly.append(
             _("%(label)s — deels, via %(via)s (%(relation)s)")

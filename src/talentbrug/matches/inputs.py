@@ -36,6 +36,10 @@ START_AFTER_CLOSING = timedelta(days=28)
 CHUNK = 20_000
 
 
+# How much a skill found in a candidate's text counts before the candidate confirms it.
+UNCONFIRMED_SKILL_WEIGHT = 0.5
+
+
 def nlqf_number(level: str | None) -> int | None:
     """'4+' -> 4, '6' -> 6, '' -> None."""
     if not level:
@@ -128,16 +132,20 @@ def candidate_inputs(
         id_filter = {"pk__in": ids} if flt else {}
         hours = dict(base.filter(**id_filter).values_list("pk", "hours_per_week"))
         skills: dict[int, dict[str, float]] = defaultdict(dict)
-        for cid, esco_id in (
-            skill_rows.filter(confirmed=True, **flt)
+        for cid, esco_id, confirmed in (
+            skill_rows.filter(**flt)
             .exclude(esco_id="")
-            .values_list("candidate_id", "esco_id")
+            .values_list("candidate_id", "esco_id", "confirmed")
             .iterator(chunk_size=CHUNK)
         ):
-            skills[cid][esco_id] = 1.0
+            # a skill found in the candidate's text and not yet confirmed is evidence with a
+            # lower weight, not "missing" (issue #20)
+            strength = 1.0 if confirmed else UNCONFIRMED_SKILL_WEIGHT
+            if strength > skills[cid].get(esco_id, 0.0):
+                skills[cid][esco_id] = strength
         langs: dict[int, dict[tuple[str, str], str]] = defaultdict(dict)
         for cid, lang, skill, level in (
-            LanguageProficiency.objects.filter(**flt)
+            LanguageProficiency.objects.filter(confirmed=True, **flt)
             .order_by()
             .values_list("candidate_id", "language", "skill", "level")
             .iterator(chunk_size=CHUNK)

@@ -23,7 +23,7 @@ from django.utils import timezone
 from talentbrug.applications.constants import ApplicationStatus
 from talentbrug.applications.models import Application, Candidate
 from talentbrug.audit.services import record_event
-from talentbrug.matching.ranking import score_candidate
+from talentbrug.matching.ranking import has_skill_evidence, score_candidate
 from talentbrug.vacancies.constants import VacancyStatus
 from talentbrug.vacancies.models import Vacancy
 
@@ -116,9 +116,11 @@ def rank_candidates(
     )
     if rows.size:
         scores = index.scores(pure)[rows]
+        # evidence first: a pool candidate with no required skill never pushes out one with it
+        key = scores + 2.0 * index.skill_evidence(pure)[rows]
         k = min(limit, rows.size)
-        top = np.argpartition(-scores, k - 1)[:k]
-        top = top[np.lexsort((rows[top], -scores[top]))]
+        top = np.argpartition(-key, k - 1)[:k]
+        top = top[np.lexsort((rows[top], -key[top]))]
         for pos in top:
             cid = index.id_of[int(rows[pos])]
             assert cid is not None
@@ -134,7 +136,15 @@ def rank_candidates(
                     described=describe(exp, free),
                 )
             )
-    results.sort(key=lambda r: (-r.score, r.candidate_id))
+    # No evidence never outranks evidence (issue #20): with skill requirements, candidates who
+    # meet none of them, even partly, come after those who meet some, whatever their score.
+    results.sort(
+        key=lambda r: (
+            bool(pure.skills) and not has_skill_evidence(r.explanation),
+            -r.score,
+            r.candidate_id,
+        )
+    )
     results = results[:limit]
     if not results:
         return [], free

@@ -66,6 +66,9 @@ WEIGHTS: dict[str, float] = {
 }
 COACH_CREDIT = 0.6  # below the level, reachable with a language coach
 COACH_MAX_GAP = 2  # CEFR steps a coach can bridge
+# Level not known (the candidate gave none, or has not confirmed one found in a text): not
+# "too far" -- unknown. Less than a level within a coach's reach, more than one known too low.
+UNKNOWN_LANGUAGE_CREDIT = 0.3
 EDUCATION_SUBSTITUTE = 0.7  # skills score that replaces a missing diploma level
 UNKNOWN_REGION_SCORE = 0.5
 OTHER_REGION_SCORE = 0.2
@@ -256,11 +259,20 @@ def _availability_score(avail_day: int, start_day: int) -> float:
 
 
 def _language_credit(have: int, need: int, at_start: bool) -> float:
+    if have == 0 and need > 0:
+        return UNKNOWN_LANGUAGE_CREDIT
     if have >= need:
         return 1.0
     if not at_start and have > 0 and need - have <= COACH_MAX_GAP:
         return COACH_CREDIT
     return 0.0
+
+
+def has_skill_evidence(explanation: Mapping[str, Any]) -> bool:
+    """True when some required skill is met, fully or partly (by a confirmed or a found skill).
+    A candidate without such evidence never ranks above one with it (issue #20); their score
+    is still shown as it is."""
+    return bool(explanation.get("matched") or explanation.get("partly_matched"))
 
 
 def score_candidate(
@@ -277,13 +289,14 @@ def score_candidate(
     for req in vacancy.skills:
         best: _Credit | None = None
         best_val = 0.0
+        best_strength = 1.0
         for other, cr in credit_map(req.skill_id, taxonomy, similarity).items():
             strength = candidate.skills.get(other)
             if strength is None:
                 continue
             val = cr.credit * strength
             if val > best_val:
-                best, best_val = cr, val
+                best, best_val, best_strength = cr, val, strength
         sums[req.must_have][0] += best_val
         sums[req.must_have][1] += 1
         item: dict[str, Any] = {
@@ -291,6 +304,8 @@ def score_candidate(
             "label": _label(taxonomy, req.skill_id),
             "must_have": req.must_have,
         }
+        if best is not None and best_strength < 1.0:
+            item["strength"] = round(best_strength, 4)  # evidence not yet confirmed
         if best is None:
             (exp.missing_must_have if req.must_have else exp.missing_learnable).append(item)
         elif best.how == "exact":
@@ -316,7 +331,10 @@ def score_candidate(
             need = cefr_rank(lr.level)
             cr_lang = _language_credit(have, need, lr.at_start)
             total += cr_lang
-            status = "ok" if cr_lang == 1.0 else ("with_coach" if cr_lang > 0 else "below")
+            if not have and need:
+                status = "unknown"
+            else:
+                status = "ok" if cr_lang == 1.0 else ("with_coach" if cr_lang > 0 else "below")
             exp.languages.append(
                 {
                     "language": lr.language,
@@ -783,6 +801,13 @@ class CandidateIndex:
             total += best
         return total / np.float32(len(reqs))
 
+    def skill_evidence(self, vacancy: Vacancy) -> NDArray[np.bool_]:
+        """Rows with some credit on a required skill (see :func:`has_skill_evidence`)."""
+        n = self._n
+        if not vacancy.skills:
+            return np.ones(n, np.bool_)
+        return self._skill_component(list(vacancy.skills), n) > 0
+
     def scores(self, vacancy: Vacancy) -> NDArray[np.float32]:
         """Score of every row (``-inf`` for free rows)."""
         n = self._n
@@ -800,13 +825,16 @@ class CandidateIndex:
             for lr in vacancy.languages:
                 arr = self.languages.get(lr.language)
                 need = cefr_rank(lr.level)
-                if arr is None:
+                if arr is None:  # nobody gave this language: unknown for all
+                    lang_total += np.float32(UNKNOWN_LANGUAGE_CREDIT)
                     continue
                 have = arr[:n, LANG_SKILLS.index(lr.skill)].astype(np.int16)
                 credit = (have >= need).astype(np.float32)
                 if not lr.at_start:
                     coach = (have < need) & (have > 0) & (need - have <= COACH_MAX_GAP)
                     credit[coach] = COACH_CREDIT
+                if need > 0:
+                    credit[have == 0] = UNKNOWN_LANGUAGE_CREDIT
                 lang_total += credit
             score += (
                 np.float32(weights["language"]) * lang_total / np.float32(len(vacancy.languages))

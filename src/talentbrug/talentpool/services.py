@@ -230,7 +230,7 @@ def search_pool(
     ids_qs = consents.order_by("-given_at").values_list("candidate_id", flat=True)
     ids = list(dict.fromkeys(ids_qs))
     if skill_query.strip():
-        esco_ids = list(search_skills(skill_query, limit=50).values_list("esco_id", flat=True))
+        esco_ids = [skill.esco_id for skill in search_skills(skill_query, limit=50)]
         having = set(
             CandidateSkill.objects.filter(
                 candidate_id__in=in_pool_ids, confirmed=True, esco_id__in=esco_ids

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import logging
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -15,6 +16,8 @@ from .constants import SkillKind
 from .models import ESCO_OCCUPATION_URI, ESCO_SKILL_URI, Occupation, OccupationSkill, Skill
 
 BATCH = 2000
+
+logger = logging.getLogger(__name__)
 
 
 def _search_text(*parts: Iterable[str] | str | None) -> str:
@@ -217,22 +220,48 @@ def _word_filter(query: str) -> tuple[list[str], Q]:
     return words, condition
 
 
-def search_skills(query: str, limit: int = 12) -> QuerySet[Skill]:
-    """Skills whose Dutch or English names contain every word of the query; prefix hits first."""
+def search_skills(query: str, limit: int = 12) -> list[Skill]:
+    """Skills for a query in everyday words (issue #20), for the vacancy editor's skill picker
+    and the talent-pool search. First what the one reader (``matches.reader``: labels,
+    alternative labels, and the e5 model against everyday skill phrases) says the query means
+    ("storing" -> ICT-problemen oplossen, "klantgericht" -> customer service), then skills whose
+    Dutch or English names contain every word, ICT and transversal skills before the rest, prefix
+    hits first."""
     words, condition = _word_filter(query)
     if not words:
-        return Skill.objects.none()
+        return []
+    meant: list[str] = []
+    try:
+        from talentbrug.matches.reader import profile_reader
+
+        meant = [sid for sid, _score in profile_reader().search(query, limit)]
+    except Exception:  # the reader is an aid here; the word search still answers
+        logger.exception("skill search: the reader failed")
+    by_id = Skill.objects.in_bulk(meant, field_name="esco_id") if meant else {}
+    out = [by_id[sid] for sid in meant if sid in by_id]
+    if len(out) >= limit:
+        return out[:limit]
     first = words[0]
     prefix_first = Case(
         When(Q(label_nl__istartswith=first) | Q(label_en__istartswith=first), then=Value(0)),
         default=Value(1),
         output_field=IntegerField(),
     )
-    return (
-        Skill.objects.filter(condition)
-        .annotate(tb_rank=prefix_first)
-        .order_by("tb_rank", "label_nl", "label_en")[:limit]
+    common_first = Case(
+        When(
+            Q(collections__contains="digital") | Q(collections__contains="transversal"),
+            then=Value(0),
+        ),
+        default=Value(1),
+        output_field=IntegerField(),
     )
+    rest = (
+        Skill.objects.filter(condition)
+        .exclude(esco_id__in=[s.esco_id for s in out])
+        .annotate(tb_rank=prefix_first, tb_common=common_first)
+        .order_by("tb_common", "tb_rank", "label_nl", "label_en")[: limit - len(out)]
+    )
+    return out + list(rest)
 
 
 def search_occupations(query: str, limit: int = 12, ict_only: bool = False) -> QuerySet[Occupation]:

@@ -40,10 +40,14 @@ def test_vacancy_input_maps_requirements_languages_and_facts(organisation):
     assert free == []
 
 
-def test_candidate_input_uses_confirmed_skills_only():
+def test_candidate_input_counts_unconfirmed_skills_with_a_lower_weight():
+    """Issue #20: a skill found in the candidate's text and not yet confirmed is evidence with
+    a lower weight, not missing."""
+    from talentbrug.matches.inputs import UNCONFIRMED_SKILL_WEIGHT
+
     cand = make_candidate([TICKET], unconfirmed=[SOLVE], nl="A2", hours=24)
     pure = candidate_input(cand)
-    assert set(pure.skills) == {TICKET}
+    assert pure.skills == {TICKET: 1.0, SOLVE: UNCONFIRMED_SKILL_WEIGHT}
     assert pure.languages[("nl", "speaking")] == "A2"
     assert (pure.hours_min, pure.hours_max) == (20, 28)
     assert pure.nlqf_level == 4 and pure.regions == frozenset({"Gelderland"})
@@ -164,3 +168,19 @@ def test_portal_fragment_renders(organisation):
         Context({"candidate": make_candidate([])})
     )
     assert "nog geen vacature" in empty
+
+
+def test_no_skill_evidence_never_outranks_evidence(organisation, make_staff):
+    """Issue #20: a candidate who meets no required skill (not even partly) comes after one who
+    meets some, even when hours, region and language give the first a higher score."""
+    vacancy = make_vacancy(organisation, [TICKET, SUPPORT, CRM], [])
+    fits_otherwise = make_candidate([], nl="C1", hours=32, consent=True)
+    found_in_cv = make_candidate(
+        [], unconfirmed=[TICKET], nl="A1", hours=8, regions=["Limburg"], consent=True
+    )
+    apply(fits_otherwise, vacancy)
+    results, _free = services.rank_candidates(vacancy, actor=make_staff(organisation))
+    by_id = {r.candidate_id: r for r in results}
+    assert by_id[fits_otherwise.pk].score > by_id[found_in_cv.pk].score  # the trap is real
+    assert [r.candidate_id for r in results] == [found_in_cv.pk, fits_otherwise.pk]
+    assert any("nog niet bevestigd" in m for m in by_id[found_in_cv.pk].described.matched)

@@ -176,3 +176,40 @@ def test_index_saved_and_loaded_ranks_and_updates_the_same(tax: Taxonomy, tmp_pa
     loaded.add(cand("e", {JAVA: 1.0}))
     assert loaded.rank(v, k=1)[0].candidate_id == "c"
     assert set(loaded.profiles) == {"b", "c", "e"} and len(loaded) == 3
+
+
+def test_an_unknown_language_level_is_unknown_not_too_far(tax: Taxonomy) -> None:
+    """Issue #20: no level given is shown as unknown and scored between "too far" and "within
+    a coach's reach"; the index ranks it the same way as the explanation."""
+    from talentbrug.matches.describe import language_line
+    from talentbrug.matching.ranking import UNKNOWN_LANGUAGE_CREDIT, CandidateIndex
+
+    v = vacancy(skills=[], languages=[LanguageRequirement("nl", "speaking", "B2", at_start=False)])
+    unknown = Candidate("u", {}, {}, 32, 40, 990, frozenset({"Utrecht"}), 3)
+    exp = score_candidate(unknown, v, tax)
+    assert {x["status"] for x in exp.languages} == {"unknown"}
+    assert exp.components["language"] == pytest.approx(UNKNOWN_LANGUAGE_CREDIT)
+    line = language_line(exp.languages[0])
+    assert "niet bekend" in line and "te ver" not in line
+    far = score_candidate(cand("f", {}, nl="A1"), v, tax)
+    coach = score_candidate(cand("c", {}, nl="B1"), v, tax)
+    assert far.components["language"] < exp.components["language"] < coach.components["language"]
+
+    index = CandidateIndex(tax)
+    index.add_many([unknown, cand("f", {}, nl="A1")])
+    ranked = {r.candidate_id: r.score for r in index.rank(v, k=2, explain=False)}
+    assert ranked["u"] == pytest.approx(exp.score, abs=1e-4)
+    assert ranked["u"] > ranked["f"]
+
+
+def test_an_unconfirmed_skill_counts_less_and_says_so(tax: Taxonomy) -> None:
+    from talentbrug.matches.describe import describe
+
+    v = vacancy(skills=[SkillRequirement(JAVA), SkillRequirement(SQL)])
+    confirmed = score_candidate(cand("c", {JAVA: 1.0, SQL: 1.0}), v, tax)
+    found = score_candidate(cand("f", {JAVA: 0.5, SQL: 1.0}), v, tax)
+    nothing = score_candidate(cand("n", {SQL: 1.0}), v, tax)
+    assert confirmed.score > found.score > nothing.score
+    matched = describe(json.loads(found.to_json())).matched
+    assert any("nog niet bevestigd" in line and line.startswith("Java") for line in matched)
+    assert "SQL" in matched

