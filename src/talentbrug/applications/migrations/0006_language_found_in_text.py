@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0004_pending_application'),
+        ('applications', '0005_education_evaluation'),
     ]
 
     operations = [
