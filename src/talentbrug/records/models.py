@@ -10,6 +10,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from talentbrug.core.models import OrganisationOwned
+
 from .constants import (
     AnalysisStatus,
     Decision,
@@ -62,7 +64,7 @@ class RecordsSettings(models.Model):
         return str(self.organisation)
 
 
-class SelectielijstCategory(models.Model):
+class SelectielijstCategory(OrganisationOwned):
     """One category of the organisation's selectielijst: waardering and bewaartermijn."""
 
     organisation = models.ForeignKey(
@@ -135,7 +137,7 @@ class SelectielijstCategory(models.Model):
         return f"V, {self.bewaartermijn_years or 0} jaar {self.trigger}".strip()
 
 
-class Collection(models.Model):
+class Collection(OrganisationOwned):
     """A set of documents to triage, such as a team's shared drive."""
 
     organisation = models.ForeignKey(
@@ -201,7 +203,7 @@ class Collection(models.Model):
         return min(100, round(100 * self.analysis_done / self.analysis_total))
 
 
-class Document(models.Model):
+class Document(OrganisationOwned):
     """One record (file) in a collection, with what the analysis found and the decision."""
 
     organisation = models.ForeignKey(
@@ -570,7 +572,7 @@ class DecisionLog(models.Model):
         return f"{self.document_id}: {self.previous_decision} → {self.decision}"
 
 
-class DestructionList(models.Model):
+class DestructionList(OrganisationOwned):
     """A proposal to destroy documents: four-eyes review, cooling-off, then destruction."""
 
     organisation = models.ForeignKey(
@@ -768,7 +770,7 @@ class DestructionListItem(models.Model):
         return self.destruction_list.organisation_id
 
 
-class DestructionOverride(models.Model):
+class DestructionOverride(OrganisationOwned):
     """Permission to destroy one document that the selectielijst says may not go yet.
 
     For example after a later decision of the archive. It needs its own written
@@ -892,7 +894,7 @@ def archive_upload_to(instance: ZipImport, filename: str) -> str:
     return f"records/{instance.organisation_id}/{instance.collection_id}/zip-{uuid.uuid4().hex}"
 
 
-class ZipImport(models.Model):
+class ZipImport(OrganisationOwned):
     """A ZIP file that is read into a collection by a background job.
 
     The archive is stored first, so a worker that is killed mid-import loses nothing: the
