@@ -34,8 +34,13 @@ from django.utils.translation import gettext_lazy
 from talentbrug.audit.services import record_event
 from talentbrug.core import jobs
 from talentbrug.core.jobs import hold_point
+from talentbrug.matching.extraction import SkillExtractor
+from talentbrug.taxonomy.models import Skill
+from talentbrug.vacancies.constants import VacancyStatus
 
+from . import tasks
 from .constants import (
+    CANDIDATE_LANGUAGES,
     CONSENT_MONTHS,
     PENDING_APPLICATION_DAYS,
     TALENT_POOL_CONSENT_VERSION,
@@ -44,6 +49,7 @@ from .constants import (
     ConsentKind,
     DeletionRequestStatus,
     DocumentKind,
+    EducationSource,
     ExtractionStatus,
     Route,
     SkillSource,
@@ -127,7 +133,6 @@ class FoundSkill:
 
 @lru_cache(maxsize=1)
 def _extractor() -> Any:
-    from talentbrug.matching.extraction import SkillExtractor
 
     return SkillExtractor()
 
@@ -172,7 +177,6 @@ def _same_scope(queryset: models.QuerySet[Any], application: Application | None)
 def add_found_skills(
     candidate: Candidate, found: Iterable[FoundSkill], application: Application | None = None
 ) -> int:
-    from talentbrug.taxonomy.models import Skill
 
     added = 0
     for item in found:
@@ -237,7 +241,6 @@ def resume_stale_extractions(now: Any = None) -> dict[str, int]:
     ever. Each new start counts as an attempt; after ``TALENTBRUG_JOB_MAX_ATTEMPTS`` starts the
     status becomes "Niet gelukt", which HR sees with the document.
     """
-    from . import tasks
 
     pending = Document.objects.filter(extraction_status=ExtractionStatus.PENDING)
     give_up, retry = jobs.claim_stale(
@@ -257,7 +260,6 @@ def add_found_entries(
     Rows the candidate already has (same programme, or same title and employer) are skipped.
     Returns (educations added, experiences added).
     """
-    from .constants import EducationSource
 
     have_education = {
         e.lower()
@@ -403,7 +405,6 @@ def find_by_idempotency_key(key: uuid.UUID) -> Application | None:
 
 def _check_open(vacancy: Any, data: ApplyData) -> None:
     """The vacancy takes applications, by this route."""
-    from talentbrug.vacancies.constants import VacancyStatus
 
     if vacancy.status != VacancyStatus.PUBLISHED:
         raise ApplyError(_("Je kunt niet meer solliciteren op deze vacature."))
@@ -711,7 +712,6 @@ def _apply_in_transaction(vacancy: Any, data: ApplyData, stored: list[Document])
     document_ids = [doc.pk for doc in stored if doc.kind in (DocumentKind.CV, DocumentKind.OTHER)]
 
     def after_commit() -> None:
-        from . import tasks
 
         for document_id in document_ids:
             tasks.extract_document.delay(document_id)
@@ -929,7 +929,6 @@ def add_document(
                 document_id = document.pk
 
                 def extract() -> None:
-                    from . import tasks
 
                     tasks.extract_document.delay(document_id)
 
@@ -1016,7 +1015,6 @@ def answer_question(
                 document_id = document.pk
 
                 def extract() -> None:
-                    from . import tasks
 
                     tasks.extract_document.delay(document_id)
 
@@ -1062,7 +1060,6 @@ def add_chosen_skill(candidate: Candidate, label: str) -> CandidateSkill | None:
         return None
     found = extract_skills(label)
     esco_id, name = (found[0].esco_id, found[0].label) if found else ("", label)
-    from talentbrug.taxonomy.models import Skill
 
     skill, _created = CandidateSkill.objects.update_or_create(
         candidate=candidate,
@@ -1080,7 +1077,6 @@ def add_chosen_skill(candidate: Candidate, label: str) -> CandidateSkill | None:
 
 def set_preferred_language(candidate: Candidate, language: str) -> bool:
     """Remember the language the candidate chose (pages and e-mails). False: not changed."""
-    from .constants import CANDIDATE_LANGUAGES
 
     if language not in CANDIDATE_LANGUAGES or language == candidate.preferred_language:
         return False

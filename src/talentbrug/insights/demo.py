@@ -11,6 +11,22 @@ from typing import Any
 
 from django.utils import timezone
 
+from talentbrug.accounts.models import Organisation
+from talentbrug.applications.models import Education, LanguageProficiency
+from talentbrug.assessments.models import DiversityResponse, DiversitySetting
+from talentbrug.onboarding.constants import PlanStatus
+from talentbrug.onboarding.models import CheckIn, OnboardingPlan, Surprise
+from talentbrug.publishing.models import Channel
+from talentbrug.selection.models import ApplicationProgress, Offer
+from talentbrug.vacancies.constants import (
+    Evidence,
+    RequirementKind,
+    VacancyStatus,
+    Vakgebied,
+    WerkDenkniveau,
+)
+from talentbrug.vacancies.models import Requirement, SalaryScale, Vacancy
+
 VACANCIES_PER_ORGANISATION = 16
 TITLES = [
     ("Servicedeskmedewerker ICT", "mbo"),
@@ -49,7 +65,6 @@ FUNNEL = ["new", "screening", "assessment", "interview", "offer", "hired"]
 
 
 def _education(rng: random.Random, candidate: Any) -> tuple[str, list[Any]]:
-    from talentbrug.applications.models import Education, LanguageProficiency
 
     group = rng.choices(["mbo", "hbo", "foreign", "none"], weights=[45, 20, 22, 13])[0]
     rows: list[Any] = []
@@ -101,22 +116,8 @@ def _furthest(rng: random.Random, group: str) -> int:
 
 
 def seed(context: dict[str, Any]) -> None:
-    from talentbrug.accounts.models import Organisation
     from talentbrug.applications.models import Application, Candidate, Education
-    from talentbrug.assessments.models import DiversityResponse, DiversitySetting
-    from talentbrug.onboarding.constants import PlanStatus
-    from talentbrug.onboarding.models import CheckIn, OnboardingPlan, Surprise
-    from talentbrug.publishing.models import Channel
-    from talentbrug.selection.models import ApplicationProgress, Offer
     from talentbrug.selection.services import ensure_pipeline
-    from talentbrug.vacancies.constants import (
-        Evidence,
-        RequirementKind,
-        VacancyStatus,
-        Vakgebied,
-        WerkDenkniveau,
-    )
-    from talentbrug.vacancies.models import Requirement, SalaryScale, Vacancy
 
     rng = random.Random(2118 + context.get("insights_run", 0))
     now = timezone.now()

@@ -24,7 +24,20 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
-from talentbrug.selection.constants import EducationGroup, LanguageGroup
+from talentbrug.applications.constants import Route
+from talentbrug.applications.models import Application, Education, LanguageProficiency
+from talentbrug.assessments.constants import AgeGroup, BornAbroad, Disability, Gender
+from talentbrug.assessments.models import DiversityResponse, DiversitySetting
+from talentbrug.onboarding.constants import Health, PlanStatus
+from talentbrug.onboarding.figures import THEME_LABELS
+from talentbrug.onboarding.models import CheckIn, OnboardingPlan, Surprise
+from talentbrug.programmes.constants import PlacementKind, PlacementState
+from talentbrug.programmes.models import Cohort, Placement
+from talentbrug.selection.constants import EducationGroup, LanguageGroup, OfferStatus, StageKind
+from talentbrug.selection.models import ApplicationProgress, Offer, Stage
+from talentbrug.textcheck.messages import MESSAGES
+from talentbrug.vacancies.constants import Evidence, RequirementKind, WerkDenkniveau
+from talentbrug.vacancies.models import Requirement, Vacancy
 
 from . import tables as t
 from .constants import MIN_CELL, Section
@@ -79,7 +92,6 @@ class Scope:
 
 
 def _vacancies(scope: Scope) -> QuerySet[Any]:
-    from talentbrug.vacancies.models import Vacancy
 
     qs = Vacancy.objects.filter(
         is_template=False, published_at__gte=scope.start, published_at__lt=scope.end
@@ -92,8 +104,6 @@ def _vacancies(scope: Scope) -> QuerySet[Any]:
 
 def vacancy_counts(scope: Scope) -> tuple[int, dict[str, int]]:
     """(published vacancies, {indicator label: vacancies}) — the magazine's vacancy figures."""
-    from talentbrug.vacancies.constants import Evidence, RequirementKind, WerkDenkniveau
-    from talentbrug.vacancies.models import Requirement
 
     qs = _vacancies(scope)
     agg = qs.aggregate(
@@ -147,7 +157,6 @@ def vacancy_tables(scope: Scope) -> list[t.Table]:
 
 
 def _rule_label(rule_id: str) -> str:
-    from talentbrug.textcheck.messages import MESSAGES
 
     message = MESSAGES.get(rule_id)
     if message is None:
@@ -205,7 +214,6 @@ def finding_table(scope: Scope) -> t.Table:
 
 
 def _applications(scope: Scope) -> QuerySet[Any]:
-    from talentbrug.applications.models import Application
 
     qs = Application.objects.filter(
         submitted_at__gte=scope.start, submitted_at__lt=scope.end, candidate__isnull=False
@@ -218,7 +226,6 @@ def _grouped(queryset: QuerySet[Any], field: str) -> dict[Any, int]:
 
 
 def application_counts(scope: Scope) -> dict[str, dict[str, int]]:
-    from talentbrug.applications.constants import Route
 
     qs = _applications(scope)
     routes = _grouped(qs, "route")
@@ -327,10 +334,6 @@ def _progress_rows(scope: Scope) -> list[dict[str, Any]]:
     Plain values and subqueries only (no model instances, no long lists of ids), so the
     periodic job handles hundreds of thousands of applications.
     """
-    from talentbrug.applications.constants import Route
-    from talentbrug.applications.models import Education, LanguageProficiency
-    from talentbrug.assessments.models import DiversityResponse, DiversitySetting
-    from talentbrug.selection.models import ApplicationProgress, Stage
 
     qs = ApplicationProgress.objects.filter(
         application__submitted_at__gte=scope.start,
@@ -393,7 +396,6 @@ def _progress_rows(scope: Scope) -> list[dict[str, Any]]:
 def voluntary_groups(response: dict[str, str] | None) -> list[tuple[str, str]]:
     """The (dimension, group) keys of the voluntary diversity form: only the questions the
     candidate chose to answer ('zeg ik liever niet' and no form at all are left out)."""
-    from talentbrug.assessments.constants import AgeGroup, BornAbroad, Disability, Gender
 
     if response is None:
         return []
@@ -413,7 +415,6 @@ def voluntary_groups(response: dict[str, str] | None) -> list[tuple[str, str]]:
 
 def pass_through_table(rows: list[dict[str, Any]]) -> t.Table:
     """Per group: how many reached each stage; a total row per dimension for the check."""
-    from talentbrug.selection.constants import StageKind
 
     stage_labels = [str(StageKind(kind).label) for kind in FUNNEL_KINDS]
     by_group: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -475,14 +476,12 @@ def pass_through_table(rows: list[dict[str, Any]]) -> t.Table:
 
 
 def _offers(scope: Scope) -> QuerySet[Any]:
-    from talentbrug.selection.models import Offer
 
     qs = Offer.objects.filter(created_at__gte=scope.start, created_at__lt=scope.end)
     return scope.vacancy_filter(scope.orgs(qs, "progress__organisation"), "progress__vacancy")
 
 
 def offer_table(scope: Scope) -> t.Table:
-    from talentbrug.selection.constants import OfferStatus
 
     def counts(s: Scope) -> dict[str, int]:
         found = _grouped(_offers(s), "status")
@@ -502,7 +501,6 @@ def offer_table(scope: Scope) -> t.Table:
 
 
 def time_to_hire_table(scope: Scope) -> t.Table:
-    from talentbrug.selection.constants import OfferStatus
 
     accepted = (
         _offers(scope)
@@ -511,7 +509,6 @@ def time_to_hire_table(scope: Scope) -> t.Table:
             "progress__application__route", "progress__application__submitted_at", "decided_at"
         )
     )
-    from talentbrug.applications.constants import Route
 
     days: dict[str, list[int]] = defaultdict(list)
     for route, submitted, decided in accepted:
@@ -558,7 +555,6 @@ def selection_tables(scope: Scope) -> list[t.Table]:
 
 
 def _plans(scope: Scope) -> QuerySet[Any]:
-    from talentbrug.onboarding.models import OnboardingPlan
 
     qs = scope.orgs(OnboardingPlan.objects.all())
     if scope.family:
@@ -567,8 +563,6 @@ def _plans(scope: Scope) -> QuerySet[Any]:
 
 
 def onboarding_tables(scope: Scope) -> list[t.Table]:
-    from talentbrug.onboarding.constants import Health, PlanStatus
-    from talentbrug.onboarding.models import CheckIn
     from talentbrug.onboarding.services import health
 
     start, end = timezone.localtime(scope.start).date(), timezone.localtime(scope.end).date()
@@ -678,8 +672,6 @@ def _add_months(day: date, months: int) -> date:
 
 def surprise_table(scope: Scope) -> t.Table:
     """People per theme of the 'tien verbazingen' (a person counts once per theme)."""
-    from talentbrug.onboarding.figures import THEME_LABELS
-    from talentbrug.onboarding.models import Surprise
 
     start, end = timezone.localtime(scope.start), timezone.localtime(scope.end)
     per_plan: dict[int, set[str]] = defaultdict(set)
@@ -706,8 +698,6 @@ def surprise_table(scope: Scope) -> t.Table:
 
 
 def programme_tables(scope: Scope) -> list[t.Table]:
-    from talentbrug.programmes.constants import PlacementKind, PlacementState
-    from talentbrug.programmes.models import Cohort, Placement
 
     start, end = timezone.localtime(scope.start).date(), timezone.localtime(scope.end).date()
     cohorts = Cohort.objects.filter(starts_on__lt=end, ends_on__gte=start)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 
 from talentbrug.accounts.access import get_for_organisation, is_programme_team, staff_required
 from talentbrug.audit.services import record_event
+from talentbrug.vacancies.models import Vacancy
 
 from . import exports, services
 from .charts import bar_chart
@@ -64,7 +65,6 @@ def _vacancy_id(request: HttpRequest, rijksbreed: bool) -> int | None:
     raw = request.GET.get("vacature", "")
     if not raw:
         return None
-    from talentbrug.vacancies.models import Vacancy
 
     organisation = getattr(request, "organisation", None)
     if rijksbreed and organisation is None:

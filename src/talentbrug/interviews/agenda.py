@@ -25,6 +25,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from talentbrug.selection import services as selection
+from talentbrug.selection.models import ApplicationProgress, Stage
+
 from . import ics
 from .constants import InterviewStatus
 from .models import Interview
@@ -94,8 +97,6 @@ def place_in_words(location: str) -> tuple[bool, str]:
 
 def _labels(interviews: list[Interview]) -> dict[int, str]:
     """Candidate name, or pseudonym while the identity is hidden, per application (2 queries)."""
-    from talentbrug.selection import services as selection
-    from talentbrug.selection.models import ApplicationProgress, Stage
 
     application_ids = {i.application_id for i in interviews}
     vacancy_ids = {i.application.vacancy_id for i in interviews}

@@ -28,6 +28,8 @@ from talentbrug.applications.constants import ApplicationStatus
 from talentbrug.applications.models import Application, Candidate
 from talentbrug.audit.services import record_event
 from talentbrug.core.reminders import claim_then_send, claim_unsent
+from talentbrug.selection import services as selection
+from talentbrug.selection.models import ApplicationProgress
 
 from .constants import (
     MAX_DURATION,
@@ -65,7 +67,6 @@ def staff_of(organisation: Any) -> QuerySet[User]:
 
 def check_plannable(application: Application) -> Any:
     """An interview needs an active application in a stage that is not blind and not an end."""
-    from talentbrug.selection import services as selection
 
     if application.status == ApplicationStatus.WITHDRAWN:
         raise InterviewError(_("De kandidaat heeft deze sollicitatie ingetrokken."))
@@ -253,7 +254,6 @@ def still_running(application: Application) -> bool:
     """Not withdrawn, and not rejected or hired in the meantime."""
     if application.status == ApplicationStatus.WITHDRAWN:
         return False
-    from talentbrug.selection.models import ApplicationProgress
 
     progress = ApplicationProgress.objects.filter(application=application).select_related("stage")
     current = progress.first()

@@ -36,10 +36,13 @@ from django.conf import settings
 from django.db import close_old_connections, connection
 from django.db.models import Count, Max
 
+from talentbrug.applications.models import Candidate, CandidateSkill, Education, LanguageProficiency
 from talentbrug.matching.ranking import CandidateIndex, EmbeddingSkillSimilarity, SkillSimilarity
 from talentbrug.matching.taxonomy import Taxonomy
 
+from .constants import ENGINE_VERSION
 from .inputs import candidate_input, candidate_inputs
+from .models import WorkPreference
 
 logger = logging.getLogger(__name__)
 
@@ -96,7 +99,6 @@ def similarity() -> SkillSimilarity | None:
 
 
 def engine_label() -> str:
-    from .constants import ENGINE_VERSION
 
     return ENGINE_VERSION + ("+emb" if similarity() is not None else "")
 
@@ -120,14 +122,6 @@ def snapshot_path() -> Path:
 
 def content_version() -> str:
     """Engine version + taxonomy + a fingerprint of the candidate tables (cheap aggregates)."""
-    from talentbrug.applications.models import (
-        Candidate,
-        CandidateSkill,
-        Education,
-        LanguageProficiency,
-    )
-
-    from .models import WorkPreference
 
     parts: list[Any] = [engine_label(), len(taxonomy().skills), len(taxonomy().occupations)]
     parts.append(

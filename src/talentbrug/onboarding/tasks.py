@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from celery import shared_task
 
+from .models import OnboardingPlan
+
 
 @shared_task(name="onboarding.send_reminders")
 def send_reminders() -> dict[str, int]:
@@ -16,7 +18,6 @@ def send_reminders() -> dict[str, int]:
 @shared_task(name="onboarding.send_portal_link")
 def send_portal_link(plan_id: int) -> bool:
     from .mail import send_portal_link as send
-    from .models import OnboardingPlan
 
     plan = OnboardingPlan.objects.filter(pk=plan_id).first()
     if plan is None:

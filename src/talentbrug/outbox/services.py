@@ -23,6 +23,7 @@ from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from . import tasks
 from .constants import (
     FIRST_RETRY_SECONDS,
     KEEP_DAYS,
@@ -121,7 +122,6 @@ def queue_mail(
 def enqueue(mail_id: int) -> None:
     """Hand the row to a worker. A broker that is down is not the visitor's problem: the
     periodic job sends the row later."""
-    from . import tasks
 
     try:
         tasks.send_outbox_mail.delay(mail_id)

@@ -25,9 +25,11 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from talentbrug.accounts.models import Organisation
 from talentbrug.applications.constants import DeletionRequestStatus
-from talentbrug.applications.models import Application, Candidate, DeletionRequest
+from talentbrug.applications.models import Application, Candidate, DeletionRequest, Document
 from talentbrug.audit.services import record_event
+from talentbrug.records import services as records
 
 from . import retention
 from .constants import (
@@ -192,7 +194,6 @@ def anonymise_application(application: Application, removal: Removal) -> None:
 
 def remove_hire_material(application: Application, removal: Removal) -> None:
     """Recruitment-only material of a hire: video and work-sample files, work samples."""
-    from talentbrug.applications.models import Document
 
     removal.delete_rows(
         Document.objects.filter(application=application, kind__in=retention.HIRE_MATERIAL_KINDS)
@@ -261,8 +262,6 @@ def hand_over_files(application: Application, policy: RetentionPolicy) -> int:
     Returns the number of files handed over; raises when records refuses the import (then
     the application is not anonymised this run, so nothing the selectielijst keeps is lost).
     """
-    from talentbrug.applications.models import Document
-    from talentbrug.records import services as records
 
     documents = list(Document.objects.filter(application=application).order_by("pk"))
     if not documents:
@@ -401,7 +400,6 @@ def purge_expired(*, now: datetime | None = None) -> dict[str, Any]:
         for name, n in value.items():
             per_org[key][name] += n
     totals: dict[str, int] = defaultdict(int)
-    from talentbrug.accounts.models import Organisation
 
     for org_id, counts in per_org.items():
         for name, n in counts.items():
@@ -467,7 +465,6 @@ def report(*, organisation_id: int | None = None, days_ahead: int = 7) -> dict[s
 
 def handover_report(due: list[retention.Due]) -> list[dict[str, Any]]:
     """Per organisation that hands files to records: how many the next run hands over."""
-    from talentbrug.applications.models import Document
 
     policies = _handover_policies(due)
     rows = []

@@ -7,6 +7,8 @@ from typing import Any
 
 from django import template
 
+from talentbrug.assessments import services
+
 register = template.Library()
 
 
@@ -19,7 +21,6 @@ def paired(first: Iterable[Any], second: Iterable[Any]) -> list[tuple[Any, Any]]
 @register.inclusion_tag("assessments/_portal_links.html")
 def assessments_portal_links(application: Any) -> dict[str, Any]:
     """On the candidate's application page: the group day and the voluntary questions."""
-    from talentbrug.assessments import services
 
     bookings = list(services.active_bookings(application))
     has_days = services.days_for(application).exists()
