@@ -34,7 +34,9 @@ from django.utils.translation import gettext_lazy
 from talentbrug.audit.services import record_event
 from talentbrug.core import jobs
 from talentbrug.core.jobs import hold_point
+from talentbrug.core.safeparse import analyse
 from talentbrug.matching.extraction import SkillExtractor
+from talentbrug.outbox.services import queue_mail
 from talentbrug.taxonomy.models import Skill
 from talentbrug.vacancies.constants import VacancyStatus
 
@@ -55,6 +57,7 @@ from .constants import (
     SkillSource,
 )
 from .cvparse import CvStructure, parse_cv
+from .emails import build_email
 from .models import (
     Application,
     Booking,
@@ -205,7 +208,6 @@ def extract_document_text(document_id: int) -> None:
     twice (re-queued by :func:`resume_stale_extractions`) adds nothing twice, and a worker
     killed mid-way leaves the document pending for the periodic job.
     """
-    from talentbrug.core.safeparse import analyse  # docanalysis in a child process with limits
 
     document = (
         Document.objects.filter(pk=document_id, extraction_status=ExtractionStatus.PENDING)
@@ -531,8 +533,6 @@ def _queue_confirmation(pending: PendingApplication, token: str, language: str) 
     from django.template.loader import render_to_string
     from django.utils import translation
 
-    from talentbrug.outbox.services import queue_mail
-
     codes = {code for code, _name in settings.LANGUAGES}
     with translation.override(language if language in codes else settings.LANGUAGE_CODE):
         context = {
@@ -848,9 +848,6 @@ def queue_candidate_email(
     booking: Booking | None = None,
 ) -> None:
     """Put the candidate's e-mail about ``event`` in the outbox, in the current transaction."""
-    from talentbrug.outbox.services import queue_mail
-
-    from .emails import build_email
 
     queue_mail(
         build_email(candidate, event, application, booking),

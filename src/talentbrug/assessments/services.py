@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from talentbrug.applications.models import Application
 from talentbrug.audit.services import record_event
 from talentbrug.core.reminders import claim_by_insert, claim_then_send, claim_unsent
+from talentbrug.outbox.services import queue_mail
 from talentbrug.selection import services as selection
 from talentbrug.selection.constants import DISAGREEMENT_POINTS
 from talentbrug.selection.models import ApplicationProgress, pseudonym_for
@@ -42,6 +43,7 @@ from .constants import (
     Disability,
     Gender,
 )
+from .emails import observer_message
 from .models import (
     AssessmentDay,
     DayBooking,
@@ -53,6 +55,7 @@ from .models import (
     ObserverReminder,
     Session,
 )
+from .observer_emails import observer_reminder_message
 
 SUBMITTED = "submitted"  # applications.constants.ApplicationStatus.SUBMITTED
 REMINDER_BEFORE = timedelta(hours=24)
@@ -78,7 +81,6 @@ class NotObserver(AssessmentError):
 
 def _queue(messages: Iterable[Any], *, kind: str, organisation: Any, candidate: Any = None) -> None:
     """Put the mails in the outbox, in the current transaction (a rollback sends nothing)."""
-    from talentbrug.outbox.services import queue_mail
 
     for message in messages:
         if message is not None:
@@ -108,7 +110,6 @@ def _mail_candidate(booking_pk: int, event: str) -> None:
 
 def _mail_observers(session_pk: int, event: str, users: Iterable[Any] | None = None) -> None:
     """Invite (or cancel) the day's observers, or only ``users``, for one session."""
-    from .emails import observer_message
 
     session = Session.objects.select_related("day__organisation").filter(pk=session_pk).first()
     if session is None:
@@ -125,7 +126,6 @@ def _mail_observers(session_pk: int, event: str, users: Iterable[Any] | None = N
 
 def _cancel_for_observers_now(session: Session, users: Iterable[Any]) -> None:
     """Build the cancellations before the session (or the observer's place) is gone."""
-    from .emails import observer_message
 
     _queue(
         [observer_message(session, user, "cancelled") for user in users],
@@ -565,8 +565,6 @@ def send_due_observer_reminders(now: datetime | None = None) -> int:
     per group day per date, in the observer's language). Safe to run again: every (session,
     observer) pair is claimed (a unique row) before the e-mail goes out."""
     from django.contrib.auth import get_user_model
-
-    from .observer_emails import observer_reminder_message
 
     now = now or timezone.now()
     Key = tuple[int, int, date]

@@ -18,6 +18,7 @@ from talentbrug.onboarding.constants import PlanStatus
 from talentbrug.onboarding.models import CheckIn, OnboardingPlan, Surprise
 from talentbrug.publishing.models import Channel
 from talentbrug.selection.models import ApplicationProgress, Offer
+from talentbrug.selection.services import ensure_pipeline
 from talentbrug.vacancies.constants import (
     Evidence,
     RequirementKind,
@@ -117,7 +118,6 @@ def _furthest(rng: random.Random, group: str) -> int:
 
 def seed(context: dict[str, Any]) -> None:
     from talentbrug.applications.models import Application, Candidate, Education
-    from talentbrug.selection.services import ensure_pipeline
 
     rng = random.Random(2118 + context.get("insights_run", 0))
     now = timezone.now()

@@ -31,11 +31,13 @@ from talentbrug.assessments.models import DiversityResponse, DiversitySetting
 from talentbrug.onboarding.constants import Health, PlanStatus
 from talentbrug.onboarding.figures import THEME_LABELS
 from talentbrug.onboarding.models import CheckIn, OnboardingPlan, Surprise
+from talentbrug.onboarding.services import health
 from talentbrug.programmes.constants import PlacementKind, PlacementState
 from talentbrug.programmes.models import Cohort, Placement
 from talentbrug.selection.constants import EducationGroup, LanguageGroup, OfferStatus, StageKind
 from talentbrug.selection.models import ApplicationProgress, Offer, Stage
 from talentbrug.textcheck.messages import MESSAGES
+from talentbrug.vacancies.checking import check_vacancy
 from talentbrug.vacancies.constants import Evidence, RequirementKind, WerkDenkniveau
 from talentbrug.vacancies.models import Requirement, Vacancy
 
@@ -176,7 +178,6 @@ def _quarter(moment: datetime) -> str:
 
 def finding_table(scope: Scope) -> t.Table:
     """Per rule of the vacancy check: vacancies with that finding, per quarter of publication."""
-    from talentbrug.vacancies.checking import check_vacancy
 
     per_rule: dict[str, Counter[str]] = defaultdict(Counter)
     quarters: set[str] = set()
@@ -563,7 +564,6 @@ def _plans(scope: Scope) -> QuerySet[Any]:
 
 
 def onboarding_tables(scope: Scope) -> list[t.Table]:
-    from talentbrug.onboarding.services import health
 
     start, end = timezone.localtime(scope.start).date(), timezone.localtime(scope.end).date()
     in_period = _plans(scope).filter(start_date__gte=start, start_date__lt=end)

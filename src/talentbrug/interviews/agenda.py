@@ -30,6 +30,7 @@ from talentbrug.selection.models import ApplicationProgress, Stage
 
 from . import ics
 from .constants import InterviewStatus
+from .emails import candidate_label_for_application
 from .models import Interview
 
 WEEKS = 4
@@ -116,8 +117,6 @@ def _labels(interviews: list[Interview]) -> dict[int, str]:
         application = interview.application
         progress = progresses.get(application.pk)
         if progress is None:  # not yet in the selection: the shared helper sets it up
-            from .emails import candidate_label_for_application
-
             labels[application.pk] = candidate_label_for_application(application)
             continue
         hidden = selection.identity_hidden(progress, stages[application.vacancy_id])

@@ -28,6 +28,7 @@ from talentbrug.applications.constants import ApplicationStatus
 from talentbrug.applications.models import Application, Candidate
 from talentbrug.audit.services import record_event
 from talentbrug.core.reminders import claim_then_send, claim_unsent
+from talentbrug.outbox.services import queue_mail
 from talentbrug.selection import services as selection
 from talentbrug.selection.models import ApplicationProgress
 
@@ -39,6 +40,7 @@ from .constants import (
     REMINDER_BEFORE,
     InterviewStatus,
 )
+from .emails import interviewer_message, messages_for, reminder_messages
 from .models import Interview, InterviewSlot
 
 
@@ -178,7 +180,6 @@ def _load_for_mail(interview_pk: int) -> Interview:
 
 def _queue_messages(interview: Interview, messages: Iterable[Any], kind: str) -> None:
     """Put the mails in the outbox, in the current transaction (a rollback sends nothing)."""
-    from talentbrug.outbox.services import queue_mail
 
     for message in messages:
         if message is not None:
@@ -192,7 +193,6 @@ def _queue_messages(interview: Interview, messages: Iterable[Any], kind: str) ->
 
 def _queue(interview: Interview, event: str, old_start: datetime | None = None) -> None:
     """E-mail the candidate (and the interviewers) about a change, with a calendar file."""
-    from .emails import messages_for
 
     loaded = _load_for_mail(interview.pk)
     _queue_messages(loaded, messages_for(loaded, event, old_start), f"interviews.{event}")
@@ -376,7 +376,6 @@ def _queue_cancel_for(interview: Interview, old_start: datetime, users: list[Any
     leaving = [u for u in users if u.pk not in current]
     if not leaving:
         return
-    from .emails import interviewer_message
 
     loaded = _load_for_mail(interview.pk)
     _queue_messages(
@@ -447,7 +446,6 @@ def due_for_reminder(now: datetime) -> QuerySet[Interview]:
 
 def send_due_reminders(now: datetime | None = None) -> int:
     """Remind candidate and interviewers once, 24 hours before. Safe to run again."""
-    from .emails import reminder_messages
 
     now = now or timezone.now()
 

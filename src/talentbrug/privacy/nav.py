@@ -16,6 +16,7 @@ from talentbrug.pages.navigation import AttentionItem, NavItem, register_attenti
 
 from .constants import DEADLINE_WARNING_DAYS, ObjectionOutcome
 from .models import Objection
+from .services import add_months, requests_for
 
 register_nav(NavItem("privacy:index", gettext_lazy("Privacy"), "privacy.view", order=700))
 
@@ -24,8 +25,6 @@ register_nav(NavItem("privacy:index", gettext_lazy("Privacy"), "privacy.view", o
 def privacy_attention(request: HttpRequest) -> list[AttentionItem]:
     if not can(request, "privacy.view"):
         return []
-
-    from .services import add_months, requests_for
 
     organisation = getattr(request, "organisation", None)
     # A deadline is one month after the request: "near" means requested over ~3 weeks ago.

@@ -27,7 +27,9 @@ from django.utils.translation import gettext as _
 
 from talentbrug.accounts.models import Organisation
 from talentbrug.applications.constants import DeletionRequestStatus
+from talentbrug.applications.exports import export_zip
 from talentbrug.applications.models import Application, Candidate, DeletionRequest, Document
+from talentbrug.applications.services import normalise_email, withdraw_consent
 from talentbrug.audit.services import record_event
 from talentbrug.records import services as records
 
@@ -612,7 +614,6 @@ def candidates_of(organisation: Any) -> models.QuerySet[Candidate]:
 
 
 def find_candidate(organisation: Any, email: str) -> Candidate | None:
-    from talentbrug.applications.services import normalise_email
 
     email = normalise_email(email)
     if not email:
@@ -716,8 +717,6 @@ def decide_objection(objection: Objection, user: Any, outcome: str, note: str = 
         objection.decided_at = timezone.now()
         objection.save(update_fields=["outcome", "note", "decided_by", "decided_at"])
         if outcome == ObjectionOutcome.UPHELD and objection.processing == Processing.TALENT_POOL:
-            from talentbrug.applications.services import withdraw_consent
-
             withdraw_consent(objection.candidate)
         record_event(
             "privacy.objection_decided",
@@ -736,7 +735,6 @@ def export_for_staff(candidate: Candidate, *, user: Any, organisation: Any) -> b
     Only this organisation's rows: a person who also applied elsewhere gets that part from the
     other organisation or from their own download in the portal (docs/privacy-export.md).
     """
-    from talentbrug.applications.exports import export_zip
 
     data = export_zip(candidate, organisation=organisation)
     record_event(

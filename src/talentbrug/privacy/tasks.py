@@ -8,12 +8,12 @@ from celery import shared_task
 from django.utils import timezone
 
 from .models import RetentionRun
+from .services import purge_expired as run
 
 
 @shared_task(name="privacy.purge_expired")
 def purge_expired(force: bool = False) -> dict[str, Any]:
     """Run once a day: the periodic-jobs command may call it every hour, it skips then."""
-    from .services import purge_expired as run
 
     today = timezone.localdate()
     if (

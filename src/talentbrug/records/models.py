@@ -23,6 +23,7 @@ from .constants import (
     StartDateRule,
     Waardering,
 )
+from .retention import start_date
 
 MAX_TEXT_CHARS = 200_000  # extracted text kept per document (for search and suggestions)
 
@@ -488,7 +489,6 @@ class Document(OrganisationOwned):
         Never the upload day: a term counted from the day a file reached Talentbrug would
         look expired (or running) when nobody knows when the record was made.
         """
-        from .retention import start_date
 
         return start_date(self, self.effective_category)
 

@@ -61,6 +61,7 @@ from .models import (
 )
 from .retention import document_verdict
 from .suggestions import suggest
+from .tasks import destroy_destruction_list
 
 
 def _collection(request: HttpRequest, pk: int) -> Collection:
@@ -815,7 +816,6 @@ def list_abort(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @staff_required("records.manage")
 def list_destroy(request: HttpRequest, pk: int) -> HttpResponse:
-    from .tasks import destroy_destruction_list
 
     dl = _list(request, pk)
     if dl.status not in (ListStatus.COOLING_OFF, ListStatus.DESTROYING):

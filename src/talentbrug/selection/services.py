@@ -20,7 +20,9 @@ from django.utils.translation import gettext as _
 
 from talentbrug.accounts.access import PERMISSIONS
 from talentbrug.applications.models import Application, WorkSampleSubmission
+from talentbrug.applications.signals import application_closed
 from talentbrug.audit.services import record_event
+from talentbrug.outbox.services import queue_mail
 from talentbrug.redaction import redact
 from talentbrug.vacancies.models import Requirement, SalaryScale, Vacancy
 
@@ -39,6 +41,7 @@ from .constants import (
     Recommendation,
     StageKind,
 )
+from .emails import build_stage_email
 from .models import (
     ApplicationProgress,
     Offer,
@@ -371,7 +374,6 @@ def move_application(
         )
     if to_stage.is_end:
         from talentbrug.applications.models import Application
-        from talentbrug.applications.signals import application_closed
 
         application_closed.send(
             sender=Application, application=fresh.application, why=to_stage.kind
@@ -961,9 +963,6 @@ def queue_stage_email(progress: ApplicationProgress) -> None:
 
     A newer step replaces a mail about an older step that has not gone out yet.
     """
-    from talentbrug.outbox.services import queue_mail
-
-    from .emails import build_stage_email
 
     message = build_stage_email(progress)
     if message is None:

@@ -34,7 +34,9 @@ from talentbrug.applications.models import (
 from talentbrug.audit.services import record_event
 from talentbrug.core import magiclinks
 from talentbrug.matches.models import WorkPreference
+from talentbrug.outbox.services import queue_mail
 from talentbrug.taxonomy.models import Skill
+from talentbrug.taxonomy.services import search_skills
 
 from .constants import (
     ANSWER_LINK_MAX_AGE,
@@ -225,7 +227,6 @@ def search_pool(
     *, skill_query: str = "", region: str = "", organisation: Any = None, limit: int = 500
 ) -> list[int]:
     """Ids of pool candidates with a confirmed skill matching ``skill_query`` and ``region``."""
-    from talentbrug.taxonomy.services import search_skills
 
     consents = active_consents()
     in_pool_ids = consents.values("candidate_id")  # subqueries: no long IN lists
@@ -273,7 +274,6 @@ def view_profile(
 
 def _queue_contact_mail(req: ContactRequest, candidate: Candidate, organisation: Any) -> None:
     """The candidate's e-mail about a contact request, in the outbox (same transaction)."""
-    from talentbrug.outbox.services import queue_mail
 
     link = settings.SITE_URL + reverse("talentpool:answer", kwargs={"token": answer_token(req)})
     message = EmailMessage(

@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from talentbrug.accounts.access import is_verified, scoped, settings_login_url, staff_required
+from talentbrug.accounts.access import can, is_verified, scoped, settings_login_url, staff_required
 from talentbrug.audit.services import record_event
 from talentbrug.core import magiclinks
 from talentbrug.core.http import acting_role
@@ -108,7 +108,6 @@ def pool_profile(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _actions(request: HttpRequest) -> set[str]:
-    from talentbrug.accounts.access import can
 
     return {a for a in ("talentpool.contact",) if can(request, a)}
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import template
 
+from talentbrug.accounts.access import can
 from talentbrug.assessments import services
 
 register = template.Library()
@@ -35,7 +36,6 @@ def assessments_portal_links(application: Any) -> dict[str, Any]:
 @register.simple_tag(takes_context=True)
 def may(context: dict[str, Any], action: str) -> bool:
     """``{% may "assessments.diversity" as allowed %}``: the permission table for a template."""
-    from talentbrug.accounts.access import can
 
     request = context.get("request")
     return bool(request is not None and can(request, action))

@@ -34,8 +34,10 @@ from talentbrug.accounts.models import Organisation
 from talentbrug.applications.models import Application, Candidate
 from talentbrug.matches import engine
 from talentbrug.matches.constants import REGIONS
+from talentbrug.matches.engine import taxonomy
 from talentbrug.matches.models import WorkPreference
 from talentbrug.taxonomy.models import Skill
+from talentbrug.taxonomy.services import ensure_taxonomy_loaded
 from talentbrug.vacancies.models import LanguageRequirement, Requirement, Vacancy
 
 CHUNK = 5_000
@@ -225,8 +227,6 @@ class Command(BaseCommand):
 
     # ------------------------------------------------------------------ parts
     def load_taxonomy(self) -> None:
-        from talentbrug.matches.engine import taxonomy
-        from talentbrug.taxonomy.services import ensure_taxonomy_loaded
 
         ensure_taxonomy_loaded()
         self.skill_pk = dict(Skill.objects.values_list("esco_id", "pk"))
