@@ -96,6 +96,7 @@ def _booking_with_relations(booking_pk: int) -> DayBooking | None:
 
 
 def _mail_candidate(booking_pk: int, event: str) -> None:
+    # local import: tests replace candidate_message on its module: looked up at call time
     from .emails import candidate_message
 
     booking = _booking_with_relations(booking_pk)
@@ -496,6 +497,7 @@ def due_for_reminder(now: datetime) -> QuerySet[DayBooking]:
 
 def send_due_reminders(now: datetime | None = None) -> int:
     """Remind each booked candidate once, 24 hours before. Safe to run again."""
+    # local import: tests replace candidate_message on its module: looked up at call time
     from .emails import candidate_message
 
     now = now or timezone.now()

@@ -117,6 +117,7 @@ def _furthest(rng: random.Random, group: str) -> int:
 
 
 def seed(context: dict[str, Any]) -> None:
+    # local import: the name Education means something else at module level
     from talentbrug.applications.models import Application, Candidate, Education
 
     rng = random.Random(2118 + context.get("insights_run", 0))
@@ -204,6 +205,7 @@ def seed(context: dict[str, Any]) -> None:
         groups.append(group)
         educations.extend(rows)
     Education.objects.bulk_create([e for e in educations if isinstance(e, Education)])
+    # local import: the name LanguageProficiency means something else at module level
     from talentbrug.applications.models import LanguageProficiency
 
     LanguageProficiency.objects.bulk_create(

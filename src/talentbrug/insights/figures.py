@@ -618,6 +618,7 @@ def onboarding_tables(scope: Scope) -> list[t.Table]:
 
 def retention_table(scope: Scope, today: date) -> t.Table:
     """Of the people who started at least N months ago: how many are still here after N."""
+    # local import: the name PlanStatus means something else at module level
     from talentbrug.onboarding.constants import PlanStatus
 
     plans = list(_plans(scope).values_list("start_date", "status", "updated_at"))

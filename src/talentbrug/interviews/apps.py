@@ -8,6 +8,7 @@ class InterviewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # local import: AppConfig.ready() runs once the app registry is loaded (all imports below)
         from talentbrug.applications.signals import application_closed
         from talentbrug.core import periodic
         from talentbrug.core.panels import register_panel

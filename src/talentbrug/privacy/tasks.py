@@ -27,6 +27,7 @@ def purge_expired(force: bool = False) -> dict[str, Any]:
 @shared_task(name="privacy.remove_orphan_files")
 def remove_orphan_files() -> int:
     """Remove stored files that no row refers to (left by a killed import); see orphans.py."""
+    # local import: the name run means something else at module level
     from .orphans import remove_orphan_files as run
 
     return run()

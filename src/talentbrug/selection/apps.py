@@ -8,6 +8,7 @@ class SelectionConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # local import: AppConfig.ready() runs once the app registry is loaded (all imports below)
         from talentbrug.applications.signals import register_identity_screen
 
         from . import nav, permissions, services  # noqa: F401

@@ -373,6 +373,7 @@ def move_application(
             reason=reason.pk,
         )
     if to_stage.is_end:
+        # local import: the name Application means something else at module level
         from talentbrug.applications.models import Application
 
         application_closed.send(

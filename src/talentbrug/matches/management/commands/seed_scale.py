@@ -351,6 +351,7 @@ class Command(BaseCommand):
         return out
 
     def candidates(self, count: int, pool_share: float) -> list[int]:
+        # local import: the name Candidate means something else at module level
         from talentbrug.applications.models import (
             Candidate,
             CandidateSkill,
@@ -484,6 +485,7 @@ class Command(BaseCommand):
     def applications(
         self, vacancies: list[tuple[int, str]], candidates: list[int], count: int
     ) -> None:
+        # local import: the name Vacancy means something else at module level
         from talentbrug.vacancies.models import Vacancy
 
         if not count:
