@@ -123,4 +123,4 @@ seed-scale: install
 	$(PY) manage.py seed_scale --candidates 100000 --vacancies 5000 --applications 300000
 
 clean:
-	rm -rf $(VENV) node_modules var .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) node_modules var .pytest_cache .ruff_cache .mypy_cache .grimp_cache .import_linter_cache

@@ -4,6 +4,8 @@ import os
 
 from celery import Celery, signals
 
+from talentbrug.conf.checks import refuse_unsafe_production as refuse
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "talentbrug.conf.dev")
 
 app = Celery("talentbrug")
@@ -14,6 +16,5 @@ app.autodiscover_tasks()
 @signals.worker_init.connect
 def refuse_unsafe_production(**kwargs: object) -> None:
     """A worker sends the mail: it refuses the same unsafe production settings as the web."""
-    from talentbrug.conf.checks import refuse_unsafe_production as refuse
 
     refuse()

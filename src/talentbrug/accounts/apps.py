@@ -8,6 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Organisaties en mensen")
 
     def ready(self) -> None:
+        # local import: AppConfig.ready() runs once the app registry is loaded (all imports below)
         from talentbrug.audit.registry import register_role_labels
         from talentbrug.conf import checks  # noqa: F401  (registers the production check)
 

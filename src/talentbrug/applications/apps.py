@@ -7,6 +7,7 @@ class ApplicationsConfig(AppConfig):
     verbose_name = _("Sollicitaties")
 
     def ready(self) -> None:
+        # local import: AppConfig.ready() runs once the app registry is loaded (all imports below)
         from talentbrug.core import periodic
         from talentbrug.core.portal import register_candidate_finder
 

@@ -10,13 +10,11 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from talentbrug.publishing.attribution import channel_for
+
 
 def channel_for_application(request: HttpRequest, vacancy: Any) -> Any:
     """The ``publishing.Channel`` for this vacancy in this session, or None."""
-    try:
-        from talentbrug.publishing.attribution import channel_for
-    except ImportError:  # publishing not installed: no channel
-        return None
     try:
         return channel_for(request, vacancy)
     except Exception:

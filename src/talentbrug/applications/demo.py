@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from . import services
 from .constants import Route
+from .forms import TALENT_POOL_TEXT
 from .models import Education, LanguageProficiency, RecruitmentDay, Slot, WorkSampleAssignment
 from .uploads import check_document
 
@@ -169,6 +170,5 @@ def seed(context: dict[str, Any]) -> None:
 
 
 def services_text() -> str:
-    from .forms import TALENT_POOL_TEXT
 
     return str(TALENT_POOL_TEXT)

@@ -29,9 +29,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from talentbrug.audit.models import AuditEvent
 from talentbrug.docanalysis.policy import safe_name
 
-from .models import Candidate
+from .models import Application, Candidate
 from .ownership import candidate_paths, organisation_filter
 from .uploads import clean_filename
 
@@ -151,8 +152,6 @@ def _decisions(candidate: Candidate, organisation: Any) -> list[dict[str, Any]]:
     from talentbrug.selection.constants import StageKind
     from talentbrug.selection.journey import current_kind
 
-    from .models import Application
-
     applications = Application.objects.filter(candidate=candidate).select_related(
         "organisation", "vacancy"
     )
@@ -192,8 +191,6 @@ def _decisions(candidate: Candidate, organisation: Any) -> list[dict[str, Any]]:
 
 def _audit_trail(collected: dict[type[models.Model], list[Any]], organisation: Any) -> list[Any]:
     from django.contrib.contenttypes.models import ContentType
-
-    from talentbrug.audit.models import AuditEvent
 
     query = models.Q()
     for model, ids in collected.items():

@@ -33,8 +33,14 @@ from django.utils.translation import gettext as _
 from talentbrug.audit.services import record_event
 from talentbrug.core import jobs
 from talentbrug.core.jobs import hold_point
+from talentbrug.core.safeparse import analyse
+from talentbrug.outbox.services import queue_mail
+from talentbrug.taxonomy.models import Skill
+from talentbrug.vacancies.constants import VacancyStatus
 
+from . import tasks
 from .constants import (
+    CANDIDATE_LANGUAGES,
     CONSENT_MONTHS,
     PENDING_APPLICATION_DAYS,
     TALENT_POOL_CONSENT_VERSION,
@@ -43,11 +49,13 @@ from .constants import (
     ConsentKind,
     DeletionRequestStatus,
     DocumentKind,
+    EducationSource,
     ExtractionStatus,
     Route,
     SkillSource,
 )
 from .cvparse import CvStructure, parse_cv
+from .emails import build_email
 from .models import (
     Application,
     Booking,
@@ -191,7 +199,6 @@ def _same_scope(queryset: models.QuerySet[Any], application: Application | None)
 def add_found_skills(
     candidate: Candidate, found: Iterable[FoundSkill], application: Application | None = None
 ) -> int:
-    from talentbrug.taxonomy.models import Skill
 
     added = 0
     for item in found:
@@ -220,7 +227,6 @@ def extract_document_text(document_id: int) -> None:
     twice (re-queued by :func:`resume_stale_extractions`) adds nothing twice, and a worker
     killed mid-way leaves the document pending for the periodic job.
     """
-    from talentbrug.core.safeparse import analyse  # docanalysis in a child process with limits
 
     document = (
         Document.objects.filter(pk=document_id, extraction_status=ExtractionStatus.PENDING)
@@ -257,7 +263,6 @@ def resume_stale_extractions(now: Any = None) -> dict[str, int]:
     ever. Each new start counts as an attempt; after ``TALENTBRUG_JOB_MAX_ATTEMPTS`` starts the
     status becomes "Niet gelukt", which HR sees with the document.
     """
-    from . import tasks
 
     pending = Document.objects.filter(extraction_status=ExtractionStatus.PENDING)
     give_up, retry = jobs.claim_stale(
@@ -277,7 +282,6 @@ def add_found_entries(
     Rows the candidate already has (same programme, or same title and employer) are skipped.
     Returns (educations added, experiences added).
     """
-    from .constants import EducationSource
 
     have_education = {
         e.lower()
@@ -424,7 +428,6 @@ def find_by_idempotency_key(key: uuid.UUID) -> Application | None:
 
 def _check_open(vacancy: Any, data: ApplyData) -> None:
     """The vacancy takes applications, by this route."""
-    from talentbrug.vacancies.constants import VacancyStatus
 
     if vacancy.status != VacancyStatus.PUBLISHED:
         raise ApplyError(_("Je kunt niet meer solliciteren op deze vacature."))
@@ -550,8 +553,6 @@ def _queue_confirmation(pending: PendingApplication, token: str, language: str) 
     from django.core.mail import EmailMessage
     from django.template.loader import render_to_string
     from django.utils import translation
-
-    from talentbrug.outbox.services import queue_mail
 
     codes = {code for code, _name in settings.LANGUAGES}
     with translation.override(language if language in codes else settings.LANGUAGE_CODE):
@@ -732,7 +733,6 @@ def _apply_in_transaction(vacancy: Any, data: ApplyData, stored: list[Document])
     document_ids = [doc.pk for doc in stored if doc.kind in (DocumentKind.CV, DocumentKind.OTHER)]
 
     def after_commit() -> None:
-        from . import tasks
 
         for document_id in document_ids:
             tasks.extract_document.delay(document_id)
@@ -871,9 +871,6 @@ def queue_candidate_email(
     booking: Booking | None = None,
 ) -> None:
     """Put the candidate's e-mail about ``event`` in the outbox, in the current transaction."""
-    from talentbrug.outbox.services import queue_mail
-
-    from .emails import build_email
 
     queue_mail(
         build_email(candidate, event, application, booking),
@@ -1006,7 +1003,6 @@ def add_document(
                 document_id = document.pk
 
                 def extract() -> None:
-                    from . import tasks
 
                     tasks.extract_document.delay(document_id)
 
@@ -1097,7 +1093,6 @@ def answer_question(
                 document_id = document.pk
 
                 def extract() -> None:
-                    from . import tasks
 
                     tasks.extract_document.delay(document_id)
 
@@ -1143,7 +1138,6 @@ def add_chosen_skill(candidate: Candidate, label: str) -> CandidateSkill | None:
         return None
     found = extract_skills(label)
     esco_id, name = (found[0].esco_id, found[0].label) if found else ("", label)
-    from talentbrug.taxonomy.models import Skill
 
     skill, _created = CandidateSkill.objects.update_or_create(
         candidate=candidate,
@@ -1161,7 +1155,6 @@ def add_chosen_skill(candidate: Candidate, label: str) -> CandidateSkill | None:
 
 def set_preferred_language(candidate: Candidate, language: str) -> bool:
     """Remember the language the candidate chose (pages and e-mails). False: not changed."""
-    from .constants import CANDIDATE_LANGUAGES
 
     if language not in CANDIDATE_LANGUAGES or language == candidate.preferred_language:
         return False

@@ -9,6 +9,7 @@ from celery import shared_task
 
 @shared_task
 def extract_document(document_id: int) -> None:
+    # local import: applications.services imports applications.tasks at load time (cycle)
     from .services import extract_document_text
 
     extract_document_text(document_id)
@@ -17,6 +18,7 @@ def extract_document(document_id: int) -> None:
 @shared_task
 def resume_stale_extractions() -> dict[str, int]:
     """Periodic job: read again what a killed worker left pending; give up after N starts."""
+    # local import: applications.services imports applications.tasks at load time (cycle)
     from .services import resume_stale_extractions as resume
 
     return resume()
@@ -24,6 +26,7 @@ def resume_stale_extractions() -> dict[str, int]:
 
 @shared_task
 def extract_text(candidate_id: int, text: str, application_id: int | None = None) -> None:
+    # local import: applications.services imports applications.tasks at load time (cycle)
     from .services import extract_text_skills
 
     extract_text_skills(candidate_id, text, application_id)
@@ -32,6 +35,7 @@ def extract_text(candidate_id: int, text: str, application_id: int | None = None
 @shared_task(name="applications.purge_pending")
 def purge_pending_applications() -> int:
     """The retention job for applications whose confirmation link was never followed."""
+    # local import: applications.services imports applications.tasks at load time (cycle)
     from .services import purge_pending_applications as purge
 
     return purge()

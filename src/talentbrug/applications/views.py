@@ -57,6 +57,7 @@ from .models import (
 )
 from .signals import hidden_identities
 from .staff_forms import MergeForm, QuestionForm
+from .uploads import clean_text
 
 
 def _route_info() -> list[tuple[str, str, str]]:
@@ -598,7 +599,6 @@ def portal_profile(request: HttpRequest) -> HttpResponse:
 
 
 def _save_profile_part(candidate: Candidate, action: str, data: dict[str, Any]) -> None:
-    from .uploads import clean_text
 
     with transaction.atomic():
         if action == "skills":

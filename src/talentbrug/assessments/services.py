@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from talentbrug.applications.models import Application
 from talentbrug.audit.services import record_event
 from talentbrug.core.reminders import claim_by_insert, claim_then_send, claim_unsent
+from talentbrug.outbox.services import queue_mail
 from talentbrug.selection import services as selection
 from talentbrug.selection.constants import DISAGREEMENT_POINTS
 from talentbrug.selection.models import ApplicationProgress, pseudonym_for
@@ -43,6 +44,7 @@ from .constants import (
     Gender,
     Refugee,
 )
+from .emails import observer_message
 from .models import (
     AssessmentDay,
     DayBooking,
@@ -54,6 +56,7 @@ from .models import (
     ObserverReminder,
     Session,
 )
+from .observer_emails import observer_reminder_message
 
 SUBMITTED = "submitted"  # applications.constants.ApplicationStatus.SUBMITTED
 REMINDER_BEFORE = timedelta(hours=24)
@@ -79,7 +82,6 @@ class NotObserver(AssessmentError):
 
 def _queue(messages: Iterable[Any], *, kind: str, organisation: Any, candidate: Any = None) -> None:
     """Put the mails in the outbox, in the current transaction (a rollback sends nothing)."""
-    from talentbrug.outbox.services import queue_mail
 
     for message in messages:
         if message is not None:
@@ -95,6 +97,7 @@ def _booking_with_relations(booking_pk: int) -> DayBooking | None:
 
 
 def _mail_candidate(booking_pk: int, event: str) -> None:
+    # local import: tests replace candidate_message on its module: looked up at call time
     from .emails import candidate_message
 
     booking = _booking_with_relations(booking_pk)
@@ -109,7 +112,6 @@ def _mail_candidate(booking_pk: int, event: str) -> None:
 
 def _mail_observers(session_pk: int, event: str, users: Iterable[Any] | None = None) -> None:
     """Invite (or cancel) the day's observers, or only ``users``, for one session."""
-    from .emails import observer_message
 
     session = Session.objects.select_related("day__organisation").filter(pk=session_pk).first()
     if session is None:
@@ -126,7 +128,6 @@ def _mail_observers(session_pk: int, event: str, users: Iterable[Any] | None = N
 
 def _cancel_for_observers_now(session: Session, users: Iterable[Any]) -> None:
     """Build the cancellations before the session (or the observer's place) is gone."""
-    from .emails import observer_message
 
     _queue(
         [observer_message(session, user, "cancelled") for user in users],
@@ -498,6 +499,7 @@ def due_for_reminder(now: datetime) -> QuerySet[DayBooking]:
 
 def send_due_reminders(now: datetime | None = None) -> int:
     """Remind each booked candidate once, 24 hours before. Safe to run again."""
+    # local import: tests replace candidate_message on its module: looked up at call time
     from .emails import candidate_message
 
     now = now or timezone.now()
@@ -567,8 +569,6 @@ def send_due_observer_reminders(now: datetime | None = None) -> int:
     per group day per date, in the observer's language). Safe to run again: every (session,
     observer) pair is claimed (a unique row) before the e-mail goes out."""
     from django.contrib.auth import get_user_model
-
-    from .observer_emails import observer_reminder_message
 
     now = now or timezone.now()
     Key = tuple[int, int, date]

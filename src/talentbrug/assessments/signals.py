@@ -14,13 +14,13 @@ from django.dispatch import receiver
 
 from .constants import BookingStatus
 from .models import DayBooking
+from .services import active_bookings, cancel_booking, recount
 
 
 @receiver(post_delete, sender=DayBooking, dispatch_uid="assessments.booking_deleted")
 def booking_deleted(sender: Any, instance: DayBooking, **kwargs: Any) -> None:
     if instance.status != BookingStatus.BOOKED:
         return
-    from .services import recount
 
     recount(instance.session_id)
 
@@ -29,8 +29,6 @@ def application_closed(sender: Any, application: Any, **kwargs: Any) -> None:
     """The procedure ended (withdrawn, rejected, hired): free the places still booked on group
     days to come, and tell the candidate (calendar cancellation)."""
     from django.utils import timezone
-
-    from .services import active_bookings, cancel_booking
 
     for booking in active_bookings(application).filter(session__starts_at__gt=timezone.now()):
         cancel_booking(booking, closed=True)

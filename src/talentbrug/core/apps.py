@@ -15,6 +15,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Basis")
 
     def ready(self) -> None:
+        # local import: AppConfig.ready() runs once the app registry is loaded (all imports below)
         from . import db
 
         db.connect()

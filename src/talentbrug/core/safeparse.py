@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from talentbrug.docanalysis import DEFAULT_LIMITS, DocType, DocumentAnalysis, Limits
+from talentbrug.docanalysis import analyse as real_analyse
 from talentbrug.docanalysis.model import PersonalDataSigns
 from talentbrug.docanalysis.similarity import signature_from_hex
 
@@ -230,7 +231,6 @@ def _child() -> int:
     if header.get("mode") == "pdf_facts":
         sys.stdout.write(json.dumps(_pdf_facts_child(content, int(header["max_pages"]))))
         return 0
-    from talentbrug.docanalysis import analyse as real_analyse
 
     limits = Limits(**header["limits"])
     result = real_analyse(content, name=header.get("name"), limits=limits)

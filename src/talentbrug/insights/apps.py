@@ -7,6 +7,7 @@ class InsightsConfig(AppConfig):
     verbose_name = _("Inzicht")
 
     def ready(self) -> None:
+        # local import: AppConfig.ready() runs once the app registry is loaded (all imports below)
         from talentbrug.core import periodic
 
         from . import permissions, report, services  # noqa: F401

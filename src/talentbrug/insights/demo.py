@@ -12,6 +12,23 @@ from typing import Any
 
 from django.utils import timezone
 
+from talentbrug.accounts.models import Organisation
+from talentbrug.applications.models import Education, LanguageProficiency
+from talentbrug.assessments.models import DiversityResponse, DiversitySetting
+from talentbrug.onboarding.constants import PlanStatus
+from talentbrug.onboarding.models import CheckIn, OnboardingPlan, Surprise
+from talentbrug.publishing.models import Channel
+from talentbrug.selection.models import ApplicationProgress, Offer
+from talentbrug.selection.services import ensure_pipeline
+from talentbrug.vacancies.constants import (
+    Evidence,
+    RequirementKind,
+    VacancyStatus,
+    Vakgebied,
+    WerkDenkniveau,
+)
+from talentbrug.vacancies.models import Requirement, SalaryScale, Vacancy
+
 VACANCIES_PER_ORGANISATION = 16
 TITLES = [
     ("Servicedeskmedewerker ICT", "mbo"),
@@ -50,7 +67,6 @@ FUNNEL = ["new", "screening", "assessment", "interview", "offer", "hired"]
 
 
 def _education(rng: random.Random, candidate: Any) -> tuple[str, list[Any]]:
-    from talentbrug.applications.models import Education, LanguageProficiency
 
     group = rng.choices(["mbo", "hbo", "foreign", "none"], weights=[45, 20, 22, 13])[0]
     rows: list[Any] = []
@@ -184,22 +200,8 @@ def _obstacle_answers(rng: random.Random, plans: list[Any], now: Any) -> None:
 
 
 def seed(context: dict[str, Any]) -> None:
-    from talentbrug.accounts.models import Organisation
+    # local import: the name Education means something else at module level
     from talentbrug.applications.models import Application, Candidate, Education
-    from talentbrug.assessments.models import DiversityResponse, DiversitySetting
-    from talentbrug.onboarding.constants import PlanStatus
-    from talentbrug.onboarding.models import CheckIn, OnboardingPlan, Surprise
-    from talentbrug.publishing.models import Channel
-    from talentbrug.selection.models import ApplicationProgress, Offer
-    from talentbrug.selection.services import ensure_pipeline
-    from talentbrug.vacancies.constants import (
-        Evidence,
-        RequirementKind,
-        VacancyStatus,
-        Vakgebied,
-        WerkDenkniveau,
-    )
-    from talentbrug.vacancies.models import Requirement, SalaryScale, Vacancy
 
     rng = random.Random(2118 + context.get("insights_run", 0))
     now = timezone.now()
@@ -286,6 +288,7 @@ def seed(context: dict[str, Any]) -> None:
         groups.append(group)
         educations.extend(rows)
     Education.objects.bulk_create([e for e in educations if isinstance(e, Education)])
+    # local import: the name LanguageProficiency means something else at module level
     from talentbrug.applications.models import LanguageProficiency
 
     LanguageProficiency.objects.bulk_create(

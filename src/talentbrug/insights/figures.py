@@ -27,7 +27,22 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_noop as _  # texts are stored; see tables.text
 
-from talentbrug.selection.constants import EducationGroup, LanguageGroup
+from talentbrug.applications.constants import Route
+from talentbrug.applications.models import Application, Education, LanguageProficiency
+from talentbrug.assessments.constants import AgeGroup, BornAbroad, Disability, Gender
+from talentbrug.assessments.models import DiversityResponse, DiversitySetting
+from talentbrug.onboarding.constants import Health, PlanStatus
+from talentbrug.onboarding.figures import THEME_LABELS
+from talentbrug.onboarding.models import CheckIn, OnboardingPlan, Surprise
+from talentbrug.onboarding.services import health
+from talentbrug.programmes.constants import PlacementKind, PlacementState
+from talentbrug.programmes.models import Cohort, Placement
+from talentbrug.selection.constants import EducationGroup, LanguageGroup, OfferStatus, StageKind
+from talentbrug.selection.models import ApplicationProgress, Offer, Stage
+from talentbrug.textcheck.messages import MESSAGES
+from talentbrug.vacancies.checking import check_vacancy
+from talentbrug.vacancies.constants import Evidence, RequirementKind, WerkDenkniveau
+from talentbrug.vacancies.models import Requirement, Vacancy
 
 from . import tables as t
 from .constants import MIN_CELL, Section
@@ -109,7 +124,6 @@ class Scope:
 
 
 def _vacancies(scope: Scope) -> QuerySet[Any]:
-    from talentbrug.vacancies.models import Vacancy
 
     qs = Vacancy.objects.filter(
         is_template=False, published_at__gte=scope.start, published_at__lt=scope.end
@@ -122,8 +136,6 @@ def _vacancies(scope: Scope) -> QuerySet[Any]:
 
 def vacancy_counts(scope: Scope) -> tuple[int, dict[str, int]]:
     """(published vacancies, {indicator label: vacancies}) — the magazine's vacancy figures."""
-    from talentbrug.vacancies.constants import Evidence, RequirementKind, WerkDenkniveau
-    from talentbrug.vacancies.models import Requirement
 
     qs = _vacancies(scope)
     agg = qs.aggregate(
@@ -179,7 +191,6 @@ def vacancy_tables(scope: Scope) -> list[t.Table]:
 
 
 def rule_label(rule_id: str) -> str:
-    from talentbrug.textcheck.messages import MESSAGES
 
     message = MESSAGES.get(rule_id)
     if message is None:
@@ -204,7 +215,6 @@ def _quarter_label(quarter: str) -> t.Text:
 
 def finding_table(scope: Scope) -> t.Table:
     """Per rule of the vacancy check: vacancies with that finding, per quarter of publication."""
-    from talentbrug.vacancies.checking import check_vacancy
 
     per_rule: dict[str, Counter[str]] = defaultdict(Counter)
     quarters: set[str] = set()
@@ -254,7 +264,6 @@ def finding_table(scope: Scope) -> t.Table:
 
 
 def _applications(scope: Scope) -> QuerySet[Any]:
-    from talentbrug.applications.models import Application
 
     qs = Application.objects.filter(
         submitted_at__gte=scope.start, submitted_at__lt=scope.end, candidate__isnull=False
@@ -267,7 +276,6 @@ def _grouped(queryset: QuerySet[Any], field: str) -> dict[Any, int]:
 
 
 def application_counts(scope: Scope) -> dict[str, dict[str, int]]:
-    from talentbrug.applications.constants import Route
 
     qs = _applications(scope)
     routes = _grouped(qs, "route")
@@ -380,7 +388,6 @@ def _progress_rows(scope: Scope) -> list[dict[str, Any]]:
     periodic job handles hundreds of thousands of applications.
     """
     from talentbrug.applications.constants import Route
-    from talentbrug.selection.models import ApplicationProgress
 
     qs = ApplicationProgress.objects.filter(
         application__submitted_at__gte=scope.start,
@@ -460,8 +467,6 @@ def _lookups(qs: QuerySet[Any] | None) -> tuple[CandidateGroups, dict[Any, str],
     """Per candidate the education rows per holding organisation and the Dutch group; per
     (vacancy, stage order) the stage kind; per application the voluntary answers. For the
     applications in ``qs``, or (None) all of them."""
-    from talentbrug.applications.models import Education, LanguageProficiency
-    from talentbrug.assessments.models import DiversityResponse, DiversitySetting
     from talentbrug.selection.models import Stage
 
     educations_qs = Education.objects.all()
@@ -517,7 +522,7 @@ def _lookups(qs: QuerySet[Any] | None) -> tuple[CandidateGroups, dict[Any, str],
 def voluntary_groups(response: dict[str, str] | None) -> list[tuple[str, str]]:
     """The (dimension, group) keys of the voluntary diversity form: only the questions the
     candidate chose to answer ('zeg ik liever niet' and no form at all are left out)."""
-    from talentbrug.assessments.constants import AgeGroup, BornAbroad, Disability, Gender, Refugee
+    from talentbrug.assessments.constants import Refugee
 
     if response is None:
         return []
@@ -538,7 +543,6 @@ def voluntary_groups(response: dict[str, str] | None) -> list[tuple[str, str]]:
 
 def pass_through_table(rows: list[dict[str, Any]]) -> t.Table:
     """Per group: how many reached each stage; a total row per dimension for the check."""
-    from talentbrug.selection.constants import StageKind
 
     stage_labels = [str(StageKind(kind).label) for kind in FUNNEL_KINDS]
     by_group: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -602,14 +606,12 @@ def pass_through_table(rows: list[dict[str, Any]]) -> t.Table:
 
 
 def _offers(scope: Scope) -> QuerySet[Any]:
-    from talentbrug.selection.models import Offer
 
     qs = Offer.objects.filter(created_at__gte=scope.start, created_at__lt=scope.end)
     return scope.vacancy_filter(scope.orgs(qs, "progress__organisation"), "progress__vacancy")
 
 
 def offer_table(scope: Scope) -> t.Table:
-    from talentbrug.selection.constants import OfferStatus
 
     def counts(s: Scope) -> dict[str, int]:
         found = _grouped(_offers(s), "status")
@@ -629,7 +631,6 @@ def offer_table(scope: Scope) -> t.Table:
 
 
 def time_to_hire_table(scope: Scope) -> t.Table:
-    from talentbrug.selection.constants import OfferStatus
 
     accepted = (
         _offers(scope)
@@ -638,7 +639,6 @@ def time_to_hire_table(scope: Scope) -> t.Table:
             "progress__application__route", "progress__application__submitted_at", "decided_at"
         )
     )
-    from talentbrug.applications.constants import Route
 
     days: dict[str, list[int]] = defaultdict(list)
     for route, submitted, decided in accepted:
@@ -723,7 +723,6 @@ def stage_time_table(scope: Scope) -> t.Table:
     """Days an application stayed in each stage, from the moves in the selection's log."""
     from talentbrug.audit.models import AuditEvent
     from talentbrug.selection.constants import StageKind
-    from talentbrug.selection.models import ApplicationProgress, Stage
 
     progresses = ApplicationProgress.objects.filter(
         application__submitted_at__gte=scope.start,
@@ -803,7 +802,6 @@ def selection_tables(scope: Scope) -> list[t.Table]:
 
 
 def _plans(scope: Scope) -> QuerySet[Any]:
-    from talentbrug.onboarding.models import OnboardingPlan
 
     qs = scope.orgs(OnboardingPlan.objects.all())
     if scope.family:
@@ -812,9 +810,6 @@ def _plans(scope: Scope) -> QuerySet[Any]:
 
 
 def onboarding_tables(scope: Scope) -> list[t.Table]:
-    from talentbrug.onboarding.constants import Health, PlanStatus
-    from talentbrug.onboarding.models import CheckIn
-    from talentbrug.onboarding.services import health
 
     start, end = timezone.localtime(scope.start).date(), timezone.localtime(scope.end).date()
     in_period = _plans(scope).filter(start_date__gte=start, start_date__lt=end)
@@ -929,6 +924,7 @@ def obstacle_table(scope: Scope) -> t.Table:
 
 def retention_table(scope: Scope, today: date) -> t.Table:
     """Of the people who started at least N months ago: how many are still here after N."""
+    # local import: the name PlanStatus means something else at module level
     from talentbrug.onboarding.constants import PlanStatus
 
     plans = list(_plans(scope).values_list("start_date", "status", "updated_at"))
@@ -983,8 +979,6 @@ def _add_months(day: date, months: int) -> date:
 
 def surprise_table(scope: Scope) -> t.Table:
     """People per theme of the 'tien verbazingen' (a person counts once per theme)."""
-    from talentbrug.onboarding.figures import THEME_LABELS
-    from talentbrug.onboarding.models import Surprise
 
     start, end = timezone.localtime(scope.start), timezone.localtime(scope.end)
     per_plan: dict[int, set[str]] = defaultdict(set)
@@ -1011,8 +1005,6 @@ def surprise_table(scope: Scope) -> t.Table:
 
 
 def programme_tables(scope: Scope) -> list[t.Table]:
-    from talentbrug.programmes.constants import PlacementKind, PlacementState
-    from talentbrug.programmes.models import Cohort, Placement
 
     start, end = timezone.localtime(scope.start).date(), timezone.localtime(scope.end).date()
     cohorts = Cohort.objects.filter(starts_on__lt=end, ends_on__gte=start)

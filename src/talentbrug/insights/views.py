@@ -21,6 +21,7 @@ from talentbrug.accounts.access import (
     staff_required,
 )
 from talentbrug.audit.services import record_event
+from talentbrug.vacancies.models import Vacancy
 
 from . import exports, report, services
 from .charts import bar_chart
@@ -71,7 +72,6 @@ def _vacancy_id(request: HttpRequest, rijksbreed: bool) -> int | None:
     raw = request.GET.get("vacature", "")
     if not raw:
         return None
-    from talentbrug.vacancies.models import Vacancy
 
     organisation = getattr(request, "organisation", None)
     if rijksbreed and organisation is None:

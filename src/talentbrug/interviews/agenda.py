@@ -25,8 +25,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from talentbrug.selection import services as selection
+from talentbrug.selection.models import ApplicationProgress, Stage
+
 from . import ics
 from .constants import InterviewStatus
+from .emails import candidate_label_for_application
 from .models import Interview
 
 WEEKS = 4
@@ -94,8 +98,6 @@ def place_in_words(location: str) -> tuple[bool, str]:
 
 def _labels(interviews: list[Interview]) -> dict[int, str]:
     """Candidate name, or pseudonym while the identity is hidden, per application (2 queries)."""
-    from talentbrug.selection import services as selection
-    from talentbrug.selection.models import ApplicationProgress, Stage
 
     application_ids = {i.application_id for i in interviews}
     vacancy_ids = {i.application.vacancy_id for i in interviews}
@@ -115,8 +117,6 @@ def _labels(interviews: list[Interview]) -> dict[int, str]:
         application = interview.application
         progress = progresses.get(application.pk)
         if progress is None:  # not yet in the selection: the shared helper sets it up
-            from .emails import candidate_label_for_application
-
             labels[application.pk] = candidate_label_for_application(application)
             continue
         hidden = selection.identity_hidden(progress, stages[application.vacancy_id])

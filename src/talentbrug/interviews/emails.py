@@ -17,6 +17,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from talentbrug.applications.tokens import portal_url
+from talentbrug.selection import services as selection
 
 from . import ics
 from .models import Interview
@@ -44,7 +45,6 @@ def when(moment: datetime) -> str:
 
 def candidate_label_for_application(application: Any) -> str:
     """The candidate's name, or the pseudonym while identity is hidden (blind review)."""
-    from talentbrug.selection import services as selection
 
     progress = selection.progress_for(application)
     if selection.identity_hidden(progress, selection.ensure_pipeline(application.vacancy)):

@@ -28,6 +28,9 @@ from talentbrug.applications.constants import ApplicationStatus
 from talentbrug.applications.models import Application, Candidate
 from talentbrug.audit.services import record_event
 from talentbrug.core.reminders import claim_then_send, claim_unsent
+from talentbrug.outbox.services import queue_mail
+from talentbrug.selection import services as selection
+from talentbrug.selection.models import ApplicationProgress
 
 from .constants import (
     MAX_DURATION,
@@ -37,6 +40,7 @@ from .constants import (
     REMINDER_BEFORE,
     InterviewStatus,
 )
+from .emails import interviewer_message, messages_for, reminder_messages
 from .models import Interview, InterviewSlot
 
 
@@ -65,7 +69,6 @@ def staff_of(organisation: Any) -> QuerySet[User]:
 
 def check_plannable(application: Application) -> Any:
     """An interview needs an active application in a stage that is not blind and not an end."""
-    from talentbrug.selection import services as selection
 
     if application.status == ApplicationStatus.WITHDRAWN:
         raise InterviewError(_("De kandidaat heeft deze sollicitatie ingetrokken."))
@@ -177,7 +180,6 @@ def _load_for_mail(interview_pk: int) -> Interview:
 
 def _queue_messages(interview: Interview, messages: Iterable[Any], kind: str) -> None:
     """Put the mails in the outbox, in the current transaction (a rollback sends nothing)."""
-    from talentbrug.outbox.services import queue_mail
 
     for message in messages:
         if message is not None:
@@ -191,7 +193,6 @@ def _queue_messages(interview: Interview, messages: Iterable[Any], kind: str) ->
 
 def _queue(interview: Interview, event: str, old_start: datetime | None = None) -> None:
     """E-mail the candidate (and the interviewers) about a change, with a calendar file."""
-    from .emails import messages_for
 
     loaded = _load_for_mail(interview.pk)
     _queue_messages(loaded, messages_for(loaded, event, old_start), f"interviews.{event}")
@@ -253,7 +254,6 @@ def still_running(application: Application) -> bool:
     """Not withdrawn, and not rejected or hired in the meantime."""
     if application.status == ApplicationStatus.WITHDRAWN:
         return False
-    from talentbrug.selection.models import ApplicationProgress
 
     progress = ApplicationProgress.objects.filter(application=application).select_related("stage")
     current = progress.first()
@@ -376,7 +376,6 @@ def _queue_cancel_for(interview: Interview, old_start: datetime, users: list[Any
     leaving = [u for u in users if u.pk not in current]
     if not leaving:
         return
-    from .emails import interviewer_message
 
     loaded = _load_for_mail(interview.pk)
     _queue_messages(
@@ -457,7 +456,6 @@ def due_for_reminder(now: datetime) -> QuerySet[Interview]:
 
 def send_due_reminders(now: datetime | None = None) -> int:
     """Remind candidate and interviewers once, 24 hours before. Safe to run again."""
-    from .emails import reminder_messages
 
     now = now or timezone.now()
 

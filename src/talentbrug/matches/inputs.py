@@ -23,6 +23,7 @@ from talentbrug.applications.models import (
     Education,
     LanguageProficiency,
 )
+from talentbrug.applications.services import scoped_rows
 from talentbrug.matching import ranking
 from talentbrug.vacancies.constants import LanguageTiming, RemoteOption, RequirementKind
 from talentbrug.vacancies.models import Vacancy
@@ -109,7 +110,6 @@ def candidate_inputs(
     and education rows staff of that organisation may see
     (:func:`talentbrug.applications.services.scoped_rows`), never rows from an application to
     another organisation."""
-    from talentbrug.applications.services import scoped_rows
 
     base = Candidate.objects.filter(merged_into__isnull=True)
     # No model ordering: the rows are gathered into dicts, a sort would be wasted work.

@@ -25,7 +25,7 @@ from talentbrug.applications.models import Application, Candidate
 from talentbrug.audit.services import record_event
 from talentbrug.matching.ranking import has_skill_evidence, score_candidate
 from talentbrug.vacancies.constants import VacancyStatus
-from talentbrug.vacancies.models import Vacancy
+from talentbrug.vacancies.models import Requirement, Vacancy
 
 from . import engine
 from . import pool as talent_pool
@@ -201,7 +201,6 @@ def rank_vacancies(
     candidate: Candidate, *, limit: int = 5, store: bool = True, max_scored: int = 500
 ) -> list[RankedVacancy]:
     """Open vacancies that fit ``candidate`` best (carved roles included and marked)."""
-    from talentbrug.vacancies.models import Requirement
 
     pure_cand = candidate_input(candidate)
     if pure_cand is None or not pure_cand.skills:

@@ -7,6 +7,7 @@ class OnboardingConfig(AppConfig):
     verbose_name = _("Inwerken")
 
     def ready(self) -> None:
+        # local import: AppConfig.ready() runs once the app registry is loaded (all imports below)
         from talentbrug.core import periodic
         from talentbrug.selection.hire import register_hire_handler
         from talentbrug.vacancies import hooks as vacancy_hooks

@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 
 from talentbrug.audit.services import record_event
 from talentbrug.core.reminders import claim_by_insert, claim_then_send
+from talentbrug.outbox.services import queue_mail
 
 from . import services, tokens
 from .constants import (
@@ -42,7 +43,6 @@ def _send(
     template: str, recipient: str, language: str, context: dict[str, Any], *, organisation: Any
 ) -> None:
     """Render the mail in the recipient's language and put it in the outbox (this transaction)."""
-    from talentbrug.outbox.services import queue_mail
 
     language = language if language in dict(settings.LANGUAGES) else "nl"
     with translation.override(language):

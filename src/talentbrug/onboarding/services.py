@@ -333,6 +333,7 @@ def start_onboarding(
         application=plan.application_id,
     )
     if send_link:
+        # local import: onboarding.mail imports onboarding.services at load time (cycle)
         from .mail import send_portal_link
 
         transaction.on_commit(lambda: send_portal_link(plan))

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from celery import shared_task
 
+from .mail import send_portal_link as send
+from .mail import send_reminders as run
+from .models import OnboardingPlan
+
 
 @shared_task(name="onboarding.send_reminders")
 def send_reminders() -> dict[str, int]:
     """Remind task owners (due, overdue), new hires (weekly check-in) and managers (digest)."""
-    from .mail import send_reminders as run
 
     return run()
 
 
 @shared_task(name="onboarding.send_portal_link")
 def send_portal_link(plan_id: int) -> bool:
-    from .mail import send_portal_link as send
-    from .models import OnboardingPlan
 
     plan = OnboardingPlan.objects.filter(pk=plan_id).first()
     if plan is None:

@@ -7,6 +7,7 @@ class OutboxConfig(AppConfig):
     verbose_name = _("Uitgaande e-mail")
 
     def ready(self) -> None:
+        # local import: AppConfig.ready() runs once the app registry is loaded (all imports below)
         from talentbrug.core import periodic
 
         from . import tasks

@@ -23,6 +23,7 @@ from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from . import tasks
 from .constants import (
     FIRST_RETRY_SECONDS,
     KEEP_DAYS,
@@ -130,7 +131,6 @@ def cancel_queued(supersede_key: str) -> int:
 def enqueue(mail_id: int) -> None:
     """Hand the row to a worker. A broker that is down is not the visitor's problem: the
     periodic job sends the row later."""
-    from . import tasks
 
     try:
         tasks.send_outbox_mail.delay(mail_id)

@@ -6,6 +6,8 @@ from typing import Any
 
 from celery import shared_task
 
+from .constants import MailStatus
+
 
 @shared_task(bind=True, name="outbox.send_mail", max_retries=None)
 def send_outbox_mail(self: Any, mail_id: int) -> str:
@@ -14,7 +16,7 @@ def send_outbox_mail(self: Any, mail_id: int) -> str:
     Running twice is harmless: the row is claimed before sending. Without a broker (eager)
     there is no retry here: the periodic job ``outbox.send_due`` picks the row up.
     """
-    from .constants import MailStatus
+    # local import: outbox.services imports outbox.tasks at load time (cycle)
     from .services import deliver
 
     status, delay = deliver(mail_id)
@@ -26,6 +28,7 @@ def send_outbox_mail(self: Any, mail_id: int) -> str:
 @shared_task(name="outbox.send_due")
 def send_due_mails() -> dict[str, int]:
     """The periodic job: send what is waiting and due, retry, clean up old rows."""
+    # local import: outbox.services imports outbox.tasks at load time (cycle)
     from .services import send_due
 
     return send_due()

@@ -8,6 +8,7 @@ class PagesConfig(AppConfig):
 
     def ready(self) -> None:
         # Load the Celery app so shared tasks bind to it (eager without a broker).
+        # local import: AppConfig.ready() runs once the app registry is loaded (all imports below)
         from talentbrug import celery  # noqa: F401
 
         from . import attention, languages  # noqa: F401

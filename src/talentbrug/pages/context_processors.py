@@ -3,6 +3,10 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
+from talentbrug.accounts.access import is_programme_team, is_verified, organisations_for
+
+from .navigation import nav_for
+
 STAFF_PREFIXES = ("/medewerkers", "/account", "/beheer")
 
 
@@ -12,9 +16,6 @@ def is_staff_path(path: str) -> bool:
 
 def shell(request: HttpRequest) -> dict[str, Any]:
     """What the base templates need: languages on offer, organisations, the staff menu."""
-    from talentbrug.accounts.access import organisations_for
-
-    from .navigation import nav_for
 
     staff = is_staff_path(request.path)
     languages = [
@@ -25,7 +26,6 @@ def shell(request: HttpRequest) -> dict[str, Any]:
     context: dict[str, Any] = {"shell_languages": languages, "is_staff_page": staff}
     if staff and request.user.is_authenticated:
         context["shell_organisations"] = list(organisations_for(request.user).order_by("name"))
-        from talentbrug.accounts.access import is_programme_team, is_verified
 
         show_nav = (
             getattr(request, "organisation", None) is not None and is_verified(request)

@@ -1,6 +1,8 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from .middleware import database_unavailable_response, is_database_down, log_database_down
+
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "pages/403.html", {"reason": str(exception or "")}, status=403)
@@ -22,8 +24,6 @@ def server_error(request: HttpRequest) -> HttpResponse:
     import sys
 
     from django.views.defaults import server_error as default_server_error
-
-    from .middleware import database_unavailable_response, is_database_down, log_database_down
 
     exception = sys.exc_info()[1]
     if is_database_down(exception):

@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from talentbrug.accounts.access import can, is_programme_team
+
 
 @dataclass(frozen=True)
 class NavItem:
@@ -53,7 +55,6 @@ def register_attention(provider: AttentionProvider) -> AttentionProvider:
 
 
 def nav_for(request: HttpRequest) -> list[dict[str, object]]:
-    from talentbrug.accounts.access import can, is_programme_team
 
     team = is_programme_team(request)
     items = []

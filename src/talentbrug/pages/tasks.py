@@ -3,6 +3,8 @@
 from celery import shared_task
 from django.db import connection
 
+from talentbrug.accounts.models import Organisation
+
 
 @shared_task(name="pages.ping_database")
 def ping_database() -> dict[str, object]:
@@ -10,6 +12,5 @@ def ping_database() -> dict[str, object]:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
         (value,) = cursor.fetchone()
-    from talentbrug.accounts.models import Organisation
 
     return {"database": value == 1, "organisations": Organisation.objects.count()}

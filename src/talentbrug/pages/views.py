@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from talentbrug.accounts.access import is_programme_team, staff_required
 
 from .navigation import attention_for
+from .tasks import ping_database
 
 
 @require_GET
@@ -60,8 +61,6 @@ def health(request: HttpRequest) -> JsonResponse:
         checks["database"] = "error"
         status = 503
     if request.GET.get("workers") == "1":
-        from .tasks import ping_database
-
         try:
             result = ping_database.delay().get(timeout=5)
             checks["workers"] = "ok" if result.get("database") else "error"

@@ -7,6 +7,7 @@ class PrivacyConfig(AppConfig):
     verbose_name = _("Privacy")
 
     def ready(self) -> None:
+        # local import: AppConfig.ready() runs once the app registry is loaded (all imports below)
         from talentbrug.core import periodic
 
         from . import nav, permissions, tasks  # noqa: F401

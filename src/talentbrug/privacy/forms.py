@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from talentbrug.records.models import Collection, SelectielijstCategory
 from talentbrug.vacancies.forms import style
 
 from .constants import ObjectionOutcome, Processing
@@ -35,7 +36,6 @@ class PolicyForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from talentbrug.records.models import Collection, SelectielijstCategory
 
         org = self.instance.organisation_id
         self.fields["records_category"].queryset = SelectielijstCategory.objects.filter(

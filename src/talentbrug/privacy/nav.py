@@ -11,9 +11,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from talentbrug.accounts.access import can
+from talentbrug.applications.constants import DeletionRequestStatus
 from talentbrug.pages.navigation import AttentionItem, NavItem, register_attention, register_nav
 
-from .constants import DEADLINE_WARNING_DAYS
+from .constants import DEADLINE_WARNING_DAYS, ObjectionOutcome
+from .models import Objection
+from .services import add_months, requests_for
 
 register_nav(NavItem("privacy:index", gettext_lazy("Privacy"), "privacy.view", order=700))
 
@@ -22,11 +25,6 @@ register_nav(NavItem("privacy:index", gettext_lazy("Privacy"), "privacy.view", o
 def privacy_attention(request: HttpRequest) -> list[AttentionItem]:
     if not can(request, "privacy.view"):
         return []
-    from talentbrug.applications.constants import DeletionRequestStatus
-
-    from .constants import ObjectionOutcome
-    from .models import Objection
-    from .services import add_months, requests_for
 
     organisation = getattr(request, "organisation", None)
     # A deadline is one month after the request: "near" means requested over ~3 weeks ago.

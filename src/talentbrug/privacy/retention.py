@@ -31,6 +31,7 @@ from django.utils import timezone
 from talentbrug.applications.models import Application, Candidate, Consent
 from talentbrug.audit.models import AuditEvent
 from talentbrug.vacancies.constants import VacancyStatus
+from talentbrug.vacancies.models import Vacancy
 
 from .constants import (
     ANONYMISED_DOMAIN,
@@ -92,7 +93,6 @@ def _vacancy_end_times(vacancy_ids: set[int]) -> dict[tuple[int, str], datetime]
     """(vacancy id, status) -> moment of the newest transition to that status."""
     if not vacancy_ids:
         return {}
-    from talentbrug.vacancies.models import Vacancy
 
     ct = ContentType.objects.get_for_model(Vacancy)
     rows = (

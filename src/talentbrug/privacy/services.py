@@ -25,14 +25,19 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from talentbrug.accounts.models import Organisation
 from talentbrug.applications.constants import DeletionRequestStatus
+from talentbrug.applications.exports import export_zip
 from talentbrug.applications.models import (
     Application,
     Candidate,
     DeletionRequest,
+    Document,
     PendingApplication,
 )
+from talentbrug.applications.services import normalise_email, withdraw_consent
 from talentbrug.audit.services import record_event
+from talentbrug.records import services as records
 
 from . import retention
 from .constants import (
@@ -197,7 +202,6 @@ def anonymise_application(application: Application, removal: Removal) -> None:
 
 def remove_hire_material(application: Application, removal: Removal) -> None:
     """Recruitment-only material of a hire: video and work-sample files, work samples."""
-    from talentbrug.applications.models import Document
 
     removal.delete_rows(
         Document.objects.filter(application=application, kind__in=retention.HIRE_MATERIAL_KINDS)
@@ -272,8 +276,6 @@ def hand_over_files(application: Application, policy: RetentionPolicy) -> int:
     Returns the number of files handed over; raises when records refuses the import (then
     the application is not anonymised this run, so nothing the selectielijst keeps is lost).
     """
-    from talentbrug.applications.models import Document
-    from talentbrug.records import services as records
 
     documents = list(Document.objects.filter(application=application).order_by("pk"))
     if not documents:
@@ -412,7 +414,6 @@ def purge_expired(*, now: datetime | None = None) -> dict[str, Any]:
         for name, n in value.items():
             per_org[key][name] += n
     totals: dict[str, int] = defaultdict(int)
-    from talentbrug.accounts.models import Organisation
 
     for org_id, counts in per_org.items():
         for name, n in counts.items():
@@ -478,7 +479,6 @@ def report(*, organisation_id: int | None = None, days_ahead: int = 7) -> dict[s
 
 def handover_report(due: list[retention.Due]) -> list[dict[str, Any]]:
     """Per organisation that hands files to records: how many the next run hands over."""
-    from talentbrug.applications.models import Document
 
     policies = _handover_policies(due)
     rows = []
@@ -626,7 +626,6 @@ def candidates_of(organisation: Any) -> models.QuerySet[Candidate]:
 
 
 def find_candidate(organisation: Any, email: str) -> Candidate | None:
-    from talentbrug.applications.services import normalise_email
 
     email = normalise_email(email)
     if not email:
@@ -730,8 +729,6 @@ def decide_objection(objection: Objection, user: Any, outcome: str, note: str = 
         objection.decided_at = timezone.now()
         objection.save(update_fields=["outcome", "note", "decided_by", "decided_at"])
         if outcome == ObjectionOutcome.UPHELD and objection.processing == Processing.TALENT_POOL:
-            from talentbrug.applications.services import withdraw_consent
-
             withdraw_consent(objection.candidate)
         record_event(
             "privacy.objection_decided",
@@ -750,7 +747,6 @@ def export_for_staff(candidate: Candidate, *, user: Any, organisation: Any) -> b
     Only this organisation's rows: a person who also applied elsewhere gets that part from the
     other organisation or from their own download in the portal (docs/privacy-export.md).
     """
-    from talentbrug.applications.exports import export_zip
 
     data = export_zip(candidate, organisation=organisation)
     record_event(

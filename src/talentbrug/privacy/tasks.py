@@ -7,12 +7,13 @@ from typing import Any
 from celery import shared_task
 from django.utils import timezone
 
+from .models import RetentionRun
+from .services import purge_expired as run
+
 
 @shared_task(name="privacy.purge_expired")
 def purge_expired(force: bool = False) -> dict[str, Any]:
     """Run once a day: the periodic-jobs command may call it every hour, it skips then."""
-    from .models import RetentionRun
-    from .services import purge_expired as run
 
     today = timezone.localdate()
     if (
@@ -26,6 +27,7 @@ def purge_expired(force: bool = False) -> dict[str, Any]:
 @shared_task(name="privacy.remove_orphan_files")
 def remove_orphan_files() -> int:
     """Remove stored files that no row refers to (left by a killed import); see orphans.py."""
+    # local import: the name run means something else at module level
     from .orphans import remove_orphan_files as run
 
     return run()

@@ -7,6 +7,7 @@ class ProgrammesConfig(AppConfig):
     verbose_name = _("Programma's")
 
     def ready(self) -> None:
+        # local import: AppConfig.ready() runs once the app registry is loaded (all imports below)
         from talentbrug.onboarding.handover import PlacementSource, register_placement_source
 
         from . import attention, permissions, services  # noqa: F401

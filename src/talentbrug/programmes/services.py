@@ -15,6 +15,8 @@ from talentbrug.accounts.models import Organisation
 from talentbrug.audit.services import record_event
 from talentbrug.onboarding.models import OnboardingPlan
 from talentbrug.onboarding.services import TransitionError, has_left
+from talentbrug.vacancies.constants import ContractType
+from talentbrug.vacancies.services import create_vacancy
 
 from .constants import AssignmentStatus
 from .models import (
@@ -220,8 +222,6 @@ def fill_placement(placement: Placement, plan: OnboardingPlan | None, *, user: A
 @transaction.atomic
 def open_vacancy_for_placement(placement: Placement, *, user: Any, roles: Iterable[str]) -> Any:
     """Create a concept vacancy for a free place (the vacancies app checks the roles)."""
-    from talentbrug.vacancies.constants import ContractType
-    from talentbrug.vacancies.services import create_vacancy
 
     if placement.filled_by_id:
         raise ValidationError(_("Deze plek is bezet. Een vacature is niet nodig."))

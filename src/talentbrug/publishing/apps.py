@@ -7,6 +7,7 @@ class PublishingConfig(AppConfig):
     verbose_name = _("Vacature uitzetten")
 
     def ready(self) -> None:
+        # local import: AppConfig.ready() runs once the app registry is loaded (all imports below)
         from talentbrug.core import periodic
 
         from . import attention, permissions, tasks  # noqa: F401
@@ -20,6 +21,7 @@ class PublishingConfig(AppConfig):
     def _connect_facet_signals(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
+        # local import: called from ready(); apps.py loads before the app registry
         from talentbrug.accounts.models import Organisation
         from talentbrug.vacancies.models import Vacancy
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from talentbrug.vacancies.models import Vacancy
 
-from .facts import facts_for
+from .facts import facts_for, public_url
 from .jsonld import description_html
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -42,7 +42,6 @@ def atom_feed(
     vacancies: Iterable[Vacancy], *, title: str, link: str, feed_url: str, absolute: Any
 ) -> str:
     """The Atom document. ``absolute(path)`` turns a path into an absolute URL."""
-    from .facts import public_url
 
     feed = Atom1Feed(
         title=title,
@@ -74,7 +73,6 @@ def json_feed(
     vacancies: Iterable[Vacancy], *, title: str, home_url: str, feed_url: str, absolute: Any
 ) -> dict[str, Any]:
     """The JSON Feed 1.1 document as a dict."""
-    from .facts import public_url
 
     items = []
     for vacancy in vacancies:

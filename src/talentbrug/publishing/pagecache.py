@@ -51,6 +51,9 @@ from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from talentbrug.accounts.models import Organisation
+from talentbrug.vacancies.models import LanguageRequirement, Requirement, SalaryScale, Vacancy
+
 VERSION_KEY = "publishing:careers-version"
 KEY_PREFIX = "publishing:page:"
 TIMEOUT = 10 * 60
@@ -234,9 +237,6 @@ def response_from_entry(request: HttpRequest, entry: dict[str, Any]) -> HttpResp
 def connect_signals() -> None:
     """Forget the cached parts when anything they show is saved or deleted."""
     from django.db.models.signals import post_delete, post_save
-
-    from talentbrug.accounts.models import Organisation
-    from talentbrug.vacancies.models import LanguageRequirement, Requirement, SalaryScale, Vacancy
 
     for model in (Vacancy, Requirement, LanguageRequirement, Organisation, SalaryScale):
         for signal in (post_save, post_delete):

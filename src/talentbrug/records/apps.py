@@ -7,6 +7,7 @@ class RecordsConfig(AppConfig):
     verbose_name = _("Bewaren of weggooien")
 
     def ready(self) -> None:
+        # local import: AppConfig.ready() runs once the app registry is loaded (all imports below)
         from talentbrug.core import periodic
 
         from . import attention, events, permissions, tasks  # noqa: F401

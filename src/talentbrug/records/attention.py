@@ -11,6 +11,7 @@ from talentbrug.accounts.access import can, scoped
 from talentbrug.pages.navigation import AttentionItem, NavItem, register_attention, register_nav
 
 from .constants import Decision, ListStatus, OverrideStatus
+from .models import DestructionList, DestructionOverride, Document
 
 register_nav(
     NavItem("records:index", gettext_lazy("Bewaren of weggooien"), "records.view", order=600)
@@ -19,7 +20,6 @@ register_nav(
 
 @register_attention
 def records_attention(request: HttpRequest) -> list[AttentionItem]:
-    from .models import DestructionList, DestructionOverride, Document
 
     items: list[AttentionItem] = []
     organisation = getattr(request, "organisation", None)

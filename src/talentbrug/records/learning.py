@@ -26,6 +26,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from talentbrug.docanalysis.model import EXTENSIONS, DocType
+
 _TOKEN = re.compile(r"[a-z0-9]+")
 MIN_LETTERS = 3
 MAX_CHARS = 5_000  # per document: name, path and the start of the text are enough
@@ -40,8 +42,6 @@ Z_95 = 1.96
 def stop_words() -> frozenset[str]:
     """Words that say nothing about keep or discard: frequent words, extensions, formats."""
     from wordfreq import top_n_list
-
-    from talentbrug.docanalysis.model import EXTENSIONS, DocType
 
     words = set(top_n_list("nl", STOP_WORDS_PER_LANGUAGE))
     words.update(top_n_list("en", STOP_WORDS_PER_LANGUAGE))

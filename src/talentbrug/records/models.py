@@ -11,6 +11,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from talentbrug.core.models import OrganisationOwned
+
 from .constants import (
     AnalysisStatus,
     Decision,
@@ -22,6 +24,7 @@ from .constants import (
     StartDateRule,
     Waardering,
 )
+from .retention import start_date
 
 MAX_TEXT_CHARS = 200_000  # extracted text kept per document (for search and suggestions)
 
@@ -72,7 +75,7 @@ class RecordsSettings(models.Model):
         return found if found is not None else cls(organisation=organisation)
 
 
-class SelectielijstCategory(models.Model):
+class SelectielijstCategory(OrganisationOwned):
     """One category of the organisation's selectielijst: waardering and bewaartermijn."""
 
     organisation = models.ForeignKey(
@@ -145,7 +148,7 @@ class SelectielijstCategory(models.Model):
         return f"V, {self.bewaartermijn_years or 0} jaar {self.trigger}".strip()
 
 
-class Collection(models.Model):
+class Collection(OrganisationOwned):
     """A set of documents to triage, such as a team's shared drive."""
 
     organisation = models.ForeignKey(
@@ -211,7 +214,7 @@ class Collection(models.Model):
         return min(100, round(100 * self.analysis_done / self.analysis_total))
 
 
-class Document(models.Model):
+class Document(OrganisationOwned):
     """One record (file) in a collection, with what the analysis found and the decision."""
 
     organisation = models.ForeignKey(
@@ -496,7 +499,6 @@ class Document(models.Model):
         Never the upload day: a term counted from the day a file reached Talentbrug would
         look expired (or running) when nobody knows when the record was made.
         """
-        from .retention import start_date
 
         return start_date(self, self.effective_category)
 
@@ -580,7 +582,7 @@ class DecisionLog(models.Model):
         return f"{self.document_id}: {self.previous_decision} → {self.decision}"
 
 
-class DestructionList(models.Model):
+class DestructionList(OrganisationOwned):
     """A proposal to destroy documents: four-eyes review, cooling-off, then destruction."""
 
     organisation = models.ForeignKey(
@@ -778,7 +780,7 @@ class DestructionListItem(models.Model):
         return self.destruction_list.organisation_id
 
 
-class DestructionOverride(models.Model):
+class DestructionOverride(OrganisationOwned):
     """Permission to destroy one document that the selectielijst says may not go yet.
 
     For example after a later decision of the archive. It needs its own written
@@ -902,7 +904,7 @@ def archive_upload_to(instance: ZipImport, filename: str) -> str:
     return f"records/{instance.organisation_id}/{instance.collection_id}/zip-{uuid.uuid4().hex}"
 
 
-class ZipImport(models.Model):
+class ZipImport(OrganisationOwned):
     """A ZIP file that is read into a collection by a background job.
 
     The archive is stored first, so a worker that is killed mid-import loses nothing: the

@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from talentbrug.outbox.services import queue_mail
+
 from .models import DestructionList
 
 
@@ -75,7 +77,6 @@ def notify_list_event(
         for r in {getattr(r, "pk", None): r for r in recipients if r is not None}.values()
         if getattr(r, "email", "") and getattr(r, "pk", None) != getattr(actor, "pk", None)
     ]
-    from talentbrug.outbox.services import queue_mail
 
     for person in people:
         with translation.override(_language(person)):

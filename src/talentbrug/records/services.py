@@ -65,6 +65,7 @@ from .constants import (
     OverrideStatus,
     ReviewOutcome,
 )
+from .declarations import declaration_csv_content
 from .models import (
     MAX_TEXT_CHARS,
     Collection,
@@ -395,12 +396,14 @@ ANALYSIS_BATCH = 200
 
 
 def _start_analysis(documents: list[Document]) -> None:
+    # local import: records.tasks imports records.services at load time (cycle)
     from .tasks import analyse_documents
 
     ids = [d.pk for d in documents if d.analysis_status == AnalysisStatus.PENDING]
     for start in range(0, len(ids), ANALYSIS_BATCH):
         analyse_documents.delay(ids[start : start + ANALYSIS_BATCH])
     if documents and not ids:
+        # local import: records.tasks imports records.services at load time (cycle)
         from .tasks import find_near_duplicates
 
         find_near_duplicates.delay(documents[0].collection_id)
@@ -531,6 +534,7 @@ def start_zip_import(collection: Collection, user: Any, upload: Any) -> ZipImpor
     transaction; the job is queued when that commits. Without a broker the job runs at once,
     so the returned import is then already done (or failed).
     """
+    # local import: records.tasks imports records.services at load time (cycle)
     from .tasks import run_zip_import as task
 
     _open_zip(upload).close()
@@ -639,6 +643,7 @@ def resume_stale_imports(now: datetime | None = None) -> dict[str, int]:
     After ``TALENTBRUG_JOB_MAX_ATTEMPTS`` starts the import fails with a message on the
     collection page (the archive itself may be what kills the worker).
     """
+    # local import: records.tasks imports records.services at load time (cycle)
     from .tasks import run_zip_import as task
 
     give_up, retry = jobs.claim_stale(
@@ -2024,7 +2029,6 @@ def store_declaration(dl: DestructionList, user: Any = None) -> Document:
     the list's date as document date. Called once when the list is destroyed; a re-run
     returns the stored record.
     """
-    from .declarations import declaration_csv_content
 
     existing = Document.objects.filter(declaration_of=dl).first()
     if existing is not None:

@@ -9,6 +9,8 @@ import logging
 
 from celery import shared_task
 
+from . import services
+from .constants import ListStatus
 from .models import Collection, DestructionList, Document, ZipImport
 
 logger = logging.getLogger(__name__)
@@ -22,7 +24,6 @@ def analyse_documents(document_ids: list[int]) -> int:
     once when no document of the collection is pending any more, not after every batch.
     Two batches finishing at the same moment may both run it; that is harmless (idempotent).
     """
-    from . import services
 
     documents = list(
         Document.objects.filter(pk__in=document_ids)
@@ -40,7 +41,6 @@ def analyse_documents(document_ids: list[int]) -> int:
 @shared_task
 def resume_stale_analysis() -> dict[str, int]:
     """Periodic job: read again what a killed worker left pending; give up after N starts."""
-    from . import services
 
     return services.resume_stale_analysis()
 
@@ -48,7 +48,6 @@ def resume_stale_analysis() -> dict[str, int]:
 @shared_task
 def run_zip_import(zip_import_id: int) -> str:
     """Read a stored ZIP into its collection; a second run of a finished import does nothing."""
-    from . import services
 
     zip_import = ZipImport.objects.select_related("collection").filter(pk=zip_import_id).first()
     return services.run_zip_import(zip_import).status if zip_import else "missing"
@@ -57,14 +56,12 @@ def run_zip_import(zip_import_id: int) -> str:
 @shared_task
 def resume_stale_imports() -> dict[str, int]:
     """Periodic job: start again the ZIP imports a killed worker left pending."""
-    from . import services
 
     return services.resume_stale_imports()
 
 
 @shared_task
 def find_near_duplicates(collection_id: int) -> int:
-    from . import services
 
     collection = Collection.objects.filter(pk=collection_id).first()
     return services.find_near_duplicates(collection) if collection else 0
@@ -74,8 +71,6 @@ def find_near_duplicates(collection_id: int) -> int:
 def destroy_destruction_list(list_id: int, user_id: int | None = None) -> str:
     """Destroy an approved list after its cooling-off period. Safe to run again."""
     from django.contrib.auth import get_user_model
-
-    from . import services
 
     user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
     dl = DestructionList.objects.get(pk=list_id)
@@ -93,9 +88,6 @@ def destroy_due_lists() -> dict[str, int]:
     """
     from django.db.models import Q
     from django.utils import timezone
-
-    from . import services
-    from .constants import ListStatus
 
     due = DestructionList.objects.filter(
         Q(status=ListStatus.COOLING_OFF, cooling_off_until__lte=timezone.now())

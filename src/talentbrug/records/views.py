@@ -60,6 +60,7 @@ from .models import (
 )
 from .retention import document_verdict
 from .suggestions import suggest
+from .tasks import destroy_destruction_list
 from .workflow import LIST_FLOW, OVERRIDE_FLOW
 
 
@@ -828,7 +829,6 @@ def list_abort(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @staff_required("records.manage")
 def list_destroy(request: HttpRequest, pk: int) -> HttpResponse:
-    from .tasks import destroy_destruction_list
 
     dl = _list(request, pk)
     if dl.status != ListStatus.DESTROYING:  # a stopped run may always be finished

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from talentbrug.applications import services as applications
+from talentbrug.applications.constants import Route
+from talentbrug.vacancies.models import SalaryScale
+
 from . import services
 from .constants import StageKind
 
@@ -43,8 +47,6 @@ def _hire_second(applications: list[Any], vacancy: Any, hr: Any) -> Any:
 
     from django.utils import timezone
 
-    from talentbrug.vacancies.models import SalaryScale
-
     if len(applications) < 2:
         return None
     scale = SalaryScale.objects.filter(scale=vacancy.scale_min or 6).order_by("-year").first()
@@ -71,10 +73,6 @@ def _hire_through_place(context: dict[str, Any], hr: Any) -> Any:
     from datetime import timedelta
 
     from django.utils import timezone
-
-    from talentbrug.applications import services as applications
-    from talentbrug.applications.constants import Route
-    from talentbrug.vacancies.models import SalaryScale
 
     vacancy = (context.get("vacancies") or {}).get("carved")
     if vacancy is None or not vacancy.placements.filter(filled_by__isnull=True).exists():

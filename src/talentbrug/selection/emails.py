@@ -36,6 +36,7 @@ def candidate_language(candidate: object) -> str:
 def build_stage_email(progress: ApplicationProgress) -> EmailMessage | None:
     if progress.stage.kind not in MAIL_KINDS:
         return None
+    # local import: selection.services imports selection.emails at load time (cycle)
     from .services import candidate_message
 
     candidate = progress.application.candidate

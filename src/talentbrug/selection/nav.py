@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy
 from talentbrug.accounts.access import can
 from talentbrug.pages.navigation import AttentionItem, NavItem, register_attention, register_nav
 
+from .services import waiting_in_new
+
 register_nav(NavItem("selection:index", gettext_lazy("Selectie"), "selection.view", order=35))
 
 
@@ -17,7 +19,6 @@ register_nav(NavItem("selection:index", gettext_lazy("Selectie"), "selection.vie
 def selection_attention(request: HttpRequest) -> list[AttentionItem]:
     if not can(request, "selection.view"):
         return []
-    from .services import waiting_in_new
 
     return [
         AttentionItem(

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from talentbrug.accounts.access import PERMISSIONS
 from talentbrug.applications.models import Application, WorkSampleSubmission
 from talentbrug.audit.services import record_event
+from talentbrug.outbox.services import queue_mail
 from talentbrug.redaction import redact
 from talentbrug.vacancies.models import Requirement, SalaryScale, Vacancy
 
@@ -40,6 +41,7 @@ from .constants import (
     StageKind,
 )
 from .effects import after_move, stage_mail_key
+from .emails import build_stage_email
 from .models import (
     ApplicationProgress,
     Offer,
@@ -964,9 +966,6 @@ def queue_stage_email(progress: ApplicationProgress) -> None:
 
     A newer step replaces a mail about an older step that has not gone out yet.
     """
-    from talentbrug.outbox.services import queue_mail
-
-    from .emails import build_stage_email
 
     message = build_stage_email(progress)
     if message is None:

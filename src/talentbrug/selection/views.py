@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from talentbrug.accounts.access import can, get_for_organisation, scoped, staff_required
+from talentbrug.applications.constants import Route
 from talentbrug.applications.models import Application, WorkSampleSubmission
 from talentbrug.applications.services import profile_for
 from talentbrug.core.forms import show_errors
@@ -98,7 +99,6 @@ def _board_card_maker(stages: list[Stage]) -> Any:
     select per stage, the URL patterns, the route labels) is made once here, not per card in
     the template (a template include, tag and number localisation per option and per card).
     """
-    from talentbrug.applications.constants import Route
 
     routes = dict(Route.choices)
     detail = reverse("selection:application", args=[0]).replace("/0/", "/{}/")
@@ -190,7 +190,6 @@ def application_list(request: HttpRequest, pk: int) -> HttpResponse:
         progress.stage = by_pk.get(progress.stage_id, progress.stage)
     list_card = _board_card_maker(stages)
     cards = [list_card(progress) for progress in shown]
-    from talentbrug.applications.constants import Route
 
     form = BulkMoveForm(
         stages=Stage.objects.filter(vacancy=vacancy).exclude(kind=StageKind.HIRED),

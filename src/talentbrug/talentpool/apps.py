@@ -7,6 +7,7 @@ class TalentpoolConfig(AppConfig):
     verbose_name = _("Talentpool")
 
     def ready(self) -> None:
+        # local import: AppConfig.ready() runs once the app registry is loaded (all imports below)
         from talentbrug.matches.pool import Pool, register_pool
 
         from . import permissions, services  # noqa: F401

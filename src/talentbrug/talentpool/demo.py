@@ -12,6 +12,15 @@ from typing import Any
 
 from django.utils import timezone
 
+from talentbrug.applications.models import (
+    Candidate,
+    CandidateSkill,
+    Consent,
+    Education,
+    LanguageProficiency,
+)
+from talentbrug.matches.models import WorkPreference
+
 DEMO_PEOPLE = [
     # name, e-mail, NL level, hours, regions, which requirement skills (index) + related ones
     ("Amira Haddad", "amira.haddad@voorbeeld.example", "B1", 32, ["Gelderland"], "all"),
@@ -37,14 +46,6 @@ def _candidates(context: dict[str, Any]) -> list[Any]:
 
 
 def seed(context: dict[str, Any]) -> None:
-    from talentbrug.applications.models import (
-        Candidate,
-        CandidateSkill,
-        Consent,
-        Education,
-        LanguageProficiency,
-    )
-    from talentbrug.matches.models import WorkPreference
 
     now = timezone.now()
 

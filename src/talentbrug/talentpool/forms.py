@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from talentbrug.matches.constants import REGIONS
+from talentbrug.vacancies.models import Vacancy
 
 from .constants import MAX_MESSAGE_CHARS
 
@@ -42,7 +43,6 @@ class ContactRequestForm(forms.Form):
 
     def __init__(self, *args: Any, vacancies: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from talentbrug.vacancies.models import Vacancy
 
         self.fields["vacancy"].queryset = (
             vacancies if vacancies is not None else Vacancy.objects.none()

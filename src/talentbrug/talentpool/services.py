@@ -24,9 +24,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from talentbrug.applications.constants import ConsentKind
-from talentbrug.applications.models import Candidate, Consent
+from talentbrug.applications.models import (
+    Candidate,
+    CandidateSkill,
+    Consent,
+    Education,
+    LanguageProficiency,
+)
 from talentbrug.audit.services import record_event
 from talentbrug.core import magiclinks
+from talentbrug.matches.models import WorkPreference
+from talentbrug.outbox.services import queue_mail
+from talentbrug.taxonomy.models import Skill
+from talentbrug.taxonomy.services import search_skills
 
 from .constants import (
     ANSWER_LINK_MAX_AGE,
@@ -153,8 +163,6 @@ class PoolProfile:
 
 def _skill_labels(candidate_ids: list[int]) -> dict[int, list[str]]:
     """Confirmed ESCO skills by their ESCO label (never the candidate's own typed text)."""
-    from talentbrug.applications.models import CandidateSkill
-    from talentbrug.taxonomy.models import Skill
 
     rows = list(
         CandidateSkill.objects.filter(candidate_id__in=candidate_ids, confirmed=True)
@@ -170,8 +178,6 @@ def _skill_labels(candidate_ids: list[int]) -> dict[int, list[str]]:
 
 
 def profiles(candidate_ids: list[int], organisation: Any = None) -> list[PoolProfile]:
-    from talentbrug.applications.models import Education, LanguageProficiency
-    from talentbrug.matches.models import WorkPreference
 
     consents: dict[int, Any] = {}
     for cid, expires in (
@@ -221,9 +227,6 @@ def search_pool(
     *, skill_query: str = "", region: str = "", organisation: Any = None, limit: int = 500
 ) -> list[int]:
     """Ids of pool candidates with a confirmed skill matching ``skill_query`` and ``region``."""
-    from talentbrug.applications.models import CandidateSkill
-    from talentbrug.matches.models import WorkPreference
-    from talentbrug.taxonomy.services import search_skills
 
     consents = active_consents()
     in_pool_ids = consents.values("candidate_id")  # subqueries: no long IN lists
@@ -271,7 +274,6 @@ def view_profile(
 
 def _queue_contact_mail(req: ContactRequest, candidate: Candidate, organisation: Any) -> None:
     """The candidate's e-mail about a contact request, in the outbox (same transaction)."""
-    from talentbrug.outbox.services import queue_mail
 
     link = settings.SITE_URL + reverse("talentpool:answer", kwargs={"token": answer_token(req)})
     message = EmailMessage(
@@ -393,9 +395,6 @@ def small(count: int) -> str:
 
 def pool_figures() -> dict[str, Any]:
     """Aggregates for the programme team; every count under 5 is suppressed."""
-    from talentbrug.applications.models import CandidateSkill
-    from talentbrug.matches.models import WorkPreference
-    from talentbrug.taxonomy.models import Skill
 
     now = timezone.now()
     month_ago = now - timedelta(days=30)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from talentbrug.accounts import access
-from talentbrug.accounts.access import scoped, staff_required
+from talentbrug.accounts.access import can, scoped, staff_required
 from talentbrug.audit.services import record_event
 from talentbrug.core import magiclinks
 from talentbrug.core.http import acting_role
@@ -93,7 +93,6 @@ def pool_profile(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _actions(request: HttpRequest) -> set[str]:
-    from talentbrug.accounts.access import can
 
     return {a for a in ("talentpool.contact",) if can(request, a)}
 

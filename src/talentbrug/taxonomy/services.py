@@ -12,6 +12,8 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
+from talentbrug.matching.taxonomy import Taxonomy
+
 from .constants import SkillKind
 from .models import ESCO_OCCUPATION_URI, ESCO_SKILL_URI, Occupation, OccupationSkill, Skill
 
@@ -89,7 +91,6 @@ def load_from_taxonomy(taxonomy: Any) -> dict[str, int]:
 
 
 def load_shipped_taxonomy() -> dict[str, int]:
-    from talentbrug.matching.taxonomy import Taxonomy
 
     return load_from_taxonomy(Taxonomy.load())
 

@@ -7,4 +7,5 @@ class VacanciesConfig(AppConfig):
     verbose_name = _("Vacatures")
 
     def ready(self) -> None:
+        # local import: AppConfig.ready() runs once the app registry is loaded (all imports below)
         from . import attention, permissions  # noqa: F401

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from talentbrug.accounts.access import PERMISSIONS
+from talentbrug.accounts.models import Membership
 from talentbrug.audit.services import record_event
 
 from .checking import check_vacancy, language_needs_justification, sanitise_html, word_count
@@ -143,7 +144,6 @@ def clean_sections(data: dict[str, Any]) -> dict[str, Any]:
 
 def _check_support(vacancy: Vacancy) -> None:
     """The onboarding template and the hiring manager come from the vacancy's own organisation."""
-    from talentbrug.accounts.models import Membership
 
     template = vacancy.onboarding_template
     if template is not None and template.organisation_id != vacancy.organisation_id:

@@ -7,6 +7,9 @@ from typing import Any
 
 from django import template
 
+from talentbrug.accounts.access import can
+from talentbrug.assessments import services
+
 register = template.Library()
 
 
@@ -19,7 +22,6 @@ def paired(first: Iterable[Any], second: Iterable[Any]) -> list[tuple[Any, Any]]
 @register.inclusion_tag("assessments/_portal_links.html")
 def assessments_portal_links(application: Any) -> dict[str, Any]:
     """On the candidate's application page: the group day and the voluntary questions."""
-    from talentbrug.assessments import services
 
     bookings = list(services.active_bookings(application))
     has_days = services.days_for(application).exists()
@@ -34,7 +36,6 @@ def assessments_portal_links(application: Any) -> dict[str, Any]:
 @register.simple_tag(takes_context=True)
 def may(context: dict[str, Any], action: str) -> bool:
     """``{% may "assessments.diversity" as allowed %}``: the permission table for a template."""
-    from talentbrug.accounts.access import can
 
     request = context.get("request")
     return bool(request is not None and can(request, action))

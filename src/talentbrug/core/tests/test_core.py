@@ -129,3 +129,14 @@ def test_the_small_number_rule_is_five():
     from talentbrug.insights.constants import MIN_CELL as insights_min_cell
 
     assert MIN_CELL == 5 and insights_min_cell is MIN_CELL
+
+
+@pytest.mark.django_db
+def test_organisation_owned_models_are_read_per_organisation(organisation, other_organisation):
+    from talentbrug.records.models import Collection
+    from talentbrug.records.tests.factories import CollectionFactory
+
+    ours = CollectionFactory(organisation=organisation)
+    CollectionFactory(organisation=other_organisation)
+    assert list(Collection.objects.for_organisation(organisation)) == [ours]
+    assert list(Collection.objects.for_organisation(None)) == []

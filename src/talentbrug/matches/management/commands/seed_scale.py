@@ -30,6 +30,16 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from talentbrug.accounts.models import Organisation
+from talentbrug.applications.models import Application, Candidate
+from talentbrug.matches import engine
+from talentbrug.matches.constants import REGIONS
+from talentbrug.matches.engine import taxonomy
+from talentbrug.matches.models import WorkPreference
+from talentbrug.taxonomy.models import Skill
+from talentbrug.taxonomy.services import ensure_taxonomy_loaded
+from talentbrug.vacancies.models import LanguageRequirement, Requirement, Vacancy
+
 CHUNK = 5_000
 BATCH = 2_000
 FIRST_NAMES = [
@@ -151,7 +161,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **opts: Any) -> None:
-        from talentbrug.applications.models import Candidate
 
         for key in ("candidates", "vacancies", "applications"):
             if opts[key] < 0:
@@ -191,7 +200,6 @@ class Command(BaseCommand):
             # Fresh planner statistics: without them PostgreSQL guesses thousands of rows for a
             # lookup of 60 candidates and scans whole tables (0.6 ms became 250 ms per query).
             self.timed("analyze", lambda: connection.cursor().execute("ANALYZE"))
-        from talentbrug.matches import engine
 
         engine.reset_index()
         engine.invalidate_snapshot()
@@ -219,9 +227,6 @@ class Command(BaseCommand):
 
     # ------------------------------------------------------------------ parts
     def load_taxonomy(self) -> None:
-        from talentbrug.matches.engine import taxonomy
-        from talentbrug.taxonomy.models import Skill
-        from talentbrug.taxonomy.services import ensure_taxonomy_loaded
 
         ensure_taxonomy_loaded()
         self.skill_pk = dict(Skill.objects.values_list("esco_id", "pk"))
@@ -236,7 +241,6 @@ class Command(BaseCommand):
             raise CommandError("No ICT occupations with skills in the taxonomy tables.")
 
     def organisations(self) -> list[int]:
-        from talentbrug.accounts.models import Organisation
 
         existing = list(
             Organisation.objects.filter(is_active=True).order_by("pk").values_list("pk", flat=True)
@@ -261,8 +265,6 @@ class Command(BaseCommand):
         return (sk.label_nl or sk.label_en)[:300]
 
     def vacancies(self, orgs: list[int], count: int) -> list[tuple[int, str]]:
-        from talentbrug.matches.constants import REGIONS
-        from talentbrug.vacancies.models import LanguageRequirement, Requirement, Vacancy
 
         rng = self.rng
         out: list[tuple[int, str]] = []
@@ -349,6 +351,7 @@ class Command(BaseCommand):
         return out
 
     def candidates(self, count: int, pool_share: float) -> list[int]:
+        # local import: the name Candidate means something else at module level
         from talentbrug.applications.models import (
             Candidate,
             CandidateSkill,
@@ -356,8 +359,6 @@ class Command(BaseCommand):
             Education,
             LanguageProficiency,
         )
-        from talentbrug.matches.constants import REGIONS
-        from talentbrug.matches.models import WorkPreference
 
         rng = self.rng
         ids: list[int] = []
@@ -484,7 +485,7 @@ class Command(BaseCommand):
     def applications(
         self, vacancies: list[tuple[int, str]], candidates: list[int], count: int
     ) -> None:
-        from talentbrug.applications.models import Application
+        # local import: the name Vacancy means something else at module level
         from talentbrug.vacancies.models import Vacancy
 
         if not count:

@@ -7,6 +7,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from talentbrug.privacy.services import report
+
 
 class Command(BaseCommand):
     help = "Show what the next retention run will remove (dry run; changes nothing)."
@@ -18,7 +20,6 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="machine-readable output")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from talentbrug.privacy.services import report
 
         plan = report(days_ahead=options["days"])
         rows = [
