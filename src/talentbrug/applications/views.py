@@ -777,8 +777,7 @@ def _hidden_identities(vacancy: Vacancy, applications: list[Application]) -> dic
     from talentbrug.selection import services as selection
     from talentbrug.selection.models import ApplicationProgress
 
-    stages = selection.ensure_pipeline(vacancy)
-    selection.ensure_progress(vacancy)
+    stages = selection.stages_for(vacancy)
     progresses = ApplicationProgress.objects.filter(
         application_id__in=[a.pk for a in applications]
     ).select_related("stage")

@@ -80,7 +80,7 @@ def require_assignment(request: HttpRequest, application: Any) -> None:
     from talentbrug.selection import services as selection
 
     progress = selection.progress_for(application)
-    if selection.identity_hidden(progress, selection.ensure_pipeline(application.vacancy)):
+    if selection.identity_hidden(progress, selection.stages_for(application.vacancy)):
         return  # blind review: the assessor sees a pseudonym and redacted texts only
     raise Http404(_("Dit bestaat niet, of u heeft er geen toegang toe."))
 

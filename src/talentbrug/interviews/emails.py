@@ -47,7 +47,7 @@ def candidate_label_for_application(application: Any) -> str:
     from talentbrug.selection import services as selection
 
     progress = selection.progress_for(application)
-    if selection.identity_hidden(progress, selection.ensure_pipeline(application.vacancy)):
+    if selection.identity_hidden(progress, selection.stages_for(application.vacancy)):
         return progress.pseudonym
     return application.candidate.name
 

@@ -122,6 +122,14 @@ def ensure_default_templates(organisation: Organisation) -> list[OnboardingTempl
     return created
 
 
+def organisation_created(
+    sender: Any, instance: Organisation, created: bool, raw: bool = False, **kwargs: Any
+) -> None:
+    """A new organisation starts with the shipped templates (backfill: onboarding 0004)."""
+    if created and not raw:
+        ensure_default_templates(instance)
+
+
 def template_for(organisation: Organisation, kind: str) -> OnboardingTemplate:
     """The active template for a programme kind (for selection: the right template on hire)."""
     ensure_default_templates(organisation)

@@ -8,4 +8,6 @@ class SelectionConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import nav, permissions  # noqa: F401
+        from . import nav, permissions, receivers  # noqa: F401
+
+        receivers.connect()

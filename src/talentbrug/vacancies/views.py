@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from talentbrug.accounts.access import can, get_for_organisation, scoped, staff_required
 from talentbrug.audit.services import events_for_object
-from talentbrug.onboarding.services import ensure_default_templates, first_weeks
+from talentbrug.onboarding.services import first_weeks
 from talentbrug.taxonomy.models import Occupation, Skill
 from talentbrug.taxonomy.services import search_occupations, search_skills
 
@@ -74,7 +74,6 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
 
 @staff_required("vacancies.edit")
 def vacancy_create(request: HttpRequest) -> HttpResponse:
-    ensure_default_templates(request.organisation)  # type: ignore[attr-defined]
     form = VacancyForm(request.POST or None, organisation=request.organisation)  # type: ignore[attr-defined]
     if request.method == "POST" and form.is_valid():
         try:
@@ -103,7 +102,6 @@ def vacancy_edit(request: HttpRequest, pk: int) -> HttpResponse:
             request, _("Deze vacature kan niet meer worden gewijzigd. Heropen hem eerst.")
         )
         return redirect("vacancies:detail", pk=vacancy.pk)
-    ensure_default_templates(vacancy.organisation)
     form = VacancyForm(request.POST or None, instance=vacancy, organisation=vacancy.organisation)
     if request.method == "POST" and form.is_valid():
         try:
