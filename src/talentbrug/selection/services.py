@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, F
 from django.shortcuts import get_object_or_404
@@ -52,13 +51,10 @@ from .models import (
     TemplateStage,
     WorkSampleGrade,
 )
+from .workflow import OFFER_FLOW, SelectionError
 
 WITHDRAWN_STATUS = "withdrawn"  # applications.constants.ApplicationStatus.WITHDRAWN
 NOT_REACHED_KINDS = frozenset({StageKind.REJECTED, StageKind.WITHDRAWN})
-
-
-class SelectionError(ValidationError):
-    """A change that is not allowed; the message says what is wrong and what to do."""
 
 
 class StaleProgress(SelectionError):
@@ -813,9 +809,7 @@ def accept_offer(
     The plan carries everything promised (see :mod:`talentbrug.selection.handover`); a hire
     through a BBL place or internship fills that place.
     """
-    _require(roles, "selection.offer")
-    if offer.status != OfferStatus.MADE:
-        raise SelectionError(_("Over dit aanbod is al besloten."))
+    OFFER_FLOW.check(offer, "accept", roles=roles)
     if right_to_work is None:
         raise SelectionError(_("Geef aan of de kandidaat in Nederland mag werken: ja of nee."))
     if not right_to_work:
@@ -890,9 +884,7 @@ def _start_plan_at_hire(offer: Offer, user: Any, *, buddy: Any, language_coach: 
 @transaction.atomic
 def decline_offer(offer: Offer, user: Any, roles: Iterable[str]) -> None:
     """The candidate said no: the application ends as 'Teruggetrokken'."""
-    _require(roles, "selection.offer")
-    if offer.status != OfferStatus.MADE:
-        raise SelectionError(_("Over dit aanbod is al besloten."))
+    OFFER_FLOW.check(offer, "decline", roles=roles)
     progress = offer.progress
     withdrawn = next(s for s in ensure_pipeline(progress.vacancy) if s.kind == StageKind.WITHDRAWN)
     move_application(progress, withdrawn, user, roles, progress.version, notify=False)

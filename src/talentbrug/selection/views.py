@@ -38,6 +38,7 @@ from .forms import (
 )
 from .handover import HandOver, hand_over_for
 from .models import Offer, RejectionReason, Stage
+from .workflow import OFFER_FLOW
 
 
 def _org(request: HttpRequest) -> Any:
@@ -483,6 +484,9 @@ def offer(request: HttpRequest, pk: int) -> HttpResponse:
             "application": application,
             "progress": progress,
             "offer": existing,
+            "offer_moves": OFFER_FLOW.available_names(request.user, existing, roles=_roles(request))
+            if existing
+            else frozenset(),
             "form": form,
             "decision_form": DecisionForm(organisation=_org(request)),
             "hand_over": _hand_over(progress, existing),
