@@ -7,7 +7,7 @@
    is not part of the measured figures.
 2. The floor: ``pdftotext`` over every PDF and plain reads (every ZIP member of DOCX/XLSX, the
    bytes of mail/TXT/CSV) over the same files, without our pipeline.
-3. The real pipeline on SQLite in a temporary TALENTBRUG_VAR_DIR: ``services.import_folder``
+3. The real pipeline on SQLite in a temporary TALENTBRUG_VAR_DIR: ``imports.import_folder``
    (store, analyse with docanalysis, exact and near-duplicates) with in-process Celery tasks;
    documents per second, total time, time per phase, peak RSS (``resource.getrusage``).
 4. "Next card" at the full collection size: ``claim_next_card`` alone, and the fragment that
@@ -477,11 +477,12 @@ def _analyse_batch(ids: list[int]) -> tuple[float, float, int]:
     """One Celery-like worker process: run the real task on one batch."""
     from django.db import connections
 
-    from talentbrug.records import services, tasks
+    from talentbrug.records import tasks
+    from talentbrug.records.services import analysis as analysis_services
 
     connections.close_all()  # never share the parent's SQLite connection
-    analyse = Timer(services, analyse_fn(services))
-    near = Timer(services, "find_near_duplicates")
+    analyse = Timer(analysis_services, analyse_fn(analysis_services))
+    near = Timer(analysis_services, "find_near_duplicates")
     tasks.analyse_documents(ids)
     return analyse.seconds, near.seconds, near.calls
 
@@ -496,9 +497,11 @@ def run_pipeline(share: Path, workers: int) -> tuple[Any, Any, Any, dict[str, An
         OrganisationFactory,
         UserFactory,
     )
-    from talentbrug.records import services
     from talentbrug.records.constants import AnalysisStatus
     from talentbrug.records.models import Document
+    from talentbrug.records.services import analysis as analysis_services
+    from talentbrug.records.services import collections as collections_services
+    from talentbrug.records.services import imports
     from talentbrug.records.tests.factories import CategoryFactory
 
     settings.RECORDS_IMPORT_ROOTS = {"bench": str(share)}
@@ -506,11 +509,11 @@ def run_pipeline(share: Path, workers: int) -> tuple[Any, Any, Any, dict[str, An
     user = UserFactory(username="bench")
     MembershipFactory(user=user, organisation=organisation, role=Role.RECORDS_MANAGER)
     category = CategoryFactory(organisation=organisation, code="1.1", bewaartermijn_years=5)
-    collection = services.create_collection(
+    collection = collections_services.create_collection(
         organisation, user, name="Gedeelde schijf team Werving", default_category=category
     )
-    analyse = Timer(services, analyse_fn(services))
-    near = Timer(services, "find_near_duplicates")
+    analyse = Timer(analysis_services, analyse_fn(analysis_services))
+    near = Timer(analysis_services, "find_near_duplicates")
     rss_before = peak_rss_mb()
     cpu_before = cpu_seconds()
     load_before = os.getloadavg()
@@ -524,7 +527,7 @@ def run_pipeline(share: Path, workers: int) -> tuple[Any, Any, Any, dict[str, An
 
         tasks.analyse_documents.delay = queue  # type: ignore[method-assign]
     start = time.perf_counter()
-    created = services.import_folder(collection, user, "bench")
+    created = imports.import_folder(collection, user, "bench")
     stored = time.perf_counter() - start
     if batches:
         from django.db import connections
@@ -602,22 +605,22 @@ def next_card(bench: Bench, collection: Any, user: Any, cards: int) -> None:
     from django.urls import reverse
 
     from talentbrug.conftest import verified_client
-    from talentbrug.records import services
     from talentbrug.records.models import Document
+    from talentbrug.records.services import triage as triage_services
 
     open_before = Document.objects.filter(collection=collection, decision="undecided").count()
     # 1. The service alone: a reload (own live claim) and a fresh claim.
-    services.release_claims(collection, user)
+    triage_services.release_claims(collection, user)
     bench.time(
         "claim_next_card (own claim, reload)",
-        lambda: services.claim_next_card(collection, user),
+        lambda: triage_services.claim_next_card(collection, user),
         repeat=50,
         documents=open_before,
     )
 
     def fresh() -> None:
-        services.release_claims(collection, user)
-        services.claim_next_card(collection, user)
+        triage_services.release_claims(collection, user)
+        triage_services.claim_next_card(collection, user)
 
     bench.time("claim_next_card (fresh claim)", fresh, repeat=50, documents=open_before)
 
@@ -628,7 +631,7 @@ def next_card(bench: Bench, collection: Any, user: Any, cards: int) -> None:
     page = client.get(triage)
     assert page.status_code == 200, page.status_code
     rng = random.Random(3)
-    current = services.claim_next_card(collection, user)
+    current = triage_services.claim_next_card(collection, user)
     decide_ms: list[float] = []
     card_ms: list[float] = []
     card_cpu_ms: list[float] = []  # CPU of this process (view + SQLite); robust on a busy host
@@ -656,7 +659,7 @@ def next_card(bench: Bench, collection: Any, user: Any, cards: int) -> None:
             t0 = time.perf_counter()
             client.get(triage)
             full_ms.append((time.perf_counter() - t0) * 1000)
-        current = services.claim_next_card(collection, user)
+        current = triage_services.claim_next_card(collection, user)
 
     def stats(values: list[float]) -> dict[str, Any]:
         return {

@@ -821,7 +821,7 @@ def labels_for(bookings: list[DayBooking]) -> dict[int, tuple[str, bool]]:
     for booking in bookings:
         vacancy = booking.application.vacancy
         if vacancy.pk not in stages_by_vacancy:
-            stages_by_vacancy[vacancy.pk] = selection.ensure_progress(vacancy)
+            stages_by_vacancy[vacancy.pk] = selection.stages_for(vacancy)
     progresses = {
         p.application_id: p
         for p in ApplicationProgress.objects.filter(

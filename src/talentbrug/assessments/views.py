@@ -307,7 +307,7 @@ def language(request: HttpRequest, pk: int) -> HttpResponse:
     queryset = Application.objects.select_related("vacancy", "candidate")
     application = get_for_organisation(queryset, organisation_of(request), pk=pk)
     progress = selection.progress_for(application)
-    hidden = selection.identity_hidden(progress, selection.ensure_pipeline(application.vacancy))
+    hidden = selection.identity_hidden(progress, selection.stages_for(application.vacancy))
     if _assessor_only(request) and not services.observes(request.user, application):
         hidden = True
     form = LanguageForm(request.POST or None)

@@ -47,7 +47,7 @@ def candidate_label_for_application(application: Any) -> str:
     """The candidate's name, or the pseudonym while identity is hidden (blind review)."""
 
     progress = selection.progress_for(application)
-    if selection.identity_hidden(progress, selection.ensure_pipeline(application.vacancy)):
+    if selection.identity_hidden(progress, selection.stages_for(application.vacancy)):
         return progress.pseudonym
     return application.candidate.name
 

@@ -94,8 +94,13 @@ def _require_member(user: User | None, organisation: Organisation, label: str) -
 
 
 @transaction.atomic
-def ensure_default_templates(organisation: Organisation) -> list[OnboardingTemplate]:
-    """Create the shipped templates once per organisation. Existing ones are left alone."""
+def ensure_default_templates(
+    organisation: Organisation, *, audit: bool = True
+) -> list[OnboardingTemplate]:
+    """Create the shipped templates once per organisation. Existing ones are left alone.
+
+    ``audit=False`` when they come with a new organisation (part of making it; nobody acted).
+    """
     created: list[OnboardingTemplate] = []
     for kind, name, description in defaults.DEFAULT_TEMPLATES:
         template, is_new = OnboardingTemplate.objects.get_or_create(
@@ -120,9 +125,17 @@ def ensure_default_templates(organisation: Organisation) -> list[OnboardingTempl
                 )
             )
             created.append(template)
-    if created:
+    if created and audit:
         record_event("onboarding.templates_created", organisation=organisation, count=len(created))
     return created
+
+
+def organisation_created(
+    sender: Any, instance: Organisation, created: bool, raw: bool = False, **kwargs: Any
+) -> None:
+    """A new organisation starts with the shipped templates (backfill: onboarding 0004)."""
+    if created and not raw:
+        ensure_default_templates(instance, audit=False)
 
 
 def template_for(organisation: Organisation, kind: str) -> OnboardingTemplate:

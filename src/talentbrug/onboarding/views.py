@@ -72,11 +72,6 @@ from .models import (
 )
 
 
-def _ensure_templates(organisation: Any) -> None:
-    if not OnboardingTemplate.objects.filter(organisation=organisation).exists():
-        services.ensure_default_templates(organisation)
-
-
 def _visible(request: HttpRequest, queryset: Any) -> Any:
     """HR and onboarding coordinators see every plan of the organisation; a hiring manager
     only the plans they manage or support (buddy, language coach, BBL supervisor)."""
@@ -156,7 +151,6 @@ def _with_health(plans: Any, today: Any) -> list[dict[str, Any]]:
 @staff_required("onboarding.view")
 def overview(request: HttpRequest) -> HttpResponse:
     """The coordinator's overview: on track / needs attention / overdue, filter by programme."""
-    _ensure_templates(request.organisation)  # type: ignore[attr-defined]
     today = timezone.localdate()
     stand = request.GET.get("stand", "")
     programme = request.GET.get("programma", "")
@@ -241,7 +235,6 @@ surprise_figures = moved_page("insights:onboarding")
 @staff_required("onboarding.manage")
 def plan_create(request: HttpRequest) -> HttpResponse:
     organisation = request.organisation  # type: ignore[attr-defined]
-    _ensure_templates(organisation)
     initial = {"manager": request.user.pk}
     template_pk = request.GET.get("sjabloon", "")
     if template_pk.isdigit():
@@ -695,7 +688,6 @@ def plan_url(plan: OnboardingPlan) -> str:
 
 @staff_required("onboarding.view")
 def template_list(request: HttpRequest) -> HttpResponse:
-    _ensure_templates(request.organisation)  # type: ignore[attr-defined]
     templates = scoped(OnboardingTemplate.objects.all(), request.organisation).prefetch_related(  # type: ignore[attr-defined]
         "tasks"
     )

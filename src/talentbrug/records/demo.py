@@ -16,7 +16,8 @@ from django.core.files.base import ContentFile
 
 from .constants import Waardering
 from .models import Document, SelectielijstCategory
-from .services import create_collection, import_files, update_records_settings
+from .services.collections import create_collection, update_records_settings
+from .services.uploads import import_files
 
 CATEGORIES = [
     (

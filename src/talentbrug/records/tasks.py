@@ -9,7 +9,6 @@ import logging
 
 from celery import shared_task
 
-from . import services
 from .constants import ListStatus
 from .models import Collection, DestructionList, Document, ZipImport
 
@@ -24,6 +23,7 @@ def analyse_documents(document_ids: list[int]) -> int:
     once when no document of the collection is pending any more, not after every batch.
     Two batches finishing at the same moment may both run it; that is harmless (idempotent).
     """
+    from .services import analysis  # local import: cycle with services
 
     documents = list(
         Document.objects.filter(pk__in=document_ids)
@@ -31,40 +31,44 @@ def analyse_documents(document_ids: list[int]) -> int:
         .order_by("pk")
     )
     collection_ids = {d.collection_id for d in documents}
-    count = services.analyse_documents(documents)
+    count = analysis.analyse_documents(documents)
     for collection in Collection.objects.filter(pk__in=collection_ids):
-        if services.analysis_finished(collection):
-            services.find_near_duplicates(collection)
+        if analysis.analysis_finished(collection):
+            analysis.find_near_duplicates(collection)
     return count
 
 
 @shared_task
 def resume_stale_analysis() -> dict[str, int]:
     """Periodic job: read again what a killed worker left pending; give up after N starts."""
+    from .services import analysis  # local import: cycle with services
 
-    return services.resume_stale_analysis()
+    return analysis.resume_stale_analysis()
 
 
 @shared_task
 def run_zip_import(zip_import_id: int) -> str:
     """Read a stored ZIP into its collection; a second run of a finished import does nothing."""
+    from .services import imports as imports_services  # local import: cycle with services
 
     zip_import = ZipImport.objects.select_related("collection").filter(pk=zip_import_id).first()
-    return services.run_zip_import(zip_import).status if zip_import else "missing"
+    return imports_services.run_zip_import(zip_import).status if zip_import else "missing"
 
 
 @shared_task
 def resume_stale_imports() -> dict[str, int]:
     """Periodic job: start again the ZIP imports a killed worker left pending."""
+    from .services import imports as imports_services  # local import: cycle with services
 
-    return services.resume_stale_imports()
+    return imports_services.resume_stale_imports()
 
 
 @shared_task
 def find_near_duplicates(collection_id: int) -> int:
+    from .services import analysis  # local import: cycle with services
 
     collection = Collection.objects.filter(pk=collection_id).first()
-    return services.find_near_duplicates(collection) if collection else 0
+    return analysis.find_near_duplicates(collection) if collection else 0
 
 
 @shared_task
@@ -72,9 +76,11 @@ def destroy_destruction_list(list_id: int, user_id: int | None = None) -> str:
     """Destroy an approved list after its cooling-off period. Safe to run again."""
     from django.contrib.auth import get_user_model
 
+    from .services import destruction as destruction_services  # local import: cycle with services
+
     user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
     dl = DestructionList.objects.get(pk=list_id)
-    return services.destroy_destruction_list(dl, user).status
+    return destruction_services.destroy_destruction_list(dl, user).status
 
 
 @shared_task
@@ -89,6 +95,8 @@ def destroy_due_lists() -> dict[str, int]:
     from django.db.models import Q
     from django.utils import timezone
 
+    from .services import destruction as destruction_services  # local import: cycle with services
+
     due = DestructionList.objects.filter(
         Q(status=ListStatus.COOLING_OFF, cooling_off_until__lte=timezone.now())
         | Q(status=ListStatus.DESTROYING)
@@ -96,7 +104,9 @@ def destroy_due_lists() -> dict[str, int]:
     result = {"destroyed": 0, "failed": 0}
     for list_id in list(due.values_list("pk", flat=True)):
         try:
-            dl = services.destroy_destruction_list(DestructionList.objects.get(pk=list_id), None)
+            dl = destruction_services.destroy_destruction_list(
+                DestructionList.objects.get(pk=list_id), None
+            )
         except Exception:
             logger.exception("Destroying destruction list %s failed", list_id)
             result["failed"] += 1

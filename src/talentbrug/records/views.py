@@ -27,7 +27,7 @@ from talentbrug.audit.services import record_event
 from talentbrug.core.forms import show_errors
 from talentbrug.docanalysis.policy import safe_name
 
-from . import declarations, mdto, services
+from . import declarations, mdto
 from .constants import (
     AnalysisStatus,
     Decision,
@@ -59,6 +59,11 @@ from .models import (
     SelectielijstCategory,
 )
 from .retention import document_verdict
+from .services import collections as collections_services
+from .services import imports, review, uploads
+from .services import lists as lists_services
+from .services import overrides as overrides_services
+from .services import triage as triage_services
 from .suggestions import suggest
 from .tasks import destroy_destruction_list
 from .workflow import LIST_FLOW, OVERRIDE_FLOW
@@ -114,7 +119,7 @@ def collection_create(request: HttpRequest) -> HttpResponse:
     form = CollectionForm(request.POST or None, organisation=org)
     if request.method == "POST" and form.is_valid():
         try:
-            collection = services.create_collection(
+            collection = collections_services.create_collection(
                 org,
                 request.user,
                 name=form.cleaned_data["name"],
@@ -143,7 +148,7 @@ IMPORT_REPORT_MAX = 200  # files named on screen; the rest are counted
 
 def _remember_import(request: HttpRequest, collection: Collection, created: list[Document]) -> None:
     """Keep the import's result for the next page (post/redirect/get): every refused file."""
-    report = services.import_report(created)
+    report = imports.import_report(created)
     request.session[IMPORT_REPORT_KEY] = {
         "collection": collection.pk,
         "added": report.added,
@@ -181,11 +186,11 @@ def _collection_page(
             "upload_form": upload_form,
             "import_report": report,
             "lists": collection.destruction_lists.all()[:10],
-            "refused": services.destruction_candidates(collection)[1][:200],
+            "refused": lists_services.destruction_candidates(collection)[1][:200],
             "can_manage": can(request, "records.manage"),
             "can_triage": can(request, "records.triage"),
-            "has_import_roots": bool(services.import_roots()),
-            "zip_imports": services.unfinished_zip_imports(collection),
+            "has_import_roots": bool(imports.import_roots()),
+            "zip_imports": imports.unfinished_zip_imports(collection),
         },
     )
 
@@ -211,9 +216,9 @@ def collection_upload(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             # The ZIP first: a ZIP that cannot be opened is refused before anything is stored.
             if archive:
-                zip_import = services.start_zip_import(collection, request.user, archive)
+                zip_import = imports.start_zip_import(collection, request.user, archive)
             if files:
-                created += services.import_files(collection, request.user, files)
+                created += uploads.import_files(collection, request.user, files)
         except ValidationError as exc:
             if archive and zip_import is None:
                 form.add_error(
@@ -227,7 +232,7 @@ def collection_upload(request: HttpRequest, pk: int) -> HttpResponse:
                 form.add_error("files", exc)
         if zip_import is not None:
             if zip_import.status == ImportStatus.DONE:
-                created += services.zip_import_documents(zip_import)
+                created += imports.zip_import_documents(zip_import)
             elif zip_import.status == ImportStatus.FAILED:
                 form.add_error("archive", f"{zip_import.name}: {zip_import.problem}")
             else:
@@ -250,11 +255,11 @@ def collection_upload(request: HttpRequest, pk: int) -> HttpResponse:
 def collection_import_folder(request: HttpRequest, pk: int) -> HttpResponse:
     """Import a folder on the server, under one of the roots in RECORDS_IMPORT_ROOTS."""
     collection = _collection(request, pk)
-    roots = services.import_roots()
+    roots = imports.import_roots()
     form = FolderImportForm(request.POST or None, roots=roots)
     if request.method == "POST" and form.is_valid():
         try:
-            created = services.import_folder(
+            created = imports.import_folder(
                 collection, request.user, form.cleaned_data["root"], form.cleaned_data["subpath"]
             )
         except ValidationError as exc:
@@ -291,7 +296,7 @@ def _card_context(request: HttpRequest, collection: Collection, document: Docume
 @staff_required("records.triage")
 def triage(request: HttpRequest, pk: int) -> HttpResponse:
     collection = _collection(request, pk)
-    document = services.claim_next_card(collection, request.user)
+    document = triage_services.claim_next_card(collection, request.user)
     context = _card_context(request, collection, document)
     context["counts"] = _counts(collection)
     context["can_undo"] = _can_undo(collection, request.user)
@@ -311,7 +316,9 @@ def triage_card(request: HttpRequest, pk: int) -> HttpResponse:
     the person is still deciding. Without JavaScript this view is never needed.
     """
     collection = _collection(request, pk)
-    document = services.claim_next_card(collection, request.user, exclude=_exclude_ids(request))
+    document = triage_services.claim_next_card(
+        collection, request.user, exclude=_exclude_ids(request)
+    )
     response = render(request, "records/_card.html", _card_context(request, collection, document))
     response["Cache-Control"] = "no-store"
     return response
@@ -358,7 +365,7 @@ def decide(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
             return JsonResponse({"ok": False}, status=400)
         return redirect("records:triage", pk=collection.pk)
     try:
-        document = services.decide_document(
+        document = triage_services.decide_document(
             document,
             request.user,
             form.cleaned_data["decision"],
@@ -370,7 +377,7 @@ def decide(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
             Decision.KEEP,
             Decision.DISCARD,
         ):
-            copies = services.apply_decision_to_duplicates(document, request.user)
+            copies = triage_services.apply_decision_to_duplicates(document, request.user)
     except ValidationError as exc:
         show_errors(request, exc)
         if fragment:
@@ -399,7 +406,7 @@ def undo(request: HttpRequest, pk: int) -> HttpResponse:
     ``X-Records-Fetch: 1`` and gets the undone card back as JSON, so focus stays on the card."""
     collection = _collection(request, pk)
     try:
-        document = services.undo_last_decision(collection, request.user)
+        document = triage_services.undo_last_decision(collection, request.user)
     except ValidationError as exc:
         show_errors(request, exc)
         if _wants_fragment(request):
@@ -507,7 +514,7 @@ def document_dates(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         DocumentDatesForm(request.POST, prefix="dates"),
         "#datums",
-        lambda doc, data: services.set_document_dates(
+        lambda doc, data: triage_services.set_document_dates(
             doc,
             request.user,
             document_date=data["document_date"],
@@ -525,7 +532,7 @@ def override_request(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         OverrideRequestForm(request.POST, prefix="override"),
         "#uitzondering",
-        lambda doc, data: services.request_override(
+        lambda doc, data: overrides_services.request_override(
             doc, request.user, justification=data["justification"], reference=data["reference"]
         ),
         _("Uitzondering aangevraagd. Een collega moet die goedkeuren."),
@@ -541,10 +548,10 @@ def override_decide(request: HttpRequest, pk: int, override_pk: int) -> HttpResp
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
     try:
         if request.POST.get("outcome") == "approve":
-            services.approve_override(override, request.user, comment)
+            overrides_services.approve_override(override, request.user, comment)
             text = _("Uitzondering goedgekeurd. Het document mag op een vernietigingslijst.")
         else:
-            services.reject_override(override, request.user, comment)
+            overrides_services.reject_override(override, request.user, comment)
             text = _("Uitzondering afgewezen. Het document blijft bewaard.")
     except ValidationError as exc:
         show_errors(request, exc)
@@ -590,7 +597,7 @@ def legal_hold(request: HttpRequest, pk: int) -> HttpResponse:
     form = LegalHoldForm(request.POST)
     if form.is_valid():
         try:
-            services.set_legal_hold(
+            triage_services.set_legal_hold(
                 document,
                 request.user,
                 hold=form.cleaned_data["hold"],
@@ -618,7 +625,7 @@ def categories(request: HttpRequest) -> HttpResponse:
     form = CategoryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.save_category(org, request.user, form.save(commit=False))
+            collections_services.save_category(org, request.user, form.save(commit=False))
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -634,11 +641,11 @@ def categories(request: HttpRequest) -> HttpResponse:
 @staff_required("records.manage")
 def settings_view(request: HttpRequest) -> HttpResponse:
     org = request.organisation  # type: ignore[attr-defined]
-    current = services.records_settings(org)
+    current = collections_services.records_settings(org)
     form = SettingsForm(request.POST or None, instance=current)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_records_settings(
+            collections_services.update_records_settings(
                 org,
                 request.user,
                 cooling_off_days=form.cleaned_data["cooling_off_days"],
@@ -677,7 +684,7 @@ def lists(request: HttpRequest) -> HttpResponse:
 def list_create(request: HttpRequest, pk: int) -> HttpResponse:
     collection = _collection(request, pk)
     try:
-        dl = services.create_destruction_list(collection, request.user)
+        dl = lists_services.create_destruction_list(collection, request.user)
     except ValidationError as exc:
         show_errors(request, exc)
         return redirect("records:collection_detail", pk=collection.pk)
@@ -706,7 +713,7 @@ def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if item.status in live and dl.status != ListStatus.DESTROYED
             else None
         )
-    config = services.records_settings(dl.organisation)
+    config = collections_services.records_settings(dl.organisation)
     return render(
         request,
         "records/list_detail.html",
@@ -761,7 +768,7 @@ def list_submit(request: HttpRequest, pk: int) -> HttpResponse:
     return _list_action(
         request,
         pk,
-        lambda dl: services.submit_destruction_list(dl, request.user, reviewers),
+        lambda dl: lists_services.submit_destruction_list(dl, request.user, reviewers),
         _("De lijst is aangeboden. De beoordelaars krijgen een e-mail."),
     )
 
@@ -773,7 +780,7 @@ def list_approve(request: HttpRequest, pk: int) -> HttpResponse:
     return _list_action(
         request,
         pk,
-        lambda dl: services.approve_destruction_list(dl, request.user, comment),
+        lambda dl: review.approve_destruction_list(dl, request.user, comment),
         _("De lijst is goedgekeurd."),
     )
 
@@ -785,7 +792,7 @@ def list_changes(request: HttpRequest, pk: int) -> HttpResponse:
     return _list_action(
         request,
         pk,
-        lambda dl: services.request_changes(dl, request.user, comment),
+        lambda dl: review.request_changes(dl, request.user, comment),
         _("De lijst gaat terug naar de opsteller, met uw opmerking."),
     )
 
@@ -797,7 +804,7 @@ def list_archivist(request: HttpRequest, pk: int) -> HttpResponse:
     return _list_action(
         request,
         pk,
-        lambda dl: services.approve_as_archivist(dl, request.user, comment),
+        lambda dl: review.approve_as_archivist(dl, request.user, comment),
         _("Akkoord van de archivaris vastgelegd. De wachttijd loopt."),
     )
 
@@ -809,7 +816,7 @@ def list_archivist_changes(request: HttpRequest, pk: int) -> HttpResponse:
     return _list_action(
         request,
         pk,
-        lambda dl: services.archivist_request_changes(dl, request.user, comment),
+        lambda dl: review.archivist_request_changes(dl, request.user, comment),
         _("De lijst gaat terug naar de opsteller, met uw opmerking."),
     )
 
@@ -821,7 +828,7 @@ def list_abort(request: HttpRequest, pk: int) -> HttpResponse:
     return _list_action(
         request,
         pk,
-        lambda dl: services.abort_destruction_list(dl, request.user, reason),
+        lambda dl: lists_services.abort_destruction_list(dl, request.user, reason),
         _("De lijst staat weer op nieuw."),
     )
 
@@ -869,7 +876,7 @@ def _item_action(
 @staff_required("records.review")
 def item_approve(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     return _item_action(
-        request, pk, item_pk, lambda i: services.approve_item(i, request.user), _("Goedgekeurd.")
+        request, pk, item_pk, lambda i: review.approve_item(i, request.user), _("Goedgekeurd.")
     )
 
 
@@ -881,7 +888,7 @@ def item_exclude(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         request,
         pk,
         item_pk,
-        lambda i: services.exclude_item(i, request.user, reason),
+        lambda i: review.exclude_item(i, request.user, reason),
         _("Uitgezonderd. Het document staat weer bij de kaarten."),
     )
 
@@ -894,7 +901,7 @@ def item_remove(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         request,
         pk,
         item_pk,
-        lambda i: services.remove_item(i, request.user, reason),
+        lambda i: lists_services.remove_item(i, request.user, reason),
         _("Van de lijst gehaald. Het document staat weer bij de kaarten."),
     )
 
@@ -907,7 +914,7 @@ def item_restore(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         request,
         pk,
         item_pk,
-        lambda i: services.restore_item(i, request.user, reason),
+        lambda i: lists_services.restore_item(i, request.user, reason),
         _("Teruggezet. Het document wordt niet vernietigd."),
     )
 

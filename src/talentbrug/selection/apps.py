@@ -8,9 +8,11 @@ class SelectionConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # local import: AppConfig.ready() runs once the app registry is loaded (all imports below)
         from talentbrug.applications.signals import application_closed, register_identity_screen
 
-        from . import journey, nav, permissions, services  # noqa: F401
+        from . import journey, nav, permissions, receivers, services  # noqa: F401
 
         register_identity_screen(services.hidden_identities, "selection:application")
         application_closed.connect(journey.on_application_closed, dispatch_uid="selection.closed")
+        receivers.connect()

@@ -72,7 +72,7 @@ def require_assignment(request: HttpRequest, application: Any) -> None:
     if is_assigned(request.user, application):
         return
     progress = services.progress_for(application)
-    if services.identity_hidden(progress, services.ensure_pipeline(application.vacancy)):
+    if services.identity_hidden(progress, services.stages_for(application.vacancy)):
         return  # blind review: the assessor sees a pseudonym and redacted texts only
     raise Http404(_("Dit bestaat niet, of u heeft er geen toegang toe."))
 

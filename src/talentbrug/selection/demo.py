@@ -22,7 +22,7 @@ def seed(context: dict[str, Any]) -> None:
     hr = users.get("hr.dictu")
     vacancy = applications[0].vacancy
     services.ensure_reasons(vacancy.organisation)
-    stages = services.ensure_progress(vacancy)
+    stages = services.stages_for(vacancy)
     screening = next((s for s in stages if s.kind == StageKind.SCREENING), None)
     if screening is None or hr is None:
         return

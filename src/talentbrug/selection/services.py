@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, F
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -53,13 +53,10 @@ from .models import (
     TemplateStage,
     WorkSampleGrade,
 )
+from .workflow import OFFER_FLOW, SelectionError
 
 WITHDRAWN_STATUS = "withdrawn"  # applications.constants.ApplicationStatus.WITHDRAWN
 NOT_REACHED_KINDS = frozenset({StageKind.REJECTED, StageKind.WITHDRAWN})
-
-
-class SelectionError(ValidationError):
-    """A change that is not allowed; the message says what is wrong and what to do."""
 
 
 class StaleProgress(SelectionError):
@@ -76,9 +73,15 @@ def _require(roles: Iterable[str], action: str) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+# Rows are created when the event that needs them happens (an organisation is made, a vacancy
+# is made, an application comes in: see ``receivers.py``), never when a page is read. The
+# ``ensure_*`` functions write and are only called from those events and from other writes;
+# pages read with ``stages_for``, ``progress_for`` and ``active_reasons``.
+
+
 @transaction.atomic
 def ensure_template(organisation: Any) -> list[TemplateStage]:
-    """The organisation's default pipeline; created from the shipped default on first use."""
+    """The organisation's default pipeline; created from the shipped default when needed."""
     stages = list(TemplateStage.objects.filter(organisation=organisation).order_by("order"))
     if stages:
         return stages
@@ -105,9 +108,26 @@ def ensure_reasons(organisation: Any) -> list[RejectionReason]:
     )
 
 
+def active_reasons(organisation: Any) -> list[RejectionReason]:
+    """The organisation's rejection reasons in use (read only)."""
+    return list(
+        RejectionReason.objects.filter(organisation=organisation, is_active=True).order_by(
+            "order", "pk"
+        )
+    )
+
+
+def stages_for(vacancy: Vacancy) -> list[Stage]:
+    """The vacancy's stages (read only: they are made when the vacancy is made)."""
+    return list(Stage.objects.filter(vacancy=vacancy).order_by("order", "pk"))
+
+
 @transaction.atomic
 def ensure_pipeline(vacancy: Vacancy) -> list[Stage]:
-    """The vacancy's stages; on first use copied from the organisation's template."""
+    """The vacancy's stages; copied from the organisation's template when it has none yet.
+
+    Called when a vacancy is made (and by writes that need the stages); never from a page.
+    """
     stages = list(Stage.objects.filter(vacancy=vacancy).order_by("order", "pk"))
     if stages:
         return stages
@@ -146,18 +166,42 @@ def first_stage(stages: list[Stage]) -> Stage:
     return next(s for s in stages if s.kind not in END_KINDS)
 
 
-def ensure_progress(vacancy: Vacancy, stages: list[Stage] | None = None) -> list[Stage]:
-    """Give every application of the vacancy a progress row (in the first stage).
+@transaction.atomic
+def start_progress(application: Application) -> ApplicationProgress:
+    """An application came in: it gets its place in the vacancy's first stage. Idempotent.
 
-    A constant number of queries, however many applications the vacancy has.
+    A candidate who already withdrew starts in the withdrawn stage.
     """
-    stages = stages or ensure_pipeline(vacancy)
+    vacancy = application.vacancy
+    stages = ensure_pipeline(vacancy)
+    start = first_stage(stages)
+    withdrawn = next(s for s in stages if s.kind == StageKind.WITHDRAWN)
+    progress, _created = ApplicationProgress.objects.get_or_create(
+        application=application,
+        defaults={
+            "organisation_id": vacancy.organisation_id,
+            "vacancy": vacancy,
+            "stage": withdrawn if application.status == WITHDRAWN_STATUS else start,
+            "furthest_order": start.order,
+        },
+    )
+    return progress
+
+
+@transaction.atomic
+def start_progress_in_bulk(vacancy: Vacancy) -> int:
+    """Place every application of the vacancy that has no place yet; returns how many.
+
+    For bulk loads that bypass ``Application.save`` (benchmarks, scale seeds). A constant
+    number of queries, however many applications the vacancy has.
+    """
+    stages = ensure_pipeline(vacancy)
     start = first_stage(stages)
     withdrawn = next(s for s in stages if s.kind == StageKind.WITHDRAWN)
     missing = Application.objects.filter(vacancy=vacancy, progress__isnull=True).values_list(
         "pk", "status"
     )
-    ApplicationProgress.objects.bulk_create(
+    made = ApplicationProgress.objects.bulk_create(
         (
             ApplicationProgress(
                 organisation_id=vacancy.organisation_id,
@@ -170,18 +214,33 @@ def ensure_progress(vacancy: Vacancy, stages: list[Stage] | None = None) -> list
         ),
         ignore_conflicts=True,
     )
-    # A candidate who withdrew in the portal leaves the pipeline (the applications app audits it).
-    ApplicationProgress.objects.filter(
-        vacancy=vacancy, application__status=WITHDRAWN_STATUS
-    ).exclude(stage__kind__in=END_KINDS).update(stage=withdrawn, version=F("version") + 1)
-    return stages
+    return len(made)
+
+
+@transaction.atomic
+def leave_pipeline(application: Application) -> None:
+    """The candidate withdrew in the portal: the application leaves the pipeline.
+
+    The applications app audits the withdrawal itself; an application in an end stage stays.
+    """
+    withdrawn = Stage.objects.filter(
+        vacancy_id=application.vacancy_id, kind=StageKind.WITHDRAWN
+    ).first()
+    if withdrawn is None:
+        return
+    ApplicationProgress.objects.filter(application=application).exclude(
+        stage__kind__in=END_KINDS
+    ).update(stage=withdrawn, version=F("version") + 1)
 
 
 def progress_for(application: Application) -> ApplicationProgress:
-    ensure_progress(application.vacancy)
-    return ApplicationProgress.objects.select_related(
-        "stage", "vacancy", "application__candidate", "rejection_reason"
-    ).get(application=application)
+    """The application's place in the pipeline (read only). Missing: 404, never created."""
+    return get_object_or_404(
+        ApplicationProgress.objects.select_related(
+            "stage", "vacancy", "application__candidate", "rejection_reason"
+        ),
+        application=application,
+    )
 
 
 @transaction.atomic
@@ -465,9 +524,8 @@ def hidden_identities(vacancy: Vacancy, applications: list[Application]) -> dict
     stage, or after one until someone reveals it): the applications pages must not undo blind
     review for reviewers. The HR adviser, who runs the procedure (contact, questions, requests
     of the candidate), keeps the administrative view (permission ``applications.identity``).
-    Registered with ``applications.signals.register_identity_screen``."""
-    stages = ensure_pipeline(vacancy)
-    ensure_progress(vacancy)
+    Registered with ``applications.signals.register_identity_screen``. Reads only."""
+    stages = stages_for(vacancy)
     progresses = ApplicationProgress.objects.filter(
         application_id__in=[a.pk for a in applications]
     ).select_related("stage")
@@ -769,9 +827,7 @@ def accept_offer(
     carries everything promised (:mod:`talentbrug.onboarding.handover`), and a hire through a
     BBL place or internship fills that place.
     """
-    _require(roles, "selection.offer")
-    if offer.status != OfferStatus.MADE:
-        raise SelectionError(_("Over dit aanbod is al besloten."))
+    OFFER_FLOW.check(offer, "accept", roles=roles)
     if right_to_work is None:
         raise SelectionError(_("Geef aan of de kandidaat in Nederland mag werken: ja of nee."))
     if not right_to_work:
@@ -806,9 +862,7 @@ def accept_offer(
 @transaction.atomic
 def decline_offer(offer: Offer, user: Any, roles: Iterable[str]) -> None:
     """The candidate said no: the application ends as 'Teruggetrokken'."""
-    _require(roles, "selection.offer")
-    if offer.status != OfferStatus.MADE:
-        raise SelectionError(_("Over dit aanbod is al besloten."))
+    OFFER_FLOW.check(offer, "decline", roles=roles)
     progress = offer.progress
     withdrawn = next(s for s in ensure_pipeline(progress.vacancy) if s.kind == StageKind.WITHDRAWN)
     move_application(progress, withdrawn, user, roles, progress.version, notify=False)

@@ -39,6 +39,7 @@ from .forms import (
     scorecard_form,
 )
 from .models import Offer, RejectionReason, Stage
+from .workflow import OFFER_FLOW
 
 
 def _vacancy(request: HttpRequest, pk: int) -> Vacancy:
@@ -137,7 +138,7 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
     A constant number of queries that read only the cards shown, not every application.
     """
     vacancy = _vacancy(request, pk)
-    stages = services.ensure_progress(vacancy)
+    stages = services.stages_for(vacancy)
     by_pk = {stage.pk: stage for stage in stages}
     more = request.GET.get("meer", "")
     more_stage = int(more) if more.isdigit() and int(more) in by_pk else None
@@ -175,7 +176,7 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required("selection.view")
 def application_list(request: HttpRequest, pk: int) -> HttpResponse:
     vacancy = _vacancy(request, pk)
-    stages = services.ensure_progress(vacancy)
+    stages = services.stages_for(vacancy)
     stage_filter = request.GET.get("fase", "")
     route_filter = request.GET.get("route", "")
     rows = visible_progress(services.board_progress(vacancy), request, stages)
@@ -216,7 +217,6 @@ def application_list(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required("selection.move")
 def bulk_move_view(request: HttpRequest, pk: int) -> HttpResponse:
     vacancy = _vacancy(request, pk)
-    services.ensure_pipeline(vacancy)
     back = reverse("selection:list", kwargs={"pk": vacancy.pk})
     form = BulkMoveForm(
         request.POST,
@@ -255,7 +255,7 @@ def bulk_move_view(request: HttpRequest, pk: int) -> HttpResponse:
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
     progress = services.progress_for(application)
-    stages = services.ensure_pipeline(application.vacancy)
+    stages = services.stages_for(application.vacancy)
     hidden = services.identity_hidden(progress, stages)
     candidate = application.candidate
 
@@ -282,7 +282,6 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         stages=Stage.objects.filter(pk__in=[s.pk for s in services.move_targets(stages, progress)]),
         organisation=organisation_of(request),
     )
-    services.ensure_reasons(organisation_of(request))
     return render(
         request,
         "selection/application.html",
@@ -315,9 +314,8 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def move(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
     progress = services.progress_for(application)
-    stages = services.ensure_pipeline(application.vacancy)
+    stages = services.stages_for(application.vacancy)
     back = _next(request, reverse("selection:application", kwargs={"pk": application.pk}))
-    services.ensure_reasons(organisation_of(request))
     form = MoveForm(
         request.POST,
         stages=Stage.objects.filter(pk__in=[s.pk for s in stages]),
@@ -368,7 +366,7 @@ def reveal(request: HttpRequest, pk: int) -> HttpResponse:
 def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
     progress = services.progress_for(application)
-    stages = services.ensure_pipeline(application.vacancy)
+    stages = services.stages_for(application.vacancy)
     rows = services.scorecard_rows(application.vacancy)
     anchors = services.anchors_for(application.vacancy)
     form = scorecard_form(rows, anchors, request.POST if request.method == "POST" else None)
@@ -472,6 +470,11 @@ def offer(request: HttpRequest, pk: int) -> HttpResponse:
             "application": application,
             "progress": progress,
             "offer": existing,
+            "offer_moves": OFFER_FLOW.available_names(
+                request.user, existing, roles=roles_of(request)
+            )
+            if existing
+            else frozenset(),
             "form": form,
             "decision_form": DecisionForm(organisation=organisation_of(request)),
             "hand_over": _hand_over(progress, existing),
@@ -530,7 +533,6 @@ def offer_decision(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required("selection.configure")
 def stages(request: HttpRequest, pk: int) -> HttpResponse:
     vacancy = _vacancy(request, pk)
-    services.ensure_pipeline(vacancy)
     form = StageForm(request.POST if request.POST.get("action") == "add" else None)
     if request.method == "POST":
         action = request.POST.get("action")
@@ -602,7 +604,6 @@ def fairness(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required("selection.configure")
 def reasons(request: HttpRequest) -> HttpResponse:
     organisation = organisation_of(request)
-    services.ensure_reasons(organisation)
     form = ReasonForm(request.POST if request.POST.get("action") == "add" else None)
     if request.method == "POST":
         action = request.POST.get("action")

@@ -40,9 +40,9 @@ from talentbrug.applications.uploads import check_document
 from talentbrug.celery import app as celery_app
 from talentbrug.core import periodic
 from talentbrug.privacy import orphans
-from talentbrug.records import services as records
 from talentbrug.records.constants import AnalysisStatus, ImportStatus
 from talentbrug.records.models import Collection, Document, ZipImport
+from talentbrug.records.services import imports
 from talentbrug.records.tests.factories import CollectionFactory
 from talentbrug.records.tests.test_resume import make_zip
 
@@ -184,7 +184,7 @@ def test_a_killed_analysis_is_resumed_and_completes(workers: Workers) -> None:
     collection = CollectionFactory()
     started = workers.arm("records.analysis")
     worker = workers.start()
-    created = records.import_zip(collection, None, io.BytesIO(make_zip(5)))
+    created = imports.import_zip(collection, None, io.BytesIO(make_zip(5)))
     assert len(created) == 5
 
     wait_for(started.exists, "the analysis to be in progress", workers.log)
@@ -193,8 +193,8 @@ def test_a_killed_analysis_is_resumed_and_completes(workers: Workers) -> None:
     assert Document.objects.filter(analysis_status=AnalysisStatus.PENDING).count() == 5
 
     workers.start()
-    results = periodic.run_all(["records.resume_stale_analysis"])
-    assert results == {"records.resume_stale_analysis": {"requeued": 5, "failed": 0}}
+    results = periodic.run_all(["analysis_services.resume_stale_analysis"])
+    assert results == {"analysis_services.resume_stale_analysis": {"requeued": 5, "failed": 0}}
     wait_for(lambda: all_read(collection), "the re-queued analysis to finish", workers.log)
 
     documents = list(Document.objects.filter(collection=collection))
@@ -266,7 +266,7 @@ def test_a_killed_zip_import_is_resumed_without_orphans_or_duplicates(workers: W
     collection = CollectionFactory()
     started = workers.arm("records.import")
     worker = workers.start()
-    zip_import = records.start_zip_import(
+    zip_import = imports.start_zip_import(
         collection, None, SimpleUploadedFile("dossiers.zip", make_zip(4))
     )
 
@@ -282,8 +282,8 @@ def test_a_killed_zip_import_is_resumed_without_orphans_or_duplicates(workers: W
     }
 
     workers.start()
-    assert periodic.run_all(["records.resume_stale_imports"]) == {
-        "records.resume_stale_imports": {"requeued": 1, "failed": 0}
+    assert periodic.run_all(["imports.resume_stale_imports"]) == {
+        "imports.resume_stale_imports": {"requeued": 1, "failed": 0}
     }
     wait_for(
         lambda: ZipImport.objects.filter(pk=zip_import.pk, status=ImportStatus.DONE).exists(),

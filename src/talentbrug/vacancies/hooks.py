@@ -4,8 +4,6 @@ The vacancy is the first stage of the journey; onboarding (a later stage) carrie
 promised support into the plan. Vacancies never imports onboarding: onboarding registers here
 in its ``AppConfig.ready()``.
 
-- :data:`vacancy_form_opened` (signal, ``organisation=``): sent before the vacancy form is
-  shown, so choices it offers (onboarding templates) exist.
 - :func:`register_detail_context`: a named value for the vacancy detail page, computed from
   the vacancy (``first_weeks``: the onboarding template's first weeks).
 """
@@ -15,12 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from django.dispatch import Signal
-
 if TYPE_CHECKING:
     from .models import Vacancy
-
-vacancy_form_opened = Signal()
 
 DETAIL_CONTEXT: dict[str, Callable[[Vacancy], Any]] = {}
 

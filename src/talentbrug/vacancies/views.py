@@ -76,7 +76,6 @@ def vacancy_list(request: StaffRequest) -> HttpResponse:
 
 @staff_required("vacancies.edit")
 def vacancy_create(request: StaffRequest) -> HttpResponse:
-    hooks.vacancy_form_opened.send(sender=Vacancy, organisation=request.organisation)
     form = VacancyForm(request.POST or None, organisation=request.organisation)
     if request.method == "POST" and form.is_valid():
         try:
@@ -105,7 +104,6 @@ def vacancy_edit(request: StaffRequest, pk: int) -> HttpResponse:
             request, _("Deze vacature kan niet meer worden gewijzigd. Heropen hem eerst.")
         )
         return redirect("vacancies:detail", pk=vacancy.pk)
-    hooks.vacancy_form_opened.send(sender=Vacancy, organisation=vacancy.organisation)
     form = VacancyForm(request.POST or None, instance=vacancy, organisation=vacancy.organisation)
     if request.method == "POST" and form.is_valid():
         try:

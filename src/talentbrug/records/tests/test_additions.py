@@ -19,9 +19,13 @@ from freezegun import freeze_time
 from talentbrug.accounts.constants import Role
 from talentbrug.conftest import verified_client
 from talentbrug.core import periodic
-from talentbrug.records import declarations, services, tasks
+from talentbrug.records import declarations, tasks
 from talentbrug.records.constants import Decision, ItemStatus, ListStatus
 from talentbrug.records.models import Document
+from talentbrug.records.services import analysis, imports, lists, uploads
+from talentbrug.records.services import destruction as destruction_services
+from talentbrug.records.services import review as review_services
+from talentbrug.records.services import triage as triage_services
 
 from .factories import DocumentFactory, with_file
 
@@ -48,7 +52,7 @@ def test_card_fragment_claims_the_card_after_the_one_on_screen(collection, manag
     assert 'id="rc-card"' in html and f'data-document="{b.pk}"' in html
     assert "<html" not in html  # a fragment, not a page
     # Both are claimed for this person: a colleague gets c.
-    assert services.claim_next_card(collection, reviewer) == c
+    assert triage_services.claim_next_card(collection, reviewer) == c
     # A reload shows the card that was on screen, not the prefetched one.
     assert client.get(reverse("records:triage", args=[collection.pk])).context["document"] == a
 
@@ -105,23 +109,23 @@ def test_the_fragment_says_when_there_are_no_cards_left(collection, client):
 
 def test_claim_next_card_skips_excluded_cards(collection, manager):
     a, b = (DocumentFactory(collection=collection, path=f"{x}.txt") for x in "ab")
-    assert services.claim_next_card(collection, manager) == a
-    assert services.claim_next_card(collection, manager, exclude=[a.pk]) == b
-    assert services.claim_next_card(collection, manager, exclude=[a.pk, b.pk]) is None
-    assert services.claim_next_card(collection, manager) == a  # queue order, not claim time
+    assert triage_services.claim_next_card(collection, manager) == a
+    assert triage_services.claim_next_card(collection, manager, exclude=[a.pk]) == b
+    assert triage_services.claim_next_card(collection, manager, exclude=[a.pk, b.pk]) is None
+    assert triage_services.claim_next_card(collection, manager) == a  # queue order, not claim time
 
 
 # --- near-duplicates once per import -----------------------------------------------------------
 
 
 def test_near_duplicates_are_linked_once_per_import_not_per_batch(collection, manager, monkeypatch):
-    monkeypatch.setattr(services, "ANALYSIS_BATCH", 2)
+    monkeypatch.setattr(uploads, "ANALYSIS_BATCH", 2)
     text = " ".join(f"woord{i}" for i in range(80))
     files = [ContentFile(f"{text} einde {n}".encode(), name=f"{n}.txt") for n in range(5)]
     with mock.patch.object(
-        services, "find_near_duplicates", wraps=services.find_near_duplicates
+        analysis, "find_near_duplicates", wraps=analysis.find_near_duplicates
     ) as spy:
-        services.import_files(collection, manager, files)
+        uploads.import_files(collection, manager, files)
     assert spy.call_count == 1  # three batches, one pass at the end
     linked = Document.objects.filter(collection=collection, near_duplicate_of__isnull=False)
     assert linked.count() == 5
@@ -130,12 +134,12 @@ def test_near_duplicates_are_linked_once_per_import_not_per_batch(collection, ma
 def test_near_duplicate_links_are_only_rewritten_when_they_change(collection, manager):
     text = " ".join(f"woord{i}" for i in range(80))
     files = [ContentFile(f"{text} einde {n}".encode(), name=f"{n}.txt") for n in range(3)]
-    services.import_files(collection, manager, files)
-    assert services.find_near_duplicates(collection) == 3
+    uploads.import_files(collection, manager, files)
+    assert analysis.find_near_duplicates(collection) == 3
     first = Document.objects.get(collection=collection, name="0.txt")
     first.signature = ""
     first.save()
-    services.find_near_duplicates(collection)
+    analysis.find_near_duplicates(collection)
     first.refresh_from_db()
     assert first.near_duplicate_of is None  # no stale link without a signature
 
@@ -159,7 +163,7 @@ def share(settings, tmp_path):
 
 
 def test_import_roots_come_from_name_is_folder_entries(share):
-    assert services.import_roots() == {"share": str(share)}
+    assert imports.import_roots() == {"share": str(share)}
 
 
 def test_folder_page_lists_only_the_allowed_roots(collection, client, share):
@@ -206,7 +210,7 @@ def test_service_refuses_a_symlinked_sub_folder(collection, manager, share):
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError, match="koppeling"):
-        services.import_folder(collection, manager, "share", "Werving/link")
+        imports.import_folder(collection, manager, "share", "Werving/link")
 
 
 def test_folder_page_without_roots_explains_the_setting(collection, client, settings):
@@ -234,21 +238,21 @@ def _cooling_list(collection, manager, reviewer, n=3):
         doc = with_file(
             DocumentFactory(collection=collection, path=f"Werving/{i}.txt"), f"inhoud {i}".encode()
         )
-        services.decide_document(doc, manager, Decision.DISCARD)
+        triage_services.decide_document(doc, manager, Decision.DISCARD)
         docs.append(doc)
-    dl = services.create_destruction_list(collection, manager)
-    services.submit_destruction_list(dl, manager, [reviewer])
-    return services.approve_destruction_list(dl, reviewer), docs
+    dl = lists.create_destruction_list(collection, manager)
+    lists.submit_destruction_list(dl, manager, [reviewer])
+    return review_services.approve_destruction_list(dl, reviewer), docs
 
 
 def test_declaration_xlsx_lists_exactly_the_destroyed_records(collection, manager, reviewer):
     dl, docs = _cooling_list(collection, manager, reviewer, n=4)
     restored = dl.items.get(document=docs[0])
-    services.restore_item(restored, manager, "Nog nodig")
+    lists.restore_item(restored, manager, "Nog nodig")
     held = docs[1]
-    services.set_legal_hold(held, manager, hold=True, reference="Woo-2026-7")
+    triage_services.set_legal_hold(held, manager, hold=True, reference="Woo-2026-7")
     with freeze_time(timezone.now() + timedelta(days=8)):
-        dl = services.destroy_destruction_list(dl, manager)
+        dl = destruction_services.destroy_destruction_list(dl, manager)
     assert dl.status == ListStatus.DESTROYED
     workbook = openpyxl.load_workbook(io.BytesIO(declarations.declaration_xlsx(dl, manager)))
     rows = [
@@ -269,7 +273,7 @@ def test_declaration_xlsx_lists_exactly_the_destroyed_records(collection, manage
 def test_declaration_xlsx_view(collection, manager, reviewer, client):
     dl, _docs = _cooling_list(collection, manager, reviewer, n=1)
     with freeze_time(timezone.now() + timedelta(days=8)):
-        services.destroy_destruction_list(dl, manager)
+        destruction_services.destroy_destruction_list(dl, manager)
     response = client.get(reverse("records:declaration_xlsx", args=[dl.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == declarations.XLSX_CONTENT_TYPE
@@ -284,12 +288,12 @@ def test_declaration_downloads_neutralise_formula_like_text(
     collection, manager, reviewer, client, hostile
 ):
     doc = with_file(DocumentFactory(collection=collection, path=hostile, name=hostile))
-    services.decide_document(doc, manager, Decision.DISCARD)
-    dl = services.create_destruction_list(collection, manager)
-    services.submit_destruction_list(dl, manager, [reviewer])
-    services.approve_destruction_list(dl, reviewer)
+    triage_services.decide_document(doc, manager, Decision.DISCARD)
+    dl = lists.create_destruction_list(collection, manager)
+    lists.submit_destruction_list(dl, manager, [reviewer])
+    review_services.approve_destruction_list(dl, reviewer)
     with freeze_time(timezone.now() + timedelta(days=8)):
-        dl = services.destroy_destruction_list(dl, manager)
+        dl = destruction_services.destroy_destruction_list(dl, manager)
     response = client.get(reverse("records:declaration_xlsx", args=[dl.pk]))
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     for column in (6, 7):  # naam, pad
@@ -337,9 +341,9 @@ def test_periodic_job_destroys_only_lists_past_their_cooling_off(
 
 def test_periodic_job_leaves_lists_that_are_not_approved(collection, manager, reviewer):
     doc = with_file(DocumentFactory(collection=collection))
-    services.decide_document(doc, manager, Decision.DISCARD)
-    dl = services.create_destruction_list(collection, manager)
-    services.submit_destruction_list(dl, manager, [reviewer])  # in review, not approved
+    triage_services.decide_document(doc, manager, Decision.DISCARD)
+    dl = lists.create_destruction_list(collection, manager)
+    lists.submit_destruction_list(dl, manager, [reviewer])  # in review, not approved
     with freeze_time(timezone.now() + timedelta(days=30)):
         assert tasks.destroy_due_lists() == {"destroyed": 0, "failed": 0}
     dl.refresh_from_db()
@@ -348,7 +352,7 @@ def test_periodic_job_leaves_lists_that_are_not_approved(collection, manager, re
 
 def test_periodic_job_finishes_a_destruction_that_crashed(collection, manager, reviewer):
     dl, _docs = _cooling_list(collection, manager, reviewer, n=3)
-    real = services._erase_file
+    real = destruction_services._erase_file
     calls = {"n": 0}
 
     def crash_on_second(name):
@@ -358,7 +362,7 @@ def test_periodic_job_finishes_a_destruction_that_crashed(collection, manager, r
         real(name)
 
     with freeze_time(timezone.now() + timedelta(days=8)):
-        with mock.patch.object(services, "_erase_file", crash_on_second):
+        with mock.patch.object(destruction_services, "_erase_file", crash_on_second):
             assert tasks.destroy_due_lists() == {"destroyed": 0, "failed": 1}
         dl.refresh_from_db()
         assert dl.status == ListStatus.DESTROYING
@@ -376,17 +380,21 @@ def test_a_large_learned_model_is_not_retrained_for_every_single_decision(
     monkeypatch.setattr(suggestions, "THROTTLE_FROM", 4)
     for i in range(4):
         text = "planning zaal" if i % 2 else "beleid visie"
-        services.decide_document(
+        triage_services.decide_document(
             DocumentFactory(collection=collection, extracted_text=text, sha256=""),
             manager,
             Decision.DISCARD if i % 2 else Decision.KEEP,
         )
     with mock.patch.object(suggestions, "_train", wraps=suggestions._train) as train:
         suggestions.learned_model(collection)
-        services.decide_document(DocumentFactory(collection=collection), manager, Decision.KEEP)
+        triage_services.decide_document(
+            DocumentFactory(collection=collection), manager, Decision.KEEP
+        )
         suggestions.learned_model(collection)  # one decision later: reused
         assert train.call_count == 1
         for _ in range(suggestions.RETRAIN_EVERY):
-            services.decide_document(DocumentFactory(collection=collection), manager, Decision.KEEP)
+            triage_services.decide_document(
+                DocumentFactory(collection=collection), manager, Decision.KEEP
+            )
         suggestions.learned_model(collection)  # ten decisions later: retrained
         assert train.call_count == 2

@@ -13,15 +13,15 @@ import pytest
 from django.db import close_old_connections, connections
 
 from talentbrug.accounts.constants import Role
-from talentbrug.records import services
 from talentbrug.records.models import Collection, Document
+from talentbrug.records.services import triage
 
 from .factories import DocumentFactory
 
 # On SQLite the threads share the in-memory test database (shared cache), which answers
 # "table is locked" at once instead of waiting; claim_next_card retries that, and so do the
 # test's own bookkeeping statements. The guarantee under test is the conditional UPDATE.
-retry = services.retry_when_locked
+retry = triage.retry_when_locked
 WORKERS = 4
 ROUNDS = 5
 
@@ -38,7 +38,7 @@ def _claim_in_threads(collection_pk: int, users: list[Any], rounds: int) -> list
             collection = retry(lambda: Collection.objects.get(pk=collection_pk))
             for _ in range(rounds):
                 barrier.wait(timeout=30)
-                card = services.claim_next_card(collection, user)
+                card = triage.claim_next_card(collection, user)
                 if card is not None:
                     with lock:
                         results.append((user.pk, card.pk))

@@ -18,9 +18,12 @@ from talentbrug.accounts.access import users_who_can
 from talentbrug.accounts.constants import Role
 from talentbrug.accounts.tests.factories import MembershipFactory
 from talentbrug.audit.models import AuditEvent
-from talentbrug.records import declarations, services
+from talentbrug.records import declarations
 from talentbrug.records.constants import Decision, ItemStatus, ListStatus
 from talentbrug.records.models import DestructionList, Document
+from talentbrug.records.services import collections as collections_services
+from talentbrug.records.services import destruction as destruction_services
+from talentbrug.records.services import lists, review, triage
 
 from .factories import DocumentFactory, with_file
 
@@ -33,7 +36,7 @@ def discarded(collection, manager, n=3):
     docs = []
     for i in range(n):
         doc = with_file(DocumentFactory(collection=collection), f"inhoud {i}".encode())
-        services.decide_document(doc, manager, Decision.DISCARD)
+        triage.decide_document(doc, manager, Decision.DISCARD)
         docs.append(doc)
     return docs
 
@@ -41,7 +44,7 @@ def discarded(collection, manager, n=3):
 @pytest.fixture
 def new_list(collection, manager):
     discarded(collection, manager)
-    return services.create_destruction_list(collection, manager)
+    return lists.create_destruction_list(collection, manager)
 
 
 def in_review(dl, manager, *reviewers):
@@ -50,12 +53,12 @@ def in_review(dl, manager, *reviewers):
         reviewers = list(
             users_who_can(dl.organisation, "records.review").exclude(pk=dl.created_by_id)
         ) or [MembershipFactory(organisation=dl.organisation, role=Role.RECORDS_MANAGER).user]
-    return services.submit_destruction_list(dl, manager, reviewers)
+    return lists.submit_destruction_list(dl, manager, reviewers)
 
 
 def cooling(dl, manager, reviewer):
     in_review(dl, manager)
-    return services.approve_destruction_list(dl, reviewer)
+    return review.approve_destruction_list(dl, reviewer)
 
 
 def set_status(dl, status):
@@ -72,11 +75,11 @@ def test_full_flow_from_new_to_destroyed_with_declaration(new_list, manager, rev
     assert new_list.status == ListStatus.NEW
     dl = in_review(new_list, manager)
     assert dl.status == ListStatus.IN_REVIEW
-    dl = services.approve_destruction_list(dl, reviewer)
+    dl = review.approve_destruction_list(dl, reviewer)
     assert dl.status == ListStatus.COOLING_OFF
     assert dl.cooling_off_until - timezone.now() > timedelta(days=6, hours=23)
     with freeze_time(timezone.now() + timedelta(days=8)):
-        dl = services.destroy_destruction_list(dl, manager)
+        dl = destruction_services.destroy_destruction_list(dl, manager)
     assert dl.status == ListStatus.DESTROYED
     for name in files:
         assert not default_storage.exists(name)
@@ -91,17 +94,17 @@ def test_full_flow_from_new_to_destroyed_with_declaration(new_list, manager, rev
 
 
 def test_archivist_step_when_the_organisation_wants_it(new_list, manager, reviewer, archivist):
-    services.update_records_settings(
+    collections_services.update_records_settings(
         new_list.organisation, manager, cooling_off_days=3, archivist_required=True
     )
     in_review(new_list, manager)
-    dl = services.approve_destruction_list(new_list, reviewer)
+    dl = review.approve_destruction_list(new_list, reviewer)
     assert dl.status == ListStatus.APPROVED
     with pytest.raises(ValidationError):
-        services.approve_as_archivist(dl, reviewer)  # not the same person as the reviewer
+        review.approve_as_archivist(dl, reviewer)  # not the same person as the reviewer
     with pytest.raises(ValidationError):
-        services.start_cooling_off(dl, manager)  # archivist first
-    dl = services.approve_as_archivist(dl, archivist)
+        review.start_cooling_off(dl, manager)  # archivist first
+    dl = review.approve_as_archivist(dl, archivist)
     assert dl.status == ListStatus.COOLING_OFF
     assert dl.archivist == archivist
     assert (dl.cooling_off_until - timezone.now()).days == 2  # 3 days minus a moment
@@ -111,8 +114,8 @@ def test_archivist_step_refused_when_not_configured(new_list, manager, reviewer,
     in_review(new_list, manager)
     dl = set_status(new_list, ListStatus.APPROVED)
     with pytest.raises(ValidationError):
-        services.approve_as_archivist(dl, archivist)
-    dl = services.start_cooling_off(dl, manager)
+        review.approve_as_archivist(dl, archivist)
+    dl = review.start_cooling_off(dl, manager)
     assert dl.status == ListStatus.COOLING_OFF
 
 
@@ -132,7 +135,7 @@ def test_abort_returns_to_new_and_clears_approvals(new_list, manager, reviewer, 
         item.reviewed_by = reviewer
         item.save()
     dl = set_status(new_list, status)
-    dl = services.abort_destruction_list(dl, manager, "Verkeerde categorie")
+    dl = lists.abort_destruction_list(dl, manager, "Verkeerde categorie")
     assert dl.status == ListStatus.NEW
     assert dl.cooling_off_until is None and dl.reviewed_by is None
     assert set(dl.items.values_list("status", flat=True)) == {ItemStatus.PROPOSED}
@@ -142,7 +145,7 @@ def test_abort_returns_to_new_and_clears_approvals(new_list, manager, reviewer, 
 def test_abort_needs_a_reason(new_list, manager):
     in_review(new_list, manager)
     with pytest.raises(ValidationError):
-        services.abort_destruction_list(new_list, manager, "  ")
+        lists.abort_destruction_list(new_list, manager, "  ")
 
 
 # Allowed and forbidden moves are derived from the workflow table: test_list_workflow.py.
@@ -150,20 +153,20 @@ def test_abort_needs_a_reason(new_list, manager):
 
 def test_submit_needs_items(collection, manager, reviewer):
     discarded(collection, manager, 1)
-    dl = services.create_destruction_list(collection, manager)
+    dl = lists.create_destruction_list(collection, manager)
     dl.items.all().delete()
     with pytest.raises(ValidationError, match="geen documenten"):
-        services.submit_destruction_list(dl, manager, [reviewer])
+        lists.submit_destruction_list(dl, manager, [reviewer])
 
 
 def test_create_list_needs_discarded_documents(collection, manager):
     with pytest.raises(ValidationError):
-        services.create_destruction_list(collection, manager)
+        lists.create_destruction_list(collection, manager)
 
 
 def test_document_is_on_one_active_list_only(new_list, collection, manager):
     with pytest.raises(ValidationError):
-        services.create_destruction_list(collection, manager)
+        lists.create_destruction_list(collection, manager)
 
 
 # --- four eyes ---------------------------------------------------------------------------
@@ -172,9 +175,9 @@ def test_document_is_on_one_active_list_only(new_list, collection, manager):
 def test_the_author_cannot_approve_their_own_list(new_list, manager):
     in_review(new_list, manager)
     with pytest.raises(ValidationError, match="zelf opgesteld"):
-        services.approve_destruction_list(new_list, manager)
+        review.approve_destruction_list(new_list, manager)
     with pytest.raises(ValidationError):
-        services.approve_item(new_list.items.first(), manager)
+        review.approve_item(new_list.items.first(), manager)
 
 
 def test_the_person_who_discarded_cannot_approve_that_document(
@@ -182,37 +185,37 @@ def test_the_person_who_discarded_cannot_approve_that_document(
 ):
     second = make_staff(collection.organisation, Role.RECORDS_MANAGER, username="second")
     doc = with_file(DocumentFactory(collection=collection))
-    services.decide_document(doc, reviewer, Decision.DISCARD)  # reviewer swiped it
-    dl = services.create_destruction_list(collection, manager)
+    triage.decide_document(doc, reviewer, Decision.DISCARD)  # reviewer swiped it
+    dl = lists.create_destruction_list(collection, manager)
     in_review(dl, manager, reviewer, second)
     with pytest.raises(ValidationError, match="zelf weggegooid"):
-        services.approve_item(dl.items.get(), reviewer)
+        review.approve_item(dl.items.get(), reviewer)
     with pytest.raises(ValidationError, match="zelf weggegooid"):
-        services.approve_destruction_list(dl, reviewer)
+        review.approve_destruction_list(dl, reviewer)
     dl.refresh_from_db()
     assert dl.status == ListStatus.IN_REVIEW
-    assert services.approve_destruction_list(dl, second).status == ListStatus.COOLING_OFF
+    assert review.approve_destruction_list(dl, second).status == ListStatus.COOLING_OFF
 
 
 def test_exclusion_needs_a_reason_and_returns_the_card(new_list, manager, reviewer):
     in_review(new_list, manager)
     item = new_list.items.first()
     with pytest.raises(ValidationError):
-        services.exclude_item(item, reviewer, "")
-    services.exclude_item(item, reviewer, "Woo-verzoek loopt nog")
+        review.exclude_item(item, reviewer, "")
+    review.exclude_item(item, reviewer, "Woo-verzoek loopt nog")
     item.refresh_from_db()
     assert item.status == ItemStatus.EXCLUDED and item.reason == "Woo-verzoek loopt nog"
     assert item.document.decision == Decision.UNDECIDED
-    dl = services.approve_destruction_list(new_list, reviewer)
+    dl = review.approve_destruction_list(new_list, reviewer)
     assert dl.items.filter(status=ItemStatus.APPROVED).count() == 2
 
 
 def test_approving_a_list_with_every_item_excluded_is_refused(new_list, manager, reviewer):
     in_review(new_list, manager)
     for item in new_list.items.all():
-        services.exclude_item(item, reviewer, "nog nodig")
+        review.exclude_item(item, reviewer, "nog nodig")
     with pytest.raises(ValidationError, match="uitgezonderd"):
-        services.approve_destruction_list(new_list, reviewer)
+        review.approve_destruction_list(new_list, reviewer)
 
 
 # --- legal hold --------------------------------------------------------------------------
@@ -221,19 +224,19 @@ def test_approving_a_list_with_every_item_excluded_is_refused(new_list, manager,
 def test_legal_hold_blocks_discarding(collection, manager):
     doc = DocumentFactory(collection=collection)
     with pytest.raises(ValidationError):
-        services.set_legal_hold(doc, manager, hold=True, reference="")
-    services.set_legal_hold(doc, manager, hold=True, reference="Woo-2026-014")
+        triage.set_legal_hold(doc, manager, hold=True, reference="")
+    triage.set_legal_hold(doc, manager, hold=True, reference="Woo-2026-014")
     with pytest.raises(ValidationError, match="juridische blokkade"):
-        services.decide_document(doc, manager, Decision.DISCARD)
-    services.decide_document(doc, manager, Decision.KEEP)
+        triage.decide_document(doc, manager, Decision.DISCARD)
+    triage.decide_document(doc, manager, Decision.KEEP)
 
 
 def test_legal_hold_set_after_approval_blocks_destruction(new_list, manager, reviewer):
     dl = cooling(new_list, manager, reviewer)
     held = dl.items.first()
-    services.set_legal_hold(held.document, manager, hold=True, reference="Geschil 7")
+    triage.set_legal_hold(held.document, manager, hold=True, reference="Geschil 7")
     with freeze_time(timezone.now() + timedelta(days=8)):
-        dl = services.destroy_destruction_list(dl, manager)
+        dl = destruction_services.destroy_destruction_list(dl, manager)
     held.refresh_from_db()
     assert held.status == ItemStatus.HELD
     assert held.document.destroyed_at is None and held.document.file
@@ -245,8 +248,8 @@ def test_legal_hold_set_after_approval_blocks_destruction(new_list, manager, rev
 
 def test_held_documents_are_left_off_new_lists(collection, manager):
     docs = discarded(collection, manager, 2)
-    services.set_legal_hold(docs[0], manager, hold=True, reference="Woo-1")
-    dl = services.create_destruction_list(collection, manager)
+    triage.set_legal_hold(docs[0], manager, hold=True, reference="Woo-1")
+    dl = lists.create_destruction_list(collection, manager)
     assert list(dl.items.values_list("document_id", flat=True)) == [docs[1].pk]
 
 
@@ -259,36 +262,39 @@ def test_destruction_waits_for_the_cooling_off_period(new_list, manager, reviewe
         dl = cooling(new_list, manager, reviewer)
     almost = start + timedelta(days=6, hours=23)
     with freeze_time(almost), pytest.raises(ValidationError, match="wachttijd"):
-        services.destroy_destruction_list(dl, manager)
+        destruction_services.destroy_destruction_list(dl, manager)
     dl.refresh_from_db()
     assert dl.status == ListStatus.COOLING_OFF
     with freeze_time(start + timedelta(days=7, minutes=1)):
-        assert services.destroy_destruction_list(dl, manager).status == ListStatus.DESTROYED
+        assert (
+            destruction_services.destroy_destruction_list(dl, manager).status
+            == ListStatus.DESTROYED
+        )
 
 
 def test_restore_during_cooling_off_keeps_the_document(new_list, manager, reviewer):
     dl = cooling(new_list, manager, reviewer)
     item = dl.items.first()
     with pytest.raises(ValidationError):
-        services.restore_item(item, manager, "")
-    services.restore_item(item, manager, "Toch nodig voor bezwaar")
+        lists.restore_item(item, manager, "")
+    lists.restore_item(item, manager, "Toch nodig voor bezwaar")
     item.refresh_from_db()
     assert item.status == ItemStatus.RESTORED
     with freeze_time(timezone.now() + timedelta(days=8)):
-        services.destroy_destruction_list(dl, manager)
+        destruction_services.destroy_destruction_list(dl, manager)
     item.document.refresh_from_db()
     assert item.document.destroyed_at is None
     assert item.document.decision == Decision.UNDECIDED
 
 
 def test_cooling_off_days_come_from_the_organisation_setting(new_list, manager, reviewer):
-    services.update_records_settings(
+    collections_services.update_records_settings(
         new_list.organisation, manager, cooling_off_days=14, archivist_required=False
     )
     dl = cooling(new_list, manager, reviewer)
     assert (dl.cooling_off_until - timezone.now()).days == 13
     with pytest.raises(ValidationError):
-        services.update_records_settings(
+        collections_services.update_records_settings(
             new_list.organisation, manager, cooling_off_days=0, archivist_required=False
         )
 
@@ -298,9 +304,9 @@ def test_cooling_off_days_come_from_the_organisation_setting(new_list, manager, 
 
 def test_destruction_resumes_after_a_crash_halfway(collection, manager, reviewer):
     discarded(collection, manager, 5)
-    dl = services.create_destruction_list(collection, manager)
+    dl = lists.create_destruction_list(collection, manager)
     dl = cooling(dl, manager, reviewer)
-    real_erase = services._erase_file
+    real_erase = destruction_services._erase_file
     calls = {"n": 0}
 
     def crash_on_third(name):
@@ -312,16 +318,16 @@ def test_destruction_resumes_after_a_crash_halfway(collection, manager, reviewer
     later = timezone.now() + timedelta(days=8)
     with (
         freeze_time(later),
-        mock.patch.object(services, "_erase_file", crash_on_third),
+        mock.patch.object(destruction_services, "_erase_file", crash_on_third),
         pytest.raises(RuntimeError),
     ):
-        services.destroy_destruction_list(dl, manager)
+        destruction_services.destroy_destruction_list(dl, manager)
     dl.refresh_from_db()
     assert dl.status == ListStatus.DESTROYING
     assert dl.items.filter(status=ItemStatus.DESTROYED).count() == 2
     with freeze_time(later):
-        dl = services.destroy_destruction_list(dl, manager)  # re-run
-        again = services.destroy_destruction_list(dl, manager)  # and once more: no-op
+        dl = destruction_services.destroy_destruction_list(dl, manager)  # re-run
+        again = destruction_services.destroy_destruction_list(dl, manager)  # and once more: no-op
     assert again.status == ListStatus.DESTROYED
     assert dl.items.filter(status=ItemStatus.DESTROYED).count() == 5
     events = AuditEvent.objects.filter(event_type="records.document_destroyed")
@@ -335,7 +341,10 @@ def test_destruction_tolerates_a_file_that_is_already_gone(new_list, manager, re
     item = dl.items.first()
     default_storage.delete(item.document.file.name)  # crash after deleting, before commit
     with freeze_time(timezone.now() + timedelta(days=8)):
-        assert services.destroy_destruction_list(dl, manager).status == ListStatus.DESTROYED
+        assert (
+            destruction_services.destroy_destruction_list(dl, manager).status
+            == ListStatus.DESTROYED
+        )
 
 
 def test_destroy_task_runs_in_process(new_list, manager, reviewer):
@@ -351,17 +360,17 @@ def test_destroy_task_runs_in_process(new_list, manager, reviewer):
 
 def test_declaration_lists_exactly_the_destroyed_records(collection, manager, reviewer):
     docs = discarded(collection, manager, 4)
-    dl = services.create_destruction_list(collection, manager)
+    dl = lists.create_destruction_list(collection, manager)
     in_review(dl, manager)
     excluded = dl.items.get(document=docs[0])
-    services.exclude_item(excluded, reviewer, "Nog in gebruik")
-    dl = services.approve_destruction_list(dl, reviewer)
+    review.exclude_item(excluded, reviewer, "Nog in gebruik")
+    dl = review.approve_destruction_list(dl, reviewer)
     restored = dl.items.get(document=docs[1])
-    services.restore_item(restored, manager, "Toch bewaren")
+    lists.restore_item(restored, manager, "Toch bewaren")
     with pytest.raises(ValidationError):
         declarations.declaration_csv(dl)
     with freeze_time(timezone.now() + timedelta(days=8)):
-        dl = services.destroy_destruction_list(dl, manager)
+        dl = destruction_services.destroy_destruction_list(dl, manager)
     expected = {docs[2].path, docs[3].path}
     rows = declarations.declaration_rows(dl)
     assert {r.path for r in rows} == expected

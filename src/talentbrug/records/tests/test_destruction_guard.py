@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from talentbrug.audit.models import AuditEvent
-from talentbrug.records import declarations, services
+from talentbrug.records import declarations
 from talentbrug.records.constants import (
     Decision,
     ItemStatus,
@@ -29,6 +29,9 @@ from talentbrug.records.constants import (
 )
 from talentbrug.records.models import DestructionList, DestructionListItem, Document
 from talentbrug.records.retention import Refusal, evaluate, term_end
+from talentbrug.records.services import destruction as destruction_services
+from talentbrug.records.services import lists, review, triage
+from talentbrug.records.services import overrides as overrides_services
 
 from .factories import CategoryFactory, DocumentFactory, with_file
 
@@ -38,12 +41,12 @@ TODAY = date(2026, 12, 7)
 
 
 def _discard(doc, user):
-    return services.decide_document(doc, user, Decision.DISCARD)
+    return triage.decide_document(doc, user, Decision.DISCARD)
 
 
 def _through_cooling_off(dl, manager, reviewer):
-    services.submit_destruction_list(dl, manager, reviewers=[reviewer])
-    services.approve_destruction_list(dl, reviewer)
+    lists.submit_destruction_list(dl, manager, reviewers=[reviewer])
+    review.approve_destruction_list(dl, reviewer)
     DestructionList.objects.filter(pk=dl.pk).update(
         cooling_off_until=timezone.now() - timedelta(minutes=1)
     )
@@ -94,7 +97,7 @@ def mixed(collection, manager):
 def test_only_expired_v_records_reach_the_list_and_destruction(
     mixed, collection, manager, reviewer
 ):
-    allowed, refused = services.destruction_candidates(collection)
+    allowed, refused = lists.destruction_candidates(collection)
     assert {d.pk for d in allowed} == {mixed["v_expired"].pk, mixed["v_trigger_expired"].pk}
     reasons = {doc.pk: verdict.reason for doc, verdict in refused}
     assert "waardering B: blijvend bewaren" in reasons[mixed["b_old"].pk]
@@ -102,13 +105,15 @@ def test_only_expired_v_records_reach_the_list_and_destruction(
     assert reasons[mixed["v_no_date"].pk].startswith("Termijn onbekend")
     assert reasons[mixed["v_trigger_missing"].pk].startswith("Termijn onbekend")
 
-    dl = services.create_destruction_list(collection, manager)
+    dl = lists.create_destruction_list(collection, manager)
     on_list = set(dl.items.values_list("document_id", flat=True))
     assert on_list == {mixed["v_expired"].pk, mixed["v_trigger_expired"].pk}
     created = AuditEvent.objects.get(event_type="records.list_created", object_id=str(dl.pk))
     assert created.data["refused"] == 4
 
-    services.destroy_destruction_list(_through_cooling_off(dl, manager, reviewer), reviewer)
+    destruction_services.destroy_destruction_list(
+        _through_cooling_off(dl, manager, reviewer), reviewer
+    )
     destroyed = set(
         Document.objects.filter(destroyed_at__isnull=False).values_list("pk", flat=True)
     )
@@ -124,7 +129,7 @@ def test_nothing_refused_means_a_clear_message(collection, manager):
     doc = DocumentFactory(collection=collection, document_date=None)
     _discard(doc, manager)
     with pytest.raises(ValidationError, match="1 documenten zijn geweigerd"):
-        services.create_destruction_list(collection, manager)
+        lists.create_destruction_list(collection, manager)
     assert not DestructionList.objects.exists()
 
 
@@ -143,15 +148,13 @@ def test_destruction_guard_refuses_a_document_whose_category_became_b(
         )
     )
     _discard(other, manager)
-    dl = _through_cooling_off(
-        services.create_destruction_list(collection, manager), manager, reviewer
-    )
+    dl = _through_cooling_off(lists.create_destruction_list(collection, manager), manager, reviewer)
     category = collection.default_category
     category.waardering = Waardering.BEWAREN
     category.bewaartermijn_years = None
     category.save()
 
-    dl = services.destroy_destruction_list(dl, reviewer)
+    dl = destruction_services.destroy_destruction_list(dl, reviewer)
 
     assert dl.status == ListStatus.DESTROYED
     item = DestructionListItem.objects.get(destruction_list=dl, document=doc)
@@ -168,11 +171,9 @@ def test_destruction_guard_refuses_a_document_whose_category_became_b(
 def test_destruction_guard_refuses_when_the_date_was_removed(collection, manager, reviewer):
     doc = with_file(DocumentFactory(collection=collection))
     _discard(doc, manager)
-    dl = _through_cooling_off(
-        services.create_destruction_list(collection, manager), manager, reviewer
-    )
+    dl = _through_cooling_off(lists.create_destruction_list(collection, manager), manager, reviewer)
     Document.objects.filter(pk=doc.pk).update(document_date=None)
-    services.destroy_destruction_list(dl, reviewer)
+    destruction_services.destroy_destruction_list(dl, reviewer)
     item = dl.items.get()
     assert item.status == ItemStatus.REFUSED and item.reason.startswith("Termijn onbekend")
     assert Document.objects.get(pk=doc.pk).destroyed_at is None
@@ -186,8 +187,8 @@ def test_override_needs_a_second_person_and_then_lets_the_record_go(
 ):
     b_doc = mixed["b_old"]
     with pytest.raises(ValidationError, match="minstens 20 tekens"):
-        services.request_override(b_doc, manager, justification="mag weg")
-    override = services.request_override(
+        overrides_services.request_override(b_doc, manager, justification="mag weg")
+    override = overrides_services.request_override(
         b_doc,
         manager,
         justification="Besluit archiefdienst: dit dossier is een dubbel van het hoofddossier.",
@@ -196,19 +197,21 @@ def test_override_needs_a_second_person_and_then_lets_the_record_go(
     assert override.status == OverrideStatus.REQUESTED
     assert "waardering B" in override.refusal
     # Asked but not approved: still refused.
-    allowed, _refused = services.destruction_candidates(collection)
+    allowed, _refused = lists.destruction_candidates(collection)
     assert b_doc.pk not in {d.pk for d in allowed}
     with pytest.raises(ValidationError, match="zelf aangevraagd"):
-        services.approve_override(override, manager)
+        overrides_services.approve_override(override, manager)
     override.refresh_from_db()
     assert override.status == OverrideStatus.REQUESTED
 
-    services.approve_override(override, reviewer, "Gezien, akkoord.")
+    overrides_services.approve_override(override, reviewer, "Gezien, akkoord.")
     override.refresh_from_db()
     assert override.status == OverrideStatus.APPROVED and override.decided_by == reviewer
-    dl = services.create_destruction_list(collection, manager)
+    dl = lists.create_destruction_list(collection, manager)
     assert b_doc.pk in set(dl.items.values_list("document_id", flat=True))
-    services.destroy_destruction_list(_through_cooling_off(dl, manager, reviewer), reviewer)
+    destruction_services.destroy_destruction_list(
+        _through_cooling_off(dl, manager, reviewer), reviewer
+    )
     assert Document.objects.get(pk=b_doc.pk).destroyed_at is not None
     destroyed = AuditEvent.objects.get(
         event_type="records.document_destroyed", object_id=str(b_doc.pk)
@@ -225,28 +228,28 @@ def test_override_needs_a_second_person_and_then_lets_the_record_go(
 
 def test_rejected_override_keeps_the_record(mixed, manager, reviewer):
     doc = mixed["v_running"]
-    override = services.request_override(
+    override = overrides_services.request_override(
         doc, manager, justification="De procedure is eerder geëindigd dan gedacht, zie besluit."
     )
     with pytest.raises(ValidationError, match="reden"):
-        services.reject_override(override, reviewer, "")
-    services.reject_override(override, reviewer, "Geen besluit gevonden.")
+        overrides_services.reject_override(override, reviewer, "")
+    overrides_services.reject_override(override, reviewer, "Geen besluit gevonden.")
     override.refresh_from_db()
     assert override.status == OverrideStatus.REJECTED
     with pytest.raises(ValidationError, match="al beslist"):
-        services.approve_override(override, reviewer)
+        overrides_services.approve_override(override, reviewer)
     assert AuditEvent.objects.filter(event_type="records.override_rejected").count() == 1
 
 
 def test_no_override_for_a_legal_hold_or_for_what_may_already_go(mixed, manager):
     expired = mixed["v_expired"]
     with pytest.raises(ValidationError, match="al weg"):
-        services.request_override(expired, manager, justification="x" * 30)
+        overrides_services.request_override(expired, manager, justification="x" * 30)
     held = mixed["b_old"]
     Document.objects.filter(pk=held.pk).update(legal_hold=True, legal_hold_reference="Woo-12")
     held.refresh_from_db()
     with pytest.raises(ValidationError, match="Juridische blokkade: Woo-12"):
-        services.request_override(held, manager, justification="x" * 30)
+        overrides_services.request_override(held, manager, justification="x" * 30)
 
 
 # --- the date by hand (item 2) ---------------------------------------------------------
@@ -256,15 +259,15 @@ def test_setting_the_date_lets_a_record_without_date_onto_the_list(collection, m
     doc = DocumentFactory(collection=collection, document_date=None)
     _discard(doc, manager)
     with pytest.raises(ValidationError):
-        services.create_destruction_list(collection, manager)
+        lists.create_destruction_list(collection, manager)
     with pytest.raises(ValidationError, match="toekomst"):
-        services.set_document_dates(
+        triage.set_document_dates(
             doc, manager, document_date=timezone.localdate() + timedelta(days=1), trigger_date=None
         )
-    services.set_document_dates(doc, manager, document_date=date(2018, 2, 3), trigger_date=None)
+    triage.set_document_dates(doc, manager, document_date=date(2018, 2, 3), trigger_date=None)
     doc.refresh_from_db()
     assert doc.document_date == date(2018, 2, 3) and doc.document_date_by_hand
-    dl = services.create_destruction_list(collection, manager)
+    dl = lists.create_destruction_list(collection, manager)
     assert dl.items.get().record_date == date(2018, 2, 3)
     assert AuditEvent.objects.filter(event_type="records.document_dates_set").count() == 1
 
@@ -351,13 +354,13 @@ def test_no_b_unknown_or_running_record_is_ever_destroyed_without_an_approved_ov
             and term_end(start, term) < today
         )
         if approved_override and not lawful:
-            override = services.request_override(
+            override = overrides_services.request_override(
                 doc, manager, justification="Later besluit van de archiefdienst, kenmerk 42."
             )
-            services.approve_override(override, reviewer)
+            overrides_services.approve_override(override, reviewer)
 
         # Guard 1: the list.
-        allowed, _refused = services.destruction_candidates(collection)
+        allowed, _refused = lists.destruction_candidates(collection)
         assert (doc.pk in {d.pk for d in allowed}) is (lawful or approved_override)
 
         # Guard 2: the erasure, even for an item that bypassed the list (e.g. old data).
@@ -376,7 +379,7 @@ def test_no_b_unknown_or_running_record_is_ever_destroyed_without_an_approved_ov
             record_name=doc.name,
             record_path=doc.path,
         )
-        services.destroy_destruction_list(dl, reviewer)
+        destruction_services.destroy_destruction_list(dl, reviewer)
         doc.refresh_from_db()
         assert (doc.destroyed_at is not None) is (lawful or approved_override)
         transaction.set_rollback(True)
@@ -395,16 +398,16 @@ def test_the_admin_cannot_delete_a_collection_past_the_guard(rf, admin_user):
 
 @pytest.mark.parametrize("decided", [OverrideStatus.APPROVED, OverrideStatus.REJECTED])
 def test_a_decided_override_cannot_be_decided_again(mixed, manager, reviewer, decided):
-    override = services.request_override(
+    override = overrides_services.request_override(
         mixed["v_no_date"], manager, justification="Besluit archiefdienst, kenmerk 2026-9."
     )
     if decided == OverrideStatus.APPROVED:
-        services.approve_override(override, reviewer)
+        overrides_services.approve_override(override, reviewer)
     else:
-        services.reject_override(override, reviewer, "Geen besluit")
+        overrides_services.reject_override(override, reviewer, "Geen besluit")
     for move in (
-        lambda: services.approve_override(override, reviewer),
-        lambda: services.reject_override(override, reviewer, "reden"),
+        lambda: overrides_services.approve_override(override, reviewer),
+        lambda: overrides_services.reject_override(override, reviewer, "reden"),
     ):
         with pytest.raises(ValidationError, match="al beslist"):
             move()
@@ -412,9 +415,11 @@ def test_a_decided_override_cannot_be_decided_again(mixed, manager, reviewer, de
     assert override.status == decided
     if decided == OverrideStatus.APPROVED:
         with pytest.raises(ValidationError, match="loopt al"):
-            services.request_override(mixed["v_no_date"], manager, justification="y" * 30)
+            overrides_services.request_override(mixed["v_no_date"], manager, justification="y" * 30)
     else:  # after a refusal a new request (with a new justification) may be made
-        again = services.request_override(mixed["v_no_date"], manager, justification="y" * 30)
+        again = overrides_services.request_override(
+            mixed["v_no_date"], manager, justification="y" * 30
+        )
         assert again.status == OverrideStatus.REQUESTED
 
 
@@ -424,7 +429,7 @@ def test_candidates_are_judged_in_a_fixed_number_of_queries(
     for _i in range(30):
         _discard(DocumentFactory(collection=collection, document_date=None), manager)
     with django_assert_max_num_queries(3):
-        allowed, refused = services.destruction_candidates(collection)
+        allowed, refused = lists.destruction_candidates(collection)
     assert not allowed and len(refused) == 30
 
 

@@ -13,9 +13,10 @@ from django.core.files.base import ContentFile
 
 from talentbrug.audit.models import AuditEvent
 from talentbrug.docanalysis.tests.samples import make_docx, make_pdf
-from talentbrug.records import services
 from talentbrug.records.constants import AnalysisStatus
 from talentbrug.records.models import Document
+from talentbrug.records.services import imports, triage
+from talentbrug.records.services import uploads as uploads_services
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +48,7 @@ def test_upload_is_analysed_with_progress_and_pii_signs(collection, manager, pri
         ),
         ContentFile(make_pdf(["Vacature cloud engineer"]), name="vacature.pdf"),
     ]
-    created = services.import_files(collection, manager, files)
+    created = uploads_services.import_files(collection, manager, files)
     assert len(created) == 3
     collection.refresh_from_db()
     assert (collection.analysis_done, collection.analysis_total) == (3, 3)
@@ -69,7 +70,9 @@ def test_upload_is_analysed_with_progress_and_pii_signs(collection, manager, pri
 
 
 def test_type_is_detected_by_content_not_extension(collection, manager):
-    services.import_files(collection, manager, [ContentFile(make_pdf(["x"]), name="brief.docx")])
+    uploads_services.import_files(
+        collection, manager, [ContentFile(make_pdf(["x"]), name="brief.docx")]
+    )
     assert Document.objects.get().detected_type == "pdf"
 
 
@@ -90,7 +93,7 @@ def test_zip_keeps_folders_and_makes_unreadable_cards_for_bad_members(
         },
         symlink="Werving/link",
     )
-    created = services.import_zip(collection, manager, archive)
+    created = imports.import_zip(collection, manager, archive)
     assert len(created) == 8
     docs = by_path(collection)
     assert docs["Werving/2019/vacature.txt"].analysis_status == AnalysisStatus.DONE
@@ -119,7 +122,7 @@ def test_zip_header_that_lies_about_size_is_stopped(collection, manager, setting
     data[cd + 24 : cd + 28] = (10).to_bytes(4, "little")
     lf = data.find(b"PK\x03\x04")
     data[lf + 22 : lf + 26] = (10).to_bytes(4, "little")
-    services.import_zip(collection, manager, io.BytesIO(bytes(data)))
+    imports.import_zip(collection, manager, io.BytesIO(bytes(data)))
     doc = Document.objects.get()
     assert doc.analysis_status == AnalysisStatus.UNREADABLE
     assert not doc.file
@@ -134,7 +137,7 @@ def test_encrypted_zip_member_becomes_an_unreadable_card(collection, manager):
         at = data.find(marker)
         offset = 6 if marker == b"PK\x03\x04" else 8
         data[at + offset] |= 0x1  # the "encrypted" flag bit
-    services.import_zip(collection, manager, io.BytesIO(bytes(data)))
+    imports.import_zip(collection, manager, io.BytesIO(bytes(data)))
     assert Document.objects.get().unreadable_reason == (
         "Versleuteld met een wachtwoord; vraag de maker om een versie zonder wachtwoord"
     )
@@ -143,20 +146,20 @@ def test_encrypted_zip_member_becomes_an_unreadable_card(collection, manager):
 @pytest.mark.parametrize("payload", [b"", b"geen zip", b"PK\x03\x04kapot"])
 def test_a_broken_zip_changes_nothing(collection, manager, payload):
     with pytest.raises(ValidationError):
-        services.import_zip(collection, manager, io.BytesIO(payload))
+        imports.import_zip(collection, manager, io.BytesIO(payload))
     assert not Document.objects.exists()
 
 
 def test_too_many_members_is_refused_before_anything_is_stored(collection, manager, settings):
     settings.RECORDS_MAX_ZIP_MEMBERS = 2
     with pytest.raises(ValidationError, match="meer dan 2"):
-        services.import_zip(collection, manager, make_zip({"a": b"1", "b": b"2", "c": b"3"}))
+        imports.import_zip(collection, manager, make_zip({"a": b"1", "b": b"2", "c": b"3"}))
     assert not Document.objects.exists()
 
 
 def test_oversized_upload_becomes_an_unreadable_card(collection, manager, settings):
     settings.RECORDS_MAX_FILE_BYTES = 10
-    services.import_files(collection, manager, [ContentFile(b"x" * 11, name="groot.txt")])
+    uploads_services.import_files(collection, manager, [ContentFile(b"x" * 11, name="groot.txt")])
     doc = Document.objects.get()
     assert doc.analysis_status == AnalysisStatus.UNREADABLE and "Te groot" in doc.unreadable_reason
     assert not doc.file
@@ -172,14 +175,14 @@ def test_macro_and_unknown_files_are_unreadable_but_decidable(collection, manage
         ContentFile(buffer.getvalue(), name="macro.docm"),
         ContentFile(bytes(range(256)) * 3, name="onbekend.bin"),
     ]
-    services.import_files(collection, manager, files)
+    uploads_services.import_files(collection, manager, files)
     docs = by_path(collection)
     assert "macro" in docs["macro.docm"].unreadable_reason
     assert docs["macro.docm"].extracted_text == ""
     assert "niet ondersteund" in docs["onbekend.bin"].unreadable_reason
     from talentbrug.records.constants import Decision
 
-    services.decide_document(docs["onbekend.bin"], manager, Decision.DISCARD)
+    triage.decide_document(docs["onbekend.bin"], manager, Decision.DISCARD)
 
 
 def test_mail_attachments_are_listed(collection, manager):
@@ -191,7 +194,9 @@ def test_mail_attachments_are_listed(collection, manager):
     message["To"] = "kandidaat@example.org"
     message.set_content("Hierbij de uitnodiging.")
     message.add_attachment(b"Bijlage tekst", maintype="text", subtype="plain", filename="route.txt")
-    services.import_files(collection, manager, [ContentFile(message.as_bytes(), name="mail.eml")])
+    uploads_services.import_files(
+        collection, manager, [ContentFile(message.as_bytes(), name="mail.eml")]
+    )
     doc = Document.objects.get()
     assert doc.detected_type == "eml"
     assert [a["name"] for a in doc.attachments] == ["route.txt"]
@@ -205,7 +210,7 @@ def test_near_duplicates_are_linked(collection, manager):
         ContentFile((base + " extra").encode(), name="b.txt"),
         ContentFile(b"iets heel anders dan de rest van de tekst hier", name="c.txt"),
     ]
-    services.import_files(collection, manager, files)
+    uploads_services.import_files(collection, manager, files)
     docs = by_path(collection)
     assert docs["a.txt"].near_duplicate_of == docs["b.txt"]
     assert docs["b.txt"].near_duplicate_similarity > 0.8
@@ -222,13 +227,13 @@ def test_server_folder_import_never_follows_symlinks(collection, manager, settin
     os.symlink(outside / "wachtwoorden.txt", root / "Werving" / "link.txt")
     os.symlink(outside, root / "map-link")
     settings.RECORDS_IMPORT_ROOTS = {"share": str(root)}
-    services.import_folder(collection, manager, "share")
+    imports.import_folder(collection, manager, "share")
     docs = by_path(collection)
     assert docs["Werving/notitie.txt"].analysis_status == AnalysisStatus.DONE
     assert "koppeling" in docs["Werving/link.txt"].unreadable_reason
     assert "koppeling" in docs["map-link"].unreadable_reason
     assert not any("geheim" in d.extracted_text for d in docs.values())
     with pytest.raises(ValidationError):
-        services.import_folder(collection, manager, "share", "../geheim")
+        imports.import_folder(collection, manager, "share", "../geheim")
     with pytest.raises(ValidationError):
-        services.import_folder(collection, manager, "andere-root")
+        imports.import_folder(collection, manager, "andere-root")

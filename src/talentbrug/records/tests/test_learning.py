@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from talentbrug.records import services
 from talentbrug.records.constants import Decision
 from talentbrug.records.learning import NaiveBayes, stop_words, tokens, wilson_lower_bound
+from talentbrug.records.services import triage
 from talentbrug.records.suggestions import MIN_CHECKED, learned_sentence, suggest
 
 from .factories import DocumentFactory
@@ -84,7 +84,7 @@ def test_card_says_how_often_the_suggestion_was_right_not_how_sure_it_is(collect
             sha256="",
             category=None,
         )
-        services.decide_document(doc, manager, Decision(sample.decision))
+        triage.decide_document(doc, manager, Decision(sample.decision))
     target = DocumentFactory(
         collection=collection,
         path="Foto's/Teamuitje/2023/IMG_4242.jpg",

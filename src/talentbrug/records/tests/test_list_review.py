@@ -17,7 +17,6 @@ from django.utils import timezone
 from talentbrug.accounts.constants import Role
 from talentbrug.audit.models import AuditEvent
 from talentbrug.conftest import verified_client
-from talentbrug.records import services
 from talentbrug.records.constants import (
     Decision,
     ItemStatus,
@@ -27,6 +26,11 @@ from talentbrug.records.constants import (
 )
 from talentbrug.records.models import DestructionList, Document
 from talentbrug.records.retention import Refusal, document_verdict
+from talentbrug.records.services import collections as collections_services
+from talentbrug.records.services import destruction, overrides
+from talentbrug.records.services import lists as lists_services
+from talentbrug.records.services import review as review_services
+from talentbrug.records.services import triage as triage_services
 
 from .factories import DocumentFactory, with_file
 
@@ -37,13 +41,13 @@ pytestmark = pytest.mark.django_db
 def new_list(collection, manager):
     for i in range(3):
         doc = with_file(DocumentFactory(collection=collection, path=f"Werving/{i}.txt"))
-        services.decide_document(doc, manager, Decision.DISCARD)
-    return services.create_destruction_list(collection, manager, name="Werving 2019 opruimen")
+        triage_services.decide_document(doc, manager, Decision.DISCARD)
+    return lists_services.create_destruction_list(collection, manager, name="Werving 2019 opruimen")
 
 
 @pytest.fixture
 def with_archivist(collection, manager):
-    services.update_records_settings(
+    collections_services.update_records_settings(
         collection.organisation, manager, cooling_off_days=7, archivist_required=True
     )
 
@@ -63,7 +67,7 @@ def test_submit_names_reviewers_mails_them_and_is_audited(
     new_list, manager, reviewer, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        dl = services.submit_destruction_list(new_list, manager, [reviewer])
+        dl = lists_services.submit_destruction_list(new_list, manager, [reviewer])
     assert dl.status == ListStatus.IN_REVIEW
     assert list(dl.reviewers.all()) == [reviewer]
     assert _events(dl, "records.list_submitted") == 1
@@ -83,7 +87,7 @@ def test_submit_refuses_no_reviewer_the_maker_and_someone_without_the_role(
         ([hr], "mag geen vernietigingslijsten beoordelen"),
     ):
         with pytest.raises(ValidationError, match=message):
-            services.submit_destruction_list(new_list, manager, chosen)
+            lists_services.submit_destruction_list(new_list, manager, chosen)
     new_list.refresh_from_db()
     assert new_list.status == ListStatus.NEW and not new_list.reviewers.exists()
 
@@ -92,15 +96,15 @@ def test_only_a_named_reviewer_may_approve_or_ask_for_changes(
     new_list, manager, reviewer, make_staff
 ):
     other = make_staff(new_list.organisation, Role.RECORDS_MANAGER, username="ander")
-    services.submit_destruction_list(new_list, manager, [reviewer])
+    lists_services.submit_destruction_list(new_list, manager, [reviewer])
     with pytest.raises(ValidationError, match="gekozen beoordelaars"):
-        services.approve_destruction_list(new_list, other)
+        review_services.approve_destruction_list(new_list, other)
     with pytest.raises(ValidationError, match="gekozen beoordelaars"):
-        services.request_changes(new_list, other, "Graag anders")
+        review_services.request_changes(new_list, other, "Graag anders")
     item = new_list.items.first()
     for move in (
-        lambda: services.approve_item(item, other),
-        lambda: services.exclude_item(item, other, "Nog nodig"),
+        lambda: review_services.approve_item(item, other),
+        lambda: review_services.exclude_item(item, other, "Nog nodig"),
     ):
         with pytest.raises(ValidationError, match="gekozen beoordelaars"):
             move()
@@ -116,13 +120,15 @@ def test_only_a_named_reviewer_may_approve_or_ask_for_changes(
 def test_changes_requested_goes_back_to_the_maker_who_processes_and_resubmits(
     new_list, manager, reviewer, django_capture_on_commit_callbacks
 ):
-    services.submit_destruction_list(new_list, manager, [reviewer])
+    lists_services.submit_destruction_list(new_list, manager, [reviewer])
     first = new_list.items.order_by("pk").first()
-    services.approve_item(first, reviewer)
+    review_services.approve_item(first, reviewer)
     with pytest.raises(ValidationError, match="Schrijf wat er moet veranderen"):
-        services.request_changes(new_list, reviewer, "  ")
+        review_services.request_changes(new_list, reviewer, "  ")
     with django_capture_on_commit_callbacks(execute=True):
-        dl = services.request_changes(new_list, reviewer, "Werving/0.txt hoort bij een bezwaar.")
+        dl = review_services.request_changes(
+            new_list, reviewer, "Werving/0.txt hoort bij een bezwaar."
+        )
     assert dl.status == ListStatus.CHANGES_REQUESTED
     first.refresh_from_db()
     assert first.status == ItemStatus.PROPOSED and first.reviewed_by is None
@@ -134,17 +140,17 @@ def test_changes_requested_goes_back_to_the_maker_who_processes_and_resubmits(
 
     # The maker takes the document off (with a reason) and submits again.
     with pytest.raises(ValidationError):
-        services.remove_item(first, manager, "")
-    services.remove_item(first, manager, "Bezwaar loopt nog")
+        lists_services.remove_item(first, manager, "")
+    lists_services.remove_item(first, manager, "Bezwaar loopt nog")
     first.refresh_from_db()
     assert first.status == ItemStatus.EXCLUDED
     assert Document.objects.get(pk=first.document_id).decision == Decision.UNDECIDED
     assert AuditEvent.objects.filter(event_type="records.item_removed").count() == 1
-    dl = services.submit_destruction_list(dl, manager, [reviewer])
+    dl = lists_services.submit_destruction_list(dl, manager, [reviewer])
     assert dl.status == ListStatus.IN_REVIEW
     event = AuditEvent.objects.filter(event_type="records.list_submitted").latest("pk")
     assert event.data["resubmitted"] is True
-    dl = services.approve_destruction_list(dl, reviewer, "Nu goed.")
+    dl = review_services.approve_destruction_list(dl, reviewer, "Nu goed.")
     assert dl.status == ListStatus.COOLING_OFF
     assert dl.items.filter(status=ItemStatus.APPROVED).count() == 2
     assert [r.outcome for r in dl.reviews.all()] == [
@@ -154,15 +160,15 @@ def test_changes_requested_goes_back_to_the_maker_who_processes_and_resubmits(
 
 
 def test_remove_item_only_while_the_list_is_editable(new_list, manager, reviewer):
-    services.submit_destruction_list(new_list, manager, [reviewer])
+    lists_services.submit_destruction_list(new_list, manager, [reviewer])
     with pytest.raises(ValidationError, match="Dit kan niet bij een lijst met status"):
-        services.remove_item(new_list.items.first(), manager, "reden")
+        lists_services.remove_item(new_list.items.first(), manager, "reden")
 
 
 def test_a_list_with_changes_asked_can_be_put_back_to_new(new_list, manager, reviewer):
-    services.submit_destruction_list(new_list, manager, [reviewer])
-    services.request_changes(new_list, reviewer, "Opnieuw samenstellen")
-    dl = services.abort_destruction_list(new_list, manager, "Nieuwe opzet")
+    lists_services.submit_destruction_list(new_list, manager, [reviewer])
+    review_services.request_changes(new_list, reviewer, "Opnieuw samenstellen")
+    dl = lists_services.abort_destruction_list(new_list, manager, "Nieuwe opzet")
     assert dl.status == ListStatus.NEW
 
 
@@ -172,9 +178,11 @@ def test_a_list_with_changes_asked_can_be_put_back_to_new(new_list, manager, rev
 def test_approval_comment_is_kept_and_mailed_to_the_maker(
     new_list, manager, reviewer, django_capture_on_commit_callbacks
 ):
-    services.submit_destruction_list(new_list, manager, [reviewer])
+    lists_services.submit_destruction_list(new_list, manager, [reviewer])
     with django_capture_on_commit_callbacks(execute=True):
-        dl = services.approve_destruction_list(new_list, reviewer, "Steekproef van 3 bekeken.")
+        dl = review_services.approve_destruction_list(
+            new_list, reviewer, "Steekproef van 3 bekeken."
+        )
     assert dl.reviews.get().comment == "Steekproef van 3 bekeken."
     [sent] = _mails_to(manager)
     assert "goedgekeurd" in sent.subject and "Steekproef van 3 bekeken." in sent.body
@@ -183,15 +191,15 @@ def test_approval_comment_is_kept_and_mailed_to_the_maker(
 def test_archivist_is_a_role_of_its_own(
     new_list, manager, reviewer, archivist, with_archivist, django_capture_on_commit_callbacks
 ):
-    services.submit_destruction_list(new_list, manager, [reviewer])
+    lists_services.submit_destruction_list(new_list, manager, [reviewer])
     with django_capture_on_commit_callbacks(execute=True):
-        dl = services.approve_destruction_list(new_list, reviewer)
+        dl = review_services.approve_destruction_list(new_list, reviewer)
     assert dl.status == ListStatus.APPROVED
     assert len(_mails_to(archivist)) == 1  # the archivist is told a list waits
     with pytest.raises(ValidationError, match="Alleen een archivaris"):
-        services.approve_as_archivist(dl, reviewer)
+        review_services.approve_as_archivist(dl, reviewer)
     with django_capture_on_commit_callbacks(execute=True):
-        dl = services.approve_as_archivist(dl, archivist, "Past bij de selectielijst.")
+        dl = review_services.approve_as_archivist(dl, archivist, "Past bij de selectielijst.")
     assert dl.status == ListStatus.COOLING_OFF and dl.archivist == archivist
     assert dl.reviews.last().outcome == ReviewOutcome.ARCHIVIST_APPROVED
     assert any("archivaris" in m.subject for m in _mails_to(manager))
@@ -200,11 +208,11 @@ def test_archivist_is_a_role_of_its_own(
 def test_archivist_may_send_the_list_back_with_a_comment(
     new_list, manager, reviewer, archivist, with_archivist
 ):
-    services.submit_destruction_list(new_list, manager, [reviewer])
-    dl = services.approve_destruction_list(new_list, reviewer)
+    lists_services.submit_destruction_list(new_list, manager, [reviewer])
+    dl = review_services.approve_destruction_list(new_list, reviewer)
     with pytest.raises(ValidationError):
-        services.archivist_request_changes(dl, archivist, "")
-    dl = services.archivist_request_changes(dl, archivist, "Categorie 1.2 klopt niet.")
+        review_services.archivist_request_changes(dl, archivist, "")
+    dl = review_services.archivist_request_changes(dl, archivist, "Categorie 1.2 klopt niet.")
     assert dl.status == ListStatus.CHANGES_REQUESTED and dl.reviewed_by is None
     assert dl.reviews.last().outcome == ReviewOutcome.ARCHIVIST_CHANGES
     assert _events(dl, "records.list_changes_requested") == 1
@@ -222,16 +230,16 @@ def test_staff_home_shows_lists_for_the_named_reviewer_and_returned_lists_for_th
     new_list, manager, reviewer, make_staff
 ):
     other = make_staff(new_list.organisation, Role.RECORDS_MANAGER, username="ander")
-    services.submit_destruction_list(new_list, manager, [reviewer])
+    lists_services.submit_destruction_list(new_list, manager, [reviewer])
     assert _attention(reviewer)["Vernietigingslijsten ter beoordeling"] == 1
     lists_page = reverse("records:lists")
     assert "wacht op u" in verified_client(reviewer).get(lists_page).content.decode()
     assert "wacht op u" not in verified_client(other).get(lists_page).content.decode()
     assert _attention(other)["Vernietigingslijsten ter beoordeling"] == 0
-    services.request_changes(new_list, reviewer, "Graag aanpassen")
+    review_services.request_changes(new_list, reviewer, "Graag aanpassen")
     assert _attention(manager)["Uw vernietigingslijsten met gevraagde wijzigingen"] == 1
-    services.submit_destruction_list(new_list, manager, [reviewer])
-    services.approve_destruction_list(new_list, reviewer)
+    lists_services.submit_destruction_list(new_list, manager, [reviewer])
+    review_services.approve_destruction_list(new_list, reviewer)
     home = _attention(manager)
     assert home["Uw goedgekeurde vernietigingslijsten (wachttijd of archivaris)"] == 1
     assert "Uw vernietigingslijsten met gevraagde wijzigingen" not in home
@@ -253,7 +261,7 @@ def test_list_page_submits_to_the_chosen_reviewer(new_list, manager, reviewer):
 def test_reviewer_asks_for_changes_on_the_page_and_the_maker_reads_the_comment(
     new_list, manager, reviewer
 ):
-    services.submit_destruction_list(new_list, manager, [reviewer])
+    lists_services.submit_destruction_list(new_list, manager, [reviewer])
     verified_client(reviewer).post(
         reverse("records:list_changes", args=[new_list.pk]),
         {"comment": "Haal Werving/1.txt eraf, die is nog nodig."},
@@ -267,8 +275,8 @@ def test_reviewer_asks_for_changes_on_the_page_and_the_maker_reads_the_comment(
 
 
 def test_destruction_needs_the_list_name_typed(new_list, manager, reviewer):
-    services.submit_destruction_list(new_list, manager, [reviewer])
-    services.approve_destruction_list(new_list, reviewer)
+    lists_services.submit_destruction_list(new_list, manager, [reviewer])
+    review_services.approve_destruction_list(new_list, reviewer)
     DestructionList.objects.filter(pk=new_list.pk).update(
         cooling_off_until=timezone.now() - timedelta(minutes=1)
     )
@@ -290,12 +298,12 @@ def test_destruction_needs_the_list_name_typed(new_list, manager, reviewer):
 def test_declaration_is_kept_as_a_record_that_no_list_can_destroy(
     new_list, collection, manager, reviewer
 ):
-    services.submit_destruction_list(new_list, manager, [reviewer])
-    dl = services.approve_destruction_list(new_list, reviewer)
+    lists_services.submit_destruction_list(new_list, manager, [reviewer])
+    dl = review_services.approve_destruction_list(new_list, reviewer)
     DestructionList.objects.filter(pk=dl.pk).update(
         cooling_off_until=timezone.now() - timedelta(minutes=1)
     )
-    dl = services.destroy_destruction_list(dl, manager)
+    dl = destruction.destroy_destruction_list(dl, manager)
     record = Document.objects.get(declaration_of=dl)
     assert record.collection == collection and record.decision == Decision.KEEP
     assert record.destroyed_at is None and record.document_date == timezone.localdate()
@@ -304,16 +312,16 @@ def test_declaration_is_kept_as_a_record_that_no_list_can_destroy(
     assert {r[6] for r in rows[1:]} == {"Werving/0.txt", "Werving/1.txt", "Werving/2.txt"}
     assert AuditEvent.objects.filter(event_type="records.declaration_stored").count() == 1
     # A re-run stores nothing twice.
-    services.destroy_destruction_list(dl, manager)
+    destruction.destroy_destruction_list(dl, manager)
     assert Document.objects.filter(declaration_of=dl).count() == 1
 
     assert document_verdict(record).refusal == Refusal.DECLARATION
     with pytest.raises(ValidationError, match="verklaring van vernietiging"):
-        services.decide_document(record, manager, Decision.DISCARD)
+        triage_services.decide_document(record, manager, Decision.DISCARD)
     with pytest.raises(ValidationError, match="Hier kan geen uitzondering"):
-        services.request_override(record, manager, justification="x" * 40)
+        overrides.request_override(record, manager, justification="x" * 40)
     with pytest.raises(ValidationError):
-        services.set_document_dates(
+        triage_services.set_document_dates(
             record, manager, document_date=date(2000, 1, 1), trigger_date=None
         )
     page = verified_client(manager).get(reverse("records:list_detail", args=[dl.pk]))
@@ -349,7 +357,7 @@ def test_collection_page_names_each_refused_document_and_why(collection, manager
     doc = DocumentFactory(collection=collection, path="Werving/2026/brief.pdf")
     doc.document_date = timezone.localdate() - timedelta(days=10)
     doc.save()
-    services.decide_document(doc, manager, Decision.DISCARD)
+    triage_services.decide_document(doc, manager, Decision.DISCARD)
     page = verified_client(manager).get(reverse("records:collection_detail", args=[collection.pk]))
     body = page.content.decode()
     assert "Werving/2026/brief.pdf" in body

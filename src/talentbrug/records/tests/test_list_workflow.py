@@ -17,9 +17,12 @@ from django.utils import timezone
 from talentbrug.accounts.constants import Role
 from talentbrug.audit.models import AuditEvent
 from talentbrug.conftest import verified_client
-from talentbrug.records import services
 from talentbrug.records.constants import Decision, ItemStatus, ListStatus, OverrideStatus
 from talentbrug.records.models import DestructionList, DestructionOverride
+from talentbrug.records.services import collections as collections_services
+from talentbrug.records.services import destruction as destruction_services
+from talentbrug.records.services import lists, overrides, triage
+from talentbrug.records.services import review as review_services
 from talentbrug.records.workflow import LIST_FLOW, OVERRIDE_FLOW
 from talentbrug.workflows import Move, Workflow, WorkflowError
 
@@ -29,21 +32,25 @@ pytestmark = pytest.mark.django_db
 
 # The service call of each move, by the person the table allows, so only the state stops it.
 SERVICE = {
-    "submit": lambda dl, p: services.submit_destruction_list(dl, p["manager"], [p["reviewer"]]),
-    "approve": lambda dl, p: services.approve_destruction_list(dl, p["reviewer"]),
-    "request_changes": lambda dl, p: services.request_changes(dl, p["reviewer"], "Graag 2.1 eraf"),
-    "archivist_approve": lambda dl, p: services.approve_as_archivist(dl, p["archivist"]),
-    "archivist_request_changes": lambda dl, p: services.archivist_request_changes(
+    "submit": lambda dl, p: lists.submit_destruction_list(dl, p["manager"], [p["reviewer"]]),
+    "approve": lambda dl, p: review_services.approve_destruction_list(dl, p["reviewer"]),
+    "request_changes": lambda dl, p: review_services.request_changes(
+        dl, p["reviewer"], "Graag 2.1 eraf"
+    ),
+    "archivist_approve": lambda dl, p: review_services.approve_as_archivist(dl, p["archivist"]),
+    "archivist_request_changes": lambda dl, p: review_services.archivist_request_changes(
         dl, p["archivist"], "Niet compleet"
     ),
-    "start_cooling_off": lambda dl, p: services.start_cooling_off(dl, p["manager"]),
-    "abort": lambda dl, p: services.abort_destruction_list(dl, p["manager"], "reden"),
-    "start_destruction": lambda dl, p: services.destroy_destruction_list(dl, p["manager"]),
-    "finish_destruction": lambda dl, p: services.destroy_destruction_list(dl, None),
-    "approve_item": lambda dl, p: services.approve_item(p["item"], p["reviewer"]),
-    "exclude_item": lambda dl, p: services.exclude_item(p["item"], p["reviewer"], "reden"),
-    "remove_item": lambda dl, p: services.remove_item(p["item"], p["manager"], "reden"),
-    "restore_item": lambda dl, p: services.restore_item(p["item"], p["manager"], "reden"),
+    "start_cooling_off": lambda dl, p: review_services.start_cooling_off(dl, p["manager"]),
+    "abort": lambda dl, p: lists.abort_destruction_list(dl, p["manager"], "reden"),
+    "start_destruction": lambda dl, p: destruction_services.destroy_destruction_list(
+        dl, p["manager"]
+    ),
+    "finish_destruction": lambda dl, p: destruction_services.destroy_destruction_list(dl, None),
+    "approve_item": lambda dl, p: review_services.approve_item(p["item"], p["reviewer"]),
+    "exclude_item": lambda dl, p: review_services.exclude_item(p["item"], p["reviewer"], "reden"),
+    "remove_item": lambda dl, p: lists.remove_item(p["item"], p["manager"], "reden"),
+    "restore_item": lambda dl, p: lists.restore_item(p["item"], p["manager"], "reden"),
 }
 # destroy_destruction_list serves two moves and returns a destroyed list unchanged (re-runs).
 SHARED_SERVICE = {
@@ -85,14 +92,14 @@ def people(manager, reviewer, archivist):
 def a_list(collection, manager, reviewer):
     for i in range(2):
         doc = with_file(DocumentFactory(collection=collection), f"inhoud {i}".encode())
-        services.decide_document(doc, manager, Decision.DISCARD)
-    dl = services.create_destruction_list(collection, manager)
+        triage.decide_document(doc, manager, Decision.DISCARD)
+    dl = lists.create_destruction_list(collection, manager)
     dl.reviewers.set([reviewer])
     return dl
 
 
 def _put(dl, status, *, archivist_required, manager):
-    services.update_records_settings(
+    collections_services.update_records_settings(
         dl.organisation, manager, cooling_off_days=7, archivist_required=archivist_required
     )
     past = timezone.now() - timedelta(minutes=1)
@@ -182,7 +189,7 @@ def test_system_moves_are_never_offered_to_a_person(a_list, manager):
 
 
 def test_the_page_shows_the_moves_of_the_table(a_list, manager, reviewer):
-    a_list = services.submit_destruction_list(a_list, manager, [reviewer])
+    a_list = lists.submit_destruction_list(a_list, manager, [reviewer])
     url = reverse("records:list_detail", kwargs={"pk": a_list.pk})
     page = verified_client(reviewer).get(url).content.decode()
     # The reviewer is a records manager too, so may also set the list back to new.
@@ -210,7 +217,7 @@ def test_override_moves_not_in_the_table_are_refused(collection, manager, review
         requested_by=manager,
         status=state,
     )
-    call = services.approve_override if name == "approve" else services.reject_override
+    call = overrides.approve_override if name == "approve" else overrides.reject_override
     with pytest.raises(ValidationError, match="al beslist"):
         call(override, reviewer, "Gezien.")
     override.refresh_from_db()

@@ -25,9 +25,10 @@ from talentbrug.docanalysis.tests.samples import (
     make_pdf,
     make_xlsx,
 )
-from talentbrug.records import mdto, pronom, services
+from talentbrug.records import mdto, pronom
 from talentbrug.records.constants import Decision, Waardering
 from talentbrug.records.models import Document
+from talentbrug.records.services import triage, uploads
 
 from .factories import CategoryFactory, DocumentFactory, with_file
 
@@ -58,7 +59,7 @@ def _kept(collection, manager, content, **kwargs):
     doc.size = len(content)
     doc.mime_type = "text/plain"
     doc.save()
-    return services.decide_document(doc, manager, Decision.KEEP)
+    return triage.decide_document(doc, manager, Decision.KEEP)
 
 
 def _image(fmt: str, **save) -> bytes:
@@ -84,7 +85,7 @@ def test_export_zip_has_files_and_valid_mdto_xml(collection, manager):
     undated = _kept(collection, manager, b"Zonder datum", document_date=None)
     b_doc = DocumentFactory(collection=collection, path="Beleid/visie.txt", sha256="")
     with_file(b_doc, b"Visie")
-    services.decide_document(b_doc, manager, Decision.KEEP, category=beleid)
+    triage.decide_document(b_doc, manager, Decision.KEEP, category=beleid)
     DocumentFactory(collection=collection)  # undecided: not exported
     archive = zipfile.ZipFile(mdto.export_kept_documents(collection, manager))
     xml = exported_xml(archive)
@@ -170,11 +171,11 @@ def test_imported_mixed_batch_exports_valid_mdto_with_pronom_formats(collection,
         "lees.txt": "Leesmij: één regel".encode(),
         "onbekend.bin": bytes(range(256)) * 4,
     }
-    services.import_files(
+    uploads.import_files(
         collection, manager, [ContentFile(data, name=name) for name, data in files.items()]
     )
     for doc in Document.objects.filter(collection=collection):
-        services.decide_document(doc, manager, Decision.KEEP)
+        triage.decide_document(doc, manager, Decision.KEEP)
     archive = zipfile.ZipFile(mdto.export_kept_documents(collection, manager))
     xml = exported_xml(archive)
     formats = {}

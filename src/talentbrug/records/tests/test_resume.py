@@ -21,9 +21,10 @@ from django.utils import timezone
 from talentbrug.audit.models import AuditEvent
 from talentbrug.conftest import verified_client
 from talentbrug.core import periodic
-from talentbrug.records import services
 from talentbrug.records.constants import AnalysisStatus, ImportStatus
 from talentbrug.records.models import Collection, Document, ZipImport
+from talentbrug.records.services import analysis, uploads
+from talentbrug.records.services import imports as imports_services
 
 from .factories import DocumentFactory, with_file
 
@@ -57,7 +58,7 @@ def test_stale_pending_document_is_read_again(collection, settings):
     stale = left_pending(collection, minutes_ago=31)
     fresh = left_pending(collection, minutes_ago=5)
 
-    result = services.resume_stale_analysis()
+    result = analysis.resume_stale_analysis()
 
     assert result == {"requeued": 1, "failed": 0}
     stale.refresh_from_db()
@@ -75,7 +76,7 @@ def test_after_the_last_attempt_the_document_is_unreadable_with_a_reason(collect
     given_up = left_pending(collection, minutes_ago=60, attempts=3)
     retried = left_pending(collection, minutes_ago=60, attempts=2)
 
-    assert services.resume_stale_analysis() == {"requeued": 1, "failed": 1}
+    assert analysis.resume_stale_analysis() == {"requeued": 1, "failed": 1}
 
     given_up.refresh_from_db()
     assert given_up.analysis_status == AnalysisStatus.UNREADABLE
@@ -87,7 +88,7 @@ def test_after_the_last_attempt_the_document_is_unreadable_with_a_reason(collect
     event = AuditEvent.objects.get(event_type="records.analysis_failed")
     assert event.data == {"count": 1} and event.organisation == collection.organisation
     # Running it again changes nothing: nothing is pending any more.
-    assert services.resume_stale_analysis() == {"requeued": 0, "failed": 0}
+    assert analysis.resume_stale_analysis() == {"requeued": 0, "failed": 0}
     collection.refresh_from_db()
     assert collection.analysis_done == 2
 
@@ -95,7 +96,7 @@ def test_after_the_last_attempt_the_document_is_unreadable_with_a_reason(collect
 def test_the_card_of_a_given_up_document_says_why(collection, manager, settings):
     settings.TALENTBRUG_JOB_MAX_ATTEMPTS = 1
     document = left_pending(collection, minutes_ago=60)
-    services.resume_stale_analysis()
+    analysis.resume_stale_analysis()
     page = (
         verified_client(manager)
         .get(reverse("records:document_detail", args=[document.pk]))
@@ -106,9 +107,9 @@ def test_the_card_of_a_given_up_document_says_why(collection, manager, settings)
 
 def test_a_document_read_by_a_slow_worker_meanwhile_is_counted_once(collection):
     document = left_pending(collection, minutes_ago=60)
-    services.analyse_document(Document.objects.get(pk=document.pk))  # the first run finishes
-    assert services.resume_stale_analysis() == {"requeued": 0, "failed": 0}
-    services.analyse_documents([Document.objects.get(pk=document.pk)])  # a late duplicate task
+    analysis.analyse_document(Document.objects.get(pk=document.pk))  # the first run finishes
+    assert analysis.resume_stale_analysis() == {"requeued": 0, "failed": 0}
+    analysis.analyse_documents([Document.objects.get(pk=document.pk)])  # a late duplicate task
     collection.refresh_from_db()
     assert collection.analysis_done == 1
 
@@ -190,22 +191,26 @@ def test_while_the_job_waits_the_page_says_the_zip_is_being_read(collection, man
 
 def test_a_bad_zip_is_refused_before_anything_is_stored(collection, manager, private_media):
     with pytest.raises(ValidationError, match="geen geldig ZIP-bestand"):
-        services.start_zip_import(collection, manager, SimpleUploadedFile("x.zip", b"geen zip"))
+        imports_services.start_zip_import(
+            collection, manager, SimpleUploadedFile("x.zip", b"geen zip")
+        )
     assert not ZipImport.objects.exists() and stored(private_media) == []
 
 
 def test_a_stale_zip_import_starts_again_and_completes(collection, private_media):
     zip_import = waiting_import(collection, minutes_ago=60)
 
-    assert services.resume_stale_imports() == {"requeued": 1, "failed": 0}
+    assert imports_services.resume_stale_imports() == {"requeued": 1, "failed": 0}
 
     zip_import.refresh_from_db()
     assert zip_import.status == ImportStatus.DONE and zip_import.attempts == 2
     assert Document.objects.filter(collection=collection).count() == 3
     assert not default_storage.exists(zip_import.archive.name or "-")
     assert len(stored(private_media)) == 3
-    assert services.resume_stale_imports() == {"requeued": 0, "failed": 0}
-    assert services.run_zip_import(zip_import).status == ImportStatus.DONE  # a duplicate task
+    assert imports_services.resume_stale_imports() == {"requeued": 0, "failed": 0}
+    assert (
+        imports_services.run_zip_import(zip_import).status == ImportStatus.DONE
+    )  # a duplicate task
     assert Document.objects.filter(collection=collection).count() == 3
 
 
@@ -218,8 +223,8 @@ def test_of_two_runs_at_once_only_the_first_keeps_its_documents(
     def other_run_finishes_first(name):  # after this run stored its first file
         ZipImport.objects.filter(pk=zip_import.pk).update(status=ImportStatus.DONE, archive="")
 
-    monkeypatch.setattr(services, "hold_point", other_run_finishes_first)
-    services.run_zip_import(zip_import)
+    monkeypatch.setattr(uploads, "hold_point", other_run_finishes_first)
+    imports_services.run_zip_import(zip_import)
 
     assert not Document.objects.exists()  # this run's rows rolled back ...
     assert stored(private_media) == [archive]  # ... and its files removed
@@ -230,7 +235,7 @@ def test_of_two_runs_at_once_only_the_first_keeps_its_documents(
 def test_after_the_last_attempt_the_zip_import_fails_visibly(collection, manager, private_media):
     zip_import = waiting_import(collection, minutes_ago=60, attempts=3)
 
-    assert services.resume_stale_imports() == {"requeued": 0, "failed": 1}
+    assert imports_services.resume_stale_imports() == {"requeued": 0, "failed": 1}
 
     zip_import.refresh_from_db()
     assert zip_import.status == ImportStatus.FAILED

@@ -13,9 +13,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from talentbrug.core.db import tune_sqlite
-from talentbrug.records import services
 from talentbrug.records.constants import AnalysisStatus, Decision
 from talentbrug.records.models import MAX_TEXT_CHARS, Document
+from talentbrug.records.services import analysis, uploads
+from talentbrug.records.services import triage as triage_services
 
 from .factories import DocumentFactory
 
@@ -23,29 +24,29 @@ pytestmark = pytest.mark.django_db
 
 
 def test_results_are_written_in_chunks_and_counted_once(collection, manager, monkeypatch):
-    monkeypatch.setattr(services, "ANALYSIS_WRITE_CHUNK", 2)
+    monkeypatch.setattr(analysis, "ANALYSIS_WRITE_CHUNK", 2)
     files = [
         ContentFile(f"Notitie {n}, bel 06-1234567{n}.".encode(), name=f"{n}.txt") for n in range(5)
     ]
-    services.import_files(collection, manager, files)
+    uploads.import_files(collection, manager, files)
     collection.refresh_from_db()
     assert collection.analysis_done == collection.analysis_total == 5
     documents = list(Document.objects.filter(collection=collection))
     assert {d.analysis_status for d in documents} == {AnalysisStatus.DONE}
     assert all(d.has_phone and d.sha256 for d in documents)
     # Read again (a retried task): nothing is read or counted twice.
-    assert services.analyse_documents(documents) == 0
+    assert analysis.analyse_documents(documents) == 0
     collection.refresh_from_db()
     assert collection.analysis_done == 5
 
 
 def test_a_pending_document_read_twice_is_counted_once(collection, manager, monkeypatch):
-    monkeypatch.setattr(services, "_start_analysis", lambda documents: None)
-    services.import_files(collection, manager, [ContentFile(b"Notitie", name="a.txt")])
+    monkeypatch.setattr(uploads, "_start_analysis", lambda documents: None)
+    uploads.import_files(collection, manager, [ContentFile(b"Notitie", name="a.txt")])
     stale = Document.objects.get(collection=collection)
     copy = Document.objects.get(pk=stale.pk)
-    assert services.analyse_documents([stale]) == 1
-    assert services.analyse_documents([copy]) == 1  # the copy still says 'pending' ...
+    assert analysis.analyse_documents([stale]) == 1
+    assert analysis.analyse_documents([copy]) == 1  # the copy still says 'pending' ...
     collection.refresh_from_db()
     assert collection.analysis_done == 1  # ... but the guarded write counts it once
 
@@ -53,7 +54,7 @@ def test_a_pending_document_read_twice_is_counted_once(collection, manager, monk
 def test_huge_plain_text_is_read_up_to_the_cap_and_hashed_whole(collection, manager):
     line = "Regel met woorden over werving en selectie.\n"
     data = (line * (3 * MAX_TEXT_CHARS // len(line))).encode() + b"Mail jan@example.org\n"
-    services.import_files(collection, manager, [ContentFile(data, name="export.log")])
+    uploads.import_files(collection, manager, [ContentFile(data, name="export.log")])
     document = Document.objects.get(collection=collection)
     assert document.analysis_status == AnalysisStatus.DONE
     assert len(document.extracted_text) == MAX_TEXT_CHARS
@@ -69,8 +70,8 @@ def test_fresh_claim_takes_the_first_free_card_in_queue_order(collection, manage
     Document.objects.filter(pk=a.pk).update(
         claimed_by=other, claimed_until=timezone.now() + timezone.timedelta(minutes=5)
     )
-    assert services.claim_next_card(collection, manager) == b
-    assert services.claim_next_card(collection, manager, exclude=[b.pk]) == c
+    assert triage_services.claim_next_card(collection, manager) == b
+    assert triage_services.claim_next_card(collection, manager, exclude=[b.pk]) == c
     b.refresh_from_db()
     assert b.claimed_by == manager and b.claimed_until > timezone.now()
 
@@ -84,7 +85,7 @@ def test_the_next_card_queries_use_the_triage_indexes(collection, manager):
         "records_doc_triage_queue": open_docs.filter(free, decision=Decision.UNDECIDED)
         .order_by("path", "pk")
         .values_list("pk", flat=True)[:1],
-        "records_doc_claims": services._queue_order(
+        "records_doc_claims": triage_services._queue_order(
             open_docs.filter(claimed_by=manager, claimed_until__gt=now)
         )[:1],
         "records_doc_copies": Document.objects.filter(

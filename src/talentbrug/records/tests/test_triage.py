@@ -12,10 +12,11 @@ from freezegun import freeze_time
 
 from talentbrug.accounts.constants import Role
 from talentbrug.conftest import verified_client
-from talentbrug.records import services
 from talentbrug.records.constants import Decision, ListStatus, Waardering
 from talentbrug.records.learning import NaiveBayes, tokens
 from talentbrug.records.models import DecisionLog, Document
+from talentbrug.records.services import lists
+from talentbrug.records.services import triage as triage_services
 from talentbrug.records.suggestions import suggest, term_reason
 
 from .factories import CategoryFactory, DocumentFactory, with_file
@@ -25,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 def test_keep_needs_a_category_and_uses_the_default(collection, manager):
     doc = DocumentFactory(collection=collection)
-    services.decide_document(doc, manager, Decision.KEEP)
+    triage_services.decide_document(doc, manager, Decision.KEEP)
     doc.refresh_from_db()
     assert doc.category == collection.default_category
     assert doc.decided_by == manager
@@ -33,31 +34,31 @@ def test_keep_needs_a_category_and_uses_the_default(collection, manager):
     collection.save()
     other = DocumentFactory(collection=collection)
     with pytest.raises(ValidationError, match="categorie"):
-        services.decide_document(other, manager, Decision.KEEP)
+        triage_services.decide_document(other, manager, Decision.KEEP)
 
 
 def test_category_of_another_organisation_is_refused(collection, manager, other_organisation):
     doc = DocumentFactory(collection=collection)
     foreign = CategoryFactory(organisation=other_organisation)
     with pytest.raises(ValidationError):
-        services.decide_document(doc, manager, Decision.KEEP, category=foreign)
+        triage_services.decide_document(doc, manager, Decision.KEEP, category=foreign)
 
 
 def test_decision_is_locked_while_on_a_list_in_review(collection, manager, reviewer):
     doc = DocumentFactory(collection=collection)
-    services.decide_document(doc, manager, Decision.DISCARD)
-    dl = services.create_destruction_list(collection, manager)
-    services.submit_destruction_list(dl, manager, [reviewer])
+    triage_services.decide_document(doc, manager, Decision.DISCARD)
+    dl = lists.create_destruction_list(collection, manager)
+    lists.submit_destruction_list(dl, manager, [reviewer])
     with pytest.raises(ValidationError, match="vernietigingslijst"):
-        services.decide_document(doc, manager, Decision.KEEP)
+        triage_services.decide_document(doc, manager, Decision.KEEP)
 
 
 def test_changing_a_discard_takes_it_off_a_new_list(collection, manager):
     doc = DocumentFactory(collection=collection)
-    services.decide_document(doc, manager, Decision.DISCARD)
-    dl = services.create_destruction_list(collection, manager)
+    triage_services.decide_document(doc, manager, Decision.DISCARD)
+    dl = lists.create_destruction_list(collection, manager)
     assert dl.status == ListStatus.NEW
-    services.decide_document(doc, manager, Decision.KEEP)
+    triage_services.decide_document(doc, manager, Decision.KEEP)
     assert not dl.items.exists()
 
 
@@ -66,33 +67,33 @@ def test_changing_a_discard_takes_it_off_a_new_list(collection, manager):
 
 def test_two_people_never_get_the_same_card(collection, manager, reviewer):
     DocumentFactory.create_batch(3, collection=collection)
-    first = services.claim_next_card(collection, manager)
-    second = services.claim_next_card(collection, reviewer)
+    first = triage_services.claim_next_card(collection, manager)
+    second = triage_services.claim_next_card(collection, reviewer)
     assert first and second and first != second
-    assert services.claim_next_card(collection, manager) == first  # reload: same card
+    assert triage_services.claim_next_card(collection, manager) == first  # reload: same card
 
 
 def test_claims_expire(collection, manager, reviewer):
     DocumentFactory(collection=collection)
     start = timezone.now()
     with freeze_time(start):
-        card = services.claim_next_card(collection, manager)
-        assert services.claim_next_card(collection, reviewer) is None
-    with freeze_time(start + timedelta(minutes=services.CLAIM_MINUTES + 1)):
-        assert services.claim_next_card(collection, reviewer) == card
+        card = triage_services.claim_next_card(collection, manager)
+        assert triage_services.claim_next_card(collection, reviewer) is None
+    with freeze_time(start + timedelta(minutes=triage_services.CLAIM_MINUTES + 1)):
+        assert triage_services.claim_next_card(collection, reviewer) == card
 
 
 def test_undecided_cards_come_before_later_and_doubt_leaves_the_queue(collection, manager):
     a = DocumentFactory(collection=collection, path="a.txt")
     b = DocumentFactory(collection=collection, path="b.txt")
     c = DocumentFactory(collection=collection, path="c.txt")
-    services.decide_document(a, manager, Decision.LATER)
-    services.decide_document(b, manager, Decision.DOUBT)
-    assert services.claim_next_card(collection, manager) == c
-    services.decide_document(c, manager, Decision.KEEP)
-    assert services.claim_next_card(collection, manager) == a
-    services.decide_document(a, manager, Decision.KEEP)
-    assert services.claim_next_card(collection, manager) is None
+    triage_services.decide_document(a, manager, Decision.LATER)
+    triage_services.decide_document(b, manager, Decision.DOUBT)
+    assert triage_services.claim_next_card(collection, manager) == c
+    triage_services.decide_document(c, manager, Decision.KEEP)
+    assert triage_services.claim_next_card(collection, manager) == a
+    triage_services.decide_document(a, manager, Decision.KEEP)
+    assert triage_services.claim_next_card(collection, manager) is None
 
 
 # --- undo ------------------------------------------------------------------------------------
@@ -101,32 +102,32 @@ def test_undecided_cards_come_before_later_and_doubt_leaves_the_queue(collection
 def test_undo_restores_the_previous_state_up_to_ten_times(collection, manager):
     docs = [DocumentFactory(collection=collection, path=f"d{i:02}.txt") for i in range(12)]
     for doc in docs:
-        services.decide_document(doc, manager, Decision.DISCARD, note="weg")
+        triage_services.decide_document(doc, manager, Decision.DISCARD, note="weg")
     for expected in reversed(docs[2:]):
-        undone = services.undo_last_decision(collection, manager)
+        undone = triage_services.undo_last_decision(collection, manager)
         assert undone == expected
         assert undone.decision == Decision.UNDECIDED and undone.note == ""
         assert undone.claimed_by == manager  # it comes back as the next card
     with pytest.raises(ValidationError, match="tien"):
-        services.undo_last_decision(collection, manager)
+        triage_services.undo_last_decision(collection, manager)
     assert DecisionLog.objects.filter(undone_at__isnull=False).count() == 10
 
 
 def test_undo_is_per_person_and_refuses_when_someone_else_changed_it(collection, manager, reviewer):
     doc = DocumentFactory(collection=collection)
-    services.decide_document(doc, manager, Decision.KEEP)
+    triage_services.decide_document(doc, manager, Decision.KEEP)
     with pytest.raises(ValidationError):
-        services.undo_last_decision(collection, reviewer)
-    services.decide_document(doc, reviewer, Decision.DISCARD)
+        triage_services.undo_last_decision(collection, reviewer)
+    triage_services.decide_document(doc, reviewer, Decision.DISCARD)
     with pytest.raises(ValidationError, match="Iemand anders"):
-        services.undo_last_decision(collection, manager)
+        triage_services.undo_last_decision(collection, manager)
 
 
 def test_undo_of_a_discard_takes_it_off_a_new_list(collection, manager):
     doc = DocumentFactory(collection=collection)
-    services.decide_document(doc, manager, Decision.DISCARD)
-    dl = services.create_destruction_list(collection, manager)
-    services.undo_last_decision(collection, manager)
+    triage_services.decide_document(doc, manager, Decision.DISCARD)
+    dl = lists.create_destruction_list(collection, manager)
+    triage_services.undo_last_decision(collection, manager)
     assert not dl.items.exists()
 
 
@@ -134,8 +135,8 @@ def test_apply_decision_to_exact_duplicates(collection, manager):
     original = DocumentFactory(collection=collection, sha256="a" * 64)
     copies = DocumentFactory.create_batch(2, collection=collection, sha256="a" * 64)
     held = DocumentFactory(collection=collection, sha256="a" * 64, legal_hold=True)
-    services.decide_document(original, manager, Decision.DISCARD)
-    assert services.apply_decision_to_duplicates(original, manager) == 2
+    triage_services.decide_document(original, manager, Decision.DISCARD)
+    assert triage_services.apply_decision_to_duplicates(original, manager) == 2
     for copy in copies:
         copy.refresh_from_db()
         assert copy.decision == Decision.DISCARD
@@ -164,7 +165,7 @@ def test_suggestions_give_reasons_but_never_decide(collection, manager):
     collection.default_category.bewaartermijn_years = 5
     collection.default_category.save()
     kept = DocumentFactory(collection=collection, sha256="b" * 64, document_date=date(2023, 1, 1))
-    services.decide_document(kept, manager, Decision.KEEP)
+    triage_services.decide_document(kept, manager, Decision.KEEP)
     copy = DocumentFactory(collection=collection, sha256="b" * 64, document_date=date(2020, 1, 1))
     old_pii = DocumentFactory(collection=collection, document_date=date(2019, 3, 1), has_bsn=True)
     temp = DocumentFactory(collection=collection, empty_or_temporary_reason="Office lock file")
@@ -217,9 +218,9 @@ def test_learned_suggestion_is_retrained_as_decisions_come_in(collection, manage
     target = doc("planning gesprekken zaal vier dinsdag")
     assert suggest(target).learned is None
     for text in ("planning gesprekken zaal twee", "planning gesprekken zaal drie"):
-        services.decide_document(doc(text), manager, Decision.DISCARD)
+        triage_services.decide_document(doc(text), manager, Decision.DISCARD)
     for text in ("wervingsbeleid visie strategie", "beleid arbeidsmarkt strategie visie"):
-        services.decide_document(doc(text), manager, Decision.KEEP)
+        triage_services.decide_document(doc(text), manager, Decision.KEEP)
     learned = suggest(target)
     assert learned.learned.label == Decision.DISCARD
     assert "weggooien" in learned.learned_text and "zeker" not in learned.learned_text
@@ -259,7 +260,7 @@ def test_undo_by_fetch_returns_the_undone_card_without_a_reload(collection, mana
     client = verified_client(manager)
     a = DocumentFactory(collection=collection, path="a.txt", title="Verslag A")
     DocumentFactory(collection=collection, path="b.txt", title="Verslag B")
-    services.decide_document(a, manager, Decision.DISCARD)
+    triage_services.decide_document(a, manager, Decision.DISCARD)
     undo = reverse("records:undo", args=[collection.pk])
     response = client.post(undo, HTTP_X_RECORDS_FETCH="1")
     assert response.status_code == 200
@@ -297,9 +298,9 @@ def test_hr_adviser_triages_but_cannot_manage(collection, make_staff, organisati
 def test_staff_home_shows_records_attention(collection, manager, reviewer):
     DocumentFactory.create_batch(2, collection=collection)
     doc = DocumentFactory(collection=collection)
-    services.decide_document(doc, manager, Decision.DISCARD)
-    dl = services.create_destruction_list(collection, manager)
-    services.submit_destruction_list(dl, manager, [reviewer])
+    triage_services.decide_document(doc, manager, Decision.DISCARD)
+    dl = lists.create_destruction_list(collection, manager)
+    lists.submit_destruction_list(dl, manager, [reviewer])
     page = verified_client(reviewer).get(reverse("pages:home"))
     titles = {item.title: item.count for item in page.context["attention_items"]}
     assert titles["Vernietigingslijsten ter beoordeling"] == 1

@@ -12,9 +12,9 @@ from django.urls import reverse
 from pypdf import PdfWriter
 
 from talentbrug.conftest import verified_client
-from talentbrug.records import services
 from talentbrug.records.constants import AnalysisStatus
 from talentbrug.records.models import Document
+from talentbrug.records.services import imports, limits, uploads
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +117,7 @@ def test_the_report_counts_what_is_still_being_read(collection, manager):
     pending = Document.objects.create(
         organisation=collection.organisation, collection=collection, path="a.txt", name="a.txt"
     )
-    report = services.import_report([pending])
+    report = imports.import_report([pending])
     assert (report.added, report.unreadable, report.reading, report.problems) == (1, 0, 1, [])
 
 
@@ -132,10 +132,10 @@ def test_a_password_protected_office_file_is_encrypted_not_unknown(collection, m
             "EncryptedPackage": b"\x10\x00\x00\x00\x00\x00\x00\x00" + b"\x8f" * 600,
         }
     )
-    services.import_files(collection, manager, [SimpleUploadedFile("begroting.xlsx", protected)])
+    uploads.import_files(collection, manager, [SimpleUploadedFile("begroting.xlsx", protected)])
     document = Document.objects.get(collection=collection)
     assert document.analysis_status == AnalysisStatus.UNREADABLE
-    assert document.unreadable_reason == services.encrypted_reason()
+    assert document.unreadable_reason == limits.encrypted_reason()
 
 
 @pytest.mark.django_db(transaction=True)  # as in production: the job starts on commit

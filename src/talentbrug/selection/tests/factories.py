@@ -21,9 +21,8 @@ def application_in_pipeline(organisation: Any, vacancy: Any = None, **kwargs: An
     """An application with its progress row (in stage Nieuw)."""
     vacancy = vacancy or vacancy_with_requirements(organisation)
     application = ApplicationFactory(vacancy=vacancy, **kwargs)
-    services.ensure_reasons(organisation)
-    return services.progress_for(application)
+    return services.progress_for(application)  # made when the application came in
 
 
 def stage_of(vacancy: Any, kind: str) -> Any:
-    return next(s for s in services.ensure_pipeline(vacancy) if s.kind == kind)
+    return next(s for s in services.stages_for(vacancy) if s.kind == kind)

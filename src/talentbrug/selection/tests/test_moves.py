@@ -231,13 +231,48 @@ def test_waiting_in_new_counts_for_the_attention_item(organisation):
 
 
 def test_withdrawal_in_the_portal_takes_the_application_out_of_the_pipeline(organisation):
+    """The withdrawal itself moves the application (no page has to be viewed for it)."""
+    from talentbrug.applications.services import withdraw_application
+
     progress = application_in_pipeline(organisation)
-    progress.application.status = "withdrawn"
-    progress.application.save(update_fields=["status"])
-    services.ensure_progress(progress.vacancy)
+    withdraw_application(progress.application, progress.application.candidate)
     progress.refresh_from_db()
     assert progress.stage.kind == StageKind.WITHDRAWN
     assert progress.version == 2
+
+
+def test_rows_are_made_by_the_events_not_by_pages(organisation):
+    """A new organisation has its template and reasons; a new vacancy its stages and
+    anchors; a new application its place in the first stage; an audit event for the stages."""
+    from talentbrug.accounts.tests.factories import OrganisationFactory
+    from talentbrug.applications.tests.factories import ApplicationFactory
+    from talentbrug.selection.models import ScaleAnchor, TemplateStage
+    from talentbrug.vacancies.tests.factories import VacancyFactory
+
+    other = OrganisationFactory()
+    assert TemplateStage.objects.filter(organisation=other).count() == len(DEFAULT_STAGES)
+    assert RejectionReason.objects.filter(organisation=other).exists()
+    vacancy = VacancyFactory(organisation=other)
+    kinds = [s.kind for s in services.stages_for(vacancy)]
+    assert kinds == [kind for _name, kind, _blind in DEFAULT_STAGES]
+    assert ScaleAnchor.objects.filter(vacancy=vacancy).exists()
+    assert AuditEvent.objects.filter(
+        event_type="selection.pipeline_created", object_id=str(vacancy.pk)
+    ).exists()
+    application = ApplicationFactory(vacancy=vacancy)
+    progress = services.progress_for(application)
+    assert progress.stage == services.first_stage(services.stages_for(vacancy))
+
+
+def test_a_missing_place_is_not_found_and_not_made(organisation):
+    from django.http import Http404
+
+    progress = application_in_pipeline(organisation)
+    application = progress.application
+    progress.delete()
+    with pytest.raises(Http404):
+        services.progress_for(application)
+    assert not ApplicationProgress.objects.filter(application=application).exists()
 
 
 def test_a_line_break_in_the_vacancy_title_does_not_stop_the_rejection_mail(

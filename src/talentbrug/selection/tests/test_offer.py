@@ -17,6 +17,7 @@ from talentbrug.vacancies.models import SalaryScale
 
 from .. import services
 from ..constants import OfferStatus, StageKind
+from ..workflow import OFFER_FLOW
 from .conftest import HR_ROLES
 from .factories import application_in_pipeline
 
@@ -150,3 +151,28 @@ def test_offer_and_hire_through_the_pages(organisation, make_staff, scale):
     assert "Aangenomen" in response.content.decode()
     plan = OnboardingPlan.objects.get(application=progress.application)
     assert plan.programme == ProgrammeKind.TRAINEE
+
+
+OFFER_CALLS = {
+    "accept": lambda offer, hr: services.accept_offer(offer, hr, HR_ROLES, right_to_work=True),
+    "decline": lambda offer, hr: services.decline_offer(offer, hr, HR_ROLES),
+}
+
+
+@pytest.mark.parametrize(("state", "name"), sorted(OFFER_FLOW.forbidden_pairs()))
+def test_offer_moves_not_in_the_table_are_refused(organisation, hr, scale, state, name):
+    """Derived from selection/workflow.py: a decided offer is never decided again."""
+    from talentbrug.selection.models import Offer
+
+    offer = _offer(application_in_pipeline(organisation), hr, scale)
+    Offer.objects.filter(pk=offer.pk).update(status=state)
+    offer.refresh_from_db()
+    with pytest.raises(services.SelectionError, match="al besloten"):
+        OFFER_CALLS[name](offer, hr)
+    offer.refresh_from_db()
+    assert offer.status == state
+
+
+def test_every_offer_move_of_the_table_has_a_service():
+    assert set(OFFER_CALLS) == set(OFFER_FLOW.by_name)
+    assert {s for s, _n in OFFER_FLOW.allowed_pairs()} == {OfferStatus.MADE}

@@ -33,8 +33,9 @@ def setup(settings, tmp_path, make_staff, organisation):
             "OPTIONS": {"location": str(tmp_path / "media")},
         },
     }
-    from talentbrug.records import services
     from talentbrug.records.constants import Decision, Waardering
+    from talentbrug.records.services import collections as collections_services
+    from talentbrug.records.services import triage as triage_services
     from talentbrug.records.tests.factories import CategoryFactory, DocumentFactory, with_file
 
     maker = make_staff(organisation, Role.RECORDS_MANAGER, username="joost")
@@ -47,7 +48,7 @@ def setup(settings, tmp_path, make_staff, organisation):
         waardering=Waardering.BEWAREN,
         bewaartermijn_years=None,
     )
-    collection = services.create_collection(
+    collection = collections_services.create_collection(
         organisation, maker, name="Gedeelde schijf team Werving", default_category=v1
     )
     today = timezone.localdate()
@@ -66,7 +67,7 @@ def setup(settings, tmp_path, make_staff, organisation):
     }
     for doc in docs.values():
         with_file(doc)
-        services.decide_document(doc, maker, Decision.DISCARD)
+        triage_services.decide_document(doc, maker, Decision.DISCARD)
     return maker, reviewer, collection, docs
 
 

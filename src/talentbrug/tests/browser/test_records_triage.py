@@ -25,12 +25,13 @@ def triage_setup(settings, tmp_path, make_staff, organisation):
     }
     from django.core.files.base import ContentFile
 
-    from talentbrug.records import services
+    from talentbrug.records.services import collections as collections_services
+    from talentbrug.records.services import uploads
     from talentbrug.records.tests.factories import CategoryFactory
 
     user = make_staff(organisation, Role.RECORDS_MANAGER, username="joost")
     category = CategoryFactory(organisation=organisation, code="1.1", bewaartermijn_years=5)
-    collection = services.create_collection(
+    collection = collections_services.create_collection(
         organisation, user, name="Gedeelde schijf team Werving", default_category=category
     )
     files = [
@@ -39,7 +40,7 @@ def triage_setup(settings, tmp_path, make_staff, organisation):
         )
         for letter in "abcdefg"
     ]
-    services.import_files(collection, user, files)
+    uploads.import_files(collection, user, files)
     return user, collection
 
 
@@ -150,13 +151,14 @@ def test_triage_by_swipe_keys_and_buttons_with_undo(page, live_server, triage_se
 
 def test_records_pages_pass_axe_at_320_and_1280(page, live_server, triage_setup):
     user, collection = triage_setup
-    from talentbrug.records import services
+    from talentbrug.records.services import lists as lists_services
+    from talentbrug.records.services import triage as triage_services
 
     doc = collection.documents.get(name="a.txt")
     # A plain text file has no date of its own: without one it may not go on a list.
-    services.set_document_dates(doc, user, document_date=date(2019, 1, 1), trigger_date=None)
-    services.decide_document(doc, user, "discard")
-    dl = services.create_destruction_list(collection, user)
+    triage_services.set_document_dates(doc, user, document_date=date(2019, 1, 1), trigger_date=None)
+    triage_services.decide_document(doc, user, "discard")
+    dl = lists_services.create_destruction_list(collection, user)
     log_in(page, live_server, user)
     urls = [
         reverse("records:index"),

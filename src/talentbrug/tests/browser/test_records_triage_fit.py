@@ -55,7 +55,7 @@ def fit_setup(settings, tmp_path, make_staff, organisation):
             "OPTIONS": {"location": str(tmp_path / "media")},
         },
     }
-    from talentbrug.records import services
+    from talentbrug.records.services import limits
     from talentbrug.records.tests.factories import (
         CategoryFactory,
         CollectionFactory,
@@ -88,7 +88,7 @@ def fit_setup(settings, tmp_path, make_staff, organisation):
                 attachments=[{"name": "bijlage-cv.pdf", "type": "pdf", "size": 1000}],
                 sha256=hashlib.sha256(f"{label}-{n if n > 1 else 0}".encode()).hexdigest(),
                 analysis_status="unreadable" if unreadable else "done",
-                unreadable_reason=services.encrypted_reason() if unreadable else "",
+                unreadable_reason=limits.encrypted_reason() if unreadable else "",
             )
         return made
 

@@ -28,9 +28,9 @@ from talentbrug.accounts.constants import Role
 from talentbrug.applications.models import Document as CandidateDocument
 from talentbrug.applications.tests.factories import ApplicationFactory, PublishedVacancyFactory
 from talentbrug.applications.tests.helpers import apply_post, portal_client
-from talentbrug.records import services as records
 from talentbrug.records.constants import AnalysisStatus
 from talentbrug.records.models import Document as RecordsDocument
+from talentbrug.records.services import imports, uploads
 
 from .attack import _check_nothing_half_written
 from .samples import KEYS, LONG_NAME, Sample, hostile_samples, make_fifo
@@ -167,13 +167,13 @@ def _records_import(path: str, sample: Sample, collection, manager, tmp_path: Pa
         upload = io.BytesIO(sample.content)
         upload.name = sample.name  # type: ignore[attr-defined]
         upload.size = len(sample.content)  # type: ignore[attr-defined]
-        return records.import_files(collection, manager, [upload])
+        return uploads.import_files(collection, manager, [upload])
     if path == "zip":
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
             zf.writestr(f"map/{sample.name}", sample.content)
         buffer.seek(0)
-        return records.import_zip(collection, manager, buffer)
+        return imports.import_zip(collection, manager, buffer)
     root = tmp_path / "share"
     (root / "map").mkdir(parents=True, exist_ok=True)
     # A file system name cannot hold "/" and at most 255 bytes: the nearest name it can.
@@ -184,7 +184,7 @@ def _records_import(path: str, sample: Sample, collection, manager, tmp_path: Pa
     from django.conf import settings
 
     settings.RECORDS_IMPORT_ROOTS = {"share": str(root)}
-    return records.import_folder(collection, manager, "share")
+    return imports.import_folder(collection, manager, "share")
 
 
 def _records_client(manager):
@@ -294,15 +294,15 @@ def test_a_named_pipe_in_an_import_root_does_not_hang_or_lock(
     make_fifo(root, "pijp.pdf")
     settings.RECORDS_IMPORT_ROOTS = {"share": str(root)}
     # Files are read with no transaction open (SQLite's write lock is never held while reading).
-    real_copy = records._bounded_copy
+    real_copy = imports._bounded_copy  # the folder import's reader
     seen_in_transaction: list[bool] = []
 
     def watched(*args, **kwargs):
         seen_in_transaction.append(connection.in_atomic_block)
         return real_copy(*args, **kwargs)
 
-    monkeypatch.setattr(records, "_bounded_copy", watched)
-    created = _run_with_deadline(lambda: records.import_folder(collection, manager, "share"))
+    monkeypatch.setattr(imports, "_bounded_copy", watched)
+    created = _run_with_deadline(lambda: imports.import_folder(collection, manager, "share"))
     by_name = {d.name: d for d in RecordsDocument.objects.filter(pk__in=[d.pk for d in created])}
     assert set(by_name) == {"brief.txt", "pijp.pdf"}
     assert not by_name["pijp.pdf"].file
@@ -319,7 +319,7 @@ def test_a_file_over_its_read_budget_becomes_a_card(
     (root / "traag.txt").write_text("Van een trage netwerkschijf.")
     settings.RECORDS_IMPORT_ROOTS = {"share": str(root)}
     settings.RECORDS_IMPORT_FILE_SECONDS = 0  # every read is over budget
-    (document,) = records.import_folder(collection, manager, "share")
+    (document,) = imports.import_folder(collection, manager, "share")
     document.refresh_from_db()
     assert not document.file
     assert "langer dan 0 seconden" in document.unreadable_reason
@@ -332,7 +332,7 @@ def test_a_symlink_swapped_for_a_pipe_is_not_opened(collection, manager, setting
     outside.write_text("geheim")
     os.symlink(outside, root / "link.txt")
     settings.RECORDS_IMPORT_ROOTS = {"share": str(root)}
-    (document,) = records.import_folder(collection, manager, "share")
+    (document,) = imports.import_folder(collection, manager, "share")
     assert not document.file
     assert "koppeling" in document.unreadable_reason
 

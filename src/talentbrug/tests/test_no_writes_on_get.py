@@ -1,0 +1,90 @@
+"""Nothing is written on GET: every staff page of the authorisation table only reads.
+
+Rows are made when the event that needs them happens (an organisation, a vacancy or an
+application is made; a collection is uploaded), never when a page is viewed. The test walks
+every staff GET URL of the url-case tables (``*/tests/url_cases.py``, collected as in
+``test_authorisation``) as a user with every role, with the objects of that URL made first,
+and asserts that no table of the product changed its number of rows and that no audit event
+was written.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.urls import reverse
+
+from talentbrug.audit.models import AuditEvent
+from talentbrug.records.tests.conftest import private_media  # noqa: F401 - files in tmp_path
+
+from .authz import STAFF
+from .test_authorisation import URL_TABLE
+
+pytestmark = pytest.mark.django_db
+
+# Reading personal data or records is itself logged (AVG, BIO: who saw or downloaded what).
+# These pages write exactly that one audit event and nothing else.
+ACCESS_LOGGED: dict[str, str] = {
+    "applications:staff_detail": "application.identity_viewed",
+    "applications:staff_document": "application.document_downloaded",
+    "records:document_download": "records.document_downloaded",
+    "records:declaration_csv": "records.declaration_downloaded",
+    "records:declaration_xlsx": "records.declaration_downloaded",
+    "records:declaration_pdf": "records.declaration_downloaded",
+    "talentpool:profile": "talentpool.profile_viewed",
+    "privacy:access_download": "privacy.export_made",
+    "insights:export": "insights.exported",
+}
+# Tables that are a cache of figures computed from other rows (made on first read, like the
+# page cache): filling them is not a change of state.
+CACHES = {"insights.Snapshot"}
+
+GET_CASES = [case for case in URL_TABLE.values() if case.kind == STAFF and case.method == "get"]
+
+
+def _row_counts() -> dict[str, int]:
+    return {
+        model._meta.label: model._default_manager.count()
+        for model in apps.get_models()
+        if model.__module__.startswith("talentbrug.") and model._meta.label not in CACHES
+    }
+
+
+@pytest.mark.parametrize("case", GET_CASES, ids=lambda c: c.name)
+def test_a_staff_page_writes_nothing(staff_client, organisation, case: Any):
+    from talentbrug.accounts.constants import Role
+
+    kwargs = case.make_kwargs(organisation) if case.make_kwargs else {}
+    client = staff_client(organisation, *Role.values)
+    before = _row_counts()
+    last_event = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    response = client.get(reverse(case.name, kwargs=kwargs or None), case.data)
+    assert response.status_code < 500, (case.name, response.status_code)
+    after = _row_counts()
+    written = list(
+        AuditEvent.objects.filter(pk__gt=last_event).values_list("event_type", flat=True)
+    )
+    expected = [ACCESS_LOGGED[case.name]] if case.name in ACCESS_LOGGED else []
+    assert written == expected, f"{case.name} wrote audit events on GET: {written}"
+    changed = {
+        label: (before[label], after[label])
+        for label in before
+        if before[label] != after[label] and not (expected and label == "audit.AuditEvent")
+    }
+    assert not changed, f"{case.name} wrote rows on GET: {changed}"
+
+
+def test_the_walk_covers_the_selection_and_records_pages():
+    names = {case.name for case in GET_CASES}
+    for name in (
+        "selection:board",
+        "selection:list",
+        "selection:application",
+        "selection:stages",
+        "selection:reasons",
+        "records:list_detail",
+        "records:settings",
+    ):
+        assert name in names, name
