@@ -111,16 +111,19 @@ class FoundSkill:
 
 
 def read_text(text: str) -> Any:
-    """Everything the one extraction path (``matches.reader``) finds in ``text``: skills with
+    """Everything the one extraction path (``matches.reader``, registered with
+    ``applications.signals.register_text_reader``) finds in ``text``: skills with
     their evidence, languages, education, work periods. Never raises: a failing reader is
     logged and reads nothing."""
-    from talentbrug.matches.reader import read_profile
     from talentbrug.matching.reading import ProfileReading
 
-    if not text.strip():
+    from .signals import text_reader
+
+    reader = text_reader()
+    if not text.strip() or reader is None:
         return ProfileReading()
     try:
-        return read_profile(text)
+        return reader(text)
     except Exception:
         logger.exception("text reading failed")
         return ProfileReading()

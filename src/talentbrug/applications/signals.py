@@ -61,3 +61,18 @@ def hidden_identities(vacancy: Any, applications: list[Any]) -> tuple[dict[int, 
             hidden.update(found)
             url_name = url_name or screen.url_name
     return hidden, url_name
+
+
+# --- The one reader of what a person writes (CV, answers, profile): matches registers it.
+
+_TEXT_READER: list[Callable[[str], Any]] = []
+
+
+def register_text_reader(reader: Callable[[str], Any]) -> None:
+    """``reader(text)`` returns a ``matching.reading.ProfileReading``; the last one registered
+    is used (matches registers ``matches.reader.read_profile`` in its ``ready()``)."""
+    _TEXT_READER[:] = [reader]
+
+
+def text_reader() -> Callable[[str], Any] | None:
+    return _TEXT_READER[0] if _TEXT_READER else None

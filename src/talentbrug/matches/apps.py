@@ -8,4 +8,11 @@ class MatchesConfig(AppConfig):
 
     def ready(self) -> None:
         # local import: AppConfig.ready() runs once the app registry is loaded (all imports below)
+        from talentbrug.applications.signals import register_text_reader
+        from talentbrug.taxonomy.services import register_meaning_search
+
         from . import permissions, signals  # noqa: F401
+        from .reader import read_profile, search_meaning
+
+        register_meaning_search(search_meaning)
+        register_text_reader(read_profile)

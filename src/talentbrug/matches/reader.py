@@ -85,3 +85,9 @@ def read_profile(text: str) -> ProfileReading:
     if not isinstance(text, str) or not text.strip():
         return ProfileReading()
     return profile_reader().read(text)
+
+
+def search_meaning(query: str, limit: int) -> list[str]:
+    """ESCO skill ids a query in everyday words means (the skill picker, the talent-pool search);
+    registered with ``taxonomy.services.register_meaning_search``."""
+    return [skill_id for skill_id, _score in profile_reader().search(query, limit)]

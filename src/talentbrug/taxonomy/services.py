@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -221,6 +221,16 @@ def _word_filter(query: str) -> tuple[list[str], Q]:
     return words, condition
 
 
+# What a query in everyday words means, as ESCO skill ids, best first: registered by a later app
+# (matches registers the one reader, ``matches.reader``), so taxonomy imports no feature app.
+MEANING_SEARCHES: list[Callable[[str, int], list[str]]] = []
+
+
+def register_meaning_search(search: Callable[[str, int], list[str]]) -> None:
+    if search not in MEANING_SEARCHES:
+        MEANING_SEARCHES.append(search)
+
+
 def search_skills(query: str, limit: int = 12) -> list[Skill]:
     """Skills for a query in everyday words (issue #20), for the vacancy editor's skill picker
     and the talent-pool search. First what the one reader (``matches.reader``: labels,
@@ -232,12 +242,11 @@ def search_skills(query: str, limit: int = 12) -> list[Skill]:
     if not words:
         return []
     meant: list[str] = []
-    try:
-        from talentbrug.matches.reader import profile_reader
-
-        meant = [sid for sid, _score in profile_reader().search(query, limit)]
-    except Exception:  # the reader is an aid here; the word search still answers
-        logger.exception("skill search: the reader failed")
+    for meaning in MEANING_SEARCHES:
+        try:
+            meant = [sid for sid in meaning(query, limit) if sid not in meant]
+        except Exception:  # the reader is an aid here; the word search still answers
+            logger.exception("skill search: the reader failed")
     by_id = Skill.objects.in_bulk(meant, field_name="esco_id") if meant else {}
     out = [by_id[sid] for sid in meant if sid in by_id]
     if len(out) >= limit:
