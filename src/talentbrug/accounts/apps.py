@@ -10,7 +10,7 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from talentbrug.conf import checks  # noqa: F401  (registers the production check)
 
-        from . import signals  # noqa: F401
+        from . import nav, signals  # noqa: F401
 
 
 class TalentbrugAdminConfig(admin_apps.AdminConfig):

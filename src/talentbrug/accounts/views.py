@@ -17,9 +17,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import services
-from .access import is_verified, organisations_for, staff_required
+from .access import is_verified, organisations_for
 from .forms import LoginForm, SwitchOrganisationForm, TokenForm
-from .models import Membership, User
+from .lockout import address_blocked, address_blocked_response
+from .models import User
 
 NEXT_KEY = "talentbrug_next"
 
@@ -28,6 +29,11 @@ class TalentbrugLoginView(LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = False
+
+    def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        if address_blocked(request):
+            return address_blocked_response(request)
+        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
         super().form_valid(form)
@@ -123,24 +129,3 @@ def switch_organisation(request: HttpRequest) -> HttpResponse:
     services.switch_organisation(request, request.user, organisation)  # type: ignore[arg-type]
     messages.success(request, _("U werkt nu voor %(org)s.") % {"org": organisation.name})
     return redirect("pages:home")
-
-
-@staff_required("organisation.view_members")
-def members(request: HttpRequest) -> HttpResponse:
-    memberships = (
-        Membership.objects.filter(organisation=request.organisation)  # type: ignore[attr-defined]
-        .select_related("user")
-        .order_by("user__last_name", "user__first_name", "role")
-    )
-    people: dict[int, dict[str, object]] = {}
-    for membership in memberships:
-        entry = people.setdefault(
-            membership.user_id,
-            {
-                "user": membership.user,
-                "roles": [],
-                "two_factor": services.has_second_factor(membership.user),
-            },
-        )
-        entry["roles"].append(membership.get_role_display())  # type: ignore[attr-defined]
-    return render(request, "accounts/members.html", {"people": list(people.values())})

@@ -50,7 +50,13 @@ class AuditEvent(models.Model):
         help_text=_("Gebruikersnummer of 'systeem', blijft staan als het account weg is."),
     )
     actor_role = models.CharField(
-        _("rol"), max_length=40, blank=True, help_text=_("De rol waarin het gebeurde.")
+        _("rol"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "De rol(len) van de medewerker in deze organisatie op het moment zelf, als codes "
+            "met komma's ertussen."
+        ),
     )
     organisation = models.ForeignKey(
         "accounts.Organisation",
@@ -101,17 +107,18 @@ class AuditEvent(models.Model):
 
     @property
     def actor_role_label(self) -> str:
-        """The role in words (stored as its code)."""
-        from talentbrug.accounts.constants import Role
+        """The role(s) in words (stored as codes)."""
+        from talentbrug.accounts.roles import roles_label
 
-        return str(dict(Role.choices).get(self.actor_role, self.actor_role))
+        return roles_label(self.actor_role)
 
     @property
     def message(self) -> str:
-        from .registry import EVENT_TYPES
+        from .registry import EVENT_TYPES, value_label
 
         template = EVENT_TYPES.get(self.event_type, self.event_type)
+        values = {key: value_label(self.event_type, key, value) for key, value in self.data.items()}
         try:
-            return str(template).format(**self.data)
+            return str(template).format(**values)
         except (KeyError, IndexError, ValueError):
             return str(template)

@@ -4,4 +4,7 @@ from . import views
 
 app_name = "audit"
 
-urlpatterns = [path("medewerkers/logboek/", views.event_list, name="list")]
+urlpatterns = [
+    path("medewerkers/logboek/", views.event_list, name="list"),
+    path("medewerkers/logboek/download.<str:fmt>", views.export, name="export"),
+]

@@ -4,11 +4,14 @@ without an organisation role; in an organisation these roles see its figures nex
 from django.utils.translation import gettext_lazy as _
 
 from talentbrug.accounts.access import ADMIN, HR, MANAGER, ONBOARDING, register_permissions
-from talentbrug.audit.registry import register
+from talentbrug.audit.registry import register, register_values
+
+from .constants import Section
 
 register_permissions({"insights.view": [HR, ADMIN, ONBOARDING, MANAGER]})
 
 register({"insights.exported": _("Cijfers geëxporteerd: {section} als {format}")})
+register_values("insights.", "section", Section.choices)
 
 from talentbrug.pages.navigation import NavItem, register_nav  # noqa: E402
 

@@ -51,7 +51,6 @@ def captured_logs(settings, tmp_path, monkeypatch):
             "OPTIONS": {"location": str(tmp_path / "media")},
         },
     }
-    settings.TALENTBRUG_FORM_MIN_SECONDS = 0
     cache.clear()
     handler = Collect()
     root = logging.getLogger()
