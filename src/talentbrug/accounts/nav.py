@@ -14,7 +14,7 @@ def _register_log_words() -> None:
     from .constants import Role
     from .workload import WORK_KINDS
 
-    register_values("accounts.", "role", Role.choices)
+    register_values("accounts.", "new_role", Role.choices)
     register_values("accounts.", "kind", [(k.key, k.label) for k in WORK_KINDS])
 
 

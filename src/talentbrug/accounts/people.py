@@ -138,7 +138,7 @@ def invite_person(
         user.save(update_fields=["invited_at"])
         _send_invitation(user, organisation, role, actor)
     record_event(
-        "accounts.invited", actor=actor, organisation=organisation, obj=user, role=str(role)
+        "accounts.invited", actor=actor, organisation=organisation, obj=user, new_role=str(role)
     )
     return user
 
@@ -152,7 +152,7 @@ def resend_invitation(organisation: Organisation, actor: User, user: User) -> No
     user.save(update_fields=["token_version", "invited_at"])
     role = user.memberships.filter(organisation=organisation).values_list("role", flat=True)[0]
     _send_invitation(user, organisation, role, actor)
-    record_event("accounts.invited", actor=actor, organisation=organisation, obj=user, role=role)
+    record_event("accounts.invited", actor=actor, organisation=organisation, obj=user, new_role=role)
 
 
 def read_invitation(token: str) -> User:
@@ -199,7 +199,7 @@ def grant_role(organisation: Organisation, actor: User, user: User, role: str) -
         )
     membership = Membership.objects.create(user=user, organisation=organisation, role=role)
     record_event(
-        "accounts.role_granted", actor=actor, organisation=organisation, obj=user, role=role
+        "accounts.role_granted", actor=actor, organisation=organisation, obj=user, new_role=role
     )
     return membership
 
@@ -226,7 +226,7 @@ def revoke_role(organisation: Organisation, actor: User, user: User, role: str) 
         )
     found.delete()
     record_event(
-        "accounts.role_revoked", actor=actor, organisation=organisation, obj=user, role=role
+        "accounts.role_revoked", actor=actor, organisation=organisation, obj=user, new_role=role
     )
 
 

@@ -54,10 +54,10 @@ register(
         "accounts.2fa_failed": _("Tweestapsverificatie mislukt: code klopt niet"),
         "accounts.recovery_code_used": _("Herstelcode gebruikt; nog {remaining} over"),
         "accounts.organisation_switched": _("Gewisseld naar een andere organisatie"),
-        "accounts.invited": _("Collega uitgenodigd met de rol {role}"),
+        "accounts.invited": _("Collega uitgenodigd met de rol {new_role}"),
         "accounts.invitation_accepted": _("Uitnodiging aangenomen; wachtwoord gekozen"),
-        "accounts.role_granted": _("Rol {role} gegeven"),
-        "accounts.role_revoked": _("Rol {role} afgenomen"),
+        "accounts.role_granted": _("Rol {new_role} gegeven"),
+        "accounts.role_revoked": _("Rol {new_role} afgenomen"),
         "accounts.deactivated": _(
             "Medewerker uitgeschakeld; {reassigned} openstaande taken overgedragen"
         ),

@@ -6,5 +6,5 @@ app_name = "audit"
 
 urlpatterns = [
     path("medewerkers/logboek/", views.event_list, name="list"),
-    path("medewerkers/logboek/download.<str:fmt>", views.export, name="export"),
+    path("medewerkers/logboek/download/", views.export, name="export"),
 ]

@@ -83,8 +83,9 @@ def _who(event: AuditEvent) -> str:
 
 
 @staff_required("audit.export")
-def export(request: HttpRequest, fmt: str) -> HttpResponse:
-    """The filtered log as CSV or XLSX, in words (the same text as on the page)."""
+def export(request: HttpRequest) -> HttpResponse:
+    """The filtered log as CSV or XLSX (``?formaat=``), in words (the same text as on the page)."""
+    fmt = request.GET.get("formaat", "csv")
     if fmt not in ("csv", "xlsx"):
         raise Http404(_("Dit bestaat niet, of u heeft er geen toegang toe."))
     _form, events = _filtered(request)

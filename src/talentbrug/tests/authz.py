@@ -72,6 +72,7 @@ def internal(reason: str) -> tuple[str, str]:
 ISOLATION: dict[str, tuple[str, str]] = {
     "accounts.Membership": scoped("accounts:members"),
     "audit.AuditEvent": scoped("audit:list"),
+    "accounts.SecondFactorReset": url("accounts:reset_confirm"),
     "vacancies.Vacancy": url("vacancies:detail"),
     "vacancies.Requirement": url("vacancies:requirement_remove"),
     "vacancies.LanguageRequirement": url("vacancies:language_remove"),
@@ -157,6 +158,7 @@ FILE_DOWNLOADS = {
     "publishing:flyer_pdf",
     "interviews:agenda_ics",
     "insights:export",
+    "audit:export",
 }
 INLINE_OK = {
     # A print flyer made by the server from the vacancy text (escaped), no upload in it.
