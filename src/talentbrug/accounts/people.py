@@ -152,7 +152,9 @@ def resend_invitation(organisation: Organisation, actor: User, user: User) -> No
     user.save(update_fields=["token_version", "invited_at"])
     role = user.memberships.filter(organisation=organisation).values_list("role", flat=True)[0]
     _send_invitation(user, organisation, role, actor)
-    record_event("accounts.invited", actor=actor, organisation=organisation, obj=user, new_role=role)
+    record_event(
+        "accounts.invited", actor=actor, organisation=organisation, obj=user, new_role=role
+    )
 
 
 def read_invitation(token: str) -> User:

@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from talentbrug.accounts.access import can, get_for_organisation, staff_required
 from talentbrug.applications.constants import DeletionRequestStatus

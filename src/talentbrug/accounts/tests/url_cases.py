@@ -38,7 +38,12 @@ def _invitation(org: Any) -> dict[str, Any]:
 
     admin = MembershipFactory(organisation=org, role=Role.ORG_ADMIN).user
     invited = people.invite_person(
-        org, admin, email="nieuw@example.org", first_name="Nieuw", last_name="Collega", role="hr_adviser"
+        org,
+        admin,
+        email="nieuw@example.org",
+        first_name="Nieuw",
+        last_name="Collega",
+        role="hr_adviser",
     )
     return {"token": people.invitation_url(invited).rstrip("/").rsplit("/", 1)[1]}
 

@@ -7,8 +7,7 @@ from datetime import UTC, timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
-from django.utils import timezone
+from django.utils import timezone, translation
 from freezegun import freeze_time
 
 from talentbrug.accounts.constants import Role
