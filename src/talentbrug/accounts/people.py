@@ -175,11 +175,18 @@ def accept_invitation(request: HttpRequest, token: str, password: str) -> User:
     data = magiclinks.read(INVITE_SALT, token, invitation_max_age())
     user = read_invitation(token)
     magiclinks.use(INVITE_SALT, data, invitation_max_age())
+    complete_invitation(user, password)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    return user
+
+
+def complete_invitation(user: User, password: str) -> User:
+    """Activate an invited account with its chosen password (the link is checked by the
+    caller; the demo seed uses this directly for its fictitious colleagues)."""
     user.set_password(password)
     user.is_active = True
     user.invitation_accepted_at = timezone.now()
     user.save()
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     for organisation in Organisation.objects.filter(memberships__user=user).distinct():
         record_event(
             "accounts.invitation_accepted", actor=user, organisation=organisation, obj=user

@@ -237,6 +237,10 @@ if OIDC_ENABLED:
     OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
     OIDC_RP_SCOPES = "openid email profile"
     OIDC_CREATE_USER = False
+    # Roles from a claim (accounts/oidc.py): e.g. OIDC_ROLE_CLAIM=groups and
+    # OIDC_ROLE_MAP="tb-dictu-hr=dictu:hr_adviser;tb-dictu-archief=dictu:records_manager".
+    OIDC_ROLE_CLAIM = env_str("OIDC_ROLE_CLAIM", "")
+    OIDC_ROLE_MAP = env_str("OIDC_ROLE_MAP", "")
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60, minimum=300)
 SESSION_COOKIE_HTTPONLY = True
