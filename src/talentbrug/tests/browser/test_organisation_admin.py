@@ -172,3 +172,59 @@ def test_admin_invites_gives_role_and_deactivates_with_hand_over(
     for what, who in expected:
         assert any(what in row and who in row for row in rows), (what, who, rows)
     assert not [url for url in visited if "/beheer/" in url]
+
+
+def test_settings_erasure_confirmation_and_lock_out_pages(
+    page, browser, live_server, make_staff, organisation, settings
+):
+    from django.core.cache import cache
+
+    from talentbrug.applications.services import request_deletion
+    from talentbrug.applications.tests.factories import ApplicationFactory, PublishedVacancyFactory
+
+    admin = make_staff(organisation, Role.ORG_ADMIN, first_name="Lotte", last_name="Visser")
+    log_in(page, live_server, admin)
+
+    # Organisation settings: a light colour is refused with the reason, a dark one is saved.
+    page.goto(reverse("accounts:organisation_settings"))
+    look(page, "settings")
+    page.get_by_label("Huiskleur").select_option("geel")
+    page.get_by_label("Antwoordadres e-mail").fill("antwoord@dictu.example.org")
+    page.get_by_role("button", name="Sla instellingen op").click()
+    page.locator("#error-summary").wait_for()
+    assert "slecht leesbaar" in page.locator("#error-summary").inner_text()
+    look(page, "settings-error")
+    page.get_by_label("Huiskleur").select_option("donkerblauw")
+    page.get_by_role("button", name="Sla instellingen op").click()
+    page.get_by_text("Instellingen opgeslagen.").wait_for()
+    organisation.refresh_from_db()
+    assert organisation.house_colour == "donkerblauw"
+    assert organisation.reply_to_email == "antwoord@dictu.example.org"
+
+    # Erasure: a confirmation page that says what will happen.
+    application = ApplicationFactory(vacancy=PublishedVacancyFactory(organisation=organisation))
+    deletion = request_deletion(application.candidate)
+    page.goto(reverse("privacy:requests"))
+    page.get_by_role("link", name=f"Voer verzoek {deletion.pk} uit").click()
+    page.wait_for_url(f"**{reverse('privacy:carry_out', args=[deletion.pk])}")
+    assert "wordt geanonimiseerd" in page.locator("main").inner_text()
+    look(page, "erasure-confirm")
+    page.get_by_label(re.compile("wil het nu uitvoeren")).check()
+    page.get_by_role("button", name="Voer verzoek uit").click()
+    page.get_by_text("De kandidaat krijgt daarover een e-mail.").wait_for()
+
+    # A locked-out person reads how long and how to get help.
+    settings.TALENTBRUG_IP_FAILURE_LIMIT = 1000
+    cache.clear()
+    person = make_staff(organisation, Role.HR_ADVISER)
+    other = browser.new_context(base_url=live_server.url, locale="nl-NL")
+    locked = other.new_page()
+    for _ in range(settings.AXES_FAILURE_LIMIT + 1):
+        locked.goto(reverse("accounts:login"))
+        locked.get_by_label("Gebruikersnaam").fill(person.username)
+        locked.get_by_label("Wachtwoord").fill("verkeerd")
+        locked.locator("main button[type=submit]").click()
+        locked.wait_for_load_state()
+    assert "Probeer het over 15 minuten opnieuw" in locked.locator("main").inner_text()
+    look(locked, "locked-out")
+    other.close()
