@@ -99,6 +99,25 @@ def _send_invitation(user: User, organisation: Organisation, role: str, actor: U
     )
 
 
+def _send_role_added(user: User, organisation: Organisation, role: str, actor: User) -> None:
+    """Someone who already has an account gets the role at once, and a short message."""
+    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
+        context = {
+            "user": user,
+            "organisation": organisation,
+            "role": Role(role).label,
+            "inviter": actor,
+            "url": settings.SITE_URL + reverse("accounts:login"),
+        }
+        subject = render_to_string("accounts/email/role_added_subject.txt", context).strip()
+        body = render_to_string("accounts/email/role_added.txt", context)
+    queue_mail(
+        EmailMessage(subject=subject, body=body.strip() + "\n", to=[user.email]),
+        kind="accounts.role_added",
+        organisation=organisation,
+    )
+
+
 @transaction.atomic
 def invite_person(
     organisation: Organisation,
@@ -137,6 +156,8 @@ def invite_person(
         user.invited_at = timezone.now()
         user.save(update_fields=["invited_at"])
         _send_invitation(user, organisation, role, actor)
+    else:
+        _send_role_added(user, organisation, role, actor)
     record_event(
         "accounts.invited", actor=actor, organisation=organisation, obj=user, new_role=str(role)
     )

@@ -98,4 +98,11 @@ register_security(
     "accounts.settings_changed",
     "audit.exported",
     "audit.pruned",
+    # Downloads and erasure of other apps (registered there; listed here by name).
+    "insights.exported",
+    "privacy.export_made",
+    "privacy.erasure_carried_out",
+    "records.declaration_downloaded",
+    "records.document_downloaded",
+    "records.mdto_exported",
 )

@@ -255,3 +255,23 @@ def test_organisation_settings_within_the_house_style_and_used_in_mail(
     assert message.reply_to == ["antwoord@dictu.example.org"]
     assert message.from_email.startswith("Werken bij DICTU <")
     assert "werving@dictu.example.org" in message.body
+
+
+def test_someone_of_another_organisation_gets_the_role_and_a_message(
+    make_staff, organisation, other_organisation, django_capture_on_commit_callbacks
+):
+    colleague = make_staff(other_organisation, Role.HR_ADVISER)
+    admin = make_staff(organisation, Role.ORG_ADMIN)
+    with django_capture_on_commit_callbacks(execute=True):
+        same = people.invite_person(
+            organisation,
+            admin,
+            email=colleague.email.upper(),
+            first_name="X",
+            last_name="Y",
+            role=Role.ASSESSOR,
+        )
+    assert same == colleague and same.is_active and same.check_password("Een-goed-wachtwoord-2026")
+    assert Membership.objects.filter(user=colleague, organisation=organisation).exists()
+    assert "de rol Beoordelaar gegeven" in mail.outbox[-1].body
+    assert "/account/uitnodiging/" not in mail.outbox[-1].body

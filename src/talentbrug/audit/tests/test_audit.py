@@ -200,3 +200,9 @@ def test_pruning_removes_only_events_beyond_the_retention_and_says_so(organisati
     assert pruned.message == "1 logboekregels ouder dan 400 dagen verwijderd (bewaartermijn)"
     with pytest.raises(AppendOnlyError):
         AuditEvent.objects.filter(pk=young.pk).delete()
+
+
+def test_every_security_event_is_a_registered_event_type():
+    from talentbrug.audit.registry import EVENT_TYPES, SECURITY_EVENTS
+
+    assert SECURITY_EVENTS - set(EVENT_TYPES) == set()
