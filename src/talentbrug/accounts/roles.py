@@ -84,11 +84,44 @@ ACTION_LABELS: dict[str, Any] = {
 }
 
 
+# The part of the product an action belongs to (its prefix), for grouping on the roles page.
+AREAS: dict[str, Any] = {
+    "home": _("Organisatie en mensen"),
+    "organisation": _("Organisatie en mensen"),
+    "people": _("Organisatie en mensen"),
+    "audit": _("Organisatie en mensen"),
+    "vacancies": _("Vacatures"),
+    "taxonomy": _("Vacatures"),
+    "publishing": _("Vacatures"),
+    "applications": _("Sollicitaties en selectie"),
+    "selection": _("Sollicitaties en selectie"),
+    "interviews": _("Sollicitaties en selectie"),
+    "assessments": _("Sollicitaties en selectie"),
+    "matching": _("Sollicitaties en selectie"),
+    "talentpool": _("Sollicitaties en selectie"),
+    "onboarding": _("Inwerken en programma's"),
+    "programmes": _("Inwerken en programma's"),
+    "records": _("Bewaren of weggooien"),
+    "privacy": _("Privacy"),
+    "insights": _("Inzicht"),
+}
+
+
 @dataclass(frozen=True)
 class RoleDescription:
     code: str
     label: Any
     may: list[Any]
+
+    @property
+    def groups(self) -> list[tuple[str, list[str]]]:
+        """``may`` grouped by part of the product, in the order of AREAS."""
+        grouped: dict[str, list[str]] = {}
+        for action in actions_for_role(self.code):
+            area = str(AREAS.get(action.split(".", 1)[0], _("Overig")))
+            grouped.setdefault(area, []).append(str(ACTION_LABELS.get(action, action)))
+        order = list(dict.fromkeys(str(a) for a in AREAS.values()))
+        return sorted(grouped.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)
 
 
 def actions_for_role(role: str) -> list[str]:

@@ -275,3 +275,9 @@ def test_someone_of_another_organisation_gets_the_role_and_a_message(
     assert Membership.objects.filter(user=colleague, organisation=organisation).exists()
     assert "de rol Beoordelaar gegeven" in mail.outbox[-1].body
     assert "/account/uitnodiging/" not in mail.outbox[-1].body
+
+
+def test_every_action_belongs_to_a_part_of_the_product():
+    from talentbrug.accounts.roles import AREAS
+
+    assert {action.split(".", 1)[0] for action in PERMISSIONS} <= set(AREAS)
