@@ -35,7 +35,11 @@ ADMIN = Role.ORG_ADMIN.value
 PERMISSIONS: dict[str, frozenset[str]] = {
     "home.view": ALL_ROLES,
     "audit.view": frozenset({ADMIN, HR, RECORDS}),
+    "audit.export": frozenset({ADMIN}),
     "organisation.view_members": frozenset({ADMIN, HR}),
+    "organisation.settings": frozenset({ADMIN}),
+    "people.manage": frozenset({ADMIN}),
+    "people.reset_second_factor": frozenset({ADMIN}),
 }
 
 M = TypeVar("M", bound=models.Model)

@@ -12,7 +12,7 @@ class AccountsConfig(AppConfig):
         from talentbrug.audit.registry import register_role_labels
         from talentbrug.conf import checks  # noqa: F401  (registers the production check)
 
-        from . import signals  # noqa: F401
+        from . import nav, signals  # noqa: F401
         from .constants import Role
 
         register_role_labels(dict(Role.choices))

@@ -48,7 +48,6 @@ STAFF = [
     ("beoordelaar.dictu", "Eva", "Jansen", {"dictu": [Role.ASSESSOR]}),
     ("inwerken.dictu", "Priya", "Ramdin", {"dictu": [Role.ONBOARDING_COORDINATOR]}),
     ("archief.dictu", "Joost", "Bakker", {"dictu": [Role.RECORDS_MANAGER]}),
-    ("archief2.dictu", "Fleur", "Bos", {"dictu": [Role.RECORDS_MANAGER]}),
     ("archivaris.dictu", "Wim", "de Graaf", {"dictu": [Role.ARCHIVIST]}),
     ("beheer.dictu", "Lotte", "Visser", {"dictu": [Role.ORG_ADMIN]}),
     ("hr.logius", "Annemiek", "Smit", {"logius": [Role.HR_ADVISER, Role.HIRING_MANAGER]}),
@@ -64,6 +63,9 @@ STAFF = [
     ),
 ]
 PROGRAMME_TEAM = ("programma", "Bram", "Koster")
+# The second information manager of DICTU (four eyes on destruction lists) is invited by the
+# organisation's own admin through the product's service, as a real organisation would.
+INVITED = [("archief2.dictu", "Fleur", "Bos", "dictu", Role.RECORDS_MANAGER, "beheer.dictu")]
 
 
 def seed(context: dict[str, Any]) -> None:
@@ -87,6 +89,20 @@ def seed(context: dict[str, Any]) -> None:
         for slug, role_list in roles.items():
             for role in role_list:
                 Membership.objects.create(user=user, organisation=organisations[slug], role=role)
+    from . import people
+
+    for username, first, last, slug, role, inviter in INVITED:
+        invited = people.invite_person(
+            organisations[slug],
+            users[inviter],
+            email=f"{username}@voorbeeld.rijksoverheid.example",
+            first_name=first,
+            last_name=last,
+            role=role,
+        )
+        invited.username = username
+        invited.save(update_fields=["username"])
+        users[username] = people.complete_invitation(invited, password)
     username, first, last = PROGRAMME_TEAM
     users[username] = User.objects.create_user(
         username,
@@ -115,6 +131,10 @@ def logins() -> list[tuple[str, str]]:
             f"{slug}: {', '.join(str(Role(r).label) for r in rs)}" for slug, rs in roles.items()
         )
         lines.append((username, f"{first} {last} – {described}"))
+    for username, first, last, slug, role, inviter in INVITED:
+        lines.append(
+            (username, f"{first} {last} – {slug}: {Role(role).label} (uitgenodigd door {inviter})")
+        )
     lines.append(
         (PROGRAMME_TEAM[0], f"{PROGRAMME_TEAM[1]} {PROGRAMME_TEAM[2]} – programmateam rijksbreed")
     )

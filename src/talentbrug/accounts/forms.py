@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from .models import Organisation
+
 
 class LoginForm(AuthenticationForm):
     username = forms.CharField(
@@ -57,3 +59,155 @@ class TokenForm(forms.Form):
 
 class SwitchOrganisationForm(forms.Form):
     organisation = forms.IntegerField(min_value=1)
+
+
+# --- People and roles (organisation admin) ---------------------------------------------------
+
+
+def _style(form: forms.Form) -> None:
+    from talentbrug.vacancies.forms import style
+
+    style(form)
+
+
+class InviteForm(forms.Form):
+    first_name = forms.CharField(label=_("Voornaam"), max_length=150)
+    last_name = forms.CharField(label=_("Achternaam"), max_length=150)
+    email = forms.EmailField(
+        label=_("E-mailadres op het werk"),
+        help_text=_("Hier komt de uitnodiging. Dit adres is later ook de gebruikersnaam."),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    role = forms.ChoiceField(
+        label=_("Eerste rol"),
+        help_text=_("Meer rollen geeft u daarna op de pagina van de persoon."),
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        from .constants import Role
+
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["role"].choices = [("", _("Kies een rol")), *Role.choices]  # type: ignore[attr-defined]
+        _style(self)
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Rol"))
+
+    def __init__(self, *args: object, exclude: object = (), **kwargs: object) -> None:
+        from .constants import Role
+
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["role"].choices = [  # type: ignore[attr-defined]
+            ("", _("Kies een rol")),
+            *[(code, label) for code, label in Role.choices if code not in exclude],  # type: ignore[operator]
+        ]
+        _style(self)
+
+
+class IdentityCheckForm(forms.Form):
+    check = forms.CharField(
+        label=_("Hoe heeft u de identiteit gecontroleerd?"),
+        max_length=300,
+        help_text=_(
+            "Bijvoorbeeld: 'persoonlijk gesproken en rijbewijs gezien' of 'teruggebeld op het "
+            "nummer uit de smoelenboek'. Schrijf geen nummers van documenten op."
+        ),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        _style(self)
+
+
+class DeactivateForm(forms.Form):
+    """One choice per kind of open work: who takes it over."""
+
+    confirm = forms.BooleanField(
+        label=_("Ik weet dat deze persoon hierna niet meer kan inloggen voor deze organisatie."),
+    )
+
+    def __init__(self, *args: object, work: list[object] = (), **kwargs: object) -> None:  # type: ignore[assignment]
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.work = list(work)
+        for item in self.work:
+            kind = item.kind  # type: ignore[attr-defined]
+            choices = [(str(u.pk), str(u)) for u in item.candidates]  # type: ignore[attr-defined]
+            self.fields[f"to_{kind.key}"] = forms.ChoiceField(
+                label=_("Wie neemt de %(work)s over? (%(count)s)")
+                % {"work": kind.label, "count": len(item.items)},  # type: ignore[attr-defined]
+                choices=[("", _("Kies een collega")), *choices],
+                help_text=None
+                if choices
+                else _("Niemand heeft de rol die hiervoor nodig is. Geef eerst iemand die rol."),
+            )
+        # The confirmation comes last, after the choices.
+        self.fields["confirm"] = self.fields.pop("confirm")
+        _style(self)
+
+    def hand_over(self) -> dict[str, object]:
+        chosen = {}
+        for item in self.work:
+            kind = item.kind  # type: ignore[attr-defined]
+            pk = self.cleaned_data.get(f"to_{kind.key}")
+            chosen[kind.key] = next(
+                (u for u in item.candidates if str(u.pk) == pk),  # type: ignore[attr-defined]
+                None,
+            )
+        return chosen
+
+
+class OrganisationSettingsForm(forms.ModelForm):
+    website = forms.URLField(
+        label=_("Website"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Openbare website, begint met https://."),
+    )
+    cooling_off_days = forms.IntegerField(
+        label=_("Wachttijd voor vernietigen (dagen)"),
+        min_value=1,
+        max_value=365,
+        help_text=_(
+            "Tussen goedkeuren van een vernietigingslijst en vernietigen. In die tijd kan een "
+            "document nog terug."
+        ),
+    )
+    rejected_days = forms.IntegerField(
+        label=_("Bewaartermijn sollicitaties na afwijzing (dagen)"),
+        min_value=1,
+        max_value=365,
+        help_text=_(
+            "Zo lang bewaren we gegevens van afgewezen kandidaten. De AP adviseert 4 weken; "
+            "langer dan 4 weken vraagt een reden op de pagina Privacy."
+        ),
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "short_name",
+            "wordmark",
+            "house_colour",
+            "website",
+            "contact_email",
+            "contact_phone",
+            "mail_sender_name",
+            "reply_to_email",
+            "selectielijst",
+        ]
+        widgets = {"wordmark": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        _style(self)
+
+    def clean_mail_sender_name(self) -> str:
+        value = " ".join(str(self.cleaned_data.get("mail_sender_name", "")).split())
+        if any(ch in value for ch in '<>@",;'):
+            raise forms.ValidationError(
+                _('Gebruik alleen een naam, zonder e-mailadres of tekens als < > @ " , ;')
+            )
+        return value

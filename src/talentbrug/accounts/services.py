@@ -10,7 +10,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from talentbrug.audit.services import record_event
+from talentbrug.audit.services import record_event, record_for_user_organisations
 
 from .middleware import SESSION_KEY
 from .models import Organisation, User
@@ -42,7 +42,7 @@ def confirm_totp_enrolment(request: HttpRequest, user: User, token: str) -> list
     TOTPDevice.objects.filter(user=user, confirmed=False).delete()
     codes = regenerate_recovery_codes(user)
     otp_login(request, device)
-    record_event("accounts.2fa_enrolled", actor=user, obj=user)
+    record_for_user_organisations("accounts.2fa_enrolled", user=user, actor=user)
     return codes
 
 
@@ -59,18 +59,19 @@ def verify_second_factor(request: HttpRequest, user: User, token: str) -> bool:
     for device in TOTPDevice.objects.filter(user=user, confirmed=True):
         if device.verify_token(token):
             otp_login(request, device)
-            record_event("accounts.2fa_verified", actor=user, obj=user)
+            record_for_user_organisations("accounts.2fa_verified", user=user, actor=user)
             return True
     for device in StaticDevice.objects.filter(user=user, confirmed=True):
         if device.verify_token(token):
             otp_login(request, device)
-            record_event(
+            record_for_user_organisations(
                 "accounts.recovery_code_used",
+                user=user,
                 actor=user,
-                obj=user,
                 remaining=device.token_set.count(),
             )
             return True
+    record_for_user_organisations("accounts.2fa_failed", user=user, actor=user)
     return False
 
 

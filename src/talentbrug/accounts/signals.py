@@ -1,32 +1,55 @@
-"""Record log-ins and lock-outs in the audit log (ids only, never passwords or names)."""
+"""Record log-ins, failed log-ins and lock-outs in the audit log of the person's organisations.
+
+Each event is stored once per organisation in which the person has a role (with that role),
+so every organisation's own log shows its people's security events. Ids only: never a
+password, and a user name that matches no account is not stored.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from axes.signals import user_locked_out
-from django.contrib.auth.signals import user_logged_in, user_logged_out
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 from django.http import HttpRequest
 
 from talentbrug.audit import services as audit
 
+from .lockout import count_ip_failure
 from .models import User
 
 
+def _user_named(username: object) -> User | None:
+    if not isinstance(username, str) or not username or len(username) > 150:
+        return None
+    return User.objects.filter(username=username).first()
+
+
 @receiver(user_logged_in)
-def on_login(sender: Any, request: HttpRequest, user: User, **kwargs: Any) -> None:
-    audit.record_event("accounts.login", actor=user, organisation=None, obj=user)
+def on_login(sender, request, user, **kwargs):  # type: ignore[no-untyped-def]
+    audit.record_for_user_organisations("accounts.login", user=user, actor=user)
 
 
 @receiver(user_logged_out)
 def on_logout(sender: Any, request: HttpRequest, user: User | None, **kwargs: Any) -> None:
     if user is not None:
-        audit.record_event("accounts.logout", actor=user, organisation=None, obj=user)
+        audit.record_for_user_organisations("accounts.logout", user=user, actor=user)
+
+
+@receiver(user_login_failed)
+def on_login_failed(sender, credentials, request=None, **kwargs):  # type: ignore[no-untyped-def]
+    if request is not None:
+        count_ip_failure(request)
+    user = _user_named((credentials or {}).get("username"))
+    if user is not None:
+        audit.record_for_user_organisations("accounts.login_failed", user=user)
 
 
 @receiver(user_locked_out)
-def on_locked_out(
-    sender: Any, request: HttpRequest | None, username: str, ip_address: str, **kwargs: Any
-) -> None:
-    audit.record_event("accounts.locked_out", actor=None, organisation=None)
+def on_locked_out(sender, request, username, ip_address, **kwargs):  # type: ignore[no-untyped-def]
+    user = _user_named(username)
+    if user is None:
+        audit.record_event("accounts.locked_out")
+    else:
+        audit.record_for_user_organisations("accounts.locked_out", user=user)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-from typing import TypedDict
 
 import segno
 from django.conf import settings
@@ -18,9 +17,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import services
-from .access import SignedInRequest, StaffRequest, is_verified, organisations_for, staff_required
+from .access import SignedInRequest, is_verified, organisations_for
 from .forms import LoginForm, SwitchOrganisationForm, TokenForm
-from .models import Membership, User
+from .lockout import address_blocked, address_blocked_response
 
 NEXT_KEY = "talentbrug_next"
 
@@ -30,7 +29,12 @@ class TalentbrugLoginView(LoginView[LoginForm]):
     authentication_form = LoginForm
     redirect_authenticated_user = False
 
-    def form_valid(self, form: LoginForm) -> HttpResponse:
+    def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        if address_blocked(request):
+            return address_blocked_response(request)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
         super().form_valid(form)
         next_url = self.get_redirect_url()
         if next_url:
@@ -124,30 +128,3 @@ def switch_organisation(request: SignedInRequest) -> HttpResponse:
     services.switch_organisation(request, request.user, organisation)
     messages.success(request, _("U werkt nu voor %(org)s.") % {"org": organisation.name})
     return redirect("pages:home")
-
-
-class Member(TypedDict):
-    user: User
-    roles: list[str]
-    two_factor: bool
-
-
-@staff_required("organisation.view_members")
-def members(request: StaffRequest) -> HttpResponse:
-    memberships = (
-        Membership.objects.filter(organisation=request.organisation)
-        .select_related("user")
-        .order_by("user__last_name", "user__first_name", "role")
-    )
-    people: dict[int, Member] = {}
-    for membership in memberships:
-        entry = people.setdefault(
-            membership.user_id,
-            {
-                "user": membership.user,
-                "roles": [],
-                "two_factor": services.has_second_factor(membership.user),
-            },
-        )
-        entry["roles"].append(membership.get_role_display())
-    return render(request, "accounts/members.html", {"people": list(people.values())})

@@ -1,39 +1,22 @@
 """Anti-bot measures for the public forms, without a third-party service.
 
-* a honeypot field (hidden from people, filled by simple bots),
-* a signed start time: a form sent back faster than a person can fill it is refused,
+* a honeypot field (hidden from people and from the browser's autofill, filled by simple bots),
 * rate limits per IP address and per e-mail address in Django's cache.
+
+There is deliberately no minimum fill time: a person whose browser fills the form at once
+(autofill, a password manager) is as fast as a bot and must not be refused. A refused form is
+shown again with everything that was typed.
 """
 
 from __future__ import annotations
 
 import hashlib
-import time
 
 from django.conf import settings
-from django.core import signing
 from django.core.cache import cache
 from django.http import HttpRequest
 
-SALT = "talentbrug.applications.form-started"
 HONEYPOT_FIELD = "website"
-
-
-def min_fill_seconds() -> float:
-    return float(getattr(settings, "TALENTBRUG_FORM_MIN_SECONDS", 3))
-
-
-def started_token() -> str:
-    return signing.TimestampSigner(salt=SALT).sign(str(time.time()))
-
-
-def filled_too_fast(token: str) -> bool:
-    """True when the token is missing, forged, older than a day or younger than the minimum."""
-    try:
-        started = float(signing.TimestampSigner(salt=SALT).unsign(token, max_age=24 * 3600))
-    except (signing.BadSignature, ValueError, TypeError):
-        return True
-    return time.time() - started < min_fill_seconds()
 
 
 def client_ip(request: HttpRequest) -> str:

@@ -41,22 +41,21 @@ class AntiBotMixin(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-    started = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
-        if cleaned.get("website") or antibot.filled_too_fast(cleaned.get("started", "")):
+        if cleaned.get("website"):
+            # Shown again with everything typed (minus the hidden field): a person who sees
+            # this sends it once more and gets through; a bot fills the field again.
+            self.data = self.data.copy()
+            self.data[self.add_prefix(antibot.HONEYPOT_FIELD)] = ""
             raise forms.ValidationError(
                 _(
-                    "Het formulier is te snel verstuurd. Wacht een paar seconden en probeer het opnieuw."
+                    "We konden je formulier niet versturen. Kijk je gegevens na en verstuur opnieuw."
                 ),
                 code="bot",
             )
         return cleaned
-
-
-def initial_antibot() -> dict[str, str]:
-    return {"started": antibot.started_token()}
 
 
 class ApplyForm(AntiBotMixin):

@@ -43,7 +43,6 @@ from .forms import (
     UploadForm,
     describe_education,
     describe_experience,
-    initial_antibot,
 )
 from .models import (
     Application,
@@ -188,13 +187,9 @@ def apply_route(request: HttpRequest, pk: int, route: str) -> HttpResponse:
             route=route,
             slots=slots,
             initial={
-                **initial_antibot(),
                 "preferred_language": language if language in dict(settings.LANGUAGES) else "nl",
             },
         )
-    if request.method == "POST":
-        form.data = form.data.copy()
-        form.data["started"] = form.data.get("started") or antibot.started_token()
     route_label = dict(Route.choices)[route]
     return render(
         request,
@@ -280,10 +275,7 @@ def link_request(request: HttpRequest) -> HttpResponse:
             # Same answer whether or not we know the address, and whether or not limited.
             return redirect("applications:link_sent")
     else:
-        form = LinkRequestForm(initial=initial_antibot())
-    if request.method == "POST":
-        form.data = form.data.copy()
-        form.data["started"] = antibot.started_token()
+        form = LinkRequestForm()
     return render(request, "applications/link_request.html", {"form": form})
 
 

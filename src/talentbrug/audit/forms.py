@@ -5,8 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 from .registry import EVENT_TYPES
 
+SECURITY = "beveiliging"
+
 
 class AuditFilterForm(forms.Form):
+    person = forms.ChoiceField(label=_("Wie"), required=False)
     event_type = forms.ChoiceField(label=_("Soort"), required=False)
     date_from = forms.DateField(
         label=_("Vanaf"),
@@ -25,14 +28,23 @@ class AuditFilterForm(forms.Form):
     object_type = forms.CharField(required=False, widget=forms.HiddenInput)
     object_id = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, people: object = (), **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["person"].choices = [  # type: ignore[attr-defined]
+            ("", _("Iedereen")),
+            *[(str(p.pk), str(p)) for p in people],  # type: ignore[attr-defined]
+        ]
+        self.fields["person"].widget.attrs["class"] = "utrecht-select utrecht-select--html-select"
         # Words, not codes: the message template with its placeholders left out.
         kinds = sorted(
             ((key, re.sub(r"\{\w+\}", "…", str(label))) for key, label in EVENT_TYPES.items()),
             key=lambda item: item[1].lower(),
         )
-        self.fields["event_type"].choices = [("", _("Alle soorten")), *kinds]  # type: ignore[attr-defined]
+        self.fields["event_type"].choices = [
+            ("", _("Alle soorten")),
+            (SECURITY, _("Alle beveiliging: inloggen, rollen, downloads, verwijderen")),
+            *kinds,
+        ]  # type: ignore[attr-defined]
         self.fields["event_type"].widget.attrs["class"] = (
             "utrecht-select utrecht-select--html-select"
         )

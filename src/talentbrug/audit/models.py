@@ -9,7 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .registry import EVENT_TYPES, ROLE_LABELS
+from .registry import EVENT_TYPES, ROLE_LABELS, value_label
 
 
 class AppendOnlyError(RuntimeError):
@@ -52,7 +52,13 @@ class AuditEvent(models.Model):
         help_text=_("Gebruikersnummer of 'systeem', blijft staan als het account weg is."),
     )
     actor_role = models.CharField(
-        _("rol"), max_length=40, blank=True, help_text=_("De rol waarin het gebeurde.")
+        _("rol"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "De rol(len) van de medewerker in deze organisatie op het moment zelf, als codes "
+            "met komma's ertussen."
+        ),
     )
     organisation = models.ForeignKey(
         "accounts.Organisation",
@@ -103,13 +109,16 @@ class AuditEvent(models.Model):
 
     @property
     def actor_role_label(self) -> str:
-        """The role in words (stored as its code; accounts registers the words)."""
-        return str(ROLE_LABELS.get(self.actor_role, self.actor_role))
+        """The role(s) in words (stored as comma-joined codes; accounts registers the words)."""
+        return ", ".join(
+            str(ROLE_LABELS.get(code, code)) for code in self.actor_role.split(",") if code
+        )
 
     @property
     def message(self) -> str:
         template = EVENT_TYPES.get(self.event_type, self.event_type)
+        values = {key: value_label(self.event_type, key, value) for key, value in self.data.items()}
         try:
-            return str(template).format(**self.data)
+            return str(template).format(**values)
         except (KeyError, IndexError, ValueError):
             return str(template)

@@ -31,6 +31,8 @@ def record_event(
         ):
             raise ValueError(f"Audit data {key!r} must be a short scalar (id, count or status)")
     is_user = actor is not None and getattr(actor, "is_authenticated", False)
+    if not role and is_user and organisation is not None:
+        role = role_codes(actor, organisation)
     return AuditEvent.objects.create(
         event_type=event_type,
         actor=actor if is_user else None,
@@ -41,6 +43,52 @@ def record_event(
         object_id=str(obj.pk) if obj is not None else "",
         data=data,
     )
+
+
+def role_codes(user: Any, organisation: Any) -> str:
+    """The user's roles in the organisation now, as stored in ``actor_role``."""
+    from talentbrug.accounts.models import Membership
+
+    codes = Membership.objects.filter(user=user, organisation=organisation).values_list(
+        "role", flat=True
+    )
+    return ",".join(sorted(set(codes)))[:200]
+
+
+def record_for_user_organisations(
+    event_type: str, *, user: Any, actor: Any = None, **data: Any
+) -> list[AuditEvent]:
+    """One event in every organisation where ``user`` has a role (log-in, lock-out): each
+    organisation's own log shows it; without any role, one event without organisation."""
+    from talentbrug.accounts.models import Organisation
+
+    organisations = list(Organisation.objects.filter(memberships__user=user).distinct())
+    if not organisations:
+        return [record_event(event_type, actor=actor, obj=user, **data)]
+    return [
+        record_event(event_type, actor=actor, organisation=org, obj=user, **data)
+        for org in organisations
+    ]
+
+
+def prune_expired(now: Any = None) -> int:
+    """Remove events older than the log's retention (TALENTBRUG_AUDIT_RETENTION_DAYS).
+
+    The only deletion of audit events there is: the model refuses any other. The removal
+    itself is logged (without organisation), so an auditor sees that and when it happened.
+    """
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    days = int(settings.TALENTBRUG_AUDIT_RETENTION_DAYS)
+    cutoff = (now or timezone.now()) - timedelta(days=days)
+    expired = AuditEvent.objects.filter(created_at__lt=cutoff)
+    count, _ = models.QuerySet.delete(expired)
+    if count:
+        record_event("audit.pruned", count=count, days=days)
+    return count
 
 
 def events_for_object(obj: models.Model) -> models.QuerySet[AuditEvent]:

@@ -221,9 +221,14 @@ TALENTBRUG_PRODUCTION = False
 OTP_TOTP_ISSUER = "Talentbrug"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15, minimum=1))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Lock out a *user* (from any address, and the user from one address), never a whole office
+# behind one NAT address: each inner list is one combination (axes: list of lists). Spraying
+# many usernames from one address is slowed by a separate, much higher per-address limit in
+# talentbrug.accounts.lockout (TALENTBRUG_IP_FAILURE_LIMIT failures per cool-off time).
+AXES_LOCKOUT_PARAMETERS = [["username"], ["username", "ip_address"]]
+TALENTBRUG_IP_FAILURE_LIMIT = env_int("TALENTBRUG_IP_FAILURE_LIMIT", 50, minimum=10)
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "talentbrug.accounts.lockout.lockout_response"
 AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 
@@ -240,6 +245,10 @@ if OIDC_ENABLED:
     OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
     OIDC_RP_SCOPES = "openid email profile"
     OIDC_CREATE_USER = False
+    # Roles from a claim (accounts/oidc.py): e.g. OIDC_ROLE_CLAIM=groups and
+    # OIDC_ROLE_MAP="tb-dictu-hr=dictu:hr_adviser;tb-dictu-archief=dictu:records_manager".
+    OIDC_ROLE_CLAIM = env_str("OIDC_ROLE_CLAIM", "")
+    OIDC_ROLE_MAP = env_str("OIDC_ROLE_MAP", "")
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60, minimum=300)
 SESSION_COOKIE_HTTPONLY = True
@@ -325,7 +334,6 @@ TALENTBRUG_DEMO_PASSWORD = "Talentbrug-demo-2026"
 SILENCED_SYSTEM_CHECKS: list[str] = []
 
 # --- Public forms: anti-bot and rate limits (applications) -------------------------
-TALENTBRUG_FORM_MIN_SECONDS = env_int("TALENTBRUG_FORM_MIN_SECONDS", 3, minimum=0)
 TALENTBRUG_RATE_PER_IP = env_int("TALENTBRUG_RATE_PER_IP", 20, minimum=1)
 TALENTBRUG_RATE_PER_EMAIL = env_int("TALENTBRUG_RATE_PER_EMAIL", 5, minimum=1)
 # --- Matching: how long a warm candidate index may be reused (seconds) -------------
@@ -338,3 +346,7 @@ TALENTBRUG_JOB_MAX_ATTEMPTS = env_int("TALENTBRUG_JOB_MAX_ATTEMPTS", 3, minimum=
 # A stored file no row refers to is removed once it is older than this (privacy.orphans).
 # Longer than the longest import: a file of an import still running has no row yet.
 TALENTBRUG_ORPHAN_GRACE_HOURS = env_int("TALENTBRUG_ORPHAN_GRACE_HOURS", 24, minimum=1)
+# --- The audit log keeps events this long (BIO 12.4; see docs/operations.md) --------------
+TALENTBRUG_AUDIT_RETENTION_DAYS = env_int("TALENTBRUG_AUDIT_RETENTION_DAYS", 3 * 365, minimum=365)
+# --- Invitations: how long the link to set a password works (hours) ---------------------
+TALENTBRUG_INVITATION_HOURS = env_int("TALENTBRUG_INVITATION_HOURS", 72, minimum=1)

@@ -4,7 +4,9 @@ without an organisation role; in an organisation these roles see its figures nex
 from django.utils.translation import gettext_lazy as _
 
 from talentbrug.accounts.access import ADMIN, HR, MANAGER, ONBOARDING, register_permissions
-from talentbrug.audit.registry import register
+from talentbrug.audit.registry import register, register_values
+
+from .constants import Section
 
 register_permissions({"insights.view": [HR, ADMIN, ONBOARDING, MANAGER]})
 
@@ -15,6 +17,7 @@ register(
         "insights.report_downloaded": _("Kwartaalrapport gedownload: {year} kwartaal {quarter}"),
     }
 )
+register_values("insights.", "section", Section.choices)
 
 from talentbrug.pages.navigation import NavItem, register_nav  # noqa: E402
 

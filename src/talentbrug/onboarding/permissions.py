@@ -54,3 +54,12 @@ register(
         "onboarding.reminders_sent": _("Herinneringen verstuurd ({count})"),
     }
 )
+
+
+# Statuses in the log in words, never as codes (issue 19).
+from talentbrug.audit.registry import register_values  # noqa: E402
+
+from .constants import PlanStatus  # noqa: E402
+
+register_values("onboarding.plan_", "from_status", PlanStatus.choices)
+register_values("onboarding.plan_", "to_status", PlanStatus.choices)

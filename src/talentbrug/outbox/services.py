@@ -15,6 +15,7 @@ import logging
 import re
 from datetime import datetime, timedelta
 from email.mime.base import MIMEBase
+from email.utils import formataddr, parseaddr
 from typing import Any
 
 from django.conf import settings
@@ -89,6 +90,7 @@ def queue_mail(
         for name, value in (message.extra_headers or {}).items()
         if _HEADER_NAME_RE.match(str(name)) and str(name).lower() not in _RESERVED_HEADERS
     }
+    from_email, reply_to = _organisation_sender(message, organisation)
     alternatives = [
         [str(content), clean_header(mimetype, 100)]
         for content, mimetype in getattr(message, "alternatives", None) or []
@@ -103,11 +105,11 @@ def queue_mail(
             organisation=organisation,
             candidate=candidate,
             supersede_key=supersede_key,
-            from_email=clean_header(message.from_email or settings.DEFAULT_FROM_EMAIL, 254),
+            from_email=clean_header(from_email, 254),
             to=_addresses(message.to),
             cc=_addresses(message.cc),
             bcc=_addresses(message.bcc),
-            reply_to=_addresses(message.reply_to),
+            reply_to=_addresses(reply_to),
             headers=headers,
             subject=clean_header(message.subject),
             body=str(message.body or ""),
@@ -126,6 +128,31 @@ def cancel_queued(supersede_key: str) -> int:
     return OutboxMail.objects.filter(supersede_key=supersede_key, status=MailStatus.QUEUED).update(
         status=MailStatus.CANCELLED, body="", attachments=[], alternatives=[]
     )
+
+
+def _organisation_sender(message: EmailMessage, organisation: Any) -> tuple[str, list[str]]:
+    """Sender and Reply-To from the organisation's settings (organisation settings page).
+
+    The address stays the server's own (DEFAULT_FROM_EMAIL, so SPF/DKIM/DMARC pass); the name
+    people see becomes the organisation's sender name. Answers go to the organisation's
+    Reply-To address, else its contact address. A sender that sets its own keeps it.
+    """
+    from_email = message.from_email or settings.DEFAULT_FROM_EMAIL
+    reply_to = list(message.reply_to or [])
+    if organisation is None:
+        return from_email, reply_to
+    sender_name = clean_header(getattr(organisation, "mail_sender_name", ""), 80)
+    if sender_name and from_email == settings.DEFAULT_FROM_EMAIL:
+        address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+        if address:
+            from_email = formataddr((sender_name, address))
+    if not reply_to:
+        answer = getattr(organisation, "reply_to_email", "") or getattr(
+            organisation, "contact_email", ""
+        )
+        if answer:
+            reply_to = [answer]
+    return from_email, reply_to
 
 
 def enqueue(mail_id: int) -> None:

@@ -1,4 +1,4 @@
-"""URL of the audit log page; the namespace stays ``audit`` (``audit:list``)."""
+"""URLs of the audit log page and its download; the namespace stays ``audit``."""
 
 from django.urls import path
 
@@ -6,4 +6,7 @@ from . import audit_log
 
 app_name = "audit"
 
-urlpatterns = [path("medewerkers/logboek/", audit_log.event_list, name="list")]
+urlpatterns = [
+    path("medewerkers/logboek/", audit_log.event_list, name="list"),
+    path("medewerkers/logboek/download/", audit_log.export, name="export"),
+]

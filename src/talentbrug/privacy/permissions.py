@@ -3,7 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 
 from talentbrug.accounts.access import ADMIN, HR, register_permissions
-from talentbrug.audit.registry import register
+from talentbrug.audit.registry import register, register_values
+
+from .constants import ObjectionOutcome, Processing
 
 register_permissions(
     {
@@ -35,3 +37,6 @@ register(
         ),
     }
 )
+
+register_values("privacy.", "processing", Processing.choices)
+register_values("privacy.", "outcome", ObjectionOutcome.choices)

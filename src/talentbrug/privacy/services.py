@@ -656,6 +656,7 @@ def carry_out_erasure(request: DeletionRequest, *, user: Any, organisation: Any)
         if locked.status != DeletionRequestStatus.REQUESTED:
             raise PrivacyError(_("Dit verzoek is al uitgevoerd."), code="done")
         candidate = Candidate.objects.select_for_update().get(pk=locked.candidate_id)
+        address, language = candidate.email, candidate.preferred_language
         holds = retention.active_holds()
         removal = Removal()
         kept = anonymised = 0
@@ -690,9 +691,51 @@ def carry_out_erasure(request: DeletionRequest, *, user: Any, organisation: Any)
             kept=kept,
             erased=erased,
         )
+        _queue_erasure_message(
+            address, language, organisation, None if erased else candidate, anonymised, kept
+        )
         files = list(removal.files)
         transaction.on_commit(lambda: _remove_files(files))
     return outcome
+
+
+def erasure_plan(request: DeletionRequest) -> dict[str, int]:
+    """What carrying out the request would do now (nothing is changed): for the confirmation."""
+    holds = retention.active_holds()
+    kept = anonymised = 0
+    for application in Application.objects.filter(candidate_id=request.candidate_id):
+        held = (application.organisation_id, request.candidate_id) in holds
+        if held or STATUS_OUTCOMES.get(application.status) == HIRED:
+            kept += 1
+        else:
+            anonymised += 1
+    return {"anonymised": anonymised, "kept": kept}
+
+
+def _queue_erasure_message(
+    address: str, language: str, organisation: Any, candidate: Any, anonymised: int, kept: int
+) -> None:
+    """Tell the person, in their own language, that the request was carried out (outbox)."""
+    from django.conf import settings
+    from django.core.mail import EmailMessage
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from talentbrug.outbox.services import queue_mail
+
+    if not address or address.endswith(f"@{ANONYMISED_DOMAIN}"):
+        return
+    codes = {code for code, _name in settings.LANGUAGES}
+    with translation.override(language if language in codes else settings.LANGUAGE_CODE):
+        context = {"organisation": organisation, "anonymised": anonymised, "kept": kept}
+        subject = render_to_string("privacy/email/erasure_done_subject.txt", context).strip()
+        body = render_to_string("privacy/email/erasure_done.txt", context)
+    queue_mail(
+        EmailMessage(subject=subject, body=body.strip() + "\n", to=[address]),
+        kind="privacy.erasure_done",
+        organisation=organisation,
+        candidate=candidate,
+    )
 
 
 def record_objection(

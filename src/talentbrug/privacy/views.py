@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from talentbrug.accounts.access import can, get_for_organisation, staff_required
 from talentbrug.applications.constants import DeletionRequestStatus
@@ -136,13 +136,23 @@ def requests(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @staff_required("privacy.manage")
 def carry_out(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show what erasure will do and ask for confirmation; carry it out only when confirmed."""
     organisation = organisation_of(request)
     item = services.requests_for(organisation).filter(pk=pk).first()
     if item is None:
         raise Http404(_("Dit bestaat niet, of u heeft er geen toegang toe."))
+    if request.method != "POST":
+        return render(
+            request,
+            "privacy/carry_out_confirm.html",
+            {"item": item, "plan": services.erasure_plan(item)},
+        )
+    if request.POST.get("confirm") != "yes":
+        messages.error(request, _("Vink aan dat u het verzoek wilt uitvoeren."))
+        return redirect("privacy:carry_out", pk=item.pk)
     try:
         outcome = services.carry_out_erasure(item, user=request.user, organisation=organisation)
     except ValidationError as exc:
@@ -150,7 +160,10 @@ def carry_out(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("Verzoek uitgevoerd: %(a)s sollicitaties geanonimiseerd, %(k)s bewaard.")
+            _(
+                "Verzoek uitgevoerd: %(a)s sollicitaties geanonimiseerd, %(k)s bewaard. De "
+                "kandidaat krijgt daarover een e-mail."
+            )
             % {"a": outcome.applications_anonymised, "k": outcome.applications_kept},
         )
     return redirect("privacy:requests")

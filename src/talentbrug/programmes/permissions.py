@@ -33,3 +33,12 @@ register(
         "programmes.track_saved": _("Leerwerktraject opgeslagen (nieuw: {new})"),
     }
 )
+
+
+# Statuses in the log in words, never as codes (issue 19).
+from talentbrug.audit.registry import register_values  # noqa: E402
+
+from .constants import AssignmentStatus  # noqa: E402
+
+register_values("programmes.", "from_status", AssignmentStatus.choices)
+register_values("programmes.", "to_status", AssignmentStatus.choices)

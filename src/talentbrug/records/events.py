@@ -2,7 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from talentbrug.audit.registry import register
+from talentbrug.audit.registry import register, register_values
+
+from .constants import Decision
 
 register(
     {
@@ -47,3 +49,6 @@ register(
         "records.document_downloaded": _("Document gedownload"),
     }
 )
+
+# The log shows decisions in words ("weggooien"), never their codes ("discard").
+register_values("records.", "decision", Decision.choices)

@@ -72,6 +72,7 @@ def internal(reason: str) -> tuple[str, str]:
 ISOLATION: dict[str, tuple[str, str]] = {
     "accounts.Membership": scoped("accounts:members"),
     "audit.AuditEvent": scoped("audit:list"),
+    "accounts.SecondFactorReset": url("accounts:reset_confirm"),
     "vacancies.Vacancy": url("vacancies:detail"),
     "vacancies.Requirement": url("vacancies:requirement_remove"),
     "vacancies.LanguageRequirement": url("vacancies:language_remove"),
@@ -160,6 +161,7 @@ FILE_DOWNLOADS = {
     "insights:export",
     # insights:report_download is not an organisation's file (the Rijk's counted figures, for
     # the programme team only): its headers are tested in insights/tests/test_report.py.
+    "audit:export",
 }
 INLINE_OK = {
     # A print flyer made by the server from the vacancy text (escaped), no upload in it.

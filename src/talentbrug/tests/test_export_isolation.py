@@ -74,7 +74,11 @@ PUBLIC_DOWNLOADS = {
 # Counted figures (Insights): no person in them; walked for every page and format, also with
 # another organisation's vacancy asked for by id.
 AGGREGATE_DOWNLOADS = {"insights:export", "insights:report_download"}
-COVERED = STAFF_DOWNLOADS | CANDIDATE_DOWNLOADS | PUBLIC_DOWNLOADS | AGGREGATE_DOWNLOADS
+# The organisation's own log (no object ids in the URL): only the active organisation's events.
+LOG_DOWNLOADS = {"audit:export"}
+COVERED = (
+    STAFF_DOWNLOADS | CANDIDATE_DOWNLOADS | PUBLIC_DOWNLOADS | AGGREGATE_DOWNLOADS | LOG_DOWNLOADS
+)
 # Routes that look like a download by their path but are pages or actions (no file out).
 NOT_DOWNLOADS = {
     "applications:portal_upload": "the candidate sends a file in; nothing goes out",
@@ -411,6 +415,30 @@ def test_the_quarterly_report_holds_counts_only_and_only_for_the_programme_team(
     status, text = _download(_logius_client(shared), url)
     assert status == 403
     _assert_none_of(text, shared["dictu"]["secrets"], "insights:report_download refused")
+
+
+def test_the_log_download_holds_only_the_active_organisations_events(shared):
+    """The walker is admin at Logius and assessor at DICTU: Logius's log has no DICTU event."""
+    record_event(
+        "accounts.role_granted",
+        actor=shared["dictu_assessor"],
+        organisation=shared["dictu_org"],
+        new_role="records_manager",
+    )
+    record_event(
+        "accounts.role_granted",
+        actor=shared["walker"],
+        organisation=shared["logius_org"],
+        new_role="hr_adviser",
+    )
+    client = _logius_client(shared)
+    for file_format in ("csv", "xlsx"):
+        status, text = _download(client, f"{reverse('audit:export')}?formaat={file_format}")
+        assert status == 200, file_format
+        assert "Rol HR-adviseur gegeven" in text
+        assert str(shared["walker"]) in text
+        assert "Rol Informatiebeheerder gegeven" not in text, file_format
+        assert str(shared["dictu_assessor"]) not in text, file_format
 
 
 def test_every_staff_download_of_the_other_organisation_is_not_found(shared):

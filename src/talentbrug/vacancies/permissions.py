@@ -36,3 +36,12 @@ register(
         "vacancy.language_requirement_removed": _("Taaleis verwijderd"),
     }
 )
+
+
+# Statuses in the log in words, never as codes (issue 19).
+from talentbrug.audit.registry import register_values  # noqa: E402
+
+from .constants import VacancyStatus  # noqa: E402
+
+register_values("vacancy.", "from_status", VacancyStatus.choices)
+register_values("vacancy.", "to_status", VacancyStatus.choices)

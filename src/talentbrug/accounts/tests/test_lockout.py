@@ -64,3 +64,88 @@ def test_overlong_username_is_a_form_error_not_a_crash():
     response = Client().post(reverse("accounts:login"), {"username": "x" * 5000, "password": "y"})
     assert response.status_code == 200
     assert "150" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_twenty_wrong_passwords_for_a_do_not_lock_out_b_from_the_same_address(
+    make_staff, organisation
+):
+    """Office NAT: everyone logs in from one address. A's mistakes are A's problem only."""
+    a = make_staff(organisation, Role.HR_ADVISER)
+    b = make_staff(organisation, Role.HR_ADVISER)
+    office = {"REMOTE_ADDR": "203.0.113.7"}
+    client = Client(**office)
+    for _ in range(20):
+        client.post(reverse("accounts:login"), {"username": a.username, "password": "fout"})
+    locked = Client(**office).post(
+        reverse("accounts:login"), {"username": a.username, "password": PASSWORD}
+    )
+    assert locked.status_code == 429
+    body = locked.content.decode()
+    assert "minuten opnieuw" in body and "beheerder van uw organisatie" in body
+    colleague = Client(**office).post(
+        reverse("accounts:login"), {"username": b.username, "password": PASSWORD}
+    )
+    assert colleague.status_code == 302 and colleague.url == reverse("accounts:two_factor")
+    # A is locked from every address, not only the office.
+    elsewhere = Client(REMOTE_ADDR="198.51.100.9").post(
+        reverse("accounts:login"), {"username": a.username, "password": PASSWORD}
+    )
+    assert elsewhere.status_code == 429
+    # The lock-out is in A's organisation's log, with A and A's role.
+    events = AuditEvent.objects.filter(event_type="accounts.locked_out", object_id=str(a.pk))
+    assert events.exists()
+    assert {e.organisation_id for e in events} == {organisation.pk}
+    assert {e.actor_role for e in events} == {""}  # nobody acted: the system locked A
+    assert AuditEvent.objects.filter(
+        event_type="accounts.login_failed", organisation=organisation, object_id=str(a.pk)
+    ).exists()
+
+
+@pytest.mark.django_db
+def test_a_spray_over_many_users_from_one_address_is_slowed(make_staff, organisation, settings):
+    settings.TALENTBRUG_IP_FAILURE_LIMIT = 12
+    from django.core.cache import cache
+
+    cache.clear()
+    victims = [make_staff(organisation, Role.ASSESSOR) for _ in range(6)]
+    attacker = {"REMOTE_ADDR": "192.0.2.66"}
+    answers = []
+    for attempt in ("Welkom01", "Zomer2026!", "Wachtwoord1"):
+        for victim in victims:
+            response = Client(**attacker).post(
+                reverse("accounts:login"), {"username": victim.username, "password": attempt}
+            )
+            answers.append(response.status_code)
+    # Three tries per account stay under the per-user limit of 5, so only the per-address
+    # limit can stop this: after 12 failures the address gets the lock-out page.
+    assert answers[:12] == [200] * 12
+    assert set(answers[12:]) == {429}
+    refused = Client(**attacker).post(
+        reverse("accounts:login"), {"username": victims[0].username, "password": PASSWORD}
+    )
+    assert refused.status_code == 429
+    assert "Vanaf dit netwerkadres" in refused.content.decode()
+    # Another address is not affected, and no single account was locked.
+    fine = Client(REMOTE_ADDR="192.0.2.67").post(
+        reverse("accounts:login"), {"username": victims[0].username, "password": PASSWORD}
+    )
+    assert fine.status_code == 302
+    cache.clear()
+
+
+@pytest.mark.django_db
+def test_admin_unlocks_a_locked_account(make_staff, organisation, staff_client, settings):
+    person = make_staff(organisation, Role.HR_ADVISER)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        Client().post(reverse("accounts:login"), {"username": person.username, "password": "x"})
+    admin = staff_client(organisation, Role.ORG_ADMIN)
+    page = admin.get(reverse("accounts:person", args=[person.pk])).content.decode()
+    assert "Tijdelijk geblokkeerd" in page and "Ontgrendel account" in page
+    admin.post(reverse("accounts:unlock", args=[person.pk]))
+    response = Client().post(
+        reverse("accounts:login"), {"username": person.username, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    event = AuditEvent.objects.get(event_type="accounts.unlocked")
+    assert event.organisation == organisation and event.actor_role == Role.ORG_ADMIN

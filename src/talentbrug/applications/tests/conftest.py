@@ -19,7 +19,6 @@ def _fast_and_private(settings, tmp_path, monkeypatch):
             "OPTIONS": {"location": str(tmp_path / "media")},
         },
     }
-    settings.TALENTBRUG_FORM_MIN_SECONDS = 0
     cache.clear()
     monkeypatch.setattr(services, "extract_skills", fake_extract_skills)
     yield

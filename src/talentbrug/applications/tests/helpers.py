@@ -87,8 +87,6 @@ def portal_client(candidate) -> Client:
 
 
 def apply_post(**extra: object) -> dict[str, object]:
-    from ..antibot import started_token
-
     data: dict[str, object] = {
         "name": "Amira Haddad",
         "email": "amira.haddad@voorbeeld.nl",
@@ -96,7 +94,6 @@ def apply_post(**extra: object) -> dict[str, object]:
         "preferred_language": "nl",
         "right_to_work": "yes",
         "privacy": "on",
-        "started": started_token(),
         "idempotency_key": str(uuid.uuid4()),
         "website": "",
     }

@@ -13,7 +13,6 @@ from talentbrug.outbox.constants import MailStatus
 from talentbrug.outbox.models import OutboxMail
 from talentbrug.outbox.services import send_due
 
-from ..antibot import started_token
 from ..models import Application, Question
 from .factories import ApplicationFactory, PublishedVacancyFactory
 from .helpers import apply_post
@@ -73,7 +72,7 @@ def test_asking_for_a_link_with_smtp_down(client, smtp_down, django_capture_on_c
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("applications:link_request"),
-            {"email": candidate.email, "started": started_token()},
+            {"email": candidate.email},
         )
     assert response.status_code == 302
     assert response.url == reverse("applications:link_sent")

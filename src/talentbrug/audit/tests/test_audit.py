@@ -74,16 +74,20 @@ def test_admin_cannot_add_change_or_delete_events(organisation, admin_user):
 
 @pytest.mark.django_db
 def test_event_list_is_scoped_and_filterable(staff_client, organisation, other_organisation):
+    client = staff_client(organisation, Role.ORG_ADMIN)  # its log-in is an event of the org
     record_event("accounts.organisation_switched", organisation=organisation)
-    record_event("accounts.login", organisation=organisation)
+    record_event("accounts.2fa_enrolled", organisation=organisation)
     record_event("accounts.organisation_switched", organisation=other_organisation)
-    client = staff_client(organisation, Role.ORG_ADMIN)
     response = client.get(reverse("audit:list"))
     events = list(response.context["page"].object_list)
     assert {e.organisation_id for e in events} == {organisation.pk}
-    assert len(events) == 2
-    response = client.get(reverse("audit:list"), {"event_type": "accounts.login"})
-    assert [e.event_type for e in response.context["page"].object_list] == ["accounts.login"]
+    assert [e.event_type for e in events] == [
+        "accounts.2fa_enrolled",
+        "accounts.organisation_switched",
+        "accounts.login",
+    ]
+    response = client.get(reverse("audit:list"), {"event_type": "accounts.2fa_enrolled"})
+    assert [e.event_type for e in response.context["page"].object_list] == ["accounts.2fa_enrolled"]
     response = client.get(
         reverse("audit:list"), {"date_from": "2030-01-02", "date_to": "2030-01-01"}
     )
@@ -100,3 +104,105 @@ def test_event_list_for_one_object(staff_client, make_staff, organisation):
         reverse("audit:list"), {"object_type": "accounts.user", "object_id": str(person.pk)}
     )
     assert [e.event_type for e in response.context["page"].object_list] == ["accounts.2fa_enrolled"]
+
+
+# --------------------------------------------------------------------------- issue 19
+
+
+@pytest.mark.django_db
+def test_events_carry_the_actors_roles_in_the_organisation(make_staff, organisation):
+    person = make_staff(organisation, Role.HR_ADVISER, Role.RECORDS_MANAGER)
+    event = record_event("accounts.organisation_switched", actor=person, organisation=organisation)
+    assert event.actor_role == "hr_adviser,records_manager"
+    assert event.actor_role_label == "HR-adviseur, Informatiebeheerder"
+
+
+@pytest.mark.django_db
+def test_log_ins_land_in_each_organisation_of_the_person(
+    make_staff, organisation, other_organisation
+):
+    from django.test import Client
+
+    from talentbrug.accounts.tests.factories import MembershipFactory
+
+    person = make_staff(organisation, Role.HR_ADVISER)
+    MembershipFactory(user=person, organisation=other_organisation, role=Role.ASSESSOR)
+    Client().post(
+        reverse("accounts:login"),
+        {"username": person.username, "password": "Een-goed-wachtwoord-2026"},
+    )
+    logins = AuditEvent.objects.filter(event_type="accounts.login", actor=person)
+    assert {(e.organisation_id, e.actor_role) for e in logins} == {
+        (organisation.pk, "hr_adviser"),
+        (other_organisation.pk, "assessor"),
+    }
+
+
+@pytest.mark.django_db
+def test_codes_in_the_log_read_as_dutch_words(organisation):
+    undone = record_event(
+        "records.decision_undone", organisation=organisation, decision="undecided"
+    )
+    decided = record_event(
+        "records.document_decided", organisation=organisation, decision="discard"
+    )
+    assert undone.message == "Beslissing ongedaan gemaakt; terug naar Nog niet beslist"
+    assert decided.message == "Beslissing over document: Weggooien"
+
+
+@pytest.mark.django_db
+def test_filter_by_person_and_security_and_export_is_logged(staff_client, make_staff, organisation):
+    person = make_staff(organisation, Role.ASSESSOR)
+    record_event("accounts.2fa_enrolled", actor=person, organisation=organisation, obj=person)
+    record_event("records.list_created", organisation=organisation, count=3, refused=0)
+    admin = staff_client(organisation, Role.ORG_ADMIN)
+    mine = admin.get(reverse("audit:list"), {"person": str(person.pk)})
+    assert [e.event_type for e in mine.context["page"].object_list] == ["accounts.2fa_enrolled"]
+    security = admin.get(reverse("audit:list"), {"event_type": "beveiliging"})
+    kinds = {e.event_type for e in security.context["page"].object_list}
+    assert "accounts.2fa_enrolled" in kinds and "records.list_created" not in kinds
+    csv = admin.get(reverse("audit:export"), {"formaat": "csv", "person": str(person.pk)})
+    text = csv.content.decode("utf-8-sig")
+    assert csv["Content-Disposition"].startswith("attachment")
+    assert (
+        "Tweestapsverificatie ingesteld" in text and str(person) in text and "Beoordelaar" in text
+    )
+    assert "Vernietigingslijst opgesteld" not in text
+    exported = AuditEvent.objects.get(event_type="audit.exported")
+    assert exported.data == {"format": "CSV", "count": 1}
+    assert exported.actor_role == Role.ORG_ADMIN
+    # HR may read the log but not download it.
+    assert (
+        staff_client(organisation, Role.HR_ADVISER).get(reverse("audit:export")).status_code == 403
+    )
+
+
+@pytest.mark.django_db
+def test_pruning_removes_only_events_beyond_the_retention_and_says_so(organisation, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from freezegun import freeze_time
+
+    from talentbrug.audit.services import prune_expired
+    from talentbrug.core.periodic import PERIODIC_JOBS
+
+    settings.TALENTBRUG_AUDIT_RETENTION_DAYS = 400
+    with freeze_time(timezone.now() - timedelta(days=401)):
+        old = record_event("accounts.login", organisation=organisation)
+    with freeze_time(timezone.now() - timedelta(days=399)):
+        young = record_event("accounts.login", organisation=organisation)
+    assert "audit.prune_expired" in PERIODIC_JOBS
+    assert prune_expired() == 1
+    assert not AuditEvent.objects.filter(pk=old.pk).exists()
+    assert AuditEvent.objects.filter(pk=young.pk).exists()
+    pruned = AuditEvent.objects.get(event_type="audit.pruned")
+    assert pruned.message == "1 logboekregels ouder dan 400 dagen verwijderd (bewaartermijn)"
+    with pytest.raises(AppendOnlyError):
+        AuditEvent.objects.filter(pk=young.pk).delete()
+
+
+def test_every_security_event_is_a_registered_event_type():
+    from talentbrug.audit.registry import EVENT_TYPES, SECURITY_EVENTS
+
+    assert SECURITY_EVENTS - set(EVENT_TYPES) == set()

@@ -4,4 +4,5 @@ from talentbrug.tests.authz import STAFF, UrlCase
 
 URL_CASES = [
     UrlCase("audit:list", STAFF, "audit.view"),
+    UrlCase("audit:export", STAFF, "audit.export"),
 ]

@@ -7,7 +7,7 @@ from datetime import UTC, timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from freezegun import freeze_time
 
 from talentbrug.accounts.constants import Role
@@ -44,18 +44,40 @@ def test_hr_sees_requests_with_their_deadline(staff_client, organisation):
 
 
 def test_carrying_out_erasure_anonymises_and_wipes(
-    staff_client, organisation, django_capture_on_commit_callbacks
+    staff_client, organisation, django_capture_on_commit_callbacks, mailoutbox
 ):
     app = f.application(organisation, candidate__name="Amina Yusuf")
     person = app.candidate
     doc = f.document(app)
     name, storage = doc.file.name, doc.file.storage
     give_consent(person, "tekst", "nl")
+    person.preferred_language = "en"
+    person.save()
+    address = person.email
     request = request_deletion(person)
     client = staff_client(organisation, Role.HR_ADVISER)
+    url = reverse("privacy:carry_out", args=[request.pk])
+    # First a confirmation page that says what will happen; without the tick nothing happens.
+    page = client.get(url).content.decode()
+    assert "1 sollicitatie wordt geanonimiseerd" in page and "profiel van de kandidaat" in page
+    assert client.post(url).status_code == 302
+    request.refresh_from_db()
+    assert request.status == DeletionRequestStatus.REQUESTED
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("privacy:carry_out", args=[request.pk]))
+        response = client.post(url, {"confirm": "yes"})
     assert response.status_code == 302
+    # The person hears about it by e-mail (through the outbox), in their own language.
+    from talentbrug.outbox.models import OutboxMail
+
+    mail = OutboxMail.objects.get(kind="privacy.erasure_done")
+    assert mail.to == [address] and mail.candidate_id is None
+    with translation.override("en"):
+        from django.utils.translation import gettext
+
+        expected = gettext("We bewaren niets meer van je. Je persoonlijke pagina werkt niet meer.")
+    sent = [m for m in mailoutbox if m.to == [address]]
+    assert len(sent) == 1 and expected in sent[0].body
+    assert organisation.name in sent[0].body
     person.refresh_from_db()
     assert person.name == "" and person.email.endswith(ANONYMISED_DOMAIN)
     assert not Consent.objects.filter(candidate=person).exists()

@@ -33,7 +33,6 @@ def _quick_forms(settings, monkeypatch):
     from talentbrug.applications import services as applications
     from talentbrug.applications.tests.conftest import fake_extract_skills
 
-    settings.TALENTBRUG_FORM_MIN_SECONDS = 0
     cache.clear()
     monkeypatch.setattr(applications, "extract_skills", fake_extract_skills)
     yield

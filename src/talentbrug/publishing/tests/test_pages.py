@@ -209,3 +209,13 @@ def test_section_html_is_sanitised_on_the_way_out(client, organisation):
     )
     content = client.get(public_url(vacancy)).content.decode()
     assert "alert(1)" not in content and "onclick" not in content
+
+
+def test_the_organisations_contact_shows_when_the_vacancy_has_none(client, organisation):
+    organisation.contact_email = "werkenbij@dictu.example.org"
+    organisation.contact_phone = "070 123 45 67"
+    organisation.save()
+    vacancy = OpenVacancyFactory(organisation=organisation, contact_email="", contact_name="")
+    body = client.get(public_url(vacancy)).content.decode()
+    assert 'href="mailto:werkenbij@dictu.example.org"' in body
+    assert 'href="tel:0701234567"' in body

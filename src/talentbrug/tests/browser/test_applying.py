@@ -27,7 +27,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture(autouse=True)
 def _quick(settings, monkeypatch, tmp_path):
-    settings.TALENTBRUG_FORM_MIN_SECONDS = 0
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {

@@ -14,7 +14,6 @@ def hostile_settings(settings, tmp_path):
             "OPTIONS": {"location": str(tmp_path / "media")},
         },
     }
-    settings.TALENTBRUG_FORM_MIN_SECONDS = 0
     settings.TALENTBRUG_RATE_PER_IP = 10_000
     settings.TALENTBRUG_RATE_PER_EMAIL = 10_000
     cache.clear()

@@ -1,0 +1,104 @@
+"""Lock-out against password guessing, without locking out a whole office.
+
+django-axes locks a *user name* after ``AXES_FAILURE_LIMIT`` failures (see
+``AXES_LOCKOUT_PARAMETERS``), so colleagues behind the same address (office NAT) can still log
+in. Against *spraying* (a few passwords tried on many user names from one address) this module
+keeps a separate, much higher count per address: after ``TALENTBRUG_IP_FAILURE_LIMIT`` failed
+log-ins from one address within the cool-off time, that address gets the lock-out page until
+the window has passed. An organisation admin can unlock a person (``unlock_user``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from datetime import timedelta
+from typing import Any
+
+from axes.models import AccessAttempt
+from axes.utils import reset as axes_reset
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+_IP_KEY = "tb-login-fail-ip:{}"
+
+
+def client_ip(request: HttpRequest) -> str:
+    # Behind a proxy, let it set REMOTE_ADDR (X-Forwarded-For is not trusted here).
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def _ip_key(ip: str) -> str:
+    return _IP_KEY.format(hashlib.sha256(ip.encode()).hexdigest()[:32])
+
+
+def _window_seconds() -> int:
+    return int(settings.AXES_COOLOFF_TIME.total_seconds())
+
+
+def count_ip_failure(request: HttpRequest) -> int:
+    """One more failed log-in from this address (counted in the cache, for the cool-off)."""
+    key = _ip_key(client_ip(request))
+    cache.add(key, 0, timeout=_window_seconds())
+    try:
+        return int(cache.incr(key))
+    except ValueError:
+        cache.set(key, 1, timeout=_window_seconds())
+        return 1
+
+
+def address_blocked(request: HttpRequest) -> bool:
+    count = cache.get(_ip_key(client_ip(request))) or 0
+    return int(count) >= int(settings.TALENTBRUG_IP_FAILURE_LIMIT)
+
+
+def minutes_left(username: str = "") -> int:
+    """Minutes until the lock-out of this user name ends (the full cool-off when unknown)."""
+    cooloff: timedelta = settings.AXES_COOLOFF_TIME
+    latest = (
+        AccessAttempt.objects.filter(username=username).order_by("-attempt_time").first()
+        if username
+        else None
+    )
+    if latest is None:
+        return max(1, math.ceil(cooloff.total_seconds() / 60))
+    left = latest.attempt_time + cooloff - timezone.now()
+    return max(1, math.ceil(left.total_seconds() / 60))
+
+
+def is_locked(username: str) -> bool:
+    limit = int(settings.AXES_FAILURE_LIMIT)
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    return AccessAttempt.objects.filter(
+        username=username, attempt_time__gte=since, failures_since_start__gte=limit
+    ).exists()
+
+
+def unlock_user(username: str) -> int:
+    """Remove the failed attempts of this user name (from every address)."""
+    return int(axes_reset(username=username))
+
+
+def lockout_response(
+    request: HttpRequest, original_response: Any = None, credentials: dict | None = None
+) -> HttpResponse:
+    """The lock-out page (AXES_LOCKOUT_CALLABLE): how long, and how to get help."""
+    username = str((credentials or {}).get("username") or request.POST.get("username") or "")
+    return render(
+        request,
+        "accounts/locked_out.html",
+        {"cooloff_minutes": minutes_left(username[:150]), "by_address": False},
+        status=429,
+    )
+
+
+def address_blocked_response(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "accounts/locked_out.html",
+        {"cooloff_minutes": max(1, _window_seconds() // 60), "by_address": True},
+        status=429,
+    )
