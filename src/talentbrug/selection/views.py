@@ -343,16 +343,43 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.error(request, error)
         return redirect(back)
     data = form.cleaned_data
+    # The candidate's message: shown first, then sent (as is or edited) or held (#18).
+    from . import messages as candidate_messages
+
+    mail = data.get("mail") or candidate_messages.SEND  # a form without the choice: as before
+    move_kwargs = {
+        "reason": data.get("reason"),
+        "language_level": data.get("language_level", ""),
+        "feedback": data.get("feedback", ""),
+    }
+    if mail == candidate_messages.PREVIEW:
+        preview = candidate_messages.preview_for_move(progress, data["to_stage"], **move_kwargs)
+        if preview is not None:
+            return render(
+                request,
+                "selection/move_preview.html",
+                {
+                    "application": application,
+                    "progress": progress,
+                    "to_stage": data["to_stage"],
+                    "data": data,
+                    "preview": preview,
+                    "back": back,
+                    "hidden": services.identity_hidden(progress, stages),
+                },
+            )
+        mail = candidate_messages.SEND
     try:
-        services.move_application(
+        candidate_messages.move_with_message(
             progress,
             data["to_stage"],
             request.user,
             _roles(request),
             data["version"],
-            reason=data.get("reason"),
-            language_level=data.get("language_level", ""),
-            feedback=data.get("feedback", ""),
+            mail=mail,
+            subject=request.POST.get("subject", ""),
+            body=request.POST.get("body", ""),
+            **move_kwargs,
         )
     except services.SelectionError as exc:
         _error(request, exc)

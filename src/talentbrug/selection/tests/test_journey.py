@@ -349,3 +349,81 @@ def test_the_candidate_export_tells_the_same_status(organisation, hr):
     (decision,) = export_data(progress.application.candidate)["decisions"]
     assert decision["status"] == "Afgewezen"
     assert decision["stage"] == "Afgewezen"
+
+
+# --------------------------------------------------------------------------- the message first
+
+
+def _post_move(client, progress, kind, **extra):
+    data = {"to_stage": stage_of(progress.vacancy, kind).pk, "version": progress.version}
+    data.update(extra)
+    return client.post(
+        f"/medewerkers/selectie/sollicitaties/{progress.application_id}/verplaatsen/", data
+    )
+
+
+def test_a_move_that_mails_shows_the_message_first_and_changes_nothing(organisation, staff_client):
+    progress = application_in_pipeline(organisation)
+    progress.application.candidate.preferred_language = "en"
+    progress.application.candidate.save()
+    progress.vacancy.contact_email = "werving@dictu.example"
+    progress.vacancy.save()
+    client = staff_client(organisation, Role.HR_ADVISER)
+    page = _post_move(client, progress, StageKind.INTERVIEW, mail="preview")
+    html = page.content.decode()
+    assert "News about your application" in html  # the real subject, in English
+    from django.utils import translation
+    from django.utils.html import escape
+
+    from talentbrug.selection.constants import CANDIDATE_STEP_TEXT
+
+    with translation.override("en"):
+        english = str(CANDIDATE_STEP_TEXT[StageKind.INTERVIEW])
+    assert english != str(CANDIDATE_STEP_TEXT[StageKind.INTERVIEW])
+    assert escape(english) in html
+    assert "werving@dictu.example" in html
+    progress.refresh_from_db()
+    assert progress.stage.kind == StageKind.NEW
+    assert not OutboxMail.objects.filter(kind="selection.stage_changed").exists()
+
+
+def test_hr_sends_an_edited_message(organisation, staff_client):
+    progress = application_in_pipeline(organisation)
+    client = staff_client(organisation, Role.HR_ADVISER)
+    _post_move(
+        client,
+        progress,
+        StageKind.INTERVIEW,
+        mail="send",
+        subject="Uitnodiging voor een gesprek",
+        body="Hallo,\r\n\r\nWe bellen je morgen om een tijd te kiezen.",
+    )
+    progress.refresh_from_db()
+    assert progress.stage.kind == StageKind.INTERVIEW
+    sent = OutboxMail.objects.get(kind="selection.stage_changed")
+    assert sent.subject == "Uitnodiging voor een gesprek"
+    assert sent.body == "Hallo,\n\nWe bellen je morgen om een tijd te kiezen."
+    from talentbrug.audit.models import AuditEvent
+
+    assert AuditEvent.objects.filter(event_type="selection.mail_edited").count() == 1
+
+
+def test_hr_holds_the_message(organisation, staff_client):
+    progress = application_in_pipeline(organisation)
+    client = staff_client(organisation, Role.HR_ADVISER)
+    _post_move(client, progress, StageKind.REJECTED, mail="hold", reason=_reason(organisation).pk)
+    progress.refresh_from_db()
+    assert progress.stage.kind == StageKind.REJECTED
+    assert not OutboxMail.objects.filter(kind="selection.stage_changed").exists()
+    from talentbrug.audit.models import AuditEvent
+
+    assert AuditEvent.objects.filter(event_type="selection.mail_held").count() == 1
+
+
+def test_a_move_without_a_mail_needs_no_preview(organisation, staff_client):
+    progress = application_in_pipeline(organisation)
+    client = staff_client(organisation, Role.HR_ADVISER)
+    response = _post_move(client, progress, StageKind.SCREENING, mail="preview")
+    assert response.status_code == 302
+    progress.refresh_from_db()
+    assert progress.stage.kind == StageKind.SCREENING

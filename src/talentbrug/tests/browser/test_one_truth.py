@@ -86,12 +86,20 @@ def board_column(page, application):
     return column.locator("h2").inner_text().split("(")[0].strip()
 
 
-def move_on_application_page(page, application, stage_name, reason=None):
+def move_on_application_page(page, application, stage_name, expected_text, reason=None):
+    """Move with the default choice: the message is shown first (in the candidate's language,
+    with their real data), then HR sends it."""
     page.goto(reverse("selection:application", args=[application.pk]))
     page.get_by_label("Naar fase").select_option(label=stage_name)
     if reason is not None:
         page.get_by_label("Reden van afwijzing").select_option(label=reason)
     page.get_by_role("button", name="Verplaats", exact=True).click()
+    body = page.get_by_label("Tekst", exact=True)
+    body.wait_for(timeout=NAV)
+    assert_accessible(page)
+    assert expected_text in body.input_value()
+    assert progress_of(application).stage.name != stage_name  # nothing moved yet
+    page.get_by_role("button", name="Verplaats en verstuur").click()
     page.get_by_text(f"Verplaatst naar fase ‘{stage_name}’.").first.wait_for(timeout=NAV)
 
 
@@ -137,7 +145,12 @@ def test_five_candidates_one_truth_after_every_step(page, live_server, make_staf
 
     # Step 1: HR moves nl and en to Gesprek (not blind) on the application page.
     for language in ("nl", "en"):
-        move_on_application_page(page, people[language], "Gesprek")
+        move_on_application_page(
+            page,
+            people[language],
+            "Gesprek",
+            in_language(language, CANDIDATE_STEP_TEXT[StageKind.INTERVIEW]),
+        )
         assert hr_row(page, people[language]) == "Gesprek"
         assert board_column(page, people[language]) == "Gesprek"
         mail = last_stage_mail(people[language])
@@ -151,7 +164,13 @@ def test_five_candidates_one_truth_after_every_step(page, live_server, make_staf
     # Step 2: HR rejects en (from Gesprek) and ar (from Nieuw), with a shipped reason.
     as_staff(page, live_server, hr)
     for language in ("en", "ar"):
-        move_on_application_page(page, people[language], "Afgewezen", reason=reason.label)
+        move_on_application_page(
+            page,
+            people[language],
+            "Afgewezen",
+            in_language(language, "Andere kandidaten passen beter bij wat dit werk vraagt."),
+            reason=reason.label,
+        )
         assert hr_row(page, people[language]) == "Afgewezen"
         assert board_column(page, people[language]) == "Afgewezen"
         mail = last_stage_mail(people[language])
