@@ -30,6 +30,9 @@ register(
         "selection.mail_held": _(
             "Bericht aan de kandidaat niet verstuurd bij verplaatsen (sollicitatie {application})"
         ),
+        "selection.bulk_mail_held": _(
+            "Geen berichten verstuurd bij verplaatsen van {count} sollicitaties (vacature {vacancy})"
+        ),
         "selection.mail_edited": _(
             "Bericht aan de kandidaat aangepast verstuurd (sollicitatie {application})"
         ),

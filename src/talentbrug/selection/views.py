@@ -249,13 +249,26 @@ def bulk_move_view(request: HttpRequest, pk: int) -> HttpResponse:
         raw = request.POST.get(f"version_{progress_pk}", "")
         if raw.isdigit():
             versions[progress_pk] = int(raw)
+    hold = form.cleaned_data.get("mail") == "hold"
     result = services.bulk_move(
         versions,
         form.cleaned_data["to_stage"],
         request.user,
         _roles(request),
         reason=form.cleaned_data.get("reason"),
+        notify=not hold,
     )
+    if hold and result.moved:
+        from talentbrug.audit.services import record_event
+
+        record_event(
+            "selection.bulk_mail_held",
+            actor=request.user,
+            organisation=_org(request),
+            obj=vacancy,
+            vacancy=vacancy.pk,
+            count=result.moved,
+        )
     if result.moved:
         messages.success(
             request, _("%(count)s sollicitaties verplaatst.") % {"count": result.moved}

@@ -427,3 +427,27 @@ def test_a_move_without_a_mail_needs_no_preview(organisation, staff_client):
     assert response.status_code == 302
     progress.refresh_from_db()
     assert progress.stage.kind == StageKind.SCREENING
+
+
+def test_bulk_move_can_hold_the_messages(organisation, staff_client):
+    first = application_in_pipeline(organisation)
+    second = application_in_pipeline(organisation, vacancy=first.vacancy)
+    client = staff_client(organisation, Role.HR_ADVISER)
+    client.post(
+        f"/medewerkers/selectie/vacatures/{first.vacancy_id}/lijst/verplaatsen/",
+        {
+            "to_stage": stage_of(first.vacancy, StageKind.INTERVIEW).pk,
+            "progress": [first.pk, second.pk],
+            f"version_{first.pk}": first.version,
+            f"version_{second.pk}": second.version,
+            "mail": "hold",
+        },
+    )
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.stage.kind == second.stage.kind == StageKind.INTERVIEW
+    assert not OutboxMail.objects.filter(kind="selection.stage_changed").exists()
+    from talentbrug.audit.models import AuditEvent
+
+    held = AuditEvent.objects.get(event_type="selection.bulk_mail_held")
+    assert held.data["count"] == 2
