@@ -3,6 +3,9 @@
 A move that mails the candidate first shows HR the message with the candidate's real data, in
 the candidate's language (:func:`preview_for_move`). HR then
 
+The preview never holds the candidate's personal link (it logs in as the candidate): it shows
+``[[link]]`` there, and sending puts a fresh link in its place.
+
 * **sends** it: the move and the mail happen in one transaction (a rolled-back move sends
   nothing); an edited text is sent as edited, and the audit log records that it was edited;
 * or **holds** it: the move happens, no mail goes out, and the audit log records who held it.
@@ -30,6 +33,8 @@ from .emails import MAIL_KINDS, build_stage_email, candidate_language
 from .models import ApplicationProgress, RejectionReason, Stage
 
 MAX_SUBJECT = 200
+# Stands in for the candidate's personal link in a preview; replaced by a fresh link on sending.
+LINK = "[[link]]"
 MAX_BODY = 10_000
 
 SEND = "send"
@@ -72,7 +77,7 @@ def preview_for_move(
     would.rejection_reason = reason if rejecting else None
     would.rejection_language_level = language_level if rejecting and reason else ""
     would.rejection_feedback = feedback.strip() if rejecting else ""
-    message = build_stage_email(would)
+    message = build_stage_email(would, link=LINK)
     if message is None:
         return None
     return Preview(
@@ -141,7 +146,7 @@ def move_with_message(
             stage=to_stage.pk,
         )
     elif subject:
-        standard = build_stage_email(fresh)
+        standard = build_stage_email(fresh, link=LINK)
         edited = standard is None or (subject, body) != (
             str(standard.subject),
             str(standard.body).strip(),
@@ -162,6 +167,7 @@ def move_with_message(
 def _queue_text(progress: ApplicationProgress, subject: str, body: str) -> None:
     from django.core.mail import EmailMessage
 
+    from talentbrug.applications.tokens import portal_url
     from talentbrug.outbox.services import queue_mail
 
     from .emails import reply_to_for
@@ -170,7 +176,7 @@ def _queue_text(progress: ApplicationProgress, subject: str, body: str) -> None:
     queue_mail(
         EmailMessage(
             subject=subject,
-            body=body,
+            body=body.replace(LINK, portal_url(candidate)),
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[candidate.email],
             reply_to=reply_to_for(progress.vacancy),

@@ -382,6 +382,9 @@ def test_a_move_that_mails_shows_the_message_first_and_changes_nothing(organisat
     assert english != str(CANDIDATE_STEP_TEXT[StageKind.INTERVIEW])
     assert escape(english) in html
     assert "werving@dictu.example" in html
+    # staff never see the candidate's personal link (it logs in as the candidate)
+    assert "/mijn/inloggen/" not in html
+    assert "[[link]]" in html
     progress.refresh_from_db()
     assert progress.stage.kind == StageKind.NEW
     assert not OutboxMail.objects.filter(kind="selection.stage_changed").exists()
@@ -396,13 +399,14 @@ def test_hr_sends_an_edited_message(organisation, staff_client):
         StageKind.INTERVIEW,
         mail="send",
         subject="Uitnodiging voor een gesprek",
-        body="Hallo,\r\n\r\nWe bellen je morgen om een tijd te kiezen.",
+        body="Hallo,\r\n\r\nWe bellen je morgen om een tijd te kiezen.\r\n\r\n[[link]]",
     )
     progress.refresh_from_db()
     assert progress.stage.kind == StageKind.INTERVIEW
     sent = OutboxMail.objects.get(kind="selection.stage_changed")
     assert sent.subject == "Uitnodiging voor een gesprek"
-    assert sent.body == "Hallo,\n\nWe bellen je morgen om een tijd te kiezen."
+    assert sent.body.startswith("Hallo,\n\nWe bellen je morgen om een tijd te kiezen.\n\nhttp")
+    assert "/mijn/inloggen/" in sent.body and "[[link]]" not in sent.body
     from talentbrug.audit.models import AuditEvent
 
     assert AuditEvent.objects.filter(event_type="selection.mail_edited").count() == 1
