@@ -455,3 +455,18 @@ def test_bulk_move_can_hold_the_messages(organisation, staff_client):
 
     held = AuditEvent.objects.get(event_type="selection.bulk_mail_held")
     assert held.data["count"] == 2
+
+
+@pytest.mark.parametrize("contact", ["werving@dictu.example", ""])
+def test_interview_mails_never_ask_for_a_reply_that_cannot_arrive(organisation, contact):
+    from talentbrug.interviews.emails import candidate_message
+    from talentbrug.interviews.tests.factories import interview_for
+
+    interview = interview_for(organisation, status=InterviewStatus.PLANNED)
+    vacancy = interview.application.vacancy
+    vacancy.contact_email = contact
+    vacancy.save()
+    for event in ("planned", "cancelled"):
+        message = candidate_message(interview, event, old_start=interview.starts_at)
+        assert message.reply_to == ([contact] if contact else [])
+        assert ("Beantwoord deze e-mail" in message.body) == bool(contact)
