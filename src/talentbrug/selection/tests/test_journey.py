@@ -470,3 +470,37 @@ def test_interview_mails_never_ask_for_a_reply_that_cannot_arrive(organisation, 
         message = candidate_message(interview, event, old_start=interview.starts_at)
         assert message.reply_to == ([contact] if contact else [])
         assert ("Beantwoord deze e-mail" in message.body) == bool(contact)
+
+
+def test_the_talent_pool_stops_offering_a_hired_person(organisation, hr):
+    from decimal import Decimal
+
+    from talentbrug.talentpool import services as pool
+    from talentbrug.vacancies.models import SalaryScale
+
+    progress = application_in_pipeline(organisation)
+    candidate = progress.application.candidate
+    applications.give_consent(candidate, "Andere organisaties mogen mij vinden.", "nl")
+    assert pool.in_pool(candidate) and candidate.pk in pool.pool_candidate_ids()
+    scale = SalaryScale.objects.create(
+        year=2026, scale=8, minimum=Decimal("3200"), maximum=Decimal("4600")
+    )
+    offer = services.make_offer(
+        progress,
+        hr,
+        HR_ROLES,
+        salary_scale=scale,
+        step=1,
+        start_date=timezone.localdate() + timedelta(days=30),
+        hours=36,
+        contract_type="permanent",
+    )
+    assert pool.in_pool(candidate)  # an offer alone does not take anyone out
+    services.accept_offer(offer, hr, HR_ROLES, right_to_work=True)
+    assert not pool.in_pool(candidate)
+    assert candidate.pk not in pool.pool_candidate_ids()
+    assert candidate.pk not in pool.search_pool()
+    # a consent given anew after the hire counts again
+    applications.withdraw_consent(candidate)
+    applications.give_consent(candidate, "Andere organisaties mogen mij vinden.", "nl")
+    assert pool.in_pool(candidate)
