@@ -10,6 +10,7 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
@@ -117,6 +118,7 @@ def _board_card_maker(stages: list[Stage]) -> Any:
     detail = reverse("selection:application", args=[0]).replace("/0/", "/{}/")
     move = reverse("selection:move", args=[0]).replace("/0/", "/{}/")
     options: dict[int, str] = {}
+    now = timezone.now()
 
     def make(progress: Any) -> dict[str, Any]:
         card = _card(progress, stages)
@@ -126,6 +128,7 @@ def _board_card_maker(stages: list[Stage]) -> Any:
                 "", '<option value="{}">{}</option>', ((s.pk, s.name) for s in card["targets"])
             )
         count = getattr(progress, "scorecard_count", 0)
+        days = max(0, (now - progress.moved_at).days) if progress.moved_at else 0
         card.update(
             pk=str(progress.pk),
             version=str(progress.version),
@@ -136,6 +139,8 @@ def _board_card_maker(stages: list[Stage]) -> Any:
             route=routes.get(progress.application.route, progress.application.route),
             scores=ngettext("%(counter)s beoordeling", "%(counter)s beoordelingen", count)
             % {"counter": count},
+            days=ngettext("%(counter)s dag in deze fase", "%(counter)s dagen in deze fase", days)
+            % {"counter": days},
             move_label=_("Verplaats %(label)s naar") % {"label": card["label"]},
         )
         return card

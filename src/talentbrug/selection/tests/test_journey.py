@@ -504,3 +504,23 @@ def test_the_talent_pool_stops_offering_a_hired_person(organisation, hr):
     applications.withdraw_consent(candidate)
     applications.give_consent(candidate, "Andere organisaties mogen mij vinden.", "nl")
     assert pool.in_pool(candidate)
+
+
+def test_board_cards_show_days_in_stage_and_moves_show_the_message_first(
+    organisation, hr, staff_client
+):
+    from talentbrug.selection.models import ApplicationProgress
+
+    progress = application_in_pipeline(organisation)
+    _move(progress, StageKind.SCREENING, hr)
+    ApplicationProgress.objects.filter(pk=progress.pk).update(
+        moved_at=timezone.now() - timedelta(days=3, hours=2)
+    )
+    html = (
+        staff_client(organisation, Role.HR_ADVISER)
+        .get(f"/medewerkers/selectie/vacatures/{progress.vacancy_id}/")
+        .content.decode()
+    )
+    card = html.split(f'data-testid="card-{progress.pk}"')[1].split("</li>")[0]
+    assert "3 dagen in deze fase" in card
+    assert '<input type="hidden" name="mail" value="preview">' in card
