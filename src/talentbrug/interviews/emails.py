@@ -90,7 +90,7 @@ def _attach(
 
 
 def _candidate_texts(
-    interview: Interview, event: str, old_start: datetime | None
+    interview: Interview, event: str, old_start: datetime | None, *, can_reply: bool = True
 ) -> tuple[str, list[str]]:
     vacancy = interview.application.vacancy
     title = vacancy.title
@@ -113,7 +113,9 @@ def _candidate_texts(
             _("Je gesprek is op %(when)s.") % {"when": when(start)},
             where,
             _("In de bijlage staat een afspraak voor je agenda."),
-            _("Kun je toch niet? Beantwoord deze e-mail. Dan zoeken we een andere tijd."),
+            _("Kun je toch niet? Beantwoord deze e-mail. Dan zoeken we een andere tijd.")
+            if can_reply
+            else _("Kun je toch niet? Kijk op je persoonlijke pagina hoe je ons bereikt."),
         ]
     elif event == "rescheduled":
         subject = _("Kies een nieuwe tijd voor je gesprek: %(title)s") % {"title": title}
@@ -131,7 +133,9 @@ def _candidate_texts(
             _("Het gesprek op %(when)s gaat niet door.") % {"when": when(old_start)}
             if old_start
             else _("Het gesprek gaat niet door. Je hoeft geen tijd meer te kiezen."),
-            _("Heb je een vraag? Beantwoord deze e-mail. Dan helpen we je."),
+            _("Heb je een vraag? Beantwoord deze e-mail. Dan helpen we je.")
+            if can_reply
+            else _("Heb je een vraag? Kijk op je persoonlijke pagina hoe je ons bereikt."),
         ]
     else:  # reminder
         assert start is not None
@@ -150,15 +154,20 @@ def candidate_message(
 ) -> EmailMessage:
     if event not in CANDIDATE_EVENTS:
         raise ValueError(f"unknown interview e-mail event {event!r}")
+    from talentbrug.selection.emails import reply_to_for
+
     candidate = interview.application.candidate
+    # Mail comes from a no-reply address: a reply reaches the vacancy's contact (#18).
+    reply_to = reply_to_for(interview.application.vacancy)
     with translation.override(candidate_language(candidate)):
-        subject, parts = _candidate_texts(interview, event, old_start)
+        subject, parts = _candidate_texts(interview, event, old_start, can_reply=bool(reply_to))
         body = "\n\n".join([_("Hallo,"), *parts, _signature(interview)])
         message = EmailMessage(
             subject=subject,
             body=body + "\n",
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[candidate.email],
+            reply_to=reply_to,
         )
         summary = _("Gesprek bij %(organisation)s: %(title)s") % {
             "organisation": interview.organisation.name,

@@ -33,7 +33,9 @@ def candidate_language(candidate: object) -> str:
     return language if language in codes else settings.LANGUAGE_CODE
 
 
-def build_stage_email(progress: ApplicationProgress) -> EmailMessage | None:
+def build_stage_email(progress: ApplicationProgress, *, link: str = "") -> EmailMessage | None:
+    """The step mail; ``link`` replaces the candidate's personal portal link (for a preview:
+    staff never see a link that logs in as the candidate)."""
     if progress.stage.kind not in MAIL_KINDS:
         return None
     # local import: selection.services imports selection.emails at load time (cycle)
@@ -48,7 +50,7 @@ def build_stage_email(progress: ApplicationProgress) -> EmailMessage | None:
                 _("Hallo,"),
                 candidate_message(progress),
                 _("Kijk op je persoonlijke pagina hoe het verder gaat:"),
-                portal_url(candidate),
+                link or portal_url(candidate),
                 _("Heb je een vraag? Beantwoord deze e-mail. Dan helpen we je.")
                 if reply_to
                 else _("Heb je een vraag? Kijk op je persoonlijke pagina hoe je ons bereikt."),

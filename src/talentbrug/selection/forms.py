@@ -64,6 +64,18 @@ class MoveForm(forms.Form):
         label=_("Tip voor de kandidaat"),
         help_text=_("Wat kan de kandidaat doen om sterker te worden?"),
     )
+    mail = forms.ChoiceField(
+        choices=[
+            ("preview", _("Laat het bericht eerst zien")),
+            ("send", _("Verstuur het standaardbericht meteen")),
+            ("hold", _("Verstuur geen bericht")),
+        ],
+        initial="preview",
+        required=False,
+        widget=forms.RadioSelect,
+        label=_("Bericht aan de kandidaat"),
+        help_text=_("Alleen als de nieuwe fase de kandidaat een e-mail stuurt."),
+    )
 
     def __init__(self, *args: Any, stages: Any = None, organisation: Any = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -82,6 +94,17 @@ class BulkMoveForm(forms.Form):
     )
     reason = forms.ModelChoiceField(
         queryset=RejectionReason.objects.none(), required=False, label=_("Reden van afwijzing")
+    )
+    mail = forms.ChoiceField(
+        choices=[
+            ("send", _("Stuur elke kandidaat het standaardbericht, in de eigen taal")),
+            ("hold", _("Verstuur geen berichten (ik neem zelf contact op)")),
+        ],
+        initial="send",
+        required=False,
+        widget=forms.RadioSelect,
+        label=_("Bericht aan de kandidaten"),
+        help_text=_("Alleen als de nieuwe fase de kandidaat een e-mail stuurt."),
     )
 
     def __init__(self, *args: Any, stages: Any = None, organisation: Any = None, **kwargs: Any):

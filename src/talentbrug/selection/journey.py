@@ -301,7 +301,7 @@ def asked_of(application: Any, kind: str) -> list[Asked]:
         interview = apps.get_model("interviews", "Interview")
         waiting = interview.objects.filter(application=application, status="proposed").first()
         if waiting is not None:  # times were sent, none chosen yet
-            asked.append(Asked(_("Kies een tijd voor je gesprek."), f"#gesprek-{application.pk}"))
+            asked.append(Asked(_("Kies een tijd voor je gesprek. Dat doe je hieronder.")))
     if kind == StageKind.OFFER:
         asked.append(Asked(_("Denk na over ons aanbod. We nemen contact met je op.")))
     return asked

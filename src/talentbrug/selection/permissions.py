@@ -27,6 +27,15 @@ register(
             "Sollicitatie {application} verplaatst van fase {from_stage} naar fase {to_stage}"
         ),
         "selection.rejected": _("Sollicitatie {application} afgewezen (reden {reason})"),
+        "selection.mail_held": _(
+            "Bericht aan de kandidaat niet verstuurd bij verplaatsen (sollicitatie {application})"
+        ),
+        "selection.bulk_mail_held": _(
+            "Geen berichten verstuurd bij verplaatsen van {count} sollicitaties (vacature {vacancy})"
+        ),
+        "selection.mail_edited": _(
+            "Bericht aan de kandidaat aangepast verstuurd (sollicitatie {application})"
+        ),
         "selection.identity_revealed": _("Identiteit bij sollicitatie {application} getoond"),
         "selection.scorecard_submitted": _(
             "Beoordelingsformulier {scorecard} ingediend voor sollicitatie {application}"

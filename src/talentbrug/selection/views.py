@@ -10,6 +10,7 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
@@ -105,6 +106,7 @@ def _board_card_maker(stages: list[Stage]) -> Any:
     detail = reverse("selection:application", args=[0]).replace("/0/", "/{}/")
     move = reverse("selection:move", args=[0]).replace("/0/", "/{}/")
     options: dict[int, str] = {}
+    now = timezone.now()
 
     def make(progress: Any) -> dict[str, Any]:
         card = _card(progress, stages)
@@ -114,6 +116,7 @@ def _board_card_maker(stages: list[Stage]) -> Any:
                 "", '<option value="{}">{}</option>', ((s.pk, s.name) for s in card["targets"])
             )
         count = getattr(progress, "scorecard_count", 0)
+        days = max(0, (now - progress.moved_at).days) if progress.moved_at else 0
         card.update(
             pk=str(progress.pk),
             version=str(progress.version),
@@ -124,6 +127,8 @@ def _board_card_maker(stages: list[Stage]) -> Any:
             route=routes.get(progress.application.route, progress.application.route),
             scores=ngettext("%(counter)s beoordeling", "%(counter)s beoordelingen", count)
             % {"counter": count},
+            days=ngettext("%(counter)s dag in deze fase", "%(counter)s dagen in deze fase", days)
+            % {"counter": days},
             move_label=_("Verplaats %(label)s naar") % {"label": card["label"]},
         )
         return card
@@ -235,13 +240,26 @@ def bulk_move_view(request: HttpRequest, pk: int) -> HttpResponse:
         raw = request.POST.get(f"version_{progress_pk}", "")
         if raw.isdigit():
             versions[progress_pk] = int(raw)
+    hold = form.cleaned_data.get("mail") == "hold"
     result = services.bulk_move(
         versions,
         form.cleaned_data["to_stage"],
         request.user,
         roles_of(request),
         reason=form.cleaned_data.get("reason"),
+        notify=not hold,
     )
+    if hold and result.moved:
+        from talentbrug.audit.services import record_event
+
+        record_event(
+            "selection.bulk_mail_held",
+            actor=request.user,
+            organisation=_org(request),
+            obj=vacancy,
+            vacancy=vacancy.pk,
+            count=result.moved,
+        )
     if result.moved:
         messages.success(
             request, _("%(count)s sollicitaties verplaatst.") % {"count": result.moved}
@@ -327,16 +345,43 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.error(request, error)
         return redirect(back)
     data = form.cleaned_data
+    # The candidate's message: shown first, then sent (as is or edited) or held (#18).
+    from . import messages as candidate_messages
+
+    mail = data.get("mail") or candidate_messages.SEND  # a form without the choice: as before
+    move_kwargs = {
+        "reason": data.get("reason"),
+        "language_level": data.get("language_level", ""),
+        "feedback": data.get("feedback", ""),
+    }
+    if mail == candidate_messages.PREVIEW:
+        preview = candidate_messages.preview_for_move(progress, data["to_stage"], **move_kwargs)
+        if preview is not None:
+            return render(
+                request,
+                "selection/move_preview.html",
+                {
+                    "application": application,
+                    "progress": progress,
+                    "to_stage": data["to_stage"],
+                    "data": data,
+                    "preview": preview,
+                    "back": back,
+                    "hidden": services.identity_hidden(progress, stages),
+                },
+            )
+        mail = candidate_messages.SEND
     try:
-        services.move_application(
+        candidate_messages.move_with_message(
             progress,
             data["to_stage"],
             request.user,
             roles_of(request),
             data["version"],
-            reason=data.get("reason"),
-            language_level=data.get("language_level", ""),
-            feedback=data.get("feedback", ""),
+            mail=mail,
+            subject=request.POST.get("subject", ""),
+            body=request.POST.get("body", ""),
+            **move_kwargs,
         )
     except services.SelectionError as exc:
         show_errors(request, exc, each=True)

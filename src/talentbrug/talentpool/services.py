@@ -63,12 +63,31 @@ class PoolError(Exception):
 # --------------------------------------------------------------------------- membership
 
 
+def _not_hired_since(consents: QuerySet[Consent]) -> QuerySet[Consent]:
+    """Leave out a consent once its person accepted an offer after giving it: the pool stops
+    offering someone who was just hired (#18). The consent itself stays; it counts again when
+    the person gives it anew after the hire."""
+    from django.db.models import Exists, OuterRef
+
+    from talentbrug.selection.constants import OfferStatus
+    from talentbrug.selection.models import Offer
+
+    hired = Offer.objects.filter(
+        progress__application__candidate_id=OuterRef("candidate_id"),
+        status=OfferStatus.ACCEPTED,
+        decided_at__gte=OuterRef("given_at"),
+    )
+    return consents.exclude(Exists(hired))
+
+
 def active_consents() -> QuerySet[Consent]:
-    return Consent.objects.filter(
-        kind=ConsentKind.TALENT_POOL,
-        withdrawn_at__isnull=True,
-        expires_at__gt=timezone.now(),
-        candidate__merged_into__isnull=True,
+    return _not_hired_since(
+        Consent.objects.filter(
+            kind=ConsentKind.TALENT_POOL,
+            withdrawn_at__isnull=True,
+            expires_at__gt=timezone.now(),
+            candidate__merged_into__isnull=True,
+        )
     )
 
 
@@ -79,8 +98,12 @@ def pool_candidates() -> QuerySet[Candidate]:
 def pool_candidate_ids() -> set[int]:
     """Ids with an active consent (merged candidates are not in the matching index anyway)."""
     return set(
-        Consent.objects.filter(
-            kind=ConsentKind.TALENT_POOL, withdrawn_at__isnull=True, expires_at__gt=timezone.now()
+        _not_hired_since(
+            Consent.objects.filter(
+                kind=ConsentKind.TALENT_POOL,
+                withdrawn_at__isnull=True,
+                expires_at__gt=timezone.now(),
+            )
         ).values_list("candidate_id", flat=True)
     )
 

@@ -349,3 +349,178 @@ def test_the_candidate_export_tells_the_same_status(organisation, hr):
     (decision,) = export_data(progress.application.candidate)["decisions"]
     assert decision["status"] == "Afgewezen"
     assert decision["stage"] == "Afgewezen"
+
+
+# --------------------------------------------------------------------------- the message first
+
+
+def _post_move(client, progress, kind, **extra):
+    data = {"to_stage": stage_of(progress.vacancy, kind).pk, "version": progress.version}
+    data.update(extra)
+    return client.post(
+        f"/medewerkers/selectie/sollicitaties/{progress.application_id}/verplaatsen/", data
+    )
+
+
+def test_a_move_that_mails_shows_the_message_first_and_changes_nothing(organisation, staff_client):
+    progress = application_in_pipeline(organisation)
+    progress.application.candidate.preferred_language = "en"
+    progress.application.candidate.save()
+    progress.vacancy.contact_email = "werving@dictu.example"
+    progress.vacancy.save()
+    client = staff_client(organisation, Role.HR_ADVISER)
+    page = _post_move(client, progress, StageKind.INTERVIEW, mail="preview")
+    html = page.content.decode()
+    assert "News about your application" in html  # the real subject, in English
+    from django.utils import translation
+    from django.utils.html import escape
+
+    from talentbrug.selection.constants import CANDIDATE_STEP_TEXT
+
+    with translation.override("en"):
+        english = str(CANDIDATE_STEP_TEXT[StageKind.INTERVIEW])
+    assert english != str(CANDIDATE_STEP_TEXT[StageKind.INTERVIEW])
+    assert escape(english) in html
+    assert "werving@dictu.example" in html
+    # staff never see the candidate's personal link (it logs in as the candidate)
+    assert "/mijn/inloggen/" not in html
+    assert "[[link]]" in html
+    progress.refresh_from_db()
+    assert progress.stage.kind == StageKind.NEW
+    assert not OutboxMail.objects.filter(kind="selection.stage_changed").exists()
+
+
+def test_hr_sends_an_edited_message(organisation, staff_client):
+    progress = application_in_pipeline(organisation)
+    client = staff_client(organisation, Role.HR_ADVISER)
+    _post_move(
+        client,
+        progress,
+        StageKind.INTERVIEW,
+        mail="send",
+        subject="Uitnodiging voor een gesprek",
+        body="Hallo,\r\n\r\nWe bellen je morgen om een tijd te kiezen.\r\n\r\n[[link]]",
+    )
+    progress.refresh_from_db()
+    assert progress.stage.kind == StageKind.INTERVIEW
+    sent = OutboxMail.objects.get(kind="selection.stage_changed")
+    assert sent.subject == "Uitnodiging voor een gesprek"
+    assert sent.body.startswith("Hallo,\n\nWe bellen je morgen om een tijd te kiezen.\n\nhttp")
+    assert "/mijn/inloggen/" in sent.body and "[[link]]" not in sent.body
+    from talentbrug.audit.models import AuditEvent
+
+    assert AuditEvent.objects.filter(event_type="selection.mail_edited").count() == 1
+
+
+def test_hr_holds_the_message(organisation, staff_client):
+    progress = application_in_pipeline(organisation)
+    client = staff_client(organisation, Role.HR_ADVISER)
+    _post_move(client, progress, StageKind.REJECTED, mail="hold", reason=_reason(organisation).pk)
+    progress.refresh_from_db()
+    assert progress.stage.kind == StageKind.REJECTED
+    assert not OutboxMail.objects.filter(kind="selection.stage_changed").exists()
+    from talentbrug.audit.models import AuditEvent
+
+    assert AuditEvent.objects.filter(event_type="selection.mail_held").count() == 1
+
+
+def test_a_move_without_a_mail_needs_no_preview(organisation, staff_client):
+    progress = application_in_pipeline(organisation)
+    client = staff_client(organisation, Role.HR_ADVISER)
+    response = _post_move(client, progress, StageKind.SCREENING, mail="preview")
+    assert response.status_code == 302
+    progress.refresh_from_db()
+    assert progress.stage.kind == StageKind.SCREENING
+
+
+def test_bulk_move_can_hold_the_messages(organisation, staff_client):
+    first = application_in_pipeline(organisation)
+    second = application_in_pipeline(organisation, vacancy=first.vacancy)
+    client = staff_client(organisation, Role.HR_ADVISER)
+    client.post(
+        f"/medewerkers/selectie/vacatures/{first.vacancy_id}/lijst/verplaatsen/",
+        {
+            "to_stage": stage_of(first.vacancy, StageKind.INTERVIEW).pk,
+            "progress": [first.pk, second.pk],
+            f"version_{first.pk}": first.version,
+            f"version_{second.pk}": second.version,
+            "mail": "hold",
+        },
+    )
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.stage.kind == second.stage.kind == StageKind.INTERVIEW
+    assert not OutboxMail.objects.filter(kind="selection.stage_changed").exists()
+    from talentbrug.audit.models import AuditEvent
+
+    held = AuditEvent.objects.get(event_type="selection.bulk_mail_held")
+    assert held.data["count"] == 2
+
+
+@pytest.mark.parametrize("contact", ["werving@dictu.example", ""])
+def test_interview_mails_never_ask_for_a_reply_that_cannot_arrive(organisation, contact):
+    from talentbrug.interviews.emails import candidate_message
+    from talentbrug.interviews.tests.factories import interview_for
+
+    interview = interview_for(organisation, status=InterviewStatus.PLANNED)
+    vacancy = interview.application.vacancy
+    vacancy.contact_email = contact
+    vacancy.save()
+    for event in ("planned", "cancelled"):
+        message = candidate_message(interview, event, old_start=interview.starts_at)
+        assert message.reply_to == ([contact] if contact else [])
+        assert ("Beantwoord deze e-mail" in message.body) == bool(contact)
+
+
+def test_the_talent_pool_stops_offering_a_hired_person(organisation, hr):
+    from decimal import Decimal
+
+    from talentbrug.talentpool import services as pool
+    from talentbrug.vacancies.models import SalaryScale
+
+    progress = application_in_pipeline(organisation)
+    candidate = progress.application.candidate
+    applications.give_consent(candidate, "Andere organisaties mogen mij vinden.", "nl")
+    assert pool.in_pool(candidate) and candidate.pk in pool.pool_candidate_ids()
+    scale = SalaryScale.objects.create(
+        year=2026, scale=8, minimum=Decimal("3200"), maximum=Decimal("4600")
+    )
+    offer = services.make_offer(
+        progress,
+        hr,
+        HR_ROLES,
+        salary_scale=scale,
+        step=1,
+        start_date=timezone.localdate() + timedelta(days=30),
+        hours=36,
+        contract_type="permanent",
+    )
+    assert pool.in_pool(candidate)  # an offer alone does not take anyone out
+    services.accept_offer(offer, hr, HR_ROLES, right_to_work=True)
+    assert not pool.in_pool(candidate)
+    assert candidate.pk not in pool.pool_candidate_ids()
+    assert candidate.pk not in pool.search_pool()
+    # a consent given anew after the hire counts again
+    applications.withdraw_consent(candidate)
+    applications.give_consent(candidate, "Andere organisaties mogen mij vinden.", "nl")
+    assert pool.in_pool(candidate)
+
+
+def test_board_cards_show_days_in_stage_and_moves_show_the_message_first(
+    organisation, hr, staff_client
+):
+    from talentbrug.selection.models import ApplicationProgress
+
+    progress = application_in_pipeline(organisation)
+    _move(progress, StageKind.SCREENING, hr)
+    ApplicationProgress.objects.filter(pk=progress.pk).update(
+        moved_at=timezone.now() - timedelta(days=3, hours=2)
+    )
+    html = (
+        staff_client(organisation, Role.HR_ADVISER)
+        .get(f"/medewerkers/selectie/vacatures/{progress.vacancy_id}/")
+        .content.decode()
+    )
+    card = html.split(f'data-testid="card-{progress.pk}"')[1].split("</li>")[0]
+    assert "3 dagen in deze fase" in card
+    assert '<input type="hidden" name="mail" value="preview">' in card

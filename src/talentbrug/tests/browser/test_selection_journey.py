@@ -64,6 +64,7 @@ def progress_of(application):
 
 def move_on_application_page(page, stage_name):
     page.get_by_label("Naar fase").select_option(label=stage_name)
+    page.get_by_label("Verstuur het standaardbericht meteen").check()
     page.get_by_role("button", name="Verplaats", exact=True).click()
     see(page, f"Verplaatst naar fase ‘{stage_name}’.")
 
