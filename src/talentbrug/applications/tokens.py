@@ -1,6 +1,6 @@
 """Magic links for the candidate portal: signed, expiring, revocable (token version), single-use.
 
-Built on the shared implementation in :mod:`talentbrug.core.magiclinks`. Opening a link
+Built on the shared implementation in :mod:`talentbrug.accounts.magiclinks`. Opening a link
 gives one short portal session (``PORTAL_SESSION_AGE``); the same link a second time asks for
 a new one.
 """
@@ -11,7 +11,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
-from talentbrug.core import magiclinks
+from talentbrug.accounts import magiclinks
 
 from .constants import PORTAL_LINK_MAX_AGE
 from .models import Candidate

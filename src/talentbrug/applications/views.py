@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from talentbrug.accounts import magiclinks
 from talentbrug.accounts.access import HR, can, get_for_organisation, scoped, staff_required
 from talentbrug.audit.services import record_event
-from talentbrug.core import magiclinks
 from talentbrug.core.portal import candidate_required
 from talentbrug.docanalysis.policy import safe_name
 from talentbrug.outbox.services import mails_about

@@ -1,6 +1,6 @@
 """Keep link tokens out of every log: Django's, runserver's access log and gunicorn's.
 
-Magic links (``talentbrug.core.magiclinks``) and the other signed links carry a token in
+Magic links (``talentbrug.accounts.magiclinks``) and the other signed links carry a token in
 the path. Whoever reads a log must not be able to open someone's portal with it, so every log
 line is written with the token replaced by ``[token]``; the rest of the path stays, so the
 line still says which page was asked for.

@@ -1,7 +1,7 @@
 """Magic links for the new-hire portal and the supporter page: signed, expiring, revocable,
 single-use per browser session.
 
-Built on the shared implementation in :mod:`talentbrug.core.magiclinks`. The token holds
+Built on the shared implementation in :mod:`talentbrug.accounts.magiclinks`. The token holds
 the plan (or supporter) id and its token version; raising the version on the model makes every
 earlier link invalid at once. Every page of the portal carries the link, so a link is used up
 by the first browser session that opens it: later pages of that session work, the same link in
@@ -15,7 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.urls import reverse
 
-from talentbrug.core import magiclinks
+from talentbrug.accounts import magiclinks
 
 from .constants import PORTAL_LINK_MAX_AGE, PORTAL_SESSION_AGE
 from .models import OnboardingPlan, Supporter

@@ -255,7 +255,7 @@ def bulk_move_view(request: HttpRequest, pk: int) -> HttpResponse:
         record_event(
             "selection.bulk_mail_held",
             actor=request.user,
-            organisation=_org(request),
+            organisation=organisation_of(request),
             obj=vacancy,
             vacancy=vacancy.pk,
             count=result.moved,

@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from talentbrug.accounts import magiclinks
 from talentbrug.applications.constants import ConsentKind
 from talentbrug.applications.models import (
     Candidate,
@@ -32,7 +33,6 @@ from talentbrug.applications.models import (
     LanguageProficiency,
 )
 from talentbrug.audit.services import record_event
-from talentbrug.core import magiclinks
 from talentbrug.matches.models import WorkPreference
 from talentbrug.outbox.services import queue_mail
 from talentbrug.taxonomy.models import Skill

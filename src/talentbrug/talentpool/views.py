@@ -11,10 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
-from talentbrug.accounts import access
+from talentbrug.accounts import access, magiclinks
 from talentbrug.accounts.access import can, scoped, staff_required
 from talentbrug.audit.services import record_event
-from talentbrug.core import magiclinks
 from talentbrug.core.http import acting_role
 from talentbrug.vacancies.constants import VacancyStatus
 from talentbrug.vacancies.models import Vacancy

@@ -7,7 +7,7 @@ from django.core import mail
 from django.urls import reverse
 from freezegun import freeze_time
 
-from talentbrug.core import magiclinks
+from talentbrug.accounts import magiclinks
 from talentbrug.onboarding import services, tokens
 from talentbrug.onboarding.constants import PORTAL_SESSION_AGE, OwnerRole, TaskStatus
 
