@@ -10,12 +10,14 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         # local import: AppConfig.ready() runs once the app registry is loaded (all imports below)
         from talentbrug.audit.registry import register_role_labels
+        from talentbrug.audit.services import register_role_lookup
         from talentbrug.conf import checks  # noqa: F401  (registers the production check)
 
-        from . import nav, signals  # noqa: F401
+        from . import auditing, nav, signals  # noqa: F401
         from .constants import Role
 
         register_role_labels(dict(Role.choices))
+        register_role_lookup(auditing.role_codes)
 
 
 class TalentbrugAdminConfig(admin_apps.AdminConfig):

@@ -10,8 +10,9 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from talentbrug.audit.services import record_event, record_for_user_organisations
+from talentbrug.audit.services import record_event
 
+from .auditing import record_for_user_organisations
 from .middleware import SESSION_KEY
 from .models import Organisation, User
 

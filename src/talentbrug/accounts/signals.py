@@ -16,6 +16,7 @@ from django.http import HttpRequest
 
 from talentbrug.audit import services as audit
 
+from .auditing import record_for_user_organisations
 from .lockout import count_ip_failure
 from .models import User
 
@@ -28,13 +29,13 @@ def _user_named(username: object) -> User | None:
 
 @receiver(user_logged_in)
 def on_login(sender, request, user, **kwargs):  # type: ignore[no-untyped-def]
-    audit.record_for_user_organisations("accounts.login", user=user, actor=user)
+    record_for_user_organisations("accounts.login", user=user, actor=user)
 
 
 @receiver(user_logged_out)
 def on_logout(sender: Any, request: HttpRequest, user: User | None, **kwargs: Any) -> None:
     if user is not None:
-        audit.record_for_user_organisations("accounts.logout", user=user, actor=user)
+        record_for_user_organisations("accounts.logout", user=user, actor=user)
 
 
 @receiver(user_login_failed)
@@ -43,7 +44,7 @@ def on_login_failed(sender, credentials, request=None, **kwargs):  # type: ignor
         count_ip_failure(request)
     user = _user_named((credentials or {}).get("username"))
     if user is not None:
-        audit.record_for_user_organisations("accounts.login_failed", user=user)
+        record_for_user_organisations("accounts.login_failed", user=user)
 
 
 @receiver(user_locked_out)
@@ -52,4 +53,4 @@ def on_locked_out(sender, request, username, ip_address, **kwargs):  # type: ign
     if user is None:
         audit.record_event("accounts.locked_out")
     else:
-        audit.record_for_user_organisations("accounts.locked_out", user=user)
+        record_for_user_organisations("accounts.locked_out", user=user)

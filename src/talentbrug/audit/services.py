@@ -45,30 +45,18 @@ def record_event(
     )
 
 
+# The user's roles in an organisation, as stored in ``actor_role`` ("hr_adviser,org_admin").
+# Roles belong to accounts, which sits on top of audit: it registers the look-up in ready().
+_ROLE_LOOKUP: list[Any] = []
+
+
+def register_role_lookup(lookup: Any) -> None:
+    _ROLE_LOOKUP[:] = [lookup]
+
+
 def role_codes(user: Any, organisation: Any) -> str:
     """The user's roles in the organisation now, as stored in ``actor_role``."""
-    from talentbrug.accounts.models import Membership
-
-    codes = Membership.objects.filter(user=user, organisation=organisation).values_list(
-        "role", flat=True
-    )
-    return ",".join(sorted(set(codes)))[:200]
-
-
-def record_for_user_organisations(
-    event_type: str, *, user: Any, actor: Any = None, **data: Any
-) -> list[AuditEvent]:
-    """One event in every organisation where ``user`` has a role (log-in, lock-out): each
-    organisation's own log shows it; without any role, one event without organisation."""
-    from talentbrug.accounts.models import Organisation
-
-    organisations = list(Organisation.objects.filter(memberships__user=user).distinct())
-    if not organisations:
-        return [record_event(event_type, actor=actor, obj=user, **data)]
-    return [
-        record_event(event_type, actor=actor, organisation=org, obj=user, **data)
-        for org in organisations
-    ]
+    return _ROLE_LOOKUP[0](user, organisation)[:200] if _ROLE_LOOKUP else ""
 
 
 def prune_expired(now: Any = None) -> int:

@@ -16,6 +16,10 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         # local import: AppConfig.ready() runs once the app registry is loaded (all imports below)
-        from . import db
+        from talentbrug.audit.services import prune_expired
+
+        from . import db, periodic
 
         db.connect()
+        # The log's own retention (BIO): audit sits below core, so core registers its job.
+        periodic.register("audit.prune_expired", prune_expired)
