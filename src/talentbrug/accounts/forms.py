@@ -1,3 +1,5 @@
+from collections.abc import Sequence
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
@@ -128,7 +130,7 @@ class DeactivateForm(forms.Form):
         label=_("Ik weet dat deze persoon hierna niet meer kan inloggen voor deze organisatie."),
     )
 
-    def __init__(self, *args: object, work: list[object] = (), **kwargs: object) -> None:  # type: ignore[assignment]
+    def __init__(self, *args: object, work: Sequence[object] = (), **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.work = list(work)
         for item in self.work:
@@ -138,7 +140,7 @@ class DeactivateForm(forms.Form):
                 label=_("Wie neemt de %(work)s over? (%(count)s)")
                 % {"work": kind.label, "count": len(item.items)},  # type: ignore[attr-defined]
                 choices=[("", _("Kies een collega")), *choices],
-                help_text=None
+                help_text=""
                 if choices
                 else _("Niemand heeft de rol die hiervoor nodig is. Geef eerst iemand die rol."),
             )
@@ -158,7 +160,7 @@ class DeactivateForm(forms.Form):
         return chosen
 
 
-class OrganisationSettingsForm(forms.ModelForm):
+class OrganisationSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
     website = forms.URLField(
         label=_("Website"),
         required=False,
@@ -202,7 +204,7 @@ class OrganisationSettingsForm(forms.ModelForm):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        _style(self)
+        _style(self)  # type: ignore[arg-type]
 
     def clean_mail_sender_name(self) -> str:
         value = " ".join(str(self.cleaned_data.get("mail_sender_name", "")).split())

@@ -66,15 +66,17 @@ def minutes_left(username: str = "") -> int:
     if latest is None:
         return max(1, math.ceil(cooloff.total_seconds() / 60))
     left = latest.attempt_time + cooloff - timezone.now()
-    return max(1, math.ceil(left.total_seconds() / 60))
+    return int(max(1, math.ceil(left.total_seconds() / 60)))
 
 
 def is_locked(username: str) -> bool:
     limit = int(settings.AXES_FAILURE_LIMIT)
     since = timezone.now() - settings.AXES_COOLOFF_TIME
-    return AccessAttempt.objects.filter(
-        username=username, attempt_time__gte=since, failures_since_start__gte=limit
-    ).exists()
+    return bool(
+        AccessAttempt.objects.filter(
+            username=username, attempt_time__gte=since, failures_since_start__gte=limit
+        ).exists()
+    )
 
 
 def unlock_user(username: str) -> int:
@@ -83,7 +85,7 @@ def unlock_user(username: str) -> int:
 
 
 def lockout_response(
-    request: HttpRequest, original_response: Any = None, credentials: dict | None = None
+    request: HttpRequest, original_response: Any = None, credentials: dict[str, Any] | None = None
 ) -> HttpResponse:
     """The lock-out page (AXES_LOCKOUT_CALLABLE): how long, and how to get help."""
     username = str((credentials or {}).get("username") or request.POST.get("username") or "")

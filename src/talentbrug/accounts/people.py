@@ -181,7 +181,7 @@ def resend_invitation(organisation: Organisation, actor: User, user: User) -> No
 def read_invitation(token: str) -> User:
     """The invited person of a valid, unused link; raises ``magiclinks.LinkProblem``."""
     data = magiclinks.read(INVITE_SALT, token, invitation_max_age())
-    user = User.objects.filter(pk=data.get("u")).first()
+    user = User.objects.filter(pk=int(data.get("u") or 0)).first()
     if user is None or data.get("v") != user.token_version or user.deactivated_at is not None:
         raise magiclinks.LinkProblem("expired")
     if user.is_active or magiclinks.is_used(INVITE_SALT, data):
@@ -457,7 +457,7 @@ def update_organisation_settings(
     retention after rejection (privacy), each through the service that owns it."""
     from talentbrug.privacy.models import RetentionPolicy
     from talentbrug.privacy.services import update_policy
-    from talentbrug.records.services import records_settings, update_records_settings
+    from talentbrug.records.services.collections import records_settings, update_records_settings
 
     locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
     changed = [f for f in ORGANISATION_FIELDS if getattr(locked, f) != values.get(f)]
@@ -490,7 +490,7 @@ def update_organisation_settings(
 def current_terms(organisation: Organisation) -> dict[str, int]:
     from talentbrug.privacy.constants import DEFAULT_REJECTED_DAYS
     from talentbrug.privacy.models import RetentionPolicy
-    from talentbrug.records.services import records_settings
+    from talentbrug.records.services.collections import records_settings
 
     policy = RetentionPolicy.objects.filter(organisation=organisation).first()
     return {

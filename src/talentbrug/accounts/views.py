@@ -34,7 +34,7 @@ class TalentbrugLoginView(LoginView[LoginForm]):
             return address_blocked_response(request)
         return super().post(request, *args, **kwargs)
 
-    def form_valid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
+    def form_valid(self, form: LoginForm) -> HttpResponse:
         super().form_valid(form)
         next_url = self.get_redirect_url()
         if next_url:

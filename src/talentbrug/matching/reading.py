@@ -383,9 +383,9 @@ def read_languages(text: str) -> list[LanguageFinding]:
             )
     if not any(f.language == "nl" and f.level for f in found.values()):
         for rx in (_STAATSEXAMEN_RE, _NT2_LEVEL_RE):
-            m = rx.search(text)
-            if m:
-                level, _e, _n, _s = _level_in(m.group(0))
+            hit = rx.search(text)
+            if hit:
+                level, _e, _n, _s = _level_in(hit.group(0))
                 if level:
                     put(
                         LanguageFinding(

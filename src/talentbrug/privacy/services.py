@@ -37,7 +37,7 @@ from talentbrug.applications.models import (
 )
 from talentbrug.applications.services import normalise_email, withdraw_consent
 from talentbrug.audit.services import record_event
-from talentbrug.records import services as records
+from talentbrug.records.services import uploads as records_uploads
 
 from . import retention
 from .constants import (
@@ -297,7 +297,7 @@ def hand_over_files(application: Application, policy: RetentionPolicy) -> int:
         if not offered:
             return 0
         collection = policy.records_collection
-        created = records.import_files(collection, None, offered)
+        created = records_uploads.import_files(collection, None, offered)
     finally:
         for handle in handles:
             handle.close()

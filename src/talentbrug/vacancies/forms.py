@@ -156,8 +156,10 @@ class VacancyForm(forms.ModelForm[Vacancy]):
             .order_by("first_name", "last_name")
         )
         for name in ("buddy_person", "language_coach_person", "bbl_supervisor_person"):
-            self.fields[name].queryset = colleagues
-            self.fields[name].empty_label = _("Nog niemand gereserveerd")
+            field = self.fields[name]
+            assert isinstance(field, forms.ModelChoiceField)  # foreign keys on the model
+            field.queryset = colleagues
+            field.empty_label = _("Nog niemand gereserveerd")
 
     def clean(self) -> dict[str, Any]:
         super().clean()

@@ -135,6 +135,7 @@ def transition(
             raise TransitionError(_("Schrijf op waarom u de vacature terugstuurt."))
         vacancy.review_comment = comment.strip()
     previous = vacancy.status
+    assert move.target is not None  # every vacancy move leads to a state
     vacancy.status = move.target
     vacancy.save()
     record_event(
@@ -376,7 +377,9 @@ def close_expired(*, today: Any = None) -> list[int]:
     roles that the permission table allows for the move. Safe to run again.
     """
     today = today or timezone.localdate()
-    roles = PERMISSIONS[MOVES["close"].action]
+    action = MOVES["close"].action
+    assert action is not None  # the close move names its permission
+    roles = PERMISSIONS[action]
     closed = []
     expired = Vacancy.objects.filter(status=S.PUBLISHED, closing_date__lt=today).order_by("pk")
     for vacancy in expired:

@@ -35,6 +35,7 @@ from .forms import (
     VacancyForm,
 )
 from .models import Vacancy
+from .workflow import is_author
 
 
 def _vacancy(request: StaffRequest, pk: int) -> Vacancy:
@@ -160,7 +161,7 @@ def _render_detail(request: StaffRequest, vacancy: Vacancy, **extra: Any) -> Htt
         "check": check_vacancy(vacancy),
         "moves": services.available_moves(vacancy, roles, request.user),
         "awaits_other_reviewer": vacancy.status == VacancyStatus.IN_REVIEW
-        and services.is_author(vacancy, request.user),
+        and is_author(vacancy, request.user),
         "editable": vacancy.status in services.EDITABLE and can(request, "vacancies.edit"),
         "can_justify": can(request, "vacancies.justify"),
         "requirements": vacancy.requirements.select_related("skill"),

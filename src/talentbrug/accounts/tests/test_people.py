@@ -148,9 +148,9 @@ def test_deactivation_asks_who_takes_over_then_hands_over_and_logs_out(
     # Logged out everywhere: the old session no longer reaches a staff page.
     assert session_of_leaver.get(reverse("pages:home")).status_code == 302
     # The successor may now review the list.
-    from talentbrug.records import services as records
+    from talentbrug.records.services import review as records_review
 
-    records.approve_destruction_list(dl, successor)
+    records_review.approve_destruction_list(dl, successor)
     events = dict(
         AuditEvent.objects.filter(organisation=organisation, object_id=str(leaving.pk)).values_list(
             "event_type", "actor_role"
@@ -241,7 +241,7 @@ def test_organisation_settings_within_the_house_style_and_used_in_mail(
     assert saved.status_code == 302
     organisation.refresh_from_db()
     assert organisation.reply_to_email == "antwoord@dictu.example.org"
-    from talentbrug.records.services import records_settings
+    from talentbrug.records.services.collections import records_settings
 
     assert records_settings(organisation).cooling_off_days == 14
     assert AuditEvent.objects.filter(event_type="accounts.settings_changed").exists()

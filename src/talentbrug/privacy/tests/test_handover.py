@@ -124,7 +124,7 @@ def test_a_failed_handover_keeps_the_application_for_the_next_run(
     def refuse(*args, **kwargs):
         raise RuntimeError("records refuses")
 
-    monkeypatch.setattr("talentbrug.records.services.import_files", refuse)
+    monkeypatch.setattr("talentbrug.records.services.uploads.import_files", refuse)
     result = purge()
     assert result["handover.failed"] == 1
     app.refresh_from_db()

@@ -19,6 +19,7 @@ from talentbrug.audit.models import AuditEvent
 from talentbrug.core import periodic
 from talentbrug.records import services as records
 from talentbrug.records.models import Document as RecordsDocument
+from talentbrug.records.services import imports as records_imports
 from talentbrug.records.tests.factories import CollectionFactory, DocumentFactory, with_file
 
 from .. import orphans
@@ -56,7 +57,7 @@ def killed_zip_import(monkeypatch) -> tuple[object, set[str]]:
 
     monkeypatch.setattr(RecordsDocument.objects, "bulk_create", die_at_insert)
     with pytest.raises(Killed):
-        records.import_zip(collection, None, archive)
+        records_imports.import_zip(collection, None, archive)
     monkeypatch.setattr(RecordsDocument.objects, "bulk_create", real_bulk_create)
     return collection, stored_names()
 

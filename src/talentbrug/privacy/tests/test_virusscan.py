@@ -183,10 +183,10 @@ def collection(organisation, make_staff):
 
 
 def test_records_import_turns_an_infected_file_into_an_unreadable_card(clamd, collection):
-    from talentbrug.records import services as records
     from talentbrug.records.constants import AnalysisStatus
+    from talentbrug.records.services import uploads as records_uploads
 
-    created = records.import_files(
+    created = records_uploads.import_files(
         collection,
         collection.owner,
         [ContentFile(b"notitie", name="notitie.txt"), ContentFile(EICAR, name="eicar.com")],
@@ -205,14 +205,14 @@ def test_records_import_turns_an_infected_file_into_an_unreadable_card(clamd, co
 def test_records_zip_members_are_scanned(clamd, collection):
     import zipfile
 
-    from talentbrug.records import services as records
+    from talentbrug.records.services import imports as records_imports
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as zf:
         zf.writestr("map/schoon.txt", b"schoon")
         zf.writestr("map/eicar.txt", EICAR)
     buffer.seek(0)
-    created = records.import_zip(collection, collection.owner, buffer)
+    created = records_imports.import_zip(collection, collection.owner, buffer)
     assert {d.path: bool(d.file) for d in created} == {
         "map/schoon.txt": True,
         "map/eicar.txt": False,
@@ -220,11 +220,11 @@ def test_records_zip_members_are_scanned(clamd, collection):
 
 
 def test_records_import_while_the_scanner_is_down_keeps_nothing(clamd_down, collection):
-    from talentbrug.records import services as records
     from talentbrug.records.models import Document as RecordDocument
+    from talentbrug.records.services import uploads as records_uploads
 
     with pytest.raises(ValidationError) as caught:
-        records.import_files(
+        records_uploads.import_files(
             collection, collection.owner, [ContentFile(b"notitie", name="notitie.txt")]
         )
     assert "niet op virussen controleren" in " ".join(caught.value.messages)

@@ -57,7 +57,7 @@ def test_admin_invites_gives_role_and_deactivates_with_hand_over(
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from talentbrug.accounts.models import User
-    from talentbrug.records import services as records
+    from talentbrug.records.services import lists as records_lists
 
     admin = make_staff(
         organisation,
@@ -124,8 +124,8 @@ def test_admin_invites_gives_role_and_deactivates_with_hand_over(
     # 4. Two lists are offered to the colleague; they review the first as second reviewer.
     first = _list_for(organisation, maker, "Vernietigingslijst werving 2019")
     second = _list_for(organisation, maker, "Vernietigingslijst werving 2020")
-    records.submit_destruction_list(first, maker, [colleague])
-    records.submit_destruction_list(second, maker, [colleague])
+    records_lists.submit_destruction_list(first, maker, [colleague])
+    records_lists.submit_destruction_list(second, maker, [colleague])
     theirs.goto(reverse("records:list_detail", args=[first.pk]))
     theirs.fill("#review-comment", "Gecontroleerd: mag weg.")
     theirs.get_by_role("button", name="Keur lijst goed").click()
