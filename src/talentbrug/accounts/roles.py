@@ -53,6 +53,9 @@ ACTION_LABELS: dict[str, Any] = {
     "privacy.view": _("bewaartermijnen, blokkades en privacyverzoeken bekijken"),
     "privacy.manage": _("bewaartermijnen instellen en privacyverzoeken uitvoeren"),
     "programmes.view": _("programma's, lichtingen en stageplaatsen bekijken"),
+    "programmes.rijk": _(
+        "lichtingen en leerplekken van het hele Rijk in aantallen zien (alleen het programmateam)"
+    ),
     "programmes.manage": _("programma's, lichtingen en stageplaatsen beheren"),
     "publishing.view": _("zien waar vacatures zijn uitgezet"),
     "publishing.manage": _("vacatures uitzetten op kanalen"),

@@ -36,6 +36,7 @@ ACCESS_LOGGED: dict[str, str] = {
     "talentpool:profile": "talentpool.profile_viewed",
     "privacy:access_download": "privacy.export_made",
     "insights:export": "insights.exported",
+    "audit:export": "audit.exported",
 }
 # Tables that are a cache of figures computed from other rows (made on first read, like the
 # page cache): filling them is not a change of state.

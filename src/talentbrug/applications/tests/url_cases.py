@@ -100,6 +100,16 @@ def _profile_item(organisation):
     return {"kind": "opleiding", "pk": education.pk}
 
 
+def _found_language(organisation):
+    from ..models import LanguageProficiency
+
+    application = ApplicationFactory()
+    found = LanguageProficiency.objects.create(
+        candidate=application.candidate, language="nl", skill="speaking", level="B1"
+    )
+    return {"pk": found.pk}
+
+
 def _question(organisation):
     from ..models import Question
 
@@ -126,6 +136,13 @@ URL_CASES = [
         CANDIDATE,
         method="post",
         make_kwargs=_profile_item,
+        ok_status=(302,),
+    ),
+    UrlCase(
+        "applications:portal_profile_confirm_language",
+        CANDIDATE,
+        method="post",
+        make_kwargs=_found_language,
         ok_status=(302,),
     ),
     UrlCase("applications:portal_application", CANDIDATE, make_kwargs=_application),

@@ -17,9 +17,9 @@ from django.utils import timezone
 from talentbrug.applications.tests.factories import AssignmentFactory
 from talentbrug.audit.models import AuditEvent
 from talentbrug.core import periodic
-from talentbrug.records import services as records
 from talentbrug.records.models import Document as RecordsDocument
 from talentbrug.records.services import imports as records_imports
+from talentbrug.records.services import uploads as records_uploads
 from talentbrug.records.tests.factories import CollectionFactory, DocumentFactory, with_file
 
 from .. import orphans
@@ -48,7 +48,7 @@ def killed_zip_import(monkeypatch) -> tuple[object, set[str]]:
         for n in range(3):
             zf.writestr(f"Werving/cv-{n}.txt", f"cv nummer {n}")
     archive.seek(0)
-    monkeypatch.setattr(records, "_start_analysis", lambda documents: None)
+    monkeypatch.setattr(records_uploads, "_start_analysis", lambda documents: None)
 
     real_bulk_create = RecordsDocument.objects.bulk_create
 
@@ -102,6 +102,7 @@ def test_every_file_field_writes_inside_a_swept_folder():
     assert {(m._meta.label, name) for m, name in fields} == {
         ("applications.Document", "file"),
         ("applications.WorkSampleAssignment", "attachment"),
+        ("insights.QuarterlyReport", "pdf"),
         ("records.Document", "file"),
         ("records.ZipImport", "archive"),
     }
