@@ -129,7 +129,7 @@ def test_five_candidates_one_truth_after_every_step(page, live_server, make_staf
     for language in LANGUAGES:
         candidate = CandidateFactory(preferred_language=language, name=f"Kandidaat {language}")
         people[language] = ApplicationFactory(vacancy=vacancy, candidate=candidate)
-    selection.ensure_progress(vacancy)
+    selection.start_progress_in_bulk(vacancy)
     reason = RejectionReason.objects.get(
         organisation=organisation, label="Andere kandidaten passen beter"
     )
