@@ -210,7 +210,7 @@ def _quarter(moment: datetime) -> str:
 
 def _quarter_label(quarter: str) -> t.Text:
     year, number = quarter.split(" K")
-    return t.msg("%(year)s K%(quarter)s", year=year, quarter=number)
+    return t.msg(_("%(year)s K%(quarter)s"), year=year, quarter=number)
 
 
 def finding_table(scope: Scope) -> t.Table:
@@ -574,11 +574,11 @@ def pass_through_table(rows: list[dict[str, Any]]) -> t.Table:
         for group, counts in zip(groups, group_cells, strict=True):
             cells = [*counts, t.share(counts[-1], counts[0])]
             table_rows.append(
-                t.row(t.msg("%(dimension)s: %(group)s", dimension=dimension, group=group), cells)
+                t.row(t.msg(_("%(dimension)s: %(group)s"), dimension=dimension, group=group), cells)
             )
         table_rows.append(
             t.row(
-                t.msg("%(dimension)s: totaal", dimension=dimension),
+                t.msg(_("%(dimension)s: totaal"), dimension=dimension),
                 [*totals, t.share(totals[-1], totals[0])],
                 total=True,
             )
@@ -590,13 +590,15 @@ def pass_through_table(rows: list[dict[str, Any]]) -> t.Table:
         "doorstroom",
         _("Doorstroom per fase, per groep"),
         t.msg(
-            "Geteld: sollicitaties die in de gekozen periode zijn verstuurd en in de selectie "
-            "staan, met de verste fase die ze bereikten (wie een fase bereikte, telt ook mee "
-            "bij de fasen ervoor). Afgewezen of teruggetrokken telt bij de fase waar dat "
-            "gebeurde. Opleiding en Nederlands komen uit wat de kandidaat zelf invulde; "
-            "de vragen met '(vrijwillig)' alleen uit de vrijwillige vragenlijst, en alleen als de "
-            "kandidaat die vraag beantwoordde. Die antwoorden ziet niemand die beslist; ze staan hier "
-            "alleen opgeteld. Groepen onder de %(n)s tonen we niet.",
+            _(
+                "Geteld: sollicitaties die in de gekozen periode zijn verstuurd en in de selectie "
+                "staan, met de verste fase die ze bereikten (wie een fase bereikte, telt ook mee "
+                "bij de fasen ervoor). Afgewezen of teruggetrokken telt bij de fase waar dat "
+                "gebeurde. Opleiding en Nederlands komen uit wat de kandidaat zelf invulde; "
+                "de vragen met '(vrijwillig)' alleen uit de vrijwillige vragenlijst, en alleen als de "
+                "kandidaat die vraag beantwoordde. Die antwoorden ziet niemand die beslist; ze staan hier "
+                "alleen opgeteld. Groepen onder de %(n)s tonen we niet."
+            ),
             n=MIN_CELL,
         ),
         columns,
@@ -701,11 +703,13 @@ def refugee_table(rows: list[dict[str, Any]]) -> t.Table:
         "statushouders",
         _("Statushouders in de selectie"),
         t.msg(
-            "Geteld: sollicitaties uit de doorstroom hierboven waarbij de kandidaat in de "
-            "vrijwillige vragenlijst antwoordde op de vraag of die naar Nederland is gevlucht "
-            "en een verblijfsvergunning asiel heeft. Wie 'zeg ik liever niet' koos of de lijst "
-            "niet invulde, telt niet mee. De antwoorden staan los van de sollicitatie: niemand "
-            "die beslist ziet ze. Aantallen onder de %(n)s tonen we niet.",
+            _(
+                "Geteld: sollicitaties uit de doorstroom hierboven waarbij de kandidaat in de "
+                "vrijwillige vragenlijst antwoordde op de vraag of die naar Nederland is gevlucht "
+                "en een verblijfsvergunning asiel heeft. Wie 'zeg ik liever niet' koos of de lijst "
+                "niet invulde, telt niet mee. De antwoorden staan los van de sollicitatie: niemand "
+                "die beslist ziet ze. Aantallen onder de %(n)s tonen we niet."
+            ),
             n=MIN_CELL,
         ),
         [
@@ -888,8 +892,8 @@ def obstacle_table(scope: Scope) -> t.Table:
     for moment in ("3", "6"):
         wholes[moment] = t.count(len(answers[moment]))
         columns += [
-            t.column(t.msg("Na %(n)s maanden: aantal", n=int(moment))),
-            t.column(t.msg("Na %(n)s maanden: aandeel", n=int(moment)), t.PERCENT),
+            t.column(t.msg(_("Na %(n)s maanden: aantal"), n=int(moment))),
+            t.column(t.msg(_("Na %(n)s maanden: aandeel"), n=int(moment)), t.PERCENT),
         ]
     rows = [
         t.row(
@@ -909,11 +913,13 @@ def obstacle_table(scope: Scope) -> t.Table:
         "obstakels",
         _("Wat nieuwe collega's lastig vinden: begeleiding, taal, cultuur"),
         t.msg(
-            "Geteld: nieuwe collega's die in de gekozen periode de korte, vrijwillige vragenlijst "
-            "na 3 of 6 maanden invulden. Aandeel: van wie de lijst invulde, hoeveel procent dit "
-            "noemde (iemand kan meer dan één ding noemen, dus samen kan het meer dan 100%% "
-            "zijn). Wie de lijst oversloeg, telt niet mee. Antwoorden per persoon ziet niemand; "
-            "aantallen onder de %(n)s tonen we niet.",
+            _(
+                "Geteld: nieuwe collega's die in de gekozen periode de korte, vrijwillige vragenlijst "
+                "na 3 of 6 maanden invulden. Aandeel: van wie de lijst invulde, hoeveel procent dit "
+                "noemde (iemand kan meer dan één ding noemen, dus samen kan het meer dan 100%% "
+                "zijn). Wie de lijst oversloeg, telt niet mee. Antwoorden per persoon ziet niemand; "
+                "aantallen onder de %(n)s tonen we niet."
+            ),
             n=MIN_CELL,
         ),
         columns,
@@ -946,7 +952,7 @@ def retention_table(scope: Scope, today: date) -> t.Table:
         t.protect_group([kept, left], base)
         rows.append(
             t.row(
-                t.msg("Na %(n)s maanden", n=months),
+                t.msg(_("Na %(n)s maanden"), n=months),
                 [base, kept, left, t.share(kept, base)],
             )
         )

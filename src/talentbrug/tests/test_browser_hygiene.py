@@ -5,7 +5,8 @@ Three rules, checked in the source of every browser test:
 
 1. No ``assert <locator>.is_visible()``: ``is_visible`` answers at once, before a navigation that
    a click started has finished. Use ``expect(locator).to_be_visible()``, which waits.
-2. No ``wait_for_timeout`` and no ``time.sleep``.
+2. No ``wait_for_timeout`` and no ``time.sleep``; screenshots through ``keep_screenshot`` (a
+   refused capture on a loaded machine must not fail a test).
 3. After a click or key press, the next statement may not read the page or the database
    (``page.content()``, ``page.url``, ``evaluate``, ``.objects``, ``refresh_from_db``, axe)
    unless it waits for something first (``wait_for_url``, ``wait_for_selector``, ``expect``,
@@ -83,6 +84,11 @@ def _problems(path: Path) -> list[str]:
             owner = getattr(getattr(func, "value", None), "id", "")
             if name == "wait_for_timeout" or (name == "sleep" and owner == "time"):
                 problems.append(f"{path.name}:{node.lineno}: {name}: wait on a condition")
+            if name == "screenshot" and path.name != "conftest.py":
+                problems.append(
+                    f"{path.name}:{node.lineno}: page.screenshot: use conftest.keep_screenshot "
+                    "(a screenshot is never an assertion)"
+                )
         for field in ("body", "orelse", "finalbody"):
             body = getattr(node, field, None)
             if not isinstance(body, list):

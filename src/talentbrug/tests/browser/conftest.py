@@ -74,3 +74,26 @@ def log_in(page: Any, live_server: Any, user: Any) -> None:
     page.context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
     )
+
+
+def keep_screenshot(page: Any, path: Any, *, full_page: bool = True) -> bool:
+    """Keep a screenshot for a person to open. A screenshot is never an assertion: on a loaded
+    machine Chromium sometimes refuses a capture ("Unable to capture screenshot") right after a
+    resize. Wait until the page has the viewport's width, try twice, then warn and go on."""
+    import warnings
+
+    from playwright.sync_api import Error as PlaywrightError
+
+    width = (page.viewport_size or {}).get("width")
+    for attempt in range(2):
+        try:
+            if width:
+                page.wait_for_function("w => window.innerWidth === w", arg=width)
+            page.screenshot(path=str(path), full_page=full_page)
+            return True
+        except PlaywrightError as error:
+            if attempt:
+                warnings.warn(f"no screenshot {path}: {error}", stacklevel=2)
+                return False
+            page.wait_for_load_state("load")
+    return False

@@ -13,7 +13,7 @@ from talentbrug.applications.tests.factories import PublishedVacancyFactory
 from talentbrug.applications.tests.helpers import pdf_cv
 from talentbrug.tests.hostile.samples import LONG_NAME
 
-from .conftest import assert_accessible, assert_no_horizontal_scroll
+from .conftest import assert_accessible, assert_no_horizontal_scroll, keep_screenshot
 from .test_applying import _quick  # noqa: F401 - autouse: files in tmp, no anti-bot wait
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -28,7 +28,7 @@ def _look(page, name: str) -> None:
         assert_accessible(page)
         if width < 400:
             assert_no_horizontal_scroll(page)
-        page.screenshot(path=str(SHOTS / f"{name}-{width}.png"))
+        keep_screenshot(page, str(SHOTS / f"{name}-{width}.png"), full_page=False)
 
 
 def _fill(page) -> None:

@@ -21,7 +21,7 @@ from talentbrug.applications.tests.factories import (
     PublishedVacancyFactory,
 )
 
-from .conftest import assert_accessible, assert_no_horizontal_scroll, log_in
+from .conftest import assert_accessible, assert_no_horizontal_scroll, keep_screenshot, log_in
 from .test_applying import _quick, fill_common, reveal, submit  # noqa: F401 - the fixture is used
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -35,7 +35,7 @@ def look(page, name: str) -> None:
         page.set_viewport_size({"width": width, "height": height})
         assert_accessible(page)
         assert_no_horizontal_scroll(page)
-        page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
+        keep_screenshot(page, str(SHOTS / f"{name}-{width}.png"), full_page=True)
 
 
 def test_known_address_waits_for_the_link_then_hr_sees_the_mails(

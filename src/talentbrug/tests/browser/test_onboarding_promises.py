@@ -29,7 +29,7 @@ from talentbrug.selection.tests.factories import application_in_pipeline
 from talentbrug.vacancies.constants import VacancyStatus
 from talentbrug.vacancies.models import SalaryScale
 
-from .conftest import assert_accessible, assert_no_horizontal_scroll, log_in
+from .conftest import assert_accessible, assert_no_horizontal_scroll, keep_screenshot, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -43,7 +43,7 @@ def look(page, name):
         page.set_viewport_size({"width": width, "height": height})
         assert_accessible(page)
         assert_no_horizontal_scroll(page)
-        page.screenshot(path=str(SHOTS / f"promises-{name}-{width}.png"), full_page=True)
+        keep_screenshot(page, str(SHOTS / f"promises-{name}-{width}.png"), full_page=True)
     page.set_viewport_size({"width": 1280, "height": 900})
 
 

@@ -20,7 +20,7 @@ from django.urls import reverse
 
 from talentbrug.accounts.constants import Role
 
-from .conftest import assert_accessible, assert_no_horizontal_scroll, log_in
+from .conftest import assert_accessible, assert_no_horizontal_scroll, keep_screenshot, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -36,7 +36,7 @@ def look(page, name):
         if width == 320:
             assert_no_horizontal_scroll(page)
         assert_accessible(page)
-        page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
+        keep_screenshot(page, str(SHOTS / f"{name}-{width}.png"), full_page=True)
 
 
 def _list_for(organisation, maker, name):

@@ -18,7 +18,7 @@ from talentbrug.applications.tests.factories import (
 )
 from talentbrug.privacy.tests.factories import consent, document, now
 
-from .conftest import assert_accessible, assert_no_horizontal_scroll, log_in
+from .conftest import assert_accessible, assert_no_horizontal_scroll, keep_screenshot, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = os.environ.get("TALENTBRUG_SHOTS", "")
@@ -26,7 +26,7 @@ SHOTS = os.environ.get("TALENTBRUG_SHOTS", "")
 
 def _shot(page, name: str) -> None:
     if SHOTS:
-        page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
+        keep_screenshot(page, f"{SHOTS}/{name}.png", full_page=True)
 
 
 def _check(page, name: str) -> None:

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from talentbrug.accounts.constants import Role
 
-from .conftest import assert_accessible, assert_no_horizontal_scroll, log_in
+from .conftest import assert_accessible, assert_no_horizontal_scroll, keep_screenshot, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -76,7 +76,7 @@ def look(page, name):
     SHOTS.mkdir(parents=True, exist_ok=True)
     for label, (width, height) in SIZES.items():
         page.set_viewport_size({"width": width, "height": height})
-        page.screenshot(path=str(SHOTS / f"{name}-{label}.png"), full_page=True)
+        keep_screenshot(page, str(SHOTS / f"{name}-{label}.png"), full_page=True)
         if label == "360":
             assert_no_horizontal_scroll(page)
     page.set_viewport_size({"width": 1280, "height": 900})

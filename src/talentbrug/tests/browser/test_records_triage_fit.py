@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 
 from talentbrug.accounts.constants import Role
 
-from .conftest import assert_accessible, assert_no_horizontal_scroll, log_in
+from .conftest import assert_accessible, assert_no_horizontal_scroll, keep_screenshot, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -41,7 +41,9 @@ def shot(page, name: str) -> None:
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
         size = page.viewport_size
-        page.screenshot(path=str(Path(folder) / f"triage-{size['width']}-{name}.png"))
+        keep_screenshot(
+            page, str(Path(folder) / f"triage-{size['width']}-{name}.png"), full_page=False
+        )
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from typing import Any
 
 from django.urls import reverse
 
+from .conftest import keep_screenshot
 from .layout import (
     CANDIDATE_LANGUAGES,
     DESKTOP,
@@ -190,7 +191,7 @@ def walk(
                         tour_page.results.append(result)
                         if shots is not None:
                             file = f"{_slug(tour_page.name)}-{language}-{size[0]}.png"
-                            page.screenshot(path=str(shots / file), full_page=True)
+                            keep_screenshot(page, str(shots / file), full_page=True)
                             tour_page.shots[f"{language}-{size[0]}"] = file
             walked.append(tour_page)
             if progress is not None:
