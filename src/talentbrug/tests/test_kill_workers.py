@@ -193,8 +193,8 @@ def test_a_killed_analysis_is_resumed_and_completes(workers: Workers) -> None:
     assert Document.objects.filter(analysis_status=AnalysisStatus.PENDING).count() == 5
 
     workers.start()
-    results = periodic.run_all(["analysis_services.resume_stale_analysis"])
-    assert results == {"analysis_services.resume_stale_analysis": {"requeued": 5, "failed": 0}}
+    results = periodic.run_all(["records.resume_stale_analysis"])
+    assert results == {"records.resume_stale_analysis": {"requeued": 5, "failed": 0}}
     wait_for(lambda: all_read(collection), "the re-queued analysis to finish", workers.log)
 
     documents = list(Document.objects.filter(collection=collection))
@@ -282,8 +282,8 @@ def test_a_killed_zip_import_is_resumed_without_orphans_or_duplicates(workers: W
     }
 
     workers.start()
-    assert periodic.run_all(["imports.resume_stale_imports"]) == {
-        "imports.resume_stale_imports": {"requeued": 1, "failed": 0}
+    assert periodic.run_all(["records.resume_stale_imports"]) == {
+        "records.resume_stale_imports": {"requeued": 1, "failed": 0}
     }
     wait_for(
         lambda: ZipImport.objects.filter(pk=zip_import.pk, status=ImportStatus.DONE).exists(),
