@@ -157,7 +157,7 @@ def main() -> None:
         from talentbrug.accounts.tests.factories import MembershipFactory, OrganisationFactory
         from talentbrug.applications.models import Application, Candidate
         from talentbrug.conftest import verified_client
-        from talentbrug.selection import services as selection
+        from talentbrug.selection.services import pipeline as selection_pipeline
         from talentbrug.selection.tests.factories import vacancy_with_requirements
 
         unique_sequences()  # the database may hold the data of earlier runs (and seed_scale's)
@@ -185,7 +185,7 @@ def main() -> None:
             "list": f"/medewerkers/selectie/vacatures/{vacancy.pk}/lijst/",
             "list, page 5": f"/medewerkers/selectie/vacatures/{vacancy.pk}/lijst/?pagina=5",
         }
-        selection.start_progress_in_bulk(vacancy)  # bulk_create skips the save signal
+        selection_pipeline.start_progress_in_bulk(vacancy)  # bulk_create skips the save signal
         placed = spread_over_stages(vacancy)
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:

@@ -27,9 +27,11 @@ from talentbrug.applications.models import Application
 from talentbrug.audit.services import record_event
 from talentbrug.core.reminders import claim_by_insert, claim_then_send, claim_unsent
 from talentbrug.outbox.services import queue_mail
-from talentbrug.selection import services as selection
 from talentbrug.selection.constants import DISAGREEMENT_POINTS
 from talentbrug.selection.models import ApplicationProgress, pseudonym_for
+from talentbrug.selection.services import blind as selection_blind
+from talentbrug.selection.services import pipeline as selection_pipeline
+from talentbrug.selection.services import scorecards as selection_scorecards
 from talentbrug.taxonomy.constants import CEFR_ORDER, CefrLevel, LanguageSkill
 from talentbrug.vacancies.models import Requirement, Vacancy
 
@@ -359,7 +361,7 @@ def may_book(application: Application) -> bool:
     """A candidate books once the application reached the stage 'Opdracht of wervingsdag'."""
     if application.status != SUBMITTED:
         return False
-    progress = selection.progress_for(application)
+    progress = selection_pipeline.progress_for(application)
     return bool(progress.stage.kind == BOOKABLE_STAGE_KIND)
 
 
@@ -653,7 +655,7 @@ def _check_cell(
             _("U heeft deze kandidaat al ingediend. Uw scores veranderen niet meer.")
         )
     application = booking.application
-    return application, selection.scorecard_rows(application.vacancy)
+    return application, selection_scorecards.scorecard_rows(application.vacancy)
 
 
 def _value(raw: Any, label: str) -> int:
@@ -759,7 +761,7 @@ def save_candidate(
 
 @transaction.atomic
 def submit_candidate(day: AssessmentDay, observer: Any, application: Application) -> None:
-    rows = selection.scorecard_rows(application.vacancy)
+    rows = selection_scorecards.scorecard_rows(application.vacancy)
     scored = set(
         GridScore.objects.filter(day=day, observer=observer, application=application).values_list(
             "requirement_id", flat=True
@@ -821,7 +823,7 @@ def labels_for(bookings: list[DayBooking]) -> dict[int, tuple[str, bool]]:
     for booking in bookings:
         vacancy = booking.application.vacancy
         if vacancy.pk not in stages_by_vacancy:
-            stages_by_vacancy[vacancy.pk] = selection.stages_for(vacancy)
+            stages_by_vacancy[vacancy.pk] = selection_pipeline.stages_for(vacancy)
     progresses = {
         p.application_id: p
         for p in ApplicationProgress.objects.filter(
@@ -831,7 +833,7 @@ def labels_for(bookings: list[DayBooking]) -> dict[int, tuple[str, bool]]:
     labels = {}
     for booking in bookings:
         application = booking.application
-        hidden = selection.identity_hidden(
+        hidden = selection_blind.identity_hidden(
             progresses[application.pk], stages_by_vacancy[application.vacancy_id]
         )
         label = pseudonym_for(application.pk) if hidden else application.candidate.name
@@ -860,7 +862,9 @@ def grid_for(day: AssessmentDay, observer: Any) -> list[GridCandidate]:
     for booking in bookings:
         application = booking.application
         if application.vacancy_id not in rows_by_vacancy:
-            rows_by_vacancy[application.vacancy_id] = selection.scorecard_rows(application.vacancy)
+            rows_by_vacancy[application.vacancy_id] = selection_scorecards.scorecard_rows(
+                application.vacancy
+            )
         rows = rows_by_vacancy[application.vacancy_id]
         done = observer.pk in submitted_by.get(application.pk, set())
         label, hidden = labels[application.pk]
@@ -948,7 +952,9 @@ def results_for(day: AssessmentDay, viewer: Any) -> list[CandidateResult]:
     for booking in bookings:
         application = booking.application
         if application.vacancy_id not in rows_by_vacancy:
-            rows_by_vacancy[application.vacancy_id] = selection.scorecard_rows(application.vacancy)
+            rows_by_vacancy[application.vacancy_id] = selection_scorecards.scorecard_rows(
+                application.vacancy
+            )
         observers = submitted.get(application.pk, [])
         waiting = viewer_observes and viewer.pk not in {o.pk for o in observers}
         rows = []

@@ -25,9 +25,11 @@ from talentbrug.applications.models import Application, Candidate
 from talentbrug.core.forms import show_errors
 from talentbrug.core.http import organisation_of
 from talentbrug.core.portal import candidate_required
-from talentbrug.selection import services as selection
 from talentbrug.selection.constants import DEFAULT_ANCHORS
 from talentbrug.selection.models import pseudonym_for
+from talentbrug.selection.services import blind as selection_blind
+from talentbrug.selection.services import pipeline as selection_pipeline
+from talentbrug.selection.services import scorecards as selection_scorecards
 
 from . import services
 from .constants import SCORE_MAX, SCORE_MIN
@@ -245,7 +247,7 @@ def _anchors(day: AssessmentDay) -> dict[int, str]:
     vacancy = day.vacancies.order_by("pk").first()
     if vacancy is None:
         return {level: str(text) for level, text in DEFAULT_ANCHORS.items()}
-    return selection.anchors_for(vacancy)
+    return selection_scorecards.anchors_for(vacancy)
 
 
 @require_POST
@@ -306,8 +308,10 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
 def language(request: HttpRequest, pk: int) -> HttpResponse:
     queryset = Application.objects.select_related("vacancy", "candidate")
     application = get_for_organisation(queryset, organisation_of(request), pk=pk)
-    progress = selection.progress_for(application)
-    hidden = selection.identity_hidden(progress, selection.stages_for(application.vacancy))
+    progress = selection_pipeline.progress_for(application)
+    hidden = selection_blind.identity_hidden(
+        progress, selection_pipeline.stages_for(application.vacancy)
+    )
     if _assessor_only(request) and not services.observes(request.user, application):
         hidden = True
     form = LanguageForm(request.POST or None)

@@ -19,7 +19,7 @@ from talentbrug.onboarding.constants import PlanStatus
 from talentbrug.onboarding.models import CheckIn, OnboardingPlan, Surprise
 from talentbrug.publishing.models import Channel
 from talentbrug.selection.models import ApplicationProgress, Offer
-from talentbrug.selection.services import ensure_pipeline
+from talentbrug.selection.services.pipeline import ensure_pipeline
 from talentbrug.vacancies.constants import (
     Evidence,
     RequirementKind,
@@ -128,7 +128,7 @@ def _log_moves(
     now: Any,
 ) -> None:
     """The selection's log of moves (what 'time in each stage' is computed from), as
-    :func:`talentbrug.selection.services.move_application` writes it, backdated."""
+    :func:`talentbrug.selection.services.moves.move_application` writes it, backdated."""
     from django.contrib.contenttypes.models import ContentType
 
     from talentbrug.audit.models import AuditEvent

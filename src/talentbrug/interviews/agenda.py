@@ -4,7 +4,7 @@ Reading only (nothing here changes state). HR sees every item of the active orga
 hiring manager or an assessor sees the interviews they hold and the sessions they observe
 (:func:`talentbrug.interviews.access.agenda_limited_to_own`); group-day sessions come from
 assessments through :func:`register_agenda_source`. The candidate is shown by
-pseudonym while selection hides the identity (``selection.services.identity_hidden``).
+pseudonym while selection hides the identity (``selection.services.blind.identity_hidden``).
 
 The number of queries does not grow with the number of items: interviews, their interviewers,
 the selection progress and stages, and the sessions with their vacancies and observers are each
@@ -25,8 +25,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from talentbrug.selection import services as selection
 from talentbrug.selection.models import ApplicationProgress, Stage
+from talentbrug.selection.services import blind as selection_blind
 
 from . import ics
 from .constants import InterviewStatus
@@ -119,7 +119,7 @@ def _labels(interviews: list[Interview]) -> dict[int, str]:
         if progress is None:  # not yet in the selection: the shared helper sets it up
             labels[application.pk] = candidate_label_for_application(application)
             continue
-        hidden = selection.identity_hidden(progress, stages[application.vacancy_id])
+        hidden = selection_blind.identity_hidden(progress, stages[application.vacancy_id])
         labels[application.pk] = progress.pseudonym if hidden else application.candidate.name
     return labels
 

@@ -9,8 +9,11 @@ from typing import Any
 
 from django.utils import timezone
 
-from talentbrug.selection import services as selection
 from talentbrug.selection.constants import StageKind
+from talentbrug.selection.services import blind as selection_blind
+from talentbrug.selection.services import board as selection_board
+from talentbrug.selection.services import moves as selection_moves
+from talentbrug.selection.services import pipeline as selection_pipeline
 
 from . import services
 
@@ -24,14 +27,19 @@ def seed(context: dict[str, Any]) -> None:
     if hr is None or assessor is None or demo is None:
         return
     progress = (
-        selection.board_progress(demo).filter(stage__kind=StageKind.NEW).order_by("-pk").first()
+        selection_board.board_progress(demo)
+        .filter(stage__kind=StageKind.NEW)
+        .order_by("-pk")
+        .first()
     )
     if progress is None:
         return
-    stages = selection.ensure_pipeline(demo)
+    stages = selection_pipeline.ensure_pipeline(demo)
     interview_stage = next(s for s in stages if s.kind == StageKind.INTERVIEW)
-    selection.move_application(progress, interview_stage, hr, HR, progress.version, notify=False)
-    selection.reveal_identity(progress, hr, HR)
+    selection_moves.move_application(
+        progress, interview_stage, hr, HR, progress.version, notify=False
+    )
+    selection_blind.reveal_identity(progress, hr, HR)
     day = timezone.localtime() + timedelta(days=3)
     first = day.replace(hour=10, minute=0, second=0, microsecond=0)
     interview = services.propose_interview(

@@ -17,7 +17,8 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from talentbrug.applications.tokens import portal_url
-from talentbrug.selection import services as selection
+from talentbrug.selection.services import blind as selection_blind
+from talentbrug.selection.services import pipeline as selection_pipeline
 
 from . import ics
 from .models import Interview
@@ -46,8 +47,10 @@ def when(moment: datetime) -> str:
 def candidate_label_for_application(application: Any) -> str:
     """The candidate's name, or the pseudonym while identity is hidden (blind review)."""
 
-    progress = selection.progress_for(application)
-    if selection.identity_hidden(progress, selection.stages_for(application.vacancy)):
+    progress = selection_pipeline.progress_for(application)
+    if selection_blind.identity_hidden(
+        progress, selection_pipeline.stages_for(application.vacancy)
+    ):
         return progress.pseudonym
     return application.candidate.name
 

@@ -29,8 +29,8 @@ from talentbrug.applications.models import Application, Candidate
 from talentbrug.audit.services import record_event
 from talentbrug.core.reminders import claim_then_send, claim_unsent
 from talentbrug.outbox.services import queue_mail
-from talentbrug.selection import services as selection
 from talentbrug.selection.models import ApplicationProgress
+from talentbrug.selection.services import pipeline as selection_pipeline
 
 from .constants import (
     MAX_DURATION,
@@ -72,7 +72,7 @@ def check_plannable(application: Application) -> Any:
 
     if application.status == ApplicationStatus.WITHDRAWN:
         raise InterviewError(_("De kandidaat heeft deze sollicitatie ingetrokken."))
-    progress = selection.progress_for(application)
+    progress = selection_pipeline.progress_for(application)
     if progress.stage.is_blind:
         raise InterviewError(
             _(

@@ -2,7 +2,7 @@
 
 One reading of everything that was promised or asked, used twice: selection's offer page shows
 it ("Dit regelen we bij de start") and :func:`start_plan_at_hire` builds the plan from it when
-:func:`talentbrug.selection.services.accept_offer` hires. So nothing is typed twice and nothing
+:func:`talentbrug.selection.services.offers.accept_offer` hires. So nothing is typed twice and nothing
 promised gets lost on the way:
 
 - the vacancy: guidance text, chosen onboarding template, support offered (buddy, language

@@ -11,8 +11,9 @@ class SelectionConfig(AppConfig):
         # local import: AppConfig.ready() runs once the app registry is loaded (all imports below)
         from talentbrug.applications.signals import application_closed, register_identity_screen
 
-        from . import journey, nav, permissions, receivers, services  # noqa: F401
+        from . import journey, nav, permissions, receivers  # noqa: F401
+        from .services import blind
 
-        register_identity_screen(services.hidden_identities, "selection:application")
+        register_identity_screen(blind.hidden_identities, "selection:application")
         application_closed.connect(journey.on_application_closed, dispatch_uid="selection.closed")
         receivers.connect()

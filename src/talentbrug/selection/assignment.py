@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from talentbrug.accounts.access import ASSESSOR, HR, MANAGER
 from talentbrug.core.http import organisation_of, roles_of
 
-from . import services
+from .services import blind, pipeline
 
 SEES_ALL = frozenset({HR, MANAGER})
 
@@ -71,8 +71,8 @@ def require_assignment(request: HttpRequest, application: Any) -> None:
         return
     if is_assigned(request.user, application):
         return
-    progress = services.progress_for(application)
-    if services.identity_hidden(progress, services.stages_for(application.vacancy)):
+    progress = pipeline.progress_for(application)
+    if blind.identity_hidden(progress, pipeline.stages_for(application.vacancy)):
         return  # blind review: the assessor sees a pseudonym and redacted texts only
     raise Http404(_("Dit bestaat niet, of u heeft er geen toegang toe."))
 

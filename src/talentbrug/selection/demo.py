@@ -8,8 +8,8 @@ from talentbrug.applications import services as applications
 from talentbrug.applications.constants import Route
 from talentbrug.vacancies.models import SalaryScale
 
-from . import services
 from .constants import StageKind
+from .services import moves, offers, pipeline, reasons
 
 
 def seed(context: dict[str, Any]) -> None:
@@ -21,14 +21,14 @@ def seed(context: dict[str, Any]) -> None:
     users = context.get("users") or {}
     hr = users.get("hr.dictu")
     vacancy = applications[0].vacancy
-    services.ensure_reasons(vacancy.organisation)
-    stages = services.stages_for(vacancy)
+    reasons.ensure_reasons(vacancy.organisation)
+    stages = pipeline.stages_for(vacancy)
     screening = next((s for s in stages if s.kind == StageKind.SCREENING), None)
     if screening is None or hr is None:
         return
-    progress = services.progress_for(applications[0])
+    progress = pipeline.progress_for(applications[0])
     if progress.stage.kind == StageKind.NEW:
-        services.move_application(
+        moves.move_application(
             progress, screening, hr, {"hr_adviser"}, progress.version, notify=False
         )
     hired = _hire_second(applications, vacancy, hr)
@@ -52,8 +52,8 @@ def _hire_second(applications: list[Any], vacancy: Any, hr: Any) -> Any:
     scale = SalaryScale.objects.filter(scale=vacancy.scale_min or 6).order_by("-year").first()
     if scale is None:
         return None
-    progress = services.progress_for(applications[1])
-    offer = services.make_offer(
+    progress = pipeline.progress_for(applications[1])
+    offer = offers.make_offer(
         progress,
         hr,
         {"hr_adviser"},
@@ -63,7 +63,7 @@ def _hire_second(applications: list[Any], vacancy: Any, hr: Any) -> Any:
         hours=36,
         contract_type=vacancy.contract_type,
     )
-    return services.accept_offer(offer, hr, {"hr_adviser"}, right_to_work=True)
+    return offers.accept_offer(offer, hr, {"hr_adviser"}, right_to_work=True)
 
 
 def _hire_through_place(context: dict[str, Any], hr: Any) -> Any:
@@ -105,9 +105,9 @@ def _hire_through_place(context: dict[str, Any], hr: Any) -> Any:
             idempotency_key=uuid.uuid5(uuid.NAMESPACE_URL, "talentbrug-demo-amal"),
         ),
     )
-    services.ensure_reasons(vacancy.organisation)
-    progress = services.progress_for(application)
-    offer = services.make_offer(
+    reasons.ensure_reasons(vacancy.organisation)
+    progress = pipeline.progress_for(application)
+    offer = offers.make_offer(
         progress,
         hr,
         {"hr_adviser"},
@@ -117,4 +117,4 @@ def _hire_through_place(context: dict[str, Any], hr: Any) -> Any:
         hours=32,
         contract_type=vacancy.contract_type,
     )
-    return services.accept_offer(offer, hr, {"hr_adviser"}, right_to_work=True)
+    return offers.accept_offer(offer, hr, {"hr_adviser"}, right_to_work=True)

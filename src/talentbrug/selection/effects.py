@@ -1,6 +1,6 @@
 """What a move sets off, in one place, so that no stage leaves stale invitations behind.
 
-:func:`talentbrug.selection.services.move_application` calls :func:`after_move` once, inside
+:func:`talentbrug.selection.services.moves.move_application` calls :func:`after_move` once, inside
 its transaction. The rules:
 
 * **An end stage** (hired, rejected, withdrawn): ``application_closed`` is sent. Listeners end
@@ -20,7 +20,10 @@ its transaction. The rules:
 
 from __future__ import annotations
 
+from talentbrug.outbox.services import cancel_queued
+
 from .constants import StageKind
+from .emails import queue_stage_email, stage_mail_key
 from .models import ApplicationProgress, Stage
 
 BEFORE_INTERVIEW = frozenset({StageKind.NEW, StageKind.SCREENING, StageKind.ASSESSMENT})
@@ -46,15 +49,6 @@ def after_move(
         )
     if is_step_back(from_stage, to_stage):
         # An unsent mail about the later step is no longer true: it does not go out.
-        from talentbrug.outbox.services import cancel_queued
-
         cancel_queued(stage_mail_key(progress))
     elif notify:
-        from .services import queue_stage_email
-
         queue_stage_email(progress)
-
-
-def stage_mail_key(progress: ApplicationProgress) -> str:
-    """The outbox key of the candidate's mail about their step (a newer one replaces it)."""
-    return f"selection.progress:{progress.pk}"

@@ -12,9 +12,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from talentbrug.applications.tokens import portal_url
+from talentbrug.outbox.services import queue_mail
 
 from .constants import StageKind
 from .models import ApplicationProgress
+from .services.candidate import candidate_message
 
 # Steps that are worth an e-mail; the others the candidate sees in the portal.
 MAIL_KINDS = {
@@ -38,9 +40,6 @@ def build_stage_email(progress: ApplicationProgress, *, link: str = "") -> Email
     staff never see a link that logs in as the candidate)."""
     if progress.stage.kind not in MAIL_KINDS:
         return None
-    # local import: selection.services imports selection.emails at load time (cycle)
-    from .services import candidate_message
-
     candidate = progress.application.candidate
     reply_to = reply_to_for(progress.vacancy)
     with translation.override(candidate_language(candidate)):
@@ -72,3 +71,25 @@ def reply_to_for(vacancy: object) -> list[str]:
     from a no-reply address). Empty when the vacancy names no contact address."""
     address = (getattr(vacancy, "contact_email", "") or "").strip()
     return [address] if address else []
+
+
+def stage_mail_key(progress: ApplicationProgress) -> str:
+    """The outbox key of the candidate's mail about their step (a newer one replaces it)."""
+    return f"selection.progress:{progress.pk}"
+
+
+def queue_stage_email(progress: ApplicationProgress) -> None:
+    """Put the candidate's e-mail about their new step in the outbox (current transaction).
+
+    A newer step replaces a mail about an older step that has not gone out yet.
+    """
+    message = build_stage_email(progress)
+    if message is None:
+        return
+    queue_mail(
+        message,
+        kind="selection.stage_changed",
+        organisation=progress.vacancy.organisation,
+        candidate=progress.application.candidate,
+        supersede_key=stage_mail_key(progress),
+    )

@@ -31,6 +31,8 @@ from .constants import StageKind
 from .effects import is_step_back, stage_mail_key
 from .emails import MAIL_KINDS, build_stage_email, candidate_language
 from .models import ApplicationProgress, RejectionReason, Stage
+from .services.moves import move_application
+from .workflow import SelectionError
 
 MAX_SUBJECT = 200
 # Stands in for the candidate's personal link in a preview; replaced by a fresh link on sending.
@@ -89,8 +91,6 @@ def preview_for_move(
 
 
 def check_text(subject: str, body: str) -> tuple[str, str]:
-    from .services import SelectionError
-
     subject = " ".join(subject.split())[:MAX_SUBJECT]
     body = body.replace("\r\n", "\n").strip()
     if not subject or not body:
@@ -116,8 +116,6 @@ def move_with_message(
     feedback: str = "",
 ) -> ApplicationProgress:
     """Move, and send the (possibly edited) message or hold it; one transaction."""
-    from .services import SelectionError, move_application
-
     if mail not in (SEND, HOLD):
         raise SelectionError(_("Kies of u het bericht verstuurt of niet."))
     mails = mails_on_move(progress, to_stage)

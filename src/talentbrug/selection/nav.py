@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from talentbrug.accounts.access import can
 from talentbrug.pages.navigation import AttentionItem, NavItem, register_attention, register_nav
 
-from .services import waiting_in_new
+from .services.board import waiting_in_new
 
 register_nav(NavItem("selection:index", gettext_lazy("Selectie"), "selection.view", order=35))
 

@@ -1,9 +1,21 @@
 """Who may do what in the selection (added to the central permission table) and audit texts."""
 
+from collections.abc import Iterable
+
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
-from talentbrug.accounts.access import ADMIN, ASSESSOR, HR, MANAGER, register_permissions
+from talentbrug.accounts.access import (
+    ADMIN,
+    ASSESSOR,
+    HR,
+    MANAGER,
+    PERMISSIONS,
+    register_permissions,
+)
 from talentbrug.audit.registry import register
+
+from .workflow import SelectionError
 
 register_permissions(
     {
@@ -52,3 +64,9 @@ register(
         ),
     }
 )
+
+
+def require(roles: Iterable[str], action: str) -> None:
+    """Refuse (``SelectionError``) when none of ``roles`` may do ``action``."""
+    if not (frozenset(roles) & PERMISSIONS[action]):
+        raise SelectionError(gettext_now("Uw rol mag dit niet doen."))

@@ -14,32 +14,32 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import services
+from .services import pipeline, reasons
 
 
 def organisation_created(
     sender: Any, instance: Any, created: bool, raw: bool, **kwargs: Any
 ) -> None:
     if created and not raw:
-        services.ensure_template(instance)
-        services.ensure_reasons(instance)
+        pipeline.ensure_template(instance)
+        reasons.ensure_reasons(instance)
 
 
 def vacancy_created(sender: Any, instance: Any, created: bool, raw: bool, **kwargs: Any) -> None:
     if created and not raw:
-        services.ensure_pipeline(instance)
+        pipeline.ensure_pipeline(instance)
 
 
 def application_created(
     sender: Any, instance: Any, created: bool, raw: bool, **kwargs: Any
 ) -> None:
     if created and not raw:
-        services.start_progress(instance)
+        pipeline.start_progress(instance)
 
 
 def application_closed(sender: Any, application: Any, why: str, **kwargs: Any) -> None:
     if why == "withdrawn":
-        services.leave_pipeline(application)
+        pipeline.leave_pipeline(application)
 
 
 def connect() -> None:

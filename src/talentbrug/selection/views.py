@@ -25,7 +25,7 @@ from talentbrug.core.forms import show_errors
 from talentbrug.core.http import organisation_of, roles_of
 from talentbrug.vacancies.models import Vacancy
 
-from . import hire, services
+from . import hire
 from .assignment import require_assignment, visible_progress
 from .constants import END_KINDS, OfferStatus, StageKind
 from .forms import (
@@ -40,7 +40,11 @@ from .forms import (
     scorecard_form,
 )
 from .models import Offer, RejectionReason, Stage
-from .workflow import OFFER_FLOW
+from .services import blind, moves, offers, pipeline, scorecards
+from .services import board as board_services
+from .services import candidate as candidate_services
+from .services import reasons as reasons_services
+from .workflow import OFFER_FLOW, SelectionError
 
 
 def _vacancy(request: HttpRequest, pk: int) -> Vacancy:
@@ -83,13 +87,13 @@ LIST_PAGE_SIZE = 50  # rows per page of the list (with bulk actions)
 
 
 def _card(progress: Any, stages: list[Stage]) -> dict[str, Any]:
-    hidden = services.identity_hidden(progress, stages)
+    hidden = blind.identity_hidden(progress, stages)
     return {
         "progress": progress,
         "label": progress.pseudonym if hidden else progress.application.candidate.name,
         "hidden": hidden,
         "targets": [
-            s for s in services.move_targets(stages, progress) if s.kind != StageKind.REJECTED
+            s for s in board_services.move_targets(stages, progress) if s.kind != StageKind.REJECTED
         ],
     }
 
@@ -143,12 +147,12 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
     A constant number of queries that read only the cards shown, not every application.
     """
     vacancy = _vacancy(request, pk)
-    stages = services.stages_for(vacancy)
+    stages = pipeline.stages_for(vacancy)
     by_pk = {stage.pk: stage for stage in stages}
     more = request.GET.get("meer", "")
     more_stage = int(more) if more.isdigit() and int(more) in by_pk else None
-    rows = visible_progress(services.board_progress(vacancy), request, stages)
-    totals = services.column_totals(rows)
+    rows = visible_progress(board_services.board_progress(vacancy), request, stages)
+    totals = board_services.column_totals(rows)
     columns = {
         stage.pk: {
             "stage": stage,
@@ -158,7 +162,7 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
         }
         for stage in stages
     }
-    cards = services.first_per_column(
+    cards = board_services.first_per_column(
         rows, BOARD_COLUMN_LIMIT, more_stage=more_stage, more_limit=BOARD_COLUMN_MORE
     )
     board_card = _board_card_maker(stages)
@@ -181,17 +185,17 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required("selection.view")
 def application_list(request: HttpRequest, pk: int) -> HttpResponse:
     vacancy = _vacancy(request, pk)
-    stages = services.stages_for(vacancy)
+    stages = pipeline.stages_for(vacancy)
     stage_filter = request.GET.get("fase", "")
     route_filter = request.GET.get("route", "")
-    rows = visible_progress(services.board_progress(vacancy), request, stages)
+    rows = visible_progress(board_services.board_progress(vacancy), request, stages)
     if stage_filter.isdigit():
         rows = rows.filter(stage_id=int(stage_filter))
     if route_filter:
         rows = rows.filter(application__route=route_filter)
     page = Paginator(rows, LIST_PAGE_SIZE).get_page(request.GET.get("pagina"))
     by_pk = {stage.pk: stage for stage in stages}
-    shown = services.with_scorecard_counts(list(page.object_list))
+    shown = board_services.with_scorecard_counts(list(page.object_list))
     for progress in shown:
         progress.stage = by_pk.get(progress.stage_id, progress.stage)
     list_card = _board_card_maker(stages)
@@ -241,7 +245,7 @@ def bulk_move_view(request: HttpRequest, pk: int) -> HttpResponse:
         if raw.isdigit():
             versions[progress_pk] = int(raw)
     hold = form.cleaned_data.get("mail") == "hold"
-    result = services.bulk_move(
+    result = moves.bulk_move(
         versions,
         form.cleaned_data["to_stage"],
         request.user,
@@ -272,13 +276,13 @@ def bulk_move_view(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required("selection.view")
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
-    progress = services.progress_for(application)
-    stages = services.stages_for(application.vacancy)
-    hidden = services.identity_hidden(progress, stages)
+    progress = pipeline.progress_for(application)
+    stages = pipeline.stages_for(application.vacancy)
+    hidden = blind.identity_hidden(progress, stages)
     candidate = application.candidate
 
     def show(text: str) -> str:
-        return services.blind_text(text, progress) if hidden else text
+        return blind.blind_text(text, progress) if hidden else text
 
     # Only the profile rows entered for this organisation (applications.services.profile_for).
     profile = profile_for(candidate, organisation_of(request))
@@ -297,7 +301,9 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     ]
     move_form = MoveForm(
         initial={"version": progress.version},
-        stages=Stage.objects.filter(pk__in=[s.pk for s in services.move_targets(stages, progress)]),
+        stages=Stage.objects.filter(
+            pk__in=[s.pk for s in board_services.move_targets(stages, progress)]
+        ),
         organisation=organisation_of(request),
     )
     return render(
@@ -318,8 +324,8 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_reveal": can(request, "selection.reveal") and hidden,
             "can_score": can(request, "selection.score"),
             "can_offer": can(request, "selection.offer"),
-            "candidate_text": services.candidate_message(progress),
-            "summary": services.score_summary(progress, request.user),
+            "candidate_text": candidate_services.candidate_message(progress),
+            "summary": scorecards.score_summary(progress, request.user),
             "has_work_sample": WorkSampleSubmission.objects.filter(
                 application=application
             ).exists(),
@@ -331,8 +337,8 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required("selection.move")
 def move(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
-    progress = services.progress_for(application)
-    stages = services.stages_for(application.vacancy)
+    progress = pipeline.progress_for(application)
+    stages = pipeline.stages_for(application.vacancy)
     back = _next(request, reverse("selection:application", kwargs={"pk": application.pk}))
     form = MoveForm(
         request.POST,
@@ -367,7 +373,7 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
                     "data": data,
                     "preview": preview,
                     "back": back,
-                    "hidden": services.identity_hidden(progress, stages),
+                    "hidden": blind.identity_hidden(progress, stages),
                 },
             )
         mail = candidate_messages.SEND
@@ -383,7 +389,7 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
             body=request.POST.get("body", ""),
             **move_kwargs,
         )
-    except services.SelectionError as exc:
+    except SelectionError as exc:
         show_errors(request, exc, each=True)
     else:
         messages.success(
@@ -397,10 +403,10 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required("selection.reveal")
 def reveal(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
-    progress = services.progress_for(application)
+    progress = pipeline.progress_for(application)
     try:
-        services.reveal_identity(progress, request.user, roles_of(request))
-    except services.SelectionError as exc:
+        blind.reveal_identity(progress, request.user, roles_of(request))
+    except SelectionError as exc:
         show_errors(request, exc, each=True)
     else:
         messages.success(request, _("De naam is zichtbaar. Dit staat in het logboek."))
@@ -410,14 +416,14 @@ def reveal(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required("selection.score")
 def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
-    progress = services.progress_for(application)
-    stages = services.stages_for(application.vacancy)
-    rows = services.scorecard_rows(application.vacancy)
-    anchors = services.anchors_for(application.vacancy)
+    progress = pipeline.progress_for(application)
+    stages = pipeline.stages_for(application.vacancy)
+    rows = scorecards.scorecard_rows(application.vacancy)
+    anchors = scorecards.anchors_for(application.vacancy)
     form = scorecard_form(rows, anchors, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.submit_scorecard(
+            scorecards.submit_scorecard(
                 progress,
                 request.user,
                 roles_of(request),
@@ -425,13 +431,13 @@ def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
                 notes=form.cleaned_data["notes"],
                 scores={row.pk: form.cleaned_data[f"row_{row.pk}"] for row in rows},
             )
-        except services.SelectionError as exc:
+        except SelectionError as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("Uw beoordeling is opgeslagen."))
             return redirect("selection:scorecard", pk=application.pk)
-    hidden = services.identity_hidden(progress, stages)
-    submitted = services.has_submitted(progress, request.user)
+    hidden = blind.identity_hidden(progress, stages)
+    submitted = scorecards.has_submitted(progress, request.user)
     return render(
         request,
         "selection/scorecard.html",
@@ -443,8 +449,8 @@ def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
             "rows": rows,
             "anchors": sorted(anchors.items()),
             "submitted": submitted,
-            "cards": services.visible_scorecards(progress, request.user),
-            "summary": services.score_summary(progress, request.user),
+            "cards": scorecards.visible_scorecards(progress, request.user),
+            "summary": scorecards.score_summary(progress, request.user),
         },
     )
 
@@ -452,25 +458,25 @@ def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required("selection.score")
 def work_sample(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk, always_blind=True)
-    progress = services.progress_for(application)
+    progress = pipeline.progress_for(application)
     submission = (
         WorkSampleSubmission.objects.select_related("assignment")
         .filter(application=application)
         .first()
     )
-    rows = services.rubric_rows(application.vacancy)
-    anchors = services.anchors_for(application.vacancy)
+    rows = scorecards.rubric_rows(application.vacancy)
+    anchors = scorecards.anchors_for(application.vacancy)
     form = rubric_form(rows, anchors, request.POST if request.method == "POST" else None)
     if request.method == "POST" and submission is not None and form.is_valid():
         try:
-            services.grade_work_sample(
+            scorecards.grade_work_sample(
                 submission,
                 request.user,
                 roles_of(request),
                 scores={row.pk: form.cleaned_data[f"row_{row.pk}"] for row in rows},
                 notes=form.cleaned_data["notes"],
             )
-        except services.SelectionError as exc:
+        except SelectionError as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("Uw beoordeling van de opdracht is opgeslagen."))
@@ -483,7 +489,7 @@ def work_sample(request: HttpRequest, pk: int) -> HttpResponse:
             "progress": progress,
             "label": progress.pseudonym,  # work samples are always graded blind
             "submission": submission,
-            "text": services.blind_text(submission.text, progress) if submission else "",
+            "text": blind.blind_text(submission.text, progress) if submission else "",
             "form": form,
             "graded": submission is not None
             and submission.grades.filter(reviewer=request.user).exists(),
@@ -494,7 +500,7 @@ def work_sample(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required("selection.offer")
 def offer(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
-    progress = services.progress_for(application)
+    progress = pipeline.progress_for(application)
     existing = Offer.objects.filter(progress=progress).select_related("salary_scale").first()
     form = OfferForm(
         request.POST if request.method == "POST" and existing is None else None,
@@ -502,8 +508,8 @@ def offer(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and existing is None and form.is_valid():
         try:
-            services.make_offer(progress, request.user, roles_of(request), **form.cleaned_data)
-        except services.SelectionError as exc:
+            offers.make_offer(progress, request.user, roles_of(request), **form.cleaned_data)
+        except SelectionError as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("Het aanbod is vastgelegd."))
@@ -542,7 +548,7 @@ def _hand_over(progress: Any, offer: Offer | None) -> Any:
 @staff_required("selection.offer")
 def offer_decision(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
-    progress = services.progress_for(application)
+    progress = pipeline.progress_for(application)
     back = reverse("selection:offer", kwargs={"pk": application.pk})
     existing = Offer.objects.filter(progress=progress).first()
     form = DecisionForm(request.POST, organisation=organisation_of(request))
@@ -558,7 +564,7 @@ def offer_decision(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         if data["decision"] == "accept":
             right = {"yes": True, "no": False}.get(data["right_to_work"])
-            services.accept_offer(
+            offers.accept_offer(
                 existing,
                 request.user,
                 roles_of(request),
@@ -568,9 +574,9 @@ def offer_decision(request: HttpRequest, pk: int) -> HttpResponse:
             )
             messages.success(request, _("Aangenomen. Het inwerkplan is gemaakt."))
         else:
-            services.decline_offer(existing, request.user, roles_of(request))
+            offers.decline_offer(existing, request.user, roles_of(request))
             messages.success(request, _("Vastgelegd: de kandidaat zegt nee tegen het aanbod."))
-    except services.SelectionError as exc:
+    except SelectionError as exc:
         show_errors(request, exc, each=True)
     return redirect(back)
 
@@ -583,8 +589,8 @@ def stages(request: HttpRequest, pk: int) -> HttpResponse:
         action = request.POST.get("action")
         if action == "add" and form.is_valid():
             try:
-                services.add_stage(vacancy, user=request.user, **form.cleaned_data)
-            except services.SelectionError as exc:
+                pipeline.add_stage(vacancy, user=request.user, **form.cleaned_data)
+            except SelectionError as exc:
                 form.add_error("name", exc)
             else:
                 messages.success(request, _("Fase toegevoegd."))
@@ -595,7 +601,7 @@ def stages(request: HttpRequest, pk: int) -> HttpResponse:
                 organisation_of(request),
                 pk=request.POST.get("stage"),
             )
-            services.set_stage_blind(
+            pipeline.set_stage_blind(
                 stage, is_blind=request.POST.get("is_blind") == "1", user=request.user
             )
             messages.success(request, _("Fase ‘%(stage)s’ gewijzigd.") % {"stage": stage.name})
@@ -618,8 +624,8 @@ def stage_delete(request: HttpRequest, pk: int) -> HttpResponse:
     stage = get_for_organisation(Stage, organisation_of(request), pk=pk)
     vacancy_pk = stage.vacancy_id
     try:
-        services.delete_stage(stage, user=request.user)
-    except services.SelectionError as exc:
+        pipeline.delete_stage(stage, user=request.user)
+    except SelectionError as exc:
         show_errors(request, exc, each=True)
     else:
         messages.success(request, _("Fase verwijderd."))
@@ -629,11 +635,11 @@ def stage_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required("selection.configure")
 def anchors(request: HttpRequest, pk: int) -> HttpResponse:
     vacancy = _vacancy(request, pk)
-    current = services.anchors_for(vacancy)
+    current = scorecards.anchors_for(vacancy)
     form = AnchorForm(request.POST or None, anchors=current)
     if request.method == "POST" and form.is_valid():
         texts = {int(name.split("_")[1]): value for name, value in form.cleaned_data.items()}
-        services.set_anchors(vacancy, texts, user=request.user)
+        scorecards.set_anchors(vacancy, texts, user=request.user)
         messages.success(request, _("De ankerteksten zijn opgeslagen."))
         return redirect("selection:anchors", pk=vacancy.pk)
     return render(request, "selection/anchors.html", {"vacancy": vacancy, "form": form})
@@ -654,8 +660,8 @@ def reasons(request: HttpRequest) -> HttpResponse:
         action = request.POST.get("action")
         if action == "add" and form.is_valid():
             try:
-                services.add_reason(organisation, user=request.user, **form.cleaned_data)
-            except services.SelectionError as exc:
+                reasons_services.add_reason(organisation, user=request.user, **form.cleaned_data)
+            except SelectionError as exc:
                 form.add_error(None, exc)
             else:
                 messages.success(request, _("Reden toegevoegd."))
@@ -664,7 +670,7 @@ def reasons(request: HttpRequest) -> HttpResponse:
             reason = get_for_organisation(
                 RejectionReason, organisation, pk=request.POST.get("reason")
             )
-            services.set_reason_active(
+            reasons_services.set_reason_active(
                 reason, is_active=request.POST.get("is_active") == "1", user=request.user
             )
             messages.success(request, _("Reden gewijzigd."))

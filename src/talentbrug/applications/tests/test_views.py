@@ -493,7 +493,7 @@ def test_a_hiring_manager_does_not_see_a_name_the_blind_review_hides(organisatio
 
 
 def test_hr_looking_at_a_name_selection_hides_is_audited_and_said(organisation, staff_client):
-    from talentbrug.selection import services as selection
+    from talentbrug.selection.services import pipeline as selection_pipeline
 
     application = ApplicationFactory(vacancy=PublishedVacancyFactory(organisation=organisation))
     hr = staff_client(organisation, Role.HR_ADVISER)
@@ -506,10 +506,10 @@ def test_hr_looking_at_a_name_selection_hides_is_audited_and_said(organisation, 
     assert event.data == {"application": application.pk}
     assert event.actor_role == Role.HR_ADVISER.value
     # Revealed in selection (after the blind stages): an ordinary look, not recorded again.
-    progress = selection.progress_for(application)
+    progress = selection_pipeline.progress_for(application)
     progress.identity_revealed_at = timezone.now()
     progress.stage = next(
-        s for s in selection.ensure_pipeline(application.vacancy) if not s.is_blind
+        s for s in selection_pipeline.ensure_pipeline(application.vacancy) if not s.is_blind
     )
     progress.save()
     page = hr.get(url).content.decode()

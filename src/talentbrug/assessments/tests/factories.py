@@ -7,8 +7,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from talentbrug.selection import services as selection
 from talentbrug.selection.constants import StageKind
+from talentbrug.selection.services import moves as selection_moves
 from talentbrug.selection.tests.factories import (
     application_in_pipeline,
     stage_of,
@@ -45,7 +45,9 @@ def in_assessment_stage(organisation: Any, vacancy: Any, mover: Any = None, **kw
     """An application of ``vacancy`` moved to 'Opdracht of wervingsdag'; returns the application."""
     progress = application_in_pipeline(organisation, vacancy=vacancy, **kwargs)
     target = stage_of(vacancy, StageKind.ASSESSMENT)
-    selection.move_application(progress, target, mover, HR_ROLES, progress.version, notify=False)
+    selection_moves.move_application(
+        progress, target, mover, HR_ROLES, progress.version, notify=False
+    )
     return progress.application
 
 

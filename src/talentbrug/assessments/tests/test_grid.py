@@ -7,8 +7,9 @@ from django.urls import reverse
 
 from talentbrug.applications.tests.factories import CandidateFactory
 from talentbrug.conftest import verified_client
-from talentbrug.selection import services as selection
 from talentbrug.selection.models import pseudonym_for
+from talentbrug.selection.services import pipeline as selection_pipeline
+from talentbrug.selection.services import scorecards as selection_scorecards
 
 from .. import services
 from ..models import GridScore, GridSubmission
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.django_db
 def setup(organisation, hr, observer, second_observer):
     day, session = day_with_session(organisation, observers=[observer, second_observer])
     application = booked_application(organisation, day, session, mover=hr)
-    rows = selection.scorecard_rows(application.vacancy)
+    rows = selection_scorecards.scorecard_rows(application.vacancy)
     return day, application, rows
 
 
@@ -78,7 +79,7 @@ def test_a_candidate_not_booked_or_a_foreign_competence_is_refused(setup, observ
     from talentbrug.selection.tests.factories import vacancy_with_requirements
 
     day, application, rows = setup
-    other_row = selection.scorecard_rows(vacancy_with_requirements(organisation))[0]
+    other_row = selection_scorecards.scorecard_rows(vacancy_with_requirements(organisation))[0]
     with pytest.raises(services.AssessmentError):
         _cell(day, observer, application, other_row, 2)
     with pytest.raises(services.AssessmentError):
@@ -132,7 +133,7 @@ def test_grid_page_shows_a_pseudonym_in_a_blind_stage(organisation, hr, observer
     body = client.get(reverse("assessments:grid", kwargs={"pk": day.pk})).content.decode()
     assert "Fatima" not in body  # 'Opdracht of wervingsdag' is blind by default
     assert pseudonym_for(application.pk) in body
-    assert f'name="row_{selection.scorecard_rows(application.vacancy)[0].pk}"' in body
+    assert f'name="row_{selection_scorecards.scorecard_rows(application.vacancy)[0].pk}"' in body
     # Not an observer: the page answers, but shows no candidates.
     body = verified_client(hr).get(reverse("assessments:grid", kwargs={"pk": day.pk}))
     assert pseudonym_for(application.pk) not in body.content.decode()
@@ -142,9 +143,9 @@ def test_grid_page_shows_the_name_in_an_open_stage(organisation, hr, observer):
     day, session = day_with_session(organisation, observers=[observer])
     candidate = CandidateFactory(name="Fatima El Amrani")
     application = booked_application(organisation, day, session, mover=hr, candidate=candidate)
-    progress = selection.progress_for(application)
-    for stage in selection.ensure_pipeline(application.vacancy):
-        selection.set_stage_blind(stage, is_blind=False, user=hr)
+    progress = selection_pipeline.progress_for(application)
+    for stage in selection_pipeline.ensure_pipeline(application.vacancy):
+        selection_pipeline.set_stage_blind(stage, is_blind=False, user=hr)
     progress.refresh_from_db()
     body = verified_client(observer).get(reverse("assessments:grid", kwargs={"pk": day.pk}))
     assert "Fatima El Amrani" in body.content.decode()
@@ -157,8 +158,8 @@ def test_an_assessor_who_does_not_observe_sees_pseudonyms(organisation, hr, make
     day, session = day_with_session(organisation)
     candidate = CandidateFactory(name="Fatima El Amrani")
     application = booked_application(organisation, day, session, mover=hr, candidate=candidate)
-    for stage in selection.ensure_pipeline(application.vacancy):
-        selection.set_stage_blind(stage, is_blind=False, user=hr)
+    for stage in selection_pipeline.ensure_pipeline(application.vacancy):
+        selection_pipeline.set_stage_blind(stage, is_blind=False, user=hr)
     client = verified_client(outsider)
     for url in (
         reverse("assessments:detail", kwargs={"pk": day.pk}),

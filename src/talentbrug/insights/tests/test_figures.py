@@ -421,8 +421,8 @@ def test_time_in_each_stage_from_the_moves_with_small_groups_hidden(organisation
     from freezegun import freeze_time
 
     from talentbrug.accounts.constants import Role
-    from talentbrug.selection import services as selection
     from talentbrug.selection.constants import StageKind
+    from talentbrug.selection.services import moves as selection_moves
     from talentbrug.selection.tests.factories import stage_of, vacancy_with_requirements
 
     hr = make_staff(organisation, Role.HR_ADVISER)
@@ -435,15 +435,15 @@ def test_time_in_each_stage_from_the_moves_with_small_groups_hidden(organisation
             progresses.append(_pipeline_one(organisation, vacancy))
     with freeze_time(day + timedelta(days=4)):
         for progress in progresses:
-            selection.move_application(
+            selection_moves.move_application(
                 progress, stage_of(vacancy, StageKind.SCREENING), hr, roles, 1
             )
     with freeze_time(day + timedelta(days=14)):
         for progress in progresses[:4]:
-            selection.move_application(
+            selection_moves.move_application(
                 progress, stage_of(vacancy, StageKind.ASSESSMENT), hr, roles, 2
             )
-        selection.move_application(
+        selection_moves.move_application(
             progresses[4],
             stage_of(vacancy, StageKind.REJECTED),
             hr,
@@ -453,7 +453,7 @@ def test_time_in_each_stage_from_the_moves_with_small_groups_hidden(organisation
         )
     with freeze_time(day + timedelta(days=17)):
         for progress in progresses[:4]:
-            selection.move_application(
+            selection_moves.move_application(
                 progress, stage_of(vacancy, StageKind.INTERVIEW), hr, roles, 3
             )
     table = _table(figures.selection_tables(_scope(organisation)), "tijd-per-fase")

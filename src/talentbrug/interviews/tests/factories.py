@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from talentbrug.accounts.constants import Role
 from talentbrug.accounts.tests.factories import MembershipFactory, UserFactory
-from talentbrug.selection import services as selection
+from talentbrug.selection.services import blind as selection_blind
+from talentbrug.selection.services import moves as selection_moves
 from talentbrug.selection.tests.factories import application_in_pipeline, stage_of
 
 from ..constants import InterviewStatus
@@ -29,11 +30,11 @@ def application_for_interview(organisation: Any, *, reveal: bool = True, **kwarg
     progress = application_in_pipeline(organisation, **kwargs)
     hr = staff_member(organisation, Role.HR_ADVISER)
     interview_stage = stage_of(progress.vacancy, "interview")
-    selection.move_application(
+    selection_moves.move_application(
         progress, interview_stage, hr, HR_ROLES, progress.version, notify=False
     )
     if reveal:
-        selection.reveal_identity(progress, hr, HR_ROLES)
+        selection_blind.reveal_identity(progress, hr, HR_ROLES)
     return progress.application
 
 

@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from talentbrug.accounts.constants import Role
 from talentbrug.audit.models import AuditEvent
+from talentbrug.selection.services import moves as selection_moves
+from talentbrug.selection.services import pipeline as selection_pipeline
 from talentbrug.selection.tests.factories import application_in_pipeline
 
 from .. import services
@@ -280,14 +282,13 @@ def test_a_withdrawn_candidate_cannot_choose(organisation):
 
 
 def test_a_rejected_candidate_cannot_choose(organisation, hr_user):
-    from talentbrug.selection import services as selection
     from talentbrug.selection.models import RejectionReason
     from talentbrug.selection.tests.factories import stage_of
 
     interview = interview_for(organisation)
-    progress = selection.progress_for(interview.application)
+    progress = selection_pipeline.progress_for(interview.application)
     reason = RejectionReason.objects.filter(organisation=organisation, is_language=False).first()
-    selection.move_application(
+    selection_moves.move_application(
         progress,
         stage_of(progress.vacancy, "rejected"),
         hr_user,
@@ -303,17 +304,16 @@ def test_a_rejected_candidate_cannot_choose(organisation, hr_user):
 def test_rejecting_cancels_open_interviews_and_ends_the_assignment(
     organisation, hr_user, django_capture_on_commit_callbacks
 ):
-    from talentbrug.selection import services as selection
     from talentbrug.selection.models import RejectionReason
     from talentbrug.selection.tests.factories import stage_of
 
     interview = interview_for(organisation, status=InterviewStatus.PLANNED)
     interviewer = interview.interviewers.first()
-    progress = selection.progress_for(interview.application)
+    progress = selection_pipeline.progress_for(interview.application)
     reason = RejectionReason.objects.filter(organisation=organisation, is_language=False).first()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        selection.move_application(
+        selection_moves.move_application(
             progress,
             stage_of(progress.vacancy, "rejected"),
             hr_user,

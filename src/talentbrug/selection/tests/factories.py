@@ -7,7 +7,7 @@ from typing import Any
 from talentbrug.applications.tests.factories import ApplicationFactory, PublishedVacancyFactory
 from talentbrug.vacancies.models import Requirement
 
-from .. import services
+from ..services import pipeline
 
 
 def vacancy_with_requirements(organisation: Any, rows: int = 2, **kwargs: Any) -> Any:
@@ -21,8 +21,8 @@ def application_in_pipeline(organisation: Any, vacancy: Any = None, **kwargs: An
     """An application with its progress row (in stage Nieuw)."""
     vacancy = vacancy or vacancy_with_requirements(organisation)
     application = ApplicationFactory(vacancy=vacancy, **kwargs)
-    return services.progress_for(application)  # made when the application came in
+    return pipeline.progress_for(application)  # made when the application came in
 
 
 def stage_of(vacancy: Any, kind: str) -> Any:
-    return next(s for s in services.stages_for(vacancy) if s.kind == kind)
+    return next(s for s in pipeline.stages_for(vacancy) if s.kind == kind)

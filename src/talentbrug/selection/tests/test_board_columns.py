@@ -10,9 +10,10 @@ from talentbrug.accounts.constants import Role
 from talentbrug.applications.tests.factories import ApplicationFactory
 from talentbrug.conftest import verified_client
 
-from .. import services
 from ..constants import StageKind
 from ..models import ApplicationProgress, Scorecard
+from ..services import board as board_services
+from ..services import pipeline
 from .factories import stage_of, vacancy_with_requirements
 
 pytestmark = pytest.mark.django_db
@@ -37,10 +38,10 @@ def board(organisation, make_staff):
 
 def test_columns_show_totals_and_the_first_cards_in_application_order(board):
     vacancy = board["vacancy"]
-    stages = services.ensure_pipeline(vacancy)
-    rows = services.board_progress(vacancy)
-    assert services.column_totals(rows) == {stages[0].pk: 53, board["screening"].pk: 3}
-    shown = services.first_per_column(rows, 2)
+    stages = pipeline.ensure_pipeline(vacancy)
+    rows = board_services.board_progress(vacancy)
+    assert board_services.column_totals(rows) == {stages[0].pk: 53, board["screening"].pk: 3}
+    shown = board_services.first_per_column(rows, 2)
     new = [p for p in shown if p.stage_id == stages[0].pk]
     expected = list(rows.filter(stage=stages[0])[:2])
     assert [p.pk for p in new] == [p.pk for p in expected]
@@ -49,7 +50,7 @@ def test_columns_show_totals_and_the_first_cards_in_application_order(board):
 
 def test_show_more_opens_one_column(board):
     client, url, vacancy = board["client"], board["url"], board["vacancy"]
-    new = services.ensure_pipeline(vacancy)[0]
+    new = pipeline.ensure_pipeline(vacancy)[0]
     body = client.get(url).content.decode()
     assert body.count('class="sel-card"') == 25 + 3
     assert f"?meer={new.pk}#stage-{new.pk}" in body
@@ -63,7 +64,7 @@ def test_show_more_opens_one_column(board):
 
 def test_scorecard_counts_are_per_card(board, make_staff, organisation):
     vacancy = board["vacancy"]
-    progress = services.board_progress(vacancy).first()
+    progress = board_services.board_progress(vacancy).first()
     reviewer = make_staff(organisation, Role.HR_ADVISER)
     Scorecard.objects.create(
         organisation=organisation,
@@ -72,13 +73,13 @@ def test_scorecard_counts_are_per_card(board, make_staff, organisation):
         reviewer=reviewer,
         recommendation="yes",
     )
-    shown = services.with_scorecard_counts(list(services.board_progress(vacancy)[:3]))
+    shown = board_services.with_scorecard_counts(list(board_services.board_progress(vacancy)[:3]))
     assert [p.scorecard_count for p in shown] == [1, 0, 0]
 
 
 def test_show_more_keeps_a_constant_number_of_queries(board):
     client, url = board["client"], board["url"]
-    new = services.ensure_pipeline(board["vacancy"])[0]
+    new = pipeline.ensure_pipeline(board["vacancy"])[0]
     with CaptureQueriesContext(connection) as plain:
         client.get(url)
     with CaptureQueriesContext(connection) as more:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
-from talentbrug.selection import emails, services
+from talentbrug.selection import emails
 
+from ..services import moves
 from .conftest import HR_ROLES
 from .factories import application_in_pipeline, stage_of
 
@@ -18,7 +19,7 @@ def _in_interview_stage(organisation, hr, language):
     candidate = progress.application.candidate
     candidate.preferred_language = language
     candidate.save()
-    services.move_application(
+    moves.move_application(
         progress, stage_of(progress.vacancy, "interview"), hr, HR_ROLES, 1, notify=False
     )
     return progress
@@ -28,13 +29,13 @@ def _in_interview_stage(organisation, hr, language):
 def test_the_candidate_language_is_active_while_rendering(organisation, hr, monkeypatch, language):
     progress = _in_interview_stage(organisation, hr, language)
     seen = []
-    original = services.candidate_message
+    original = emails.candidate_message
 
     def spy(progress):
         seen.append(translation.get_language())
         return original(progress)
 
-    monkeypatch.setattr(services, "candidate_message", spy)
+    monkeypatch.setattr(emails, "candidate_message", spy)
     message = emails.build_stage_email(progress)
     assert seen == [language]
     assert translation.get_language() == "nl"

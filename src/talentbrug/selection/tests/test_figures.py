@@ -12,8 +12,8 @@ from talentbrug.applications.models import Education, LanguageProficiency
 from talentbrug.applications.tests.factories import ApplicationFactory
 from talentbrug.conftest import verified_client
 
-from .. import services
 from ..constants import StageKind
+from ..services import moves, scorecards
 from .conftest import HR_ROLES
 from .factories import application_in_pipeline, stage_of, vacancy_with_requirements
 
@@ -32,7 +32,7 @@ def _fill(organisation, vacancy, count, *, foreign=False, hr=None, advance=0):
                 candidate=candidate, language="nl", skill="speaking", level="B1"
             )
         if advance:
-            services.move_application(
+            moves.move_application(
                 progress, stage_of(vacancy, StageKind.SCREENING), hr, HR_ROLES, 1
             )
 
@@ -149,7 +149,7 @@ def test_list_filters_by_stage(organisation, make_staff, hr):
     moved = application_in_pipeline(organisation, vacancy=vacancy)
     stays = application_in_pipeline(organisation, vacancy=vacancy)
     screening = stage_of(vacancy, StageKind.SCREENING)
-    services.move_application(moved, screening, hr, HR_ROLES, 1)
+    moves.move_application(moved, screening, hr, HR_ROLES, 1)
     client = verified_client(make_staff(organisation, Role.HR_ADVISER))
     body = client.get(
         f"/medewerkers/selectie/vacatures/{vacancy.pk}/lijst/?fase={screening.pk}"
@@ -161,7 +161,7 @@ def test_stage_delete_page_refuses_a_stage_with_candidates(organisation, make_st
     vacancy = vacancy_with_requirements(organisation)
     progress = application_in_pipeline(organisation, vacancy=vacancy)
     screening = stage_of(vacancy, StageKind.SCREENING)
-    services.move_application(progress, screening, hr, HR_ROLES, 1)
+    moves.move_application(progress, screening, hr, HR_ROLES, 1)
     client = verified_client(make_staff(organisation, Role.HR_ADVISER))
     response = client.post(f"/medewerkers/selectie/fasen/{screening.pk}/verwijderen/", follow=True)
     assert "Verplaats ze eerst" in response.content.decode()
@@ -174,7 +174,7 @@ def test_anchor_texts_are_editable_per_vacancy(organisation, make_staff):
     url = f"/medewerkers/selectie/vacatures/{vacancy.pk}/ankerteksten/"
     data = {f"level_{level}": f"Gedrag {level}" for level in range(1, 5)}
     assert client.post(url, data).status_code == 302
-    assert services.anchors_for(vacancy)[4] == "Gedrag 4"
+    assert scorecards.anchors_for(vacancy)[4] == "Gedrag 4"
 
 
 def test_staff_home_shows_waiting_applications(organisation, make_staff):

@@ -19,7 +19,7 @@ from talentbrug.programmes.tests.factories import PlacementFactory, SchoolFactor
 from talentbrug.vacancies.constants import VacancyStatus
 from talentbrug.vacancies.models import SalaryScale
 
-from .. import services
+from ..services import offers
 from .conftest import HR_ROLES
 from .factories import application_in_pipeline, vacancy_with_requirements
 
@@ -34,7 +34,7 @@ def scale():
 
 
 def _hire(progress, hr, scale, *, contract_type="temporary", hours=32, **accept):
-    offer = services.make_offer(
+    offer = offers.make_offer(
         progress,
         hr,
         HR_ROLES,
@@ -44,7 +44,7 @@ def _hire(progress, hr, scale, *, contract_type="temporary", hours=32, **accept)
         hours=hours,
         contract_type=contract_type,
     )
-    return services.accept_offer(offer, hr, HR_ROLES, right_to_work=True, **accept)
+    return offers.accept_offer(offer, hr, HR_ROLES, right_to_work=True, **accept)
 
 
 def _open_titles(plan):

@@ -20,10 +20,11 @@ from talentbrug.applications.tests.factories import RecruitmentDayFactory, SlotF
 from talentbrug.applications.tests.helpers import portal_client
 from talentbrug.interviews.constants import InterviewStatus
 from talentbrug.outbox.models import OutboxMail
-from talentbrug.selection import emails, journey, services
+from talentbrug.selection import emails, journey
 from talentbrug.selection.constants import StageKind
 from talentbrug.selection.models import RejectionReason
 
+from ..services import moves, offers, pipeline, reasons
 from .conftest import HR_ROLES
 from .factories import application_in_pipeline, stage_of
 
@@ -32,7 +33,7 @@ pytestmark = pytest.mark.django_db
 
 def _move(progress, kind, hr, **kwargs):
     kwargs.setdefault("notify", False)
-    return services.move_application(
+    return moves.move_application(
         progress, stage_of(progress.vacancy, kind), hr, HR_ROLES, progress.version, **kwargs
     )
 
@@ -110,7 +111,7 @@ def test_rejected_candidate_reads_the_reason_in_arabic(organisation, hr):
 def test_hired_candidate_cannot_withdraw(organisation, hr):
     progress = application_in_pipeline(organisation)
     _move(progress, StageKind.OFFER, hr)
-    services.move_application(
+    moves.move_application(
         progress,
         stage_of(progress.vacancy, StageKind.HIRED),
         hr,
@@ -219,7 +220,7 @@ def test_rejected_candidate_is_not_asked_to_pick_another_group_day_time(organisa
 
     day, session = day_with_session(organisation)
     application = booked_application(organisation, day, session, mover=hr)
-    progress = services.progress_for(application)
+    progress = pipeline.progress_for(application)
     OutboxMail.objects.all().delete()
     _move(progress, StageKind.REJECTED, hr, reason=_reason(organisation))
     cancelled = OutboxMail.objects.get(kind__startswith="assessments.candidate_")
@@ -233,7 +234,7 @@ def test_moving_back_before_the_group_day_frees_the_place(organisation, hr):
 
     day, session = day_with_session(organisation)
     application = booked_application(organisation, day, session, mover=hr)
-    progress = services.progress_for(application)
+    progress = pipeline.progress_for(application)
     _move(progress, StageKind.SCREENING, hr)
     session.refresh_from_db()
     assert session.booked_count == 0
@@ -276,7 +277,7 @@ def test_own_dutch_reason_never_mixes_into_an_arabic_mail(organisation, hr):
     progress = application_in_pipeline(organisation)
     progress.application.candidate.preferred_language = "ar"
     progress.application.candidate.save()
-    own = services.add_reason(
+    own = reasons.add_reason(
         organisation,
         label="Rijbewijs",
         candidate_text="Voor dit werk heb je een rijbewijs B nodig.",
@@ -485,7 +486,7 @@ def test_the_talent_pool_stops_offering_a_hired_person(organisation, hr):
     scale = SalaryScale.objects.create(
         year=2026, scale=8, minimum=Decimal("3200"), maximum=Decimal("4600")
     )
-    offer = services.make_offer(
+    offer = offers.make_offer(
         progress,
         hr,
         HR_ROLES,
@@ -496,7 +497,7 @@ def test_the_talent_pool_stops_offering_a_hired_person(organisation, hr):
         contract_type="permanent",
     )
     assert pool.in_pool(candidate)  # an offer alone does not take anyone out
-    services.accept_offer(offer, hr, HR_ROLES, right_to_work=True)
+    offers.accept_offer(offer, hr, HR_ROLES, right_to_work=True)
     assert not pool.in_pool(candidate)
     assert candidate.pk not in pool.pool_candidate_ids()
     assert candidate.pk not in pool.search_pool()

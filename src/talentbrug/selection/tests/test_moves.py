@@ -9,9 +9,11 @@ from talentbrug.accounts.constants import Role
 from talentbrug.audit.models import AuditEvent
 from talentbrug.vacancies.models import LanguageRequirement
 
-from .. import services
 from ..constants import DEFAULT_STAGES, END_KINDS, StageKind
 from ..models import ApplicationProgress, RejectionReason
+from ..services import board, moves, pipeline, reasons
+from ..services import candidate as candidate_services
+from ..workflow import SelectionError
 from .conftest import HR_ROLES
 from .factories import application_in_pipeline, stage_of, vacancy_with_requirements
 
@@ -47,16 +49,14 @@ def test_every_move_between_stages(organisation, hr, from_kind, to_kind):
     reason = _reason(organisation) if to_kind == StageKind.REJECTED else None
     before = AuditEvent.objects.filter(event_type="selection.moved").count()
     if _expected_allowed(from_kind, to_kind):
-        services.move_application(progress, target, hr, HR_ROLES, progress.version, reason=reason)
+        moves.move_application(progress, target, hr, HR_ROLES, progress.version, reason=reason)
         progress.refresh_from_db()
         assert progress.stage == target
         assert progress.version == 2
         assert AuditEvent.objects.filter(event_type="selection.moved").count() == before + 1
     else:
-        with pytest.raises(services.SelectionError):
-            services.move_application(
-                progress, target, hr, HR_ROLES, progress.version, reason=reason
-            )
+        with pytest.raises(SelectionError):
+            moves.move_application(progress, target, hr, HR_ROLES, progress.version, reason=reason)
         progress.refresh_from_db()
         assert progress.stage.kind == from_kind
         assert progress.version == 1
@@ -70,11 +70,9 @@ def test_lost_update_is_refused(organisation, hr, manager):
     seen_by_second = ApplicationProgress.objects.get(pk=progress.pk)
     screening = stage_of(progress.vacancy, StageKind.SCREENING)
     interview = stage_of(progress.vacancy, StageKind.INTERVIEW)
-    services.move_application(seen_by_first, screening, hr, HR_ROLES, seen_by_first.version)
-    with pytest.raises(services.StaleProgress) as exc:
-        services.move_application(
-            seen_by_second, interview, manager, {Role.HIRING_MANAGER.value}, 1
-        )
+    moves.move_application(seen_by_first, screening, hr, HR_ROLES, seen_by_first.version)
+    with pytest.raises(moves.StaleProgress) as exc:
+        moves.move_application(seen_by_second, interview, manager, {Role.HIRING_MANAGER.value}, 1)
     assert "Iemand anders heeft deze kandidaat net verplaatst" in exc.value.messages[0]
     assert "Eerste beoordeling" in exc.value.messages[0]
     progress.refresh_from_db()
@@ -83,8 +81,8 @@ def test_lost_update_is_refused(organisation, hr, manager):
 
 def test_moving_needs_the_move_permission(organisation, assessor):
     progress = application_in_pipeline(organisation)
-    with pytest.raises(services.SelectionError):
-        services.move_application(
+    with pytest.raises(SelectionError):
+        moves.move_application(
             progress,
             stage_of(progress.vacancy, StageKind.SCREENING),
             assessor,
@@ -96,15 +94,15 @@ def test_moving_needs_the_move_permission(organisation, assessor):
 def test_a_stage_of_another_vacancy_is_refused(organisation, hr):
     progress = application_in_pipeline(organisation)
     other = stage_of(vacancy_with_requirements(organisation), StageKind.SCREENING)
-    with pytest.raises(services.SelectionError):
-        services.move_application(progress, other, hr, HR_ROLES, 1)
+    with pytest.raises(SelectionError):
+        moves.move_application(progress, other, hr, HR_ROLES, 1)
 
 
 def test_rejection_needs_a_reason(organisation, hr):
     progress = application_in_pipeline(organisation)
     rejected = stage_of(progress.vacancy, StageKind.REJECTED)
-    with pytest.raises(services.SelectionError, match="reden"):
-        services.move_application(progress, rejected, hr, HR_ROLES, 1)
+    with pytest.raises(SelectionError, match="reden"):
+        moves.move_application(progress, rejected, hr, HR_ROLES, 1)
 
 
 def test_rejection_shows_the_reason_to_the_candidate_in_their_language(organisation, hr):
@@ -114,10 +112,10 @@ def test_rejection_shows_the_reason_to_the_candidate_in_their_language(organisat
     reason = RejectionReason.objects.get(organisation=organisation, label=PLAIN_REASON)
     rejected = stage_of(progress.vacancy, StageKind.REJECTED)
     mail.outbox.clear()
-    services.move_application(
+    moves.move_application(
         progress, rejected, hr, HR_ROLES, 1, reason=reason, feedback="Doe een cursus Excel."
     )
-    text = services.candidate_message(progress)
+    text = candidate_services.candidate_message(progress)
     assert "We gaan niet verder met je sollicitatie." in text
     assert reason.candidate_text in text
     assert "Doe een cursus Excel." in text
@@ -130,7 +128,7 @@ def test_move_queues_a_candidate_email(organisation, hr, django_capture_on_commi
     progress.application.candidate.save()
     interview = stage_of(progress.vacancy, StageKind.INTERVIEW)
     with django_capture_on_commit_callbacks(execute=True):
-        services.move_application(progress, interview, hr, HR_ROLES, 1)
+        moves.move_application(progress, interview, hr, HR_ROLES, 1)
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == [progress.application.candidate.email]
@@ -141,29 +139,27 @@ def test_language_rejection_only_with_a_language_requirement_at_that_level(organ
     progress = application_in_pipeline(organisation)
     reason = _reason(organisation, language=True)
     rejected = stage_of(progress.vacancy, StageKind.REJECTED)
-    with pytest.raises(services.SelectionError, match="geen taaleis"):
-        services.move_application(
+    with pytest.raises(SelectionError, match="geen taaleis"):
+        moves.move_application(
             progress, rejected, hr, HR_ROLES, 1, reason=reason, language_level="B2"
         )
     LanguageRequirement.objects.create(
         vacancy=progress.vacancy, language="nl", skill="speaking", level="B1"
     )
-    with pytest.raises(services.SelectionError, match="niveau van een taaleis"):
-        services.move_application(
+    with pytest.raises(SelectionError, match="niveau van een taaleis"):
+        moves.move_application(
             progress, rejected, hr, HR_ROLES, 1, reason=reason, language_level="B2"
         )
-    services.move_application(
-        progress, rejected, hr, HR_ROLES, 1, reason=reason, language_level="B1"
-    )
-    assert "(niveau B1)" in services.candidate_message(progress)
+    moves.move_application(progress, rejected, hr, HR_ROLES, 1, reason=reason, language_level="B1")
+    assert "(niveau B1)" in candidate_services.candidate_message(progress)
 
 
 def test_a_reason_of_another_organisation_is_refused(organisation, other_organisation, hr):
     progress = application_in_pipeline(organisation)
-    services.ensure_reasons(other_organisation)
+    reasons.ensure_reasons(other_organisation)
     foreign = _reason(other_organisation)
-    with pytest.raises(services.SelectionError):
-        services.move_application(
+    with pytest.raises(SelectionError):
+        moves.move_application(
             progress,
             stage_of(progress.vacancy, StageKind.REJECTED),
             hr,
@@ -176,32 +172,32 @@ def test_a_reason_of_another_organisation_is_refused(organisation, other_organis
 def test_a_stage_that_holds_candidates_cannot_be_deleted(organisation, hr):
     progress = application_in_pipeline(organisation)
     screening = stage_of(progress.vacancy, StageKind.SCREENING)
-    services.move_application(progress, screening, hr, HR_ROLES, 1)
-    with pytest.raises(services.SelectionError, match="Verplaats ze eerst"):
-        services.delete_stage(screening, user=hr)
+    moves.move_application(progress, screening, hr, HR_ROLES, 1)
+    with pytest.raises(SelectionError, match="Verplaats ze eerst"):
+        pipeline.delete_stage(screening, user=hr)
     assert screening.__class__.objects.filter(pk=screening.pk).exists()
     interview = stage_of(progress.vacancy, StageKind.INTERVIEW)
-    services.delete_stage(interview, user=hr)
+    pipeline.delete_stage(interview, user=hr)
     assert not interview.__class__.objects.filter(pk=interview.pk).exists()
 
 
 @pytest.mark.parametrize("kind", [StageKind.NEW, StageKind.OFFER, *sorted(END_KINDS)])
 def test_fixed_stages_cannot_be_deleted(organisation, hr, kind):
     vacancy = vacancy_with_requirements(organisation)
-    with pytest.raises(services.SelectionError):
-        services.delete_stage(stage_of(vacancy, kind), user=hr)
+    with pytest.raises(SelectionError):
+        pipeline.delete_stage(stage_of(vacancy, kind), user=hr)
 
 
 def test_added_stage_comes_before_the_offer(organisation, hr):
     vacancy = vacancy_with_requirements(organisation)
-    stage = services.add_stage(vacancy, name="Tweede gesprek", is_blind=False, user=hr)
+    stage = pipeline.add_stage(vacancy, name="Tweede gesprek", is_blind=False, user=hr)
     offer = stage_of(vacancy, StageKind.OFFER)
     assert stage.order < offer.order
 
 
 def test_pipeline_comes_from_the_organisation_template(organisation):
     vacancy = vacancy_with_requirements(organisation)
-    names = [s.name for s in services.ensure_pipeline(vacancy)]
+    names = [s.name for s in pipeline.ensure_pipeline(vacancy)]
     assert names[:6] == [
         "Nieuw",
         "Eerste beoordeling",
@@ -218,7 +214,7 @@ def test_bulk_move_moves_each_and_reports_stale_ones(organisation, hr):
     first = application_in_pipeline(organisation, vacancy=vacancy)
     second = application_in_pipeline(organisation, vacancy=vacancy)
     screening = stage_of(vacancy, StageKind.SCREENING)
-    result = services.bulk_move({first.pk: 1, second.pk: 99}, screening, hr, HR_ROLES)
+    result = moves.bulk_move({first.pk: 1, second.pk: 99}, screening, hr, HR_ROLES)
     assert result.moved == 1
     assert [pk for pk, _message in result.refused] == [second.pk]
 
@@ -227,7 +223,7 @@ def test_waiting_in_new_counts_for_the_attention_item(organisation):
     vacancy = vacancy_with_requirements(organisation)
     application_in_pipeline(organisation, vacancy=vacancy)
     application_in_pipeline(organisation, vacancy=vacancy)
-    assert services.waiting_in_new(organisation) == 2
+    assert board.waiting_in_new(organisation) == 2
 
 
 def test_withdrawal_in_the_portal_takes_the_application_out_of_the_pipeline(organisation):
@@ -253,15 +249,15 @@ def test_rows_are_made_by_the_events_not_by_pages(organisation):
     assert TemplateStage.objects.filter(organisation=other).count() == len(DEFAULT_STAGES)
     assert RejectionReason.objects.filter(organisation=other).exists()
     vacancy = VacancyFactory(organisation=other)
-    kinds = [s.kind for s in services.stages_for(vacancy)]
+    kinds = [s.kind for s in pipeline.stages_for(vacancy)]
     assert kinds == [kind for _name, kind, _blind in DEFAULT_STAGES]
     assert ScaleAnchor.objects.filter(vacancy=vacancy).exists()
     assert AuditEvent.objects.filter(
         event_type="selection.pipeline_created", object_id=str(vacancy.pk)
     ).exists()
     application = ApplicationFactory(vacancy=vacancy)
-    progress = services.progress_for(application)
-    assert progress.stage == services.first_stage(services.stages_for(vacancy))
+    progress = pipeline.progress_for(application)
+    assert progress.stage == pipeline.first_stage(pipeline.stages_for(vacancy))
 
 
 def test_a_missing_place_is_not_found_and_not_made(organisation):
@@ -271,7 +267,7 @@ def test_a_missing_place_is_not_found_and_not_made(organisation):
     application = progress.application
     progress.delete()
     with pytest.raises(Http404):
-        services.progress_for(application)
+        pipeline.progress_for(application)
     assert not ApplicationProgress.objects.filter(application=application).exists()
 
 
@@ -288,7 +284,7 @@ def test_a_line_break_in_the_vacancy_title_does_not_stop_the_rejection_mail(
     reason = RejectionReason.objects.get(organisation=organisation, label=PLAIN_REASON)
     rejected = stage_of(progress.vacancy, StageKind.REJECTED)
     with django_capture_on_commit_callbacks(execute=True):
-        services.move_application(progress, rejected, hr, HR_ROLES, 1, reason=reason)
+        moves.move_application(progress, rejected, hr, HR_ROLES, 1, reason=reason)
     row = OutboxMail.objects.get(kind="selection.stage_changed")
     assert row.status == MailStatus.SENT
     assert row.candidate == progress.application.candidate
@@ -310,10 +306,10 @@ def test_a_second_move_replaces_the_unsent_mail_about_the_first(
     settings.EMAIL_BACKEND = UNREACHABLE
     progress = application_in_pipeline(organisation)
     with django_capture_on_commit_callbacks(execute=True):
-        services.move_application(
+        moves.move_application(
             progress, stage_of(progress.vacancy, StageKind.ASSESSMENT), hr, HR_ROLES, 1
         )
-        services.move_application(
+        moves.move_application(
             progress, stage_of(progress.vacancy, StageKind.INTERVIEW), hr, HR_ROLES, 2
         )
     statuses = list(OutboxMail.objects.order_by("pk").values_list("status", flat=True))
@@ -332,10 +328,10 @@ def test_a_step_back_cancels_the_unsent_mail_and_sends_none(
     settings.EMAIL_BACKEND = UNREACHABLE
     progress = application_in_pipeline(organisation)
     with django_capture_on_commit_callbacks(execute=True):
-        services.move_application(
+        moves.move_application(
             progress, stage_of(progress.vacancy, StageKind.INTERVIEW), hr, HR_ROLES, 1
         )
-        services.move_application(
+        moves.move_application(
             progress, stage_of(progress.vacancy, StageKind.ASSESSMENT), hr, HR_ROLES, 2
         )
     statuses = list(OutboxMail.objects.order_by("pk").values_list("status", flat=True))

@@ -15,9 +15,9 @@ from talentbrug.onboarding.constants import ProgrammeKind
 from talentbrug.onboarding.models import OnboardingPlan
 from talentbrug.vacancies.models import SalaryScale
 
-from .. import services
 from ..constants import OfferStatus, StageKind
-from ..workflow import OFFER_FLOW
+from ..services import offers
+from ..workflow import OFFER_FLOW, SelectionError
 from .conftest import HR_ROLES
 from .factories import application_in_pipeline
 
@@ -40,7 +40,7 @@ def _offer(progress, hr, scale, **overrides):
         "contract_type": "bbl",
     }
     data.update(overrides)
-    return services.make_offer(progress, hr, HR_ROLES, **data)
+    return offers.make_offer(progress, hr, HR_ROLES, **data)
 
 
 def test_offer_accept_hire_starts_onboarding_with_guidance(organisation, hr, scale):
@@ -48,7 +48,7 @@ def test_offer_accept_hire_starts_onboarding_with_guidance(organisation, hr, sca
     offer = _offer(progress, hr, scale)
     progress.refresh_from_db()
     assert progress.stage.kind == StageKind.OFFER
-    plan = services.accept_offer(offer, hr, HR_ROLES, right_to_work=True, buddy=hr)
+    plan = offers.accept_offer(offer, hr, HR_ROLES, right_to_work=True, buddy=hr)
     progress.refresh_from_db()
     offer.refresh_from_db()
     assert progress.stage.kind == StageKind.HIRED
@@ -62,7 +62,7 @@ def test_offer_accept_hire_starts_onboarding_with_guidance(organisation, hr, sca
 def test_language_coach_wish_picks_the_language_coach_plan(organisation, hr, scale):
     progress = application_in_pipeline(organisation, wants_language_coach=True)
     offer = _offer(progress, hr, scale, contract_type="temporary")
-    plan = services.accept_offer(offer, hr, HR_ROLES, right_to_work=True)
+    plan = offers.accept_offer(offer, hr, HR_ROLES, right_to_work=True)
     assert plan.programme == ProgrammeKind.LANGUAGE_COACH
 
 
@@ -74,7 +74,7 @@ def test_guidance_is_read_from_the_application_not_the_candidate(organisation, h
         organisation, candidate=candidate, wants_buddy=False, wants_language_coach=False
     )
     offer = _offer(progress, hr, scale, contract_type="temporary")
-    plan = services.accept_offer(offer, hr, HR_ROLES, right_to_work=True, buddy=hr)
+    plan = offers.accept_offer(offer, hr, HR_ROLES, right_to_work=True, buddy=hr)
     assert plan.programme == ProgrammeKind.STANDARD
     assert not plan.supporters.filter(role="buddy").exists()
 
@@ -83,8 +83,8 @@ def test_guidance_is_read_from_the_application_not_the_candidate(organisation, h
 def test_no_hire_without_a_yes_on_right_to_work(organisation, hr, scale, answer):
     progress = application_in_pipeline(organisation)
     offer = _offer(progress, hr, scale)
-    with pytest.raises(services.SelectionError):
-        services.accept_offer(offer, hr, HR_ROLES, right_to_work=answer)
+    with pytest.raises(SelectionError):
+        offers.accept_offer(offer, hr, HR_ROLES, right_to_work=answer)
     progress.refresh_from_db()
     assert progress.stage.kind == StageKind.OFFER
     assert not OnboardingPlan.objects.exists()
@@ -93,7 +93,7 @@ def test_no_hire_without_a_yes_on_right_to_work(organisation, hr, scale, answer)
 def test_declined_offer_ends_as_withdrawn(organisation, hr, scale):
     progress = application_in_pipeline(organisation)
     offer = _offer(progress, hr, scale)
-    services.decline_offer(offer, hr, HR_ROLES)
+    offers.decline_offer(offer, hr, HR_ROLES)
     progress.refresh_from_db()
     assert progress.stage.kind == StageKind.WITHDRAWN
 
@@ -103,20 +103,20 @@ def test_offer_outside_the_vacancy_scales_is_refused(organisation, hr):
     high = SalaryScale.objects.create(
         year=2026, scale=11, minimum=Decimal("4500"), maximum=Decimal("6500")
     )
-    with pytest.raises(services.SelectionError, match="schaal 6 tot en met 8"):
+    with pytest.raises(SelectionError, match="schaal 6 tot en met 8"):
         _offer(progress, hr, high)
 
 
 def test_start_date_in_the_past_is_refused(organisation, hr, scale):
     progress = application_in_pipeline(organisation)
-    with pytest.raises(services.SelectionError):
+    with pytest.raises(SelectionError):
         _offer(progress, hr, scale, start_date=timezone.localdate() - timedelta(days=1))
 
 
 def test_only_hr_makes_offers(organisation, manager, scale):
     progress = application_in_pipeline(organisation)
-    with pytest.raises(services.SelectionError):
-        services.make_offer(
+    with pytest.raises(SelectionError):
+        offers.make_offer(
             progress,
             manager,
             {Role.HIRING_MANAGER.value},
@@ -154,8 +154,8 @@ def test_offer_and_hire_through_the_pages(organisation, make_staff, scale):
 
 
 OFFER_CALLS = {
-    "accept": lambda offer, hr: services.accept_offer(offer, hr, HR_ROLES, right_to_work=True),
-    "decline": lambda offer, hr: services.decline_offer(offer, hr, HR_ROLES),
+    "accept": lambda offer, hr: offers.accept_offer(offer, hr, HR_ROLES, right_to_work=True),
+    "decline": lambda offer, hr: offers.decline_offer(offer, hr, HR_ROLES),
 }
 
 
@@ -167,7 +167,7 @@ def test_offer_moves_not_in_the_table_are_refused(organisation, hr, scale, state
     offer = _offer(application_in_pipeline(organisation), hr, scale)
     Offer.objects.filter(pk=offer.pk).update(status=state)
     offer.refresh_from_db()
-    with pytest.raises(services.SelectionError, match="al besloten"):
+    with pytest.raises(SelectionError, match="al besloten"):
         OFFER_CALLS[name](offer, hr)
     offer.refresh_from_db()
     assert offer.status == state

@@ -6,9 +6,10 @@ from talentbrug.accounts.constants import Role
 from talentbrug.applications.tests.factories import ApplicationFactory
 from talentbrug.conftest import verified_client
 
-from .. import services
 from ..constants import StageKind
 from ..models import RejectionReason
+from ..services import candidate, moves, reasons
+from ..workflow import SelectionError
 from .conftest import HR_ROLES
 from .factories import application_in_pipeline, stage_of
 
@@ -43,17 +44,17 @@ def test_an_empty_reason_is_refused_next_to_the_field(organisation, make_staff):
 def test_a_reason_that_is_turned_off_cannot_be_used(organisation, hr):
     progress = application_in_pipeline(organisation)
     reason = RejectionReason.objects.filter(organisation=organisation).first()
-    services.set_reason_active(reason, is_active=False, user=hr)
-    with pytest.raises(services.SelectionError):
-        services.move_application(
+    reasons.set_reason_active(reason, is_active=False, user=hr)
+    with pytest.raises(SelectionError):
+        moves.move_application(
             progress, stage_of(progress.vacancy, StageKind.REJECTED), hr, HR_ROLES, 1, reason=reason
         )
 
 
 def test_candidate_step_for_the_portal(organisation, hr):
-    assert "ontvangen" in services.candidate_step(ApplicationFactory())
+    assert "ontvangen" in candidate.candidate_step(ApplicationFactory())
     progress = application_in_pipeline(organisation)
-    services.move_application(
+    moves.move_application(
         progress, stage_of(progress.vacancy, StageKind.INTERVIEW), hr, HR_ROLES, 1
     )
-    assert "gesprek" in services.candidate_step(progress.application)
+    assert "gesprek" in candidate.candidate_step(progress.application)

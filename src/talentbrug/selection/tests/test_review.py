@@ -10,9 +10,10 @@ from talentbrug.applications.tests.factories import AssignmentFactory, Candidate
 from talentbrug.audit.models import AuditEvent
 from talentbrug.conftest import verified_client
 
-from .. import services
 from ..constants import StageKind
 from ..models import ApplicationProgress, Score
+from ..services import blind, moves, pipeline, scorecards
+from ..workflow import SelectionError
 from .conftest import HR_ROLES
 from .factories import application_in_pipeline, stage_of
 
@@ -53,8 +54,8 @@ def test_pseudonym_is_stable_per_application(organisation):
 
 def test_reveal_is_refused_in_a_blind_stage(organisation, hr):
     progress = _blind_progress(organisation)
-    with pytest.raises(services.SelectionError, match="anoniem"):
-        services.reveal_identity(progress, hr, HR_ROLES)
+    with pytest.raises(SelectionError, match="anoniem"):
+        blind.reveal_identity(progress, hr, HR_ROLES)
     progress.refresh_from_db()
     assert progress.identity_revealed_at is None
     assert not AuditEvent.objects.filter(event_type="selection.identity_revealed").exists()
@@ -74,47 +75,47 @@ def test_reveal_view_in_a_blind_stage_changes_nothing(organisation, make_staff):
 def test_reveal_in_a_non_blind_stage_is_audited(organisation, hr):
     progress = _blind_progress(organisation)
     interview = stage_of(progress.vacancy, StageKind.INTERVIEW)
-    services.move_application(progress, interview, hr, HR_ROLES, 1)
-    stages = services.ensure_pipeline(progress.vacancy)
-    assert services.identity_hidden(progress, stages)  # stays hidden until revealed on purpose
-    services.reveal_identity(progress, hr, HR_ROLES)
-    assert not services.identity_hidden(progress, stages)
+    moves.move_application(progress, interview, hr, HR_ROLES, 1)
+    stages = pipeline.ensure_pipeline(progress.vacancy)
+    assert blind.identity_hidden(progress, stages)  # stays hidden until revealed on purpose
+    blind.reveal_identity(progress, hr, HR_ROLES)
+    assert not blind.identity_hidden(progress, stages)
     event = AuditEvent.objects.get(event_type="selection.identity_revealed")
     assert event.data == {"application": progress.application_id, "stage": interview.pk}
 
 
 def test_assessor_may_not_reveal(organisation, assessor, hr):
     progress = _blind_progress(organisation)
-    services.move_application(
+    moves.move_application(
         progress, stage_of(progress.vacancy, StageKind.INTERVIEW), hr, HR_ROLES, 1
     )
-    with pytest.raises(services.SelectionError):
-        services.reveal_identity(progress, assessor, ASSESSOR_ROLES)
+    with pytest.raises(SelectionError):
+        blind.reveal_identity(progress, assessor, ASSESSOR_ROLES)
 
 
 def _scores(progress, value):
-    return {row.pk: value for row in services.scorecard_rows(progress.vacancy)}
+    return {row.pk: value for row in scorecards.scorecard_rows(progress.vacancy)}
 
 
 def test_scores_of_others_are_hidden_until_you_submitted(organisation, hr, assessor):
     progress = application_in_pipeline(organisation)
-    services.submit_scorecard(
+    scorecards.submit_scorecard(
         progress, hr, HR_ROLES, recommendation="yes", scores=_scores(progress, 4)
     )
-    assert services.score_summary(progress, assessor) is None
-    assert services.visible_scorecards(progress, assessor) == []
-    services.submit_scorecard(
+    assert scorecards.score_summary(progress, assessor) is None
+    assert scorecards.visible_scorecards(progress, assessor) == []
+    scorecards.submit_scorecard(
         progress, assessor, ASSESSOR_ROLES, recommendation="no", scores=_scores(progress, 2)
     )
-    summary = services.score_summary(progress, assessor)
+    summary = scorecards.score_summary(progress, assessor)
     assert summary is not None and len(summary) == 2
     assert all(row.disagreement and row.low == 2 and row.high == 4 for row in summary)
-    assert len(services.visible_scorecards(progress, assessor)) == 2
+    assert len(scorecards.visible_scorecards(progress, assessor)) == 2
 
 
 def test_scorecard_page_hides_others_until_submitted(organisation, hr, make_staff):
     progress = application_in_pipeline(organisation)
-    services.submit_scorecard(
+    scorecards.submit_scorecard(
         progress,
         hr,
         HR_ROLES,
@@ -136,20 +137,20 @@ def test_scorecard_page_hides_others_until_submitted(organisation, hr, make_staf
 
 def test_close_scores_are_not_flagged(organisation, hr, assessor):
     progress = application_in_pipeline(organisation)
-    services.submit_scorecard(
+    scorecards.submit_scorecard(
         progress, hr, HR_ROLES, recommendation="yes", scores=_scores(progress, 3)
     )
-    services.submit_scorecard(
+    scorecards.submit_scorecard(
         progress, assessor, ASSESSOR_ROLES, recommendation="yes", scores=_scores(progress, 4)
     )
-    assert not any(row.disagreement for row in services.score_summary(progress, hr))
+    assert not any(row.disagreement for row in scorecards.score_summary(progress, hr))
 
 
 @pytest.mark.parametrize("value", [0, 5, -1, "x", None])
 def test_scores_outside_the_scale_are_refused(organisation, hr, value):
     progress = application_in_pipeline(organisation)
-    with pytest.raises(services.SelectionError):
-        services.submit_scorecard(
+    with pytest.raises(SelectionError):
+        scorecards.submit_scorecard(
             progress, hr, HR_ROLES, recommendation="yes", scores=_scores(progress, value)
         )
     assert not Score.objects.exists()
@@ -170,21 +171,21 @@ def test_scorecard_view_refuses_a_score_of_five(organisation, make_staff):
 
 def test_one_scorecard_per_reviewer_per_stage(organisation, hr):
     progress = application_in_pipeline(organisation)
-    services.submit_scorecard(
+    scorecards.submit_scorecard(
         progress, hr, HR_ROLES, recommendation="yes", scores=_scores(progress, 3)
     )
-    with pytest.raises(services.SelectionError):
-        services.submit_scorecard(
+    with pytest.raises(SelectionError):
+        scorecards.submit_scorecard(
             progress, hr, HR_ROLES, recommendation="yes", scores=_scores(progress, 3)
         )
 
 
 def test_work_sample_is_graded_blind(organisation, make_staff, hr):
     progress = _blind_progress(organisation)
-    services.move_application(
+    moves.move_application(
         progress, stage_of(progress.vacancy, StageKind.INTERVIEW), hr, HR_ROLES, 1
     )
-    services.reveal_identity(progress, hr, HR_ROLES)  # even after a reveal: a sample stays blind
+    blind.reveal_identity(progress, hr, HR_ROLES)  # even after a reveal: a sample stays blind
     assignment = AssignmentFactory(vacancy=progress.vacancy)
     WorkSampleSubmission.objects.create(
         application=progress.application,
@@ -197,7 +198,7 @@ def test_work_sample_is_graded_blind(organisation, make_staff, hr):
     body = client.get(url).content.decode()
     assert "Fatima" not in body and progress.pseudonym in body
     assert "open de instellingen" in body
-    data = {f"row_{row.pk}": 3 for row in services.rubric_rows(progress.vacancy)}
+    data = {f"row_{row.pk}": 3 for row in scorecards.rubric_rows(progress.vacancy)}
     response = client.post(url, data, follow=True)
     assert "U heeft deze opdracht beoordeeld." in response.content.decode()
     assert progress.application.work_sample.grades.count() == 1

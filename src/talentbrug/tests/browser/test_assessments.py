@@ -13,8 +13,8 @@ from talentbrug.applications.tests.helpers import portal_client
 from talentbrug.assessments import services
 from talentbrug.assessments.models import DayBooking, GridScore, GridSubmission
 from talentbrug.assessments.tests.factories import day_with_session, in_assessment_stage
-from talentbrug.selection import services as selection
 from talentbrug.selection.models import pseudonym_for
+from talentbrug.selection.services import scorecards as selection_scorecards
 from talentbrug.selection.tests.factories import vacancy_with_requirements
 
 from .conftest import assert_accessible, assert_no_horizontal_scroll, log_in
@@ -72,7 +72,7 @@ def test_group_day_booked_scored_on_the_grid_and_fairness(
     page.goto(reverse("assessments:grid", kwargs={"pk": day.pk}))
     check_both_widths(page)
     assert "Fatima" not in page.content()  # blind stage: pseudonym only
-    rows = selection.scorecard_rows(vacancy)
+    rows = selection_scorecards.scorecard_rows(vacancy)
     section = page.locator(f"[data-testid='grid-{application.pk}']")
     status = section.locator("[data-status]")
     section.locator(f"#cel-{application.pk}-{rows[0].pk}-3").check()

@@ -23,7 +23,7 @@ from talentbrug.onboarding.models import OnboardingTemplate
 from talentbrug.onboarding.workdays import add_working_days
 from talentbrug.programmes.services import open_vacancy_for_placement
 from talentbrug.programmes.tests.factories import PlacementFactory, SchoolFactory
-from talentbrug.selection import services as selection
+from talentbrug.selection.services import offers as selection_offers
 from talentbrug.selection.tests.conftest import HR_ROLES
 from talentbrug.selection.tests.factories import application_in_pipeline
 from talentbrug.vacancies.constants import VacancyStatus
@@ -91,7 +91,7 @@ def test_the_hire_carries_every_promise_into_the_plan_and_fills_the_place(
     scale = SalaryScale.objects.create(
         year=2026, scale=6, minimum=Decimal("2800"), maximum=Decimal("3900")
     )
-    selection.make_offer(
+    selection_offers.make_offer(
         progress,
         hr,
         HR_ROLES,

@@ -19,9 +19,11 @@ from django.utils import timezone, translation
 from talentbrug.accounts.constants import Role
 from talentbrug.applications import tokens
 from talentbrug.applications.tests.factories import ApplicationFactory, CandidateFactory
-from talentbrug.selection import services as selection
 from talentbrug.selection.constants import CANDIDATE_STEP_TEXT, StageKind
 from talentbrug.selection.models import ApplicationProgress, RejectionReason
+from talentbrug.selection.services import offers as selection_offers
+from talentbrug.selection.services import pipeline as selection_pipeline
+from talentbrug.selection.services import reasons as selection_reasons
 from talentbrug.selection.tests.factories import vacancy_with_requirements
 from talentbrug.vacancies.models import SalaryScale
 
@@ -123,13 +125,13 @@ def test_five_candidates_one_truth_after_every_step(page, live_server, make_staf
     page.set_viewport_size({"width": 1280, "height": 900})
     hr = make_staff(organisation, Role.HR_ADVISER, first_name="Hanna", last_name="de Vries")
     vacancy = vacancy_with_requirements(organisation, contact_email="werving@dictu.example")
-    selection.ensure_pipeline(vacancy)
-    selection.ensure_reasons(organisation)
+    selection_pipeline.ensure_pipeline(vacancy)
+    selection_reasons.ensure_reasons(organisation)
     people = {}
     for language in LANGUAGES:
         candidate = CandidateFactory(preferred_language=language, name=f"Kandidaat {language}")
         people[language] = ApplicationFactory(vacancy=vacancy, candidate=candidate)
-    selection.start_progress_in_bulk(vacancy)
+    selection_pipeline.start_progress_in_bulk(vacancy)
     reason = RejectionReason.objects.get(
         organisation=organisation, label="Andere kandidaten passen beter"
     )
@@ -204,7 +206,7 @@ def test_five_candidates_one_truth_after_every_step(page, live_server, make_staf
         year=2026, scale=8, minimum=Decimal("3200"), maximum=Decimal("4600")
     )
     progress = progress_of(people["fa"])
-    offer = selection.make_offer(
+    offer = selection_offers.make_offer(
         progress,
         hr,
         HR_ROLES,
@@ -215,7 +217,7 @@ def test_five_candidates_one_truth_after_every_step(page, live_server, make_staf
         contract_type="permanent",
     )
     assert hr_row(page, people["fa"]) == "Aanbod"
-    selection.accept_offer(offer, hr, HR_ROLES, right_to_work=True)
+    selection_offers.accept_offer(offer, hr, HR_ROLES, right_to_work=True)
     assert hr_row(page, people["fa"]) == "Aangenomen"
     assert board_column(page, people["fa"]) == "Aangenomen"
     mail = last_stage_mail(people["fa"])

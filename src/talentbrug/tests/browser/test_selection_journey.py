@@ -25,9 +25,10 @@ from talentbrug.assessments.tests.factories import day_with_session, in_assessme
 from talentbrug.interviews.constants import InterviewStatus
 from talentbrug.interviews.models import Interview
 from talentbrug.onboarding.models import OnboardingPlan
-from talentbrug.selection import services as selection
 from talentbrug.selection.constants import OfferStatus, StageKind
 from talentbrug.selection.models import ApplicationProgress, Offer, WorkSampleGrade
+from talentbrug.selection.services import pipeline as selection_pipeline
+from talentbrug.selection.services import scorecards as selection_scorecards
 from talentbrug.selection.tests.factories import application_in_pipeline, vacancy_with_requirements
 from talentbrug.vacancies.models import SalaryScale
 
@@ -103,7 +104,7 @@ def test_from_nieuw_through_blind_work_sample_group_day_interview_offer_to_hire(
         application_in_pipeline(organisation, vacancy=vacancy)
     for _ in range(3):
         in_assessment_stage(organisation, vacancy, hr)
-    stages = {s.kind: s for s in selection.ensure_pipeline(vacancy)}
+    stages = {s.kind: s for s in selection_pipeline.ensure_pipeline(vacancy)}
     assert progress_of(application).stage.kind == StageKind.NEW
     assert stages[StageKind.NEW].is_blind and stages[StageKind.ASSESSMENT].is_blind
     label = progress.pseudonym
@@ -126,7 +127,7 @@ def test_from_nieuw_through_blind_work_sample_group_day_interview_offer_to_hire(
     body = page.content()
     assert NAME not in body and "Samira" not in body and "06-12345678" not in body
     assert "Typ tweemaal je nieuwe wachtwoord" in body
-    for row in selection.rubric_rows(vacancy):
+    for row in selection_scorecards.rubric_rows(vacancy):
         page.locator(f"input[name='row_{row.pk}'][value='3']").check()
     page.get_by_label("Toelichting").fill("Duidelijke stappen, in gewone taal.")
     page.get_by_role("button", name="Dien beoordeling in").click()
@@ -165,7 +166,7 @@ def test_from_nieuw_through_blind_work_sample_group_day_interview_offer_to_hire(
     assert_accessible(page)
     assert NAME not in page.content()  # still a blind stage
     status = section.locator("[data-status]")
-    rows = selection.scorecard_rows(vacancy)
+    rows = selection_scorecards.scorecard_rows(vacancy)
     for row, value in zip(rows, (4, 3), strict=True):
         section.locator(f"#cel-{application.pk}-{row.pk}-{value}").check()
         status.filter(has_text="Opgeslagen.").wait_for(timeout=NAV)
