@@ -11,6 +11,12 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# CI runs on a loaded two-core machine: a property test must fail on a wrong answer, never on
+# the clock (hypothesis' per-example deadline and its "too slow" health check measure time).
+settings.register_profile("talentbrug", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("talentbrug")
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls in browser
 # tests happen outside it, so this is safe for the test process only.
