@@ -320,6 +320,24 @@ class Vacancy(FirstDayArrangements):
             "inwerkcoördinator aan het inwerkplan."
         ),
     )
+    # An external language coach (a language school, the Taalhuis, a volunteer): no account.
+    language_coach_external_name = models.CharField(
+        _("externe taalcoach: naam"),
+        max_length=120,
+        blank=True,
+        help_text=_("Niet verplicht. Een taalcoach van buiten, zonder account in Talentbrug."),
+    )
+    language_coach_external_organisation = models.CharField(
+        _("externe taalcoach: organisatie"),
+        max_length=120,
+        blank=True,
+        help_text=_("Bijvoorbeeld de taalschool of het Taalhuis."),
+    )
+    language_coach_external_email = models.EmailField(
+        _("externe taalcoach: e-mail"),
+        blank=True,
+        help_text=_("Hierheen gaan de herinneringen uit het inwerkplan."),
+    )
     bbl_supervisor_person = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
