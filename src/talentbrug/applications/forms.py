@@ -21,7 +21,7 @@ from .constants import (
     MboPath,
     Route,
 )
-from .models import CEFR_CHOICES, LANGUAGE_CHOICES, Document
+from .models import CEFR_CHOICES, DUTCH_COUNTRY_NAMES, LANGUAGE_CHOICES, Document
 from .uploads import UploadRejected, check_credential, check_document, check_video, clean_text
 
 YES_NO = [("yes", _("Ja")), ("no", _("Nee"))]
@@ -143,9 +143,7 @@ class DiplomaFieldsMixin(forms.Form):
             return
         if not programme:
             self.add_error("diploma_programme", _("Vul de naam van je diploma in."))
-        foreign = origin == "abroad" or bool(
-            country and country.lower() not in ("nederland", "netherlands", "nl")
-        )
+        foreign = origin == "abroad" or bool(country and country.lower() not in DUTCH_COUNTRY_NAMES)
         if foreign and not country:
             self.add_error("diploma_country", _("Vul in in welk land je het diploma haalde."))
         source = evaluation if foreign and evaluation else EducationSource.SELF_DECLARED

@@ -315,10 +315,7 @@ class Vacancy(FirstDayArrangements):
         blank=True,
         related_name="+",
         verbose_name=_("taalcoach (gereserveerd)"),
-        help_text=_(
-            "Een collega die taalcoach wordt. Een externe taalcoach koppelt de "
-            "inwerkcoördinator aan het inwerkplan."
-        ),
+        help_text=_("Een collega die taalcoach wordt. Een taalcoach van buiten staat hieronder."),
     )
     # An external language coach (a language school, the Taalhuis, a volunteer): no account.
     language_coach_external_name = models.CharField(
