@@ -322,7 +322,7 @@ class Vacancy(FirstDayArrangements):
         _("externe taalcoach: naam"),
         max_length=120,
         blank=True,
-        help_text=_("Niet verplicht. Een taalcoach van buiten, zonder account in Talentbrug."),
+        help_text=_("Een taalcoach van buiten, zonder account in Talentbrug."),
     )
     language_coach_external_organisation = models.CharField(
         _("externe taalcoach: organisatie"),
