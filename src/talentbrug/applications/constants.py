@@ -102,6 +102,7 @@ class DocumentKind(models.TextChoices):
     WORK_SAMPLE = "work_sample", _("Opdracht")
     VIDEO = "video", _("Video")
     OTHER = "other", _("Ander bestand")
+    DIPLOMA_EVALUATION = "diploma_evaluation", _("Diplomawaardering (IDW)")
 
 
 class ExtractionStatus(models.TextChoices):

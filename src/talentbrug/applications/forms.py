@@ -21,8 +21,8 @@ from .constants import (
     MboPath,
     Route,
 )
-from .models import CEFR_CHOICES, LANGUAGE_CHOICES, Document
-from .uploads import UploadRejected, check_document, check_video, clean_text
+from .models import CEFR_CHOICES, DUTCH_COUNTRY_NAMES, LANGUAGE_CHOICES, Document
+from .uploads import UploadRejected, check_credential, check_document, check_video, clean_text
 
 YES_NO = [("yes", _("Ja")), ("no", _("Nee"))]
 FILE_ACCEPT = ".pdf,.docx,.odt,.rtf,.txt,application/pdf"
@@ -58,7 +58,128 @@ class AntiBotMixin(forms.Form):
         return cleaned
 
 
-class ApplyForm(AntiBotMixin):
+DIPLOMA_ORIGINS = [("nl", _("In Nederland")), ("abroad", _("In een ander land"))]
+# What the candidate says about the evaluation of a foreign diploma, as the level's source.
+EVALUATION_CHOICES = [
+    (EducationSource.SELF_DECLARED, _("Nee, nog niet")),
+    (EducationSource.IDW_REQUESTED, _("Ik heb hem aangevraagd, hij is er nog niet")),
+    (EducationSource.IDW_RECEIVED, _("Ja, ik heb een diplomawaardering van IDW")),
+    (EducationSource.INDICATION, _("Ja, ik heb een Indicatie Onderwijsniveau")),
+]
+EVALUATED = (EducationSource.IDW_RECEIVED, EducationSource.INDICATION)
+# The diploma fields of the apply form (optional; one fieldset in the route's step).
+DIPLOMA_FIELDS = (
+    "diploma_programme",
+    "diploma_level",
+    "diploma_origin",
+    "diploma_country",
+    "diploma_evaluation",
+    "evaluation_reference",
+    "evaluation_date",
+    "evaluation_file",
+)
+ABROAD_FIELDS = DIPLOMA_FIELDS[3:]
+
+
+class DiplomaFieldsMixin(forms.Form):
+    """The highest diploma, optional: name, level, Dutch or foreign, and for a foreign diploma
+    its IDW (Nuffic) evaluation with reference, date and the PDF."""
+
+    diploma_programme = forms.CharField(
+        label=_("Wat is je hoogste diploma?"),
+        help_text=_("Bijvoorbeeld: mbo ICT-beheer, of bachelor informatica."),
+        max_length=200,
+        required=False,
+    )
+    diploma_level = forms.ChoiceField(
+        label=_("Welk Nederlands niveau heeft het?"),
+        choices=[("", _("Weet ik niet")), *EducationLevel.choices],
+        required=False,
+    )
+    diploma_origin = forms.ChoiceField(
+        label=_("Waar heb je dit diploma gehaald?"),
+        choices=DIPLOMA_ORIGINS,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    diploma_country = forms.CharField(label=_("In welk land?"), max_length=100, required=False)
+    diploma_evaluation = forms.ChoiceField(
+        label=_("Heb je een diplomawaardering van IDW (Nuffic)?"),
+        help_text=_("Daarop staat welk Nederlands niveau je diploma heeft."),
+        choices=EVALUATION_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    evaluation_reference = forms.CharField(
+        label=_("Kenmerk van je diplomawaardering"),
+        max_length=40,
+        required=False,
+        help_text=_("Dit staat bovenaan de brief of de pdf van IDW."),
+    )
+    evaluation_date = forms.DateField(
+        label=_("Datum van je diplomawaardering"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2026-03-15.")},
+    )
+    evaluation_file = forms.FileField(
+        label=_("De pdf van je diplomawaardering"),
+        help_text=_("Niet verplicht. Alleen PDF, maximaal 10 MB."),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,application/pdf"}),
+    )
+
+    def clean_diploma(self, cleaned: dict[str, Any]) -> None:
+        """Check the diploma fields together; sets ``cleaned["diploma"]`` (or None)."""
+        programme = clean_text(cleaned.get("diploma_programme") or "", 200)
+        country = clean_text(cleaned.get("diploma_country") or "", 100)
+        origin = cleaned.get("diploma_origin") or ""
+        evaluation = cleaned.get("diploma_evaluation") or ""
+        reference = clean_text(cleaned.get("evaluation_reference") or "", 40)
+        upload = cleaned.get("evaluation_file")
+        cleaned["diploma"] = None
+        anything = programme or cleaned.get("diploma_level") or country or reference or upload
+        if not (anything or origin or evaluation):
+            return
+        if not programme:
+            self.add_error("diploma_programme", _("Vul de naam van je diploma in."))
+        foreign = origin == "abroad" or bool(country and country.lower() not in DUTCH_COUNTRY_NAMES)
+        if foreign and not country:
+            self.add_error("diploma_country", _("Vul in in welk land je het diploma haalde."))
+        source = evaluation if foreign and evaluation else EducationSource.SELF_DECLARED
+        if not foreign and cleaned.get("diploma_level"):
+            source = EducationSource.DUTCH_DIPLOMA
+        if source in EVALUATED and not cleaned.get("diploma_level"):
+            self.add_error("diploma_level", _("Kies het niveau dat op je diplomawaardering staat."))
+        if source == EducationSource.IDW_RECEIVED and not reference:
+            self.add_error(
+                "evaluation_reference",
+                _("Vul het kenmerk van je diplomawaardering in. Het staat bovenaan de brief."),
+            )
+        when = cleaned.get("evaluation_date")
+        if when and when > timezone.localdate():
+            self.add_error("evaluation_date", _("Deze datum ligt in de toekomst."))
+        if upload and source not in EVALUATED:
+            self.add_error(
+                "evaluation_file",
+                _("Een pdf hoort bij een diplomawaardering. Kies eerst: ja, ik heb er een."),
+            )
+        elif upload:
+            try:
+                self.checked["evaluation_file"] = check_credential(upload)
+            except UploadRejected as exc:
+                self.add_error("evaluation_file", exc.message)
+        cleaned["diploma"] = {
+            "programme": programme,
+            "level": cleaned.get("diploma_level") or "",
+            "country": country if foreign else (country or "Nederland"),
+            "level_source": source,
+            "evaluation_reference": reference if source in EVALUATED else "",
+            "evaluation_date": when if source in EVALUATED else None,
+        }
+
+
+class ApplyForm(DiplomaFieldsMixin, AntiBotMixin):
     """One form per route: common fields plus the fields of the chosen route."""
 
     name = forms.CharField(
@@ -135,16 +256,21 @@ class ApplyForm(AntiBotMixin):
         self.initial.setdefault("idempotency_key", uuid.uuid4())
         fields = self.route_fields(route, slots)
         self.route_field_names = list(fields)
-        for fld in fields.values():
+        for fld in [*fields.values(), self.fields["evaluation_file"]]:
             if isinstance(fld, forms.FileField):
                 # An empty file reaches the shared validator, whose message names the file.
                 fld.allow_empty_file = True
-        # Route fields come after the name and e-mail, before the extra questions.
+        # Route fields come after the name and e-mail, then the diploma, then the extra
+        # questions (the order of the steps on the page).
+        diploma = {name: self.fields[name] for name in DIPLOMA_FIELDS}
         ordered = {}
         for name, fld in self.fields.items():
+            if name in diploma:
+                continue
             ordered[name] = fld
             if name == "right_to_work":
                 ordered.update(fields)
+                ordered.update(diploma)
         self.fields = ordered
         style(self)
 
@@ -298,9 +424,17 @@ class ApplyForm(AntiBotMixin):
             or cleaned.get("work_link")
             or cleaned.get("work_file")
         )
+        self.clean_diploma(cleaned)
         if self.route == Route.WORK_SAMPLE and not answered and "work_file" not in self.errors:
             raise forms.ValidationError(_("Lever een tekst, een link of een bestand in."))
         return cleaned
+
+    @property
+    def abroad_open(self) -> bool:
+        """Show the foreign-diploma part opened: it was filled in or has an error."""
+        if any(name in self.errors for name in ABROAD_FIELDS):
+            return True
+        return self.is_bound and self.data.get(self.add_prefix("diploma_origin")) == "abroad"
 
 
 class LinkRequestForm(AntiBotMixin):

@@ -205,6 +205,15 @@ class Education(models.Model):
         blank=True,
         help_text=_("De datum op de diplomawaardering of de Indicatie Onderwijsniveau."),
     )
+    evaluation_document = models.ForeignKey(
+        "Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("pdf van de diplomawaardering"),
+        help_text=_("De diplomawaardering van IDW zoals de kandidaat die meestuurde."),
+    )
     completed = models.BooleanField(
         _("afgerond"), default=True, help_text=_("Is de opleiding klaar?")
     )

@@ -186,7 +186,9 @@ def profile_for(candidate: Candidate, organisation: Any) -> dict[str, models.Que
     return {
         "skills": scoped_rows(candidate.skills.all(), organisation),
         "experiences": scoped_rows(candidate.experiences.all(), organisation),
-        "educations": scoped_rows(candidate.educations.all(), organisation),
+        "educations": scoped_rows(
+            candidate.educations.select_related("evaluation_document"), organisation
+        ),
         # entered or confirmed on the personal page (a level found in a text and not yet
         # confirmed has no application, so no organisation sees it)
         "languages": candidate.languages.filter(confirmed=True),
@@ -390,6 +392,13 @@ class ApplyData:
     work_sample_link: str = ""
     # recruitment day
     slot_id: int | None = None
+    # highest diploma (optional); a foreign one with its evaluation (the PDF is in files)
+    diploma_programme: str = ""
+    diploma_level: str = ""
+    diploma_country: str = ""
+    diploma_source: str = ""
+    evaluation_reference: str = ""
+    evaluation_date: Any = None  # datetime.date or None
 
 
 def normalise_email(email: str) -> str:
@@ -469,6 +478,8 @@ def apply(vacancy: Any, data: ApplyData) -> tuple[Application, bool]:
 
 # ApplyData fields kept in a pending application (files, channel and key have their own columns).
 _PENDING_SKIP = {"files", "channel", "idempotency_key"}
+# ApplyData dates, kept as ISO text in the pending application's JSON.
+_PENDING_DATES = ("available_from", "evaluation_date")
 
 
 def _hash_token(token: str) -> str:
@@ -514,7 +525,9 @@ def _park_application(vacancy: Any, data: ApplyData, email: str) -> PendingAppli
     payload = {
         f.name: getattr(data, f.name) for f in dataclass_fields(data) if f.name not in _PENDING_SKIP
     }
-    payload["available_from"] = data.available_from.isoformat() if data.available_from else None
+    for name in _PENDING_DATES:
+        value = getattr(data, name)
+        payload[name] = value.isoformat() if value else None
     token = secrets.token_urlsafe(32)
     saved: list[str] = []
     try:
@@ -600,14 +613,15 @@ def confirm_pending_application(token: str) -> Application:
     if pending is None:
         raise ApplyError(_("Deze link werkt niet meer. Solliciteer opnieuw."))
     payload = dict(pending.data)
-    available = payload.pop("available_from", None)
+    for name in _PENDING_DATES:
+        value = payload.get(name)
+        payload[name] = date.fromisoformat(value) if value else None
     opened = [
         (item["kind"], default_storage.open(item["path"], "rb"), CheckedFile(**item["checked"]))
         for item in pending.files
     ]
     data = ApplyData(
         **payload,
-        available_from=date.fromisoformat(available) if available else None,
         idempotency_key=pending.idempotency_key,
         channel=pending.channel,
         files=opened,
@@ -694,6 +708,8 @@ def _apply_in_transaction(vacancy: Any, data: ApplyData, stored: list[Document])
     )
     for kind, upload, checked in data.files:
         stored.append(_store_document(application, kind, upload, checked))
+    if data.diploma_programme:
+        _add_diploma(application, data, stored)
     if data.route == Route.NO_CV and (data.experience_title or data.experience_text):
         Experience.objects.create(
             candidate=candidate,
@@ -747,6 +763,26 @@ def _apply_in_transaction(vacancy: Any, data: ApplyData, stored: list[Document])
     if booking is not None:
         queue_candidate_email(candidate, "booking_confirmed", application, booking)
     return application
+
+
+def _add_diploma(application: Application, data: ApplyData, stored: list[Document]) -> None:
+    """The highest diploma from the apply form, with its evaluation PDF when one was sent.
+    Only the organisation of this application sees it (``Education.application``)."""
+    evaluation = next((d for d in stored if d.kind == DocumentKind.DIPLOMA_EVALUATION), None)
+    Education.objects.create(
+        candidate=application.candidate,
+        application=application,
+        programme=data.diploma_programme,
+        country=data.diploma_country,
+        level=data.diploma_level,
+        level_source=data.diploma_source or EducationSource.SELF_DECLARED,
+        evaluation_reference=data.evaluation_reference,
+        evaluation_date=data.evaluation_date,
+        evaluation_document=evaluation,
+        completed=True,
+        source=SkillSource.CHOSEN,
+        confirmed=True,
+    )
 
 
 def _store_document(

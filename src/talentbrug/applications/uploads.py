@@ -26,7 +26,14 @@ from talentbrug.docanalysis.policy import Purpose, safe_name
 from .constants import MAX_CV_BYTES, MAX_VIDEO_BYTES, MAX_VIDEO_SECONDS, VIDEO_GRACE_SECONDS
 from .videoinfo import video_duration
 
-__all__ = ["CheckedFile", "UploadRejected", "check_document", "check_video", "clean_text"]
+__all__ = [
+    "CheckedFile",
+    "UploadRejected",
+    "check_credential",
+    "check_document",
+    "check_video",
+    "clean_text",
+]
 
 _MP4_BRANDS = {
     b"isom",
@@ -70,6 +77,12 @@ def check_document(upload: object, max_bytes: int = MAX_CV_BYTES) -> CheckedFile
     """A CV or other document: PDF, DOCX, ODT, RTF or text, checked by content (shared
     validator ``core.filecheck``); kept under a name with the detected type's extension."""
     return check_file(upload, Purpose.DOCUMENT, max_bytes=max_bytes)
+
+
+def check_credential(upload: object, max_bytes: int = MAX_CV_BYTES) -> CheckedFile:
+    """A diploma evaluation (IDW/Nuffic): only a PDF, through the same shared validator
+    (password, pages, parse budget, viruses) with the credential allow-list."""
+    return check_file(upload, Purpose.CREDENTIAL, max_bytes=max_bytes)
 
 
 def video_kind(head: bytes) -> str | None:

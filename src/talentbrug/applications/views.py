@@ -114,11 +114,18 @@ def _apply_data(
     data = form.cleaned_data
     checked = getattr(form, "checked", {})
     files = []
-    kinds = {"cv": "cv", "example": "other", "video": "video", "work_file": "work_sample"}
+    kinds = {
+        "cv": "cv",
+        "example": "other",
+        "video": "video",
+        "work_file": "work_sample",
+        "evaluation_file": "diploma_evaluation",
+    }
     for field, kind in kinds.items():
         if data.get(field) and field in checked:
             files.append((kind, data[field], checked[field]))
     country = (data.get("experience_country") or "").strip()
+    diploma = data.get("diploma") or {}
     return services.ApplyData(
         route=route,
         name=data["name"],
@@ -147,6 +154,12 @@ def _apply_data(
         work_sample_text=data.get("work_text", ""),
         work_sample_link=data.get("work_link", ""),
         slot_id=data["slot"].pk if data.get("slot") else None,
+        diploma_programme=diploma.get("programme", ""),
+        diploma_level=diploma.get("level", ""),
+        diploma_country=diploma.get("country", ""),
+        diploma_source=diploma.get("level_source", ""),
+        evaluation_reference=diploma.get("evaluation_reference", ""),
+        evaluation_date=diploma.get("evaluation_date"),
     )
 
 

@@ -131,6 +131,13 @@ def _not_accepted(name: str, purpose: Purpose) -> UploadRejected:
             )
             % {"name": shown}
         )
+    if purpose is Purpose.CREDENTIAL:
+        return UploadRejected(
+            _(
+                "We nemen ‘%(name)s’ niet aan: stuur de diplomawaardering als PDF, zoals je die van IDW kreeg."
+            )
+            % {"name": shown}
+        )
     if purpose is Purpose.IMAGE:
         return UploadRejected(
             _(

@@ -24,6 +24,7 @@ class Purpose(StrEnum):
     IMAGE = "image"
     VIDEO = "video"
     RECORDS = "records"  # a file offered for the records triage (broader list)
+    CREDENTIAL = "credential"  # a diploma evaluation (IDW/Nuffic): the PDF as it was sent
 
 
 DOCUMENT_TYPES = frozenset(
@@ -49,6 +50,8 @@ ALLOWED: dict[Purpose, frozenset[DocType]] = {
     Purpose.IMAGE: IMAGE_TYPES,
     Purpose.VIDEO: frozenset(),
     Purpose.RECORDS: RECORDS_TYPES,
+    # IDW sends its diplomawaardering as a PDF; a photo or a Word file is not that document.
+    Purpose.CREDENTIAL: frozenset({DocType.PDF}),
 }
 
 # The one extension a file of each type is stored and served under.

@@ -50,7 +50,17 @@ class Promise:
     role: str
     label: str
     reasons: list[str] = field(default_factory=list)
-    person: Any = None
+    person: Any = None  # a colleague (User) or an external coach (services.SupporterInput)
+
+    @property
+    def who(self) -> str:
+        """The name to show; empty while nobody is named."""
+        person = self.person
+        if person is None:
+            return ""
+        if isinstance(person, services.SupporterInput):
+            return person.name
+        return str(person.get_full_name() or person.username)
 
 
 @dataclass
@@ -123,6 +133,17 @@ def _still_here(user: Any, organisation: Any) -> Any:
     return None if user is None or services.has_left(user, organisation) else user
 
 
+def _external_coach(vacancy: Any) -> services.SupporterInput | None:
+    """The language coach from outside named on the vacancy (name, organisation, e-mail)."""
+    name = vacancy.language_coach_external_name.strip()
+    email = vacancy.language_coach_external_email.strip()
+    if not name or not email:
+        return None
+    organisation = vacancy.language_coach_external_organisation.strip()
+    shown = f"{name} ({organisation})" if organisation else name
+    return services.SupporterInput(name=shown[:200], email=email)
+
+
 def hand_over_for(progress: Any, *, contract_type: str, hours: int | None) -> HandOver:
     """Everything the plan will carry for this application, with an offer on these terms."""
     vacancy = progress.vacancy
@@ -138,7 +159,9 @@ def hand_over_for(progress: Any, *, contract_type: str, hours: int | None) -> Ha
     if vacancy.offers_buddy:
         buddy.reasons.append(offered)
     coach = Promise(OwnerRole.LANGUAGE_COACH, str(OwnerRole.LANGUAGE_COACH.label))
-    coach.person = _still_here(vacancy.language_coach_person, organisation)
+    coach.person = _still_here(vacancy.language_coach_person, organisation) or _external_coach(
+        vacancy
+    )
     if application.wants_language_coach:
         coach.reasons.append(wished)
     if vacancy.offers_language_coach:

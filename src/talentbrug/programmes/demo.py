@@ -22,6 +22,54 @@ ROTATION_SUPERVISORS = {
 }
 
 
+def _internship_vacancy(place: Any, users: dict[str, Any]) -> Any:
+    """The Webteam internship: opened from the place, support planned in the vacancy (buddy,
+    an external language coach, the place's praktijkopleider), published."""
+    from talentbrug.vacancies import services as vacancies
+
+    hr, reviewer = users["hr.dictu"], users["hr.multi"]
+    vacancy = services.open_vacancy_for_placement(place, user=hr, roles={"hr_adviser"})
+    vacancy.title = "Stagiair webontwikkeling (mbo 4)"
+    vacancy.closing_date = timezone.localdate() + timedelta(days=30)
+    vacancy.hours_min, vacancy.hours_max = 24, 32
+    vacancy.location, vacancy.region = "Apeldoorn", "Gelderland"
+    vacancy.scale_min = vacancy.scale_max = 4
+    vacancy.contact_name = "Sanne de Vries, HR-adviseur"
+    vacancy.contact_email = "werkenbij@dictu.example"
+    vacancy.tasks_text = (
+        "<p>Je bouwt mee aan de websites van de Rijksoverheid. Je maakt formulieren die "
+        "iedereen kan gebruiken, ook met een schermlezer. Je test je werk met het team.</p>"
+    )
+    vacancy.requirements_text = (
+        "<p>Je doet de mbo-opleiding Software developer. Je vindt het leuk om te bouwen en "
+        "je vraagt het als je iets niet weet.</p>"
+    )
+    vacancy.offer_text = (
+        "<p>Een stage van 20 weken met stagevergoeding. Op maandag en donderdag ga je naar "
+        "school.</p>"
+    )
+    vacancy.guidance_text = (
+        "<p>Je krijgt een buddy en een praktijkopleider. Wil je beter Nederlands leren? "
+        "Dan helpt een taalcoach van het Taalhuis je.</p>"
+    )
+    vacancy.workplace_text = "<p>Het Webteam van DICTU in Apeldoorn: twaalf collega's.</p>"
+    vacancy.offers_buddy = True
+    vacancy.buddy_person = users["archief.dictu"]
+    vacancy.offers_language_coach = True
+    vacancy.language_coach_external_name = "Ingrid Taalhuis"
+    vacancy.language_coach_external_organisation = "Taalhuis Apeldoorn"
+    vacancy.language_coach_external_email = "taalcoach@voorbeeld.example"
+    vacancy.hiring_manager = users["manager.dictu"]
+    vacancy.first_day_place = "Webteam, Europaweg 12, Apeldoorn. Meld je bij de receptie."
+    vacancy.first_day_time = "9.00 uur"
+    vacancy.first_day_ask_for = "Mohamed El Amrani (praktijkopleider)"
+    vacancy.apply_routes = ["cv", "no_cv"]
+    vacancy.save()
+    for move, actor in (("submit", hr), ("approve", reviewer), ("publish", hr)):
+        vacancies.transition(vacancy, move, user=actor, roles={"hr_adviser"})
+    return vacancy
+
+
 def seed(context: dict[str, Any]) -> None:
     today = timezone.localdate()
     organisations, users = context["organisations"], context["users"]
@@ -106,23 +154,38 @@ def seed(context: dict[str, Any]) -> None:
                 },
             )
         )
-    # One internship (BOL) place, free: "Open een vacature voor deze plek" can be tried on it.
+    # Two internship (BOL) places: the Webteam one got a vacancy and the selection demo hires
+    # an intern through it; the Data one is free ("Open een vacature voor deze plek").
+    internship = {
+        **base,
+        "kind": PlacementKind.BOL,
+        "programme_name": "Software developer",
+        "crebo_code": "25998",
+        "school_days": "maandag en donderdag",
+        "available_from": today + timedelta(days=14),
+        "pok_start": today + timedelta(days=14),
+        "pok_end": today + timedelta(days=14 + 140),
+    }
+    web_place = services.save_placement(
+        None,
+        organisation=dictu,
+        user=users["inwerken.dictu"],
+        data={**internship, "team": "Webteam", "supervisor": users["manager.dictu"]},
+    )
     services.save_placement(
         None,
         organisation=dictu,
         user=users["inwerken.dictu"],
         data={
-            **base,
-            "kind": PlacementKind.BOL,
-            "team": "Webteam",
-            "programme_name": "Software developer",
-            "crebo_code": "25998",
-            "school_days": "maandag en donderdag",
-            "available_from": today + timedelta(days=14),
+            **internship,
+            "team": "Data en analyse",
+            "programme_name": "Expert IT systems and devices",
+            "crebo_code": "25604",
             "pok_start": None,
             "pok_end": None,
         },
     )
+    context["internship_vacancy"] = _internship_vacancy(web_place, users)
     # The BBL role carved from the servicedesk vacancy fills the Werkplekbeheer place: the
     # selection demo hires a student through it (the place then shows the person).
     carved = context.get("vacancies", {}).get("carved")

@@ -346,6 +346,19 @@ def placement_create(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _place_progress(place: Placement, today: Any) -> dict[str, Any] | None:
+    """How far the person on the place is: the share of the plan's tasks done, and the week
+    of the praktijkovereenkomst (or internship period) they are in."""
+    plan = place.filled_by
+    if plan is None:
+        return None
+    result: dict[str, Any] = {"plan": plan, "percent": plan.progress(), "week": None}
+    if place.pok_start and place.pok_end and place.pok_start <= today <= place.pok_end:
+        result["week"] = (today - place.pok_start).days // 7 + 1
+        result["weeks"] = (place.pok_end - place.pok_start).days // 7 + 1
+    return result
+
+
 @staff_required("programmes.view")
 def placement_detail(request: HttpRequest, pk: int, **extra: Any) -> HttpResponse:
     place = get_for_organisation(
@@ -361,6 +374,7 @@ def placement_detail(request: HttpRequest, pk: int, **extra: Any) -> HttpRespons
             "place": place,
             "state": PlacementState(place.state(today)).label,
             "evaluations": place.evaluations.all(),
+            "progress": _place_progress(place, today),
             "fill_form": FillForm(plans=_plans(request), initial={"plan": place.filled_by_id}),
             "evaluation_form": extra.get("evaluation_form") or SchoolEvaluationForm(),
             "can_manage": can(request, "programmes.manage"),

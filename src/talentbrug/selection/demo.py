@@ -33,11 +33,13 @@ def seed(context: dict[str, Any]) -> None:
         )
     hired = _hire_second(applications, vacancy, hr)
     through_place = _hire_through_place(context, hr)
+    intern = _hire_intern_through_place(context, hr)
     context["selection"] = {
         "vacancy": vacancy,
         "stages": stages,
         "hired": hired,
         "hired_through_place": through_place,
+        "intern_through_place": intern,
     }
 
 
@@ -70,9 +72,6 @@ def _hire_through_place(context: dict[str, Any], hr: Any) -> Any:
     """A BBL student applies to the vacancy opened for a BBL place and is hired: the plan
     carries the praktijkopleider of the place and the student's wishes, and fills the place."""
     import uuid
-    from datetime import timedelta
-
-    from django.utils import timezone
 
     vacancy = (context.get("vacancies") or {}).get("carved")
     if vacancy is None or not vacancy.placements.filter(filled_by__isnull=True).exists():
@@ -105,6 +104,15 @@ def _hire_through_place(context: dict[str, Any], hr: Any) -> Any:
             idempotency_key=uuid.uuid5(uuid.NAMESPACE_URL, "talentbrug-demo-amal"),
         ),
     )
+    return _accept(application, hr, scale, days=28, hours=32)
+
+
+def _accept(application: Any, hr: Any, scale: Any, *, days: int, hours: int) -> Any:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    vacancy = application.vacancy
     reasons.ensure_reasons(vacancy.organisation)
     progress = pipeline.progress_for(application)
     offer = offers.make_offer(
@@ -113,8 +121,53 @@ def _hire_through_place(context: dict[str, Any], hr: Any) -> Any:
         {"hr_adviser"},
         salary_scale=scale,
         step=0,
-        start_date=timezone.localdate() + timedelta(days=28),
-        hours=32,
+        start_date=timezone.localdate() + timedelta(days=days),
+        hours=hours,
         contract_type=vacancy.contract_type,
     )
     return offers.accept_offer(offer, hr, {"hr_adviser"}, right_to_work=True)
+
+
+def _hire_intern_through_place(context: dict[str, Any], hr: Any) -> Any:
+    """An mbo student with a Syrian diploma and its IDW evaluation applies to the internship
+    opened for the Webteam place and is hired: the plan gets the buddy and the external
+    language coach named on the vacancy and the place's praktijkopleider; the place fills."""
+    import uuid
+    from datetime import date
+
+    from talentbrug.applications.constants import EducationSource
+
+    vacancy = context.get("internship_vacancy")
+    if vacancy is None or not vacancy.placements.filter(filled_by__isnull=True).exists():
+        return None
+    vacancy.refresh_from_db()  # the object in the context may predate its publication
+    scale = SalaryScale.objects.filter(scale=vacancy.scale_min or 4).order_by("-year").first()
+    if scale is None:
+        return None
+    application, _created = applications.apply(
+        vacancy,
+        applications.ApplyData(
+            route=Route.NO_CV,
+            name="Hiba Al-Hassan",
+            email="hiba.alhassan@voorbeeld.nl",
+            preferred_language="ar",
+            right_to_work="yes",
+            wants_buddy=True,
+            wants_language_coach=True,
+            hours_per_week=24,
+            motivation="Ik wil websites maken die iedereen kan gebruiken.",
+            experience_title="Website voor de moskee in mijn wijk",
+            experience_country="Nederland",
+            experience_unpaid=True,
+            experience_text="Ik heb de website gebouwd en ik houd de agenda bij.",
+            can_do_text="HTML, CSS en een beetje JavaScript. Ik leg uit wat ik doe.",
+            diploma_programme="Baccalaureaat (middelbare school)",
+            diploma_level="4",
+            diploma_country="Syrië",
+            diploma_source=EducationSource.IDW_RECEIVED,
+            evaluation_reference="IDW-2025-118204",
+            evaluation_date=date(2025, 11, 4),
+            idempotency_key=uuid.uuid5(uuid.NAMESPACE_URL, "talentbrug-demo-hiba"),
+        ),
+    )
+    return _accept(application, hr, scale, days=14, hours=24)

@@ -91,6 +91,9 @@ class VacancyForm(forms.ModelForm[Vacancy]):
             "offers_bbl_supervisor",
             "buddy_person",
             "language_coach_person",
+            "language_coach_external_name",
+            "language_coach_external_organisation",
+            "language_coach_external_email",
             "bbl_supervisor_person",
             "first_day_place",
             "first_day_time",
@@ -182,7 +185,33 @@ class VacancyForm(forms.ModelForm[Vacancy]):
             and data["closing_date"] < data["placement_date"]
         ):
             self.add_error("closing_date", _("De sluitingsdatum ligt voor de plaatsingsdatum."))
+        self._clean_external_coach(data)
         return data
+
+    def _clean_external_coach(self, data: dict[str, Any]) -> None:
+        """An external language coach needs a name and an e-mail address (the plan sends
+        reminders there); a colleague and an external coach at once is one too many."""
+        name = (data.get("language_coach_external_name") or "").strip()
+        email = (data.get("language_coach_external_email") or "").strip()
+        organisation = (data.get("language_coach_external_organisation") or "").strip()
+        if not (name or email or organisation):
+            return
+        if not name:
+            self.add_error(
+                "language_coach_external_name", _("Vul de naam van de externe taalcoach in.")
+            )
+        if not email and "language_coach_external_email" not in self.errors:
+            self.add_error(
+                "language_coach_external_email",
+                _("Vul het e-mailadres van de externe taalcoach in."),
+            )
+        if data.get("language_coach_person"):
+            self.add_error(
+                "language_coach_external_name",
+                _("Kies een collega of een externe taalcoach, niet allebei."),
+            )
+        # A coach named on the vacancy is a coach promised on the vacancy.
+        data["offers_language_coach"] = True
 
 
 class RequirementForm(forms.Form):

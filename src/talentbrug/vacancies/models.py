@@ -315,10 +315,25 @@ class Vacancy(FirstDayArrangements):
         blank=True,
         related_name="+",
         verbose_name=_("taalcoach (gereserveerd)"),
-        help_text=_(
-            "Een collega die taalcoach wordt. Een externe taalcoach koppelt de "
-            "inwerkcoördinator aan het inwerkplan."
-        ),
+        help_text=_("Een collega die taalcoach wordt. Een taalcoach van buiten staat hieronder."),
+    )
+    # An external language coach (a language school, the Taalhuis, a volunteer): no account.
+    language_coach_external_name = models.CharField(
+        _("externe taalcoach: naam"),
+        max_length=120,
+        blank=True,
+        help_text=_("Een taalcoach van buiten, zonder account in Talentbrug."),
+    )
+    language_coach_external_organisation = models.CharField(
+        _("externe taalcoach: organisatie"),
+        max_length=120,
+        blank=True,
+        help_text=_("Bijvoorbeeld de taalschool of het Taalhuis."),
+    )
+    language_coach_external_email = models.EmailField(
+        _("externe taalcoach: e-mail"),
+        blank=True,
+        help_text=_("Hierheen gaan de herinneringen uit het inwerkplan."),
     )
     bbl_supervisor_person = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -64,6 +64,10 @@ def test_allow_lists_per_purpose() -> None:
     assert is_allowed(DocType.WEBP, Purpose.IMAGE)
     assert is_allowed(DocType.XLS, Purpose.RECORDS) and is_allowed(DocType.BINARY, Purpose.RECORDS)
     assert not is_allowed(DocType.EXECUTABLE, Purpose.RECORDS)
+    # a diploma evaluation (IDW) is the PDF as it was sent: no Word file, no photo
+    assert is_allowed(DocType.PDF, Purpose.CREDENTIAL)
+    assert not is_allowed(DocType.DOCX, Purpose.CREDENTIAL)
+    assert not is_allowed(DocType.JPEG, Purpose.CREDENTIAL)
 
 
 @pytest.mark.parametrize(

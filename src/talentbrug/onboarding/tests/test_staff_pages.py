@@ -178,7 +178,7 @@ def test_demo_seed():
     assert cohort.members.count() == 8 and cohort.rotations.count() == 24
     dictu = context["organisations"]["dictu"]
     places = Placement.objects.filter(organisation=dictu)
-    assert places.filter(kind="bbl").count() == 5 and places.filter(kind="bol").count() == 1
+    assert places.filter(kind="bbl").count() == 5 and places.filter(kind="bol").count() == 2
     assert places.filter(filled_by__isnull=False).count() == 2
     assert places.first().school.name == "ROC Rijnland"
     themes_logius = _themes(context["organisations"]["logius"])

@@ -255,3 +255,29 @@ def test_a_person_chosen_at_hire_wins_and_nobody_is_carried_without_a_promise(
     plan = _hire(progress, hr, scale, language_coach=chosen)
     assert plan.supporter(OwnerRole.LANGUAGE_COACH).user == chosen
     assert plan.supporter(OwnerRole.BUDDY) is None
+
+
+def test_an_external_language_coach_on_the_vacancy_arrives_in_the_plan(organisation, hr, scale):
+    progress = application_in_pipeline(organisation, wants_language_coach=True)
+    vacancy = progress.vacancy
+    vacancy.language_coach_external_name = "Ingrid Taalhuis"
+    vacancy.language_coach_external_organisation = "Taalhuis Den Haag"
+    vacancy.language_coach_external_email = "ingrid@taalhuis.example"
+    vacancy.save()
+    page = (
+        verified_client(hr)
+        .get(reverse("selection:offer", args=[progress.application.pk]))
+        .content.decode()
+    )
+    assert "Ingrid Taalhuis (Taalhuis Den Haag)" in page
+    plan = _hire(progress, hr, scale)
+    coach = plan.supporter(OwnerRole.LANGUAGE_COACH)
+    assert coach.user is None
+    assert coach.external_name == "Ingrid Taalhuis (Taalhuis Den Haag)"
+    assert coach.external_email == "ingrid@taalhuis.example"
+    # the promise is kept: no "find a language coach" task
+    assert not plan.tasks.filter(arranges_role=OwnerRole.LANGUAGE_COACH, status="open").exists()
+    # a colleague chosen at hire still wins over the coach named on the vacancy
+    other = application_in_pipeline(organisation, vacancy=vacancy, wants_language_coach=True)
+    plan = _hire(other, hr, scale, language_coach=hr)
+    assert plan.supporter(OwnerRole.LANGUAGE_COACH).user == hr

@@ -122,3 +122,43 @@ def test_no_support_ticked_says_nothing(organisation):
         .content.decode()
     )
     assert 'id="support"' not in body and "Een buddy is een collega" not in body
+
+
+def test_an_external_language_coach_is_named_on_the_vacancy(organisation, make_staff):
+    hr = make_staff(organisation, Role.HR_ADVISER)
+    vacancy = VacancyFactory(organisation=organisation, status="concept", guidance_text=GUIDANCE)
+    client = verified_client(hr)
+    url = reverse("vacancies:edit", args=[vacancy.pk])
+    assert "Of een taalcoach van buiten" in client.get(url).content.decode()
+    # a name without an address: the plan could never send a reminder
+    response = client.post(url, _posted(vacancy, language_coach_external_name="Ingrid Taalhuis"))
+    assert response.status_code == 200
+    assert "Vul het e-mailadres van de externe taalcoach in." in response.content.decode()
+    # a colleague and an external coach at once is one coach too many
+    colleague = make_staff(organisation, Role.HIRING_MANAGER)
+    response = client.post(
+        url,
+        _posted(
+            vacancy,
+            language_coach_person=colleague.pk,
+            language_coach_external_name="Ingrid Taalhuis",
+            language_coach_external_email="ingrid@taalhuis.example",
+        ),
+    )
+    assert "Kies een collega of een externe taalcoach, niet allebei." in response.content.decode()
+    response = client.post(
+        url,
+        _posted(
+            vacancy,
+            language_coach_external_name="Ingrid Taalhuis",
+            language_coach_external_organisation="Taalhuis Den Haag",
+            language_coach_external_email="ingrid@taalhuis.example",
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    vacancy.refresh_from_db()
+    assert vacancy.language_coach_external_email == "ingrid@taalhuis.example"
+    # a coach named is a coach promised: the careers page says so
+    assert vacancy.offers_language_coach
+    detail = client.get(reverse("vacancies:detail", args=[vacancy.pk])).content.decode()
+    assert "Externe taalcoach: Ingrid Taalhuis (Taalhuis Den Haag)." in detail

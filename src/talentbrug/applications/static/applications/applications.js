@@ -13,6 +13,15 @@
     });
   });
 
+  // A diploma from another country: its part (country, IDW evaluation, PDF) folds open when
+  // that is chosen. Without this script the person opens it with its summary.
+  document.querySelectorAll("input[name='diploma_origin']").forEach(function (radio) {
+    radio.addEventListener("change", function () {
+      var part = document.querySelector("details.tb-diploma-abroad");
+      if (part && radio.checked && radio.value === "abroad") { part.open = true; }
+    });
+  });
+
   // Long forms in short steps ("Stap 2 van 4"). Without this script the form is one page.
   document.querySelectorAll("form[data-steps]").forEach(function (form) {
     var steps = Array.prototype.slice.call(form.querySelectorAll("[data-step]"));
