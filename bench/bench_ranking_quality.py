@@ -110,6 +110,24 @@ def product_rankings(
 ) -> tuple[dict[str, list[str]], dict[str, Any]]:
     """Candidate ids in the product's order for each vacancy, and timings. Needs a database
     (the bench's own test database, or a test's)."""
+    from talentbrug.matches import reader
+
+    reader.profile_reader.cache_clear()
+    waited = reader._warm["wait"]
+    reader.wait_for_model()  # like the Celery worker that runs extract_text in the product
+    try:
+        return _rank(doc, vacancy_ids, candidates)
+    finally:
+        reader.wait_for_model(waited)
+
+
+def _rank(
+    doc: dict[str, Any], vacancy_ids: list[str], candidates: list[dict[str, Any]]
+) -> tuple[dict[str, list[str]], dict[str, Any]]:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
     from talentbrug.accounts.tests.factories import OrganisationFactory
     from talentbrug.applications.models import Consent
     from talentbrug.applications.services import extract_text_skills
@@ -119,10 +137,7 @@ def product_rankings(
     from talentbrug.matches.services import rank_candidates
     from talentbrug.taxonomy.models import Skill
     from talentbrug.vacancies.models import Requirement
-    from django.utils import timezone
-    from datetime import timedelta
 
-    reader.profile_reader.cache_clear()
     engine.reset_index()
     tax = taxonomy()
     org = OrganisationFactory()
