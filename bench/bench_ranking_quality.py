@@ -37,7 +37,7 @@ import os
 import re
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -310,20 +310,30 @@ def run(
 def report(out: dict[str, Any]) -> None:
     res = out["results"]
     names = list(res)
-    e5_best = max((n for n in names if n.startswith("e5")), key=lambda n: res[n]["ndcg_dev"], default=None)
+    e5_best = max(
+        (n for n in names if n.startswith("e5")), key=lambda n: res[n]["ndcg_dev"], default=None
+    )
     print(
         f"Ranking quality on the product path (e5 in the reader: {'on' if out['model'] else 'off'};"
         f" engine {out['timing']['engine']})"
     )
     print(f"{'nDCG@10':<28}" + "".join(f"{n:>18}" for n in names))
     for half in HALVES:
-        print(f"{half + ' half (mean of 8)':<28}" + "".join(f"{res[n]['ndcg_' + half]:>18.3f}" for n in names))
+        print(
+            f"{half + ' half (mean of 8)':<28}"
+            + "".join(f"{res[n]['ndcg_' + half]:>18.3f}" for n in names)
+        )
     vids = list(res["product"]["per_vacancy"]["dev"])
     for half in HALVES:
         print(f"-- per vacancy, {half} half")
         for vid in vids:
-            print(f"  {vid:<26}" + "".join(f"{res[n]['per_vacancy'][half][vid]:>18.3f}" for n in names))
-    print("-- per candidate language (each vacancy's ranking of that language's candidates, both halves)")
+            print(
+                f"  {vid:<26}"
+                + "".join(f"{res[n]['per_vacancy'][half][vid]:>18.3f}" for n in names)
+            )
+    print(
+        "-- per candidate language (each vacancy's ranking of that language's candidates, both halves)"
+    )
     for lang in LANGS:
         print(f"  {lang:<26}" + "".join(f"{res[n]['per_language'][lang]:>18.3f}" for n in names))
     print("-- trap check (a trap ranked above a candidate graded >= 1; pairs)")
@@ -334,7 +344,9 @@ def report(out: dict[str, Any]) -> None:
         )
     for half in HALVES:
         for vid, pairs in res["product"]["traps"][half].items():
-            print(f"  product, {half}, {vid}: {', '.join(pairs[:6])}{' ...' if len(pairs) > 6 else ''}")
+            print(
+                f"  product, {half}, {vid}: {', '.join(pairs[:6])}{' ...' if len(pairs) > 6 else ''}"
+            )
     if e5_best:
         for half in HALVES:
             gap = res["product"]["ndcg_" + half] - res[e5_best]["ndcg_" + half]

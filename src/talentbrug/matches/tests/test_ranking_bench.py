@@ -6,7 +6,6 @@ the trap rule holds on one case. The e5 model stays off (as in every test): word
 from __future__ import annotations
 
 import pytest
-
 from bench import bench_ranking_quality as bench
 
 pytestmark = pytest.mark.django_db
@@ -32,9 +31,7 @@ def test_set_is_graded_and_split_before_tuning():
 
 
 def test_product_path_ranks_and_puts_the_trap_below_the_relevant():
-    out = bench.run(
-        model=False, vacancy_ids=[SYSADMIN], candidate_ids=CANDIDATES, baselines=False
-    )
+    out = bench.run(model=False, vacancy_ids=[SYSADMIN], candidate_ids=CANDIDATES, baselines=False)
     order = out["orders"]["product"][SYSADMIN]
     assert sorted(order) == sorted(CANDIDATES)
     doc = bench.load()
