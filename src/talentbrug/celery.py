@@ -18,21 +18,3 @@ def refuse_unsafe_production(**kwargs: object) -> None:
     """A worker sends the mail: it refuses the same unsafe production settings as the web."""
 
     refuse()
-
-
-@signals.worker_process_init.connect
-def warm_the_reader(**kwargs: object) -> None:
-    """Tasks that read texts wait for the e5 model in a worker; it loads in the background as
-    the process starts, never in a web request (``matches.reader``)."""
-    from talentbrug.matches import reader  # local import: the app registry is ready only now
-
-    reader.wait_for_model()
-    reader.warm_up()
-
-
-@signals.worker_init.connect
-def tasks_wait_for_the_reader(**kwargs: object) -> None:
-    """A worker without child processes (``--pool solo``/threads) waits for the model too."""
-    from talentbrug.matches import reader  # local import: the app registry is ready only now
-
-    reader.wait_for_model()

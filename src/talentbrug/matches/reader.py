@@ -12,8 +12,9 @@ Extraction never runs in a web request of the apply flow: the CV is read in
 ``applications.tasks.extract_document`` and typed texts in ``applications.tasks.extract_text``.
 
 **No model load on a request.** Loading e5 and embedding the phrases takes seconds. A Celery
-worker warms the reader when its process starts (``warm_up`` from ``worker_process_init``) and
-its tasks wait for it (``wait_for_model``). Anywhere else -- a web request: the skill picker,
+worker warms the reader when its process starts (``on_worker_process_init``, connected to
+Celery's ``worker_process_init`` in ``MatchesConfig.ready``) and its tasks wait for it
+(``wait_for_model``). Anywhere else -- a web request: the skill picker,
 the talent-pool search, a skill typed on the portal, a task run eagerly without a broker -- the
 first call starts the warm-up in a background thread and is answered by the words-only reader
 until the model is ready; nothing in a request waits for the model.
@@ -123,6 +124,19 @@ def warm_up() -> threading.Thread | None:
             _warm["thread"] = thread
             thread.start()
         return thread
+
+
+def on_worker_init(**kwargs: object) -> None:
+    """Celery ``worker_init`` (connected in ``MatchesConfig.ready``): a worker's tasks wait for
+    the model (also with ``--pool solo``/threads, where no child process starts)."""
+    wait_for_model()
+
+
+def on_worker_process_init(**kwargs: object) -> None:
+    """Celery ``worker_process_init``: each worker process starts loading the model in the
+    background as it starts, never in a web request."""
+    wait_for_model()
+    warm_up()
 
 
 def _build() -> None:

@@ -69,9 +69,9 @@ def test_a_worker_waits_for_the_model(slow_model):
 
 
 def test_worker_start_warms_the_reader(slow_model):
-    from talentbrug.celery import warm_the_reader
+    from celery import signals as celery_signals
 
-    warm_the_reader()
+    celery_signals.worker_process_init.send(sender=None)  # what a starting worker process sends
     assert reader._warm["wait"] is True
     assert slow_model.started.wait(30)
     slow_model.release.set()
