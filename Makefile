@@ -17,7 +17,7 @@ help:
 	@echo "make lock           re-lock requirements*.in into requirements*.txt with hashes (LOCK_ARGS=--upgrade)"
 	@echo "make tour           every page in every language on a phone and a desktop: var/tour/index.html"
 	@echo "make bench          run the benchmarks in bench/ (figures + JSON in var/bench/)"
-	@echo "make bench-quality  matching quality on the ESCO/MELO development sets"
+	@echo "make bench-quality  matching quality: extraction, graded ranking (product path), ESCO/MELO"
 
 # Two lock files, both with hashes (pip-compile --generate-hashes): requirements.txt is what
 # production runs, requirements-dev.txt adds the development, test and audit tools. Packages come
@@ -116,6 +116,7 @@ loadtool:
 
 bench-quality: install
 	$(PY) bench/bench_extraction_quality.py
+	$(PY) bench/bench_ranking_quality.py --json var/bench/ranking_quality.json
 	$(PY) bench/bench_quality.py
 
 seed-scale: install

@@ -52,6 +52,7 @@ def evaluate(model: bool) -> dict[str, dict[str, float]]:
 
     settings.TALENTBRUG_EXTRACTION_MODEL = model
     reader.profile_reader.cache_clear()
+    reader.wait_for_model()  # like a Celery worker: reading waits for the model
     doc = json.loads(DATA.read_text(encoding="utf-8"))
     groups = doc["groups"]
     read_text("warm up: Python")  # load the model and the lexicon outside the timing

@@ -16,3 +16,11 @@ class MatchesConfig(AppConfig):
 
         register_meaning_search(search_meaning)
         register_text_reader(read_profile)
+        # a Celery worker loads the e5 model as it starts and its tasks wait for it; a web
+        # process never waits (matches.reader)
+        from celery import signals as celery_signals
+
+        from .reader import on_worker_init, on_worker_process_init
+
+        celery_signals.worker_init.connect(on_worker_init, weak=False)
+        celery_signals.worker_process_init.connect(on_worker_process_init, weak=False)

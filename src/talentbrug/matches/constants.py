@@ -4,7 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 # Bump when the scoring changes in a way that makes stored scores incomparable.
-ENGINE_VERSION = "talentbrug.matching/1"
+# /2 (issue #20): a found, unconfirmed skill weighs 0.5 x the reader's confidence.
+ENGINE_VERSION = "talentbrug.matching/2"
 DEFAULT_LIMIT = 20
 
 

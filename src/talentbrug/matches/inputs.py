@@ -41,6 +41,16 @@ CHUNK = 20_000
 UNCONFIRMED_SKILL_WEIGHT = 0.5
 
 
+def unconfirmed_strength(confidence: float | None) -> float:
+    """A skill found in the candidate's text and not yet confirmed is evidence with a lower
+    weight, not "missing" (issue #20): ``UNCONFIRMED_SKILL_WEIGHT`` times how sure the reader
+    was (an exact ESCO label 0.95, an everyday phrase 0.55-0.8), so a weak guess counts less
+    than a plain mention."""
+    if confidence is None or confidence <= 0:
+        return UNCONFIRMED_SKILL_WEIGHT
+    return UNCONFIRMED_SKILL_WEIGHT * min(1.0, float(confidence))
+
+
 def nlqf_number(level: str | None) -> int | None:
     """'4+' -> 4, '6' -> 6, '' -> None."""
     if not level:
@@ -132,15 +142,13 @@ def candidate_inputs(
         id_filter = {"pk__in": ids} if flt else {}
         hours = dict(base.filter(**id_filter).values_list("pk", "hours_per_week"))
         skills: dict[int, dict[str, float]] = defaultdict(dict)
-        for cid, esco_id, confirmed in (
+        for cid, esco_id, confirmed, confidence in (
             skill_rows.filter(**flt)
             .exclude(esco_id="")
-            .values_list("candidate_id", "esco_id", "confirmed")
+            .values_list("candidate_id", "esco_id", "confirmed", "confidence")
             .iterator(chunk_size=CHUNK)
         ):
-            # a skill found in the candidate's text and not yet confirmed is evidence with a
-            # lower weight, not "missing" (issue #20)
-            strength = 1.0 if confirmed else UNCONFIRMED_SKILL_WEIGHT
+            strength = 1.0 if confirmed else unconfirmed_strength(confidence)
             if strength > skills[cid].get(esco_id, 0.0):
                 skills[cid][esco_id] = strength
         langs: dict[int, dict[tuple[str, str], str]] = defaultdict(dict)

@@ -10,11 +10,20 @@ with words alone -- it never fails a request or a task.
 
 Extraction never runs in a web request of the apply flow: the CV is read in
 ``applications.tasks.extract_document`` and typed texts in ``applications.tasks.extract_text``.
+
+**No model load on a request.** Loading e5 and embedding the phrases takes seconds. A Celery
+worker warms the reader when its process starts (``on_worker_process_init``, connected to
+Celery's ``worker_process_init`` in ``MatchesConfig.ready``) and its tasks wait for it
+(``wait_for_model``). Anywhere else -- a web request: the skill picker,
+the talent-pool search, a skill typed on the portal, a task run eagerly without a broker -- the
+first call starts the warm-up in a background thread and is answered by the words-only reader
+until the model is ready; nothing in a request waits for the model.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from functools import lru_cache
 from typing import Any
 
@@ -24,7 +33,7 @@ from talentbrug.matching.reading import ProfileReader, ProfileReading
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["profile_reader", "read_profile"]
+__all__ = ["profile_reader", "read_profile", "wait_for_model", "warm_up"]
 
 
 def _model_enabled() -> bool:
@@ -80,14 +89,80 @@ def profile_reader() -> ProfileReader:
     )
 
 
+@lru_cache(maxsize=1)
+def words_only_reader() -> ProfileReader:
+    """The reader without the model: what a request gets while the model warms up."""
+    from talentbrug.matching.reading import load_prototypes
+
+    from .engine import taxonomy
+
+    return ProfileReader(taxonomy(), extractor=_lexical_extractor(), prototypes=load_prototypes())
+
+
+_warm: dict[str, Any] = {"thread": None, "wait": False}
+_warm_lock = threading.Lock()
+
+
+def _is_built() -> bool:
+    return profile_reader.cache_info().currsize > 0
+
+
+def wait_for_model(wait: bool = True) -> None:
+    """In this process, reading waits for the model (a Celery worker) or never does (web)."""
+    _warm["wait"] = wait
+
+
+def warm_up() -> threading.Thread | None:
+    """Build the reader (model and phrase vectors) in a background thread, once per process;
+    None when it is built already."""
+    if _is_built():
+        return None
+    with _warm_lock:
+        thread: threading.Thread | None = _warm["thread"]
+        if thread is None or not thread.is_alive():
+            thread = threading.Thread(target=_build, name="profile-reader-warm-up", daemon=True)
+            _warm["thread"] = thread
+            thread.start()
+        return thread
+
+
+def on_worker_init(**kwargs: object) -> None:
+    """Celery ``worker_init`` (connected in ``MatchesConfig.ready``): a worker's tasks wait for
+    the model (also with ``--pool solo``/threads, where no child process starts)."""
+    wait_for_model()
+
+
+def on_worker_process_init(**kwargs: object) -> None:
+    """Celery ``worker_process_init``: each worker process starts loading the model in the
+    background as it starts, never in a web request."""
+    wait_for_model()
+    warm_up()
+
+
+def _build() -> None:
+    try:
+        profile_reader()
+    except Exception:  # pragma: no cover - logged; the words-only reader keeps answering
+        logger.exception("extraction: the reader could not be built")
+
+
+def current_reader() -> ProfileReader:
+    """The full reader when it is ready; otherwise (model on, not warm yet) the words-only
+    reader, after starting the warm-up -- unless this process waits for the model."""
+    if _is_built() or not _model_enabled() or _warm["wait"]:
+        return profile_reader()
+    warm_up()
+    return words_only_reader()
+
+
 def read_profile(text: str) -> ProfileReading:
     """Skills (with evidence), languages, education and work periods in ``text``."""
     if not isinstance(text, str) or not text.strip():
         return ProfileReading()
-    return profile_reader().read(text)
+    return current_reader().read(text)
 
 
 def search_meaning(query: str, limit: int) -> list[str]:
     """ESCO skill ids a query in everyday words means (the skill picker, the talent-pool search);
     registered with ``taxonomy.services.register_meaning_search``."""
-    return [skill_id for skill_id, _score in profile_reader().search(query, limit)]
+    return [skill_id for skill_id, _score in current_reader().search(query, limit)]

@@ -600,6 +600,17 @@ _HEADINGS_OTHER_LANGUAGES = {
 }
 
 
+def _is_statement(segment: str) -> bool:
+    """A language level ("Nederlands B1") or a degree ("mbo 4 ICT-beheer") in one clause."""
+    if _NAME_RE.search(segment) and _level_in(segment)[0]:
+        return True
+    return any(rx.search(segment) for _lvl, rx in _DEGREE_RES)
+
+
+def _sentences(line: str) -> int:
+    return len([p for p in re.split(r"(?<=[.!?።؟])\s+", line.strip()) if p.strip()])
+
+
 OTHER_WORK = ""  # the prototype key of work outside ICT: closest to it means no skill
 
 
@@ -654,11 +665,16 @@ class ProfileReader:
     def _prototype_stage(self, text: str, lexical: Sequence[SkillMatch]) -> list[SkillFinding]:
         if self.proto_vectors is None:
             return []
-        # language lines and degree lines are read by their own readers, not as skills
+        # language and degree statements are read by their own readers, not as skills: a
+        # clause is left out when it is one itself, or sits on such a line that holds nothing
+        # else (a CV pasted as one paragraph keeps its other sentences)
         skip = language_spans(text) + education_spans(text)
         spans = []
         for s, e in self.extractor._segments(text, lexical):
-            if any(a <= s < b for a, b in skip):
+            line = next(((a, b) for a, b in skip if a <= s < b), None)
+            if line is not None and (
+                _is_statement(text[s:e]) or _sentences(text[line[0] : line[1]]) <= 1
+            ):
                 continue
             if fold(text[s:e].strip(" :")) in _HEADINGS_OTHER_LANGUAGES:
                 continue
