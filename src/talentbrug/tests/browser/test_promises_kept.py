@@ -30,7 +30,8 @@ from talentbrug.onboarding import tokens
 from talentbrug.onboarding.models import OnboardingPlan
 from talentbrug.programmes.models import Placement
 from talentbrug.programmes.tests.factories import PlacementFactory, SchoolFactory
-from talentbrug.selection import services as selection
+from talentbrug.selection.services import offers as selection_offers
+from talentbrug.selection.services import pipeline as selection_pipeline
 from talentbrug.selection.tests.conftest import HR_ROLES
 from talentbrug.vacancies.constants import VacancyStatus
 from talentbrug.vacancies.models import SalaryScale
@@ -190,8 +191,8 @@ def test_every_promise_from_the_vacancy_reaches_the_first_day(
     scale = SalaryScale.objects.create(
         year=2026, scale=6, minimum=Decimal("2800"), maximum=Decimal("3900")
     )
-    progress = selection.progress_for(application)
-    selection.make_offer(
+    progress = selection_pipeline.progress_for(application)
+    selection_offers.make_offer(
         progress,
         hr,
         HR_ROLES,
