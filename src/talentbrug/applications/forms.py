@@ -22,6 +22,7 @@ from .constants import (
     Route,
 )
 from .models import CEFR_CHOICES, LANGUAGE_CHOICES, Document
+from .slots import slot_choice_label
 from .uploads import UploadRejected, check_document, check_video, clean_text
 
 YES_NO = [("yes", _("Ja")), ("no", _("Nee"))]
@@ -238,7 +239,7 @@ class ApplyForm(AntiBotMixin):
             }
         if route == Route.RECRUITMENT_DAY:
             return {
-                "slot": forms.ModelChoiceField(
+                "slot": SlotChoiceField(
                     label=_("Kies een tijdslot"),
                     queryset=slots,
                     widget=forms.RadioSelect,
@@ -356,8 +357,15 @@ class UploadForm(forms.Form):
         return cleaned
 
 
+class SlotChoiceField(forms.ModelChoiceField):
+    """A recruitment-day time by its date, hours and place (never "tijdslot 1")."""
+
+    def label_from_instance(self, obj: Any) -> Any:
+        return slot_choice_label(obj)
+
+
 class SlotForm(forms.Form):
-    slot = forms.ModelChoiceField(
+    slot = SlotChoiceField(
         label=_("Kies een tijdslot"),
         queryset=None,
         widget=forms.RadioSelect,

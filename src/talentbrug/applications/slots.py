@@ -1,0 +1,55 @@
+"""How a recruitment-day time reads for a person: date, time and place in their language.
+
+Never "tijdslot 1": the candidate chooses a moment, so the label names the day, the hours and
+where it is. Dates are formatted with the active language (Arabic names of days for an Arabic
+page); the place is the organisation's own Dutch text and is marked ``lang="nl"`` in HTML.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+from django.utils.formats import date_format, time_format
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+
+def place_line(day: Any) -> str:
+    """The first line of the day's address text: the place, without the directions."""
+    text = (getattr(day, "address_text", "") or "").strip()
+    return text.splitlines()[0].strip() if text else ""
+
+
+def when_text(slot: Any) -> str:
+    """'dinsdag 12 januari 2027, 10:00–12:00' in the active language, local time."""
+    starts = timezone.localtime(slot.starts_at)
+    ends = timezone.localtime(slot.ends_at)
+    return _("%(day)s, %(start)s–%(end)s") % {
+        "day": date_format(starts, "l j F Y"),
+        "start": time_format(starts, "H:i"),
+        "end": time_format(ends, "H:i"),
+    }
+
+
+def slot_text(slot: Any) -> str:
+    """Plain text: when, and where (for lists, mail subjects and the admin)."""
+    place = place_line(slot.day) if slot.day_id else ""
+    when = when_text(slot)
+    return f"{when} · {place}" if place else when
+
+
+def slot_choice_label(slot: Any) -> SafeString:
+    """The radio label a candidate picks: when, where (marked Dutch) and the free seats."""
+    free = slot.free
+    seats = ngettext("nog %(count)s plaats vrij", "nog %(count)s plaatsen vrij", free) % {
+        "count": free
+    }
+    place = place_line(slot.day)
+    if place:
+        return format_html(
+            '{} · <span lang="nl" dir="ltr">{}</span> · {}', when_text(slot), place, seats
+        )
+    return format_html("{} · {}", when_text(slot), seats)
