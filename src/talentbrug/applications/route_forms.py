@@ -60,11 +60,12 @@ class AssignmentForm(forms.Form):
     remove_attachment = forms.BooleanField(label=_("Haal de bijlage weg"), required=False)
 
     def __init__(self, *args: Any, has_attachment: bool = False, **kwargs: Any) -> None:
+        # Set before style(), which reads the errors and so already cleans a bound form.
+        self.checked: Any = None
         super().__init__(*args, **kwargs)
         if not has_attachment:
             del self.fields["remove_attachment"]
         style(self)
-        self.checked: Any = None
 
     def clean_attachment(self) -> Any:
         upload = self.cleaned_data.get("attachment")

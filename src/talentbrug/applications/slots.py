@@ -36,7 +36,8 @@ def when_text(slot: Any) -> str:
 
 def slot_text(slot: Any) -> str:
     """Plain text: when, and where (for lists, mail subjects and the admin)."""
-    place = place_line(slot.day) if slot.day_id else ""
+    day = getattr(slot, "day", None) if slot.day_id or "day" in slot._state.fields_cache else None
+    place = place_line(day) if day is not None else ""
     when = when_text(slot)
     return f"{when} · {place}" if place else when
 
