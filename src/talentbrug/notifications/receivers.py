@@ -18,6 +18,7 @@ from talentbrug.applications.constants import BookingStatus
 from talentbrug.applications.models import Application, Booking, Question
 from talentbrug.selection.constants import END_KINDS, OfferStatus, StageKind
 from talentbrug.selection.models import ApplicationProgress, Offer, Scorecard
+from talentbrug.selection.signals import progress_moved
 from talentbrug.vacancies.constants import VacancyStatus
 from talentbrug.vacancies.signals import vacancy_moved
 from talentbrug.vacancies.workflow import is_author
@@ -127,15 +128,12 @@ SCORED_KINDS = frozenset(
 )
 
 
-def on_progress_saved(sender: Any, instance: ApplicationProgress, **kwargs: Any) -> None:
+def on_progress_moved(sender: Any, progress: ApplicationProgress, **kwargs: Any) -> None:
     """Someone who scored this application in an earlier stage scores it again in this one."""
-    if kwargs.get("raw"):
-        return
+    pk = progress.pk
 
     def work() -> None:
-        progress = ApplicationProgress.objects.select_related("stage", "vacancy").get(
-            pk=instance.pk
-        )
+        progress = ApplicationProgress.objects.select_related("stage", "vacancy").get(pk=pk)
         stage = progress.stage
         if stage.kind in END_KINDS or stage.kind not in SCORED_KINDS:
             return
@@ -189,8 +187,6 @@ def connect() -> None:
     post_save.connect(on_application_saved, sender=Application, dispatch_uid="notifications.app")
     post_save.connect(on_question_saved, sender=Question, dispatch_uid="notifications.answer")
     post_save.connect(on_booking_saved, sender=Booking, dispatch_uid="notifications.booking")
-    post_save.connect(
-        on_progress_saved, sender=ApplicationProgress, dispatch_uid="notifications.progress"
-    )
+    progress_moved.connect(on_progress_moved, dispatch_uid="notifications.progress")
     post_save.connect(on_offer_saved, sender=Offer, dispatch_uid="notifications.offer")
     vacancy_moved.connect(on_vacancy_moved, dispatch_uid="notifications.review")

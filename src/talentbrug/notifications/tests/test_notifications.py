@@ -159,3 +159,26 @@ def test_the_daily_digest_goes_through_the_outbox_once_and_only_when_asked(
     assert services.send_digests() == 0
     assert services.send_digests(now=timezone.now() + timedelta(days=1)) == 0  # nothing new
     assert OutboxMail.objects.filter(kind="notifications.digest").count() == 1
+
+
+def test_a_new_stage_asks_who_scored_before_for_a_scorecard(
+    organisation, make_staff, django_capture_on_commit_callbacks
+):
+    from talentbrug.selection import services as selection
+    from talentbrug.selection.constants import StageKind
+    from talentbrug.selection.tests.factories import application_in_pipeline, stage_of
+
+    hr = make_staff(organisation, Role.HR_ADVISER)
+    assessor = make_staff(organisation, Role.ASSESSOR)
+    progress = application_in_pipeline(organisation)
+    scores = {row.pk: 3 for row in selection.scorecard_rows(progress.vacancy)}
+    selection.submit_scorecard(
+        progress, assessor, {Role.ASSESSOR}, recommendation="yes", scores=scores
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        selection.move_application(
+            progress, stage_of(progress.vacancy, StageKind.INTERVIEW), hr, {Role.HR_ADVISER}, 1
+        )
+    note = Notification.objects.get(recipient=assessor)
+    assert note.kind == Kind.SCORECARD_MISSING
+    assert note.url == reverse("selection:scorecard", kwargs={"pk": progress.application_id})
