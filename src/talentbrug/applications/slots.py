@@ -18,9 +18,15 @@ from django.utils.translation import ngettext
 
 
 def place_line(day: Any) -> str:
-    """The first line of the day's address text: the place, without the directions."""
+    """The place from the day's address text, without the directions: the first line, and of
+    a long first line its first sentence ("Kennedylaan 2, Apeldoorn.")."""
     text = (getattr(day, "address_text", "") or "").strip()
-    return text.splitlines()[0].strip() if text else ""
+    if not text:
+        return ""
+    line = text.splitlines()[0].strip()
+    if len(line) > 60 and ". " in line:
+        line = line.split(". ", 1)[0].strip()
+    return line.rstrip(".")
 
 
 def when_text(slot: Any) -> str:
@@ -48,9 +54,14 @@ def slot_choice_label(slot: Any) -> SafeString:
     seats = ngettext("nog %(count)s plaats vrij", "nog %(count)s plaatsen vrij", free) % {
         "count": free
     }
+    starts = timezone.localtime(slot.starts_at)
+    ends = timezone.localtime(slot.ends_at)
+    # The hours stay left-to-right on an Arabic or Persian page ("10:30–12:30", not reversed).
+    hours = format_html(
+        '<span dir="ltr">{}–{}</span>', time_format(starts, "H:i"), time_format(ends, "H:i")
+    )
+    when = format_html("{}, {}", date_format(starts, "l j F Y"), hours)
     place = place_line(slot.day)
     if place:
-        return format_html(
-            '{} · <span lang="nl" dir="ltr">{}</span> · {}', when_text(slot), place, seats
-        )
-    return format_html("{} · {}", when_text(slot), seats)
+        return format_html('{} · <span lang="nl" dir="ltr">{}</span> · {}', when, place, seats)
+    return format_html("{} · {}", when, seats)

@@ -174,7 +174,7 @@ def test_hr_makes_a_recruitment_day_with_a_time_and_candidates_see_date_time_and
         reverse("applications:apply_route", kwargs={"pk": vacancy.pk, "route": "recruitment_day"})
     ).content.decode()
     assert "tijdslot " not in form.lower().replace("kies een tijdslot", "")
-    assert "10:00–12:30" in form
+    assert '<span dir="ltr">10:00–12:30</span>' in form
     assert "Laan van Westenenk 500" in form
     assert '<span lang="nl" dir="ltr">Apeldoorn, Laan van Westenenk 500</span>' in form
     assert "nog 8 plaatsen vrij" in form
