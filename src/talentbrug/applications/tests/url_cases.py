@@ -117,6 +117,18 @@ def _question(organisation):
     return {"pk": Question.objects.create(application=application, text="Wanneer kun je?").pk}
 
 
+def _assignment_file(organisation):
+    from django.core.files.base import ContentFile
+
+    from .factories import AssignmentFactory
+
+    assignment = AssignmentFactory(vacancy=PublishedVacancyFactory(organisation=organisation))
+    assignment.attachment.save("opdracht.txt", ContentFile(b"Lees de melding."), save=False)
+    assignment.attachment_name = "opdracht.txt"
+    assignment.save()
+    return {"pk": assignment.vacancy_id}
+
+
 def _routes_vacancy(organisation):
     return {"pk": PublishedVacancyFactory(organisation=organisation).pk}
 
@@ -242,13 +254,8 @@ URL_CASES = [
         make_kwargs=_routes_slot,
         ok_status=(302,),
     ),
-    # Public: the attachment of the assignment a candidate can do now (404 without one).
-    UrlCase(
-        "applications:assignment_attachment",
-        CANDIDATE,
-        make_kwargs=_public_vacancy,
-        ok_status=(404,),
-    ),
+    # Public: the attachment of the assignment a candidate can do now.
+    UrlCase("applications:assignment_attachment", CANDIDATE, make_kwargs=_assignment_file),
     UrlCase(
         "applications:staff_ask",
         STAFF,

@@ -1,7 +1,7 @@
 """Notifications URLs and who may use them (collected by tests/test_authorisation.py)."""
 
 from talentbrug.accounts.constants import Role
-from talentbrug.tests.authz import STAFF, UrlCase, scoped, url
+from talentbrug.tests.authz import STAFF, UrlCase, url
 
 
 def _notification(organisation):
@@ -44,5 +44,4 @@ URL_CASES = [
 
 ISOLATION = {
     "notifications.Notification": url("notifications:open"),
-    "notifications.DigestSetting": scoped("notifications:list"),
 }
