@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("talentbrug.interviews.urls")),
     path("", include("talentbrug.assessments.urls")),
     path("", include("talentbrug.insights.urls")),
+    path("", include("talentbrug.notifications.urls")),
 ]
 
 if settings.OIDC_ENABLED:

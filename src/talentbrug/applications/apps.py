@@ -8,10 +8,16 @@ class ApplicationsConfig(AppConfig):
 
     def ready(self) -> None:
         # local import: AppConfig.ready() runs once the app registry is loaded (all imports below)
+        from django.db.models.signals import post_delete, post_save
+
         from talentbrug.core import periodic
+        from talentbrug.core.panels import register_panel
         from talentbrug.core.portal import register_candidate_finder
+        from talentbrug.publishing.pagecache import forget_careers_pages
+        from talentbrug.vacancies.routes import register_usable_routes
 
         from . import nav, permissions, services, tasks, tokens  # noqa: F401
+        from .models import Booking, RecruitmentDay, Slot, WorkSampleAssignment
         from .signals import application_closed, application_moved_back
 
         register_candidate_finder(tokens.portal_candidate, "applications:link_request")
@@ -24,3 +30,17 @@ class ApplicationsConfig(AppConfig):
 
         periodic.register("applications.purge_pending", tasks.purge_pending_applications)
         periodic.register("applications.resume_stale_extractions", tasks.resume_stale_extractions)
+
+        # A route shows on the careers pages, flyer and feeds only when it can be used now
+        # (issue 18): the rule lives here, publishing asks through the vacancies registry, and
+        # the cached careers pages are forgotten when an assignment, a day, a time or a booking
+        # changes (a time that fills up stops being offered).
+        register_usable_routes(services.routes_for)
+        for model in (WorkSampleAssignment, RecruitmentDay, Slot, Booking):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    forget_careers_pages,
+                    sender=model,
+                    dispatch_uid=f"applications-routes-{signal is post_save}-{model.__name__}",
+                )
+        register_panel("vacancies.detail", "applications/routes/_vacancy_panel.html", order=10)

@@ -22,6 +22,7 @@ from .constants import (
     Route,
 )
 from .models import CEFR_CHOICES, DUTCH_COUNTRY_NAMES, LANGUAGE_CHOICES, Document
+from .slots import slot_choice_label
 from .uploads import UploadRejected, check_credential, check_document, check_video, clean_text
 
 YES_NO = [("yes", _("Ja")), ("no", _("Nee"))]
@@ -364,7 +365,7 @@ class ApplyForm(DiplomaFieldsMixin, AntiBotMixin):
             }
         if route == Route.RECRUITMENT_DAY:
             return {
-                "slot": forms.ModelChoiceField(
+                "slot": SlotChoiceField(
                     label=_("Kies een tijdslot"),
                     queryset=slots,
                     widget=forms.RadioSelect,
@@ -490,8 +491,15 @@ class UploadForm(forms.Form):
         return cleaned
 
 
+class SlotChoiceField(forms.ModelChoiceField):
+    """A recruitment-day time by its date, hours and place (never "tijdslot 1")."""
+
+    def label_from_instance(self, obj: Any) -> Any:
+        return slot_choice_label(obj)
+
+
 class SlotForm(forms.Form):
-    slot = forms.ModelChoiceField(
+    slot = SlotChoiceField(
         label=_("Kies een tijdslot"),
         queryset=None,
         widget=forms.RadioSelect,

@@ -32,6 +32,7 @@ from .constants import (
     Route,
     SkillSource,
 )
+from .slots import slot_text
 
 LANGUAGE_CHOICES = [
     ("nl", "Nederlands"),
@@ -711,6 +712,14 @@ class WorkSampleAssignment(models.Model):
     deadline = models.DateTimeField(
         _("inleveren voor"), help_text=_("Tot wanneer de kandidaat kan inleveren.")
     )
+    rubric = models.TextField(
+        _("waar we op letten"),
+        blank=True,
+        help_text=_(
+            "De punten waarop beoordelaars het werk beoordelen. De kandidaat ziet ze ook, "
+            "zodat het duidelijk is wat telt."
+        ),
+    )
 
     class Meta:
         verbose_name = _("opdracht")
@@ -837,7 +846,7 @@ class Slot(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"tijdslot {self.pk}"
+        return slot_text(self)
 
     @property
     def free(self) -> int:

@@ -52,6 +52,19 @@ register(
             "Sollicitatie op vacature {vacancy} met een bekend e-mailadres wacht op bevestiging"
         ),
         "application.confirmed": _("Sollicitatie {application} bevestigd via de e-maillink"),
+        "application.assignment_created": _("Opdracht {assignment} gemaakt bij vacature {vacancy}"),
+        "application.assignment_changed": _("Opdracht {assignment} gewijzigd"),
+        "application.recruitment_day_created": _(
+            "Wervingsdag {day} gemaakt bij vacature {vacancy}"
+        ),
+        "application.recruitment_day_changed": _("Wervingsdag {day} gewijzigd"),
+        "application.day_slot_created": _(
+            "Tijd {slot} toegevoegd aan wervingsdag {day} ({capacity} plaatsen)"
+        ),
+        "application.day_slot_changed": _(
+            "Tijd {slot} van wervingsdag {day} gewijzigd ({capacity} plaatsen)"
+        ),
+        "application.day_slot_removed": _("Tijd {slot} van wervingsdag {day} weggehaald"),
         "application.pending_expired": _(
             "{count} niet bevestigde sollicitaties verwijderd (termijn verlopen)"
         ),

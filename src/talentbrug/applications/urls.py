@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import route_views, views
 
 app_name = "applications"
 
@@ -47,4 +47,41 @@ urlpatterns = [
     ),
     path("medewerkers/sollicitaties/<int:pk>/samenvoegen/", views.staff_merge, name="staff_merge"),
     path("medewerkers/sollicitaties/<int:pk>/vragen/", views.staff_ask, name="staff_ask"),
+    # Staff: the work-sample and recruitment-day routes of a vacancy
+    path("medewerkers/vacatures/<int:pk>/manieren/", route_views.routes_page, name="routes"),
+    path(
+        "medewerkers/vacatures/<int:pk>/manieren/opdracht/",
+        route_views.assignment_edit,
+        name="routes_assignment",
+    ),
+    path(
+        "medewerkers/vacatures/<int:pk>/manieren/wervingsdag/nieuw/",
+        route_views.day_edit,
+        name="routes_day_new",
+    ),
+    path(
+        "medewerkers/vacatures/<int:pk>/manieren/wervingsdag/<int:day_pk>/",
+        route_views.day_edit,
+        name="routes_day",
+    ),
+    path(
+        "medewerkers/vacatures/<int:pk>/manieren/wervingsdag/<int:day_pk>/tijd/",
+        route_views.slot_add,
+        name="routes_slot_add",
+    ),
+    path(
+        "medewerkers/vacatures/<int:pk>/manieren/tijd/<int:slot_pk>/",
+        route_views.slot_edit,
+        name="routes_slot",
+    ),
+    path(
+        "medewerkers/vacatures/<int:pk>/manieren/tijd/<int:slot_pk>/weghalen/",
+        route_views.slot_remove,
+        name="routes_slot_remove",
+    ),
+    path(
+        "vacatures/<int:pk>/solliciteren/opdracht/bijlage/",
+        route_views.assignment_attachment,
+        name="assignment_attachment",
+    ),
 ]

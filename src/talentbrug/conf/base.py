@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "talentbrug.interviews",
     "talentbrug.assessments",
     "talentbrug.insights",
+    "talentbrug.notifications",
 ]
 
 MIDDLEWARE = [

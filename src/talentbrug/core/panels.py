@@ -5,8 +5,10 @@ a later app registers its template for that slot in its ``AppConfig.ready()``
 (``register_panel("selection.application", "interviews/_selection_panel.html")``). The panel
 template is rendered with the page's context, like an ``{% include %}``, in ``order``.
 
-Slots in use: ``selection.application`` (staff page of one application in selection) and
-``applications.portal_application`` (the candidate's page of one application in the portal).
+Slots in use: ``selection.application`` (staff page of one application in selection),
+``applications.portal_application`` (the candidate's page of one application in the portal),
+``vacancies.detail`` (the staff page of a vacancy: its apply routes) and ``staff.header`` (the
+staff header's tools: the notification bell).
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from talentbrug.vacancies.constants import ApplyRoute, LanguageTiming
 from talentbrug.vacancies.models import SalaryScale, Vacancy
+from talentbrug.vacancies.routes import usable_routes
 
 # facts_for(vacancy) without a salary: look it up (vacancy.salary_range(), two queries).
 _LOOK_UP: Any = object()
@@ -79,7 +80,7 @@ def language_lines(vacancy: Vacancy) -> list[str]:
 
 def apply_route_labels(vacancy: Vacancy) -> list[str]:
     labels = dict(ApplyRoute.choices)
-    return [str(labels[r]) for r in vacancy.apply_routes or [] if r in labels]
+    return [str(labels[r]) for r in usable_routes(vacancy) if r in labels]
 
 
 @dataclass

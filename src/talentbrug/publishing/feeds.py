@@ -31,6 +31,8 @@ def _moment(vacancy: Vacancy) -> datetime:
 def _summary(vacancy: Vacancy) -> str:
     facts = facts_for(vacancy)
     parts = [str(vacancy.organisation.name), *[value for _label, value in facts.rows()]]
+    if facts.routes:
+        parts.append(_("Zo kun je solliciteren: %(routes)s") % {"routes": ", ".join(facts.routes)})
     return " · ".join(parts)
 
 

@@ -21,6 +21,7 @@ from talentbrug.accounts.access import can, get_for_organisation, scoped, staff_
 from talentbrug.accounts.models import Organisation
 from talentbrug.vacancies.constants import VacancyStatus
 from talentbrug.vacancies.models import Vacancy
+from talentbrug.vacancies.routes import usable_routes
 
 from . import feeds, flyer, jsonld, pagecache, services, wvn
 from .attribution import remember_channel
@@ -440,7 +441,7 @@ def _flyer_context(request: HttpRequest, vacancy: Vacancy, channel: Channel) -> 
         "facts": facts_for(vacancy),
         "qr_png": flyer.qr_png_data_uri(link),
         "qr_svg": flyer.qr_svg_data_uri(link),
-        "recruitment_day": "recruitment_day" in (vacancy.apply_routes or []),
+        "recruitment_day": "recruitment_day" in usable_routes(vacancy),
     }
 
 

@@ -25,6 +25,7 @@ from talentbrug.outbox.services import cancel_queued
 from .constants import StageKind
 from .emails import queue_stage_email, stage_mail_key
 from .models import ApplicationProgress, Stage
+from .signals import progress_moved
 
 BEFORE_INTERVIEW = frozenset({StageKind.NEW, StageKind.SCREENING, StageKind.ASSESSMENT})
 BEFORE_ASSESSMENT = frozenset({StageKind.NEW, StageKind.SCREENING})
@@ -41,6 +42,9 @@ def after_move(
     from talentbrug.applications.signals import application_closed, application_moved_back
 
     application = progress.application
+    progress_moved.send(
+        sender=ApplicationProgress, progress=progress, from_stage=from_stage, to_stage=to_stage
+    )
     if to_stage.is_end:
         application_closed.send(sender=Application, application=application, why=to_stage.kind)
     elif is_step_back(from_stage, to_stage):

@@ -25,7 +25,7 @@ from talentbrug.core.forms import show_errors
 from talentbrug.core.http import organisation_of, roles_of
 from talentbrug.vacancies.models import Vacancy
 
-from . import hire
+from . import hire, stage_scores
 from .assignment import require_assignment, visible_progress
 from .constants import END_KINDS, OfferStatus, StageKind
 from .forms import (
@@ -325,7 +325,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_score": can(request, "selection.score"),
             "can_offer": can(request, "selection.offer"),
             "candidate_text": candidate_services.candidate_message(progress),
-            "summary": scorecards.score_summary(progress, request.user),
+            "stage_scores": stage_scores.scores_per_stage(progress, request.user),
             "has_work_sample": WorkSampleSubmission.objects.filter(
                 application=application
             ).exists(),
@@ -437,7 +437,8 @@ def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Uw beoordeling is opgeslagen."))
             return redirect("selection:scorecard", pk=application.pk)
     hidden = blind.identity_hidden(progress, stages)
-    submitted = scorecards.has_submitted(progress, request.user)
+    # A form per stage per assessor: scoring in an earlier stage does not close this one.
+    submitted = stage_scores.submitted_in_stage(progress, request.user, progress.stage)
     return render(
         request,
         "selection/scorecard.html",
@@ -449,8 +450,7 @@ def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
             "rows": rows,
             "anchors": sorted(anchors.items()),
             "submitted": submitted,
-            "cards": scorecards.visible_scorecards(progress, request.user),
-            "summary": scorecards.score_summary(progress, request.user),
+            "stage_scores": stage_scores.scores_per_stage(progress, request.user),
         },
     )
 

@@ -18,6 +18,7 @@ from talentbrug.workflows import Move
 from .checking import check_vacancy, language_needs_justification, sanitise_html, word_count
 from .constants import MAX_WORDS, RequirementKind, VacancyStatus
 from .models import LanguageRequirement, Requirement, Vacancy
+from .signals import vacancy_moved
 from .workflow import VACANCY_FLOW, TransitionError, is_author  # noqa: F401 - used by views
 
 S = VacancyStatus
@@ -146,6 +147,14 @@ def transition(
         from_status=previous,
         to_status=move.target,
         move=move.name,
+    )
+    vacancy_moved.send(
+        sender=Vacancy,
+        vacancy=vacancy,
+        move=move.name,
+        user=user,
+        from_status=previous,
+        to_status=move.target,
     )
     return vacancy
 

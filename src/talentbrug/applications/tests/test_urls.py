@@ -24,6 +24,7 @@ PUBLIC_WITH_IDS = {
     "applications:apply_route",
     "applications:done",
     "applications:confirm",
+    "applications:assignment_attachment",
 }
 PORTAL_CASES = [
     c for c in CANDIDATE_CASES if c.name not in PUBLIC_WITH_IDS | {"applications:portal_login"}

@@ -117,6 +117,36 @@ def _question(organisation):
     return {"pk": Question.objects.create(application=application, text="Wanneer kun je?").pk}
 
 
+def _assignment_file(organisation):
+    from django.core.files.base import ContentFile
+
+    from .factories import AssignmentFactory
+
+    assignment = AssignmentFactory(vacancy=PublishedVacancyFactory(organisation=organisation))
+    assignment.attachment.save("opdracht.txt", ContentFile(b"Lees de melding."), save=False)
+    assignment.attachment_name = "opdracht.txt"
+    assignment.save()
+    return {"pk": assignment.vacancy_id}
+
+
+def _routes_vacancy(organisation):
+    return {"pk": PublishedVacancyFactory(organisation=organisation).pk}
+
+
+def _routes_day(organisation):
+    from .factories import RecruitmentDayFactory
+
+    day = RecruitmentDayFactory(vacancy=PublishedVacancyFactory(organisation=organisation))
+    return {"pk": day.vacancy_id, "day_pk": day.pk}
+
+
+def _routes_slot(organisation):
+    from .factories import SlotFactory
+
+    slot = SlotFactory(day__vacancy=PublishedVacancyFactory(organisation=organisation))
+    return {"pk": slot.day.vacancy_id, "slot_pk": slot.pk}
+
+
 URL_CASES = [
     # Public pages
     UrlCase("applications:link_request", PUBLIC),
@@ -186,6 +216,46 @@ URL_CASES = [
         assigned_only=frozenset({Role.HIRING_MANAGER}),
     ),
     UrlCase("applications:staff_merge", STAFF, "applications.merge", make_kwargs=_application),
+    # HR sets up the work-sample and recruitment-day routes (issue 18)
+    UrlCase(
+        "applications:routes", STAFF, "applications.manage_routes", make_kwargs=_routes_vacancy
+    ),
+    UrlCase(
+        "applications:routes_assignment",
+        STAFF,
+        "applications.manage_routes",
+        make_kwargs=_routes_vacancy,
+    ),
+    UrlCase(
+        "applications:routes_day_new",
+        STAFF,
+        "applications.manage_routes",
+        make_kwargs=_routes_vacancy,
+    ),
+    UrlCase(
+        "applications:routes_day", STAFF, "applications.manage_routes", make_kwargs=_routes_day
+    ),
+    UrlCase(
+        "applications:routes_slot_add",
+        STAFF,
+        "applications.manage_routes",
+        method="post",
+        make_kwargs=_routes_day,
+        ok_status=(400,),
+    ),
+    UrlCase(
+        "applications:routes_slot", STAFF, "applications.manage_routes", make_kwargs=_routes_slot
+    ),
+    UrlCase(
+        "applications:routes_slot_remove",
+        STAFF,
+        "applications.manage_routes",
+        method="post",
+        make_kwargs=_routes_slot,
+        ok_status=(302,),
+    ),
+    # Public: the attachment of the assignment a candidate can do now.
+    UrlCase("applications:assignment_attachment", CANDIDATE, make_kwargs=_assignment_file),
     UrlCase(
         "applications:staff_ask",
         STAFF,

@@ -212,7 +212,10 @@ def test_flyer_pdf_is_a4_with_the_facts_and_the_qr_code_of_the_tracked_link(
 
 
 def test_flyer_print_view_has_the_qr_and_other_ways_to_apply(staff_client, organisation):
+    from talentbrug.applications.tests.factories import SlotFactory
+
     vacancy = OpenVacancyFactory(organisation=organisation, apply_routes=["cv", "recruitment_day"])
+    SlotFactory(day__vacancy=vacancy)  # a recruitment day shows only with a time to pick (#18)
     channel = ChannelFactory(vacancy=vacancy)
     client = staff_client(organisation, Role.HR_ADVISER)
     content = client.get(

@@ -52,6 +52,9 @@ def test_slug_comes_from_the_title(vacancy):
 
 
 def test_page_shows_the_facts_on_top_in_plain_words(client, vacancy):
+    from talentbrug.applications.tests.factories import SlotFactory
+
+    SlotFactory(day__vacancy=vacancy)  # a recruitment day shows only with a time to pick (#18)
     response = client.get(public_url(vacancy))
     assert response.status_code == 200
     content = response.content.decode()

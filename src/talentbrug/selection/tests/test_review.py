@@ -132,7 +132,7 @@ def test_scorecard_page_hides_others_until_submitted(organisation, hr, make_staf
     response = client.post(url, data, follow=True)
     body = response.content.decode()
     assert "Sterke uitleg" in body
-    assert "Samenvatting van alle beoordelingen" in body
+    assert "Samenvatting van de beoordelingen in deze fase" in body
 
 
 def test_close_scores_are_not_flagged(organisation, hr, assessor):
