@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0006_language_found_in_text'),
+        ('applications', '0007_diploma_evaluation_pdf'),
     ]
 
     operations = [
