@@ -77,6 +77,29 @@ def _sharing() -> bool:
     return _SHARED.get() is not None
 
 
+# Live figures (a page without a snapshot): tables whose work grows with every row in scope
+# (the vacancy check of every vacancy, the groups of every application, every logged move)
+# are only computed when the scope holds at most this many of those rows; bigger ones come
+# back as pending tables (``tables.pending``). The periodic job has no limit.
+LIVE_LIMITS = {"vacancies": 60, "applications": 6_000, "plans": 300}
+_LIVE: ContextVar[bool] = ContextVar("insights_live", default=False)
+
+
+@contextmanager
+def live() -> Iterator[None]:
+    """Compute as a page does while someone waits: heavy tables of big scopes are pending."""
+    token = _LIVE.set(True)
+    try:
+        yield
+    finally:
+        _LIVE.reset(token)
+
+
+def _too_big(kind: str, rows: Callable[[], int]) -> bool:
+    """In live mode: does the scope hold more rows of ``kind`` than a request may work on?"""
+    return _LIVE.get() and not _sharing() and rows() > LIVE_LIMITS[kind]
+
+
 @dataclass(frozen=True)
 class Scope:
     """Which data a set of figures is about.
@@ -186,7 +209,10 @@ def vacancy_tables(scope: Scope) -> list[t.Table]:
             rijk=rijk,
         )
     ]
-    tables.append(finding_table(scope))
+    if _too_big("vacancies", _vacancies(scope).count):
+        tables.append(t.pending(finding_table_for([], [])))
+    else:
+        tables.append(finding_table(scope))
     return tables
 
 
@@ -235,8 +261,12 @@ def finding_table(scope: Scope) -> t.Table:
         quarters.add(quarter)
         for rule_id in found[pk]:
             per_rule[rule_id][quarter] += 1
-    ordered = sorted(quarters)
-    top = sorted(per_rule.items(), key=lambda item: (-sum(item[1].values()), item[0]))[:12]
+    return finding_table_for(sorted(quarters), list(per_rule.items()))
+
+
+def finding_table_for(ordered: list[str], counted: list[tuple[str, Counter[str]]]) -> t.Table:
+    """The table of findings per rule (per quarter) from the counts."""
+    top = sorted(counted, key=lambda item: (-sum(item[1].values()), item[0]))[:12]
     rows = [
         t.row(
             {"rule": rule},
@@ -726,7 +756,6 @@ def refugee_table(rows: list[dict[str, Any]]) -> t.Table:
 def stage_time_table(scope: Scope) -> t.Table:
     """Days an application stayed in each stage, from the moves in the selection's log."""
     from talentbrug.audit.models import AuditEvent
-    from talentbrug.selection.constants import StageKind
 
     progresses = ApplicationProgress.objects.filter(
         application__submitted_at__gte=scope.start,
@@ -756,6 +785,8 @@ def stage_time_table(scope: Scope) -> t.Table:
         kinds, all_moves = _shared("moves", lambda: load(Stage.objects.all(), events))
     else:
         events = events.filter(created_at__gte=scope.start)
+        if scope.vacancy_id:  # one vacancy: only its applications' moves
+            events = events.filter(object_id__in=list(submitted))
         if scope.organisation_ids is not None:
             events = events.filter(organisation_id__in=scope.organisation_ids)
         stages = Stage.objects.filter(vacancy_id__in=progresses.values("vacancy_id"))
@@ -769,6 +800,11 @@ def stage_time_table(scope: Scope) -> t.Table:
             if kind in FUNNEL_KINDS and entered is not None:
                 days[kind].append(max(0.0, (created - entered).total_seconds() / 86400))
             entered = created
+    return stage_time_table_for(days)
+
+
+def stage_time_table_for(days: dict[str, list[float]]) -> t.Table:
+    """The table of time in each stage from the days of each stay, per stage kind."""
     rows = []
     for kind in FUNNEL_KINDS[:-1]:  # nobody leaves 'aangenomen' by moving on
         values = days.get(kind, [])
@@ -792,6 +828,22 @@ def stage_time_table(scope: Scope) -> t.Table:
 
 
 def selection_tables(scope: Scope) -> list[t.Table]:
+    def in_scope() -> int:
+        qs = ApplicationProgress.objects.filter(
+            application__submitted_at__gte=scope.start,
+            application__submitted_at__lt=scope.end,
+            application__candidate__isnull=False,
+        )
+        return scope.vacancy_filter(scope.orgs(qs), "vacancy").count()
+
+    if _too_big("applications", in_scope):
+        return [
+            t.pending(pass_through_table([])),
+            t.pending(refugee_table([])),
+            time_to_hire_table(scope),
+            t.pending(stage_time_table_for({})),
+            offer_table(scope),
+        ]
     progress = _progress_rows(scope)
     return [
         pass_through_table(progress),
@@ -820,10 +872,13 @@ def onboarding_tables(scope: Scope) -> list[t.Table]:
     today = timezone.localdate()
     active = in_period.filter(status=PlanStatus.ACTIVE).prefetch_related("tasks", "checkins")
     health_of = _shared("health", dict)
+    heavy = _too_big("plans", active.count)
     missing = active.exclude(pk__in=list(health_of)) if _sharing() else active
-    for plan in missing.select_related("manager", "organisation"):
+    for plan in [] if heavy else missing.select_related("manager", "organisation"):
         health_of[plan.pk] = health(plan, today)
-    states = Counter(health_of[pk] for pk in active.values_list("pk", flat=True))
+    states = (
+        Counter() if heavy else Counter(health_of[pk] for pk in active.values_list("pk", flat=True))
+    )
     tables = [
         t.distribution(
             "inwerkplannen",
@@ -837,6 +892,8 @@ def onboarding_tables(scope: Scope) -> list[t.Table]:
             what=_("Plannen"),
         )
     ]
+    if heavy:
+        tables[0] = t.pending(tables[0])
     months: dict[str, dict[str, Any]] = defaultdict(lambda: {"plans": set(), "moods": []})
     for plan_id, week, mood in CheckIn.objects.filter(
         plan__in=_plans(scope), week_start__gte=start, week_start__lt=end
