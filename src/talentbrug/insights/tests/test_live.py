@@ -51,9 +51,7 @@ def _refuse(*_args, **_kwargs):
     raise AssertionError("a heavy table was computed while the viewer waited")
 
 
-def test_a_big_scope_without_a_snapshot_never_computes_its_heavy_tables(
-    organisation, monkeypatch
-):
+def test_a_big_scope_without_a_snapshot_never_computes_its_heavy_tables(organisation, monkeypatch):
     from talentbrug.selection.tests.factories import vacancy_with_requirements
 
     _pipeline(organisation, vacancy_with_requirements(organisation), 7)
@@ -99,7 +97,7 @@ def test_a_pending_table_is_taken_from_the_nearest_snapshot_with_its_period_and_
     table = _table(shown, "doorstroom")
     assert not table.get("pending") and table["borrowed"]["period"] == Period.MONTHS_3
     assert "laatste 3 maanden, alle vakgebieden, bijgewerkt op" in table["note"]
-    assert [c["v"] for c in table["rows"][0]["cells"]][0] == 7
+    assert table["rows"][0]["cells"][0]["v"] == 7
     # The page and the download both say so.
     client = verified_client(UserFactory(is_programme_team=True))
     page = client.get(reverse("insights:selection"), {"periode": "6"}).content.decode()
@@ -120,9 +118,7 @@ def test_a_small_scope_without_a_snapshot_is_computed_whole_and_equals_the_job(o
         live = services.figures_for(section, organisation)
         assert live.live and not any(t.get("pending") for t in live.tables)
         stored = services.store_snapshot(section, organisation, Period.MONTHS_12, "")
-        assert [t for t in live.tables] == [
-            services._noted(services.t.localised(t)) for t in stored.tables
-        ]
+        assert live.tables == [services._noted(services.t.localised(t)) for t in stored.tables]
 
 
 def test_every_page_the_filters_offer_is_read_from_a_snapshot_after_the_job(
