@@ -81,7 +81,7 @@ def _sharing() -> bool:
 # (the vacancy check of every vacancy, the groups of every application, every logged move)
 # are only computed when the scope holds at most this many of those rows; bigger ones come
 # back as pending tables (``tables.pending``). The periodic job has no limit.
-LIVE_LIMITS = {"vacancies": 60, "applications": 6_000, "plans": 300}
+LIVE_LIMITS = {"vacancies": 40, "applications": 1_000, "plans": 300}
 _LIVE: ContextVar[bool] = ContextVar("insights_live", default=False)
 
 

@@ -289,7 +289,6 @@ def seed_history(
             "decided_at",
         ],
     )
-    hires: list[tuple[int, int, int, datetime]] = []
     rows = waiting.order_by("pk").values_list(
         "pk",
         "organisation_id",
@@ -365,32 +364,38 @@ def seed_history(
                             decided,
                         )
                     )
-                    if status == "accepted":
-                        hires.append((s.application_id, s.organisation_id, s.vacancy_id, made))
             event_insert.rows(events)
             offer_insert.rows(offers)
         counts["progress"] += len(progress_rows)
         counts["moves"] += len(events)
         counts["offers"] += len(offers)
-    counts.update(run("onboarding", lambda: _onboarding(insert, rng, hires, now)))
-    counts.update(run("voluntary answers", lambda: _voluntary(insert, rng, applications, groups)))
+    # From the database (not from this run's memory), so an interrupted run can be resumed.
+    counts.update(run("onboarding", lambda: _onboarding(insert, rng, now)))
+    counts.update(run("voluntary answers", lambda: _voluntary(insert, rng, groups)))
     return dict(counts)
 
 
 def _onboarding(
-    insert: Callable[[Any, list[str]], Any],
-    rng: random.Random,
-    hires: list[tuple[int, int, int, datetime]],
-    now: datetime,
+    insert: Callable[[Any, list[str]], Any], rng: random.Random, now: datetime
 ) -> Counter[str]:
-    """A plan for every hire whose first day is near, with check-ins, verbazingen and the
-    obstacle questionnaire (about two in three fill it in)."""
+    """A plan for every hire (an accepted offer without a plan) whose first day is near, with
+    check-ins, verbazingen and the obstacle questionnaire (about two in three fill it in)."""
     from talentbrug.applications.models import Application
     from talentbrug.onboarding.constants import PlanStatus
     from talentbrug.onboarding.models import CheckIn, ObstacleSurvey, OnboardingPlan, Surprise
     from talentbrug.onboarding.services import obstacle_survey_window
+    from talentbrug.selection.models import Offer
 
     today = timezone.localdate(now)
+    planned = OnboardingPlan.objects.filter(application__isnull=False).values("application_id")
+    hires = list(
+        Offer.objects.filter(status="accepted")
+        .exclude(progress__application_id__in=planned)
+        .order_by("pk")
+        .values_list(
+            "progress__application_id", "organisation_id", "progress__vacancy_id", "created_at"
+        )
+    )
     people = {
         pk: (name, email, title)
         for pk, name, email, title in Application.objects.filter(
@@ -477,14 +482,12 @@ def _onboarding(
 
 
 def _voluntary(
-    insert: Callable[[Any, list[str]], Any],
-    rng: random.Random,
-    applications: list[tuple[int, int, int, int, str, datetime, datetime | None]],
-    groups: dict[int, str],
+    insert: Callable[[Any, list[str]], Any], rng: random.Random, groups: dict[int, str]
 ) -> Counter[str]:
     """The voluntary form in every other organisation (the ones without a setting yet);
-    about 45 % answer there, and only some questions."""
+    about 45 % of their applications answer, and only some questions."""
     from talentbrug.accounts.models import Organisation
+    from talentbrug.applications.models import Application
     from talentbrug.assessments.models import DiversityResponse, DiversitySetting
 
     decided = set(DiversitySetting.objects.values_list("organisation_id", flat=True))
@@ -494,9 +497,13 @@ def _voluntary(
         [DiversitySetting(organisation_id=pk, enabled=True) for pk in asking]
     )
     answers = []
-    asked = set(asking)
-    for pk, organisation_id, _vacancy, candidate_id, _status, submitted, _w in applications:
-        if organisation_id not in asked or submitted is None or rng.random() > 0.45:
+    applications = (
+        Application.objects.filter(organisation_id__in=asking, submitted_at__isnull=False)
+        .order_by("pk")
+        .values_list("pk", "organisation_id", "candidate_id", "submitted_at")
+    )
+    for pk, organisation_id, candidate_id, submitted in applications.iterator(chunk_size=10_000):
+        if rng.random() > 0.45:
             continue
         foreign = groups.get(candidate_id) == "foreign"
         answers.append(
