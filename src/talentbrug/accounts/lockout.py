@@ -6,6 +6,12 @@ in. Against *spraying* (a few passwords tried on many user names from one addres
 keeps a separate, much higher count per address: after ``TALENTBRUG_IP_FAILURE_LIMIT`` failed
 log-ins from one address within the cool-off time, that address gets the lock-out page until
 the window has passed. An organisation admin can unlock a person (``unlock_user``).
+
+While a user name is locked, axes refuses every attempt and signals each one. The audit log
+gets one ``accounts.locked_out`` event per lock-out period (the first refused attempt, which
+is the attempt that locked it); the later refusals of that period are only counted
+(:func:`note_refused`, :func:`refused_while_locked`), so a script hammering a locked account
+does not flood the log. The count is shown to the admin and stored with the unlock event.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 _IP_KEY = "tb-login-fail-ip:{}"
+_LOCK_KEY = "tb-lockout-period:{}"
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -37,6 +44,37 @@ def _ip_key(ip: str) -> str:
 
 def _window_seconds() -> int:
     return int(settings.AXES_COOLOFF_TIME.total_seconds())
+
+
+def _lock_key(username: str) -> str:
+    return _LOCK_KEY.format(hashlib.sha256(username.encode()).hexdigest()[:32])
+
+
+def note_refused(username: str) -> bool:
+    """One refused attempt for a locked user name. True for the first one of its lock-out
+    period (log it), False for the later ones (counted only).
+
+    The period lasts as long as the lock: axes counts every attempt while locked as a new
+    failure (``AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT``), so the lock ends a cool-off
+    after the last attempt, and so does this period (each refusal renews it). Without that
+    setting the lock ends a cool-off after it began, and so does the period. An admin's
+    unlock ends it at once (:func:`unlock_user`).
+    """
+    key, window = _lock_key(username), _window_seconds()
+    if cache.add(key, 0, timeout=window):
+        return True
+    try:
+        cache.incr(key)
+    except ValueError:  # the period ended between the two calls: this one starts a new one
+        return bool(cache.add(key, 0, timeout=window))
+    if getattr(settings, "AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT", True):
+        cache.touch(key, window)
+    return False
+
+
+def refused_while_locked(username: str) -> int:
+    """Attempts refused in the current lock-out period after the one that was logged."""
+    return int(cache.get(_lock_key(username)) or 0)
 
 
 def count_ip_failure(request: HttpRequest) -> int:
@@ -80,7 +118,9 @@ def is_locked(username: str) -> bool:
 
 
 def unlock_user(username: str) -> int:
-    """Remove the failed attempts of this user name (from every address)."""
+    """Remove the failed attempts of this user name (from every address); the lock-out
+    period ends, so a new lock-out is logged again."""
+    cache.delete(_lock_key(username))
     return int(axes_reset(username=username))
 
 

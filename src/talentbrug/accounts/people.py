@@ -410,13 +410,25 @@ def open_resets(organisation: Organisation) -> QuerySet[SecondFactorReset]:
 
 
 def unlock_person(organisation: Organisation, actor: User, user: User) -> int:
+    refused = lockout.refused_while_locked(user.username)
     removed = lockout.unlock_user(user.username)
-    record_event("accounts.unlocked", actor=actor, organisation=organisation, obj=user)
+    record_event(
+        "accounts.unlocked",
+        actor=actor,
+        organisation=organisation,
+        obj=user,
+        refused_attempts=refused,
+    )
     return removed
 
 
 def is_locked(user: User) -> bool:
     return lockout.is_locked(user.username)
+
+
+def refused_while_locked(user: User) -> int:
+    """Log-in attempts refused since the lock-out was logged (counted, not each logged)."""
+    return lockout.refused_while_locked(user.username)
 
 
 def invitation_expired(user: User) -> bool:

@@ -119,6 +119,7 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
             "check_form": IdentityCheckForm(),
             "two_factor": services.has_second_factor(user),
             "locked": people.is_locked(user),
+            "refused": people.refused_while_locked(user),
             "invited": not user.is_active and user.deactivated_at is None,
             "invitation_expired": people.invitation_expired(user),
             "open_reset": people.open_resets(organisation).filter(user=user).first(),

@@ -17,7 +17,7 @@ from django.http import HttpRequest
 from talentbrug.audit import services as audit
 
 from .auditing import record_for_user_organisations
-from .lockout import count_ip_failure
+from .lockout import count_ip_failure, note_refused
 from .models import User
 
 
@@ -49,6 +49,9 @@ def on_login_failed(sender, credentials, request=None, **kwargs):  # type: ignor
 
 @receiver(user_locked_out)
 def on_locked_out(sender, request, username, ip_address, **kwargs):  # type: ignore[no-untyped-def]
+    # Axes signals every refused attempt; the log gets the first of each lock-out period.
+    if not note_refused(str(username or "")[:150]):
+        return
     user = _user_named(username)
     if user is None:
         audit.record_event("accounts.locked_out")

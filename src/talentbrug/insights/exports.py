@@ -43,6 +43,8 @@ def to_csv(tables: list[t.Table]) -> bytes:
         writer.writerow([neutralise(table["title"])])
         writer.writerows(table_lines(table))
         writer.writerow([neutralise(table["definition"])])
+        if table.get("note"):
+            writer.writerow([neutralise(table["note"])])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -62,6 +64,8 @@ def to_xlsx(tables: list[t.Table]) -> bytes:
             sheet.append(line)
         sheet.append([])
         sheet.append([neutralise(table["definition"])])
+        if table.get("note"):
+            sheet.append([neutralise(table["note"])])
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -77,6 +77,29 @@ def _sharing() -> bool:
     return _SHARED.get() is not None
 
 
+# Live figures (a page without a snapshot): tables whose work grows with every row in scope
+# (the vacancy check of every vacancy, the groups of every application, every logged move)
+# are only computed when the scope holds at most this many of those rows; bigger ones come
+# back as pending tables (``tables.pending``). The periodic job has no limit.
+LIVE_LIMITS = {"vacancies": 40, "applications": 1_000, "plans": 300}
+_LIVE: ContextVar[bool] = ContextVar("insights_live", default=False)
+
+
+@contextmanager
+def live() -> Iterator[None]:
+    """Compute as a page does while someone waits: heavy tables of big scopes are pending."""
+    token = _LIVE.set(True)
+    try:
+        yield
+    finally:
+        _LIVE.reset(token)
+
+
+def _too_big(kind: str, rows: Callable[[], int]) -> bool:
+    """In live mode: does the scope hold more rows of ``kind`` than a request may work on?"""
+    return _LIVE.get() and not _sharing() and rows() > LIVE_LIMITS[kind]
+
+
 @dataclass(frozen=True)
 class Scope:
     """Which data a set of figures is about.
@@ -186,7 +209,10 @@ def vacancy_tables(scope: Scope) -> list[t.Table]:
             rijk=rijk,
         )
     ]
-    tables.append(finding_table(scope))
+    if _too_big("vacancies", _vacancies(scope).count):
+        tables.append(t.pending(finding_table_for([], [])))
+    else:
+        tables.append(finding_table(scope))
     return tables
 
 
@@ -235,8 +261,12 @@ def finding_table(scope: Scope) -> t.Table:
         quarters.add(quarter)
         for rule_id in found[pk]:
             per_rule[rule_id][quarter] += 1
-    ordered = sorted(quarters)
-    top = sorted(per_rule.items(), key=lambda item: (-sum(item[1].values()), item[0]))[:12]
+    return finding_table_for(sorted(quarters), list(per_rule.items()))
+
+
+def finding_table_for(ordered: list[str], counted: list[tuple[str, Counter[str]]]) -> t.Table:
+    """The table of findings per rule (per quarter) from the counts."""
+    top = sorted(counted, key=lambda item: (-sum(item[1].values()), item[0]))[:12]
     rows = [
         t.row(
             {"rule": rule},
@@ -387,55 +417,89 @@ def _progress_rows(scope: Scope) -> list[dict[str, Any]]:
     Plain values and subqueries only (no model instances, no long lists of ids), so the
     periodic job handles hundreds of thousands of applications.
     """
-    from talentbrug.applications.constants import Route
-
+    if _sharing() and not scope.vacancy_id:
+        # The periodic job: every application's groups once, for every combination.
+        lookups = _shared("progress_lookups", lambda: _lookups(None))
+        built: dict[int, dict[str, Any]] = _shared("progress_built", dict)
+        rows = []
+        for values in _in_scope(scope):
+            item = built.get(values[1])
+            if item is None:
+                item = built[values[1]] = _progress_item(values[1:8], *lookups)
+            rows.append(item)
+        return rows
     qs = ApplicationProgress.objects.filter(
         application__submitted_at__gte=scope.start,
         application__submitted_at__lt=scope.end,
         application__candidate__isnull=False,
     )
     qs = scope.vacancy_filter(scope.orgs(qs), "vacancy")
-    if _sharing():  # the periodic job: the lookups once, for every combination
-        candidate_groups, kinds, answers = _shared("progress_lookups", lambda: _lookups(None))
-    else:
-        candidate_groups, kinds, answers = _lookups(qs)
-    nothing = str(LanguageGroup(LanguageGroup.NONE).label)
-    routes = dict(Route.choices)
-    rows = []
-    for (
-        application_id,
-        vacancy_id,
-        furthest,
-        candidate_id,
-        route,
-        channel,
-        holder,
-    ) in qs.values_list(
-        "application_id",
-        "vacancy_id",
-        "furthest_order",
-        "application__candidate_id",
-        "application__route",
-        "application__channel__name",
-        "organisation_id",
-    ).iterator(chunk_size=5000):
-        kind = kinds.get((vacancy_id, furthest), "new")
-        education = candidate_groups.education(candidate_id, holder)
-        dutch = candidate_groups.dutch.get(candidate_id, nothing)
-        groups = [
-            (_("Opleiding"), education),
-            (_("Nederlands"), dutch),
-            (_("Manier van solliciteren"), str(routes.get(route, route))),
-            (_("Kanaal"), channel or _("onbekend")),
-        ]
-        groups += voluntary_groups(answers.get(application_id))
-        rows.append(
-            {
-                "reached": FUNNEL_KINDS.index(kind) if kind in FUNNEL_KINDS else 0,
-                "groups": groups,
-            }
-        )
-    return rows
+    lookups = _lookups(qs)
+    return [
+        _progress_item(values, *lookups)
+        for values in qs.values_list(*PROGRESS_FIELDS[1:8]).iterator(chunk_size=5000)
+    ]
+
+
+# One application in the selection, as the figures read it (see _progress_item, _in_scope).
+PROGRESS_FIELDS = (
+    "pk",
+    "application_id",
+    "vacancy_id",
+    "furthest_order",
+    "application__candidate_id",
+    "application__route",
+    "application__channel__name",
+    "organisation_id",
+    "application__submitted_at",
+    "vacancy__vakgebied",
+)
+
+
+def _in_scope(scope: Scope) -> Iterator[tuple[Any, ...]]:
+    """The periodic job: the applications in the selection of ``scope``, from one read of
+    all of them (``PROGRESS_FIELDS``), instead of a query per combination."""
+    every = _shared(
+        "progress_all",
+        lambda: list(
+            ApplicationProgress.objects.filter(application__candidate__isnull=False)
+            .values_list(*PROGRESS_FIELDS)
+            .iterator(chunk_size=5000)
+        ),
+    )
+    organisations = None if scope.is_rijk else set(scope.organisation_ids or ())
+    for values in every:
+        submitted = values[8]
+        if submitted is None or not scope.start <= submitted < scope.end:
+            continue
+        if organisations is not None and values[7] not in organisations:
+            continue
+        if scope.family and values[9] != scope.family:
+            continue
+        yield values
+
+
+def _progress_item(
+    values: tuple[Any, ...],
+    candidate_groups: CandidateGroups,
+    kinds: dict[Any, str],
+    answers: dict[int, Any],
+) -> dict[str, Any]:
+    """How far one application came and its groups, from ``PROGRESS_FIELDS[1:8]``."""
+    from talentbrug.applications.constants import Route
+
+    application_id, vacancy_id, furthest, candidate_id, route, channel, holder = values
+    kind = kinds.get((vacancy_id, furthest), "new")
+    education = candidate_groups.education(candidate_id, holder)
+    dutch = candidate_groups.dutch.get(candidate_id, str(LanguageGroup(LanguageGroup.NONE).label))
+    groups = [
+        (_("Opleiding"), education),
+        (_("Nederlands"), dutch),
+        (_("Manier van solliciteren"), str(dict(Route.choices).get(route, route))),
+        (_("Kanaal"), channel or _("onbekend")),
+    ]
+    groups += voluntary_groups(answers.get(application_id))
+    return {"reached": FUNNEL_KINDS.index(kind) if kind in FUNNEL_KINDS else 0, "groups": groups}
 
 
 class CandidateGroups:
@@ -726,7 +790,30 @@ def refugee_table(rows: list[dict[str, Any]]) -> t.Table:
 def stage_time_table(scope: Scope) -> t.Table:
     """Days an application stayed in each stage, from the moves in the selection's log."""
     from talentbrug.audit.models import AuditEvent
-    from talentbrug.selection.constants import StageKind
+
+    # A move is logged with the stage it left and the moment; the first stay starts when the
+    # application was sent. Only stays that ended count (who is still in a stage has no time).
+    def load(stages: QuerySet[Any], events: QuerySet[Any]) -> tuple[dict[int, str], Any]:
+        moves: dict[str, list[tuple[datetime, Any]]] = defaultdict(list)
+        for object_id, created, data in events.values_list(
+            "object_id", "created_at", "data"
+        ).iterator(chunk_size=5000):
+            moves[object_id].append((created, data.get("from_stage")))
+        return dict(stages.values_list("pk", "kind").iterator(chunk_size=5000)), moves
+
+    events = AuditEvent.objects.filter(event_type="selection.moved")
+    days: dict[str, list[float]] = defaultdict(list)
+    if _sharing() and not scope.vacancy_id:
+        # The periodic job: every move once, and every application's stays once.
+        kinds, all_moves = _shared("moves", lambda: load(Stage.objects.all(), events))
+        known: dict[str, list[tuple[str, float]]] = _shared("stays", dict)
+        for values in _in_scope(scope):
+            key = str(values[0])
+            if key not in known:
+                known[key] = _stays(all_moves.get(key, []), values[8], kinds)
+            for kind, stay in known[key]:
+                days[kind].append(stay)
+        return stage_time_table_for(days)
 
     progresses = ApplicationProgress.objects.filter(
         application__submitted_at__gte=scope.start,
@@ -740,35 +827,35 @@ def stage_time_table(scope: Scope) -> t.Table:
             chunk_size=5000
         )
     }
+    events = events.filter(created_at__gte=scope.start)
+    if scope.vacancy_id:  # one vacancy: only its applications' moves
+        events = events.filter(object_id__in=list(submitted))
+    if scope.organisation_ids is not None:
+        events = events.filter(organisation_id__in=scope.organisation_ids)
+    stages = Stage.objects.filter(vacancy_id__in=progresses.values("vacancy_id"))
+    kinds, all_moves = load(stages, events)
+    for key, entered in submitted.items():
+        for kind, stay in _stays(all_moves.get(key, []), entered, kinds):
+            days[kind].append(stay)
+    return stage_time_table_for(days)
 
-    # A move is logged with the stage it left and the moment; the first stay starts when the
-    # application was sent. Only stays that ended count (who is still in a stage has no time).
-    def load(stages: QuerySet[Any], events: QuerySet[Any]) -> tuple[dict[int, str], Any]:
-        moves: dict[str, list[tuple[datetime, Any]]] = defaultdict(list)
-        for object_id, created, data in events.values_list(
-            "object_id", "created_at", "data"
-        ).iterator(chunk_size=5000):
-            moves[object_id].append((created, data.get("from_stage")))
-        return dict(stages.values_list("pk", "kind").iterator(chunk_size=5000)), moves
 
-    events = AuditEvent.objects.filter(event_type="selection.moved")
-    if _sharing():  # the periodic job: every move once, for every combination
-        kinds, all_moves = _shared("moves", lambda: load(Stage.objects.all(), events))
-    else:
-        events = events.filter(created_at__gte=scope.start)
-        if scope.organisation_ids is not None:
-            events = events.filter(organisation_id__in=scope.organisation_ids)
-        stages = Stage.objects.filter(vacancy_id__in=progresses.values("vacancy_id"))
-        kinds, all_moves = load(stages, events)
-    moves = {key: all_moves[key] for key in submitted if key in all_moves}
-    days: dict[str, list[float]] = defaultdict(list)
-    for object_id, items in moves.items():
-        entered = submitted[object_id]
-        for created, from_stage in sorted(items, key=lambda item: item[0]):
-            kind = kinds.get(from_stage)
-            if kind in FUNNEL_KINDS and entered is not None:
-                days[kind].append(max(0.0, (created - entered).total_seconds() / 86400))
-            entered = created
+def _stays(
+    moves: list[tuple[datetime, Any]], entered: datetime | None, kinds: dict[int, str]
+) -> list[tuple[str, float]]:
+    """(stage kind, days) of each stay of one application that ended with a logged move;
+    the first stay starts when the application was sent."""
+    stays = []
+    for created, from_stage in sorted(moves, key=lambda item: item[0]):
+        kind = kinds.get(from_stage)
+        if kind in FUNNEL_KINDS and entered is not None:
+            stays.append((kind, max(0.0, (created - entered).total_seconds() / 86400)))
+        entered = created
+    return stays
+
+
+def stage_time_table_for(days: dict[str, list[float]]) -> t.Table:
+    """The table of time in each stage from the days of each stay, per stage kind."""
     rows = []
     for kind in FUNNEL_KINDS[:-1]:  # nobody leaves 'aangenomen' by moving on
         values = days.get(kind, [])
@@ -792,6 +879,22 @@ def stage_time_table(scope: Scope) -> t.Table:
 
 
 def selection_tables(scope: Scope) -> list[t.Table]:
+    def in_scope() -> int:
+        qs = ApplicationProgress.objects.filter(
+            application__submitted_at__gte=scope.start,
+            application__submitted_at__lt=scope.end,
+            application__candidate__isnull=False,
+        )
+        return scope.vacancy_filter(scope.orgs(qs), "vacancy").count()
+
+    if _too_big("applications", in_scope):
+        return [
+            t.pending(pass_through_table([])),
+            t.pending(refugee_table([])),
+            time_to_hire_table(scope),
+            t.pending(stage_time_table_for({})),
+            offer_table(scope),
+        ]
     progress = _progress_rows(scope)
     return [
         pass_through_table(progress),
@@ -820,10 +923,13 @@ def onboarding_tables(scope: Scope) -> list[t.Table]:
     today = timezone.localdate()
     active = in_period.filter(status=PlanStatus.ACTIVE).prefetch_related("tasks", "checkins")
     health_of = _shared("health", dict)
+    heavy = _too_big("plans", active.count)
     missing = active.exclude(pk__in=list(health_of)) if _sharing() else active
-    for plan in missing.select_related("manager", "organisation"):
+    for plan in [] if heavy else missing.select_related("manager", "organisation"):
         health_of[plan.pk] = health(plan, today)
-    states = Counter(health_of[pk] for pk in active.values_list("pk", flat=True))
+    states = (
+        Counter() if heavy else Counter(health_of[pk] for pk in active.values_list("pk", flat=True))
+    )
     tables = [
         t.distribution(
             "inwerkplannen",
@@ -837,6 +943,8 @@ def onboarding_tables(scope: Scope) -> list[t.Table]:
             what=_("Plannen"),
         )
     ]
+    if heavy:
+        tables[0] = t.pending(tables[0])
     months: dict[str, dict[str, Any]] = defaultdict(lambda: {"plans": set(), "moods": []})
     for plan_id, week, mood in CheckIn.objects.filter(
         plan__in=_plans(scope), week_start__gte=start, week_start__lt=end

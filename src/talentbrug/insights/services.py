@@ -45,19 +45,59 @@ def snapshot_key(organisation_id: int | None, section: str, period: str, family:
 
 @dataclass(frozen=True)
 class Figures:
-    """The tables of a page, with their texts in the active language."""
+    """The tables of a page, with their texts in the active language.
+
+    ``live``: there was no snapshot for this choice, so the figures were computed while the
+    page was asked for; a table too big for that is taken from the nearest snapshot of the
+    same page (``table["borrowed"]``: its period, vakgebied and time) or is ``pending``."""
 
     tables: list[dict[str, Any]]
     computed_at: datetime
     scope: Scope
+    live: bool = False
 
     @classmethod
-    def shown(cls, stored: list[dict[str, Any]], computed_at: datetime, scope: Scope) -> Figures:
-        return cls([t.localised(table) for table in stored], computed_at, scope)
+    def shown(
+        cls,
+        stored: list[dict[str, Any]],
+        computed_at: datetime,
+        scope: Scope,
+        live: bool = False,
+    ) -> Figures:
+        return cls([_noted(t.localised(table)) for table in stored], computed_at, scope, live)
 
     @property
     def suppressed(self) -> bool:
         return any(table["suppressed"] for table in self.tables)
+
+
+def _noted(table: dict[str, Any]) -> dict[str, Any]:
+    """A table from another snapshot or still pending says so (``note``, active language);
+    the page and the downloads show it."""
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext
+
+    from talentbrug.vacancies.constants import Vakgebied
+
+    borrowed = table.get("borrowed")
+    if borrowed:
+        family = borrowed["family"]
+        note = gettext(
+            "Deze tabel is voor uw keuze nog niet berekend. U ziet hier de cijfers over de "
+            "%(period)s, %(family)s, bijgewerkt op %(when)s."
+        ) % {
+            "period": str(Period(borrowed["period"]).label).lower(),
+            "family": str(Vakgebied(family).label) if family else gettext("alle vakgebieden"),
+            "when": date_format(timezone.localtime(borrowed["computed_at"]), "j F Y H:i"),
+        }
+        return {**table, "note": note}
+    if table.get("pending"):
+        note = gettext(
+            "Deze tabel is voor uw keuze nog niet berekend: dat zijn te veel gegevens om te "
+            "doen terwijl u wacht. De periodieke taak berekent hem bij de volgende ronde."
+        )
+        return {**table, "note": note}
+    return table
 
 
 def compute(section: str, scope: Scope) -> list[dict[str, Any]]:
@@ -73,18 +113,61 @@ def figures_for(
     family: str = "",
     vacancy_id: int | None = None,
 ) -> Figures:
-    """The figures of one page: from the snapshot when there is one, else computed and stored.
+    """The figures of one page, read from its snapshot (the periodic job stores one for every
+    choice the filters offer).
 
+    Without a snapshot (before the job's first run, an organisation made since its last run)
+    the page is computed while the viewer waits, but never the heavy tables of a big scope:
+    those come from the nearest snapshot of the same page, named on the page with its own
+    period and time, or say that the job computes them. Nothing is stored on a page view.
     Figures for one vacancy (the old fairness page) are small and always computed fresh.
     """
     scope = scope_for(organisation, period, family, vacancy_id)
     if vacancy_id is not None:
         return Figures.shown(compute(section, scope), timezone.now(), scope)
-    key = snapshot_key(organisation.pk if organisation else None, section, period, family)
-    snapshot = Snapshot.objects.filter(key=key).first()
-    if snapshot is None:
-        snapshot = store_snapshot(section, organisation, period, family)
-    return Figures.shown(snapshot.tables, snapshot.computed_at, scope)
+    owner = organisation.pk if organisation else None
+    snapshot = Snapshot.objects.filter(key=snapshot_key(owner, section, period, family)).first()
+    if snapshot is not None:
+        return Figures.shown(snapshot.tables, snapshot.computed_at, scope)
+    with figures.live():
+        tables = compute(section, scope)
+    if any(table.get("pending") for table in tables):
+        tables = _from_nearest_snapshot(tables, owner, section, period, family)
+    return Figures.shown(tables, timezone.now(), scope, live=True)
+
+
+def _from_nearest_snapshot(
+    tables: list[dict[str, Any]], owner: int | None, section: str, period: str, family: str
+) -> list[dict[str, Any]]:
+    """Pending tables replaced by the same table from the nearest snapshot of the page: the
+    same vakgebied first, then the nearest period; the table says which one it is."""
+    prefix = f"{owner or 'rijk'}|{Section(section).value}|"
+    found = []
+    for snapshot in Snapshot.objects.filter(key__startswith=prefix).only(
+        "key", "tables", "computed_at"
+    ):
+        _owner, _section, their_period, their_family = snapshot.key.split("|")
+        their_family = "" if their_family == "-" else their_family
+        distance = (their_family != family, abs(int(their_period) - int(period)))
+        found.append((distance, their_period, their_family, snapshot))
+    found.sort(key=lambda item: item[0])
+    filled = []
+    for table in tables:
+        if table.get("pending"):
+            for _distance, their_period, their_family, snapshot in found:
+                stored = next((s for s in snapshot.tables if s["key"] == table["key"]), None)
+                if stored is not None:
+                    table = {
+                        **stored,
+                        "borrowed": {
+                            "period": their_period,
+                            "family": their_family,
+                            "computed_at": snapshot.computed_at,
+                        },
+                    }
+                    break
+        filled.append(table)
+    return filled
 
 
 @transaction.atomic

@@ -180,6 +180,12 @@ def make_table(
     return table
 
 
+def pending(table: Table) -> Table:
+    """``table`` without its figures: too much data to compute while someone waits (a page
+    without a snapshot). The page fills it from the nearest snapshot or says when it comes."""
+    return {**table, "rows": [], "chart": None, "suppressed": False, "pending": True}
+
+
 def row(label: str, cells: list[Cell], total: bool = False) -> dict[str, Any]:
     return {"label": label, "cells": cells, "total": total}
 

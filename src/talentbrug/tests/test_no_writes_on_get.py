@@ -38,9 +38,6 @@ ACCESS_LOGGED: dict[str, str] = {
     "insights:export": "insights.exported",
     "audit:export": "audit.exported",
 }
-# Tables that are a cache of figures computed from other rows (made on first read, like the
-# page cache): filling them is not a change of state.
-CACHES = {"insights.Snapshot"}
 
 GET_CASES = [case for case in URL_TABLE.values() if case.kind == STAFF and case.method == "get"]
 
@@ -49,7 +46,7 @@ def _row_counts() -> dict[str, int]:
     return {
         model._meta.label: model._default_manager.count()
         for model in apps.get_models()
-        if model.__module__.startswith("talentbrug.") and model._meta.label not in CACHES
+        if model.__module__.startswith("talentbrug.")
     }
 
 

@@ -149,3 +149,66 @@ def test_admin_unlocks_a_locked_account(make_staff, organisation, staff_client, 
     assert response.status_code == 302
     event = AuditEvent.objects.get(event_type="accounts.unlocked")
     assert event.organisation == organisation and event.actor_role == Role.ORG_ADMIN
+
+
+@pytest.mark.django_db
+def test_a_lockout_is_logged_once_per_period_and_later_refusals_are_only_counted(
+    make_staff, organisation, staff_client, settings
+):
+    """A script hammering a locked account must not flood the log: one event per lock-out
+    period (the attempt that locked it), the refusals after it counted, shown to the admin
+    and stored with the unlock; a new period is logged again."""
+    from django.core.cache import cache
+
+    cache.clear()
+    person = make_staff(organisation, Role.HR_ADVISER)
+    login = reverse("accounts:login")
+
+    def locked_out_events() -> int:
+        return AuditEvent.objects.filter(
+            event_type="accounts.locked_out", object_id=str(person.pk)
+        ).count()
+
+    start = timezone.now()
+    with freeze_time(start):
+        for _ in range(settings.AXES_FAILURE_LIMIT):
+            Client().post(login, {"username": person.username, "password": "fout"})
+        assert locked_out_events() == 1
+        for i in range(12):  # wrong and right passwords: all refused while locked
+            password = PASSWORD if i % 3 == 0 else "fout"
+            refused = Client().post(login, {"username": person.username, "password": password})
+            assert refused.status_code == 429
+        assert locked_out_events() == 1
+
+    admin = staff_client(organisation, Role.ORG_ADMIN)
+    with freeze_time(start + timedelta(minutes=2)):
+        page = admin.get(reverse("accounts:person", args=[person.pk])).content.decode()
+        assert "Sindsdien 12 pogingen geweigerd" in page
+        admin.post(reverse("accounts:unlock", args=[person.pk]))
+        unlocked = AuditEvent.objects.get(event_type="accounts.unlocked")
+        assert unlocked.data["refused_attempts"] == 12
+
+        # After the unlock a new lock-out is a new period: logged again, once.
+        for _ in range(settings.AXES_FAILURE_LIMIT + 4):
+            Client().post(login, {"username": person.username, "password": "fout"})
+        assert locked_out_events() == 2
+
+    # The period ends with the lock: a cool-off after the last attempt. The next lock-out,
+    # after that, is logged again.
+    later = start + timedelta(minutes=2) + settings.AXES_COOLOFF_TIME + timedelta(minutes=1)
+    with freeze_time(later):
+        for _ in range(settings.AXES_FAILURE_LIMIT + 3):
+            Client().post(login, {"username": person.username, "password": "fout"})
+        assert locked_out_events() == 3
+    cache.clear()
+
+
+@pytest.mark.django_db
+def test_a_locked_unknown_user_name_is_logged_once_per_period(settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    for _ in range(settings.AXES_FAILURE_LIMIT + 10):
+        Client().post(reverse("accounts:login"), {"username": "bestaat-niet", "password": "x"})
+    assert AuditEvent.objects.filter(event_type="accounts.locked_out").count() == 1
+    cache.clear()

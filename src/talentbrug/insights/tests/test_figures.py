@@ -276,17 +276,25 @@ def test_learning_places_hide_the_part_that_places_minus_the_rest_would_reveal(o
     assert _values(table, "BBL-plek (leren en werken)")[:5] == [12, "<5", "<5", "<5", "<5"]
 
 
-def test_snapshots_are_stored_refreshed_and_say_when(organisation):
+def test_snapshots_are_stored_by_the_job_read_by_pages_and_say_when(organisation):
+    from talentbrug.core import periodic
+    from talentbrug.insights.models import Snapshot
+
     vacancy = PublishedVacancyFactory(organisation=organisation)
     ApplicationFactory.create_batch(5, vacancy=vacancy, route="cv")
+    # No snapshot yet: computed while asked for, said so, and nothing stored by a page view.
+    live = services.figures_for(Section.APPLICATIONS, organisation)
+    assert live.live
+    assert _values(_table(live.tables, "sollicitaties-route"), "Totaal")[0] == 5
+    assert not Snapshot.objects.exists()
+
+    assert "insights.refresh_snapshots" in periodic.PERIODIC_JOBS
+    periodic.run_all(["insights.refresh_snapshots"])
     first = services.figures_for(Section.APPLICATIONS, organisation)
     ApplicationFactory.create_batch(5, vacancy=vacancy, route="cv")
     cached = services.figures_for(Section.APPLICATIONS, organisation)
-    assert cached.computed_at == first.computed_at
+    assert not cached.live and cached.computed_at == first.computed_at
     assert _values(_table(cached.tables, "sollicitaties-route"), "Totaal")[0] == 5
-    from talentbrug.core import periodic
-
-    assert "insights.refresh_snapshots" in periodic.PERIODIC_JOBS
     periodic.run_all(["insights.refresh_snapshots"])
     fresh = services.figures_for(Section.APPLICATIONS, organisation)
     assert fresh.computed_at > first.computed_at

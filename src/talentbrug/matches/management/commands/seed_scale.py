@@ -12,7 +12,13 @@ Creates (with bulk inserts, in chunks, one transaction per chunk; SQLite and Pos
 * candidates with ESCO skills of one or two ICT occupations (85% confirmed), language levels,
   an education (NLQF level + source), hours, work preferences (regions, start date) and, for
   ``--pool-share`` of them, a talent-pool consent (a few withdrawn or expired);
-* applications of random candidates to random published or closed vacancies.
+* applications of random candidates to random published or closed vacancies;
+* their selection and onboarding history (``insights.scale``): a place in the vacancy's
+  pipeline, logged stage moves, offers, and for hires an onboarding plan with check-ins.
+
+Times are spread over the last 18 months (publication, applying, every move), so Insights'
+figures per period, time in each stage and pass-through are real. The times come from a
+second random stream, so the rows themselves are the same as before this history was added.
 
 The same ``--seed`` gives the same data. E-mail addresses are ``schaal-<seed>-<n>@voorbeeld.example``;
 running twice with one seed stops with a clear message. Prints the time per part and in total.
@@ -32,12 +38,14 @@ from django.utils import timezone
 
 from talentbrug.accounts.models import Organisation
 from talentbrug.applications.models import Application, Candidate
+from talentbrug.insights.scale import seed_history
 from talentbrug.matches import engine
 from talentbrug.matches.constants import REGIONS
 from talentbrug.matches.engine import taxonomy
 from talentbrug.matches.models import WorkPreference
 from talentbrug.taxonomy.models import Skill
 from talentbrug.taxonomy.services import ensure_taxonomy_loaded
+from talentbrug.vacancies.constants import Vakgebied, WerkDenkniveau
 from talentbrug.vacancies.models import LanguageRequirement, Requirement, Vacancy
 
 CHUNK = 5_000
@@ -89,6 +97,8 @@ CEFR = ["A1", "A2", "B1", "B2", "C1", "C2"]
 ROUTES = ["cv", "no_cv", "video", "work_sample", "recruitment_day"]
 EDU_LEVELS = ["1", "2", "3", "4", "4+", "5", "6", "7"]
 EDU_SOURCES = ["dutch_diploma", "idw_received", "idw_requested", "indication", "self_declared"]
+HISTORY_DAYS = 545  # 18 months of publications and applications
+HISTORY = "selection and onboarding history"
 
 
 class FastInsert:
@@ -113,8 +123,16 @@ class FastInsert:
         for f in fields:
             key = f.attname if f.attname in given else f.name
             self.index[f.attname] = given.index(key) if key in given else None
+        now = timezone.now()
         self.defaults = [
-            f.get_db_prep_save(f.get_default(), connection)
+            f.get_db_prep_save(
+                # auto_now(_add) fields have no default: they are set on save, which is skipped
+                now
+                if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+                # a callable default (a new UUID, say) is called per insert, not per row
+                else f.get_default(),
+                connection,
+            )
             if self.index[f.attname] is None
             else None
             for f in fields
@@ -175,6 +193,10 @@ class Command(BaseCommand):
                 "or start from an empty database."
             )
         self.rng = random.Random(self.seed)
+        # Times (and the vacancy fields Insights reads) from their own stream: the rows
+        # drawn from ``self.rng`` stay what they were before the history was added.
+        self.time_rng = random.Random(f"scale-times-{self.seed}")
+        self.published_at: dict[int, Any] = {}
         self.now = timezone.now()
         self.today = timezone.localdate()
         self.times: dict[str, float] = {}
@@ -196,6 +218,17 @@ class Command(BaseCommand):
             "applications",
             lambda: self.applications(vacancies, candidate_ids, opts["applications"]),
         )
+        self.timed(
+            HISTORY,
+            lambda: self.history_counts(
+                seed_history(
+                    FastInsert,
+                    seed=self.seed,
+                    now=self.now,
+                    timed=lambda sub, fn: self.timed(f"  {HISTORY}: {sub}", fn),
+                )
+            ),
+        )
         if connection.vendor == "postgresql":
             # Fresh planner statistics: without them PostgreSQL guesses thousands of rows for a
             # lookup of 60 candidates and scans whole tables (0.6 ms became 250 ms per query).
@@ -213,6 +246,9 @@ class Command(BaseCommand):
                 if sub.startswith(f"  {part}: "):
                     self.stdout.write(f"    {sub.split(': ', 1)[1]:<30} {sub_secs:8.1f} s")
         self.stdout.write(self.style.SUCCESS(f"  {'total':<32} {total:8.1f} s"))
+
+    def history_counts(self, counts: dict[str, int]) -> None:
+        self.stdout.write("  " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
 
     def timed(self, part: str, fn: Any) -> Any:
         t0 = time.perf_counter()
@@ -276,6 +312,12 @@ class Command(BaseCommand):
                 status = rng.choices(["published", "closed", "concept", "filled"], [70, 10, 15, 5])[
                     0
                 ]
+                times = self.time_rng
+                published_at = None
+                if status != "concept":
+                    published_at = self.now - timedelta(
+                        days=times.randint(0, HISTORY_DAYS), seconds=times.randint(0, 86_399)
+                    )
                 objs.append(
                     Vacancy(
                         organisation_id=rng.choice(orgs),
@@ -289,7 +331,14 @@ class Command(BaseCommand):
                         min_education_level=rng.choice(["", "", "2", "3", "4", "6"]),
                         closing_date=self.today + timedelta(days=rng.randint(-10, 60)),
                         tasks_text="<p>Schaaldata voor benchmarks.</p>",
-                        published_at=self.now if status == "published" else None,
+                        published_at=published_at,
+                        vakgebied=times.choices([Vakgebied.ICT, Vakgebied.DOCUMENTATION], [85, 15])[
+                            0
+                        ],
+                        werk_denkniveau=times.choices(
+                            [WerkDenkniveau.MBO, WerkDenkniveau.HBO], [40, 60]
+                        )[0],
+                        nt2_welcome=times.random() < 0.55,
                     )
                 )
                 plans.append(occ)
@@ -343,6 +392,7 @@ class Command(BaseCommand):
                     if out and rng.random() < 0.05:
                         carved.append((v.pk, rng.choice(out)[0]))
                     out.append((v.pk, v.status))
+                    self.published_at[v.pk] = v.published_at
                 Requirement.objects.bulk_create(reqs, batch_size=BATCH)
                 LanguageRequirement.objects.bulk_create(langs, batch_size=BATCH)
                 for pk, source in carved:
@@ -521,6 +571,12 @@ class Command(BaseCommand):
                     continue
                 seen.add((cid, vid))
                 withdrawn = rng.random() < 0.05
+                times = self.time_rng
+                submitted = min(
+                    self.now,
+                    self.published_at[vid]
+                    + timedelta(days=times.randint(0, 40), seconds=times.randint(0, 86_399)),
+                )
                 objs.append(
                     (
                         org_of[vid],
@@ -529,8 +585,10 @@ class Command(BaseCommand):
                         rng.choice(ROUTES),
                         "withdrawn" if withdrawn else "submitted",
                         uuid.UUID(int=rng.getrandbits(128), version=4),
-                        self.now,
-                        self.now if withdrawn else None,
+                        submitted,
+                        min(self.now, submitted + timedelta(days=times.randint(1, 30)))
+                        if withdrawn
+                        else None,
                     )
                 )
             with transaction.atomic():
