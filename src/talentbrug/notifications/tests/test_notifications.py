@@ -164,19 +164,20 @@ def test_the_daily_digest_goes_through_the_outbox_once_and_only_when_asked(
 def test_a_new_stage_asks_who_scored_before_for_a_scorecard(
     organisation, make_staff, django_capture_on_commit_callbacks
 ):
-    from talentbrug.selection import services as selection
     from talentbrug.selection.constants import StageKind
+    from talentbrug.selection.services import moves as selection_moves
+    from talentbrug.selection.services import scorecards as selection_scorecards
     from talentbrug.selection.tests.factories import application_in_pipeline, stage_of
 
     hr = make_staff(organisation, Role.HR_ADVISER)
     assessor = make_staff(organisation, Role.ASSESSOR)
     progress = application_in_pipeline(organisation)
-    scores = {row.pk: 3 for row in selection.scorecard_rows(progress.vacancy)}
-    selection.submit_scorecard(
+    scores = {row.pk: 3 for row in selection_scorecards.scorecard_rows(progress.vacancy)}
+    selection_scorecards.submit_scorecard(
         progress, assessor, {Role.ASSESSOR}, recommendation="yes", scores=scores
     )
     with django_capture_on_commit_callbacks(execute=True):
-        selection.move_application(
+        selection_moves.move_application(
             progress, stage_of(progress.vacancy, StageKind.INTERVIEW), hr, {Role.HR_ADVISER}, 1
         )
     note = Notification.objects.get(recipient=assessor)
