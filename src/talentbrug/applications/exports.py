@@ -34,6 +34,7 @@ from talentbrug.docanalysis.policy import safe_name
 
 from .models import Application, Candidate
 from .ownership import candidate_paths, organisation_filter
+from .status import status_source
 from .uploads import clean_filename
 
 __all__ = ["CANDIDATE_VIEW", "INTERNAL", "candidate_paths", "export_data", "export_zip"]
@@ -149,9 +150,7 @@ def _for_candidate(model: type[models.Model], rows: list[dict[str, Any]]) -> lis
 
 def _decisions(candidate: Candidate, organisation: Any) -> list[dict[str, Any]]:
     """Per application: where it stands and why, in the words the candidate reads."""
-    from talentbrug.selection.constants import StageKind
-    from talentbrug.selection.journey import current_kind
-
+    status = status_source()
     applications = Application.objects.filter(candidate=candidate).select_related(
         "organisation", "vacancy"
     )
@@ -168,7 +167,7 @@ def _decisions(candidate: Candidate, organisation: Any) -> list[dict[str, Any]]:
                 "organisation": application.organisation.name,
                 "vacancy": application.vacancy.title,
                 # one truth: the selection stage (a withdrawal in the portal always wins)
-                "status": str(StageKind(current_kind(application, progress)).label),
+                "status": str(status.label(status.current_kind(application, progress))),
                 "stage": progress.stage.name if progress is not None else "",
                 "rejection_reason": reason.candidate_text if reason is not None else "",
                 "rejection_feedback": progress.rejection_feedback if progress is not None else "",

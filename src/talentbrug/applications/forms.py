@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from talentbrug.vacancies.forms import style
+from talentbrug.formstyle import style
 
 from . import antibot
 from .constants import (

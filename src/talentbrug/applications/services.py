@@ -74,6 +74,7 @@ from .models import (
     WorkSampleSubmission,
 )
 from .signals import application_closed, candidate_profile_changed
+from .status import status_source
 from .uploads import CheckedFile, clean_text
 
 logger = logging.getLogger(__name__)
@@ -888,10 +889,8 @@ def queue_candidate_email(
 
 def procedure_ended(application: Application) -> bool:
     """Withdrawn, or ended in selection (hired or rejected): the one truth is selection's."""
-    from talentbrug.selection.constants import END_KINDS
-    from talentbrug.selection.journey import current_kind
-
-    return current_kind(application) in END_KINDS
+    status = status_source()
+    return status.current_kind(application) in status.end_kinds
 
 
 def release_seats(application: Application, *, only_future: bool = False) -> int:
@@ -924,9 +923,9 @@ def on_application_moved_back(
     sender: Any, application: Application, to_kind: str, **kwargs: Any
 ) -> None:
     """Back before the recruitment-day step: a seat still to come is freed (see selection.effects)."""
-    from talentbrug.selection.effects import BEFORE_ASSESSMENT
-
-    if to_kind in BEFORE_ASSESSMENT and release_seats(application, only_future=True):
+    if to_kind in status_source().before_assessment and release_seats(
+        application, only_future=True
+    ):
         record_event(
             "application.seats_released",
             organisation=application.organisation,

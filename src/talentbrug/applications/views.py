@@ -56,6 +56,7 @@ from .models import (
 )
 from .signals import hidden_identities
 from .staff_forms import MergeForm, QuestionForm
+from .status import status_source
 from .uploads import clean_text
 
 
@@ -331,20 +332,16 @@ def portal_logout(request: HttpRequest) -> HttpResponse:
 @candidate_required
 def portal(request: HttpRequest) -> HttpResponse:
     candidate: Candidate = request.candidate  # type: ignore[attr-defined]
-    from talentbrug.selection.journey import open_filter
-
+    status = status_source()
     applications = candidate.applications.select_related("vacancy", "organisation").annotate(
         open_questions=Count(
-            "questions", filter=Q(questions__answered_at__isnull=True) & open_filter()
+            "questions", filter=Q(questions__answered_at__isnull=True) & status.open_filter()
         )
     )
-    from talentbrug.selection.constants import StageKind
-    from talentbrug.selection.journey import current_kinds
-
     applications = list(applications)
-    kinds = current_kinds(applications)
+    kinds = status.current_kinds(applications)
     for application in applications:
-        application.step_label = StageKind(kinds[application.pk][0]).label  # type: ignore[attr-defined]
+        application.step_label = status.label(kinds[application.pk][0])  # type: ignore[attr-defined]
     return render(
         request,
         "applications/portal/home.html",
@@ -367,9 +364,7 @@ def _own_application(request: HttpRequest, pk: int) -> Application:
 
 def _journey(application: Application) -> Any:
     """Where the application is, from the one truth (the selection stage), in the page's language."""
-    from talentbrug.selection.journey import journey_for
-
-    return journey_for(application)
+    return status_source().journey_for(application)
 
 
 def _portal_context(application: Application, **extra: Any) -> dict[str, Any]:
@@ -708,8 +703,7 @@ def portal_consent(request: HttpRequest) -> HttpResponse:
 
 @staff_required("applications.view")
 def staff_list(request: HttpRequest) -> HttpResponse:
-    from talentbrug.selection.journey import open_filter
-
+    open_filter = status_source().open_filter
     vacancies = (
         scoped(Vacancy.objects.all(), request.organisation)  # type: ignore[attr-defined]
         .filter(applications__isnull=False)
@@ -738,9 +732,7 @@ def staff_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
     hidden = (
         {} if can(request, "applications.identity") else hidden_identities(vacancy, applications)[0]
     )
-    from talentbrug.selection.journey import current_kinds
-
-    stages = current_kinds(applications)
+    stages = status_source().current_kinds(applications)
     rows = [
         {
             "application": a,

@@ -39,7 +39,7 @@ def application_moved_back(sender: Any, application: Any, to_kind: str, **kwargs
     The candidate cannot book again until they are back in that step, so no new time is offered."""
     from django.utils import timezone
 
-    from talentbrug.selection.effects import BEFORE_ASSESSMENT
+    from talentbrug.selection.constants import BEFORE_ASSESSMENT
 
     from .services import active_bookings, cancel_booking
 
