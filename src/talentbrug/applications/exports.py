@@ -120,8 +120,7 @@ STAFF_CANDIDATE_FIELDS = frozenset(
 
 def _rows(queryset: models.QuerySet[Any]) -> list[dict[str, Any]]:
     return [
-        {"id": item["pk"], **item["fields"]}
-        for item in serializers.serialize("python", queryset)  # type: ignore[union-attr]
+        {"id": item["pk"], **item["fields"]} for item in serializers.serialize("python", queryset)
     ]
 
 
@@ -130,7 +129,7 @@ def _staff_user_fields(model: type[models.Model]) -> set[str]:
     return {
         fld.name
         for fld in [*model._meta.fields, *model._meta.many_to_many]
-        if fld.is_relation and fld.related_model._meta.label == "accounts.User"
+        if fld.is_relation and fld.related_model._meta.label == "accounts.User"  # type: ignore[union-attr]
     }
 
 
@@ -207,7 +206,7 @@ def _audit_trail(collected: dict[type[models.Model], list[Any]], organisation: A
             "event": event.event_type,
             "actor": event.actor_label,
             "role": event.actor_role,
-            "object": f"{event.object_type.app_label}.{event.object_type.model}:{event.object_id}"
+            "object": f"{event.object_type.app_label}.{event.object_type.model}:{event.object_id}"  # type: ignore[union-attr]
             if event.object_type_id
             else "",
             "data": event.data,
@@ -267,9 +266,7 @@ via de persoonlijke link, of opvragen bij die organisatie.
     )
 
 
-def _files(
-    candidate: Candidate, organisation: Any
-) -> Iterable[tuple[str, models.Model, models.FileField]]:
+def _files(candidate: Candidate, organisation: Any) -> Iterable[tuple[str, Any, models.FileField]]:
     for model, lookup in candidate_paths():
         if organisation is None and CANDIDATE_VIEW.get(model._meta.label, INTERNAL) == INTERNAL:
             continue
@@ -278,7 +275,7 @@ def _files(
             continue
         for obj in _queryset(model, lookup, candidate, organisation):
             for file_field in file_fields:
-                yield model._meta.model_name, obj, file_field
+                yield str(model._meta.model_name), obj, file_field
 
 
 def export_zip(candidate: Candidate, *, organisation: Any = None) -> bytes:

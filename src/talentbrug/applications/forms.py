@@ -43,12 +43,13 @@ class AntiBotMixin(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("website"):
             # Shown again with everything typed (minus the hidden field): a person who sees
             # this sends it once more and gets through; a bot fills the field again.
-            self.data = self.data.copy()
-            self.data[self.add_prefix(antibot.HONEYPOT_FIELD)] = ""
+            self.data = self.data.copy()  # type: ignore[attr-defined]
+            self.data[self.add_prefix(antibot.HONEYPOT_FIELD)] = ""  # type: ignore[index]
             raise forms.ValidationError(
                 _(
                     "We konden je formulier niet versturen. Kijk je gegevens na en verstuur opnieuw."
@@ -281,7 +282,8 @@ class ApplyForm(AntiBotMixin):
             self.add_error(field, exc.message)
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         self.checked: dict[str, Any] = {}
         for field in ("cv", "example", "work_file"):
             if field in self.fields:
@@ -340,12 +342,13 @@ class UploadForm(forms.Form):
     def __init__(self, *args: Any, documents: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if documents is not None:
-            self.fields["replace"].queryset = documents
-            self.fields["replace"].label_from_instance = lambda doc: doc.original_name
+            self.fields["replace"].queryset = documents  # type: ignore[attr-defined]
+            self.fields["replace"].label_from_instance = lambda doc: doc.original_name  # type: ignore[attr-defined]
         style(self)
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         upload = cleaned.get("file")
         if upload:
             try:
@@ -357,7 +360,7 @@ class UploadForm(forms.Form):
 
 
 class SlotForm(forms.Form):
-    slot = forms.ModelChoiceField(
+    slot: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Kies een tijdslot"),
         queryset=None,
         widget=forms.RadioSelect,
@@ -370,7 +373,7 @@ class SlotForm(forms.Form):
 
     def __init__(self, *args: Any, slots: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["slot"].queryset = slots
+        self.fields["slot"].queryset = slots  # type: ignore[attr-defined]
 
 
 def skill_choice_label(skill: Any) -> Any:
@@ -400,7 +403,8 @@ class SkillsForm(forms.Form):
 
     def __init__(self, *args: Any, skills: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["keep"].choices = [(str(s.pk), skill_choice_label(s)) for s in skills]
+        keep: forms.ChoiceField = self.fields["keep"]  # type: ignore[assignment]
+        keep.choices = [(str(s.pk), skill_choice_label(s)) for s in skills]
         self.initial.setdefault("keep", [str(s.pk) for s in skills])
         style(self)
 
@@ -419,7 +423,8 @@ class EntriesForm(forms.Form):
 
     def __init__(self, *args: Any, entries: Any, describe: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["keep"].choices = [(str(e.pk), describe(e)) for e in entries]
+        keep: forms.ChoiceField = self.fields["keep"]  # type: ignore[assignment]
+        keep.choices = [(str(e.pk), describe(e)) for e in entries]
         self.initial.setdefault("keep", [str(e.pk) for e in entries])
         style(self)
 
@@ -493,7 +498,8 @@ class EducationForm(forms.Form):
         style(self)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         evaluated = data.get("level_source") in (
             EducationSource.IDW_RECEIVED,
             EducationSource.INDICATION,
@@ -577,7 +583,8 @@ class AnswerForm(forms.Form):
         return clean_text(self.cleaned_data.get("answer", ""), 5000)
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         self.checked: Any = None
         upload = cleaned.get("file")
         if upload:

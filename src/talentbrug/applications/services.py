@@ -775,7 +775,7 @@ def _store_document(
 def _delete_files(documents: Iterable[Document]) -> None:
     for document in documents:
         if document.file:
-            document.file.storage.delete(document.file.name)
+            document.file.storage.delete(document.file.name)  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------- slots
@@ -985,7 +985,7 @@ def add_document(
             if replace is not None:
                 old_pk, old_name = replace.pk, replace.file.name
                 replace.delete()
-                transaction.on_commit(lambda: document.file.storage.delete(old_name))
+                transaction.on_commit(lambda: document.file.storage.delete(old_name))  # type: ignore[arg-type]
                 record_event(
                     "application.document_replaced",
                     organisation=application.organisation,
@@ -1123,7 +1123,11 @@ def confirm_entries(candidate: Candidate, kind: str, keep_ids: Iterable[int]) ->
 
     Only unconfirmed rows are touched; what the candidate entered or confirmed before stays.
     """
-    model = {"education": Education, "experience": Experience}[kind]
+    models_by_kind: dict[str, type[Education] | type[Experience]] = {
+        "education": Education,
+        "experience": Experience,
+    }
+    model = models_by_kind[kind]
     keep = {int(pk) for pk in keep_ids}
     with transaction.atomic():
         unconfirmed = model.objects.filter(candidate=candidate, confirmed=False)

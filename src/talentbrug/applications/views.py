@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q
+from django.forms import BaseForm
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -180,7 +181,7 @@ def apply_route(request: HttpRequest, pk: int, route: str) -> HttpResponse:
             except services.ApplyError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
                 if isinstance(exc, services.SlotFull):
-                    form.fields["slot"].queryset = services.open_slots(vacancy)
+                    form.fields["slot"].queryset = services.open_slots(vacancy)  # type: ignore[attr-defined]
             else:
                 return redirect("applications:done", pk=vacancy.pk, key=application.idempotency_key)
     else:
@@ -210,7 +211,7 @@ def apply_route(request: HttpRequest, pk: int, route: str) -> HttpResponse:
 
 def apply_done(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     """The same page for a stored and a parked application (see ``submit_application``)."""
-    application = (
+    application: Application | PendingApplication | None = (
         Application.objects.select_related("vacancy")
         .filter(vacancy_id=pk, idempotency_key=key)
         .first()
@@ -333,7 +334,7 @@ def portal_logout(request: HttpRequest) -> HttpResponse:
 def portal(request: HttpRequest) -> HttpResponse:
     candidate: Candidate = request.candidate  # type: ignore[attr-defined]
     status = status_source()
-    applications = candidate.applications.select_related("vacancy", "organisation").annotate(
+    applications: Any = candidate.applications.select_related("vacancy", "organisation").annotate(
         open_questions=Count(
             "questions", filter=Q(questions__answered_at__isnull=True) & status.open_filter()
         )
@@ -341,7 +342,7 @@ def portal(request: HttpRequest) -> HttpResponse:
     applications = list(applications)
     kinds = status.current_kinds(applications)
     for application in applications:
-        application.step_label = status.label(kinds[application.pk][0])  # type: ignore[attr-defined]
+        application.step_label = status.label(kinds[application.pk][0])
     return render(
         request,
         "applications/portal/home.html",
@@ -505,7 +506,7 @@ def portal_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 @candidate_required
 def portal_document(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(Document, pk=pk, candidate=request.candidate)  # type: ignore[attr-defined]
-    return _stream(document)
+    return _stream(document)  # type: ignore[return-value]
 
 
 def _stream(document: Document) -> FileResponse:
@@ -542,6 +543,7 @@ def portal_profile(request: HttpRequest) -> HttpResponse:
         "language": LanguageForm(prefix="lang"),
     }
     if action in forms_:
+        form: BaseForm
         if action == "skills":
             form = SkillsForm(request.POST, skills=skills)
         elif action == "found_education":
@@ -722,10 +724,8 @@ def staff_list(request: HttpRequest) -> HttpResponse:
 def staff_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
     vacancy = get_for_organisation(Vacancy, request.organisation, pk=pk)  # type: ignore[attr-defined]
     applications = list(
-        scoped(Application.objects.all(), request.organisation)
-        .filter(  # type: ignore[attr-defined]
-            vacancy=vacancy
-        )
+        scoped(Application.objects.all(), request.organisation)  # type: ignore[attr-defined]
+        .filter(vacancy=vacancy)
         .select_related("candidate")
         .order_by("-submitted_at", "-pk")
     )
@@ -754,8 +754,8 @@ def staff_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
 def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_for_organisation(
         Application.objects.select_related("candidate", "vacancy"),
-        request.organisation,
-        pk=pk,  # type: ignore[attr-defined]
+        request.organisation,  # type: ignore[attr-defined]
+        pk=pk,
     )
     pseudonyms, hidden_url = hidden_identities(application.vacancy, [application])
     hidden = bool(pseudonyms)
@@ -830,7 +830,7 @@ def staff_ask(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
     return redirect(reverse("applications:staff_detail", args=[application.pk]) + "#vragen")
 
 
@@ -851,7 +851,7 @@ def staff_document(request: HttpRequest, pk: int, document_pk: int) -> HttpRespo
         obj=application,
         document=document.pk,
     )
-    return _stream(document)
+    return _stream(document)  # type: ignore[return-value]
 
 
 @staff_required("applications.merge")
