@@ -9,14 +9,16 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         # local import: AppConfig.ready() runs once the app registry is loaded (all imports below)
-        from talentbrug.audit.registry import register_role_labels
+        from talentbrug.audit.registry import register_role_labels, register_values
         from talentbrug.audit.services import register_role_lookup
         from talentbrug.conf import checks  # noqa: F401  (registers the production check)
 
-        from . import auditing, nav, signals  # noqa: F401
+        from . import auditing, signals  # noqa: F401
         from .constants import Role
 
         register_role_labels(dict(Role.choices))
+        # Roles in the log in words, not codes (kinds of work: workload.register_work_kind).
+        register_values("accounts.", "new_role", Role.choices)
         register_role_lookup(auditing.role_codes)
 
 

@@ -4,7 +4,10 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from talentbrug.formstyle import style
+
 from .models import Organisation
+from .terms import ORGANISATION_TERMS
 
 
 class LoginForm(AuthenticationForm):
@@ -66,12 +69,6 @@ class SwitchOrganisationForm(forms.Form):
 # --- People and roles (organisation admin) ---------------------------------------------------
 
 
-def _style(form: forms.Form) -> None:
-    from talentbrug.vacancies.forms import style
-
-    style(form)
-
-
 class InviteForm(forms.Form):
     first_name = forms.CharField(label=_("Voornaam"), max_length=150)
     last_name = forms.CharField(label=_("Achternaam"), max_length=150)
@@ -90,7 +87,7 @@ class InviteForm(forms.Form):
 
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["role"].choices = [("", _("Kies een rol")), *Role.choices]  # type: ignore[attr-defined]
-        _style(self)
+        style(self)
 
 
 class RoleForm(forms.Form):
@@ -104,7 +101,7 @@ class RoleForm(forms.Form):
             ("", _("Kies een rol")),
             *[(code, label) for code, label in Role.choices if code not in exclude],  # type: ignore[operator]
         ]
-        _style(self)
+        style(self)
 
 
 class IdentityCheckForm(forms.Form):
@@ -120,7 +117,7 @@ class IdentityCheckForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        _style(self)
+        style(self)
 
 
 class DeactivateForm(forms.Form):
@@ -146,7 +143,7 @@ class DeactivateForm(forms.Form):
             )
         # The confirmation comes last, after the choices.
         self.fields["confirm"] = self.fields.pop("confirm")
-        _style(self)
+        style(self)
 
     def hand_over(self) -> dict[str, object]:
         chosen = {}
@@ -167,24 +164,6 @@ class OrganisationSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
         assume_scheme="https",
         help_text=_("Openbare website, begint met https://."),
     )
-    cooling_off_days = forms.IntegerField(
-        label=_("Wachttijd voor vernietigen (dagen)"),
-        min_value=1,
-        max_value=365,
-        help_text=_(
-            "Tussen goedkeuren van een vernietigingslijst en vernietigen. In die tijd kan een "
-            "document nog terug."
-        ),
-    )
-    rejected_days = forms.IntegerField(
-        label=_("Bewaartermijn sollicitaties na afwijzing (dagen)"),
-        min_value=1,
-        max_value=365,
-        help_text=_(
-            "Zo lang bewaren we gegevens van afgewezen kandidaten. De AP adviseert 4 weken; "
-            "langer dan 4 weken vraagt een reden op de pagina Privacy."
-        ),
-    )
 
     class Meta:
         model = Organisation
@@ -204,7 +183,10 @@ class OrganisationSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        _style(self)  # type: ignore[arg-type]
+        # The terms other apps own (cooling-off time, retention after rejection): accounts.terms
+        for term in ORGANISATION_TERMS:
+            self.fields[term.key] = term.field()
+        style(self)
 
     def clean_mail_sender_name(self) -> str:
         value = " ".join(str(self.cleaned_data.get("mail_sender_name", "")).split())

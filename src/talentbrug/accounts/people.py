@@ -8,6 +8,7 @@ transaction with an audit event in the organisation's log; mail goes through the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
@@ -27,12 +28,13 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from talentbrug.audit.services import record_event
-from talentbrug.outbox.services import queue_mail
 
 from . import lockout, magiclinks
 from .access import user_can
 from .constants import Role
+from .mail import queue_mail
 from .models import Membership, Organisation, SecondFactorReset, User
+from .terms import ORGANISATION_TERMS
 from .workload import WORK_KINDS, open_work
 
 INVITE_SALT = "talentbrug.accounts.invite"
@@ -462,32 +464,20 @@ def update_organisation_settings(
     actor: User,
     values: dict[str, Any],
     *,
-    cooling_off_days: int,
-    rejected_days: int,
+    terms: Mapping[str, Any],
 ) -> Organisation:
-    """Save the organisation's own settings, its cooling-off time (records) and default
-    retention after rejection (privacy), each through the service that owns it."""
-    from talentbrug.privacy.models import RetentionPolicy
-    from talentbrug.privacy.services import update_policy
-    from talentbrug.records.services.collections import records_settings, update_records_settings
-
+    """Save the organisation's own settings and the terms other apps own (the cooling-off time
+    of records, the retention after rejection of privacy), each through the service that owns
+    it (``accounts.terms``)."""
     locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
     changed = [f for f in ORGANISATION_FIELDS if getattr(locked, f) != values.get(f)]
     for field in ORGANISATION_FIELDS:
         setattr(locked, field, values.get(field))
     locked.full_clean()
     locked.save()
-    current = records_settings(locked)
-    if current.cooling_off_days != cooling_off_days:
-        update_records_settings(
-            locked,
-            actor,
-            cooling_off_days=cooling_off_days,
-            archivist_required=current.archivist_required,
-        )
-    policy = RetentionPolicy.objects.filter(organisation=locked).first()
-    if policy is None or policy.rejected_days != rejected_days:
-        update_policy(locked, actor, rejected_days=rejected_days)
+    for term in ORGANISATION_TERMS:
+        if term.key in terms:
+            term.save(locked, actor, terms[term.key])
     if changed:
         record_event(
             "accounts.settings_changed",
@@ -499,13 +489,6 @@ def update_organisation_settings(
     return locked
 
 
-def current_terms(organisation: Organisation) -> dict[str, int]:
-    from talentbrug.privacy.constants import DEFAULT_REJECTED_DAYS
-    from talentbrug.privacy.models import RetentionPolicy
-    from talentbrug.records.services.collections import records_settings
-
-    policy = RetentionPolicy.objects.filter(organisation=organisation).first()
-    return {
-        "cooling_off_days": records_settings(organisation).cooling_off_days,
-        "rejected_days": policy.rejected_days if policy else DEFAULT_REJECTED_DAYS,
-    }
+def current_terms(organisation: Organisation) -> dict[str, Any]:
+    """{term key: current value} of every registered term (reads only)."""
+    return {term.key: term.read(organisation) for term in ORGANISATION_TERMS}

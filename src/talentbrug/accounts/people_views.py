@@ -335,8 +335,7 @@ def organisation_settings(request: HttpRequest) -> HttpResponse:
                 organisation,
                 request.user,  # type: ignore[arg-type]
                 {f: form.cleaned_data.get(f) for f in people.ORGANISATION_FIELDS},
-                cooling_off_days=form.cleaned_data["cooling_off_days"],
-                rejected_days=form.cleaned_data["rejected_days"],
+                terms={key: form.cleaned_data[key] for key in initial},
             )
         except ValidationError as exc:
             form.add_error(None, exc)

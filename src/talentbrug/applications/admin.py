@@ -8,21 +8,21 @@ from . import models
 from .uploads import UploadRejected, check_document
 
 
-class SlotInline(admin.TabularInline):
+class SlotInline(admin.TabularInline[models.Slot, models.RecruitmentDay]):
     model = models.Slot
     extra = 1
     readonly_fields = ["booked_count"]
 
 
 @admin.register(models.RecruitmentDay)
-class RecruitmentDayAdmin(admin.ModelAdmin):
+class RecruitmentDayAdmin(admin.ModelAdmin[models.RecruitmentDay]):
     list_display = ["title", "vacancy", "organisation"]
     raw_id_fields = ["vacancy"]
     exclude = ["organisation"]
     inlines = [SlotInline]
 
 
-class WorkSampleAssignmentForm(forms.ModelForm):
+class WorkSampleAssignmentForm(forms.ModelForm[models.WorkSampleAssignment]):
     """The attachment goes through the shared upload validator, like every other upload."""
 
     class Meta:
@@ -30,7 +30,8 @@ class WorkSampleAssignmentForm(forms.ModelForm):
         fields = ["vacancy", "title", "instructions", "attachment", "attachment_name", "deadline"]
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         upload = cleaned.get("attachment")
         if isinstance(upload, UploadedFile):
             try:
@@ -43,7 +44,7 @@ class WorkSampleAssignmentForm(forms.ModelForm):
 
 
 @admin.register(models.WorkSampleAssignment)
-class WorkSampleAssignmentAdmin(admin.ModelAdmin):
+class WorkSampleAssignmentAdmin(admin.ModelAdmin[models.WorkSampleAssignment]):
     form = WorkSampleAssignmentForm
     list_display = ["title", "vacancy", "deadline"]
     raw_id_fields = ["vacancy"]
@@ -51,7 +52,7 @@ class WorkSampleAssignmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(admin.ModelAdmin[models.Application]):
     list_display = ["pk", "vacancy", "route", "status", "submitted_at"]
     list_filter = ["status", "route"]
     raw_id_fields = ["vacancy", "candidate", "channel"]

@@ -34,6 +34,7 @@ from talentbrug.docanalysis.policy import safe_name
 
 from .models import Application, Candidate
 from .ownership import candidate_paths, organisation_filter
+from .status import status_source
 from .uploads import clean_filename
 
 __all__ = ["CANDIDATE_VIEW", "INTERNAL", "candidate_paths", "export_data", "export_zip"]
@@ -119,8 +120,7 @@ STAFF_CANDIDATE_FIELDS = frozenset(
 
 def _rows(queryset: models.QuerySet[Any]) -> list[dict[str, Any]]:
     return [
-        {"id": item["pk"], **item["fields"]}
-        for item in serializers.serialize("python", queryset)  # type: ignore[union-attr]
+        {"id": item["pk"], **item["fields"]} for item in serializers.serialize("python", queryset)
     ]
 
 
@@ -129,7 +129,7 @@ def _staff_user_fields(model: type[models.Model]) -> set[str]:
     return {
         fld.name
         for fld in [*model._meta.fields, *model._meta.many_to_many]
-        if fld.is_relation and fld.related_model._meta.label == "accounts.User"
+        if fld.is_relation and fld.related_model._meta.label == "accounts.User"  # type: ignore[union-attr]
     }
 
 
@@ -149,9 +149,7 @@ def _for_candidate(model: type[models.Model], rows: list[dict[str, Any]]) -> lis
 
 def _decisions(candidate: Candidate, organisation: Any) -> list[dict[str, Any]]:
     """Per application: where it stands and why, in the words the candidate reads."""
-    from talentbrug.selection.constants import StageKind
-    from talentbrug.selection.journey import current_kind
-
+    status = status_source()
     applications = Application.objects.filter(candidate=candidate).select_related(
         "organisation", "vacancy"
     )
@@ -168,7 +166,7 @@ def _decisions(candidate: Candidate, organisation: Any) -> list[dict[str, Any]]:
                 "organisation": application.organisation.name,
                 "vacancy": application.vacancy.title,
                 # one truth: the selection stage (a withdrawal in the portal always wins)
-                "status": str(StageKind(current_kind(application, progress)).label),
+                "status": str(status.label(status.current_kind(application, progress))),
                 "stage": progress.stage.name if progress is not None else "",
                 "rejection_reason": reason.candidate_text if reason is not None else "",
                 "rejection_feedback": progress.rejection_feedback if progress is not None else "",
@@ -208,7 +206,7 @@ def _audit_trail(collected: dict[type[models.Model], list[Any]], organisation: A
             "event": event.event_type,
             "actor": event.actor_label,
             "role": event.actor_role,
-            "object": f"{event.object_type.app_label}.{event.object_type.model}:{event.object_id}"
+            "object": f"{event.object_type.app_label}.{event.object_type.model}:{event.object_id}"  # type: ignore[union-attr]
             if event.object_type_id
             else "",
             "data": event.data,
@@ -268,9 +266,7 @@ via de persoonlijke link, of opvragen bij die organisatie.
     )
 
 
-def _files(
-    candidate: Candidate, organisation: Any
-) -> Iterable[tuple[str, models.Model, models.FileField]]:
+def _files(candidate: Candidate, organisation: Any) -> Iterable[tuple[str, Any, models.FileField]]:
     for model, lookup in candidate_paths():
         if organisation is None and CANDIDATE_VIEW.get(model._meta.label, INTERNAL) == INTERNAL:
             continue
@@ -279,7 +275,7 @@ def _files(
             continue
         for obj in _queryset(model, lookup, candidate, organisation):
             for file_field in file_fields:
-                yield model._meta.model_name, obj, file_field
+                yield str(model._meta.model_name), obj, file_field
 
 
 def export_zip(candidate: Candidate, *, organisation: Any = None) -> bytes:

@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from talentbrug.vacancies.forms import style
+from talentbrug.formstyle import style
 
 from . import antibot
 from .constants import (
@@ -44,12 +44,13 @@ class AntiBotMixin(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("website"):
             # Shown again with everything typed (minus the hidden field): a person who sees
             # this sends it once more and gets through; a bot fills the field again.
-            self.data = self.data.copy()
-            self.data[self.add_prefix(antibot.HONEYPOT_FIELD)] = ""
+            self.data = self.data.copy()  # type: ignore[attr-defined]
+            self.data[self.add_prefix(antibot.HONEYPOT_FIELD)] = ""  # type: ignore[index]
             raise forms.ValidationError(
                 _(
                     "We konden je formulier niet versturen. Kijk je gegevens na en verstuur opnieuw."
@@ -85,6 +86,8 @@ ABROAD_FIELDS = DIPLOMA_FIELDS[3:]
 class DiplomaFieldsMixin(forms.Form):
     """The highest diploma, optional: name, level, Dutch or foreign, and for a foreign diploma
     its IDW (Nuffic) evaluation with reference, date and the PDF."""
+
+    checked: dict[str, Any]  # the checked uploads, filled by the form that mixes this in
 
     diploma_programme = forms.CharField(
         label=_("Wat is je hoogste diploma?"),
@@ -408,7 +411,8 @@ class ApplyForm(DiplomaFieldsMixin, AntiBotMixin):
             self.add_error(field, exc.message)
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         self.checked: dict[str, Any] = {}
         for field in ("cv", "example", "work_file"):
             if field in self.fields:
@@ -475,12 +479,13 @@ class UploadForm(forms.Form):
     def __init__(self, *args: Any, documents: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if documents is not None:
-            self.fields["replace"].queryset = documents
-            self.fields["replace"].label_from_instance = lambda doc: doc.original_name
+            self.fields["replace"].queryset = documents  # type: ignore[attr-defined]
+            self.fields["replace"].label_from_instance = lambda doc: doc.original_name  # type: ignore[attr-defined]
         style(self)
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         upload = cleaned.get("file")
         if upload:
             try:
@@ -491,7 +496,7 @@ class UploadForm(forms.Form):
         return cleaned
 
 
-class SlotChoiceField(forms.ModelChoiceField):
+class SlotChoiceField(forms.ModelChoiceField[Any]):
     """A recruitment-day time by its date, hours and place (never "tijdslot 1")."""
 
     def label_from_instance(self, obj: Any) -> Any:
@@ -512,7 +517,7 @@ class SlotForm(forms.Form):
 
     def __init__(self, *args: Any, slots: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["slot"].queryset = slots
+        self.fields["slot"].queryset = slots  # type: ignore[attr-defined]
 
 
 def skill_choice_label(skill: Any) -> Any:
@@ -542,7 +547,8 @@ class SkillsForm(forms.Form):
 
     def __init__(self, *args: Any, skills: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["keep"].choices = [(str(s.pk), skill_choice_label(s)) for s in skills]
+        keep: forms.ChoiceField = self.fields["keep"]  # type: ignore[assignment]
+        keep.choices = [(str(s.pk), skill_choice_label(s)) for s in skills]
         self.initial.setdefault("keep", [str(s.pk) for s in skills])
         style(self)
 
@@ -561,7 +567,8 @@ class EntriesForm(forms.Form):
 
     def __init__(self, *args: Any, entries: Any, describe: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["keep"].choices = [(str(e.pk), describe(e)) for e in entries]
+        keep: forms.ChoiceField = self.fields["keep"]  # type: ignore[assignment]
+        keep.choices = [(str(e.pk), describe(e)) for e in entries]
         self.initial.setdefault("keep", [str(e.pk) for e in entries])
         style(self)
 
@@ -635,7 +642,8 @@ class EducationForm(forms.Form):
         style(self)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         evaluated = data.get("level_source") in (
             EducationSource.IDW_RECEIVED,
             EducationSource.INDICATION,
@@ -719,7 +727,8 @@ class AnswerForm(forms.Form):
         return clean_text(self.cleaned_data.get("answer", ""), 5000)
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         self.checked: Any = None
         upload = cleaned.get("file")
         if upload:

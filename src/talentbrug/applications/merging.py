@@ -106,7 +106,7 @@ def merge_candidates(
         if plan.refused:
             raise MergeRefused(str(MERGE_REFUSED))
         for fld in candidate_relations():
-            rows = fld.model._default_manager.filter(**{fld.name: source})
+            rows: Any = fld.model._default_manager.filter(**{fld.name: source})
             if fld.model is CandidateSkill:
                 existing = set(target.skills.values_list("application_id", "esco_id", "label"))
                 for skill in list(rows):

@@ -253,7 +253,7 @@ def slot_remove(request: HttpRequest, pk: int, slot_pk: int) -> HttpResponse:
     return redirect("applications:routes_day", pk=vacancy.pk, day_pk=slot.day_id)
 
 
-def assignment_attachment(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_attachment(request: HttpRequest, pk: int) -> FileResponse:
     """The attachment of the assignment a candidate can do now (published vacancy only)."""
     vacancy = Vacancy.objects.filter(pk=pk, status=VacancyStatus.PUBLISHED).first()
     assignment = services.current_assignment(vacancy) if vacancy is not None else None

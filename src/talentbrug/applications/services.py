@@ -74,6 +74,7 @@ from .models import (
     WorkSampleSubmission,
 )
 from .signals import application_closed, candidate_profile_changed
+from .status import status_source
 from .uploads import CheckedFile, clean_text
 
 logger = logging.getLogger(__name__)
@@ -810,7 +811,7 @@ def _store_document(
 def _delete_files(documents: Iterable[Document]) -> None:
     for document in documents:
         if document.file:
-            document.file.storage.delete(document.file.name)
+            document.file.storage.delete(document.file.name)  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------- slots
@@ -924,10 +925,8 @@ def queue_candidate_email(
 
 def procedure_ended(application: Application) -> bool:
     """Withdrawn, or ended in selection (hired or rejected): the one truth is selection's."""
-    from talentbrug.selection.constants import END_KINDS
-    from talentbrug.selection.journey import current_kind
-
-    return current_kind(application) in END_KINDS
+    status = status_source()
+    return status.current_kind(application) in status.end_kinds
 
 
 def release_seats(application: Application, *, only_future: bool = False) -> int:
@@ -960,9 +959,9 @@ def on_application_moved_back(
     sender: Any, application: Application, to_kind: str, **kwargs: Any
 ) -> None:
     """Back before the recruitment-day step: a seat still to come is freed (see selection.effects)."""
-    from talentbrug.selection.effects import BEFORE_ASSESSMENT
-
-    if to_kind in BEFORE_ASSESSMENT and release_seats(application, only_future=True):
+    if to_kind in status_source().before_assessment and release_seats(
+        application, only_future=True
+    ):
         record_event(
             "application.seats_released",
             organisation=application.organisation,
@@ -1022,7 +1021,7 @@ def add_document(
             if replace is not None:
                 old_pk, old_name = replace.pk, replace.file.name
                 replace.delete()
-                transaction.on_commit(lambda: document.file.storage.delete(old_name))
+                transaction.on_commit(lambda: document.file.storage.delete(old_name))  # type: ignore[arg-type]
                 record_event(
                     "application.document_replaced",
                     organisation=application.organisation,
@@ -1160,7 +1159,11 @@ def confirm_entries(candidate: Candidate, kind: str, keep_ids: Iterable[int]) ->
 
     Only unconfirmed rows are touched; what the candidate entered or confirmed before stays.
     """
-    model = {"education": Education, "experience": Experience}[kind]
+    models_by_kind: dict[str, type[Education] | type[Experience]] = {
+        "education": Education,
+        "experience": Experience,
+    }
+    model = models_by_kind[kind]
     keep = {int(pk) for pk in keep_ids}
     with transaction.atomic():
         unconfirmed = model.objects.filter(candidate=candidate, confirmed=False)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from celery import shared_task
 
 
-@shared_task
+@shared_task  # type: ignore[untyped-decorator]
 def extract_document(document_id: int) -> None:
     # local import: applications.services imports applications.tasks at load time (cycle)
     from .services import extract_document_text
@@ -15,7 +15,7 @@ def extract_document(document_id: int) -> None:
     extract_document_text(document_id)
 
 
-@shared_task
+@shared_task  # type: ignore[untyped-decorator]
 def resume_stale_extractions() -> dict[str, int]:
     """Periodic job: read again what a killed worker left pending; give up after N starts."""
     # local import: applications.services imports applications.tasks at load time (cycle)
@@ -24,7 +24,7 @@ def resume_stale_extractions() -> dict[str, int]:
     return resume()
 
 
-@shared_task
+@shared_task  # type: ignore[untyped-decorator]
 def extract_text(candidate_id: int, text: str, application_id: int | None = None) -> None:
     # local import: applications.services imports applications.tasks at load time (cycle)
     from .services import extract_text_skills
@@ -32,7 +32,7 @@ def extract_text(candidate_id: int, text: str, application_id: int | None = None
     extract_text_skills(candidate_id, text, application_id)
 
 
-@shared_task(name="applications.purge_pending")
+@shared_task(name="applications.purge_pending")  # type: ignore[untyped-decorator]
 def purge_pending_applications() -> int:
     """The retention job for applications whose confirmation link was never followed."""
     # local import: applications.services imports applications.tasks at load time (cycle)

@@ -7,6 +7,8 @@ a new one.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
@@ -31,7 +33,7 @@ def portal_url(candidate: Candidate) -> str:
     )
 
 
-def _candidate(token: str, max_age: int) -> tuple[Candidate, dict]:
+def _candidate(token: str, max_age: int) -> tuple[Candidate, dict[str, Any]]:
     data = magiclinks.read(SALT, token, max_age)
     try:
         candidate = Candidate.objects.get(pk=data["c"], merged_into__isnull=True)
@@ -59,7 +61,8 @@ def portal_candidate(request: HttpRequest) -> Candidate | None:
     data = request.session.get(SESSION_KEY)
     if not isinstance(data, dict):
         return None
-    candidate = Candidate.objects.filter(pk=data.get("c"), merged_into__isnull=True).first()
+    pk: Any = data.get("c")  # an id, or missing: then no candidate is found
+    candidate = Candidate.objects.filter(pk=pk, merged_into__isnull=True).first()
     if candidate is None or candidate.token_version != data.get("v"):
         return None
     return candidate

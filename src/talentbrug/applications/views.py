@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q
+from django.forms import BaseForm
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -56,6 +57,7 @@ from .models import (
 )
 from .signals import hidden_identities
 from .staff_forms import MergeForm, QuestionForm
+from .status import status_source
 from .uploads import clean_text
 
 
@@ -192,7 +194,7 @@ def apply_route(request: HttpRequest, pk: int, route: str) -> HttpResponse:
             except services.ApplyError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
                 if isinstance(exc, services.SlotFull):
-                    form.fields["slot"].queryset = services.open_slots(vacancy)
+                    form.fields["slot"].queryset = services.open_slots(vacancy)  # type: ignore[attr-defined]
             else:
                 return redirect("applications:done", pk=vacancy.pk, key=application.idempotency_key)
     else:
@@ -222,7 +224,7 @@ def apply_route(request: HttpRequest, pk: int, route: str) -> HttpResponse:
 
 def apply_done(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     """The same page for a stored and a parked application (see ``submit_application``)."""
-    application = (
+    application: Application | PendingApplication | None = (
         Application.objects.select_related("vacancy")
         .filter(vacancy_id=pk, idempotency_key=key)
         .first()
@@ -344,20 +346,16 @@ def portal_logout(request: HttpRequest) -> HttpResponse:
 @candidate_required
 def portal(request: HttpRequest) -> HttpResponse:
     candidate: Candidate = request.candidate  # type: ignore[attr-defined]
-    from talentbrug.selection.journey import open_filter
-
-    applications = candidate.applications.select_related("vacancy", "organisation").annotate(
+    status = status_source()
+    applications: Any = candidate.applications.select_related("vacancy", "organisation").annotate(
         open_questions=Count(
-            "questions", filter=Q(questions__answered_at__isnull=True) & open_filter()
+            "questions", filter=Q(questions__answered_at__isnull=True) & status.open_filter()
         )
     )
-    from talentbrug.selection.constants import StageKind
-    from talentbrug.selection.journey import current_kinds
-
     applications = list(applications)
-    kinds = current_kinds(applications)
+    kinds = status.current_kinds(applications)
     for application in applications:
-        application.step_label = StageKind(kinds[application.pk][0]).label  # type: ignore[attr-defined]
+        application.step_label = status.label(kinds[application.pk][0])
     return render(
         request,
         "applications/portal/home.html",
@@ -380,9 +378,7 @@ def _own_application(request: HttpRequest, pk: int) -> Application:
 
 def _journey(application: Application) -> Any:
     """Where the application is, from the one truth (the selection stage), in the page's language."""
-    from talentbrug.selection.journey import journey_for
-
-    return journey_for(application)
+    return status_source().journey_for(application)
 
 
 def _portal_context(application: Application, **extra: Any) -> dict[str, Any]:
@@ -523,7 +519,7 @@ def portal_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 @candidate_required
 def portal_document(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(Document, pk=pk, candidate=request.candidate)  # type: ignore[attr-defined]
-    return _stream(document)
+    return _stream(document)  # type: ignore[return-value]
 
 
 def _stream(document: Document) -> FileResponse:
@@ -560,6 +556,7 @@ def portal_profile(request: HttpRequest) -> HttpResponse:
         "language": LanguageForm(prefix="lang"),
     }
     if action in forms_:
+        form: BaseForm
         if action == "skills":
             form = SkillsForm(request.POST, skills=skills)
         elif action == "found_education":
@@ -721,8 +718,7 @@ def portal_consent(request: HttpRequest) -> HttpResponse:
 
 @staff_required("applications.view")
 def staff_list(request: HttpRequest) -> HttpResponse:
-    from talentbrug.selection.journey import open_filter
-
+    open_filter = status_source().open_filter
     vacancies = (
         scoped(Vacancy.objects.all(), request.organisation)  # type: ignore[attr-defined]
         .filter(applications__isnull=False)
@@ -741,19 +737,15 @@ def staff_list(request: HttpRequest) -> HttpResponse:
 def staff_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
     vacancy = get_for_organisation(Vacancy, request.organisation, pk=pk)  # type: ignore[attr-defined]
     applications = list(
-        scoped(Application.objects.all(), request.organisation)
-        .filter(  # type: ignore[attr-defined]
-            vacancy=vacancy
-        )
+        scoped(Application.objects.all(), request.organisation)  # type: ignore[attr-defined]
+        .filter(vacancy=vacancy)
         .select_related("candidate")
         .order_by("-submitted_at", "-pk")
     )
     hidden = (
         {} if can(request, "applications.identity") else hidden_identities(vacancy, applications)[0]
     )
-    from talentbrug.selection.journey import current_kinds
-
-    stages = current_kinds(applications)
+    stages = status_source().current_kinds(applications)
     rows = [
         {
             "application": a,
@@ -775,8 +767,8 @@ def staff_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
 def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_for_organisation(
         Application.objects.select_related("candidate", "vacancy"),
-        request.organisation,
-        pk=pk,  # type: ignore[attr-defined]
+        request.organisation,  # type: ignore[attr-defined]
+        pk=pk,
     )
     pseudonyms, hidden_url = hidden_identities(application.vacancy, [application])
     hidden = bool(pseudonyms)
@@ -851,7 +843,7 @@ def staff_ask(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
     return redirect(reverse("applications:staff_detail", args=[application.pk]) + "#vragen")
 
 
@@ -872,7 +864,7 @@ def staff_document(request: HttpRequest, pk: int, document_pk: int) -> HttpRespo
         obj=application,
         document=document.pk,
     )
-    return _stream(document)
+    return _stream(document)  # type: ignore[return-value]
 
 
 @staff_required("applications.merge")

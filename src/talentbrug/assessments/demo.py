@@ -7,7 +7,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from . import services
+from .services import days as days_services
 
 
 def seed(context: dict[str, Any]) -> None:
@@ -18,7 +18,7 @@ def seed(context: dict[str, Any]) -> None:
     if vacancy is None or hr is None:
         return
     observers = [u for u in (hr, users.get("beoordelaar.dictu")) if u is not None]
-    day = services.create_day(
+    day = days_services.create_day(
         vacancy.organisation,
         title="Groepsdag servicedesk",
         description=(
@@ -37,7 +37,7 @@ def seed(context: dict[str, Any]) -> None:
         hour=9, minute=30, second=0, microsecond=0
     )
     for offset in (0, 4):
-        services.add_session(
+        days_services.add_session(
             day,
             starts_at=start + timedelta(hours=offset),
             ends_at=start + timedelta(hours=offset + 3),

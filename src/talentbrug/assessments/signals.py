@@ -14,7 +14,8 @@ from django.dispatch import receiver
 
 from .constants import BookingStatus
 from .models import DayBooking
-from .services import active_bookings, cancel_booking, recount
+from .services.bookings import active_bookings, cancel_booking
+from .services.mail import recount
 
 
 @receiver(post_delete, sender=DayBooking, dispatch_uid="assessments.booking_deleted")
@@ -39,9 +40,7 @@ def application_moved_back(sender: Any, application: Any, to_kind: str, **kwargs
     The candidate cannot book again until they are back in that step, so no new time is offered."""
     from django.utils import timezone
 
-    from talentbrug.selection.effects import BEFORE_ASSESSMENT
-
-    from .services import active_bookings, cancel_booking
+    from talentbrug.selection.constants import BEFORE_ASSESSMENT
 
     if to_kind not in BEFORE_ASSESSMENT:
         return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from .services import send_due_observer_reminders, send_due_reminders
+from .services.reminders import send_due_observer_reminders, send_due_reminders
 
 
 @shared_task(name="assessments.send_reminders")

@@ -31,10 +31,15 @@ from talentbrug.selection.services import blind as selection_blind
 from talentbrug.selection.services import pipeline as selection_pipeline
 from talentbrug.selection.services import scorecards as selection_scorecards
 
-from . import services
 from .constants import SCORE_MAX, SCORE_MIN
 from .forms import BookForm, DayForm, DiversityForm, DiversitySettingForm, LanguageForm, SessionForm
 from .models import AssessmentDay, DayBooking, DiversityResponse, Session
+from .services import bookings as bookings_services
+from .services import days as days_services
+from .services import diversity
+from .services import grid as grid_services
+from .services import language as language_services
+from .services.errors import AssessmentError, NotObserver
 
 
 def _day(request: HttpRequest, pk: int) -> AssessmentDay:
@@ -79,7 +84,7 @@ def create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            day = services.create_day(
+            day = days_services.create_day(
                 organisation_of(request),
                 title=data["title"],
                 description=data["description"],
@@ -88,7 +93,7 @@ def create(request: HttpRequest) -> HttpResponse:
                 observers=data["observers"],
                 user=request.user,
             )
-        except services.AssessmentError as exc:
+        except AssessmentError as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("De groepsdag is aangemaakt. Voeg nu sessies toe."))
@@ -110,7 +115,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.update_day(
+            days_services.update_day(
                 day,
                 title=data["title"],
                 description=data["description"],
@@ -119,7 +124,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                 observers=data["observers"],
                 user=request.user,
             )
-        except services.AssessmentError as exc:
+        except AssessmentError as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("De groepsdag is opgeslagen."))
@@ -146,8 +151,8 @@ def edit_session(request: HttpRequest, pk: int, session: int) -> HttpResponse:
     form = SessionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_session(item, user=request.user, **form.cleaned_data)
-        except services.AssessmentError as exc:
+            days_services.update_session(item, user=request.user, **form.cleaned_data)
+        except AssessmentError as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("De sessie is opgeslagen."))
@@ -165,8 +170,8 @@ def edit_session(request: HttpRequest, pk: int, session: int) -> HttpResponse:
 def delete_session(request: HttpRequest, pk: int, session: int) -> HttpResponse:
     item = _session(request, pk, session)
     try:
-        services.delete_session(item, user=request.user)
-    except services.AssessmentError as exc:
+        days_services.delete_session(item, user=request.user)
+    except AssessmentError as exc:
         show_errors(request, exc, each=True)
     else:
         messages.success(request, _("De sessie is verwijderd."))
@@ -180,9 +185,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _detail(request: HttpRequest, day: AssessmentDay, form: SessionForm) -> HttpResponse:
-    bookings = services.participants(day)
-    labels = services.labels_for(bookings)
-    observer = services.is_observer(day, request.user)
+    bookings = grid_services.participants(day)
+    labels = grid_services.labels_for(bookings)
+    observer = grid_services.is_observer(day, request.user)
     anonymous = _assessor_only(request) and not observer
     rows = [
         {
@@ -216,8 +221,8 @@ def add_session(request: HttpRequest, pk: int) -> HttpResponse:
     form = SessionForm(request.POST)
     if form.is_valid():
         try:
-            services.add_session(day, user=request.user, **form.cleaned_data)
-        except services.AssessmentError as exc:
+            days_services.add_session(day, user=request.user, **form.cleaned_data)
+        except AssessmentError as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("De sessie is toegevoegd."))
@@ -228,14 +233,14 @@ def add_session(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required("assessments.observe")
 def grid(request: HttpRequest, pk: int) -> HttpResponse:
     day = _day(request, pk)
-    observer = services.is_observer(day, request.user)
+    observer = grid_services.is_observer(day, request.user)
     return render(
         request,
         "assessments/grid.html",
         {
             "day": day,
             "observer": observer,
-            "candidates": services.grid_for(day, request.user) if observer else [],
+            "candidates": grid_services.grid_for(day, request.user) if observer else [],
             "levels": list(range(SCORE_MIN, SCORE_MAX + 1)),
             "anchors": _anchors(day),
         },
@@ -261,10 +266,10 @@ def grid_candidate(request: HttpRequest, pk: int, application: int) -> HttpRespo
             values[int(key[4:])] = value
     submit = request.POST.get("action") == "submit"
     try:
-        saved = services.save_candidate(
+        saved = grid_services.save_candidate(
             day, request.user, application_id=application, values=values, submit=submit
         )
-    except services.AssessmentError as exc:
+    except AssessmentError as exc:
         show_errors(request, exc, each=True)
     else:
         if submit:
@@ -280,16 +285,16 @@ def cell(request: HttpRequest, pk: int) -> HttpResponse:
     """One cell, sent by grid.js (also when re-sending a queue after a lost connection)."""
     day = _day(request, pk)
     try:
-        score = services.save_cell(
+        score = grid_services.save_cell(
             day,
             request.user,
             application_id=request.POST.get("application"),
             requirement_id=request.POST.get("requirement"),
             value=request.POST.get("value"),
         )
-    except services.NotObserver as exc:
+    except NotObserver as exc:
         return JsonResponse({"ok": False, "error": exc.messages[0]}, status=403)
-    except services.AssessmentError as exc:
+    except AssessmentError as exc:
         return JsonResponse({"ok": False, "error": exc.messages[0]}, status=400)
     return JsonResponse({"ok": True, "value": score.value})
 
@@ -300,7 +305,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "assessments/results.html",
-        {"day": day, "results": services.results_for(day, request.user)},
+        {"day": day, "results": grid_services.results_for(day, request.user)},
     )
 
 
@@ -312,19 +317,19 @@ def language(request: HttpRequest, pk: int) -> HttpResponse:
     hidden = selection_blind.identity_hidden(
         progress, selection_pipeline.stages_for(application.vacancy)
     )
-    if _assessor_only(request) and not services.observes(request.user, application):
+    if _assessor_only(request) and not grid_services.observes(request.user, application):
         hidden = True
     form = LanguageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.record_language_results(
+            language_services.record_language_results(
                 application,
                 form.levels(),
                 test_name=form.cleaned_data["test_name"],
                 taken_on=form.cleaned_data["taken_on"],
                 user=request.user,
             )
-        except services.AssessmentError as exc:
+        except AssessmentError as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("De uitslag van de taaltoets is opgeslagen."))
@@ -335,7 +340,7 @@ def language(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "application": application,
             "label": pseudonym_for(application.pk) if hidden else application.candidate.name,
-            "rows": services.language_overview(application),
+            "rows": language_services.language_overview(application),
             "form": form,
         },
         status=400 if form.errors else 200,
@@ -345,10 +350,10 @@ def language(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required("assessments.diversity")
 def diversity_settings(request: HttpRequest) -> HttpResponse:
     organisation = organisation_of(request)
-    enabled = services.diversity_enabled(organisation)
+    enabled = diversity.diversity_enabled(organisation)
     form = DiversitySettingForm(request.POST or None, initial={"enabled": enabled})
     if request.method == "POST" and form.is_valid():
-        services.set_diversity_enabled(
+        diversity.set_diversity_enabled(
             organisation, enabled=form.cleaned_data["enabled"], user=request.user
         )
         messages.success(request, _("De instelling is opgeslagen."))
@@ -379,13 +384,13 @@ def _own_application(request: HttpRequest, pk: int) -> Application:
 @candidate_required
 def portal_book(request: HttpRequest, pk: int) -> HttpResponse:
     application = _own_application(request, pk)
-    may_book = services.may_book(application)
-    sessions = services.open_sessions(application)
+    may_book = bookings_services.may_book(application)
+    sessions = bookings_services.open_sessions(application)
     form = BookForm(request.POST or None, sessions=sessions)
     if request.method == "POST" and may_book and form.is_valid():
         try:
-            services.book_session(application, form.cleaned_data["session"].pk)
-        except services.AssessmentError as exc:
+            bookings_services.book_session(application, form.cleaned_data["session"].pk)
+        except AssessmentError as exc:
             form.add_error("session", exc.messages[0])
         else:
             messages.success(request, _("Je bent ingeschreven. Tot dan!"))
@@ -396,8 +401,8 @@ def portal_book(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "application": application,
             "may_book": may_book,
-            "bookings": services.active_bookings(application),
-            "days": services.days_for(application),
+            "bookings": bookings_services.active_bookings(application),
+            "days": bookings_services.days_for(application),
             "form": form,
         },
         status=400 if form.errors else 200,
@@ -411,7 +416,7 @@ def portal_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     booking = get_object_or_404(
         DayBooking, pk=request.POST.get("booking") or 0, application=application
     )
-    services.cancel_booking(booking)
+    bookings_services.cancel_booking(booking)
     messages.success(request, _("Je inschrijving is geannuleerd."))
     return redirect("assessments:portal_book", pk=application.pk)
 
@@ -419,21 +424,21 @@ def portal_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 @candidate_required
 def portal_diversity(request: HttpRequest, pk: int) -> HttpResponse:
     application = _own_application(request, pk)
-    enabled = services.diversity_enabled(application.organisation)
+    enabled = diversity.diversity_enabled(application.organisation)
     existing = DiversityResponse.objects.filter(application=application).first()
     initial = (
-        {name: getattr(existing, name) for name in services.DIVERSITY_FIELDS} if existing else None
+        {name: getattr(existing, name) for name in diversity.DIVERSITY_FIELDS} if existing else None
     )
     form = DiversityForm(request.POST or None, initial=initial)
     if request.method == "POST" and enabled:
         if request.POST.get("action") == "withdraw":
-            services.withdraw_diversity(application)
+            diversity.withdraw_diversity(application)
             messages.success(request, _("Je antwoorden zijn verwijderd."))
             return redirect("assessments:portal_diversity", pk=application.pk)
         if form.is_valid():
             try:
-                services.save_diversity(application, form.cleaned_data)
-            except services.AssessmentError as exc:
+                diversity.save_diversity(application, form.cleaned_data)
+            except AssessmentError as exc:
                 form.add_error(None, exc)
             else:
                 messages.success(request, _("Dank je wel. Je antwoorden zijn opgeslagen."))

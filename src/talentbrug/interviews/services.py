@@ -434,7 +434,7 @@ def on_application_moved_back(
     sender: Any, application: Application, to_kind: str, **kwargs: Any
 ) -> None:
     """Moved back to a stage before the interview: the interview is off (selection.effects)."""
-    from talentbrug.selection.effects import BEFORE_INTERVIEW
+    from talentbrug.selection.constants import BEFORE_INTERVIEW
 
     if to_kind in BEFORE_INTERVIEW:
         cancel_open_for(application)

@@ -11,11 +11,12 @@ class OnboardingConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from talentbrug.accounts.models import Organisation
+        from talentbrug.accounts.workload import register_work_kind
         from talentbrug.core import periodic
         from talentbrug.selection.hire import register_hire_handler
         from talentbrug.vacancies import hooks as vacancy_hooks
 
-        from . import attention, handover, permissions, services  # noqa: F401
+        from . import admin_hooks, attention, handover, permissions, services  # noqa: F401
         from .tasks import send_reminders
 
         # The shipped templates are made with the organisation, never when a page is viewed.
@@ -26,6 +27,8 @@ class OnboardingConfig(AppConfig):
         )
         periodic.register("onboarding.send_reminders", send_reminders)
         register_hire_handler(handover.HIRE_HANDLER)
+        register_work_kind(admin_hooks.TASKS)
+        register_work_kind(admin_hooks.PLANS)
         vacancy_hooks.register_detail_context(
             "first_weeks", lambda vacancy: services.first_weeks(vacancy.onboarding_template)
         )

@@ -8,8 +8,10 @@ class OutboxConfig(AppConfig):
 
     def ready(self) -> None:
         # local import: AppConfig.ready() runs once the app registry is loaded (all imports below)
+        from talentbrug.accounts.mail import register_mail_queue
         from talentbrug.core import periodic
 
-        from . import tasks
+        from . import services, tasks
 
         periodic.register("outbox.send_due", tasks.send_due_mails)
+        register_mail_queue(services.queue_mail)

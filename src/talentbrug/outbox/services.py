@@ -90,7 +90,7 @@ def queue_mail(
         for name, value in (message.extra_headers or {}).items()
         if _HEADER_NAME_RE.match(str(name)) and str(name).lower() not in _RESERVED_HEADERS
     }
-    from_email, reply_to = _organisation_sender(message, organisation)
+    from_email, reply_to = organisation_sender(message, organisation)
     alternatives = [
         [str(content), clean_header(mimetype, 100)]
         for content, mimetype in getattr(message, "alternatives", None) or []
@@ -130,8 +130,19 @@ def cancel_queued(supersede_key: str) -> int:
     )
 
 
-def _organisation_sender(message: EmailMessage, organisation: Any) -> tuple[str, list[str]]:
-    """Sender and Reply-To from the organisation's settings (organisation settings page).
+def organisation_reply_to(organisation: Any) -> list[str]:
+    """Where answers to the organisation's mail go: its Reply-To address, else its contact
+    address (organisation settings page); empty when it has neither."""
+    answer = getattr(organisation, "reply_to_email", "") or getattr(
+        organisation, "contact_email", ""
+    )
+    return [answer] if answer else []
+
+
+def organisation_sender(message: EmailMessage, organisation: Any) -> tuple[str, list[str]]:
+    """Sender and Reply-To from the organisation's settings (organisation settings page), as
+    :func:`queue_mail` stores them: a builder that shows a mail before it is sent (a preview)
+    calls this too, so the preview shows what goes out.
 
     The address stays the server's own (DEFAULT_FROM_EMAIL, so SPF/DKIM/DMARC pass); the name
     people see becomes the organisation's sender name. Answers go to the organisation's
@@ -147,11 +158,7 @@ def _organisation_sender(message: EmailMessage, organisation: Any) -> tuple[str,
         if address:
             from_email = formataddr((sender_name, address))
     if not reply_to:
-        answer = getattr(organisation, "reply_to_email", "") or getattr(
-            organisation, "contact_email", ""
-        )
-        if answer:
-            reply_to = [answer]
+        reply_to = organisation_reply_to(organisation)
     return from_email, reply_to
 
 

@@ -5,8 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from talentbrug.formstyle import style
 from talentbrug.records.models import Collection, SelectielijstCategory
-from talentbrug.vacancies.forms import style
 
 from .constants import ObjectionOutcome, Processing
 from .models import RetentionPolicy

@@ -10,10 +10,12 @@ class SelectionConfig(AppConfig):
     def ready(self) -> None:
         # local import: AppConfig.ready() runs once the app registry is loaded (all imports below)
         from talentbrug.applications.signals import application_closed, register_identity_screen
+        from talentbrug.applications.status import register_status_source
 
         from . import journey, nav, permissions, receivers  # noqa: F401
         from .services import blind
 
         register_identity_screen(blind.hidden_identities, "selection:application")
+        register_status_source(journey.STATUS_SOURCE)
         application_closed.connect(journey.on_application_closed, dispatch_uid="selection.closed")
         receivers.connect()

@@ -22,6 +22,9 @@ class StageKind(models.TextChoices):
 
 
 END_KINDS = frozenset({StageKind.HIRED, StageKind.REJECTED, StageKind.WITHDRAWN})
+# A move back to one of these cancels what belongs to a later step (selection/effects.py).
+BEFORE_INTERVIEW = frozenset({StageKind.NEW, StageKind.SCREENING, StageKind.ASSESSMENT})
+BEFORE_ASSESSMENT = frozenset({StageKind.NEW, StageKind.SCREENING})
 
 # The organisation's default pipeline: (name, kind, is_blind).
 DEFAULT_STAGES = [

@@ -6,10 +6,11 @@ its transaction. The rules:
 * **An end stage** (hired, rejected, withdrawn): ``application_closed`` is sent. Listeners end
   what was still open: planned interviews (interviews app), group-day places (assessments app)
   and recruitment-day seats (applications app). The candidate is never asked to pick a new time.
-* **Back to a stage before the interview** (new, screening, assessment): open interviews are
-  cancelled (calendar cancellation to the candidate and the interviewers).
-* **Back to a stage before the assessment** (new, screening): group-day places and
-  recruitment-day seats still to come are freed.
+* **Back to a stage before the interview** (new, screening, assessment: ``BEFORE_INTERVIEW`` in
+  ``constants.py``): open interviews are cancelled (calendar cancellation to the candidate and
+  the interviewers).
+* **Back to a stage before the assessment** (new, screening: ``BEFORE_ASSESSMENT``): group-day
+  places and recruitment-day seats still to come are freed.
   Both are sent as ``application_moved_back`` with ``to_kind``; each app cancels its own.
 * **The candidate's e-mail** about the new step goes out only for a step forward or an end.
   A step back sends no step mail and cancels an unsent one about the later step; the candidate
@@ -22,13 +23,9 @@ from __future__ import annotations
 
 from talentbrug.outbox.services import cancel_queued
 
-from .constants import StageKind
 from .emails import queue_stage_email, stage_mail_key
 from .models import ApplicationProgress, Stage
 from .signals import progress_moved
-
-BEFORE_INTERVIEW = frozenset({StageKind.NEW, StageKind.SCREENING, StageKind.ASSESSMENT})
-BEFORE_ASSESSMENT = frozenset({StageKind.NEW, StageKind.SCREENING})
 
 
 def is_step_back(from_stage: Stage, to_stage: Stage) -> bool:

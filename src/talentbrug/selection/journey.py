@@ -20,7 +20,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from talentbrug.applications.status import StatusSource
+
 from .constants import (
+    BEFORE_ASSESSMENT,
     CANDIDATE_STEP_TEXT,
     DEFAULT_REJECTION_REASONS,
     DEFAULT_STAGES,
@@ -327,3 +330,16 @@ def on_application_closed(sender: Any, application: Any, why: str = "", **kwargs
     ApplicationProgress.objects.filter(application=application).exclude(
         stage__kind__in=END_KINDS
     ).update(stage=withdrawn, version=F("version") + 1, moved_at=timezone.now())
+
+
+# The one truth for the applications app (its portal, HR list, withdrawal rule and export),
+# registered in SelectionConfig.ready(): applications comes earlier and may not import this.
+STATUS_SOURCE = StatusSource(
+    current_kind=current_kind,
+    current_kinds=current_kinds,
+    open_filter=open_filter,
+    journey_for=journey_for,
+    label=lambda kind: StageKind(kind).label,
+    end_kinds=frozenset(END_KINDS),
+    before_assessment=BEFORE_ASSESSMENT,
+)

@@ -28,15 +28,20 @@ from django.utils.translation import gettext as _
 from talentbrug.audit.services import record_event
 
 from .constants import StageKind
-from .effects import is_step_back, stage_mail_key
-from .emails import MAIL_KINDS, build_stage_email, candidate_language
+from .effects import is_step_back
+from .emails import (
+    LINK,
+    MAIL_KINDS,
+    build_stage_email,
+    candidate_language,
+    edited_stage_email,
+    queue_stage_email,
+)
 from .models import ApplicationProgress, RejectionReason, Stage
 from .services.moves import move_application
 from .workflow import SelectionError
 
 MAX_SUBJECT = 200
-# Stands in for the candidate's personal link in a preview; replaced by a fresh link on sending.
-LINK = "[[link]]"
 MAX_BODY = 10_000
 
 SEND = "send"
@@ -50,6 +55,7 @@ class Preview:
     subject: str
     body: str
     language: str  # the candidate's language code
+    to: list[str]
     reply_to: list[str]
 
     @property
@@ -86,6 +92,7 @@ def preview_for_move(
         subject=str(message.subject),
         body=str(message.body),
         language=candidate_language(progress.application.candidate),
+        to=list(message.to),
         reply_to=list(message.reply_to),
     )
 
@@ -149,7 +156,7 @@ def move_with_message(
             str(standard.subject),
             str(standard.body).strip(),
         )
-        _queue_text(fresh, subject, body)
+        queue_stage_email(fresh, edited_stage_email(fresh, subject, body))
         if edited:
             record_event(
                 "selection.mail_edited",
@@ -160,27 +167,3 @@ def move_with_message(
                 stage=to_stage.pk,
             )
     return fresh
-
-
-def _queue_text(progress: ApplicationProgress, subject: str, body: str) -> None:
-    from django.core.mail import EmailMessage
-
-    from talentbrug.applications.tokens import portal_url
-    from talentbrug.outbox.services import queue_mail
-
-    from .emails import reply_to_for
-
-    candidate = progress.application.candidate
-    queue_mail(
-        EmailMessage(
-            subject=subject,
-            body=body.replace(LINK, portal_url(candidate)),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[candidate.email],
-            reply_to=reply_to_for(progress.vacancy),
-        ),
-        kind="selection.stage_changed",
-        organisation=progress.vacancy.organisation,
-        candidate=candidate,
-        supersede_key=stage_mail_key(progress),
-    )

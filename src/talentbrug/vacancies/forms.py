@@ -7,38 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from talentbrug.accounts.constants import Role
 from talentbrug.accounts.models import User
+from talentbrug.formstyle import style
 from talentbrug.taxonomy.constants import CefrLevel, LanguageSkill, NlqfLevel
 
 from .constants import ApplyRoute, Evidence, LanguageTiming, RequirementKind, TargetGroup
 from .models import Vacancy
-
-TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
-SELECT = "utrecht-select utrecht-select--html-select"
-TEXTAREA = "utrecht-textarea utrecht-textarea--html-textarea"
-
-
-def style(form: forms.BaseForm) -> None:
-    """Give every widget its NL Design System class and link help/error texts for screen readers."""
-    for name, field in form.fields.items():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
-            continue
-        if isinstance(widget, forms.CheckboxInput):
-            widget.attrs.setdefault("class", "utrecht-checkbox utrecht-checkbox--html-input")
-        elif isinstance(widget, forms.Select):
-            widget.attrs.setdefault("class", SELECT)
-        elif isinstance(widget, forms.Textarea):
-            widget.attrs.setdefault("class", TEXTAREA)
-        else:
-            widget.attrs.setdefault("class", TEXTBOX)
-        described = []
-        if field.help_text:
-            described.append(f"id_{form.add_prefix(name)}-help")
-        if form.is_bound and name in form.errors:
-            described.append(f"id_{form.add_prefix(name)}-error")
-            widget.attrs["aria-invalid"] = "true"
-        if described:
-            widget.attrs["aria-describedby"] = " ".join(described)
 
 
 class VacancyForm(forms.ModelForm[Vacancy]):

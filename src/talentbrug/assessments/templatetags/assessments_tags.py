@@ -8,7 +8,8 @@ from typing import Any
 from django import template
 
 from talentbrug.accounts.access import can
-from talentbrug.assessments import services
+from talentbrug.assessments.services import bookings as assessment_bookings
+from talentbrug.assessments.services import diversity as assessment_diversity
 
 register = template.Library()
 
@@ -23,13 +24,13 @@ def paired(first: Iterable[Any], second: Iterable[Any]) -> list[tuple[Any, Any]]
 def assessments_portal_links(application: Any) -> dict[str, Any]:
     """On the candidate's application page: the group day and the voluntary questions."""
 
-    bookings = list(services.active_bookings(application))
-    has_days = services.days_for(application).exists()
+    bookings = list(assessment_bookings.active_bookings(application))
+    has_days = assessment_bookings.days_for(application).exists()
     return {
         "application": application,
         "bookings": bookings,
-        "show_day": bool(bookings) or (has_days and services.may_book(application)),
-        "show_diversity": services.diversity_enabled(application.organisation),
+        "show_day": bool(bookings) or (has_days and assessment_bookings.may_book(application)),
+        "show_diversity": assessment_diversity.diversity_enabled(application.organisation),
     }
 
 

@@ -15,8 +15,8 @@ from talentbrug.selection.tests.factories import (
     vacancy_with_requirements,
 )
 
-from .. import services
 from ..models import AssessmentDay, Session
+from ..services import bookings
 
 HR_ROLES = frozenset({"hr_adviser"})
 
@@ -56,5 +56,5 @@ def booked_application(
 ) -> Any:
     vacancy = day.vacancies.first()
     application = in_assessment_stage(organisation, vacancy, **kwargs)
-    services.book_session(application, session.pk)
+    bookings.book_session(application, session.pk)
     return application

@@ -11,8 +11,8 @@ from talentbrug.selection.models import pseudonym_for
 from talentbrug.selection.services import pipeline as selection_pipeline
 from talentbrug.selection.services import scorecards as selection_scorecards
 
-from .. import services
 from ..models import GridScore, GridSubmission
+from ..services import errors, grid
 from .factories import booked_application, day_with_session
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,7 @@ def setup(organisation, hr, observer, second_observer):
 
 
 def _cell(day, user, application, row, value):
-    return services.save_cell(
+    return grid.save_cell(
         day, user, application_id=application.pk, requirement_id=row.pk, value=value
     )
 
@@ -44,7 +44,7 @@ def test_a_cell_is_an_idempotent_upsert(setup, observer):
 @pytest.mark.parametrize("value", [0, 5, -1, "x", "", None, "2.5"])
 def test_scores_outside_the_scale_are_refused(setup, observer, value):
     day, application, rows = setup
-    with pytest.raises(services.AssessmentError):
+    with pytest.raises(errors.AssessmentError):
         _cell(day, observer, application, rows[0], value)
     assert not GridScore.objects.exists()
 
@@ -66,7 +66,7 @@ def test_scores_outside_the_scale_are_refused_over_http(setup, observer):
 
 def test_only_observers_of_the_day_score(setup, hr):
     day, application, rows = setup
-    with pytest.raises(services.NotObserver):
+    with pytest.raises(errors.NotObserver):
         _cell(day, hr, application, rows[0], 2)
     response = verified_client(hr).post(
         reverse("assessments:cell", kwargs={"pk": day.pk}),
@@ -80,10 +80,10 @@ def test_a_candidate_not_booked_or_a_foreign_competence_is_refused(setup, observ
 
     day, application, rows = setup
     other_row = selection_scorecards.scorecard_rows(vacancy_with_requirements(organisation))[0]
-    with pytest.raises(services.AssessmentError):
+    with pytest.raises(errors.AssessmentError):
         _cell(day, observer, application, other_row, 2)
-    with pytest.raises(services.AssessmentError):
-        services.save_cell(
+    with pytest.raises(errors.AssessmentError):
+        grid.save_cell(
             day, observer, application_id=application.pk + 999, requirement_id=rows[0].pk, value=2
         )
 
@@ -92,19 +92,19 @@ def test_others_scores_stay_hidden_until_you_submit(setup, observer, second_obse
     day, application, rows = setup
     for row in rows:
         _cell(day, second_observer, application, row, 1)
-    services.submit_candidate(day, second_observer, application)
+    grid.submit_candidate(day, second_observer, application)
     _cell(day, observer, application, rows[0], 4)
-    [mine] = services.grid_for(day, observer)
+    [mine] = grid.grid_for(day, observer)
     assert mine.own == {rows[0].pk: 4} and mine.summary is None and not mine.submitted
-    with pytest.raises(services.AssessmentError):  # not every row scored yet
-        services.submit_candidate(day, observer, application)
+    with pytest.raises(errors.AssessmentError):  # not every row scored yet
+        grid.submit_candidate(day, observer, application)
     _cell(day, observer, application, rows[1], 4)
-    services.submit_candidate(day, observer, application)
-    [mine] = services.grid_for(day, observer)
+    grid.submit_candidate(day, observer, application)
+    [mine] = grid.grid_for(day, observer)
     assert mine.submitted
     assert [s.values for s in mine.summary] == [[1, 4], [1, 4]]
     assert all(s.disagreement for s in mine.summary)
-    with pytest.raises(services.AssessmentError):  # submitted scores are final
+    with pytest.raises(errors.AssessmentError):  # submitted scores are final
         _cell(day, observer, application, rows[0], 2)
 
 
@@ -176,11 +176,11 @@ def test_results_page_shows_submitted_scores_only(setup, hr, observer, second_ob
     for row in rows:
         _cell(day, observer, application, row, 1)
         _cell(day, second_observer, application, row, 4)
-    services.submit_candidate(day, observer, application)
-    [result] = services.results_for(day, hr)
+    grid.submit_candidate(day, observer, application)
+    [result] = grid.results_for(day, hr)
     assert len(result.observers) == 1 and [r.scores[0][1] for r in result.rows] == [1, 1]
-    services.submit_candidate(day, second_observer, application)
-    [result] = services.results_for(day, hr)
+    grid.submit_candidate(day, second_observer, application)
+    [result] = grid.results_for(day, hr)
     assert len(result.observers) == 2 and all(r.disagreement for r in result.rows)
     body = verified_client(hr).get(reverse("assessments:results", kwargs={"pk": day.pk}))
     assert body.status_code == 200 and "groot" in body.content.decode()
@@ -190,6 +190,6 @@ def test_an_observer_sees_results_only_after_submitting(setup, observer, second_
     day, application, rows = setup
     for row in rows:
         _cell(day, second_observer, application, row, 4)
-    services.submit_candidate(day, second_observer, application)
-    [result] = services.results_for(day, observer)
+    grid.submit_candidate(day, second_observer, application)
+    [result] = grid.results_for(day, observer)
     assert result.waiting_for_own and result.rows == []

@@ -11,8 +11,8 @@ from talentbrug.conftest import verified_client
 from talentbrug.selection.tests.factories import application_in_pipeline, vacancy_with_requirements
 from talentbrug.vacancies.models import LanguageRequirement
 
-from .. import services
 from ..models import DiversityResponse, LanguageTestResult
+from ..services import diversity, errors, language
 from .factories import booked_application, day_with_session
 
 pytestmark = pytest.mark.django_db
@@ -23,22 +23,22 @@ def test_language_results_per_skill_next_to_the_requirement(organisation, hr):
     LanguageRequirement.objects.create(vacancy=vacancy, skill="speaking", level="B2")
     LanguageRequirement.objects.create(vacancy=vacancy, skill="reading", level="B1")
     application = application_in_pipeline(organisation, vacancy=vacancy).application
-    services.record_language_results(
+    language.record_language_results(
         application,
         {"speaking": "B1", "reading": "B2", "writing": ""},
         test_name="B2-toets",
         user=hr,
     )
-    rows = {row.skill: row for row in services.language_overview(application)}
+    rows = {row.skill: row for row in language.language_overview(application)}
     assert rows["speaking"].required == "B2" and rows["speaking"].meets is False
     assert rows["reading"].meets is True
     assert rows["writing"].result is None and rows["writing"].meets is None
-    services.record_language_results(application, {"speaking": "B2"}, user=hr)
+    language.record_language_results(application, {"speaking": "B2"}, user=hr)
     assert LanguageTestResult.objects.filter(application=application).count() == 2
-    with pytest.raises(services.AssessmentError):
-        services.record_language_results(application, {"speaking": "D9"}, user=hr)
-    with pytest.raises(services.AssessmentError):
-        services.record_language_results(application, {}, user=hr)
+    with pytest.raises(errors.AssessmentError):
+        language.record_language_results(application, {"speaking": "D9"}, user=hr)
+    with pytest.raises(errors.AssessmentError):
+        language.record_language_results(application, {}, user=hr)
 
 
 def test_language_page_records_a_result(organisation, hr):
@@ -58,20 +58,20 @@ def _fill(organisation, vacancy, n, **answers):
     for _ in range(n):
         application = application_in_pipeline(organisation, vacancy=vacancy).application
         if answers:
-            services.save_diversity(application, answers)
+            diversity.save_diversity(application, answers)
 
 
 def test_diversity_answers_only_when_the_organisation_asks(organisation, hr):
     application = application_in_pipeline(organisation).application
-    with pytest.raises(services.AssessmentError):
-        services.save_diversity(application, {"gender": "woman"})
-    services.set_diversity_enabled(organisation, enabled=True, user=hr)
-    services.save_diversity(application, {"gender": "woman"})
+    with pytest.raises(errors.AssessmentError):
+        diversity.save_diversity(application, {"gender": "woman"})
+    diversity.set_diversity_enabled(organisation, enabled=True, user=hr)
+    diversity.save_diversity(application, {"gender": "woman"})
     response = DiversityResponse.objects.get()
     assert response.gender == "woman" and response.age_group == "not_said"
-    with pytest.raises(services.AssessmentError):
-        services.save_diversity(application, {"gender": "robot"})
-    services.withdraw_diversity(application)
+    with pytest.raises(errors.AssessmentError):
+        diversity.save_diversity(application, {"gender": "robot"})
+    diversity.withdraw_diversity(application)
     assert not DiversityResponse.objects.exists()
 
 
@@ -87,7 +87,7 @@ def _pass_through(organisation, vacancy):
 def test_pass_through_adds_voluntary_groups_with_suppression(organisation, hr):
     vacancy = vacancy_with_requirements(organisation)
     _fill(organisation, vacancy, 1)  # before switching on: no answers
-    services.set_diversity_enabled(organisation, enabled=True, user=hr)
+    diversity.set_diversity_enabled(organisation, enabled=True, user=hr)
     _fill(organisation, vacancy, 5, gender="woman")
     _fill(organisation, vacancy, 2, gender="man")
     rows = _pass_through(organisation, vacancy)
@@ -103,13 +103,13 @@ def test_pass_through_adds_voluntary_groups_with_suppression(organisation, hr):
     # Voluntary groups come after the groups the organisation sees anyway.
     labels = list(rows)
     assert labels.index("Gender (vrijwillig): Vrouw") > labels.index("Opleiding: totaal")
-    services.set_diversity_enabled(organisation, enabled=False, user=hr)
+    diversity.set_diversity_enabled(organisation, enabled=False, user=hr)
     assert not any("vrijwillig" in label for label in _pass_through(organisation, vacancy))
 
 
 def test_fairness_page_now_in_insights_has_table_chart_and_text(organisation, hr):
     vacancy = vacancy_with_requirements(organisation)
-    services.set_diversity_enabled(organisation, enabled=True, user=hr)
+    diversity.set_diversity_enabled(organisation, enabled=True, user=hr)
     _fill(organisation, vacancy, 5, gender="woman")
     _fill(organisation, vacancy, 1, gender="man")
     client = verified_client(hr)
@@ -122,9 +122,9 @@ def test_fairness_page_now_in_insights_has_table_chart_and_text(organisation, hr
 
 
 def test_reviewers_never_see_answers_per_person(organisation, hr):
-    services.set_diversity_enabled(organisation, enabled=True, user=hr)
+    diversity.set_diversity_enabled(organisation, enabled=True, user=hr)
     progress = application_in_pipeline(organisation)
-    services.save_diversity(progress.application, {"gender": "other", "disability": "yes"})
+    diversity.save_diversity(progress.application, {"gender": "other", "disability": "yes"})
     client = verified_client(hr)
     for name in ("selection:application", "selection:scorecard"):
         body = client.get(reverse(name, kwargs={"pk": progress.application_id})).content.decode()
@@ -134,9 +134,9 @@ def test_reviewers_never_see_answers_per_person(organisation, hr):
 def test_answers_are_deleted_with_the_application(organisation, hr):
     from talentbrug.privacy.services import Removal, anonymise_application
 
-    services.set_diversity_enabled(organisation, enabled=True, user=hr)
+    diversity.set_diversity_enabled(organisation, enabled=True, user=hr)
     application = application_in_pipeline(organisation).application
-    services.save_diversity(application, {"gender": "woman"})
+    diversity.save_diversity(application, {"gender": "woman"})
     removal = Removal()
     anonymise_application(application, removal)
     assert not DiversityResponse.objects.exists()
@@ -151,7 +151,7 @@ def test_candidate_fills_in_and_removes_answers_in_the_portal(organisation, hr):
     assert "stelt geen extra vragen" in body
     assert client.post(url, {"gender": "woman"}).status_code == 200
     assert not DiversityResponse.objects.exists()
-    services.set_diversity_enabled(organisation, enabled=True, user=hr)
+    diversity.set_diversity_enabled(organisation, enabled=True, user=hr)
     body = client.get(reverse("applications:portal_application", kwargs={"pk": application.pk}))
     assert "Naar de vrijwillige vragen" in body.content.decode()
     assert client.get(url).status_code == 200
@@ -173,4 +173,4 @@ def test_diversity_setting_page(organisation, hr):
     url = reverse("assessments:diversity_settings")
     assert client.get(url).status_code == 200
     assert client.post(url, {"enabled": "on"}).status_code == 302
-    assert services.diversity_enabled(organisation)
+    assert diversity.diversity_enabled(organisation)

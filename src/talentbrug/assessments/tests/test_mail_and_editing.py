@@ -15,8 +15,9 @@ from talentbrug.conftest import verified_client
 from talentbrug.core import periodic
 from talentbrug.privacy import services as privacy
 
-from .. import services
 from ..models import DayBooking, Session
+from ..services import bookings, errors, reminders
+from ..services import days as days_services
 from .factories import booked_application, day_with_session, in_assessment_stage
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +38,7 @@ def test_booking_sends_a_confirmation_in_the_candidates_language(
     candidate.preferred_language = "en"
     candidate.save(update_fields=["preferred_language"])
     with django_capture_on_commit_callbacks(execute=True):
-        services.book_session(application, session.pk)
+        bookings.book_session(application, session.pk)
     [message] = mailoutbox
     assert message.to == [candidate.email]
     assert "Turfmarkt 147" in message.body
@@ -62,9 +63,9 @@ def test_moving_sends_an_update_and_cancelling_a_cancellation(
     )
     application = in_assessment_stage(organisation, day.vacancies.get(), hr)
     with django_capture_on_commit_callbacks(execute=True):
-        services.book_session(application, first.pk)
-        booking = services.book_session(application, second.pk)
-        services.cancel_booking(booking)
+        bookings.book_session(application, first.pk)
+        booking = bookings.book_session(application, second.pk)
+        bookings.cancel_booking(booking)
     booked, moved, cancelled = mailoutbox
     uid = f"UID:groepsdag-{day.pk}-{application.pk}@"
     assert "ingeschreven" in booked.subject
@@ -81,7 +82,7 @@ def test_observers_get_an_invitation_for_a_new_session(
 ):
     day, session = day_with_session(organisation, observers=[observer])
     with django_capture_on_commit_callbacks(execute=True):
-        added = services.add_session(
+        added = days_services.add_session(
             day,
             starts_at=session.starts_at + timedelta(days=2),
             ends_at=session.ends_at + timedelta(days=2),
@@ -106,22 +107,22 @@ def test_reminder_goes_out_once_24_hours_before(
     assert mailoutbox == []
     due = freeze_time(session.starts_at - timedelta(hours=23))
     with due, django_capture_on_commit_callbacks(execute=True):
-        assert services.send_due_reminders() == 1
-        assert services.send_due_reminders() == 0  # idempotent
+        assert reminders.send_due_reminders() == 1
+        assert reminders.send_due_reminders() == 0  # idempotent
     [message] = mailoutbox
     assert message.to == [application.candidate.email]
     assert "Morgen" in message.subject and "Turfmarkt 147" in message.body
     with freeze_time(session.starts_at - timedelta(hours=1)):
-        assert services.send_due_reminders() == 0
+        assert reminders.send_due_reminders() == 0
     assert DayBooking.objects.get(application=application).reminder_sent_at is not None
 
 
 def test_a_cancelled_booking_gets_no_reminder(organisation, hr):
     day, session = day_with_session(organisation)
     application = booked_application(organisation, day, session)
-    services.cancel_booking(DayBooking.objects.get(application=application))
+    bookings.cancel_booking(DayBooking.objects.get(application=application))
     with freeze_time(session.starts_at - timedelta(hours=2)):
-        assert services.send_due_reminders() == 0
+        assert reminders.send_due_reminders() == 0
 
 
 # ------------------------------------------------------------------------------ staff editing
@@ -165,7 +166,7 @@ def test_address_change_tells_booked_candidates(
     day, session = day_with_session(organisation)
     booked_application(organisation, day, session)
     with django_capture_on_commit_callbacks(execute=True):
-        services.update_day(
+        days_services.update_day(
             day,
             title=day.title,
             address_text="Anders: Kalvermarkt 1",
@@ -206,8 +207,8 @@ def test_fewer_places_than_bookings_is_refused(organisation, hr):
     day, session = day_with_session(organisation, capacity=3)
     booked_application(organisation, day, session)
     booked_application(organisation, day, session)
-    with pytest.raises(services.AssessmentError, match="al 2 kandidaten ingeschreven"):
-        services.update_session(
+    with pytest.raises(errors.AssessmentError, match="al 2 kandidaten ingeschreven"):
+        days_services.update_session(
             session, starts_at=session.starts_at, ends_at=session.ends_at, capacity=1, user=hr
         )
     client = verified_client(hr)
@@ -226,7 +227,7 @@ def test_fewer_places_than_bookings_is_refused(organisation, hr):
     session.refresh_from_db()
     assert session.capacity == 3
     # Exactly the number of bookings is fine.
-    services.update_session(
+    days_services.update_session(
         session, starts_at=session.starts_at, ends_at=session.ends_at, capacity=2, user=hr
     )
     session.refresh_from_db()
@@ -236,8 +237,8 @@ def test_fewer_places_than_bookings_is_refused(organisation, hr):
 def test_deleting_a_session_with_bookings_is_refused(organisation, hr):
     day, session = day_with_session(organisation)
     booked_application(organisation, day, session)
-    with pytest.raises(services.AssessmentError, match="1 inschrijvingen"):
-        services.delete_session(session, user=hr)
+    with pytest.raises(errors.AssessmentError, match="1 inschrijvingen"):
+        days_services.delete_session(session, user=hr)
     client = verified_client(hr)
     url = reverse("assessments:delete_session", kwargs={"pk": day.pk, "session": session.pk})
     response = client.post(url, follow=True)
@@ -251,7 +252,7 @@ def test_deleting_a_session_without_bookings(
 ):
     day, session = day_with_session(organisation, observers=[observer])
     application = booked_application(organisation, day, session)
-    services.cancel_booking(DayBooking.objects.get(application=application))
+    bookings.cancel_booking(DayBooking.objects.get(application=application))
     client = verified_client(hr)
     url = reverse("assessments:delete_session", kwargs={"pk": day.pk, "session": session.pk})
     with django_capture_on_commit_callbacks(execute=True):
@@ -286,7 +287,7 @@ def test_place_is_free_again_after_the_privacy_erasure(organisation, hr):
     assert not DayBooking.objects.filter(application=application).exists()
     session.refresh_from_db()
     assert session.booked_count == 1 and session.free == 1
-    assert services.open_sessions(in_assessment_stage(organisation, day.vacancies.get(), hr))
+    assert bookings.open_sessions(in_assessment_stage(organisation, day.vacancies.get(), hr))
 
 
 def test_place_is_free_again_when_an_application_is_deleted(organisation, hr):

@@ -14,8 +14,9 @@ from freezegun import freeze_time
 from talentbrug.audit.models import AuditEvent
 from talentbrug.core import periodic
 
-from .. import services
 from ..models import ObserverReminder, Session
+from ..services import days as days_services
+from ..services import reminders
 from .factories import booked_application, day_with_session
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +42,7 @@ def _day(organisation, observers, *hours: int, days: int = 7):
 
 def _run(moment, capture):
     with freeze_time(moment), capture(execute=True):
-        return services.send_due_observer_reminders()
+        return reminders.send_due_observer_reminders()
 
 
 def test_one_reminder_24_hours_before_and_a_rerun_sends_nothing(
@@ -116,13 +117,13 @@ def test_claimed_before_sending_a_parallel_run_sends_nothing(
     _unused, (session,) = _day(organisation, [observer], 10)
     due = session.starts_at - timedelta(hours=23)
     with freeze_time(due):
-        stale = services.due_observer_reminders(timezone.now())
+        stale = reminders.due_observer_reminders(timezone.now())
     assert list(stale.values()) == [[session.pk]]
     # Another worker claims the pair after this run read what was due.
     ObserverReminder.objects.create(
         organisation=organisation, session=session, observer=observer, sent_at=due
     )
-    monkeypatch.setattr(services, "due_observer_reminders", lambda now: stale)
+    monkeypatch.setattr(reminders, "due_observer_reminders", lambda now: stale)
     assert _run(due, django_capture_on_commit_callbacks) == 0
     assert mailoutbox == []
     assert ObserverReminder.objects.count() == 1
@@ -139,7 +140,7 @@ def test_a_moved_session_is_reminded_again_and_removed_observers_are_not(
     day, (session,) = _day(organisation, [observer], 10, days=2)
     assert _run(session.starts_at - timedelta(hours=23), django_capture_on_commit_callbacks) == 1
     with freeze_time(session.starts_at - timedelta(hours=22)):
-        services.update_session(
+        days_services.update_session(
             session,
             starts_at=session.starts_at + timedelta(days=3),
             ends_at=session.ends_at + timedelta(days=3),

@@ -10,8 +10,9 @@ from django.urls import reverse
 from talentbrug.accounts.constants import Role
 from talentbrug.applications.tests.factories import CandidateFactory
 from talentbrug.applications.tests.helpers import portal_client
-from talentbrug.assessments import services
 from talentbrug.assessments.models import DayBooking, GridScore, GridSubmission
+from talentbrug.assessments.services import bookings as assessment_bookings
+from talentbrug.assessments.services import diversity as assessment_diversity
 from talentbrug.assessments.tests.factories import day_with_session, in_assessment_stage
 from talentbrug.selection.models import pseudonym_for
 from talentbrug.selection.services import scorecards as selection_scorecards
@@ -42,14 +43,14 @@ def test_group_day_booked_scored_on_the_grid_and_fairness(
 ):
     hr = make_staff(organisation, Role.HR_ADVISER)
     vacancy = vacancy_with_requirements(organisation, rows=2)
-    services.set_diversity_enabled(organisation, enabled=True, user=hr)
+    assessment_diversity.set_diversity_enabled(organisation, enabled=True, user=hr)
     day, session = day_with_session(organisation, vacancy=vacancy, observers=[hr])
     candidate = CandidateFactory(name="Fatima El Amrani")
     application = in_assessment_stage(organisation, vacancy, hr, candidate=candidate)
     others = [in_assessment_stage(organisation, vacancy, hr) for _ in range(5)]
     for other in others:
-        services.book_session(other, session.pk)
-        services.save_diversity(other, {"gender": "woman"})
+        assessment_bookings.book_session(other, session.pk)
+        assessment_diversity.save_diversity(other, {"gender": "woman"})
 
     # The candidate books a place through the portal.
     client = portal_client(application.candidate)
