@@ -3,7 +3,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from talentbrug.vacancies.forms import style
+from talentbrug.formstyle import style
 
 
 class DigestForm(forms.Form):
