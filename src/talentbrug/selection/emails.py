@@ -43,6 +43,18 @@ def build_stage_email(progress: ApplicationProgress, *, link: str = "") -> Email
 
     candidate = progress.application.candidate
     reply_to = reply_to_for(progress.vacancy)
+    # local import: message_templates imports this module (its placeholders use our helpers)
+    from .message_templates import custom_stage_text
+
+    own = custom_stage_text(progress, link=link)  # the organisation's text in this language
+    if own is not None:
+        return EmailMessage(
+            subject=own[0],
+            body=own[1],
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[candidate.email],
+            reply_to=reply_to,
+        )
     with translation.override(candidate_language(candidate)):
         subject = _("Nieuws over je sollicitatie: %(title)s") % {"title": progress.vacancy.title}
         body = "\n\n".join(

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 
 from talentbrug.audit.services import record_event
 
+from . import history
 from .constants import StageKind
 from .effects import is_step_back, stage_mail_key
 from .emails import MAIL_KINDS, build_stage_email, candidate_language
@@ -137,6 +138,9 @@ def move_with_message(
     if not mails:
         return fresh
     if mail == HOLD:
+        held = build_stage_email(fresh, link=LINK)
+        if held is not None:
+            history.record_mail(fresh, held, None, user=user, held=True)
         record_event(
             "selection.mail_held",
             actor=user,
@@ -151,7 +155,7 @@ def move_with_message(
             str(standard.subject),
             str(standard.body).strip(),
         )
-        _queue_text(fresh, subject, body)
+        _queue_text(fresh, subject, body, user=user)
         if edited:
             record_event(
                 "selection.mail_edited",
@@ -164,7 +168,7 @@ def move_with_message(
     return fresh
 
 
-def _queue_text(progress: ApplicationProgress, subject: str, body: str) -> None:
+def _queue_text(progress: ApplicationProgress, subject: str, body: str, *, user: Any) -> None:
     from django.core.mail import EmailMessage
 
     from talentbrug.applications.tokens import portal_url
@@ -173,16 +177,18 @@ def _queue_text(progress: ApplicationProgress, subject: str, body: str) -> None:
     from .emails import reply_to_for
 
     candidate = progress.application.candidate
-    queue_mail(
-        EmailMessage(
-            subject=subject,
-            body=body.replace(LINK, portal_url(candidate)),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[candidate.email],
-            reply_to=reply_to_for(progress.vacancy),
-        ),
+    message = EmailMessage(
+        subject=subject,
+        body=body.replace(LINK, portal_url(candidate)),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[candidate.email],
+        reply_to=reply_to_for(progress.vacancy),
+    )
+    mail = queue_mail(
+        message,
         kind="selection.stage_changed",
         organisation=progress.vacancy.organisation,
         candidate=candidate,
         supersede_key=stage_mail_key(progress),
     )
+    history.record_mail(progress, message, mail, user=user)

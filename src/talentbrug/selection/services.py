@@ -25,7 +25,7 @@ from talentbrug.outbox.services import queue_mail
 from talentbrug.redaction import redact
 from talentbrug.vacancies.models import Requirement, SalaryScale, Vacancy
 
-from . import hire
+from . import hire, history
 from .constants import (
     CANDIDATE_STEP_TEXT,
     DEFAULT_ANCHORS,
@@ -1024,10 +1024,11 @@ def queue_stage_email(progress: ApplicationProgress) -> None:
     message = build_stage_email(progress)
     if message is None:
         return
-    queue_mail(
+    mail = queue_mail(
         message,
         kind="selection.stage_changed",
         organisation=progress.vacancy.organisation,
         candidate=progress.application.candidate,
         supersede_key=stage_mail_key(progress),
     )
+    history.record_mail(progress, message, mail)
