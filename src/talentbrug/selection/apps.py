@@ -23,7 +23,7 @@ class SelectionConfig(AppConfig):
         from talentbrug.core import periodic
         from talentbrug.core.panels import register_panel
 
-        from . import offer_letter
+        from . import offer_events, offer_letter  # noqa: F401
 
         periodic.register("selection.expire_offers", offer_letter.expire_offers)
         register_panel("applications.portal_application", "selection/portal/_offer_panel.html")

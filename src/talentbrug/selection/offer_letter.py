@@ -363,34 +363,34 @@ def record_note(offer: Offer, note: str, user: Any) -> None:
     )
 
 
+@transaction.atomic
+def expire_offer(offer: Offer) -> Offer:
+    """Mark one offer as expired (the table refuses a decided one); audited."""
+    offer = Offer.objects.select_for_update().select_related("organisation").get(pk=offer.pk)
+    OFFER_FLOW.check(offer, "expire", system=True)
+    offer.status = OfferStatus.EXPIRED
+    offer.save(update_fields=["status"])
+    record_event(
+        "selection.offer_expired",
+        organisation=offer.organisation,
+        obj=offer.progress,
+        offer=offer.pk,
+        answer_by=offer.answer_by.isoformat() if offer.answer_by else "",
+    )
+    return offer
+
+
 def expire_offers(today: date | None = None) -> int:
     """The periodic job: a sent offer without an answer after its date expires."""
     today = today or timezone.localdate()
     expired = 0
-    due = Offer.objects.filter(
-        status=OfferStatus.MADE, sent_at__isnull=False, answer_by__lt=today
-    ).values_list("pk", flat=True)
-    for pk in list(due):
-        with transaction.atomic():
-            offer = (
-                Offer.objects.select_for_update()
-                .select_related("organisation")
-                .filter(pk=pk, status=OfferStatus.MADE)
-                .first()
-            )
-            if offer is None:
-                continue
-            OFFER_FLOW.check(offer, "expire", system=True)
-            offer.status = OfferStatus.EXPIRED
-            offer.save(update_fields=["status"])
-            record_event(
-                "selection.offer_expired",
-                organisation=offer.organisation,
-                obj=offer.progress,
-                offer=offer.pk,
-                answer_by=offer.answer_by.isoformat() if offer.answer_by else "",
-            )
-            expired += 1
+    due = Offer.objects.filter(status=OfferStatus.MADE, sent_at__isnull=False, answer_by__lt=today)
+    for offer in due.only("pk"):
+        try:
+            expire_offer(offer)
+        except SelectionError:  # answered between the query and the lock
+            continue
+        expired += 1
     return expired
 
 
