@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -108,16 +110,22 @@ def message_template_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _kind_and_language(kind: str, language: str) -> tuple[str, str]:
-    languages = dict(message_templates.languages())
-    if kind not in KINDS or language not in languages:
+def _kind_and_language(request: HttpRequest) -> tuple[str, str]:
+    """``?stap=interview&taal=ar`` (the first stage and Dutch when not given)."""
+    kind = request.GET.get("stap", KINDS[0])
+    language = request.GET.get("taal", "nl")
+    if kind not in KINDS or language not in dict(message_templates.languages()):
         raise Http404(_("Deze stap of taal bestaat niet."))
     return kind, language
 
 
+def _edit_url(kind: str, language: str) -> str:
+    return f"{reverse('selection:message_template')}?{urlencode({'stap': kind, 'taal': language})}"
+
+
 @staff_required("selection.configure")
-def message_template_edit(request: HttpRequest, kind: str, language: str) -> HttpResponse:
-    kind, language = _kind_and_language(kind, language)
+def message_template_edit(request: HttpRequest) -> HttpResponse:
+    kind, language = _kind_and_language(request)
     organisation = organisation_of(request)
     own = message_templates.template_for(organisation, kind, language)
     default_subject, default_body = message_templates.default_texts(kind, language)
@@ -139,7 +147,7 @@ def message_template_edit(request: HttpRequest, kind: str, language: str) -> Htt
         if action == "reset":
             if message_templates.reset_template(organisation, kind, language, user=request.user):
                 messages.success(request, _("De standaardtekst wordt weer gebruikt."))
-            return redirect("selection:message_template", kind=kind, language=language)
+            return redirect(_edit_url(kind, language))
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -164,7 +172,7 @@ def message_template_edit(request: HttpRequest, kind: str, language: str) -> Htt
                         user=request.user,
                     )
                     messages.success(request, _("De tekst is opgeslagen."))
-                    return redirect("selection:message_template", kind=kind, language=language)
+                    return redirect(_edit_url(kind, language))
             except SelectionError as exc:
                 form.add_error("body" if "{" in str(exc) else None, exc)
         if not form.is_valid():

@@ -26,11 +26,7 @@ urlpatterns = [
     path(f"{P}sollicitaties/<int:pk>/aanbod/brief.pdf", offer_views.offer_pdf, name="offer_pdf"),
     path(f"{P}aanbodbrief/", offer_views.letter_template, name="letter_template"),
     path(f"{P}berichten/", offer_views.message_template_list, name="message_templates"),
-    path(
-        f"{P}berichten/<slug:kind>/<slug:language>/",
-        offer_views.message_template_edit,
-        name="message_template",
-    ),
+    path(f"{P}berichten/tekst/", offer_views.message_template_edit, name="message_template"),
     # Candidate portal (the session a personal link gives; see core.portal.candidate_required)
     path("mijn/aanbod/<int:pk>/", offer_views.portal_offer, name="portal_offer"),
     path(
