@@ -58,7 +58,7 @@ class DecisionNoteForm(DecisionForm):
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Niet verplicht. Bijvoorbeeld: 'telefonisch ja gezegd op 3 maart'."),
+        help_text=_("Bijvoorbeeld: 'telefonisch ja gezegd op 3 maart'."),
     )
 
     def __init__(self, *args: Any, **kwargs: Any):
@@ -121,7 +121,7 @@ class MessageTemplateForm(forms.Form):
 
 class DeclineForm(forms.Form):
     reason = forms.CharField(
-        label=_("Wil je zeggen waarom? (niet verplicht)"),
+        label=_("Wil je zeggen waarom?"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),

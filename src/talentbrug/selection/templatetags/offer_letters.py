@@ -24,10 +24,10 @@ def sent_offer(application: Any) -> Any:
 def message_history(context: Any, application: Any) -> list[history.Entry] | None:
     """The messages to the candidate about ``application`` from the user's organisation.
 
-    None for a user who may not see the candidate's identity (assessors in blind review):
-    the messages name the candidate.
+    None for a user who may not see the candidate's identity (assessors), and on a page that
+    reviews blind (``hidden`` in the context): a message may name the candidate.
     """
     request = context.get("request")
-    if request is None or not can(request, "applications.identity"):
-        return None
+    if request is None or not can(request, "applications.identity") or context.get("hidden"):
+        return None  # also while the page reviews blind (a message may hold the name)
     return history.history_for(application, organisation_of(request))

@@ -201,10 +201,14 @@ def test_history_shows_sent_held_and_failed_messages_with_body_and_language(
     rows = list(CandidateMessage.objects.filter(application=progress.application))
     assert len(rows) == 3 and [r.held for r in rows] == [False, True, False]
     assert all("/mijn/inloggen/" not in r.body for r in rows)
-    page = verified_client(hr).get(
-        f"/medewerkers/selectie/sollicitaties/{progress.application_id}/"
-    )
-    html = page.content.decode()
+    url = f"/medewerkers/selectie/sollicitaties/{progress.application_id}/"
+    client = verified_client(hr)
+    # After a blind stage the page reviews blind until someone reveals: no messages then.
+    html = client.get(url).content.decode()
+    assert "Verborgen zolang u anoniem beoordeelt" in html and rows[0].subject not in html
+    progress.refresh_from_db()
+    services.reveal_identity(progress, hr, HR_ROLES)
+    html = client.get(url).content.decode()
     assert "Berichten aan de kandidaat" in html
     assert "tegengehouden" in html and "verzonden" in html and "English" in html
     assert "niet gelukt" in html and "weigerde het adres" in html
@@ -231,6 +235,10 @@ def test_history_shows_only_this_organisations_messages(organisation, hr, make_s
     assert history.history_for(ours.application, organisation) == []
     assert history.history_for(theirs.application, organisation) == []  # not ours to read
     assert len(history.history_for(theirs.application, other)) == 1
+    services.move_application(
+        ours, stage_of(ours.vacancy, StageKind.INTERVIEW), hr, HR_ROLES, ours.version, notify=False
+    )
+    services.reveal_identity(ours, hr, HR_ROLES)
     html = (
         verified_client(hr)
         .get(f"/medewerkers/selectie/sollicitaties/{ours.application_id}/")
