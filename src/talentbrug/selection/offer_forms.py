@@ -8,7 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .forms import DecisionForm, OfferForm, styled
-from .message_templates import MAX_BODY, MAX_SUBJECT
+from .message_templates import MAX_BODY, MAX_SUBJECT, check_placeholders
+from .workflow import SelectionError
 
 RIGHT_TO_WORK = [("yes", _("Ja")), ("no", _("Nee"))]
 
@@ -110,6 +111,20 @@ class MessageTemplateForm(forms.Form):
         choices=[],
         help_text=_("Een echte sollicitatie van uw organisatie. Er wordt niets verstuurd."),
     )
+
+    def _placeholders(self, name: str) -> str:
+        text = self.cleaned_data[name]
+        try:
+            check_placeholders(text)
+        except SelectionError as exc:
+            raise forms.ValidationError(exc.messages) from None
+        return str(text)
+
+    def clean_subject(self) -> str:
+        return self._placeholders("subject")
+
+    def clean_body(self) -> str:
+        return self._placeholders("body")
 
     def __init__(self, *args: Any, samples: Any = (), **kwargs: Any):
         super().__init__(*args, **kwargs)

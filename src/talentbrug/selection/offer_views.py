@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -140,6 +141,9 @@ def message_template_edit(request: HttpRequest) -> HttpResponse:
         },
         samples=samples,
     )
+    direction = "rtl" if language in settings.LANGUAGES_BIDI else "ltr"
+    for name in ("subject", "body"):  # typed in the message's language and direction
+        form.fields[name].widget.attrs.update({"lang": language, "dir": direction})
     action = request.POST.get("action", "")
     sample = None
     status = 200
@@ -174,7 +178,7 @@ def message_template_edit(request: HttpRequest) -> HttpResponse:
                     messages.success(request, _("De tekst is opgeslagen."))
                     return redirect(_edit_url(kind, language))
             except SelectionError as exc:
-                form.add_error("body" if "{" in str(exc) else None, exc)
+                form.add_error(None, exc)
         if not form.is_valid():
             status = 400
     language_name = dict(message_templates.languages())[language]
