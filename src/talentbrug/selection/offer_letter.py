@@ -39,7 +39,7 @@ from talentbrug.audit.services import record_event
 from talentbrug.outbox.services import queue_mail
 
 from . import history, services
-from .constants import OfferStatus
+from .constants import OfferStatus, StageKind
 from .effects import stage_mail_key
 from .emails import candidate_language, reply_to_for
 from .models import ApplicationProgress, Offer, OfferLetterTemplate
@@ -298,7 +298,7 @@ def can_answer(offer: Offer, today: date | None = None) -> bool:
         and offer.sent_at is not None
         and offer.answer_by is not None
         and today <= offer.answer_by
-        and offer.progress.stage.kind == "offer"
+        and offer.progress.stage.kind == StageKind.OFFER
     )
 
 
@@ -396,8 +396,14 @@ def expire_offers(today: date | None = None) -> int:
 
 def offer_for_portal(application: Any) -> Offer | None:
     """The sent offer of an application (what the candidate may see), or None."""
+    from django.db.models import Q
+
+    # An open offer only while the application is in the offer stage (one status truth: an
+    # application moved on or ended by HR no longer shows "we want to hire you").
+    open_elsewhere = Q(status=OfferStatus.MADE) & ~Q(progress__stage__kind=StageKind.OFFER)
     return (
         Offer.objects.filter(progress__application=application, sent_at__isnull=False)
+        .exclude(open_elsewhere)
         .select_related("salary_scale")
         .first()
     )

@@ -316,3 +316,34 @@ def test_letter_template_page_saves_the_organisations_texts(organisation, hr):
     assert response.status_code == 302
     assert offer_letter.letter_template(organisation).opening == "Welkom bij DICTU."
     assert _events("selection.offer_letter_template_saved").count() == 1
+
+
+def test_an_open_offer_is_not_shown_once_hr_ended_the_application(organisation, hr, scale):
+    """One status truth: rejected after the letter went out, the portal no longer says
+    "we want to hire you" and takes no answer."""
+    from .. import services
+    from ..models import RejectionReason
+    from .factories import stage_of
+
+    progress = application_in_pipeline(organisation)
+    offer = _send(progress, hr, scale)
+    progress.refresh_from_db()
+    services.ensure_reasons(organisation)
+    reason = RejectionReason.objects.filter(organisation=organisation, is_language=False).first()
+    services.move_application(
+        progress,
+        stage_of(progress.vacancy, StageKind.REJECTED),
+        hr,
+        HR_ROLES,
+        progress.version,
+        reason=reason,
+    )
+    client = portal_client(progress.application.candidate)
+    page = client.get(f"/mijn/sollicitaties/{progress.application_id}/").content.decode()
+    assert f"/mijn/aanbod/{offer.pk}/" not in page
+    page = client.get(f"/mijn/aanbod/{offer.pk}/").content.decode()
+    assert "Dit aanbod geldt niet meer" in page and "Ja, ik neem het aanbod aan" not in page
+    refused = client.post(f"/mijn/aanbod/{offer.pk}/antwoord/", {"answer": "accept"})
+    assert refused.status_code == 400
+    progress.refresh_from_db()
+    assert progress.stage.kind == StageKind.REJECTED
