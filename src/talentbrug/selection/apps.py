@@ -19,3 +19,15 @@ class SelectionConfig(AppConfig):
         register_status_source(journey.STATUS_SOURCE)
         application_closed.connect(journey.on_application_closed, dispatch_uid="selection.closed")
         receivers.connect()
+        self._offer_letters_and_messages()
+
+    def _offer_letters_and_messages(self) -> None:
+        # local import: AppConfig.ready() runs once the app registry is loaded
+        from talentbrug.core import periodic
+        from talentbrug.core.panels import register_panel
+
+        from . import offer_events, offer_letter  # noqa: F401
+
+        periodic.register("selection.expire_offers", offer_letter.expire_offers)
+        register_panel("applications.portal_application", "selection/portal/_offer_panel.html")
+        register_panel("selection.application", "selection/_message_history.html", order=200)

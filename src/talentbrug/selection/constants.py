@@ -96,6 +96,7 @@ class OfferStatus(models.TextChoices):
     MADE = "made", _("Gedaan")
     ACCEPTED = "accepted", _("Geaccepteerd")
     DECLINED = "declined", _("Afgewezen door kandidaat")
+    EXPIRED = "expired", _("Verlopen: geen antwoord op tijd")
 
 
 class EducationGroup(models.TextChoices):

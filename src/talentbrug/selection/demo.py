@@ -8,7 +8,7 @@ from talentbrug.applications import services as applications
 from talentbrug.applications.constants import Route
 from talentbrug.vacancies.models import SalaryScale
 
-from .constants import StageKind
+from .constants import END_KINDS, StageKind
 from .services import moves, offers, pipeline, reasons
 
 
@@ -32,6 +32,7 @@ def seed(context: dict[str, Any]) -> None:
             progress, screening, hr, {"hr_adviser"}, progress.version, notify=False
         )
     hired = _hire_second(applications, vacancy, hr)
+    _offer_in_portal(vacancy, hr)
     through_place = _hire_through_place(context, hr)
     intern = _hire_intern_through_place(context, hr)
     context["selection"] = {
@@ -66,6 +67,49 @@ def _hire_second(applications: list[Any], vacancy: Any, hr: Any) -> Any:
         contract_type=vacancy.contract_type,
     )
     return offers.accept_offer(offer, hr, {"hr_adviser"}, right_to_work=True)
+
+
+def _offer_in_portal(vacancy: Any, hr: Any) -> Any:
+    """A demo candidate (Persian) with an offer letter in the portal, waiting for an answer."""
+    import uuid
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from . import offer_letter
+
+    scale = SalaryScale.objects.filter(scale=vacancy.scale_min or 6).order_by("-year").first()
+    if scale is None or Route.NO_CV not in (vacancy.apply_routes or []):
+        return None
+    application, _created = applications.apply(
+        vacancy,
+        applications.ApplyData(
+            route=Route.NO_CV,
+            name="Sara Ahmadi",
+            email="sara.ahmadi@voorbeeld.nl",
+            preferred_language="fa",
+            right_to_work="yes",
+            motivation="Ik werk graag met computers en help mensen met hun vragen.",
+            can_do_text="Ik heb een netwerk opgezet voor een klein kantoor.",
+            idempotency_key=uuid.uuid5(uuid.NAMESPACE_URL, "talentbrug-demo-sara"),
+        ),
+    )
+    progress = pipeline.progress_for(application)
+    if progress.stage.kind in END_KINDS or hasattr(progress, "offer"):
+        return None
+    today = timezone.localdate()
+    return offer_letter.make_and_send(
+        progress,
+        hr,
+        {"hr_adviser"},
+        answer_by=today + timedelta(days=10),
+        right_to_work=True,
+        salary_scale=scale,
+        step=3,
+        start_date=today + timedelta(days=35),
+        hours=32,
+        contract_type=vacancy.contract_type,
+    )
 
 
 def _hire_through_place(context: dict[str, Any], hr: Any) -> Any:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from talentbrug.applications.tokens import portal_url
 from talentbrug.outbox.services import organisation_reply_to, organisation_sender, queue_mail
 
+from . import history
 from .constants import StageKind
 from .models import ApplicationProgress
 from .services.candidate import candidate_message
@@ -52,6 +53,12 @@ def build_stage_email(progress: ApplicationProgress, *, link: str = "") -> Email
         return None
     candidate = progress.application.candidate
     can_reply = bool(reply_to_for(progress.vacancy))
+    # local import: message_templates imports this module (its placeholders use our helpers)
+    from .message_templates import custom_stage_text
+
+    own = custom_stage_text(progress, link=link)  # the organisation's text in this language
+    if own is not None:
+        return stage_envelope(progress, own[0], own[1])
     with translation.override(candidate_language(candidate)):
         subject = _("Nieuws over je sollicitatie: %(title)s") % {"title": progress.vacancy.title}
         body = "\n\n".join(
@@ -107,7 +114,9 @@ def stage_mail_key(progress: ApplicationProgress) -> str:
     return f"selection.progress:{progress.pk}"
 
 
-def queue_stage_email(progress: ApplicationProgress, message: EmailMessage | None = None) -> None:
+def queue_stage_email(
+    progress: ApplicationProgress, message: EmailMessage | None = None, *, user: object = None
+) -> None:
     """Put the candidate's e-mail about their new step in the outbox (current transaction):
     ``message`` (an :func:`edited_stage_email`), else the standard one.
 
@@ -116,10 +125,11 @@ def queue_stage_email(progress: ApplicationProgress, message: EmailMessage | Non
     message = message if message is not None else build_stage_email(progress)
     if message is None:
         return
-    queue_mail(
+    mail = queue_mail(
         message,
         kind="selection.stage_changed",
         organisation=progress.vacancy.organisation,
         candidate=progress.application.candidate,
         supersede_key=stage_mail_key(progress),
     )
+    history.record_mail(progress, message, mail, user=user)

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 
 from talentbrug.audit.services import record_event
 
+from . import history
 from .constants import StageKind
 from .effects import is_step_back
 from .emails import (
@@ -142,6 +143,9 @@ def move_with_message(
     if not mails:
         return fresh
     if mail == HOLD:
+        held = build_stage_email(fresh, link=LINK)
+        if held is not None:
+            history.record_mail(fresh, held, None, user=user, held=True)
         record_event(
             "selection.mail_held",
             actor=user,
@@ -156,7 +160,7 @@ def move_with_message(
             str(standard.subject),
             str(standard.body).strip(),
         )
-        queue_stage_email(fresh, edited_stage_email(fresh, subject, body))
+        queue_stage_email(fresh, edited_stage_email(fresh, subject, body), user=user)
         if edited:
             record_event(
                 "selection.mail_edited",

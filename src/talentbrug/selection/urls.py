@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import offer_views, views
 
 app_name = "selection"
 
@@ -23,4 +23,16 @@ urlpatterns = [
     path(f"{P}sollicitaties/<int:pk>/opdracht/", views.work_sample, name="work_sample"),
     path(f"{P}sollicitaties/<int:pk>/aanbod/", views.offer, name="offer"),
     path(f"{P}sollicitaties/<int:pk>/aanbod/besluit/", views.offer_decision, name="offer_decision"),
+    path(f"{P}sollicitaties/<int:pk>/aanbod/brief.pdf", offer_views.offer_pdf, name="offer_pdf"),
+    path(f"{P}aanbodbrief/", offer_views.letter_template, name="letter_template"),
+    path(f"{P}berichten/", offer_views.message_template_list, name="message_templates"),
+    path(f"{P}berichten/tekst/", offer_views.message_template_edit, name="message_template"),
+    # Candidate portal (the session a personal link gives; see core.portal.candidate_required)
+    path("mijn/aanbod/<int:pk>/", offer_views.portal_offer, name="portal_offer"),
+    path(
+        "mijn/aanbod/<int:pk>/antwoord/",
+        offer_views.portal_offer_answer,
+        name="portal_offer_answer",
+    ),
+    path("mijn/aanbod/<int:pk>/brief.pdf", offer_views.portal_offer_pdf, name="portal_offer_pdf"),
 ]

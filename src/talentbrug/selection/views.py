@@ -25,21 +25,21 @@ from talentbrug.core.forms import show_errors
 from talentbrug.core.http import organisation_of, roles_of
 from talentbrug.vacancies.models import Vacancy
 
-from . import hire, stage_scores
+from . import hire, offer_letter, stage_scores
 from .assignment import require_assignment, visible_progress
 from .constants import END_KINDS, OfferStatus, StageKind
+from .emails import candidate_language
 from .forms import (
     AnchorForm,
     BulkMoveForm,
-    DecisionForm,
     MoveForm,
-    OfferForm,
     ReasonForm,
     StageForm,
     rubric_form,
     scorecard_form,
 )
 from .models import Offer, RejectionReason, Stage
+from .offer_forms import DecisionNoteForm, OfferLetterForm, SendLetterForm
 from .services import blind, moves, offers, pipeline, scorecards
 from .services import board as board_services
 from .services import candidate as candidate_services
@@ -502,17 +502,36 @@ def offer(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
     progress = pipeline.progress_for(application)
     existing = Offer.objects.filter(progress=progress).select_related("salary_scale").first()
-    form = OfferForm(
+    # The offer and its letter to the portal (selection.offer_letter; the letter's own page).
+    answer_by = offer_letter.default_answer_by(organisation_of(request))
+    form = OfferLetterForm(
         request.POST if request.method == "POST" and existing is None else None,
         vacancy=application.vacancy,
+        answer_by=answer_by,
+    )
+    send_form = SendLetterForm(
+        request.POST if request.method == "POST" and existing is not None else None,
+        answer_by=answer_by,
     )
     if request.method == "POST" and existing is None and form.is_valid():
         try:
-            offers.make_offer(progress, request.user, roles_of(request), **form.cleaned_data)
+            offer_letter.make_and_send(
+                progress, request.user, roles_of(request), **form.cleaned_data
+            )
         except SelectionError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("Het aanbod is vastgelegd."))
+            messages.success(request, _("Het aanbod is vastgelegd en staat in het portaal."))
+            return redirect("selection:offer", pk=application.pk)
+    if request.method == "POST" and existing is not None and send_form.is_valid():
+        try:
+            offer_letter.send_offer(
+                existing, request.user, roles_of(request), **send_form.cleaned_data
+            )
+        except SelectionError as exc:
+            send_form.add_error(None, exc)
+        else:
+            messages.success(request, _("De aanbodbrief staat in het portaal van de kandidaat."))
             return redirect("selection:offer", pk=application.pk)
     return render(
         request,
@@ -527,7 +546,11 @@ def offer(request: HttpRequest, pk: int) -> HttpResponse:
             if existing
             else frozenset(),
             "form": form,
-            "decision_form": DecisionForm(organisation=organisation_of(request)),
+            "send_form": send_form,
+            "letter": offer_letter.letter_html(existing, candidate_language(application.candidate))
+            if existing
+            else "",
+            "decision_form": DecisionNoteForm(organisation=organisation_of(request)),
             "hand_over": _hand_over(progress, existing),
             "plan": hire.handler().plan_for(application),
         },
@@ -551,7 +574,7 @@ def offer_decision(request: HttpRequest, pk: int) -> HttpResponse:
     progress = pipeline.progress_for(application)
     back = reverse("selection:offer", kwargs={"pk": application.pk})
     existing = Offer.objects.filter(progress=progress).first()
-    form = DecisionForm(request.POST, organisation=organisation_of(request))
+    form = DecisionNoteForm(request.POST, organisation=organisation_of(request))
     if existing is None:
         messages.error(request, _("Leg eerst een aanbod vast."))
         return redirect(back)
@@ -572,9 +595,11 @@ def offer_decision(request: HttpRequest, pk: int) -> HttpResponse:
                 buddy=data["buddy"],
                 language_coach=data["language_coach"],
             )
+            offer_letter.record_note(existing, data.get("note", ""), request.user)
             messages.success(request, _("Aangenomen. Het inwerkplan is gemaakt."))
         else:
             offers.decline_offer(existing, request.user, roles_of(request))
+            offer_letter.record_note(existing, data.get("note", ""), request.user)
             messages.success(request, _("Vastgelegd: de kandidaat zegt nee tegen het aanbod."))
     except SelectionError as exc:
         show_errors(request, exc, each=True)

@@ -28,7 +28,8 @@ OFFER_FLOW = Workflow(
         Move(
             "accept",
             gettext_lazy("De kandidaat zegt ja"),
-            frozenset({OfferStatus.MADE}),
+            # HR can still record a late answer after the deadline passed (offer_letter.py)
+            frozenset({OfferStatus.MADE, OfferStatus.EXPIRED}),
             OfferStatus.ACCEPTED,
             "selection.offer",
             effects=(
@@ -41,10 +42,18 @@ OFFER_FLOW = Workflow(
         Move(
             "decline",
             gettext_lazy("De kandidaat zegt nee"),
-            frozenset({OfferStatus.MADE}),
+            frozenset({OfferStatus.MADE, OfferStatus.EXPIRED}),
             OfferStatus.DECLINED,
             "selection.offer",
             effects=("move to the withdrawn stage", "audit selection.offer_declined"),
+        ),
+        Move(
+            "expire",
+            gettext_lazy("De termijn om te antwoorden is voorbij"),
+            frozenset({OfferStatus.MADE}),
+            OfferStatus.EXPIRED,
+            "selection.offer",
+            effects=("the portal no longer takes an answer", "audit selection.offer_expired"),
         ),
     ),
 )

@@ -157,6 +157,7 @@ FILE_DOWNLOADS = {
     "records:export_mdto",
     "privacy:access_download",
     "publishing:flyer_pdf",
+    "selection:offer_pdf",
     "interviews:agenda_ics",
     "insights:export",
     # insights:report_download is not an organisation's file (the Rijk's counted figures, for

@@ -53,12 +53,14 @@ STAFF_DOWNLOADS = {
     "records:declaration_pdf",
     "publishing:flyer",
     "publishing:flyer_pdf",
+    "selection:offer_pdf",
 }
 # Downloads of the candidate's own portal.
 CANDIDATE_DOWNLOADS = {
     "applications:portal_export",
     "applications:portal_document",
     "interviews:portal_ics",
+    "selection:portal_offer_pdf",
 }
 # Public feeds: vacancies only; checked to hold no private string of either organisation.
 PUBLIC_DOWNLOADS = {
@@ -121,6 +123,7 @@ def _secrets(tag: str) -> dict[str, str]:
         "record": f"Archiefstuk-{tag}-R9",
         "record_name": f"archief-{tag}-r9.txt",
         "destroyed": f"vernietigd-{tag}-d10.txt",
+        "offer": f"Aanbodbrief-{tag}-L12",
     }
 
 
@@ -189,6 +192,7 @@ def _world(organisation: Any, candidate: Any, tag: str, assessor: Any) -> dict[s
         job_title=secrets["job_title"],
         start_date=date(2027, 3, 1),
     )
+    offer = _offer_in_portal(organisation, progress, secrets["offer"])
     hold = privacy_services.place_hold(
         organisation, candidate, assessor, f"Zaak-{tag}", secrets["hold"]
     )
@@ -235,7 +239,40 @@ def _world(organisation: Any, candidate: Any, tag: str, assessor: Any) -> dict[s
         "collection": collection,
         "kept": kept,
         "destruction": destruction,
+        "offer": offer,
     }
+
+
+def _offer_in_portal(organisation: Any, progress: Any, opening: str) -> Any:
+    """An offer whose letter (with the organisation's own opening) is in the portal."""
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from talentbrug.accounts.tests.factories import UserFactory
+    from talentbrug.selection import offer_letter
+    from talentbrug.vacancies.models import SalaryScale
+
+    hr = UserFactory()
+    MembershipFactory(user=hr, organisation=organisation, role=Role.HR_ADVISER)
+    offer_letter.save_letter_template(
+        organisation, opening=opening, closing="", signed_by="", answer_days=10, user=hr
+    )
+    scale, _new = SalaryScale.objects.get_or_create(
+        year=2026, scale=7, defaults={"minimum": Decimal("3000"), "maximum": Decimal("4200")}
+    )
+    today = timezone.localdate()
+    return offer_letter.make_and_send(
+        progress,
+        hr,
+        {Role.HR_ADVISER},
+        answer_by=today + timedelta(days=5),
+        right_to_work=True,
+        salary_scale=scale,
+        step=1,
+        start_date=today + timedelta(days=30),
+        hours=36,
+        contract_type="permanent",
+    )
 
 
 @pytest.fixture
@@ -336,6 +373,7 @@ def _staff_urls(world: dict[str, Any], candidate: Any) -> dict[str, str]:
         ),
         "publishing:flyer": reverse("publishing:flyer", args=[vacancy.pk, channel.pk]),
         "publishing:flyer_pdf": reverse("publishing:flyer_pdf", args=[vacancy.pk, channel.pk]),
+        "selection:offer_pdf": reverse("selection:offer_pdf", args=[world["application"].pk]),
     }
 
 
@@ -360,6 +398,7 @@ OWN_EVIDENCE = {
     "records:declaration_pdf": ("destroyed",),
     "publishing:flyer": ("vacancy",),
     "publishing:flyer_pdf": ("vacancy",),
+    "selection:offer_pdf": ("offer", "vacancy"),
 }
 
 
@@ -576,6 +615,10 @@ def test_the_candidates_other_downloads_are_their_own(shared):
             client, reverse("interviews:portal_ics", args=[world["interview"].pk])
         )
         assert status == 200 and world["secrets"]["location"] in text
+        status, text = _download(
+            client, reverse("selection:portal_offer_pdf", args=[world["offer"].pk])
+        )
+        assert status == 200 and world["secrets"]["offer"] in text
     # Someone else's portal gets none of it.
     from talentbrug.applications.tests.factories import CandidateFactory
 
@@ -584,6 +627,7 @@ def test_the_candidates_other_downloads_are_their_own(shared):
         for url in (
             reverse("applications:portal_document", args=[world["document"].pk]),
             reverse("interviews:portal_ics", args=[world["interview"].pk]),
+            reverse("selection:portal_offer_pdf", args=[world["offer"].pk]),
         ):
             status, text = _download(stranger, url)
             assert status == 404

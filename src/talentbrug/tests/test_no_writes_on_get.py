@@ -33,6 +33,7 @@ ACCESS_LOGGED: dict[str, str] = {
     "records:declaration_csv": "records.declaration_downloaded",
     "records:declaration_xlsx": "records.declaration_downloaded",
     "records:declaration_pdf": "records.declaration_downloaded",
+    "selection:offer_pdf": "selection.offer_letter_downloaded",
     "talentpool:profile": "talentpool.profile_viewed",
     "privacy:access_download": "privacy.export_made",
     "insights:export": "insights.exported",

@@ -21,8 +21,10 @@ def test_demo_puts_the_demo_applications_in_the_pipeline():
     demo.seed(context)
     vacancy = context["vacancies"]["servicedesk"]
     progress = ApplicationProgress.objects.filter(vacancy=vacancy)
-    assert progress.count() == 4
+    assert progress.count() == 5  # with Sara Ahmadi, whose offer letter waits in the portal
     assert progress.filter(stage__kind=StageKind.SCREENING).count() == 1
+    waiting = progress.get(stage__kind=StageKind.OFFER).offer
+    assert waiting.sent_at is not None and waiting.status == "made"
 
 
 def test_demo_without_applications_does_nothing():

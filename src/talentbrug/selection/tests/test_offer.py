@@ -15,6 +15,7 @@ from talentbrug.onboarding.constants import ProgrammeKind
 from talentbrug.onboarding.models import OnboardingPlan
 from talentbrug.vacancies.models import SalaryScale
 
+from .. import offer_letter
 from ..constants import OfferStatus, StageKind
 from ..services import offers
 from ..workflow import OFFER_FLOW, SelectionError
@@ -142,6 +143,8 @@ def test_offer_and_hire_through_the_pages(organisation, make_staff, scale):
             "start_date": start,
             "hours": 36,
             "contract_type": "traineeship",
+            "answer_by": (timezone.localdate() + timedelta(days=10)).isoformat(),
+            "right_to_work": "yes",
         },
     )
     assert response.status_code == 302
@@ -156,6 +159,7 @@ def test_offer_and_hire_through_the_pages(organisation, make_staff, scale):
 OFFER_CALLS = {
     "accept": lambda offer, hr: offers.accept_offer(offer, hr, HR_ROLES, right_to_work=True),
     "decline": lambda offer, hr: offers.decline_offer(offer, hr, HR_ROLES),
+    "expire": lambda offer, hr: offer_letter.expire_offer(offer),
 }
 
 
@@ -175,4 +179,5 @@ def test_offer_moves_not_in_the_table_are_refused(organisation, hr, scale, state
 
 def test_every_offer_move_of_the_table_has_a_service():
     assert set(OFFER_CALLS) == set(OFFER_FLOW.by_name)
-    assert {s for s, _n in OFFER_FLOW.allowed_pairs()} == {OfferStatus.MADE}
+    # HR can still record an answer after the portal's deadline passed (offer_letter.py).
+    assert {s for s, _n in OFFER_FLOW.allowed_pairs()} == {OfferStatus.MADE, OfferStatus.EXPIRED}

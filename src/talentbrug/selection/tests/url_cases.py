@@ -1,7 +1,7 @@
 """Every selection URL and who may use it (collected by tests/test_authorisation.py)."""
 
 from talentbrug.accounts.access import ASSESSOR
-from talentbrug.tests.authz import STAFF, UrlCase
+from talentbrug.tests.authz import CANDIDATE, STAFF, UrlCase, scoped, via
 
 from .factories import application_in_pipeline, stage_of, vacancy_with_requirements
 
@@ -22,6 +22,48 @@ def _named_application(organisation):
 
 
 ASSIGNED_ONLY = frozenset({ASSESSOR})
+
+
+def _offer(organisation):
+    """An application with an offer whose letter is in the portal (selection.offer_letter)."""
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from talentbrug.accounts.constants import Role
+    from talentbrug.accounts.tests.factories import MembershipFactory, UserFactory
+    from talentbrug.vacancies.models import SalaryScale
+
+    from .. import offer_letter
+
+    hr = UserFactory()
+    MembershipFactory(user=hr, organisation=organisation, role=Role.HR_ADVISER)
+    scale, _new = SalaryScale.objects.get_or_create(
+        year=2026, scale=7, defaults={"minimum": Decimal("3000"), "maximum": Decimal("4200")}
+    )
+    today = timezone.localdate()
+    progress = application_in_pipeline(organisation)
+    return offer_letter.make_and_send(
+        progress,
+        hr,
+        {Role.HR_ADVISER},
+        answer_by=today + timedelta(days=5),
+        right_to_work=True,
+        salary_scale=scale,
+        step=1,
+        start_date=today + timedelta(days=30),
+        hours=36,
+        contract_type="permanent",
+    )
+
+
+def _offered_application(organisation):
+    return {"pk": _offer(organisation).progress.application_id}
+
+
+def _portal_offer(organisation):
+    return {"pk": _offer(organisation).pk}
 
 
 def _stage(organisation):
@@ -95,4 +137,23 @@ URL_CASES = [
         make_kwargs=_application,
         ok_status=(302,),
     ),
+    UrlCase("selection:offer_pdf", STAFF, "selection.offer", make_kwargs=_offered_application),
+    UrlCase("selection:letter_template", STAFF, "selection.configure"),
+    UrlCase("selection:message_templates", STAFF, "selection.configure"),
+    UrlCase("selection:message_template", STAFF, "selection.configure"),
+    UrlCase("selection:portal_offer", CANDIDATE, make_kwargs=_portal_offer),
+    UrlCase(
+        "selection:portal_offer_answer",
+        CANDIDATE,
+        method="post",
+        make_kwargs=_portal_offer,
+        ok_status=(302,),
+    ),
+    UrlCase("selection:portal_offer_pdf", CANDIDATE, make_kwargs=_portal_offer),
 ]
+
+ISOLATION = {
+    "selection.OfferLetterTemplate": scoped("selection:letter_template"),
+    "selection.MessageTemplate": scoped("selection:message_templates"),
+    "selection.CandidateMessage": via("applications.Application"),
+}
