@@ -123,8 +123,8 @@ def template_for(organisation: Any, kind: str, language: str) -> MessageTemplate
 
 def values_for(progress: ApplicationProgress, *, link: str = "") -> dict[str, str]:
     """The placeholders' values for this candidate, in the active language."""
-    # local import: selection.services imports selection.emails, which imports this module
-    from .services import candidate_message
+    # local import: selection.emails imports this module lazily; keep the load order one-way
+    from .services.candidate import candidate_message
 
     candidate = progress.application.candidate
     vacancy = progress.vacancy
