@@ -24,12 +24,14 @@ from dataclasses import fields as dataclass_fields
 from datetime import date, timedelta
 from typing import Any
 
+from django.apps import apps
 from django.core.files.base import File
 from django.db import IntegrityError, OperationalError, models, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from talentbrug.accounts.models import Organisation
 from talentbrug.audit.services import record_event
 from talentbrug.core import jobs
 from talentbrug.core.jobs import hold_point
@@ -1242,14 +1244,85 @@ def revoke_links(candidate: Candidate) -> None:
     record_event("candidate.links_revoked", obj=candidate, candidate=candidate.pk)
 
 
-def request_deletion(candidate: Candidate) -> DeletionRequest:
-    """Record the request; the privacy issue's job carries it out within a month."""
-    existing = candidate.deletion_requests.filter(status=DeletionRequestStatus.REQUESTED).first()
+# Rows with an organisation that do not mean the organisation holds the person's data: the
+# rights requests themselves and mail in the outbox (the erasure mail is queued by it).
+NOT_HOLDING_DATA = {"applications.DeletionRequest", "privacy.Objection", "outbox.OutboxMail"}
+# Only some rows of these models count (a lifted hold, a ranking on the whole profile do not).
+HOLDING_FILTERS: dict[str, dict[str, Any]] = {
+    "privacy.LegalHold": {"lifted_at__isnull": True},
+    "matches.Match": {"organisation__isnull": False},
+}
+
+
+def organisations_holding(candidate: Candidate) -> set[int]:
+    """Ids of the organisations that hold data of the person: every model with a foreign key
+    to Candidate and one to Organisation is asked (applications, holds, contact requests, …).
+
+    Each organisation is its own controller (AVG): an erasure at one touches only its rows, and
+    the person-level record goes only when this set is empty.
+    """
+    found: set[int] = set()
+    for model in apps.get_models():
+        label = model._meta.label
+        if label in NOT_HOLDING_DATA:
+            continue
+        fields = model._meta.concrete_fields
+        to_candidate = [
+            f.name for f in fields if isinstance(f, models.ForeignKey) and f.related_model is Candidate
+        ]
+        to_org = [
+            f.name
+            for f in fields
+            if isinstance(f, models.ForeignKey)
+            and f.related_model._meta.label == "accounts.Organisation"
+        ]
+        if model is Candidate or not to_candidate or not to_org:
+            continue
+        for name in to_candidate:
+            rows = model._default_manager.filter(**{name: candidate}, **HOLDING_FILTERS.get(label, {}))
+            found.update(o for o in rows.values_list(to_org[0], flat=True).distinct() if o)
+    return found
+
+
+def request_deletion(candidate: Candidate, organisation: Any = None) -> DeletionRequest:
+    """Record the request at ``organisation`` (or, without one, at every organisation that holds
+    data of the person, see :func:`request_deletion_everywhere`); each organisation carries out
+    its own part within a month. Returns the request at ``organisation`` (or the first one)."""
+    if organisation is None:
+        return request_deletion_everywhere(candidate)[0]
+    existing = candidate.deletion_requests.filter(
+        status=DeletionRequestStatus.REQUESTED, organisation=organisation
+    ).first()
     if existing is not None:
         return existing
-    request = DeletionRequest.objects.create(candidate=candidate)
-    record_event("candidate.deletion_requested", obj=candidate, candidate=candidate.pk)
+    request = DeletionRequest.objects.create(candidate=candidate, organisation=organisation)
+    record_event(
+        "candidate.deletion_requested",
+        obj=candidate,
+        organisation=organisation,
+        candidate=candidate.pk,
+        request=request.pk,
+    )
     return request
+
+
+def request_deletion_everywhere(candidate: Candidate) -> list[DeletionRequest]:
+    """The candidate's own request (portal): one request per organisation that holds data of the
+    person, each handled by that organisation. Without any, one request nobody has to handle
+    (there is nothing at an organisation to erase)."""
+    organisations = Organisation.objects.filter(pk__in=organisations_holding(candidate))
+    requests = [request_deletion(candidate, o) for o in organisations.order_by("pk")]
+    if requests:
+        return requests
+    existing = candidate.deletion_requests.filter(
+        status=DeletionRequestStatus.REQUESTED, organisation__isnull=True
+    ).first()
+    if existing is None:
+        existing = DeletionRequest.objects.create(candidate=candidate)
+        record_event(
+            "candidate.deletion_requested", obj=candidate, candidate=candidate.pk, request=existing.pk
+        )
+    return [existing]
 
 
 # --------------------------------------------------------------------------- staff
@@ -1257,8 +1330,6 @@ def request_deletion(candidate: Candidate) -> DeletionRequest:
 
 def candidate_relations() -> list[models.ForeignKey[Any, Any]]:
     """Every foreign key to Candidate in the project (the export and merge walk these)."""
-    from django.apps import apps
-
     relations = []
     for model in apps.get_models():
         for fld in model._meta.get_fields():

@@ -27,7 +27,14 @@ from talentbrug.vacancies.models import Vacancy
 
 from . import antibot, merging, services, tokens
 from .channels import channel_for_application
-from .constants import PORTAL_SESSION_AGE, ApplicationStatus, LanguageEvidence, Route, SkillSource
+from .constants import (
+    PORTAL_SESSION_AGE,
+    ApplicationStatus,
+    DeletionRequestStatus,
+    LanguageEvidence,
+    Route,
+    SkillSource,
+)
 from .exports import export_zip
 from .forms import (
     TALENT_POOL_TEXT,
@@ -342,6 +349,11 @@ def portal(request: HttpRequest) -> HttpResponse:
     from talentbrug.selection.journey import current_kinds
 
     applications = list(applications)
+    deletions = list(
+        candidate.deletion_requests.select_related("organisation", "outcome").order_by(
+            "requested_at", "pk"
+        )
+    )
     kinds = current_kinds(applications)
     for application in applications:
         application.step_label = StageKind(kinds[application.pk][0]).label  # type: ignore[attr-defined]
@@ -352,7 +364,9 @@ def portal(request: HttpRequest) -> HttpResponse:
             "candidate": candidate,
             "applications": applications,
             "consent": services.active_consent(candidate),
-            "deletion": candidate.deletion_requests.first(),
+            # One request per organisation, each handled there: status and dates only.
+            "deletions": deletions,
+            "deletion_open": any(d.status == DeletionRequestStatus.REQUESTED for d in deletions),
             "consent_text": TALENT_POOL_TEXT,
         },
     )
@@ -678,7 +692,7 @@ def portal_export(request: HttpRequest) -> HttpResponse:
 def portal_delete(request: HttpRequest) -> HttpResponse:
     candidate: Candidate = request.candidate  # type: ignore[attr-defined]
     if request.method == "POST":
-        services.request_deletion(candidate)
+        services.request_deletion_everywhere(candidate)
         messages.success(
             request,
             _("We hebben je verzoek ontvangen. Binnen een maand verwijderen we je gegevens."),
