@@ -24,7 +24,6 @@ from dataclasses import fields as dataclass_fields
 from datetime import date, timedelta
 from typing import Any
 
-from django.apps import apps
 from django.core.files.base import File
 from django.db import IntegrityError, OperationalError, models, transaction
 from django.db.models import F
@@ -1244,46 +1243,6 @@ def revoke_links(candidate: Candidate) -> None:
     record_event("candidate.links_revoked", obj=candidate, candidate=candidate.pk)
 
 
-# Rows with an organisation that do not mean the organisation holds the person's data: the
-# rights requests themselves and mail in the outbox (the erasure mail is queued by it).
-NOT_HOLDING_DATA = {"applications.DeletionRequest", "privacy.Objection", "outbox.OutboxMail"}
-# Only some rows of these models count (a lifted hold, a ranking on the whole profile do not).
-HOLDING_FILTERS: dict[str, dict[str, Any]] = {
-    "privacy.LegalHold": {"lifted_at__isnull": True},
-    "matches.Match": {"organisation__isnull": False},
-}
-
-
-def organisations_holding(candidate: Candidate) -> set[int]:
-    """Ids of the organisations that hold data of the person: every model with a foreign key
-    to Candidate and one to Organisation is asked (applications, holds, contact requests, …).
-
-    Each organisation is its own controller (AVG): an erasure at one touches only its rows, and
-    the person-level record goes only when this set is empty.
-    """
-    found: set[int] = set()
-    for model in apps.get_models():
-        label = model._meta.label
-        if label in NOT_HOLDING_DATA:
-            continue
-        fields = model._meta.concrete_fields
-        to_candidate = [
-            f.name for f in fields if isinstance(f, models.ForeignKey) and f.related_model is Candidate
-        ]
-        to_org = [
-            f.name
-            for f in fields
-            if isinstance(f, models.ForeignKey)
-            and f.related_model._meta.label == "accounts.Organisation"
-        ]
-        if model is Candidate or not to_candidate or not to_org:
-            continue
-        for name in to_candidate:
-            rows = model._default_manager.filter(**{name: candidate}, **HOLDING_FILTERS.get(label, {}))
-            found.update(o for o in rows.values_list(to_org[0], flat=True).distinct() if o)
-    return found
-
-
 def request_deletion(candidate: Candidate, organisation: Any = None) -> DeletionRequest:
     """Record the request at ``organisation`` (or, without one, at every organisation that holds
     data of the person, see :func:`request_deletion_everywhere`); each organisation carries out
@@ -1310,6 +1269,8 @@ def request_deletion_everywhere(candidate: Candidate) -> list[DeletionRequest]:
     """The candidate's own request (portal): one request per organisation that holds data of the
     person, each handled by that organisation. Without any, one request nobody has to handle
     (there is nothing at an organisation to erase)."""
+    from .ownership import organisations_holding  # local import: ownership imports services
+
     organisations = Organisation.objects.filter(pk__in=organisations_holding(candidate))
     requests = [request_deletion(candidate, o) for o in organisations.order_by("pk")]
     if requests:
@@ -1320,7 +1281,10 @@ def request_deletion_everywhere(candidate: Candidate) -> list[DeletionRequest]:
     if existing is None:
         existing = DeletionRequest.objects.create(candidate=candidate)
         record_event(
-            "candidate.deletion_requested", obj=candidate, candidate=candidate.pk, request=existing.pk
+            "candidate.deletion_requested",
+            obj=candidate,
+            candidate=candidate.pk,
+            request=existing.pk,
         )
     return [existing]
 
@@ -1330,6 +1294,8 @@ def request_deletion_everywhere(candidate: Candidate) -> list[DeletionRequest]:
 
 def candidate_relations() -> list[models.ForeignKey[Any, Any]]:
     """Every foreign key to Candidate in the project (the export and merge walk these)."""
+    from django.apps import apps
+
     relations = []
     for model in apps.get_models():
         for fld in model._meta.get_fields():

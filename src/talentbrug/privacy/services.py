@@ -35,11 +35,8 @@ from talentbrug.applications.models import (
     Document,
     PendingApplication,
 )
-from talentbrug.applications.services import (
-    normalise_email,
-    organisations_holding,
-    withdraw_consent,
-)
+from talentbrug.applications.ownership import organisations_holding
+from talentbrug.applications.services import normalise_email, withdraw_consent
 from talentbrug.audit.services import record_event
 from talentbrug.records.services import uploads as records_uploads
 

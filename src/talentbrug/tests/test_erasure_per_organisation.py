@@ -77,7 +77,9 @@ def test_erasure_at_one_organisation_leaves_the_other_organisations_data(
     dictu_app, logius_app = dictu["application"], logius["application"]
 
     confirm = _carry_out(dictu_hr, requests[dictu_org.pk], django_capture_on_commit_callbacks)
-    assert "Bij andere organisaties blijven gegevens bestaan; zij beslissen daar zelf over" in confirm
+    assert (
+        "Bij andere organisaties blijven gegevens bestaan; zij beslissen daar zelf over" in confirm
+    )
     assert logius_org.name not in confirm  # the other organisations are never named
 
     # DICTU's rows and files are gone.
@@ -110,9 +112,10 @@ def test_erasure_at_one_organisation_leaves_the_other_organisations_data(
     # The candidate still reaches Logius's part; DICTU's is gone from the own export.
     page = person.get(reverse("applications:portal_application", args=[logius_app.pk]))
     assert page.status_code == 200
-    assert person.get(
-        reverse("applications:portal_application", args=[dictu_app.pk])
-    ).status_code == 404
+    assert (
+        person.get(reverse("applications:portal_application", args=[dictu_app.pk])).status_code
+        == 404
+    )
     status, text = _download(person, reverse("applications:portal_export"))
     assert status == 200
     _present(text, logius["secrets"], ("cv", "motivation"), "the candidate's export")
