@@ -1031,9 +1031,9 @@ def ask_question(application: Application, text: str, *, actor: Any, organisatio
     if application.organisation_id != getattr(organisation, "pk", None):
         raise InvalidTransition("application of another organisation")
     if application.status == ApplicationStatus.WITHDRAWN:
-        raise ApplyError(_("Deze sollicitatie is ingetrokken. U kunt geen vraag meer stellen."))
+        raise ApplyError(_("Deze sollicitatie is ingetrokken. Een vraag stellen kan niet meer."))
     if procedure_ended(application):
-        raise ApplyError(_("Deze sollicitatie is afgerond. U kunt geen vraag meer stellen."))
+        raise ApplyError(_("Deze sollicitatie is afgerond. Een vraag stellen kan niet meer."))
     with transaction.atomic():
         question = Question.objects.create(
             application=application,
