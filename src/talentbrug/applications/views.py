@@ -12,9 +12,10 @@ from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from talentbrug.accounts import magiclinks
 from talentbrug.accounts.access import HR, can, get_for_organisation, scoped, staff_required
@@ -290,10 +291,30 @@ def link_sent(request: HttpRequest) -> HttpResponse:
     return render(request, "applications/link_sent.html")
 
 
+def _activate_candidate_language(request: HttpRequest, candidate: Candidate) -> None:
+    """The confirm page speaks the candidate's language (the mail did), unless the browser
+    chose one with the language switcher."""
+    codes = {code for code, _name in settings.LANGUAGES}
+    if (
+        settings.LANGUAGE_COOKIE_NAME in request.COOKIES
+        or candidate.preferred_language not in codes
+    ):
+        return
+    translation.activate(candidate.preferred_language)
+    request.LANGUAGE_CODE = candidate.preferred_language
+
+
 @never_cache
+@require_http_methods(["GET", "POST"])
 def portal_login(request: HttpRequest, token: str) -> HttpResponse:
-    """A link opens one short session; the same link a second time asks for a new one."""
+    """The mailed link opens a page with one button; only its POST uses the link and opens one
+    short session (mail scanners open every link with GET and would use it up). The same link
+    a second time asks for a new one."""
     try:
+        if request.method != "POST":
+            candidate = tokens.check_token(token)
+            _activate_candidate_language(request, candidate)
+            return magiclinks.confirm_page(request)
         candidate = tokens.use_token(token)
     except tokens.TokenProblem as exc:
         current = tokens.portal_candidate(request)
