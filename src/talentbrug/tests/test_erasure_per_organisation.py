@@ -48,7 +48,10 @@ def _carry_out(client: Any, request: DeletionRequest, capture: Any) -> str:
 
 
 def test_erasure_at_one_organisation_leaves_the_other_organisations_data(
-    shared, staff_client, make_staff, django_capture_on_commit_callbacks
+    shared,  # noqa: F811 - the fixture imported above
+    staff_client,
+    make_staff,
+    django_capture_on_commit_callbacks,
 ):
     candidate = shared["candidate"]
     dictu, logius = shared["dictu"], shared["logius"]
