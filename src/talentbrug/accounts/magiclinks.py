@@ -36,8 +36,8 @@ NONCE_KEY = "n"
 SESSION_OPENED_KEY = "talentbrug_opened_links"
 # The field of the confirm page's form: a POST with it opens the link.
 OPEN_FIELD = "open_link"
-OPEN_HEADING = gettext_lazy("Open je persoonlijke pagina")
-OPEN_BUTTON = gettext_lazy("Open mijn pagina")
+OPEN_HEADING = gettext_lazy("Je persoonlijke pagina")
+OPEN_BUTTON = gettext_lazy("Open je persoonlijke pagina")
 
 
 class LinkProblem(Exception):
@@ -148,6 +148,7 @@ def confirm_page(
         "magic_link_open.html",
         {"heading": heading, "button": button, "field": OPEN_FIELD},
     )
+    # No Referrer-Policy "no-referrer" here: the browser would then send "Origin: null" with the
+    # button's POST, which Django's CSRF check refuses.
     response["X-Robots-Tag"] = "noindex"
-    response["Referrer-Policy"] = "no-referrer"
     return response

@@ -66,7 +66,7 @@ def test_a_mail_scanner_opening_the_link_uses_nothing():
     for _ in range(2):
         page = scanner.get(_path(token))
         body = page.content.decode()
-        assert page.status_code == 200 and "Open mijn pagina" in body
+        assert page.status_code == 200 and "Open je persoonlijke pagina" in body
         assert f'action="{_path(token)}"' in body and 'name="open_link"' in body
         assert "Amina Yusuf" not in body
         assert page["Cache-Control"].startswith("max-age=0")

@@ -19,12 +19,12 @@ def test_link_works_once_and_logout_ends_the_session(page, browser, live_server)
     scanner = browser.new_context(base_url=live_server.url, locale="nl-NL").new_page()
     for _ in range(2):
         scanner.goto(link)
-        expect(scanner.get_by_role("button", name="Open mijn pagina")).to_be_visible()
+        expect(scanner.get_by_role("button", name="Open je persoonlijke pagina")).to_be_visible()
     scanner.context.close()
 
     # The person gets the page with one button, usable with the keyboard, axe clean.
     page.goto(link)
-    button = page.get_by_role("button", name="Open mijn pagina")
+    button = page.get_by_role("button", name="Open je persoonlijke pagina")
     expect(button).to_be_visible()
     assert "Amina Yusuf" not in page.locator("main").inner_text()
     assert_accessible(page)
