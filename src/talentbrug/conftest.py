@@ -89,3 +89,31 @@ def _dutch_by_default() -> Any:
     translation.activate(language)
     yield
     translation.activate(language)
+
+
+class PersonClient:
+    """A test client with a person behind it: a mailed single-use link shows a page with one
+    button (a mail scanner's GET uses nothing, see ``accounts.magiclinks``); the person presses
+    it, and the client returns the page the button leads to. Tests of the confirm page itself
+    use a plain ``Client``."""
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+        from django.test import Client
+
+        class _PersonClient(Client):
+            def get(self, path: str, data: Any = None, *rest: Any, **extra: Any) -> Any:
+                response = super().get(path, data, *rest, **extra)
+                if (
+                    response.status_code == 200
+                    and not data
+                    and b'name="open_link"' in getattr(response, "content", b"")
+                ):
+                    response = self.post(path, {"open_link": "1"}, follow=True, **extra)
+                return response
+
+        return _PersonClient(*args, **kwargs)
+
+
+@pytest.fixture
+def person_client() -> Any:
+    return PersonClient()

@@ -6,6 +6,10 @@ random nonce. :func:`read` checks signature and age; :func:`use` also marks the 
 so a single-use link opens one session and then asks for a new link. Tokens never reach the
 logs: ``talentbrug.conf.logredact`` removes them from every log line and access log.
 
+A GET never uses a link up: mail scanners (Safe Links and the like) open every URL in a mail
+with GET. The mailed link opens :func:`confirm_page`, a page with one button; its POST uses the
+link and opens the session (:func:`open_in_session` for portals whose pages carry the link).
+
 Used by the candidate portal (``applications.tokens``), the new-hire and supporter portal
 (``onboarding.tokens``) and the talent-pool answer link (``talentpool.services``).
 """
@@ -20,12 +24,20 @@ from typing import Any
 from django.contrib.auth import SESSION_KEY as STAFF_SESSION_KEY
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 
 from talentbrug.accounts.models import UsedLink
 
 NONCE_KEY = "n"
 SESSION_OPENED_KEY = "talentbrug_opened_links"
+# The field of the confirm page's form: a POST with it opens the link.
+OPEN_FIELD = "open_link"
+OPEN_HEADING = gettext_lazy("Je persoonlijke pagina")
+OPEN_BUTTON = gettext_lazy("Open je persoonlijke pagina")
 
 
 class LinkProblem(Exception):
@@ -102,3 +114,41 @@ def shorten_session(session: Any, age: int) -> None:
     same browser keeps its own, longer lifetime."""
     if STAFF_SESSION_KEY not in session:
         session.set_expiry(age)
+
+
+def opened_here(session: Any, salt: str, data: dict[str, Any]) -> bool:
+    """Whether this browser session already opened the link of ``data`` (nothing written)."""
+    return _digest(salt, data[NONCE_KEY]) in session.get(SESSION_OPENED_KEY, [])
+
+
+def open_in_session(
+    request: HttpRequest, salt: str, data: dict[str, Any], max_age: int, age: int
+) -> bool:
+    """For portals whose pages all carry the link: True when this request may go on (the
+    session opened the link before, or this POST opens it now); False when the caller must show
+    :func:`confirm_page` (a GET of a link this session has not opened: nothing is written).
+    Raises 'used' when another session used the link up."""
+    if opened_here(request.session, salt, data):
+        return True
+    if request.method != "POST":
+        if is_used(salt, data):
+            raise LinkProblem("used")
+        return False
+    use_in_session(request.session, salt, data, max_age, age)
+    return True
+
+
+@never_cache
+def confirm_page(
+    request: HttpRequest, heading: Any = OPEN_HEADING, button: Any = OPEN_BUTTON
+) -> HttpResponse:
+    """The page a mailed link opens: one button that POSTs to the same address."""
+    response = render(
+        request,
+        "magic_link_open.html",
+        {"heading": heading, "button": button, "field": OPEN_FIELD},
+    )
+    # No Referrer-Policy "no-referrer" here: the browser would then send "Origin: null" with the
+    # button's POST, which Django's CSRF check refuses.
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -949,6 +949,18 @@ class DeletionRequest(models.Model):
         verbose_name=_("kandidaat"),
         help_text=_("Wie om verwijdering vroeg."),
     )
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisatie"),
+        help_text=_(
+            "De organisatie die dit deel van het verzoek afhandelt (elke organisatie beslist "
+            "zelf over haar eigen gegevens); leeg als geen organisatie gegevens had."
+        ),
+    )
     status = models.CharField(
         _("status"),
         max_length=10,

@@ -126,3 +126,34 @@ def held_elsewhere(candidate: Candidate, organisation: Any) -> dict[str, int]:
         if count:
             counts[model._meta.label] = count
     return counts
+
+
+# Rows with an organisation that do not mean the organisation holds the person's data: the
+# rights requests and how they were carried out, and mail in the outbox (the erasure mail).
+NOT_HOLDING_DATA = {
+    "applications.DeletionRequest",
+    "privacy.ErasureOutcome",
+    "privacy.Objection",
+    "outbox.OutboxMail",
+}
+# Only some rows of these models count (a lifted hold does not).
+HOLDING_FILTERS: dict[str, dict[str, Any]] = {"privacy.LegalHold": {"lifted_at__isnull": True}}
+
+
+def organisations_holding(candidate: Candidate) -> set[int]:
+    """Ids of the organisations that hold data of the person: every row of theirs (see
+    :func:`candidate_paths`) with a route to an organisation (applications and what hangs off
+    them, onboarding plans, contact requests, staff rankings, active legal holds).
+
+    Each organisation is its own controller (AVG): an erasure at one touches only its rows, and
+    the person-level record goes only when this set is empty.
+    """
+    found: set[int] = set()
+    for model, path in candidate_paths():
+        label = model._meta.label
+        route = organisation_route(model)
+        if route is None or label in NOT_HOLDING_DATA:
+            continue
+        rows = model._default_manager.filter(**{path: candidate}, **HOLDING_FILTERS.get(label, {}))
+        found.update(o for o in rows.values_list(route[0], flat=True).distinct() if o)
+    return found

@@ -30,6 +30,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from talentbrug.accounts.models import Organisation
 from talentbrug.audit.services import record_event
 from talentbrug.core import jobs
 from talentbrug.core.jobs import hold_point
@@ -1065,9 +1066,9 @@ def ask_question(application: Application, text: str, *, actor: Any, organisatio
     if application.organisation_id != getattr(organisation, "pk", None):
         raise InvalidTransition("application of another organisation")
     if application.status == ApplicationStatus.WITHDRAWN:
-        raise ApplyError(_("Deze sollicitatie is ingetrokken. U kunt geen vraag meer stellen."))
+        raise ApplyError(_("Deze sollicitatie is ingetrokken. Een vraag stellen kan niet meer."))
     if procedure_ended(application):
-        raise ApplyError(_("Deze sollicitatie is afgerond. U kunt geen vraag meer stellen."))
+        raise ApplyError(_("Deze sollicitatie is afgerond. Een vraag stellen kan niet meer."))
     with transaction.atomic():
         question = Question.objects.create(
             application=application,
@@ -1281,14 +1282,50 @@ def revoke_links(candidate: Candidate) -> None:
     record_event("candidate.links_revoked", obj=candidate, candidate=candidate.pk)
 
 
-def request_deletion(candidate: Candidate) -> DeletionRequest:
-    """Record the request; the privacy issue's job carries it out within a month."""
-    existing = candidate.deletion_requests.filter(status=DeletionRequestStatus.REQUESTED).first()
+def request_deletion(candidate: Candidate, organisation: Any = None) -> DeletionRequest:
+    """Record the request at ``organisation`` (or, without one, at every organisation that holds
+    data of the person, see :func:`request_deletion_everywhere`); each organisation carries out
+    its own part within a month. Returns the request at ``organisation`` (or the first one)."""
+    if organisation is None:
+        return request_deletion_everywhere(candidate)[0]
+    existing = candidate.deletion_requests.filter(
+        status=DeletionRequestStatus.REQUESTED, organisation=organisation
+    ).first()
     if existing is not None:
         return existing
-    request = DeletionRequest.objects.create(candidate=candidate)
-    record_event("candidate.deletion_requested", obj=candidate, candidate=candidate.pk)
+    request = DeletionRequest.objects.create(candidate=candidate, organisation=organisation)
+    record_event(
+        "candidate.deletion_requested",
+        obj=candidate,
+        organisation=organisation,
+        candidate=candidate.pk,
+        request=request.pk,
+    )
     return request
+
+
+def request_deletion_everywhere(candidate: Candidate) -> list[DeletionRequest]:
+    """The candidate's own request (portal): one request per organisation that holds data of the
+    person, each handled by that organisation. Without any, one request nobody has to handle
+    (there is nothing at an organisation to erase)."""
+    from .ownership import organisations_holding  # local import: ownership imports services
+
+    organisations = Organisation.objects.filter(pk__in=organisations_holding(candidate))
+    requests = [request_deletion(candidate, o) for o in organisations.order_by("pk")]
+    if requests:
+        return requests
+    existing = candidate.deletion_requests.filter(
+        status=DeletionRequestStatus.REQUESTED, organisation__isnull=True
+    ).first()
+    if existing is None:
+        existing = DeletionRequest.objects.create(candidate=candidate)
+        record_event(
+            "candidate.deletion_requested",
+            obj=candidate,
+            candidate=candidate.pk,
+            request=existing.pk,
+        )
+    return [existing]
 
 
 # --------------------------------------------------------------------------- staff

@@ -1,6 +1,7 @@
 """Magic links for the candidate portal: signed, expiring, revocable (token version), single-use.
 
-Built on the shared implementation in :mod:`talentbrug.accounts.magiclinks`. Opening a link
+Built on the shared implementation in :mod:`talentbrug.accounts.magiclinks`. The mailed link
+opens a page with one button (a GET uses nothing: mail scanners open links); the button's POST
 gives one short portal session (``PORTAL_SESSION_AGE``); the same link a second time asks for
 a new one.
 """
@@ -47,6 +48,14 @@ def _candidate(token: str, max_age: int) -> tuple[Candidate, dict[str, Any]]:
 def read_token(token: str, max_age: int | None = None) -> Candidate:
     """The candidate of a valid link, without using it up."""
     return _candidate(token, PORTAL_LINK_MAX_AGE if max_age is None else max_age)[0]
+
+
+def check_token(token: str) -> Candidate:
+    """The candidate of a valid, unused link, without using it up (the confirm page's GET)."""
+    candidate, data = _candidate(token, PORTAL_LINK_MAX_AGE)
+    if magiclinks.is_used(SALT, data):
+        raise TokenProblem("used")
+    return candidate
 
 
 def use_token(token: str) -> Candidate:

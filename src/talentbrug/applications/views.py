@@ -13,9 +13,10 @@ from django.forms import BaseForm
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from talentbrug.accounts import magiclinks
 from talentbrug.accounts.access import HR, can, get_for_organisation, scoped, staff_required
@@ -28,7 +29,14 @@ from talentbrug.vacancies.models import Vacancy
 
 from . import antibot, merging, services, tokens
 from .channels import channel_for_application
-from .constants import PORTAL_SESSION_AGE, ApplicationStatus, LanguageEvidence, Route, SkillSource
+from .constants import (
+    PORTAL_SESSION_AGE,
+    ApplicationStatus,
+    DeletionRequestStatus,
+    LanguageEvidence,
+    Route,
+    SkillSource,
+)
 from .exports import export_zip
 from .forms import (
     TALENT_POOL_TEXT,
@@ -298,10 +306,30 @@ def link_sent(request: HttpRequest) -> HttpResponse:
     return render(request, "applications/link_sent.html")
 
 
+def _activate_candidate_language(request: HttpRequest, candidate: Candidate) -> None:
+    """The confirm page speaks the candidate's language (the mail did), unless the browser
+    chose one with the language switcher."""
+    codes = {code for code, _name in settings.LANGUAGES}
+    if (
+        settings.LANGUAGE_COOKIE_NAME in request.COOKIES
+        or candidate.preferred_language not in codes
+    ):
+        return
+    translation.activate(candidate.preferred_language)
+    request.LANGUAGE_CODE = candidate.preferred_language
+
+
 @never_cache
+@require_http_methods(["GET", "POST"])
 def portal_login(request: HttpRequest, token: str) -> HttpResponse:
-    """A link opens one short session; the same link a second time asks for a new one."""
+    """The mailed link opens a page with one button; only its POST uses the link and opens one
+    short session (mail scanners open every link with GET and would use it up). The same link
+    a second time asks for a new one."""
     try:
+        if request.method != "POST":
+            candidate = tokens.check_token(token)
+            _activate_candidate_language(request, candidate)
+            return magiclinks.confirm_page(request)
         candidate = tokens.use_token(token)
     except tokens.TokenProblem as exc:
         current = tokens.portal_candidate(request)
@@ -353,6 +381,11 @@ def portal(request: HttpRequest) -> HttpResponse:
         )
     )
     applications = list(applications)
+    deletions = list(
+        candidate.deletion_requests.select_related("organisation", "outcome").order_by(
+            "requested_at", "pk"
+        )
+    )
     kinds = status.current_kinds(applications)
     for application in applications:
         application.step_label = status.label(kinds[application.pk][0])
@@ -363,7 +396,9 @@ def portal(request: HttpRequest) -> HttpResponse:
             "candidate": candidate,
             "applications": applications,
             "consent": services.active_consent(candidate),
-            "deletion": candidate.deletion_requests.first(),
+            # One request per organisation, each handled there: status and dates only.
+            "deletions": deletions,
+            "deletion_open": any(d.status == DeletionRequestStatus.REQUESTED for d in deletions),
             "consent_text": TALENT_POOL_TEXT,
         },
     )
@@ -688,7 +723,7 @@ def portal_export(request: HttpRequest) -> HttpResponse:
 def portal_delete(request: HttpRequest) -> HttpResponse:
     candidate: Candidate = request.candidate  # type: ignore[attr-defined]
     if request.method == "POST":
-        services.request_deletion(candidate)
+        services.request_deletion_everywhere(candidate)
         messages.success(
             request,
             _("We hebben je verzoek ontvangen. Binnen een maand verwijderen we je gegevens."),

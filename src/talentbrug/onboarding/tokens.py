@@ -5,14 +5,14 @@ Built on the shared implementation in :mod:`talentbrug.accounts.magiclinks`. The
 the plan (or supporter) id and its token version; raising the version on the model makes every
 earlier link invalid at once. Every page of the portal carries the link, so a link is used up
 by the first browser session that opens it: later pages of that session work, the same link in
-another browser (a forwarded mail) asks for a new link.
+another browser (a forwarded mail) asks for a new link. Opening is a POST from a page with one
+button: a GET (a mail scanner checking the link) uses nothing.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
+from django.http import HttpRequest
 from django.urls import reverse
 
 from talentbrug.accounts import magiclinks
@@ -80,17 +80,22 @@ def read_supporter_token(token: str, max_age: int | None = None) -> Supporter:
     return _supporter(token, max_age)[0]
 
 
-def open_token(session: Any, token: str) -> OnboardingPlan:
-    """The plan of a link this session may use (the first session to open it)."""
+def open_token(request: HttpRequest, token: str) -> tuple[OnboardingPlan, bool]:
+    """The plan of a link this session may use, and whether the page may be shown: False on a
+    GET of a link this session has not opened yet (show the confirm page: a mail scanner's GET
+    uses nothing); the confirm page's POST opens it (the first session to do so)."""
     plan, data = _plan(token, None)
-    magiclinks.use_in_session(session, PLAN_SALT, data, PORTAL_LINK_MAX_AGE, PORTAL_SESSION_AGE)
-    return plan
-
-
-def open_supporter_token(session: Any, token: str) -> Supporter:
-    """The supporter of a link this session may use (the first session to open it)."""
-    supporter, data = _supporter(token, None)
-    magiclinks.use_in_session(
-        session, SUPPORTER_SALT, data, PORTAL_LINK_MAX_AGE, PORTAL_SESSION_AGE
+    opened = magiclinks.open_in_session(
+        request, PLAN_SALT, data, PORTAL_LINK_MAX_AGE, PORTAL_SESSION_AGE
     )
-    return supporter
+    return plan, opened
+
+
+def open_supporter_token(request: HttpRequest, token: str) -> tuple[Supporter, bool]:
+    """The supporter of a link this session may use, and whether the page may be shown (see
+    :func:`open_token`)."""
+    supporter, data = _supporter(token, None)
+    opened = magiclinks.open_in_session(
+        request, SUPPORTER_SALT, data, PORTAL_LINK_MAX_AGE, PORTAL_SESSION_AGE
+    )
+    return supporter, opened

@@ -15,10 +15,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from talentbrug.accounts import magiclinks
 from talentbrug.accounts.access import can, get_for_organisation, scoped, staff_required
 from talentbrug.accounts.models import User
 from talentbrug.audit.services import events_for_object
@@ -772,6 +773,9 @@ def portal_logout(request: HttpRequest) -> HttpResponse:
     return render(request, "onboarding/portal/logged_out.html")
 
 
+SUPPORTER_OPEN_HEADING = gettext_lazy("Open de pagina met je taken")
+
+
 def _link_problem(request: HttpRequest, reason: str) -> HttpResponse:
     return render(
         request,
@@ -786,10 +790,14 @@ def portal_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     @never_cache
     def wrapper(request: HttpRequest, token: str, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
-            plan = tokens.open_token(request.session, token)
+            plan, opened = tokens.open_token(request, token)
         except tokens.TokenProblem as problem:
             return _link_problem(request, problem.reason)
         _activate_language(request, plan.preferred_language)
+        if not opened:
+            return magiclinks.confirm_page(request)
+        if request.POST.get(magiclinks.OPEN_FIELD):
+            return redirect(request.get_full_path())  # opened: show the page with a GET
         response = view(request, plan, token, *args, **kwargs)
         response["X-Robots-Tag"] = "noindex"
         return response
@@ -1077,10 +1085,14 @@ def supporter_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
     @never_cache
     def wrapper(request: HttpRequest, token: str, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
-            supporter = tokens.open_supporter_token(request.session, token)
+            supporter, opened = tokens.open_supporter_token(request, token)
         except tokens.TokenProblem as problem:
             return _link_problem(request, problem.reason)
         _activate_language(request, supporter.message_language)
+        if not opened:
+            return magiclinks.confirm_page(request, heading=SUPPORTER_OPEN_HEADING)
+        if request.POST.get(magiclinks.OPEN_FIELD):
+            return redirect(request.get_full_path())  # opened: show the page with a GET
         response = view(request, supporter, token, *args, **kwargs)
         response["X-Robots-Tag"] = "noindex"
         return response

@@ -35,6 +35,7 @@ from talentbrug.applications.models import (
     Document,
     PendingApplication,
 )
+from talentbrug.applications.ownership import organisations_holding
 from talentbrug.applications.services import normalise_email, withdraw_consent
 from talentbrug.audit.services import record_event
 from talentbrug.records.services import uploads as records_uploads
@@ -634,42 +635,78 @@ def find_candidate(organisation: Any, email: str) -> Candidate | None:
 
 
 def requests_for(organisation: Any) -> models.QuerySet[DeletionRequest]:
-    """Deletion requests of people who applied at the organisation, or carried out by it."""
-    return (
-        DeletionRequest.objects.filter(
-            models.Q(candidate__applications__organisation=organisation)
-            | models.Q(outcome__organisation=organisation)
-        )
-        .distinct()
-        .select_related("candidate", "outcome")
+    """This organisation's part of deletion requests (each organisation handles its own)."""
+    return DeletionRequest.objects.filter(organisation=organisation).select_related(
+        "candidate", "outcome"
     )
 
 
-def carry_out_erasure(request: DeletionRequest, *, user: Any, organisation: Any) -> ErasureOutcome:
-    """Erase the person: the same removal as retention, now, except legal exceptions.
+def _org_rows_of_person(candidate: Candidate, organisation: Any, removal: Removal) -> None:
+    """Delete the rows about the person that ``organisation`` holds outside its applications
+    (contact requests, staff rankings, queued mail, …): every model with a foreign key to
+    Candidate and one to Organisation, except the rights requests and holds themselves."""
+    for fld in _relations_to(Candidate):
+        model = fld.model
+        if model in (Candidate, Application) or _label(model) in KEEP_WITH_CANDIDATE:
+            continue
+        to_org = [
+            f.name
+            for f in model._meta.concrete_fields
+            if isinstance(f, models.ForeignKey) and f.related_model is Organisation
+        ]
+        if to_org:
+            removal.delete_rows(
+                model._default_manager.filter(**{fld.name: candidate, to_org[0]: organisation})
+            )
 
-    An application stays when the organisation holds it (legal hold) or the person was hired
-    (employment data); everything else is anonymised and the profile wiped when nothing stays.
+
+def _erasure_scope(
+    candidate_id: int, organisation: Any
+) -> tuple[list[Application], list[Application], bool]:
+    """(to anonymise, to keep, whether another organisation still holds data of the person)."""
+    holds = retention.active_holds()
+    anonymise, keep = [], []
+    rows = Application.objects.filter(candidate_id=candidate_id, organisation=organisation)
+    for application in rows.order_by("pk"):
+        held = (application.organisation_id, candidate_id) in holds
+        if held or STATUS_OUTCOMES.get(application.status) == HIRED:
+            keep.append(application)
+        else:
+            anonymise.append(application)
+    candidate = Candidate(pk=candidate_id)
+    elsewhere = bool(organisations_holding(candidate) - {organisation.pk})
+    return anonymise, keep, elsewhere
+
+
+def carry_out_erasure(request: DeletionRequest, *, user: Any, organisation: Any) -> ErasureOutcome:
+    """Erase what ``organisation`` holds of the person: the same removal as retention, now,
+    except legal exceptions (a legal hold, or a hire: employment data).
+
+    Each organisation is its own controller (AVG) with its own Archiefwet terms: only this
+    organisation's applications and rows are touched. The person-level record (name, address,
+    profile, portal access) is wiped only when no other organisation still holds data of the
+    person and nothing stays here.
     """
     with transaction.atomic():
         locked = DeletionRequest.objects.select_for_update().get(pk=request.pk)
         if locked.status != DeletionRequestStatus.REQUESTED:
             raise PrivacyError(_("Dit verzoek is al uitgevoerd."), code="done")
+        if locked.organisation_id != organisation.pk:
+            raise PrivacyError(
+                _("Dit verzoek hoort bij een andere organisatie."), code="organisation"
+            )
         candidate = Candidate.objects.select_for_update().get(pk=locked.candidate_id)
         address, language = candidate.email, candidate.preferred_language
-        holds = retention.active_holds()
+        anonymise, keep, elsewhere = _erasure_scope(candidate.pk, organisation)
         removal = Removal()
-        kept = anonymised = 0
-        for application in Application.objects.filter(candidate=candidate).order_by("pk"):
-            held = (application.organisation_id, candidate.pk) in holds
-            hired = STATUS_OUTCOMES.get(application.status) == HIRED
-            if held or hired:
-                kept += 1
-                continue
+        for application in anonymise:
             anonymise_application(application, removal)
-            anonymised += 1
+        _org_rows_of_person(candidate, organisation, removal)
         erased = False
-        if not kept and not any(c == candidate.pk for _o, c in holds):
+        held_here = LegalHold.objects.filter(
+            candidate=candidate, organisation=organisation, lifted_at__isnull=True
+        ).exists()
+        if not keep and not held_here and not organisations_holding(candidate):
             wipe_candidate(candidate, removal)
             erased = True
         DeletionRequest.objects.filter(pk=locked.pk).update(status=DeletionRequestStatus.DONE)
@@ -677,8 +714,8 @@ def carry_out_erasure(request: DeletionRequest, *, user: Any, organisation: Any)
             deletion_request=locked,
             organisation=organisation,
             carried_out_by=user,
-            applications_anonymised=anonymised,
-            applications_kept=kept,
+            applications_anonymised=len(anonymise),
+            applications_kept=len(keep),
             candidate_erased=erased,
         )
         record_event(
@@ -687,33 +724,43 @@ def carry_out_erasure(request: DeletionRequest, *, user: Any, organisation: Any)
             organisation=organisation,
             obj=locked,
             request=locked.pk,
-            anonymised=anonymised,
-            kept=kept,
+            anonymised=len(anonymise),
+            kept=len(keep),
             erased=erased,
         )
         _queue_erasure_message(
-            address, language, organisation, None if erased else candidate, anonymised, kept
+            address,
+            language,
+            organisation,
+            None if erased else candidate,
+            len(anonymise),
+            len(keep),
+            elsewhere=not erased and elsewhere,
         )
         files = list(removal.files)
         transaction.on_commit(lambda: _remove_files(files))
     return outcome
 
 
-def erasure_plan(request: DeletionRequest) -> dict[str, int]:
-    """What carrying out the request would do now (nothing is changed): for the confirmation."""
-    holds = retention.active_holds()
-    kept = anonymised = 0
-    for application in Application.objects.filter(candidate_id=request.candidate_id):
-        held = (application.organisation_id, request.candidate_id) in holds
-        if held or STATUS_OUTCOMES.get(application.status) == HIRED:
-            kept += 1
-        else:
-            anonymised += 1
-    return {"anonymised": anonymised, "kept": kept}
+def erasure_plan(request: DeletionRequest) -> dict[str, Any]:
+    """What carrying out the request would do now (nothing is changed): for the confirmation.
+    ``elsewhere`` says another organisation holds data (never which one)."""
+    organisation = request.organisation
+    if organisation is None:
+        return {"anonymised": 0, "kept": 0, "elsewhere": False}
+    anonymise, keep, elsewhere = _erasure_scope(request.candidate_id, organisation)
+    return {"anonymised": len(anonymise), "kept": len(keep), "elsewhere": elsewhere}
 
 
 def _queue_erasure_message(
-    address: str, language: str, organisation: Any, candidate: Any, anonymised: int, kept: int
+    address: str,
+    language: str,
+    organisation: Any,
+    candidate: Any,
+    anonymised: int,
+    kept: int,
+    *,
+    elsewhere: bool = False,
 ) -> None:
     """Tell the person, in their own language, that the request was carried out (outbox)."""
     from django.conf import settings
@@ -727,7 +774,12 @@ def _queue_erasure_message(
         return
     codes = {code for code, _name in settings.LANGUAGES}
     with translation.override(language if language in codes else settings.LANGUAGE_CODE):
-        context = {"organisation": organisation, "anonymised": anonymised, "kept": kept}
+        context = {
+            "organisation": organisation,
+            "anonymised": anonymised,
+            "kept": kept,
+            "elsewhere": elsewhere,
+        }
         subject = render_to_string("privacy/email/erasure_done_subject.txt", context).strip()
         body = render_to_string("privacy/email/erasure_done.txt", context)
     queue_mail(

@@ -123,9 +123,6 @@ def requests(request: HttpRequest) -> HttpResponse:
                 "days_left": (deadline - now).days,
                 "open": item.status == DeletionRequestStatus.REQUESTED,
                 "outcome": outcome,
-                # Another organisation's counts would tell where else the person applied.
-                "outcome_elsewhere": outcome is not None
-                and outcome.organisation_id != organisation.pk,
             }
         )
     rows.sort(key=lambda r: (not r["open"], r["deadline"]))

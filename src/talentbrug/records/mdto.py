@@ -227,7 +227,15 @@ def _checked(name: str, xml: bytes, label: str) -> bytes:
     try:
         validate(xml)
     except etree.DocumentInvalid as exc:
-        logger.error("MDTO for %s does not validate: %s", name, exc)
+        # The schema's messages quote element values (names, titles): position and kind only.
+        first = exc.error_log[0] if len(exc.error_log) else None
+        logger.error(
+            "MDTO for %s does not validate: %d errors, first %s at line %s",
+            name,
+            len(exc.error_log),
+            getattr(first, "type_name", "?"),
+            getattr(first, "line", "?"),
+        )
         raise ValidationError(
             _(
                 "De MDTO-gegevens van %(name)s voldoen niet aan het MDTO-schema. De export is "

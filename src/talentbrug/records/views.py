@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from talentbrug import spreadsheets
 from talentbrug.accounts.access import (
@@ -292,14 +292,23 @@ def _card_context(request: HttpRequest, collection: Collection, document: Docume
     return context
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 @staff_required("records.triage")
 def triage(request: HttpRequest, pk: int) -> HttpResponse:
+    """The triage screen. GET only reads: it shows the card this person holds. Claiming the
+    next card is a POST (the start button, a decision, triage.js's fetch), so a link checker
+    or a prefetching browser never takes a card away from a colleague."""
     collection = _collection(request, pk)
-    document = triage_services.claim_next_card(collection, request.user)
+    if request.method == "POST":
+        triage_services.claim_next_card(collection, request.user)
+        return redirect("records:triage", pk=collection.pk)
+    document = triage_services.current_card(collection, request.user)
     context = _card_context(request, collection, document)
     context["counts"] = _counts(collection)
     context["can_undo"] = _can_undo(collection, request.user)
+    context["can_start"] = document is None and triage_services.has_free_cards(
+        collection, request.user
+    )
     return render(request, "records/triage.html", context)
 
 
@@ -307,10 +316,11 @@ def _exclude_ids(request: HttpRequest) -> list[int]:
     return [int(v) for v in request.GET.getlist("na") if v.isdigit()][:5]
 
 
-@require_GET
+@require_POST
 @staff_required("records.triage")
 def triage_card(request: HttpRequest, pk: int) -> HttpResponse:
-    """The next card as an HTML fragment, claimed for this person (prefetched by triage.js).
+    """The next card as an HTML fragment, claimed for this person (prefetched by triage.js
+    with a POST: claiming changes a row).
 
     ``?na=<id>`` skips the card on screen, so the screen can load the card after it while
     the person is still deciding. Without JavaScript this view is never needed.
@@ -396,6 +406,8 @@ def decide(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
         if fragment:
             # Copies changed the queue: the prefetched card may be one of them.
             return JsonResponse({"ok": False}, status=409)
+        # Without JavaScript the next card is claimed here (a POST), and the page shows it.
+        triage_services.claim_next_card(collection, request.user)
     return redirect("records:triage", pk=collection.pk)
 
 

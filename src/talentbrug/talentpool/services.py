@@ -156,12 +156,16 @@ def _answer_request(token: str) -> tuple[ContactRequest, dict[str, Any]]:
     return req, data
 
 
-def open_answer_link(session: Any, token: str) -> ContactRequest:
-    """The request behind an answer link this browser session may use: the first session that
-    opens the link (single-use, see core.magiclinks); raises ``LinkProblem`` otherwise."""
+def open_answer_link(request: Any, token: str) -> tuple[ContactRequest, bool]:
+    """The request behind an answer link this browser session may use (the first session that
+    opens the link: single-use, see accounts.magiclinks), and whether the page may be shown:
+    False on a GET of a link this session has not opened (show the confirm page; a mail
+    scanner's GET uses nothing). Raises ``LinkProblem`` otherwise."""
     req, data = _answer_request(token)
-    magiclinks.use_in_session(session, ANSWER_SALT, data, ANSWER_LINK_MAX_AGE, ANSWER_SESSION_AGE)
-    return req
+    opened = magiclinks.open_in_session(
+        request, ANSWER_SALT, data, ANSWER_LINK_MAX_AGE, ANSWER_SESSION_AGE
+    )
+    return req, opened
 
 
 # --------------------------------------------------------------------------- profiles

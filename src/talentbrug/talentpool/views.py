@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from talentbrug.accounts import access, magiclinks
@@ -150,10 +151,15 @@ def figures(request: HttpRequest) -> HttpResponse:
     return render(request, "talentpool/figures.html", {"f": services.pool_figures()})
 
 
+ANSWER_OPEN_HEADING = _lazy("Een organisatie wil contact met je")
+ANSWER_BUTTON = _lazy("Bekijk de vraag")
+
+
+@never_cache
 def answer(request: HttpRequest, token: str) -> HttpResponse:
     """The candidate's page behind the signed link in the e-mail: yes or no."""
     try:
-        req = services.open_answer_link(request.session, token)
+        req, opened = services.open_answer_link(request, token)
     except magiclinks.LinkProblem as problem:
         return render(
             request,
@@ -161,6 +167,10 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
             {"reason": problem.reason},
             status=403 if problem.reason == "used" else 404,
         )
+    if not opened:
+        return magiclinks.confirm_page(request, heading=ANSWER_OPEN_HEADING, button=ANSWER_BUTTON)
+    if request.POST.get(magiclinks.OPEN_FIELD):
+        return redirect("talentpool:answer", token=token)  # opened: show the page with a GET
     if request.method == "POST":
         choice = request.POST.get("antwoord")
         try:

@@ -102,6 +102,8 @@ ISOLATION: dict[str, tuple[str, str]] = {
     "privacy.LegalHold": url("privacy:hold_lift"),
     "privacy.Objection": url("privacy:objection_decide"),
     "privacy.ErasureOutcome": scoped("privacy:requests"),
+    # One part of a deletion request per organisation (each handles its own part).
+    "applications.DeletionRequest": url("privacy:carry_out"),
     "onboarding.OnboardingTemplate": url("onboarding:template_detail"),
     "onboarding.TemplateTask": url("onboarding:template_task_remove"),
     "onboarding.OnboardingPlan": url("onboarding:plan_detail"),

@@ -522,8 +522,9 @@ def test_staff_pages_about_the_person_show_nothing_of_the_other_organisation(sha
     dictu = shared["dictu"]["secrets"]
     candidate = shared["candidate"]
     consent(candidate, now())
-    request = application_services.request_deletion(candidate)
-    # DICTU carries the request out: Logius sees that it was done, not DICTU's counts.
+    request = application_services.request_deletion(candidate, shared["dictu_org"])
+    own = application_services.request_deletion(candidate, shared["logius_org"])
+    # DICTU carries out its part: Logius sees only its own part, still open.
     privacy_services.carry_out_erasure(
         request, user=shared["dictu_assessor"], organisation=shared["dictu_org"]
     )
@@ -544,8 +545,8 @@ def test_staff_pages_about_the_person_show_nothing_of_the_other_organisation(sha
         text = response.content.decode()
         _assert_none_of(text, dictu, name)
     requests_page = client.get(pages["privacy:requests"]).content.decode()
-    assert "bewaard" not in requests_page
-    assert "Uitgevoerd door een andere organisatie" in requests_page
+    assert "bewaard" not in requests_page and f"Verzoek {request.pk} " not in requests_page
+    assert f"Voer verzoek {own.pk} uit" in requests_page
 
 
 def test_public_feeds_hold_no_private_data(shared, client):

@@ -5,7 +5,9 @@ numbers (the demo people below and every candidate the flows created)."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -139,3 +141,170 @@ def test_flows_write_no_personal_data_to_the_logs(
     compact = output.replace(" ", "").replace("-", "")
     leaked += sorted(d for d in phone_digits if d in compact)
     assert not leaked, f"personal data in the logs: {leaked}"
+
+
+# --------------------------------------------------------------------------- the class, in code
+
+# Names of values that hold personal data (file names hold people's names; subjects and
+# addresses of mail; the person's own fields). A log call may pass ids, counts, statuses and
+# kinds of errors, never one of these, nor an exception object itself (its text quotes values).
+PERSONAL_NAMES = {
+    "address",
+    "body",
+    "display_name",
+    "email",
+    "file_name",
+    "filename",
+    "first_name",
+    "full_name",
+    "last_name",
+    "motivation",
+    "original_name",
+    "path",
+    "phone",
+    "record_name",
+    "record_path",
+    "recipients",
+    "subject",
+    "to",
+    "username",
+}
+LOG_METHODS = {"debug", "info", "warning", "warn", "error", "exception", "critical", "log"}
+
+
+def _log_calls(tree: Any) -> Iterator[Any]:
+    import ast
+
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in LOG_METHODS
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id in {"logger", "logging", "log", "_log", "_logger"}
+        ):
+            yield node
+
+
+def _exception_names(tree: Any) -> set[str]:
+    import ast
+
+    return {n.name for n in ast.walk(tree) if isinstance(n, ast.ExceptHandler) and n.name}
+
+
+def _personal(arg: Any, exceptions: set[str]) -> list[str]:
+    """What in one argument of a log call is (or quotes) personal data."""
+    import ast
+
+    # type(exc).__name__ and len(names) are derived values without the data: not looked into.
+    derived = {
+        id(inner)
+        for node in ast.walk(arg)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in {"type", "len"}
+        for inner in ast.walk(node)
+    }
+    found = []
+    for node in ast.walk(arg):
+        if id(node) in derived:
+            continue
+        if isinstance(node, ast.Attribute) and node.attr in PERSONAL_NAMES | {"name"}:
+            found.append(f".{node.attr}")
+        elif isinstance(node, ast.Name) and node.id in PERSONAL_NAMES:
+            found.append(node.id)
+        elif isinstance(node, ast.Name) and node.id in exceptions:
+            found.append(f"{node.id} (an exception's text)")
+    return found
+
+
+def _findings(source: str, where: str) -> list[str]:
+    import ast
+
+    tree = ast.parse(source)
+    exceptions = _exception_names(tree)
+    findings = []
+    for call in _log_calls(tree):
+        args = list(call.args[1:]) + [k.value for k in call.keywords if k.arg not in {"exc_info"}]
+        if call.args and isinstance(call.args[0], ast.JoinedStr):
+            args.append(call.args[0])  # an f-string message puts values in the text
+        for arg in args:
+            for what in _personal(arg, exceptions):
+                findings.append(f"{where}:{call.lineno} logs {what}")
+    return findings
+
+
+def test_no_log_call_passes_personal_data():
+    """Every log call in shipped code, read from the source: no file name, address, name,
+    subject or exception text goes into a log line (records' ZIP import logged member names)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    findings = []
+    for path in sorted(root.rglob("*.py")):
+        parts = path.relative_to(root).parts
+        if "tests" in parts or "migrations" in parts:
+            continue
+        findings += _findings(path.read_text(encoding="utf-8"), str(path.relative_to(root)))
+    assert not findings, "personal data passed to a log call:\n" + "\n".join(findings)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'logger.info("member %r cannot be read: %r", info.filename, exc)\n',
+        'logger.warning(f"mail to {mail.to} failed")\n',
+        'logger.error("could not open %s", document.original_name)\n',
+        'try:\n    x()\nexcept OSError as exc:\n    logger.info("failed: %s", exc)\n',
+        'logging.info("subject %s", subject)\n',
+    ],
+)
+def test_the_log_check_catches_each_pattern(source):
+    assert _findings(source, "example"), source
+
+
+def test_the_log_check_lets_ids_counts_and_kinds_of_errors_pass():
+    source = (
+        "try:\n    x()\nexcept OSError as exc:\n"
+        '    logger.info("document %s cannot be opened (%s)", document.pk, type(exc).__name__)\n'
+        '    logger.info("%d files", len(names))\n'
+    )
+    assert not _findings(source, "example")
+
+
+@pytest.mark.django_db
+def test_records_zip_import_logs_no_member_names(
+    captured_logs, organisation, make_staff, settings, tmp_path
+):
+    """A ZIP member that cannot be read (bad checksum) was logged with its file name, and
+    zipfile's own message quotes it again."""
+    import io
+    import zipfile
+
+    from talentbrug.records.services import imports
+    from talentbrug.records.tests.factories import CategoryFactory, CollectionFactory
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "records-media")},
+        },
+    }
+    manager = make_staff(organisation, Role.RECORDS_MANAGER)
+    category = CategoryFactory(organisation=organisation, code="1.2", bewaartermijn_years=1)
+    collection = CollectionFactory(
+        organisation=organisation, owner=manager, default_category=category
+    )
+    member = f"Werving/cv {DEMO_PEOPLE[0][0]}.txt"
+    content = b"Curriculum vitae " * 40
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as zf:
+        zf.writestr(member, content)
+    data = bytearray(buffer.getvalue())
+    at = data.find(content)
+    data[at : at + 10] = b"X" * 10  # the stored bytes no longer match the checksum
+    imports.import_zip(collection, manager, io.BytesIO(bytes(data)))
+    output = "\n".join(captured_logs.lines)
+    assert "ZIP member" in output, "the unreadable member was not logged at all"
+    assert DEMO_PEOPLE[0][0] not in output

@@ -35,7 +35,7 @@ def test_a_link_opens_one_short_session_and_then_asks_for_a_new_link():
     candidate = CandidateFactory(name="Amina Yusuf")
     token = tokens.make_token(candidate)
     first = Client()
-    opened = first.get(_path(token))
+    opened = first.post(_path(token))
     assert opened.url == reverse("applications:portal")
     assert "Amina Yusuf" in first.get(reverse("applications:portal")).content.decode()
     assert first.session.get_expiry_age() == PORTAL_SESSION_AGE
@@ -43,7 +43,7 @@ def test_a_link_opens_one_short_session_and_then_asks_for_a_new_link():
 
     # The same link again, elsewhere (a forwarded mail, a shared computer): no session.
     second = Client()
-    again = second.get(_path(token))
+    again = second.post(_path(token))
     body = again.content.decode()
     assert again.status_code == 403
     assert "Deze link is al een keer gebruikt" in body
@@ -56,21 +56,58 @@ def test_a_link_opens_one_short_session_and_then_asks_for_a_new_link():
     assert token not in UsedLink.objects.get().digest
 
 
+def test_a_mail_scanner_opening_the_link_uses_nothing():
+    """Safe Links and the like open every URL in a mail with GET: the link shows a page with one
+    button; GET twice, then the person's POST still opens the portal. A second POST elsewhere
+    asks for a new link."""
+    candidate = CandidateFactory(name="Amina Yusuf")
+    token = tokens.make_token(candidate)
+    scanner = Client()
+    for _ in range(2):
+        page = scanner.get(_path(token))
+        body = page.content.decode()
+        assert page.status_code == 200 and "Open je persoonlijke pagina" in body
+        assert f'action="{_path(token)}"' in body and 'name="open_link"' in body
+        assert "Amina Yusuf" not in body
+        assert page["Cache-Control"].startswith("max-age=0")
+    assert UsedLink.objects.count() == 0
+    assert scanner.get(reverse("applications:portal")).url == reverse("applications:link_request")
+    person = Client()
+    assert person.get(_path(token)).status_code == 200
+    opened = person.post(_path(token), {"open_link": "1"})
+    assert opened.url == reverse("applications:portal")
+    assert "Amina Yusuf" in person.get(reverse("applications:portal")).content.decode()
+    again = Client().post(_path(token), {"open_link": "1"})
+    assert (
+        again.status_code == 403 and "Deze link is al een keer gebruikt" in again.content.decode()
+    )
+    assert reverse("applications:link_request") in again.content.decode()
+    # After use, a GET elsewhere says so too (and still writes nothing).
+    assert Client().get(_path(token)).status_code == 403
+    assert UsedLink.objects.count() == 1
+
+
+def test_the_confirm_page_speaks_the_candidates_language():
+    candidate = CandidateFactory(preferred_language="ar")
+    page = Client().get(_path(tokens.make_token(candidate))).content.decode()
+    assert 'lang="ar" dir="rtl"' in page
+
+
 def test_opening_the_link_again_in_the_same_session_just_goes_to_the_portal():
     candidate = CandidateFactory()
     token = tokens.make_token(candidate)
     client = Client()
-    client.get(_path(token))
-    assert client.get(_path(token)).url == reverse("applications:portal")
+    client.post(_path(token))
+    assert client.post(_path(token)).url == reverse("applications:portal")
 
 
 def test_every_mail_gets_its_own_link_and_each_works_once():
     candidate = CandidateFactory()
     one, two = tokens.make_token(candidate), tokens.make_token(candidate)
     assert one != two
-    assert Client().get(_path(one)).status_code == 302
-    assert Client().get(_path(two)).status_code == 302
-    assert Client().get(_path(one)).status_code == 403
+    assert Client().post(_path(one)).status_code == 302
+    assert Client().post(_path(two)).status_code == 302
+    assert Client().post(_path(one)).status_code == 403
 
 
 def test_expired_and_revoked_links_say_so_and_are_not_recorded_as_used():
@@ -87,17 +124,17 @@ def test_expired_and_revoked_links_say_so_and_are_not_recorded_as_used():
 
 def test_used_link_rows_are_removed_once_the_link_has_expired_anyway():
     candidate = CandidateFactory()
-    Client().get(_path(tokens.make_token(candidate)))
+    Client().post(_path(tokens.make_token(candidate)))
     assert UsedLink.objects.count() == 1
     with freeze_time(timezone.now() + timedelta(seconds=PORTAL_LINK_MAX_AGE + 60)):
-        Client().get(_path(tokens.make_token(candidate)))
+        Client().post(_path(tokens.make_token(candidate)))
         assert UsedLink.objects.count() == 1  # the old row went, the new one came
 
 
 def test_logout_ends_the_whole_session():
     candidate = CandidateFactory(name="Tesfay Gebremedhin")
     client = Client()
-    client.get(_path(tokens.make_token(candidate)))
+    client.post(_path(tokens.make_token(candidate)))
     old_key = client.session.session_key
     assert Session.objects.filter(session_key=old_key).exists()
     home = client.get(reverse("applications:portal")).content.decode()

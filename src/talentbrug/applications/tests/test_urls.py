@@ -76,7 +76,10 @@ def test_portal_objects_of_another_candidate_give_404(organisation, case):
 
 def test_magic_link_logs_in_and_remembers_language(client):
     candidate = ApplicationFactory(candidate__preferred_language="ar").candidate
-    response = client.get(reverse("applications:portal_login", args=[tokens.make_token(candidate)]))
+    response = client.post(
+        reverse("applications:portal_login", args=[tokens.make_token(candidate)]),
+        {"open_link": "1"},
+    )
     assert response.status_code == 302 and response.url == reverse("applications:portal")
     assert response.cookies["django_language"].value == "ar"
     page = client.get(reverse("applications:portal"))

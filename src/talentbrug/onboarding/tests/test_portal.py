@@ -8,6 +8,7 @@ from django.urls import reverse
 from freezegun import freeze_time
 
 from talentbrug.accounts import magiclinks
+from talentbrug.conftest import PersonClient
 from talentbrug.onboarding import services, tokens
 from talentbrug.onboarding.constants import PORTAL_SESSION_AGE, OwnerRole, TaskStatus
 
@@ -209,7 +210,7 @@ def test_a_link_works_in_one_browser_session_only(plan):
     from django.test import Client
 
     token = tokens.make_token(plan)
-    mine = Client()
+    mine = PersonClient()
     home = mine.get(reverse("onboarding:portal", kwargs={"token": token}))
     assert "Welkom, Zakaria Haddad" in home.content.decode()
     assert mine.session.get_expiry_age() == PORTAL_SESSION_AGE
@@ -232,7 +233,7 @@ def test_a_supporter_link_works_in_one_browser_session_only(plan):
     path = reverse(
         "onboarding:supporter_portal", kwargs={"token": tokens.make_supporter_token(coach)}
     )
-    assert Client().get(path).status_code == 200
+    assert PersonClient().get(path).status_code == 200
     again = Client().get(path)
     assert again.status_code == 403
     assert "Deze link is al een keer gebruikt" in again.content.decode()
@@ -240,10 +241,9 @@ def test_a_supporter_link_works_in_one_browser_session_only(plan):
 
 def test_logout_ends_the_portal_session(plan):
     from django.contrib.sessions.models import Session
-    from django.test import Client
 
     token = tokens.make_token(plan)
-    client = Client()
+    client = PersonClient()
     home = client.get(reverse("onboarding:portal", kwargs={"token": token})).content.decode()
     assert reverse("onboarding:portal_logout") in home
     key = client.session.session_key
@@ -265,6 +265,30 @@ def test_a_staff_session_keeps_its_own_lifetime_when_a_link_is_opened(plan, make
     path = reverse(
         "onboarding:supporter_portal", kwargs={"token": tokens.make_supporter_token(coach)}
     )
-    assert staff.get(path).status_code == 200
+    assert staff.post(path, {"open_link": "1"}, follow=True).status_code == 200
     assert staff.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
     assert staff.get(reverse("onboarding:overview")).status_code == 200
+
+
+def test_a_mail_scanner_opening_the_link_uses_nothing(plan):
+    """GET twice (a scanner), then the person's POST opens the portal; another browser's POST
+    afterwards asks for a new link."""
+    from django.test import Client
+
+    from talentbrug.accounts.models import UsedLink
+
+    path = reverse("onboarding:portal", kwargs={"token": tokens.make_token(plan)})
+    scanner = Client()
+    for _ in range(2):
+        page = scanner.get(path)
+        assert page.status_code == 200 and 'name="open_link"' in page.content.decode()
+        assert "Zakaria Haddad" not in page.content.decode()
+    assert UsedLink.objects.count() == 0
+    person = Client()
+    opened = person.post(path, {"open_link": "1"})
+    assert opened.status_code == 302 and opened.url == path
+    assert "Welkom, Zakaria Haddad" in person.get(path).content.decode()
+    again = Client().post(path, {"open_link": "1"})
+    assert (
+        again.status_code == 403 and "Deze link is al een keer gebruikt" in again.content.decode()
+    )

@@ -105,12 +105,13 @@ def test_erasure_respects_a_legal_hold(organisation, make_staff):
     other = f.application(f.application().organisation, candidate=person)
     services.place_hold(organisation, person, user, "WOO-1", "Woo-verzoek")
     outcome = services.carry_out_erasure(
-        request_deletion(person), user=user, organisation=organisation
+        request_deletion(person, organisation), user=user, organisation=organisation
     )
-    assert (outcome.applications_anonymised, outcome.applications_kept) == (1, 1)
+    assert (outcome.applications_anonymised, outcome.applications_kept) == (0, 1)
     assert not outcome.candidate_erased
     assert Application.objects.get(pk=held.pk).candidate_id == person.pk
-    assert Application.objects.get(pk=other.pk).candidate_id != person.pk
+    # The other organisation's application is its own business (its own request, its own terms).
+    assert Application.objects.get(pk=other.pk).candidate_id == person.pk
 
 
 def test_requests_near_their_deadline_are_an_attention_item(rf, organisation, make_staff):

@@ -18,7 +18,7 @@ def _request(org: Any) -> dict[str, Any]:
     from talentbrug.applications.tests.factories import ApplicationFactory, PublishedVacancyFactory
 
     app = ApplicationFactory(vacancy=PublishedVacancyFactory(organisation=org))
-    return {"pk": request_deletion(app.candidate).pk}
+    return {"pk": request_deletion(app.candidate, org).pk}
 
 
 def _hold(org: Any) -> dict[str, Any]:

@@ -127,7 +127,8 @@ def _read_document(document: Document) -> dict[str, Any]:
                 result.detected_type == DocType.OLE and _office_encrypted(fh)
             )
     except Exception as exc:
-        logger.info("records: document %s cannot be opened: %r", document.pk, exc)
+        # The error text can quote the file's path or content: the kind of error only.
+        logger.info("records: document %s cannot be opened (%s)", document.pk, type(exc).__name__)
         return {
             "analysis_status": AnalysisStatus.UNREADABLE,
             "unreadable_reason": _(

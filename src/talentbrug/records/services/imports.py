@@ -63,7 +63,8 @@ def _zip_members(zf: zipfile.ZipFile) -> Iterator[Incoming]:
     total_limit = max_zip_total_bytes()
     ratio_limit = max_zip_ratio()
     total = 0
-    for info in zf.infolist():
+    members = zf.infolist()
+    for index, info in enumerate(members):
         if info.is_dir():
             continue
         mode = info.external_attr >> 16
@@ -95,7 +96,14 @@ def _zip_members(zf: zipfile.ZipFile) -> Iterator[Incoming]:
                 # The header may lie about the size: read no more than the limit.
                 copy, size = _bounded_copy(member, min(limit, max(info.file_size, 0)))
         except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
-            logger.info("records: ZIP member %r cannot be read: %r", info.filename, exc)
+            # File names (and zipfile's messages, which quote them) can hold a person's name:
+            # log the member's position and the kind of error only.
+            logger.info(
+                "records: ZIP member %d of %d cannot be read (%s)",
+                index + 1,
+                len(members),
+                type(exc).__name__,
+            )
             yield Incoming(
                 info.filename,
                 None,

@@ -242,6 +242,34 @@ def retry_when_locked(fn: Callable[[], T], attempts: int = 40) -> T:
     raise AssertionError("unreachable")
 
 
+def current_card(collection: Collection, user: Any) -> Document | None:
+    """The card this person holds now (a live claim), read only: what the triage page shows on
+    GET. Claims are taken and extended only by POSTs (:func:`claim_next_card`)."""
+    held = Document.objects.filter(
+        collection=collection,
+        destroyed_at__isnull=True,
+        claimed_by=user,
+        claimed_until__gt=timezone.now(),
+        decision__in=TRIAGE_QUEUE,
+    )
+    return (
+        _queue_order(held)
+        .select_related("collection__default_category", "category", "near_duplicate_of")
+        .first()
+    )
+
+
+def has_free_cards(collection: Collection, user: Any) -> bool:
+    """Whether a card waits that this person could claim (read only)."""
+    now = timezone.now()
+    free = Q(claimed_by__isnull=True) | Q(claimed_until__lte=now) | Q(claimed_by=user)
+    return (
+        Document.objects.filter(collection=collection, destroyed_at__isnull=True)
+        .filter(free, decision__in=TRIAGE_QUEUE)
+        .exists()
+    )
+
+
 def claim_next_card(
     collection: Collection, user: Any, *, exclude: Iterable[int] = ()
 ) -> Document | None:

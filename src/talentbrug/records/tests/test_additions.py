@@ -43,9 +43,9 @@ def client(manager):
 def test_card_fragment_claims_the_card_after_the_one_on_screen(collection, manager, reviewer):
     a, b, c = (DocumentFactory(collection=collection, path=f"{x}.txt") for x in "abc")
     client = verified_client(manager)
-    page = client.get(reverse("records:triage", args=[collection.pk]))
+    page = client.post(reverse("records:triage", args=[collection.pk]), follow=True)
     assert page.context["document"] == a
-    fragment = client.get(reverse("records:triage_card", args=[collection.pk]), {"na": a.pk})
+    fragment = client.post(reverse("records:triage_card", args=[collection.pk]) + f"?na={a.pk}")
     assert fragment.status_code == 200
     assert fragment["Cache-Control"] == "no-store"
     html = fragment.content.decode()
@@ -60,8 +60,8 @@ def test_card_fragment_claims_the_card_after_the_one_on_screen(collection, manag
 def test_decision_by_fetch_returns_json_and_the_prefetched_card_stays_claimed(collection, manager):
     a, b = (DocumentFactory(collection=collection, path=f"{x}.txt") for x in "ab")
     client = verified_client(manager)
-    client.get(reverse("records:triage", args=[collection.pk]))
-    client.get(reverse("records:triage_card", args=[collection.pk]), {"na": a.pk})
+    client.post(reverse("records:triage", args=[collection.pk]))
+    client.post(reverse("records:triage_card", args=[collection.pk]) + f"?na={a.pk}")
     response = client.post(
         reverse("records:decide", args=[collection.pk, a.pk]),
         {"decision": "discard"},
@@ -102,7 +102,7 @@ def test_a_refused_decision_by_fetch_asks_the_screen_to_reload(collection, manag
 
 
 def test_the_fragment_says_when_there_are_no_cards_left(collection, client):
-    response = client.get(reverse("records:triage_card", args=[collection.pk]))
+    response = client.post(reverse("records:triage_card", args=[collection.pk]))
     assert response.status_code == 200
     assert 'id="rc-empty"' in response.content.decode()
 

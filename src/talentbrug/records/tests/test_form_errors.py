@@ -96,7 +96,8 @@ def test_triage_card_refers_only_to_ids_it_has(collection, manager):
     a = DocumentFactory(collection=collection, sha256="a" * 64, path="a.txt")
     DocumentFactory(collection=collection, sha256="a" * 64, path="b.txt")
     client = verified_client(manager)
-    page = client.get(reverse("records:triage", args=[collection.pk])).content.decode()
+    url = reverse("records:triage", args=[collection.pk])
+    page = client.post(url, follow=True).content.decode()
     assert page.count('id="rc-card-title"') == 1 and 'id="id_duplicates"' in page
     tree = lxml.html.fromstring(page)
     # The note and category are described by their help texts, which exist.

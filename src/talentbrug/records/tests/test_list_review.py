@@ -336,7 +336,8 @@ def test_card_and_document_page_say_term_unknown_and_never_count_from_upload(col
     collection.default_category.save()
     doc = DocumentFactory(collection=collection, document_date=None)
     client = verified_client(manager)
-    card = client.get(reverse("records:triage", args=[collection.pk])).content.decode()
+    url = reverse("records:triage", args=[collection.pk])
+    card = client.post(url, follow=True).content.decode()
     assert "onbekend" in card and "vul de datum in" in card
     assert "bewaren tot" not in card
     assert "termijn onbekend" in card

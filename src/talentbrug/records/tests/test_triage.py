@@ -235,8 +235,12 @@ def test_triage_works_with_plain_form_posts(collection, manager):
     a = with_file(DocumentFactory(collection=collection, path="a.txt"))
     b = DocumentFactory(collection=collection, path="b.txt")
     url = reverse("records:triage", args=[collection.pk])
+    # GET only reads: no card is claimed, the page offers a start button (a POST).
     page = client.get(url)
-    assert page.status_code == 200
+    assert page.status_code == 200 and page.context["document"] is None
+    assert b'id="rc-start"' in page.content
+    assert client.post(url).url == url
+    page = client.get(url)
     assert page.context["document"] == a
     assert b'name="decision" value="keep"' in page.content
     assert b"records/triage.js" in page.content and b'nonce="' in page.content
@@ -334,3 +338,28 @@ def test_upload_view_imports_and_reports(collection, manager):
         follow=True,
     )
     assert "geen geldig ZIP-bestand" in bad.content.decode()
+
+
+def test_opening_the_triage_page_claims_nothing(collection, manager, reviewer):
+    """A GET (a person opening the page, a link checker, a prefetching browser) never claims
+    a card: two information managers still never get the same card, because claims are taken
+    by POST (start button, decision, triage.js's card fetch) with a conditional update."""
+    a, b = (DocumentFactory(collection=collection, path=f"{x}.txt") for x in "ab")
+    url = reverse("records:triage", args=[collection.pk])
+    first, second = verified_client(manager), verified_client(reviewer)
+    for _ in range(2):
+        assert first.get(url).status_code == 200
+        assert second.get(url).status_code == 200
+    assert not Document.objects.filter(claimed_by__isnull=False).exists()
+    # Claiming is a POST; both press start at once: each gets another card.
+    first.post(url)
+    second.post(url)
+    assert first.get(url).context["document"] == a
+    assert second.get(url).context["document"] == b
+    a.refresh_from_db()
+    claimed_until = a.claimed_until
+    first.get(url)  # a reload shows the same card and does not extend the claim
+    a.refresh_from_db()
+    assert a.claimed_until == claimed_until
+    # The card fragment (triage.js) is a POST too.
+    assert first.get(reverse("records:triage_card", args=[collection.pk])).status_code == 405

@@ -20,6 +20,13 @@ def _document_in_collection(org: Any) -> dict[str, Any]:
     return {"pk": document.collection_id, "document_pk": document.pk}
 
 
+def _collection_with_a_card(org: Any) -> dict[str, Any]:
+    """A collection with an undecided card: the triage page could claim it (it may not on GET)."""
+    from .factories import DocumentFactory
+
+    return {"pk": DocumentFactory(collection__organisation=org).collection_id}
+
+
 def _document(org: Any) -> dict[str, Any]:
     from .factories import DocumentFactory, with_file
 
@@ -84,8 +91,15 @@ URL_CASES = [
         method="post",
         ok_status=(200,),
     ),
-    UrlCase("records:triage", STAFF, "records.triage", make_kwargs=_collection),
-    UrlCase("records:triage_card", STAFF, "records.triage", make_kwargs=_collection),
+    UrlCase("records:triage", STAFF, "records.triage", make_kwargs=_collection_with_a_card),
+    UrlCase(
+        "records:triage_card",
+        STAFF,
+        "records.triage",
+        make_kwargs=_collection_with_a_card,
+        method="post",
+        ok_status=(200,),
+    ),
     UrlCase("records:collection_import_folder", STAFF, "records.manage", make_kwargs=_collection),
     UrlCase(
         "records:decide",

@@ -256,3 +256,27 @@ def test_programme_team_sees_figures_with_small_counts_suppressed(make_staff, or
     assert "minder dan 5" in html  # e.g. contact requests
     hr = verified_client(make_staff(organisation))
     assert hr.get(reverse("talentpool:figures")).status_code == 403
+
+
+def test_a_mail_scanner_opening_the_answer_link_uses_nothing(organisation, pool_candidate):
+    """GET twice (a scanner), then the candidate's POST opens the page; a second POST in
+    another browser asks for a new link."""
+    from django.test import Client
+
+    from talentbrug.accounts.models import UsedLink
+
+    services.request_contact(
+        pool_candidate.pk, organisation=organisation, actor=None, message="Servicedesk?"
+    )
+    link = _answer_link()
+    scanner = Client()
+    for _ in range(2):
+        page = scanner.get(link)
+        assert page.status_code == 200 and 'name="open_link"' in page.content.decode()
+        assert "Servicedesk?" not in page.content.decode()
+    assert UsedLink.objects.count() == 0
+    person = Client()
+    assert person.post(link, {"open_link": "1"}).url == link
+    assert "Servicedesk?" in person.get(link).content.decode()
+    again = Client().post(link, {"open_link": "1"})
+    assert again.status_code == 403 and "Servicedesk?" not in again.content.decode()

@@ -97,3 +97,13 @@ def keep_screenshot(page: Any, path: Any, *, full_page: bool = True) -> bool:
                 return False
             page.wait_for_load_state("load")
     return False
+
+
+def open_link(page: Any, url: str) -> None:
+    """Open a mailed single-use link as a person does: the link shows a page with one button
+    (a mail scanner's GET uses nothing); the person presses it (a POST opens the session)."""
+    page.goto(url)
+    button = page.locator("form:has(input[name='open_link']) button[type='submit']")
+    if button.count():
+        with page.expect_navigation():
+            button.click()

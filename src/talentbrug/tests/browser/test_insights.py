@@ -11,7 +11,7 @@ from talentbrug.accounts.constants import Role
 from talentbrug.accounts.tests.factories import UserFactory
 from talentbrug.applications.tests.factories import ApplicationFactory, PublishedVacancyFactory
 
-from .conftest import assert_accessible, assert_no_horizontal_scroll, log_in
+from .conftest import assert_accessible, assert_no_horizontal_scroll, log_in, open_link
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -150,7 +150,7 @@ def test_the_obstacle_question_in_arabic_on_a_phone(page, organisation):
     url = reverse(
         "onboarding:portal_obstacles", kwargs={"token": tokens.make_token(plan), "moment": "3"}
     )
-    page.goto(url)
+    open_link(page, url)
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     assert page.locator("[aria-invalid=true]").count() == 0
     assert_no_horizontal_scroll(page)

@@ -16,7 +16,7 @@ from talentbrug.interviews.constants import InterviewStatus
 from talentbrug.interviews.models import Interview
 from talentbrug.interviews.tests.factories import application_for_interview
 
-from .conftest import assert_accessible, assert_no_horizontal_scroll, log_in
+from .conftest import assert_accessible, assert_no_horizontal_scroll, log_in, open_link
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -57,7 +57,7 @@ def test_propose_choose_and_see_the_interview(page, live_server, make_staff, org
 
     # The candidate opens the portal with the magic link and chooses the first time.
     page.context.clear_cookies()
-    page.goto(reverse("applications:portal_login", args=[tokens.make_token(candidate)]))
+    open_link(page, reverse("applications:portal_login", args=[tokens.make_token(candidate)]))
     page.goto(reverse("applications:portal_application", kwargs={"pk": application.pk}))
     page.get_by_role("link", name="Kies een tijd voor je gesprek").click()
     page.wait_for_selector("h1:has-text('Je gesprek')")

@@ -12,7 +12,7 @@ from talentbrug.onboarding import services, tokens
 from talentbrug.onboarding.constants import OwnerRole, TaskStatus
 from talentbrug.onboarding.models import OnboardingPlan
 
-from .conftest import assert_accessible, assert_no_horizontal_scroll, log_in
+from .conftest import assert_accessible, assert_no_horizontal_scroll, log_in, open_link
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -56,7 +56,7 @@ def test_coordinator_makes_a_plan_and_the_new_hire_uses_the_portal(
     new_hire = page.context.browser.new_context(base_url=live_server.url, locale="nl-NL")
     portal = new_hire.new_page()
     portal.set_default_timeout(10_000)
-    portal.goto(reverse("onboarding:portal", kwargs={"token": tokens.make_token(plan)}))
+    open_link(portal, reverse("onboarding:portal", kwargs={"token": tokens.make_token(plan)}))
     assert "Welkom, Zakaria Haddad" in portal.locator("h1").inner_text()
     check_both_widths(portal)
 
@@ -91,7 +91,7 @@ def test_coordinator_makes_a_plan_and_the_new_hire_uses_the_portal(
     # The same page in Arabic, right to left.
     plan.preferred_language = "ar"
     plan.save()
-    portal.goto(reverse("onboarding:portal", kwargs={"token": tokens.make_token(plan)}))
+    open_link(portal, reverse("onboarding:portal", kwargs={"token": tokens.make_token(plan)}))
     assert portal.locator("html").get_attribute("dir") == "rtl"
     check_both_widths(portal)
     new_hire.close()
@@ -126,7 +126,7 @@ def test_the_new_hire_fills_in_the_own_part_of_the_evaluation(
     new_hire = page.context.browser.new_context(base_url=live_server.url, locale="nl-NL")
     portal = new_hire.new_page()
     portal.set_default_timeout(10_000)
-    portal.goto(reverse("onboarding:portal", kwargs={"token": tokens.make_token(plan)}))
+    open_link(portal, reverse("onboarding:portal", kwargs={"token": tokens.make_token(plan)}))
     portal.get_by_role("link", name="Evaluatie na 3 maanden: wat vind jij zelf?").click()
     portal.wait_for_selector("h1:has-text('Evaluatie na 3 maanden')")
     check_both_widths(portal)
@@ -152,11 +152,12 @@ def test_the_new_hire_fills_in_the_own_part_of_the_evaluation(
     # In Persian the page runs right to left and still fits on a phone.
     plan.preferred_language = "fa"
     plan.save()
-    portal.goto(
+    open_link(
+        portal,
         reverse(
             "onboarding:portal_evaluation",
             kwargs={"token": tokens.make_token(plan), "moment": "3"},
-        )
+        ),
     )
     assert portal.locator("html").get_attribute("dir") == "rtl"
     check_both_widths(portal)

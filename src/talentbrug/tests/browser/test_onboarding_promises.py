@@ -29,7 +29,13 @@ from talentbrug.selection.tests.factories import application_in_pipeline
 from talentbrug.vacancies.constants import VacancyStatus
 from talentbrug.vacancies.models import SalaryScale
 
-from .conftest import assert_accessible, assert_no_horizontal_scroll, keep_screenshot, log_in
+from .conftest import (
+    assert_accessible,
+    assert_no_horizontal_scroll,
+    keep_screenshot,
+    log_in,
+    open_link,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -135,27 +141,30 @@ def test_the_hire_carries_every_promise_into_the_plan_and_fills_the_place(
 @pytest.mark.parametrize("language", ["nl", "ar"])
 def test_surprises_wait_for_the_first_working_day(page, live_server, organisation, language):
     plan = _amal(organisation, language, working_days_from_today=40)
-    page.goto(reverse("onboarding:portal_surprises", kwargs={"token": tokens.make_token(plan)}))
+    open_link(
+        page, reverse("onboarding:portal_surprises", kwargs={"token": tokens.make_token(plan)})
+    )
     page.wait_for_selector("#nog-niet")
     assert page.locator("textarea").count() == 0
     if language == "ar":
         assert page.locator("html").get_attribute("dir") == "rtl"
     look(page, f"surprises-before-start-{language}")
-    page.goto(reverse("onboarding:portal_checkin", kwargs={"token": tokens.make_token(plan)}))
+    open_link(page, reverse("onboarding:portal_checkin", kwargs={"token": tokens.make_token(plan)}))
     page.wait_for_selector("#nog-niet")
     assert page.locator("input[name='mood']").count() == 0
     look(page, f"checkin-before-start-{language}")
-    page.goto(reverse("onboarding:portal", kwargs={"token": tokens.make_token(plan)}))
+    open_link(page, reverse("onboarding:portal", kwargs={"token": tokens.make_token(plan)}))
     look(page, f"portal-before-start-{language}")
 
 
 def test_an_untouched_required_field_is_not_drawn_as_an_error(page, live_server, organisation):
     plan = _amal(organisation, "nl", working_days_from_today=-60)
-    page.goto(
+    open_link(
+        page,
         reverse(
             "onboarding:portal_evaluation",
             kwargs={"token": tokens.make_token(plan), "moment": "3"},
-        )
+        ),
     )
     style = (
         "id => { const s = getComputedStyle(document.getElementById(id));"

@@ -27,7 +27,7 @@ from talentbrug.selection.services import reasons as selection_reasons
 from talentbrug.selection.tests.factories import vacancy_with_requirements
 from talentbrug.vacancies.models import SalaryScale
 
-from .conftest import assert_accessible, log_in
+from .conftest import assert_accessible, log_in, open_link
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -53,7 +53,7 @@ def as_staff(page, live_server, user):
 
 def as_candidate(page, candidate):
     page.context.clear_cookies()
-    page.goto(reverse("applications:portal_login", args=[tokens.make_token(candidate)]))
+    open_link(page, reverse("applications:portal_login", args=[tokens.make_token(candidate)]))
     page.wait_for_load_state("load")
 
 

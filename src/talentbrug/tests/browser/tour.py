@@ -18,7 +18,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from .conftest import keep_screenshot
+from .conftest import keep_screenshot, open_link
 from .layout import (
     CANDIDATE_LANGUAGES,
     DESKTOP,
@@ -164,7 +164,7 @@ def walk(
         context.add_cookies(cookies)
     page = context.new_page()
     if login_url:
-        page.goto(base + login_url)
+        open_link(page, base + login_url)
     walked = []
     try:
         for tour_page in pages:
@@ -270,8 +270,8 @@ def tour_folder() -> Path:
 @dataclass
 class Walk:
     """Pages reached with one person's personal link: the candidate portal's own objects, an
-    invitation, the new-hire portal. ``login_url`` opens the session (None: the token is in
-    every page's address)."""
+    invitation, the new-hire portal. ``login_url`` opens the session by pressing the button of
+    the page a mailed link shows (None: nothing to open first)."""
 
     who: str
     login_url: str | None
@@ -349,7 +349,7 @@ def personal_walks(organisation: Any) -> tuple[list[Walk], list[Skipped]]:
     if contact:
         url = reverse("talentpool:answer", kwargs={"token": answer_token(contact)})
         walks.append(
-            Walk("talentpool-verzoek", None, [TourPage("talentpool:answer", url, "candidate")])
+            Walk("talentpool-verzoek", url, [TourPage("talentpool:answer", url, "candidate")])
         )
     else:
         skipped.append(Skipped("talentpool:answer", "no contact request in the demo data"))
@@ -366,7 +366,7 @@ def personal_walks(organisation: Any) -> tuple[list[Walk], list[Skipped]]:
             )
             for name in names
         ]
-        walks.append(Walk("nieuwe medewerker", None, pages))
+        walks.append(Walk("nieuwe medewerker", pages[0].url, pages))
         supporter = Supporter.objects.filter(plan=plan).order_by("pk").first()
         if supporter:
             url = reverse(
@@ -374,9 +374,7 @@ def personal_walks(organisation: Any) -> tuple[list[Walk], list[Skipped]]:
                 kwargs={"token": onboarding_tokens.make_supporter_token(supporter)},
             )
             walks.append(
-                Walk(
-                    "begeleider", None, [TourPage("onboarding:supporter_portal", url, "candidate")]
-                )
+                Walk("begeleider", url, [TourPage("onboarding:supporter_portal", url, "candidate")])
             )
     else:
         skipped.append(Skipped("onboarding:portal*", "no onboarding plan in the demo data"))

@@ -1,7 +1,8 @@
 /* Triage: swipe (pointer events), keys and buttons. Without JavaScript the buttons still work.
  *
  * With JavaScript the next card is prefetched: as soon as a card is on screen, the card after
- * it is fetched (and claimed) in the background as an HTML fragment. A decision is posted with
+ * it is fetched (and claimed, with a POST: the page itself only reads on GET) in the background
+ * as an HTML fragment. A screen opened without a card claims its first card the same way. A decision is posted with
  * fetch and the prefetched card is swapped in at once, so the next card appears without a page
  * load. Anything unexpected (an error message, a stale prefetch, bulk decisions on copies)
  * falls back to a normal page load of the triage screen.
@@ -39,6 +40,16 @@
     return card ? card.getAttribute("data-document") || "" : "";
   }
 
+  // Claiming a card changes a row: every fetch of a card is a POST with the CSRF token.
+  function cardRequest() {
+    var token = document.querySelector('input[name="csrfmiddlewaretoken"]');
+    return {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "X-Records-Fetch": "1", "X-CSRFToken": token ? token.value : "" }
+    };
+  }
+
   function reload() {
     window.location.assign(slot.getAttribute("data-triage-url"));
   }
@@ -62,10 +73,7 @@
     if (!canFetch || !card) { return; }
     var entry = { forId: currentId(), at: Date.now(), ready: false, value: null };
     var url = slot.getAttribute("data-card-url") + "?na=" + encodeURIComponent(entry.forId);
-    entry.html = track(window.fetch(url, {
-      credentials: "same-origin",
-      headers: { "X-Records-Fetch": "1" }
-    })).then(function (response) {
+    entry.html = track(window.fetch(url, cardRequest())).then(function (response) {
       return response.ok ? response.text() : null;
     }).catch(function () { return null; }).then(function (html) {
       entry.ready = true;
@@ -96,10 +104,7 @@
   }
 
   function fetchCard() {
-    return track(window.fetch(slot.getAttribute("data-card-url"), {
-      credentials: "same-origin",
-      headers: { "X-Records-Fetch": "1" }
-    })).then(function (response) {
+    return track(window.fetch(slot.getAttribute("data-card-url"), cardRequest())).then(function (response) {
       return response.ok ? response.text() : null;
     }).catch(function () { return null; });
   }
@@ -315,5 +320,10 @@
   }
 
   bind();
-  prefetch();
+  if (!card && canFetch && document.getElementById("rc-start")) {
+    // No card held yet: claim the first one now (without JavaScript: the start button).
+    fetchCard().then(function (html) { if (html !== null) { show(html, null); } });
+  } else {
+    prefetch();
+  }
 })();

@@ -1,0 +1,111 @@
+"""Candidates are addressed with "je" (WORDS.md), never "u"/"uw".
+
+Reads every template a candidate or new hire sees — pages on the public, candidate-portal and
+new-hire-portal bases, what they include, and the mails sent to them — and fails on a
+translatable text with "u", "U", "uw" or "uzelf" as a word. (The 404 page said "heeft u geen
+toegang" to candidates who followed an old link.)
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CANDIDATE_BASES = (
+    "base.html",
+    "applications/_candidate_base.html",
+    "onboarding/portal/base.html",
+)
+# Pages on a candidate base that are not for candidates, each with the reason.
+NOT_FOR_CANDIDATES = {
+    # The supporter page is for a buddy, coach or praktijkopleider (staff); it says "u" throughout.
+    "onboarding/portal/supporter.html",
+}
+# Mail to candidates and new hires (staff mail — invitations, digests — is left out).
+CANDIDATE_MAIL = (
+    "applications/email/",
+    "privacy/email/",
+    "onboarding/mail/portal_link",
+    "onboarding/mail/checkin_reminder",
+)
+FORMAL = re.compile(r"(?<![\w-])(u|uw|uzelf)(?![\w-])", re.IGNORECASE)
+TEXTS = (
+    re.compile(r'{%\s*trans\s+"([^"]+)"'),
+    re.compile(r"{%\s*trans\s+'([^']+)'"),
+    re.compile(r"{%\s*blocktrans[^%]*%}(.*?){%\s*endblocktrans\s*%}", re.S),
+)
+EXTENDS = re.compile(r'{%\s*extends\s+"([^"]+)"')
+INCLUDES = re.compile(r'{%\s*include\s+"([^"]+)"')
+
+
+def _templates() -> dict[str, Path]:
+    found = {}
+    for path in ROOT.rglob("templates/**/*"):
+        if path.is_file() and path.suffix in (".html", ".txt") and "tests" not in path.parts:
+            parts = path.parts
+            at = len(parts) - 1 - parts[::-1].index("templates")
+            found["/".join(parts[at + 1 :])] = path
+    return found
+
+
+def candidate_templates() -> set[str]:
+    templates = _templates()
+    chosen = set(CANDIDATE_BASES)
+    for name, path in templates.items():
+        text = path.read_text(encoding="utf-8")
+        base = EXTENDS.search(text)
+        if base and base.group(1) in CANDIDATE_BASES and name not in NOT_FOR_CANDIDATES:
+            chosen.add(name)
+        if name.startswith(CANDIDATE_MAIL):
+            chosen.add(name)
+    frontier = set(chosen)
+    while frontier:  # what the chosen templates include, recursively
+        following = set()
+        for name in frontier:
+            if name in templates:
+                for included in INCLUDES.findall(templates[name].read_text(encoding="utf-8")):
+                    if included not in chosen:
+                        following.add(included)
+        chosen |= following
+        frontier = following
+    return {name for name in chosen if name in templates}
+
+
+def formal_texts(text: str) -> list[str]:
+    return [
+        " ".join(found.split())[:90]
+        for pattern in TEXTS
+        for found in pattern.findall(text)
+        if FORMAL.search(found)
+    ]
+
+
+def test_the_walk_finds_the_candidate_pages_and_mails():
+    names = candidate_templates()
+    for expected in (
+        "applications/portal/home.html",
+        "applications/email/portal_link.txt",
+        "onboarding/portal/home.html",
+        "pages/404.html",
+        "privacy/email/erasure_done.txt",
+    ):
+        assert expected in names
+    assert "onboarding/portal/supporter.html" not in names
+    assert "pages/403.html" not in names  # a staff page
+
+
+def test_the_check_catches_u_and_uw_but_not_words_with_u_in_them():
+    assert formal_texts('{% trans "Heeft u een vraag?" %}')
+    assert formal_texts("{% blocktrans %}Uw sollicitatie{% endblocktrans %}")
+    assert not formal_texts('{% trans "Je kunt U-bocht en uur typen" %}')
+
+
+def test_candidates_are_addressed_with_je():
+    templates = _templates()
+    findings = [
+        f"{name}: {text}"
+        for name in sorted(candidate_templates())
+        for text in formal_texts(templates[name].read_text(encoding="utf-8"))
+    ]
+    assert not findings, "candidate text with u/uw (WORDS.md: je):\n" + "\n".join(findings)
