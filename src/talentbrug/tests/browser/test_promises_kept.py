@@ -36,7 +36,13 @@ from talentbrug.selection.tests.conftest import HR_ROLES
 from talentbrug.vacancies.constants import VacancyStatus
 from talentbrug.vacancies.models import SalaryScale
 
-from .conftest import assert_accessible, assert_no_horizontal_scroll, keep_screenshot, log_in
+from .conftest import (
+    assert_accessible,
+    assert_no_horizontal_scroll,
+    keep_screenshot,
+    log_in,
+    open_link,
+)
 from .test_applying import fill_common, portal_link_from_mail, reveal, submit
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -171,7 +177,7 @@ def test_every_promise_from_the_vacancy_reaches_the_first_day(
     application = Application.objects.get(candidate__email=CANDIDATE)
     assert application.wants_language_coach
     # ... and sees the evaluated level with its source back on the personal page
-    candidate.goto(portal_link_from_mail(CANDIDATE))
+    open_link(candidate, portal_link_from_mail(CANDIDATE))
     candidate.wait_for_url("**/mijn/")
     candidate.goto(reverse("applications:portal_profile"))
     profile = main_text(candidate)
@@ -247,18 +253,18 @@ def test_every_promise_from_the_vacancy_reaches_the_first_day(
     hire = newcomer.new_page()
     hire.set_default_timeout(10_000)
     surprises = reverse("onboarding:portal_surprises", kwargs={"token": tokens.make_token(plan)})
-    hire.goto(surprises)
+    open_link(hire, surprises)
     expect(hire.locator("#nog-niet")).to_be_visible()
     assert hire.locator("html").get_attribute("dir") == "rtl"
     assert hire.locator("textarea").count() == 0
-    hire.goto(reverse("onboarding:portal", kwargs={"token": tokens.make_token(plan)}))
+    open_link(hire, reverse("onboarding:portal", kwargs={"token": tokens.make_token(plan)}))
     portal = main_text(hire)
     assert "Bart de Boer" in portal and "Ingrid Taalhuis" in portal and "8.30 uur" in portal
     # the first working day has come: now the surprises can be written down
     OnboardingPlan.objects.filter(pk=plan.pk).update(
         start_date=timezone.localdate() - timedelta(days=1)
     )
-    hire.goto(surprises)
+    open_link(hire, surprises)
     expect(hire.locator("textarea").first).to_be_visible()
     assert hire.locator("#nog-niet").count() == 0
     newcomer.close()
