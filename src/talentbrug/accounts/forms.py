@@ -1,9 +1,11 @@
 from collections.abc import Sequence
+from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from .branding import check_logo
 from .models import Organisation
 
 
@@ -185,6 +187,21 @@ class OrganisationSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
             "langer dan 4 weken vraagt een reden op de pagina Privacy."
         ),
     )
+    logo_upload = forms.FileField(
+        label=_("Eigen logo"),
+        required=False,
+        help_text=_(
+            "Alleen als uw organisatie een eigen logo mag voeren: een PNG, JPG of WebP van "
+            "hoogstens 1 MB (geen SVG). Het staat dan bovenaan de pagina's in plaats van het lint "
+            "met het woordmerk. Het Rijkswapen hoort hier niet: dat voert Talentbrug niet."
+        ),
+        widget=forms.FileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+    )
+    remove_logo = forms.BooleanField(
+        label=_("Eigen logo weghalen (weer het lint met het woordmerk tonen)"),
+        required=False,
+        help_text=_("Het logo dat er nu staat, verdwijnt van alle pagina's."),
+    )
 
     class Meta:
         model = Organisation
@@ -205,6 +222,15 @@ class OrganisationSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         _style(self)  # type: ignore[arg-type]
+        if not (self.instance and self.instance.logo):
+            del self.fields["remove_logo"]
+
+    def clean_logo_upload(self) -> Any:
+        upload = self.cleaned_data.get("logo_upload")
+        if upload:
+            check_logo(upload)  # refused here, next to the field; checked again when saved
+            upload.seek(0)
+        return upload
 
     def clean_mail_sender_name(self) -> str:
         value = " ".join(str(self.cleaned_data.get("mail_sender_name", "")).split())

@@ -31,6 +31,7 @@ from talentbrug.outbox.services import queue_mail
 
 from . import lockout, magiclinks
 from .access import user_can
+from .branding import check_logo
 from .constants import Role
 from .models import Membership, Organisation, SecondFactorReset, User
 from .workload import WORK_KINDS, open_work
@@ -452,9 +453,13 @@ def update_organisation_settings(
     *,
     cooling_off_days: int,
     rejected_days: int,
+    logo: Any = None,
+    remove_logo: bool = False,
 ) -> Organisation:
     """Save the organisation's own settings, its cooling-off time (records) and default
-    retention after rejection (privacy), each through the service that owns it."""
+    retention after rejection (privacy), each through the service that owns it. ``logo``: a new
+    uploaded logo (checked by content, see ``branding.check_logo``); ``remove_logo``: back to
+    the lint with the woordmerk."""
     from talentbrug.privacy.models import RetentionPolicy
     from talentbrug.privacy.services import update_policy
     from talentbrug.records.services.collections import records_settings, update_records_settings
@@ -463,8 +468,21 @@ def update_organisation_settings(
     changed = [f for f in ORGANISATION_FIELDS if getattr(locked, f) != values.get(f)]
     for field in ORGANISATION_FIELDS:
         setattr(locked, field, values.get(field))
+    old_logo = locked.logo.name if locked.logo else ""
+    if logo is not None:
+        safe_name, sha256 = check_logo(logo)
+        extension = safe_name.rsplit(".", 1)[-1].lower()
+        logo.seek(0)
+        locked.logo.save(f"{locked.slug}-{sha256[:12]}.{extension}", logo, save=False)
+        changed.append("logo")
+    elif remove_logo and old_logo:
+        locked.logo = ""
+        changed.append("logo")
     locked.full_clean()
     locked.save()
+    if old_logo and old_logo != (locked.logo.name if locked.logo else ""):
+        storage = locked.logo.storage
+        transaction.on_commit(lambda: storage.delete(old_logo))
     current = records_settings(locked)
     if current.cooling_off_days != cooling_off_days:
         update_records_settings(
