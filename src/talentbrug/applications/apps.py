@@ -11,7 +11,7 @@ class ApplicationsConfig(AppConfig):
         from talentbrug.core import periodic
         from talentbrug.core.portal import register_candidate_finder
 
-        from . import nav, permissions, services, tasks, tokens  # noqa: F401
+        from . import nav, permissions, services, tasks, tokens, trails  # noqa: F401
         from .signals import application_closed, application_moved_back
 
         register_candidate_finder(tokens.portal_candidate, "applications:link_request")

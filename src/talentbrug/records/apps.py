@@ -10,7 +10,7 @@ class RecordsConfig(AppConfig):
         # local import: AppConfig.ready() runs once the app registry is loaded (all imports below)
         from talentbrug.core import periodic
 
-        from . import attention, events, permissions, tasks  # noqa: F401
+        from . import attention, events, permissions, tasks, trails  # noqa: F401
 
         periodic.register("records.destroy_due_lists", tasks.destroy_due_lists)
         periodic.register("records.resume_stale_analysis", tasks.resume_stale_analysis)

@@ -4,6 +4,8 @@ from django import forms, template
 
 from talentbrug.accounts.branding import RIJK_IDENTITY, Identity, identity_for
 
+from ..breadcrumbs import crumbs_for
+
 register = template.Library()
 
 
@@ -53,3 +55,11 @@ def organisation_identity(source: Any = None) -> dict[str, Any]:
     else:
         identity = identity_for(source)
     return {"identity": identity}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context: template.Context) -> dict[str, Any]:
+    """The breadcrumb trail of the current staff page (``pages.breadcrumbs``)."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    return {"crumbs": crumbs_for(getattr(match, "view_name", None), context.flatten())}
