@@ -159,7 +159,12 @@ def identity_for(organisation: Any | None) -> Identity:
 # to every visitor of the careers site.
 
 LOGO_MAX_BYTES = 1024 * 1024
-LOGO_CONTENT_TYPES = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "webp": "image/webp"}
+LOGO_CONTENT_TYPES = {
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "webp": "image/webp",
+}
 
 # (upload) -> (safe file name, sha256); raises ValidationError with the reason for a refusal.
 ImageCheck = Callable[[Any], tuple[str, str]]

@@ -10,6 +10,4 @@ def vacancies() -> Crumb:
     return Crumb(_("Vacatures"), reverse("vacancies:list"))
 
 
-register_trail(
-    "vacancies:detail", lambda c: [vacancies(), Crumb(c["vacancy"].title, is_name=True)]
-)
+register_trail("vacancies:detail", lambda c: [vacancies(), Crumb(c["vacancy"].title, is_name=True)])

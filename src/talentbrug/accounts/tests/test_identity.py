@@ -106,7 +106,9 @@ def test_an_admin_uploads_a_png_logo_that_replaces_lint_and_woordmerk_everywhere
     assert organisation.logo.name.startswith("organisation-logos/dictu-")
     vacancy = OpenVacancyFactory(organisation=organisation)
     area = _logo_area(Client().get(public_url(vacancy)).content.decode())
-    src = re.search(r'<img class="tb-identity__image" src="([^"]+)" alt="Dienst ICT Uitvoering">', area)
+    src = re.search(
+        r'<img class="tb-identity__image" src="([^"]+)" alt="Dienst ICT Uitvoering">', area
+    )
     assert src, area
     assert "tb-identity__lint" not in area
     served = Client().get(src.group(1))

@@ -31,7 +31,9 @@ DEEP_PAGES = {
 
 def _trail(html: str) -> list[tuple[str, str, bool]]:
     """(label, href, current) per crumb of the page's one breadcrumb nav."""
-    navs = re.findall(r'<nav class="utrecht-breadcrumb-nav[^"]*" aria-label="Kruimelpad">(.*?)</nav>', html, re.S)
+    navs = re.findall(
+        r'<nav class="utrecht-breadcrumb-nav[^"]*" aria-label="Kruimelpad">(.*?)</nav>', html, re.S
+    )
     assert len(navs) == 1, f"expected one breadcrumb nav, found {len(navs)}"
     assert '<ol class="utrecht-breadcrumb-nav__list' in navs[0]
     crumbs = []
