@@ -18,9 +18,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from . import magiclinks, people, services
 from .access import can, scoped, staff_required
+from .branding import LOGO_CONTENT_TYPES
 from .constants import Role
 from .forms import DeactivateForm, IdentityCheckForm, InviteForm, OrganisationSettingsForm, RoleForm
-from .branding import LOGO_CONTENT_TYPES
 from .models import Membership, Organisation, SecondFactorReset, User
 from .roles import role_descriptions
 from .workload import open_work
