@@ -124,7 +124,8 @@ class Organisation(models.Model):
     def logo_version(self) -> str:
         """Changes with every new logo (the stored name holds part of its hash): the logo URL
         carries it, so a browser never shows an old logo from its cache."""
-        return self.logo.name.rsplit("/", 1)[-1].rsplit(".", 1)[0][-12:] if self.logo else ""
+        name = str(self.logo.name or "")
+        return name.rsplit("/", 1)[-1].rsplit(".", 1)[0][-12:]
 
 
 class User(AbstractUser):

@@ -351,13 +351,13 @@ def organisation_settings(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def organisation_logo(request: HttpRequest, slug: str) -> HttpResponse:
+def organisation_logo(request: HttpRequest, slug: str) -> FileResponse:
     """An organisation's own logo, for every visitor (it stands on the public careers pages).
     Served as the image type its content was checked to be, never as markup."""
     organisation = Organisation.objects.filter(slug=slug, is_active=True).first()
     if organisation is None or not organisation.logo:
         raise Http404(_("Deze organisatie heeft geen eigen logo."))
-    extension = organisation.logo.name.rsplit(".", 1)[-1].lower()
+    extension = str(organisation.logo.name or "").rsplit(".", 1)[-1].lower()
     content_type = LOGO_CONTENT_TYPES.get(extension)
     if content_type is None:
         raise Http404(_("Deze organisatie heeft geen eigen logo."))
