@@ -202,6 +202,8 @@ class OrganisationSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
         required=False,
         help_text=_("Het logo dat er nu staat, verdwijnt van alle pagina's."),
     )
+    # The logo next to the woordmerk it replaces; the other fields in the order of Meta.
+    field_order = ["name", "short_name", "wordmark", "logo_upload", "remove_logo"]
 
     class Meta:
         model = Organisation

@@ -205,8 +205,10 @@ _FOCUS_START = r"""
 _FOCUS_JUDGE = r"""
 () => {
   const el = document.activeElement;
+  const same = el === window.__tbFocusLast;
   window.__tbFocusLast = el;
   if (!el || el === document.body || el === document.documentElement) return { done: true };
+  if (same) return { skip: true };  // Tab moved between the parts of a date or time field
   if (window.__tbFocusFirst === el) return { done: true };
   if (!window.__tbFocusFirst) window.__tbFocusFirst = el;
   const rect = el.getBoundingClientRect();
@@ -251,6 +253,13 @@ _FOCUS_JUDGE = r"""
 """.replace("MIN", str(MIN_FOCUS_CONTRAST))
 
 
+# Focus moved on, or stays in a date or time field (Tab walks its day, month and year parts).
+_FOCUS_MOVED = r"""
+() => document.activeElement !== window.__tbFocusLast
+  || /^(date|time|datetime-local|month|week)$/.test(document.activeElement.type || "")
+"""
+
+
 def focus_failures(page: Any, stops: int = FOCUS_STOPS) -> list[str]:
     """Tab through the open page; a sentence for each focused element without a visible focus
     indicator (outline or box shadow with contrast >= 3 : 1 against what it is drawn on)."""
@@ -261,9 +270,7 @@ def focus_failures(page: Any, stops: int = FOCUS_STOPS) -> list[str]:
     for _ in range(stops):
         page.keyboard.press("Tab")
         try:
-            page.wait_for_function(
-                "() => document.activeElement !== window.__tbFocusLast", timeout=3000
-            )
+            page.wait_for_function(_FOCUS_MOVED, timeout=3000)
         except PlaywrightTimeout:
             found.append("focus does not move on with Tab")
             break

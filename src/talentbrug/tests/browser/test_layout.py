@@ -68,7 +68,8 @@ def test_staff_pages_on_a_phone(browser, live_server, organisation, make_staff):
 def test_the_focus_check_finds_an_element_without_a_visible_focus_indicator(browser):
     """The check itself: on a blue bar, a button whose focus style is removed, one whose outline
     has the bar's own colour, a link with a light outline (enough) and one with an inset shadow
-    on a white card (enough). Only the first two are reported."""
+    on a white card (enough), a date field (Tab walks its parts: not a stuck focus) and after it
+    a button without a ring. The first two and the last are reported."""
     context = browser.new_context()
     page = context.new_page()
     try:
@@ -79,7 +80,9 @@ def test_the_focus_check_finds_an_element_without_a_visible_focus_indicator(brow
               <button id="b" style="color:#fff;background:transparent;border:0" class="same">Zelfde kleur</button>
               <a id="c" href="#x" style="color:#fff">Goed</a>
             </div>
-            <div style="background:#fff;padding:1rem"><a id="d" href="#y" class="inset">Schaduw</a></div>
+            <div style="background:#fff;padding:1rem"><a id="d" href="#y" class="inset">Schaduw</a>
+              <label for="e">Datum</label> <input id="e" type="date">
+              <button id="f" style="outline:none;border:0">Na de datum</button></div>
             <style>
               .same:focus-visible { outline: 3px solid #01689b; }
               #c:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
@@ -90,6 +93,7 @@ def test_the_focus_check_finds_an_element_without_a_visible_focus_indicator(brow
         found = focus_failures(page)
     finally:
         context.close()
-    assert len(found) == 2, found
+    assert len(found) == 3, found
     assert "Geen rand" in found[0] and "contrast 0 : 1" in found[0]
     assert "Zelfde kleur" in found[1] and "contrast 1 : 1" in found[1]
+    assert "Na de datum" in found[2]
