@@ -253,9 +253,11 @@ _FOCUS_JUDGE = r"""
 """.replace("MIN", str(MIN_FOCUS_CONTRAST))
 
 
-# Focus moved on, or stays in a date or time field (Tab walks its day, month and year parts).
+# Focus moved on, stays in a date or time field (Tab walks its day, month and year parts), or
+# stays on the body (nothing to focus: an htmx fragment, judged inside the page that loads it).
 _FOCUS_MOVED = r"""
 () => document.activeElement !== window.__tbFocusLast
+  || !document.activeElement || document.activeElement === document.body
   || /^(date|time|datetime-local|month|week)$/.test(document.activeElement.type || "")
 """
 
