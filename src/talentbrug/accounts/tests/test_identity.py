@@ -161,3 +161,11 @@ def test_a_logo_over_one_megabyte_is_refused(staff_client: Any, organisation: An
 def test_an_organisation_without_a_logo_answers_404(organisation: Any) -> None:
     response = Client().get(reverse("accounts:organisation_logo", args=[organisation.slug]))
     assert response.status_code == 404
+
+
+def test_the_apply_form_carries_the_vacancys_organisation(organisation: Any) -> None:
+    organisation.wordmark = "Dienst ICT\nUitvoering"
+    organisation.save()
+    vacancy = OpenVacancyFactory(organisation=organisation, apply_routes=["cv", "no_cv"])
+    html = Client().get(reverse("applications:apply", args=[vacancy.pk])).content.decode()
+    assert ">Uitvoering<" in _logo_area(html)
