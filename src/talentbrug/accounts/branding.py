@@ -9,9 +9,12 @@ light colours of the palette are refused for this use.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -86,3 +89,98 @@ def validate_wordmark(value: str) -> None:
                 _("De regel '%(line)s' is te lang: hoogstens %(n)s tekens per regel.")
                 % {"line": line[:40], "n": WORDMARK_MAX_CHARS}
             )
+
+
+# The name in the logo area when a page belongs to no one organisation (the Rijk-wide careers
+# site, the programme team's pages). A name, not translated: it is the sender's name.
+RIJK_WORDMARK = "Rijksoverheid"
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What the logo area of a page shows: the lint with the woordmerk lines, or the
+    organisation's own uploaded logo (``logo_url``) with the name as its text alternative."""
+
+    lines: tuple[str, ...]
+    name: str
+    logo_url: str = ""
+    slug: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "lines": list(self.lines),
+            "name": self.name,
+            "logo_url": self.logo_url,
+            "slug": self.slug,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Identity:
+        return cls(
+            lines=tuple(data.get("lines") or (RIJK_WORDMARK,)),
+            name=str(data.get("name") or RIJK_WORDMARK),
+            logo_url=str(data.get("logo_url") or ""),
+            slug=str(data.get("slug") or ""),
+        )
+
+
+RIJK_IDENTITY = Identity(lines=(RIJK_WORDMARK,), name=RIJK_WORDMARK)
+
+
+def wordmark_lines(organisation: Any) -> tuple[str, ...]:
+    """The woordmerk as its lines; the organisation's full name when no woordmerk is set."""
+    lines = tuple(
+        line.strip() for line in str(organisation.wordmark or "").splitlines() if line.strip()
+    )
+    return lines or (str(organisation.name),)
+
+
+def identity_for(organisation: Any | None) -> Identity:
+    """The logo area for pages of this organisation (None: Rijk-wide)."""
+    if organisation is None:
+        return RIJK_IDENTITY
+    logo_url = ""
+    if getattr(organisation, "logo", None):
+        logo_url = reverse("accounts:organisation_logo", args=[organisation.slug])
+        logo_url += f"?v={organisation.logo_version}"
+    return Identity(
+        lines=wordmark_lines(organisation),
+        name=str(organisation.name),
+        logo_url=logo_url,
+        slug=str(organisation.slug),
+    )
+
+
+# --- An organisation's own logo ---------------------------------------------------------------
+#
+# Only raster images (PNG, JPEG, WebP), checked by content through the one upload validator
+# (``core.filecheck``, registered by core in its ``ready()``: core stands on accounts, so
+# accounts cannot import it). SVG is refused: it can carry scripts and links, and a logo is shown
+# to every visitor of the careers site.
+
+LOGO_MAX_BYTES = 1024 * 1024
+LOGO_CONTENT_TYPES = {
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "webp": "image/webp",
+}
+
+# (upload) -> (safe file name, sha256); raises ValidationError with the reason for a refusal.
+ImageCheck = Callable[[Any], tuple[str, str]]
+_image_check: list[ImageCheck] = []
+
+
+def register_image_check(check: ImageCheck) -> None:
+    _image_check[:] = [check]
+
+
+def check_logo(upload: Any) -> tuple[str, str]:
+    """The safe name and hash of an uploaded logo, or ValidationError (also when no checker is
+    registered: a logo is never stored unchecked)."""
+    if not _image_check:
+        raise ValidationError(_("Een logo kan nu niet worden gecontroleerd. Probeer het later."))
+    name, sha256 = _image_check[0](upload)
+    if name.rsplit(".", 1)[-1].lower() not in LOGO_CONTENT_TYPES:
+        raise ValidationError(_("Een logo is een PNG, JPG of WebP."))
+    return name, sha256

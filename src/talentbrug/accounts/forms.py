@@ -1,4 +1,5 @@
 from collections.abc import Sequence
+from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
@@ -6,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from talentbrug.formstyle import style
 
+from .branding import check_logo
 from .models import Organisation
 from .terms import ORGANISATION_TERMS
 
@@ -164,6 +166,23 @@ class OrganisationSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
         assume_scheme="https",
         help_text=_("Openbare website, begint met https://."),
     )
+    logo_upload = forms.FileField(
+        label=_("Eigen logo"),
+        required=False,
+        help_text=_(
+            "Alleen als uw organisatie een eigen logo mag voeren: een PNG, JPG of WebP van "
+            "hoogstens 1 MB (geen SVG). Het staat dan bovenaan de pagina's in plaats van het lint "
+            "met het woordmerk. Het Rijkswapen hoort hier niet: dat voert Talentbrug niet."
+        ),
+        widget=forms.FileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+    )
+    remove_logo = forms.BooleanField(
+        label=_("Eigen logo weghalen (weer het lint met het woordmerk tonen)"),
+        required=False,
+        help_text=_("Het logo dat er nu staat, verdwijnt van alle pagina's."),
+    )
+    # The logo next to the woordmerk it replaces; the other fields in the order of Meta.
+    field_order = ["name", "short_name", "wordmark", "logo_upload", "remove_logo"]
 
     class Meta:
         model = Organisation
@@ -187,6 +206,15 @@ class OrganisationSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
         for term in ORGANISATION_TERMS:
             self.fields[term.key] = term.field()
         style(self)
+        if not (self.instance and self.instance.logo):
+            del self.fields["remove_logo"]
+
+    def clean_logo_upload(self) -> Any:
+        upload = self.cleaned_data.get("logo_upload")
+        if upload:
+            check_logo(upload)  # refused here, next to the field; checked again when saved
+            upload.seek(0)
+        return upload
 
     def clean_mail_sender_name(self) -> str:
         value = " ".join(str(self.cleaned_data.get("mail_sender_name", "")).split())

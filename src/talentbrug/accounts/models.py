@@ -49,6 +49,17 @@ class Organisation(models.Model):
             "hoogstens 32 tekens. Leeg: de volledige naam."
         ),
     )
+    logo = models.FileField(
+        _("eigen logo"),
+        upload_to="organisation-logos/",
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Alleen als uw organisatie een eigen logo mag voeren: een PNG, JPG of WebP van "
+            "hoogstens 1 MB. Het staat dan bovenaan de pagina's in plaats van het lint met het "
+            "woordmerk."
+        ),
+    )
     house_colour = models.CharField(
         _("huiskleur"),
         max_length=20,
@@ -108,6 +119,13 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.short_name or self.name
+
+    @property
+    def logo_version(self) -> str:
+        """Changes with every new logo (the stored name holds part of its hash): the logo URL
+        carries it, so a browser never shows an old logo from its cache."""
+        name = str(self.logo.name or "")
+        return name.rsplit("/", 1)[-1].rsplit(".", 1)[0][-12:]
 
 
 class User(AbstractUser):

@@ -31,6 +31,7 @@ from talentbrug.audit.services import record_event
 
 from . import lockout, magiclinks
 from .access import user_can
+from .branding import check_logo
 from .constants import Role
 from .mail import queue_mail
 from .models import Membership, Organisation, SecondFactorReset, User
@@ -465,16 +466,32 @@ def update_organisation_settings(
     values: dict[str, Any],
     *,
     terms: Mapping[str, Any],
+    logo: Any = None,
+    remove_logo: bool = False,
 ) -> Organisation:
     """Save the organisation's own settings and the terms other apps own (the cooling-off time
     of records, the retention after rejection of privacy), each through the service that owns
-    it (``accounts.terms``)."""
+    it (``accounts.terms``). ``logo``: a new uploaded logo (checked by content, see
+    ``branding.check_logo``); ``remove_logo``: back to the lint with the woordmerk."""
     locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
     changed = [f for f in ORGANISATION_FIELDS if getattr(locked, f) != values.get(f)]
     for field in ORGANISATION_FIELDS:
         setattr(locked, field, values.get(field))
+    old_logo = locked.logo.name if locked.logo else ""
+    if logo is not None:
+        safe_name, sha256 = check_logo(logo)
+        extension = safe_name.rsplit(".", 1)[-1].lower()
+        logo.seek(0)
+        locked.logo.save(f"{locked.slug}-{sha256[:12]}.{extension}", logo, save=False)
+        changed.append("logo")
+    elif remove_logo and old_logo:
+        locked.logo = ""
+        changed.append("logo")
     locked.full_clean()
     locked.save()
+    if old_logo and old_logo != (locked.logo.name if locked.logo else ""):
+        storage = locked.logo.storage
+        transaction.on_commit(lambda: storage.delete(old_logo))
     for term in ORGANISATION_TERMS:
         if term.key in terms:
             term.save(locked, actor, terms[term.key])

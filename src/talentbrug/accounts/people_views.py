@@ -11,16 +11,17 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from . import magiclinks, people, services
 from .access import can, scoped, staff_required
+from .branding import LOGO_CONTENT_TYPES
 from .constants import Role
 from .forms import DeactivateForm, IdentityCheckForm, InviteForm, OrganisationSettingsForm, RoleForm
-from .models import Membership, SecondFactorReset, User
+from .models import Membership, Organisation, SecondFactorReset, User
 from .roles import role_descriptions
 from .workload import open_work
 
@@ -328,7 +329,9 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
 def organisation_settings(request: HttpRequest) -> HttpResponse:
     organisation = request.organisation  # type: ignore[attr-defined]
     initial = people.current_terms(organisation)
-    form = OrganisationSettingsForm(request.POST or None, instance=organisation, initial=initial)
+    form = OrganisationSettingsForm(
+        request.POST or None, request.FILES or None, instance=organisation, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
             people.update_organisation_settings(
@@ -336,6 +339,8 @@ def organisation_settings(request: HttpRequest) -> HttpResponse:
                 request.user,  # type: ignore[arg-type]
                 {f: form.cleaned_data.get(f) for f in people.ORGANISATION_FIELDS},
                 terms={key: form.cleaned_data[key] for key in initial},
+                logo=form.cleaned_data.get("logo_upload"),
+                remove_logo=bool(form.cleaned_data.get("remove_logo")),
             )
         except ValidationError as exc:
             form.add_error(None, exc)
@@ -343,6 +348,29 @@ def organisation_settings(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Instellingen opgeslagen."))
             return redirect("accounts:organisation_settings")
     return render(request, "accounts/people/settings.html", {"form": form})
+
+
+@require_GET
+def organisation_logo(request: HttpRequest, slug: str) -> FileResponse:
+    """An organisation's own logo, for every visitor (it stands on the public careers pages).
+    Served as the image type its content was checked to be, never as markup."""
+    organisation = Organisation.objects.filter(slug=slug, is_active=True).first()
+    if organisation is None or not organisation.logo:
+        raise Http404(_("Deze organisatie heeft geen eigen logo."))
+    extension = str(organisation.logo.name or "").rsplit(".", 1)[-1].lower()
+    content_type = LOGO_CONTENT_TYPES.get(extension)
+    if content_type is None:
+        raise Http404(_("Deze organisatie heeft geen eigen logo."))
+    try:
+        handle = organisation.logo.open("rb")
+    except OSError:
+        raise Http404(_("Deze organisatie heeft geen eigen logo.")) from None
+    response = FileResponse(handle, content_type=content_type)
+    response["Content-Disposition"] = "inline"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    # The URL changes with every new logo (?v=), so it may be kept long.
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 __all__ = ["User"]

@@ -20,6 +20,7 @@ urlpatterns = [
         people_views.organisation_settings,
         name="organisation_settings",
     ),
+    path("organisaties/<slug:slug>/logo", people_views.organisation_logo, name="organisation_logo"),
     path("medewerkers/organisatie/medewerkers/<int:pk>/", people_views.person, name="person"),
     path(
         "medewerkers/organisatie/medewerkers/<int:pk>/rol-geven/",

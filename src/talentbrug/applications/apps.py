@@ -16,7 +16,7 @@ class ApplicationsConfig(AppConfig):
         from talentbrug.publishing.pagecache import forget_careers_pages
         from talentbrug.vacancies.routes import register_usable_routes
 
-        from . import nav, permissions, services, tasks, tokens  # noqa: F401
+        from . import nav, permissions, services, tasks, tokens, trails  # noqa: F401
         from .models import Booking, RecruitmentDay, Slot, WorkSampleAssignment
         from .signals import application_closed, application_moved_back
 

@@ -526,7 +526,7 @@ def skill_choice_label(skill: Any) -> Any:
 
     if skill.evidence_text and not skill.confirmed:
         return format_html(
-            '<bdi>{}</bdi> <span class="tb-evidence">{} “<bdi>{}</bdi>”</span>',
+            '<bdi>{}</bdi> <span class="tb-evidence">{} “<bdi data-user-text>{}</bdi>”</span>',
             skill.label,
             _("– gevonden in:"),
             skill.evidence_text,

@@ -103,7 +103,9 @@ def _route_info() -> list[tuple[str, str, str]]:
 
 
 def _public_vacancy(pk: int) -> Vacancy:
-    return get_object_or_404(Vacancy, pk=pk, status=VacancyStatus.PUBLISHED)
+    return get_object_or_404(
+        Vacancy.objects.select_related("organisation"), pk=pk, status=VacancyStatus.PUBLISHED
+    )
 
 
 def apply(request: HttpRequest, pk: int) -> HttpResponse:
@@ -114,7 +116,14 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "applications/apply_choose.html",
-        {"vacancy": vacancy, "routes": routes, "step": 1, "query": query},
+        {
+            "vacancy": vacancy,
+            "routes": routes,
+            "step": 1,
+            "query": query,
+            # The organisation's woordmerk in the logo area, as on its vacancy page.
+            "page_identity": vacancy.organisation,
+        },
     )
 
 
@@ -225,6 +234,7 @@ def apply_route(request: HttpRequest, pk: int, route: str) -> HttpResponse:
             "assignment": assignment,
             "route_fields": [form[name] for name in form.route_field_names],
             "step": 2,
+            "page_identity": vacancy.organisation,
         },
         status=200,
     )
@@ -233,13 +243,15 @@ def apply_route(request: HttpRequest, pk: int, route: str) -> HttpResponse:
 def apply_done(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     """The same page for a stored and a parked application (see ``submit_application``)."""
     application: Application | PendingApplication | None = (
-        Application.objects.select_related("vacancy")
+        Application.objects.select_related("vacancy__organisation")
         .filter(vacancy_id=pk, idempotency_key=key)
         .first()
     )
     if application is None:
         application = get_object_or_404(
-            PendingApplication.objects.select_related("vacancy"), vacancy_id=pk, idempotency_key=key
+            PendingApplication.objects.select_related("vacancy__organisation"),
+            vacancy_id=pk,
+            idempotency_key=key,
         )
     logged_in = tokens.portal_candidate(request)
     return render(
@@ -247,6 +259,7 @@ def apply_done(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         "applications/apply_done.html",
         {
             "vacancy": application.vacancy,
+            "page_identity": application.vacancy.organisation,
             "step": 3,
             "can_check": logged_in is not None
             and logged_in.pk == getattr(application, "candidate_id", None),

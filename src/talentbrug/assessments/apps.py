@@ -13,7 +13,7 @@ class AssessmentsConfig(AppConfig):
         from talentbrug.core import periodic
         from talentbrug.interviews.agenda import register_agenda_source
 
-        from . import admin_hooks, agenda, nav, permissions, signals  # noqa: F401
+        from . import admin_hooks, agenda, nav, permissions, signals, trails  # noqa: F401
         from .tasks import send_reminders
 
         application_closed.connect(

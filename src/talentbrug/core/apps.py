@@ -16,10 +16,14 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         # local import: AppConfig.ready() runs once the app registry is loaded (all imports below)
+        from talentbrug.accounts.branding import register_image_check
         from talentbrug.audit.services import prune_expired
 
         from . import db, periodic
+        from .filecheck import check_logo_image
 
         db.connect()
         # The log's own retention (BIO): audit sits below core, so core registers its job.
         periodic.register("audit.prune_expired", prune_expired)
+        # An organisation's own logo goes through the one upload validator.
+        register_image_check(check_logo_image)

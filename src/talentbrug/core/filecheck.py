@@ -18,8 +18,10 @@ import hashlib
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from talentbrug.accounts.branding import LOGO_MAX_BYTES
 from talentbrug.docanalysis import DocType, Limits, detect_type
 from talentbrug.docanalysis.extractors import check_zip_container
 from talentbrug.docanalysis.macros import macro_reason
@@ -260,3 +262,17 @@ def check_file(
     return CheckedFile(
         safe_name(raw_name, doc_type), doc_type.value, doc_type.mime_type, size, sha256_of(stream)
     )
+
+
+def check_logo_image(upload: object) -> tuple[str, str]:
+    """An organisation's logo: a PNG, JPEG or WebP by content, at most 1 MB, virus-scanned.
+    Returns (safe name, sha256); a refusal is a ValidationError for the settings form."""
+    try:
+        checked = check_file(
+            upload, Purpose.IMAGE, max_bytes=LOGO_MAX_BYTES, virus_source="accounts"
+        )
+    except UploadRejected as exc:
+        raise ValidationError(exc.message) from None
+    if checked.detected_type not in ("png", "jpeg", "webp"):
+        raise ValidationError(_("Een logo is een PNG, JPG of WebP."))
+    return checked.name, checked.sha256

@@ -16,7 +16,7 @@ class OnboardingConfig(AppConfig):
         from talentbrug.selection.hire import register_hire_handler
         from talentbrug.vacancies import hooks as vacancy_hooks
 
-        from . import admin_hooks, attention, handover, permissions, services  # noqa: F401
+        from . import admin_hooks, attention, handover, permissions, services, trails  # noqa: F401
         from .tasks import send_reminders
 
         # The shipped templates are made with the organisation, never when a page is viewed.

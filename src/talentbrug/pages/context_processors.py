@@ -23,7 +23,13 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         for code, name in settings.LANGUAGES
         if not staff or code in settings.STAFF_LANGUAGES
     ]
-    context: dict[str, Any] = {"shell_languages": languages, "is_staff_page": staff}
+    context: dict[str, Any] = {
+        "shell_languages": languages,
+        "is_staff_page": staff,
+        # The logo area: a staff page shows the active organisation's woordmerk; a public page
+        # the Rijk's, unless its view passes the organisation's own (``page_identity``).
+        "page_identity": getattr(request, "organisation", None) if staff else None,
+    }
     if staff and request.user.is_authenticated:
         context["shell_organisations"] = list(organisations_for(request.user).order_by("name"))
 

@@ -25,6 +25,8 @@ from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 
+from talentbrug.accounts.branding import RIJK_IDENTITY
+
 logger = logging.getLogger("talentbrug.pages.database")
 
 DATABASE_ERRORS = (OperationalError, InterfaceError)
@@ -37,7 +39,9 @@ def is_database_down(exception: BaseException | None) -> bool:
 
 def database_unavailable_response() -> HttpResponse:
     """The 503 page. No request, no context processors: no database query."""
-    html = render_to_string("pages/503.html", {"retry_after": RETRY_AFTER_SECONDS})
+    html = render_to_string(
+        "pages/503.html", {"retry_after": RETRY_AFTER_SECONDS, "rijk_identity": RIJK_IDENTITY}
+    )
     response = HttpResponse(html, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     add_never_cache_headers(response)  # a proxy must not keep serving the 503 afterwards

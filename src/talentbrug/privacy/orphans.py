@@ -30,7 +30,7 @@ from talentbrug.audit.services import record_event
 logger = logging.getLogger(__name__)
 
 # The first folder of every upload_to of a FileField in this project (a test checks this).
-SWEPT_FOLDERS = ("applications", "records", "inzicht")
+SWEPT_FOLDERS = ("applications", "records", "inzicht", "organisation-logos")
 LOOKUP_CHUNK = 500
 
 

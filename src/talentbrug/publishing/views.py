@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from talentbrug.accounts.access import can, get_for_organisation, scoped, staff_required
+from talentbrug.accounts.branding import identity_for
 from talentbrug.accounts.models import Organisation
 from talentbrug.vacancies.constants import VacancyStatus
 from talentbrug.vacancies.models import Vacancy
@@ -72,13 +73,28 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
         parts = {
             "searching": context["searching"],
             "body": render_to_string("publishing/_vacancy_list_body.html", context, request),
+            "identity": _list_identity(form.filters().get("organisatie")),
         }
         pagecache.put(cache_key, parts)
     return render(
         request,
         "publishing/vacancy_list.html",
-        {"searching": parts["searching"], "body": parts["body"]},  # |safe: our own template
+        {
+            "searching": parts["searching"],
+            "body": parts["body"],  # |safe: our own template
+            "page_identity": parts.get("identity"),
+        },
     )
+
+
+def _list_identity(organisation_filter: Any) -> dict[str, Any] | None:
+    """The list of one organisation's vacancies carries that organisation's woordmerk; the
+    Rijk-wide list (or several organisations) the Rijk's (None)."""
+    slug = getattr(organisation_filter, "slug", organisation_filter)
+    if not slug or not isinstance(slug, str):
+        return None
+    organisation = Organisation.objects.filter(slug=slug, is_active=True).first()
+    return identity_for(organisation).as_dict() if organisation else None
 
 
 def _cards(items: list[tuple[int, Any]]) -> SafeString:
@@ -140,6 +156,7 @@ def vacancy_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
             "display_title": parts["title"],
             "posting_json": parts["posting_json"],
             "body": parts["body"],  # |safe in the shell: rendered by our own template
+            "page_identity": parts.get("identity"),
         },
     )
 
@@ -180,6 +197,7 @@ def _vacancy_parts(request: HttpRequest, vacancy: Vacancy) -> dict[str, Any]:
         "slug": vacancy_slug(vacancy),
         "url": public_url(vacancy),
         "title": display_title,
+        "identity": identity_for(vacancy.organisation).as_dict(),
         "posting_json": posting_json,
         "body": render_to_string("publishing/_vacancy_detail_body.html", context, request),
     }

@@ -12,7 +12,7 @@ class RecordsConfig(AppConfig):
         from talentbrug.accounts.workload import register_work_kind
         from talentbrug.core import periodic
 
-        from . import admin_hooks, attention, events, permissions, tasks  # noqa: F401
+        from . import admin_hooks, attention, events, permissions, tasks, trails  # noqa: F401
 
         register_work_kind(admin_hooks.REVIEWS)
         register_organisation_term(admin_hooks.COOLING_OFF)

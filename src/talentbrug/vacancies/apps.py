@@ -8,4 +8,4 @@ class VacanciesConfig(AppConfig):
 
     def ready(self) -> None:
         # local import: AppConfig.ready() runs once the app registry is loaded (all imports below)
-        from . import attention, permissions  # noqa: F401
+        from . import attention, permissions, trails  # noqa: F401

@@ -52,6 +52,19 @@ def _post(name: str, action: str, make: Any) -> UrlCase:
     return UrlCase(name, STAFF, action, method="post", make_kwargs=make, ok_status=(302,))
 
 
+def _logo(org: Any) -> dict[str, Any]:
+    """An organisation with its own logo (a small PNG)."""
+    import io
+
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), (21, 66, 115)).save(out, format="PNG")
+    org.logo.save(f"{org.slug}-0123456789ab.png", ContentFile(out.getvalue()))
+    return {"slug": org.slug}
+
+
 URL_CASES = [
     UrlCase("accounts:login", PUBLIC),
     UrlCase("accounts:logout", PUBLIC, method="post", ok_status=(302,)),
@@ -61,6 +74,7 @@ URL_CASES = [
     UrlCase("accounts:switch_organisation", LOGIN, method="post", ok_status=(302,)),
     UrlCase("accounts:members", STAFF, "organisation.view_members"),
     UrlCase("accounts:invitation", PUBLIC, make_kwargs=_invitation),
+    UrlCase("accounts:organisation_logo", PUBLIC, make_kwargs=_logo),
     UrlCase("accounts:roles", STAFF, "organisation.view_members"),
     UrlCase("accounts:invite", STAFF, "people.manage"),
     UrlCase("accounts:organisation_settings", STAFF, "organisation.settings"),

@@ -98,9 +98,10 @@ VARYING = re.compile(
 )
 
 
-def _answer(email):
+def _answer(email, organisation):
     client = Client()
-    vacancy = PublishedVacancyFactory(title="Servicedeskmedewerker")
+    # Both vacancies of one organisation: the page shows the organisation's woordmerk.
+    vacancy = PublishedVacancyFactory(title="Servicedeskmedewerker", organisation=organisation)
     response = client.post(_url(vacancy), _no_cv(email))
     done = client.get(response.url)
     return {
@@ -111,9 +112,9 @@ def _answer(email):
     }
 
 
-def test_the_answer_is_the_same_for_a_known_and_an_unknown_address(known_person):
-    known = _answer(KNOWN)
-    unknown = _answer("nieuw.adres@voorbeeld.nl")
+def test_the_answer_is_the_same_for_a_known_and_an_unknown_address(known_person, organisation):
+    known = _answer(KNOWN, organisation)
+    unknown = _answer("nieuw.adres@voorbeeld.nl", organisation)
     assert known == unknown
     assert known["status"] == (302, 200)
     assert "Je sollicitatie is verstuurd" in known["page"]

@@ -174,6 +174,6 @@ def test_the_candidate_sees_each_found_skill_with_its_sentence(recorded, db):
     labels = {str(label) for _pk, label in form.fields["keep"].choices}
     assert any(
         "ICT-systeemgebruikers ondersteunen" in label
-        and "<bdi>پشتیبانی از کاربران سیستم‌های کامپیوتری</bdi>" in label
+        and "<bdi data-user-text>پشتیبانی از کاربران سیستم‌های کامپیوتری</bdi>" in label
         for label in labels
     ), labels

@@ -1,4 +1,10 @@
+from typing import Any
+
 from django import forms, template
+
+from talentbrug.accounts.branding import RIJK_IDENTITY, Identity, identity_for
+
+from ..breadcrumbs import crumbs_for
 
 register = template.Library()
 
@@ -33,3 +39,27 @@ def described_widget(bound_field: forms.BoundField) -> str:
     if bound_field.errors:
         ids.append(f"{bound_field.auto_id}-error")
     return bound_field.as_widget(attrs={"aria-describedby": " ".join(ids)} if ids else None)
+
+
+@register.inclusion_tag("includes/identity.html")
+def organisation_identity(source: Any = None) -> dict[str, Any]:
+    """The Rijkshuisstijl logo area: the lint (drawn in CSS) with the organisation's woordmerk,
+    or its own uploaded logo. ``source``: an Organisation, an ``Identity`` (or its dict, as the
+    careers page cache keeps it) or None for the Rijk-wide pages."""
+    if isinstance(source, Identity):
+        identity = source
+    elif isinstance(source, dict):
+        identity = Identity.from_dict(source)
+    elif source is None or source == "":
+        identity = RIJK_IDENTITY
+    else:
+        identity = identity_for(source)
+    return {"identity": identity}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context: template.Context) -> dict[str, Any]:
+    """The breadcrumb trail of the current staff page (``pages.breadcrumbs``)."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    return {"crumbs": crumbs_for(getattr(match, "view_name", None), context.flatten())}

@@ -51,7 +51,7 @@ def join(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("privacy", "0002_retentionpolicy_records_handover"),
-        ("applications", "0007_deletion_request_per_organisation"),
+        ("applications", "0009_deletion_request_per_organisation"),
     ]
 
     operations = [migrations.RunPython(split, join)]

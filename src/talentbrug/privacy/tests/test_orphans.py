@@ -100,6 +100,7 @@ def test_every_file_field_writes_inside_a_swept_folder():
     """A new FileField with another folder would never be swept: this test names it."""
     fields = orphans.file_fields()
     assert {(m._meta.label, name) for m, name in fields} == {
+        ("accounts.Organisation", "logo"),
         ("applications.Document", "file"),
         ("applications.WorkSampleAssignment", "attachment"),
         ("insights.QuarterlyReport", "pdf"),

@@ -2,7 +2,8 @@
 
 Each check looks at the rendered page, not at the HTML: text drawn one letter per line,
 sideways scrolling, controls without a visible name, internal codes on screen, Dutch text on a
-page in another language that is not marked as Dutch (WCAG 3.1.2), the ``lang``/``dir`` of the
+page in another language that is not marked as Dutch (WCAG 3.1.2; names and a person's own
+words, marked ``translate="no"``/``data-name``/``data-user-text``, are not ours to translate), the ``lang``/``dir`` of the
 page, and a height budget for candidate forms on a phone. ``check_page`` returns the failures
 as sentences; the page tour (``make tour``) writes them into its gallery and the layout tests
 (``test_layout.py``, part of ``make test``) fail on them.
@@ -43,6 +44,10 @@ _MEASURE = r"""
     const marked = el.closest("body [lang]");
     return marked ? marked.getAttribute("lang").toLowerCase().startsWith("nl") : false;
   };
+  // A person's or organisation's name, or text a person wrote themselves (their profile,
+  // a woordmerk): not a string of ours, so never "untranslated". Marked in the templates with
+  // translate="no" (names) or data-user-text (their own words, language unknown).
+  const notOurs = (el) => !!el.closest('[translate="no"], [data-name], [data-user-text]');
   const vertical = [];
   const texts = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -64,7 +69,7 @@ _MEASURE = r"""
       vertical.push(text.slice(0, 40));
     }
     if (text.split(" ").length >= 4) {
-      texts.push({ text: text.slice(0, 200), dutch: inDutch(el), code: !!el.closest("code, pre, kbd, samp") });
+      texts.push({ text: text.slice(0, 200), dutch: inDutch(el) || notOurs(el), code: !!el.closest("code, pre, kbd, samp") });
     }
   }
   const unnamed = [];
@@ -176,3 +181,108 @@ def open_page(page: Any, base: str, url: str, language: str, size: tuple[int, in
     page.wait_for_load_state("load")
     page.evaluate("document.fonts.ready")
     return response
+
+
+# --- Focus visibility (WCAG 2.4.7 / 2.4.11) ----------------------------------------------------
+#
+# Tab through the page as a keyboard user does; every element that gets focus must show an
+# indicator: an outline or a box shadow whose colour has a contrast of at least 3 : 1 against
+# the background it is drawn on (the parent's background for an outline outside the element,
+# the element's own for an inset one). The browser's own ring (``outline-style: auto``, two
+# colours in Chromium) counts as visible.
+MIN_FOCUS_CONTRAST = 3.0
+FOCUS_STOPS = 40
+
+_FOCUS_START = r"""
+() => {
+  if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
+  window.scrollTo(0, 0);
+  window.__tbFocusLast = document.activeElement;
+  window.__tbFocusFirst = null;
+}
+"""
+
+_FOCUS_JUDGE = r"""
+() => {
+  const el = document.activeElement;
+  const same = el === window.__tbFocusLast;
+  window.__tbFocusLast = el;
+  if (!el || el === document.body || el === document.documentElement) return { done: true };
+  if (same) return { skip: true };  // Tab moved between the parts of a date or time field
+  if (window.__tbFocusFirst === el) return { done: true };
+  if (!window.__tbFocusFirst) window.__tbFocusFirst = el;
+  const rect = el.getBoundingClientRect();
+  if (!rect.width || !rect.height) return { skip: true };
+  const parse = (text) => {
+    const m = /rgba?\(([^)]+)\)/.exec(text || "");
+    if (!m) return null;
+    const p = m[1].split(/[\s,\/]+/).filter(Boolean).map(Number);
+    return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 };
+  };
+  const channel = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+  const lum = (c) => 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+  const ratio = (a, b) => { const x = lum(a), y = lum(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
+  const background = (node) => {
+    for (let n = node; n; n = n.parentElement) {
+      const c = parse(getComputedStyle(n).backgroundColor);
+      if (c && c.a > 0.5) return c;
+    }
+    return { r: 255, g: 255, b: 255, a: 1 };
+  };
+  const style = getComputedStyle(el);
+  const behind = background(el.parentElement);
+  const own = background(el);
+  let best = 0;
+  let auto = false;
+  const width = parseFloat(style.outlineWidth) || 0;
+  if (style.outlineStyle === "auto") auto = true;
+  else if (style.outlineStyle !== "none" && width >= 1) {
+    const c = parse(style.outlineColor);
+    if (c && c.a > 0.5) best = Math.max(best, ratio(c, (parseFloat(style.outlineOffset) || 0) < 0 ? own : behind));
+  }
+  if (style.boxShadow && style.boxShadow !== "none") {
+    for (const shadow of style.boxShadow.split(/,(?![^(]*\))/)) {
+      const c = parse(shadow);
+      if (c && c.a > 0.5) best = Math.max(best, ratio(c, /inset/.test(shadow) ? own : behind));
+    }
+  }
+  const name = (el.innerText || el.value || el.getAttribute("aria-label") || el.getAttribute("name") || "").trim().replace(/\s+/g, " ").slice(0, 40);
+  const tag = el.tagName.toLowerCase() + (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).slice(0, 2).join(".") : "");
+  return { ok: auto || best >= MIN, contrast: Math.round(best * 10) / 10, what: `${tag} ${JSON.stringify(name)}` };
+}
+""".replace("MIN", str(MIN_FOCUS_CONTRAST))
+
+
+# Focus moved on, stays in a date or time field (Tab walks its day, month and year parts), or
+# stays on the body (nothing to focus: an htmx fragment, judged inside the page that loads it).
+_FOCUS_MOVED = r"""
+() => document.activeElement !== window.__tbFocusLast
+  || !document.activeElement || document.activeElement === document.body
+  || /^(date|time|datetime-local|month|week)$/.test(document.activeElement.type || "")
+"""
+
+
+def focus_failures(page: Any, stops: int = FOCUS_STOPS) -> list[str]:
+    """Tab through the open page; a sentence for each focused element without a visible focus
+    indicator (outline or box shadow with contrast >= 3 : 1 against what it is drawn on)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page.evaluate(_FOCUS_START)
+    found: list[str] = []
+    for _ in range(stops):
+        page.keyboard.press("Tab")
+        try:
+            page.wait_for_function(_FOCUS_MOVED, timeout=3000)
+        except PlaywrightTimeout:
+            found.append("focus does not move on with Tab")
+            break
+        info = page.evaluate(_FOCUS_JUDGE)
+        if info.get("done"):
+            break
+        if info.get("skip") or info.get("ok"):
+            continue
+        found.append(
+            f"no visible focus indicator on {info['what']} (contrast {info['contrast']} : 1, "
+            f"needs {MIN_FOCUS_CONTRAST:g} : 1)"
+        )
+    return found

@@ -11,7 +11,7 @@ import pytest
 
 from talentbrug.accounts.constants import Role
 
-from .layout import PHONE
+from .layout import PHONE, focus_failures
 from .tour import failures, portal_login_url, portal_pages, public_pages, staff_cookie, walk
 from .tour import staff_pages as all_staff_pages
 
@@ -63,3 +63,41 @@ def test_staff_pages_on_a_phone(browser, live_server, organisation, make_staff):
         cookies=[staff_cookie(user, live_server.url)],
     )
     assert not failures(walked), "\n".join(failures(walked))
+
+
+def test_the_focus_check_finds_an_element_without_a_visible_focus_indicator(browser):
+    """The check itself: on a blue bar, a button whose focus style is removed, one whose outline
+    has the bar's own colour, a link with a light outline (enough) and one with an inset shadow
+    on a white card (enough), a date field (Tab walks its parts: not a stuck focus) and after it
+    a button without a ring. The first two and the last are reported."""
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.set_content(
+            """<html><body style="margin:0">
+            <div style="background:#01689b;padding:1rem">
+              <button id="a" style="outline:none;border:0;background:transparent;color:#fff">Geen rand</button>
+              <button id="b" style="color:#fff;background:transparent;border:0" class="same">Zelfde kleur</button>
+              <a id="c" href="#x" style="color:#fff">Goed</a>
+            </div>
+            <div style="background:#fff;padding:1rem"><a id="d" href="#y" class="inset">Schaduw</a>
+              <label for="e">Datum</label> <input id="e" type="date">
+              <button id="f" style="outline:none;border:0">Na de datum</button></div>
+            <style>
+              .same:focus-visible { outline: 3px solid #01689b; }
+              #c:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
+              .inset:focus { outline: none; box-shadow: inset 0 0 0 3px #154273; }
+            </style>
+            </body></html>"""
+        )
+        found = focus_failures(page)
+        # A piece of a page with nothing to focus (an htmx fragment) is not "stuck".
+        page.set_content("<p>Geen knoppen, geen links.</p>")
+        nothing = focus_failures(page)
+    finally:
+        context.close()
+    assert nothing == []
+    assert len(found) == 3, found
+    assert "Geen rand" in found[0] and "contrast 0 : 1" in found[0]
+    assert "Zelfde kleur" in found[1] and "contrast 1 : 1" in found[1]
+    assert "Na de datum" in found[2]

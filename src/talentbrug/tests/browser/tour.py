@@ -25,6 +25,7 @@ from .layout import (
     PHONE,
     STAFF_LANGUAGES,
     PageResult,
+    focus_failures,
     judge_height,
     measure,
     open_page,
@@ -154,6 +155,7 @@ def walk(
     login_url: str | None = None,
     shots: Path | None = None,
     progress: Callable[[list[TourPage]], None] | None = None,
+    focus: bool = True,
 ) -> list[TourPage]:
     """Visit each page in each of its languages at each size, judge it, and (with ``shots``)
     keep a full-page screenshot. One browser context per walk: staff and candidate sessions
@@ -176,6 +178,9 @@ def walk(
                     result = measure(page, tour_page.url, language, size)
                     if response is not None and response.status >= 400:
                         result.failures.insert(0, f"answers {response.status}")
+                    if focus and language == "nl" and size == sizes[0]:
+                        # Once per page: tab through it and look at every focus indicator.
+                        result.failures.extend(focus_failures(page))
                     if tour_page.form_steps:
                         judge_height(result, page)
                     if language == "nl":

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0004_organisation_admin"),
-        ("applications", "0006_language_found_in_text"),
+        ("applications", "0008_assignment_rubric"),
     ]
 
     operations = [
