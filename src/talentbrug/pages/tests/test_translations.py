@@ -13,6 +13,7 @@ to the project folder (locale). At runtime Django merges both, so the checks do 
 from __future__ import annotations
 
 import ast
+import re
 import shutil
 from pathlib import Path
 
@@ -78,6 +79,24 @@ CANDIDATE_FILES = [
     "assessments/templates/assessments/portal_book.html",
     "assessments/templates/assessments/portal_diversity.html",
     "selection/emails.py",
+    # found by test_every_candidate_template_is_checked_in_every_candidate_language
+    "onboarding/templates/onboarding/_head.html",
+    "onboarding/templates/onboarding/_self_review.html",
+    "onboarding/templates/onboarding/portal/_logout.html",
+    "onboarding/templates/onboarding/portal/logged_out.html",
+    "onboarding/templates/onboarding/portal/obstacles.html",
+    "pages/templates/pages/400.html",
+    "selection/templates/selection/portal/offer.html",
+    "templates/magic_link_open.html",
+    # what the candidate reads that is made in Python, in their language
+    "selection/templates/selection/offer_letter/letter.html",
+    "selection/offer_letter.py",
+    "selection/journey.py",
+    "selection/services/candidate.py",
+    "selection/message_templates.py",
+    "applications/emails.py",
+    "applications/slots.py",
+    "onboarding/mail.py",
 ]
 
 Key = tuple[str, str]  # (msgctxt, msgid)
@@ -227,3 +246,75 @@ def test_po_parser(tmp_path):
         ("", "c"): (["d", ""], False),
         ("k", 'e "q"'): (["f\n"], False),
     }
+
+
+# --- Candidate-facing templates are found, not remembered ------------------------------------
+# A page a candidate or new hire reads extends the public layout (base.html) without passing
+# through a staff layout; what such a page includes is candidate-facing too. Each of those files
+# must be in CANDIDATE_FILES (or the applications app's own list), so its strings are checked in
+# every candidate language. The offer letter in the portal was missed by the hand-made list.
+STAFF_LAYOUTS = {"staff_base.html"}
+# Pages on the public layout that only staff see (log-in and second factor: nl/en only).
+STAFF_PAGES_ON_PUBLIC_LAYOUT = {
+    "accounts/templates/accounts/login.html",
+    "accounts/templates/accounts/setup.html",
+    "accounts/templates/accounts/verify.html",
+    "accounts/templates/accounts/recovery_codes.html",
+    "accounts/templates/accounts/locked_out.html",
+    "accounts/templates/accounts/people/invitation.html",
+    "accounts/templates/accounts/people/invitation_invalid.html",
+}
+_EXTENDS = re.compile(r"""{%\s*extends\s+["']([^"']+)["']""")
+_INCLUDES = re.compile(r"""{%\s*include\s+["']([^"']+)["']""")
+
+
+def _templates() -> dict[str, Path]:
+    """Template name → file, for every template folder of the package."""
+    found: dict[str, Path] = {}
+    for folder in PACKAGE_DIR.glob("**/templates"):
+        if ".venv" in folder.parts or "node_modules" in folder.parts:
+            continue
+        for path in folder.rglob("*.html"):
+            found.setdefault(str(path.relative_to(folder)), path)
+    return found
+
+
+def candidate_templates() -> set[str]:
+    """The package-relative paths of every candidate-facing template (see above)."""
+    by_name = _templates()
+
+    def chain(name: str) -> list[str]:
+        names, seen = [name], set()
+        while names[-1] in by_name and names[-1] not in seen:
+            seen.add(names[-1])
+            match = _EXTENDS.search(by_name[names[-1]].read_text(encoding="utf-8"))
+            if not match:
+                break
+            names.append(match.group(1))
+        return names
+
+    pages = {
+        name
+        for name in by_name
+        if "base.html" in chain(name)[1:] and not STAFF_LAYOUTS & set(chain(name))
+    }
+    todo, found = list(pages), set(pages)
+    while todo:
+        text = by_name[todo.pop()].read_text(encoding="utf-8")
+        for included in _INCLUDES.findall(text):
+            if included in by_name and included not in found:
+                found.add(included)
+                todo.append(included)
+    paths = {str(by_name[name].relative_to(PACKAGE_DIR)) for name in found}
+    return paths - STAFF_PAGES_ON_PUBLIC_LAYOUT
+
+
+def test_every_candidate_template_is_checked_in_every_candidate_language():
+    from talentbrug.applications.tests.test_translations import CANDIDATE_SOURCES
+
+    listed = set(CANDIDATE_FILES)
+    apps_dir = PACKAGE_DIR / "applications"
+    for pattern in CANDIDATE_SOURCES:
+        listed |= {str(p.relative_to(PACKAGE_DIR)) for p in apps_dir.glob(pattern)}
+    missing = sorted(candidate_templates() - listed)
+    assert not missing, "candidate-facing templates not in CANDIDATE_FILES:\n" + "\n".join(missing)
