@@ -17,6 +17,7 @@ from .constants import Role
 
 ACTION_LABELS: dict[str, Any] = {
     "home.view": _("het overzicht voor medewerkers zien"),
+    "notifications.view": _("eigen meldingen zien en de dagelijkse e-mail aan- of uitzetten"),
     "audit.view": _("het logboek van de organisatie lezen"),
     "audit.export": _("het logboek downloaden (CSV of Excel)"),
     "organisation.view_members": _("de lijst met medewerkers en hun rollen zien"),
@@ -102,6 +103,7 @@ AREAS: dict[str, Any] = {
     "assessments": _("Sollicitaties en selectie"),
     "matching": _("Sollicitaties en selectie"),
     "talentpool": _("Sollicitaties en selectie"),
+    "notifications": _("Sollicitaties en selectie"),
     "onboarding": _("Inwerken en programma's"),
     "programmes": _("Inwerken en programma's"),
     "records": _("Bewaren of weggooien"),

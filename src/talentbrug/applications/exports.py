@@ -88,6 +88,9 @@ CANDIDATE_VIEW: dict[str, str | frozenset[str]] = {
     "programmes.Rotation": ALL,
     "selection.ApplicationProgress": frozenset({"version"}),
     "selection.Offer": ALL,
+    # The mails about their application as they were written (held ones too: HR wrote them
+    # about the person); the outbox row behind it is the product's bookkeeping.
+    "selection.CandidateMessage": frozenset({"mail"}),
     "selection.Score": INTERNAL,
     "selection.Scorecard": INTERNAL,
     "selection.WorkSampleGrade": INTERNAL,

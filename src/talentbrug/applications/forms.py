@@ -25,6 +25,14 @@ from .models import CEFR_CHOICES, DUTCH_COUNTRY_NAMES, LANGUAGE_CHOICES, Documen
 from .slots import slot_choice_label
 from .uploads import UploadRejected, check_credential, check_document, check_video, clean_text
 
+
+def no_future_date(form: forms.Form, name: str) -> None:
+    """A date that cannot lie ahead (a diploma evaluation): the browser's date picker stops at
+    today; the form refuses a later date too."""
+    if name in form.fields:
+        form.fields[name].widget.attrs["max"] = timezone.localdate().isoformat()
+
+
 YES_NO = [("yes", _("Ja")), ("no", _("Nee"))]
 FILE_ACCEPT = ".pdf,.docx,.odt,.rtf,.txt,application/pdf"
 VIDEO_ACCEPT = "video/webm,video/mp4,.webm,.mp4"
@@ -256,6 +264,7 @@ class ApplyForm(DiplomaFieldsMixin, AntiBotMixin):
 
     def __init__(self, *args: Any, route: str, slots: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        no_future_date(self, "evaluation_date")
         self.route = route
         self.initial.setdefault("idempotency_key", uuid.uuid4())
         fields = self.route_fields(route, slots)
@@ -639,6 +648,7 @@ class EducationForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        no_future_date(self, "evaluation_date")
         style(self)
 
     def clean(self) -> dict[str, Any]:

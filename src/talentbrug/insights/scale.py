@@ -5,9 +5,9 @@ place in the pipeline). This module gives every such application its place and i
 bulk (plain multi-row inserts, no per-row signals or services), the way the product writes it:
 
 * the vacancy's stages, copied from the organisation's template as
-  :func:`talentbrug.selection.services.ensure_pipeline` does (with its audit event);
+  :func:`talentbrug.selection.services.pipeline.ensure_pipeline` does (with its audit event);
 * one ``ApplicationProgress`` per application (as
-  :func:`talentbrug.selection.services.start_progress_in_bulk` makes it, but placed where its
+  :func:`talentbrug.selection.services.pipeline.start_progress_in_bulk` makes it, but placed where its
   history ended: still in a stage, hired, rejected or withdrawn);
 * the selection's log of moves (``selection.moved`` audit events, backdated, as
   ``move_application`` writes them), from which Insights reads time in each stage;
@@ -153,7 +153,7 @@ def make_pipelines(vacancy_ids: list[int]) -> dict[int, dict[str, tuple[int, int
     from talentbrug.audit.models import AuditEvent
     from talentbrug.selection.constants import DEFAULT_ANCHORS
     from talentbrug.selection.models import ScaleAnchor, Stage
-    from talentbrug.selection.services import ensure_template
+    from talentbrug.selection.services.pipeline import ensure_template
     from talentbrug.vacancies.models import Vacancy
 
     with_stages = set(

@@ -86,6 +86,8 @@ def _apply(client, vacancy, person, route="cv"):
     data = fill(form, f"Ik ben {name}, bel me op {phone} of mail {email}.", email=email)
     data["name"], data["phone"] = name, phone
     for field in form.file_fields:
+        if field == "evaluation_file":  # the optional diploma evaluation takes a PDF only
+            continue
         data[field] = SimpleUploadedFile(
             f"cv {name}.txt", f"{name}\n{email}\n{phone}\nPython".encode(), "text/plain"
         )

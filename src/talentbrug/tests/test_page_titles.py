@@ -31,9 +31,9 @@ NOT_PAGES = {
     "applications:staff_document": "download",
     "privacy:access_download": "download",
     "interviews:agenda_ics": "download",
+    "selection:offer_pdf": "download",
     "vacancies:skill_search": "fragment",
     "records:collection_progress": "fragment",
-    "records:triage_card": "fragment",
     # needs ?deel=…&formaat=…: without them the export answers 404 (tested in insights)
     "insights:export": "needs query",
 }

@@ -28,6 +28,7 @@ class FoundForm:
     number_fields: list[str] = field(default_factory=list)
     date_fields: dict[str, str] = field(default_factory=dict)  # name -> a valid value
     file_fields: list[str] = field(default_factory=list)
+    maxlengths: dict[str, int] = field(default_factory=dict)  # as a browser cuts typed text
     multipart: bool = False
 
 
@@ -70,12 +71,16 @@ def forms_on(html: str, page_url: str) -> list[FoundForm]:
                 result.number_fields.append(name)
             elif kind in DATE_VALUES:
                 # A valid date, so the hostile text in the other fields reaches the service.
-                result.date_fields[name] = element.get("value") or DATE_VALUES[kind]
+                result.date_fields[name] = (
+                    element.get("value") or element.get("max") or DATE_VALUES[kind]
+                )
             elif kind in ("text", "textarea", "search", "tel", "url", "password"):
                 if name == "website":  # the honeypot stays empty
                     result.fields[name] = ""
                     continue
                 result.text_fields.append(name)
+                if (element.get("maxlength") or "").isdigit():
+                    result.maxlengths[name] = int(element.get("maxlength"))
         found.append(result)
     return found
 
@@ -85,7 +90,8 @@ def fill(
 ) -> dict[str, Any]:
     data = dict(form.fields)
     for name in form.text_fields:
-        data[name] = text
+        limit = form.maxlengths.get(name)
+        data[name] = text[:limit] if limit and isinstance(text, str) else text
     for name in form.email_fields:
         data[name] = email
     for name in form.number_fields:
