@@ -32,11 +32,26 @@ def browser() -> Iterator[Any]:
         browser.close()
 
 
+# Upper bounds, never waits: every wait is on a condition and returns as soon as it holds. CI
+# runs on a loaded two-core machine where a page with axe can take seconds, so the bounds are
+# generous (Playwright's own expect() bound is 5 s, too tight there).
+BROWSER_TIMEOUT_MS = 30_000
+
+
+def _generous_expect() -> None:
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=BROWSER_TIMEOUT_MS)
+
+
+_generous_expect()
+
+
 @pytest.fixture
 def page(browser: Any, live_server: Any) -> Iterator[Any]:
     context = browser.new_context(base_url=live_server.url, locale="nl-NL")
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
     yield page
     context.close()
 
