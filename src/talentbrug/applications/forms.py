@@ -444,6 +444,18 @@ class ApplyForm(DiplomaFieldsMixin, AntiBotMixin):
         return cleaned
 
     @property
+    def diploma_open(self) -> bool:
+        """Show the (optional, folded) diploma part opened: something in it was filled in or has
+        an error. Folded, the step stays short on a phone."""
+        if any(name in self.errors for name in DIPLOMA_FIELDS):
+            return True
+        return self.is_bound and any(
+            self.data.get(self.add_prefix(name))
+            for name in DIPLOMA_FIELDS
+            if name != "diploma_origin"
+        )
+
+    @property
     def abroad_open(self) -> bool:
         """Show the foreign-diploma part opened: it was filled in or has an error."""
         if any(name in self.errors for name in ABROAD_FIELDS):

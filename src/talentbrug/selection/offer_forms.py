@@ -63,6 +63,9 @@ class DecisionNoteForm(DecisionForm):
     )
 
     def __init__(self, *args: Any, **kwargs: Any):
+        # Its own ids: the letter form on the same page asks right-to-work too, and two inputs
+        # with one id tie both labels to the first (a screen reader reads the wrong question).
+        kwargs.setdefault("auto_id", "besluit_%s")
         super().__init__(*args, **kwargs)
         styled(self)
 

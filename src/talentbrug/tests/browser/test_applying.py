@@ -54,6 +54,13 @@ _STEP_OF = """el => {
 }"""
 
 
+_OPEN_FOLDS = """el => {
+    const folds = [];
+    for (let d = el.closest('details'); d; d = d.parentElement.closest('details')) folds.unshift(d);
+    for (const d of folds) if (!d.open) d.querySelector('summary').click();
+}"""
+
+
 def reveal(page, target):
     """Open the form step that holds ``target`` the way a person does: with the "Volgende" and
     "Vorige" buttons of the stepped apply form (applications.js). Returns the locator."""
@@ -63,6 +70,8 @@ def reveal(page, target):
         button = "[data-step-next]" if wanted > shown else "[data-step-previous]"
         page.locator(f"{button}:visible").click()
         shown += 1 if wanted > shown else -1
+    # An optional part folded away (the diploma): open it by its summary, as a person does.
+    locator.first.evaluate(_OPEN_FOLDS)
     locator.first.wait_for(state="visible")
     return locator
 

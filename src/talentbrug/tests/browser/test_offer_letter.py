@@ -8,7 +8,8 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from playwright.sync_api import expect
 
 from talentbrug.accounts.constants import Role
@@ -91,8 +92,13 @@ def test_the_offer_in_arabic_on_a_phone(page, live_server, organisation, make_st
     assert_no_horizontal_scroll(page)
     assert_accessible(page)
     keep_screenshot(page, tmp_path / "offer-ar-320.png")
-    page.get_by_label("Wil je zeggen waarom?").fill("Ik verhuis naar het buitenland.")
+    # The page is in Arabic: find the decline form by what it sends, read the Arabic answer.
+    decline = page.locator("form:has(input[name='answer'][value='decline'])")
+    decline.locator("textarea").fill("Ik verhuis naar het buitenland.")
     with page.expect_navigation():
-        page.get_by_role("button", name="Nee, ik zeg het aanbod af").click()
-    expect(page.get_by_text("Je hebt nee gezegd").first).to_be_visible()
+        decline.locator("button[type='submit']").click()
+    with translation.override("ar"):
+        said_no = gettext("Je hebt nee gezegd op dit aanbod.")
+    assert said_no != "Je hebt nee gezegd op dit aanbod."  # translated
+    expect(page.get_by_text(said_no).first).to_be_visible()
     assert Offer.objects.get(pk=offer.pk).decline_reason == "Ik verhuis naar het buitenland."

@@ -118,9 +118,11 @@ def test_the_hire_carries_every_promise_into_the_plan_and_fills_the_place(
     assert "Caspar Mulder" in text and "Ik bid op vrijdag tussen de middag." in text
     look(page, "offer")
 
-    page.get_by_label("De kandidaat accepteert").check()
-    page.get_by_label("Ja").check()
-    page.get_by_role("button", name="Leg vast").click()
+    # The decision form (the letter form above it asks right-to-work too).
+    decision = page.locator("form", has=page.get_by_role("button", name="Leg vast", exact=True))
+    decision.get_by_label("De kandidaat accepteert").check()
+    decision.get_by_label("Ja", exact=True).check()
+    decision.get_by_role("button", name="Leg vast", exact=True).click()
     page.wait_for_selector("text=Aangenomen. Het inwerkplan is gemaakt.")
     page.get_by_role("link", name="Bekijk het inwerkplan van Amal Yousef").click()
     page.wait_for_selector("h1:has-text('Inwerkplan Amal Yousef')")

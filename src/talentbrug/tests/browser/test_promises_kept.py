@@ -216,9 +216,11 @@ def test_every_promise_from_the_vacancy_reaches_the_first_day(
     assert "Hoort bij de leerplek." in hand_over and "Caspar Mulder" in hand_over
 
     # 4. The hire: nothing typed again; the plan has everyone and the place fills.
-    page.get_by_label("De kandidaat accepteert").check()
-    page.get_by_label("Ja").check()
-    page.get_by_role("button", name="Leg vast").click()
+    # The decision form (the letter form above it asks right-to-work too).
+    decision = page.locator("form", has=page.get_by_role("button", name="Leg vast", exact=True))
+    decision.get_by_label("De kandidaat accepteert").check()
+    decision.get_by_label("Ja", exact=True).check()
+    decision.get_by_role("button", name="Leg vast", exact=True).click()
     page.wait_for_selector("text=Aangenomen. Het inwerkplan is gemaakt.")
     with page.expect_navigation():
         page.get_by_role("link", name="Bekijk het inwerkplan van Amal Yousef").click()

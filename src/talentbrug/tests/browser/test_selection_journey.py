@@ -233,17 +233,20 @@ def test_from_nieuw_through_blind_work_sample_group_day_interview_offer_to_hire(
     page.get_by_label("Eerste werkdag").fill(start_date.isoformat())
     page.get_by_label("Uren per week").fill("32")
     page.get_by_label("Soort contract").select_option("bbl")
-    page.get_by_role("button", name="Leg aanbod vast").click()
-    see(page, "Het aanbod is vastgelegd.")
+    # Sending the letter asks the right-to-work check now; the decision below asks it again.
+    page.get_by_label("Ja", exact=True).check()
+    page.get_by_role("button", name="Leg het aanbod vast en stuur de brief").click()
+    see(page, "Het aanbod is vastgelegd en staat in het portaal.")
     offer = Offer.objects.get(progress__application=application)
     assert offer.status == OfferStatus.MADE and offer.salary_scale == scale
     assert offer.step == 3 and offer.hours == 32 and offer.contract_type == "bbl"
     assert progress_of(application).stage.kind == StageKind.OFFER
 
     # 9. The candidate accepts; HR records the right-to-work check (yes): hired, onboarding plan.
-    page.get_by_label("De kandidaat accepteert").check()
-    page.get_by_label("Ja", exact=True).check()
-    page.get_by_role("button", name="Leg vast", exact=True).click()
+    decision = page.locator("form", has=page.get_by_role("button", name="Leg vast", exact=True))
+    decision.get_by_label("De kandidaat accepteert").check()
+    decision.get_by_label("Ja", exact=True).check()
+    decision.get_by_role("button", name="Leg vast", exact=True).click()
     see(page, "Aangenomen. Het inwerkplan is gemaakt.")
     offer.refresh_from_db()
     assert offer.status == OfferStatus.ACCEPTED and offer.right_to_work_checked is True
