@@ -58,14 +58,14 @@ def _record_address_block(user: User | None) -> None:
     """The failure that blocks its address: one event for the block period, in the log of the
     organisations of the person whose name was tried (without organisation for an unknown
     name, as for a lock-out). Never the address itself: only the limit and the length."""
-    data = {
-        "failures": int(settings.TALENTBRUG_IP_FAILURE_LIMIT),
-        "minutes": max(1, int(settings.AXES_COOLOFF_TIME.total_seconds()) // 60),
-    }
+    failures = int(settings.TALENTBRUG_IP_FAILURE_LIMIT)
+    minutes = max(1, int(settings.AXES_COOLOFF_TIME.total_seconds()) // 60)
     if user is None:
-        audit.record_event("accounts.address_blocked", **data)
+        audit.record_event("accounts.address_blocked", failures=failures, minutes=minutes)
     else:
-        record_for_user_organisations("accounts.address_blocked", user=user, **data)
+        record_for_user_organisations(
+            "accounts.address_blocked", user=user, failures=failures, minutes=minutes
+        )
 
 
 @receiver(user_locked_out)
