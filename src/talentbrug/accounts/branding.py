@@ -63,6 +63,100 @@ def colour_hex(key: str) -> str:
     return PALETTE.get(key, PALETTE[DEFAULT_HOUSE_COLOUR])[1]
 
 
+def contrast(first: str, second: str) -> float:
+    """WCAG contrast ratio of two colours (#RRGGBB)."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+# --- The house colour on the pages ----------------------------------------------------------
+#
+# The lint and the header bar take the organisation's colour, the menu bar below it a deeper
+# shade of it. Text on each is white, or black where white reads badly (at least 4.5 : 1); the
+# focus ring on the bars is the first of yellow, white and black that stands out at least 3 : 1
+# on both bars. The colours reach the page as one class per palette colour
+# (``tb-house--<key>``) in static/talentbrug/house-colours.css, generated from this palette
+# (``house_colour_css``; a test keeps the file equal to it): no inline style, so the
+# Content-Security-Policy stays strict.
+
+WHITE, BLACK, FOCUS_YELLOW = "#FFFFFF", "#000000", "#FFBF47"
+MIN_FOCUS_CONTRAST = 3.0
+DEEP_SHADE = 0.7  # the menu bar: each channel at 70 %
+
+
+def deep_hex(hex_colour: str) -> str:
+    channels = [round(int(hex_colour[i : i + 2], 16) * DEEP_SHADE) for i in (1, 3, 5)]
+    return "#" + "".join(f"{c:02X}" for c in channels)
+
+
+def text_on(hex_colour: str) -> str:
+    """White text (the Rijkshuisstijl's text on a coloured bar) where it reads well enough
+    (4.5 : 1); otherwise whichever of white and black has the higher contrast."""
+    if contrast(WHITE, hex_colour) >= MIN_CONTRAST:
+        return WHITE
+    return WHITE if contrast(WHITE, hex_colour) >= contrast(BLACK, hex_colour) else BLACK
+
+
+def focus_on(*backgrounds: str) -> str:
+    """The focus ring colour that stands out (3 : 1) on every one of these backgrounds."""
+    for candidate in (FOCUS_YELLOW, WHITE, BLACK):
+        if all(contrast(candidate, bg) >= MIN_FOCUS_CONTRAST for bg in backgrounds):
+            return candidate
+    return max((FOCUS_YELLOW, WHITE, BLACK), key=lambda c: min(contrast(c, b) for b in backgrounds))
+
+
+@dataclass(frozen=True)
+class HouseColours:
+    bar: str
+    bar_text: str
+    deep: str
+    deep_text: str
+    focus: str
+
+
+def house_colours(key: str) -> HouseColours:
+    bar = colour_hex(key)
+    deep = deep_hex(bar)
+    return HouseColours(
+        bar=bar,
+        bar_text=text_on(bar),
+        deep=deep,
+        deep_text=text_on(deep),
+        focus=focus_on(bar, deep),
+    )
+
+
+def house_colour_key(key: str | None) -> str:
+    return key if key in PALETTE else DEFAULT_HOUSE_COLOUR
+
+
+def house_colour_css() -> str:
+    """The stylesheet with one class per palette colour (static/talentbrug/house-colours.css)."""
+    out = [
+        "/* Generated from talentbrug.accounts.branding.PALETTE by house_colour_css(); do not edit.",
+        '   Regenerate: PYTHONPATH=src python manage.py shell -c "from talentbrug.accounts.'
+        'branding import write_house_colour_css; write_house_colour_css()" */',
+    ]
+    for key in PALETTE:
+        c = house_colours(key)
+        out.append(
+            f".tb-house--{key} {{ --tb-house: {c.bar}; --tb-house-text: {c.bar_text}; "
+            f"--tb-house-deep: {c.deep}; --tb-house-deep-text: {c.deep_text}; "
+            f"--tb-house-focus: {c.focus}; }}"
+        )
+    return "\n".join(out) + "\n"
+
+
+def house_colour_css_path() -> Any:
+    from pathlib import Path
+
+    return Path(__file__).resolve().parents[1] / "static" / "talentbrug" / "house-colours.css"
+
+
+def write_house_colour_css() -> None:
+    house_colour_css_path().write_text(house_colour_css(), encoding="utf-8")
+
+
 def validate_house_colour(key: str) -> None:
     if key not in PALETTE:
         raise ValidationError(_("Kies een kleur uit het palet van de Rijkshuisstijl."))
@@ -105,6 +199,12 @@ class Identity:
     name: str
     logo_url: str = ""
     slug: str = ""
+    colour: str = DEFAULT_HOUSE_COLOUR
+
+    @property
+    def colour_class(self) -> str:
+        """The class that gives the page this organisation's house colour."""
+        return f"tb-house--{house_colour_key(self.colour)}"
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -112,6 +212,7 @@ class Identity:
             "name": self.name,
             "logo_url": self.logo_url,
             "slug": self.slug,
+            "colour": self.colour,
         }
 
     @classmethod
@@ -121,6 +222,7 @@ class Identity:
             name=str(data.get("name") or RIJK_WORDMARK),
             logo_url=str(data.get("logo_url") or ""),
             slug=str(data.get("slug") or ""),
+            colour=house_colour_key(data.get("colour")),
         )
 
 
@@ -148,6 +250,7 @@ def identity_for(organisation: Any | None) -> Identity:
         name=str(organisation.name),
         logo_url=logo_url,
         slug=str(organisation.slug),
+        colour=house_colour_key(getattr(organisation, "house_colour", None)),
     )
 
 

@@ -12,6 +12,13 @@ gets one ``accounts.locked_out`` event per lock-out period (the first refused at
 is the attempt that locked it); the later refusals of that period are only counted
 (:func:`note_refused`, :func:`refused_while_locked`), so a script hammering a locked account
 does not flood the log. The count is shown to the admin and stored with the unlock event.
+
+An address block is logged the same way: one ``accounts.address_blocked`` event per block
+period, written by the failed attempt that reaches the limit (:func:`count_ip_failure` returns
+exactly the limit once per window, also under concurrent requests: ``incr`` is atomic). The
+attempts refused during the block are only counted (:func:`note_address_refused`,
+:func:`refused_while_address_blocked`). Like the per-user events, the event never holds the
+address itself (an IP address is personal data): only the limit and the length of the block.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from django.utils import timezone
 
 _IP_KEY = "tb-login-fail-ip:{}"
 _LOCK_KEY = "tb-lockout-period:{}"
+_ADDRESS_REFUSED_KEY = "tb-address-refused:{}"
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -93,6 +101,36 @@ def address_blocked(request: HttpRequest) -> bool:
     return int(count) >= int(settings.TALENTBRUG_IP_FAILURE_LIMIT)
 
 
+def starts_address_block(failures: int) -> bool:
+    """True for the one failure that blocks its address (the count reaches the limit)."""
+    return failures == int(settings.TALENTBRUG_IP_FAILURE_LIMIT)
+
+
+def _address_refused_key(request: HttpRequest) -> str:
+    return _ADDRESS_REFUSED_KEY.format(_ip_key(client_ip(request)).rsplit(":", 1)[-1])
+
+
+def start_address_block_period(request: HttpRequest) -> None:
+    """A new block of this address: its count of refused attempts starts at zero."""
+    cache.set(_address_refused_key(request), 0, timeout=_window_seconds())
+
+
+def note_address_refused(request: HttpRequest) -> int:
+    """One attempt refused because its address is blocked: counted, not logged."""
+    key = _address_refused_key(request)
+    cache.add(key, 0, timeout=_window_seconds())
+    try:
+        return int(cache.incr(key))
+    except ValueError:
+        cache.set(key, 1, timeout=_window_seconds())
+        return 1
+
+
+def refused_while_address_blocked(request: HttpRequest) -> int:
+    """Attempts from this request's address refused in its current block period."""
+    return int(cache.get(_address_refused_key(request)) or 0)
+
+
 def minutes_left(username: str = "") -> int:
     """Minutes until the lock-out of this user name ends (the full cool-off when unknown)."""
     cooloff: timedelta = settings.AXES_COOLOFF_TIME
@@ -138,6 +176,7 @@ def lockout_response(
 
 
 def address_blocked_response(request: HttpRequest) -> HttpResponse:
+    note_address_refused(request)
     return render(
         request,
         "accounts/locked_out.html",

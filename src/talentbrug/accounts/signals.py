@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from axes.signals import user_locked_out
+from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 from django.http import HttpRequest
@@ -17,7 +18,12 @@ from django.http import HttpRequest
 from talentbrug.audit import services as audit
 
 from .auditing import record_for_user_organisations
-from .lockout import count_ip_failure, note_refused
+from .lockout import (
+    count_ip_failure,
+    note_refused,
+    start_address_block_period,
+    starts_address_block,
+)
 from .models import User
 
 
@@ -40,11 +46,26 @@ def on_logout(sender: Any, request: HttpRequest, user: User | None, **kwargs: An
 
 @receiver(user_login_failed)
 def on_login_failed(sender, credentials, request=None, **kwargs):  # type: ignore[no-untyped-def]
-    if request is not None:
-        count_ip_failure(request)
     user = _user_named((credentials or {}).get("username"))
     if user is not None:
         record_for_user_organisations("accounts.login_failed", user=user)
+    if request is not None and starts_address_block(count_ip_failure(request)):
+        start_address_block_period(request)
+        _record_address_block(user)
+
+
+def _record_address_block(user: User | None) -> None:
+    """The failure that blocks its address: one event for the block period, in the log of the
+    organisations of the person whose name was tried (without organisation for an unknown
+    name, as for a lock-out). Never the address itself: only the limit and the length."""
+    failures = int(settings.TALENTBRUG_IP_FAILURE_LIMIT)
+    minutes = max(1, int(settings.AXES_COOLOFF_TIME.total_seconds()) // 60)
+    if user is None:
+        audit.record_event("accounts.address_blocked", failures=failures, minutes=minutes)
+    else:
+        record_for_user_organisations(
+            "accounts.address_blocked", user=user, failures=failures, minutes=minutes
+        )
 
 
 @receiver(user_locked_out)

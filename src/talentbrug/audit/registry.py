@@ -48,6 +48,10 @@ register(
         "accounts.logout": _("Uitgelogd"),
         "accounts.login_failed": _("Inloggen mislukt: wachtwoord klopt niet"),
         "accounts.locked_out": _("Account tijdelijk geblokkeerd na te veel mislukte pogingen"),
+        "accounts.address_blocked": _(
+            "Netwerkadres {minutes} minuten geblokkeerd na {failures} mislukte inlogpogingen "
+            "vanaf dat adres"
+        ),
         "accounts.unlocked": _("Account ontgrendeld door een beheerder"),
         "accounts.2fa_enrolled": _("Tweestapsverificatie ingesteld"),
         "accounts.2fa_verified": _("Tweestapsverificatie gelukt"),
@@ -92,6 +96,7 @@ register_security(
     "accounts.logout",
     "accounts.login_failed",
     "accounts.locked_out",
+    "accounts.address_blocked",
     "accounts.unlocked",
     "accounts.2fa_enrolled",
     "accounts.2fa_verified",

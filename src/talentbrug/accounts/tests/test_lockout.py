@@ -212,3 +212,76 @@ def test_a_locked_unknown_user_name_is_logged_once_per_period(settings):
         Client().post(reverse("accounts:login"), {"username": "bestaat-niet", "password": "x"})
     assert AuditEvent.objects.filter(event_type="accounts.locked_out").count() == 1
     cache.clear()
+
+
+@pytest.mark.django_db
+def test_an_address_block_is_logged_once_per_period_without_the_address(
+    make_staff, organisation, settings
+):
+    """Spraying from one address: the failure that blocks the address writes one security
+    event (in the organisation of the person whose name was tried, with no actor and no
+    address in it); the attempts refused during the block are only counted. After the block
+    period a new block is logged again."""
+    from django.core.cache import cache
+    from django.test import RequestFactory
+
+    from talentbrug.accounts import lockout
+    from talentbrug.audit.registry import SECURITY_EVENTS
+
+    settings.TALENTBRUG_IP_FAILURE_LIMIT = 10
+    cache.clear()
+    victims = [make_staff(organisation, Role.ASSESSOR) for _ in range(5)]
+    address = "192.0.2.80"
+    login = reverse("accounts:login")
+
+    def blocks():
+        return AuditEvent.objects.filter(event_type="accounts.address_blocked")
+
+    start = timezone.now()
+    with freeze_time(start):
+        for i in range(9):
+            Client(REMOTE_ADDR=address).post(
+                login, {"username": victims[i % 5].username, "password": "fout"}
+            )
+        assert not blocks().exists()
+        # The tenth failure blocks the address: that attempt is logged.
+        Client(REMOTE_ADDR=address).post(
+            login, {"username": victims[4].username, "password": "fout"}
+        )
+        assert blocks().count() == 1
+        for i in range(7):  # refused, also with the right password: counted, not logged
+            refused = Client(REMOTE_ADDR=address).post(
+                login,
+                {"username": victims[i % 5].username, "password": PASSWORD if i == 3 else "x"},
+            )
+            assert refused.status_code == 429
+        assert blocks().count() == 1
+        request = RequestFactory().post(login, REMOTE_ADDR=address)
+        assert lockout.refused_while_address_blocked(request) == 7
+        other = RequestFactory().post(login, REMOTE_ADDR="192.0.2.81")
+        assert lockout.refused_while_address_blocked(other) == 0
+
+    event = blocks().get()
+    assert event.organisation == organisation
+    assert event.object_id == str(victims[4].pk)
+    assert event.actor is None and event.actor_role == "" and event.actor_label == "systeem"
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds()) // 60
+    assert event.data == {"failures": 10, "minutes": minutes}
+    assert address not in str(event.data) and address not in event.message
+    assert event.message == (
+        f"Netwerkadres {minutes} minuten geblokkeerd na 10 mislukte inlogpogingen vanaf dat adres"
+    )
+    assert "accounts.address_blocked" in SECURITY_EVENTS
+
+    # A new block period (after the cool-off) is a new event; a name that matches no account
+    # gives an event without organisation, as for a lock-out.
+    with freeze_time(start + settings.AXES_COOLOFF_TIME + timedelta(minutes=1)):
+        for i in range(10):
+            Client(REMOTE_ADDR=address).post(
+                login, {"username": f"niemand-{i}", "password": "fout"}
+            )
+        assert blocks().count() == 2
+        assert blocks().filter(organisation=None, object_id="").count() == 1
+        request = RequestFactory().post(login, REMOTE_ADDR=address)
+        assert lockout.refused_while_address_blocked(request) == 0
+    cache.clear()

@@ -57,6 +57,13 @@ def organisation_identity(source: Any = None) -> dict[str, Any]:
     return {"identity": identity}
 
 
+@register.simple_tag
+def house_colour_class(source: Any = None) -> str:
+    """The class that gives the page's bars and lint the organisation's house colour (the
+    Rijk-wide pages: lintblauw). ``source`` as for :func:`organisation_identity`."""
+    return str(organisation_identity(source)["identity"].colour_class)
+
+
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context: template.Context) -> dict[str, Any]:
     """The breadcrumb trail of the current staff page (``pages.breadcrumbs``)."""
