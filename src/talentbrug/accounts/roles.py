@@ -32,6 +32,7 @@ ACTION_LABELS: dict[str, Any] = {
     ),
     "applications.view": _("sollicitaties bekijken"),
     "applications.identity": _("namen en contactgegevens van kandidaten zien"),
+    "applications.search": _("kandidaten zoeken op naam, e-mail, vaardigheid of vacature"),
     "applications.view_documents": _("documenten van kandidaten openen"),
     "applications.merge": _("dubbele kandidaten samenvoegen"),
     "applications.ask": _("kandidaten een vraag stellen"),

@@ -9,6 +9,7 @@ register_permissions(
     {
         "applications.view": [HR, MANAGER],
         "applications.identity": [HR],
+        "applications.search": [HR, MANAGER],
         "applications.view_documents": [HR, MANAGER],
         "applications.merge": [HR],
         "applications.ask": [HR],

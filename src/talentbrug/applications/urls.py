@@ -38,6 +38,7 @@ urlpatterns = [
     path("mijn/talentpool/", views.portal_consent, name="portal_consent"),
     # Staff
     path("medewerkers/sollicitaties/", views.staff_list, name="staff_list"),
+    path("medewerkers/sollicitaties/zoeken/", views.staff_search, name="staff_search"),
     path("medewerkers/sollicitaties/vacature/<int:pk>/", views.staff_vacancy, name="staff_vacancy"),
     path("medewerkers/sollicitaties/<int:pk>/", views.staff_detail, name="staff_detail"),
     path(

@@ -28,6 +28,7 @@ from talentbrug.vacancies.constants import VacancyStatus
 from talentbrug.vacancies.models import Vacancy
 
 from . import antibot, merging, services, tokens
+from . import search as candidate_search
 from .channels import channel_for_application
 from .constants import (
     PORTAL_SESSION_AGE,
@@ -778,7 +779,39 @@ def staff_list(request: HttpRequest) -> HttpResponse:
         open=Count("applications", filter=open_filter("applications__"), distinct=True),
     )
     rows = [{"vacancy": v, "total": v.total, "open": v.open} for v in vacancies]
-    return render(request, "applications/staff/list.html", {"rows": rows})
+    return render(
+        request,
+        "applications/staff/list.html",
+        {"rows": rows, "perms_search": can(request, "applications.search")},
+    )
+
+
+@staff_required("applications.search")
+def staff_search(request: HttpRequest) -> HttpResponse:
+    """One search box over the organisation's applications (read-only, blind review kept)."""
+    raw = request.GET.get(candidate_search.QUERY_PARAMETER, "")
+    query = candidate_search.clean_query(raw)
+    result = candidate_search.search(
+        request.organisation,  # type: ignore[attr-defined]
+        query,
+        see_identity=can(request, "applications.identity"),
+    )
+    page = Paginator(result.rows, 25).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "applications/staff/search.html",
+        {
+            "query": query,
+            "parameter": candidate_search.QUERY_PARAMETER,
+            "searched": len(query) >= candidate_search.MIN_LENGTH,
+            "too_short": bool(query) and len(query) < candidate_search.MIN_LENGTH,
+            "truncated": result.truncated,
+            "max_results": candidate_search.MAX_RESULTS,
+            "max_length": candidate_search.MAX_LENGTH,
+            "page": page,
+            "rows": page.object_list,
+        },
+    )
 
 
 @staff_required("applications.view")

@@ -1,4 +1,4 @@
-"""Keep link tokens out of every log: Django's, runserver's access log and gunicorn's.
+"""Keep link tokens (and candidate search terms) out of every log: Django's, runserver's access log and gunicorn's.
 
 Magic links (``talentbrug.accounts.magiclinks``) and the other signed links carry a token in
 the path. Whoever reads a log must not be able to open someone's portal with it, so every log
@@ -20,10 +20,14 @@ SIGNED_TOKEN_RE = re.compile(
     r"[A-Za-z0-9_\-.]{8,}(?::|%3[Aa])[A-Za-z0-9]{4,}(?::|%3[Aa])[A-Za-z0-9_\-]{20,}"
 )
 REPLACEMENT = "[token]"
+# What staff type in the candidate search (``?zoek=``: a name or an e-mail address) is personal
+# data too: the parameter stays in the line, its value does not.
+SEARCH_QUERY_RE = re.compile(r"([?&]zoek=)[^&\s\"']*")
+SEARCH_REPLACEMENT = r"\1[zoekterm]"
 
 
 def redact(text: str) -> str:
-    return SIGNED_TOKEN_RE.sub(REPLACEMENT, text)
+    return SEARCH_QUERY_RE.sub(SEARCH_REPLACEMENT, SIGNED_TOKEN_RE.sub(REPLACEMENT, text))
 
 
 class RedactTokens(logging.Filter):

@@ -8,6 +8,8 @@ class Kind(models.TextChoices):
     NEW_APPLICATION = "new_application", _("Nieuwe sollicitatie")
     ANSWER = "answer", _("Antwoord op een vraag")
     SLOT_PICKED = "slot_picked", _("Tijd op de wervingsdag gekozen")
+    INTERVIEW_SLOT_PICKED = "interview_slot_picked", _("Tijd voor het gesprek gekozen")
+    GROUP_DAY_BOOKED = "group_day_booked", _("Tijd op de groepsdag gekozen")
     REVIEW_REQUESTED = "review_requested", _("Vacature ter beoordeling")
     SCORECARD_MISSING = "scorecard_missing", _("Beoordelingsformulier nog invullen")
     OFFER_ANSWERED = "offer_answered", _("Antwoord op een aanbod")

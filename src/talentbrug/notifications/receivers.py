@@ -16,6 +16,9 @@ from django.urls import reverse
 from talentbrug.accounts.access import user_can, users_who_can
 from talentbrug.applications.constants import BookingStatus
 from talentbrug.applications.models import Application, Booking, Question
+from talentbrug.assessments.models import DayBooking
+from talentbrug.interviews.constants import InterviewStatus
+from talentbrug.interviews.models import Interview
 from talentbrug.selection.constants import END_KINDS, OfferStatus, StageKind
 from talentbrug.selection.models import ApplicationProgress, Offer, Scorecard
 from talentbrug.selection.signals import progress_moved
@@ -92,6 +95,70 @@ def on_booking_saved(sender: Any, instance: Booking, created: bool, **kwargs: An
             recipients=services.vacancy_team(application.vacancy),
             url=_application_url(application),
             key=f"booking:{instance.pk}",
+            vacancy=application.vacancy,
+            reference=str(application.pk),
+        )
+
+    _later(work)
+
+
+def on_interview_saved(sender: Any, instance: Interview, **kwargs: Any) -> None:
+    """The candidate picked one of the proposed times for an interview (``choose_slot``)."""
+    if kwargs.get("raw") or instance.status != InterviewStatus.PLANNED:
+        return
+    fields = kwargs.get("update_fields")
+    if fields is not None and "chosen_slot" not in fields:
+        return
+    if instance.chosen_slot_id is None:
+        return
+    pk, sequence = instance.pk, instance.sequence
+
+    def work() -> None:
+        interview = Interview.objects.select_related(
+            "application__vacancy", "organisation", "created_by"
+        ).get(pk=pk)
+        application = interview.application
+        organisation = interview.organisation
+        people = [
+            person
+            for person in [*interview.interviewers.all(), interview.created_by]
+            if person is not None and user_can(person, organisation, "interviews.view")
+        ]
+        services.notify(
+            Kind.INTERVIEW_SLOT_PICKED,
+            organisation=organisation,
+            recipients=[*services.vacancy_team(application.vacancy), *people],
+            url=_application_url(application),
+            # Rescheduled and picked again is a new notification.
+            key=f"interview:{pk}:{sequence}",
+            vacancy=application.vacancy,
+            reference=str(application.pk),
+        )
+
+    _later(work)
+
+
+def on_day_booking_saved(sender: Any, instance: DayBooking, created: bool, **kwargs: Any) -> None:
+    """The candidate picked a session of a group (assessment) day in the portal."""
+    if not created or instance.status != BookingStatus.BOOKED or kwargs.get("raw"):
+        return
+    pk = instance.pk
+
+    def work() -> None:
+        booking = DayBooking.objects.select_related("application__vacancy", "day").get(pk=pk)
+        application = booking.application
+        organisation = booking.organisation
+        observers = [
+            person
+            for person in booking.day.observers.all()
+            if user_can(person, organisation, "assessments.view")
+        ]
+        services.notify(
+            Kind.GROUP_DAY_BOOKED,
+            organisation=organisation,
+            recipients=[*services.vacancy_team(application.vacancy), *observers],
+            url=_application_url(application),
+            key=f"group_day:{pk}",
             vacancy=application.vacancy,
             reference=str(application.pk),
         )
@@ -187,6 +254,10 @@ def connect() -> None:
     post_save.connect(on_application_saved, sender=Application, dispatch_uid="notifications.app")
     post_save.connect(on_question_saved, sender=Question, dispatch_uid="notifications.answer")
     post_save.connect(on_booking_saved, sender=Booking, dispatch_uid="notifications.booking")
+    post_save.connect(on_interview_saved, sender=Interview, dispatch_uid="notifications.interview")
+    post_save.connect(
+        on_day_booking_saved, sender=DayBooking, dispatch_uid="notifications.group_day"
+    )
     progress_moved.connect(on_progress_moved, dispatch_uid="notifications.progress")
     post_save.connect(on_offer_saved, sender=Offer, dispatch_uid="notifications.offer")
     vacancy_moved.connect(on_vacancy_moved, dispatch_uid="notifications.review")

@@ -118,6 +118,12 @@ def describe(notification: Notification) -> str:
         Kind.SLOT_PICKED: _(
             "Tijd op de wervingsdag gekozen bij sollicitatie %(number)s (%(vacancy)s)"
         ),
+        Kind.INTERVIEW_SLOT_PICKED: _(
+            "Tijd voor het gesprek gekozen bij sollicitatie %(number)s (%(vacancy)s)"
+        ),
+        Kind.GROUP_DAY_BOOKED: _(
+            "Tijd op de groepsdag gekozen bij sollicitatie %(number)s (%(vacancy)s)"
+        ),
         Kind.REVIEW_REQUESTED: _("Vacature %(vacancy)s wacht op je beoordeling"),
         Kind.SCORECARD_MISSING: _(
             "Vul het beoordelingsformulier in voor sollicitatie %(number)s (%(vacancy)s): "

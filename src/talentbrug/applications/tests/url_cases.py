@@ -199,6 +199,7 @@ URL_CASES = [
     UrlCase("applications:portal_consent", CANDIDATE, method="post", ok_status=(302,)),
     # Staff
     UrlCase("applications:staff_list", STAFF, "applications.view"),
+    UrlCase("applications:staff_search", STAFF, "applications.search"),
     UrlCase("applications:staff_vacancy", STAFF, "applications.view", make_kwargs=_staff_vacancy),
     # A hiring manager is sent to selection's pseudonymised page while identity is hidden.
     UrlCase(

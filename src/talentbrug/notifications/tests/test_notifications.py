@@ -183,3 +183,48 @@ def test_a_new_stage_asks_who_scored_before_for_a_scorecard(
     note = Notification.objects.get(recipient=assessor)
     assert note.kind == Kind.SCORECARD_MISSING
     assert note.url == reverse("selection:scorecard", kwargs={"pk": progress.application_id})
+
+
+def test_a_picked_interview_time_notifies_the_team_and_the_interviewers(
+    team, organisation, django_capture_on_commit_callbacks
+):
+    from talentbrug.interviews.services import choose_slot
+    from talentbrug.interviews.tests.factories import interview_for, staff_member
+
+    interviewer = staff_member(organisation)
+    application = ApplicationFactory(vacancy=team["vacancy"])
+    interview = interview_for(organisation, application=application, interviewers=[interviewer])
+    slot = interview.slots.first()
+    assert _kinds(team["hr"]) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        choose_slot(interview, slot.pk, application.candidate)
+    assert _kinds(team["hr"]) == [Kind.INTERVIEW_SLOT_PICKED]
+    assert _kinds(interviewer) == [Kind.INTERVIEW_SLOT_PICKED]
+    assert _kinds(team["other_hr"]) == []
+    note = Notification.objects.get(recipient=team["hr"])
+    text = services.describe(note)
+    assert str(application.pk) in text and "Servicedesk" in text
+    assert application.candidate.name not in text
+    # Saving the interview again (a reminder sent) is no new pick.
+    with django_capture_on_commit_callbacks(execute=True):
+        interview.refresh_from_db()
+        interview.reminder_sent_at = timezone.now()
+        interview.save(update_fields=["reminder_sent_at"])
+    assert _kinds(team["hr"]) == [Kind.INTERVIEW_SLOT_PICKED]
+
+
+def test_a_booked_group_day_session_notifies_the_team(
+    team, organisation, django_capture_on_commit_callbacks
+):
+    from talentbrug.assessments.services import bookings
+    from talentbrug.assessments.tests.factories import day_with_session, in_assessment_stage
+
+    _day, session = day_with_session(organisation, vacancy=team["vacancy"])
+    application = in_assessment_stage(organisation, team["vacancy"], mover=team["hr"])
+    Notification.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        bookings.book_session(application, session.pk)
+    assert _kinds(team["hr"]) == [Kind.GROUP_DAY_BOOKED]
+    assert _kinds(team["assessor"]) == []
+    note = Notification.objects.get(recipient=team["hr"])
+    assert note.url == reverse("applications:staff_detail", kwargs={"pk": application.pk})
