@@ -639,15 +639,16 @@ class EducationForm(forms.Form):
     )
     evaluation_file = forms.FileField(
         label=_("De pdf van je diplomawaardering"),
-        help_text=_("Niet verplicht. Alleen PDF, maximaal 10 MB."),
+        help_text=_("Alleen PDF, maximaal 10 MB."),
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,application/pdf"}),
     )
     share_with = forms.ChoiceField(
         label=_("Welke organisatie mag de pdf zien?"),
         help_text=_(
-            "Alleen deze organisatie ziet de pdf en deze opleiding. Wil je de pdf ook aan een "
-            "andere organisatie laten zien? Voeg de opleiding dan nog een keer toe."
+            "Alleen nodig als je een pdf meestuurt. Alleen deze organisatie ziet de pdf en deze "
+            "opleiding. Mag een andere organisatie de pdf ook zien? Voeg de opleiding dan nog "
+            "een keer toe."
         ),
         required=False,
     )

@@ -645,7 +645,9 @@ def portal_profile(request: HttpRequest) -> HttpResponse:
             "candidate": candidate,
             "forms": forms_,
             "skills": skills,
-            "educations": candidate.educations.filter(confirmed=True),
+            "educations": candidate.educations.filter(confirmed=True).select_related(
+                "application__organisation", "evaluation_document"
+            ),
             "experiences": candidate.experiences.filter(confirmed=True),
             "found_education": found_education,
             "found_experience": found_experience,

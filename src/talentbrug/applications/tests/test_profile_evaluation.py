@@ -96,6 +96,7 @@ def test_a_pdf_from_the_profile_goes_to_the_chosen_organisation_only(
     # the candidate sees it back on the profile, with their own PDF to open
     profile = candidate_client.get(PROFILE).content.decode()
     assert reverse("applications:portal_document", args=[pdf.pk]) in profile
+    assert f"(alleen {organisation.name} ziet dit)" in profile
     assert (
         candidate_client.get(reverse("applications:portal_document", args=[pdf.pk])).status_code
         == 200
