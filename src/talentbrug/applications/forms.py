@@ -639,7 +639,7 @@ class EducationForm(forms.Form):
     )
     evaluation_file = forms.FileField(
         label=_("De pdf van je diplomawaardering"),
-        help_text=_("Alleen PDF, maximaal 10 MB."),
+        help_text=_("Niet verplicht. Alleen PDF, maximaal 10 MB."),
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,application/pdf"}),
     )

@@ -804,7 +804,7 @@ def add_profile_education(
     the application cover the file as they cover a CV.
     """
     if application is not None and application.candidate_id != candidate.pk:
-        raise ApplyError(_("Deze sollicitatie is niet van jou."))
+        raise ValueError("the application is another candidate's")
     with transaction.atomic():
         document = None
         if upload is not None and checked is not None:
