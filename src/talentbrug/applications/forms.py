@@ -23,7 +23,14 @@ from .constants import (
 )
 from .models import CEFR_CHOICES, DUTCH_COUNTRY_NAMES, LANGUAGE_CHOICES, Document
 from .slots import slot_choice_label
-from .uploads import UploadRejected, check_credential, check_document, check_video, clean_text
+from .uploads import (
+    CheckedFile,
+    UploadRejected,
+    check_credential,
+    check_document,
+    check_video,
+    clean_text,
+)
 
 
 def no_future_date(form: forms.Form, name: str) -> None:
@@ -642,6 +649,21 @@ class EducationForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    evaluation_file = forms.FileField(
+        label=_("De pdf van je diplomawaardering"),
+        help_text=_("Niet verplicht. Alleen PDF, maximaal 10 MB."),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,application/pdf"}),
+    )
+    share_with = forms.ChoiceField(
+        label=_("Welke organisatie mag de pdf zien?"),
+        help_text=_(
+            "Alleen nodig als je een pdf meestuurt. Alleen deze organisatie ziet de pdf en deze "
+            "opleiding. Mag een andere organisatie de pdf ook zien? Voeg de opleiding dan nog "
+            "een keer toe."
+        ),
+        required=False,
+    )
     completed = forms.BooleanField(label=_("Ik heb de opleiding afgerond."), required=False)
     crebo = forms.CharField(
         label=_("Crebo-code (alleen mbo)"),
@@ -658,8 +680,24 @@ class EducationForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, applications: Any = (), **kwargs: Any) -> None:
+        """``applications``: the candidate's open applications, at most one per organisation
+        (the newest). The PDF goes with one of them, so only that organisation sees it (a
+        ``Document`` always belongs to an application). Without one, no PDF can be added."""
         super().__init__(*args, **kwargs)
+        self.applications = {str(a.pk): a for a in applications}
+        self.checked: CheckedFile | None = None
+        if self.applications:
+            share: forms.ChoiceField = self.fields["share_with"]  # type: ignore[assignment]
+            share.choices = [
+                ("", "–"),
+                *((pk, a.organisation.name) for pk, a in self.applications.items()),
+            ]
+            if len(self.applications) == 1:
+                self.initial.setdefault("share_with", next(iter(self.applications)))
+        else:
+            del self.fields["evaluation_file"]
+            del self.fields["share_with"]
         no_future_date(self, "evaluation_date")
         style(self)
 
@@ -670,6 +708,21 @@ class EducationForm(forms.Form):
             EducationSource.IDW_RECEIVED,
             EducationSource.INDICATION,
         )
+        upload = data.get("evaluation_file")
+        data["application"] = None
+        if upload and not evaluated:
+            self.add_error(
+                "evaluation_file",
+                _("Een pdf hoort bij een diplomawaardering. Kies eerst hoe je het niveau weet."),
+            )
+        elif upload:
+            data["application"] = self.applications.get(data.get("share_with") or "")
+            if data["application"] is None:
+                self.add_error("share_with", _("Kies welke organisatie de pdf mag zien."))
+            try:
+                self.checked = check_credential(upload)
+            except UploadRejected as exc:
+                self.add_error("evaluation_file", exc.message)
         if evaluated and not data.get("level"):
             self.add_error("level", _("Kies het niveau dat op je diplomawaardering staat."))
         if (

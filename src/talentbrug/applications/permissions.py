@@ -28,6 +28,9 @@ register(
         "application.document_uploaded": _("Document {document} toegevoegd ({kind})"),
         "application.document_replaced": _("Document {old} vervangen door {document}"),
         "application.document_downloaded": _("Document {document} bekeken door medewerker"),
+        "application.document_removed": _(
+            "Document {document} verwijderd door de kandidaat (met de opleiding)"
+        ),
         "application.slot_booked": _("Tijdslot {slot} geboekt ({booking})"),
         "application.slot_changed": _("Tijdslot gewijzigd van {old_slot} naar {slot}"),
         "application.profile_confirmed": _("Kandidaat {candidate} controleerde het profiel"),

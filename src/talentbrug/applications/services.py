@@ -787,6 +787,73 @@ def _add_diploma(application: Application, data: ApplyData, stored: list[Documen
     )
 
 
+def add_profile_education(
+    candidate: Candidate,
+    fields: dict[str, Any],
+    *,
+    application: Application | None = None,
+    upload: Any = None,
+    checked: CheckedFile | None = None,
+) -> Education:
+    """An education the candidate adds on the personal page.
+
+    Without a PDF every organisation the candidate applies to sees it (``application`` empty).
+    With the PDF of a diploma evaluation, the entry and the PDF go with ``application`` (one
+    the candidate chose): a Document always belongs to an application, so only that
+    organisation sees them, and the privacy export, erasure and retention walks that follow
+    the application cover the file as they cover a CV.
+    """
+    if application is not None and application.candidate_id != candidate.pk:
+        raise ValueError("the application is another candidate's")
+    with transaction.atomic():
+        document = None
+        if upload is not None and checked is not None:
+            if application is None:
+                raise ApplyError(_("Kies welke organisatie de pdf mag zien."), field="share_with")
+            document = add_document(application, DocumentKind.DIPLOMA_EVALUATION, upload, checked)
+        return Education.objects.create(
+            candidate=candidate,
+            application=application if document is not None else None,
+            evaluation_document=document,
+            source=SkillSource.CHOSEN,
+            confirmed=True,
+            **fields,
+        )
+
+
+def open_applications_by_organisation(candidate: Candidate) -> list[Application]:
+    """The candidate's newest open application per organisation (where a PDF may still go)."""
+    newest: dict[int, Application] = {}
+    for application in (
+        candidate.applications.filter(status=ApplicationStatus.SUBMITTED)
+        .select_related("organisation")
+        .order_by("-submitted_at", "-pk")
+    ):
+        if application.organisation_id in newest or procedure_ended(application):
+            continue
+        newest[application.organisation_id] = application
+    return list(newest.values())
+
+
+def remove_profile_education(education: Education) -> None:
+    """The candidate removes an education; its evaluation PDF goes with it (file included)."""
+    document = education.evaluation_document
+    with transaction.atomic():
+        education.delete()
+        if document is not None:
+            name, storage, document_pk = document.file.name, document.file.storage, document.pk
+            application = document.application
+            document.delete()
+            if name:
+                transaction.on_commit(lambda: storage.delete(name))
+            record_event(
+                "application.document_removed",
+                organisation=application.organisation,
+                obj=application,
+                document=document_pk,
+            )
+
+
 def _store_document(
     application: Application, kind: str, upload: Any, checked: CheckedFile
 ) -> Document:

@@ -592,6 +592,7 @@ def portal_profile(request: HttpRequest) -> HttpResponse:
     skills = candidate.skills.all()
     found_education = candidate.educations.filter(confirmed=False)
     found_experience = candidate.experiences.filter(confirmed=False)
+    open_applications = services.open_applications_by_organisation(candidate)
     forms_ = {
         "skills": SkillsForm(skills=skills),
         "found_education": EntriesForm(
@@ -600,7 +601,7 @@ def portal_profile(request: HttpRequest) -> HttpResponse:
         "found_experience": EntriesForm(
             entries=found_experience, describe=describe_experience, prefix="fexp"
         ),
-        "education": EducationForm(prefix="edu"),
+        "education": EducationForm(prefix="edu", applications=open_applications),
         "experience": ExperienceForm(prefix="exp"),
         "language": LanguageForm(prefix="lang"),
     }
@@ -619,17 +620,24 @@ def portal_profile(request: HttpRequest) -> HttpResponse:
                 describe=describe_experience,
                 prefix="fexp",
             )
+        elif action == "education":
+            form = EducationForm(
+                request.POST, request.FILES, prefix="edu", applications=open_applications
+            )
         else:
             form = {
-                "education": EducationForm,
                 "experience": ExperienceForm,
                 "language": LanguageForm,
             }[action](request.POST, prefix=forms_[action].prefix)
         forms_[action] = form
         if form.is_valid():
-            _save_profile_part(candidate, action, form.cleaned_data)
-            messages.success(request, _("Opgeslagen. Dank je wel."))
-            return redirect(reverse("applications:portal_profile") + f"#{action}")
+            try:
+                _save_profile_part(candidate, action, form.cleaned_data, form)
+            except services.ApplyError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            else:
+                messages.success(request, _("Opgeslagen. Dank je wel."))
+                return redirect(reverse("applications:portal_profile") + f"#{action}")
     status = 400 if action else 200
     return render(
         request,
@@ -638,7 +646,9 @@ def portal_profile(request: HttpRequest) -> HttpResponse:
             "candidate": candidate,
             "forms": forms_,
             "skills": skills,
-            "educations": candidate.educations.filter(confirmed=True),
+            "educations": candidate.educations.filter(confirmed=True).select_related(
+                "application__organisation", "evaluation_document"
+            ),
             "experiences": candidate.experiences.filter(confirmed=True),
             "found_education": found_education,
             "found_experience": found_experience,
@@ -649,7 +659,9 @@ def portal_profile(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _save_profile_part(candidate: Candidate, action: str, data: dict[str, Any]) -> None:
+def _save_profile_part(
+    candidate: Candidate, action: str, data: dict[str, Any], form: BaseForm
+) -> None:
 
     with transaction.atomic():
         if action == "skills":
@@ -659,19 +671,24 @@ def _save_profile_part(candidate: Candidate, action: str, data: dict[str, Any]) 
         elif action in ("found_education", "found_experience"):
             services.confirm_entries(candidate, action.removeprefix("found_"), data.get("keep", []))
         elif action == "education":
-            Education.objects.create(
-                candidate=candidate,
-                programme=clean_text(data["programme"], 200),
-                institution=clean_text(data.get("institution", ""), 200),
-                country=clean_text(data.get("country", ""), 100),
-                level=data.get("level", ""),
-                level_source=data["level_source"],
-                evaluation_reference=clean_text(data.get("evaluation_reference", ""), 40),
-                evaluation_date=data.get("evaluation_date"),
-                completed=data.get("completed", False),
-                crebo=clean_text(data.get("crebo", ""), 10),
-                mbo_path=data.get("mbo_path", ""),
-                expected_graduation=data.get("expected_graduation"),
+            services.add_profile_education(
+                candidate,
+                {
+                    "programme": clean_text(data["programme"], 200),
+                    "institution": clean_text(data.get("institution", ""), 200),
+                    "country": clean_text(data.get("country", ""), 100),
+                    "level": data.get("level", ""),
+                    "level_source": data["level_source"],
+                    "evaluation_reference": clean_text(data.get("evaluation_reference", ""), 40),
+                    "evaluation_date": data.get("evaluation_date"),
+                    "completed": data.get("completed", False),
+                    "crebo": clean_text(data.get("crebo", ""), 10),
+                    "mbo_path": data.get("mbo_path", ""),
+                    "expected_graduation": data.get("expected_graduation"),
+                },
+                application=data.get("application"),
+                upload=data.get("evaluation_file"),
+                checked=getattr(form, "checked", None),
             )
         elif action == "experience":
             country = clean_text(data.get("country", ""), 100)
@@ -706,7 +723,11 @@ def portal_profile_remove(request: HttpRequest, kind: str, pk: int) -> HttpRespo
     model = {"opleiding": Education, "ervaring": Experience, "taal": LanguageProficiency}.get(kind)
     if model is None:
         raise Http404
-    get_object_or_404(model, pk=pk, candidate=candidate).delete()
+    row = get_object_or_404(model, pk=pk, candidate=candidate)
+    if isinstance(row, Education):
+        services.remove_profile_education(row)
+    else:
+        row.delete()
     messages.success(request, _("Verwijderd."))
     return redirect("applications:portal_profile")
 
