@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 
 import pytest
 from django.urls import reverse
@@ -65,6 +66,10 @@ def test_staff_page_has_its_own_title_and_one_h1(staff_client, organisation, cas
     headings = [_text(h) for h in re.findall(r"<h1\b[^>]*>(.*?)</h1>", body, re.S)]
     assert title != DEFAULT_TITLE, f"{case.name}: the page has no title of its own"
     assert len(headings) == 1, f"{case.name}: {len(headings)} h1 elements: {headings}"
+    # One id, one element: with two forms on a page sharing an id, a label names the other
+    # form's control (the offer page's two right-to-work questions did).
+    ids = Counter(re.findall(r'\sid="([^"]+)"', body))
+    assert not [i for i, n in ids.items() if n > 1], f"{case.name}: ids used twice"
 
 
 def test_every_listed_non_page_is_in_the_table():
