@@ -138,7 +138,7 @@ class DiplomaFieldsMixin(forms.Form):
     evaluation_date = forms.DateField(
         label=_("Datum van je diplomawaardering"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2026-03-15.")},
     )
     evaluation_file = forms.FileField(
@@ -246,7 +246,7 @@ class ApplyForm(DiplomaFieldsMixin, AntiBotMixin):
         label=_("Vanaf wanneer kun je beginnen?"),
         help_text=_("Niet verplicht. Weet je het nog niet? Laat het dan leeg."),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2027-01-15.")},
     )
     wants_buddy = forms.BooleanField(
@@ -647,7 +647,7 @@ class EducationForm(forms.Form):
     evaluation_date = forms.DateField(
         label=_("Datum van je diplomawaardering"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     evaluation_file = forms.FileField(
         label=_("De pdf van je diplomawaardering"),
@@ -677,7 +677,7 @@ class EducationForm(forms.Form):
     expected_graduation = forms.DateField(
         label=_("Wanneer ben je klaar? (alleen als je nog leert)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def __init__(self, *args: Any, applications: Any = (), **kwargs: Any) -> None:

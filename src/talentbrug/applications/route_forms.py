@@ -37,7 +37,7 @@ class AssignmentForm(forms.Form):
     )
     deadline_date = forms.DateField(
         label=_("Inleveren voor (datum)"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
             "required": _("Kies tot welke datum de kandidaat kan inleveren."),
             "invalid": _("Schrijf de datum als dd-mm-jjjj."),
@@ -110,7 +110,7 @@ class DayForm(forms.Form):
 class SlotSetupForm(forms.Form):
     date = forms.DateField(
         label=_("Datum"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
             "required": _("Kies een datum."),
             "invalid": _("Schrijf de datum als dd-mm-jjjj."),

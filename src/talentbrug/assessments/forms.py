@@ -160,7 +160,7 @@ class LanguageForm(StyledForm):
     taken_on = forms.DateField(
         label=_("Gedaan op"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Bijvoorbeeld 2026-03-12."),
     )
 

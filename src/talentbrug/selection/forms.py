@@ -195,7 +195,7 @@ class OfferForm(forms.Form):
     )
     start_date = forms.DateField(
         label=_("Eerste werkdag"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Bijvoorbeeld 2026-09-01."),
     )
     hours = forms.IntegerField(min_value=1, max_value=40, label=_("Uren per week"))

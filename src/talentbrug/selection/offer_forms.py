@@ -17,7 +17,7 @@ RIGHT_TO_WORK = [("yes", _("Ja")), ("no", _("Nee"))]
 class _LetterFields(forms.Form):
     answer_by = forms.DateField(
         label=_("Antwoord uiterlijk op"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Tot en met deze dag kan de kandidaat in het portaal ja of nee zeggen."),
         error_messages={"required": _("Kies de dag waarop de kandidaat uiterlijk antwoordt.")},
     )

@@ -211,7 +211,7 @@ def send_offer(
     """Put the letter in the candidate's portal and mail that there is an offer."""
     if not (frozenset(roles) & PERMISSIONS["selection.offer"]):
         raise SelectionError(_("Uw rol mag dit niet doen."))
-    offer = Offer.objects.select_for_update().get(pk=offer.pk)
+    offer = Offer.objects.select_for_update(of=("self",)).get(pk=offer.pk)
     if offer.status != OfferStatus.MADE:
         raise SelectionError(_("Over dit aanbod is al besloten."))
     if offer.sent_at is not None:
@@ -307,7 +307,7 @@ def can_answer(offer: Offer, today: date | None = None) -> bool:
 def answer_in_portal(offer: Offer, candidate: Any, *, accept: bool, reason: str = "") -> Any:
     """The candidate says yes (hire, onboarding starts) or no (with an optional reason)."""
     offer = (
-        Offer.objects.select_for_update()
+        Offer.objects.select_for_update(of=("self",))
         .select_related("progress__stage", "progress__vacancy__organisation", "created_by")
         .get(pk=offer.pk)
     )
@@ -365,7 +365,11 @@ def record_note(offer: Offer, note: str, user: Any) -> None:
 @transaction.atomic
 def expire_offer(offer: Offer) -> Offer:
     """Mark one offer as expired (the table refuses a decided one); audited."""
-    offer = Offer.objects.select_for_update().select_related("organisation").get(pk=offer.pk)
+    offer = (
+        Offer.objects.select_for_update(of=("self",))
+        .select_related("organisation")
+        .get(pk=offer.pk)
+    )
     OFFER_FLOW.check(offer, "expire", system=True)
     offer.status = OfferStatus.EXPIRED
     offer.save(update_fields=["status"])
