@@ -178,7 +178,7 @@ OBSTACLE_CHANCES = {"guidance": 0.28, "language": 0.31, "culture": 0.49}
 def _obstacle_answers(rng: random.Random, plans: list[Any], now: Any) -> None:
     """The optional questionnaire at 3 and 6 months; about two in three fill it in."""
     from talentbrug.onboarding.models import ObstacleSurvey
-    from talentbrug.onboarding.services import obstacle_survey_window
+    from talentbrug.onboarding.services.obstacles import obstacle_survey_window
 
     surveys = []
     for plan in plans:

@@ -34,7 +34,7 @@ from talentbrug.assessments.models import DiversityResponse, DiversitySetting
 from talentbrug.onboarding.constants import Health, PlanStatus
 from talentbrug.onboarding.figures import THEME_LABELS
 from talentbrug.onboarding.models import CheckIn, OnboardingPlan, Surprise
-from talentbrug.onboarding.services import health
+from talentbrug.onboarding.services.wellbeing import health
 from talentbrug.programmes.constants import PlacementKind, PlacementState
 from talentbrug.programmes.models import Cohort, Placement
 from talentbrug.selection.constants import EducationGroup, LanguageGroup, OfferStatus, StageKind

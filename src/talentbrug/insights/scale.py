@@ -383,7 +383,7 @@ def _onboarding(
     from talentbrug.applications.models import Application
     from talentbrug.onboarding.constants import PlanStatus
     from talentbrug.onboarding.models import CheckIn, ObstacleSurvey, OnboardingPlan, Surprise
-    from talentbrug.onboarding.services import obstacle_survey_window
+    from talentbrug.onboarding.services.obstacles import obstacle_survey_window
     from talentbrug.selection.models import Offer
 
     today = timezone.localdate(now)

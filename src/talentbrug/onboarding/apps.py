@@ -16,12 +16,13 @@ class OnboardingConfig(AppConfig):
         from talentbrug.selection.hire import register_hire_handler
         from talentbrug.vacancies import hooks as vacancy_hooks
 
-        from . import admin_hooks, attention, handover, permissions, services, trails  # noqa: F401
+        from . import admin_hooks, attention, handover, permissions, trails  # noqa: F401
+        from .services import templates
         from .tasks import send_reminders
 
         # The shipped templates are made with the organisation, never when a page is viewed.
         post_save.connect(
-            services.organisation_created,
+            templates.organisation_created,
             sender=Organisation,
             dispatch_uid="onboarding.organisation",
         )
@@ -30,5 +31,5 @@ class OnboardingConfig(AppConfig):
         register_work_kind(admin_hooks.TASKS)
         register_work_kind(admin_hooks.PLANS)
         vacancy_hooks.register_detail_context(
-            "first_weeks", lambda vacancy: services.first_weeks(vacancy.onboarding_template)
+            "first_weeks", lambda vacancy: templates.first_weeks(vacancy.onboarding_template)
         )

@@ -13,9 +13,9 @@ from django.utils.translation import gettext_lazy
 from talentbrug.accounts.access import can, scoped
 from talentbrug.pages.navigation import AttentionItem, NavItem, register_attention, register_nav
 
-from . import services
 from .constants import PlanStatus, TaskStatus
 from .models import OnboardingPlan, PlanTask
+from .services import wellbeing
 from .workdays import week_start
 
 register_nav(NavItem("onboarding:overview", gettext_lazy("Inwerken"), "onboarding.view", order=40))
@@ -32,8 +32,8 @@ def onboarding_attention(request: HttpRequest) -> list[AttentionItem]:
         plan__in=open_plans, status=TaskStatus.OPEN, due_date__lt=today
     ).count()
     running = open_plans.filter(status=PlanStatus.ACTIVE).prefetch_related("checkins")
-    missing = sum(1 for plan in running if services.missing_checkin(plan, today))
-    low = sum(1 for plan in running if services.low_mood(plan))
+    missing = sum(1 for plan in running if wellbeing.missing_checkin(plan, today))
+    low = sum(1 for plan in running if wellbeing.low_mood(plan))
     monday = week_start(today)
     starting = open_plans.filter(start_date__gte=monday, start_date__lte=monday + timedelta(days=6))
     url = reverse("onboarding:overview")

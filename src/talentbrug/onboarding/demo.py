@@ -9,9 +9,9 @@ from typing import Any
 
 from django.utils import timezone
 
-from . import services
 from .constants import FormKind, Need, OwnerRole, ProgrammeKind, TaskStatus
 from .models import OnboardingPlan
+from .services import checkins, evaluations, plan_tasks, plans, templates
 from .workdays import add_working_days, week_start
 
 TRAINEES = [
@@ -40,7 +40,7 @@ def _finish_past_tasks(plan: OnboardingPlan, today: Any, keep_open: set[str] = f
     for task in plan.tasks.filter(status=TaskStatus.OPEN, due_date__lt=today - timedelta(days=1)):
         if task.title in keep_open or task.form_kind:
             continue
-        services.complete_task(task)
+        plan_tasks.complete_task(task)
 
 
 def _checkins(plan: OnboardingPlan, moods: list[int], today: Any) -> None:
@@ -49,7 +49,7 @@ def _checkins(plan: OnboardingPlan, moods: list[int], today: Any) -> None:
         day = max(monday + timedelta(days=3), plan.start_date)  # not before the first day
         if week_start(day) >= week_start(today):
             break
-        services.submit_checkin(
+        checkins.submit_checkin(
             plan,
             {
                 "mood": mood,
@@ -83,17 +83,17 @@ def seed(context: dict[str, Any]) -> None:
     organisations = context["organisations"]
     users = context["users"]
     for organisation in organisations.values():
-        services.ensure_default_templates(organisation)
+        templates.ensure_default_templates(organisation)
     dictu, logius = organisations["dictu"], organisations["logius"]
 
     # Zakaria: ICT integration specialist, with a buddy (colleague) and an external language coach.
-    zakaria = services.start_onboarding(
+    zakaria = plans.start_onboarding(
         organisation=dictu,
         name="Zakaria Haddad",
         email="zakaria.haddad@voorbeeld.example",
         preferred_language="nl",
         start_date=add_working_days(today, -16),
-        template=services.template_for(dictu, ProgrammeKind.LANGUAGE_COACH),
+        template=templates.template_for(dictu, ProgrammeKind.LANGUAGE_COACH),
         manager=users["manager.dictu"],
         hr_contact=users["hr.dictu"],
         buddy=users["archief.dictu"],
@@ -106,8 +106,8 @@ def seed(context: dict[str, Any]) -> None:
         created_by=users["inwerken.dictu"],
         send_link=False,
     )
-    services.start_plan(zakaria)
-    services.submit_intake(
+    plans.start_plan(zakaria)
+    checkins.submit_intake(
         zakaria,
         {
             "expectations": "Duidelijke afspraken en iemand die ik alles mag vragen.",
@@ -116,19 +116,19 @@ def seed(context: dict[str, Any]) -> None:
             "hours_wish": "36 uur; op vrijdag tussen de middag even weg.",
         },
     )
-    services.save_manager_expectations(
+    checkins.save_manager_expectations(
         zakaria,
         user=users["manager.dictu"],
         text="Na drie maanden los je zelf storingen op in de koppelingen. Vraag veel, ook in het Engels.",
     )
     _finish_past_tasks(zakaria, today, keep_open={"Loop een dag mee met een ander team"})
     _checkins(zakaria, [3, 4, 4], today)
-    services.add_goal(zakaria, title="Zelf een zakelijke e-mail aan een klant schrijven")
-    services.add_goal(zakaria, title="De monitoring van de koppelingen zelf doen")
+    evaluations.add_goal(zakaria, title="Zelf een zakelijke e-mail aan een klant schrijven")
+    evaluations.add_goal(zakaria, title="De monitoring van de koppelingen zelf doen")
 
     # A BBL student who starts in a few days, and one who is almost done.
-    bbl_template = services.template_for(dictu, ProgrammeKind.BBL)
-    bbl_new = services.start_onboarding(
+    bbl_template = templates.template_for(dictu, ProgrammeKind.BBL)
+    bbl_new = plans.start_onboarding(
         organisation=dictu,
         name="Bram Verhoef",
         email="bram.verhoef@voorbeeld.example",
@@ -146,7 +146,7 @@ def seed(context: dict[str, Any]) -> None:
         created_by=users["inwerken.dictu"],
         send_link=False,
     )
-    bbl_old = services.start_onboarding(
+    bbl_old = plans.start_onboarding(
         organisation=dictu,
         name="Noah de Groot",
         email="noah.degroot@voorbeeld.example",
@@ -160,19 +160,19 @@ def seed(context: dict[str, Any]) -> None:
         created_by=users["inwerken.dictu"],
         send_link=False,
     )
-    services.start_plan(bbl_old)
+    plans.start_plan(bbl_old)
     for task in bbl_old.tasks.filter(status=TaskStatus.OPEN, due_date__lt=today):
         if task.owner_role == OwnerRole.NEW_HIRE or task.form_kind == FormKind.CHECKIN:
-            services.complete_task(task, via="portal")
+            plan_tasks.complete_task(task, via="portal")
         else:
-            services.complete_task(task)
+            plan_tasks.complete_task(task)
 
     # Logius: a lichting of eight trainees who started together five weeks ago.
-    trainee_template = services.template_for(logius, ProgrammeKind.TRAINEE)
+    trainee_template = templates.template_for(logius, ProgrammeKind.TRAINEE)
     start = add_working_days(week_start(today) - timedelta(days=35), 0)
     trainees = []
     for index, name in enumerate(TRAINEES):
-        plan = services.start_onboarding(
+        plan = plans.start_onboarding(
             organisation=logius,
             name=name,
             email=f"trainee{index + 1}@voorbeeld.example",
@@ -186,11 +186,11 @@ def seed(context: dict[str, Any]) -> None:
             created_by=users["hr.logius"],
             send_link=False,
         )
-        services.start_plan(plan)
+        plans.start_plan(plan)
         _finish_past_tasks(plan, today)
         _checkins(plan, _varied_moods(name, weeks=5), today)
         if index < 6:
-            services.submit_surprises(plan, SURPRISES[: 3 + index % 3])
+            checkins.submit_surprises(plan, SURPRISES[: 3 + index % 3])
         trainees.append(plan)
 
     context["onboarding"] = {

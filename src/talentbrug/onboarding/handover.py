@@ -29,9 +29,10 @@ from django.utils.translation import gettext as _
 from talentbrug.selection.hire import HireHandler
 from talentbrug.vacancies.constants import ContractType
 
-from . import services
 from .constants import OwnerRole, ProgrammeKind
 from .models import OnboardingPlan
+from .services import people as people_services
+from .services import plans, supporters, templates
 
 # Contract types whose work needs a praktijkopleider (a colleague who guides the student).
 SUPERVISED_CONTRACTS = frozenset({ContractType.BBL, ContractType.INTERNSHIP})
@@ -50,7 +51,7 @@ class Promise:
     role: str
     label: str
     reasons: list[str] = field(default_factory=list)
-    person: Any = None  # a colleague (User) or an external coach (services.SupporterInput)
+    person: Any = None  # a colleague (User) or an external coach (supporters.SupporterInput)
 
     @property
     def who(self) -> str:
@@ -58,7 +59,7 @@ class Promise:
         person = self.person
         if person is None:
             return ""
-        if isinstance(person, services.SupporterInput):
+        if isinstance(person, supporters.SupporterInput):
             return person.name
         return str(person.get_full_name() or person.username)
 
@@ -130,10 +131,10 @@ def template_kind(contract_type: str, placement: Any, wants_language_coach: bool
 
 
 def _still_here(user: Any, organisation: Any) -> Any:
-    return None if user is None or services.has_left(user, organisation) else user
+    return None if user is None or people_services.has_left(user, organisation) else user
 
 
-def _external_coach(vacancy: Any) -> services.SupporterInput | None:
+def _external_coach(vacancy: Any) -> supporters.SupporterInput | None:
     """The language coach from outside named on the vacancy (name, organisation, e-mail)."""
     name = vacancy.language_coach_external_name.strip()
     email = vacancy.language_coach_external_email.strip()
@@ -141,7 +142,7 @@ def _external_coach(vacancy: Any) -> services.SupporterInput | None:
         return None
     organisation = vacancy.language_coach_external_organisation.strip()
     shown = f"{name} ({organisation})" if organisation else name
-    return services.SupporterInput(name=shown[:200], email=email)
+    return supporters.SupporterInput(name=shown[:200], email=email)
 
 
 def hand_over_for(progress: Any, *, contract_type: str, hours: int | None) -> HandOver:
@@ -183,7 +184,7 @@ def hand_over_for(progress: Any, *, contract_type: str, hours: int | None) -> Ha
         template = chosen
     else:
         kind = template_kind(contract_type, placement, application.wants_language_coach)
-        template = services.template_for(organisation, kind)
+        template = templates.template_for(organisation, kind)
     return HandOver(
         template=template,
         manager=_still_here(vacancy.hiring_manager, organisation),
@@ -215,7 +216,7 @@ def start_plan_at_hire(offer: Any, user: Any, *, buddy: Any, language_coach: Any
     candidate = progress.application.candidate
     hand_over = hand_over_for(progress, contract_type=offer.contract_type, hours=offer.hours)
     supervisor = hand_over.promise(OwnerRole.BBL_SUPERVISOR)
-    plan = services.start_onboarding(
+    plan = plans.start_onboarding(
         organisation=vacancy.organisation,
         name=candidate.name,
         email=candidate.email,
@@ -254,5 +255,5 @@ HIRE_HANDLER = HireHandler(
     preview=hand_over_for,
     start=start_plan_at_hire,
     plan_for=plan_for,
-    people=services.members_of,
+    people=people_services.members_of,
 )

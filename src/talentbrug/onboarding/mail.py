@@ -23,7 +23,7 @@ from talentbrug.audit.services import record_event
 from talentbrug.core.reminders import claim_by_insert, claim_then_send
 from talentbrug.outbox.services import queue_mail
 
-from . import services, tokens
+from . import tokens
 from .constants import (
     CHECKIN_REMINDER_WEEKDAY,
     OVERDUE_REMINDER_EVERY_DAYS,
@@ -34,6 +34,8 @@ from .constants import (
     TaskStatus,
 )
 from .models import OnboardingPlan, PlanTask, Reminder
+from .services import links, people, wellbeing
+from .services import plans as plans_services
 from .workdays import is_working_day, next_working_day, week_start
 
 OPEN_PLAN = (PlanStatus.PLANNED, PlanStatus.ACTIVE)
@@ -66,7 +68,7 @@ def send_portal_link(plan: OnboardingPlan, *, user: Any = None) -> None:
             {"plan": plan, "url": tokens.portal_url(plan)},
             organisation=plan.organisation,
         )
-        services.record_link_sent(plan, user=user)
+        links.record_link_sent(plan, user=user)
 
 
 def task_link(task: PlanTask) -> str:
@@ -109,7 +111,7 @@ def _task_reminders(today: date) -> tuple[int, int]:
     )
     recent = today - timedelta(days=OVERDUE_REMINDER_EVERY_DAYS - 1)
     for task in tasks:
-        contact = services.owner_contact(task)
+        contact = people.owner_contact(task)
         if contact is None or not contact[1]:
             continue
         _name, email, language = contact
@@ -216,7 +218,7 @@ def _digests(today: date) -> int:
                     "plan": plan,
                     "url": settings.SITE_URL
                     + reverse("onboarding:plan_detail", kwargs={"pk": plan.pk}),
-                    "health": services.health(plan, today),
+                    "health": wellbeing.health(plan, today),
                     "overdue": sum(1 for t in tasks if t.is_overdue(today)),
                     "this_week": sum(
                         1
@@ -224,7 +226,7 @@ def _digests(today: date) -> int:
                         if t.status == TaskStatus.OPEN and today <= t.due_date <= week_end
                     ),
                     "last_mood": checkins[-1].mood if checkins else None,
-                    "missing_checkin": services.missing_checkin(plan, today),
+                    "missing_checkin": wellbeing.missing_checkin(plan, today),
                 }
             )
         digests.append((manager, manager_plans, key, rows))
@@ -249,7 +251,7 @@ def _digests(today: date) -> int:
 def send_reminders(today: date | None = None) -> dict[str, int]:
     """The periodic job: start plans whose day has come, then remind. Safe to run again."""
     today = today or timezone.localdate()
-    result = {"started": services.activate_started_plans(today)}
+    result = {"started": plans_services.activate_started_plans(today)}
     if not is_working_day(today):
         result.update(task_due=0, task_overdue=0, checkin=0, digest=0)
         return result

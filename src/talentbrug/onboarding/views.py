@@ -26,7 +26,7 @@ from talentbrug.audit.services import events_for_object
 from talentbrug.core.forms import error_messages, show_errors
 from talentbrug.core.http import moved_page
 
-from . import mail, services, tokens
+from . import mail, tokens
 from .constants import (
     MOOD_LABELS,
     SUPPORTER_ROLES,
@@ -71,6 +71,14 @@ from .models import (
     Supporter,
     TemplateTask,
 )
+from .services import checkins as checkins_services
+from .services import evaluations as evaluations_services
+from .services import links, people, plan_tasks, wellbeing
+from .services import obstacles as obstacles_services
+from .services import plans as plans_services
+from .services import supporters as supporters_services
+from .services import templates as templates_services
+from .workdays import week_start
 
 
 def _visible(request: HttpRequest, queryset: Any) -> Any:
@@ -111,11 +119,11 @@ def _child(queryset: Any, pk: int) -> Any:
 
 
 def _members(request: HttpRequest) -> Any:
-    return services.members_of(request.organisation)  # type: ignore[attr-defined]
+    return people.members_of(request.organisation)  # type: ignore[attr-defined]
 
 
 def owner_label(task: PlanTask) -> str:
-    contact = services.owner_contact(task)
+    contact = people.owner_contact(task)
     role = task.get_owner_role_display()
     if task.owner_role == OwnerRole.NEW_HIRE and not task.owner_user_id:
         return str(role)
@@ -132,7 +140,7 @@ def _with_health(plans: Any, today: Any) -> list[dict[str, Any]]:
         rows.append(
             {
                 "plan": plan,
-                "health": (health := services.health(plan, today)),
+                "health": (health := wellbeing.health(plan, today)),
                 "health_label": Health(health).label,
                 "progress": round(100 * (len(tasks) - len(open_tasks)) / len(tasks))
                 if tasks
@@ -252,7 +260,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
         if coach is None and data["coach_name"]:
             coach = {"name": data["coach_name"], "email": data["coach_email"]}
         try:
-            plan = services.start_onboarding(
+            plan = plans_services.start_onboarding(
                 organisation=organisation,
                 name=data["name"],
                 email=data["email"],
@@ -305,7 +313,7 @@ def _render_plan(request: HttpRequest, plan: OnboardingPlan, **extra: Any) -> Ht
                 "task": t,
                 "owner": owner_label(t),
                 "overdue": t.is_overdue(today),
-                "moves": services.task_moves(t),
+                "moves": plan_tasks.task_moves(t),
             }
             for t in tasks
             if t.phase == value
@@ -313,8 +321,8 @@ def _render_plan(request: HttpRequest, plan: OnboardingPlan, **extra: Any) -> Ht
         if rows:
             by_phase.append({"label": label, "rows": rows})
     supporters = {s.role: s for s in plan.supporters.select_related("user")}
-    arranging = services.arranging_tasks(plan)
-    departed = services.departed_people(plan)
+    arranging = supporters_services.arranging_tasks(plan)
+    departed = people.departed_people(plan)
     members = _members(request)
     can_manage = can(request, "onboarding.manage")
     context = {
@@ -346,7 +354,7 @@ def _render_plan(request: HttpRequest, plan: OnboardingPlan, **extra: Any) -> Ht
                 )
             }
         ),
-        "trend": services.mood_trend(plan),
+        "trend": wellbeing.mood_trend(plan),
         "mood_labels": MOOD_LABELS,
         "surprises": list(plan.surprises.all()),
         "evaluations": {e.moment: e for e in plan.evaluations.all()},
@@ -354,8 +362,8 @@ def _render_plan(request: HttpRequest, plan: OnboardingPlan, **extra: Any) -> Ht
         "moments": EvaluationMoment.choices,
         "goals": list(plan.goals.all()),
         "goal_form": GoalForm(),
-        "plan_moves": services.plan_moves(plan) if can_manage else [],
-        "health": services.health(plan, today),
+        "plan_moves": plans_services.plan_moves(plan) if can_manage else [],
+        "health": wellbeing.health(plan, today),
         "can_manage": can_manage and plan.is_open,
         "events": events_for_object(plan)[:10],
         "progress": plan.progress(),
@@ -374,7 +382,7 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            shift = services.update_plan(plan, user=request.user, data=form.cleaned_data)
+            shift = plans_services.update_plan(plan, user=request.user, data=form.cleaned_data)
         except ValidationError as exc:
             for message in error_messages(exc):
                 form.add_error(None, message)
@@ -391,7 +399,7 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def shift_summary(shift: services.StartDateShift) -> str:
+def shift_summary(shift: plans_services.StartDateShift) -> str:
     """'De eerste werkdag is verplaatst: 12 taken verschoven, 3 afgeronde taken niet, ...'."""
     parts = [
         ngettext("%(count)s open taak verschoven", "%(count)s open taken verschoven", shift.moved)
@@ -426,7 +434,7 @@ def plan_transition(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _render_plan(request, plan, plan_errors=[_("Kies een stap.")])
     try:
-        services.transition_plan(
+        plans_services.transition_plan(
             plan, form.cleaned_data["move"], user=request.user, note=form.cleaned_data["note"]
         )
     except ValidationError as exc:
@@ -444,7 +452,7 @@ def plan_link(request: HttpRequest, pk: int) -> HttpResponse:
     """Send the personal link again; with action=revoke old links stop working first."""
     plan = _plan(request, pk)
     if request.POST.get("action") == "revoke":
-        services.revoke_portal_links(plan, user=request.user)
+        links.revoke_portal_links(plan, user=request.user)
         messages.success(
             request, _("Oude links werken niet meer. Er is een nieuwe link verstuurd.")
         )
@@ -472,7 +480,7 @@ def supporter_save(request: HttpRequest, pk: int) -> HttpResponse:
             "language": data["language"],
         }
     try:
-        services.assign_supporter(plan, data["role"], value, user=request.user)
+        supporters_services.assign_supporter(plan, data["role"], value, user=request.user)
     except ValidationError as exc:
         return _render_plan(
             request, plan, supporter_form=form, supporter_errors=error_messages(exc)
@@ -485,7 +493,7 @@ def supporter_save(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required("onboarding.manage")
 def plan_reassign(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan(request, pk)
-    departed = services.departed_people(plan)
+    departed = people.departed_people(plan)
     form = ReassignForm(
         request.POST,
         departed=User.objects.filter(pk__in=[u.pk for u in departed]),
@@ -494,7 +502,7 @@ def plan_reassign(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _render_plan(request, plan, reassign_errors=[_("Kies van wie en naar wie.")])
     try:
-        count = services.reassign_tasks(
+        count = people.reassign_tasks(
             plan,
             from_user=form.cleaned_data["from_user"],
             to_user=form.cleaned_data["to_user"],
@@ -514,7 +522,7 @@ def plan_expectations(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _render_plan(request, plan, expectations_errors=[_("Schrijf op wat u verwacht.")])
     try:
-        services.save_manager_expectations(
+        checkins_services.save_manager_expectations(
             plan, user=request.user, text=form.cleaned_data["manager_expectations"]
         )
     except ValidationError as exc:
@@ -532,7 +540,9 @@ def evaluation(request: HttpRequest, pk: int, moment: str) -> HttpResponse:
     form = EvaluationForm(request.POST if request.method == "POST" else None, instance=instance)
     if request.method == "POST" and form.is_valid():
         try:
-            services.save_evaluation(plan, moment, user=request.user, data=form.cleaned_data)
+            evaluations_services.save_evaluation(
+                plan, moment, user=request.user, data=form.cleaned_data
+            )
         except ValidationError as exc:
             for message in error_messages(exc):
                 form.add_error(None, message)
@@ -560,7 +570,7 @@ def goal_add(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _render_plan(request, plan, goal_form=form, goal_errors=[_("Vul het doel in.")])
     try:
-        services.add_goal(
+        evaluations_services.add_goal(
             plan,
             title=form.cleaned_data["title"],
             target_date=form.cleaned_data["target_date"],
@@ -581,7 +591,7 @@ def goal_update(request: HttpRequest, pk: int, goal_pk: int) -> HttpResponse:
     if not form.is_valid():
         return _render_plan(request, plan, goal_errors=[_("Vul een voortgang van 0 tot 100 in.")])
     try:
-        services.update_goal(
+        evaluations_services.update_goal(
             goal,
             progress=form.cleaned_data["progress"],
             status=form.cleaned_data["status"],
@@ -616,7 +626,7 @@ def task_edit(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_task(task, user=request.user, data=form.cleaned_data)
+            plan_tasks.update_task(task, user=request.user, data=form.cleaned_data)
         except ValidationError as exc:
             for message in error_messages(exc):
                 form.add_error(None, message)
@@ -642,7 +652,7 @@ def task_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.add_task(plan, user=request.user, data=form.cleaned_data)
+            plan_tasks.add_task(plan, user=request.user, data=form.cleaned_data)
         except ValidationError as exc:
             for message in error_messages(exc):
                 form.add_error(None, message)
@@ -667,7 +677,7 @@ def task_transition(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse
     if not form.is_valid():
         return _render_plan(request, plan, task_errors=[_("Kies een stap.")])
     try:
-        services.transition_task(
+        plan_tasks.transition_task(
             task, form.cleaned_data["move"], user=request.user, note=form.cleaned_data["note"]
         )
     except ValidationError as exc:
@@ -727,7 +737,9 @@ def template_task_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = TemplateTaskForm(request.POST)
     if form.is_valid():
         try:
-            services.add_template_task(template, user=request.user, data=form.cleaned_data)
+            templates_services.add_template_task(
+                template, user=request.user, data=form.cleaned_data
+            )
         except ValidationError as exc:
             for message in error_messages(exc):
                 form.add_error(None, message)
@@ -745,7 +757,7 @@ def template_task_add(request: HttpRequest, pk: int) -> HttpResponse:
 def template_task_remove(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
     template = get_for_organisation(OnboardingTemplate, request.organisation, pk=pk)  # type: ignore[attr-defined]
     task = _child(TemplateTask.objects.filter(template=template), task_pk)
-    services.remove_template_task(task, user=request.user)
+    templates_services.remove_template_task(task, user=request.user)
     messages.success(
         request, _("De taak is verwijderd. Plannen die al lopen houden hun eigen kopie.")
     )
@@ -827,7 +839,7 @@ def portal(request: HttpRequest, plan: OnboardingPlan, token: str) -> HttpRespon
         FormKind.INTAKE: bool(
             getattr(Intake.objects.filter(plan=plan).first(), "submitted_at", None)
         ),
-        FormKind.CHECKIN: plan.checkins.filter(week_start=services.week_start(today)).exists(),
+        FormKind.CHECKIN: plan.checkins.filter(week_start=week_start(today)).exists(),
         FormKind.SURPRISES: plan.surprises.exists(),
         FormKind.GOALS: plan.goals.exists(),
     }
@@ -847,13 +859,13 @@ def portal(request: HttpRequest, plan: OnboardingPlan, token: str) -> HttpRespon
             "today": today,
             "progress": plan.progress(),
             "forms_done": forms_done,
-            "checkin_open": services.checkin_open(plan, today),
-            "surprises_open": services.surprises_open(plan, today),
+            "checkin_open": checkins_services.checkin_open(plan, today),
+            "surprises_open": checkins_services.surprises_open(plan, today),
             "intake": Intake.objects.filter(plan=plan).first(),
             "goals": list(plan.goals.all()),
             "is_open": plan.is_open,
-            "self_reviews": services.self_review_moments(plan, today),
-            "obstacle_surveys": services.obstacle_survey_moments(plan, today),
+            "self_reviews": evaluations_services.self_review_moments(plan, today),
+            "obstacle_surveys": obstacles_services.obstacle_survey_moments(plan, today),
         },
     )
 
@@ -873,7 +885,7 @@ def portal_intake(request: HttpRequest, plan: OnboardingPlan, token: str) -> Htt
     form = IntakeForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.submit_intake(plan, form.cleaned_data)
+            checkins_services.submit_intake(plan, form.cleaned_data)
         except ValidationError as exc:
             for message in error_messages(exc):
                 form.add_error(None, message)
@@ -892,10 +904,10 @@ def portal_intake(request: HttpRequest, plan: OnboardingPlan, token: str) -> Htt
 def portal_checkin(request: HttpRequest, plan: OnboardingPlan, token: str) -> HttpResponse:
     today = timezone.localdate()
     form = CheckInForm(request.POST if request.method == "POST" else None)
-    this_week = plan.checkins.filter(week_start=services.week_start(today)).first()
+    this_week = plan.checkins.filter(week_start=week_start(today)).first()
     if request.method == "POST" and form.is_valid():
         try:
-            _checkin, created = services.submit_checkin(plan, form.cleaned_data, today)
+            _checkin, created = checkins_services.submit_checkin(plan, form.cleaned_data, today)
         except ValidationError as exc:
             for message in error_messages(exc):
                 form.add_error(None, message)
@@ -915,8 +927,8 @@ def portal_checkin(request: HttpRequest, plan: OnboardingPlan, token: str) -> Ht
             **_portal_context(plan, token),
             "form": form,
             "this_week": this_week,
-            "checkin_open": services.checkin_open(plan, today),
-            "trend": services.mood_trend(plan),
+            "checkin_open": checkins_services.checkin_open(plan, today),
+            "trend": wellbeing.mood_trend(plan),
             "mood_labels": MOOD_LABELS,
         },
         status=400 if form.errors else 200,
@@ -926,14 +938,14 @@ def portal_checkin(request: HttpRequest, plan: OnboardingPlan, token: str) -> Ht
 @portal_view
 def portal_surprises(request: HttpRequest, plan: OnboardingPlan, token: str) -> HttpResponse:
     existing = {f"surprise_{s.position}": s.text for s in plan.surprises.all()}
-    is_open = services.surprises_open(plan)
+    is_open = checkins_services.surprises_open(plan)
     form = SurprisesForm(request.POST if request.method == "POST" else None, initial=existing)
     if request.method == "POST" and not is_open:
         messages.info(request, _("Je kunt opschrijven wat je opviel vanaf je eerste werkdag."))
         return redirect("onboarding:portal_surprises", token=token)
     if request.method == "POST" and form.is_valid():
         try:
-            services.submit_surprises(plan, form.texts())
+            checkins_services.submit_surprises(plan, form.texts())
         except ValidationError as exc:
             for message in error_messages(exc):
                 form.add_error(None, message)
@@ -956,7 +968,7 @@ def portal_goals(request: HttpRequest, plan: OnboardingPlan, token: str) -> Http
     form = PortalGoalForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.add_goal(plan, title=form.cleaned_data["title"])
+            evaluations_services.add_goal(plan, title=form.cleaned_data["title"])
         except ValidationError as exc:
             for message in error_messages(exc):
                 form.add_error(None, message)
@@ -979,7 +991,7 @@ def portal_evaluation(
     if moment not in EvaluationMoment.values:
         raise Http404(_("Dit evaluatiemoment bestaat niet."))
     review = EvaluationSelfReview.objects.filter(plan=plan, moment=moment).first()
-    editable = services.self_review_editable(plan, moment)
+    editable = evaluations_services.self_review_editable(plan, moment)
     initial = {}
     if review is not None:
         initial = {
@@ -995,7 +1007,9 @@ def portal_evaluation(
         status = 409
     elif request.method == "POST" and form.is_valid():
         try:
-            _review, created = services.save_self_review(plan, moment, form.cleaned_data)
+            _review, created = evaluations_services.save_self_review(
+                plan, moment, form.cleaned_data
+            )
         except ValidationError as exc:
             for message in error_messages(exc):
                 form.add_error(None, message)
@@ -1015,8 +1029,10 @@ def portal_evaluation(
             "form": form,
             "review": review,
             "editable": editable,
-            "title": FormKind(services.EVALUATION_FORMS[EvaluationMoment(moment)]).label,
-            "date": services.evaluation_date(plan, moment),
+            "title": FormKind(
+                evaluations_services.EVALUATION_FORMS[EvaluationMoment(moment)]
+            ).label,
+            "date": evaluations_services.evaluation_date(plan, moment),
         },
         status=400 if form.errors else status,
     )
@@ -1030,7 +1046,7 @@ def portal_obstacles(
     if moment not in EvaluationMoment.values:
         raise Http404(_("Dit moment bestaat niet."))
     survey = ObstacleSurvey.objects.filter(plan=plan, moment=moment).first()
-    is_open = services.obstacle_survey_open(plan, moment)
+    is_open = obstacles_services.obstacle_survey_open(plan, moment)
     form = ObstacleSurveyForm(
         request.POST if request.method == "POST" and is_open else None,
         initial={"obstacles": survey.obstacles} if survey else None,
@@ -1040,7 +1056,7 @@ def portal_obstacles(
         status = 409
     elif request.method == "POST" and form.is_valid():
         try:
-            services.save_obstacle_survey(plan, moment, form.cleaned_data["obstacles"])
+            obstacles_services.save_obstacle_survey(plan, moment, form.cleaned_data["obstacles"])
         except ValidationError as exc:
             for message in error_messages(exc):
                 form.add_error(None, message)
@@ -1056,7 +1072,7 @@ def portal_obstacles(
             "survey": survey,
             "is_open": is_open,
             "moment_label": EvaluationMoment(moment).label,
-            "until": services.obstacle_survey_window(plan, moment)[1],
+            "until": obstacles_services.obstacle_survey_window(plan, moment)[1],
         },
         status=400 if form.errors else status,
     )
@@ -1069,7 +1085,7 @@ def portal_task_done(
 ) -> HttpResponse:
     task = _child(plan.tasks.all(), task_pk)
     try:
-        services.complete_own_task(plan, task)
+        plan_tasks.complete_own_task(plan, task)
     except ValidationError as exc:
         show_errors(request, exc)
     else:
@@ -1124,7 +1140,7 @@ def supporter_task_done(
 ) -> HttpResponse:
     task = _child(supporter.plan.tasks.all(), task_pk)
     try:
-        services.complete_supporter_task(supporter, task)
+        plan_tasks.complete_supporter_task(supporter, task)
     except ValidationError as exc:
         show_errors(request, exc)
     else:

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from talentbrug.accounts.models import Organisation
 from talentbrug.audit.services import record_event
 from talentbrug.onboarding.models import OnboardingPlan
-from talentbrug.onboarding.services import TransitionError, has_left
+from talentbrug.onboarding.services.guards import TransitionError
+from talentbrug.onboarding.services.people import has_left
 from talentbrug.vacancies.constants import ContractType
 from talentbrug.vacancies.services import create_vacancy
 

@@ -25,9 +25,10 @@ from talentbrug.accounts.access import (
 )
 from talentbrug.core.forms import error_messages, show_errors
 from talentbrug.core.http import moved_page, organisation_of
-from talentbrug.onboarding import services as onboarding_services
 from talentbrug.onboarding.constants import PlanStatus, TaskStatus
 from talentbrug.onboarding.models import OnboardingPlan
+from talentbrug.onboarding.services import people as onboarding_people
+from talentbrug.onboarding.services import wellbeing as onboarding_wellbeing
 
 from . import figures, services
 from .constants import PlacementKind, PlacementState
@@ -199,7 +200,7 @@ def cohort_detail(request: HttpRequest, pk: int, **extra: Any) -> HttpResponse:
             {
                 "plan": plan,
                 "progress": plan.progress(),
-                "health": onboarding_services.health(plan, today),
+                "health": onboarding_wellbeing.health(plan, today),
                 "moods": [c.mood for c in checkins[-6:]],
                 "overdue": sum(
                     1 for t in tasks if t.status == TaskStatus.OPEN and t.due_date < today
@@ -330,7 +331,7 @@ def placement_create(request: HttpRequest) -> HttpResponse:
     form = PlacementForm(
         request.POST if request.method == "POST" else None,
         organisation=organisation_of(request),
-        members=onboarding_services.members_of(organisation_of(request)),
+        members=onboarding_people.members_of(organisation_of(request)),
         initial={"kind": PlacementKind.BBL, "available_from": timezone.localdate()},
     )
     return _save_page(
@@ -392,7 +393,7 @@ def placement_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST if request.method == "POST" else None,
         instance=place,
         organisation=organisation_of(request),
-        members=onboarding_services.members_of(organisation_of(request)),
+        members=onboarding_people.members_of(organisation_of(request)),
     )
     return _save_page(
         request,

@@ -247,14 +247,14 @@ def test_retention_hides_the_few_who_left_and_the_number_that_reveals_them(organ
 
 
 def test_surprises_are_counted_per_person_and_theme_without_texts(organisation):
-    from talentbrug.onboarding import services as onboarding
+    from talentbrug.onboarding.services import checkins as onboarding_checkins
     from talentbrug.onboarding.tests.factories import make_plan
 
     for index in range(5):
         plan = make_plan(organisation, name=f"Persoon {index}")
-        onboarding.submit_surprises(plan, ["Veel afkortingen", "Nog meer vaktermen"])
+        onboarding_checkins.submit_surprises(plan, ["Veel afkortingen", "Nog meer vaktermen"])
     plan = make_plan(organisation, name="Persoon 6")
-    onboarding.submit_surprises(plan, ["Vergaderingen beginnen precies op tijd"])
+    onboarding_checkins.submit_surprises(plan, ["Vergaderingen beginnen precies op tijd"])
     table = figures.surprise_table(_scope(organisation))
     assert _values(table, "Mensen met een verbazing")[0] == 6
     assert _values(table, "Taal, afkortingen en vaktermen")[:2] == [5, 83]

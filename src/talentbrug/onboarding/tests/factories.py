@@ -9,9 +9,9 @@ import factory
 
 from talentbrug.accounts.constants import Role
 from talentbrug.accounts.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
-from talentbrug.onboarding import services
 from talentbrug.onboarding.constants import FormKind, OwnerRole, Phase, ProgrammeKind
 from talentbrug.onboarding.models import OnboardingTemplate, TemplateTask
+from talentbrug.onboarding.services import plans
 
 
 class TemplateFactory(factory.django.DjangoModelFactory):
@@ -84,7 +84,7 @@ def make_plan(
     kwargs.setdefault("email", "nieuw@example.org")
     kwargs.setdefault("preferred_language", "nl")
     kwargs.setdefault("send_link", False)
-    return services.start_onboarding(
+    return plans.start_onboarding(
         organisation=organisation,
         start_date=start_date or date(2026, 3, 2),
         template=template or small_template(organisation),

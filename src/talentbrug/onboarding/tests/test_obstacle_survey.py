@@ -7,8 +7,9 @@ from django.urls import reverse
 from freezegun import freeze_time
 
 from talentbrug.audit.models import AuditEvent
-from talentbrug.onboarding import services, tokens
+from talentbrug.onboarding import tokens
 from talentbrug.onboarding.models import ObstacleSurvey
+from talentbrug.onboarding.services import obstacles as obstacles_services
 
 from .factories import make_plan
 
@@ -68,5 +69,8 @@ def test_opens_at_three_months_is_optional_and_can_be_changed_while_open(client,
 
 
 def test_windows_follow_the_first_working_day(plan):
-    assert services.obstacle_survey_window(plan, "3") == (date(2026, 6, 2), date(2026, 7, 28))
-    assert services.obstacle_survey_window(plan, "6")[0] == date(2026, 9, 2)
+    assert obstacles_services.obstacle_survey_window(plan, "3") == (
+        date(2026, 6, 2),
+        date(2026, 7, 28),
+    )
+    assert obstacles_services.obstacle_survey_window(plan, "6")[0] == date(2026, 9, 2)

@@ -9,8 +9,9 @@ from freezegun import freeze_time
 
 from talentbrug.accounts import magiclinks
 from talentbrug.conftest import PersonClient
-from talentbrug.onboarding import services, tokens
+from talentbrug.onboarding import tokens
 from talentbrug.onboarding.constants import PORTAL_SESSION_AGE, OwnerRole, TaskStatus
+from talentbrug.onboarding.services import links, plan_tasks, plans, supporters
 
 from .factories import make_plan
 
@@ -64,7 +65,7 @@ def test_expired_link_is_refused(client, plan):
 
 def test_revoked_link_is_refused(client, plan):
     old = url("portal", plan)
-    services.revoke_portal_links(plan, user=None)
+    links.revoke_portal_links(plan, user=None)
     assert client.get(old).status_code == 410
     plan.refresh_from_db()
     assert client.get(url("portal", plan)).status_code == 200
@@ -152,7 +153,7 @@ def test_mark_own_task_done_but_not_someone_elses(client, plan, other_organisati
 
 
 def test_closed_plan_is_read_only(client, plan):
-    services.stop_plan(plan, user=None, reason="Andere baan")
+    plans.stop_plan(plan, user=None, reason="Andere baan")
     body = client.get(url("portal", plan)).content.decode()
     assert "afgesloten" in body
     client.post(url("portal_intake", plan), {"expectations": "x"})
@@ -161,7 +162,7 @@ def test_closed_plan_is_read_only(client, plan):
 
 def test_supporter_page(client, plan):
     coach = plan.supporter(OwnerRole.LANGUAGE_COACH)
-    services.add_task(
+    plan_tasks.add_task(
         plan,
         user=None,
         data={
@@ -184,7 +185,7 @@ def test_supporter_page(client, plan):
     task.refresh_from_db()
     buddy_task.refresh_from_db()
     assert task.status == TaskStatus.DONE and buddy_task.status == TaskStatus.OPEN
-    services.assign_supporter(
+    supporters.assign_supporter(
         plan,
         OwnerRole.LANGUAGE_COACH,
         {"name": "Nieuwe coach", "email": "n@example.org"},

@@ -8,8 +8,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from freezegun import freeze_time
 
-from talentbrug.onboarding import services, tokens
+from talentbrug.onboarding import tokens
 from talentbrug.onboarding.constants import Health, TaskStatus
+from talentbrug.onboarding.services import checkins, plans, wellbeing
 
 from .factories import make_plan
 
@@ -29,17 +30,17 @@ def url(name, plan):
 
 def test_surprises_are_refused_before_the_first_working_day(plan):
     with pytest.raises(ValidationError, match="vanaf je eerste werkdag"):
-        services.submit_surprises(plan, ["Iedereen zegt je"], today=WEDNESDAY - timedelta(days=56))
+        checkins.submit_surprises(plan, ["Iedereen zegt je"], today=WEDNESDAY - timedelta(days=56))
     assert not plan.surprises.exists()
     assert plan.tasks.get(form_kind="surprises").status == TaskStatus.OPEN
-    services.submit_surprises(plan, ["Iedereen zegt je"], today=WEDNESDAY)
+    checkins.submit_surprises(plan, ["Iedereen zegt je"], today=WEDNESDAY)
     assert plan.surprises.count() == 1
 
 
 def test_checkin_opens_on_the_first_working_day_not_on_the_monday_before(plan):
     with pytest.raises(ValidationError, match="vanaf je eerste werkdag"):
-        services.submit_checkin(plan, {"mood": 4}, today=WEDNESDAY - timedelta(days=2))
-    _checkin, created = services.submit_checkin(plan, {"mood": 4}, today=WEDNESDAY)
+        checkins.submit_checkin(plan, {"mood": 4}, today=WEDNESDAY - timedelta(days=2))
+    _checkin, created = checkins.submit_checkin(plan, {"mood": 4}, today=WEDNESDAY)
     assert created
 
 
@@ -63,14 +64,14 @@ def test_portal_shows_the_surprises_form_from_the_first_day(client, plan):
 
 
 def test_low_mood_asks_attention_also_when_the_plan_is_behind(plan):
-    plan = services.start_plan(plan)
-    services.submit_checkin(plan, {"mood": 1, "was_hard": "Ik voel me alleen"}, today=WEDNESDAY)
+    plan = plans.start_plan(plan)
+    checkins.submit_checkin(plan, {"mood": 1, "was_hard": "Ik voel me alleen"}, today=WEDNESDAY)
     later = WEDNESDAY + timedelta(days=30)
     assert any(task.is_overdue(later) for task in plan.tasks.all())
-    assert services.health(plan, later) == Health.ATTENTION
+    assert wellbeing.health(plan, later) == Health.ATTENTION
     # a good mood lets the overdue tasks speak again
-    services.submit_checkin(plan, {"mood": 4}, today=WEDNESDAY + timedelta(days=7))
-    assert services.health(plan, later) == Health.OVERDUE
+    checkins.submit_checkin(plan, {"mood": 4}, today=WEDNESDAY + timedelta(days=7))
+    assert wellbeing.health(plan, later) == Health.OVERDUE
 
 
 def test_overview_lists_the_low_mood_plan_under_attention(organisation, plan, make_staff):
@@ -78,8 +79,8 @@ def test_overview_lists_the_low_mood_plan_under_attention(organisation, plan, ma
     from talentbrug.conftest import verified_client
 
     coordinator = make_staff(organisation, Role.ONBOARDING_COORDINATOR)
-    services.start_plan(plan)
-    services.submit_checkin(plan, {"mood": 2}, today=WEDNESDAY)
+    plans.start_plan(plan)
+    checkins.submit_checkin(plan, {"mood": 2}, today=WEDNESDAY)
     with freeze_time(WEDNESDAY + timedelta(days=30)):
         client = verified_client(coordinator)
         page = client.get(reverse("onboarding:overview") + "?stand=attention").content.decode()

@@ -6,10 +6,11 @@ import pytest
 from django.core import mail
 from freezegun import freeze_time
 
-from talentbrug.onboarding import services, tasks
+from talentbrug.onboarding import tasks
 from talentbrug.onboarding.constants import OwnerRole
 from talentbrug.onboarding.mail import send_reminders
 from talentbrug.onboarding.models import Reminder
+from talentbrug.onboarding.services import checkins, plan_tasks
 
 from .factories import make_plan, member
 
@@ -81,7 +82,7 @@ def test_no_reminders_in_the_weekend_or_on_a_holiday(plan):
 
 def test_checkin_reminder_once_a_week_and_not_after_answering(plan):
     for task in plan.tasks.all():
-        services.complete_task(task)
+        plan_tasks.complete_task(task)
     with freeze_time("2026-03-04 07:00:00"):  # Wednesday: too early in the week
         assert send_reminders()["checkin"] == 0
     with freeze_time("2026-03-05 07:00:00"):  # Thursday
@@ -91,13 +92,13 @@ def test_checkin_reminder_once_a_week_and_not_after_answering(plan):
     mail_to_new_hire = _to("nieuw@example.org")[-1]
     assert "/hoe-gaat-het/" in mail_to_new_hire.body
     with freeze_time("2026-03-12 07:00:00"):
-        services.submit_checkin(plan, {"mood": 4})
+        checkins.submit_checkin(plan, {"mood": 4})
         assert send_reminders()["checkin"] == 0
 
 
 def test_digest_moves_to_tuesday_after_easter_monday(plan):
     for task in plan.tasks.all():
-        services.complete_task(task)
+        plan_tasks.complete_task(task)
     with freeze_time("2026-04-06 07:00:00"):  # Easter Monday
         assert send_reminders()["digest"] == 0
     with freeze_time("2026-04-07 07:00:00"):
@@ -119,7 +120,7 @@ def test_external_coach_gets_a_link_to_the_supporter_page(organisation):
         start_date=START,
         language_coach={"name": "Ingrid", "email": "coach@example.org", "language": "en"},
     )
-    services.add_task(
+    plan_tasks.add_task(
         plan,
         user=None,
         data={

@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from freezegun import freeze_time
 
@@ -10,9 +11,10 @@ from talentbrug.accounts.constants import Role
 from talentbrug.applications.exports import candidate_paths
 from talentbrug.audit.models import AuditEvent
 from talentbrug.conftest import verified_client
-from talentbrug.onboarding import services, tokens
+from talentbrug.onboarding import tokens
 from talentbrug.onboarding.constants import FormKind, OwnerRole, Phase
 from talentbrug.onboarding.models import EvaluationSelfReview
+from talentbrug.onboarding.services import evaluations, guards, links, plan_tasks, plans, supporters
 
 from .factories import TemplateTaskFactory, make_plan, member, small_template
 
@@ -69,7 +71,7 @@ def test_fill_in_and_change_until_the_meeting(client, plan):
 
     # The manager saves the evaluation: the meeting is done, the answers are fixed.
     manager = plan.manager
-    services.save_evaluation(
+    evaluations.save_evaluation(
         plan, "3", user=manager, data={"went_well": "Zelfstandig", "outcome": "continue"}
     )
     locked = client.get(url(plan)).content.decode()
@@ -78,11 +80,11 @@ def test_fill_in_and_change_until_the_meeting(client, plan):
     response = client.post(url(plan), {"went_well": "Nieuw"})
     assert response.status_code == 409
     assert EvaluationSelfReview.objects.get(plan=plan).went_well == ANSWERS["went_well"]
-    with pytest.raises(services.TransitionError):
-        services.save_self_review(plan, "3", {"went_well": "Nieuw"})
+    with pytest.raises(guards.TransitionError):
+        evaluations.save_self_review(plan, "3", {"went_well": "Nieuw"})
 
     # Reopening the evaluation task opens the form again.
-    services.reopen_task(plan.tasks.get(form_kind=FormKind.EVALUATION_3), user=manager)
+    plan_tasks.reopen_task(plan.tasks.get(form_kind=FormKind.EVALUATION_3), user=manager)
     assert "<textarea" in client.get(url(plan)).content.decode()
 
 
@@ -96,12 +98,12 @@ def test_validation(client, plan):
     assert too_long.status_code == 400
     assert not EvaluationSelfReview.objects.exists()
     assert client.get(url(plan, moment="9")).status_code == 404
-    with pytest.raises(services.ValidationError):
-        services.save_self_review(plan, "3", {"went_well": ""})
+    with pytest.raises(ValidationError):
+        evaluations.save_self_review(plan, "3", {"went_well": ""})
 
 
 def test_another_hires_link_opens_only_their_own(client, plan, organisation, other_organisation):
-    services.save_self_review(plan, "3", ANSWERS)
+    evaluations.save_self_review(plan, "3", ANSWERS)
     for other in (
         make_plan(organisation, start_date=START, name="Ander"),
         make_plan(other_organisation, start_date=START, name="Nog een"),
@@ -112,7 +114,7 @@ def test_another_hires_link_opens_only_their_own(client, plan, organisation, oth
         assert EvaluationSelfReview.objects.get(plan=other).went_well == "Van iemand anders"
     assert EvaluationSelfReview.objects.get(plan=plan).went_well == ANSWERS["went_well"]
     # A supporter's link is no new-hire link.
-    coach = services.assign_supporter(
+    coach = supporters.assign_supporter(
         plan, OwnerRole.LANGUAGE_COACH, {"name": "Ingrid", "email": "c@example.org"}, user=None
     )
     foreign = reverse(
@@ -124,7 +126,7 @@ def test_another_hires_link_opens_only_their_own(client, plan, organisation, oth
 
 def test_revoked_or_broken_link_gets_the_link_problem_page(client, plan):
     old = url(plan)
-    services.revoke_portal_links(plan, user=None)
+    links.revoke_portal_links(plan, user=None)
     response = client.get(old)
     assert response.status_code == 410
     assert "te oud of niet meer geldig" in response.content.decode()
@@ -135,7 +137,7 @@ def test_revoked_or_broken_link_gets_the_link_problem_page(client, plan):
 
 
 def test_a_closed_plan_is_read_only(client, plan):
-    services.stop_plan(plan, user=None, reason="Andere baan")
+    plans.stop_plan(plan, user=None, reason="Andere baan")
     page = client.get(url(plan)).content.decode()
     assert "afgesloten" in page and "<textarea" not in page
     assert client.post(url(plan), ANSWERS).status_code == 409
@@ -154,7 +156,7 @@ def test_the_portal_home_shows_the_evaluation_near_its_date(client, plan):
     assert "/evaluatie/3/" in body and "Evaluatie na 3 maanden: wat vind jij zelf?" in body
     assert "/evaluatie/6/" not in body
     # 6 months without a task in the plan: about 125 working days after the start.
-    assert services.evaluation_date(plan, "6") > evaluation_day
+    assert evaluations.evaluation_date(plan, "6") > evaluation_day
 
 
 def test_the_page_is_right_to_left_in_arabic(client, plan):
@@ -169,7 +171,7 @@ def test_staff_see_the_answers_next_to_their_own(organisation, plan):
     page = reverse("onboarding:evaluation", args=[plan.pk, "3"])
     before = manager_client.get(page).content.decode()
     assert "nog niet ingevuld" in before
-    services.save_self_review(plan, "3", ANSWERS)
+    evaluations.save_self_review(plan, "3", ANSWERS)
     body = manager_client.get(page).content.decode()
     assert "Wat de medewerker zelf invulde" in body
     assert "Ik vraag te laat om hulp." in body and "Werken met Kubernetes." in body

@@ -8,8 +8,10 @@ from django.utils import timezone
 
 from talentbrug.accounts.constants import Role
 from talentbrug.conftest import verified_client
-from talentbrug.onboarding import services, themes
+from talentbrug.onboarding import themes
 from talentbrug.onboarding.models import OnboardingPlan, OnboardingTemplate
+from talentbrug.onboarding.services import checkins as checkins_services
+from talentbrug.onboarding.services import plans, supporters, templates
 
 from .factories import make_plan, member
 
@@ -37,7 +39,7 @@ def test_first_visit_creates_the_default_templates(client_, organisation):
 
 
 def test_coordinator_creates_a_plan_from_a_template(client_, organisation, coordinator):
-    services.ensure_default_templates(organisation)
+    templates.ensure_default_templates(organisation)
     template = OnboardingTemplate.objects.get(organisation=organisation, name="BBL-student")
     manager = member(organisation)
     data = {
@@ -85,9 +87,11 @@ def test_task_edit_refuses_dates_outside_the_plan(client_, organisation):
 def test_plan_page_shows_checkins_surprises_and_reassign(client_, organisation):
     manager = member(organisation)
     plan = make_plan(organisation, start_date=date(2026, 3, 2), manager=manager)
-    plan = services.start_plan(plan)
-    services.submit_checkin(plan, {"mood": 2, "was_hard": "Vaktermen"}, today=date(2026, 3, 4))
-    services.submit_surprises(plan, ["Iedereen gebruikt afkortingen"])
+    plan = plans.start_plan(plan)
+    checkins_services.submit_checkin(
+        plan, {"mood": 2, "was_hard": "Vaktermen"}, today=date(2026, 3, 4)
+    )
+    checkins_services.submit_surprises(plan, ["Iedereen gebruikt afkortingen"])
     manager.memberships.all().delete()
     page = client_.get(reverse("onboarding:plan_detail", args=[plan.pk])).content.decode()
     assert "<svg" in page and "Vaktermen" in page
@@ -139,11 +143,11 @@ def test_themes_are_grouped_and_small_groups_hidden(organisation):
     assert themes.suppress({"taal": 5, "tijd": 4}, 5) == ({"taal": 5}, 1)
     for index in range(4):
         plan = make_plan(organisation, name=f"Persoon {index}")
-        services.submit_surprises(plan, ["Veel afkortingen", "Lunch om twaalf uur"])
+        checkins_services.submit_surprises(plan, ["Veel afkortingen", "Lunch om twaalf uur"])
     result = _themes(organisation)
     assert all(cells[0]["s"] for cells in result.values())
     plan = make_plan(organisation, name="Persoon 5")
-    services.submit_surprises(plan, ["Zoveel afkortingen en vaktermen"])
+    checkins_services.submit_surprises(plan, ["Zoveel afkortingen en vaktermen"])
     result = _themes(organisation)
     assert result["Taal, afkortingen en vaktermen"][0] == {"v": 5, "s": False}
     assert result["Mensen met een verbazing"][0] == {"v": 5, "s": False}
@@ -153,7 +157,7 @@ def test_themes_are_grouped_and_small_groups_hidden(organisation):
 
 def test_figures_page_never_shows_texts(client_, organisation):
     for index in range(5):
-        services.submit_surprises(
+        checkins_services.submit_surprises(
             make_plan(organisation, name=f"P{index}"), ["Geheime afkortingen"]
         )
     page = client_.get(client_.get(reverse("onboarding:figures")).url).content.decode()
@@ -192,7 +196,7 @@ def test_a_hiring_manager_sees_only_the_plans_they_manage_or_support(organisatio
     own = make_plan(organisation, manager=manager, name="Eigen Collega")
     other = make_plan(organisation, name="Andere Collega")
     supported = make_plan(organisation, name="Buddy Collega")
-    services.assign_supporter(supported, "buddy", buddy, user=None)
+    supporters.assign_supporter(supported, "buddy", buddy, user=None)
     client = verified_client(manager)
     assert client.get(reverse("onboarding:plan_detail", args=[own.pk])).status_code == 200
     assert client.get(reverse("onboarding:plan_detail", args=[other.pk])).status_code == 404

@@ -12,10 +12,10 @@ from freezegun import freeze_time
 from talentbrug.accounts.constants import Role
 from talentbrug.audit.models import AuditEvent
 from talentbrug.conftest import verified_client
-from talentbrug.onboarding import services
 from talentbrug.onboarding.constants import OwnerRole, PlanStatus, ReminderKind
 from talentbrug.onboarding.mail import send_reminders
 from talentbrug.onboarding.models import PlanTask, Reminder
+from talentbrug.onboarding.services import guards, plan_tasks, plans
 from talentbrug.onboarding.workdays import add_working_days
 
 from .factories import make_plan, member
@@ -44,7 +44,7 @@ def test_open_tasks_keep_their_working_day_offset_over_weekend_and_holiday(plan)
         "Vul je eerste check-in in": date(2026, 3, 6),  # 4
         "Deel je tien verbazingen": date(2026, 3, 30),  # 20
     }
-    shift = services.change_start_date(plan, NEW_START, user=None)
+    shift = plans.change_start_date(plan, NEW_START, user=None)
     plan.refresh_from_db()
     assert plan.start_date == NEW_START
     assert _dates(plan) == {
@@ -54,11 +54,11 @@ def test_open_tasks_keep_their_working_day_offset_over_weekend_and_holiday(plan)
         "Vul je eerste check-in in": date(2026, 5, 1),
         "Deel je tien verbazingen": add_working_days(NEW_START, 20),
     }
-    assert shift == services.StartDateShift(moved=5, kept_done=0, kept_by_hand=0)
+    assert shift == plans.StartDateShift(moved=5, kept_done=0, kept_by_hand=0)
 
 
 def test_a_start_on_a_holiday_counts_from_the_next_working_day(plan):
-    services.change_start_date(plan, date(2026, 12, 25), user=None)  # Kerst, a Friday
+    plans.change_start_date(plan, date(2026, 12, 25), user=None)  # Kerst, a Friday
     dates = _dates(plan)
     assert dates["Ontvang de nieuwe collega"] == date(2026, 12, 28)
     assert dates["Vul de intake in"] == date(2026, 12, 24)
@@ -67,12 +67,12 @@ def test_a_start_on_a_holiday_counts_from_the_next_working_day(plan):
 
 def test_done_skipped_and_hand_dated_tasks_stay(plan):
     done = plan.tasks.get(title="Vul de intake in")
-    services.complete_task(done)
+    plan_tasks.complete_task(done)
     skipped = plan.tasks.get(title="Lunch samen")
-    services.skip_task(skipped, user=None, reason="Geen buddy")
+    plan_tasks.skip_task(skipped, user=None, reason="Geen buddy")
     by_hand = plan.tasks.get(title="Deel je tien verbazingen")
-    services.update_task(by_hand, user=None, data={"due_date": date(2026, 3, 31)})
-    added = services.add_task(
+    plan_tasks.update_task(by_hand, user=None, data={"due_date": date(2026, 3, 31)})
+    added = plan_tasks.add_task(
         plan,
         user=None,
         data={
@@ -83,15 +83,15 @@ def test_done_skipped_and_hand_dated_tasks_stay(plan):
         },
     )
     title_only = plan.tasks.get(title="Vul je eerste check-in in")
-    services.update_task(
+    plan_tasks.update_task(
         title_only, user=None, data={"title": "Check-in", "due_date": date(2026, 3, 6)}
     )
     title_only.refresh_from_db()
     assert not title_only.date_set_by_hand  # same date: still calculated
 
-    shift = services.change_start_date(plan, NEW_START, user=None)
+    shift = plans.change_start_date(plan, NEW_START, user=None)
 
-    assert shift == services.StartDateShift(moved=2, kept_done=2, kept_by_hand=2)
+    assert shift == plans.StartDateShift(moved=2, kept_done=2, kept_by_hand=2)
     dates = _dates(plan)
     assert dates["Vul de intake in"] == date(2026, 2, 27)
     assert dates["Lunch samen"] == date(2026, 3, 3)
@@ -115,24 +115,22 @@ def test_done_skipped_and_hand_dated_tasks_stay(plan):
 
 
 def test_a_closed_plan_keeps_its_dates(plan):
-    services.stop_plan(plan, user=None, reason="Andere baan")
-    with pytest.raises(services.TransitionError):
-        services.change_start_date(plan, NEW_START, user=None)
+    plans.stop_plan(plan, user=None, reason="Andere baan")
+    with pytest.raises(guards.TransitionError):
+        plans.change_start_date(plan, NEW_START, user=None)
     plan.refresh_from_db()
     assert plan.start_date == START and _dates(plan)["Ontvang de nieuwe collega"] == START
     assert not AuditEvent.objects.filter(event_type="onboarding.start_date_changed").exists()
 
 
 def test_update_plan_without_a_new_date_moves_nothing(plan):
-    assert (
-        services.update_plan(plan, user=None, data={"team": "Beheer", "start_date": START}) is None
-    )
+    assert plans.update_plan(plan, user=None, data={"team": "Beheer", "start_date": START}) is None
     assert not AuditEvent.objects.filter(event_type="onboarding.start_date_changed").exists()
 
 
 def test_the_coordinator_sees_a_summary_after_saving(organisation, plan):
     client = verified_client(member(organisation, role=Role.ONBOARDING_COORDINATOR))
-    services.complete_task(plan.tasks.get(title="Vul de intake in"))
+    plan_tasks.complete_task(plan.tasks.get(title="Vul de intake in"))
     edit = reverse("onboarding:plan_edit", args=[plan.pk])
     form = client.get(edit).content.decode()
     assert 'value="2026-03-02"' in form and "schuiven de open taken mee" in form
@@ -174,7 +172,7 @@ def test_a_moved_task_is_reminded_again_at_its_new_date(organisation):
     assert Reminder.objects.filter(kind=ReminderKind.TASK_OVERDUE, task=task).count() == 1
     plan.refresh_from_db()
     assert plan.status == PlanStatus.ACTIVE
-    services.change_start_date(plan, date(2026, 3, 4), user=None)  # Wednesday
+    plans.change_start_date(plan, date(2026, 3, 4), user=None)  # Wednesday
     task.refresh_from_db()
     assert task.due_date == date(2026, 3, 4)
     with freeze_time("2026-03-04 07:00:00"):  # due at the new date

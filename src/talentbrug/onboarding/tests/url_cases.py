@@ -25,10 +25,10 @@ def _evaluation(organisation):
 
 
 def _goal(organisation):
-    from talentbrug.onboarding import services
+    from talentbrug.onboarding.services import evaluations
 
     plan = make_plan(organisation)
-    goal = services.add_goal(plan, title="Leren plannen", user=None)
+    goal = evaluations.add_goal(plan, title="Leren plannen", user=None)
     return {"pk": plan.pk, "goal_pk": goal.pk}
 
 

@@ -11,9 +11,11 @@ from django.utils import timezone
 
 from talentbrug.accounts.constants import Role
 from talentbrug.conftest import verified_client
-from talentbrug.onboarding import services as onboarding
 from talentbrug.onboarding.constants import OwnerRole, ProgrammeKind, TaskStatus
 from talentbrug.onboarding.models import OnboardingTemplate
+from talentbrug.onboarding.services import plans as onboarding_plans
+from talentbrug.onboarding.services import supporters as onboarding_supporters
+from talentbrug.onboarding.services import templates as onboarding_templates
 from talentbrug.programmes.services import open_vacancy_for_placement
 from talentbrug.programmes.tests.factories import PlacementFactory, SchoolFactory
 from talentbrug.vacancies.constants import VacancyStatus
@@ -66,10 +68,10 @@ def test_language_coach_wish_without_a_coach_becomes_an_open_task(organisation, 
     assert task.status == TaskStatus.OPEN and task.owner_role == OwnerRole.HR
     assert task.due_date <= plan.start_date
     # naming a coach completes the task; removing the coach opens it again
-    onboarding.assign_supporter(plan, OwnerRole.LANGUAGE_COACH, hr, user=hr)
+    onboarding_supporters.assign_supporter(plan, OwnerRole.LANGUAGE_COACH, hr, user=hr)
     task.refresh_from_db()
     assert task.status == TaskStatus.DONE
-    onboarding.assign_supporter(plan, OwnerRole.LANGUAGE_COACH, None, user=hr)
+    onboarding_supporters.assign_supporter(plan, OwnerRole.LANGUAGE_COACH, None, user=hr)
     task.refresh_from_db()
     assert task.status == TaskStatus.OPEN
 
@@ -139,13 +141,13 @@ def test_no_manager_on_the_vacancy_becomes_a_task_closed_by_choosing_one(
     task = plan.tasks.get(arranges_role=OwnerRole.MANAGER)
     assert task.status == TaskStatus.OPEN
     boss = make_staff(organisation, Role.HIRING_MANAGER)
-    onboarding.update_plan(plan, user=hr, data={"manager": boss})
+    onboarding_plans.update_plan(plan, user=hr, data={"manager": boss})
     task.refresh_from_db()
     assert task.status == TaskStatus.DONE
 
 
 def test_the_vacancy_template_wins_over_the_contract(organisation, hr, scale):
-    onboarding.ensure_default_templates(organisation)
+    onboarding_templates.ensure_default_templates(organisation)
     trainee = OnboardingTemplate.objects.get(organisation=organisation, kind=ProgrammeKind.TRAINEE)
     vacancy = vacancy_with_requirements(organisation, onboarding_template=trainee)
     plan = _hire(application_in_pipeline(organisation, vacancy=vacancy), hr, scale)

@@ -8,9 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from talentbrug.accounts.constants import Role
-from talentbrug.onboarding import services, tokens
+from talentbrug.onboarding import tokens
 from talentbrug.onboarding.constants import OwnerRole, TaskStatus
 from talentbrug.onboarding.models import OnboardingPlan
+from talentbrug.onboarding.services import plans, templates
 
 from .conftest import assert_accessible, assert_no_horizontal_scroll, log_in, open_link
 
@@ -31,7 +32,7 @@ def test_coordinator_makes_a_plan_and_the_new_hire_uses_the_portal(
 ):
     coordinator = make_staff(organisation, Role.ONBOARDING_COORDINATOR, first_name="Priya")
     make_staff(organisation, Role.HIRING_MANAGER, first_name="Mohamed", last_name="El Amrani")
-    services.ensure_default_templates(organisation)
+    templates.ensure_default_templates(organisation)
     log_in(page, live_server, coordinator)
 
     page.goto(reverse("onboarding:overview"))
@@ -109,10 +110,10 @@ def test_the_new_hire_fills_in_the_own_part_of_the_evaluation(
     from talentbrug.onboarding.workdays import add_working_days
 
     manager = make_staff(organisation, Role.HIRING_MANAGER, first_name="Mohamed")
-    services.ensure_default_templates(organisation)
+    templates.ensure_default_templates(organisation)
     template = OnboardingTemplate.objects.get(organisation=organisation, name="Standaard")
     # Three months in: the evaluation is in a few working days.
-    plan = services.start_onboarding(
+    plan = plans.start_onboarding(
         organisation=organisation,
         name="Zakaria Haddad",
         email="zakaria@example.org",

@@ -17,9 +17,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from talentbrug.accounts.constants import Role
-from talentbrug.onboarding import services as onboarding
 from talentbrug.onboarding import tokens
 from talentbrug.onboarding.models import OnboardingTemplate
+from talentbrug.onboarding.services import plans as onboarding_plans
+from talentbrug.onboarding.services import templates as onboarding_templates
 from talentbrug.onboarding.workdays import add_working_days
 from talentbrug.programmes.services import open_vacancy_for_placement
 from talentbrug.programmes.tests.factories import PlacementFactory, SchoolFactory
@@ -55,8 +56,8 @@ def look(page, name):
 
 def _amal(organisation, language, *, working_days_from_today):
     """A plan from the standard template, starting that many working days from today."""
-    onboarding.ensure_default_templates(organisation)
-    return onboarding.start_onboarding(
+    onboarding_templates.ensure_default_templates(organisation)
+    return onboarding_plans.start_onboarding(
         organisation=organisation,
         name="Amal Yousef",
         email="amal@example.org",

@@ -25,9 +25,9 @@ from talentbrug.applications import services as applications
 from talentbrug.applications.models import Application
 from talentbrug.applications.tests.conftest import fake_extract_skills
 from talentbrug.applications.tests.helpers import pdf_cv
-from talentbrug.onboarding import services as onboarding
 from talentbrug.onboarding import tokens
 from talentbrug.onboarding.models import OnboardingPlan
+from talentbrug.onboarding.services import templates as onboarding_templates
 from talentbrug.programmes.models import Placement
 from talentbrug.programmes.tests.factories import PlacementFactory, SchoolFactory
 from talentbrug.selection.services import offers as selection_offers
@@ -92,7 +92,7 @@ def test_every_promise_from_the_vacancy_reaches_the_first_day(
     coordinator = make_staff(
         organisation, Role.ONBOARDING_COORDINATOR, first_name="Ilse", last_name="Koster"
     )
-    onboarding.ensure_default_templates(organisation)
+    onboarding_templates.ensure_default_templates(organisation)
     school = SchoolFactory(organisation=organisation, name="ROC Mondriaan")
     place = PlacementFactory(
         organisation=organisation,

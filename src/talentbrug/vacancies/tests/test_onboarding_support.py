@@ -10,7 +10,7 @@ from talentbrug.accounts.constants import Role
 from talentbrug.conftest import verified_client
 from talentbrug.onboarding.constants import ProgrammeKind
 from talentbrug.onboarding.models import OnboardingTemplate
-from talentbrug.onboarding.services import ensure_default_templates
+from talentbrug.onboarding.services.templates import ensure_default_templates
 from talentbrug.vacancies import services
 from talentbrug.vacancies.forms import VacancyForm
 
