@@ -7,6 +7,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from talentbrug.taxonomy.constants import NlqfLevel
@@ -422,8 +424,6 @@ class Vacancy(FirstDayArrangements):
         return self.title
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("vacancies:detail", kwargs={"pk": self.pk})
 
     SECTION_FIELDS = (
@@ -450,8 +450,6 @@ class Vacancy(FirstDayArrangements):
 
     def support_offered(self) -> dict[str, str]:
         """The support ticked on the vacancy, in plain words for candidates: {noun: what it is}."""
-        from django.utils.translation import gettext
-
         offered = [
             (
                 self.offers_buddy,
@@ -473,8 +471,6 @@ class Vacancy(FirstDayArrangements):
 
     def support_sentence(self) -> str:
         """'Je krijgt een buddy en een taalcoach.' — empty when nothing was ticked."""
-        from django.utils.translation import gettext
-
         nouns = list(self.support_offered())
         if not nouns:
             return ""
