@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from talentbrug.accounts.branding import LOGO_MAX_BYTES
 from talentbrug.docanalysis import DocType, Limits, detect_type
-from talentbrug.docanalysis.extractors import check_zip_container
+from talentbrug.docanalysis.extractors.archives import check_zip_container
 from talentbrug.docanalysis.macros import macro_reason
 from talentbrug.docanalysis.model import EXTENSIONS
 from talentbrug.docanalysis.policy import (

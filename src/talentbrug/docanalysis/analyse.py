@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import IO, BinaryIO
 
 from .detect import detect_type
-from .extractors import EXTRACTORS, Extracted, TextLimitReached, TextSink
+from .extractors.registry import EXTRACTORS
+from .extractors.sink import Extracted, TextLimitReached, TextSink
 from .model import DEFAULT_LIMITS, EXTENSIONS, DocType, DocumentAnalysis, Limits
 from .personal import personal_data_signs
 from .similarity import minhash_signature

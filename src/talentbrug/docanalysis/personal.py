@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from talentbrug.redaction.detectors import find_emails, find_phones
+from talentbrug.redaction.detectors.contact import find_emails, find_phones
 
 from .model import PersonalDataSigns
 

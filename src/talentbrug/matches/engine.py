@@ -223,9 +223,6 @@ def is_building() -> bool:
 
 
 def _candidate_count() -> int:
-    # local import: the name Candidate means something else at module level
-    from talentbrug.applications.models import Candidate
-
     return Candidate.objects.filter(merged_into__isnull=True).count()
 
 

@@ -18,7 +18,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from talentbrug.accounts.access import user_can
+from talentbrug.accounts.access import user_can, users_who_can
 from talentbrug.accounts.models import User
 from talentbrug.audit.services import record_event
 from talentbrug.outbox.services import queue_mail
@@ -86,9 +86,6 @@ def vacancy_team(vacancy: Any, action: str = "applications.view") -> list[User]:
     team = [p for p in people if user_can(p, vacancy.organisation, action)]
     if team:
         return team
-    # local import: only needed for the fallback
-    from talentbrug.accounts.access import users_who_can
-
     return list(users_who_can(vacancy.organisation, "applications.identity"))
 
 

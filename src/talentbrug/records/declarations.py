@@ -187,7 +187,7 @@ def declaration_context(dl: DestructionList) -> dict[str, Any]:
 def declaration_pdf(dl: DestructionList, user: Any = None) -> bytes:
     """The declaration as PDF (WeasyPrint renders the HTML template)."""
     _ensure_destroyed(dl)
-    import weasyprint
+    import weasyprint  # local import: heavy (cairo/pango), only when a PDF is asked for
 
     html = render_to_string("records/declaration_pdf.html", declaration_context(dl))
     pdf = weasyprint.HTML(string=html).write_pdf()

@@ -8,9 +8,15 @@ from __future__ import annotations
 import logging
 
 from celery import shared_task
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils import timezone
 
 from .constants import ListStatus
 from .models import Collection, DestructionList, Document, ZipImport
+from .services import analysis
+from .services import destruction as destruction_services
+from .services import imports as imports_services
 
 logger = logging.getLogger(__name__)
 
@@ -23,8 +29,6 @@ def analyse_documents(document_ids: list[int]) -> int:
     once when no document of the collection is pending any more, not after every batch.
     Two batches finishing at the same moment may both run it; that is harmless (idempotent).
     """
-    from .services import analysis  # local import: cycle with services
-
     documents = list(
         Document.objects.filter(pk__in=document_ids)
         .only("pk", "collection_id", "file", "name", "source_modified", "analysis_status")
@@ -41,16 +45,12 @@ def analyse_documents(document_ids: list[int]) -> int:
 @shared_task
 def resume_stale_analysis() -> dict[str, int]:
     """Periodic job: read again what a killed worker left pending; give up after N starts."""
-    from .services import analysis  # local import: cycle with services
-
     return analysis.resume_stale_analysis()
 
 
 @shared_task
 def run_zip_import(zip_import_id: int) -> str:
     """Read a stored ZIP into its collection; a second run of a finished import does nothing."""
-    from .services import imports as imports_services  # local import: cycle with services
-
     zip_import = ZipImport.objects.select_related("collection").filter(pk=zip_import_id).first()
     return imports_services.run_zip_import(zip_import).status if zip_import else "missing"
 
@@ -58,15 +58,11 @@ def run_zip_import(zip_import_id: int) -> str:
 @shared_task
 def resume_stale_imports() -> dict[str, int]:
     """Periodic job: start again the ZIP imports a killed worker left pending."""
-    from .services import imports as imports_services  # local import: cycle with services
-
     return imports_services.resume_stale_imports()
 
 
 @shared_task
 def find_near_duplicates(collection_id: int) -> int:
-    from .services import analysis  # local import: cycle with services
-
     collection = Collection.objects.filter(pk=collection_id).first()
     return analysis.find_near_duplicates(collection) if collection else 0
 
@@ -74,10 +70,6 @@ def find_near_duplicates(collection_id: int) -> int:
 @shared_task
 def destroy_destruction_list(list_id: int, user_id: int | None = None) -> str:
     """Destroy an approved list after its cooling-off period. Safe to run again."""
-    from django.contrib.auth import get_user_model
-
-    from .services import destruction as destruction_services  # local import: cycle with services
-
     user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
     dl = DestructionList.objects.get(pk=list_id)
     return destruction_services.destroy_destruction_list(dl, user).status
@@ -92,11 +84,6 @@ def destroy_due_lists() -> dict[str, int]:
     lists left in 'wordt vernietigd' by a crash. Idempotent: running it again destroys
     nothing twice. One failing list does not stop the others.
     """
-    from django.db.models import Q
-    from django.utils import timezone
-
-    from .services import destruction as destruction_services  # local import: cycle with services
-
     due = DestructionList.objects.filter(
         Q(status=ListStatus.COOLING_OFF, cooling_off_until__lte=timezone.now())
         | Q(status=ListStatus.DESTROYING)

@@ -1,98 +1,106 @@
 from django.urls import path
 
-from . import views
+from .views import categories, collections, destruction, documents, lists, triage
 
 app_name = "records"
 
 P = "medewerkers/archief/"
 
 urlpatterns = [
-    path(P, views.index, name="index"),
-    path(f"{P}selectielijst/", views.categories, name="categories"),
-    path(f"{P}instellingen/", views.settings_view, name="settings"),
-    path(f"{P}verzamelingen/nieuw/", views.collection_create, name="collection_create"),
-    path(f"{P}verzamelingen/<int:pk>/", views.collection_detail, name="collection_detail"),
+    path(P, collections.index, name="index"),
+    path(f"{P}selectielijst/", categories.categories, name="categories"),
+    path(f"{P}instellingen/", categories.settings_view, name="settings"),
+    path(f"{P}verzamelingen/nieuw/", collections.collection_create, name="collection_create"),
+    path(f"{P}verzamelingen/<int:pk>/", collections.collection_detail, name="collection_detail"),
     path(
         f"{P}verzamelingen/<int:pk>/voortgang/",
-        views.collection_progress,
+        collections.collection_progress,
         name="collection_progress",
     ),
     path(
-        f"{P}verzamelingen/<int:pk>/toevoegen/", views.collection_upload, name="collection_upload"
+        f"{P}verzamelingen/<int:pk>/toevoegen/",
+        collections.collection_upload,
+        name="collection_upload",
     ),
-    path(f"{P}verzamelingen/<int:pk>/beoordelen/", views.triage, name="triage"),
-    path(f"{P}verzamelingen/<int:pk>/beoordelen/kaart/", views.triage_card, name="triage_card"),
+    path(f"{P}verzamelingen/<int:pk>/beoordelen/", triage.triage, name="triage"),
+    path(f"{P}verzamelingen/<int:pk>/beoordelen/kaart/", triage.triage_card, name="triage_card"),
     path(
         f"{P}verzamelingen/<int:pk>/map-toevoegen/",
-        views.collection_import_folder,
+        collections.collection_import_folder,
         name="collection_import_folder",
     ),
     path(
         f"{P}verzamelingen/<int:pk>/documenten/<int:document_pk>/beslissen/",
-        views.decide,
+        triage.decide,
         name="decide",
     ),
-    path(f"{P}verzamelingen/<int:pk>/ongedaan-maken/", views.undo, name="undo"),
-    path(f"{P}verzamelingen/<int:pk>/vernietigingslijst/", views.list_create, name="list_create"),
-    path(f"{P}verzamelingen/<int:pk>/mdto-export/", views.export_mdto, name="export_mdto"),
-    path(f"{P}documenten/<int:pk>/", views.document_detail, name="document_detail"),
-    path(f"{P}documenten/<int:pk>/bestand/", views.document_download, name="document_download"),
-    path(f"{P}documenten/<int:pk>/blokkade/", views.legal_hold, name="legal_hold"),
-    path(f"{P}documenten/<int:pk>/datums/", views.document_dates, name="document_dates"),
-    path(f"{P}documenten/<int:pk>/uitzondering/", views.override_request, name="override_request"),
+    path(f"{P}verzamelingen/<int:pk>/ongedaan-maken/", triage.undo, name="undo"),
+    path(f"{P}verzamelingen/<int:pk>/vernietigingslijst/", lists.list_create, name="list_create"),
+    path(f"{P}verzamelingen/<int:pk>/mdto-export/", collections.export_mdto, name="export_mdto"),
+    path(f"{P}documenten/<int:pk>/", documents.document_detail, name="document_detail"),
+    path(f"{P}documenten/<int:pk>/bestand/", documents.document_download, name="document_download"),
+    path(f"{P}documenten/<int:pk>/blokkade/", documents.legal_hold, name="legal_hold"),
+    path(f"{P}documenten/<int:pk>/datums/", documents.document_dates, name="document_dates"),
+    path(
+        f"{P}documenten/<int:pk>/uitzondering/", documents.override_request, name="override_request"
+    ),
     path(
         f"{P}documenten/<int:pk>/uitzondering/<int:override_pk>/",
-        views.override_decide,
+        documents.override_decide,
         name="override_decide",
     ),
-    path(f"{P}vernietigingslijsten/", views.lists, name="lists"),
-    path(f"{P}vernietigingslijsten/<int:pk>/", views.list_detail, name="list_detail"),
-    path(f"{P}vernietigingslijsten/<int:pk>/aanbieden/", views.list_submit, name="list_submit"),
-    path(f"{P}vernietigingslijsten/<int:pk>/goedkeuren/", views.list_approve, name="list_approve"),
-    path(f"{P}vernietigingslijsten/<int:pk>/wijzigingen/", views.list_changes, name="list_changes"),
+    path(f"{P}vernietigingslijsten/", lists.lists, name="lists"),
+    path(f"{P}vernietigingslijsten/<int:pk>/", lists.list_detail, name="list_detail"),
+    path(f"{P}vernietigingslijsten/<int:pk>/aanbieden/", lists.list_submit, name="list_submit"),
+    path(f"{P}vernietigingslijsten/<int:pk>/goedkeuren/", lists.list_approve, name="list_approve"),
+    path(f"{P}vernietigingslijsten/<int:pk>/wijzigingen/", lists.list_changes, name="list_changes"),
     path(
-        f"{P}vernietigingslijsten/<int:pk>/archivaris/", views.list_archivist, name="list_archivist"
+        f"{P}vernietigingslijsten/<int:pk>/archivaris/", lists.list_archivist, name="list_archivist"
     ),
     path(
         f"{P}vernietigingslijsten/<int:pk>/archivaris/wijzigingen/",
-        views.list_archivist_changes,
+        lists.list_archivist_changes,
         name="list_archivist_changes",
     ),
-    path(f"{P}vernietigingslijsten/<int:pk>/afbreken/", views.list_abort, name="list_abort"),
-    path(f"{P}vernietigingslijsten/<int:pk>/vernietigen/", views.list_destroy, name="list_destroy"),
+    path(f"{P}vernietigingslijsten/<int:pk>/afbreken/", lists.list_abort, name="list_abort"),
+    path(
+        f"{P}vernietigingslijsten/<int:pk>/vernietigen/",
+        destruction.list_destroy,
+        name="list_destroy",
+    ),
     path(
         f"{P}vernietigingslijsten/<int:pk>/documenten/<int:item_pk>/goedkeuren/",
-        views.item_approve,
+        lists.item_approve,
         name="item_approve",
     ),
     path(
         f"{P}vernietigingslijsten/<int:pk>/documenten/<int:item_pk>/uitzonderen/",
-        views.item_exclude,
+        lists.item_exclude,
         name="item_exclude",
     ),
     path(
         f"{P}vernietigingslijsten/<int:pk>/documenten/<int:item_pk>/van-de-lijst/",
-        views.item_remove,
+        lists.item_remove,
         name="item_remove",
     ),
     path(
         f"{P}vernietigingslijsten/<int:pk>/documenten/<int:item_pk>/terugzetten/",
-        views.item_restore,
+        lists.item_restore,
         name="item_restore",
     ),
     path(
         f"{P}vernietigingslijsten/<int:pk>/verklaring.csv",
-        views.declaration_csv,
+        destruction.declaration_csv,
         name="declaration_csv",
     ),
     path(
         f"{P}vernietigingslijsten/<int:pk>/verklaring.xlsx",
-        views.declaration_xlsx,
+        destruction.declaration_xlsx,
         name="declaration_xlsx",
     ),
     path(
         f"{P}vernietigingslijsten/<int:pk>/verklaring.pdf",
-        views.declaration_pdf,
+        destruction.declaration_pdf,
         name="declaration_pdf",
     ),
 ]

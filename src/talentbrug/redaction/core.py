@@ -6,7 +6,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 
-from . import detectors as d
+from .detectors import addresses, birth, contact, fields, names, patterns
 from .model import Category, RedactionResult, Span
 
 # When two spans of different categories overlap, the longer wins; on equal length the
@@ -34,12 +34,12 @@ _JOIN_GAP = re.compile(r"[ \t,]{0,3}")
 MAX_INPUT_CHARS = 2_000_000
 
 
-def _union_same_category(hits: Iterable[d.Hit]) -> list[d.Hit]:
+def _union_same_category(hits: Iterable[patterns.Hit]) -> list[patterns.Hit]:
     by_cat: dict[Category, list[tuple[int, int]]] = {}
     for cat, s, e in hits:
         if e > s:
             by_cat.setdefault(cat, []).append((s, e))
-    out: list[d.Hit] = []
+    out: list[patterns.Hit] = []
     for cat, spans in by_cat.items():
         spans.sort()
         cur_s, cur_e = spans[0]
@@ -53,9 +53,9 @@ def _union_same_category(hits: Iterable[d.Hit]) -> list[d.Hit]:
     return out
 
 
-def _join_adjacent(text: str, hits: list[d.Hit]) -> list[d.Hit]:
+def _join_adjacent(text: str, hits: list[patterns.Hit]) -> list[patterns.Hit]:
     hits.sort(key=lambda h: h[1])
-    out: list[d.Hit] = []
+    out: list[patterns.Hit] = []
     for cat, s, e in hits:
         if out:
             pcat, ps, pe = out[-1]
@@ -70,11 +70,11 @@ def _join_adjacent(text: str, hits: list[d.Hit]) -> list[d.Hit]:
     return out
 
 
-def _resolve(hits: list[d.Hit]) -> list[d.Hit]:
+def _resolve(hits: list[patterns.Hit]) -> list[patterns.Hit]:
     """Keep the longest (then highest-priority) spans; drop any span overlapping a kept one."""
     ordered = sorted(hits, key=lambda h: (-(h[2] - h[1]), _PRIORITY[h[0]], h[1]))
     starts: list[int] = []  # kept spans, sorted by start and non-overlapping
-    kept: list[d.Hit] = []
+    kept: list[patterns.Hit] = []
     for hit in ordered:
         _, s, e = hit
         i = bisect.bisect_left(starts, s)
@@ -91,27 +91,27 @@ def find_spans(text: str, *, known_names: Sequence[str] = ()) -> list[Span]:
     """Detect personal data; spans are sorted, non-overlapping, on the original text."""
     if len(text) > MAX_INPUT_CHARS:
         text = text[:MAX_INPUT_CHARS]
-    hits: list[d.Hit] = []
+    hits: list[patterns.Hit] = []
     for finder in (
-        d.find_emails,
-        d.find_urls,
-        d.find_ibans,
-        d.find_phones,
-        d.find_birth_dates,
-        d.find_birth_places,
-        d.find_ages,
-        d.find_labelled_fields,
-        d.find_addresses,
+        contact.find_emails,
+        contact.find_urls,
+        contact.find_ibans,
+        contact.find_phones,
+        birth.find_birth_dates,
+        birth.find_birth_places,
+        birth.find_ages,
+        fields.find_labelled_fields,
+        addresses.find_addresses,
     ):
         hits.extend(finder(text))
-    cues = list(d.find_name_cues(text))
+    cues = list(names.find_name_cues(text))
     hits.extend(cues)
-    names = [n for n in known_names if n and n.strip()]
-    if names:
-        hits.extend(d.find_known_names(text, names))
-    discovered = d.names_from_cues(text, cues)
+    given = [n for n in known_names if n and n.strip()]
+    if given:
+        hits.extend(names.find_known_names(text, given))
+    discovered = names.names_from_cues(text, cues)
     if discovered:
-        hits.extend(d.find_known_names(text, discovered, require_capital=True))
+        hits.extend(names.find_known_names(text, discovered, require_capital=True))
     resolved = _resolve(_join_adjacent(text, _union_same_category(hits)))
     return [Span(cat, s, e, text[s:e]) for cat, s, e in resolved]
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from talentbrug.outbox.services import queue_mail
 
+from .. import emails  # candidate_message looked up at call time: tests replace it
 from ..constants import (
     BookingStatus,
 )
@@ -37,13 +38,10 @@ def booking_with_relations(booking_pk: int) -> DayBooking | None:
 
 
 def mail_candidate(booking_pk: int, event: str) -> None:
-    # local import: tests replace candidate_message on its module: looked up at call time
-    from ..emails import candidate_message
-
     booking = booking_with_relations(booking_pk)
     if booking is not None:
         queue_messages(
-            [candidate_message(booking, event)],
+            [emails.candidate_message(booking, event)],
             kind=f"assessments.candidate_{event}",
             organisation=booking.day.organisation,
             candidate=booking.application.candidate,

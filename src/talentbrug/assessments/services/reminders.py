@@ -10,6 +10,7 @@ from django.utils import timezone
 from talentbrug.audit.services import record_event
 from talentbrug.core.reminders import claim_by_insert, claim_then_send, claim_unsent
 
+from .. import emails  # candidate_message looked up at call time: tests replace it
 from ..constants import (
     BookingStatus,
 )
@@ -36,16 +37,13 @@ def due_for_reminder(now: datetime) -> QuerySet[DayBooking]:
 
 def send_due_reminders(now: datetime | None = None) -> int:
     """Remind each booked candidate once, 24 hours before. Safe to run again."""
-    # local import: tests replace candidate_message on its module: looked up at call time
-    from ..emails import candidate_message
-
     now = now or timezone.now()
 
     def send(pk: int, _claimed: bool) -> None:
         booking = booking_with_relations(pk)
         if booking is not None:
             queue_messages(
-                [candidate_message(booking, "reminder")],
+                [emails.candidate_message(booking, "reminder")],
                 kind="assessments.candidate_reminder",
                 organisation=booking.day.organisation,
                 candidate=booking.application.candidate,

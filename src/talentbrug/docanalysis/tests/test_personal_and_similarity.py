@@ -205,7 +205,7 @@ _PHONE_ALPHABET = [
 @given(st.lists(st.sampled_from(_PHONE_ALPHABET), max_size=60).map("".join))
 def test_phone_scan_per_line_finds_what_the_whole_text_scan_finds(text: str) -> None:
     from talentbrug.docanalysis.personal import phone_numbers
-    from talentbrug.redaction.detectors import find_phones
+    from talentbrug.redaction.detectors.contact import find_phones
 
     assert phone_numbers(text) == [text[s:e] for _, s, e in find_phones(text)]
 

@@ -85,6 +85,7 @@ def _office_encrypted(fh: IO[bytes]) -> bool:
     """True for an Office file protected with a password: Word, Excel and PowerPoint then
     store the document as an OLE container with an ``EncryptedPackage`` stream."""
     try:
+        # local import: olefile comes with extract-msg, not ours; missing means not encrypted
         import olefile
 
         fh.seek(0)

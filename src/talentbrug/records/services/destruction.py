@@ -19,6 +19,7 @@ from ..constants import (
     ItemStatus,
     ListStatus,
 )
+from ..declarations import declaration_csv_content
 from ..models import (
     DestructionList,
     DestructionListItem,
@@ -145,8 +146,6 @@ def store_declaration(dl: DestructionList, user: Any = None) -> Document:
     the list's date as document date. Called once when the list is destroyed; a re-run
     returns the stored record.
     """
-    from ..declarations import declaration_csv_content
-
     existing = Document.objects.filter(declaration_of=dl).first()
     if existing is not None:
         return existing

@@ -163,6 +163,7 @@ def start_zip_import(collection: Collection, user: Any, upload: Any) -> ZipImpor
     transaction; the job is queued when that commits. Without a broker the job runs at once,
     so the returned import is then already done (or failed).
     """
+    # local import: tasks imports services at load time (cycle)
     from ..tasks import run_zip_import as task
 
     _open_zip(upload).close()
@@ -271,6 +272,7 @@ def resume_stale_imports(now: datetime | None = None) -> dict[str, int]:
     After ``TALENTBRUG_JOB_MAX_ATTEMPTS`` starts the import fails with a message on the
     collection page (the archive itself may be what kills the worker).
     """
+    # local import: tasks imports services at load time (cycle)
     from ..tasks import run_zip_import as task
 
     give_up, retry = jobs.claim_stale(

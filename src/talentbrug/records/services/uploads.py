@@ -210,12 +210,14 @@ ANALYSIS_BATCH = 200
 
 
 def _start_analysis(documents: list[Document]) -> None:
+    # local import: tasks imports services at load time (cycle)
     from ..tasks import analyse_documents
 
     ids = [d.pk for d in documents if d.analysis_status == AnalysisStatus.PENDING]
     for start in range(0, len(ids), ANALYSIS_BATCH):
         analyse_documents.delay(ids[start : start + ANALYSIS_BATCH])
     if documents and not ids:
+        # local import: tasks imports services at load time (cycle)
         from ..tasks import find_near_duplicates
 
         find_near_duplicates.delay(documents[0].collection_id)

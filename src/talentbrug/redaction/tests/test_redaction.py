@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from talentbrug.redaction import Category, redact
-from talentbrug.redaction.detectors import fold
+from talentbrug.redaction.detectors.patterns import fold
 
 
 def cats(text: str, **kw: object) -> list[tuple[str, str]]:

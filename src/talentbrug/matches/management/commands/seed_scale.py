@@ -33,11 +33,18 @@ from datetime import timedelta
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from talentbrug.accounts.models import Organisation
-from talentbrug.applications.models import Application, Candidate
+from talentbrug.applications.models import (
+    Application,
+    Candidate,
+    CandidateSkill,
+    Consent,
+    Education,
+    LanguageProficiency,
+)
 from talentbrug.insights.scale import seed_history
 from talentbrug.matches import engine
 from talentbrug.matches.constants import REGIONS
@@ -110,8 +117,6 @@ class FastInsert:
     """
 
     def __init__(self, model: Any, given: list[str]) -> None:
-        from django.db import connection
-
         self.connection = connection
         fields = [f for f in model._meta.concrete_fields if not f.primary_key]
         names = {f.attname for f in fields} | {f.name for f in fields}
@@ -201,8 +206,6 @@ class Command(BaseCommand):
         self.today = timezone.localdate()
         self.times: dict[str, float] = {}
         started = time.perf_counter()
-        from django.db import connection
-
         if connection.vendor == "sqlite" and not connection.in_atomic_block:
             # Bulk load: fewer fsyncs. Only this connection; a crash mid-run may need a new DB.
             with connection.cursor() as cur:
@@ -401,15 +404,6 @@ class Command(BaseCommand):
         return out
 
     def candidates(self, count: int, pool_share: float) -> list[int]:
-        # local import: the name Candidate means something else at module level
-        from talentbrug.applications.models import (
-            Candidate,
-            CandidateSkill,
-            Consent,
-            Education,
-            LanguageProficiency,
-        )
-
         rng = self.rng
         ids: list[int] = []
         skill_insert = FastInsert(
@@ -535,9 +529,6 @@ class Command(BaseCommand):
     def applications(
         self, vacancies: list[tuple[int, str]], candidates: list[int], count: int
     ) -> None:
-        # local import: the name Vacancy means something else at module level
-        from talentbrug.vacancies.models import Vacancy
-
         if not count:
             return
         rng = self.rng

@@ -1,4 +1,4 @@
-"""Competence-based vacancies: requirements are skills with evidence, not diplomas."""
+"""The vacancy and its first-day arrangements."""
 
 from __future__ import annotations
 
@@ -7,51 +7,25 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from talentbrug.taxonomy.constants import CefrLevel, LanguageSkill, NlqfLevel
+from talentbrug.taxonomy.constants import NlqfLevel
 
-from .constants import (
+from ..constants import (
     ApplyRoute,
     ContractType,
-    Evidence,
-    LanguageTiming,
     RemoteOption,
-    RequirementKind,
     VacancyStatus,
     Vakgebied,
     WerkDenkniveau,
 )
+from .scales import SalaryScale
 
 
 def default_apply_routes() -> list[str]:
     return [ApplyRoute.CV.value, ApplyRoute.NO_CV.value]
-
-
-class SalaryScale(models.Model):
-    """Monthly amounts per CAO Rijk scale and year. Amounts change yearly: edit them here."""
-
-    year = models.PositiveSmallIntegerField(_("jaar"), help_text=_("Kalenderjaar van de bedragen."))
-    scale = models.PositiveSmallIntegerField(
-        _("schaal"),
-        validators=[MinValueValidator(1), MaxValueValidator(18)],
-        help_text=_("Salarisschaal 1 tot en met 18 (CAO Rijk)."),
-    )
-    minimum = models.DecimalField(
-        _("minimum per maand"), max_digits=8, decimal_places=2, help_text=_("Bruto, in euro's.")
-    )
-    maximum = models.DecimalField(
-        _("maximum per maand"), max_digits=8, decimal_places=2, help_text=_("Bruto, in euro's.")
-    )
-
-    class Meta:
-        verbose_name = _("salarisschaal")
-        verbose_name_plural = _("salarisschalen")
-        ordering = ["-year", "scale"]
-        constraints = [models.UniqueConstraint(fields=["year", "scale"], name="unique_scale_year")]
-
-    def __str__(self) -> str:
-        return f"{self.year} schaal {self.scale}"
 
 
 class FirstDayArrangements(models.Model):
@@ -450,8 +424,6 @@ class Vacancy(FirstDayArrangements):
         return self.title
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("vacancies:detail", kwargs={"pk": self.pk})
 
     SECTION_FIELDS = (
@@ -478,8 +450,6 @@ class Vacancy(FirstDayArrangements):
 
     def support_offered(self) -> dict[str, str]:
         """The support ticked on the vacancy, in plain words for candidates: {noun: what it is}."""
-        from django.utils.translation import gettext
-
         offered = [
             (
                 self.offers_buddy,
@@ -501,8 +471,6 @@ class Vacancy(FirstDayArrangements):
 
     def support_sentence(self) -> str:
         """'Je krijgt een buddy en een taalcoach.' — empty when nothing was ticked."""
-        from django.utils.translation import gettext
-
         nouns = list(self.support_offered())
         if not nouns:
             return ""
@@ -550,120 +518,3 @@ class Vacancy(FirstDayArrangements):
         if low is None or high is None:
             return None
         return (low.minimum, high.maximum)
-
-
-class Requirement(models.Model):
-    """A competence: an ESCO skill or a free competence, must-have at start or learnable."""
-
-    vacancy = models.ForeignKey(
-        Vacancy,
-        on_delete=models.CASCADE,
-        related_name="requirements",
-        verbose_name=_("vacature"),
-        help_text=_("De vacature."),
-    )
-    skill = models.ForeignKey(
-        "taxonomy.Skill",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("vaardigheid (ESCO)"),
-        help_text=_("Kies uit ESCO, of vul hieronder een eigen competentie in."),
-    )
-    free_text = models.CharField(
-        _("eigen competentie"),
-        max_length=200,
-        blank=True,
-        help_text=_("Als de competentie niet in ESCO staat."),
-    )
-    kind = models.CharField(
-        _("soort eis"),
-        max_length=12,
-        choices=RequirementKind.choices,
-        default=RequirementKind.MUST_HAVE,
-        help_text=_(
-            "Moet je het al kunnen, of leer je het bij ons? 'Leer je bij ons' is nooit een knock-out."
-        ),
-    )
-    evidence = models.JSONField(
-        _("bewijs"),
-        default=list,
-        blank=True,
-        help_text=_(
-            "Hoe iemand laat zien dat hij dit kan: ervaring, opdracht, test, diploma, certificaat."
-        ),
-    )
-    position = models.PositiveSmallIntegerField(
-        _("volgorde"), default=0, help_text=_("Volgorde in de lijst.")
-    )
-
-    class Meta:
-        verbose_name = _("eis")
-        verbose_name_plural = _("eisen")
-        ordering = ["kind", "position", "pk"]
-
-    def __str__(self) -> str:
-        return self.label
-
-    def evidence_labels(self) -> list[str]:
-        """The kinds of evidence in words (the stored values are codes)."""
-        labels = dict(Evidence.choices)
-        return [str(labels.get(code, code)) for code in self.evidence or []]
-
-    @property
-    def label(self) -> str:
-        return self.skill.label() if self.skill_id and self.skill else self.free_text
-
-
-class LanguageRequirement(models.Model):
-    """Language × skill × CEFR level, needed at start or reachable with a language coach."""
-
-    vacancy = models.ForeignKey(
-        Vacancy,
-        on_delete=models.CASCADE,
-        related_name="language_requirements",
-        verbose_name=_("vacature"),
-        help_text=_("De vacature."),
-    )
-    language = models.CharField(
-        _("taal"),
-        max_length=5,
-        default="nl",
-        choices=[("nl", _("Nederlands")), ("en", _("Engels"))],
-        help_text=_("Welke taal."),
-    )
-    skill = models.CharField(
-        _("taalvaardigheid"),
-        max_length=10,
-        choices=LanguageSkill.choices,
-        help_text=_("Lezen, luisteren, schrijven of spreken."),
-    )
-    level = models.CharField(
-        _("niveau (ERK)"), max_length=2, choices=CefrLevel.choices, help_text=_("A1 tot en met C2.")
-    )
-    timing = models.CharField(
-        _("wanneer"),
-        max_length=12,
-        choices=LanguageTiming.choices,
-        default=LanguageTiming.WITH_COACH,
-        help_text=_("Nodig bij de start, of haalbaar met een taalcoach."),
-    )
-    justification = models.TextField(
-        _("onderbouwing"),
-        blank=True,
-        help_text=_("Verplicht boven B1: waarom vraagt het werk dit niveau?"),
-    )
-
-    class Meta:
-        verbose_name = _("taaleis")
-        verbose_name_plural = _("taaleisen")
-        ordering = ["language", "skill"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["vacancy", "language", "skill"], name="unique_language_skill"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_language_display()} {self.get_skill_display()} {self.level}"
