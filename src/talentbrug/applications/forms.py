@@ -21,7 +21,9 @@ from .constants import (
     MboPath,
     Route,
 )
-from .models import CEFR_CHOICES, DUTCH_COUNTRY_NAMES, LANGUAGE_CHOICES, Document
+from .models import Document
+from .models.candidate import CEFR_CHOICES, LANGUAGE_CHOICES
+from .models.profile import DUTCH_COUNTRY_NAMES
 from .slots import slot_choice_label
 from .uploads import (
     CheckedFile,
