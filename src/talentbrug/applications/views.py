@@ -27,7 +27,7 @@ from talentbrug.outbox.services import mails_about
 from talentbrug.vacancies.constants import VacancyStatus
 from talentbrug.vacancies.models import Vacancy
 
-from . import antibot, merging, services, tokens
+from . import antibot, merging, tokens
 from . import search as candidate_search
 from .channels import channel_for_application
 from .constants import (
@@ -64,6 +64,11 @@ from .models import (
     PendingApplication,
     Question,
 )
+from .services import booking, consent, extraction, lifecycle, profile, questions, submission
+from .services import documents as application_documents
+from .services import errors as application_errors
+from .services import pending as application_pending
+from .services import portal as application_portal
 from .signals import hidden_identities
 from .staff_forms import MergeForm, QuestionForm
 from .status import status_source
@@ -111,7 +116,7 @@ def _public_vacancy(pk: int) -> Vacancy:
 
 def apply(request: HttpRequest, pk: int) -> HttpResponse:
     vacancy = _public_vacancy(pk)
-    offered = services.routes_for(vacancy)
+    offered = submission.routes_for(vacancy)
     routes = [info for info in _route_info() if info[0] in offered]
     query = request.META.get("QUERY_STRING", "")
     return render(
@@ -130,7 +135,7 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _apply_data(
     form: ApplyForm, route: str, request: HttpRequest, vacancy: Vacancy
-) -> services.ApplyData:
+) -> submission.ApplyData:
     data = form.cleaned_data
     checked = getattr(form, "checked", {})
     files = []
@@ -146,7 +151,7 @@ def _apply_data(
             files.append((kind, data[field], checked[field]))
     country = (data.get("experience_country") or "").strip()
     diploma = data.get("diploma") or {}
-    return services.ApplyData(
+    return submission.ApplyData(
         route=route,
         name=data["name"],
         email=data["email"],
@@ -185,10 +190,10 @@ def _apply_data(
 
 def apply_route(request: HttpRequest, pk: int, route: str) -> HttpResponse:
     vacancy = _public_vacancy(pk)
-    if route not in services.routes_for(vacancy):
+    if route not in submission.routes_for(vacancy):
         raise Http404(_("Deze manier van solliciteren kan niet bij deze vacature."))
-    slots = services.open_slots(vacancy) if route == Route.RECRUITMENT_DAY else None
-    assignment = services.current_assignment(vacancy) if route == Route.WORK_SAMPLE else None
+    slots = submission.open_slots(vacancy) if route == Route.RECRUITMENT_DAY else None
+    assignment = submission.current_assignment(vacancy) if route == Route.WORK_SAMPLE else None
     language = (request.LANGUAGE_CODE or "nl")[:2]
     if request.method == "POST":
         form = ApplyForm(request.POST, request.FILES, route=route, slots=slots)
@@ -204,15 +209,15 @@ def apply_route(request: HttpRequest, pk: int, route: str) -> HttpResponse:
             try:
                 # A known address parks the application until the link in the e-mail is
                 # followed; the answer below is the same either way (no address oracle).
-                application, _created = services.submit_application(
+                application, _created = application_pending.submit_application(
                     vacancy,
                     _apply_data(form, route, request, vacancy),
                     signed_in=tokens.portal_candidate(request),
                 )
-            except services.ApplyError as exc:
+            except application_errors.ApplyError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-                if isinstance(exc, services.SlotFull):
-                    form.fields["slot"].queryset = services.open_slots(vacancy)  # type: ignore[attr-defined]
+                if isinstance(exc, application_errors.SlotFull):
+                    form.fields["slot"].queryset = submission.open_slots(vacancy)  # type: ignore[attr-defined]
             else:
                 return redirect("applications:done", pk=vacancy.pk, key=application.idempotency_key)
     else:
@@ -271,12 +276,12 @@ def apply_done(request: HttpRequest, pk: int, key: str) -> HttpResponse:
 def confirm_application(request: HttpRequest, token: str) -> HttpResponse:
     """The link from the e-mail to a known address: a button (a mail scanner that opens the
     link confirms nothing), then the parked application becomes a real one."""
-    pending = services.pending_by_token(token)
+    pending = application_pending.pending_by_token(token)
     error = ""
     if request.method == "POST" and pending is not None:
         try:
-            application = services.confirm_pending_application(token)
-        except services.ApplyError as exc:
+            application = application_pending.confirm_pending_application(token)
+        except application_errors.ApplyError as exc:
             error = exc.message
         else:
             # Following the link proves the address: the person may see their page.
@@ -308,7 +313,7 @@ def link_request(request: HttpRequest) -> HttpResponse:
         limited = antibot.rate_limited("link", ip=antibot.client_ip(request), email=email)
         if form.is_valid():
             if not limited:
-                services.request_portal_link(form.cleaned_data["email"])
+                application_portal.request_portal_link(form.cleaned_data["email"])
             # Same answer whether or not we know the address, and whether or not limited.
             return redirect("applications:link_sent")
     else:
@@ -370,7 +375,7 @@ def set_language(request: HttpRequest) -> HttpResponse:
     language = request.POST.get("language", "") if request.method == "POST" else ""
     candidate = tokens.portal_candidate(request)
     if candidate is not None and response.status_code in (200, 204, 302):
-        services.set_preferred_language(candidate, language)
+        profile.set_preferred_language(candidate, language)
     return response
 
 
@@ -378,7 +383,7 @@ def set_language(request: HttpRequest) -> HttpResponse:
 @candidate_required
 def portal_logout(request: HttpRequest) -> HttpResponse:
     if request.POST.get("everywhere"):
-        services.revoke_links(request.candidate)  # type: ignore[attr-defined]
+        application_portal.revoke_links(request.candidate)  # type: ignore[attr-defined]
     # End the whole session (new key, nothing kept), not only the portal part of it.
     request.session.flush()
     messages.success(request, _("Je bent uitgelogd."))
@@ -409,7 +414,7 @@ def portal(request: HttpRequest) -> HttpResponse:
         {
             "candidate": candidate,
             "applications": applications,
-            "consent": services.active_consent(candidate),
+            "consent": consent.active_consent(candidate),
             # One request per organisation, each handled there: status and dates only.
             "deletions": deletions,
             "deletion_open": any(d.status == DeletionRequestStatus.REQUESTED for d in deletions),
@@ -438,7 +443,7 @@ def _portal_context(application: Application, **extra: Any) -> dict[str, Any]:
         "journey": journey,
         "timeline": journey.steps,
         "documents": documents,
-        "booking": services.active_booking(application),
+        "booking": booking.active_booking(application),
         "upload_form": UploadForm(documents=documents),
         "slot_form": None,
         "questions": application.questions.all(),
@@ -446,7 +451,7 @@ def _portal_context(application: Application, **extra: Any) -> dict[str, Any]:
         "contact_email": (application.vacancy.contact_email or "").strip(),
     }
     if application.route == Route.RECRUITMENT_DAY and journey.is_open:
-        context["slot_form"] = SlotForm(slots=services.open_slots(application.vacancy))
+        context["slot_form"] = SlotForm(slots=submission.open_slots(application.vacancy))
     context.update(extra)
     return context
 
@@ -465,14 +470,14 @@ def portal_upload(request: HttpRequest, pk: int) -> HttpResponse:
     form = UploadForm(request.POST, request.FILES, documents=documents)
     if form.is_valid():
         try:
-            services.add_document(
+            application_documents.add_document(
                 application,
                 form.cleaned_data["kind"],
                 form.cleaned_data["file"],
                 form.checked,
                 replace=form.cleaned_data.get("replace"),
             )
-        except services.ApplyError as exc:
+        except application_errors.ApplyError as exc:
             form.add_error(None, exc.message)
         else:
             messages.success(request, _("Je bestand is opgeslagen."))
@@ -501,14 +506,14 @@ def portal_question(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.answer_question(
+                questions.answer_question(
                     question,
                     candidate,
                     form.cleaned_data.get("answer", ""),
                     form.cleaned_data.get("file") if form.checked else None,
                     form.checked,
                 )
-            except services.ApplyError as exc:
+            except application_errors.ApplyError as exc:
                 form.add_error(None, exc.message)
             else:
                 messages.success(request, _("Je antwoord is verstuurd. Dank je wel."))
@@ -531,11 +536,11 @@ def portal_question(request: HttpRequest, pk: int) -> HttpResponse:
 @candidate_required
 def portal_slot(request: HttpRequest, pk: int) -> HttpResponse:
     application = _own_application(request, pk)
-    form = SlotForm(request.POST, slots=services.open_slots(application.vacancy))
+    form = SlotForm(request.POST, slots=submission.open_slots(application.vacancy))
     if form.is_valid():
         try:
-            services.change_slot(application, form.cleaned_data["slot"].pk)
-        except services.ApplyError as exc:
+            booking.change_slot(application, form.cleaned_data["slot"].pk)
+        except application_errors.ApplyError as exc:
             messages.error(request, exc.message)
         else:
             messages.success(
@@ -551,8 +556,8 @@ def portal_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     application = _own_application(request, pk)
     if request.method == "POST":
         try:
-            services.withdraw_application(application, request.candidate)  # type: ignore[attr-defined]
-        except services.InvalidTransition:
+            lifecycle.withdraw_application(application, request.candidate)  # type: ignore[attr-defined]
+        except application_errors.InvalidTransition:
             if application.status == ApplicationStatus.WITHDRAWN:
                 messages.info(request, _("Deze sollicitatie is al ingetrokken."))
             else:
@@ -592,7 +597,7 @@ def portal_profile(request: HttpRequest) -> HttpResponse:
     skills = candidate.skills.all()
     found_education = candidate.educations.filter(confirmed=False)
     found_experience = candidate.experiences.filter(confirmed=False)
-    open_applications = services.open_applications_by_organisation(candidate)
+    open_applications = profile.open_applications_by_organisation(candidate)
     forms_ = {
         "skills": SkillsForm(skills=skills),
         "found_education": EntriesForm(
@@ -633,7 +638,7 @@ def portal_profile(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             try:
                 _save_profile_part(candidate, action, form.cleaned_data, form)
-            except services.ApplyError as exc:
+            except application_errors.ApplyError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
             else:
                 messages.success(request, _("Opgeslagen. Dank je wel."))
@@ -665,13 +670,13 @@ def _save_profile_part(
 
     with transaction.atomic():
         if action == "skills":
-            services.confirm_skills(candidate, data.get("keep", []))
+            profile.confirm_skills(candidate, data.get("keep", []))
             if data.get("new_skill"):
-                services.add_chosen_skill(candidate, data["new_skill"])
+                extraction.add_chosen_skill(candidate, data["new_skill"])
         elif action in ("found_education", "found_experience"):
-            services.confirm_entries(candidate, action.removeprefix("found_"), data.get("keep", []))
+            profile.confirm_entries(candidate, action.removeprefix("found_"), data.get("keep", []))
         elif action == "education":
-            services.add_profile_education(
+            profile.add_profile_education(
                 candidate,
                 {
                     "programme": clean_text(data["programme"], 200),
@@ -725,7 +730,7 @@ def portal_profile_remove(request: HttpRequest, kind: str, pk: int) -> HttpRespo
         raise Http404
     row = get_object_or_404(model, pk=pk, candidate=candidate)
     if isinstance(row, Education):
-        services.remove_profile_education(row)
+        profile.remove_profile_education(row)
     else:
         row.delete()
     messages.success(request, _("Verwijderd."))
@@ -758,7 +763,7 @@ def portal_export(request: HttpRequest) -> HttpResponse:
 def portal_delete(request: HttpRequest) -> HttpResponse:
     candidate: Candidate = request.candidate  # type: ignore[attr-defined]
     if request.method == "POST":
-        services.request_deletion_everywhere(candidate)
+        application_portal.request_deletion_everywhere(candidate)
         messages.success(
             request,
             _("We hebben je verzoek ontvangen. Binnen een maand verwijderen we je gegevens."),
@@ -772,13 +777,13 @@ def portal_delete(request: HttpRequest) -> HttpResponse:
 def portal_consent(request: HttpRequest) -> HttpResponse:
     candidate: Candidate = request.candidate  # type: ignore[attr-defined]
     if request.POST.get("give"):
-        if services.active_consent(candidate) is None:
-            services.give_consent(candidate, str(TALENT_POOL_TEXT), request.LANGUAGE_CODE)
+        if consent.active_consent(candidate) is None:
+            consent.give_consent(candidate, str(TALENT_POOL_TEXT), request.LANGUAGE_CODE)
         messages.success(
             request, _("Dank je wel. Andere organisaties mogen je nu 12 maanden vinden.")
         )
     else:
-        services.withdraw_consent(candidate)
+        consent.withdraw_consent(candidate)
         messages.success(request, _("Andere organisaties kunnen je niet meer vinden."))
     return redirect("applications:portal")
 
@@ -906,14 +911,14 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "application": application,
             "candidate": candidate,
             "documents": application.documents.all(),
-            "booking": services.active_booking(application),
+            "booking": booking.active_booking(application),
             "work_sample": getattr(application, "work_sample", None),
             "earlier": earlier,
             "can_documents": can(request, "applications.view_documents"),
             "can_merge": can(request, "applications.merge"),
             "merge_form": MergeForm(),
             "questions": application.questions.select_related("answer_document", "asked_by"),
-            "profile": services.profile_for(candidate, request.organisation),  # type: ignore[attr-defined]
+            "profile": profile.profile_for(candidate, request.organisation),  # type: ignore[attr-defined]
             "can_ask": can(request, "applications.ask"),
             "question_form": QuestionForm(),
             "identity_hidden": hidden,
@@ -932,13 +937,13 @@ def staff_ask(request: HttpRequest, pk: int) -> HttpResponse:
     form = QuestionForm(request.POST)
     if form.is_valid():
         try:
-            services.ask_question(
+            questions.ask_question(
                 application,
                 form.cleaned_data["text"],
                 actor=request.user,
                 organisation=request.organisation,  # type: ignore[attr-defined]
             )
-        except services.ApplyError as exc:
+        except application_errors.ApplyError as exc:
             messages.error(request, exc.message)
         else:
             messages.success(request, _("De vraag is verstuurd. De kandidaat krijgt een e-mail."))

@@ -16,7 +16,7 @@ LANGUAGES = ("en", "ar", "ti", "tr", "fa")
 CANDIDATE_SOURCES = [
     "constants.py",
     "forms.py",
-    "services.py",
+    "services/*.py",
     "uploads.py",
     "views.py",
     "templates/applications/*.html",
