@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from .constants import Route
-from .forms import TALENT_POOL_TEXT
+from .forms.fields import TALENT_POOL_TEXT
 from .models import Education, LanguageProficiency, RecruitmentDay, Slot, WorkSampleAssignment
 from .services import submission
 from .uploads import check_document

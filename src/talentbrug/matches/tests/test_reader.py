@@ -165,7 +165,7 @@ def test_language_levels_found_in_a_text_wait_for_the_candidate(recorded, db):
 
 
 def test_the_candidate_sees_each_found_skill_with_its_sentence(recorded, db):
-    from talentbrug.applications.forms import SkillsForm
+    from talentbrug.applications.forms.profile import SkillsForm
     from talentbrug.applications.models import Candidate
 
     candidate = Candidate.objects.create(email="c@example.org", name="C")
