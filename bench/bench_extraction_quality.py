@@ -3,7 +3,7 @@
 
 Reads every text of ``bench/data/extraction_labelled.json`` (CV-like texts in nl, en, ar, tr,
 fa, ti with gold ESCO skills, languages and NLQF levels, traps included) with
-``applications.services.read_text`` -- the function the apply flow, the CV reader and the
+``applications.services.extraction.read_text`` -- the function the apply flow, the CV reader and the
 profile use -- and prints per language:
 
 * skills: recall over the gold groups (a group is found when any of its ESCO ids is), precision
@@ -47,7 +47,7 @@ def _ratio(a: float, b: float) -> float:
 def evaluate(model: bool) -> dict[str, dict[str, float]]:
     from django.conf import settings
 
-    from talentbrug.applications.services import read_text
+    from talentbrug.applications.services.extraction import read_text
     from talentbrug.matches import reader
 
     settings.TALENTBRUG_EXTRACTION_MODEL = model
@@ -86,7 +86,7 @@ def two_page_cv_cpu(runs: int = 5) -> tuple[float, float, int]:
     bench_matching_extraction.py through the product path, clause cache cleared each run."""
     sys.path.insert(0, str(ROOT / "bench"))
     from bench_matching_extraction import CV
-    from talentbrug.applications.services import read_text
+    from talentbrug.applications.services.extraction import read_text
     from talentbrug.matches import reader
 
     times = []
@@ -130,7 +130,7 @@ def main() -> int:
     results = {}
     for name, model in (("product (e5 in the loop)", True), ("words only (e5 off)", False)):
         results[name] = summarise(evaluate(model))
-    print(f"Extraction on {DATA.relative_to(ROOT)} via applications.services.read_text")
+    print(f"Extraction on {DATA.relative_to(ROOT)} via applications.services.extraction.read_text")
     head = "skill R / P   lang+level R / P   lang R   NLQF exact   CPU ms/text"
     for name, table in results.items():
         print(f"\n{name}\n  {'':4} {head}")

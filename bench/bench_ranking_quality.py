@@ -11,7 +11,7 @@ The product path, step by step (nothing re-implemented here):
 
 1. A throw-away test database (SQLite in memory, all migrations); one organisation, the 8
    vacancies with their requirements; 60 candidates in the talent pool (consent).
-2. Each candidate's text goes through ``applications.services.extract_text_skills`` -- the task
+2. Each candidate's text goes through ``applications.services.extraction.extract_text_skills`` -- the task
    body the product runs for a text a candidate wrote: the one reader (``matches.reader``, e5 in
    the loop unless ``--no-model``) -> unconfirmed ``CandidateSkill`` rows with their evidence,
    and languages.
@@ -130,7 +130,7 @@ def _rank(
 
     from talentbrug.accounts.tests.factories import OrganisationFactory
     from talentbrug.applications.models import Consent
-    from talentbrug.applications.services import extract_text_skills
+    from talentbrug.applications.services.extraction import extract_text_skills
     from talentbrug.applications.tests.factories import CandidateFactory, PublishedVacancyFactory
     from talentbrug.matches import engine, reader
     from talentbrug.matches.engine import taxonomy

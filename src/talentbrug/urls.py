@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from talentbrug.applications.views import set_language
+from talentbrug.applications.views.portal import set_language
 
 urlpatterns = [
     # Django's set_language, which also remembers the choice of a logged-in candidate.

@@ -16,16 +16,17 @@ class ApplicationsConfig(AppConfig):
         from talentbrug.publishing.pagecache import forget_careers_pages
         from talentbrug.vacancies.routes import register_usable_routes
 
-        from . import nav, permissions, services, tasks, tokens, trails  # noqa: F401
+        from . import nav, permissions, tasks, tokens, trails  # noqa: F401
         from .models import Booking, RecruitmentDay, Slot, WorkSampleAssignment
+        from .services import lifecycle, submission
         from .signals import application_closed, application_moved_back
 
         register_candidate_finder(tokens.portal_candidate, "applications:link_request")
         application_closed.connect(
-            services.on_application_closed, dispatch_uid="applications.closed"
+            lifecycle.on_application_closed, dispatch_uid="applications.closed"
         )
         application_moved_back.connect(
-            services.on_application_moved_back, dispatch_uid="applications.moved_back"
+            lifecycle.on_application_moved_back, dispatch_uid="applications.moved_back"
         )
 
         periodic.register("applications.purge_pending", tasks.purge_pending_applications)
@@ -35,7 +36,7 @@ class ApplicationsConfig(AppConfig):
         # (issue 18): the rule lives here, publishing asks through the vacancies registry, and
         # the cached careers pages are forgotten when an assignment, a day, a time or a booking
         # changes (a time that fills up stops being offered).
-        register_usable_routes(services.routes_for)
+        register_usable_routes(submission.routes_for)
         for model in (WorkSampleAssignment, RecruitmentDay, Slot, Booking):
             for signal in (post_save, post_delete):
                 signal.connect(

@@ -9,10 +9,10 @@ from typing import Any
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from . import services
 from .constants import Route
-from .forms import TALENT_POOL_TEXT
+from .forms.fields import TALENT_POOL_TEXT
 from .models import Education, LanguageProficiency, RecruitmentDay, Slot, WorkSampleAssignment
+from .services import submission
 from .uploads import check_document
 
 CV_RAMI = """Rami Haddad
@@ -72,9 +72,9 @@ def seed(context: dict[str, Any]) -> None:
     )
 
     cv = SimpleUploadedFile("cv-rami-haddad.txt", CV_RAMI.encode(), content_type="text/plain")
-    rami, _ = services.apply(
+    rami, _ = submission.apply(
         vacancy,
-        services.ApplyData(
+        submission.ApplyData(
             route=Route.CV,
             name="Rami Haddad",
             email="rami.haddad@voorbeeld.nl",
@@ -104,9 +104,9 @@ def seed(context: dict[str, Any]) -> None:
         evidence="nt2_diploma",
     )
 
-    services.apply(
+    submission.apply(
         vacancy,
-        services.ApplyData(
+        submission.ApplyData(
             route=Route.NO_CV,
             name="Selam Tesfay",
             email="selam.tesfay@voorbeeld.nl",
@@ -124,9 +124,9 @@ def seed(context: dict[str, Any]) -> None:
         ),
     )
 
-    daan, _ = services.apply(
+    daan, _ = submission.apply(
         vacancy,
-        services.ApplyData(
+        submission.ApplyData(
             route=Route.RECRUITMENT_DAY,
             name="Daan Visser",
             email="daan.visser@voorbeeld.nl",
@@ -153,9 +153,9 @@ def seed(context: dict[str, Any]) -> None:
         expected_graduation=(now + timedelta(days=120)).date(),
     )
 
-    services.apply(
+    submission.apply(
         vacancy,
-        services.ApplyData(
+        submission.ApplyData(
             route=Route.VIDEO,
             name="Elif Yılmaz",
             email="elif.yilmaz@voorbeeld.nl",

@@ -19,7 +19,7 @@ from talentbrug.audit.services import record_event
 
 from .models import Application, Candidate, CandidateSkill, Consent, Document
 from .ownership import candidate_paths, held_elsewhere
-from .services import candidate_relations
+from .services.profile import candidate_relations
 from .signals import candidate_profile_changed
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from django.db import models
 
 from .models import Candidate
-from .services import candidate_relations
+from .services.profile import candidate_relations
 
 # How far down the walk goes: candidate → application → interview → interview slot.
 MAX_DEPTH = 4

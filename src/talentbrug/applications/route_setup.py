@@ -23,7 +23,7 @@ from talentbrug.vacancies.constants import ApplyRoute
 
 from .constants import BookingStatus
 from .models import RecruitmentDay, Slot, WorkSampleAssignment
-from .services import current_assignment, open_slots
+from .services.submission import current_assignment, open_slots
 
 ACTION = "applications.manage_routes"
 

@@ -22,9 +22,10 @@ from talentbrug.docanalysis.policy import safe_name
 from talentbrug.vacancies.constants import VacancyStatus
 from talentbrug.vacancies.models import Vacancy
 
-from . import route_setup, services
+from . import route_setup
 from .models import RecruitmentDay, Slot, WorkSampleAssignment
 from .route_forms import AssignmentForm, DayForm, SlotSetupForm
+from .services import submission
 
 ACTION = route_setup.ACTION
 
@@ -256,7 +257,7 @@ def slot_remove(request: HttpRequest, pk: int, slot_pk: int) -> HttpResponse:
 def assignment_attachment(request: HttpRequest, pk: int) -> FileResponse:
     """The attachment of the assignment a candidate can do now (published vacancy only)."""
     vacancy = Vacancy.objects.filter(pk=pk, status=VacancyStatus.PUBLISHED).first()
-    assignment = services.current_assignment(vacancy) if vacancy is not None else None
+    assignment = submission.current_assignment(vacancy) if vacancy is not None else None
     if assignment is None or not assignment.attachment:
         raise Http404(_("Deze bijlage bestaat niet (meer)."))
     name = assignment.attachment_name or "opdracht"

@@ -10,7 +10,7 @@ from celery import shared_task
 @shared_task  # type: ignore[untyped-decorator]
 def extract_document(document_id: int) -> None:
     # local import: applications.services imports applications.tasks at load time (cycle)
-    from .services import extract_document_text
+    from .services.extraction import extract_document_text
 
     extract_document_text(document_id)
 
@@ -19,7 +19,7 @@ def extract_document(document_id: int) -> None:
 def resume_stale_extractions() -> dict[str, int]:
     """Periodic job: read again what a killed worker left pending; give up after N starts."""
     # local import: applications.services imports applications.tasks at load time (cycle)
-    from .services import resume_stale_extractions as resume
+    from .services.extraction import resume_stale_extractions as resume
 
     return resume()
 
@@ -27,7 +27,7 @@ def resume_stale_extractions() -> dict[str, int]:
 @shared_task  # type: ignore[untyped-decorator]
 def extract_text(candidate_id: int, text: str, application_id: int | None = None) -> None:
     # local import: applications.services imports applications.tasks at load time (cycle)
-    from .services import extract_text_skills
+    from .services.extraction import extract_text_skills
 
     extract_text_skills(candidate_id, text, application_id)
 
@@ -36,6 +36,6 @@ def extract_text(candidate_id: int, text: str, application_id: int | None = None
 def purge_pending_applications() -> int:
     """The retention job for applications whose confirmation link was never followed."""
     # local import: applications.services imports applications.tasks at load time (cycle)
-    from .services import purge_pending_applications as purge
+    from .services.pending import purge_pending_applications as purge
 
     return purge()

@@ -370,7 +370,7 @@ def diversity_settings(request: HttpRequest) -> HttpResponse:
 
 
 # ---------------------------------------------------------------------------------------------
-# Candidate portal (session from the personal link, see applications.views.candidate_required)
+# Candidate portal (session from the personal link, see core.portal.candidate_required)
 # ---------------------------------------------------------------------------------------------
 
 

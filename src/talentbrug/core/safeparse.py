@@ -9,7 +9,7 @@ wall-clock timeout in the parent. A file that breaks a limit gives a result with
 
 The child answers in JSON (never pickle: the child handles hostile input). No Django here.
 
-To use it for candidate documents, ``applications.services.extract_document_text`` imports
+To use it for candidate documents, ``applications.services.extraction.extract_document_text`` imports
 ``from talentbrug.core.safeparse import analyse`` instead of ``talentbrug.docanalysis``.
 """
 

@@ -13,7 +13,7 @@ urlpatterns = [
     path(f"{P}sollicitaties/<int:pk>/plannen/", views.propose, name="propose"),
     path(f"{P}<int:pk>/verzetten/", views.reschedule, name="reschedule"),
     path(f"{P}<int:pk>/annuleren/", views.cancel, name="cancel"),
-    # Candidate portal (the session a magic link gives; see applications.views.candidate_required)
+    # Candidate portal (the session a magic link gives; see core.portal.candidate_required)
     path("mijn/gesprekken/<int:pk>/", views.portal_interview, name="portal_interview"),
     path("mijn/gesprekken/<int:pk>/agenda.ics", views.portal_ics, name="portal_ics"),
 ]

@@ -23,7 +23,7 @@ from talentbrug.applications.models import (
     Education,
     LanguageProficiency,
 )
-from talentbrug.applications.services import scoped_rows
+from talentbrug.applications.services.profile import scoped_rows
 from talentbrug.matching import ranking
 from talentbrug.vacancies.constants import LanguageTiming, RemoteOption, RequirementKind
 from talentbrug.vacancies.models import Vacancy
@@ -118,7 +118,7 @@ def candidate_inputs(
     Without ``organisation``: the whole profile (the warm index; the candidate's own page; the
     consented, anonymised talent pool). With ``organisation`` (an object or id): only the skill
     and education rows staff of that organisation may see
-    (:func:`talentbrug.applications.services.scoped_rows`), never rows from an application to
+    (:func:`talentbrug.applications.services.profile.scoped_rows`), never rows from an application to
     another organisation."""
 
     base = Candidate.objects.filter(merged_into__isnull=True)

@@ -240,7 +240,7 @@ def rank_vacancies(
         # Stored WITHOUT an organisation. This list is computed on the candidate's whole
         # profile, at the candidate's request, and shown to the candidate only; scores, ranks
         # and explanations may rest on rows from applications to other organisations (see
-        # applications.services.profile_for / scoped_rows), and even which vacancies made the
+        # applications.services.profile.profile_for / scoped_rows), and even which vacancies made the
         # top depends on them. Filed under the vacancy's organisation, it would tell that
         # organisation what it may not see. We keep the record of what the candidate was shown
         # (the audit stays true to the screen) as the candidate's own: it goes with the

@@ -36,7 +36,8 @@ from talentbrug.applications.models import (
     PendingApplication,
 )
 from talentbrug.applications.ownership import organisations_holding
-from talentbrug.applications.services import normalise_email, withdraw_consent
+from talentbrug.applications.services.consent import withdraw_consent
+from talentbrug.applications.services.submission import normalise_email
 from talentbrug.audit.services import record_event
 from talentbrug.records.services import uploads as records_uploads
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from talentbrug.applications import services as applications
 from talentbrug.applications.constants import Route
+from talentbrug.applications.services import submission as application_submission
 from talentbrug.vacancies.models import SalaryScale
 
 from .constants import END_KINDS, StageKind
@@ -81,9 +81,9 @@ def _offer_in_portal(vacancy: Any, hr: Any) -> Any:
     scale = SalaryScale.objects.filter(scale=vacancy.scale_min or 6).order_by("-year").first()
     if scale is None or Route.NO_CV not in (vacancy.apply_routes or []):
         return None
-    application, _created = applications.apply(
+    application, _created = application_submission.apply(
         vacancy,
-        applications.ApplyData(
+        application_submission.ApplyData(
             route=Route.NO_CV,
             name="Sara Ahmadi",
             email="sara.ahmadi@voorbeeld.nl",
@@ -127,9 +127,9 @@ def _hire_through_place(context: dict[str, Any], hr: Any) -> Any:
     scale = SalaryScale.objects.filter(scale=vacancy.scale_min or 5).order_by("-year").first()
     if scale is None:
         return None
-    application, _created = applications.apply(
+    application, _created = application_submission.apply(
         vacancy,
-        applications.ApplyData(
+        application_submission.ApplyData(
             route=Route.NO_CV,
             name="Amal Yousef",
             email="amal.yousef@voorbeeld.nl",
@@ -188,9 +188,9 @@ def _hire_intern_through_place(context: dict[str, Any], hr: Any) -> Any:
     scale = SalaryScale.objects.filter(scale=vacancy.scale_min or 4).order_by("-year").first()
     if scale is None:
         return None
-    application, _created = applications.apply(
+    application, _created = application_submission.apply(
         vacancy,
-        applications.ApplyData(
+        application_submission.ApplyData(
             route=Route.NO_CV,
             name="Hiba Al-Hassan",
             email="hiba.alhassan@voorbeeld.nl",

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from talentbrug.accounts.access import can, get_for_organisation, scoped, staff_required
 from talentbrug.applications.constants import Route
 from talentbrug.applications.models import Application, WorkSampleSubmission
-from talentbrug.applications.services import profile_for
+from talentbrug.applications.services.profile import profile_for
 from talentbrug.core.forms import show_errors
 from talentbrug.core.http import organisation_of, roles_of
 from talentbrug.vacancies.models import Vacancy
@@ -284,7 +284,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     def show(text: str) -> str:
         return blind.blind_text(text, progress) if hidden else text
 
-    # Only the profile rows entered for this organisation (applications.services.profile_for).
+    # Only the profile rows entered for this organisation (applications.services.profile.profile_for).
     profile = profile_for(candidate, organisation_of(request))
     documents = [
         {"kind": d.get_kind_display(), "text": show(d.extracted_text)}

@@ -141,7 +141,7 @@ def test_erasure_at_one_organisation_leaves_the_other_organisations_data(
 def test_staff_erasure_of_a_request_of_another_organisation_is_refused(
     organisation, other_organisation, make_staff
 ):
-    from talentbrug.applications.services import request_deletion
+    from talentbrug.applications.services.portal import request_deletion
     from talentbrug.privacy.tests import factories as f
 
     app = f.application(other_organisation)

@@ -513,7 +513,7 @@ def test_the_staff_export_holds_the_organisations_internal_work_apart(shared):
 
 
 def test_staff_pages_about_the_person_show_nothing_of_the_other_organisation(shared):
-    from talentbrug.applications import services as application_services
+    from talentbrug.applications.services import portal as application_portal
     from talentbrug.privacy import services as privacy_services
     from talentbrug.privacy.tests.factories import consent, now
     from talentbrug.talentpool.services import profile_token
@@ -522,8 +522,8 @@ def test_staff_pages_about_the_person_show_nothing_of_the_other_organisation(sha
     dictu = shared["dictu"]["secrets"]
     candidate = shared["candidate"]
     consent(candidate, now())
-    request = application_services.request_deletion(candidate, shared["dictu_org"])
-    own = application_services.request_deletion(candidate, shared["logius_org"])
+    request = application_portal.request_deletion(candidate, shared["dictu_org"])
+    own = application_portal.request_deletion(candidate, shared["logius_org"])
     # DICTU carries out its part: Logius sees only its own part, still open.
     privacy_services.carry_out_erasure(
         request, user=shared["dictu_assessor"], organisation=shared["dictu_org"]

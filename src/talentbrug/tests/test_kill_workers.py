@@ -30,10 +30,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.utils import timezone
 
-from talentbrug.applications import services as applications
 from talentbrug.applications.constants import ExtractionStatus, Route
 from talentbrug.applications.models import Document as CandidateDocument
 from talentbrug.applications.models import Education, Experience
+from talentbrug.applications.services import submission as application_submission
 from talentbrug.applications.tests.factories import PublishedVacancyFactory
 from talentbrug.applications.tests.helpers import pdf_cv, upload
 from talentbrug.applications.uploads import check_document
@@ -211,11 +211,11 @@ def test_a_killed_cv_extraction_is_resumed_and_adds_nothing_twice(workers: Worke
     started = workers.arm("applications.extraction")
     worker = workers.start()
     cv = upload("cv.pdf", pdf_cv())
-    data = applications.ApplyData(
+    data = application_submission.ApplyData(
         route=Route.CV, name="Amira Haddad", email="amira@voorbeeld.nl",
         files=[("cv", cv, check_document(cv))],
     )  # fmt: skip
-    application, created = applications.apply(PublishedVacancyFactory(), data)
+    application, created = application_submission.apply(PublishedVacancyFactory(), data)
     assert created
     document = application.documents.get()
 

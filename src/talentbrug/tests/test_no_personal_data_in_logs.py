@@ -41,10 +41,10 @@ class Collect(logging.Handler):
 def captured_logs(settings, tmp_path, monkeypatch):
     from django.core.cache import cache
 
-    from talentbrug.applications import services
+    from talentbrug.applications.services import extraction
 
     # The real extractor loads the embedding model (slow); what it logs is not under test here.
-    monkeypatch.setattr(services, "extract_skills", lambda text: [])
+    monkeypatch.setattr(extraction, "extract_skills", lambda text: [])
 
     settings.STORAGES = {
         **settings.STORAGES,
@@ -99,7 +99,7 @@ def test_flows_write_no_personal_data_to_the_logs(
     captured_logs, organisation, staff_client, client, django_capture_on_commit_callbacks
 ):
     from talentbrug.applications.models import Application, Candidate
-    from talentbrug.applications.services import request_deletion
+    from talentbrug.applications.services.portal import request_deletion
     from talentbrug.applications.tests.factories import PublishedVacancyFactory
     from talentbrug.privacy import services as privacy
 

@@ -4,7 +4,7 @@ import pytest
 
 from talentbrug.outbox.tests.conftest import smtp_down  # noqa: F401 - the fixture, shared
 
-from .. import services
+from ..services import extraction
 
 
 @pytest.fixture(autouse=True)
@@ -20,7 +20,7 @@ def _fast_and_private(settings, tmp_path, monkeypatch):
         },
     }
     cache.clear()
-    monkeypatch.setattr(services, "extract_skills", fake_extract_skills)
+    monkeypatch.setattr(extraction, "extract_skills", fake_extract_skills)
     yield
     cache.clear()
 
@@ -32,10 +32,10 @@ KNOWN = {
 }
 
 
-def fake_extract_skills(text: str) -> list[services.FoundSkill]:
+def fake_extract_skills(text: str) -> list[extraction.FoundSkill]:
     lower = text.lower()
     return [
-        services.FoundSkill(esco_id, label, 0.9, word)
+        extraction.FoundSkill(esco_id, label, 0.9, word)
         for word, (esco_id, label) in KNOWN.items()
         if word in lower
     ]

@@ -14,9 +14,9 @@ import threading
 import pytest
 from django.db import connection
 
-from .. import services
 from ..constants import Route
 from ..models import Application, Booking, Slot
+from ..services import booking, errors, submission
 from .factories import ApplicationFactory, SlotFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -37,7 +37,7 @@ def _race(workers):
         try:
             barrier.wait()
             outcome = work()
-        except services.SlotFull:
+        except errors.SlotFull:
             outcome = "full"
         except Exception as exc:
             outcome = f"error: {exc!r}"
@@ -60,13 +60,13 @@ def test_twenty_people_apply_for_the_last_three_seats_at_once():
 
     def apply(n):
         def work():
-            data = services.ApplyData(
+            data = submission.ApplyData(
                 route=Route.RECRUITMENT_DAY,
                 name=f"Kandidaat {n}",
                 email=f"kandidaat{n}@voorbeeld.nl",
                 slot_id=slot.pk,
             )
-            services.apply(vacancy, data)
+            submission.apply(vacancy, data)
             return "ok"
 
         return work
@@ -86,11 +86,11 @@ def test_changing_slots_at_once_never_overbooks_and_frees_old_seats():
     target = SlotFactory(day=first.day, capacity=2)
     applications = [ApplicationFactory(vacancy=first.day.vacancy) for _ in range(8)]
     for application in applications:
-        services.book_slot(application, first.pk)
+        booking.book_slot(application, first.pk)
 
     def move(application):
         def work():
-            services.change_slot(application, target.pk)
+            booking.change_slot(application, target.pk)
             return "ok"
 
         return work

@@ -7,9 +7,9 @@ from django.urls import reverse
 
 from talentbrug.docanalysis.tests import samples
 
-from .. import services
 from ..cvparse import guess_level, parse_cv
 from ..models import Document, Education, Experience
+from ..services import extraction, profile
 from .factories import ApplicationFactory
 from .helpers import portal_client, upload
 
@@ -202,14 +202,14 @@ def test_entries_from_an_uploaded_cv_are_shown_to_check_and_confirm(
 def test_reading_the_same_cv_twice_adds_nothing_twice():
     candidate = ApplicationFactory().candidate
     found = parse_cv("\n".join(DUTCH_CV))
-    assert services.add_found_entries(candidate, found) == (2, 3)
-    assert services.add_found_entries(candidate, found) == (0, 0)
+    assert extraction.add_found_entries(candidate, found) == (2, 3)
+    assert extraction.add_found_entries(candidate, found) == (0, 0)
 
 
 @pytest.mark.django_db
 def test_confirming_touches_only_unconfirmed_rows():
     candidate = ApplicationFactory().candidate
     own = Education.objects.create(candidate=candidate, programme="Zelf ingevuld")
-    services.add_found_entries(candidate, parse_cv("\n".join(ENGLISH_CV)))
-    services.confirm_entries(candidate, "education", [])
+    extraction.add_found_entries(candidate, parse_cv("\n".join(ENGLISH_CV)))
+    profile.confirm_entries(candidate, "education", [])
     assert list(Education.objects.filter(candidate=candidate)) == [own]

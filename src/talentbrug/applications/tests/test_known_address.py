@@ -19,8 +19,8 @@ from django.utils import timezone
 
 from talentbrug.outbox.models import OutboxMail
 
-from .. import services
 from ..models import Application, Candidate, Consent, Document, Experience, PendingApplication
+from ..services import pending as application_pending
 from ..tokens import SESSION_KEY
 from .factories import ApplicationFactory, CandidateFactory, PublishedVacancyFactory
 from .helpers import apply_post, pdf_cv, portal_client, upload
@@ -176,10 +176,10 @@ def test_an_unconfirmed_application_expires_with_its_files(
         client.post(_url(vacancy, "cv"), apply_post(email=KNOWN, cv=upload("cv.pdf", pdf_cv())))
     path = _confirm_path()
     [waiting] = PendingApplication.objects.get().files
-    assert services.purge_pending_applications() == 0  # not yet
+    assert application_pending.purge_pending_applications() == 0  # not yet
     PendingApplication.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
     assert Client().get(path).status_code == 404  # an expired link confirms nothing
-    assert services.purge_pending_applications() == 1
+    assert application_pending.purge_pending_applications() == 1
     assert not PendingApplication.objects.exists()
     assert not default_storage.exists(waiting["path"])
     assert Application.objects.filter(candidate=known_person).count() == 1

@@ -82,7 +82,7 @@ def test_asking_for_a_link_with_smtp_down(client, smtp_down, django_capture_on_c
 def test_hr_sees_the_mails_of_their_own_organisation_without_the_text(
     staff_client, organisation, other_organisation, smtp_down, django_capture_on_commit_callbacks
 ):
-    from .. import services
+    from ..services import mail as application_mail
 
     mine = ApplicationFactory(vacancy__organisation=organisation, vacancy__title="Netwerkbeheer")
     theirs = ApplicationFactory(
@@ -91,8 +91,8 @@ def test_hr_sees_the_mails_of_their_own_organisation_without_the_text(
         vacancy__title="Geheime vacature elders",
     )
     with django_capture_on_commit_callbacks(execute=True):
-        services.queue_candidate_email(mine.candidate, "application_received", mine)
-        services.queue_candidate_email(theirs.candidate, "application_received", theirs)
+        application_mail.queue_candidate_email(mine.candidate, "application_received", mine)
+        application_mail.queue_candidate_email(theirs.candidate, "application_received", theirs)
     page = (
         staff_client(organisation)
         .get(reverse("applications:staff_detail", args=[mine.pk]))

@@ -9,9 +9,9 @@ from django.urls import reverse
 from talentbrug.accounts.constants import Role
 from talentbrug.docanalysis.tests import samples
 
-from .. import services
 from ..constants import Route
 from ..models import CandidateSkill, Education, Experience
+from ..services import extraction, profile, submission
 from ..uploads import check_document
 from .factories import PublishedVacancyFactory
 from .helpers import portal_client, upload
@@ -34,14 +34,14 @@ CV_AT_B = [
 
 def _apply(vacancy, lines, **extra):
     file = upload("cv.pdf", samples.make_pdf(lines))
-    data = services.ApplyData(
+    data = submission.ApplyData(
         route=Route.CV,
         name="Amira Haddad",
         email="amira@voorbeeld.nl",
         files=[("cv", file, check_document(file))],
         **extra,
     )
-    application, _ = services.apply(vacancy, data)
+    application, _ = submission.apply(vacancy, data)
     return application
 
 
@@ -77,7 +77,7 @@ def test_hr_of_b_sees_only_what_was_entered_for_b(
             "lang-evidence": "self_declared",
         },
     )
-    services.add_chosen_skill(candidate, "Netwerkbeheer")
+    extraction.add_chosen_skill(candidate, "Netwerkbeheer")
 
     hr_b = staff_client(other_organisation, Role.HR_ADVISER)
     page_b = hr_b.get(reverse("applications:staff_detail", args=[at_b.pk])).content.decode()
@@ -111,9 +111,9 @@ def test_profile_for_is_the_one_filter(organisation, other_organisation):
     candidate = at_a.candidate
     Education.objects.create(candidate=candidate, application=at_a, programme="Van A")
     Education.objects.create(candidate=candidate, programme="Zelf ingevuld")
-    seen_by_b = services.profile_for(candidate, other_organisation)["educations"]
+    seen_by_b = profile.profile_for(candidate, other_organisation)["educations"]
     assert [e.programme for e in seen_by_b] == ["Zelf ingevuld"]
-    seen_by_a = services.profile_for(candidate, organisation)["educations"]
+    seen_by_a = profile.profile_for(candidate, organisation)["educations"]
     assert sorted(e.programme for e in seen_by_a) == ["Van A", "Zelf ingevuld"]
 
 

@@ -9,8 +9,8 @@ from django.urls import reverse
 from talentbrug.accounts.constants import Role
 from talentbrug.audit.models import AuditEvent
 
-from .. import services
 from ..models import Document, Question
+from ..services import errors, lifecycle, questions
 from .factories import ApplicationFactory, PublishedVacancyFactory
 from .helpers import docm, pdf_cv, portal_client, upload
 
@@ -92,8 +92,8 @@ def test_another_candidate_cannot_see_or_answer_the_question(organisation):
     assert stranger.post(url, {"answer": "Ik ben iemand anders"}).status_code == 404
     question.refresh_from_db()
     assert not question.answered
-    with pytest.raises(services.InvalidTransition):
-        services.answer_question(question, ApplicationFactory().candidate, "nee")
+    with pytest.raises(errors.InvalidTransition):
+        questions.answer_question(question, ApplicationFactory().candidate, "nee")
 
 
 def test_answer_needs_text_or_file_and_bad_files_store_nothing(organisation):
@@ -114,13 +114,13 @@ def test_a_question_is_answered_once_and_not_after_withdrawal(organisation):
     application = ApplicationFactory(vacancy=PublishedVacancyFactory(organisation=organisation))
     candidate = application.candidate
     first = Question.objects.create(application=application, text=QUESTION)
-    services.answer_question(first, candidate, "Ja")
-    with pytest.raises(services.ApplyError):
-        services.answer_question(first, candidate, "Nog een keer")
+    questions.answer_question(first, candidate, "Ja")
+    with pytest.raises(errors.ApplyError):
+        questions.answer_question(first, candidate, "Nog een keer")
     second = Question.objects.create(application=application, text="En nog iets?")
-    services.withdraw_application(application, candidate)
-    with pytest.raises(services.ApplyError):
-        services.answer_question(second, candidate, "Te laat")
+    lifecycle.withdraw_application(application, candidate)
+    with pytest.raises(errors.ApplyError):
+        questions.answer_question(second, candidate, "Te laat")
 
 
 def test_staff_of_another_organisation_cannot_ask(staff_client, organisation, other_organisation):
@@ -128,8 +128,8 @@ def test_staff_of_another_organisation_cannot_ask(staff_client, organisation, ot
     outsider = staff_client(other_organisation, Role.HR_ADVISER)
     assert _ask(outsider, application).status_code == 404
     assert not Question.objects.exists()
-    with pytest.raises(services.InvalidTransition):
-        services.ask_question(application, QUESTION, actor=None, organisation=other_organisation)
+    with pytest.raises(errors.InvalidTransition):
+        questions.ask_question(application, QUESTION, actor=None, organisation=other_organisation)
 
 
 def test_empty_question_is_refused(staff_client, organisation):

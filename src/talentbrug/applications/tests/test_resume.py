@@ -16,9 +16,9 @@ from django.utils import timezone
 from talentbrug.accounts.constants import Role
 from talentbrug.core import periodic
 
-from .. import services
 from ..constants import ExtractionStatus
 from ..models import Document, Experience
+from ..services import extraction
 from .factories import ApplicationFactory
 from .helpers import pdf_cv
 
@@ -52,7 +52,7 @@ def test_stale_pending_cv_is_read_again(settings):
     stale = left_pending(application, minutes_ago=31)
     fresh = left_pending(application, minutes_ago=5)
 
-    assert services.resume_stale_extractions() == {"requeued": 1, "failed": 0}
+    assert extraction.resume_stale_extractions() == {"requeued": 1, "failed": 0}
 
     stale.refresh_from_db()
     assert stale.extraction_status == ExtractionStatus.DONE
@@ -69,7 +69,7 @@ def test_after_the_last_attempt_hr_sees_that_reading_failed(staff_client, settin
     application = ApplicationFactory()
     document = left_pending(application, minutes_ago=60, attempts=2)
 
-    assert services.resume_stale_extractions() == {"requeued": 0, "failed": 1}
+    assert extraction.resume_stale_extractions() == {"requeued": 0, "failed": 1}
 
     document.refresh_from_db()
     assert document.extraction_status == ExtractionStatus.FAILED
@@ -77,18 +77,18 @@ def test_after_the_last_attempt_hr_sees_that_reading_failed(staff_client, settin
     hr = staff_client(application.organisation, Role.HR_ADVISER)
     page = hr.get(reverse("applications:staff_detail", args=[application.pk])).content.decode()
     assert "tekst lezen niet gelukt" in page
-    assert services.resume_stale_extractions() == {"requeued": 0, "failed": 0}
+    assert extraction.resume_stale_extractions() == {"requeued": 0, "failed": 0}
 
 
 def test_a_task_that_runs_twice_reads_and_adds_once():
     application = ApplicationFactory()
     document = left_pending(application, minutes_ago=60)
-    services.extract_document_text(document.pk)
+    extraction.extract_document_text(document.pk)
     experiences = Experience.objects.filter(candidate=application.candidate).count()
     skills = application.candidate.skills.count()
     Document.objects.filter(pk=document.pk).update(extracted_text="al gelezen")
 
-    services.extract_document_text(document.pk)  # the re-queued copy of the same task
+    extraction.extract_document_text(document.pk)  # the re-queued copy of the same task
 
     document.refresh_from_db()
     assert document.extracted_text == "al gelezen"
@@ -106,8 +106,8 @@ def test_a_document_finished_while_the_job_was_reading_is_not_written_again(monk
             extraction_status=ExtractionStatus.DONE, extracted_text="door de andere taak"
         )
 
-    monkeypatch.setattr(services, "hold_point", other_run_finishes_first)
-    services.extract_document_text(document.pk)
+    monkeypatch.setattr(extraction, "hold_point", other_run_finishes_first)
+    extraction.extract_document_text(document.pk)
 
     document.refresh_from_db()
     assert document.extracted_text == "door de andere taak"

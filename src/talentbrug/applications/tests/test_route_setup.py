@@ -21,7 +21,7 @@ from talentbrug.publishing.facts import public_url
 from talentbrug.publishing.tests.factories import ChannelFactory
 
 from ..constants import BookingStatus
-from ..forms import SlotForm
+from ..forms.portal import SlotForm
 from ..models import Booking, RecruitmentDay, Slot, WorkSampleAssignment
 from .factories import (
     ApplicationFactory,

@@ -18,7 +18,7 @@ from django.utils import timezone
 from talentbrug.audit.models import AuditEvent
 from talentbrug.outbox.services import send_due
 
-from .. import merging, services
+from .. import merging
 from ..constants import ApplicationStatus, BookingStatus, Route
 from ..emails import build_email
 from ..exports import CANDIDATE_VIEW, INTERNAL, export_data, export_zip
@@ -33,6 +33,8 @@ from ..models import (
     Experience,
     Slot,
 )
+from ..services import booking, errors, lifecycle, portal, submission
+from ..services import consent as application_consent
 from ..uploads import check_document
 from .factories import (
     ApplicationFactory,
@@ -46,10 +48,10 @@ from .helpers import docx_cv, pdf_cv, upload
 pytestmark = pytest.mark.django_db
 
 
-def _data(route: str, **extra) -> services.ApplyData:
+def _data(route: str, **extra) -> submission.ApplyData:
     values = {"route": route, "name": "Amira Haddad", "email": "Amira@Voorbeeld.nl"}
     values.update(extra)
-    return services.ApplyData(**values)
+    return submission.ApplyData(**values)
 
 
 def _cv_file(data: bytes = b"", name: str = "cv.pdf"):
@@ -60,7 +62,7 @@ def _cv_file(data: bytes = b"", name: str = "cv.pdf"):
 def test_apply_with_cv_stores_everything_and_extracts_skills(django_capture_on_commit_callbacks):
     vacancy = PublishedVacancyFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        application, created = services.apply(vacancy, _data(Route.CV, files=[_cv_file()]))
+        application, created = submission.apply(vacancy, _data(Route.CV, files=[_cv_file()]))
     assert created
     assert application.organisation == vacancy.organisation
     assert application.candidate.email == "amira@voorbeeld.nl"
@@ -91,7 +93,7 @@ def test_apply_without_cv_builds_the_same_profile(django_capture_on_commit_callb
         can_do_text="Ik kan klanten helpen en Python programmeren.",
     )
     with django_capture_on_commit_callbacks(execute=True):
-        application, _ = services.apply(vacancy, data)
+        application, _ = submission.apply(vacancy, data)
     experience = Experience.objects.get(candidate=application.candidate)
     assert experience.abroad and experience.unpaid and experience.country == "Syrië"
     labels = set(application.candidate.skills.values_list("label", flat=True))
@@ -100,13 +102,15 @@ def test_apply_without_cv_builds_the_same_profile(django_capture_on_commit_callb
 
 def test_apply_by_video_or_text():
     vacancy = PublishedVacancyFactory()
-    application, _ = services.apply(vacancy, _data(Route.VIDEO, motivation="Ik vertel het liever."))
+    application, _ = submission.apply(
+        vacancy, _data(Route.VIDEO, motivation="Ik vertel het liever.")
+    )
     assert application.route == "video" and application.motivation
 
 
 def test_apply_with_work_sample():
     assignment = AssignmentFactory()
-    application, _ = services.apply(
+    application, _ = submission.apply(
         assignment.vacancy, _data(Route.WORK_SAMPLE, work_sample_text="Stap 1: open instellingen.")
     )
     assert application.work_sample.assignment == assignment
@@ -114,15 +118,15 @@ def test_apply_with_work_sample():
 
 def test_work_sample_route_is_gone_after_the_deadline():
     assignment = AssignmentFactory(deadline=timezone.now() - timedelta(minutes=1))
-    assert Route.WORK_SAMPLE not in services.routes_for(assignment.vacancy)
-    with pytest.raises(services.ApplyError):
-        services.apply(assignment.vacancy, _data(Route.WORK_SAMPLE, work_sample_text="x"))
+    assert Route.WORK_SAMPLE not in submission.routes_for(assignment.vacancy)
+    with pytest.raises(errors.ApplyError):
+        submission.apply(assignment.vacancy, _data(Route.WORK_SAMPLE, work_sample_text="x"))
 
 
 def test_apply_on_recruitment_day_books_and_mails_an_ics(django_capture_on_commit_callbacks):
     slot = SlotFactory(capacity=1)
     with django_capture_on_commit_callbacks(execute=True):
-        application, _ = services.apply(
+        application, _ = submission.apply(
             slot.day.vacancy, _data(Route.RECRUITMENT_DAY, slot_id=slot.pk)
         )
     slot.refresh_from_db()
@@ -137,15 +141,15 @@ def test_apply_on_recruitment_day_books_and_mails_an_ics(django_capture_on_commi
 
 def test_full_slot_refuses_and_stores_nothing():
     slot = SlotFactory(capacity=1, booked_count=1)
-    with pytest.raises(services.ApplyError):
-        services.apply(slot.day.vacancy, _data(Route.RECRUITMENT_DAY, slot_id=slot.pk))
+    with pytest.raises(errors.ApplyError):
+        submission.apply(slot.day.vacancy, _data(Route.RECRUITMENT_DAY, slot_id=slot.pk))
     assert not Application.objects.exists() and not Candidate.objects.exists()
 
 
 def test_same_email_links_to_one_candidate_and_never_overwrites_name():
     vacancy = PublishedVacancyFactory()
-    first, _ = services.apply(vacancy, _data(Route.VIDEO, motivation="a"))
-    second, _ = services.apply(
+    first, _ = submission.apply(vacancy, _data(Route.VIDEO, motivation="a"))
+    second, _ = submission.apply(
         PublishedVacancyFactory(), _data(Route.VIDEO, name="Iemand Anders", motivation="b")
     )
     assert first.candidate_id == second.candidate_id
@@ -155,10 +159,10 @@ def test_same_email_links_to_one_candidate_and_never_overwrites_name():
 def test_same_idempotency_key_gives_the_first_application():
     vacancy = PublishedVacancyFactory()
     key = uuid.uuid4()
-    first, created = services.apply(
+    first, created = submission.apply(
         vacancy, _data(Route.VIDEO, motivation="a", idempotency_key=key)
     )
-    again, created_again = services.apply(
+    again, created_again = submission.apply(
         vacancy, _data(Route.VIDEO, motivation="a", idempotency_key=key)
     )
     assert created and not created_again and first.pk == again.pk
@@ -169,11 +173,11 @@ def test_unpublished_vacancy_or_unoffered_route_refuses():
     from talentbrug.vacancies.constants import VacancyStatus
 
     vacancy = PublishedVacancyFactory(status=VacancyStatus.CLOSED)
-    with pytest.raises(services.ApplyError):
-        services.apply(vacancy, _data(Route.VIDEO, motivation="a"))
+    with pytest.raises(errors.ApplyError):
+        submission.apply(vacancy, _data(Route.VIDEO, motivation="a"))
     vacancy = PublishedVacancyFactory(apply_routes=["cv"])
-    with pytest.raises(services.ApplyError):
-        services.apply(vacancy, _data(Route.VIDEO, motivation="a"))
+    with pytest.raises(errors.ApplyError):
+        submission.apply(vacancy, _data(Route.VIDEO, motivation="a"))
 
 
 def test_failure_after_a_file_was_stored_leaves_no_file(monkeypatch, settings):
@@ -184,9 +188,9 @@ def test_failure_after_a_file_was_stored_leaves_no_file(monkeypatch, settings):
     def boom(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services, "give_consent", boom)
+    monkeypatch.setattr(submission, "give_consent", boom)
     with pytest.raises(RuntimeError):
-        services.apply(vacancy, _data(Route.CV, files=[_cv_file()], talent_pool_consent=True))
+        submission.apply(vacancy, _data(Route.CV, files=[_cv_file()], talent_pool_consent=True))
     assert not Document.objects.exists()
     _dirs, files = (
         default_storage.listdir("applications")
@@ -203,8 +207,10 @@ def test_failure_after_a_file_was_stored_leaves_no_file(monkeypatch, settings):
 
 def test_withdraw_is_allowed_from_submitted_and_frees_the_seat():
     slot = SlotFactory(capacity=2)
-    application, _ = services.apply(slot.day.vacancy, _data(Route.RECRUITMENT_DAY, slot_id=slot.pk))
-    services.withdraw_application(application, application.candidate)
+    application, _ = submission.apply(
+        slot.day.vacancy, _data(Route.RECRUITMENT_DAY, slot_id=slot.pk)
+    )
+    lifecycle.withdraw_application(application, application.candidate)
     application.refresh_from_db()
     slot.refresh_from_db()
     assert application.status == ApplicationStatus.WITHDRAWN and application.withdrawn_at
@@ -215,15 +221,15 @@ def test_withdraw_is_allowed_from_submitted_and_frees_the_seat():
 
 def test_withdraw_twice_is_forbidden():
     application = ApplicationFactory()
-    services.withdraw_application(application, application.candidate)
-    with pytest.raises(services.InvalidTransition):
-        services.withdraw_application(application, application.candidate)
+    lifecycle.withdraw_application(application, application.candidate)
+    with pytest.raises(errors.InvalidTransition):
+        lifecycle.withdraw_application(application, application.candidate)
 
 
 def test_withdraw_by_someone_else_is_forbidden():
     application = ApplicationFactory()
-    with pytest.raises(services.InvalidTransition):
-        services.withdraw_application(application, CandidateFactory())
+    with pytest.raises(errors.InvalidTransition):
+        lifecycle.withdraw_application(application, CandidateFactory())
 
 
 # --------------------------------------------------------------------------- slots
@@ -232,10 +238,10 @@ def test_withdraw_by_someone_else_is_forbidden():
 def test_change_slot_moves_the_seat():
     first = SlotFactory(capacity=1)
     second = SlotFactory(day=first.day, capacity=1)
-    application, _ = services.apply(
+    application, _ = submission.apply(
         first.day.vacancy, _data(Route.RECRUITMENT_DAY, slot_id=first.pk)
     )
-    services.change_slot(application, second.pk)
+    booking.change_slot(application, second.pk)
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.booked_count, second.booked_count) == (0, 1)
@@ -245,8 +251,8 @@ def test_change_slot_moves_the_seat():
 def test_slot_of_another_vacancy_is_refused():
     slot = SlotFactory()
     other = ApplicationFactory()
-    with pytest.raises(services.ApplyError):
-        services.book_slot(other, slot.pk)
+    with pytest.raises(errors.ApplyError):
+        booking.book_slot(other, slot.pk)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -260,9 +266,9 @@ def test_no_overbooking_when_many_people_book_at_once():
     def book(application):
         try:
             barrier.wait()
-            services.book_slot_with_retry(application, slot.pk)
+            booking.book_slot_with_retry(application, slot.pk)
             results.append("ok")
-        except services.SlotFull:
+        except errors.SlotFull:
             results.append("full")
         finally:
             connection.close()
@@ -283,26 +289,26 @@ def test_no_overbooking_when_many_people_book_at_once():
 
 def test_talent_pool_consent_is_separate_dated_versioned_and_expires():
     vacancy = PublishedVacancyFactory()
-    application, _ = services.apply(vacancy, _data(Route.VIDEO, motivation="a"))
+    application, _ = submission.apply(vacancy, _data(Route.VIDEO, motivation="a"))
     assert not Consent.objects.exists()
-    services.apply(
+    submission.apply(
         vacancy,
         _data(Route.VIDEO, motivation="b", talent_pool_consent=True, consent_text="tekst"),
     )
     consent = Consent.objects.get()
     assert consent.text_version and consent.text == "tekst"
     assert 364 <= (consent.expires_at - consent.given_at).days <= 366
-    assert services.active_consent(application.candidate) == consent
+    assert application_consent.active_consent(application.candidate) == consent
     Consent.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
-    assert services.active_consent(application.candidate) is None
+    assert application_consent.active_consent(application.candidate) is None
 
 
 def test_new_link_never_reveals_whether_an_address_exists():
     candidate = CandidateFactory()
-    services.request_portal_link("onbekend@voorbeeld.nl")
+    portal.request_portal_link("onbekend@voorbeeld.nl")
     send_due()
     assert mail.outbox == []
-    services.request_portal_link(candidate.email.upper())
+    portal.request_portal_link(candidate.email.upper())
     send_due()
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [candidate.email]
     candidate.refresh_from_db()
@@ -321,8 +327,8 @@ def test_emails_are_sent_in_the_candidates_language():
 
 def test_deletion_request_is_recorded_once():
     candidate = CandidateFactory()
-    first = services.request_deletion(candidate)
-    assert services.request_deletion(candidate) == first
+    first = portal.request_deletion(candidate)
+    assert portal.request_deletion(candidate) == first
     assert DeletionRequest.objects.count() == 1
 
 
@@ -348,11 +354,11 @@ def _models_with_fk_to_candidate(*targets: Any) -> set[str]:
 
 def test_export_covers_every_model_that_refers_to_the_candidate():
     slot = SlotFactory()
-    application, _ = services.apply(
+    application, _ = submission.apply(
         slot.day.vacancy,
         _data(Route.RECRUITMENT_DAY, slot_id=slot.pk, talent_pool_consent=True, consent_text="t"),
     )
-    services.request_deletion(application.candidate)
+    portal.request_deletion(application.candidate)
     data = export_data(application.candidate)
     # Everything that points at the candidate or at one of their applications (interviews,
     # scorecards, group-day bookings, onboarding plans, ...), and what hangs off those.
@@ -384,7 +390,7 @@ def test_every_model_of_the_walk_says_what_the_candidate_gets():
 
 def test_export_zip_holds_json_and_files():
     vacancy = PublishedVacancyFactory()
-    application, _ = services.apply(
+    application, _ = submission.apply(
         vacancy, _data(Route.CV, files=[_cv_file(docx_cv(), "mijn cv.docx")])
     )
     archive = zipfile.ZipFile(io.BytesIO(export_zip(application.candidate)))
@@ -397,8 +403,8 @@ def test_export_zip_holds_json_and_files():
 
 def test_merge_moves_everything_and_is_audited(make_staff):
     vacancy = PublishedVacancyFactory()
-    one, _ = services.apply(vacancy, _data(Route.CV, files=[_cv_file()]))
-    two, _ = services.apply(
+    one, _ = submission.apply(vacancy, _data(Route.CV, files=[_cv_file()]))
+    two, _ = submission.apply(
         vacancy, _data(Route.CV, email="amira.h@voorbeeld.nl", files=[_cv_file()])
     )
     source, target = two.candidate, one.candidate

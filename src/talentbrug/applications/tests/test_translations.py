@@ -15,10 +15,10 @@ LANGUAGES = ("en", "ar", "ti", "tr", "fa")
 # Files with text for candidates (staff pages and models are in nl/en for staff).
 CANDIDATE_SOURCES = [
     "constants.py",
-    "forms.py",
-    "services.py",
+    "forms/*.py",
+    "services/*.py",
     "uploads.py",
-    "views.py",
+    "views/*.py",
     "templates/applications/*.html",
     "templates/applications/portal/*.html",
     "templates/applications/email/*.txt",

@@ -108,13 +108,13 @@ def test_expired_link_gives_a_friendly_403(client, monkeypatch):
 
 
 def test_revoked_link_no_longer_works_and_ends_the_session(client):
-    from .. import services
+    from ..services import portal as application_portal
 
     candidate = ApplicationFactory().candidate
     token = tokens.make_token(candidate)
     portal = portal_client(candidate)
     assert portal.get(reverse("applications:portal")).status_code == 200
-    services.revoke_links(candidate)
+    application_portal.revoke_links(candidate)
     assert client.get(reverse("applications:portal_login", args=[token])).status_code == 403
     assert portal.get(reverse("applications:portal")).status_code == 302
 

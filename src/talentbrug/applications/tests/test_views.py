@@ -373,9 +373,9 @@ def test_portal_change_slot():
     slot = SlotFactory(capacity=1)
     other = SlotFactory(day=slot.day, capacity=1)
     application = ApplicationFactory(vacancy=slot.day.vacancy, route="recruitment_day")
-    from .. import services
+    from ..services import booking
 
-    services.book_slot(application, slot.pk)
+    booking.book_slot(application, slot.pk)
     client = portal_client(application.candidate)
     response = client.post(
         reverse("applications:portal_slot", args=[application.pk]), {"slot": other.pk}
@@ -388,10 +388,10 @@ def test_portal_change_slot():
 def test_portal_profile_confirm_and_add():
     application = ApplicationFactory()
     candidate = application.candidate
-    from .. import services
+    from ..services import extraction
     from .conftest import fake_extract_skills
 
-    services.add_found_skills(candidate, fake_extract_skills("python en netwerkbeheer"))
+    extraction.add_found_skills(candidate, fake_extract_skills("python en netwerkbeheer"))
     keep = candidate.skills.get(label="netwerkbeheer")
     client = portal_client(candidate)
     url = reverse("applications:portal_profile")

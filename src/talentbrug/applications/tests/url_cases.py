@@ -34,15 +34,15 @@ def _confirm(organisation):
 
     from django.utils import timezone
 
-    from .. import services
     from ..models import PendingApplication
+    from ..services import pending
 
     vacancy = PublishedVacancyFactory(organisation=organisation)
-    PendingApplication.objects.filter(token_hash=services._hash_token(CONFIRM_TOKEN)).delete()
+    PendingApplication.objects.filter(token_hash=pending.hash_token(CONFIRM_TOKEN)).delete()
     PendingApplication.objects.create(
         vacancy=vacancy,
         email="bekend@voorbeeld.nl",
-        token_hash=services._hash_token(CONFIRM_TOKEN),
+        token_hash=pending.hash_token(CONFIRM_TOKEN),
         idempotency_key=uuid.uuid4(),
         data={},
         expires_at=timezone.now() + timedelta(days=1),

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from freezegun import freeze_time
 
-from talentbrug.applications.services import request_deletion
+from talentbrug.applications.services.portal import request_deletion
 from talentbrug.audit.models import AuditEvent
 from talentbrug.conftest import verified_client
 from talentbrug.core import periodic
@@ -299,7 +299,7 @@ def test_place_is_free_again_when_an_application_is_deleted(organisation, hr):
 
 
 def test_place_is_free_again_when_the_candidate_withdraws(organisation, hr):
-    from talentbrug.applications.services import withdraw_application
+    from talentbrug.applications.services.lifecycle import withdraw_application
 
     day, session = day_with_session(organisation, capacity=1)
     application = booked_application(organisation, day, session)

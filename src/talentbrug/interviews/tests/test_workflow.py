@@ -333,10 +333,10 @@ def test_rejecting_cancels_open_interviews_and_ends_the_assignment(
 
 
 def test_withdrawing_cancels_open_interviews(organisation):
-    from talentbrug.applications import services as applications
+    from talentbrug.applications.services import lifecycle as application_lifecycle
 
     interview = interview_for(organisation)
     application = interview.application
-    applications.withdraw_application(application, application.candidate)
+    application_lifecycle.withdraw_application(application, application.candidate)
     interview.refresh_from_db()
     assert interview.status == InterviewStatus.CANCELLED

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from talentbrug.applications import services as applications
+from talentbrug.applications.services import profile as application_profile
 from talentbrug.applications.signals import candidate_profile_changed
 from talentbrug.applications.tests.factories import CandidateFactory
 from talentbrug.matches import engine
@@ -26,7 +26,7 @@ def test_confirming_skills_refreshes_the_candidate_after_commit(
     candidate = CandidateFactory()
     refreshed.clear()  # creating the candidate refreshed it already (post_save)
     with django_capture_on_commit_callbacks(execute=True):
-        applications.confirm_skills(candidate, [])
+        application_profile.confirm_skills(candidate, [])
     assert refreshed == [candidate.pk]
 
 

@@ -2,7 +2,7 @@
 skills (with the sentence they came from) and its languages through the product's reader.
 
 The model's vectors for these texts are recorded (``reader_cases``), so the tests are fast and
-the path is the product's: ``applications.services.read_text`` -> ``matches.reader`` ->
+the path is the product's: ``applications.services.extraction.read_text`` -> ``matches.reader`` ->
 ``matching.reading.ProfileReader`` with the e5 stage switched on."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from talentbrug.applications import services
+from talentbrug.applications.services import extraction, profile
 from talentbrug.matches import reader
 
 from .reader_cases import CASES, INSTALL_OS, SEARCHES, SUPPORT_USERS, TRAP, TROUBLESHOOT
@@ -58,7 +58,7 @@ def recorded(settings, tmp_path, monkeypatch):
 def test_cv_in_each_language_yields_its_skills_and_languages(
     recorded, lang, text, skills, languages
 ):
-    reading = services.read_text(text)
+    reading = extraction.read_text(text)
 
     found = {f.skill_id: f for f in reading.skills}
     assert skills <= set(found), (lang, [(f.label, f.words) for f in reading.skills])
@@ -73,18 +73,18 @@ def test_cv_in_each_language_yields_its_skills_and_languages(
 def test_words_the_labels_lack_reach_the_skill_through_the_model(recorded):
     """The Arabic CV has no ESCO words at all: without the model nothing is found."""
     text = CASES[2][1]
-    with_model = {f.skill_id: f for f in services.read_text(text).skills}
+    with_model = {f.skill_id: f for f in extraction.read_text(text).skills}
     assert {SUPPORT_USERS, INSTALL_OS} <= set(with_model)
     assert with_model[SUPPORT_USERS].method == "embedding"
     assert with_model[SUPPORT_USERS].evidence == "دعم مستخدمي أنظمة الحاسوب وحل مشاكلهم التقنية"
 
     reader.profile_reader.cache_clear()
     reader._embedder = lambda: None  # type: ignore[assignment]  # restored by monkeypatch
-    assert not [f for f in services.read_text(text).skills if f.method == "embedding"]
+    assert not [f for f in extraction.read_text(text).skills if f.method == "embedding"]
 
 
 def test_a_trap_with_overlapping_words_yields_no_ict_skill(recorded):
-    found = {f.label for f in services.read_text(TRAP).skills}
+    found = {f.label for f in extraction.read_text(TRAP).skills}
     assert not found & {
         "software installeren",
         "besturingssystemen installeren",
@@ -96,7 +96,7 @@ def test_the_document_task_stores_skills_with_their_sentence(recorded, db):
     from talentbrug.applications.models import Candidate
 
     candidate = Candidate.objects.create(email="a@example.org", name="A")
-    services.extract_text_skills(candidate.pk, CASES[2][1])
+    extraction.extract_text_skills(candidate.pk, CASES[2][1])
 
     row = candidate.skills.get(esco_id=SUPPORT_USERS)
     assert not row.confirmed  # a suggestion until the candidate confirms it
@@ -140,7 +140,7 @@ def test_language_levels_found_in_a_text_wait_for_the_candidate(recorded, db):
     from talentbrug.applications.tests.helpers import portal_client
 
     candidate = Candidate.objects.create(email="b@example.org", name="B")
-    services.extract_text_skills(candidate.pk, CASES[0][1])
+    extraction.extract_text_skills(candidate.pk, CASES[0][1])
 
     dutch = candidate.languages.filter(language="nl")
     assert sorted(dutch.values_list("skill", "level", "confirmed")) == [
@@ -152,7 +152,7 @@ def test_language_levels_found_in_a_text_wait_for_the_candidate(recorded, db):
     assert {r.evidence for r in dutch} == {LanguageEvidence.NT2_DIPLOMA}
     assert {r.evidence_text for r in dutch} == {"Nederlands: Staatsexamen NT2 II"}
     assert candidate.languages.get(language="ar", skill="speaking").level == "C2"
-    assert not services.profile_for(candidate, None)["languages"].exists()
+    assert not profile.profile_for(candidate, None)["languages"].exists()
 
     client = portal_client(candidate)
     page = client.get("/mijn/profiel/").content.decode()
@@ -161,15 +161,15 @@ def test_language_levels_found_in_a_text_wait_for_the_candidate(recorded, db):
     client.post(f"/mijn/profiel/taal/{row.pk}/klopt/")
     row.refresh_from_db()
     assert row.confirmed
-    assert list(services.profile_for(candidate, None)["languages"]) == [row]
+    assert list(profile.profile_for(candidate, None)["languages"]) == [row]
 
 
 def test_the_candidate_sees_each_found_skill_with_its_sentence(recorded, db):
-    from talentbrug.applications.forms import SkillsForm
+    from talentbrug.applications.forms.profile import SkillsForm
     from talentbrug.applications.models import Candidate
 
     candidate = Candidate.objects.create(email="c@example.org", name="C")
-    services.extract_text_skills(candidate.pk, CASES[4][1])
+    extraction.extract_text_skills(candidate.pk, CASES[4][1])
     form = SkillsForm(skills=candidate.skills.all())
     labels = {str(label) for _pk, label in form.fields["keep"].choices}
     assert any(

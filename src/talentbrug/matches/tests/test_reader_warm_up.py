@@ -9,7 +9,7 @@ import threading
 import numpy as np
 import pytest
 
-from talentbrug.applications import services
+from talentbrug.applications.services import extraction
 from talentbrug.matches import reader
 from talentbrug.taxonomy.services import search_skills  # noqa: F401 (the registered search)
 
@@ -52,7 +52,7 @@ def slow_model(settings, tmp_path, monkeypatch):
 
 def test_a_request_never_waits_for_the_model(slow_model):
     # the words-only reader answers while the model is still loading
-    found = services.extract_skills("Ik programmeer in Python en schrijf SQL.")
+    found = extraction.extract_skills("Ik programmeer in Python en schrijf SQL.")
     assert {f.label for f in found} >= {"SQL"}
     assert slow_model.started.wait(30)  # the warm-up thread runs
     assert reader.current_reader().uses_model is False  # still loading: words only

@@ -13,7 +13,8 @@ from freezegun import freeze_time
 from talentbrug.accounts.constants import Role
 from talentbrug.applications.constants import DeletionRequestStatus
 from talentbrug.applications.models import Application, Candidate, Consent, Document
-from talentbrug.applications.services import give_consent, request_deletion
+from talentbrug.applications.services.consent import give_consent
+from talentbrug.applications.services.portal import request_deletion
 from talentbrug.audit.models import AuditEvent
 from talentbrug.pages.navigation import attention_for
 from talentbrug.privacy import services

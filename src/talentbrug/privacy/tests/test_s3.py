@@ -71,7 +71,7 @@ def test_expired_files_are_removed_from_s3(s3, organisation, django_capture_on_c
 def test_s3_erasure_request_removes_the_files(
     s3, organisation, make_staff, django_capture_on_commit_callbacks
 ):
-    from talentbrug.applications.services import request_deletion
+    from talentbrug.applications.services.portal import request_deletion
 
     app = f.application(organisation)
     doc = f.document(app)

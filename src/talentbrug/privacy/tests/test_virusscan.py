@@ -30,11 +30,11 @@ def _quick_forms(settings, monkeypatch):
     """No minimum fill time, a clean rate-limit cache and a quick skill extractor."""
     from django.core.cache import cache
 
-    from talentbrug.applications import services as applications
+    from talentbrug.applications.services import extraction as application_extraction
     from talentbrug.applications.tests.conftest import fake_extract_skills
 
     cache.clear()
-    monkeypatch.setattr(applications, "extract_skills", fake_extract_skills)
+    monkeypatch.setattr(application_extraction, "extract_skills", fake_extract_skills)
     yield
     cache.clear()
 

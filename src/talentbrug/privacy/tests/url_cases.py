@@ -14,7 +14,7 @@ def _vacancy(org: Any) -> dict[str, Any]:
 
 
 def _request(org: Any) -> dict[str, Any]:
-    from talentbrug.applications.services import request_deletion
+    from talentbrug.applications.services.portal import request_deletion
     from talentbrug.applications.tests.factories import ApplicationFactory, PublishedVacancyFactory
 
     app = ApplicationFactory(vacancy=PublishedVacancyFactory(organisation=org))

@@ -13,9 +13,13 @@ import pytest
 from django.utils import timezone
 
 from talentbrug.accounts.constants import Role
-from talentbrug.applications import services as applications
 from talentbrug.applications.constants import ApplicationStatus
 from talentbrug.applications.models import Booking
+from talentbrug.applications.services import booking as application_booking
+from talentbrug.applications.services import consent as application_consent
+from talentbrug.applications.services import errors as application_errors
+from talentbrug.applications.services import lifecycle as application_lifecycle
+from talentbrug.applications.services import questions as application_questions
 from talentbrug.applications.tests.factories import RecruitmentDayFactory, SlotFactory
 from talentbrug.applications.tests.helpers import portal_client
 from talentbrug.interviews.constants import InterviewStatus
@@ -130,14 +134,16 @@ def test_hired_candidate_cannot_withdraw(organisation, hr):
     assert progress.application.status == ApplicationStatus.SUBMITTED
     progress.refresh_from_db()
     assert progress.stage.kind == StageKind.HIRED
-    with pytest.raises(applications.InvalidTransition):
-        applications.withdraw_application(progress.application, progress.application.candidate)
+    with pytest.raises(application_errors.InvalidTransition):
+        application_lifecycle.withdraw_application(
+            progress.application, progress.application.candidate
+        )
 
 
 def test_withdrawal_in_the_portal_moves_the_selection_at_once(organisation, hr):
     progress = application_in_pipeline(organisation)
     _move(progress, StageKind.INTERVIEW, hr)
-    applications.withdraw_application(progress.application, progress.application.candidate)
+    application_lifecycle.withdraw_application(progress.application, progress.application.candidate)
     progress.refresh_from_db()
     assert progress.stage.kind == StageKind.WITHDRAWN
     assert journey.current_kind(progress.application) == StageKind.WITHDRAWN
@@ -204,7 +210,7 @@ def test_rejection_frees_the_recruitment_day_seat(organisation, hr):
     progress = application_in_pipeline(organisation)
     day = RecruitmentDayFactory(vacancy=progress.vacancy, organisation=organisation)
     slot = SlotFactory(day=day)
-    applications.book_slot(progress.application, slot.pk)
+    application_booking.book_slot(progress.application, slot.pk)
     slot.refresh_from_db()
     assert slot.booked_count == 1
     _move(progress, StageKind.REJECTED, hr, reason=_reason(organisation))
@@ -328,16 +334,18 @@ def test_staff_list_counts_only_applications_still_in_procedure(organisation, hr
 
 def test_portal_actions_close_when_the_procedure_ends(organisation, hr):
     progress = application_in_pipeline(organisation)
-    question = applications.ask_question(
+    question = application_questions.ask_question(
         progress.application, "Kun je op maandag beginnen?", actor=hr, organisation=organisation
     )
     _move(progress, StageKind.REJECTED, hr, reason=_reason(organisation))
     home = portal_client(progress.application.candidate).get("/mijn/").content.decode()
     assert "Er is een vraag voor je" not in home
-    with pytest.raises(applications.ApplyError):
-        applications.answer_question(question, progress.application.candidate, "Ja", None, None)
-    with pytest.raises(applications.ApplyError):
-        applications.ask_question(
+    with pytest.raises(application_errors.ApplyError):
+        application_questions.answer_question(
+            question, progress.application.candidate, "Ja", None, None
+        )
+    with pytest.raises(application_errors.ApplyError):
+        application_questions.ask_question(
             progress.application, "Nog een vraag?", actor=hr, organisation=organisation
         )
 
@@ -481,7 +489,7 @@ def test_the_talent_pool_stops_offering_a_hired_person(organisation, hr):
 
     progress = application_in_pipeline(organisation)
     candidate = progress.application.candidate
-    applications.give_consent(candidate, "Andere organisaties mogen mij vinden.", "nl")
+    application_consent.give_consent(candidate, "Andere organisaties mogen mij vinden.", "nl")
     assert pool.in_pool(candidate) and candidate.pk in pool.pool_candidate_ids()
     scale = SalaryScale.objects.create(
         year=2026, scale=8, minimum=Decimal("3200"), maximum=Decimal("4600")
@@ -502,8 +510,8 @@ def test_the_talent_pool_stops_offering_a_hired_person(organisation, hr):
     assert candidate.pk not in pool.pool_candidate_ids()
     assert candidate.pk not in pool.search_pool()
     # a consent given anew after the hire counts again
-    applications.withdraw_consent(candidate)
-    applications.give_consent(candidate, "Andere organisaties mogen mij vinden.", "nl")
+    application_consent.withdraw_consent(candidate)
+    application_consent.give_consent(candidate, "Andere organisaties mogen mij vinden.", "nl")
     assert pool.in_pool(candidate)
 
 

@@ -228,7 +228,7 @@ def test_waiting_in_new_counts_for_the_attention_item(organisation):
 
 def test_withdrawal_in_the_portal_takes_the_application_out_of_the_pipeline(organisation):
     """The withdrawal itself moves the application (no page has to be viewed for it)."""
-    from talentbrug.applications.services import withdraw_application
+    from talentbrug.applications.services.lifecycle import withdraw_application
 
     progress = application_in_pipeline(organisation)
     withdraw_application(progress.application, progress.application.candidate)

@@ -68,7 +68,7 @@ def test_consent_expires_after_twelve_months():
 def test_withdrawal_ends_membership_at_once_and_voids_pending_requests(
     pool_candidate, organisation, make_staff
 ):
-    from talentbrug.applications.services import withdraw_consent
+    from talentbrug.applications.services.consent import withdraw_consent
 
     req = services.request_contact(
         pool_candidate.pk, organisation=organisation, actor=make_staff(organisation), message="Hoi"

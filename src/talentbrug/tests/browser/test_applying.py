@@ -10,8 +10,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from talentbrug.applications import services
 from talentbrug.applications.models import Application, Booking, Document
+from talentbrug.applications.services import extraction
 from talentbrug.applications.tests.conftest import fake_extract_skills
 from talentbrug.applications.tests.factories import (
     AssignmentFactory,
@@ -34,7 +34,7 @@ def _quick(settings, monkeypatch, tmp_path):
             "OPTIONS": {"location": str(tmp_path / "media")},
         },
     }
-    monkeypatch.setattr(services, "extract_skills", fake_extract_skills)
+    monkeypatch.setattr(extraction, "extract_skills", fake_extract_skills)
     from django.core.cache import cache
 
     cache.clear()

@@ -19,8 +19,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from talentbrug.accounts.constants import Role
-from talentbrug.applications import services as applying
 from talentbrug.applications.models import Application, Booking
+from talentbrug.applications.services import extraction as application_extraction
 from talentbrug.applications.tests.conftest import fake_extract_skills
 from talentbrug.publishing.facts import public_url
 from talentbrug.selection.constants import CANDIDATE_STEP_TEXT, StageKind
@@ -52,7 +52,7 @@ def _quick(settings, monkeypatch, tmp_path):
             "OPTIONS": {"location": str(tmp_path / "media")},
         },
     }
-    monkeypatch.setattr(applying, "extract_skills", fake_extract_skills)
+    monkeypatch.setattr(application_extraction, "extract_skills", fake_extract_skills)
     from django.core.cache import cache
 
     cache.clear()

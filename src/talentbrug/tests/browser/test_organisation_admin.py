@@ -179,7 +179,7 @@ def test_settings_erasure_confirmation_and_lock_out_pages(
 ):
     from django.core.cache import cache
 
-    from talentbrug.applications.services import request_deletion
+    from talentbrug.applications.services.portal import request_deletion
     from talentbrug.applications.tests.factories import ApplicationFactory, PublishedVacancyFactory
 
     admin = make_staff(organisation, Role.ORG_ADMIN, first_name="Lotte", last_name="Visser")

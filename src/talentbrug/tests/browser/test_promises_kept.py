@@ -21,8 +21,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from talentbrug.accounts.constants import Role
-from talentbrug.applications import services as applications
 from talentbrug.applications.models import Application
+from talentbrug.applications.services import extraction as application_extraction
 from talentbrug.applications.tests.conftest import fake_extract_skills
 from talentbrug.applications.tests.helpers import pdf_cv
 from talentbrug.onboarding import tokens
@@ -61,7 +61,7 @@ def _files(settings, monkeypatch, tmp_path):
             "OPTIONS": {"location": str(tmp_path / "media")},
         },
     }
-    monkeypatch.setattr(applications, "extract_skills", fake_extract_skills)
+    monkeypatch.setattr(application_extraction, "extract_skills", fake_extract_skills)
     from django.core.cache import cache
 
     cache.clear()

@@ -91,11 +91,11 @@ def _send_portal(sample, organisation, staff_client):
 
 
 def _send_answer(sample, organisation, staff_client):
-    from talentbrug.applications import services
+    from talentbrug.applications.services import questions
 
     application = ApplicationFactory(vacancy=PublishedVacancyFactory(organisation=organisation))
     hr = staff_client(organisation, *Role.values)
-    question = services.ask_question(
+    question = questions.ask_question(
         application, "Wil je je diploma sturen?", actor=None, organisation=organisation
     )
     assert hr  # HR exists in this organisation (downloads are checked as HR below)
