@@ -21,11 +21,13 @@ from talentbrug.accounts.access import can, get_for_organisation, scoped, staff_
 from talentbrug.applications.constants import Route
 from talentbrug.applications.models import Application, WorkSampleSubmission
 from talentbrug.applications.services import profile_for
+from talentbrug.audit.services import record_event
 from talentbrug.core.forms import show_errors
 from talentbrug.core.http import organisation_of, roles_of
 from talentbrug.vacancies.models import Vacancy
 
 from . import hire, offer_letter, stage_scores
+from . import messages as candidate_messages
 from .assignment import require_assignment, visible_progress
 from .constants import END_KINDS, OfferStatus, StageKind
 from .emails import candidate_language
@@ -40,7 +42,7 @@ from .forms import (
 )
 from .models import Offer, RejectionReason, Stage
 from .offer_forms import DecisionNoteForm, OfferLetterForm, SendLetterForm
-from .services import blind, moves, offers, pipeline, scorecards
+from .services import blind, offers, pipeline, scorecards
 from .services import board as board_services
 from .services import candidate as candidate_services
 from .services import reasons as reasons_services
@@ -245,17 +247,16 @@ def bulk_move_view(request: HttpRequest, pk: int) -> HttpResponse:
         if raw.isdigit():
             versions[progress_pk] = int(raw)
     hold = form.cleaned_data.get("mail") == "hold"
-    result = moves.bulk_move(
+    # Held: each candidate's history notes the message they did not get, as a single move.
+    result = candidate_messages.bulk_move_with_message(
         versions,
         form.cleaned_data["to_stage"],
         request.user,
         roles_of(request),
+        mail="hold" if hold else "send",
         reason=form.cleaned_data.get("reason"),
-        notify=not hold,
     )
     if hold and result.moved:
-        from talentbrug.audit.services import record_event
-
         record_event(
             "selection.bulk_mail_held",
             actor=request.user,
@@ -352,8 +353,6 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(back)
     data = form.cleaned_data
     # The candidate's message: shown first, then sent (as is or edited) or held (#18).
-    from . import messages as candidate_messages
-
     mail = data.get("mail") or candidate_messages.SEND  # a form without the choice: as before
     move_kwargs = {
         "reason": data.get("reason"),
