@@ -31,6 +31,7 @@ from . import history
 from .constants import StageKind
 from .effects import is_step_back
 from .emails import (
+    LETTER_KINDS,
     LINK,
     MAIL_KINDS,
     build_stage_email,
@@ -66,7 +67,11 @@ class Preview:
 
 def mails_on_move(progress: ApplicationProgress, to_stage: Stage) -> bool:
     """Does moving ``progress`` to ``to_stage`` send the candidate a step mail?"""
-    return to_stage.kind in MAIL_KINDS and not is_step_back(progress.stage, to_stage)
+    return (
+        to_stage.kind in MAIL_KINDS
+        and to_stage.kind not in LETTER_KINDS  # the letter's mail is the one message
+        and not is_step_back(progress.stage, to_stage)
+    )
 
 
 def preview_for_move(

@@ -395,6 +395,16 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
             request,
             _("Verplaatst naar fase ‘%(stage)s’.") % {"stage": data["to_stage"].name},
         )
+        if data["to_stage"].kind == StageKind.OFFER and can(request, "selection.offer"):
+            # No step mail for the offer stage: the letter's mail is the candidate's one message.
+            messages.info(
+                request,
+                _(
+                    "De kandidaat heeft nog geen bericht gekregen. Leg het aanbod vast en "
+                    "verstuur de aanbodbrief: dat is één bericht met de brief in het portaal."
+                ),
+            )
+            return redirect("selection:offer", pk=application.pk)
     return redirect(back)
 
 
