@@ -29,7 +29,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "items": services.shown(page.object_list),
             "unread": services.unread_count(request.user, request.organisation),  # type: ignore[attr-defined]
-            "form": DigestForm(initial={"daily_digest": services.digest_setting(request.user)}),
+            "form": DigestForm.for_setting(services.digest_setting(request.user)),
         },
     )
 
@@ -60,8 +60,10 @@ def mark_all_read(request: HttpRequest) -> HttpResponse:
 @staff_required("notifications.view")
 def digest(request: HttpRequest) -> HttpResponse:
     form = DigestForm(request.POST)
-    form.is_valid()
-    on = bool(form.cleaned_data.get("daily_digest"))
+    if not form.is_valid():  # no choice made: the setting stays as it was
+        messages.error(request, _("Kies uit of dagelijks."))
+        return redirect("notifications:list")
+    on = form.daily()
     services.set_digest(request.user, request.organisation, on)  # type: ignore[attr-defined]
     messages.success(
         request,

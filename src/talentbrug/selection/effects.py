@@ -15,7 +15,9 @@ its transaction. The rules:
 * **The candidate's e-mail** about the new step goes out only for a step forward or an end.
   A step back sends no step mail and cancels an unsent one about the later step; the candidate
   hears of it through the cancellations themselves and sees the current step in the portal, so
-  they are never asked again to do what they already did. Reminders stop because they only go
+  they are never asked again to do what they already did.
+* **The offer stage** (``LETTER_KINDS``) sends no step mail: the offer letter's mail is the
+  candidate's one message about the offer (with the organisation's text for the step). Reminders stop because they only go
   out for what is still planned (cancelled interviews and places are never reminded).
 """
 
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 from talentbrug.outbox.services import cancel_queued
 
-from .emails import queue_stage_email, stage_mail_key
+from .emails import LETTER_KINDS, queue_stage_email, stage_mail_key
 from .models import ApplicationProgress, Stage
 from .signals import progress_moved
 
@@ -51,5 +53,5 @@ def after_move(
     if is_step_back(from_stage, to_stage):
         # An unsent mail about the later step is no longer true: it does not go out.
         cancel_queued(stage_mail_key(progress))
-    elif notify:
+    elif notify and to_stage.kind not in LETTER_KINDS:  # the letter's own mail tells them
         queue_stage_email(progress)

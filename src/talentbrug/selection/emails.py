@@ -34,6 +34,11 @@ MAIL_KINDS = {
     StageKind.REJECTED,
 }
 
+# Steps whose news is a letter of its own: a move there sends no step mail, the letter's mail
+# (selection.offer_letter) is the one message and carries the organisation's text for the step.
+# Otherwise the candidate got two mails about one offer: the step mail, then the letter's.
+LETTER_KINDS = {StageKind.OFFER}
+
 # Stands in for the candidate's personal link in a preview (staff never see a link that logs
 # in as the candidate); sending puts a fresh link in its place.
 LINK = "[[link]]"

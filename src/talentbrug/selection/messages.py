@@ -17,7 +17,7 @@ Nothing here writes on a preview. The rules of which moves mail at all stay in
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +31,7 @@ from . import history
 from .constants import StageKind
 from .effects import is_step_back
 from .emails import (
+    LETTER_KINDS,
     LINK,
     MAIL_KINDS,
     build_stage_email,
@@ -39,7 +40,7 @@ from .emails import (
     queue_stage_email,
 )
 from .models import ApplicationProgress, RejectionReason, Stage
-from .services.moves import move_application
+from .services.moves import BulkResult, bulk_move, move_application
 from .workflow import SelectionError
 
 MAX_SUBJECT = 200
@@ -66,7 +67,11 @@ class Preview:
 
 def mails_on_move(progress: ApplicationProgress, to_stage: Stage) -> bool:
     """Does moving ``progress`` to ``to_stage`` send the candidate a step mail?"""
-    return to_stage.kind in MAIL_KINDS and not is_step_back(progress.stage, to_stage)
+    return (
+        to_stage.kind in MAIL_KINDS
+        and to_stage.kind not in LETTER_KINDS  # the letter's mail is the one message
+        and not is_step_back(progress.stage, to_stage)
+    )
 
 
 def preview_for_move(
@@ -143,17 +148,7 @@ def move_with_message(
     if not mails:
         return fresh
     if mail == HOLD:
-        held = build_stage_email(fresh, link=LINK)
-        if held is not None:
-            history.record_mail(fresh, held, None, user=user, held=True)
-        record_event(
-            "selection.mail_held",
-            actor=user,
-            organisation=fresh.vacancy.organisation,
-            obj=fresh,
-            application=fresh.application_id,
-            stage=to_stage.pk,
-        )
+        _hold(fresh, user)
     elif subject:
         standard = build_stage_email(fresh, link=LINK)
         edited = standard is None or (subject, body) != (
@@ -171,3 +166,54 @@ def move_with_message(
                 stage=to_stage.pk,
             )
     return fresh
+
+
+def _hold(fresh: ApplicationProgress, user: Any) -> None:
+    """Note the message a move did not send: in the candidate's history and the audit log."""
+    held = build_stage_email(fresh, link=LINK)
+    if held is not None:
+        history.record_mail(fresh, held, None, user=user, held=True)
+    record_event(
+        "selection.mail_held",
+        actor=user,
+        organisation=fresh.vacancy.organisation,
+        obj=fresh,
+        application=fresh.application_id,
+        stage=fresh.stage_id,
+    )
+
+
+def bulk_move_with_message(
+    versions: Mapping[int, int],
+    to_stage: Stage,
+    user: Any,
+    roles: Iterable[str],
+    *,
+    mail: str,
+    reason: RejectionReason | None = None,
+    language_level: str = "",
+) -> BulkResult:
+    """A bulk move that sends each candidate the standard message or holds it.
+
+    Held: per candidate the same as a single held move (the held message in their history,
+    an audit event), for every move that would have mailed.
+    """
+    if mail not in (SEND, HOLD):
+        raise SelectionError(_("Kies of u het bericht verstuurt of niet."))
+
+    def note_held(before: Stage, fresh: ApplicationProgress) -> None:
+        moved_from = copy.copy(fresh)
+        moved_from.stage = before
+        if mails_on_move(moved_from, to_stage):
+            _hold(fresh, user)
+
+    return bulk_move(
+        versions,
+        to_stage,
+        user,
+        roles,
+        reason=reason,
+        language_level=language_level,
+        notify=mail == SEND,
+        on_moved=note_held if mail == HOLD else None,
+    )

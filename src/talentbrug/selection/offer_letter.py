@@ -42,6 +42,7 @@ from . import history
 from .constants import OfferStatus, StageKind
 from .effects import stage_mail_key
 from .emails import candidate_language, reply_to_for
+from .message_templates import custom_stage_text
 from .models import ApplicationProgress, Offer, OfferLetterTemplate
 from .services import offers
 from .workflow import OFFER_FLOW, SelectionError
@@ -176,9 +177,24 @@ def letter_pdf(offer: Offer, language: str) -> bytes:
 
 
 def _offer_mail(offer: Offer) -> EmailMessage:
+    """The one mail about the offer: the organisation's own text for the offer step (message
+    templates) if it has one in the candidate's language, else the product's; with the date to
+    answer by. The move to the offer stage sends no mail of its own (emails.LETTER_KINDS)."""
     progress = offer.progress
     candidate = progress.application.candidate
     vacancy = progress.vacancy
+    answer_by = offer.answer_by.strftime("%d-%m-%Y") if offer.answer_by else ""
+    own = custom_stage_text(progress, link=portal_url(candidate))
+    if own is not None:
+        with translation.override(candidate_language(candidate)):
+            answer_line = _("Geef je antwoord uiterlijk op %(date)s.") % {"date": answer_by}
+        return EmailMessage(
+            subject=own[0],
+            body=f"{own[1]}\n\n{answer_line}",
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[candidate.email],
+            reply_to=reply_to_for(vacancy),
+        )
     with translation.override(candidate_language(candidate)):
         subject = _("We doen je een aanbod: %(title)s") % {"title": vacancy.title}
         body = "\n\n".join(
@@ -189,8 +205,7 @@ def _offer_mail(offer: Offer) -> EmailMessage:
                     "Daar lees je de brief en zeg je ja of nee."
                 ),
                 portal_url(candidate),
-                _("Geef je antwoord uiterlijk op %(date)s.")
-                % {"date": offer.answer_by.strftime("%d-%m-%Y") if offer.answer_by else ""},
+                _("Geef je antwoord uiterlijk op %(date)s.") % {"date": answer_by},
                 _("Met vriendelijke groet,\n%(organisation)s")
                 % {"organisation": vacancy.organisation.name},
             ]

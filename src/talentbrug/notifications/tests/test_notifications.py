@@ -6,6 +6,7 @@ questions, picked slots, review requests" (and scorecard missing, offer answered
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -146,7 +147,7 @@ def test_the_daily_digest_goes_through_the_outbox_once_and_only_when_asked(
     from talentbrug.conftest import verified_client
 
     client = verified_client(team["hr"])
-    client.post(reverse("notifications:digest"), {"daily_digest": "on"})
+    client.post(reverse("notifications:digest"), {"digest": "daily"})
     assert DigestSetting.objects.get(user=team["hr"]).daily_digest
     assert AuditEvent.objects.filter(event_type="notifications.digest_changed").exists()
     with django_capture_on_commit_callbacks(execute=True):
@@ -228,3 +229,28 @@ def test_a_booked_group_day_session_notifies_the_team(
     assert _kinds(team["assessor"]) == []
     note = Notification.objects.get(recipient=team["hr"])
     assert note.url == reverse("applications:staff_detail", kwargs={"pk": application.pk})
+
+
+def test_staff_choose_the_digest_off_or_daily_on_the_notifications_page(team):
+    """Issue 18: the optional e-mail digest is a choice on the list page, off or daily; the page
+    shows the current choice, and a post without a valid choice changes nothing."""
+    from talentbrug.conftest import verified_client
+
+    client = verified_client(team["hr"])
+    url = reverse("notifications:list")
+    html = client.get(url).content.decode()
+    assert 'name="digest" value="off"' in html and 'name="digest" value="daily"' in html
+    assert "Nu: uit." in html
+    assert re.search(r'<input[^>]*value="off"[^>]*checked', html)
+    client.post(reverse("notifications:digest"), {"digest": "daily"})
+    assert DigestSetting.objects.get(user=team["hr"]).daily_digest
+    html = client.get(url).content.decode()
+    assert "Nu: elke ochtend een e-mail." in html
+    assert re.search(r'<input[^>]*value="daily"[^>]*checked', html)
+    client.post(reverse("notifications:digest"), {"digest": "weekly"})  # not a choice
+    assert DigestSetting.objects.get(user=team["hr"]).daily_digest  # unchanged
+    client.post(reverse("notifications:digest"), {})
+    assert DigestSetting.objects.get(user=team["hr"]).daily_digest
+    client.post(reverse("notifications:digest"), {"digest": "off"})
+    assert not DigestSetting.objects.get(user=team["hr"]).daily_digest
+    assert "Nu: uit." in client.get(url).content.decode()

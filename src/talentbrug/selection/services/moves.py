@@ -8,7 +8,7 @@ clear message (two reviewers moving the same candidate at once: one wins). What 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -176,25 +176,34 @@ def bulk_move(
     reason: RejectionReason | None = None,
     language_level: str = "",
     notify: bool = True,
+    on_moved: Callable[[Stage, ApplicationProgress], None] | None = None,
 ) -> BulkResult:
-    """Move several applications (progress id → version seen); each move stands on its own."""
+    """Move several applications (progress id → version seen); each move stands on its own.
+
+    ``on_moved(stage before, moved row)`` runs in the same transaction as each move (what the
+    caller records per candidate, such as a held message, stands or falls with that move).
+    """
     require(roles, "selection.move")
     result = BulkResult()
     progresses = ApplicationProgress.objects.filter(
         pk__in=list(versions), vacancy_id=to_stage.vacancy_id
     ).select_related("stage", "vacancy")
     for progress in progresses:
+        before = progress.stage
         try:
-            move_application(
-                progress,
-                to_stage,
-                user,
-                roles,
-                versions[progress.pk],
-                reason=reason,
-                language_level=language_level,
-                notify=notify,
-            )
+            with transaction.atomic():
+                fresh = move_application(
+                    progress,
+                    to_stage,
+                    user,
+                    roles,
+                    versions[progress.pk],
+                    reason=reason,
+                    language_level=language_level,
+                    notify=notify,
+                )
+                if on_moved is not None:
+                    on_moved(before, fresh)
         except SelectionError as exc:
             result.refused.append((progress.pk, exc.messages[0]))
         else:

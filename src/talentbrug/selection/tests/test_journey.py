@@ -533,3 +533,46 @@ def test_board_cards_show_days_in_stage_and_moves_show_the_message_first(
     card = html.split(f'data-testid="card-{progress.pk}"')[1].split("</li>")[0]
     assert "3 dagen in deze fase" in card
     assert '<input type="hidden" name="mail" value="preview">' in card
+
+
+def test_bulk_move_without_message_notes_the_held_message_per_candidate(organisation, staff_client):
+    """Issue 18: a bulk move "zonder bericht" notes in each candidate's history which message
+    they did not get, as a single held move does (a move that mails nobody notes nothing)."""
+    from talentbrug.selection.models import CandidateMessage
+
+    first = application_in_pipeline(organisation)
+    second = application_in_pipeline(organisation, vacancy=first.vacancy)
+    client = staff_client(organisation, Role.HR_ADVISER)
+    url = f"/medewerkers/selectie/vacatures/{first.vacancy_id}/lijst/verplaatsen/"
+
+    def bulk(kind):
+        for row in (first, second):
+            row.refresh_from_db()
+        client.post(
+            url,
+            {
+                "to_stage": stage_of(first.vacancy, kind).pk,
+                "progress": [first.pk, second.pk],
+                f"version_{first.pk}": first.version,
+                f"version_{second.pk}": second.version,
+                "mail": "hold",
+            },
+        )
+
+    bulk(StageKind.SCREENING)  # no message on this step: nothing to note
+    assert not CandidateMessage.objects.exists()
+    bulk(StageKind.INTERVIEW)
+    held = CandidateMessage.objects.order_by("application_id")
+    assert [m.application_id for m in held] == sorted([first.application_id, second.application_id])
+    assert all(m.held and m.mail_id is None for m in held)
+    assert all(m.kind == "selection.stage_changed" and m.subject for m in held)
+    assert "/mijn/inloggen/" not in held[0].body
+    assert not OutboxMail.objects.filter(kind="selection.stage_changed").exists()
+    from talentbrug.audit.models import AuditEvent
+
+    assert AuditEvent.objects.filter(event_type="selection.mail_held").count() == 2
+    # The message history of the application page lists it as held.
+    from talentbrug.selection import history
+
+    entries = history.history_for(first.application, organisation)
+    assert [str(e.status_label) for e in entries] == ["tegengehouden"]

@@ -193,8 +193,18 @@ def test_history_shows_sent_held_and_failed_messages_with_body_and_language(
         progress, stage_of(vacancy, StageKind.INTERVIEW), hr, HR_ROLES, progress.version, mail=HOLD
     )
     progress.refresh_from_db()
+    from ..models import RejectionReason
+    from ..services import reasons
+
+    reasons.ensure_reasons(organisation)
     move_with_message(
-        progress, stage_of(vacancy, StageKind.OFFER), hr, HR_ROLES, progress.version, mail=SEND
+        progress,
+        stage_of(vacancy, StageKind.REJECTED),
+        hr,
+        HR_ROLES,
+        progress.version,
+        mail=SEND,
+        reason=RejectionReason.objects.filter(organisation=organisation).first(),
     )
     OutboxMail.objects.exclude(pk=sent.pk).update(
         status="failed", last_error="SMTPRecipientsRefused"

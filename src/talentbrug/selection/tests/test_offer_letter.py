@@ -347,3 +347,54 @@ def test_an_open_offer_is_not_shown_once_hr_ended_the_application(organisation, 
     assert refused.status_code == 400
     progress.refresh_from_db()
     assert progress.stage.kind == StageKind.REJECTED
+
+
+def test_a_move_to_the_offer_stage_and_the_letter_give_the_candidate_one_mail(
+    organisation, hr, scale, mailoutbox
+):
+    """Issue 18: the move to the offer stage (board or application page, with the message
+    preview) sent a step mail, and the offer letter a second. Now the move sends none and goes
+    on to the offer page; the letter's mail is the one message, with the organisation's own
+    text for the offer step, in the candidate's language."""
+    from talentbrug.outbox.services import deliver
+
+    from ..message_templates import save_template
+    from .factories import stage_of
+
+    progress = application_in_pipeline(organisation)
+    candidate = progress.application.candidate
+    candidate.preferred_language = "en"
+    candidate.save()
+    save_template(
+        organisation,
+        StageKind.OFFER,
+        "en",
+        subject="An offer for you: {vacature}",
+        body="Hello {naam},\n\nWe would like to hire you.\n\n{link}",
+        user=hr,
+    )
+    client = verified_client(hr)
+    offer_stage = stage_of(progress.vacancy, StageKind.OFFER)
+    response = client.post(
+        f"/medewerkers/selectie/sollicitaties/{progress.application_id}/verplaatsen/",
+        {"to_stage": offer_stage.pk, "version": progress.version, "mail": "preview"},
+    )
+    # No preview (there is no step mail), the move is made, HR goes on to the offer page.
+    assert response.status_code == 302
+    assert response.url == f"/medewerkers/selectie/sollicitaties/{progress.application_id}/aanbod/"
+    progress.refresh_from_db()
+    assert progress.stage_id == offer_stage.pk
+    assert not OutboxMail.objects.exists()
+
+    _send(progress, hr, scale)
+    mails = list(OutboxMail.objects.all())
+    assert [m.kind for m in mails] == ["selection.offer_sent"]
+    for mail in mails:
+        deliver(mail.pk)
+    assert len(mailoutbox) == 1
+    sent = mailoutbox[0]
+    assert sent.to == [candidate.email]
+    assert sent.subject == f"An offer for you: {progress.vacancy.title}"
+    assert "We would like to hire you." in sent.body and "/mijn/inloggen/" in sent.body
+    assert "Give your answer by " in sent.body and "uiterlijk" not in sent.body
+    assert CandidateMessage.objects.filter(application=progress.application).count() == 1

@@ -1,10 +1,12 @@
 """One journey, one truth (issue #18, "Done when", first part).
 
-Five candidates (nl, en, ar, ti, fa) apply to one vacancy. HR moves them on the application page
-in the browser; one withdraws in the portal, one is hired through the offer. After **each** step
-the test reads what the candidate sees in the portal (the current step of "Zo gaat het verder",
-in their own language), what HR sees in the list and on the board, and which message went out
-(language and content): the same truth everywhere. Axe runs on every page read.
+Five candidates (nl, en, ar, ti, fa) apply to one vacancy: nl with the work sample
+(assignment), en on the recruitment day (group day), the others with a CV. HR moves them on the
+application page in the browser; one withdraws in the portal, one is hired through the offer
+letter. After **each** step the test reads what the candidate sees in the portal (the current
+step of "Zo gaat het verder", in their own language), what HR sees in the list, on the board and
+on the application page, and which message went out (language and content): the same truth
+everywhere. Axe runs on every page read.
 """
 
 from __future__ import annotations
@@ -18,7 +20,16 @@ from django.utils import timezone, translation
 
 from talentbrug.accounts.constants import Role
 from talentbrug.applications import tokens
-from talentbrug.applications.tests.factories import ApplicationFactory, CandidateFactory
+from talentbrug.applications.constants import Route
+from talentbrug.applications.models import Booking, WorkSampleSubmission
+from talentbrug.applications.tests.factories import (
+    ApplicationFactory,
+    AssignmentFactory,
+    CandidateFactory,
+    RecruitmentDayFactory,
+    SlotFactory,
+)
+from talentbrug.selection import offer_letter
 from talentbrug.selection.constants import CANDIDATE_STEP_TEXT, StageKind
 from talentbrug.selection.models import ApplicationProgress, RejectionReason
 from talentbrug.selection.services import offers as selection_offers
@@ -88,6 +99,24 @@ def board_column(page, application):
     return column.locator("h2").inner_text().split("(")[0].strip()
 
 
+def application_page_stage(page, application):
+    """The stage on HR's application page (without the "anoniem beoordelen" badge)."""
+    page.goto(reverse("selection:application", args=[application.pk]))
+    stage = page.locator("dl.tb-dl dd").first
+    stage.wait_for(timeout=NAV)
+    assert_accessible(page)
+    return stage.evaluate("node => node.firstChild.textContent").strip()
+
+
+def hr_sees(page, application):
+    """The stage in HR's list, on the board and on the application page (one set: one truth)."""
+    return {
+        hr_row(page, application),
+        board_column(page, application),
+        application_page_stage(page, application),
+    }
+
+
 def move_on_application_page(page, application, stage_name, expected_text, reason=None):
     """Move with the default choice: the message is shown first (in the candidate's language,
     with their real data), then HR sends it."""
@@ -103,6 +132,12 @@ def move_on_application_page(page, application, stage_name, expected_text, reaso
     assert progress_of(application).stage.name != stage_name  # nothing moved yet
     page.get_by_role("button", name="Verplaats en verstuur").click()
     page.get_by_text(f"Verplaatst naar fase ‘{stage_name}’.").first.wait_for(timeout=NAV)
+
+
+def outbox():
+    from django.core import mail
+
+    return list(mail.outbox)
 
 
 def last_stage_mail(application):
@@ -128,9 +163,26 @@ def test_five_candidates_one_truth_after_every_step(page, live_server, make_staf
     selection_pipeline.ensure_pipeline(vacancy)
     selection_reasons.ensure_reasons(organisation)
     people = {}
+    routes = {"nl": "work_sample", "en": "recruitment_day"}
     for language in LANGUAGES:
         candidate = CandidateFactory(preferred_language=language, name=f"Kandidaat {language}")
-        people[language] = ApplicationFactory(vacancy=vacancy, candidate=candidate)
+        people[language] = ApplicationFactory(
+            vacancy=vacancy, candidate=candidate, route=routes.get(language, "cv")
+        )
+    # nl handed in the assignment with the application; en picked a time on the group day.
+    assignment = AssignmentFactory(vacancy=vacancy, title="Los een storingsmelding op")
+    WorkSampleSubmission.objects.create(
+        application=people["nl"],
+        candidate=people["nl"].candidate,
+        assignment=assignment,
+        text="Ik bel de melder en vraag wat er mis is.",
+    )
+    day = RecruitmentDayFactory(vacancy=vacancy, title="Wervingsdag servicedesk")
+    Booking.objects.create(
+        slot=SlotFactory(day=day),
+        application=people["en"],
+        candidate=people["en"].candidate,
+    )
     selection_pipeline.start_progress_in_bulk(vacancy)
     reason = RejectionReason.objects.get(
         organisation=organisation, label="Andere kandidaten passen beter"
@@ -143,9 +195,33 @@ def test_five_candidates_one_truth_after_every_step(page, live_server, make_staf
     as_staff(page, live_server, hr)
     for application in people.values():
         assert hr_row(page, application) == "Nieuw"
-    assert board_column(page, people["nl"]) == "Nieuw"
+    assert hr_sees(page, people["nl"]) == {"Nieuw"}
+    assert hr_sees(page, people["en"]) == {"Nieuw"}
 
-    # Step 1: HR moves nl and en to Gesprek (not blind) on the application page.
+    # Step 1: HR moves nl (work sample) and en (group day) to the assessment step.
+    assessment_text = CANDIDATE_STEP_TEXT[StageKind.ASSESSMENT]
+    for language in ("nl", "en"):
+        move_on_application_page(
+            page,
+            people[language],
+            "Opdracht of wervingsdag",
+            in_language(language, assessment_text),
+        )
+        assert hr_sees(page, people[language]) == {"Opdracht of wervingsdag"}
+        mail = last_stage_mail(people[language])
+        assert in_language(language, assessment_text) in mail.body
+        assert mail.reply_to == ["werving@dictu.example"]
+    route_shown = (
+        ("nl", in_language("nl", Route.WORK_SAMPLE.label)),  # the route they applied by
+        ("en", "Wervingsdag servicedesk"),  # the day they picked
+    )
+    for language, route_thing in route_shown:
+        step, html = portal_step(page, people[language])
+        assert in_language(language, assessment_text) in step
+        assert route_thing in html
+    as_staff(page, live_server, hr)
+
+    # Step 2: HR moves nl and en on to Gesprek (not blind) on the application page.
     for language in ("nl", "en"):
         move_on_application_page(
             page,
@@ -153,8 +229,7 @@ def test_five_candidates_one_truth_after_every_step(page, live_server, make_staf
             "Gesprek",
             in_language(language, CANDIDATE_STEP_TEXT[StageKind.INTERVIEW]),
         )
-        assert hr_row(page, people[language]) == "Gesprek"
-        assert board_column(page, people[language]) == "Gesprek"
+        assert hr_sees(page, people[language]) == {"Gesprek"}
         mail = last_stage_mail(people[language])
         assert mail.reply_to == ["werving@dictu.example"]
         assert in_language(language, CANDIDATE_STEP_TEXT[StageKind.INTERVIEW]) in mail.body
@@ -163,7 +238,7 @@ def test_five_candidates_one_truth_after_every_step(page, live_server, make_staf
         assert step.startswith(in_language(language, "Gesprek"))
         assert "intrekken" in html  # still open: withdrawing is offered
 
-    # Step 2: HR rejects en (from Gesprek) and ar (from Nieuw), with a shipped reason.
+    # Step 3: HR rejects en (from Gesprek) and ar (from Nieuw), with a shipped reason.
     as_staff(page, live_server, hr)
     for language in ("en", "ar"):
         move_on_application_page(
@@ -173,8 +248,7 @@ def test_five_candidates_one_truth_after_every_step(page, live_server, make_staf
             in_language(language, "Andere kandidaten passen beter bij wat dit werk vraagt."),
             reason=reason.label,
         )
-        assert hr_row(page, people[language]) == "Afgewezen"
-        assert board_column(page, people[language]) == "Afgewezen"
+        assert hr_sees(page, people[language]) == {"Afgewezen"}
         mail = last_stage_mail(people[language])
         reason_there = in_language(
             language, "Andere kandidaten passen beter bij wat dit werk vraagt."
@@ -190,7 +264,7 @@ def test_five_candidates_one_truth_after_every_step(page, live_server, make_staf
         assert "/intrekken/" not in html
         assert 'href="/vacatures/"' in html  # what they can do next
 
-    # Step 3: ti withdraws in the portal; HR sees it at once in the list and on the board.
+    # Step 4: ti withdraws in the portal; HR sees it at once in the list and on the board.
     as_candidate(page, people["ti"].candidate)
     page.goto(reverse("applications:portal_withdraw", args=[people["ti"].pk]))
     page.locator("main form button.utrecht-button--primary-action").click()
@@ -198,15 +272,19 @@ def test_five_candidates_one_truth_after_every_step(page, live_server, make_staf
     step, html = portal_step(page, people["ti"])
     assert step.startswith(in_language("ti", "Je hebt je sollicitatie ingetrokken"))
     as_staff(page, live_server, hr)
-    assert hr_row(page, people["ti"]) == "Teruggetrokken"
-    assert board_column(page, people["ti"]) == "Teruggetrokken"
+    assert hr_sees(page, people["ti"]) == {"Teruggetrokken"}
+    to_ti = [m for m in outbox() if m.to == [people["ti"].candidate.email]]
+    withdrawn = in_language("ti", "Je sollicitatie is ingetrokken: %(title)s") % {
+        "title": vacancy.title
+    }
+    assert [m.subject for m in to_ti] == [withdrawn]  # one confirmation, in Tigrinya
 
-    # Step 4: fa gets an offer and accepts it: hired. No withdrawing any more.
+    # Step 5: fa gets an offer letter (one mail, no separate step mail) and accepts: hired.
     scale = SalaryScale.objects.create(
         year=2026, scale=8, minimum=Decimal("3200"), maximum=Decimal("4600")
     )
     progress = progress_of(people["fa"])
-    offer = selection_offers.make_offer(
+    offer = offer_letter.make_and_send(
         progress,
         hr,
         HR_ROLES,
@@ -215,11 +293,19 @@ def test_five_candidates_one_truth_after_every_step(page, live_server, make_staf
         start_date=timezone.localdate() + timedelta(days=30),
         hours=36,
         contract_type="permanent",
+        answer_by=timezone.localdate() + timedelta(days=10),
+        right_to_work=True,
     )
-    assert hr_row(page, people["fa"]) == "Aanbod"
+    assert hr_sees(page, people["fa"]) == {"Aanbod"}
+    to_fa = [m for m in outbox() if m.to == [people["fa"].candidate.email]]
+    offer_subject = in_language("fa", "We doen je een aanbod: %(title)s") % {"title": vacancy.title}
+    assert [m.subject for m in to_fa] == [offer_subject]  # one mail about the offer
+    assert "/mijn/inloggen/" in to_fa[0].body
+    step, html = portal_step(page, people["fa"])
+    assert step.startswith(in_language("fa", "Aanbod"))
+    as_staff(page, live_server, hr)
     selection_offers.accept_offer(offer, hr, HR_ROLES, right_to_work=True)
-    assert hr_row(page, people["fa"]) == "Aangenomen"
-    assert board_column(page, people["fa"]) == "Aangenomen"
+    assert hr_sees(page, people["fa"]) == {"Aangenomen"}
     mail = last_stage_mail(people["fa"])
     assert in_language("fa", CANDIDATE_STEP_TEXT[StageKind.HIRED]) in mail.body
     step, html = portal_step(page, people["fa"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from talentbrug.accounts.constants import Role
 from talentbrug.applications.tests.factories import CandidateFactory
@@ -71,3 +72,42 @@ def test_keyboard_move_on_the_board_and_blind_review(page, live_server, make_sta
     for name in ("stages", "fairness", "list"):
         page.goto(reverse(f"selection:{name}", kwargs={"pk": vacancy.pk}))
         check_both_widths(page)
+
+
+def test_drag_a_card_to_another_stage_goes_through_the_message_preview(
+    page, live_server, make_staff, organisation
+):
+    """Issue 18: drag-and-drop on the board posts the card's own move form, so the drop shows
+    the candidate's message first (nothing moved yet) and the move happens on send or hold."""
+    hr = make_staff(organisation, Role.HR_ADVISER)
+    vacancy = vacancy_with_requirements(organisation)
+    progress = application_in_pipeline(organisation, vacancy=vacancy)
+    assessment = vacancy.stages.get(kind=StageKind.ASSESSMENT)
+    rejected = vacancy.stages.get(kind=StageKind.REJECTED)
+    log_in(page, live_server, hr)
+
+    page.goto(reverse("selection:board", kwargs={"pk": vacancy.pk}))
+    card = page.locator(f"[data-testid='card-{progress.pk}']")
+    expect(card).to_have_attribute("draggable", "true")  # the script ran
+    assert card.locator("[data-fact='score']").inner_text() == "0 beoordelingen"
+    assert card.locator("[data-fact='days']").inner_text() == "0 dagen in deze fase"
+    check_both_widths(page)
+
+    # A column the card may not go to (rejecting needs a reason) takes no drop.
+    card.drag_to(page.locator(f"[data-stage='{rejected.pk}']"))
+    expect(card).not_to_have_attribute("aria-busy", "true")
+    progress.refresh_from_db()
+    assert progress.stage.kind == StageKind.NEW
+
+    card.drag_to(page.locator(f"[data-stage='{assessment.pk}']"))
+    expect(page.get_by_role("heading", name="Bericht aan de kandidaat")).to_be_visible()
+    progress.refresh_from_db()
+    assert progress.stage.kind == StageKind.NEW  # the preview: nothing moved yet
+    assert_accessible(page)
+    page.get_by_role("button", name="Verplaats zonder bericht").click()
+    expect(page.get_by_text("Verplaatst naar fase ‘Opdracht of wervingsdag’.")).to_be_visible()
+    progress.refresh_from_db()
+    assert progress.stage_id == assessment.pk
+    expect(
+        page.locator(f"[data-stage='{assessment.pk}'] [data-testid='card-{progress.pk}']")
+    ).to_be_visible()
