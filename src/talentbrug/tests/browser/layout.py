@@ -285,4 +285,7 @@ def focus_failures(page: Any, stops: int = FOCUS_STOPS) -> list[str]:
             f"no visible focus indicator on {info['what']} (contrast {info['contrast']} : 1, "
             f"needs {MIN_FOCUS_CONTRAST:g} : 1)"
         )
+    # Leave the page as a person finds it: the screenshot taken next must not show a skip link
+    # or a focus ring left over from the walk.
+    page.evaluate("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)")
     return found
