@@ -47,6 +47,7 @@ _MEASURE = r"""
   // A person's or organisation's name, or text a person wrote themselves (their profile,
   // a woordmerk): not a string of ours, so never "untranslated". Marked in the templates with
   // translate="no" (names) or data-user-text (their own words, language unknown).
+  const SHORT_TEXT = "button, a[href], summary, label, legend, h1, h2, h3, h4, th, caption";
   const notOurs = (el) => !!el.closest('[translate="no"], [data-name], [data-user-text]');
   const vertical = [];
   const texts = [];
@@ -68,8 +69,17 @@ _MEASURE = r"""
     if (text.length > 4 && rect.width < 2 * size && rect.height > 3 * line) {
       vertical.push(text.slice(0, 40));
     }
-    if (text.split(" ").length >= 4) {
+    // Sentences of four words or more, and the shorter words of controls and headings
+    // ("Bekijk de vraag" on a button): a person must be able to read what a button does.
+    const words = text.split(" ").length;
+    if (words >= 4 || (words >= 2 && /\p{L}{2}/u.test(text) && el.closest(SHORT_TEXT))) {
       texts.push({ text: text.slice(0, 200), dutch: inDutch(el) || notOurs(el), code: !!el.closest("code, pre, kbd, samp") });
+    }
+  }
+  for (const el of document.querySelectorAll("input[type=submit], input[type=button]")) {
+    const text = (el.value || "").replace(/\s+/g, " ").trim();
+    if (text.split(" ").length >= 2 && visible(el)) {
+      texts.push({ text: text.slice(0, 200), dutch: inDutch(el) || notOurs(el), code: false });
     }
   }
   const unnamed = [];
