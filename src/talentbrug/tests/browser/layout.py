@@ -299,3 +299,114 @@ def focus_failures(page: Any, stops: int = FOCUS_STOPS) -> list[str]:
     # or a focus ring left over from the walk.
     page.evaluate("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)")
     return found
+
+
+# Hover: every kind of link and button (one of each look: tag, classes and the background it
+# sits on), hovered with the mouse, must keep its text readable: contrast >= 4.5 : 1 between the
+# text and what it is drawn on (3 : 1 for large text: >= 24 px, or >= 18.66 px bold). axe judges
+# the resting state only.
+MIN_HOVER_CONTRAST = 4.5
+HOVER_KINDS = 25
+
+_HOVER_PICK = r"""
+(limit) => {
+  const background = (node) => {
+    for (let n = node; n; n = n.parentElement) {
+      const c = getComputedStyle(n).backgroundColor;
+      const m = /rgba?\(([^)]+)\)/.exec(c || "");
+      if (m) {
+        const p = m[1].split(/[\s,\/]+/).filter(Boolean).map(Number);
+        if ((p.length > 3 ? p[3] : 1) > 0.5) return c;
+      }
+    }
+    return "white";
+  };
+  const seen = new Set();
+  let n = 0;
+  for (const el of document.querySelectorAll("a[href], button, input[type=submit], summary")) {
+    const rect = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    if (!rect.width || !rect.height || style.visibility === "hidden" || !el.innerText && !el.value) continue;
+    // WCAG 1.4.3 exempts inactive controls: a disabled button may be faint.
+    if (el.disabled || el.getAttribute("aria-disabled") === "true") continue;
+    const key = el.tagName + "|" + (typeof el.className === "string" ? el.className : "") + "|" + background(el.parentElement);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    el.setAttribute("data-tb-hover", String(n));
+    n += 1;
+    if (n >= limit) break;
+  }
+  return n;
+}
+"""
+
+_HOVER_JUDGE = r"""
+async (el) => {
+  await Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => null)));
+  const parse = (text) => {
+    const m = /rgba?\(([^)]+)\)/.exec(text || "");
+    if (!m) return null;
+    const p = m[1].split(/[\s,\/]+/).filter(Boolean).map(Number);
+    return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 };
+  };
+  const channel = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+  const lum = (c) => 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+  const ratio = (a, b) => { const x = lum(a), y = lum(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
+  const background = (node) => {
+    for (let n = node; n; n = n.parentElement) {
+      const s = getComputedStyle(n);
+      if (s.backgroundImage && s.backgroundImage !== "none") return null;  // a picture: not judged
+      const c = parse(s.backgroundColor);
+      if (c && c.a > 0.5) return c;
+    }
+    return { r: 255, g: 255, b: 255, a: 1 };
+  };
+  // The text itself may sit in a child (a <span> inside the link): judge the first text.
+  let textEl = el;
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  let node;
+  while ((node = walker.nextNode())) {
+    if (node.textContent.trim()) { textEl = node.parentElement; break; }
+  }
+  const style = getComputedStyle(textEl);
+  const color = parse(style.color);
+  const behind = background(textEl);
+  if (!color || !behind || color.a < 0.5) return { skip: true };
+  const size = parseFloat(style.fontSize) || 16;
+  const bold = (parseInt(style.fontWeight, 10) || 400) >= 700;
+  const large = size >= 24 || (bold && size >= 18.66);
+  const need = large ? 3 : MIN;
+  const contrast = ratio(color, behind);
+  const name = (el.innerText || el.value || "").trim().replace(/\s+/g, " ").slice(0, 40);
+  return { ok: contrast >= need, contrast: Math.round(contrast * 10) / 10, need, what: `${el.tagName.toLowerCase()} ${JSON.stringify(name)}` };
+}
+""".replace("MIN", str(MIN_HOVER_CONTRAST))
+
+
+def hover_failures(page: Any, kinds: int = HOVER_KINDS) -> list[str]:
+    """Hover one link or button of each look on the open page; a sentence for each whose text
+    falls under the WCAG contrast minimum while the mouse is on it."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    found: list[str] = []
+    count = page.evaluate(_HOVER_PICK, kinds)
+    for index in range(count):
+        target = page.locator(f'[data-tb-hover="{index}"]')
+        try:
+            # trial=False, no force: a control covered by something else is not hovered.
+            target.hover(timeout=3000)
+        except PlaywrightError:
+            continue
+        info = target.evaluate(_HOVER_JUDGE)
+        if info.get("skip") or info.get("ok"):
+            continue
+        found.append(
+            f"text unreadable on hover: {info['what']} (contrast {info['contrast']} : 1, "
+            f"needs {info['need']:g} : 1)"
+        )
+    page.mouse.move(0, 0)
+    page.evaluate(
+        "document.querySelectorAll('[data-tb-hover]')"
+        ".forEach((el) => el.removeAttribute('data-tb-hover'))"
+    )
+    return found
