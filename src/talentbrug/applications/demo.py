@@ -52,7 +52,9 @@ def seed(context: dict[str, Any]) -> None:
         address_text="Kennedylaan 2, Apeldoorn. Vanaf station Apeldoorn is het 10 minuten lopen. "
         "De ingang is aan de achterkant van het gebouw. Meld je bij de balie op de begane grond.",
     )
-    start = (now + timedelta(days=14)).replace(hour=9, minute=30, second=0, microsecond=0)
+    start = (timezone.localtime(now) + timedelta(days=14)).replace(
+        hour=9, minute=30, second=0, microsecond=0
+    )
     slots = [
         Slot.objects.create(
             day=day,

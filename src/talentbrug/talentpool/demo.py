@@ -20,6 +20,7 @@ from talentbrug.applications.models import (
     LanguageProficiency,
 )
 from talentbrug.matches.models import WorkPreference
+from talentbrug.talentpool import services as pool_services
 
 DEMO_PEOPLE = [
     # name, e-mail, NL level, hours, regions, which requirement skills (index) + related ones
@@ -104,3 +105,16 @@ def seed(context: dict[str, Any]) -> None:
         consent(cand)
         made.append(cand)
     context["pool_candidates"] = made
+    # One open contact request, so the candidate's answer page has something to show.
+    hr = (context.get("users") or {}).get("hr.dictu")
+    if made and hr is not None and len(made) > 1:
+        pool_services.request_contact(
+            made[1].pk,
+            organisation=vacancy.organisation,
+            actor=hr,
+            vacancy=vacancy,
+            message=(
+                "Wij zoeken een servicedeskmedewerker in Apeldoorn. Je profiel past goed. "
+                "Wil je solliciteren? Dan helpen we je daarbij."
+            ),
+        )

@@ -23,7 +23,8 @@ class CategoryFactory(factory.django.DjangoModelFactory):
         model = SelectielijstCategory
 
     organisation = factory.SubFactory(OrganisationFactory)
-    code = factory.Sequence(lambda n: f"1.{n}")
+    # A range the demo's selectielijst never uses: the page tour makes these on top of seed_demo.
+    code = factory.Sequence(lambda n: f"99.{n}")
     name = "Werving en selectie: sollicitatiedossier"
     waardering = Waardering.VERNIETIGEN
     bewaartermijn_years = 1

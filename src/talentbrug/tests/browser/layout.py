@@ -47,6 +47,7 @@ _MEASURE = r"""
   // A person's or organisation's name, or text a person wrote themselves (their profile,
   // a woordmerk): not a string of ours, so never "untranslated". Marked in the templates with
   // translate="no" (names) or data-user-text (their own words, language unknown).
+  const SHORT_TEXT = "button, a[href], summary, label, legend, h1, h2, h3, h4, th, caption";
   const notOurs = (el) => !!el.closest('[translate="no"], [data-name], [data-user-text]');
   const vertical = [];
   const texts = [];
@@ -68,8 +69,17 @@ _MEASURE = r"""
     if (text.length > 4 && rect.width < 2 * size && rect.height > 3 * line) {
       vertical.push(text.slice(0, 40));
     }
-    if (text.split(" ").length >= 4) {
+    // Sentences of four words or more, and the shorter words of controls and headings
+    // ("Bekijk de vraag" on a button): a person must be able to read what a button does.
+    const words = text.split(" ").length;
+    if (words >= 4 || (words >= 2 && /\p{L}{2}/u.test(text) && el.closest(SHORT_TEXT))) {
       texts.push({ text: text.slice(0, 200), dutch: inDutch(el) || notOurs(el), code: !!el.closest("code, pre, kbd, samp") });
+    }
+  }
+  for (const el of document.querySelectorAll("input[type=submit], input[type=button]")) {
+    const text = (el.value || "").replace(/\s+/g, " ").trim();
+    if (text.split(" ").length >= 2 && visible(el)) {
+      texts.push({ text: text.slice(0, 200), dutch: inDutch(el) || notOurs(el), code: false });
     }
   }
   const unnamed = [];
@@ -285,4 +295,118 @@ def focus_failures(page: Any, stops: int = FOCUS_STOPS) -> list[str]:
             f"no visible focus indicator on {info['what']} (contrast {info['contrast']} : 1, "
             f"needs {MIN_FOCUS_CONTRAST:g} : 1)"
         )
+    # Leave the page as a person finds it: the screenshot taken next must not show a skip link
+    # or a focus ring left over from the walk.
+    page.evaluate("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)")
+    return found
+
+
+# Hover: every kind of link and button (one of each look: tag, classes and the background it
+# sits on), hovered with the mouse, must keep its text readable: contrast >= 4.5 : 1 between the
+# text and what it is drawn on (3 : 1 for large text: >= 24 px, or >= 18.66 px bold). axe judges
+# the resting state only.
+MIN_HOVER_CONTRAST = 4.5
+HOVER_KINDS = 25
+
+_HOVER_PICK = r"""
+(limit) => {
+  const background = (node) => {
+    for (let n = node; n; n = n.parentElement) {
+      const c = getComputedStyle(n).backgroundColor;
+      const m = /rgba?\(([^)]+)\)/.exec(c || "");
+      if (m) {
+        const p = m[1].split(/[\s,\/]+/).filter(Boolean).map(Number);
+        if ((p.length > 3 ? p[3] : 1) > 0.5) return c;
+      }
+    }
+    return "white";
+  };
+  const seen = new Set();
+  let n = 0;
+  for (const el of document.querySelectorAll("a[href], button, input[type=submit], summary")) {
+    const rect = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    if (!rect.width || !rect.height || style.visibility === "hidden" || !el.innerText && !el.value) continue;
+    // WCAG 1.4.3 exempts inactive controls: a disabled button may be faint.
+    if (el.disabled || el.getAttribute("aria-disabled") === "true") continue;
+    const key = el.tagName + "|" + (typeof el.className === "string" ? el.className : "") + "|" + background(el.parentElement);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    el.setAttribute("data-tb-hover", String(n));
+    n += 1;
+    if (n >= limit) break;
+  }
+  return n;
+}
+"""
+
+_HOVER_JUDGE = r"""
+async (el) => {
+  await Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => null)));
+  const parse = (text) => {
+    const m = /rgba?\(([^)]+)\)/.exec(text || "");
+    if (!m) return null;
+    const p = m[1].split(/[\s,\/]+/).filter(Boolean).map(Number);
+    return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 };
+  };
+  const channel = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+  const lum = (c) => 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+  const ratio = (a, b) => { const x = lum(a), y = lum(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
+  const background = (node) => {
+    for (let n = node; n; n = n.parentElement) {
+      const s = getComputedStyle(n);
+      if (s.backgroundImage && s.backgroundImage !== "none") return null;  // a picture: not judged
+      const c = parse(s.backgroundColor);
+      if (c && c.a > 0.5) return c;
+    }
+    return { r: 255, g: 255, b: 255, a: 1 };
+  };
+  // The text itself may sit in a child (a <span> inside the link): judge the first text.
+  let textEl = el;
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  let node;
+  while ((node = walker.nextNode())) {
+    if (node.textContent.trim()) { textEl = node.parentElement; break; }
+  }
+  const style = getComputedStyle(textEl);
+  const color = parse(style.color);
+  const behind = background(textEl);
+  if (!color || !behind || color.a < 0.5) return { skip: true };
+  const size = parseFloat(style.fontSize) || 16;
+  const bold = (parseInt(style.fontWeight, 10) || 400) >= 700;
+  const large = size >= 24 || (bold && size >= 18.66);
+  const need = large ? 3 : MIN;
+  const contrast = ratio(color, behind);
+  const name = (el.innerText || el.value || "").trim().replace(/\s+/g, " ").slice(0, 40);
+  return { ok: contrast >= need, contrast: Math.round(contrast * 10) / 10, need, what: `${el.tagName.toLowerCase()} ${JSON.stringify(name)}` };
+}
+""".replace("MIN", str(MIN_HOVER_CONTRAST))
+
+
+def hover_failures(page: Any, kinds: int = HOVER_KINDS) -> list[str]:
+    """Hover one link or button of each look on the open page; a sentence for each whose text
+    falls under the WCAG contrast minimum while the mouse is on it."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    found: list[str] = []
+    count = page.evaluate(_HOVER_PICK, kinds)
+    for index in range(count):
+        target = page.locator(f'[data-tb-hover="{index}"]')
+        try:
+            # trial=False, no force: a control covered by something else is not hovered.
+            target.hover(timeout=3000)
+        except PlaywrightError:
+            continue
+        info = target.evaluate(_HOVER_JUDGE)
+        if info.get("skip") or info.get("ok"):
+            continue
+        found.append(
+            f"text unreadable on hover: {info['what']} (contrast {info['contrast']} : 1, "
+            f"needs {info['need']:g} : 1)"
+        )
+    page.mouse.move(0, 0)
+    page.evaluate(
+        "document.querySelectorAll('[data-tb-hover]')"
+        ".forEach((el) => el.removeAttribute('data-tb-hover'))"
+    )
     return found

@@ -11,7 +11,7 @@ import pytest
 
 from talentbrug.accounts.constants import Role
 
-from .layout import PHONE, focus_failures
+from .layout import PHONE, focus_failures, hover_failures
 from .tour import failures, portal_login_url, portal_pages, public_pages, staff_cookie, walk
 from .tour import staff_pages as all_staff_pages
 
@@ -101,3 +101,39 @@ def test_the_focus_check_finds_an_element_without_a_visible_focus_indicator(brow
     assert "Geen rand" in found[0] and "contrast 0 : 1" in found[0]
     assert "Zelfde kleur" in found[1] and "contrast 1 : 1" in found[1]
     assert "Na de datum" in found[2]
+
+
+def test_the_hover_check_finds_text_that_fades_under_the_mouse(browser):
+    """The check itself: a link that turns the colour of its bar on hover, a button whose text
+    turns light grey on white, and two that stay readable (one changes colour slowly: the check
+    waits for the transition, not for a time), and a disabled one (WCAG exempts it). The first
+    two are reported, the others not."""
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.set_content(
+            """<html><body style="margin:0">
+            <div style="background:#01689b;padding:1rem">
+              <a class="fade" href="#a">Verdwijnt op de balk</a>
+              <a class="keep" href="#b">Blijft wit</a>
+            </div>
+            <div style="background:#fff;padding:1rem">
+              <button class="grey">Wordt grijs</button>
+              <button class="slow">Langzaam donker</button>
+              <button class="grey" disabled>Uitgeschakeld</button>
+            </div>
+            <style>
+              a { color: #fff; } button { background: #fff; color: #000; border: 1px solid; }
+              .fade:hover { color: #01689b; }
+              .keep:hover { text-decoration: none; }
+              .grey:hover { color: #ddd; }
+              .slow { transition: color 0.4s; } .slow:hover { color: #154273; }
+            </style>
+            </body></html>"""
+        )
+        found = hover_failures(page)
+    finally:
+        context.close()
+    assert len(found) == 2, found
+    assert "Verdwijnt op de balk" in found[0] and "contrast 1 : 1" in found[0]
+    assert "Wordt grijs" in found[1]

@@ -26,6 +26,7 @@ from .layout import (
     STAFF_LANGUAGES,
     PageResult,
     focus_failures,
+    hover_failures,
     judge_height,
     measure,
     open_page,
@@ -181,6 +182,7 @@ def walk(
                     if focus and language == "nl" and size == sizes[0]:
                         # Once per page: tab through it and look at every focus indicator.
                         result.failures.extend(focus_failures(page))
+                        result.failures.extend(hover_failures(page))
                     if tour_page.form_steps:
                         judge_height(result, page)
                     if language == "nl":
