@@ -12,7 +12,7 @@ from django.utils import timezone
 from .constants import Route
 from .forms.fields import TALENT_POOL_TEXT
 from .models import Education, LanguageProficiency, RecruitmentDay, Slot, WorkSampleAssignment
-from .services import submission
+from .services import questions, submission
 from .uploads import check_document
 
 CV_RAMI = """Rami Haddad
@@ -168,6 +168,16 @@ def seed(context: dict[str, Any]) -> None:
             idempotency_key=_key("elif"),
         ),
     )
+    hr = (context.get("users") or {}).get("hr.dictu")
+    if hr is not None:
+        # An open question from HR, so the candidate's question page has something to show.
+        questions.ask_question(
+            rami,
+            "Je schrijft dat je bij een telecomwinkel werkte. Hoe lang werkte je daar, "
+            "en hielp je klanten ook aan de telefoon?",
+            actor=hr,
+            organisation=vacancy.organisation,
+        )
     context["applications"] = {"rami": rami, "daan": daan, "recruitment_day": day}
 
 
