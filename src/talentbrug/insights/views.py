@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from talentbrug.accounts.access import (
@@ -144,7 +144,7 @@ def export(request: HttpRequest, rijksbreed: bool) -> HttpResponse:
 
 
 team_only = programme_team_required(
-    "insights.reports", _lazy("Alleen het programmateam ziet de kwartaalrapporten.")
+    "insights.reports", gettext_lazy("Alleen het programmateam ziet de kwartaalrapporten.")
 )
 
 

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 
-from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from talentbrug.accounts.access import (
@@ -69,4 +69,4 @@ register(
 def require(roles: Iterable[str], action: str) -> None:
     """Refuse (``SelectionError``) when none of ``roles`` may do ``action``."""
     if not (frozenset(roles) & PERMISSIONS[action]):
-        raise SelectionError(gettext_now("Uw rol mag dit niet doen."))
+        raise SelectionError(gettext("Uw rol mag dit niet doen."))

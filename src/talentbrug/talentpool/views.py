@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -25,7 +25,7 @@ from .forms import ContactRequestForm, PoolSearchForm
 
 # The one central helper (accounts.access), with this page's message.
 programme_team_required = access.programme_team_required(
-    "talentpool.figures", _lazy("Alleen het programmateam ziet deze cijfers.")
+    "talentpool.figures", gettext_lazy("Alleen het programmateam ziet deze cijfers.")
 )
 
 
@@ -151,8 +151,8 @@ def figures(request: HttpRequest) -> HttpResponse:
     return render(request, "talentpool/figures.html", {"f": services.pool_figures()})
 
 
-ANSWER_OPEN_HEADING = _lazy("Een organisatie wil contact met je")
-ANSWER_BUTTON = _lazy("Bekijk de vraag")
+ANSWER_OPEN_HEADING = gettext_lazy("Een organisatie wil contact met je")
+ANSWER_BUTTON = gettext_lazy("Bekijk de vraag")
 
 
 @never_cache

@@ -69,3 +69,22 @@ def test_the_rule_catches_module_and_class_level_calls(tmp_path):
     )
     tree = ast.parse(module.read_text())
     assert _import_time_calls(tree, _eager_names(tree)) == [2, 4]
+
+
+def test_translation_functions_keep_names_makemessages_knows():
+    """``makemessages`` (xgettext) only extracts calls of names it knows: ``_``, ``gettext``,
+    ``gettext_lazy``, ``ngettext`` and the like. A text passed to an alias such as
+    ``gettext_lazy as _lazy`` never reaches the catalogs, so it shows in Dutch in every language
+    (the talent-pool answer page's "Bekijk de vraag" button in Tigrinya). Import the functions
+    as ``_`` or under their own names."""
+    aliased = []
+    for path in sorted(ROOT.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "django.utils.translation":
+                aliased += [
+                    f"{path.relative_to(ROOT)}:{node.lineno} {alias.name} as {alias.asname}"
+                    for alias in node.names
+                    if alias.asname and alias.asname != "_"
+                ]
+    assert not aliased, "\n".join(aliased)

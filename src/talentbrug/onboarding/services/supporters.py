@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from talentbrug.accounts.models import Organisation, User
 from talentbrug.audit.services import record_event
@@ -68,12 +68,12 @@ def validate_supporter(value: SupporterInput, organisation: Organisation, role: 
 
 # What the coordinator must arrange when a promised person is not named yet.
 ARRANGE_TITLES = {
-    OwnerRole.BUDDY: _lazy("Zoek een buddy voor %(name)s"),
-    OwnerRole.LANGUAGE_COACH: _lazy("Zoek een taalcoach voor %(name)s"),
-    OwnerRole.BBL_SUPERVISOR: _lazy("Zoek een praktijkopleider voor %(name)s"),
-    OwnerRole.MANAGER: _lazy("Kies de leidinggevende van %(name)s"),
+    OwnerRole.BUDDY: gettext_lazy("Zoek een buddy voor %(name)s"),
+    OwnerRole.LANGUAGE_COACH: gettext_lazy("Zoek een taalcoach voor %(name)s"),
+    OwnerRole.BBL_SUPERVISOR: gettext_lazy("Zoek een praktijkopleider voor %(name)s"),
+    OwnerRole.MANAGER: gettext_lazy("Kies de leidinggevende van %(name)s"),
 }
-ARRANGE_TEXT = _lazy(
+ARRANGE_TEXT = gettext_lazy(
     "Dit is beloofd bij het aannemen. Zet de persoon in het plan; dan is deze taak klaar."
 )
 # An arranging task is due this many working days before the first working day (or today).

@@ -9,7 +9,7 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from talentbrug.accounts.access import programme_team_required
@@ -18,7 +18,7 @@ from ..constants import PlacementKind, PlacementState
 from ..models import Cohort, Placement
 
 team_only = programme_team_required(
-    "programmes.rijk", _lazy("Alleen het programmateam ziet de programma's van het hele Rijk.")
+    "programmes.rijk", gettext_lazy("Alleen het programmateam ziet de programma's van het hele Rijk.")
 )
 
 
