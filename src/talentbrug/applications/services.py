@@ -74,7 +74,7 @@ from .models import (
     WorkSampleAssignment,
     WorkSampleSubmission,
 )
-from .signals import application_closed, candidate_profile_changed
+from .signals import account_eraser, application_closed, candidate_profile_changed
 from .status import status_source
 from .uploads import CheckedFile, clean_text
 
@@ -126,8 +126,9 @@ def read_text(text: str) -> Any:
         return ProfileReading()
     try:
         return reader(text)
-    except Exception:
-        logger.exception("text reading failed")
+    except Exception as exc:
+        # The message may quote the text read (a CV): the kind of error only.
+        logger.warning("text reading failed (%s)", type(exc).__name__)
         return ProfileReading()
 
 
@@ -247,8 +248,10 @@ def extract_document_text(document_id: int) -> None:
             result = analyse(fh, name=document.original_name)
         text = result.text
         status = ExtractionStatus.DONE if text.strip() else ExtractionStatus.FAILED
-    except Exception:
-        logger.exception("document %s could not be read", document_id)
+    except Exception as exc:
+        # The parser's message (and so a traceback) may quote the file's name or its text:
+        # the document's id and the kind of error only.
+        logger.warning("document %s could not be read (%s)", document_id, type(exc).__name__)
         text, status = "", ExtractionStatus.FAILED
     hold_point("applications.extraction")  # test-only (kill tests)
     with transaction.atomic():
@@ -1369,6 +1372,31 @@ def request_deletion(candidate: Candidate, organisation: Any = None) -> Deletion
         request=request.pk,
     )
     return request
+
+
+@dataclass(frozen=True)
+class DeletionAnswer:
+    """What the candidate's own deletion request did: ``erased`` (no organisation held data
+    of the person, the account is wiped now) or one open request per organisation."""
+
+    erased: bool
+    requests: list[DeletionRequest]
+
+
+def delete_my_data(candidate: Candidate) -> DeletionAnswer:
+    """The portal's "verwijder mijn gegevens". Each organisation that holds data of the person
+    gets its own request (it carries out its part within a month); when none holds any, there
+    is nobody to ask, so the account is erased at once (privacy's registered eraser)."""
+    from .ownership import organisations_holding  # local import: ownership imports services
+
+    eraser = account_eraser()
+    if eraser is not None:
+        with transaction.atomic():
+            locked = Candidate.objects.select_for_update().get(pk=candidate.pk)
+            if not organisations_holding(locked):
+                eraser(locked)
+                return DeletionAnswer(erased=True, requests=[])
+    return DeletionAnswer(erased=False, requests=request_deletion_everywhere(candidate))
 
 
 def request_deletion_everywhere(candidate: Candidate) -> list[DeletionRequest]:

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from talentbrug.accounts import magiclinks
 from talentbrug.accounts.access import HR, can, get_for_organisation, scoped, staff_required
 from talentbrug.audit.services import record_event
+from talentbrug.core.http import acting_role
 from talentbrug.core.portal import candidate_required
 from talentbrug.docanalysis.policy import safe_name
 from talentbrug.outbox.services import mails_about
@@ -758,7 +759,11 @@ def portal_export(request: HttpRequest) -> HttpResponse:
 def portal_delete(request: HttpRequest) -> HttpResponse:
     candidate: Candidate = request.candidate  # type: ignore[attr-defined]
     if request.method == "POST":
-        services.request_deletion_everywhere(candidate)
+        answer = services.delete_my_data(candidate)
+        if answer.erased:
+            # The portal access went with the account: say so here, not on a portal page.
+            request.session.flush()
+            return render(request, "applications/portal/deleted.html")
         messages.success(
             request,
             _("We hebben je verzoek ontvangen. Binnen een maand verwijderen we je gegevens."),
@@ -817,6 +822,14 @@ def staff_search(request: HttpRequest) -> HttpResponse:
         query,
         see_identity=can(request, "applications.identity"),
     )
+    if len(query) >= candidate_search.MIN_LENGTH:
+        # Reading who applied is logged (counts only, never the query), each page of it.
+        candidate_search.record_search(
+            request.organisation,  # type: ignore[attr-defined]
+            request.user,
+            result,
+            role=acting_role(request, "applications.search"),
+        )
     page = Paginator(result.rows, 25).get_page(request.GET.get("pagina"))
     return render(
         request,
