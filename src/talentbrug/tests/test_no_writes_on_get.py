@@ -1,4 +1,5 @@
-"""Nothing is written on GET: every staff page of the authorisation table only reads.
+"""Nothing is written on GET: every staff page of the authorisation table only reads, and so
+does every page a candidate, a new hire or a supporter opens (the CANDIDATE cases, below).
 
 Rows are made when the event that needs them happens (an organisation, a vacancy or an
 application is made; a collection is uploaded), never when a page is viewed. The test walks
