@@ -46,6 +46,9 @@ register(
         "application.question_asked": _("Vraag {question} gesteld bij sollicitatie {application}"),
         "application.question_answered": _("Vraag {question} beantwoord door de kandidaat"),
         "candidate.language_changed": _("Kandidaat {candidate} koos een andere taal"),
+        "applications.searched": _(
+            "Gezocht in sollicitaties: {results} resultaten, waarvan {named} met naam"
+        ),
         "application.identity_viewed": _(
             "Naam bij sollicitatie {application} bekeken terwijl de selectie anoniem is"
         ),

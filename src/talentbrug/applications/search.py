@@ -6,8 +6,11 @@ title. Blind review comes first: where selection hides a candidate's identity fo
 (``signals.hidden_identities``), the row shows the pseudonym, and a match on name or e-mail
 alone does not count, so a name query cannot confirm that a hidden person applied.
 
-Read-only: nothing is written and nothing personal is logged (the query parameter is removed
-from every log line by ``talentbrug.conf.logredact``).
+Read-only, except the access log: a search that may show who applied (a name or an address
+on a result row) is recorded in the audit log like other views of personal data
+(:func:`record_search`), with the number of results and of named rows, never the query: the
+query may be a name. The query parameter is also removed from every log line by
+``talentbrug.conf.logredact``.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from talentbrug.accounts.access import scoped
+from talentbrug.audit.services import record_event
 
 from .models import Application, CandidateSkill
 from .signals import hidden_identities
@@ -127,3 +131,19 @@ def search(organisation: Any, raw_query: str | None, *, see_identity: bool) -> R
             )
         )
     return Result(rows, truncated)
+
+
+def record_search(organisation: Any, user: Any, result: Result, *, role: str = "") -> None:
+    """Note in the audit log that ``user`` searched and how many rows (and names) came back.
+
+    Only the counts: never the query (it may be a person's name) nor which rows matched.
+    """
+    record_event(
+        "applications.searched",
+        actor=user,
+        organisation=organisation,
+        role=role,
+        results=len(result.rows),
+        named=sum(1 for row in result.rows if not row.blind),
+        truncated=result.truncated,
+    )

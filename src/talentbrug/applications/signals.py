@@ -76,3 +76,19 @@ def register_text_reader(reader: Callable[[str], Any]) -> None:
 
 def text_reader() -> Callable[[str], Any] | None:
     return _TEXT_READER[0] if _TEXT_READER else None
+
+
+# --- Erasing an account nobody holds data of (the portal's "verwijder mijn gegevens").
+# The removal itself belongs to privacy (the only place that removes candidate data); it
+# registers the eraser in its ready(). ``eraser(candidate)`` wipes the person-level record in
+# the caller's transaction and returns the id of the (done) deletion request it recorded.
+
+_ACCOUNT_ERASER: list[Callable[[Any], int]] = []
+
+
+def register_account_eraser(eraser: Callable[[Any], int]) -> None:
+    _ACCOUNT_ERASER[:] = [eraser]
+
+
+def account_eraser() -> Callable[[Any], int] | None:
+    return _ACCOUNT_ERASER[0] if _ACCOUNT_ERASER else None

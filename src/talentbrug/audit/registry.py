@@ -118,6 +118,7 @@ register_security(
     "insights.exported",
     "privacy.export_made",
     "privacy.erasure_carried_out",
+    "privacy.account_erased",
     "records.declaration_downloaded",
     "records.document_downloaded",
     "records.mdto_exported",

@@ -20,9 +20,10 @@ SIGNED_TOKEN_RE = re.compile(
     r"[A-Za-z0-9_\-.]{8,}(?::|%3[Aa])[A-Za-z0-9]{4,}(?::|%3[Aa])[A-Za-z0-9_\-]{20,}"
 )
 REPLACEMENT = "[token]"
-# What staff type in the candidate search (``?zoek=``: a name or an e-mail address) is personal
-# data too: the parameter stays in the line, its value does not.
-SEARCH_QUERY_RE = re.compile(r"([?&]zoek=)[^&\s\"']*")
+# What staff type in the candidate search (``?zoek=``: a name or an e-mail address) and the
+# address of the privacy access look-up (``?email=``) are personal data too: the parameter stays
+# in the line, its value does not.
+SEARCH_QUERY_RE = re.compile(r"([?&](?:zoek|email)=)[^&\s\"']*")
 SEARCH_REPLACEMENT = r"\1[zoekterm]"
 
 

@@ -9,11 +9,13 @@ class PrivacyConfig(AppConfig):
     def ready(self) -> None:
         # local import: AppConfig.ready() runs once the app registry is loaded (all imports below)
         from talentbrug.accounts.terms import register_organisation_term
+        from talentbrug.applications.signals import register_account_eraser
         from talentbrug.core import periodic
 
-        from . import admin_hooks, nav, permissions, tasks  # noqa: F401
+        from . import admin_hooks, nav, permissions, services, tasks  # noqa: F401
 
         register_organisation_term(admin_hooks.REJECTED_DAYS)
+        register_account_eraser(services.erase_unheld_account)
 
         periodic.register("privacy.purge_expired", tasks.purge_expired)
         periodic.register("privacy.remove_orphan_files", tasks.remove_orphan_files)

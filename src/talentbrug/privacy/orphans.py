@@ -96,8 +96,9 @@ def remove_orphan_files(storage: Storage | None = None, now: datetime | None = N
     for name in list(find_orphan_files(storage, now)):
         try:
             storage.delete(name)
-        except OSError:
-            logger.exception("Orphan file could not be removed")
+        except OSError as exc:
+            # An OSError quotes the path: the kind of error only.
+            logger.warning("Orphan file could not be removed (%s)", type(exc).__name__)
             continue
         removed += 1
     if removed:

@@ -24,8 +24,13 @@ register(
         "privacy.erasure_carried_out": _(
             "Verwijderverzoek {request} uitgevoerd: {anonymised} geanonimiseerd, {kept} bewaard"
         ),
+        "privacy.account_erased": _(
+            "Verwijderverzoek {request} direct uitgevoerd: geen organisatie had gegevens, "
+            "het account is gewist"
+        ),
         "privacy.objection_recorded": _("Bezwaar {objection} vastgelegd ({processing})"),
         "privacy.objection_decided": _("Over bezwaar {objection} besloten: {outcome}"),
+        "privacy.person_looked_up": _("Kandidaat opgezocht voor inzage (gevonden: {found})"),
         "privacy.export_made": _("Gegevens van kandidaat {candidate} uitgevoerd voor inzage"),
         "privacy.orphan_files_removed": _(
             "{count} bestanden zonder gegevens uit de opslag gehaald"

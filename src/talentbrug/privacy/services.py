@@ -174,6 +174,20 @@ def _new_anonymous_candidate() -> Candidate:
     )
 
 
+def _delete_linked_mails(rows: models.QuerySet[Any], removal: Removal) -> None:
+    """Delete the outbox mails that ``rows`` point at (a message history row names its mail).
+
+    The outbox row of a message about the application keeps its subject and address (and,
+    until sent, its text with the person's name) under the person, not the application: it
+    goes with the application, also when the person stays because of another application.
+    """
+    for fld in rows.model._meta.concrete_fields:
+        if isinstance(fld, models.ForeignKey) and _label(fld.related_model) == "outbox.OutboxMail":
+            ids = [pk for pk in rows.values_list(fld.attname, flat=True) if pk is not None]
+            if ids:
+                removal.delete_rows(fld.related_model._default_manager.filter(pk__in=ids))
+
+
 # --------------------------------------------------------------------------- removal verbs
 
 
@@ -193,6 +207,7 @@ def anonymise_application(application: Application, removal: Removal) -> None:
                 if isinstance(other, models.ForeignKey) and other.related_model is Candidate:
                     rows.update(**{other.name: anonymous})
             continue
+        _delete_linked_mails(rows, removal)
         removal.delete_rows(rows)
     updates: dict[str, Any] = {"candidate": anonymous}
     for fld in Application._meta.concrete_fields:
@@ -635,6 +650,21 @@ def find_candidate(organisation: Any, email: str) -> Candidate | None:
     return candidates_of(organisation).filter(email=email).first()
 
 
+def look_up_person(organisation: Any, email: str, *, user: Any, role: str = "") -> Candidate | None:
+    """The access page's look-up by address: it shows whether the person applied here, so it is
+    logged like other views of personal data (found or not, the id; never the address)."""
+    candidate = find_candidate(organisation, email)
+    record_event(
+        "privacy.person_looked_up",
+        actor=user,
+        organisation=organisation,
+        role=role,
+        found=candidate is not None,
+        candidate=candidate.pk if candidate is not None else None,
+    )
+    return candidate
+
+
 def requests_for(organisation: Any) -> models.QuerySet[DeletionRequest]:
     """This organisation's part of deletion requests (each organisation handles its own)."""
     return DeletionRequest.objects.filter(organisation=organisation).select_related(
@@ -659,6 +689,31 @@ def _org_rows_of_person(candidate: Candidate, organisation: Any, removal: Remova
             removal.delete_rows(
                 model._default_manager.filter(**{fld.name: candidate, to_org[0]: organisation})
             )
+
+
+def erase_unheld_account(candidate: Candidate) -> int:
+    """The portal's "verwijder mijn gegevens" when no organisation holds data of the person:
+    nobody has a part to carry out, so the person-level record (name, address, profile, files,
+    portal access) is wiped now. Call inside a transaction with the candidate locked.
+
+    Recorded as a deletion request that is done at once (kept with the wiped candidate) and an
+    audit event with ids and counts only. Returns the request's id.
+    """
+    if organisations_holding(candidate):
+        raise PrivacyError(_("Een organisatie heeft nog gegevens van deze persoon."), code="held")
+    removal = Removal()
+    request = DeletionRequest.objects.create(candidate=candidate, status=DeletionRequestStatus.DONE)
+    wipe_candidate(candidate, removal)
+    record_event(
+        "privacy.account_erased",
+        obj=request,
+        request=request.pk,
+        rows=sum(n for key, n in removal.counts.items() if key.startswith("deleted.")),
+        files=len(removal.files),
+    )
+    files = list(removal.files)
+    transaction.on_commit(lambda: _remove_files(files))
+    return request.pk
 
 
 def _erasure_scope(

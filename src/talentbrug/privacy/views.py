@@ -10,13 +10,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from talentbrug.accounts.access import can, get_for_organisation, staff_required
 from talentbrug.applications.constants import DeletionRequestStatus
 from talentbrug.applications.models import Application
 from talentbrug.core.forms import show_errors
-from talentbrug.core.http import organisation_of
+from talentbrug.core.http import acting_role, organisation_of
 from talentbrug.vacancies.models import Vacancy
 
 from . import retention, services
@@ -179,10 +180,13 @@ def holds(request: HttpRequest) -> HttpResponse:
     )
 
 
+NOT_FOUND = _lazy("Geen kandidaat met dit adres bij uw organisatie.")
+
+
 def _person_or_error(request: HttpRequest, form: PersonForm) -> Any:
     candidate = services.find_candidate(organisation_of(request), form.cleaned_data["email"])
     if candidate is None:
-        form.add_error("email", _("Geen kandidaat met dit adres bij uw organisatie."))
+        form.add_error("email", NOT_FOUND)
     return candidate
 
 
@@ -289,7 +293,15 @@ def access(request: HttpRequest) -> HttpResponse:
     form = PersonForm(request.GET or None)
     candidate = None
     if request.GET and form.is_valid():
-        candidate = _person_or_error(request, form)
+        # The look-up shows whether the person applied here: logged (never the address).
+        candidate = services.look_up_person(
+            organisation_of(request),
+            form.cleaned_data["email"],
+            user=request.user,
+            role=acting_role(request, "privacy.manage"),
+        )
+        if candidate is None:
+            form.add_error("email", NOT_FOUND)
     return render(request, "privacy/access.html", {"form": form, "candidate": candidate})
 
 

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from lxml import etree
 
 from talentbrug.audit.services import record_event
+from talentbrug.docanalysis.policy import safe_name
 
 from . import pronom, retention
 from .constants import Decision, Waardering
@@ -185,7 +186,7 @@ def bestand_xml(
     document: Document, file_format: pronom.Format, sha256: str, size: int, checked_at: Any = None
 ) -> bytes:
     """The ``bestand`` of a document: size, PRONOM format and the checksum of the stored file."""
-    root, b = _object("bestand", identifier(document) + "-bestand", document.name)
+    root, b = _object("bestand", identifier(document) + "-bestand", file_name(document))
     _el(b, "omvang", str(size))
     _begrip(b, "bestandsformaat", file_format.label, file_format.puid, file_format.registry)
     checksum = _el(b, "checksum")
@@ -194,6 +195,13 @@ def bestand_xml(
     _el(checksum, "checksumDatum", _timestamp(checked_at or document.imported_at))
     _verwijzing(b, "isRepresentatieVan", _title(document), identifier(document))
     return _tostring(root)
+
+
+def file_name(document: Document) -> str:
+    """The file's name in the export and in its ``bestand``: the same safe name as a download
+    (no path, no control or direction characters, bounded length, the detected type's
+    extension), never the name as it came in."""
+    return safe_name(document.name, document.detected_type)
 
 
 def kept_documents(collection: Collection) -> Any:
@@ -286,8 +294,7 @@ def _export_document(zf: zipfile.ZipFile, doc: Document, collection_id: str) -> 
     zf.writestr(name, _checked(name, informatieobject_xml(doc, collection_id), label))
     if not doc.file:
         return
-    safe = doc.name.replace("/", "_").replace("\\", "_") or "bestand"
-    sha256, size = _copy_and_hash(doc, zf, f"{base}/{safe}")
+    sha256, size = _copy_and_hash(doc, zf, f"{base}/{file_name(doc)}")
     if doc.sha256 and doc.sha256 != sha256:
         raise ValidationError(
             _(

@@ -94,8 +94,9 @@ def destroy_due_lists() -> dict[str, int]:
             dl = destruction_services.destroy_destruction_list(
                 DestructionList.objects.get(pk=list_id), None
             )
-        except Exception:
-            logger.exception("Destroying destruction list %s failed", list_id)
+        except Exception as exc:
+            # Messages of the destruction quote document names: the list's id and the kind.
+            logger.error("Destroying destruction list %s failed (%s)", list_id, type(exc).__name__)
             result["failed"] += 1
             continue
         if dl.status == ListStatus.DESTROYED:

@@ -1,4 +1,4 @@
-"""Candidates are addressed with "je" (WORDS.md), never "u"/"uw".
+"""Candidates (and the new hire's supporters) are addressed with "je" (WORDS.md), never "u"/"uw".
 
 Reads every template a candidate or new hire sees — pages on the public, candidate-portal and
 new-hire-portal bases, what they include, and the mails sent to them — and fails on a
@@ -11,6 +11,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+from django.urls import reverse
+
+from talentbrug.accounts import magiclinks
+from talentbrug.onboarding import tokens
+from talentbrug.onboarding.constants import OwnerRole
+from talentbrug.onboarding.tests.factories import make_plan
+
 ROOT = Path(__file__).resolve().parents[1]
 CANDIDATE_BASES = (
     "base.html",
@@ -18,10 +26,9 @@ CANDIDATE_BASES = (
     "onboarding/portal/base.html",
 )
 # Pages on a candidate base that are not for candidates, each with the reason.
-NOT_FOR_CANDIDATES = {
-    # The supporter page is for a buddy, coach or praktijkopleider (staff); it says "u" throughout.
-    "onboarding/portal/supporter.html",
-}
+# (The supporter page is read by a buddy, language coach or praktijkopleider, often from
+# outside the organisation, through a link like the new hire's: it says "je" too.)
+NOT_FOR_CANDIDATES: set[str] = set()
 # Mail to candidates and new hires (staff mail — invitations, digests — is left out).
 CANDIDATE_MAIL = (
     "applications/email/",
@@ -91,7 +98,7 @@ def test_the_walk_finds_the_candidate_pages_and_mails():
         "privacy/email/erasure_done.txt",
     ):
         assert expected in names
-    assert "onboarding/portal/supporter.html" not in names
+    assert "onboarding/portal/supporter.html" in names
     assert "pages/403.html" not in names  # a staff page
 
 
@@ -109,3 +116,20 @@ def test_candidates_are_addressed_with_je():
         for text in formal_texts(templates[name].read_text(encoding="utf-8"))
     ]
     assert not findings, "candidate text with u/uw (WORDS.md: je):\n" + "\n".join(findings)
+
+
+@pytest.mark.django_db
+def test_the_supporter_page_says_je(client, organisation):
+    plan = make_plan(
+        organisation,
+        name="Zakaria Haddad",
+        language_coach={"name": "Ingrid Taalhuis", "email": "coach@example.org"},
+    )
+    coach = plan.supporter(OwnerRole.LANGUAGE_COACH)
+    url = reverse(
+        "onboarding:supporter_portal", kwargs={"token": tokens.make_supporter_token(coach)}
+    )
+    client.post(url, {magiclinks.OPEN_FIELD: "1"})  # the link is opened with a POST
+    body = client.get(url).content.decode()
+    assert "Je bent" in body and "Jouw taken" in body
+    assert not re.search(r">\s*(U|Uw) ", body)

@@ -1,4 +1,5 @@
-"""Nothing is written on GET: every staff page of the authorisation table only reads.
+"""Nothing is written on GET: every staff page of the authorisation table only reads, and so
+does every page a candidate, a new hire or a supporter opens (the CANDIDATE cases, below).
 
 Rows are made when the event that needs them happens (an organisation, a vacancy or an
 application is made; a collection is uploaded), never when a page is viewed. The test walks
@@ -21,10 +22,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from talentbrug.accounts import magiclinks
 from talentbrug.audit.models import AuditEvent
 from talentbrug.records.tests.conftest import private_media  # noqa: F401 - files in tmp_path
 
-from .authz import STAFF
+from .authz import CANDIDATE, STAFF
 from .test_authorisation import URL_TABLE
 
 pytestmark = pytest.mark.django_db
@@ -135,3 +137,144 @@ def test_the_walk_covers_the_selection_and_records_pages():
         "records:settings",
     ):
         assert name in names, name
+
+
+# --------------------------------------------------------------------------- candidate pages
+#
+# The same walk for the pages a candidate, a new hire or a supporter opens (CANDIDATE cases of
+# the url tables): each in the session or with the link it needs, as the person the object
+# belongs to. Every CANDIDATE GET case is in PERSON_CLIENTS or in NOT_A_PAGE with a reason.
+
+# Downloading one's own data is logged like the staff downloads (who downloaded what, when);
+# the event names ids only.
+PERSON_ACCESS_LOGGED: dict[str, str] = {
+    "applications:portal_export": "candidate.export_downloaded",
+}
+
+NOT_A_PAGE: dict[str, str] = {
+    "onboarding:portal_task_done": "POST only (405 on GET)",
+    "onboarding:supporter_task_done": "POST only (405 on GET)",
+}
+
+CANDIDATE_GET_CASES = [
+    case for case in URL_TABLE.values() if case.kind == CANDIDATE and case.method == "get"
+]
+
+
+def _owner_of(name: str, kwargs: dict[str, Any]) -> Any:
+    """The candidate whose object the URL shows (a fresh one for pages without an object)."""
+    # local import: models of every app, only for this walk's set-up
+    from talentbrug.applications.models import Application, Document, Question
+    from talentbrug.applications.tests.factories import ApplicationFactory
+    from talentbrug.interviews.models import Interview
+    from talentbrug.selection.models import Offer
+
+    pk = kwargs.get("pk")
+    if name.startswith("interviews:"):
+        return Interview.objects.get(pk=pk).application.candidate
+    if name.startswith("selection:"):
+        return Offer.objects.get(pk=pk).progress.application.candidate
+    if name == "applications:portal_document":
+        return Document.objects.get(pk=pk).candidate
+    if name == "applications:portal_question":
+        return Question.objects.get(pk=pk).application.candidate
+    if pk is not None:
+        return Application.objects.get(pk=pk).candidate
+    return ApplicationFactory().candidate
+
+
+def _new_hire(organisation: Any, name: str) -> tuple[Any, dict[str, Any]]:
+    # local import: onboarding's test factories, only for this walk's set-up
+    from talentbrug.onboarding import tokens
+    from talentbrug.onboarding.constants import OwnerRole
+    from talentbrug.onboarding.tests.factories import make_plan
+
+    plan = make_plan(
+        organisation,
+        name="Zakaria Haddad",
+        language_coach={"name": "Ingrid Taalhuis", "email": "coach@example.org"},
+    )
+    if name == "onboarding:supporter_portal":
+        coach = plan.supporter(OwnerRole.LANGUAGE_COACH)
+        return None, {"token": tokens.make_supporter_token(coach)}
+    kwargs: dict[str, Any] = {"token": tokens.make_token(plan)}
+    if name in ("onboarding:portal_evaluation", "onboarding:portal_obstacles"):
+        kwargs["moment"] = "3"
+    return None, kwargs
+
+
+ANONYMOUS_PAGES = {
+    "applications:apply",
+    "applications:apply_route",
+    "applications:done",
+    "applications:confirm",
+    "applications:portal_login",
+    "applications:assignment_attachment",
+}
+
+
+def _person_request(organisation: Any, name: str, case: Any) -> tuple[Any, str]:
+    # local import: the portal session helper of applications' tests
+    from django.test import Client
+
+    from talentbrug.applications.tests.helpers import portal_client
+    from talentbrug.talentpool.tests.url_cases import answer_kwargs
+
+    if name.startswith("onboarding:") or name == "talentpool:answer":
+        # A magic link is opened with a POST (a mail scanner's GET uses nothing); the walk
+        # then reads the page itself with a GET, in the session that opened it.
+        if name == "talentpool:answer":
+            kwargs = answer_kwargs(organisation)
+        else:
+            _none, kwargs = _new_hire(organisation, name)
+        client, url = Client(), reverse(name, kwargs=kwargs)
+        client.post(url, {magiclinks.OPEN_FIELD: "1"})
+        return client, url
+    kwargs = case.make_kwargs(organisation) if case.make_kwargs else {}
+    url = reverse(name, kwargs=kwargs or None)
+    if name in ANONYMOUS_PAGES:
+        return Client(), url
+    return portal_client(_owner_of(name, kwargs)), url
+
+
+@pytest.mark.parametrize("case", CANDIDATE_GET_CASES, ids=lambda c: c.name)
+def test_a_candidate_page_writes_nothing(organisation, case: Any):
+    if case.name in NOT_A_PAGE:
+        pytest.skip(NOT_A_PAGE[case.name])
+    client, url = _person_request(organisation, case.name, case)
+    before = _row_counts()
+    last_event = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, case.data)
+    assert response.status_code < 400, (case.name, response.status_code)
+    written = list(
+        AuditEvent.objects.filter(pk__gt=last_event).values_list("event_type", flat=True)
+    )
+    expected = [PERSON_ACCESS_LOGGED[case.name]] if case.name in PERSON_ACCESS_LOGGED else []
+    assert written == expected, f"{case.name} wrote audit events on GET: {written}"
+    after = _row_counts()
+    changed = {
+        label: (before[label], after[label])
+        for label in before
+        if before[label] != after[label] and not (expected and label == "audit.AuditEvent")
+    }
+    assert not changed, f"{case.name} wrote rows on GET: {changed}"
+    statements = [query["sql"] for query in queries.captured_queries]
+    found = writes(statements, _allowed_tables(bool(expected)))
+    assert not found, f"{case.name} wrote on GET:\n" + "\n".join(found)
+
+
+def test_the_candidate_walk_covers_every_portal_page():
+    names = {case.name for case in CANDIDATE_GET_CASES}
+    for name in (
+        "applications:portal",
+        "applications:portal_application",
+        "applications:portal_delete",
+        "onboarding:portal",
+        "onboarding:supporter_portal",
+        "interviews:portal_interview",
+        "selection:portal_offer",
+        "assessments:portal_book",
+    ):
+        assert name in names, name
+    assert set(NOT_A_PAGE) <= names

@@ -62,8 +62,9 @@ def read_text(text: str) -> Any:
         return ProfileReading()
     try:
         return reader(text)
-    except Exception:
-        logger.exception("text reading failed")
+    except Exception as exc:
+        # The message may quote the text read (a CV): the kind of error only.
+        logger.warning("text reading failed (%s)", type(exc).__name__)
         return ProfileReading()
 
 
@@ -160,8 +161,10 @@ def extract_document_text(document_id: int) -> None:
             result = analyse(fh, name=document.original_name)
         text = result.text
         status = ExtractionStatus.DONE if text.strip() else ExtractionStatus.FAILED
-    except Exception:
-        logger.exception("document %s could not be read", document_id)
+    except Exception as exc:
+        # The parser's message (and so a traceback) may quote the file's name or its text:
+        # the document's id and the kind of error only.
+        logger.warning("document %s could not be read (%s)", document_id, type(exc).__name__)
         text, status = "", ExtractionStatus.FAILED
     hold_point("applications.extraction")  # test-only (kill tests)
     with transaction.atomic():

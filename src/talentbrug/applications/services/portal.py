@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -17,6 +18,7 @@ from ..models import (
     Candidate,
     DeletionRequest,
 )
+from ..signals import account_eraser
 from .mail import queue_candidate_email
 from .submission import normalise_email
 
@@ -61,6 +63,31 @@ def request_deletion(candidate: Candidate, organisation: Any = None) -> Deletion
         request=request.pk,
     )
     return request
+
+
+@dataclass(frozen=True)
+class DeletionAnswer:
+    """What the candidate's own deletion request did: ``erased`` (no organisation held data
+    of the person, the account is wiped now) or one open request per organisation."""
+
+    erased: bool
+    requests: list[DeletionRequest]
+
+
+def delete_my_data(candidate: Candidate) -> DeletionAnswer:
+    """The portal's "verwijder mijn gegevens". Each organisation that holds data of the person
+    gets its own request (it carries out its part within a month); when none holds any, there
+    is nobody to ask, so the account is erased at once (privacy's registered eraser)."""
+    from ..ownership import organisations_holding  # local import: ownership imports services
+
+    eraser = account_eraser()
+    if eraser is not None:
+        with transaction.atomic():
+            locked = Candidate.objects.select_for_update().get(pk=candidate.pk)
+            if not organisations_holding(locked):
+                eraser(locked)
+                return DeletionAnswer(erased=True, requests=[])
+    return DeletionAnswer(erased=False, requests=request_deletion_everywhere(candidate))
 
 
 def request_deletion_everywhere(candidate: Candidate) -> list[DeletionRequest]:

@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from talentbrug.accounts.constants import Role
+from talentbrug.audit.models import AuditEvent
 from talentbrug.conf.logredact import RedactTokens, redact
 from talentbrug.selection.services import moves as selection_moves
 from talentbrug.selection.services import pipeline
@@ -181,3 +182,20 @@ def test_the_search_term_never_reaches_a_log_line():
 def test_the_applications_list_offers_the_search_box(hr_client):
     page = hr_client.get(reverse("applications:staff_list")).content.decode()
     assert f'action="{URL}"' in page and 'role="search"' in page
+
+
+def test_a_search_is_audited_with_counts_and_never_the_query(hr_client, organisation):
+    vacancy = PublishedVacancyFactory(organisation=organisation, title="Servicedeskmedewerker")
+    ApplicationFactory(
+        vacancy=vacancy, candidate__name="Samira Haddad", candidate__email="samira@voorbeeld.nl"
+    )
+    _search(hr_client, "Haddad")
+    _search(hr_client, "a")  # too short: nothing searched, nothing logged
+    events = list(AuditEvent.objects.filter(event_type="applications.searched"))
+    assert len(events) == 1
+    event = events[0]
+    assert event.organisation_id == organisation.pk
+    assert event.data["results"] == 1 and event.data["named"] == 1
+    written = " ".join(str(getattr(event, f.attname)) for f in AuditEvent._meta.concrete_fields)
+    for secret in ("haddad", "samira", "voorbeeld"):
+        assert secret not in written.lower()

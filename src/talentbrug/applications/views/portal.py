@@ -348,7 +348,11 @@ def portal_export(request: HttpRequest) -> HttpResponse:
 def portal_delete(request: HttpRequest) -> HttpResponse:
     candidate: Candidate = request.candidate  # type: ignore[attr-defined]
     if request.method == "POST":
-        application_portal.request_deletion_everywhere(candidate)
+        answer = application_portal.delete_my_data(candidate)
+        if answer.erased:
+            # The portal access went with the account: say so here, not on a portal page.
+            request.session.flush()
+            return render(request, "applications/portal/deleted.html")
         messages.success(
             request,
             _("We hebben je verzoek ontvangen. Binnen een maand verwijderen we je gegevens."),

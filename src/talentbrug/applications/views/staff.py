@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from talentbrug.accounts.access import HR, can, get_for_organisation, scoped, staff_required
 from talentbrug.audit.services import record_event
+from talentbrug.core.http import acting_role
 from talentbrug.outbox.services import mails_about
 from talentbrug.vacancies.models import Vacancy
 
@@ -61,6 +62,14 @@ def staff_search(request: HttpRequest) -> HttpResponse:
         query,
         see_identity=can(request, "applications.identity"),
     )
+    if len(query) >= candidate_search.MIN_LENGTH:
+        # Reading who applied is logged (counts only, never the query), each page of it.
+        candidate_search.record_search(
+            request.organisation,  # type: ignore[attr-defined]
+            request.user,
+            result,
+            role=acting_role(request, "applications.search"),
+        )
     page = Paginator(result.rows, 25).get_page(request.GET.get("pagina"))
     return render(
         request,

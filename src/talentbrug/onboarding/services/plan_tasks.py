@@ -86,7 +86,7 @@ def complete_own_task(plan: OnboardingPlan, task: PlanTask) -> PlanTask:
 
 def complete_supporter_task(supporter: Supporter, task: PlanTask) -> PlanTask:
     if task.plan_id != supporter.plan_id or task.owner_role != supporter.role or task.owner_user_id:
-        raise TransitionError(_("Dit is geen taak voor u."))
+        raise TransitionError(_("Dit is geen taak voor jou."))
     return complete_task(task, via="supporter")
 
 

@@ -75,5 +75,5 @@ def supporter_task_done(
     except ValidationError as exc:
         show_errors(request, exc)
     else:
-        messages.success(request, _("Dank u wel. De taak staat op klaar."))
+        messages.success(request, _("Dank je wel. De taak staat op klaar."))
     return redirect("onboarding:supporter_portal", token=token)

@@ -265,3 +265,21 @@ def test_erasure_removes_an_application_waiting_for_confirmation(
         )
     assert not PendingApplication.objects.exists()
     assert not default_storage.exists(path)
+
+
+def test_the_access_look_up_is_audited_without_the_address(staff_client, organisation):
+    application = f.application(organisation, candidate__email="amina.yusuf@example.org")
+    client = staff_client(organisation, Role.HR_ADVISER)
+    url = reverse("privacy:access")
+    client.get(url)  # the empty form: nothing looked up
+    page = client.get(url, {"email": "amina.yusuf@example.org"}).content.decode()
+    assert f"/{application.candidate_id}/" in page or "amina.yusuf@example.org" in page
+    client.get(url, {"email": "niemand@example.org"})
+    events = AuditEvent.objects.filter(event_type="privacy.person_looked_up").order_by("pk")
+    assert [(e.data["found"], e.data["candidate"]) for e in events] == [
+        (True, application.candidate_id),
+        (False, None),
+    ]
+    for event in events:
+        written = " ".join(str(getattr(event, f.attname)) for f in AuditEvent._meta.concrete_fields)
+        assert "amina" not in written.lower() and "niemand" not in written.lower()

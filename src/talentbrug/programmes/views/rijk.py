@@ -18,7 +18,8 @@ from ..constants import PlacementKind, PlacementState
 from ..models import Cohort, Placement
 
 team_only = programme_team_required(
-    "programmes.rijk", gettext_lazy("Alleen het programmateam ziet de programma's van het hele Rijk.")
+    "programmes.rijk",
+    gettext_lazy("Alleen het programmateam ziet de programma's van het hele Rijk."),
 )
 
 

@@ -8,6 +8,7 @@ import re
 import stat
 import time
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -95,7 +96,14 @@ def _zip_members(zf: zipfile.ZipFile) -> Iterator[Incoming]:
             with zf.open(info) as member:
                 # The header may lie about the size: read no more than the limit.
                 copy, size = _bounded_copy(member, min(limit, max(info.file_size, 0)))
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,  # broken deflate data
+            OSError,
+            EOFError,
+            NotImplementedError,
+            RuntimeError,
+        ) as exc:
             # File names (and zipfile's messages, which quote them) can hold a person's name:
             # log the member's position and the kind of error only.
             logger.info(

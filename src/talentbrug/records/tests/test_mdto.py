@@ -384,3 +384,21 @@ def test_the_term_in_mdto_starts_by_the_categorys_rule(collection, rule, expecte
     assert_valid_everywhere(xml)
     root = etree.fromstring(xml)
     assert root.findtext(".//m:termijnStartdatumLooptijd", namespaces=NS) == expected
+
+
+def test_export_names_each_file_by_its_safe_name_not_the_name_as_it_came_in(collection, manager):
+    """The ZIP member and the MDTO ``bestand`` carry the download's safe name: no direction
+    override, no control characters, no path, the detected type's extension."""
+    tricky = "Verslag\u202egpj.exe"
+    doc = _kept(collection, manager, b"Selectieverslag", path=f"Werving/{tricky}", name=tricky)
+    archive = zipfile.ZipFile(mdto.export_kept_documents(collection, manager))
+    base = mdto.identifier(doc)
+    files = [n for n in archive.namelist() if n.startswith(f"{base}/") and ".mdto." not in n]
+    assert files == [f"{base}/{mdto.safe_name(tricky, 'txt')}"]
+    (member,) = files
+    assert "\u202e" not in member and not member.endswith(".exe")
+    assert archive.read(member) == b"Selectieverslag"
+    bestand = exported_xml(archive)[f"{base}/{base}-bestand.mdto.xml"]
+    naam = bestand.find("m:bestand/m:naam", NS).text
+    assert naam == member.split("/", 1)[1]
+    assert all("\u202e" not in n for n in archive.namelist())

@@ -34,3 +34,19 @@ URL_CASES = [
     ),
     UrlCase("talentpool:answer", CANDIDATE),
 ]
+
+
+def answer_kwargs(organisation):
+    """The signed answer link of a contact request to a candidate in the pool."""
+    from talentbrug.accounts.constants import Role
+    from talentbrug.accounts.tests.factories import MembershipFactory, UserFactory
+    from talentbrug.matches.tests.helpers import make_candidate
+    from talentbrug.talentpool import services
+
+    candidate = make_candidate([], consent=True)
+    staff = UserFactory()
+    MembershipFactory(user=staff, organisation=organisation, role=Role.HR_ADVISER)
+    request = services.request_contact(
+        candidate.pk, organisation=organisation, actor=staff, message="Hoi"
+    )
+    return {"token": services.answer_token(request)}
