@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from talentbrug.accounts.access import can, get_for_organisation, staff_required
@@ -180,7 +180,7 @@ def holds(request: HttpRequest) -> HttpResponse:
     )
 
 
-NOT_FOUND = _lazy("Geen kandidaat met dit adres bij uw organisatie.")
+NOT_FOUND = gettext_lazy("Geen kandidaat met dit adres bij uw organisatie.")
 
 
 def _person_or_error(request: HttpRequest, form: PersonForm) -> Any:
