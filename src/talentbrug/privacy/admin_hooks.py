@@ -12,7 +12,7 @@ from talentbrug.accounts.terms import OrganisationTerm, days_field
 
 from .constants import DEFAULT_REJECTED_DAYS
 from .models import RetentionPolicy
-from .services import update_policy
+from .services.policy import update_policy
 
 
 def _rejected_days_field() -> forms.Field:

@@ -12,10 +12,11 @@ class PrivacyConfig(AppConfig):
         from talentbrug.applications.signals import register_account_eraser
         from talentbrug.core import periodic
 
-        from . import admin_hooks, nav, permissions, services, tasks  # noqa: F401
+        from . import admin_hooks, nav, permissions, tasks  # noqa: F401
+        from .services import erasure as erasure_services
 
         register_organisation_term(admin_hooks.REJECTED_DAYS)
-        register_account_eraser(services.erase_unheld_account)
+        register_account_eraser(erasure_services.erase_unheld_account)
 
         periodic.register("privacy.purge_expired", tasks.purge_expired)
         periodic.register("privacy.remove_orphan_files", tasks.remove_orphan_files)

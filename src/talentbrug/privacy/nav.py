@@ -16,7 +16,7 @@ from talentbrug.pages.navigation import AttentionItem, NavItem, register_attenti
 
 from .constants import DEADLINE_WARNING_DAYS, ObjectionOutcome
 from .models import Objection
-from .services import add_months, requests_for
+from .services.erasure import add_months, requests_for
 
 register_nav(NavItem("privacy:index", gettext_lazy("Privacy"), "privacy.view", order=700))
 

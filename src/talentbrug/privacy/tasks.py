@@ -8,7 +8,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from .models import RetentionRun
-from .services import purge_expired as run
+from .services.purge import purge_expired as run
 
 
 @shared_task(name="privacy.purge_expired")

@@ -20,7 +20,7 @@ from talentbrug.core.forms import show_errors
 from talentbrug.core.http import acting_role, organisation_of
 from talentbrug.vacancies.models import Vacancy
 
-from . import retention, services
+from . import retention
 from .forms import (
     DecideObjectionForm,
     HoldForm,
@@ -30,13 +30,19 @@ from .forms import (
     VacancyTermForm,
 )
 from .models import LegalHold, Objection, RetentionPolicy, RetentionRun
+from .services import access as access_services
+from .services import erasure as erasure_services
+from .services import holds as holds_services
+from .services import objections as objections_services
+from .services import policy as policy_services
+from .services import purge as purge_services
 
 
 @require_GET
 @staff_required("privacy.view")
 def index(request: HttpRequest) -> HttpResponse:
     organisation = organisation_of(request)
-    plan = services.report(organisation_id=organisation.pk)
+    plan = purge_services.report(organisation_id=organisation.pk)
     ids = [d.pk for d in plan["due_now"] + plan["soon"] + plan["held"]]
     applications = {
         a.pk: a for a in Application.objects.filter(pk__in=ids).select_related("vacancy")
@@ -68,7 +74,7 @@ def policy(request: HttpRequest) -> HttpResponse:
     form = PolicyForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_policy(organisation, request.user, **form.cleaned_data)
+            policy_services.update_policy(organisation, request.user, **form.cleaned_data)
         except ValidationError as exc:
             form.add_error("extension_reason" if exc.code == "reason" else None, exc)
         else:
@@ -90,7 +96,7 @@ def vacancy_term(request: HttpRequest, pk: int) -> HttpResponse:
     form = VacancyTermForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.set_vacancy_term(
+            policy_services.set_vacancy_term(
                 vacancy,
                 request.user,
                 form.cleaned_data["rejected_days"],
@@ -114,8 +120,8 @@ def requests(request: HttpRequest) -> HttpResponse:
     organisation = organisation_of(request)
     now = timezone.now()
     rows = []
-    for item in services.requests_for(organisation).order_by("requested_at")[:500]:
-        deadline = services.erasure_deadline(item)
+    for item in erasure_services.requests_for(organisation).order_by("requested_at")[:500]:
+        deadline = erasure_services.erasure_deadline(item)
         outcome = getattr(item, "outcome", None)
         rows.append(
             {
@@ -139,20 +145,22 @@ def requests(request: HttpRequest) -> HttpResponse:
 def carry_out(request: HttpRequest, pk: int) -> HttpResponse:
     """Show what erasure will do and ask for confirmation; carry it out only when confirmed."""
     organisation = organisation_of(request)
-    item = services.requests_for(organisation).filter(pk=pk).first()
+    item = erasure_services.requests_for(organisation).filter(pk=pk).first()
     if item is None:
         raise Http404(_("Dit bestaat niet, of u heeft er geen toegang toe."))
     if request.method != "POST":
         return render(
             request,
             "privacy/carry_out_confirm.html",
-            {"item": item, "plan": services.erasure_plan(item)},
+            {"item": item, "plan": erasure_services.erasure_plan(item)},
         )
     if request.POST.get("confirm") != "yes":
         messages.error(request, _("Vink aan dat u het verzoek wilt uitvoeren."))
         return redirect("privacy:carry_out", pk=item.pk)
     try:
-        outcome = services.carry_out_erasure(item, user=request.user, organisation=organisation)
+        outcome = erasure_services.carry_out_erasure(
+            item, user=request.user, organisation=organisation
+        )
     except ValidationError as exc:
         show_errors(request, exc)
     else:
@@ -184,7 +192,7 @@ NOT_FOUND = gettext_lazy("Geen kandidaat met dit adres bij uw organisatie.")
 
 
 def _person_or_error(request: HttpRequest, form: PersonForm) -> Any:
-    candidate = services.find_candidate(organisation_of(request), form.cleaned_data["email"])
+    candidate = access_services.find_candidate(organisation_of(request), form.cleaned_data["email"])
     if candidate is None:
         form.add_error("email", NOT_FOUND)
     return candidate
@@ -196,7 +204,7 @@ def hold_add(request: HttpRequest) -> HttpResponse:
     form = HoldForm(request.POST)
     if form.is_valid() and (candidate := _person_or_error(request, form)) is not None:
         try:
-            services.place_hold(
+            holds_services.place_hold(
                 organisation_of(request),
                 candidate,
                 request.user,
@@ -224,7 +232,7 @@ def hold_add(request: HttpRequest) -> HttpResponse:
 def hold_lift(request: HttpRequest, pk: int) -> HttpResponse:
     hold = get_for_organisation(LegalHold, organisation_of(request), pk=pk)
     try:
-        services.lift_hold(hold, request.user)
+        holds_services.lift_hold(hold, request.user)
     except ValidationError as exc:
         show_errors(request, exc)
     else:
@@ -260,7 +268,7 @@ def objections(request: HttpRequest) -> HttpResponse:
 def objection_add(request: HttpRequest) -> HttpResponse:
     form = ObjectionForm(request.POST)
     if form.is_valid() and (candidate := _person_or_error(request, form)) is not None:
-        services.record_objection(
+        objections_services.record_objection(
             organisation_of(request), candidate, request.user, form.cleaned_data["processing"]
         )
         messages.success(request, _("Het bezwaar is vastgelegd."))
@@ -277,7 +285,7 @@ def objection_decide(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Kies toekennen of afwijzen."))
         return redirect("privacy:objections")
     try:
-        services.decide_objection(
+        objections_services.decide_objection(
             objection, request.user, form.cleaned_data["outcome"], form.cleaned_data["note"]
         )
     except ValidationError as exc:
@@ -294,7 +302,7 @@ def access(request: HttpRequest) -> HttpResponse:
     candidate = None
     if request.GET and form.is_valid():
         # The look-up shows whether the person applied here: logged (never the address).
-        candidate = services.look_up_person(
+        candidate = access_services.look_up_person(
             organisation_of(request),
             form.cleaned_data["email"],
             user=request.user,
@@ -309,10 +317,10 @@ def access(request: HttpRequest) -> HttpResponse:
 @staff_required("privacy.manage")
 def access_download(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = organisation_of(request)
-    candidate = services.candidates_of(organisation).filter(pk=pk).first()
+    candidate = access_services.candidates_of(organisation).filter(pk=pk).first()
     if candidate is None:
         raise Http404(_("Dit bestaat niet, of u heeft er geen toegang toe."))
-    data = services.export_for_staff(candidate, user=request.user, organisation=organisation)
+    data = access_services.export_for_staff(candidate, user=request.user, organisation=organisation)
     response = HttpResponse(data, content_type="application/zip")
     response["Content-Disposition"] = (
         f'attachment; filename="gegevens-kandidaat-{candidate.pk}.zip"'

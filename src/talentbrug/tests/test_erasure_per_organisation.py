@@ -20,8 +20,10 @@ from talentbrug.accounts.constants import Role
 from talentbrug.applications.constants import DeletionRequestStatus
 from talentbrug.applications.models import Application, DeletionRequest, Document, Question
 from talentbrug.applications.tests.helpers import portal_client
-from talentbrug.privacy import services as privacy_services
 from talentbrug.privacy.constants import ANONYMISED_DOMAIN
+from talentbrug.privacy.services import erasure as privacy_erasure
+from talentbrug.privacy.services import errors as privacy_errors
+from talentbrug.privacy.services import holds as privacy_holds
 from talentbrug.selection.models import Scorecard
 from talentbrug.tests.test_export_isolation import (  # noqa: F401 - fixtures and helpers
     _assert_none_of,
@@ -56,7 +58,7 @@ def test_erasure_at_one_organisation_leaves_the_other_organisations_data(
     candidate = shared["candidate"]
     dictu, logius = shared["dictu"], shared["logius"]
     dictu_org, logius_org = shared["dictu_org"], shared["logius_org"]
-    privacy_services.lift_hold(shared["dictu_hold"], shared["dictu_assessor"])
+    privacy_holds.lift_hold(shared["dictu_hold"], shared["dictu_assessor"])
 
     # The candidate asks in the portal: one request per organisation that holds data.
     person = portal_client(candidate)
@@ -128,7 +130,7 @@ def test_erasure_at_one_organisation_leaves_the_other_organisations_data(
     assert "uitgevoerd op" in home and "nog niet uitgevoerd" in home
 
     # Logius carries out its part (after lifting its hold): now the person goes.
-    privacy_services.lift_hold(shared["logius_hold"], shared["walker"])
+    privacy_holds.lift_hold(shared["logius_hold"], shared["walker"])
     logius_hr = staff_client(logius_org, Role.HR_ADVISER)
     confirm = _carry_out(logius_hr, requests[logius_org.pk], django_capture_on_commit_callbacks)
     assert "Bij andere organisaties" not in confirm and "wordt gewist" in confirm
@@ -147,8 +149,8 @@ def test_staff_erasure_of_a_request_of_another_organisation_is_refused(
     app = f.application(other_organisation)
     f.application(organisation, candidate=app.candidate)
     request = request_deletion(app.candidate, other_organisation)
-    with pytest.raises(privacy_services.PrivacyError):
-        privacy_services.carry_out_erasure(
+    with pytest.raises(privacy_errors.PrivacyError):
+        privacy_erasure.carry_out_erasure(
             request, user=make_staff(organisation), organisation=organisation
         )
     assert Application.objects.filter(candidate=app.candidate).count() == 2

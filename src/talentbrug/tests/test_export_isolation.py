@@ -132,7 +132,7 @@ def _world(organisation: Any, candidate: Any, tag: str, assessor: Any) -> dict[s
     from talentbrug.interviews.constants import InterviewStatus
     from talentbrug.interviews.tests.factories import interview_for
     from talentbrug.onboarding.tests.factories import make_plan
-    from talentbrug.privacy import services as privacy_services
+    from talentbrug.privacy.services import holds as privacy_holds
     from talentbrug.privacy.tests.factories import document
     from talentbrug.publishing.tests.factories import ChannelFactory
     from talentbrug.records.constants import Decision, ListStatus
@@ -193,7 +193,7 @@ def _world(organisation: Any, candidate: Any, tag: str, assessor: Any) -> dict[s
         start_date=date(2027, 3, 1),
     )
     offer = _offer_in_portal(organisation, progress, secrets["offer"])
-    hold = privacy_services.place_hold(
+    hold = privacy_holds.place_hold(
         organisation, candidate, assessor, f"Zaak-{tag}", secrets["hold"]
     )
     channel = ChannelFactory(vacancy=vacancy)
@@ -514,7 +514,7 @@ def test_the_staff_export_holds_the_organisations_internal_work_apart(shared):
 
 def test_staff_pages_about_the_person_show_nothing_of_the_other_organisation(shared):
     from talentbrug.applications.services import portal as application_portal
-    from talentbrug.privacy import services as privacy_services
+    from talentbrug.privacy.services import erasure as privacy_erasure
     from talentbrug.privacy.tests.factories import consent, now
     from talentbrug.talentpool.services import profile_token
 
@@ -525,7 +525,7 @@ def test_staff_pages_about_the_person_show_nothing_of_the_other_organisation(sha
     request = application_portal.request_deletion(candidate, shared["dictu_org"])
     own = application_portal.request_deletion(candidate, shared["logius_org"])
     # DICTU carries out its part: Logius sees only its own part, still open.
-    privacy_services.carry_out_erasure(
+    privacy_erasure.carry_out_erasure(
         request, user=shared["dictu_assessor"], organisation=shared["dictu_org"]
     )
     pages = {

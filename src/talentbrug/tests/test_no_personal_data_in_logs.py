@@ -101,7 +101,7 @@ def test_flows_write_no_personal_data_to_the_logs(
     from talentbrug.applications.models import Application, Candidate
     from talentbrug.applications.services.portal import request_deletion
     from talentbrug.applications.tests.factories import PublishedVacancyFactory
-    from talentbrug.privacy import services as privacy
+    from talentbrug.privacy.services import purge as privacy_purge
 
     vacancy = PublishedVacancyFactory(organisation=organisation)
     with django_capture_on_commit_callbacks(execute=True):
@@ -132,7 +132,7 @@ def test_flows_write_no_personal_data_to_the_logs(
             status="withdrawn", withdrawn_at=timezone.now() - timedelta(days=40)
         )
         with freeze_time(timezone.now() + timedelta(days=1)):
-            privacy.purge_expired()
+            privacy_purge.purge_expired()
     people = {value for person in DEMO_PEOPLE for value in person}
     output = "\n".join(captured_logs.lines)
     assert len(captured_logs.lines) > 20, "too little was logged: the capture does not work"

@@ -134,10 +134,10 @@ def test_refused_for_data_elsewhere_without_an_application(
     people, organisation, other_organisation, make_staff
 ):
     """A legal hold or a talent-pool contact request of another organisation counts too."""
-    from talentbrug.privacy import services as privacy_services
+    from talentbrug.privacy.services import holds as privacy_holds
 
     logius_hr = make_staff(other_organisation)
-    privacy_services.place_hold(other_organisation, people["source"], logius_hr, "Z-1", "Zaak")
+    privacy_holds.place_hold(other_organisation, people["source"], logius_hr, "Z-1", "Zaak")
     with pytest.raises(merging.MergeRefused):
         merging.merge_candidates(
             people["source"], people["target"], actor=make_staff(organisation),

@@ -132,7 +132,7 @@ def test_reviewers_never_see_answers_per_person(organisation, hr):
 
 
 def test_answers_are_deleted_with_the_application(organisation, hr):
-    from talentbrug.privacy.services import Removal, anonymise_application
+    from talentbrug.privacy.services.removal import Removal, anonymise_application
 
     diversity.set_diversity_enabled(organisation, enabled=True, user=hr)
     application = application_in_pipeline(organisation).application

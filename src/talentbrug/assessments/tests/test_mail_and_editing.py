@@ -13,7 +13,7 @@ from talentbrug.applications.services.portal import request_deletion
 from talentbrug.audit.models import AuditEvent
 from talentbrug.conftest import verified_client
 from talentbrug.core import periodic
-from talentbrug.privacy import services as privacy
+from talentbrug.privacy.services import erasure as privacy_erasure
 
 from ..models import DayBooking, Session
 from ..services import bookings, errors, reminders
@@ -281,7 +281,7 @@ def test_place_is_free_again_after_the_privacy_erasure(organisation, hr):
     booked_application(organisation, day, session)
     session.refresh_from_db()
     assert session.booked_count == 2 and session.free == 0
-    privacy.carry_out_erasure(
+    privacy_erasure.carry_out_erasure(
         request_deletion(application.candidate), user=hr, organisation=organisation
     )
     assert not DayBooking.objects.filter(application=application).exists()

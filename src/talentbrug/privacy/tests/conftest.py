@@ -18,10 +18,10 @@ def _private_media(settings, tmp_path):
 @pytest.fixture
 def purge(django_capture_on_commit_callbacks):
     """Run the retention job and the after-commit file removal (tests run in a transaction)."""
-    from talentbrug.privacy import services
+    from talentbrug.privacy.services import purge as purge_services
 
     def run(**kwargs):
         with django_capture_on_commit_callbacks(execute=True):
-            return services.purge_expired(**kwargs)
+            return purge_services.purge_expired(**kwargs)
 
     return run

@@ -12,8 +12,11 @@ from freezegun import freeze_time
 from talentbrug.accounts.constants import Role
 from talentbrug.applications.models import Document
 from talentbrug.audit.models import AuditEvent
-from talentbrug.privacy import services
 from talentbrug.privacy.constants import ANONYMISED_DOMAIN
+from talentbrug.privacy.services import errors as errors_services
+from talentbrug.privacy.services import holds as holds_services
+from talentbrug.privacy.services import policy as policy_services
+from talentbrug.privacy.services import purge as purge_services
 from talentbrug.records.models import Document as RecordDocument
 from talentbrug.records.tests.factories import CategoryFactory, CollectionFactory
 
@@ -30,7 +33,7 @@ def handover(organisation, make_staff):
     user = make_staff(organisation, Role.HR_ADVISER, username="hr-handover")
     category = CategoryFactory(organisation=organisation, code="4.2", bewaartermijn_years=2)
     collection = CollectionFactory(organisation=organisation, owner=user, name="Werving")
-    policy = services.update_policy(
+    policy = policy_services.update_policy(
         organisation, user, records_category=category, records_collection=collection
     )
     return policy
@@ -109,7 +112,7 @@ def test_only_the_organisation_with_the_setting_hands_over(
 def test_held_applications_are_not_handed_over(organisation, handover, make_staff, purge):
     app, _docs = _expired_with_files(organisation)
     user = make_staff(organisation)
-    services.place_hold(organisation, app.candidate, user, "WOO-1", "Woo-verzoek")
+    holds_services.place_hold(organisation, app.candidate, user, "WOO-1", "Woo-verzoek")
     purge()
     assert not RecordDocument.objects.exists()
     assert Document.objects.filter(application=app).count() == 2
@@ -140,7 +143,7 @@ def test_a_failed_handover_keeps_the_application_for_the_next_run(
 @freeze_time(T0)
 def test_dry_run_report_shows_the_handover(organisation, handover, capsys, staff_client):
     app, _docs = _expired_with_files(organisation)
-    plan = services.report(organisation_id=organisation.pk)
+    plan = purge_services.report(organisation_id=organisation.pk)
     assert plan["handover"] == [
         {
             "organisation_id": organisation.pk,
@@ -170,11 +173,11 @@ def test_policy_needs_both_and_of_the_own_organisation(
 ):
     user = make_staff(organisation)
     category = CategoryFactory(organisation=organisation)
-    with pytest.raises(services.PrivacyError):
-        services.update_policy(organisation, user, records_category=category)
+    with pytest.raises(errors_services.PrivacyError):
+        policy_services.update_policy(organisation, user, records_category=category)
     foreign = CollectionFactory(organisation=other_organisation)
-    with pytest.raises(services.PrivacyError):
-        services.update_policy(
+    with pytest.raises(errors_services.PrivacyError):
+        policy_services.update_policy(
             organisation, user, records_category=category, records_collection=foreign
         )
 

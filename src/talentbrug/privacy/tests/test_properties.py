@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from talentbrug.applications.models import Application
-from talentbrug.privacy import services
 from talentbrug.privacy.constants import ANONYMISED_DOMAIN
 from talentbrug.privacy.models import LegalHold, RetentionPolicy, VacancyRetention
+from talentbrug.privacy.services import purge as purge_services
 
 from . import factories as f
 
@@ -133,7 +133,7 @@ def _check(organisation, data):
         if due is not None:
             check_at = due + timedelta(seconds=sign)
     with freeze_time(check_at):
-        services.purge_expired()
+        purge_services.purge_expired()
     for app, case in made:
         due = expected_due(case, data)
         gone = (

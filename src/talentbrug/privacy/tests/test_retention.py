@@ -8,9 +8,13 @@ from freezegun import freeze_time
 
 from talentbrug.applications.models import Application, Candidate, Document, Education
 from talentbrug.audit.models import AuditEvent
-from talentbrug.privacy import retention, services, tasks
+from talentbrug.privacy import retention, tasks
 from talentbrug.privacy.constants import ANONYMISED_DOMAIN
 from talentbrug.privacy.models import LegalHold, PendingFileRemoval, RetentionPolicy
+from talentbrug.privacy.services import errors as errors_services
+from talentbrug.privacy.services import holds as holds_services
+from talentbrug.privacy.services import policy as policy_services
+from talentbrug.privacy.services import purge as purge_services
 
 from . import factories as f
 
@@ -67,11 +71,11 @@ def test_legal_hold_blocks_removal_until_lifted(organisation, make_staff, purge)
     user = make_staff(organisation)
     app = f.application(organisation)
     f.withdrawn(app, f.now() - timedelta(days=60))
-    hold = services.place_hold(organisation, app.candidate, user, "WOO-2026-1", "Woo-verzoek")
+    hold = holds_services.place_hold(organisation, app.candidate, user, "WOO-2026-1", "Woo-verzoek")
     purge()
     assert not _anonymised(app)
-    assert services.report()["held"]
-    services.lift_hold(hold, user)
+    assert purge_services.report()["held"]
+    holds_services.lift_hold(hold, user)
     purge()
     assert _anonymised(app)
 
@@ -147,24 +151,24 @@ def test_closed_vacancy_counts_as_ended_after_the_policy_days(organisation, purg
 def test_a_vacancy_may_shorten_but_not_lengthen_without_reason(organisation, make_staff, purge):
     user = make_staff(organisation)
     app = f.application(organisation)
-    services.set_vacancy_term(app.vacancy, user, 7)
+    policy_services.set_vacancy_term(app.vacancy, user, 7)
     f.withdrawn(app, f.now())
     with freeze_time("2026-03-10"):
         purge()
     assert _anonymised(app)
     other = f.application(organisation)
-    with pytest.raises(services.PrivacyError):
-        services.set_vacancy_term(other.vacancy, user, 60)
-    services.set_vacancy_term(other.vacancy, user, 60, reason="Bezwaarprocedure loopt")
+    with pytest.raises(errors_services.PrivacyError):
+        policy_services.set_vacancy_term(other.vacancy, user, 60)
+    policy_services.set_vacancy_term(other.vacancy, user, 60, reason="Bezwaarprocedure loopt")
     policy = retention.policy_for(organisation.pk)
     assert retention.rejected_days(policy, other.vacancy.retention) == 60
 
 
 def test_organisation_policy_needs_a_reason_to_go_over_four_weeks(organisation, make_staff):
     user = make_staff(organisation)
-    with pytest.raises(services.PrivacyError):
-        services.update_policy(organisation, user, rejected_days=60)
-    policy = services.update_policy(
+    with pytest.raises(errors_services.PrivacyError):
+        policy_services.update_policy(organisation, user, rejected_days=60)
+    policy = policy_services.update_policy(
         organisation, user, rejected_days=60, extension_reason="Cao-afspraak"
     )
     assert policy.rejected_days == 60

@@ -17,9 +17,12 @@ from talentbrug.applications.services.consent import give_consent
 from talentbrug.applications.services.portal import request_deletion
 from talentbrug.audit.models import AuditEvent
 from talentbrug.pages.navigation import attention_for
-from talentbrug.privacy import services
 from talentbrug.privacy.constants import ANONYMISED_DOMAIN
 from talentbrug.privacy.models import ErasureOutcome, LegalHold, Objection
+from talentbrug.privacy.services import erasure as erasure_services
+from talentbrug.privacy.services import errors as errors_services
+from talentbrug.privacy.services import holds as holds_services
+from talentbrug.privacy.services import objections as objections_services
 
 from . import factories as f
 
@@ -29,8 +32,8 @@ pytestmark = pytest.mark.django_db
 def test_add_months_keeps_the_day_or_takes_the_last():
     from datetime import datetime
 
-    assert services.add_months(datetime(2026, 1, 31, tzinfo=UTC), 1).day == 28
-    assert services.add_months(datetime(2026, 12, 15, tzinfo=UTC), 1).month == 1
+    assert erasure_services.add_months(datetime(2026, 1, 31, tzinfo=UTC), 1).day == 28
+    assert erasure_services.add_months(datetime(2026, 12, 15, tzinfo=UTC), 1).month == 1
 
 
 def test_hr_sees_requests_with_their_deadline(staff_client, organisation):
@@ -39,7 +42,7 @@ def test_hr_sees_requests_with_their_deadline(staff_client, organisation):
     client = staff_client(organisation, Role.HR_ADVISER)
     response = client.get(reverse("privacy:requests"))
     assert response.status_code == 200
-    deadline = services.erasure_deadline(request)
+    deadline = erasure_services.erasure_deadline(request)
     assert deadline.strftime("%Y") in response.content.decode()
     assert reverse("privacy:carry_out", args=[request.pk]) in response.content.decode()
 
@@ -95,8 +98,8 @@ def test_carrying_out_erasure_anonymises_and_wipes(
     page = client.get(reverse("privacy:requests")).content.decode()
     assert f"Verzoek {request.pk}" in page
     # Twice is refused.
-    with pytest.raises(services.PrivacyError):
-        services.carry_out_erasure(request, user=None, organisation=organisation)
+    with pytest.raises(errors_services.PrivacyError):
+        erasure_services.carry_out_erasure(request, user=None, organisation=organisation)
 
 
 def test_erasure_respects_a_legal_hold(organisation, make_staff):
@@ -104,8 +107,8 @@ def test_erasure_respects_a_legal_hold(organisation, make_staff):
     held = f.application(organisation)
     person = held.candidate
     other = f.application(f.application().organisation, candidate=person)
-    services.place_hold(organisation, person, user, "WOO-1", "Woo-verzoek")
-    outcome = services.carry_out_erasure(
+    holds_services.place_hold(organisation, person, user, "WOO-1", "Woo-verzoek")
+    outcome = erasure_services.carry_out_erasure(
         request_deletion(person, organisation), user=user, organisation=organisation
     )
     assert (outcome.applications_anonymised, outcome.applications_kept) == (0, 1)
@@ -162,10 +165,10 @@ def test_objection_recorded_and_upheld_withdraws_talent_pool_consent(staff_clien
 def test_rejecting_an_objection_needs_a_note(organisation, make_staff):
     app = f.application(organisation)
     user = make_staff(organisation)
-    objection = services.record_objection(organisation, app.candidate, user, "matching")
-    with pytest.raises(services.PrivacyError):
-        services.decide_objection(objection, user, "rejected")
-    services.decide_objection(objection, user, "rejected", "Wettelijke plicht")
+    objection = objections_services.record_objection(organisation, app.candidate, user, "matching")
+    with pytest.raises(errors_services.PrivacyError):
+        objections_services.decide_objection(objection, user, "rejected")
+    objections_services.decide_objection(objection, user, "rejected", "Wettelijke plicht")
 
 
 def test_unknown_email_is_refused_without_saying_more(
@@ -228,7 +231,9 @@ def test_export_covers_every_model_that_refers_to_the_candidate(organisation, ma
     from talentbrug.applications.exports import export_data
 
     app = f.application(organisation)
-    services.record_objection(organisation, app.candidate, make_staff(organisation), "matching")
+    objections_services.record_objection(
+        organisation, app.candidate, make_staff(organisation), "matching"
+    )
     data = export_data(app.candidate)
     assert data["records"]["privacy.Objection"]
     assert Candidate.objects.filter(pk=app.candidate_id).exists()
@@ -260,7 +265,7 @@ def test_erasure_removes_an_application_waiting_for_confirmation(
         expires_at=timezone.now() + timedelta(days=1),
     )
     with django_capture_on_commit_callbacks(execute=True):
-        services.carry_out_erasure(
+        erasure_services.carry_out_erasure(
             request_deletion(person), user=make_staff(organisation), organisation=organisation
         )
     assert not PendingApplication.objects.exists()

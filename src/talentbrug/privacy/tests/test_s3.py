@@ -10,7 +10,8 @@ from freezegun import freeze_time
 from moto import mock_aws
 
 from talentbrug.applications.models import Document
-from talentbrug.privacy import services
+from talentbrug.privacy.services import erasure as erasure_services
+from talentbrug.privacy.services import purge as purge_services
 
 from . import factories as f
 
@@ -63,7 +64,7 @@ def test_expired_files_are_removed_from_s3(s3, organisation, django_capture_on_c
         f.withdrawn(app, f.now())
     assert _keys(s3) == {cv.file.name, video.file.name, kept.file.name}
     with freeze_time("2026-02-10"), django_capture_on_commit_callbacks(execute=True):
-        services.purge_expired()
+        purge_services.purge_expired()
     assert _keys(s3) == {kept.file.name}
     assert not Document.objects.filter(pk__in=[cv.pk, video.pk]).exists()
 
@@ -77,8 +78,8 @@ def test_s3_erasure_request_removes_the_files(
     doc = f.document(app)
     request = request_deletion(app.candidate)
     with django_capture_on_commit_callbacks(execute=True):
-        services.carry_out_erasure(
+        erasure_services.carry_out_erasure(
             request, user=make_staff(organisation), organisation=organisation
         )
     assert doc.file.name not in _keys(s3)
-    assert services.erasure_deadline(request) - request.requested_at >= timedelta(days=28)
+    assert erasure_services.erasure_deadline(request) - request.requested_at >= timedelta(days=28)

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from talentbrug.privacy.services import report
+from talentbrug.privacy.services.purge import report
 
 
 class Command(BaseCommand):
