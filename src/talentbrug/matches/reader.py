@@ -218,6 +218,12 @@ def search_meaning(query: str, limit: int) -> list[str]:
     return [skill_id for skill_id, _score in current_reader().search(query, limit)]
 
 
+def model_ready() -> bool:
+    """The reader in this process has the model (starts the warm-up like
+    :func:`current_reader`, never waits unless this process does)."""
+    return current_reader().uses_model
+
+
 def text_meaning(text: str) -> Any:
     """The meaning of a whole text (``ProfileReader.text_meaning``), or None without the
     model (switched off, or not ready in a process that does not wait for it)."""

@@ -48,7 +48,7 @@ def store_text_vector(
     candidate_id: int, text: str, application_id: int | None = None
 ) -> TextVector | None:
     """Compute and store the meaning of one text of a candidate (once per distinct text)."""
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or not text.strip() or not reader.model_ready():
         return None
     digest = text_hash(text)
     existing = TextVector.objects.filter(candidate_id=candidate_id, text_hash=digest).first()

@@ -33,6 +33,7 @@ def store(candidate, vector: np.ndarray, margin: float, text: str = "tekst") -> 
 
 def test_the_extraction_task_stores_what_the_text_means(monkeypatch):
     cand = make_candidate([])
+    monkeypatch.setattr(reader, "model_ready", lambda: True)
     monkeypatch.setattr(reader, "text_meaning", lambda text: TextMeaning(unit(1, 1), 0.05))
     extract_text.apply(args=(cand.pk, "Ik loste storingen op voor collega's."))
     row = TextVector.objects.get(candidate=cand)
