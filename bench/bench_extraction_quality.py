@@ -83,7 +83,8 @@ def evaluate(model: bool) -> dict[str, dict[str, float]]:
 
 def two_page_cv_cpu(runs: int = 5) -> tuple[float, float, int]:
     """CPU seconds (median, max) to read the ~500-word two-page bench CV of
-    bench_matching_extraction.py through the product path, clause cache cleared each run."""
+    bench_matching_extraction.py through the product path (the reader, with work titles
+    normalised, and the whole-text vector for ranking), clause cache cleared each run."""
     sys.path.insert(0, str(ROOT / "bench"))
     from bench_matching_extraction import CV
     from talentbrug.applications.services.extraction import read_text
@@ -95,6 +96,7 @@ def two_page_cv_cpu(runs: int = 5) -> tuple[float, float, int]:
         reader.profile_reader().extractor.clear_segment_cache()
         t0 = time.process_time()
         skills = len(read_text(CV).skills)
+        reader.text_meaning(CV)  # the text vector the task stores after reading (ranking)
         times.append(time.process_time() - t0)
     times.sort()
     return times[len(times) // 2], times[-1], skills

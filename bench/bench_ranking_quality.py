@@ -11,10 +11,11 @@ The product path, step by step (nothing re-implemented here):
 
 1. A throw-away test database (SQLite in memory, all migrations); one organisation, the 8
    vacancies with their requirements; 60 candidates in the talent pool (consent).
-2. Each candidate's text goes through ``applications.services.extraction.extract_text_skills`` -- the task
-   body the product runs for a text a candidate wrote: the one reader (``matches.reader``, e5 in
-   the loop unless ``--no-model``) -> unconfirmed ``CandidateSkill`` rows with their evidence,
-   and languages.
+2. Each candidate's text goes through the task ``applications.tasks.extract_text`` (applied
+   eagerly, as the product does without a broker): the one reader (``matches.reader``, e5 in the
+   loop unless ``--no-model``) -> unconfirmed ``CandidateSkill`` rows with their evidence, and
+   languages; then, on Celery's ``task_postrun``, the text's e5 vector (``matches.textvectors``).
+   Each vacancy's text (the Dutch text of the set) is its tasks text.
 3. Each vacancy is ranked by ``matches.services.rank_candidates`` -- what the page "Passende
    kandidaten" calls -- over the whole pool (``limit`` = every candidate, nothing stored).
 
@@ -127,10 +128,11 @@ def _rank(
     from datetime import timedelta
 
     from django.utils import timezone
+    from django.utils.html import escape
 
     from talentbrug.accounts.tests.factories import OrganisationFactory
     from talentbrug.applications.models import Consent
-    from talentbrug.applications.services.extraction import extract_text_skills
+    from talentbrug.applications.tasks import extract_text
     from talentbrug.applications.tests.factories import CandidateFactory, PublishedVacancyFactory
     from talentbrug.matches import engine, reader
     from talentbrug.matches.engine import taxonomy
@@ -145,7 +147,13 @@ def _rank(
     for spec in doc["vacancies"]:
         if spec["id"] not in vacancy_ids:
             continue
-        vac = PublishedVacancyFactory(organisation=org, title=spec["title"], region="")
+        vac = PublishedVacancyFactory(
+            organisation=org,
+            title=spec["title"],
+            region="",
+            tasks_text=f"<p>{escape(spec['text'])}</p>",
+            requirements_text="",
+        )
         for kind, ids in (("must_have", spec["must"]), ("learnable", spec["learnable"])):
             for pos, sid in enumerate(ids):
                 sk = tax.skills[sid]
@@ -174,7 +182,9 @@ def _rank(
             given_at=now,
             expires_at=now + timedelta(days=365),
         )
-        extract_text_skills(person.pk, cand["text"])
+        # the product's task (run eagerly, as without a broker): the reader, then what the
+        # text means for ranking (matches.textvectors, on Celery's task_postrun)
+        extract_text.apply(args=(person.pk, cand["text"]))
         by_pk[person.pk] = cand["id"]
     read_cpu = time.process_time() - started
     engine.reset_index()

@@ -24,3 +24,9 @@ class MatchesConfig(AppConfig):
 
         celery_signals.worker_init.connect(on_worker_init, weak=False)
         celery_signals.worker_process_init.connect(on_worker_process_init, weak=False)
+        # after the extraction tasks read a candidate's text: store what it means (ranking)
+        from .textvectors import on_task_postrun
+
+        celery_signals.task_postrun.connect(
+            on_task_postrun, weak=False, dispatch_uid="matches.text_vectors"
+        )

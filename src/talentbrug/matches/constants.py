@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 # Bump when the scoring changes in a way that makes stored scores incomparable.
 # /2 (issue #20): a found, unconfirmed skill weighs 0.5 x the reader's confidence.
-ENGINE_VERSION = "talentbrug.matching/2"
+# /3 (issue #20): the text part (e5 cosine of the texts) and "other work" in the score.
+ENGINE_VERSION = "talentbrug.matching/3"
 DEFAULT_LIMIT = 20
 
 

@@ -30,6 +30,7 @@ COMPONENTS = {
     "availability": gettext_lazy("Beschikbaar"),
     "location": gettext_lazy("Regio"),
     "education": gettext_lazy("Opleidingsniveau"),
+    "text": gettext_lazy("Tekst lijkt op de vacature"),
 }
 NOTES = {
     "Vacancy has no skill requirements: ranked on the other signals only.": gettext_lazy(
@@ -126,6 +127,23 @@ def describe(explanation: dict[str, Any], free_requirements: list[str] | None = 
                 )
             )
     out.notes = [str(NOTES.get(note, note)) for note in explanation.get("notes", [])]
+    text = explanation.get("text") or {}
+    if text.get("other_work"):
+        out.notes.append(
+            _(
+                "De tekst van de kandidaat beschrijft vooral werk buiten de ICT: woorden die "
+                "overeenkomen tellen niet als bewijs, alleen bevestigde vaardigheden."
+            )
+        )
+    elif text.get("evidence"):
+        out.notes.append(
+            _(
+                "De tekst van de kandidaat lijkt sterk op de vacaturetekst (taalmodel): dat telt "
+                "als aanwijzing, ook waar geen vaardigheid in gevonden is."
+            )
+        )
+    elif "text" in weights and text.get("similarity") is None:
+        out.notes.append(_("Van deze kandidaat is nog geen tekst gelezen."))
     if free_requirements:
         out.notes.append(
             _("%(count)s eigen competenties zonder ESCO-koppeling tellen niet mee in de score.")

@@ -43,7 +43,7 @@ from talentbrug.matching.taxonomy import Taxonomy
 
 from .constants import ENGINE_VERSION
 from .inputs import candidate_input, candidate_inputs
-from .models import WorkPreference
+from .models import TextVector, WorkPreference
 
 logger = logging.getLogger(__name__)
 
@@ -129,7 +129,7 @@ def content_version() -> str:
         )
     )
     parts.append(WorkPreference.objects.aggregate(n=Count("pk"), changed=Max("updated_at")))
-    for model in (CandidateSkill, LanguageProficiency, Education):
+    for model in (CandidateSkill, LanguageProficiency, Education, TextVector):
         parts.append(model.objects.aggregate(n=Count("pk"), top=Max("pk")))
     parts.append(CandidateSkill.objects.filter(confirmed=True).count())
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]

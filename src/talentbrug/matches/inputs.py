@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
+import numpy as np
+
 from talentbrug.applications.models import (
     Candidate,
     CandidateSkill,
@@ -25,10 +27,12 @@ from talentbrug.applications.models import (
 )
 from talentbrug.applications.services.profile import scoped_rows
 from talentbrug.matching import ranking
+from talentbrug.matching.reading import OTHER_WORK_MARGIN
 from talentbrug.vacancies.constants import LanguageTiming, RemoteOption, RequirementKind
 from talentbrug.vacancies.models import Vacancy
 
-from .models import WorkPreference
+from .models import TextVector, WorkPreference
+from .textvectors import vector_of
 
 # A candidate states one number of hours; we accept this much either side.
 HOURS_SLACK = 4
@@ -125,9 +129,11 @@ def candidate_inputs(
     # No model ordering: the rows are gathered into dicts, a sort would be wasted work.
     skill_rows = CandidateSkill.objects.order_by()
     education_rows = Education.objects.order_by()
+    text_rows = TextVector.objects.order_by()
     if organisation is not None:
         skill_rows = scoped_rows(skill_rows, organisation)
         education_rows = scoped_rows(education_rows, organisation)
+        text_rows = scoped_rows(text_rows, organisation)
     if candidate_ids is None:
         id_lists: Iterable[list[int]] = [list(base.values_list("pk", flat=True).order_by("pk"))]
         filters: list[dict[str, Any]] = [{}]
@@ -169,6 +175,7 @@ def candidate_inputs(
             n = nlqf_number(level) or 0
             if n > edu.get(cid, 0):
                 edu[cid] = n
+        texts = _text_vectors(text_rows.filter(**flt))
         prefs: dict[int, tuple[list[str], date | None]] = {
             cid: (regions or [], available)
             for cid, regions, available in WorkPreference.objects.filter(**flt).values_list(
@@ -180,6 +187,7 @@ def candidate_inputs(
                 continue
             h_min, h_max = _hours(hours[cid])
             regions, available = prefs.get(cid, ([], None))
+            text_vector, other_work = texts.get(cid, (None, False))
             out.append(
                 ranking.Candidate(
                     id=str(cid),
@@ -190,8 +198,30 @@ def candidate_inputs(
                     available_day=available.toordinal() if available else None,
                     regions=frozenset(regions),
                     nlqf_level=edu.get(cid),
+                    text_vector=text_vector,
+                    other_work=other_work,
                 )
             )
+    return out
+
+
+def _text_vectors(rows: Any) -> dict[int, tuple[Any, bool]]:
+    """Per candidate: the normalised mean of the vectors of their texts, and whether those
+    texts describe work outside ICT (no text is about ICT work: every margin is below
+    ``OTHER_WORK_MARGIN``)."""
+    sums: dict[int, Any] = {}
+    margins: dict[int, float] = {}
+    for cid, raw, margin in rows.values_list("candidate_id", "vector", "ict_margin").iterator(
+        chunk_size=CHUNK
+    ):
+        vec = vector_of(raw)
+        sums[cid] = vec if cid not in sums else sums[cid] + vec
+        margins[cid] = max(margins.get(cid, -1.0), float(margin))
+    out: dict[int, tuple[Any, bool]] = {}
+    for cid, total in sums.items():
+        norm = float(np.linalg.norm(total))
+        vec = (total / norm if norm > 0 else total).astype(np.float32)
+        out[cid] = (vec, margins[cid] < OTHER_WORK_MARGIN)
     return out
 
 

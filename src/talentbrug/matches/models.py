@@ -144,3 +144,65 @@ class Match(models.Model):
 
     def __str__(self) -> str:
         return f"match {self.pk}"
+
+
+class TextVector(models.Model):
+    """The meaning of one text a candidate wrote (a CV, a motivation, an answer) as an e5
+    vector, so ranking can weigh how much the text resembles a vacancy (issue #20) without
+    running the model in a request. Computed after the extraction task read the text; derived
+    from the candidate's own text, so it goes with the candidate (erasure deletes it). Scoped
+    like the skills found in the same text: ``application`` empty = the candidate's own page."""
+
+    candidate = models.ForeignKey(
+        "applications.Candidate",
+        on_delete=models.CASCADE,
+        related_name="text_vectors",
+        verbose_name=_("kandidaat"),
+        help_text=_("Wiens tekst dit is."),
+    )
+    application = models.ForeignKey(
+        "applications.Application",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sollicitatie"),
+        help_text=_(
+            "De sollicitatie waarbij de tekst is gegeven; leeg: van de eigen pagina van de "
+            "kandidaat."
+        ),
+    )
+    text_hash = models.CharField(
+        _("kenmerk van de tekst"),
+        max_length=64,
+        help_text=_("SHA-256 van de tekst: dezelfde tekst wordt niet twee keer berekend."),
+    )
+    model_name = models.CharField(
+        _("model"), max_length=100, help_text=_("Het taalmodel dat de vector berekende.")
+    )
+    vector = models.BinaryField(
+        _("vector"), help_text=_("De genormaliseerde e5-vector als float16-bytes.")
+    )
+    ict_margin = models.FloatField(
+        _("ICT-marge"),
+        default=0.0,
+        help_text=_(
+            "Hoeveel dichter de tekst bij ICT-vaardigheden ligt dan bij werk buiten de ICT "
+            "(negatief: de tekst beschrijft vooral ander werk)."
+        ),
+    )
+    created_at = models.DateTimeField(
+        _("berekend op"), auto_now_add=True, help_text=_("Wanneer de vector is berekend.")
+    )
+
+    class Meta:
+        verbose_name = _("tekstvector")
+        verbose_name_plural = _("tekstvectoren")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["candidate", "text_hash"], name="matches_textvector_once_per_text"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.candidate_id}:{self.text_hash[:8]}"

@@ -22,14 +22,20 @@ until the model is ready; nothing in a request waits for the model.
 
 from __future__ import annotations
 
+import gzip
+import json
 import logging
 import threading
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+import numpy as np
 from django.conf import settings
 
 from talentbrug.matching.reading import ProfileReader, ProfileReading
+from talentbrug.matching.taxonomy import DATA_DIR
+from talentbrug.matching.titles import TitleNormaliser
 
 logger = logging.getLogger(__name__)
 
@@ -86,7 +92,51 @@ def profile_reader() -> ProfileReader:
         embedder=embedder,
         prototypes=prototypes,
         prototype_vectors=vectors,
+        title_normaliser=occupation_normaliser(embedder) if embedder is not None else None,
     )
+
+
+# A work title is taken as an ESCO occupation when its best surface form is at least this close
+# (e5 cosine, title as query, form as passage); below it the title stays unnormalised.
+TITLE_MIN_COSINE = 0.86
+
+
+def occupation_normaliser(embedder: Any) -> Any:
+    """``title -> (occupation id, label) | None`` with :class:`TitleNormaliser` over the shipped
+    occupation-title index (``taxonomy/data/occupation_forms.*``, built by
+    ``scripts/build_occupation_vectors.py``); None when the index is not there or was built
+    with another model."""
+    # local import: engine imports inputs, which imports this module's users (import cycle)
+    from .engine import taxonomy
+
+    forms_path = Path(DATA_DIR) / "occupation_forms.json.gz"
+    vectors_path = Path(DATA_DIR) / "occupation_forms.f16.npy"
+    if not forms_path.exists() or not vectors_path.exists():
+        return None
+    with gzip.open(forms_path, "rt", encoding="utf-8") as fh:
+        doc = json.load(fh)
+    if doc.get("model") != getattr(embedder, "name", None):
+        logger.warning("extraction: the occupation index was built with another model")
+        return None
+    entries = [(c, f) for c, f in doc["forms"]]
+    vectors = np.load(vectors_path).astype(np.float32)
+    tax = taxonomy()
+    normaliser = TitleNormaliser(
+        entries,
+        embedder=embedder,
+        vectors=vectors,
+        broader={o.id: o.broader for o in tax.occupations.values()},
+    )
+    normaliser.concept_centroids()  # built here, in the warm-up, not on the first CV (~0.3 s)
+
+    def normalise(title: str) -> tuple[str, str] | None:
+        found = normaliser.normalise(title, k=1)
+        if not found or found[0].semantic < TITLE_MIN_COSINE:
+            return None
+        occ = tax.occupations.get(found[0].concept_id)
+        return (found[0].concept_id, (occ.label_nl or occ.label_en) if occ else "")
+
+    return normalise
 
 
 @lru_cache(maxsize=1)
@@ -166,3 +216,30 @@ def search_meaning(query: str, limit: int) -> list[str]:
     """ESCO skill ids a query in everyday words means (the skill picker, the talent-pool search);
     registered with ``taxonomy.services.register_meaning_search``."""
     return [skill_id for skill_id, _score in current_reader().search(query, limit)]
+
+
+def model_ready() -> bool:
+    """The reader in this process has the model (starts the warm-up like
+    :func:`current_reader`, never waits unless this process does)."""
+    return current_reader().uses_model
+
+
+def text_meaning(text: str) -> Any:
+    """The meaning of a whole text (``ProfileReader.text_meaning``), or None without the
+    model (switched off, or not ready in a process that does not wait for it)."""
+    return current_reader().text_meaning(text)
+
+
+def query_vector(text: str) -> Any:
+    """The normalised e5 query vector of ``text``, or None without a ready model."""
+    current = current_reader()
+    if current.embedder is None or not current.uses_model or not text.strip():
+        return None
+    vec = np.asarray(current.embedder.embed_queries([text])[0], dtype=np.float32)
+    norm = float(np.linalg.norm(vec))
+    return vec / norm if norm > 0 else vec
+
+
+def model_name() -> str:
+    embedder = current_reader().embedder
+    return str(getattr(embedder, "name", "")) if embedder is not None else ""

@@ -33,6 +33,7 @@ from .constants import DEFAULT_LIMIT, Direction, MatchSource
 from .describe import Described, describe
 from .inputs import candidate_input, candidate_inputs, vacancy_input
 from .models import Match, WorkPreference
+from .textvectors import vacancy_vector
 
 # Skills (own + related) used to pick vacancies worth scoring for one candidate.
 MAX_REACH = 900
@@ -85,6 +86,8 @@ def rank_candidates(
     With ``wait=False`` this raises :class:`IndexBuilding` instead of waiting for a large
     index that is still being built (the staff page then says so)."""
     pure, free = vacancy_input(vacancy)
+    # the text part (issue #20): the vacancy text's meaning, when the model is ready here
+    pure.text_vector = vacancy_vector(vacancy)
     applied = applicant_ids(vacancy)
     applicants = applied if include_applicants else set()
     # An applicant never shows up anonymised (whole profile) beside their named, scoped row.
@@ -136,8 +139,9 @@ def rank_candidates(
                     described=describe(exp, free),
                 )
             )
-    # No evidence never outranks evidence (issue #20): with skill requirements, candidates who
-    # meet none of them, even partly, come after those who meet some, whatever their score.
+    # No evidence never outranks evidence (issue #20): with skill requirements, candidates with
+    # no evidence for the work (no required skill met, even partly, and no text resembling the
+    # vacancy) come after those with some, whatever their score.
     results.sort(
         key=lambda r: (
             bool(pure.skills) and not has_skill_evidence(r.explanation),

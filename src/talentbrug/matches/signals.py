@@ -16,7 +16,7 @@ from talentbrug.applications.models import (
 from talentbrug.applications.signals import candidate_profile_changed
 
 from . import engine
-from .models import WorkPreference
+from .models import TextVector, WorkPreference
 
 
 def _schedule(candidate_id: int | None) -> None:
@@ -35,7 +35,7 @@ def _child_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
 
 post_save.connect(_candidate_changed, sender=Candidate, dispatch_uid="matches.candidate_saved")
 post_delete.connect(_candidate_changed, sender=Candidate, dispatch_uid="matches.candidate_deleted")
-for _model in (CandidateSkill, LanguageProficiency, Education, WorkPreference):
+for _model in (CandidateSkill, LanguageProficiency, Education, WorkPreference, TextVector):
     post_save.connect(
         _child_changed, sender=_model, dispatch_uid=f"matches.{_model.__name__}.saved"
     )

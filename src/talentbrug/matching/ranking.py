@@ -14,6 +14,17 @@ location            0.05   region accepted by the candidate (or remote work)
 education (NLQF)    0.05   optional and substitutable: skills score >= 0.7 replaces it
 =================  ======  ===============================================================
 
+**Text resembles the vacancy** (issue #20). When the vacancy has an e5 vector of its text, the
+score is ``(1 - TEXT_WEIGHT) x`` the signals above ``+ TEXT_WEIGHT x`` the text part: the cosine
+between the vacancy text (query) and the candidate's texts (passage, computed when the text was
+read), mapped linearly from ``TEXT_FLOOR`` (0) to ``TEXT_CEIL`` (1). It is shown as its own part
+(``components["text"]``, ``weights["text"]``). A cosine >= ``TEXT_EVIDENCE`` counts as evidence
+of the type "the text resembles the vacancy", so a candidate whose skills the reader could not
+find (a Tigrinya CV) is not ranked as "no evidence". A candidate whose texts describe work
+outside ICT (closer to the "other work" phrases than to any skill phrase, ``other_work``: a
+ceiling-systems installer, a security guard) gets no text part, and skills only found in those
+texts (not confirmed) are not evidence either: words overlap, the work does not.
+
 Weights of absent signals (no skill requirements, no language requirement, ...) are spread
 over the present ones, and the explanation says so. Nothing is a hard knock-out: missing
 must-haves are listed and pull the score down, the employer decides.
@@ -71,6 +82,11 @@ COACH_MAX_GAP = 2  # CEFR steps a coach can bridge
 UNKNOWN_LANGUAGE_CREDIT = 0.3
 EDUCATION_SUBSTITUTE = 0.7  # skills score that replaces a missing diploma level
 UNKNOWN_REGION_SCORE = 0.5
+# The text part (chosen on the dev half of bench/data/ranking_graded.json, issue #20).
+TEXT_WEIGHT = 0.4
+TEXT_FLOOR = 0.75  # e5 query-passage cosine that counts as nothing alike
+TEXT_CEIL = 0.85  # ... and as fully alike
+TEXT_EVIDENCE = 0.84  # from here the text itself is evidence
 OTHER_REGION_SCORE = 0.2
 
 
@@ -107,6 +123,8 @@ class Vacancy:
     region: str | None = None
     remote: bool = False
     nlqf_level: int | None = None  # optional, substitutable signal
+    # e5 query vector of the vacancy text (normalised); None: no text part in the score
+    text_vector: NDArray[np.float32] | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -119,6 +137,10 @@ class Candidate:
     available_day: int | None = None  # date.toordinal(); None = now
     regions: frozenset[str] = frozenset()  # regions the candidate accepts; empty = unknown
     nlqf_level: int | None = None
+    # e5 passage vector of the candidate's texts (normalised mean); None: no text read yet
+    text_vector: NDArray[np.float32] | None = field(default=None, compare=False)
+    # the texts describe work outside ICT (see the module docstring)
+    other_work: bool = False
 
 
 class SkillSimilarity(Protocol):
@@ -172,6 +194,8 @@ class Explanation:
     missing_must_have: list[dict[str, Any]] = field(default_factory=list)
     languages: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # the text part: {"similarity": cosine or None, "evidence": bool, "other_work": bool}
+    text: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -240,7 +264,16 @@ def _effective_weights(vacancy: Vacancy) -> tuple[dict[str, float], list[str]]:
     if total == 0:
         notes.append("Vacancy has no requirements at all: every candidate scores the same.")
         return {"availability": 1.0}, notes
-    return {k: v / total for k, v in present.items()}, notes
+    share = 1.0 - TEXT_WEIGHT if vacancy.text_vector is not None else 1.0
+    out = {k: share * v / total for k, v in present.items()}
+    if vacancy.text_vector is not None:
+        out["text"] = TEXT_WEIGHT
+    return out, notes
+
+
+def text_credit(similarity: float) -> float:
+    """The text part from the e5 cosine: 0 at ``TEXT_FLOOR``, 1 at ``TEXT_CEIL``."""
+    return min(1.0, max(0.0, (similarity - TEXT_FLOOR) / (TEXT_CEIL - TEXT_FLOOR)))
 
 
 # -- scalar signal functions (shared by the single scorer and the index) ---------------------
@@ -269,10 +302,18 @@ def _language_credit(have: int, need: int, at_start: bool) -> float:
 
 
 def has_skill_evidence(explanation: Mapping[str, Any]) -> bool:
-    """True when some required skill is met, fully or partly (by a confirmed or a found skill).
-    A candidate without such evidence never ranks above one with it (issue #20); their score
-    is still shown as it is."""
-    return bool(explanation.get("matched") or explanation.get("partly_matched"))
+    """True when there is evidence for the vacancy's work: a required skill met, fully or
+    partly (by a confirmed skill, or by a skill found in the candidate's text unless those
+    texts describe work outside ICT), or the candidate's text resembling the vacancy's
+    (cosine >= ``TEXT_EVIDENCE``). A candidate without evidence never ranks above one with it
+    (issue #20); their score is still shown as it is."""
+    text = explanation.get("text") or {}
+    if text.get("evidence"):
+        return True
+    items = [*explanation.get("matched", []), *explanation.get("partly_matched", [])]
+    if text.get("other_work"):
+        items = [i for i in items if i.get("strength", 1.0) >= 1.0]
+    return bool(items)
 
 
 def score_candidate(
@@ -378,6 +419,18 @@ def score_candidate(
             exp.notes.append("Education level substituted by demonstrated skills.")
         else:
             comp["education"] = have_lv / vacancy.nlqf_level
+    if "text" in weights and vacancy.text_vector is not None:
+        sim = None
+        if candidate.text_vector is not None:
+            sim = float(np.dot(vacancy.text_vector, candidate.text_vector))
+        comp["text"] = 0.0 if sim is None or candidate.other_work else text_credit(sim)
+        exp.text = {
+            "similarity": None if sim is None else round(sim, 4),
+            "evidence": sim is not None and not candidate.other_work and sim >= TEXT_EVIDENCE,
+            "other_work": candidate.other_work,
+        }
+    elif candidate.other_work:
+        exp.text = {"similarity": None, "evidence": False, "other_work": True}
     exp.score = round(sum(weights[k] * comp.get(k, 0.0) for k in weights), 6)
     exp.components = {k: round(v, 6) for k, v in comp.items()}
     return exp
@@ -411,7 +464,7 @@ class _Posting:
             self.size = last
 
 
-SNAPSHOT_FORMAT = "talentbrug.CandidateIndex/1"
+SNAPSHOT_FORMAT = "talentbrug.CandidateIndex/2"
 
 
 class _StoredProfiles(MutableMapping[str, Candidate]):
@@ -466,6 +519,8 @@ class _StoredProfiles(MutableMapping[str, Candidate]):
             available_day=int(ix.available[row]) or None,
             regions=frozenset(name for bit, name in self._region_names.items() if mask >> bit & 1),
             nlqf_level=int(ix.nlqf[row]) or None,
+            text_vector=ix.text[row].copy() if ix.text is not None and ix.has_text[row] else None,
+            other_work=bool(ix.other_work[row]),
         )
 
     def __getitem__(self, cid: str) -> Candidate:
@@ -526,6 +581,10 @@ class CandidateIndex:
         self.available: NDArray[np.int32] = np.zeros(0, np.int32)
         self.regions: NDArray[np.int64] = np.zeros(0, np.int64)
         self.nlqf: NDArray[np.int8] = np.zeros(0, np.int8)
+        self.other_work: NDArray[np.bool_] = np.zeros(0, np.bool_)
+        # candidates' text vectors (rows x dim), allocated with the first vector
+        self.text: NDArray[np.float32] | None = None
+        self.has_text: NDArray[np.bool_] = np.zeros(0, np.bool_)
         self._grow(max(capacity, 16))
 
     def _grow(self, cap: int) -> None:
@@ -542,6 +601,10 @@ class CandidateIndex:
         self.available = grow(None if first else self.available, np.int32, 0)
         self.regions = grow(None if first else self.regions, np.int64, 0)
         self.nlqf = grow(None if first else self.nlqf, np.int8, 0)
+        self.other_work = grow(None if first else self.other_work, np.bool_, False)
+        self.has_text = grow(None if first else self.has_text, np.bool_, False)
+        if self.text is not None:
+            self.text = grow(self.text, np.float32, 0.0, (self.text.shape[1],))
         for lang, arr in list(self.languages.items()):
             self.languages[lang] = grow(arr, np.int8, 0, (4,))
         self.id_of.extend([None] * (cap - len(self.id_of)))
@@ -590,6 +653,12 @@ class CandidateIndex:
         self.available[row] = 0 if cand.available_day is None else cand.available_day
         self.regions[row] = self._region_mask(cand.regions)
         self.nlqf[row] = cand.nlqf_level or 0
+        self.other_work[row] = cand.other_work
+        if cand.text_vector is not None:
+            if self.text is None:
+                self.text = np.zeros((self._cap, len(cand.text_vector)), np.float32)
+            self.text[row] = cand.text_vector
+            self.has_text[row] = True
         for (lang, skill), level in cand.languages.items():
             if skill not in LANG_SKILLS:
                 continue
@@ -607,6 +676,8 @@ class CandidateIndex:
                 p.remove(row)
         for arr in self.languages.values():
             arr[row] = 0
+        self.has_text[row] = False
+        self.other_work[row] = False
         self.active[row] = False
         self.id_of[row] = None
 
@@ -631,6 +702,8 @@ class CandidateIndex:
             for a in (self.active, self.hours_min, self.hours_max, self.available, self.regions)
         )
         total += self.nlqf.nbytes + sum(a.nbytes for a in self.languages.values())
+        total += self.other_work.nbytes + self.has_text.nbytes
+        total += self.text.nbytes if self.text is not None else 0
         total += sum(p.rows.nbytes + p.weights.nbytes for p in self.postings.values())
         return int(total)
 
@@ -695,6 +768,11 @@ class CandidateIndex:
             "available": self.available[:n],
             "regions": self.regions[:n],
             "nlqf": self.nlqf[:n],
+            "other_work": self.other_work[:n],
+            "has_text": self.has_text[:n],
+            "text": self.text[:n].astype(np.float16)
+            if self.text is not None
+            else np.zeros((0, 0), np.float16),
             "skill_vocab": np.asarray(skill_vocab, dtype=str)
             if skill_vocab
             else np.zeros(0, "<U1"),
@@ -756,6 +834,11 @@ class CandidateIndex:
         index.available[:n] = data["available"]
         index.regions[:n] = data["regions"]
         index.nlqf[:n] = data["nlqf"]
+        index.other_work[:n] = data["other_work"]
+        index.has_text[:n] = data["has_text"]
+        if data["text"].size:
+            index.text = np.zeros((index._cap, data["text"].shape[1]), np.float32)
+            index.text[:n] = data["text"]
         index.region_bits = {r: i for i, r in enumerate(meta["regions"])}
         for lang in meta["languages"]:
             arr = np.zeros((index._cap, 4), np.int8)
@@ -787,7 +870,9 @@ class CandidateIndex:
         return index
 
     # -- scoring ---------------------------------------------------------------------------
-    def _skill_component(self, reqs: list[SkillRequirement], n: int) -> NDArray[np.float32]:
+    def _skill_component(
+        self, reqs: list[SkillRequirement], n: int, confirmed_only: bool = False
+    ) -> NDArray[np.float32]:
         total = np.zeros(n, np.float32)
         for req in reqs:
             best = np.zeros(n, np.float32)
@@ -796,17 +881,43 @@ class CandidateIndex:
                 if p is None or p.size == 0:
                     continue
                 rows = p.rows[: p.size]
+                weights = p.weights[: p.size]
+                if confirmed_only:
+                    keep = weights >= 1.0
+                    rows, weights = rows[keep], weights[keep]
                 # a row occurs at most once per posting, so plain fancy indexing is safe
-                best[rows] = np.maximum(best[rows], p.weights[: p.size] * np.float32(cr.credit))
+                best[rows] = np.maximum(best[rows], weights * np.float32(cr.credit))
             total += best
         return total / np.float32(len(reqs))
 
+    def text_similarity(self, vacancy: Vacancy) -> NDArray[np.float32] | None:
+        """Cosine of every row's text with the vacancy text (nan: no text); None when the
+        vacancy has no text vector."""
+        if vacancy.text_vector is None:
+            return None
+        n = self._n
+        if self.text is None:
+            return np.full(n, np.nan, np.float32)
+        # one matrix-vector product over all rows (rows without a text are zero): no copy
+        sims = self.text[:n] @ np.asarray(vacancy.text_vector, np.float32)
+        sims[~self.has_text[:n]] = np.nan
+        return sims
+
     def skill_evidence(self, vacancy: Vacancy) -> NDArray[np.bool_]:
-        """Rows with some credit on a required skill (see :func:`has_skill_evidence`)."""
+        """Rows with evidence for the vacancy's work (see :func:`has_skill_evidence`)."""
         n = self._n
         if not vacancy.skills:
             return np.ones(n, np.bool_)
-        return self._skill_component(list(vacancy.skills), n) > 0
+        reqs = list(vacancy.skills)
+        other = self.other_work[:n]
+        found = self._skill_component(reqs, n) > 0
+        if other.any():
+            found &= ~other
+            found |= self._skill_component(reqs, n, confirmed_only=True) > 0
+        sims = self.text_similarity(vacancy)
+        if sims is not None:
+            found |= (np.nan_to_num(sims, nan=-1.0) >= TEXT_EVIDENCE) & ~other
+        return found
 
     def scores(self, vacancy: Vacancy) -> NDArray[np.float32]:
         """Score of every row (``-inf`` for free rows)."""
@@ -875,6 +986,16 @@ class CandidateIndex:
             edu = np.where(lv >= vacancy.nlqf_level, 1.0, lv / vacancy.nlqf_level)
             edu = np.where(must_score >= EDUCATION_SUBSTITUTE, 1.0, edu).astype(np.float32)
             score += np.float32(weights["education"]) * edu
+        if "text" in weights:
+            sims = self.text_similarity(vacancy)
+            assert sims is not None
+            t = np.clip(
+                (np.nan_to_num(sims, nan=TEXT_FLOOR) - TEXT_FLOOR) / (TEXT_CEIL - TEXT_FLOOR),
+                0.0,
+                1.0,
+            )
+            t[self.other_work[:n]] = 0.0
+            score += np.float32(weights["text"]) * t.astype(np.float32)
         score[~self.active[:n]] = -np.inf
         return score
 

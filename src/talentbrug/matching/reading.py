@@ -38,7 +38,13 @@ from typing import Any
 import numpy as np
 
 from .embeddings import Embedder, FloatMatrix
-from .extraction import MAX_INPUT_CHARS, SkillExtractor, SkillMatch, _looks_like_garbage
+from .extraction import (
+    _CV_BOILERPLATE,
+    MAX_INPUT_CHARS,
+    SkillExtractor,
+    SkillMatch,
+    _looks_like_garbage,
+)
 from .taxonomy import Taxonomy, load_json
 from .text import fold
 
@@ -49,12 +55,17 @@ __all__ = [
     "ProfileReader",
     "ProfileReading",
     "SkillFinding",
+    "TextMeaning",
     "load_prototypes",
     "read_education",
     "read_experience",
+    "read_headline",
     "read_languages",
 ]
 
+# Essential skills of a normalised work title's occupation: evidence, weaker than a stated skill.
+OCCUPATION_SKILL_CONFIDENCE = 0.2
+MAX_OCCUPATION_SKILLS = 15
 PROTOTYPE_THRESHOLD = 0.87  # cosine between a clause and a skill's everyday phrase
 TOP_MARGIN = 0.03  # a second skill of one clause is kept only this close to the best
 EVIDENCE_CHARS = 300
@@ -112,6 +123,9 @@ class ProfileReading:
     languages: list[LanguageFinding] = field(default_factory=list)
     education: list[EducationFinding] = field(default_factory=list)
     experience: list[ExperienceFinding] = field(default_factory=list)
+    # essential skills of the occupations the work titles were normalised to (weaker evidence,
+    # not stored as the candidate's skills: see ProfileReader.occupation_skills)
+    occupation_skills: list[SkillFinding] = field(default_factory=list)
 
     def years_per_occupation(self) -> dict[str, float]:
         out: dict[str, float] = {}
@@ -515,6 +529,16 @@ _PERIOD_RE = re.compile(
     r"devam ediyor|حتى الآن|الآن|تاکنون|اکنون|ክሳብ ሕጂ|ሕጂ))\s*[:,]?\s*(.*)$",
     re.IGNORECASE,
 )
+# "Monteur systeemplafonds (2015-2024)", "مدير أنظمة في جامعة دمشق (2016-2022)": title, then period
+_TITLE_PERIOD_RE = re.compile(
+    r"^\s*[-•*]?\s*([^\d\n()]{3,80}?)\s*\(\s*((?:1[34]|19|20)\d\d)\s*[-–—]\s*"
+    r"(?:((?:1[34]|19|20)\d\d)|(heden|nu|present|now|current|today|günümüz|devam ediyor|"
+    r"حتى الآن|الآن|تاکنون|اکنون|ክሳብ ሕጂ|ሕጂ))\s*\)",
+    re.IGNORECASE,
+)
+# the first sentence of a text, when it is short, is its headline: "QA engineer.", "کارشناس شبکه."
+_HEADLINE_RE = re.compile(r"^\s*([^\n.:!?።؟]{3,60}?)\s*[.:!?።؟\n]")
+HEADLINE_MAX_WORDS = 6
 _TITLE_SPLIT_RE = re.compile(r"\s*(?:,|،|፣|\||\s[-–—]\s|\sbij\s|\sat\s|:)\s*")
 
 
@@ -543,28 +567,72 @@ def read_experience(
         if key and len(key) < 40 and not _PERIOD_RE.match(line):
             education = key in _EDUCATION_HEADINGS or (education and not key)
         m = _PERIOD_RE.match(line)
+        if m is None and not education:
+            t = _TITLE_PERIOD_RE.match(line)
+            if t is not None:  # title first, period in brackets
+                start = _year(t.group(2))
+                end = _year(t.group(3)) if t.group(3) else None
+                _add_work(out, t.group(1), start, end, now, raw, normalise)
+            continue
         if not m or education:
             continue
         start = _year(m.group(1))
         end = _year(m.group(2)) if m.group(2) else None
         rest = m.group(4).strip()
-        title = _TITLE_SPLIT_RE.split(rest, maxsplit=1)[0].strip(" -•*")
-        if not title or any(rx.search(rest) for _lv, rx in _DEGREE_RES[:3]):
+        if any(rx.search(rest) for _lv, rx in _DEGREE_RES[:3]):
             continue
-        years = max(0.0, float((end or now) - start))
-        occ = normalise(title) if normalise else None
-        out.append(
-            ExperienceFinding(
-                title[:200],
-                start,
-                end,
-                years,
-                occ[0] if occ else None,
-                occ[1] if occ else "",
-                " ".join(raw.split())[:EVIDENCE_CHARS],
-            )
-        )
+        _add_work(out, rest, start, end, now, raw, normalise)
     return out
+
+
+def _add_work(
+    out: list[ExperienceFinding],
+    rest: str,
+    start: int | None,
+    end: int | None,
+    now: int,
+    raw: str,
+    normalise: Callable[[str], tuple[str, str] | None] | None,
+) -> None:
+    title = _TITLE_SPLIT_RE.split(rest.strip(), maxsplit=1)[0].strip(" -•*")
+    if not title:
+        return
+    years = max(0.0, float((end or now) - start)) if start else 0.0
+    occ = normalise(title) if normalise else None
+    out.append(
+        ExperienceFinding(
+            title[:200],
+            start,
+            end,
+            years,
+            occ[0] if occ else None,
+            occ[1] if occ else "",
+            " ".join(raw.split())[:EVIDENCE_CHARS],
+        )
+    )
+
+
+def read_headline(
+    text: str, normalise: Callable[[str], tuple[str, str] | None] | None = None
+) -> ExperienceFinding | None:
+    """The text's first sentence when it is a short title ("QA engineer.", "کارشناس شبکه."),
+    without years, normalised like a work line."""
+    m = _HEADLINE_RE.match(text)
+    if m is None:
+        return None
+    title = m.group(1).strip(" -•*")
+    key = fold(title)
+    if (
+        len(title.split()) > HEADLINE_MAX_WORDS
+        or all(w in _CV_BOILERPLATE for w in key.split())
+        or key in _HEADINGS_OTHER_LANGUAGES
+        or key in _EDUCATION_HEADINGS
+        or key in _LANGUAGE_HEADINGS
+    ):
+        return None
+    found: list[ExperienceFinding] = []
+    _add_work(found, title, None, None, 0, m.group(0), normalise)
+    return found[0] if found else None
 
 
 # --------------------------------------------------------------------------- skills
@@ -612,6 +680,22 @@ def _sentences(line: str) -> int:
 
 
 OTHER_WORK = ""  # the prototype key of work outside ICT: closest to it means no skill
+# A whole text whose best skill phrase is less than this much closer than its best "other work"
+# phrase describes work outside ICT (chosen on the dev half of the graded ranking set).
+OTHER_WORK_MARGIN = 0.01
+# The whole-text vector reads the first this many characters (profile, latest work): a full
+# two-page CV (cut at the embedder's 1,000 characters) costs ~450 ms CPU, 600 about half.
+MEANING_CHARS = 600
+
+
+@dataclass(frozen=True)
+class TextMeaning:
+    vector: FloatMatrix  # e5 passage vector, normalised
+    ict_margin: float  # best skill-phrase cosine minus best other-work-phrase cosine
+
+    @property
+    def other_work(self) -> bool:
+        return self.ict_margin < OTHER_WORK_MARGIN
 
 
 def load_prototypes(data_dir: Any = None) -> dict[str, list[str]]:
@@ -772,12 +856,75 @@ class ProfileReader:
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         return ranked[:limit]
 
+    def text_meaning(self, text: str) -> TextMeaning | None:
+        """The meaning of a whole text for ranking (issue #20): its e5 passage vector and how
+        much closer it is to the skill phrases than to the phrases of work outside ICT
+        (``ict_margin``; below ``OTHER_WORK_MARGIN`` the text describes other work), from the
+        first ``MEANING_CHARS`` characters. None without the model or for an empty text."""
+        if self.proto_vectors is None or self.embedder is None:
+            return None
+        text = " ".join(str(text or "").split())[:MEANING_CHARS]
+        if not text:
+            return None
+        vec = np.asarray(self.embedder.embed_passages([text])[0], dtype=np.float32)
+        norm = float(np.linalg.norm(vec))
+        if norm > 0:
+            vec = vec / norm
+        sims = self.proto_vectors @ vec
+        other_cols = np.asarray(self.proto_ids) == OTHER_WORK
+        skill = float(sims[~other_cols].max()) if (~other_cols).any() else 0.0
+        other = float(sims[other_cols].max()) if other_cols.any() else -1.0
+        return TextMeaning(vec, round(skill - other, 4))
+
+    def occupation_skills(
+        self, experience: Sequence[ExperienceFinding], have: set[str]
+    ) -> list[SkillFinding]:
+        """The essential skills of the occupations the work titles were normalised to, as
+        evidence with a lower confidence than a skill the text states (``OCCUPATION_SKILL_
+        CONFIDENCE``), at most ``MAX_OCCUPATION_SKILLS`` per occupation, with the work line as
+        evidence. Only occupations that carry essential skills (the ICT selection) give any."""
+        out: list[SkillFinding] = []
+        for work in experience:
+            occ = self.taxonomy.occupations.get(work.occupation_id or "")
+            if occ is None:
+                continue
+            taken = 0
+            for sid in occ.essential:
+                sk = self.taxonomy.skills.get(sid)
+                if sk is None or sid in have or "language" in sk.collections:
+                    continue
+                have.add(sid)
+                out.append(
+                    SkillFinding(
+                        sid,
+                        sk.label("nl"),
+                        OCCUPATION_SKILL_CONFIDENCE,
+                        "occupation",
+                        work.title,
+                        work.evidence,
+                        f"occupation={occ.label_nl or occ.label_en}",
+                    )
+                )
+                taken += 1
+                if taken >= MAX_OCCUPATION_SKILLS:
+                    break
+        return out
+
     def read(self, text: str) -> ProfileReading:
         if not isinstance(text, str) or not text.strip():
             return ProfileReading()
+        skills = self.read_skills(text)
+        experience = read_experience(text, self.title_normaliser)
+        if self.title_normaliser is not None and not any(e.occupation_id for e in experience):
+            headline = read_headline(text, self.title_normaliser)
+            if headline is not None and headline.occupation_id:
+                experience.append(headline)
         return ProfileReading(
-            skills=self.read_skills(text),
+            skills=skills,
             languages=read_languages(text),
             education=read_education(text),
-            experience=read_experience(text, self.title_normaliser),
+            experience=experience,
+            # kept apart from ``skills``: measured as found skills they halved extraction
+            # precision and did not help ranking on the dev half (docs/matching.md)
+            occupation_skills=self.occupation_skills(experience, {f.skill_id for f in skills}),
         )

@@ -213,3 +213,84 @@ def test_an_unconfirmed_skill_counts_less_and_says_so(tax: Taxonomy) -> None:
     matched = describe(json.loads(found.to_json())).matched
     assert any("nog niet bevestigd" in line and line.startswith("Java") for line in matched)
     assert "SQL" in matched
+
+
+# -- the text part (issue #20) ---------------------------------------------------------------
+
+
+def _unit(*values: float) -> np.ndarray:
+    vec = np.asarray(values, np.float32)
+    return vec / np.linalg.norm(vec)
+
+
+def test_text_part_is_blended_in_and_shown_as_its_own_part(tax: Taxonomy) -> None:
+    from talentbrug.matching import ranking
+
+    q = _unit(1, 0, 0)
+    plain = vacancy()
+    with_text = vacancy(text_vector=q)
+    close = cand("a", {JAVA: 1.0}, text_vector=_unit(0.9, 0.3, 0.0))  # cosine ~0.95
+    before = score_candidate(close, plain, tax)
+    after = score_candidate(close, with_text, tax)
+    assert after.weights["text"] == ranking.TEXT_WEIGHT
+    assert sum(after.weights.values()) == pytest.approx(1.0)
+    assert after.components["text"] == 1.0  # above TEXT_CEIL
+    assert after.score == pytest.approx(
+        (1 - ranking.TEXT_WEIGHT) * before.score + ranking.TEXT_WEIGHT, abs=1e-5
+    )
+    assert after.text["evidence"] is True and after.text["similarity"] > 0.9
+    # a candidate without any text gets 0 for the part, and the explanation says so
+    silent = score_candidate(cand("b", {JAVA: 1.0}), with_text, tax)
+    assert silent.components["text"] == 0.0 and silent.text["similarity"] is None
+    assert ranking.text_credit(ranking.TEXT_FLOOR) == 0.0
+    assert ranking.text_credit((ranking.TEXT_FLOOR + ranking.TEXT_CEIL) / 2) == pytest.approx(0.5)
+
+
+def test_text_resembling_the_vacancy_is_evidence_but_not_for_other_work(tax: Taxonomy) -> None:
+    from talentbrug.matching.ranking import has_skill_evidence
+
+    q = _unit(1, 0, 0)
+    v = vacancy(text_vector=q)
+    nothing_found = cand("ti", {}, text_vector=_unit(0.95, 0.3, 0.0))  # e.g. a Tigrinya CV
+    trap = cand("ceil", {JAVA: 0.4}, text_vector=_unit(0.95, 0.3, 0.0), other_work=True)
+    confirmed_other = cand("conf", {JAVA: 1.0}, other_work=True)
+    far = cand("far", {}, text_vector=_unit(0.0, 1.0, 0.0))
+    exp = {
+        c.id: score_candidate(c, v, tax).to_dict()
+        for c in (nothing_found, trap, confirmed_other, far)
+    }
+    assert has_skill_evidence(exp["ti"])  # the text resembles the vacancy
+    assert not has_skill_evidence(exp["ceil"])  # found words, other work: not evidence
+    assert exp["ceil"]["components"]["text"] == 0.0 and exp["ceil"]["text"]["other_work"]
+    assert has_skill_evidence(exp["conf"])  # a confirmed skill stays evidence
+    assert not has_skill_evidence(exp["far"])
+    # the index agrees: scores and evidence
+    idx = CandidateIndex(taxonomy=tax, capacity=2)
+    idx.add_many([nothing_found, trap, confirmed_other, far])
+    scores = idx.scores(v)
+    evidence = idx.skill_evidence(v)
+    for c in (nothing_found, trap, confirmed_other, far):
+        row = idx.row_of[c.id]
+        assert scores[row] == pytest.approx(exp[c.id]["score"], abs=1e-5)
+        assert bool(evidence[row]) == has_skill_evidence(exp[c.id])
+
+
+def test_index_with_text_vectors_saves_loads_and_updates(tax: Taxonomy, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    v = vacancy(text_vector=_unit(1, 0, 0))
+    idx = CandidateIndex(taxonomy=tax, capacity=2)
+    idx.add_many(
+        [
+            cand("a", {JAVA: 1.0}, text_vector=_unit(1, 1, 0)),
+            cand("b", {}, text_vector=_unit(1, 0.1, 0), other_work=True),
+            cand("c", {SQL: 1.0}),
+        ]
+    )
+    path = tmp_path / "idx.npz"
+    idx.save(path, version="t")
+    loaded = CandidateIndex.load(path, "t", taxonomy=tax)
+    assert loaded is not None
+    assert np.allclose(loaded.scores(v), idx.scores(v), atol=1e-3)  # stored as float16
+    assert loaded.profiles["b"].other_work and loaded.profiles["c"].text_vector is None
+    loaded.update(cand("c", {SQL: 1.0}, text_vector=_unit(1, 0, 0)))
+    assert loaded.rank(v, k=3)[0].candidate_id in {"a", "c"}
+    assert loaded.text_similarity(v)[loaded.row_of["c"]] == pytest.approx(1.0, abs=1e-3)

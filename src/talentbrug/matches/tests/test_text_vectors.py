@@ -1,0 +1,88 @@
+"""The text part of the ranking (issue #20): what a candidate's text means is stored after the
+extraction task read it, and ranking blends it in, with traps (other work) kept below."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from talentbrug.applications.tasks import extract_text
+from talentbrug.matches import reader, services, textvectors
+from talentbrug.matches.models import TextVector
+from talentbrug.matching.reading import TextMeaning
+
+from .helpers import SUPPORT, TICKET, make_candidate, make_vacancy
+
+pytestmark = pytest.mark.django_db
+
+
+def unit(*values: float) -> np.ndarray:
+    vec = np.asarray(values + (0.0,) * (8 - len(values)), np.float32)
+    return vec / np.linalg.norm(vec)
+
+
+def store(candidate, vector: np.ndarray, margin: float, text: str = "tekst") -> TextVector:
+    return TextVector.objects.create(
+        candidate=candidate,
+        text_hash=textvectors.text_hash(text),
+        model_name="test",
+        vector=vector.astype(np.float16).tobytes(),
+        ict_margin=margin,
+    )
+
+
+def test_the_extraction_task_stores_what_the_text_means(monkeypatch):
+    cand = make_candidate([])
+    monkeypatch.setattr(reader, "model_ready", lambda: True)
+    monkeypatch.setattr(reader, "text_meaning", lambda text: TextMeaning(unit(1, 1), 0.05))
+    extract_text.apply(args=(cand.pk, "Ik loste storingen op voor collega's."))
+    row = TextVector.objects.get(candidate=cand)
+    assert np.allclose(textvectors.vector_of(row.vector), unit(1, 1), atol=1e-3)
+    assert row.ict_margin == pytest.approx(0.05) and row.application_id is None
+    # the same text again: not computed twice
+    monkeypatch.setattr(reader, "text_meaning", lambda text: pytest.fail("computed twice"))
+    extract_text.apply(args=(cand.pk, "Ik loste  storingen op voor collega's."))
+    assert TextVector.objects.filter(candidate=cand).count() == 1
+
+
+def test_without_the_model_no_vector_is_stored():
+    cand = make_candidate([])
+    extract_text.apply(args=(cand.pk, "Ik loste storingen op voor collega's."))  # model off
+    assert not TextVector.objects.filter(candidate=cand).exists()
+
+
+def test_a_trap_ranks_below_a_relevant_candidate_the_reader_found_nothing_in(
+    organisation, make_staff, monkeypatch
+):
+    """A Tigrinya CV of a system administrator (no skill found, text close to the vacancy's)
+    comes before a ceiling-systems installer whose words matched a required skill ("storingen
+    oplossen") but whose text describes other work -- and before a candidate with nothing."""
+    vacancy = make_vacancy(organisation, [TICKET, SUPPORT], [])
+    q = unit(1)
+    monkeypatch.setattr(services, "vacancy_vector", lambda v: q)
+    relevant = make_candidate([], nl="A1", hours=8, consent=True)
+    store(relevant, unit(1, 0.35), margin=0.03)  # cosine ~0.94
+    trap = make_candidate([], unconfirmed=[TICKET], nl="C1", hours=32, consent=True)
+    store(trap, unit(1, 0.4), margin=-0.04)  # closer to "other work" phrases
+    nothing = make_candidate([], nl="C1", hours=32, consent=True)
+    store(nothing, unit(0.3, 1), margin=0.02)  # far from the vacancy
+    results, _free = services.rank_candidates(vacancy, actor=make_staff(organisation))
+    order = [r.candidate_id for r in results]
+    assert order.index(relevant.pk) < order.index(trap.pk)
+    assert order.index(relevant.pk) < order.index(nothing.pk)
+    by_id = {r.candidate_id: r for r in results}
+    top = by_id[relevant.pk]
+    assert top.explanation["text"]["evidence"] is True
+    assert top.explanation["weights"]["text"] == pytest.approx(0.4)
+    assert any(label == "Tekst lijkt op de vacature" for label, _p, _w in top.described.components)
+    assert any("lijkt sterk op de vacaturetekst" in n for n in top.described.notes)
+    caught = by_id[trap.pk]
+    assert caught.explanation["components"]["text"] == 0.0
+    assert any("buiten de ICT" in n for n in caught.described.notes)
+
+
+def test_vacancy_vector_uses_the_text_without_html_and_needs_the_model(organisation):
+    vacancy = make_vacancy(organisation, [TICKET], [])
+    text = textvectors.vacancy_text(vacancy)
+    assert "<" not in text and vacancy.title in text
+    assert textvectors.vacancy_vector(vacancy) is None  # model off in the test settings
