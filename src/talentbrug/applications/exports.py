@@ -66,6 +66,9 @@ CANDIDATE_VIEW: dict[str, str | frozenset[str]] = {
     "interviews.Interview": ALL,
     "interviews.InterviewSlot": ALL,
     "matches.Match": ALL,
+    # The e5 vector of a text is bytes no person can read: the row says which text (its hash),
+    # when and by which model it was computed, and its ICT margin; the vector itself stays out.
+    "matches.TextVector": frozenset({"vector"}),
     "matches.WorkPreference": ALL,
     "onboarding.CheckIn": ALL,
     "onboarding.DevelopmentGoal": ALL,
