@@ -10,10 +10,11 @@ volumes. The pages read pre-computed snapshots (``insights.Snapshot``) that the 
 * every page as a user sees it, over all its filter combinations in turn (period, vakgebied,
   and for the programme team the organisation): p50/p95 per page, all read from snapshots;
 * without a snapshot (after the job has run no filter choice leads there; before its first
-  run, or for an organisation made since, it does): "none" with no snapshot at all (cheap
-  tables computed in the request, heavy tables of a big scope pending), "one missing" with
-  only the asked choice's snapshot gone (heavy tables from the nearest snapshot of the page).
-  p95 over --cold-requests requests on different filter choices.
+  run, or for an organisation or a choice made since, it does): "none" with no snapshot at all
+  (only the light tables are computed in the request; a table with more rows than a request
+  may work on says that the job computes it), "missing" with only the asked choice's snapshot
+  gone (the page shows the nearest snapshot of the same page, whole, with its period,
+  vakgebied and time). p95 over --cold-requests requests on different filter choices.
 
 Data: organisations (created when fewer than --organisations exist) and the Insights demo
 history (``insights.demo``) with --vacancies per organisation, 9–24 applications each, their
@@ -22,8 +23,11 @@ seed_scale data, that data is counted as well (run seed_scale first for the full
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/talentbrug_bench_insights \\
         .venv/bin/python bench/bench_insights.py [--organisations 20] [--vacancies 40]
-        [--requests 40] [--cold-requests 1] [--skip-seed]
+        [--requests 40] [--cold-requests 6] [--skip-seed]
     .venv/bin/python bench/bench_insights.py   # SQLite in a temporary folder
+
+At seed_scale size (issue 21's figure): ``manage.py seed_scale --candidates 100000
+--vacancies 5000 --applications 300000`` into the database first, then ``--skip-seed``.
 
 Prints per page p50/p95 wall-clock ms and SQL queries (warm), p50 of cold, the job's time, the
 data volume and the load average (the machine is shared).
