@@ -136,10 +136,11 @@ def figures_for(
     choice the filters offer). A page never computes a heavy table while the viewer waits:
 
     1. the snapshot of this choice, with the time it was computed;
-    2. without it (an organisation made or a choice offered since the job's last run), the
-       nearest snapshot of the same page (same vakgebied first, then the nearest period),
-       whole, and the page says which choice and time it shows;
-    3. without any snapshot of this page (before the job's first run), only the light tables
+    2. without it (a choice offered since the job's last run), the nearest snapshot of the
+       same page and owner (same vakgebied first, then the nearest period), whole, and the
+       page says which choice and time it shows;
+    3. without any snapshot of this page and owner (before the job's first run, or an
+       organisation made since), only the light tables
        are computed; a table with more rows than a request may work on
        (:data:`figures.scope.LIVE_LIMITS`) says that the periodic job computes it.
 
