@@ -65,7 +65,7 @@ LIVE_LIMITS = {
     "plans": 100,
     # rows read one by one: vacancies with their requirements, check-ins, answers, offers,
     # plans for retention, learning places, cohort members
-    "rows": 5_000,
+    "rows": 2_000,
     # rows counted in the database (grouped counts of applications and offers)
     "counted": 20_000,
 }
@@ -93,7 +93,7 @@ def too_big(kind: str, *rows: QuerySet[Any]) -> bool:
     if not is_live():
         return False
     limit = LIVE_LIMITS[kind]
-    return any(queryset.order_by()[: limit + 1].count() > limit for queryset in rows)
+    return any(queryset.order_by().values("pk")[: limit + 1].count() > limit for queryset in rows)
 
 
 @dataclass(frozen=True)

@@ -126,15 +126,11 @@ def offer_table(scope: Scope) -> t.Table:
 
 def time_to_hire_table(scope: Scope) -> t.Table:
 
-    accepted = (
-        _offers(scope)
-        .filter(status=OfferStatus.ACCEPTED, decided_at__isnull=False)
-        .values_list(
-            "progress__application__route", "progress__application__submitted_at", "decided_at"
-        )
+    offers = _offers(scope).filter(status=OfferStatus.ACCEPTED, decided_at__isnull=False)
+    accepted = offers.values_list(
+        "progress__application__route", "progress__application__submitted_at", "decided_at"
     )
-
-    heavy = too_big("rows", accepted)
+    heavy = too_big("rows", offers)
     days: dict[str, list[int]] = defaultdict(list)
     for route, submitted, decided in [] if heavy else accepted:
         if submitted:
