@@ -19,7 +19,8 @@ from talentbrug.audit.services import record_event
 
 from . import tables as t
 from .constants import MIN_CELL, Section
-from .figures import Scope, section_tables
+from .figures.scope import Scope
+from .figures.sections import section_tables
 from .models import QuarterlyReport
 
 

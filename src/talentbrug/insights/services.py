@@ -8,13 +8,17 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from talentbrug.accounts.models import Organisation
+from talentbrug.vacancies.constants import Vakgebied
 
-from . import figures
 from . import tables as t
 from .constants import DEFAULT_PERIOD, Period, Section
-from .figures import Scope
+from .figures import scope as figures_scope
+from .figures import sections
+from .figures.scope import Scope
 from .models import Snapshot
 
 
@@ -22,7 +26,7 @@ def period_bounds(period: str, now: datetime | None = None) -> tuple[datetime, d
     """[start, end) of a period: from N months before tomorrow up to and including today."""
     today = timezone.localtime(now).date() if now else timezone.localdate()
     end_day = today + timedelta(days=1)
-    start_day = figures._add_months(end_day, -int(Period(period).value))
+    start_day = figures_scope.add_months(end_day, -int(Period(period).value))
     tz = timezone.get_current_timezone()
     return (
         timezone.make_aware(datetime.combine(start_day, time.min), tz),
@@ -45,16 +49,20 @@ def snapshot_key(organisation_id: int | None, section: str, period: str, family:
 
 @dataclass(frozen=True)
 class Figures:
-    """The tables of a page, with their texts in the active language.
+    """The tables of a page, with their texts in the active language, and how fresh they are.
 
-    ``live``: there was no snapshot for this choice, so the figures were computed while the
-    page was asked for; a table too big for that is taken from the nearest snapshot of the
-    same page (``table["borrowed"]``: its period, vakgebied and time) or is ``pending``."""
+    ``computed_at``: when the figures shown were computed. ``nearest``: there was no snapshot
+    for this choice, so the page shows the nearest snapshot of the same page (its period,
+    vakgebied and time, see :func:`nearest_snapshot`). ``live``: there was no snapshot of this
+    page at all, so the light tables were computed while the page was asked for; a table with
+    too much data for that is ``pending`` (the periodic job computes it).
+    """
 
     tables: list[dict[str, Any]]
     computed_at: datetime
     scope: Scope
     live: bool = False
+    nearest: dict[str, Any] | None = None
 
     @classmethod
     def shown(
@@ -63,31 +71,42 @@ class Figures:
         computed_at: datetime,
         scope: Scope,
         live: bool = False,
+        nearest: dict[str, Any] | None = None,
     ) -> Figures:
-        return cls([_noted(t.localised(table)) for table in stored], computed_at, scope, live)
+        tables = [_noted(t.localised(table)) for table in stored]
+        return cls(tables, computed_at, scope, live, nearest)
 
     @property
     def suppressed(self) -> bool:
         return any(table["suppressed"] for table in self.tables)
 
+    @property
+    def nearest_text(self) -> str:
+        """'de laatste 3 maanden, alle vakgebieden' (the choice the shown figures are about)."""
+        if not self.nearest:
+            return ""
+        return _choice_text(self.nearest["period"], self.nearest["family"])
+
+
+def _family_text(family: str) -> str:
+    return str(Vakgebied(family).label) if family else gettext("alle vakgebieden")
+
+
+def _choice_text(period: str, family: str) -> str:
+    return f"{str(Period(period).label).lower()}, {_family_text(family)}"
+
 
 def _noted(table: dict[str, Any]) -> dict[str, Any]:
     """A table from another snapshot or still pending says so (``note``, active language);
     the page and the downloads show it."""
-    from django.utils.formats import date_format
-    from django.utils.translation import gettext
-
-    from talentbrug.vacancies.constants import Vakgebied
-
     borrowed = table.get("borrowed")
     if borrowed:
-        family = borrowed["family"]
         note = gettext(
             "Deze tabel is voor uw keuze nog niet berekend. U ziet hier de cijfers over de "
             "%(period)s, %(family)s, bijgewerkt op %(when)s."
         ) % {
             "period": str(Period(borrowed["period"]).label).lower(),
-            "family": str(Vakgebied(family).label) if family else gettext("alle vakgebieden"),
+            "family": _family_text(borrowed["family"]),
             "when": date_format(timezone.localtime(borrowed["computed_at"]), "j F Y H:i"),
         }
         return {**table, "note": note}
@@ -103,7 +122,7 @@ def _noted(table: dict[str, Any]) -> dict[str, Any]:
 def compute(section: str, scope: Scope) -> list[dict[str, Any]]:
     # Stored texts are message ids in the source language (Dutch); pages translate them.
     with translation.override("nl"):
-        return figures.section_tables(section, scope)
+        return sections.section_tables(section, scope)
 
 
 def figures_for(
@@ -114,13 +133,20 @@ def figures_for(
     vacancy_id: int | None = None,
 ) -> Figures:
     """The figures of one page, read from its snapshot (the periodic job stores one for every
-    choice the filters offer).
+    choice the filters offer). A page never computes a heavy table while the viewer waits:
 
-    Without a snapshot (before the job's first run, an organisation made since its last run)
-    the page is computed while the viewer waits, but never the heavy tables of a big scope:
-    those come from the nearest snapshot of the same page, named on the page with its own
-    period and time, or say that the job computes them. Nothing is stored on a page view.
-    Figures for one vacancy (the old fairness page) are small and always computed fresh.
+    1. the snapshot of this choice, with the time it was computed;
+    2. without it (a choice offered since the job's last run), the nearest snapshot of the
+       same page and owner (same vakgebied first, then the nearest period), whole, and the
+       page says which choice and time it shows;
+    3. without any snapshot of this page and owner (before the job's first run, or an
+       organisation made since), only the light tables
+       are computed; a table with more rows than a request may work on
+       (:data:`figures.scope.LIVE_LIMITS`) says that the periodic job computes it.
+
+    Nothing is stored or queued on a page view: the next run of the periodic job computes
+    every choice. Figures for one vacancy (the old fairness page) are small and always
+    computed fresh.
     """
     scope = scope_for(organisation, period, family, vacancy_id)
     if vacancy_id is not None:
@@ -129,45 +155,44 @@ def figures_for(
     snapshot = Snapshot.objects.filter(key=snapshot_key(owner, section, period, family)).first()
     if snapshot is not None:
         return Figures.shown(snapshot.tables, snapshot.computed_at, scope)
-    with figures.live():
+    nearest = nearest_snapshot(owner, section, period, family)
+    if nearest is not None:
+        _owner, _section, their_period, their_family = nearest.key.split("|")
+        choice = {
+            "period": their_period,
+            "family": "" if their_family == "-" else their_family,
+            "computed_at": nearest.computed_at,
+        }
+        tables = [{**table, "borrowed": choice} for table in nearest.tables]
+        shown = scope_for(organisation, choice["period"], choice["family"])
+        asked = {"asked": _choice_text(period, family)}
+        return Figures.shown(tables, nearest.computed_at, shown, nearest={**choice, **asked})
+    with figures_scope.live():
         tables = compute(section, scope)
-    if any(table.get("pending") for table in tables):
-        tables = _from_nearest_snapshot(tables, owner, section, period, family)
     return Figures.shown(tables, timezone.now(), scope, live=True)
 
 
-def _from_nearest_snapshot(
-    tables: list[dict[str, Any]], owner: int | None, section: str, period: str, family: str
-) -> list[dict[str, Any]]:
-    """Pending tables replaced by the same table from the nearest snapshot of the page: the
-    same vakgebied first, then the nearest period; the table says which one it is."""
+def nearest_snapshot(owner: int | None, section: str, period: str, family: str) -> Snapshot | None:
+    """The snapshot of the same page and owner nearest to the asked choice: the same
+    vakgebied first, then the nearest period (the shorter one on a tie), then the newest.
+    Reads the keys first and the tables of one snapshot only."""
     prefix = f"{owner or 'rijk'}|{Section(section).value}|"
     found = []
-    for snapshot in Snapshot.objects.filter(key__startswith=prefix).only(
-        "key", "tables", "computed_at"
+    for pk, key, computed_at in Snapshot.objects.filter(key__startswith=prefix).values_list(
+        "pk", "key", "computed_at"
     ):
-        _owner, _section, their_period, their_family = snapshot.key.split("|")
+        _owner, _section, their_period, their_family = key.split("|")
         their_family = "" if their_family == "-" else their_family
-        distance = (their_family != family, abs(int(their_period) - int(period)))
-        found.append((distance, their_period, their_family, snapshot))
-    found.sort(key=lambda item: item[0])
-    filled = []
-    for table in tables:
-        if table.get("pending"):
-            for _distance, their_period, their_family, snapshot in found:
-                stored = next((s for s in snapshot.tables if s["key"] == table["key"]), None)
-                if stored is not None:
-                    table = {
-                        **stored,
-                        "borrowed": {
-                            "period": their_period,
-                            "family": their_family,
-                            "computed_at": snapshot.computed_at,
-                        },
-                    }
-                    break
-        filled.append(table)
-    return filled
+        distance = (
+            their_family != family,
+            abs(int(their_period) - int(period)),
+            int(their_period),
+            -computed_at.timestamp(),
+        )
+        found.append((distance, pk))
+    if not found:
+        return None
+    return Snapshot.objects.filter(pk=min(found)[1]).first()
 
 
 @transaction.atomic
@@ -189,8 +214,6 @@ def store_snapshot(
 def filter_combinations() -> list[tuple[Organisation | None, str, str, str]]:
     """Every page the filters can ask for: (owner, section, period, family). The owner is the
     Rijk (None) or an active organisation."""
-    from talentbrug.vacancies.constants import Vakgebied
-
     owners: list[Organisation | None] = [
         None,
         *Organisation.objects.filter(is_active=True).order_by("pk"),
@@ -212,7 +235,7 @@ def refresh_snapshots() -> int:
     Returns how many were written."""
     written = 0
     keep: set[str] = set()
-    with figures.shared_work():
+    with figures_scope.shared_work():
         for organisation, section, period, family in filter_combinations():
             snapshot = store_snapshot(section, organisation, period, family)
             keep.add(snapshot.key)

@@ -90,7 +90,9 @@ def text(value: Text) -> str:
         except KeyError:
             return str(dict(settings.LANGUAGES).get(code, code))
     if "rule" in value:
-        from .figures import rule_label  # the vacancy check's rule, in the reader's language
+        from .figures.vacancies import (
+            rule_label,  # the vacancy check's rule, in the reader's language
+        )
 
         return rule_label(value["rule"])
     raise ValueError(f"Unknown text: {value!r}")

@@ -8,9 +8,15 @@ import pytest
 from django.utils import timezone
 
 from talentbrug.applications.tests.factories import ApplicationFactory, PublishedVacancyFactory
-from talentbrug.insights import figures, services
+from talentbrug.insights import services
 from talentbrug.insights import tables as tables_
 from talentbrug.insights.constants import Period, Section
+from talentbrug.insights.figures import applications as application_figures
+from talentbrug.insights.figures import onboarding as onboarding_figures
+from talentbrug.insights.figures import programmes as programme_figures
+from talentbrug.insights.figures import scope as scope_figures
+from talentbrug.insights.figures import selection as selection_figures
+from talentbrug.insights.figures import vacancies as vacancy_figures
 from talentbrug.vacancies.constants import Evidence, RequirementKind, Vakgebied, WerkDenkniveau
 from talentbrug.vacancies.models import Requirement
 
@@ -62,14 +68,14 @@ def test_vacancy_figures_count_what_the_definition_says(organisation, other_orga
     for _i in range(9):
         _vacancy(other_organisation, werk_denkniveau=WerkDenkniveau.HBO, nt2_welcome=True)
 
-    table = _table(figures.vacancy_tables(_scope(organisation)), "vacatures")
+    table = _table(vacancy_figures.vacancy_tables(_scope(organisation)), "vacatures")
     assert _values(table, "Gepubliceerde vacatures")[0] == 11
     assert _values(table, "Op mbo-niveau geschreven") == ["<5" if False else 6, 55, 30]
     assert _values(table, "Met de zin 'Nederlands als tweede taal welkom'")[:2] == [6, 55]
     assert _values(table, "Zonder eis die alleen met een diploma kan")[:2] == [10, 91]
     # No carved job: 0 is under 5, so hidden like any small number.
     assert _values(table, "Gesneden functie (job carving)") == ["<5", "<5", "<5"]
-    rijk = _table(figures.vacancy_tables(_scope()), "vacatures")
+    rijk = _table(vacancy_figures.vacancy_tables(_scope()), "vacatures")
     assert _values(rijk, "Gepubliceerde vacatures")[0] == 20
     assert len(rijk["columns"]) == 2  # the Rijk itself has no Rijk column
 
@@ -79,7 +85,7 @@ def test_family_filter_counts_only_that_vakgebied(organisation):
         _vacancy(organisation, vakgebied=Vakgebied.ICT)
     for _i in range(7):
         _vacancy(organisation, vakgebied=Vakgebied.DOCUMENTATION)
-    table = _table(figures.vacancy_tables(_scope(family=Vakgebied.ICT)), "vacatures")
+    table = _table(vacancy_figures.vacancy_tables(_scope(family=Vakgebied.ICT)), "vacatures")
     assert _values(table, "Gepubliceerde vacatures")[0] == 5
 
 
@@ -89,17 +95,23 @@ def test_applications_per_route_hide_a_group_of_four_and_the_group_that_reveals_
     vacancy = PublishedVacancyFactory(organisation=organisation)
     ApplicationFactory.create_batch(8, vacancy=vacancy, route="cv")
     ApplicationFactory.create_batch(4, vacancy=vacancy, route="no_cv")
-    table = _table(figures.application_tables(_scope(organisation)), "sollicitaties-route")
+    table = _table(
+        application_figures.application_tables(_scope(organisation)), "sollicitaties-route"
+    )
     assert _values(table, "Zonder cv")[:2] == ["<5", "<5"]
     # 12 - 8 = 4: the cv group is hidden too, the total stays.
     assert _values(table, "Met je cv")[:2] == ["<5", "<5"]
     assert _values(table, "Totaal")[0] == 12
     ApplicationFactory.create_batch(6, vacancy=vacancy, route="video")
-    table = _table(figures.application_tables(_scope(organisation)), "sollicitaties-route")
+    table = _table(
+        application_figures.application_tables(_scope(organisation)), "sollicitaties-route"
+    )
     # 18 - 8 - 6 = 4 would still give the hidden groups away: the 6 goes too.
     assert _values(table, "Met een video")[:2] == ["<5", "<5"]
     ApplicationFactory.create_batch(3, vacancy=vacancy, route="work_sample")
-    table = _table(figures.application_tables(_scope(organisation)), "sollicitaties-route")
+    table = _table(
+        application_figures.application_tables(_scope(organisation)), "sollicitaties-route"
+    )
     # Hidden together: 4 + 3 = 7, which tells nothing about one group.
     assert _values(table, "Met je cv")[:2] == [8, 38]
     assert _values(table, "Met een video")[:2] == [6, 29]
@@ -148,7 +160,7 @@ def test_pass_through_per_group_with_the_voluntary_form_only_where_answered(orga
     _pipeline(organisation, vacancy, 5, advance_to="screening", answers={"born_abroad": "no"})
     _pipeline(organisation, vacancy, 4, answers={"born_abroad": "not_said"})
     _pipeline(organisation, vacancy, 3)
-    table = _table(figures.selection_tables(_scope(organisation)), "doorstroom")
+    table = _table(selection_figures.selection_tables(_scope(organisation)), "doorstroom")
     labels = [r["label"] for r in table["rows"]]
     # Education: 6 abroad reached the interview; 12 gave nothing, 5 of them passed screening.
     assert _values(table, "Opleiding: totaal") == [18, 11, 6, 6, "<5", "<5", "<5"]
@@ -163,7 +175,7 @@ def test_pass_through_per_group_with_the_voluntary_form_only_where_answered(orga
     assert "Nederlands: niets opgegeven" in labels and "Kanaal: onbekend" in labels
     # An organisation that stopped asking: its answers are no longer counted.
     DiversitySetting.objects.filter(organisation=organisation).update(enabled=False)
-    table = _table(figures.selection_tables(_scope(organisation)), "doorstroom")
+    table = _table(selection_figures.selection_tables(_scope(organisation)), "doorstroom")
     assert not any("vrijwillig" in r["label"] for r in table["rows"])
 
 
@@ -173,7 +185,7 @@ def test_pass_through_hides_a_group_of_four_and_the_one_its_total_reveals(organi
     vacancy = vacancy_with_requirements(organisation)
     _pipeline(organisation, vacancy, 8, foreign=True)
     _pipeline(organisation, vacancy, 4)
-    table = _table(figures.selection_tables(_scope(organisation)), "doorstroom")
+    table = _table(selection_figures.selection_tables(_scope(organisation)), "doorstroom")
     assert _values(table, "Opleiding: niets opgegeven")[0] == "<5"
     assert _values(table, "Opleiding: opleiding buiten Nederland")[0] == "<5"
     assert _values(table, "Opleiding: totaal")[0] == 12
@@ -208,7 +220,7 @@ def test_offers_and_time_to_hire(organisation):
     for _i in range(5):
         offer(OfferStatus.MADE, 0)
     offer(OfferStatus.DECLINED, 5)
-    tables = figures.selection_tables(_scope(organisation))
+    tables = selection_figures.selection_tables(_scope(organisation))
     offers = _table(tables, "aanbod")
     assert _values(offers, "Geaccepteerd")[:2] == [6, 50]
     # One declined (hidden): 12 - 6 - 5 would give it away, so the 5 is hidden as well.
@@ -233,7 +245,7 @@ def test_retention_hides_the_few_who_left_and_the_number_that_reveals_them(organ
     OnboardingPlan.objects.filter(pk=stopped.pk).update(
         status=PlanStatus.STOPPED, updated_at=timezone.now() - timedelta(days=150)
     )
-    table = figures.retention_table(_scope(organisation), today)
+    table = onboarding_figures.retention_table(_scope(organisation), today)
     # 7 started, 1 left within six months: 7 - 6 would give the 1 away.
     assert _values(table, "Na 6 maanden") == [7, "<5", "<5", "<5"]
     assert _values(table, "Na 12 maanden")[0] == "<5"  # nobody started a year ago
@@ -242,7 +254,7 @@ def test_retention_hides_the_few_who_left_and_the_number_that_reveals_them(organ
     OnboardingPlan.objects.filter(name__in=["Q0", "Q1", "Q2", "Q3"]).update(
         status=PlanStatus.STOPPED, updated_at=timezone.now() - timedelta(days=100)
     )
-    table = figures.retention_table(_scope(organisation), today)
+    table = onboarding_figures.retention_table(_scope(organisation), today)
     assert _values(table, "Na 6 maanden") == [12, 7, 5, 58]
 
 
@@ -255,7 +267,7 @@ def test_surprises_are_counted_per_person_and_theme_without_texts(organisation):
         onboarding_checkins.submit_surprises(plan, ["Veel afkortingen", "Nog meer vaktermen"])
     plan = make_plan(organisation, name="Persoon 6")
     onboarding_checkins.submit_surprises(plan, ["Vergaderingen beginnen precies op tijd"])
-    table = figures.surprise_table(_scope(organisation))
+    table = onboarding_figures.surprise_table(_scope(organisation))
     assert _values(table, "Mensen met een verbazing")[0] == 6
     assert _values(table, "Taal, afkortingen en vaktermen")[:2] == [5, 83]
     assert _values(table, "Tijd en afspraken")[0] == "<5"
@@ -271,7 +283,7 @@ def test_learning_places_hide_the_part_that_places_minus_the_rest_would_reveal(o
         PlacementFactory(organisation=organisation, filled_by=plan)
     for _i in range(9):
         PlacementFactory(organisation=organisation)
-    table = _table(figures.programme_tables(_scope(organisation)), "leerplekken")
+    table = _table(programme_figures.programme_tables(_scope(organisation)), "leerplekken")
     # 12 places, 3 filled (hidden), 9 open: 12 - 9 = 3, so 'open' is hidden as well.
     assert _values(table, "BBL-plek (leren en werken)")[:5] == [12, "<5", "<5", "<5", "<5"]
 
@@ -304,9 +316,9 @@ def test_snapshots_are_stored_by_the_job_read_by_pages_and_say_when(organisation
 def test_months_are_counted_on_the_calendar():
     from datetime import date
 
-    assert figures._add_months(date(2026, 8, 31), 6) == date(2027, 2, 28)
-    assert figures._add_months(date(2026, 12, 8), -12) == date(2025, 12, 8)
-    assert figures._add_months(date(2024, 2, 29), 12) == date(2025, 2, 28)
+    assert scope_figures.add_months(date(2026, 8, 31), 6) == date(2027, 2, 28)
+    assert scope_figures.add_months(date(2026, 12, 8), -12) == date(2025, 12, 8)
+    assert scope_figures.add_months(date(2024, 2, 29), 12) == date(2025, 2, 28)
     start, end = services.period_bounds(Period.MONTHS_6, timezone.now())
     assert (end - start).days in range(181, 185)
 
@@ -320,7 +332,9 @@ def test_languages_are_named_in_dutch(organisation):
             email=f"ar{i}@voorbeeld.nl", name=f"K{i}", preferred_language="ar"
         )
         ApplicationFactory(vacancy=vacancy, candidate=candidate)
-    table = _table(figures.application_tables(_scope(organisation)), "sollicitaties-language")
+    table = _table(
+        application_figures.application_tables(_scope(organisation)), "sollicitaties-language"
+    )
     assert [r["label"] for r in table["rows"]] == ["Arabisch", "Totaal"]
 
 
@@ -349,10 +363,10 @@ def test_education_told_to_another_organisation_is_not_read(organisation, other_
             country="Syrië",
             level="6",
         )
-    table = _table(figures.selection_tables(_scope(organisation)), "doorstroom")
+    table = _table(selection_figures.selection_tables(_scope(organisation)), "doorstroom")
     assert _values(table, "Opleiding: niets opgegeven")[0] == 6
     assert _values(table, "Opleiding: opleiding buiten Nederland")[0] == 6
-    theirs = _table(figures.selection_tables(_scope(other_organisation)), "doorstroom")
+    theirs = _table(selection_figures.selection_tables(_scope(other_organisation)), "doorstroom")
     assert _values(theirs, "Opleiding: opleiding buiten Nederland")[0] == 12
 
 
@@ -404,7 +418,7 @@ def test_statushouders_only_from_the_voluntary_form_with_small_groups_hidden(org
     _pipeline(organisation, vacancy, 6, answers={"refugee": "no"})
     _pipeline(organisation, vacancy, 4, advance_to="hired", answers={"refugee": "not_said"})
     _pipeline(organisation, vacancy, 3, advance_to="hired")  # no form at all
-    tables = figures.selection_tables(_scope(organisation))
+    tables = selection_figures.selection_tables(_scope(organisation))
     table = _table(tables, "statushouders")
     # 7 said yes, 6 said no; 'zeg ik liever niet' and no form are not counted.
     assert _values(table, "Gesolliciteerd") == [13, 7, 6, 54]
@@ -464,7 +478,7 @@ def test_time_in_each_stage_from_the_moves_with_small_groups_hidden(organisation
             selection_moves.move_application(
                 progress, stage_of(vacancy, StageKind.INTERVIEW), hr, roles, 3
             )
-    table = _table(figures.selection_tables(_scope(organisation)), "tijd-per-fase")
+    table = _table(selection_figures.selection_tables(_scope(organisation)), "tijd-per-fase")
     labels = [r["label"] for r in table["rows"]]
     assert _values(table, labels[0]) == [5, 4]  # Nieuw: 5 stays, median 4 days
     assert _values(table, labels[1]) == [5, 10]  # left for the next stage or rejected
@@ -500,7 +514,7 @@ def test_obstacles_reported_as_the_magazine_does_with_small_counts_hidden(organi
         plan = make_plan(organisation, name=f"Nieuw {i}")
         ObstacleSurvey.objects.create(plan=plan, moment="3", obstacles=obstacles)
     make_plan(organisation, name="Sloeg over")  # skipped it: not counted
-    table = _table(figures.onboarding_tables(_scope(organisation)), "obstakels")
+    table = _table(onboarding_figures.onboarding_tables(_scope(organisation)), "obstakels")
     assert [c["label"] for c in table["columns"]][:2] == [
         "Na 3 maanden: aantal",
         "Na 3 maanden: aandeel",
@@ -569,10 +583,10 @@ def test_education_told_to_another_organisation_is_not_read_also_in_the_job(
             country="Syrië",
             level="6",
         )
-    table = _table(figures.selection_tables(_scope(organisation)), "doorstroom")
+    table = _table(selection_figures.selection_tables(_scope(organisation)), "doorstroom")
     assert _values(table, "Opleiding: niets opgegeven")[0] == 6
     assert _values(table, "Opleiding: opleiding buiten Nederland")[0] == 6
-    theirs = _table(figures.selection_tables(_scope(other_organisation)), "doorstroom")
+    theirs = _table(selection_figures.selection_tables(_scope(other_organisation)), "doorstroom")
     assert _values(theirs, "Opleiding: opleiding buiten Nederland")[0] == 12
     services.refresh_snapshots()
     key = services.snapshot_key(organisation.pk, Section.SELECTION, "12", "")

@@ -12,8 +12,10 @@ from django.core.management import call_command
 from django.db.models import F
 from django.utils import timezone
 
-from talentbrug.insights import figures, services, tables
+from talentbrug.insights import services, tables
 from talentbrug.insights.constants import Period
+from talentbrug.insights.figures import onboarding as onboarding_figures
+from talentbrug.insights.figures import selection as selection_figures
 from talentbrug.insights.scale import FUNNEL, story
 
 pytestmark = pytest.mark.django_db
@@ -67,11 +69,11 @@ def test_seed_scale_gives_every_application_its_selection_and_onboarding_history
 
     # The Insights figures of the Rijk over 18 months come out of it.
     scope = services.scope_for(None, Period.MONTHS_18)
-    selection = {t["key"]: t for t in figures.selection_tables(scope)}
+    selection = {t["key"]: t for t in selection_figures.selection_tables(scope)}
     assert _rows(selection["doorstroom"], "Opleiding: totaal")[0] == 2500
     assert _rows(selection["tijd-per-fase"], "Nieuw")[0] > 1000
     assert _rows(selection["tijd-tot-aanname"], "Alle manieren")[1] > 10
-    onboarding = {t["key"]: t for t in figures.onboarding_tables(scope)}
+    onboarding = {t["key"]: t for t in onboarding_figures.onboarding_tables(scope)}
     assert onboarding["check-ins"]["rows"]
 
     # Run again: nothing left without a history, nothing added.

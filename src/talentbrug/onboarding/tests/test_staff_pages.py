@@ -128,7 +128,7 @@ def test_mine_shows_only_my_new_people(organisation):
 
 
 def _themes(organisation):
-    from talentbrug.insights.figures import surprise_table
+    from talentbrug.insights.figures.onboarding import surprise_table
     from talentbrug.insights.services import scope_for
 
     return {r["label"]: r["cells"] for r in surprise_table(scope_for(organisation, "12"))["rows"]}

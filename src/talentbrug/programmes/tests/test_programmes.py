@@ -101,10 +101,10 @@ def test_rijksbreed_cohort(organisation, other_organisation, staff_client):
 
 
 def _cohort_rows(organisation=None):
-    from talentbrug.insights import figures
+    from talentbrug.insights.figures import programmes
     from talentbrug.insights.services import scope_for
 
-    tables = figures.programme_tables(scope_for(organisation, "12"))
+    tables = programmes.programme_tables(scope_for(organisation, "12"))
     rows = next(t for t in tables if t["key"] == "lichtingen")["rows"]
     return {r["label"]: [c["v"] for c in r["cells"]] for r in rows}
 

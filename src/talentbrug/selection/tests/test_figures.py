@@ -38,11 +38,11 @@ def _fill(organisation, vacancy, count, *, foreign=False, hr=None, advance=0):
 
 
 def _pass_through(organisation, vacancy):
-    from talentbrug.insights import figures
     from talentbrug.insights.constants import Section
+    from talentbrug.insights.figures import sections
     from talentbrug.insights.services import scope_for
 
-    tables = figures.section_tables(
+    tables = sections.section_tables(
         Section.SELECTION, scope_for(organisation, "12", "", vacancy.pk)
     )
     from talentbrug.insights.tables import localised
