@@ -96,6 +96,10 @@ ISOLATION: dict[str, tuple[str, str]] = {
     "applications.Booking": via("applications.Application"),
     "applications.Question": via("applications.Application"),
     "matches.Match": via("vacancies.Vacancy"),
+    "matches.TextVector": internal(
+        "no page shows it: ranking reads the vector; the score part it gives is shown on the "
+        "vacancy's match page (matches.Match)"
+    ),
     "talentpool.ContactRequest": scoped("talentpool:requests"),
     "privacy.RetentionPolicy": scoped("privacy:policy"),
     "privacy.VacancyRetention": via("vacancies.Vacancy"),

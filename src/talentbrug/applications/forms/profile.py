@@ -30,14 +30,16 @@ def skill_choice_label(skill: Any) -> Any:
     """A found skill with the words it was found in, so the candidate can judge it (#20)."""
     from django.utils.html import format_html
 
+    # The label is ESCO's Dutch one (stored with the skill): marked as Dutch on a page in
+    # another language (WCAG 3.1.2), isolated for right-to-left pages.
     if skill.evidence_text and not skill.confirmed:
         return format_html(
-            '<bdi>{}</bdi> <span class="tb-evidence">{} “<bdi data-user-text>{}</bdi>”</span>',
+            '<bdi lang="nl">{}</bdi> <span class="tb-evidence">{} “<bdi data-user-text>{}</bdi>”</span>',
             skill.label,
             _("– gevonden in:"),
             skill.evidence_text,
         )
-    return skill.label
+    return format_html('<bdi lang="nl">{}</bdi>', skill.label)
 
 
 class SkillsForm(forms.Form):
