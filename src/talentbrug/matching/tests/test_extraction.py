@@ -7,15 +7,13 @@ import pytest
 
 from talentbrug.matching.embeddings import FloatMatrix, HashingEmbedder
 from talentbrug.matching.extraction import (
-    MAX_EMBED_CHARS,
-    MAX_SEGMENT_WORDS,
-    MAX_SEGMENTS,
     SkillExtractor,
     SkillLexicon,
     SkillLinker,
     SkillMatch,
     sentence_chunks,
 )
+from talentbrug.matching.extraction.clauses import MAX_EMBED_CHARS, MAX_SEGMENT_WORDS, MAX_SEGMENTS
 from talentbrug.matching.taxonomy import Taxonomy
 
 JAVA = "19a8293b-8e95-4de3-983f-77484079c389"

@@ -182,7 +182,8 @@ def test_an_unknown_language_level_is_unknown_not_too_far(tax: Taxonomy) -> None
     """Issue #20: no level given is shown as unknown and scored between "too far" and "within
     a coach's reach"; the index ranks it the same way as the explanation."""
     from talentbrug.matches.describe import language_line
-    from talentbrug.matching.ranking import UNKNOWN_LANGUAGE_CREDIT, CandidateIndex
+    from talentbrug.matching.ranking import CandidateIndex
+    from talentbrug.matching.ranking.model import UNKNOWN_LANGUAGE_CREDIT
 
     v = vacancy(skills=[], languages=[LanguageRequirement("nl", "speaking", "B2", at_start=False)])
     unknown = Candidate("u", {}, {}, 32, 40, 990, frozenset({"Utrecht"}), 3)
@@ -224,7 +225,7 @@ def _unit(*values: float) -> np.ndarray:
 
 
 def test_text_part_is_blended_in_and_shown_as_its_own_part(tax: Taxonomy) -> None:
-    from talentbrug.matching import ranking
+    from talentbrug.matching.ranking import model, scoring
 
     q = _unit(1, 0, 0)
     plain = vacancy()
@@ -232,18 +233,18 @@ def test_text_part_is_blended_in_and_shown_as_its_own_part(tax: Taxonomy) -> Non
     close = cand("a", {JAVA: 1.0}, text_vector=_unit(0.9, 0.3, 0.0))  # cosine ~0.95
     before = score_candidate(close, plain, tax)
     after = score_candidate(close, with_text, tax)
-    assert after.weights["text"] == ranking.TEXT_WEIGHT
+    assert after.weights["text"] == model.TEXT_WEIGHT
     assert sum(after.weights.values()) == pytest.approx(1.0)
     assert after.components["text"] == 1.0  # above TEXT_CEIL
     assert after.score == pytest.approx(
-        (1 - ranking.TEXT_WEIGHT) * before.score + ranking.TEXT_WEIGHT, abs=1e-5
+        (1 - model.TEXT_WEIGHT) * before.score + model.TEXT_WEIGHT, abs=1e-5
     )
     assert after.text["evidence"] is True and after.text["similarity"] > 0.9
     # a candidate without any text gets 0 for the part, and the explanation says so
     silent = score_candidate(cand("b", {JAVA: 1.0}), with_text, tax)
     assert silent.components["text"] == 0.0 and silent.text["similarity"] is None
-    assert ranking.text_credit(ranking.TEXT_FLOOR) == 0.0
-    assert ranking.text_credit((ranking.TEXT_FLOOR + ranking.TEXT_CEIL) / 2) == pytest.approx(0.5)
+    assert scoring.text_credit(model.TEXT_FLOOR) == 0.0
+    assert scoring.text_credit((model.TEXT_FLOOR + model.TEXT_CEIL) / 2) == pytest.approx(0.5)
 
 
 def test_text_resembling_the_vacancy_is_evidence_but_not_for_other_work(tax: Taxonomy) -> None:

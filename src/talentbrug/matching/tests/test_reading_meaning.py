@@ -54,10 +54,10 @@ def fake_titles(title: str) -> tuple[str, str] | None:
 def test_work_titles_are_normalised_and_give_the_occupations_skills_as_weaker_evidence(
     tax: Taxonomy, lexicon: SkillLexicon
 ) -> None:
-    from talentbrug.matching.reading import (
+    from talentbrug.matching.reading import read_experience
+    from talentbrug.matching.reading.reader import (
         MAX_OCCUPATION_SKILLS,
         OCCUPATION_SKILL_CONFIDENCE,
-        read_experience,
     )
 
     r = ProfileReader(
