@@ -192,8 +192,48 @@ def on_worker_process_init(**kwargs: object) -> None:
 def _build() -> None:
     try:
         profile_reader()
+        ict_reference()  # the ranking's reference vector, in the warm-up too
     except Exception:  # pragma: no cover - logged; the words-only reader keeps answering
         logger.exception("extraction: the reader could not be built")
+
+
+def ict_reference_texts() -> list[str]:
+    """The texts of "ICT work in general": the Dutch label and description of every ICT
+    occupation in the shipped ESCO data (141), sorted by id."""
+    # local import: engine imports inputs, which imports this module's users (import cycle)
+    from .engine import taxonomy
+
+    return [
+        f"{occ.label_nl or occ.label_en}\n{occ.description}"
+        for occ in sorted(taxonomy().occupations.values(), key=lambda o: o.id)
+        if occ.ict and occ.description
+    ]
+
+
+_reference: dict[str, Any] = {}
+
+
+def ict_reference() -> Any:
+    """The mean e5 query vector of :func:`ict_reference_texts` (the ranking's reference for the
+    text part, ``matching.ranking.Vacancy.text_reference``), or None without a ready model.
+    Computed once per process and model (in the warm-up; the vectors are cached on disk)."""
+    current = current_reader()
+    if current.embedder is None or not current.uses_model:
+        return None
+    name = model_name()
+    hit = _reference.get(name)
+    if hit is None:
+        from talentbrug.matching.embeddings import EmbeddingCache
+
+        from .engine import embeddings_dir
+
+        texts = ict_reference_texts()
+        if not texts:
+            return None
+        vectors = EmbeddingCache(embeddings_dir(), current.embedder).get(texts, "query")
+        hit = np.asarray(vectors, dtype=np.float32).mean(axis=0)
+        _reference[name] = hit
+    return hit
 
 
 def current_reader() -> ProfileReader:

@@ -27,7 +27,7 @@ from talentbrug.matching.ranking import has_skill_evidence, score_candidate
 from talentbrug.vacancies.constants import VacancyStatus
 from talentbrug.vacancies.models import Requirement, Vacancy
 
-from . import engine
+from . import engine, reader
 from . import pool as talent_pool
 from .constants import DEFAULT_LIMIT, Direction, MatchSource
 from .describe import Described, describe
@@ -88,6 +88,7 @@ def rank_candidates(
     pure, free = vacancy_input(vacancy)
     # the text part (issue #20): the vacancy text's meaning, when the model is ready here
     pure.text_vector = vacancy_vector(vacancy)
+    pure.text_reference = reader.ict_reference() if pure.text_vector is not None else None
     applied = applicant_ids(vacancy)
     applicants = applied if include_applicants else set()
     # An applicant never shows up anonymised (whole profile) beside their named, scoped row.

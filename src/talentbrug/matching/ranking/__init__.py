@@ -25,6 +25,14 @@ outside ICT (closer to the "other work" phrases than to any skill phrase, ``othe
 ceiling-systems installer, a security guard) gets no text part, and skills only found in those
 texts (not confirmed) are not evidence either: words overlap, the work does not.
 
+With a *reference* vector (``Vacancy.text_reference``: the e5 vector of "ICT work in general",
+the mean of the query vectors of the Dutch ESCO descriptions of the ICT occupations) the part is
+the **contrast**: the cosine with the vacancy minus the cosine with the reference, mapped from
+``TEXT_CONTRAST_FLOOR`` (0) to ``TEXT_CONTRAST_CEIL`` (1); a contrast >= ``TEXT_CONTRAST_EVIDENCE``
+is evidence too. e5 gives every text in a language an offset (an Arabic or Tigrinya CV is
+further from *every* Dutch vacancy than a Dutch CV about the same work); the contrast asks
+"more like this job than like ICT work in general?", which that offset does not move.
+
 Weights of absent signals (no skill requirements, no language requirement, ...) are spread
 over the present ones, and the explanation says so. Nothing is a hard knock-out: missing
 must-haves are listed and pull the score down, the employer decides.

@@ -17,6 +17,9 @@ from .model import (
     LANG_SKILLS,
     OTHER_REGION_SCORE,
     TEXT_CEIL,
+    TEXT_CONTRAST_CEIL,
+    TEXT_CONTRAST_EVIDENCE,
+    TEXT_CONTRAST_FLOOR,
     TEXT_EVIDENCE,
     TEXT_FLOOR,
     UNKNOWN_LANGUAGE_CREDIT,
@@ -248,6 +251,21 @@ class CandidateIndex:
         sims[~self.has_text[:n]] = np.nan
         return sims
 
+    def text_contrast(self, vacancy: Vacancy) -> NDArray[np.float32] | None:
+        """Cosine with the vacancy text minus cosine with the vacancy's reference ("ICT work
+        in general") for every row (nan: no text); None without a vacancy text or reference."""
+        if vacancy.text_vector is None or vacancy.text_reference is None:
+            return None
+        n = self._n
+        if self.text is None:
+            return np.full(n, np.nan, np.float32)
+        direction = np.asarray(vacancy.text_vector, np.float32) - np.asarray(
+            vacancy.text_reference, np.float32
+        )
+        contrast = self.text[:n] @ direction
+        contrast[~self.has_text[:n]] = np.nan
+        return contrast
+
     def skill_evidence(self, vacancy: Vacancy) -> NDArray[np.bool_]:
         """Rows with evidence for the vacancy's work (see :func:`has_skill_evidence`)."""
         n = self._n
@@ -261,7 +279,11 @@ class CandidateIndex:
             found |= self._skill_component(reqs, n, confirmed_only=True) > 0
         sims = self.text_similarity(vacancy)
         if sims is not None:
-            found |= (np.nan_to_num(sims, nan=-1.0) >= TEXT_EVIDENCE) & ~other
+            text_found = np.nan_to_num(sims, nan=-1.0) >= TEXT_EVIDENCE
+            contrast = self.text_contrast(vacancy)
+            if contrast is not None:
+                text_found |= np.nan_to_num(contrast, nan=-1.0) >= TEXT_CONTRAST_EVIDENCE
+            found |= text_found & ~other
         return found
 
     def scores(self, vacancy: Vacancy) -> NDArray[np.float32]:
@@ -332,13 +354,15 @@ class CandidateIndex:
             edu = np.where(must_score >= EDUCATION_SUBSTITUTE, 1.0, edu).astype(np.float32)
             score += np.float32(weights["education"]) * edu
         if "text" in weights:
-            sims = self.text_similarity(vacancy)
-            assert sims is not None
-            t = np.clip(
-                (np.nan_to_num(sims, nan=TEXT_FLOOR) - TEXT_FLOOR) / (TEXT_CEIL - TEXT_FLOOR),
-                0.0,
-                1.0,
+            contrast = self.text_contrast(vacancy)
+            sims = contrast if contrast is not None else self.text_similarity(vacancy)
+            floor, ceil = (
+                (TEXT_CONTRAST_FLOOR, TEXT_CONTRAST_CEIL)
+                if contrast is not None
+                else (TEXT_FLOOR, TEXT_CEIL)
             )
+            assert sims is not None
+            t = np.clip((np.nan_to_num(sims, nan=floor) - floor) / (ceil - floor), 0.0, 1.0)
             t[self.other_work[:n]] = 0.0
             score += np.float32(weights["text"]) * t.astype(np.float32)
         score[~self.active[:n]] = -np.inf

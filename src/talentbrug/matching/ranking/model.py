@@ -35,6 +35,13 @@ TEXT_WEIGHT = 0.4
 TEXT_FLOOR = 0.75  # e5 query-passage cosine that counts as nothing alike
 TEXT_CEIL = 0.85  # ... and as fully alike
 TEXT_EVIDENCE = 0.84  # from here the text itself is evidence
+# With a reference vector ("ICT work in general", see the ``ranking`` package docstring) the
+# part is the contrast: cosine with the vacancy minus cosine with the reference. It removes the
+# offset that a language gives every cosine (an Arabic or Tigrinya text is ~0.03-0.05 further
+# from every Dutch text than a Dutch text about the same work). Chosen on the dev half too.
+TEXT_CONTRAST_FLOOR = 0.0  # no closer to this vacancy than to ICT work in general
+TEXT_CONTRAST_CEIL = 0.06  # ... clearly closer: full credit
+TEXT_CONTRAST_EVIDENCE = 0.03  # from here the contrast is evidence as well
 OTHER_REGION_SCORE = 0.2
 
 
@@ -73,6 +80,9 @@ class Vacancy:
     nlqf_level: int | None = None  # optional, substitutable signal
     # e5 query vector of the vacancy text (normalised); None: no text part in the score
     text_vector: NDArray[np.float32] | None = field(default=None, compare=False)
+    # e5 query vector of "ICT work in general" (same model); None: the text part is the plain
+    # cosine, else the contrast with this reference
+    text_reference: NDArray[np.float32] | None = field(default=None, compare=False)
 
 
 @dataclass

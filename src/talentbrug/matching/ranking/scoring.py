@@ -16,6 +16,9 @@ from .model import (
     EDUCATION_SUBSTITUTE,
     OTHER_REGION_SCORE,
     TEXT_CEIL,
+    TEXT_CONTRAST_CEIL,
+    TEXT_CONTRAST_EVIDENCE,
+    TEXT_CONTRAST_FLOOR,
     TEXT_EVIDENCE,
     TEXT_FLOOR,
     TEXT_WEIGHT,
@@ -89,9 +92,22 @@ def effective_weights(vacancy: Vacancy) -> tuple[dict[str, float], list[str]]:
     return out, notes
 
 
-def text_credit(similarity: float) -> float:
-    """The text part from the e5 cosine: 0 at ``TEXT_FLOOR``, 1 at ``TEXT_CEIL``."""
+def text_credit(similarity: float, contrast: float | None = None) -> float:
+    """The text part: from the contrast with the reference when there is one (0 at
+    ``TEXT_CONTRAST_FLOOR``, 1 at ``TEXT_CONTRAST_CEIL``), else from the e5 cosine (0 at
+    ``TEXT_FLOOR``, 1 at ``TEXT_CEIL``)."""
+    if contrast is not None:
+        span = TEXT_CONTRAST_CEIL - TEXT_CONTRAST_FLOOR
+        return min(1.0, max(0.0, (contrast - TEXT_CONTRAST_FLOOR) / span))
     return min(1.0, max(0.0, (similarity - TEXT_FLOOR) / (TEXT_CEIL - TEXT_FLOOR)))
+
+
+def text_is_evidence(similarity: float, contrast: float | None = None) -> bool:
+    """The text itself is evidence for the vacancy's work: very like the vacancy, or (with a
+    reference) clearly more like this vacancy than like ICT work in general."""
+    return similarity >= TEXT_EVIDENCE or (
+        contrast is not None and contrast >= TEXT_CONTRAST_EVIDENCE
+    )
 
 
 # -- scalar signal functions (shared by the single scorer and the index) ---------------------
@@ -238,13 +254,21 @@ def score_candidate(
         else:
             comp["education"] = have_lv / vacancy.nlqf_level
     if "text" in weights and vacancy.text_vector is not None:
-        sim = None
+        sim: float | None = None
+        contrast: float | None = None
         if candidate.text_vector is not None:
             sim = float(np.dot(vacancy.text_vector, candidate.text_vector))
-        comp["text"] = 0.0 if sim is None or candidate.other_work else text_credit(sim)
+            if vacancy.text_reference is not None:
+                contrast = sim - float(np.dot(vacancy.text_reference, candidate.text_vector))
+        comp["text"] = (
+            0.0 if sim is None or candidate.other_work else text_credit(sim, contrast)
+        )
         exp.text = {
             "similarity": None if sim is None else round(sim, 4),
-            "evidence": sim is not None and not candidate.other_work and sim >= TEXT_EVIDENCE,
+            "contrast": None if contrast is None else round(contrast, 4),
+            "evidence": sim is not None
+            and not candidate.other_work
+            and text_is_evidence(sim, contrast),
             "other_work": candidate.other_work,
         }
     elif candidate.other_work:

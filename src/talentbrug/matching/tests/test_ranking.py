@@ -295,3 +295,43 @@ def test_index_with_text_vectors_saves_loads_and_updates(tax: Taxonomy, tmp_path
     loaded.update(cand("c", {SQL: 1.0}, text_vector=_unit(1, 0, 0)))
     assert loaded.rank(v, k=3)[0].candidate_id in {"a", "c"}
     assert loaded.text_similarity(v)[loaded.row_of["c"]] == pytest.approx(1.0, abs=1e-3)
+
+
+def test_with_a_reference_the_text_part_is_the_contrast_and_a_language_offset_does_not_win(
+    tax: Taxonomy,
+) -> None:
+    """e5 puts every text of some languages further from every Dutch text. Two candidates
+    about the same work: one in "Dutch" (close to everything, including ICT work in general),
+    one in "Tigrinya" (further from everything, but further from the general ICT reference
+    still). The plain cosine ranks the Dutch generalist first; the contrast ranks the one whose
+    text is about *this* job first, in the index and in the single scorer alike."""
+    from talentbrug.matching.ranking import has_skill_evidence, model, scoring
+
+    job = _unit(1, 0, 0, 0)
+    general_ict = _unit(0.8, 0.6, 0, 0)  # ICT work in general is itself close to the job
+    generalist = cand("nl", {}, text_vector=_unit(0.8, 0.6, 0, 0.1))  # cos 0.79, like any ICT job
+    specialist = cand("ti", {}, text_vector=_unit(0.78, 0.1, 0, 0.62))  # cos 0.78, this job
+    plain = vacancy(text_vector=job)
+    contrast = vacancy(text_vector=job, text_reference=general_ict)
+
+    def order(v: Vacancy) -> list[str]:
+        idx = CandidateIndex(taxonomy=tax, capacity=2)
+        idx.add_many([generalist, specialist])
+        return [r.candidate_id for r in idx.rank(v, k=2)]
+
+    assert order(plain) == ["nl", "ti"]  # the cosine alone: the offset decides
+    assert order(contrast) == ["ti", "nl"]
+    single = {c.id: score_candidate(c, contrast, tax) for c in (generalist, specialist)}
+    assert single["ti"].score > single["nl"].score
+    assert single["ti"].text["contrast"] == pytest.approx(
+        float(np.asarray(specialist.text_vector) @ (job - general_ict)), abs=1e-3
+    )
+    assert single["ti"].components["text"] == 1.0 and single["ti"].text["evidence"] is True
+    assert has_skill_evidence(single["ti"].to_dict())
+    idx = CandidateIndex(taxonomy=tax, capacity=2)
+    idx.add_many([generalist, specialist])
+    ranked = {r.candidate_id: r.score for r in idx.rank(contrast, k=2, explain=False)}
+    assert ranked["ti"] == pytest.approx(single["ti"].score, abs=1e-4)
+    assert ranked["nl"] == pytest.approx(single["nl"].score, abs=1e-4)
+    assert scoring.text_credit(0.9, model.TEXT_CONTRAST_FLOOR) == 0.0
+    assert scoring.text_credit(0.0, model.TEXT_CONTRAST_CEIL) == 1.0
