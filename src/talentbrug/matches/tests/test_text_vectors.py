@@ -86,3 +86,51 @@ def test_vacancy_vector_uses_the_text_without_html_and_needs_the_model(organisat
     text = textvectors.vacancy_text(vacancy)
     assert "<" not in text and vacancy.title in text
     assert textvectors.vacancy_vector(vacancy) is None  # model off in the test settings
+
+
+def test_ranking_uses_the_contrast_with_ict_work_in_general(organisation, make_staff, monkeypatch):
+    """rank_candidates gives the pure ranking the reader's reference ("ICT work in general"):
+    a CV about this job whose language puts it further from every Dutch text comes before a CV
+    that is close to every ICT job, though its plain cosine with the vacancy is lower."""
+    vacancy = make_vacancy(organisation, [TICKET, SUPPORT], [])
+    job, general = unit(1), unit(0.8, 0.6)
+    monkeypatch.setattr(services, "vacancy_vector", lambda v: job)
+    monkeypatch.setattr(reader, "ict_reference", lambda: general)
+    generalist = make_candidate([], consent=True)
+    store(generalist, unit(0.8, 0.6, 0, 0.1), margin=0.05)  # cosine 0.79 with the job
+    specialist = make_candidate([], consent=True)
+    store(specialist, unit(0.78, 0.1, 0, 0.62), margin=0.05)  # cosine 0.78, about this job
+    results, _free = services.rank_candidates(vacancy, actor=make_staff(organisation))
+    order = [r.candidate_id for r in results]
+    assert order.index(specialist.pk) < order.index(generalist.pk)
+    by_id = {r.candidate_id: r.explanation["text"] for r in results}
+    assert by_id[specialist.pk]["contrast"] >= 0.06 > 0 > by_id[generalist.pk]["contrast"]
+    assert by_id[specialist.pk]["similarity"] < by_id[generalist.pk]["similarity"]
+    # without a reference (no model ready here) the part is the plain cosine again
+    monkeypatch.setattr(reader, "ict_reference", lambda: None)
+    results, _free = services.rank_candidates(vacancy, store=False)
+    assert results[0].explanation["text"]["contrast"] is None
+
+
+def test_the_reference_is_the_mean_of_the_ict_occupation_descriptions(
+    settings, tmp_path, monkeypatch
+):
+    from talentbrug.matching.embeddings import HashingEmbedder
+
+    settings.VAR_DIR = tmp_path
+    embedder = HashingEmbedder()
+    texts = reader.ict_reference_texts()
+    assert len(texts) == 141  # the ICT occupations of the shipped ESCO data, with description
+    assert all("\n" in t and len(t) > 40 for t in texts)
+    monkeypatch.setattr(reader, "_embedder", lambda: embedder)
+    monkeypatch.setattr(reader, "_reference", {})
+    reader.profile_reader.cache_clear()
+    reader.wait_for_model()
+    try:
+        ref = reader.ict_reference()
+        expected = np.asarray(embedder.embed_queries(texts), np.float32).mean(axis=0)
+        assert np.allclose(ref, expected, atol=1e-5)
+        assert reader.ict_reference() is ref  # once per process and model
+    finally:
+        reader.wait_for_model(False)
+        reader.profile_reader.cache_clear()

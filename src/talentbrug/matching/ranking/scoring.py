@@ -260,9 +260,7 @@ def score_candidate(
             sim = float(np.dot(vacancy.text_vector, candidate.text_vector))
             if vacancy.text_reference is not None:
                 contrast = sim - float(np.dot(vacancy.text_reference, candidate.text_vector))
-        comp["text"] = (
-            0.0 if sim is None or candidate.other_work else text_credit(sim, contrast)
-        )
+        comp["text"] = 0.0 if sim is None or candidate.other_work else text_credit(sim, contrast)
         exp.text = {
             "similarity": None if sim is None else round(sim, 4),
             "contrast": None if contrast is None else round(contrast, 4),
