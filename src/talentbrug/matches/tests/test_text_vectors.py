@@ -59,7 +59,7 @@ def test_a_trap_ranks_below_a_relevant_candidate_the_reader_found_nothing_in(
     oplossen") but whose text describes other work -- and before a candidate with nothing."""
     vacancy = make_vacancy(organisation, [TICKET, SUPPORT], [])
     q = unit(1)
-    monkeypatch.setattr(services, "vacancy_vector", lambda v: q)
+    monkeypatch.setattr(services, "ranking_vector", lambda v: q)
     relevant = make_candidate([], nl="A1", hours=8, consent=True)
     store(relevant, unit(1, 0.35), margin=0.03)  # cosine ~0.94
     trap = make_candidate([], unconfirmed=[TICKET], nl="C1", hours=32, consent=True)
