@@ -218,6 +218,11 @@ def search_meaning(query: str, limit: int) -> list[str]:
     return [skill_id for skill_id, _score in current_reader().search(query, limit)]
 
 
+def model_enabled() -> bool:
+    """The model is switched on (``TALENTBRUG_EXTRACTION_MODEL``); says nothing of loading."""
+    return _model_enabled()
+
+
 def model_ready() -> bool:
     """The reader in this process has the model (starts the warm-up like
     :func:`current_reader`, never waits unless this process does)."""

@@ -160,8 +160,8 @@ def store_vacancy_vector(vacancy_id: int) -> VacancyVector | None:
     from talentbrug.vacancies.models import Vacancy
 
     vacancy = Vacancy.objects.filter(pk=vacancy_id).only("pk", *sorted(VACANCY_TEXT_FIELDS)).first()
-    if vacancy is None:
-        return None
+    if vacancy is None or not reader.model_enabled():
+        return None  # model off: nothing to compute, and no reader built for nothing
     text = vacancy_text(vacancy)
     if not text:
         VacancyVector.objects.filter(vacancy_id=vacancy_id).delete()  # no text, no meaning

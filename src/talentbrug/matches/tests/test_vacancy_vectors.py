@@ -52,6 +52,7 @@ def model(monkeypatch):
     def query_vector(text: str):  # type: ignore[no-untyped-def]
         return emb.embed_queries([text])[0]
 
+    monkeypatch.setattr(reader, "model_enabled", lambda: True)
     monkeypatch.setattr(reader, "model_ready", lambda: True)
     monkeypatch.setattr(reader, "model_name", lambda: emb.name)
     monkeypatch.setattr(reader, "query_vector", query_vector)
