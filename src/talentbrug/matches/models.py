@@ -206,3 +206,43 @@ class TextVector(models.Model):
 
     def __str__(self) -> str:
         return f"{self.candidate_id}:{self.text_hash[:8]}"
+
+
+class VacancyVector(models.Model):
+    """The meaning of a vacancy's text (title, tasks, requirements, without HTML) as an e5 query
+    vector, for the text part of the ranking both ways (issue #20). Computed in a task after
+    the vacancy is saved (``matches.tasks.compute_vacancy_vector``) or by ``manage.py
+    build_text_vectors``, never in a request. Used only while ``text_hash`` is the hash of the
+    vacancy's current text. Not personal data: it goes with the vacancy."""
+
+    vacancy = models.OneToOneField(
+        "vacancies.Vacancy",
+        on_delete=models.CASCADE,
+        related_name="text_vector",
+        verbose_name=_("vacature"),
+        help_text=_("Van welke vacature de tekst is."),
+    )
+    text_hash = models.CharField(
+        _("kenmerk van de tekst"),
+        max_length=64,
+        help_text=_(
+            "SHA-256 van de vacaturetekst waarvan de vector is berekend: past die niet meer bij "
+            "de huidige tekst, dan wordt de vector niet gebruikt."
+        ),
+    )
+    model_name = models.CharField(
+        _("model"), max_length=100, help_text=_("Het taalmodel dat de vector berekende.")
+    )
+    vector = models.BinaryField(
+        _("vector"), help_text=_("De genormaliseerde e5-vector als float16-bytes.")
+    )
+    computed_at = models.DateTimeField(
+        _("berekend op"), help_text=_("Wanneer de vector is berekend.")
+    )
+
+    class Meta:
+        verbose_name = _("vacaturetekstvector")
+        verbose_name_plural = _("vacaturetekstvectoren")
+
+    def __str__(self) -> str:
+        return f"{self.vacancy_id}:{self.text_hash[:8]}"

@@ -192,7 +192,7 @@ def on_worker_process_init(**kwargs: object) -> None:
 def _build() -> None:
     try:
         profile_reader()
-        ict_reference()  # the ranking's reference vector, in the warm-up too
+        ict_reference(compute=True)  # the ranking's reference vector, in the warm-up too
     except Exception:  # pragma: no cover - logged; the words-only reader keeps answering
         logger.exception("extraction: the reader could not be built")
 
@@ -213,10 +213,13 @@ def ict_reference_texts() -> list[str]:
 _reference: dict[str, Any] = {}
 
 
-def ict_reference() -> Any:
+def ict_reference(compute: bool = False) -> Any:
     """The mean e5 query vector of :func:`ict_reference_texts` (the ranking's reference for the
     text part, ``matching.ranking.Vacancy.text_reference``), or None without a ready model.
-    Computed once per process and model (in the warm-up; the vectors are cached on disk)."""
+    Computed once per process and model in the warm-up (``compute=True``; the vectors are cached
+    on disk); a request only takes what the warm-up computed, it never embeds the 141 texts."""
+    if not compute:
+        return next(iter(_reference.values()), None)
     current = current_reader()
     if current.embedder is None or not current.uses_model:
         return None
@@ -256,6 +259,11 @@ def search_meaning(query: str, limit: int) -> list[str]:
     """ESCO skill ids a query in everyday words means (the skill picker, the talent-pool search);
     registered with ``taxonomy.services.register_meaning_search``."""
     return [skill_id for skill_id, _score in current_reader().search(query, limit)]
+
+
+def model_enabled() -> bool:
+    """The model is switched on (``TALENTBRUG_EXTRACTION_MODEL``); says nothing of loading."""
+    return _model_enabled()
 
 
 def model_ready() -> bool:

@@ -8,6 +8,12 @@
 * :func:`rank_vacancies` — open vacancies (including carved roles) for one candidate, for the
   portal fragment "vacatures die bij je passen"; scored on the whole profile and stored as the
   candidate's record, under no organisation.
+
+Both weigh the text part (issue #20) the same way: the vacancy text's vector
+(``matches.VacancyVector``, computed in a task after the vacancy is saved) against the mean
+vector of the candidate's texts (``matches.TextVector``). ``rank_candidates`` falls back to the
+per-process vector (model ready here, nothing written) for a vacancy without a current stored
+one; ``rank_vacancies`` uses stored vectors only and embeds nothing in the request.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from talentbrug.applications.constants import ApplicationStatus
 from talentbrug.applications.models import Application, Candidate
 from talentbrug.audit.services import record_event
 from talentbrug.matching.ranking import has_skill_evidence, score_candidate
+from talentbrug.matching.ranking.model import TEXT_CONTRAST_EVIDENCE, TEXT_EVIDENCE
 from talentbrug.vacancies.constants import VacancyStatus
 from talentbrug.vacancies.models import Requirement, Vacancy
 
@@ -32,8 +39,8 @@ from . import pool as talent_pool
 from .constants import DEFAULT_LIMIT, Direction, MatchSource
 from .describe import Described, describe
 from .inputs import candidate_input, candidate_inputs, vacancy_input
-from .models import Match, WorkPreference
-from .textvectors import vacancy_vector
+from .models import Match, VacancyVector, WorkPreference
+from .textvectors import ranking_vector, stored_vacancy_vectors, vector_of
 
 # Skills (own + related) used to pick vacancies worth scoring for one candidate.
 MAX_REACH = 900
@@ -86,8 +93,10 @@ def rank_candidates(
     With ``wait=False`` this raises :class:`IndexBuilding` instead of waiting for a large
     index that is still being built (the staff page then says so)."""
     pure, free = vacancy_input(vacancy)
-    # the text part (issue #20): the vacancy text's meaning, when the model is ready here
-    pure.text_vector = vacancy_vector(vacancy)
+    # the text part (issue #20): the stored vector of the vacancy's current text, or (not
+    # computed yet) the per-process one when the model is ready here; never a write. With the
+    # reader's reference ("ICT work in general") the part is the contrast with it.
+    pure.text_vector = ranking_vector(vacancy)
     pure.text_reference = reader.ict_reference() if pure.text_vector is not None else None
     applied = applicant_ids(vacancy)
     applicants = applied if include_applicants else set()
@@ -205,31 +214,54 @@ def open_vacancies() -> Any:
 def rank_vacancies(
     candidate: Candidate, *, limit: int = 5, store: bool = True, max_scored: int = 500
 ) -> list[RankedVacancy]:
-    """Open vacancies that fit ``candidate`` best (carved roles included and marked)."""
+    """Open vacancies that fit ``candidate`` best (carved roles included and marked).
+
+    Scored: open vacancies that ask for one of the candidate's skills or a related one, and,
+    when the candidate's texts have a stored vector, those whose stored text vector resembles
+    it enough to count as evidence (cosine >= ``TEXT_EVIDENCE``, or, once this process has the
+    reader's reference, a contrast >= ``TEXT_CONTRAST_EVIDENCE``). Every vacancy with a current
+    stored vector then gets the text part, as in ``rank_candidates``; nothing is embedded here.
+    A vacancy without any evidence (no required skill met, even partly, and no resembling
+    text) is never shown."""
 
     pure_cand = candidate_input(candidate)
-    if pure_cand is None or not pure_cand.skills:
+    if pure_cand is None:
+        return []
+    text_reach = pure_cand.text_vector is not None and not pure_cand.other_work
+    if not pure_cand.skills and not text_reach:
         return []
     tax = engine.taxonomy()
-    reach = set(pure_cand.skills)
-    for sid in pure_cand.skills:
-        if len(reach) >= MAX_REACH:
-            break
-        reach.update(list(tax.related_skills(sid))[: MAX_REACH - len(reach)])
-    vacancy_ids = list(
-        Requirement.objects.filter(skill__esco_id__in=reach, vacancy__in=open_vacancies())
-        .values_list("vacancy_id", flat=True)
-        .distinct()[:max_scored]
-    )
-    vacancies = (
+    vacancy_ids: set[int] = set()
+    if pure_cand.skills:
+        reach = set(pure_cand.skills)
+        for sid in pure_cand.skills:
+            if len(reach) >= MAX_REACH:
+                break
+            reach.update(list(tax.related_skills(sid))[: MAX_REACH - len(reach)])
+        vacancy_ids.update(
+            Requirement.objects.filter(skill__esco_id__in=reach, vacancy__in=open_vacancies())
+            .values_list("vacancy_id", flat=True)
+            .distinct()[:max_scored]
+        )
+    reference = reader.ict_reference()  # None until this process's warm-up computed it
+    if text_reach:
+        vacancy_ids.update(_resembling_vacancies(pure_cand.text_vector, reference, max_scored))
+    vacancies = list(
         Vacancy.objects.filter(pk__in=vacancy_ids)
         .select_related("organisation")
         .prefetch_related("requirements__skill", "language_requirements")
     )
+    # the text part only when the candidate has a text: without one, every vacancy with a
+    # vector would lose its weight to a part the candidate cannot score on
+    texts = stored_vacancy_vectors(vacancies) if pure_cand.text_vector is not None else {}
     scored: list[RankedVacancy] = []
     for vacancy in vacancies:
         pure, free = vacancy_input(vacancy)
+        pure.text_vector = texts.get(vacancy.pk)
+        pure.text_reference = reference if pure.text_vector is not None else None
         exp = score_candidate(pure_cand, pure, tax, engine.similarity()).to_dict()
+        if not has_skill_evidence(exp):
+            continue
         scored.append(
             RankedVacancy(
                 vacancy,
@@ -271,6 +303,33 @@ def rank_vacancies(
             ]
         )
     return top
+
+
+def _resembling_vacancies(text_vector: Any, reference: Any, limit: int) -> list[int]:
+    """Open vacancies whose stored text vector resembles ``text_vector`` enough to count as
+    evidence (``matching.ranking.scoring.text_is_evidence``: a cosine >= ``TEXT_EVIDENCE``, or with the
+    reference a contrast >= ``TEXT_CONTRAST_EVIDENCE``), most alike first (whether the vector is
+    of the current text is checked when scoring)."""
+    target = np.asarray(text_vector, np.float32)
+    threshold = TEXT_EVIDENCE
+    if reference is not None and np.shape(reference) == target.shape:
+        # contrast = cosine - cosine(text, reference): the same offset for every vacancy
+        offset = float(np.asarray(reference, np.float32) @ target)
+        threshold = min(TEXT_EVIDENCE, offset + TEXT_CONTRAST_EVIDENCE)
+    found: list[tuple[float, int]] = []
+    for vacancy_id, raw in (
+        VacancyVector.objects.filter(vacancy__in=open_vacancies())
+        .values_list("vacancy_id", "vector")
+        .iterator(chunk_size=2000)
+    ):
+        vec = vector_of(raw)
+        if vec.shape != target.shape:
+            continue  # computed with another model
+        similarity = float(vec @ target)
+        if similarity >= threshold:
+            found.append((similarity, vacancy_id))
+    found.sort(key=lambda item: (-item[0], item[1]))
+    return [vacancy_id for _sim, vacancy_id in found[:limit]]
 
 
 def set_work_preference(candidate: Candidate, **values: Any) -> WorkPreference:

@@ -1,4 +1,6 @@
-"""Keep the warm candidate index in step with the ORM: one row per change, after commit."""
+"""Keep the warm candidate index in step with the ORM: one row per change, after commit; and
+queue the vacancy text's vector when a vacancy's text changes (``vacancies`` does not know
+matches: the receiver lives here)."""
 
 from __future__ import annotations
 
@@ -14,9 +16,11 @@ from talentbrug.applications.models import (
     LanguageProficiency,
 )
 from talentbrug.applications.signals import candidate_profile_changed
+from talentbrug.vacancies.models import Vacancy
 
-from . import engine
-from .models import TextVector, WorkPreference
+from . import engine, tasks
+from .models import TextVector, VacancyVector, WorkPreference
+from .textvectors import VACANCY_TEXT_FIELDS, vacancy_text_hash
 
 
 def _schedule(candidate_id: int | None) -> None:
@@ -51,3 +55,28 @@ def _profile_changed(sender: Any, candidate_ids: list[int], **kwargs: Any) -> No
 
 
 candidate_profile_changed.connect(_profile_changed, dispatch_uid="matches.profile_changed")
+
+
+def _vacancy_saved(
+    sender: Any,
+    instance: Vacancy,
+    raw: bool = False,
+    update_fields: Any = None,
+    **kwargs: Any,
+) -> None:
+    """A vacancy's text (title, tasks, requirements) changed: compute its vector in a task,
+    after commit. Nothing is queued when the stored vector is of this text already."""
+    if raw or instance.is_template:
+        return
+    if update_fields is not None and not VACANCY_TEXT_FIELDS & set(update_fields):
+        return
+    digest = vacancy_text_hash(instance)
+    if digest is None:
+        return
+    if VacancyVector.objects.filter(vacancy_id=instance.pk, text_hash=digest).exists():
+        return
+    vacancy_id = instance.pk
+    transaction.on_commit(lambda: tasks.compute_vacancy_vector.delay(vacancy_id))
+
+
+post_save.connect(_vacancy_saved, sender=Vacancy, dispatch_uid="matches.vacancy_text_saved")

@@ -1,6 +1,6 @@
 """What a text means, for ranking (issue #20): the e5 vector of each text a candidate wrote,
-computed after the product's extraction task read it, and of each vacancy text, computed when
-the vacancy is ranked (title, tasks and requirements, without their HTML).
+computed after the product's extraction task read it, and of each vacancy text (title, tasks
+and requirements, without their HTML), computed in a task after the vacancy is saved.
 
 * **Candidates.** The extraction tasks (``applications.tasks.extract_text`` for a typed text,
   ``applications.tasks.extract_document`` for a CV) are followed, through Celery's own
@@ -9,11 +9,19 @@ the vacancy is ranked (title, tasks and requirements, without their HTML).
   stored as a :class:`~.models.TextVector` (float16, with how much the text is about ICT work
   rather than other work), scoped like the skills found in it (the application it came with, or
   none). Nothing runs in a request: the apply request only queues the tasks. A text read while
-  the model is not loaded (a process that does not wait for it) gets no vector.
-* **Vacancies.** :func:`vacancy_vector` embeds the vacancy's text (title, tasks, requirements)
-  as an e5 query when the model is ready in this process, and keeps it in a small per-process
-  cache (no write on a page view). Without a ready model it returns None and the ranking has no
-  text part (the explanation then shows none).
+  the model is not loaded (a process that does not wait for it) gets no vector until
+  ``manage.py build_text_vectors`` reads it again.
+* **Vacancies.** Saving a vacancy whose text has no current stored vector queues
+  ``matches.tasks.compute_vacancy_vector`` after commit (a ``post_save`` receiver in
+  ``matches.signals``: vacancies knows nothing of matches); the task stores the e5 *query*
+  vector of the text as a :class:`~.models.VacancyVector` (float16) with the hash of the text,
+  and does nothing when the stored hash is the current text's. Ranking uses a stored vector
+  only while its hash is the current text's (:func:`stored_vacancy_vectors`).
+  :func:`ranking_vector` (``rank_candidates``) falls back, for a vacancy without a current
+  stored vector (the task has not run yet, or ran before the model was loaded), to
+  :func:`vacancy_vector`: the text embedded in this process when the model is ready here, kept
+  in a small per-process cache and never written (no write on a page view). The portal's
+  ``rank_vacancies`` uses stored vectors only.
 """
 
 from __future__ import annotations
@@ -24,18 +32,21 @@ from collections import OrderedDict
 from typing import Any
 
 import numpy as np
+from django.utils import timezone
 from django.utils.html import strip_tags
 from numpy.typing import NDArray
 
 from talentbrug.applications.models import Document
 
 from . import reader
-from .models import TextVector
+from .models import TextVector, VacancyVector
 
 logger = logging.getLogger(__name__)
 
 EXTRACT_TEXT_TASK = "talentbrug.applications.tasks.extract_text"
 EXTRACT_DOCUMENT_TASK = "talentbrug.applications.tasks.extract_document"
+# the vacancy fields its text is made of (a save that changes none of them queues nothing)
+VACANCY_TEXT_FIELDS = frozenset({"title", "tasks_text", "requirements_text"})
 VACANCY_CACHE_SIZE = 512
 _vacancy_cache: OrderedDict[str, NDArray[np.float32]] = OrderedDict()
 
@@ -127,10 +138,71 @@ def vacancy_vector(vacancy: Any) -> NDArray[np.float32] | None:
     if hit is not None:
         _vacancy_cache.move_to_end(key)
         return hit
-    vec = reader.query_vector(text)
+    vec: NDArray[np.float32] | None = reader.query_vector(text)
     if vec is None:
         return None
     _vacancy_cache[key] = vec
     while len(_vacancy_cache) > VACANCY_CACHE_SIZE:
         _vacancy_cache.popitem(last=False)
     return vec
+
+
+def vacancy_text_hash(vacancy: Any) -> str | None:
+    """The hash of the vacancy's text, or None when it has no text."""
+    text = vacancy_text(vacancy)
+    return text_hash(text) if text else None
+
+
+def store_vacancy_vector(vacancy_id: int) -> VacancyVector | None:
+    """Compute and store the e5 query vector of the vacancy's current text (in a task or the
+    backfill command, never in a request). Idempotent: nothing is computed when the stored
+    vector is of the current text. None without text, vacancy or model."""
+    from talentbrug.vacancies.models import Vacancy
+
+    vacancy = Vacancy.objects.filter(pk=vacancy_id).only("pk", *sorted(VACANCY_TEXT_FIELDS)).first()
+    if vacancy is None or not reader.model_enabled():
+        return None  # model off: nothing to compute, and no reader built for nothing
+    text = vacancy_text(vacancy)
+    if not text:
+        VacancyVector.objects.filter(vacancy_id=vacancy_id).delete()  # no text, no meaning
+        return None
+    digest = text_hash(text)
+    existing = VacancyVector.objects.filter(vacancy_id=vacancy_id, text_hash=digest).first()
+    if existing is not None:
+        return existing
+    if not reader.model_ready():
+        return None
+    vec = reader.query_vector(text)
+    if vec is None:
+        return None
+    row, _created = VacancyVector.objects.update_or_create(
+        vacancy_id=vacancy_id,
+        defaults={
+            "text_hash": digest,
+            "model_name": reader.model_name(),
+            "vector": np.asarray(vec, np.float16).tobytes(),
+            "computed_at": timezone.now(),
+        },
+    )
+    return row
+
+
+def stored_vacancy_vectors(vacancies: Any) -> dict[int, NDArray[np.float32]]:
+    """Per vacancy: its stored vector, when that is of the vacancy's current text (no model,
+    no write: a page view may call this)."""
+    current = {v.pk: vacancy_text_hash(v) for v in vacancies}
+    out: dict[int, NDArray[np.float32]] = {}
+    for vacancy_id, digest, raw in VacancyVector.objects.filter(
+        vacancy_id__in=[pk for pk, h in current.items() if h]
+    ).values_list("vacancy_id", "text_hash", "vector"):
+        if digest == current[vacancy_id]:
+            out[vacancy_id] = vector_of(raw)
+    return out
+
+
+def ranking_vector(vacancy: Any) -> NDArray[np.float32] | None:
+    """The vacancy text's vector for ``rank_candidates``: the stored one when it is of the
+    current text; otherwise (not computed yet) :func:`vacancy_vector`, the per-process
+    fallback that embeds only when the model is ready in this process and writes nothing."""
+    stored = stored_vacancy_vectors([vacancy]).get(vacancy.pk)
+    return stored if stored is not None else vacancy_vector(vacancy)

@@ -100,6 +100,10 @@ ISOLATION: dict[str, tuple[str, str]] = {
         "no page shows it: ranking reads the vector; the score part it gives is shown on the "
         "vacancy's match page (matches.Match)"
     ),
+    "matches.VacancyVector": internal(
+        "no page shows it: ranking reads the vacancy text's vector; the score part it gives is "
+        "shown on the vacancy's match page and in the candidate's portal (matches.Match)"
+    ),
     "talentpool.ContactRequest": scoped("talentpool:requests"),
     "privacy.RetentionPolicy": scoped("privacy:policy"),
     "privacy.VacancyRetention": via("vacancies.Vacancy"),

@@ -59,7 +59,7 @@ def test_a_trap_ranks_below_a_relevant_candidate_the_reader_found_nothing_in(
     oplossen") but whose text describes other work -- and before a candidate with nothing."""
     vacancy = make_vacancy(organisation, [TICKET, SUPPORT], [])
     q = unit(1)
-    monkeypatch.setattr(services, "vacancy_vector", lambda v: q)
+    monkeypatch.setattr(services, "ranking_vector", lambda v: q)
     relevant = make_candidate([], nl="A1", hours=8, consent=True)
     store(relevant, unit(1, 0.35), margin=0.03)  # cosine ~0.94
     trap = make_candidate([], unconfirmed=[TICKET], nl="C1", hours=32, consent=True)
@@ -94,8 +94,8 @@ def test_ranking_uses_the_contrast_with_ict_work_in_general(organisation, make_s
     that is close to every ICT job, though its plain cosine with the vacancy is lower."""
     vacancy = make_vacancy(organisation, [TICKET, SUPPORT], [])
     job, general = unit(1), unit(0.8, 0.6)
-    monkeypatch.setattr(services, "vacancy_vector", lambda v: job)
-    monkeypatch.setattr(reader, "ict_reference", lambda: general)
+    monkeypatch.setattr(services, "ranking_vector", lambda v: job)
+    monkeypatch.setattr(reader, "ict_reference", lambda compute=False: general)
     generalist = make_candidate([], consent=True)
     store(generalist, unit(0.8, 0.6, 0, 0.1), margin=0.05)  # cosine 0.79 with the job
     specialist = make_candidate([], consent=True)
@@ -107,7 +107,7 @@ def test_ranking_uses_the_contrast_with_ict_work_in_general(organisation, make_s
     assert by_id[specialist.pk]["contrast"] >= 0.06 > 0 > by_id[generalist.pk]["contrast"]
     assert by_id[specialist.pk]["similarity"] < by_id[generalist.pk]["similarity"]
     # without a reference (no model ready here) the part is the plain cosine again
-    monkeypatch.setattr(reader, "ict_reference", lambda: None)
+    monkeypatch.setattr(reader, "ict_reference", lambda compute=False: None)
     results, _free = services.rank_candidates(vacancy, store=False)
     assert results[0].explanation["text"]["contrast"] is None
 
@@ -127,10 +127,12 @@ def test_the_reference_is_the_mean_of_the_ict_occupation_descriptions(
     reader.profile_reader.cache_clear()
     reader.wait_for_model()
     try:
-        ref = reader.ict_reference()
+        assert reader.ict_reference() is None  # a request never computes it
+        ref = reader.ict_reference(compute=True)  # the warm-up does
         expected = np.asarray(embedder.embed_queries(texts), np.float32).mean(axis=0)
         assert np.allclose(ref, expected, atol=1e-5)
-        assert reader.ict_reference() is ref  # once per process and model
+        assert reader.ict_reference(compute=True) is ref  # once per process and model
+        assert reader.ict_reference() is ref
     finally:
         reader.wait_for_model(False)
         reader.profile_reader.cache_clear()
