@@ -246,8 +246,14 @@ def rank_vacancies(
     reference = reader.ict_reference()  # None until this process's warm-up computed it
     if text_reach:
         vacancy_ids.update(_resembling_vacancies(pure_cand.text_vector, reference, max_scored))
+    # a vacancy the candidate applied to (and did not withdraw from) is on the page already,
+    # under "Je sollicitaties": not a suggestion
+    applied = Application.objects.filter(candidate=candidate).exclude(
+        status=ApplicationStatus.WITHDRAWN
+    )
     vacancies = list(
         Vacancy.objects.filter(pk__in=vacancy_ids)
+        .exclude(pk__in=applied.values("vacancy_id"))
         .select_related("organisation")
         .prefetch_related("requirements__skill", "language_requirements")
     )

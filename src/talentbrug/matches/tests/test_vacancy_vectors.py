@@ -298,3 +298,24 @@ def test_the_portal_finds_a_vacancy_by_contrast_once_the_reference_is_there(
     assert row.vacancy.pk == vacancy.pk
     text = row.explanation["text"]
     assert text["similarity"] < 0.84 and text["contrast"] >= 0.03 and text["evidence"] is True
+
+
+def test_the_portal_does_not_suggest_a_vacancy_the_candidate_applied_to(
+    organisation, model, monkeypatch, django_capture_on_commit_callbacks
+):
+    """A vacancy the candidate applied to is listed under their applications, not suggested
+    again; after a withdrawal it may be suggested once more."""
+    from talentbrug.applications.constants import ApplicationStatus
+
+    servicedesk = saved_vacancy(
+        organisation, django_capture_on_commit_callbacks, tasks_text=SERVICEDESK
+    )
+    cand = make_candidate([TICKET])
+    text_row(cand, textvectors.vector_of(VacancyVector.objects.get(vacancy=servicedesk).vector))
+    no_embedding(monkeypatch)
+    assert [r.vacancy.pk for r in services.rank_vacancies(cand)] == [servicedesk.pk]
+    application = ApplicationFactory(candidate=cand, vacancy=servicedesk)
+    assert services.rank_vacancies(cand) == []
+    application.status = ApplicationStatus.WITHDRAWN
+    application.save(update_fields=["status"])
+    assert [r.vacancy.pk for r in services.rank_vacancies(cand)] == [servicedesk.pk]
