@@ -147,7 +147,9 @@ def test_vacancies_for_you_are_kept_for_the_candidate_not_under_an_organisation(
     """The candidate's own list rests on the whole profile (S came with the application to A).
     What the candidate saw is stored as seen, under no organisation: nothing B may query holds
     S, not even B's own vacancy's row."""
-    cand, _va, vacancy_b = _candidate_at_a_and_b(organisation, other_organisation)
+    cand, _va, _applied_b = _candidate_at_a_and_b(organisation, other_organisation)
+    # another vacancy at B (the ones applied to are not suggested again)
+    vacancy_b = make_vacancy(other_organisation, [SUPPORT], [TICKET])
     shown = {r.vacancy.pk: r for r in services.rank_vacancies(cand, limit=10)}
     assert vacancy_b.pk in shown
     # The candidate sees their whole profile: S counts for B's vacancy on their own page.
@@ -166,7 +168,8 @@ def test_b_stored_rows_hold_no_s_after_portal_and_staff_rankings(
     organisation, other_organisation, make_staff
 ):
     cand, vacancy_a, vacancy_b = _candidate_at_a_and_b(organisation, other_organisation)
-    services.rank_vacancies(cand, limit=10)
+    make_vacancy(other_organisation, [SUPPORT], [TICKET])  # one B the portal may suggest
+    assert services.rank_vacancies(cand, limit=10)
     services.rank_candidates(vacancy_b, actor=make_staff(other_organisation))
     services.rank_candidates(vacancy_a, actor=make_staff(organisation))
     at_b = list(Match.objects.filter(organisation=other_organisation))
