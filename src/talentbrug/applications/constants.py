@@ -31,6 +31,13 @@ class Route(models.TextChoices):
     RECRUITMENT_DAY = "recruitment_day", _("Op een wervingsdag")
 
 
+def staff_route_choices() -> list[tuple[str, str]]:
+    """The routes as staff read them. ``Route``'s labels speak to the candidate ("Met je cv");
+    on staff pages (board, lists, Insights) the same route is named without "je"."""
+    staff = {Route.CV: _("Met cv")}
+    return [(value, staff.get(value, label)) for value, label in Route.choices]  # type: ignore[call-overload]
+
+
 class ApplicationStatus(models.TextChoices):
     """Status of an application.
 

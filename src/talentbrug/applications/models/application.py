@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from ..constants import (
     ApplicationStatus,
     Route,
+    staff_route_choices,
 )
 from .candidate import Candidate
 
@@ -121,6 +122,11 @@ class Application(models.Model):
         if self.vacancy_id and not self.organisation_id:
             self.organisation_id = self.vacancy.organisation_id
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def staff_route_label(self) -> str:
+        """The route as staff read it (``get_route_display`` speaks to the candidate)."""
+        return str(dict(staff_route_choices()).get(self.route, self.route))
 
 
 class PendingApplication(models.Model):

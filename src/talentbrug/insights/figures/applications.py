@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext_noop as _  # texts are stored; see tables.text
 
-from talentbrug.applications.constants import Route
+from talentbrug.applications.constants import staff_route_choices
 from talentbrug.applications.models import Application
 
 from .. import tables as t
@@ -31,7 +31,7 @@ def application_counts(scope: Scope) -> dict[str, dict[str, int]]:
     languages = grouped(qs, "candidate__preferred_language")
 
     return {
-        "route": {str(label): routes.get(value, 0) for value, label in Route.choices},
+        "route": {str(label): routes.get(value, 0) for value, label in staff_route_choices()},
         "channel": {
             (name or _("onbekend")): n for name, n in sorted(channels.items(), key=lambda i: -i[1])
         },

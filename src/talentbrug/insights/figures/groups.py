@@ -13,7 +13,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext_noop as _  # texts are stored; see tables.text
 
-from talentbrug.applications.constants import Route
+from talentbrug.applications.constants import staff_route_choices
 from talentbrug.applications.models import Education, LanguageProficiency
 from talentbrug.assessments.constants import AgeGroup, BornAbroad, Disability, Gender, Refugee
 from talentbrug.assessments.models import DiversityResponse, DiversitySetting
@@ -145,7 +145,7 @@ def _progress_item(
     groups = [
         (_("Opleiding"), education),
         (_("Nederlands"), dutch),
-        (_("Manier van solliciteren"), str(dict(Route.choices).get(route, route))),
+        (_("Manier van solliciteren"), str(dict(staff_route_choices()).get(route, route))),
         (_("Kanaal"), channel or _("onbekend")),
     ]
     groups += voluntary_groups(answers.get(application_id))

@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext_noop as _  # texts are stored; see tables.text
 
-from talentbrug.applications.constants import Route
+from talentbrug.applications.constants import staff_route_choices
 from talentbrug.assessments.constants import Refugee
 from talentbrug.audit.models import AuditEvent
 from talentbrug.selection.constants import OfferStatus, StageKind
@@ -135,7 +135,7 @@ def time_to_hire_table(scope: Scope) -> t.Table:
     for route, submitted, decided in [] if heavy else accepted:
         if submitted:
             days[route].append(max(0, (decided - submitted).days))
-    labels = [(value, str(label)) for value, label in Route.choices]
+    labels = [(value, str(label)) for value, label in staff_route_choices()]
     counts = [t.count(len(days.get(value, []))) for value, _label in labels]
     everyone = [d for values in days.values() for d in values]
     total = t.count(len(everyone))

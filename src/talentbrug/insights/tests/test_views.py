@@ -148,7 +148,7 @@ def test_xlsx_export_has_a_sheet_per_table(make_staff, organisation):
     ]
     rows = list(book["sollicitaties-route"].values)
     assert rows[0][0] == "Sollicitaties per manier van solliciteren"
-    assert rows[2][:3] == ("Met je cv", 6, "38%")
+    assert rows[2][:3] == ("Met cv", 6, "38%")
     assert rows[3][:3] == ("Zonder cv", 5, "31%")
     assert rows[4][:3] == ("Met een video", "< 5", "< 5")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
+from django.urls import reverse
 from django.test.utils import CaptureQueriesContext
 
 from talentbrug.accounts.constants import Role
@@ -85,3 +86,25 @@ def test_show_more_keeps_a_constant_number_of_queries(board):
     with CaptureQueriesContext(connection) as more:
         client.get(url, {"meer": new.pk})
     assert len(plain.captured_queries) == len(more.captured_queries)
+
+
+def test_staff_read_the_route_without_je_and_touch_screens_are_not_told_to_drag(board):
+    """The card's route is named for staff ("Met cv"), not as the apply page says it to the
+    candidate ("Met je cv"); the drag instruction is hidden on touch screens, which get the
+    one that works there (the select)."""
+    from talentbrug.applications.constants import Route
+
+    vacancy = board["vacancy"]
+    vacancy.applications.update(route=Route.CV)
+    body = board["client"].get(board["url"]).content.decode()
+    cards = body.split('class="sel-card"')[1:]
+    assert cards and all("Met cv" in card.split("</li>")[0] for card in cards)
+    assert "Met je cv" not in body
+    help_text = body.split('id="board-help"')[1].split("</p>")[0]
+    assert 'class="sel-help-pointer"' in help_text and "Sleep een kaart" in help_text
+    assert 'class="sel-help-touch"' in help_text and "tik op Verplaats" in help_text
+    application = vacancy.applications.first()
+    detail = board["client"].get(reverse("selection:application", args=[application.pk]))
+    assert detail.status_code == 200
+    page = detail.content.decode()
+    assert "Met cv" in page and "Met je cv" not in page

@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from talentbrug.accounts.access import can, scoped, staff_required
-from talentbrug.applications.constants import Route
+from talentbrug.applications.constants import staff_route_choices
 from talentbrug.audit.services import record_event
 from talentbrug.core.http import organisation_of, roles_of
 from talentbrug.vacancies.models import Vacancy
@@ -76,7 +76,7 @@ def _board_card_maker(stages: list[Stage]) -> Any:
     the template (a template include, tag and number localisation per option and per card).
     """
 
-    routes = dict(Route.choices)
+    routes = dict(staff_route_choices())
     detail = reverse("selection:application", args=[0]).replace("/0/", "/{}/")
     move = reverse("selection:move", args=[0]).replace("/0/", "/{}/")
     options: dict[int, str] = {}
@@ -183,7 +183,7 @@ def application_list(request: HttpRequest, pk: int) -> HttpResponse:
             "cards": cards,
             "page": page,
             "stages": stages,
-            "routes": Route.choices,
+            "routes": staff_route_choices(),
             "stage_filter": stage_filter,
             "route_filter": route_filter,
             "form": form,
