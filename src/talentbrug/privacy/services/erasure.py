@@ -44,6 +44,7 @@ from .removal import (
     label,
     relations_to,
     remove_files,
+    scrub_rights_texts,
     wipe_candidate,
 )
 
@@ -161,6 +162,10 @@ def carry_out_erasure(request: DeletionRequest, *, user: Any, organisation: Any)
         if not keep and not held_here and not organisations_holding(candidate):
             wipe_candidate(candidate, removal)
             erased = True
+        elif not keep and not held_here:
+            # This organisation's data went, the person stays for another: its rights
+            # records whose purpose passed lose their free text now.
+            scrub_rights_texts(candidate.pk, removal, organisation_id=organisation.pk)
         DeletionRequest.objects.filter(pk=locked.pk).update(status=DeletionRequestStatus.DONE)
         outcome = ErasureOutcome.objects.create(
             deletion_request=locked,
