@@ -20,6 +20,7 @@ class PrivacyConfig(AppConfig):
 
         periodic.register("privacy.purge_expired", tasks.purge_expired)
         periodic.register("privacy.remove_orphan_files", tasks.remove_orphan_files)
+        periodic.register("privacy.close_unheld_requests", tasks.close_unheld_requests)
         allow_long_upload_names()
 
 

@@ -31,3 +31,12 @@ def remove_orphan_files() -> int:
     from .orphans import remove_orphan_files as run
 
     return run()
+
+
+@shared_task(name="privacy.close_unheld_requests")
+def close_unheld_requests() -> dict[str, int]:
+    """Old portal deletion requests that nobody can act on: wipe the person, close them."""
+    # local import: the name means the task at module level
+    from .services.erasure import close_unheld_requests as run
+
+    return run()
