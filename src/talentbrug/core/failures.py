@@ -18,10 +18,10 @@ def describe(exc: BaseException) -> str:
     and the deepest frame of our own code (else the deepest frame), no message, no values."""
     frames = traceback.extract_tb(exc.__traceback__)
     ours = [frame for frame in frames if f"/{_ROOT}/" in frame.filename.replace("\\", "/")]
-    frame = (ours or frames or [None])[-1]
     kind = type(exc).__name__
-    if frame is None:
+    if not (ours or frames):
         return kind
+    frame = (ours or frames)[-1]
     path = frame.filename.replace("\\", "/")
     if f"/{_ROOT}/" in path:
         module = _ROOT + "." + path.rsplit(f"/{_ROOT}/", 1)[1].removesuffix(".py").replace("/", ".")

@@ -215,7 +215,8 @@ def purge_pending_applications(now: Any = None) -> int:
         deleted, _ = PendingApplication.objects.filter(pk=pending.pk).delete()
         if deleted:
             # The mail holds the address and a link that no longer works.
-            OutboxMail.objects.filter(pk=pending.confirmation_mail_id).delete()
+            if pending.confirmation_mail_id is not None:
+                OutboxMail.objects.filter(pk=pending.confirmation_mail_id).delete()
             _delete_paths(paths)
             removed += 1
     if removed:
