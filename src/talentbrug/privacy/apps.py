@@ -34,5 +34,6 @@ MAX_PART_HEADER_BYTES = 8 * 1024
 def allow_long_upload_names() -> None:
     from django.http import multipartparser
 
-    if multipartparser.MAX_TOTAL_HEADER_SIZE < MAX_PART_HEADER_BYTES:
-        multipartparser.MAX_TOTAL_HEADER_SIZE = MAX_PART_HEADER_BYTES
+    # Not in django-stubs (a module constant of Django's parser, read at parse time).
+    if multipartparser.MAX_TOTAL_HEADER_SIZE < MAX_PART_HEADER_BYTES:  # type: ignore[attr-defined]
+        multipartparser.MAX_TOTAL_HEADER_SIZE = MAX_PART_HEADER_BYTES  # type: ignore[attr-defined]

@@ -11,7 +11,7 @@ from .models import RetentionRun
 from .services.purge import purge_expired as run
 
 
-@shared_task(name="privacy.purge_expired")
+@shared_task(name="privacy.purge_expired")  # type: ignore[untyped-decorator]
 def purge_expired(force: bool = False) -> dict[str, Any]:
     """Run once a day: the periodic-jobs command may call it every hour, it skips then."""
 
@@ -24,7 +24,7 @@ def purge_expired(force: bool = False) -> dict[str, Any]:
     return run()
 
 
-@shared_task(name="privacy.remove_orphan_files")
+@shared_task(name="privacy.remove_orphan_files")  # type: ignore[untyped-decorator]
 def remove_orphan_files() -> int:
     """Remove stored files that no row refers to (left by a killed import); see orphans.py."""
     # local import: the name run means something else at module level
@@ -33,7 +33,7 @@ def remove_orphan_files() -> int:
     return run()
 
 
-@shared_task(name="privacy.close_unheld_requests")
+@shared_task(name="privacy.close_unheld_requests")  # type: ignore[untyped-decorator]
 def close_unheld_requests() -> dict[str, int]:
     """Old portal deletion requests that nobody can act on: wipe the person, close them."""
     # local import: the name means the task at module level

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -157,8 +158,7 @@ def close_unheld_requests(*, dry_run: bool = False) -> dict[str, int]:
                 rows=sum(n for key, n in removal.counts.items() if key.startswith("deleted.")),
                 files=len(removal.files),
             )
-            files = list(removal.files)
-            transaction.on_commit(lambda files=files: remove_files(files))
+            transaction.on_commit(partial(remove_files, list(removal.files)))
     return counts
 
 

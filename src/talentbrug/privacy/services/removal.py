@@ -225,9 +225,12 @@ def anonymise_application(application: Application, removal: Removal) -> None:
         _delete_linked_mails(rows, removal)
         removal.delete_rows(rows)
     updates: dict[str, Any] = {"candidate": anonymous}
-    for fld in Application._meta.concrete_fields:
-        if isinstance(fld, models.TextField | models.EmailField | models.URLField) and fld.blank:
-            updates[fld.name] = ""
+    for column in Application._meta.concrete_fields:
+        if (
+            isinstance(column, models.TextField | models.EmailField | models.URLField)
+            and column.blank
+        ):
+            updates[column.name] = ""
     Application.objects.filter(pk=application.pk).update(**updates)
     removal.counts["applications.anonymised"] += 1
     person, organisation_id = application.candidate_id, application.organisation_id
@@ -262,15 +265,15 @@ def wipe_candidate(candidate: Candidate, removal: Removal) -> None:
             continue  # applications are anonymised one by one, never wiped with the person
         removal.delete_rows(fld.model._default_manager.filter(**{fld.name: candidate}))
     updates: dict[str, Any] = {}
-    for fld in Candidate._meta.concrete_fields:
-        if fld.name in ("id", "email", "created_at", "updated_at", "token_version"):
+    for column in Candidate._meta.concrete_fields:
+        if column.name in ("id", "email", "created_at", "updated_at", "token_version"):
             continue
-        if isinstance(fld, models.CharField | models.TextField) and fld.blank:
-            updates[fld.name] = ""
-        elif isinstance(fld, models.BooleanField):
-            updates[fld.name] = False
-        elif fld.null:
-            updates[fld.name] = None
+        if isinstance(column, models.CharField | models.TextField) and column.blank:
+            updates[column.name] = ""
+        elif isinstance(column, models.BooleanField):
+            updates[column.name] = False
+        elif column.null:
+            updates[column.name] = None
     # An application that waits for the address's confirmation (known address, issue 14) is
     # keyed by the address, not the person: it goes with the person.
     pending = PendingApplication.objects.filter(email__iexact=candidate.email)
