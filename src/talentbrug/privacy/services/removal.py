@@ -31,6 +31,7 @@ from talentbrug.applications.models import (
     Document,
     PendingApplication,
 )
+from talentbrug.outbox.models import OutboxMail
 
 from .. import retention
 from ..constants import (
@@ -206,6 +207,18 @@ def scrub_rights_texts(
         removal.counts["texts.blanked.privacy.Objection"] += blanked
 
 
+def _delete_unlinked_mails_to(address: str, removal: Removal) -> None:
+    """Outbox mail to the person's address that carries no link to them (queued by a part that
+    keys by address: a confirmation link, a new hire's portal link): it goes with the person."""
+    if not address:
+        return
+    wanted = address.lower()
+    rows = OutboxMail.objects.filter(candidate__isnull=True, to__icontains=wanted)
+    ids = [pk for pk, to in rows.values_list("pk", "to") if wanted in {a.lower() for a in to}]
+    if ids:
+        removal.delete_rows(OutboxMail.objects.filter(pk__in=ids))
+
+
 def anonymise_application(application: Application, removal: Removal) -> None:
     """Keep the row for the figures; detach it from the person; delete what identifies.
 
@@ -281,6 +294,7 @@ def wipe_candidate(candidate: Candidate, removal: Removal) -> None:
         removal.files.extend(item["path"] for item in files if item.get("path"))
     _delete_linked_mails(pending, removal)  # the confirmation mail, addressed to the person
     removal.delete_rows(pending)
+    _delete_unlinked_mails_to(candidate.email, removal)
     scrub_rights_texts(candidate.pk, removal)
     updates["name"] = ""
     updates["email"] = f"gewist-{candidate.pk}-{uuid.uuid4().hex[:8]}@{ANONYMISED_DOMAIN}"

@@ -265,3 +265,32 @@ def test_wiping_the_person_removes_the_confirm_your_application_mail(
     done = OutboxMail.objects.get(kind="privacy.erasure_done")
     left = _rows_mentioning(NAME, EMAIL)
     assert left == [f"outbox.OutboxMail#{done.pk}.to"], left
+
+
+def test_wiping_the_person_removes_mail_to_their_address_without_a_link(
+    organisation, make_staff, django_capture_on_commit_callbacks
+):
+    """The class of the confirmation mail: any outbox mail to the person's address queued
+    without a person (a new hire's portal link is keyed by the plan) goes with the person; mail
+    to someone else stays."""
+    hr = make_staff(organisation)
+    application = f.application(organisation, candidate__name=NAME, candidate__email=EMAIL)
+    person = application.candidate
+    portal_link = queue_mail(
+        EmailMessage(subject=f"Welkom, {NAME}", body="Je inwerkplan.", to=[EMAIL.upper()]),
+        kind="onboarding.portal_link",
+        organisation=organisation,
+    )
+    colleague = queue_mail(
+        EmailMessage(subject="Taak", body="Een taak.", to=["collega@example.org"]),
+        kind="onboarding.task_reminder",
+        organisation=organisation,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        erasure_services.carry_out_erasure(
+            request_deletion(person), user=hr, organisation=organisation
+        )
+    assert not OutboxMail.objects.filter(pk=portal_link.pk).exists()
+    assert OutboxMail.objects.filter(pk=colleague.pk).exists()
+    done = OutboxMail.objects.get(kind="privacy.erasure_done")
+    assert _rows_mentioning(NAME, EMAIL) == [f"outbox.OutboxMail#{done.pk}.to"]
