@@ -80,7 +80,7 @@ lint: install
 # mypy (strict, with django-stubs) over an allow-list: the pure libraries, then the Django apps
 # whose types are clean. Add an app here once `mypy src/talentbrug/<app>` passes; never remove one.
 MYPY_PURE := textcheck matching redaction docanalysis
-MYPY_APPS := core accounts vacancies applications
+MYPY_APPS := core accounts vacancies applications privacy selection
 MYPY_TARGETS := $(addprefix src/talentbrug/,$(MYPY_PURE) $(MYPY_APPS))
 
 typecheck: install

@@ -20,13 +20,16 @@ from .services.profile import candidate_relations
 # How far down the walk goes: candidate → application → interview → interview slot.
 MAX_DEPTH = 4
 # Shared reference data is never "the candidate's": the walk does not go through these.
-# A BBL place belongs to the organisation even while a new hire fills it.
+# A BBL place belongs to the organisation even while a new hire fills it. An application that
+# waits for its address's confirmation is nobody's until confirmed (it is keyed by the address;
+# its confirmation mail carries no candidate), and goes with the address's person on a wipe.
 _NOT_OWNED = {
     "accounts.User",
     "accounts.Organisation",
     "vacancies.Vacancy",
     "taxonomy.Skill",
     "programmes.Placement",
+    "applications.PendingApplication",
 }
 
 

@@ -119,6 +119,7 @@ register_security(
     "privacy.export_made",
     "privacy.erasure_carried_out",
     "privacy.account_erased",
+    "privacy.unheld_request_closed",
     "records.declaration_downloaded",
     "records.document_downloaded",
     "records.mdto_exported",

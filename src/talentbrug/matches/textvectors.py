@@ -37,6 +37,7 @@ from django.utils.html import strip_tags
 from numpy.typing import NDArray
 
 from talentbrug.applications.models import Document
+from talentbrug.core.failures import describe
 
 from . import reader
 from .models import TextVector, VacancyVector
@@ -115,8 +116,9 @@ def on_task_postrun(
         )
         if doc is not None and doc["extracted_text"]:
             store_text_vector(doc["candidate_id"], doc["extracted_text"], doc["application_id"])
-    except Exception:  # the skills are stored already; a missing vector only lowers recall
-        logger.exception("matches: the text vector could not be stored")
+    except Exception as exc:  # the skills are stored already; a missing vector only lowers recall
+        # No traceback: the message may quote the CV text (see core.failures).
+        logger.error("matches: the text vector could not be stored: %s", describe(exc))
 
 
 def vacancy_text(vacancy: Any) -> str:

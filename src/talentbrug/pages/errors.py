@@ -1,20 +1,35 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from .context_processors import is_staff_path
 from .middleware import database_unavailable_response, is_database_down, log_database_down
 
 
+def for_staff(request: HttpRequest) -> bool:
+    """Staff pages and signed-in staff read "u" (staff base); everyone else, candidates and new
+    hires first, reads "je" (WORDS.md)."""
+    user = getattr(request, "user", None)
+    return is_staff_path(request.path) or bool(user is not None and user.is_authenticated)
+
+
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "pages/403.html", {"reason": str(exception or "")}, status=403)
+    """Staff see why (the role check's own message, written for staff); anyone else a plain
+    page in their tone, without a message meant for staff."""
+    if for_staff(request):
+        context = {"reason": str(exception or "")}
+        return render(request, "pages/403_staff.html", context, status=403)
+    return render(request, "pages/403.html", status=403)
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """A request Django cannot read (a broken upload, headers over a limit): say what to do."""
-    return render(request, "pages/400.html", status=400)
+    template = "pages/400_staff.html" if for_staff(request) else "pages/400.html"
+    return render(request, template, status=400)
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "pages/404.html", status=404)
+    template = "pages/404_staff.html" if for_staff(request) else "pages/404.html"
+    return render(request, template, status=404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

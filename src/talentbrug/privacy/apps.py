@@ -20,6 +20,7 @@ class PrivacyConfig(AppConfig):
 
         periodic.register("privacy.purge_expired", tasks.purge_expired)
         periodic.register("privacy.remove_orphan_files", tasks.remove_orphan_files)
+        periodic.register("privacy.close_unheld_requests", tasks.close_unheld_requests)
         allow_long_upload_names()
 
 
@@ -33,5 +34,6 @@ MAX_PART_HEADER_BYTES = 8 * 1024
 def allow_long_upload_names() -> None:
     from django.http import multipartparser
 
-    if multipartparser.MAX_TOTAL_HEADER_SIZE < MAX_PART_HEADER_BYTES:
-        multipartparser.MAX_TOTAL_HEADER_SIZE = MAX_PART_HEADER_BYTES
+    # Not in django-stubs (a module constant of Django's parser, read at parse time).
+    if multipartparser.MAX_TOTAL_HEADER_SIZE < MAX_PART_HEADER_BYTES:  # type: ignore[attr-defined]
+        multipartparser.MAX_TOTAL_HEADER_SIZE = MAX_PART_HEADER_BYTES  # type: ignore[attr-defined]

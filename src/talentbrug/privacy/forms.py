@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +20,7 @@ class StyledForm(forms.Form):
         style(self)
 
 
-class PolicyForm(forms.ModelForm):
+class PolicyForm(forms.ModelForm[RetentionPolicy]):
     class Meta:
         model = RetentionPolicy
         fields = [
@@ -38,10 +38,10 @@ class PolicyForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
 
         org = self.instance.organisation_id
-        self.fields["records_category"].queryset = SelectielijstCategory.objects.filter(
-            organisation_id=org
-        )
-        self.fields["records_collection"].queryset = Collection.objects.filter(organisation_id=org)
+        category = cast(forms.ModelChoiceField[Any], self.fields["records_category"])
+        category.queryset = SelectielijstCategory.objects.filter(organisation_id=org)
+        collection = cast(forms.ModelChoiceField[Any], self.fields["records_collection"])
+        collection.queryset = Collection.objects.filter(organisation_id=org)
         style(self)
 
 

@@ -28,6 +28,10 @@ register(
             "Verwijderverzoek {request} direct uitgevoerd: geen organisatie had gegevens, "
             "het account is gewist"
         ),
+        "privacy.unheld_request_closed": _(
+            "Verwijderverzoek {request} afgesloten: geen organisatie had gegevens, "
+            "het account is gewist"
+        ),
         "privacy.objection_recorded": _("Bezwaar {objection} vastgelegd ({processing})"),
         "privacy.objection_decided": _("Over bezwaar {objection} besloten: {outcome}"),
         "privacy.person_looked_up": _("Kandidaat opgezocht voor inzage (gevonden: {found})"),

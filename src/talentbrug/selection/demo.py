@@ -14,8 +14,8 @@ from .services import moves, offers, pipeline, reasons
 
 def seed(context: dict[str, Any]) -> None:
     demo = context.get("applications") or {}
-    applications = [demo.get(key) for key in ("rami", "daan")]
-    applications = [a for a in applications if a is not None and hasattr(a, "vacancy_id")]
+    found = [demo.get(key) for key in ("rami", "daan")]
+    applications = [a for a in found if a is not None and hasattr(a, "vacancy_id")]
     if not applications:
         return
     users = context.get("users") or {}

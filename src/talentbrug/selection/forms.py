@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +22,12 @@ CLASSES = {
     forms.NumberInput: "utrecht-textbox utrecht-textbox--html-input",
     forms.DateInput: "utrecht-textbox utrecht-textbox--html-input",
 }
+
+
+def _choice(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:
+    """A choice field of ``form`` whose choices are set per request (the stubs type
+    ``form.fields`` as plain fields)."""
+    return cast(forms.ModelChoiceField[Any], form.fields[name])
 
 
 def styled(form: forms.Form) -> forms.Form:
@@ -79,8 +85,8 @@ class MoveForm(forms.Form):
 
     def __init__(self, *args: Any, stages: Any = None, organisation: Any = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["to_stage"].queryset = stages if stages is not None else Stage.objects.none()
-        self.fields["reason"].queryset = RejectionReason.objects.filter(
+        _choice(self, "to_stage").queryset = stages if stages is not None else Stage.objects.none()
+        _choice(self, "reason").queryset = RejectionReason.objects.filter(
             organisation=organisation, is_active=True
         )
         styled(self)
@@ -109,8 +115,8 @@ class BulkMoveForm(forms.Form):
 
     def __init__(self, *args: Any, stages: Any = None, organisation: Any = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["to_stage"].queryset = stages if stages is not None else Stage.objects.none()
-        self.fields["reason"].queryset = RejectionReason.objects.filter(
+        _choice(self, "to_stage").queryset = stages if stages is not None else Stage.objects.none()
+        _choice(self, "reason").queryset = RejectionReason.objects.filter(
             organisation=organisation, is_active=True
         )
         styled(self)
@@ -211,7 +217,7 @@ class OfferForm(forms.Form):
             scales = scales.filter(
                 scale__gte=vacancy.scale_min, scale__lte=vacancy.scale_max or vacancy.scale_min
             )
-        self.fields["salary_scale"].queryset = scales
+        _choice(self, "salary_scale").queryset = scales
         if vacancy is not None:
             self.fields["contract_type"].initial = vacancy.contract_type
             self.fields["hours"].initial = vacancy.hours_max
@@ -232,7 +238,7 @@ class DecisionForm(forms.Form):
         label=_("Mag de kandidaat in Nederland werken? (gecontroleerd)"),
         help_text=_("Leg alleen ja of nee vast. Bewaar geen kopie van een document."),
     )
-    buddy = forms.ModelChoiceField(
+    buddy: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         queryset=None,
         required=False,
         empty_label=_("Nog niet bekend"),
@@ -242,7 +248,7 @@ class DecisionForm(forms.Form):
             "het inwerkplan."
         ),
     )
-    language_coach = forms.ModelChoiceField(
+    language_coach: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         queryset=None,
         required=False,
         empty_label=_("Nog niet bekend"),
@@ -256,6 +262,6 @@ class DecisionForm(forms.Form):
     def __init__(self, *args: Any, organisation: Any = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
         people = hire.handler().people  # onboarding's choice of colleagues (selection.hire)
-        self.fields["buddy"].queryset = people(organisation)
-        self.fields["language_coach"].queryset = people(organisation)
+        _choice(self, "buddy").queryset = people(organisation)
+        _choice(self, "language_coach").queryset = people(organisation)
         styled(self)

@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db.models import Q
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -36,7 +37,7 @@ WITHDRAWN_STATUS = "withdrawn"  # applications.constants.ApplicationStatus.WITHD
 
 # The steps a candidate reads, in order. NEW and SCREENING are one step for the candidate:
 # "we are reading your application".
-_CANDIDATE_STEP = {
+_CANDIDATE_STEP: dict[str, str] = {
     StageKind.NEW: StageKind.SCREENING,
     StageKind.SCREENING: StageKind.SCREENING,
     StageKind.ASSESSMENT: StageKind.ASSESSMENT,
@@ -45,7 +46,7 @@ _CANDIDATE_STEP = {
 }
 _STEP_ORDER = [StageKind.SCREENING, StageKind.ASSESSMENT, StageKind.INTERVIEW, StageKind.OFFER]
 
-STEP_TITLES = {
+STEP_TITLES: dict[str, Promise] = {
     StageKind.SCREENING: gettext_lazy("We bekijken je sollicitatie"),
     StageKind.ASSESSMENT: gettext_lazy("Opdracht of wervingsdag"),
     StageKind.INTERVIEW: gettext_lazy("Gesprek"),

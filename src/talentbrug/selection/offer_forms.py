@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -131,7 +131,7 @@ class MessageTemplateForm(forms.Form):
 
     def __init__(self, *args: Any, samples: Any = (), **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["sample"].choices = [
+        cast(forms.ChoiceField, self.fields["sample"]).choices = [
             (p.pk, f"{p.application.candidate.name} – {p.vacancy.title}") for p in samples
         ]
         styled(self)

@@ -40,8 +40,7 @@ from talentbrug.outbox.services import queue_mail
 
 from . import history
 from .constants import OfferStatus, StageKind
-from .effects import stage_mail_key
-from .emails import candidate_language, reply_to_for
+from .emails import candidate_language, reply_to_for, stage_mail_key
 from .message_templates import custom_stage_text
 from .models import ApplicationProgress, Offer, OfferLetterTemplate
 from .services import offers

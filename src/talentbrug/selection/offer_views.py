@@ -20,7 +20,7 @@ from talentbrug.core.portal import candidate_required
 
 from . import message_templates, offer_letter
 from .assignment import require_assignment
-from .constants import OfferStatus
+from .constants import OfferStatus, StageKind
 from .emails import candidate_language
 from .message_templates import KINDS
 from .models import Offer
@@ -188,7 +188,7 @@ def message_template_edit(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "kind": kind,
-            "kind_label": dict(message_templates.StageKind.choices)[kind],
+            "kind_label": dict(StageKind.choices)[kind],
             "language": language,
             "language_name": language_name,
             "own": own,

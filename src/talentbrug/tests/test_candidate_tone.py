@@ -3,7 +3,9 @@
 Reads every template a candidate or new hire sees — pages on the public, candidate-portal and
 new-hire-portal bases, what they include, and the mails sent to them — and fails on a
 translatable text with "u", "U", "uw" or "uzelf" as a word. (The 404 page said "heeft u geen
-toegang" to candidates who followed an old link.)
+toegang" to candidates who followed an old link; the 403 page said "U heeft geen toegang" and
+showed the staff role check's message to everyone.) The error pages are also rendered, for a
+candidate and for staff.
 """
 
 from __future__ import annotations
@@ -99,7 +101,8 @@ def test_the_walk_finds_the_candidate_pages_and_mails():
     ):
         assert expected in names
     assert "onboarding/portal/supporter.html" in names
-    assert "pages/403.html" not in names  # a staff page
+    assert "pages/403.html" in names and "pages/400.html" in names
+    assert not {"pages/403_staff.html", "pages/404_staff.html", "pages/400_staff.html"} & names
 
 
 def test_the_check_catches_u_and_uw_but_not_words_with_u_in_them():
@@ -133,3 +136,35 @@ def test_the_supporter_page_says_je(client, organisation):
     body = client.get(url).content.decode()
     assert "Je bent" in body and "Jouw taken" in body
     assert not re.search(r">\s*(U|Uw) ", body)
+
+
+def _error_page(rf, handler, path, user, exception=None):
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.sessions.backends.db import SessionStore
+
+    request = rf.get(path)
+    request.user = user or AnonymousUser()
+    request.session = SessionStore()
+    args = (request,) if exception is None else (request, exception)
+    return handler(*args).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["403", "404", "400"])
+def test_error_pages_say_je_to_candidates_and_u_to_staff(rf, code, make_staff, organisation):
+    from django.core.exceptions import PermissionDenied
+
+    from talentbrug.pages import errors
+
+    handler = {"403": errors.forbidden, "404": errors.not_found, "400": errors.bad_request}[code]
+    denied = PermissionDenied("Uw rol geeft geen toegang tot deze pagina.")
+    candidate = _error_page(rf, handler, "/portaal/sollicitatie/7/", None, denied)
+    main = candidate.split('id="main"', 1)[1]
+    assert re.search(r"\b(je|jij|jouw)\b", main, re.IGNORECASE), main
+    assert not FORMAL.search(re.sub(r"<[^>]+>", " ", main)), main
+    assert "Uw rol" not in candidate  # a staff message is not for a candidate
+    staff = _error_page(rf, handler, "/medewerkers/vacatures/", make_staff(organisation), denied)
+    staff_main = staff.split('id="main"', 1)[1]
+    assert FORMAL.search(re.sub(r"<[^>]+>", " ", staff_main)), staff_main
+    if code == "403":
+        assert "Uw rol geeft geen toegang tot deze pagina." in staff

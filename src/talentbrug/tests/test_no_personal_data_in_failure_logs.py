@@ -104,3 +104,51 @@ def test_an_address_typed_in_a_look_up_never_reaches_an_access_log_line():
     assert "amina" not in redact(line)
     assert "email=[zoekterm]" in redact(line)
     assert "amina" not in redact("GET /medewerkers/sollicitaties/zoeken/?zoek=Amina+Yusuf")
+
+
+def _fails_with_a_name(*args, **kwargs):
+    person = {"name": NAME, "email": "amina.yusuf@example.org"}  # a local a traceback may show
+    raise ValueError(f"cannot handle {person['name']} <{person['email']}>")
+
+
+def test_a_failing_periodic_job_is_logged_by_name_and_error_type_only(caplog, monkeypatch):
+    from talentbrug.core import periodic
+
+    monkeypatch.setitem(periodic.PERIODIC_JOBS, "test.fails", _fails_with_a_name)
+    monkeypatch.setitem(periodic.PERIODIC_JOBS, "test.works", lambda: 3)
+    with caplog.at_level(logging.DEBUG):
+        results = periodic.run_all(["test.fails", "test.works"])
+    assert isinstance(results["test.fails"], ValueError) and results["test.works"] == 3
+    text = _logged(caplog)
+    assert "Periodic job test.fails failed: ValueError in talentbrug.tests." in text
+    assert "_fails_with_a_name" in text  # where it happened, for whoever looks into it
+    assert "Amina" not in text and "example.org" not in text
+    assert not any(record.exc_info for record in caplog.records)
+
+
+def test_a_text_vector_that_cannot_be_stored_is_logged_without_the_text(caplog, monkeypatch):
+    from talentbrug.matches import textvectors
+
+    monkeypatch.setattr(textvectors, "store_text_vector", _fails_with_a_name)
+    with caplog.at_level(logging.DEBUG):
+        textvectors.on_task_postrun(
+            task=type("Task", (), {"name": textvectors.EXTRACT_TEXT_TASK})(),
+            kwargs={"candidate_id": 1, "text": f"Ik ben {NAME}"},
+            state="SUCCESS",
+        )
+    text = _logged(caplog)
+    assert "the text vector could not be stored: ValueError" in text
+    assert "Amina" not in text and not any(record.exc_info for record in caplog.records)
+
+
+def test_a_failed_candidate_index_build_is_logged_without_profile_text(caplog, monkeypatch):
+    from talentbrug.matches import engine
+
+    monkeypatch.setattr(engine, "_build_and_install", _fails_with_a_name)
+    monkeypatch.setitem(engine._state, "builder", None)
+    monkeypatch.setitem(engine._state, "error", None)
+    with caplog.at_level(logging.DEBUG):
+        engine._background_build()
+    text = _logged(caplog)
+    assert "candidate index build failed: ValueError" in text
+    assert "Amina" not in text and not any(record.exc_info for record in caplog.records)

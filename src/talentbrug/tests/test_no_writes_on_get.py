@@ -159,6 +159,9 @@ NOT_A_PAGE: dict[str, str] = {
 CANDIDATE_GET_CASES = [
     case for case in URL_TABLE.values() if case.kind == CANDIDATE and case.method == "get"
 ]
+# The walk itself: the pages (NOT_A_PAGE is filtered out here, not skipped at run time).
+CANDIDATE_PAGE_CASES = [case for case in CANDIDATE_GET_CASES if case.name not in NOT_A_PAGE]
+NOT_A_PAGE_CASES = [case for case in CANDIDATE_GET_CASES if case.name in NOT_A_PAGE]
 
 
 def _owner_of(name: str, kwargs: dict[str, Any]) -> Any:
@@ -187,6 +190,7 @@ def _new_hire(organisation: Any, name: str) -> tuple[Any, dict[str, Any]]:
     # local import: onboarding's test factories, only for this walk's set-up
     from talentbrug.onboarding import tokens
     from talentbrug.onboarding.constants import OwnerRole
+    from talentbrug.onboarding.models import PlanTask
     from talentbrug.onboarding.tests.factories import make_plan
 
     plan = make_plan(
@@ -194,10 +198,14 @@ def _new_hire(organisation: Any, name: str) -> tuple[Any, dict[str, Any]]:
         name="Zakaria Haddad",
         language_coach={"name": "Ingrid Taalhuis", "email": "coach@example.org"},
     )
-    if name == "onboarding:supporter_portal":
+    task = {"task_pk": PlanTask.objects.filter(plan=plan).order_by("pk").first().pk}
+    if name in ("onboarding:supporter_portal", "onboarding:supporter_task_done"):
         coach = plan.supporter(OwnerRole.LANGUAGE_COACH)
-        return None, {"token": tokens.make_supporter_token(coach)}
+        token = {"token": tokens.make_supporter_token(coach)}
+        return None, token | task if name.endswith("_task_done") else token
     kwargs: dict[str, Any] = {"token": tokens.make_token(plan)}
+    if name == "onboarding:portal_task_done":
+        kwargs.update(task)
     if name in ("onboarding:portal_evaluation", "onboarding:portal_obstacles"):
         kwargs["moment"] = "3"
     return None, kwargs
@@ -237,10 +245,8 @@ def _person_request(organisation: Any, name: str, case: Any) -> tuple[Any, str]:
     return portal_client(_owner_of(name, kwargs)), url
 
 
-@pytest.mark.parametrize("case", CANDIDATE_GET_CASES, ids=lambda c: c.name)
+@pytest.mark.parametrize("case", CANDIDATE_PAGE_CASES, ids=lambda c: c.name)
 def test_a_candidate_page_writes_nothing(organisation, case: Any):
-    if case.name in NOT_A_PAGE:
-        pytest.skip(NOT_A_PAGE[case.name])
     client, url = _person_request(organisation, case.name, case)
     before = _row_counts()
     last_event = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
@@ -264,6 +270,20 @@ def test_a_candidate_page_writes_nothing(organisation, case: Any):
     assert not found, f"{case.name} wrote on GET:\n" + "\n".join(found)
 
 
+@pytest.mark.parametrize("case", NOT_A_PAGE_CASES, ids=lambda c: c.name)
+def test_what_is_not_a_page_refuses_a_get_and_writes_nothing(organisation, case: Any):
+    """The reason the walk leaves these out holds: a GET is refused (405) before any work."""
+    client, url = _person_request(organisation, case.name, case)
+    before = _row_counts()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, case.data)
+    assert response.status_code == 405, (case.name, response.status_code)
+    assert "POST" in response["Allow"]
+    assert _row_counts() == before
+    found = writes([query["sql"] for query in queries.captured_queries], _allowed_tables(False))
+    assert not found, f"{case.name} wrote on GET:\n" + "\n".join(found)
+
+
 def test_the_candidate_walk_covers_every_portal_page():
     names = {case.name for case in CANDIDATE_GET_CASES}
     for name in (
@@ -278,3 +298,5 @@ def test_the_candidate_walk_covers_every_portal_page():
     ):
         assert name in names, name
     assert set(NOT_A_PAGE) <= names
+    walked = {case.name for case in CANDIDATE_PAGE_CASES}
+    assert walked == names - set(NOT_A_PAGE) and not walked & set(NOT_A_PAGE)

@@ -184,6 +184,18 @@ class PendingApplication(models.Model):
         db_index=True,
         help_text=_("Niet bevestigd voor dit moment: dan verwijderen we alles."),
     )
+    confirmation_mail = models.ForeignKey(
+        "outbox.OutboxMail",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("bevestigingsmail"),
+        help_text=_(
+            "De mail met de link. Gaat mee weg met deze sollicitatie of met de persoon van het "
+            "adres."
+        ),
+    )
 
     class Meta:
         verbose_name = _("onbevestigde sollicitatie")

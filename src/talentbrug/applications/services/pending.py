@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from talentbrug.audit.services import record_event
+from talentbrug.outbox.models import OutboxMail
 from talentbrug.outbox.services import queue_mail
 
 from ..constants import (
@@ -136,11 +137,14 @@ def _queue_confirmation(pending: PendingApplication, token: str, language: str) 
         subject = render_to_string("applications/email/confirm_application_subject.txt", context)
         body = render_to_string("applications/email/confirm_application.txt", context)
     # No candidate on the row: until the address is confirmed, this is not about that person.
-    queue_mail(
+    # The pending application points at the mail instead: it goes with the pending application
+    # (expired, or wiped with the person of the address).
+    pending.confirmation_mail = queue_mail(
         EmailMessage(subject=subject, body=body.strip() + "\n", to=[pending.email]),
         kind="applications.confirm_application",
         organisation=pending.vacancy.organisation,
     )
+    pending.save(update_fields=["confirmation_mail"])
 
 
 def _delete_paths(paths: Iterable[str]) -> None:
@@ -210,6 +214,9 @@ def purge_pending_applications(now: Any = None) -> int:
         paths = [item["path"] for item in pending.files]
         deleted, _ = PendingApplication.objects.filter(pk=pending.pk).delete()
         if deleted:
+            # The mail holds the address and a link that no longer works.
+            if pending.confirmation_mail_id is not None:
+                OutboxMail.objects.filter(pk=pending.confirmation_mail_id).delete()
             _delete_paths(paths)
             removed += 1
     if removed:

@@ -179,9 +179,14 @@ def test_an_unconfirmed_application_expires_with_its_files(
     assert application_pending.purge_pending_applications() == 0  # not yet
     PendingApplication.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
     assert Client().get(path).status_code == 404  # an expired link confirms nothing
+    # The confirmation mail (address, vacancy, a dead link) is kept with the pending row.
+    [confirmation] = OutboxMail.objects.filter(kind="applications.confirm_application")
+    assert confirmation.to == [KNOWN] and vacancy.title in confirmation.subject
+    assert PendingApplication.objects.get().confirmation_mail_id == confirmation.pk
     assert application_pending.purge_pending_applications() == 1
     assert not PendingApplication.objects.exists()
     assert not default_storage.exists(waiting["path"])
+    assert not OutboxMail.objects.filter(to__icontains=KNOWN).exists()
     assert Application.objects.filter(candidate=known_person).count() == 1
 
 

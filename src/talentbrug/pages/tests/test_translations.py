@@ -35,6 +35,7 @@ CANDIDATE_FILES = [
     "publishing/templates/publishing/_vacancy_card.html",
     "publishing/templates/publishing/vacancy_detail.html",
     "publishing/templates/publishing/vacancy_list.html",
+    "pages/templates/pages/403.html",
     "pages/templates/pages/404.html",
     "pages/templates/pages/503.html",
     "pages/templates/pages/accessibility.html",

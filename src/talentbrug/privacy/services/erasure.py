@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -44,6 +45,7 @@ from .removal import (
     label,
     relations_to,
     remove_files,
+    scrub_rights_texts,
     wipe_candidate,
 )
 
@@ -112,6 +114,54 @@ def erase_unheld_account(candidate: Candidate) -> int:
     return request.pk
 
 
+def close_unheld_requests(*, dry_run: bool = False) -> dict[str, int]:
+    """Open deletion requests that no organisation can act on: made in the portal, before it
+    wiped at once, by a person of whom no organisation held data (a request without an
+    organisation). Wipe the person now, as the portal does today, and mark the requests done.
+
+    One transaction per person; a person of whom an organisation holds data again (a new
+    application since) is left alone and counted as ``held``. Audited with ids and counts
+    only. With ``dry_run`` nothing changes and the counts say what would be done.
+    """
+    counts = {"candidates": 0, "requests": 0, "held": 0}
+    waiting = DeletionRequest.objects.filter(
+        status=DeletionRequestStatus.REQUESTED, organisation__isnull=True
+    )
+    for candidate_id in sorted(set(waiting.values_list("candidate_id", flat=True))):
+        with transaction.atomic():
+            candidate = Candidate.objects.select_for_update().get(pk=candidate_id)
+            requests = list(
+                waiting.select_for_update()
+                .filter(candidate=candidate)
+                .order_by("pk")
+                .values_list("pk", flat=True)
+            )
+            if not requests:
+                continue
+            if organisations_holding(candidate):
+                counts["held"] += 1
+                continue
+            counts["candidates"] += 1
+            counts["requests"] += len(requests)
+            if dry_run:
+                continue
+            removal = Removal()
+            wipe_candidate(candidate, removal)
+            DeletionRequest.objects.filter(pk__in=requests).update(
+                status=DeletionRequestStatus.DONE
+            )
+            record_event(
+                "privacy.unheld_request_closed",
+                obj=DeletionRequest(pk=requests[0]),
+                request=requests[0],
+                count=len(requests),
+                rows=sum(n for key, n in removal.counts.items() if key.startswith("deleted.")),
+                files=len(removal.files),
+            )
+            transaction.on_commit(partial(remove_files, list(removal.files)))
+    return counts
+
+
 def _erasure_scope(
     candidate_id: int, organisation: Any
 ) -> tuple[list[Application], list[Application], bool]:
@@ -161,6 +211,10 @@ def carry_out_erasure(request: DeletionRequest, *, user: Any, organisation: Any)
         if not keep and not held_here and not organisations_holding(candidate):
             wipe_candidate(candidate, removal)
             erased = True
+        elif not keep and not held_here:
+            # This organisation's data went, the person stays for another: its rights
+            # records whose purpose passed lose their free text now.
+            scrub_rights_texts(candidate.pk, removal, organisation_id=organisation.pk)
         DeletionRequest.objects.filter(pk=locked.pk).update(status=DeletionRequestStatus.DONE)
         outcome = ErasureOutcome.objects.create(
             deletion_request=locked,

@@ -60,6 +60,8 @@ def hand_over_files(application: Application, policy: RetentionPolicy) -> int:
         for document in documents:
             ext = (document.detected_type or "bin").lower()[:8]
             name = f"{folder}/sollicitatie-{application.pk}/{document.kind}-{document.pk}.{ext}"
+            if not document.file.name:
+                continue
             try:
                 handle = default_storage.open(document.file.name, "rb")
             except (FileNotFoundError, OSError):
@@ -70,6 +72,7 @@ def hand_over_files(application: Application, policy: RetentionPolicy) -> int:
         if not offered:
             return 0
         collection = policy.records_collection
+        assert collection is not None  # handover_policies keeps only policies with one
         created = records_uploads.import_files(collection, None, offered)
     finally:
         for handle in handles:
@@ -106,7 +109,9 @@ def hand_over(
             remaining.append(item)
             continue
         if LegalHold.objects.filter(
-            candidate_id=candidate_id, organisation_id=item.organisation_id, lifted_at__isnull=True
+            candidate_id=candidate_id,
+            organisation_id=policy.organisation_id,
+            lifted_at__isnull=True,
         ).exists():
             continue  # a hold arrived after the plan was made: nothing moves
         counts = per_org[item.organisation_id]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -61,7 +62,7 @@ def _apply_plan(plan: list[retention.Due]) -> dict[int | None, dict[str, int]]:
                 continue
             active = LegalHold.objects.filter(candidate=candidate, lifted_at__isnull=True)
             wipe = any(i.kind == "candidate" for i in items)
-            orgs = {i.organisation_id for i in items}
+            orgs = {i.organisation_id for i in items if i.organisation_id is not None}
             if (wipe and active.exists()) or active.filter(organisation_id__in=orgs).exists():
                 continue  # a hold arrived after the plan was made
             for item in items:
@@ -74,9 +75,8 @@ def _apply_plan(plan: list[retention.Due]) -> dict[int | None, dict[str, int]]:
                 else:
                     wipe_candidate(candidate, removal)
                 per_org[item.organisation_id][f"{item.kind}.{item.reason}"] += 1
-            files = list(removal.files)
             counts = per_org[items[0].organisation_id]
-            transaction.on_commit(lambda files=files, counts=counts: remove_files(files, counts))
+            transaction.on_commit(partial(remove_files, list(removal.files), counts))
         for key, value in removal.counts.items():
             per_org[items[0].organisation_id][key] += value
     return per_org
@@ -101,12 +101,8 @@ def purge_expired(*, now: datetime | None = None) -> dict[str, Any]:
             totals[name] += n
         if org_id is not None and counts:
             organisation = Organisation.objects.filter(pk=org_id).first()
-            record_event(
-                "privacy.retention_run",
-                organisation=organisation,
-                run=run.pk,
-                **{k.replace(".", "_"): v for k, v in sorted(counts.items())},
-            )
+            data: dict[str, Any] = {k.replace(".", "_"): v for k, v in sorted(counts.items())}
+            record_event("privacy.retention_run", organisation=organisation, run=run.pk, **data)
             if counts.get("handover.applications"):
                 policy = retention.policy_for(org_id)
                 record_event(
@@ -124,11 +120,8 @@ def purge_expired(*, now: datetime | None = None) -> dict[str, Any]:
     run.finished_at = timezone.now()
     run.counts = result
     run.save(update_fields=["finished_at", "counts"])
-    record_event(
-        "privacy.retention_run",
-        run=run.pk,
-        **{k.replace(".", "_"): v for k, v in result.items()},
-    )
+    totals_data: dict[str, Any] = {k.replace(".", "_"): v for k, v in result.items()}
+    record_event("privacy.retention_run", run=run.pk, **totals_data)
     return result
 
 

@@ -11,15 +11,19 @@ after the commit (:func:`remove_files`), and a file that cannot be deleted is re
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models import F
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from talentbrug.applications.models import (
     Application,
@@ -27,12 +31,15 @@ from talentbrug.applications.models import (
     Document,
     PendingApplication,
 )
+from talentbrug.outbox.models import OutboxMail
 
 from .. import retention
 from ..constants import (
     ANONYMISED_DOMAIN,
 )
 from ..models import (
+    LegalHold,
+    Objection,
     PendingFileRemoval,
 )
 
@@ -43,6 +50,8 @@ logger = logging.getLogger(__name__)
 KEEP_WITH_APPLICATION = {"applications.Booking"}
 
 # Rows that stay with a wiped candidate: the rights requests themselves (no personal data).
+# Their free text (a hold's reason, an objection's note) may quote the person: it is replaced
+# by a neutral marker when the person's data goes (:func:`scrub_rights_texts`).
 KEEP_WITH_CANDIDATE = {
     "applications.DeletionRequest",
     "privacy.LegalHold",
@@ -144,6 +153,72 @@ def _delete_linked_mails(rows: models.QuerySet[Any], removal: Removal) -> None:
                 removal.delete_rows(fld.related_model._default_manager.filter(pk__in=ids))
 
 
+# Name parts that say nothing about a person on their own (tussenvoegsels).
+_PARTICLES = {"van", "der", "den", "de", "het", "ter", "ten", "te", "in", "op", "la", "le", "el"}
+
+
+def removed_text() -> str:
+    """The neutral marker that replaces free text once the person's data is gone (stored, so
+    in the site's language)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("[verwijderd]")
+
+
+def without_person(text: str, name: str, email: str) -> str:
+    """``text`` with the person's address, name and every name part replaced by the marker."""
+    marker = removed_text()
+    needles = [email, email.split("@")[0], name] if email else [name]
+    needles += [part for part in re.split(r"[\s,.;:()'\-]+", name) if part]
+    for needle in sorted({n.strip() for n in needles if n and n.strip()}, key=len, reverse=True):
+        if needle.lower() in _PARTICLES or len(needle) < 2:
+            continue
+        text = re.sub(rf"(?<!\w){re.escape(needle)}(?!\w)", marker, text, flags=re.IGNORECASE)
+    return text
+
+
+def scrub_rights_texts(
+    candidate_id: int, removal: Removal, *, organisation_id: int | None = None
+) -> None:
+    """The person's data goes, the rights records stay: blank what they may quote.
+
+    A legal hold keeps its existence, organisation, reference and dates (why data was kept,
+    and until when); its reason becomes the marker and the person's name or address is taken
+    out of the reference. An objection keeps what it was against, the outcome and the dates;
+    its note becomes the marker. With ``organisation_id`` only that organisation's records
+    whose purpose has passed (lifted holds, decided objections): its data of the person went,
+    the person stays because of another organisation.
+    """
+    person = Candidate.objects.filter(pk=candidate_id).values("name", "email").first()
+    if person is None:
+        return
+    marker = removed_text()
+    holds = LegalHold.objects.filter(candidate_id=candidate_id)
+    objections = Objection.objects.filter(candidate_id=candidate_id).exclude(note="")
+    if organisation_id is not None:
+        holds = holds.filter(organisation_id=organisation_id, lifted_at__isnull=False)
+        objections = objections.filter(organisation_id=organisation_id, decided_at__isnull=False)
+    for pk, reference, reason in holds.values_list("pk", "reference", "reason"):
+        cleaned = without_person(reference, person["name"], person["email"])[:100]
+        if (cleaned, marker) != (reference, reason):
+            LegalHold.objects.filter(pk=pk).update(reference=cleaned, reason=marker)
+            removal.counts["texts.blanked.privacy.LegalHold"] += 1
+    blanked = objections.exclude(note=marker).update(note=marker)
+    if blanked:
+        removal.counts["texts.blanked.privacy.Objection"] += blanked
+
+
+def _delete_unlinked_mails_to(address: str, removal: Removal) -> None:
+    """Outbox mail to the person's address that carries no link to them (queued by a part that
+    keys by address: a confirmation link, a new hire's portal link): it goes with the person."""
+    if not address:
+        return
+    wanted = address.lower()
+    rows = OutboxMail.objects.filter(candidate__isnull=True, to__icontains=wanted)
+    ids = [pk for pk, to in rows.values_list("pk", "to") if wanted in {a.lower() for a in to}]
+    if ids:
+        removal.delete_rows(OutboxMail.objects.filter(pk__in=ids))
+
+
 def anonymise_application(application: Application, removal: Removal) -> None:
     """Keep the row for the figures; detach it from the person; delete what identifies.
 
@@ -163,11 +238,19 @@ def anonymise_application(application: Application, removal: Removal) -> None:
         _delete_linked_mails(rows, removal)
         removal.delete_rows(rows)
     updates: dict[str, Any] = {"candidate": anonymous}
-    for fld in Application._meta.concrete_fields:
-        if isinstance(fld, models.TextField | models.EmailField | models.URLField) and fld.blank:
-            updates[fld.name] = ""
+    for column in Application._meta.concrete_fields:
+        if (
+            isinstance(column, models.TextField | models.EmailField | models.URLField)
+            and column.blank
+        ):
+            updates[column.name] = ""
     Application.objects.filter(pk=application.pk).update(**updates)
     removal.counts["applications.anonymised"] += 1
+    person, organisation_id = application.candidate_id, application.organisation_id
+    if not Application.objects.filter(
+        candidate_id=person, organisation_id=organisation_id
+    ).exists():
+        scrub_rights_texts(person, removal, organisation_id=organisation_id)
 
 
 def remove_hire_material(application: Application, removal: Removal) -> None:
@@ -195,21 +278,24 @@ def wipe_candidate(candidate: Candidate, removal: Removal) -> None:
             continue  # applications are anonymised one by one, never wiped with the person
         removal.delete_rows(fld.model._default_manager.filter(**{fld.name: candidate}))
     updates: dict[str, Any] = {}
-    for fld in Candidate._meta.concrete_fields:
-        if fld.name in ("id", "email", "created_at", "updated_at", "token_version"):
+    for column in Candidate._meta.concrete_fields:
+        if column.name in ("id", "email", "created_at", "updated_at", "token_version"):
             continue
-        if isinstance(fld, models.CharField | models.TextField) and fld.blank:
-            updates[fld.name] = ""
-        elif isinstance(fld, models.BooleanField):
-            updates[fld.name] = False
-        elif fld.null:
-            updates[fld.name] = None
+        if isinstance(column, models.CharField | models.TextField) and column.blank:
+            updates[column.name] = ""
+        elif isinstance(column, models.BooleanField):
+            updates[column.name] = False
+        elif column.null:
+            updates[column.name] = None
     # An application that waits for the address's confirmation (known address, issue 14) is
     # keyed by the address, not the person: it goes with the person.
     pending = PendingApplication.objects.filter(email__iexact=candidate.email)
     for files in pending.values_list("files", flat=True):
         removal.files.extend(item["path"] for item in files if item.get("path"))
+    _delete_linked_mails(pending, removal)  # the confirmation mail, addressed to the person
     removal.delete_rows(pending)
+    _delete_unlinked_mails_to(candidate.email, removal)
+    scrub_rights_texts(candidate.pk, removal)
     updates["name"] = ""
     updates["email"] = f"gewist-{candidate.pk}-{uuid.uuid4().hex[:8]}@{ANONYMISED_DOMAIN}"
     updates["token_version"] = F("token_version") + 1

@@ -70,3 +70,53 @@ def test_an_organisation_holds_data_so_it_gets_its_own_request(organisation):
         (organisation.pk, DeletionRequestStatus.REQUESTED)
     ]
     assert not AuditEvent.objects.filter(event_type="privacy.account_erased").exists()
+
+
+def test_old_open_requests_nobody_can_act_on_are_closed_by_wiping(
+    organisation, django_capture_on_commit_callbacks
+):
+    """Requests from before the portal wiped at once: open, without an organisation. The job
+    wipes the person (as the portal does now), closes the request and audits ids and counts;
+    a person an organisation holds data of again is left alone; a dry run changes nothing."""
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    from talentbrug.core import periodic
+    from talentbrug.privacy import tasks
+
+    assert periodic.PERIODIC_JOBS["privacy.close_unheld_requests"] is tasks.close_unheld_requests
+    lonely = CandidateFactory(name=NAME, email=EMAIL, phone="0612345678")
+    Education.objects.create(candidate=lonely, programme=f"ICT bij {NAME}")
+    old = DeletionRequest.objects.create(candidate=lonely)  # as the portal made it before
+    returned = ApplicationFactory(
+        vacancy=f.application(organisation).vacancy, candidate__name="Yonas Tesfay"
+    ).candidate
+    kept = DeletionRequest.objects.create(candidate=returned)  # applied again since
+    out = io.StringIO()
+    call_command("close_unheld_deletion_requests", "--dry-run", stdout=out)
+    assert json.loads(out.getvalue()) == {
+        "dry_run": True,
+        "candidates": 1,
+        "requests": 1,
+        "held": 1,
+    }
+    assert Candidate.objects.get(pk=lonely.pk).name == NAME  # nothing changed
+    with django_capture_on_commit_callbacks(execute=True):
+        result = tasks.close_unheld_requests()
+    assert result == {"candidates": 1, "requests": 1, "held": 1}
+    lonely.refresh_from_db()
+    assert (lonely.name, lonely.phone) == ("", "")
+    assert lonely.email.endswith("@" + ANONYMISED_DOMAIN)
+    assert not Education.objects.filter(candidate=lonely).exists()
+    assert DeletionRequest.objects.get(pk=old.pk).status == DeletionRequestStatus.DONE
+    assert DeletionRequest.objects.get(pk=kept.pk).status == DeletionRequestStatus.REQUESTED
+    assert Candidate.objects.get(pk=returned.pk).name == "Yonas Tesfay"
+    [event] = AuditEvent.objects.filter(event_type="privacy.unheld_request_closed")
+    assert event.data["request"] == old.pk and event.data["count"] == 1
+    assert event.data["rows"] >= 1
+    written = json.dumps(event.data) + event.object_id
+    assert "Amina" not in written and EMAIL not in written
+    # Run again: nothing left to do.
+    assert tasks.close_unheld_requests() == {"candidates": 0, "requests": 0, "held": 1}

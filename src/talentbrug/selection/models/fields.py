@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-def organisation_fk(related_name: str = "+") -> models.ForeignKey:
+def organisation_fk(related_name: str = "+") -> models.ForeignKey[Any, Any]:
     return models.ForeignKey(
         "accounts.Organisation",
         on_delete=models.PROTECT,

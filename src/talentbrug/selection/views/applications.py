@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from talentbrug.accounts.access import can, staff_required
+from talentbrug.accounts.access import StaffRequest, can, staff_required
 from talentbrug.applications.models import WorkSampleSubmission
 from talentbrug.applications.services.profile import profile_for
 from talentbrug.core.forms import show_errors
@@ -107,7 +107,7 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return redirect(back)
     data = form.cleaned_data
     # The candidate's message: shown first, then sent (as is or edited) or held (#18).
@@ -223,7 +223,7 @@ def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required("selection.score")
-def work_sample(request: HttpRequest, pk: int) -> HttpResponse:
+def work_sample(request: StaffRequest, pk: int) -> HttpResponse:
     application = _application(request, pk, always_blind=True)
     progress = pipeline.progress_for(application)
     submission = (

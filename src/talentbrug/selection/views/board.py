@@ -123,7 +123,7 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
     more_stage = int(more) if more.isdigit() and int(more) in by_pk else None
     rows = visible_progress(board_services.board_progress(vacancy), request, stages)
     totals = board_services.column_totals(rows)
-    columns = {
+    columns: dict[int, dict[str, Any]] = {
         stage.pk: {
             "stage": stage,
             "cards": [],

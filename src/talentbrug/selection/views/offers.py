@@ -109,7 +109,7 @@ def offer_decision(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return redirect(back)
     data = form.cleaned_data
     try:
