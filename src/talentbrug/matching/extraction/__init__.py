@@ -23,21 +23,26 @@ Two stages, both deterministic:
 
 :class:`SkillLinker` is the retrieval form used for the skill-linking benchmark: it ranks *all*
 labels for a sentence with ``cos(sentence, label) + max_chunk cos(chunk, label)`` plus a small
-exact-lexical bonus and a small prior, where chunks are the clauses and word n-grams of the
-sentence (ESCO-aware: labels are matched by meaning and by their stemmed words).
+exact-lexical bonus, where chunks are the clauses and word n-grams of the sentence (ESCO-aware:
+labels are matched by meaning and by their stemmed words). The sentence is compared with the
+labels embedded as e5 passages, the chunks with the labels embedded as e5 queries, and a label
+with ESCO alternative labels scores the best of its preferred and alternative labels (an
+alternative label counts ``ALT_MARGIN`` less); an ``esco_priors``-style prior is optional.
 """
 
 from .extractor import SkillExtractor
 from .hits import LexicalHit, SkillMatch
 from .lexicon import SkillLexicon, label_key
-from .linker import SkillLinker, sentence_chunks
+from .linker import LinkParts, SkillLinker, alternative_labels, sentence_chunks
 
 __all__ = [
     "LexicalHit",
+    "LinkParts",
     "SkillExtractor",
     "SkillLexicon",
     "SkillLinker",
     "SkillMatch",
+    "alternative_labels",
     "label_key",
     "sentence_chunks",
 ]

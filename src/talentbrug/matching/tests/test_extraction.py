@@ -11,6 +11,7 @@ from talentbrug.matching.extraction import (
     SkillLexicon,
     SkillLinker,
     SkillMatch,
+    alternative_labels,
     sentence_chunks,
 )
 from talentbrug.matching.extraction.clauses import MAX_EMBED_CHARS, MAX_SEGMENT_WORDS, MAX_SEGMENTS
@@ -102,6 +103,55 @@ def test_skill_linker_ranks_lexical_and_dense() -> None:
     top = [labels[i] for i, _ in linker.rank("Experience with Java and MS SQL Server", k=2)]
     assert set(top) == {"Java (computer programming)", "SQL Server"}
     assert linker.lexical("we bake bread")[2] == 1.0
+
+
+def test_skill_linker_alt_labels_reach_a_skill_its_preferred_label_misses(tax: Taxonomy) -> None:
+    """'Gnumeric' shares nothing with 'use spreadsheets software'; its ESCO alternative label
+    (from the shipped taxonomy) brings the skill to the top."""
+    labels = ["use spreadsheets software", "bake bread", "work in teams", "keep records"]
+    alts = alternative_labels(labels, tax)
+    assert "Gnumeric" in alts[0] and "working in teams" in alts[2] and alts[1] == ()
+    emb = HashingEmbedder()
+    sentence = "You keep our planning in Gnumeric"
+    plain = SkillLinker(labels, emb, emb.embed_passages(labels), alt_margin=None)
+    enriched = SkillLinker(labels, emb, emb.embed_passages(labels), alt_labels=alts)
+    assert plain.rank(sentence, k=1)[0][0] != 0
+    assert enriched.rank(sentence, k=1)[0][0] == 0
+    # the same linker with the alternative labels switched off scores as the plain one
+    enriched.alt_margin = None
+    assert enriched.rank(sentence, k=4) == plain.rank(sentence, k=4)
+
+
+def test_skill_linker_alt_label_counts_a_margin_below_a_preferred_label() -> None:
+    """Two skills named by the same text, one as its preferred label and one as an alternative
+    label: the preferred label wins by 2 x the margin (sentence and chunk cosine; the stem-match
+    bonus, which only preferred labels get, is off here)."""
+    labels = ["Excel", "use spreadsheets software"]
+    emb = HashingEmbedder()
+    linker = SkillLinker(
+        labels,
+        emb,
+        emb.embed_passages(labels),
+        alt_labels=[(), ("Excel",)],
+        alt_margin=0.01,
+        lexical_weight=0.0,
+    )
+    (first, s1), (second, s2) = linker.rank("Excel", k=2)
+    assert (first, second) == (0, 1)
+    assert s1 - s2 == pytest.approx(0.02, abs=1e-5)
+
+
+def test_skill_linker_embeds_labels_as_queries_once_for_the_chunks() -> None:
+    """By default the chunks are compared with the labels embedded as e5 queries; they are
+    embedded on first use and reused."""
+    labels = ["SQL Server", "bake bread"]
+    emb = RecordingEmbedder()
+    linker = SkillLinker(labels, emb, emb.embed_passages(labels))
+    assert linker.chunk_label_kind == "query" and linker.sentence_label_kind == "passage"
+    linker.rank("Experience with SQL Server")
+    linker.rank("We bake bread")
+    assert emb.queries.count("SQL Server") == 2  # once as a label, once as a chunk
+    assert emb.queries.count("bake bread") == 2
 
 
 # -- embedding stage budget (issue #8) ------------------------------------------------------
