@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
-from django.urls import reverse
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from talentbrug.accounts.constants import Role
 from talentbrug.applications.tests.factories import ApplicationFactory
