@@ -207,6 +207,8 @@ def content_key(model_name: str, kind: Kind, texts: Sequence[str]) -> str:
 
 
 def _atomic_save(path: Path, arr: NDArray[Any]) -> None:
+    # another process building the same key may have finished and removed the parts folder
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -288,10 +290,12 @@ class EmbeddingCache:
             part = parts_dir / f"{i:06d}.npy"
             batch = texts[i * chunk_size : (i + 1) * chunk_size]
             arr_part: FloatMatrix | None = None
-            if part.exists():
-                loaded = np.load(part)
-                if loaded.shape[0] == len(batch):
-                    arr_part = np.asarray(loaded, dtype=np.float32)
+            try:
+                loaded = np.load(part) if part.exists() else None
+            except (OSError, ValueError):  # removed or half-written by another process
+                loaded = None
+            if loaded is not None and loaded.shape[0] == len(batch):
+                arr_part = np.asarray(loaded, dtype=np.float32)
             if arr_part is None:
                 arr_part = embed(self.embedder, batch, kind)
                 _atomic_save(part, arr_part)

