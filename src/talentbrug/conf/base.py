@@ -314,7 +314,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     # Link tokens never reach a log line (talentbrug.conf.logredact).
-    "filters": {"redact_tokens": {"()": "talentbrug.conf.logredact.RedactTokens"}},
+    "filters": {
+        "redact_tokens": {"()": "talentbrug.conf.logredact.RedactTokens"},
+        "task_summary": {"()": "talentbrug.conf.logredact.TaskLogSummary"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
@@ -328,6 +331,8 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.request": {"level": "ERROR"},
         "axes": {"level": "WARNING"},
+        # Celery's task lines: name, id and outcome only (no exception text, no traceback)
+        "celery.app.trace": {"filters": ["task_summary"]},
     },
 }
 

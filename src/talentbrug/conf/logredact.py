@@ -43,6 +43,35 @@ class RedactTokens(logging.Filter):
         return True
 
 
+class TaskLogSummary(logging.Filter):
+    """Celery's task lines can quote personal data: "raised unexpected: <the exception, with its
+    message>" plus the whole traceback (locals, a CV's file name, an address in a message), and
+    "succeeded in 0.1s: <the return value>". On the ``celery.app.trace`` logger this keeps the
+    task's name and id and the outcome (what happened, the exception's type, the run time), and
+    drops the rest: message arguments, exception text and traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        data = record.args if isinstance(record.args, dict) else None
+        if data is None:
+            return True
+        outcome = str(data.get("description") or "")
+        exc_type = ""
+        if record.exc_info and record.exc_info[0] is not None:
+            exc_type = record.exc_info[0].__name__
+        elif data.get("exc"):
+            exc_type = str(data["exc"]).split("(", 1)[0].strip()[:80]
+        if exc_type:
+            outcome = f"{outcome or 'failed'}: {exc_type}"
+        elif "runtime" in data:
+            outcome = f"succeeded in {float(data['runtime']):.3f}s"
+        record.msg = f"Task {data.get('name', '?')}[{data.get('id', '?')}] {outcome}".rstrip()
+        record.args = None
+        record.exc_info = None
+        record.exc_text = None
+        record.stack_info = None
+        return True
+
+
 try:  # gunicorn is a production dependency, but this module must import without it.
     from gunicorn.glogging import Logger as _GunicornLogger
 except ImportError:  # pragma: no cover

@@ -33,6 +33,7 @@ from typing import Any
 import numpy as np
 from django.conf import settings
 
+from talentbrug.core.failures import describe
 from talentbrug.matching.reading import ProfileReader, ProfileReading
 from talentbrug.matching.taxonomy import DATA_DIR
 from talentbrug.matching.titles import TitleNormaliser
@@ -193,8 +194,8 @@ def _build() -> None:
     try:
         profile_reader()
         ict_reference(compute=True)  # the ranking's reference vector, in the warm-up too
-    except Exception:  # pragma: no cover - logged; the words-only reader keeps answering
-        logger.exception("extraction: the reader could not be built")
+    except Exception as exc:  # pragma: no cover - logged; the words-only reader keeps answering
+        logger.error("extraction: the reader could not be built (%s)", describe(exc))
 
 
 def ict_reference_texts() -> list[str]:

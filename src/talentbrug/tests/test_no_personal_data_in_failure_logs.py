@@ -152,3 +152,27 @@ def test_a_failed_candidate_index_build_is_logged_without_profile_text(caplog, m
     text = _logged(caplog)
     assert "candidate index build failed: ValueError" in text
     assert "Amina" not in text and not any(record.exc_info for record in caplog.records)
+
+
+def test_a_failed_task_is_logged_by_name_and_error_type_without_its_message(caplog):
+    """Celery's own line for a failed task carries the exception's message and the traceback
+    (a parser's "cannot read Amina Yusuf cv.pdf"); ours keeps the task, its id and the type."""
+    from talentbrug.celery import app
+
+    @app.task(name="talentbrug.tests.reads_a_file")
+    def reads_a_file(name: str) -> None:
+        raise ValueError(f"cannot read {name} cv.pdf")
+
+    @app.task(name="talentbrug.tests.returns_a_name")
+    def returns_a_name(name: str) -> str:
+        return name
+
+    with caplog.at_level(logging.INFO, logger="celery.app.trace"):
+        reads_a_file.apply(args=(NAME,), throw=False)
+        returns_a_name.apply(args=(NAME,))
+    trace = [r for r in caplog.records if r.name == "celery.app.trace"]
+    assert trace, "Celery wrote no task line: the check would prove nothing"
+    logged = _logged(caplog)
+    assert NAME not in logged and "cv.pdf" not in logged and "Traceback" not in logged
+    assert "talentbrug.tests.reads_a_file" in logged and "ValueError" in logged
+    assert "talentbrug.tests.returns_a_name" in logged and "succeeded in" in logged
