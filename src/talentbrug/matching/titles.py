@@ -48,7 +48,8 @@ score. With weight 0.005 (swept on validation) it took MELO nl->nl validation fr
 choice) fell from 0.472 to 0.411: there a title's n-grams barely hit the English forms, the
 standard deviation is tiny and the z-score blows accidental hits up. A floor on the standard
 deviation (0.02-0.04) or a larger plain weight costs nl->en too, so the default stays the plain
-TF-IDF at 0.05. Other variants tried on validation and not shipped are in docs/matching.md.
+TF-IDF at 0.05. Other variants tried on validation and not shipped (ESCO essential skills as a
+second description among them) are in docs/matching.md.
 
 On MELO nl->nl (bench/bench_quality.py, weights chosen on the validation half) the hierarchy
 terms took test MRR from 0.530 to 0.549 (validation 0.542 -> 0.578), the description term to
