@@ -24,10 +24,12 @@
    description weight is then swept with the other weights fixed (``DESCRIPTION_GRID``). The
    test half is only reported; nl->en reuses the nl->nl choice. Printed: the pre-#8
    configuration, the first #8 step (form weights only, "form_weights"), the hierarchy step
-   (hierarchy terms, no description, "hierarchy"), the previous default (description cut to its
-   first 300 characters, "previous_default"), the shipped default (module constants of
-   ``talentbrug.matching.titles``; the best validation configuration whose forms are embedded
-   as passages, because "query" forms break the nl/en/ar unit test), the validation winner
+   (hierarchy terms, no description, "hierarchy"), the description cut to its first 300
+   characters ("description_300"), the shipped default (module constants of
+   ``talentbrug.matching.titles``: 600 characters; forms embedded as passages, because "query"
+   forms break the nl/en/ar unit test), the issue #20 option of a char TF-IDF standardised per
+   title ("lexical_z", weight chosen on validation by ``LEXICAL_Z_GRID``, not the default
+   because it costs nl->en), the validation winner of the grid
    ("tuned") and validation-only ablations (best without description / centroid / hierarchy /
    propagation).
 
@@ -311,18 +313,23 @@ MELO_HIERARCHY = {
 }
 # The default before the longer description: the shipped weights, but only the first
 # ``description_chars`` characters of each description.
-MELO_PREVIOUS = {**MELO_HIERARCHY, "description_weight": 1.0, "description_chars": 300}
+MELO_DESCRIPTION_300 = {**MELO_HIERARCHY, "description_weight": 1.0, "description_chars": 300}
 # What TitleNormaliser ships with (module constants in talentbrug.matching.titles).
 MELO_DEFAULT = {
     "normalise": titles.NORMALISE,
     "form_kind": titles.FORM_KIND,
     "lexical_weight": titles.LEXICAL_WEIGHT,
+    "lexical_standardise": titles.LEXICAL_STANDARDISE,
     "support_weight": titles.SUPPORT_WEIGHT,
     "centroid_weight": titles.CENTROID_WEIGHT,
     "narrower_weight": titles.NARROWER_WEIGHT,
     "broader_propagation": titles.BROADER_PROPAGATION,
     "description_weight": titles.DESCRIPTION_WEIGHT,
 }
+# Issue #20 option (not the default): the char TF-IDF standardised per title (z-score over all
+# forms), weight chosen on nl->nl validation by LEXICAL_Z_GRID; printed to show what it does to
+# nl->en.
+MELO_LEXICAL_Z = {**MELO_DEFAULT, "lexical_weight": 0.005, "lexical_standardise": True}
 LEXICAL_GRID = (0.0, 0.05, 0.1, 0.2, 0.3)
 SUPPORT_GRID = (0.0, 0.05, 0.1, 0.2)
 CENTROID_GRID = (0.0, 0.5, 1.0, 1.5)
@@ -330,6 +337,9 @@ NARROWER_GRID = (0.0, 0.3, 1.0)
 PROPAGATION_GRID = (0.0, 0.25, 0.5, 0.75)
 # swept after the grid, with the grid winner's other weights fixed
 DESCRIPTION_GRID = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5)
+# weight of the per-title standardised (z-score) char TF-IDF, swept on validation with the
+# default's other weights fixed (issue #20)
+LEXICAL_Z_GRID = (0.0, 0.002, 0.003, 0.004, 0.005, 0.006, 0.008, 0.01)
 FORM_KINDS = ("passage", "query")
 ESCO = "http://data.europa.eu/esco/"
 
@@ -367,6 +377,7 @@ _GRID_KEYS = ("lexical_weight", "support_weight", *_OFF)
 def _configure(tn: TitleNormaliser, cfg: dict[str, object]) -> None:
     for name in _GRID_KEYS:
         setattr(tn, name, float(cfg[name]))  # type: ignore[arg-type]
+    tn.lexical_standardise = bool(cfg.get("lexical_standardise", False))
 
 
 def _mrr_acc(scores: np.ndarray, gold_mask: np.ndarray) -> tuple[float, float]:
@@ -427,14 +438,14 @@ def melo(
             descriptions=descriptions,
             progress=progress(f"{sub} corpus ({kind})"),
         )
-    # the previous default: descriptions cut to their first 300 characters
-    chars = int(MELO_PREVIOUS["description_chars"])  # type: ignore[call-overload]
+    # an earlier default: descriptions cut to their first 300 characters
+    chars = int(MELO_DESCRIPTION_300["description_chars"])  # type: ignore[call-overload]
     short_tn = TitleNormaliser(
         entries,
         embedder=cache.embedder,
         cache=cache,
-        normalise=bool(MELO_PREVIOUS["normalise"]),
-        form_kind=str(MELO_PREVIOUS["form_kind"]),  # type: ignore[arg-type]
+        normalise=bool(MELO_DESCRIPTION_300["normalise"]),
+        form_kind=str(MELO_DESCRIPTION_300["form_kind"]),  # type: ignore[arg-type]
         broader=broader,
         descriptions={u: t[:chars] for u, t in descriptions.items()},
         progress=progress(f"{sub} descriptions ({chars} characters)"),
@@ -532,13 +543,27 @@ def melo(
         ):
             print(f"  {sub}: {name}: {out[name]}", flush=True)
         tuned = {k: v for k, v in chosen.items() if k not in ("MRR", "acc@1")}
+
+        # issue #20: the char TF-IDF standardised per title (z-score over all forms) instead of
+        # the plain score, its weight swept on validation with the default's other weights
+        # fixed (0 = no lexical term at all)
+        key = (bool(MELO_DEFAULT["normalise"]), str(MELO_DEFAULT["form_kind"]))
+        tn = tns[key]
+        for std in (False, True):
+            for lw in LEXICAL_Z_GRID if std else LEXICAL_GRID:
+                _configure(tn, {**MELO_DEFAULT, "lexical_weight": lw, "lexical_standardise": std})
+                mrr, acc = _mrr_acc(tn.concept_scores(*form_scores[key], qv), gold_mask)
+                name = f"validation_lexical_{'z' if std else 'plain'}_{lw}"
+                out[name] = {"MRR": mrr, "acc@1": acc}
+                print(f"  {sub}: {name}: {out[name]}", flush=True)
     out["tuned_config"] = tuned
     for label, cfg in (
         ("baseline", MELO_BASELINE),
         ("form_weights", MELO_FORM_WEIGHTS),
         ("hierarchy", MELO_HIERARCHY),
-        ("previous_default", MELO_PREVIOUS),
+        ("description_300", MELO_DESCRIPTION_300),
         ("default", MELO_DEFAULT),
+        ("lexical_z", MELO_LEXICAL_Z),
         ("tuned", tuned),
     ):
         tn = (

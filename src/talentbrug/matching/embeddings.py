@@ -298,6 +298,15 @@ class EmbeddingCache:
                 arr_part = np.asarray(loaded, dtype=np.float32)
             if arr_part is None:
                 arr_part = embed(self.embedder, batch, kind)
+                # another process building the same key may have finished meanwhile (and
+                # removed the parts folder): take its matrix instead of failing
+                if final.exists():
+                    other = np.load(final)
+                    if other.shape[0] == len(texts):
+                        if progress is not None:
+                            progress(len(texts), len(texts))
+                        return np.asarray(other, dtype=np.float32)
+                parts_dir.mkdir(parents=True, exist_ok=True)
                 _atomic_save(part, arr_part)
             pieces.append(arr_part)
             done += len(batch)

@@ -29,6 +29,25 @@ class CountingEmbedder(HashingEmbedder):
         return super().embed_passages(texts)
 
 
+def test_cache_survives_another_process_finishing_the_same_build(tmp_path: Path) -> None:
+    # two processes embed the same list; the other one finishes first, writes the matrix and
+    # removes the parts folder while this one is still embedding a chunk
+    texts = [f"label {i}" for i in range(10)]
+
+    class Racing(CountingEmbedder):
+        def embed_passages(self, texts_: Sequence[str]) -> np.ndarray:
+            out = super().embed_passages(texts_)
+            if self.calls == 2:
+                EmbeddingCache(tmp_path, CountingEmbedder()).get(texts, chunk_size=3)
+            return out
+
+    racing = Racing()
+    vecs = EmbeddingCache(tmp_path, racing).get(texts, chunk_size=3)
+    assert racing.calls == 2  # stopped embedding once the other build was there
+    assert vecs.shape == (10, 64)
+    assert np.allclose(vecs, HashingEmbedder(64).embed_passages(texts), atol=1e-6)
+
+
 def test_fake_embedder_is_deterministic_and_similarity_aware() -> None:
     e = HashingEmbedder()
     assert isinstance(e, Embedder)

@@ -241,3 +241,23 @@ def test_taxonomy_occupations_carry_a_short_description(tax: Taxonomy) -> None:
     tn = TitleNormaliser.from_taxonomy(tax, ict_only=True, embedder=HashingEmbedder())
     assert tn.description_vectors is not None
     assert np.count_nonzero(np.linalg.norm(tn.description_vectors, axis=1)) > 100
+
+
+def test_lexical_score_can_be_standardised_per_title_in_the_hybrid() -> None:
+    # issue #20 option: with e5 vectors the char TF-IDF enters as a z-score over all forms; the
+    # default (plain TF-IDF) and a lexical-only normaliser keep the plain score
+    from talentbrug.matching.embeddings import HashingEmbedder
+
+    entries = [("a", "netwerkbeheerder"), ("b", "bakker"), ("c", "kok"), ("d", "slager")]
+    tn = TitleNormaliser(
+        entries, embedder=HashingEmbedder(), lexical_weight=0.5, lexical_standardise=True
+    )
+    lex, sem = tn.form_scores("netwerk beheerder")
+    z = (lex - lex.mean()) / lex.std()
+    np.testing.assert_allclose(tn.combine(lex, sem)[0], sem + 0.5 * z, rtol=1e-5, atol=1e-6)
+    plain = TitleNormaliser(entries, embedder=HashingEmbedder(), lexical_weight=0.5)
+    assert not plain.lexical_standardise
+    np.testing.assert_allclose(plain.combine(lex, sem)[0], sem + 0.5 * lex, rtol=1e-5, atol=1e-6)
+    assert tn.normalise("netwerk beheerder", k=1)[0].concept_id == "a"
+    lexical_only = TitleNormaliser(entries, lexical_weight=1.0, lexical_standardise=True)
+    assert lexical_only.normalise("netwerkbeheerder", k=1)[0].score == 1.0
